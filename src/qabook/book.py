@@ -1,0 +1,116 @@
+"""Load a docs folder into a `Book`: which page is the home, a chapter index or a topic.
+
+Layout: docs/index.md is the home page; every folder docs/<chapter>/ is a chapter, its
+index.md the chapter page and every other .md in it a topic page. Anything else is "other".
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from qabook.diagnostics import Diagnostic
+from qabook.model import Book, Chapter, Page
+from qabook.parser import parse_page
+from qabook.textfile import TextFile, read_text
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without executing its `!!python/...` and `!ENV` tags."""
+
+
+def _ignore_tag(loader: yaml.Loader, suffix: str, node: yaml.Node) -> Any:
+    return None
+
+
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+_LenientLoader.add_multi_constructor("!", _ignore_tag)
+
+
+def read_config(config_file: Path) -> dict[str, Any]:
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _nav_pages(nav: Any) -> list[str]:
+    out: list[str] = []
+    if isinstance(nav, str):
+        if not nav.startswith(("http://", "https://")):
+            out.append(nav)
+    elif isinstance(nav, list):
+        for item in nav:
+            out.extend(_nav_pages(item))
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            out.extend(_nav_pages(value))
+    return out
+
+
+def page_kind(rel: str) -> str:
+    parts = rel.split("/")
+    if rel == "index.md":
+        return "home"
+    if len(parts) == 2:
+        return "chapter" if parts[1] == "index.md" else "topic"
+    return "other"
+
+
+def display_path(path: Path, base: Path | None = None) -> str:
+    base = base or Path.cwd()
+    try:
+        return os.path.relpath(path, base)
+    except ValueError:
+        return str(path)
+
+
+def load_book(docs_dir: Path, config_file: Path | None = None, base: Path | None = None) -> Book:
+    """Parse every page under docs_dir; diagnostics name files relative to `base` (default: cwd)."""
+    book = Book(docs_dir=docs_dir)
+    if config_file and config_file.exists():
+        book.config_display = display_path(config_file, base)
+        nav = read_config(config_file).get("nav")
+        if nav:
+            book.nav_pages = [(p, book.config_display) for p in _nav_pages(nav)]
+    files = sorted(p for p in docs_dir.rglob("*") if p.is_file())
+    chapters: dict[str, Chapter] = {}
+    for path in files:
+        rel = path.relative_to(docs_dir).as_posix()
+        if any(part.startswith(".") for part in rel.split("/")):
+            continue
+        if path.suffix.lower() != ".md":
+            book.other_files.add(rel)
+            continue
+        display = display_path(path, base)
+        read = read_text(path, display)
+        kind = page_kind(rel)
+        if isinstance(read, Diagnostic):
+            book.unreadable.append(read)
+            book.other_files.add(rel)
+            continue
+        assert isinstance(read, TextFile)
+        if not read.text.strip():
+            book.unreadable.append(Diagnostic(display, 1, 1, "QA002", "empty page: write a title and at least one question"))
+            book.other_files.add(rel)
+            continue
+        page = parse_page(read.text, path, rel, display, kind)
+        book.pages[rel] = page
+        slug = page.chapter_slug
+        if slug is not None:
+            chapter = chapters.setdefault(slug, Chapter(slug=slug, index=None))
+            if kind == "chapter":
+                chapter.index = page
+            else:
+                chapter.topics.append(page)
+    # Folders with no Markdown at all are not chapters; folders with pages but no index are.
+    for folder in sorted({p.parent for p in files if p.parent != docs_dir}):
+        rel = folder.relative_to(docs_dir).as_posix()
+        if "/" not in rel and not rel.startswith(".") and any(folder.glob("*.md")):
+            chapters.setdefault(rel, Chapter(slug=rel, index=None))
+    book.chapters = [chapters[k] for k in sorted(chapters)]
+    return book

@@ -1,0 +1,36 @@
+"""Run the rules over a book and return every finding, sorted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from qabook.book import load_book
+from qabook.diagnostics import Diagnostic
+from qabook.model import Book
+from qabook.rules import RULES
+
+
+def check_book(book: Book, select: Iterable[str] | None = None) -> list[Diagnostic]:
+    codes = list(select) if select else list(RULES)
+    found: set[Diagnostic] = set()
+    for code in codes:
+        found.update(RULES[code].check(book))
+    return sorted(found)
+
+
+def check_docs(docs_dir: Path, config_file: Path | None = None, base: Path | None = None,
+               paths: list[Path] | None = None) -> list[Diagnostic]:
+    """Check the whole book; with `paths`, keep only findings in those files or folders."""
+    book = load_book(docs_dir, config_file, base)
+    diags = check_book(book)
+    if not paths:
+        return diags
+    base = base or Path.cwd()
+    wanted = [p.resolve() for p in paths]
+
+    def inside(d: Diagnostic) -> bool:
+        where = (base / d.path).resolve()
+        return any(where == w or w in where.parents for w in wanted)
+
+    return [d for d in diags if inside(d)]

@@ -1,0 +1,171 @@
+"""The `qabook` command: import, check, build, serve, pdf, rules.
+
+Exit codes: 0 clean, 1 findings (or a failed build), 2 usage or I/O error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from qabook.diagnostics import FORMATTERS, Diagnostic, summary
+from qabook.textfile import TextFile, read_text
+
+
+class UsageError(click.ClickException):
+    """A problem with the command line or the files it names: exit 2."""
+
+    exit_code = 2
+
+
+def _echo_diagnostics(diags: list[Diagnostic], fmt: str) -> None:
+    text = FORMATTERS[fmt](diags)
+    if text and (fmt != "json" or diags):
+        click.echo(text, nl=False)
+    elif fmt == "json":
+        click.echo("[]")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="qabook")
+def cli() -> None:
+    """qabook: turn Q&A study material into a searchable, printable learning site."""
+
+
+@cli.command("import")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--chapter", help="Folder name (slug) of the new chapter; default: from the title.")
+@click.option("--title", help="Chapter title; default: the document's first heading.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("docs"),
+              show_default=True, help="The docs folder to write the chapter into.")
+@click.option("--force", is_flag=True, help="Replace the pages of an existing chapter folder.")
+@click.option("--dry-run", is_flag=True, help="Print the pages that would be written; write nothing.")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True,
+              help="How to print findings.")
+def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Path, force: bool,
+               dry_run: bool, fmt: str) -> None:
+    """Split a monolithic Q&A document SOURCE into a chapter of topic pages.
+
+    Every non-blank line of SOURCE lands in exactly one page; what cannot be classified is
+    kept on the chapter page and reported. Exit 1 when the document has errors (pages are
+    still written, for you to fix), 2 when it cannot be read or the chapter exists.
+    """
+    from qabook.book import load_book
+    from qabook.importer import ChapterExistsError, plan_import, write_plan
+
+    if not source.exists():
+        raise UsageError(f"{source}: no such file")
+    read = read_text(source, str(source), code="QI000")
+    if isinstance(read, Diagnostic):
+        _echo_diagnostics([read], fmt)
+        raise UsageError(f"{source}: cannot import: {read.message}")
+    assert isinstance(read, TextFile)
+    if not read.text.strip():
+        raise UsageError(f"{source}: the file is empty: nothing to import")
+    taken: set[str] = set()
+    if out_dir.is_dir():
+        taken = {p.id for p in load_book(out_dir).pages.values()
+                 if p.id and (chapter is None or p.chapter_slug != chapter)}
+    plan = plan_import(read.text, str(source), chapter=chapter, title=title, taken_ids=taken)
+    if dry_run:
+        for page in plan.pages:
+            kind = "chapter" if page.rel.endswith("/index.md") else f"{page.questions} question(s)"
+            click.echo(f"would write {out_dir / page.rel}  [{kind}]  {page.title}", err=True)
+    else:
+        try:
+            target = write_plan(plan, out_dir, force=force)
+        except ChapterExistsError as exc:
+            raise UsageError(str(exc)) from None
+        except OSError as exc:
+            raise UsageError(f"cannot write {out_dir}: {exc}") from None
+        click.echo(f"wrote {len(plan.pages)} pages to {target} ({plan.question_count} questions)", err=True)
+    _echo_diagnostics(plan.diagnostics, fmt)
+    click.echo(f"import: {plan.question_count} questions, {summary(plan.diagnostics)}", err=True)
+    if plan.has_errors:
+        sys.exit(1)
+
+
+@cli.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True,
+              help="text: path:line:col: CODE message; json; github: workflow annotations.")
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="mkdocs.yml to read docs_dir and nav from (default: ./mkdocs.yml).")
+@click.option("--docs-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Check this docs folder instead of the one mkdocs.yml names.")
+@click.option("--strict", is_flag=True, help="Count warnings as failures too.")
+def check_cmd(paths: tuple[Path, ...], fmt: str, config_file: Path | None, docs_dir: Path | None,
+              strict: bool) -> None:
+    """Check the structure of the book's pages and print every finding, sorted.
+
+    With PATHS, report only findings in those files or folders (the whole book is still read,
+    so links and ids across pages are checked right). Exit 0 clean, 1 findings, 2 usage error.
+    """
+    from qabook.check import check_docs
+    from qabook.config import find_project
+
+    project = find_project(config_file, docs_dir)
+    if not project.docs_dir.is_dir():
+        raise UsageError(f"docs folder {project.docs_dir} does not exist")
+    for p in paths:
+        if not p.exists():
+            raise UsageError(f"{p}: no such file or folder")
+    diags = check_docs(project.docs_dir, project.config_file, paths=list(paths) or None)
+    _echo_diagnostics(diags, fmt)
+    click.echo(f"check: {summary(diags)}", err=True)
+    if any(d.is_error or strict for d in diags):
+        sys.exit(1)
+
+
+@cli.command("rules")
+@click.option("--markdown", is_flag=True, help="Print the rule catalogue as Markdown (RULES.md).")
+def rules_cmd(markdown: bool) -> None:
+    """List every check with its code, name and summary."""
+    from qabook.rules import RULES
+
+    if not markdown:
+        for r in RULES.values():
+            click.echo(f"{r.code}  {r.name:24} {r.severity.value:8} {r.summary}")
+        return
+    click.echo(rules_markdown(), nl=False)
+
+
+def rules_markdown() -> str:
+    from qabook.rules import RULES
+
+    out = ["# qabook check rules", "",
+           "Generated by `qabook rules --markdown`; a test keeps it in step with the code.", "",
+           "| code | name | severity | what it finds |", "|---|---|---|---|"]
+    out += [f"| {r.code} | {r.name} | {r.severity.value} | {r.summary} |" for r in RULES.values()]
+    for r in RULES.values():
+        out += ["", f"## {r.code} {r.name}", "", f"{r.summary}.", "", "Bad:", "", "```markdown", r.bad, "```",
+                "", "Good:", "", "```markdown", r.good, "```"]
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; return the exit code instead of exiting (for tests and embedding)."""
+    try:
+        cli.main(args=argv, prog_name="qabook", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return 2 if isinstance(exc, click.UsageError) else exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return 130
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,165 @@
+"""Sort the lines of one question (a unit) into its question, answer and explanation.
+
+Labels switch the part (题目 → question, 答案 → answer, 解析 → explanation); `<details>`
+wrappers become the answer's collapsible block; text before any label is the answer when the
+document uses no labels at all. Every source line lands in exactly one `OutLine`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qabook.importer.detect import Start
+from qabook.importer.elements import Element
+from qabook.importer.labels import Label, heading_label, paragraph_label
+
+DETAILS_OPEN_RE = re.compile(r"^\s*<details[^>]*>\s*(?P<summary><summary>.*?</summary>)?\s*$", re.I)
+SUMMARY_RE = re.compile(r"^\s*<summary>.*</summary>\s*$", re.I)
+DETAILS_CLOSE_RE = re.compile(r"^\s*</details>\s*$", re.I)
+PARTS = ("question", "answer", "explanation")
+
+
+@dataclass
+class OutLine:
+    """A line of an output page and the 1-based source lines it carries (none when derived)."""
+
+    text: str
+    src: tuple[int, ...] = ()
+
+
+@dataclass
+class Unit:
+    start: Start
+    line: int  # 1-based source line where the question starts
+    title: str = ""
+    title_src: tuple[int, ...] = ()
+    heading_text: str = ""  # the source heading or bold line, as written
+    group: str | None = None
+    parts: dict[str, list[OutLine]] = field(default_factory=lambda: {k: [] for k in PARTS})
+    opens: dict[str, list[int]] = field(default_factory=lambda: {k: [] for k in PARTS})
+    closes: list[int] = field(default_factory=list)
+    labelled: set[str] = field(default_factory=set)
+    merged_line: int = 0
+    question_offset: int = 0  # question lines before this came from before the 题目 label
+    tail: list[OutLine] = field(default_factory=list)  # a closing '---' separator
+    orphan: list[OutLine] = field(default_factory=list)  # content after it: belongs to no question
+    orphan_line: int = 0
+
+    def has(self, part: str) -> bool:
+        return any(o.text.strip() for o in self.parts[part])
+
+
+def _lines(lines: list[str], el: Element, skip: int = 0) -> list[OutLine]:
+    return [OutLine(lines[i], (i + 1,)) for i in range(el.start + skip, el.end)]
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()
+
+
+def short_title(text: str, limit: int = 40) -> str:
+    plain = _plain(text)
+    return plain if len(plain) <= limit else plain[: limit - 1].rstrip() + "…"
+
+
+class _Sorter:
+    def __init__(self, unit: Unit, lines: list[str]):
+        self.unit, self.lines = unit, lines
+        self.state = "pre"
+        self.pre: list[OutLine] = []
+        self.pending: list[int] = []  # <details> lines waiting for the block they open
+
+    def add(self, out: list[OutLine]) -> None:
+        (self.pre if self.state == "pre" else self.unit.parts[self.state]).extend(out)
+
+    def label(self, label: Label, src: int) -> bool:
+        """Switch part on a label; False when the label is only text here (keep it as content)."""
+        u, kind = self.unit, label.kind
+        if kind == "question" and self.state != "pre":
+            return False
+        if kind in u.labelled and not (kind == "answer" and self.state == "answer" and not u.has("answer")):
+            return False
+        if kind == "explanation" and self.state == "pre" and not u.labelled:
+            return False  # a lone 解析 before any answer: keep; it is reported as a missing answer
+        u.labelled.add(kind)
+        if label.merged:
+            u.merged_line = src
+        self.state = kind
+        u.opens[kind].extend(self.pending + [src])
+        self.pending = []
+        if label.rest:
+            u.parts[kind].append(OutLine(label.rest, ()))
+            u.parts[kind][-1].src = (src,)
+            u.opens[kind].remove(src)
+        return True
+
+    def element(self, el: Element) -> None:
+        lines = self.lines
+        if el.kind == "heading":
+            label = heading_label(el.text)
+            if label and self.label(label, el.lineno):
+                self.add(_lines(lines, el, el.own_end - el.start))
+                return
+            skip = el.own_end - el.start
+            self.add([OutLine(f"**{el.text.strip()}**", tuple(el.own_lines))] + _lines(lines, el, skip))
+        elif el.kind == "paragraph":
+            label = paragraph_label(lines[el.start])
+            if label and self.label(label, el.lineno):
+                self.add(_lines(lines, el, 1))
+                return
+            self.add(_lines(lines, el))
+        elif el.kind == "html":
+            for i in range(el.start, el.end):
+                raw = lines[i]
+                m = DETAILS_OPEN_RE.match(raw)
+                if m and not m["summary"]:
+                    self.pending.append(i + 1)
+                elif (m and m["summary"]) or SUMMARY_RE.match(raw):
+                    if not self.label(Label("answer", "summary", ""), i + 1):
+                        self.add([OutLine(raw, (i + 1,))])
+                elif DETAILS_CLOSE_RE.match(raw):
+                    self.unit.closes.append(i + 1)
+                else:
+                    self.add([OutLine(raw, (i + 1,))])
+        else:
+            self.add(_lines(lines, el))
+
+    def finish(self) -> None:
+        u = self.unit
+        if self.pending:  # a <details> that never got its summary
+            self.add([OutLine(self.lines[n - 1], (n,)) for n in self.pending])
+        if any(o.text.strip() for o in self.pre):
+            target = "question" if u.labelled else "answer"
+            if target == "answer" and not u.labelled:
+                u.labelled.add("answer-unlabelled")
+            u.parts[target][:0] = self.pre
+            if target == "question":
+                u.question_offset = len(self.pre)
+        elif self.pre:
+            u.parts["question"][:0] = self.pre
+
+
+def sort_unit(unit: Unit, body: list[Element], lines: list[str]) -> None:
+    sorter = _Sorter(unit, lines)
+    for k, el in enumerate(body):
+        if el.kind == "hr":
+            rest = body[k + 1:]
+            unit.tail = _lines(lines, el)
+            if any(lines[i].strip() for r in rest for i in range(r.start, r.end)):
+                unit.orphan = [o for r in rest for o in _lines(lines, r)]
+                unit.orphan_line = next(r.lineno for r in rest if lines[r.start].strip())
+            break
+        sorter.element(el)
+    sorter.finish()
+    if not unit.has("question") and unit.title:
+        unit.parts["question"].append(OutLine(unit.title, ()))
+    if not re.search(r"\w", unit.title):
+        asked = unit.parts["question"][unit.question_offset:] or unit.parts["question"]
+        first = short_title(next((o.text for o in asked if o.text.strip()), ""))
+        if unit.title_src:  # a heading with no words of its own ("第 1 题 🟢"): keep it, add the question
+            unit.title = f"{unit.heading_text} {first}".strip()
+        else:
+            unit.title = first or f"Question {unit.start.number or ''}".strip()

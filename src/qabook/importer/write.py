@@ -1,0 +1,44 @@
+"""Put an import plan on disk: all pages of a chapter appear at once, or none do."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from qabook.importer.plan import ImportPlan
+
+
+class ChapterExistsError(Exception):
+    """The chapter folder already holds pages and --force was not given."""
+
+
+def write_plan(plan: ImportPlan, out_dir: Path, force: bool = False) -> Path:
+    """Write the chapter folder under out_dir; with force, replace the pages of an existing one
+    (files that are not Markdown, such as images, are carried over)."""
+    target = out_dir / plan.chapter
+    if target.exists() and any(target.iterdir()) and not force:
+        raise ChapterExistsError(f"{target} already exists: use --force to replace its pages")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{plan.chapter}.import-", dir=out_dir))
+    try:
+        for page in plan.pages:
+            path = staging / Path(page.rel).relative_to(plan.chapter)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page.text, encoding="utf-8")
+        if target.exists():
+            for extra in target.rglob("*"):
+                if extra.is_file() and extra.suffix.lower() != ".md":
+                    dest = staging / extra.relative_to(target)
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(extra, dest)
+            old = target.with_name(f".{plan.chapter}.old")
+            shutil.rmtree(old, ignore_errors=True)
+            target.rename(old)
+            staging.rename(target)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            staging.rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target

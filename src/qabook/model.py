@@ -1,0 +1,140 @@
+"""The book model: Book → Chapter → Page (topic) → Question → Block, with source positions.
+
+Plain data, filled by `qabook.parser` and `qabook.book`; rules read it and never change it.
+Lines and columns are 1-based, counted in the page's own file (front matter included).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from qabook.diagnostics import Diagnostic
+
+#: The block types that make up a question, in the order they must appear.
+QA_TYPES = ("question", "answer", "explanation")
+
+
+@dataclass
+class Block:
+    """A fenced `/// type | title` block; `end` is None when it was never closed."""
+
+    kind: str
+    line: int
+    column: int
+    end: int | None
+    title: str | None = None
+    content: list[str] = field(default_factory=list)
+    depth: int = 0  # 0 = at the top level of the page
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(line.strip() for line in self.content)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.content).strip()
+
+
+@dataclass
+class Question:
+    """A question block and the answer/explanation blocks that follow it."""
+
+    number: int  # 1-based position in the page; anchor "q<number>"
+    question: Block
+    parts: list[Block] = field(default_factory=list)
+
+    @property
+    def anchor(self) -> str:
+        return f"q{self.number}"
+
+    def first(self, kind: str) -> Block | None:
+        return next((b for b in self.parts if b.kind == kind), None)
+
+    @property
+    def answer(self) -> Block | None:
+        return self.first("answer")
+
+    @property
+    def explanation(self) -> Block | None:
+        return self.first("explanation")
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+    line: int
+    anchor: str
+
+
+@dataclass
+class Link:
+    href: str
+    line: int
+    column: int
+
+
+@dataclass
+class Page:
+    """One Markdown page of the docs folder, parsed."""
+
+    path: Path
+    rel: str  # docs-relative, POSIX separators
+    display: str  # as shown in diagnostics
+    kind: str  # "home", "chapter", "topic" or "other"
+    meta: dict[str, Any] = field(default_factory=dict)
+    meta_line: int = 0  # line of the opening '---', 0 when there is no front matter
+    meta_end: int = 0  # line of the closing '---'
+    title: str | None = None
+    title_line: int = 0
+    blocks: list[Block] = field(default_factory=list)  # every block, in source order
+    questions: list[Question] = field(default_factory=list)
+    orphan_parts: list[Block] = field(default_factory=list)  # answers/explanations before any question
+    headings: list[Heading] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    anchors: set[str] = field(default_factory=set)
+    stray_text: list[tuple[int, int]] = field(default_factory=list)  # (line, column)
+    structure: list[Diagnostic] = field(default_factory=list)  # found while parsing
+    source_lines: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str | None:
+        value = self.meta.get("id")
+        return value if isinstance(value, str) else None
+
+    @property
+    def chapter_slug(self) -> str | None:
+        parts = self.rel.split("/")
+        return parts[0] if len(parts) == 2 else None
+
+
+@dataclass
+class Chapter:
+    slug: str  # the folder name under docs/
+    index: Page | None
+    topics: list[Page] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return (self.index.title if self.index and self.index.title else None) or self.slug
+
+    @property
+    def question_count(self) -> int:
+        return sum(len(t.questions) for t in self.topics)
+
+
+@dataclass
+class Book:
+    docs_dir: Path
+    pages: dict[str, Page] = field(default_factory=dict)  # by docs-relative path
+    chapters: list[Chapter] = field(default_factory=list)
+    unreadable: list[Diagnostic] = field(default_factory=list)
+    other_files: set[str] = field(default_factory=set)  # non-Markdown files (images, css…)
+    nav_pages: list[tuple[str, str]] | None = None  # (page, source) from mkdocs.yml nav, if set
+    config_display: str = "mkdocs.yml"
+
+    @property
+    def topics(self) -> list[Page]:
+        return [t for c in self.chapters for t in c.topics]

@@ -1,0 +1,219 @@
+"""Parse one page's text into a `Page`: front matter, fenced blocks, questions, headings, links.
+
+Fenced `///` blocks are found line by line (they are not CommonMark); headings and links come
+from markdown-it-py, run over the body with the front matter blanked so line numbers stay true.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+from pymdownx.slugs import slugify
+
+from qabook.diagnostics import Diagnostic
+from qabook.model import QA_TYPES, Block, Heading, Link, Page, Question
+
+FENCE_RE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+BLOCK_OPEN_RE = re.compile(
+    r"^(?P<slashes>/{3,})[ \t]*(?P<type>[A-Za-z][\w-]*)[ \t]*(?:\|[ \t]*(?P<title>.*?))?[ \t]*$"
+)
+BLOCK_CLOSE_RE = re.compile(r"^(?P<slashes>/{3,})[ \t]*$")
+HEADING_RE = re.compile(r"^ {0,3}#{1,6}(\s|$)")
+HR_RE = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
+HTML_COMMENT_RE = re.compile(r"^\s*<!--.*-->\s*$")
+ATTR_ID_RE = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
+HTML_ID_RE = re.compile(r"""\bid=["']([^"']+)["']""")
+
+#: Block types pymdownx renders besides ours; anything else is reported as unknown.
+KNOWN_BLOCKS = {
+    *QA_TYPES,
+    "admonition", "details", "note", "attention", "caution", "danger", "error", "tip", "hint",
+    "warning", "important", "info", "success", "example", "quote", "abstract", "bug", "failure",
+    "tab", "html", "define", "caption",
+}
+
+_md = MarkdownIt("commonmark").enable("table")
+_slug = slugify(case="lower")
+
+
+def heading_anchor(text: str) -> str:
+    """The id MkDocs gives a heading, with mkdocs.yml's `toc.slugify: pymdownx.slugs.slugify`."""
+    plain = re.sub(r"[*_`]|<[^>]+>", "", text)
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", plain)
+    return _slug(plain.strip(), "-")
+
+
+def parse_front_matter(lines: list[str], display: str, page: Page) -> int:
+    """Fill page.meta from a leading `---` block; return the number of lines it takes."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for end in range(1, len(lines)):
+        if lines[end].strip() in ("---", "..."):
+            break
+    else:
+        page.structure.append(Diagnostic(display, 1, 1, "QA010",
+                                         "front matter opened with '---' is never closed: add a '---' line after it"))
+        return 0
+    page.meta_line, page.meta_end = 1, end + 1
+    raw = "\n".join(lines[1:end])
+    try:
+        meta = yaml.safe_load(raw) if raw.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = 2 + (mark.line if mark else 0)
+        col = 1 + (mark.column if mark else 0)
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        page.structure.append(Diagnostic(display, line, col, "QA010",
+                                         f"invalid front matter: {problem}; expected 'key: value' lines"))
+        return end + 1
+    if not isinstance(meta, dict):
+        page.structure.append(Diagnostic(display, 2, 1, "QA010",
+                                         "invalid front matter: expected a mapping of 'key: value' lines"))
+        return end + 1
+    page.meta = meta
+    return end + 1
+
+
+def scan_blocks(lines: list[str], first: int, page: Page) -> None:
+    """Find `///` blocks, code fences and stray top-level text, from 0-based line `first` on."""
+    display = page.display
+    stack: list[tuple[int, Block]] = []  # (slash count, block)
+    fence: tuple[str, int, int] | None = None  # (char, length, line)
+    seen_qa = False
+    stray_run = False
+    for idx in range(first, len(lines)):
+        raw = lines[idx]
+        lineno = idx + 1
+        if fence:
+            stripped = raw.strip()
+            if stripped and set(stripped) == {fence[0]} and len(stripped) >= fence[1]:
+                fence = None
+            if stack:
+                stack[-1][1].content.append(raw)
+            continue
+        m = FENCE_RE.match(raw)
+        if m:
+            fence = (m["fence"][0], len(m["fence"]), lineno)
+            if stack:
+                stack[-1][1].content.append(raw)
+            stray_run = False
+            continue
+        m = BLOCK_CLOSE_RE.match(raw)
+        if m:
+            count = len(m["slashes"])
+            depths = [i for i, (n, _) in enumerate(stack) if n == count]
+            if not depths:
+                page.structure.append(Diagnostic(display, lineno, 1, "QA021",
+                                                 "block fence '///' closes no open block: remove it or open a block before it"))
+                continue
+            target = depths[-1]
+            while len(stack) > target + 1:  # inner blocks left open
+                _, inner = stack.pop()
+                page.structure.append(Diagnostic(display, inner.line, inner.column, "QA020",
+                                                 f"block '{inner.kind}' is never closed: add '///' before line {lineno}"))
+            stack.pop()[1].end = lineno
+            stray_run = False
+            continue
+        m = BLOCK_OPEN_RE.match(raw)
+        if m:
+            block = Block(kind=m["type"].lower(), line=lineno, column=1, end=None,
+                          title=m["title"] or None, depth=len(stack))
+            if block.kind not in KNOWN_BLOCKS:
+                page.structure.append(Diagnostic(display, lineno, 4 if raw.startswith("///") else 1, "QA022",
+                                                 f"unknown block type '{block.kind}': expected one of question, answer, explanation"))
+            if stack:
+                stack[-1][1].content.append(raw)
+            page.blocks.append(block)
+            stack.append((len(m["slashes"]), block))
+            if block.depth == 0 and block.kind in QA_TYPES:
+                seen_qa = True
+            stray_run = False
+            continue
+        if stack:
+            stack[-1][1].content.append(raw)
+            continue
+        text = raw.strip()
+        if not text or HEADING_RE.match(raw) or HR_RE.match(raw) or HTML_COMMENT_RE.match(raw):
+            stray_run = False
+            continue
+        if seen_qa and not stray_run:
+            page.stray_text.append((lineno, len(raw) - len(raw.lstrip()) + 1))
+        stray_run = True
+    if fence:
+        page.structure.append(Diagnostic(display, fence[2], 1, "QA023",
+                                         f"code fence '{fence[0] * fence[1]}' is never closed: add a closing '{fence[0] * fence[1]}' line"))
+    for _, block in reversed(stack):
+        page.structure.append(Diagnostic(display, block.line, block.column, "QA020",
+                                         f"block '{block.kind}' is never closed: add a '///' line after its content"))
+
+
+def group_questions(page: Page) -> None:
+    """Each top-level question block starts a Question; answers/explanations join the last one."""
+    current: Question | None = None
+    for block in page.blocks:
+        if block.depth != 0 or block.kind not in QA_TYPES:
+            continue
+        if block.kind == "question":
+            current = Question(number=len(page.questions) + 1, question=block)
+            page.questions.append(current)
+        elif current is None:
+            page.orphan_parts.append(block)
+        else:
+            current.parts.append(block)
+
+
+def scan_markdown(lines: list[str], skip: int, page: Page) -> None:
+    """Headings, links and explicit ids, from markdown-it tokens over the body."""
+    body = "\n".join([""] * skip + lines[skip:])
+    tokens = _md.parse(body)
+    seen: dict[str, int] = {}
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open" and tok.map:
+            inline = tokens[i + 1].content
+            explicit = ATTR_ID_RE.search(inline)
+            text = ATTR_ID_RE.sub("", inline).strip()
+            anchor = explicit.group(1) if explicit else heading_anchor(text)
+            if anchor in seen:  # MkDocs' toc de-duplicates with _1, _2 …
+                seen[anchor] += 1
+                anchor = f"{anchor}_{seen[anchor]}"
+            else:
+                seen[anchor] = 0
+            page.headings.append(Heading(int(tok.tag[1]), text, tok.map[0] + 1, anchor))
+            page.anchors.add(anchor)
+        elif tok.type == "inline" and tok.map:
+            for child in tok.children or []:
+                if child.type == "link_open":
+                    href = str(child.attrs.get("href", ""))
+                    page.links.append(_locate_link(lines, tok.map, href))
+        if tok.type in ("html_block", "inline"):
+            page.anchors.update(HTML_ID_RE.findall(tok.content))
+            page.anchors.update(m.group(1) for m in ATTR_ID_RE.finditer(tok.content))
+
+
+def _locate_link(lines: list[str], span: list[int], href: str) -> Link:
+    for idx in range(span[0], span[1]):
+        col = lines[idx].find(f"]({href}")
+        if col >= 0:
+            return Link(href, idx + 1, col + 3)
+    return Link(href, span[0] + 1, 1)
+
+
+def parse_page(text: str, path: Path, rel: str, display: str, kind: str) -> Page:
+    """Parse a page's text; problems of form go to `page.structure`, never raise."""
+    page = Page(path=path, rel=rel, display=display, kind=kind)
+    lines = text.split("\n")
+    page.source_lines = lines
+    skip = parse_front_matter(lines, display, page)
+    scan_blocks(lines, skip, page)
+    group_questions(page)
+    scan_markdown(lines, skip, page)
+    page.anchors.update(q.anchor for q in page.questions)
+    h1 = next((h for h in page.headings if h.level == 1), None)
+    if isinstance(page.meta.get("title"), str):
+        page.title, page.title_line = page.meta["title"], page.meta_line + 1
+    elif h1:
+        page.title, page.title_line = h1.text, h1.line
+    return page

@@ -1,0 +1,68 @@
+"""Rules about the book's shape: chapters, and pages readers can reach."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Iterator
+from urllib.parse import unquote, urlsplit
+
+from qabook.diagnostics import Diagnostic
+from qabook.model import Book, Page
+from qabook.rules import at, rule
+
+
+def resolve_link(page: Page, href: str) -> tuple[str | None, str]:
+    """(docs-relative target path or None for external/same-page links, fragment)."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("/", "mailto:")):
+        return None, ""
+    fragment = unquote(parts.fragment)
+    if not parts.path:
+        return page.rel, fragment
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), unquote(parts.path)))
+    if parts.path.endswith("/"):
+        target = posixpath.join(target, "index.md")
+    return target, fragment
+
+
+@rule("QA041", "chapter-without-topic", "A chapter folder with no topic page",
+      bad="docs/llm/index.md   (and nothing else in docs/llm/)",
+      good="docs/llm/index.md\ndocs/llm/01-what-is-llm.md")
+def chapter_without_topic(book: Book) -> Iterator[Diagnostic]:
+    for chapter in book.chapters:
+        if chapter.index and not chapter.topics:
+            yield at(chapter.index, chapter.index.title_line or 1, 1,
+                     f"chapter '{chapter.slug}' has no topic page: add a page or remove the chapter")
+
+
+@rule("QA042", "chapter-without-index", "A chapter folder with topic pages but no index.md",
+      bad="docs/llm/01-what-is-llm.md   (no docs/llm/index.md)",
+      good="docs/llm/index.md\ndocs/llm/01-what-is-llm.md")
+def chapter_without_index(book: Book) -> Iterator[Diagnostic]:
+    for chapter in book.chapters:
+        if chapter.index is None and chapter.topics:
+            yield at(chapter.topics[0], 1, 1,
+                     f"chapter folder '{chapter.slug}' has no index.md: add one with the chapter title and its topics")
+
+
+@rule("QA050", "not-in-nav", "A topic page its chapter page does not link (or mkdocs.yml's nav leaves out)",
+      bad="# 第一章\n\n1. [什么是大模型？](01-what-is-llm.md)\n   (02-how-llm-works.md is not listed)",
+      good="# 第一章\n\n1. [什么是大模型？](01-what-is-llm.md)\n2. [大模型的工作原理](02-how-llm-works.md)")
+def not_in_nav(book: Book) -> Iterator[Diagnostic]:
+    for chapter in book.chapters:
+        if chapter.index is None:
+            continue
+        linked = {resolve_link(chapter.index, link.href)[0] for link in chapter.index.links}
+        for topic in chapter.topics:
+            if topic.rel not in linked:
+                name = topic.rel.split("/")[-1]
+                yield at(topic, topic.title_line or 1, 1,
+                         f"topic is not listed on its chapter page {chapter.index.display}: add a link to '{name}' there")
+    if book.nav_pages is not None:
+        listed = {p for p, _ in book.nav_pages}
+        for page in book.pages.values():
+            if page.rel not in listed:
+                yield at(page, 1, 1, f"page is not in the nav of {book.config_display}: add it there")
+        for target, source in book.nav_pages:
+            if target not in book.pages and target not in book.other_files:
+                yield Diagnostic(source, 1, 1, "", f"nav lists '{target}', which does not exist")

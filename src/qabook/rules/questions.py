@@ -1,0 +1,94 @@
+"""Rules about questions: each is a question block, then an answer, then an explanation."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from qabook.diagnostics import Diagnostic, Severity
+from qabook.model import QA_TYPES, Book
+from qabook.rules import at, rule
+
+_NAMES = {"question": "question", "answer": "answer", "explanation": "explanation"}
+
+
+@rule("QA030", "missing-question", "An answer or explanation block with no question block before it",
+      bad="# 标题\n\n/// answer\n……\n///", good="# 标题\n\n/// question\n……\n///\n\n/// answer\n……\n///")
+def missing_question(book: Book) -> Iterator[Diagnostic]:
+    for page in book.pages.values():
+        for block in page.orphan_parts:
+            yield at(page, block.line, 1,
+                     f"{block.kind} block has no question before it: add a '/// question' block above")
+
+
+@rule("QA031", "missing-answer", "A question with no answer block",
+      bad="/// question\n……\n///\n\n/// explanation\n……\n///",
+      good="/// question\n……\n///\n\n/// answer\n……\n///\n\n/// explanation\n……\n///")
+def missing_answer(book: Book) -> Iterator[Diagnostic]:
+    for page in book.pages.values():
+        for q in page.questions:
+            if q.answer is None:
+                yield at(page, q.question.line, 1,
+                         f"question {q.number} has no answer: add a '/// answer' block after the question")
+
+
+@rule("QA032", "missing-explanation", "A question with no explanation block",
+      bad="/// question\n……\n///\n\n/// answer\n……\n///",
+      good="/// question\n……\n///\n\n/// answer\n……\n///\n\n/// explanation\n……\n///",
+      severity=Severity.WARNING)
+def missing_explanation(book: Book) -> Iterator[Diagnostic]:
+    for page in book.pages.values():
+        for q in page.questions:
+            if q.explanation is None:
+                anchor = q.answer or q.question
+                yield at(page, anchor.line, 1,
+                         f"question {q.number} has no explanation: add a '/// explanation' block after the answer")
+
+
+@rule("QA033", "empty-block", "A question, answer or explanation block with nothing in it",
+      bad="/// answer\n///", good="/// answer\n大模型指的是……\n///")
+def empty_block(book: Book) -> Iterator[Diagnostic]:
+    for page in book.pages.values():
+        for block in page.blocks:
+            if block.kind in QA_TYPES and block.is_empty and block.end is not None:
+                yield at(page, block.line, 1, f"{block.kind} block is empty: write its text between the fences")
+
+
+@rule("QA034", "block-order", "Blocks of a question out of order (question, answer, explanation) or repeated",
+      bad="/// question\n……\n///\n\n/// explanation\n……\n///\n\n/// answer\n……\n///",
+      good="/// question\n……\n///\n\n/// answer\n……\n///\n\n/// explanation\n……\n///")
+def block_order(book: Book) -> Iterator[Diagnostic]:
+    rank = {kind: i for i, kind in enumerate(QA_TYPES)}
+    for page in book.pages.values():
+        for q in page.questions:
+            seen: set[str] = set()
+            last = 0
+            for block in q.parts:
+                if block.kind in seen:
+                    yield at(page, block.line, 1,
+                             f"second {block.kind} block for question {q.number}: merge it into the first")
+                elif rank[block.kind] < last:
+                    yield at(page, block.line, 1,
+                             f"{block.kind} block after the explanation: expected order is question, answer, explanation")
+                seen.add(block.kind)
+                last = max(last, rank[block.kind])
+
+
+@rule("QA035", "stray-text", "Text between or after the blocks that belongs to no block",
+      bad="/// answer\n……\n///\n\n这一段不属于任何块。\n\n/// explanation\n……\n///",
+      good="/// answer\n……\n这一段属于答案。\n///\n\n/// explanation\n……\n///")
+def stray_text(book: Book) -> Iterator[Diagnostic]:
+    for page in book.pages.values():
+        if page.kind != "topic":
+            continue
+        for line, col in page.stray_text:
+            yield at(page, line, col,
+                     "text outside any block belongs to no question: move it into the question, answer or explanation block")
+
+
+@rule("QA040", "topic-without-question", "A topic page with no question block",
+      bad="# 大模型的发展趋势\n\n只有正文，没有题目。",
+      good="# 大模型的发展趋势\n\n/// question\n请简要描述大模型的发展趋势。\n///")
+def topic_without_question(book: Book) -> Iterator[Diagnostic]:
+    for page in book.pages.values():
+        if page.kind == "topic" and not page.questions:
+            yield at(page, page.title_line or 1, 1, "topic page has no question: add a '/// question' block")

@@ -1,0 +1,61 @@
+"""Rules about the file itself: readable text, front matter, block and code fences.
+
+The parser finds these while reading; each rule here hands on the parser's findings for its code.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from qabook.diagnostics import Diagnostic
+from qabook.model import Book
+from qabook.rules import rule
+
+
+def _from_parser(book: Book, code: str) -> Iterator[Diagnostic]:
+    yield from (d for d in book.unreadable if d.code == code)
+    for page in book.pages.values():
+        yield from (d for d in page.structure if d.code == code)
+
+
+@rule("QA001", "unreadable-file", "A page is binary, not UTF-8, or cannot be read",
+      bad="(a page saved as GBK, or an image renamed to .md)",
+      good="(the same page saved as UTF-8)")
+def unreadable_file(book: Book) -> Iterator[Diagnostic]:
+    return _from_parser(book, "QA001")
+
+
+@rule("QA002", "empty-page", "A page holds nothing but white space",
+      bad="(an empty file)", good="# 什么是大模型？\n\n/// question\n请解释什么是大模型？\n///")
+def empty_page(book: Book) -> Iterator[Diagnostic]:
+    return _from_parser(book, "QA002")
+
+
+@rule("QA010", "invalid-front-matter", "Front matter is not closed, not YAML, or not a mapping",
+      bad="---\nid: [what-is-llm\n---", good="---\nid: what-is-llm\n---")
+def invalid_front_matter(book: Book) -> Iterator[Diagnostic]:
+    return _from_parser(book, "QA010")
+
+
+@rule("QA020", "unclosed-block", "A `///` block is opened and never closed",
+      bad="/// answer\n大模型指的是……\n\n/// explanation", good="/// answer\n大模型指的是……\n///")
+def unclosed_block(book: Book) -> Iterator[Diagnostic]:
+    return _from_parser(book, "QA020")
+
+
+@rule("QA021", "stray-block-close", "A `///` closing line that closes no open block",
+      bad="/// answer\n大模型指的是……\n///\n///", good="/// answer\n大模型指的是……\n///")
+def stray_block_close(book: Book) -> Iterator[Diagnostic]:
+    return _from_parser(book, "QA021")
+
+
+@rule("QA022", "unknown-block-type", "A `///` block of a type the site does not render",
+      bad="/// anwser\n……\n///", good="/// answer\n……\n///")
+def unknown_block_type(book: Book) -> Iterator[Diagnostic]:
+    return _from_parser(book, "QA022")
+
+
+@rule("QA023", "unclosed-code-fence", "A code fence that is never closed swallows the rest of the page",
+      bad="```python\nprint(1)\n", good="```python\nprint(1)\n```")
+def unclosed_code_fence(book: Book) -> Iterator[Diagnostic]:
+    return _from_parser(book, "QA023")
