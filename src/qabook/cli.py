@@ -5,6 +5,7 @@ Exit codes: 0 clean, 1 findings (or a failed build), 2 usage or I/O error.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -116,6 +117,109 @@ def check_cmd(paths: tuple[Path, ...], fmt: str, config_file: Path | None, docs_
     _echo_diagnostics(diags, fmt)
     click.echo(f"check: {summary(diags)}", err=True)
     if any(d.is_error or strict for d in diags):
+        sys.exit(1)
+
+
+def _project(config_file: Path | None):
+    from qabook.config import find_project
+
+    project = find_project(config_file)
+    if not project.docs_dir.is_dir():
+        raise UsageError(f"docs folder {project.docs_dir} does not exist")
+    return project
+
+
+def _progress(message: str) -> None:
+    click.echo(f"qabook: {message}", err=True)
+
+
+@cli.command("build")
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="mkdocs.yml to build (default: ./mkdocs.yml).")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Where the site goes (default: site_dir of mkdocs.yml, 'site').")
+@click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also print the chapters and book as PDF.")
+@click.option("--offline", is_flag=True, help="A site that works opened from disk (file://): no directory URLs.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too (check and MkDocs).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 16), default=2, show_default=True,
+              help="Chapters printed to PDF at once.")
+def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offline: bool, strict: bool,
+              jobs: int) -> None:
+    """Check the pages, then build the site (and PDFs); publish only if everything passes.
+
+    The new site is built in a staging folder and swapped in at the end: a failed check or
+    build leaves the previous site exactly as it was.
+    """
+    from qabook.build import build_site
+
+    project = _project(config_file)
+    after = None
+    if pdf:
+        from qabook.pdf import pdf_step
+
+        after = pdf_step(project, jobs=jobs, progress=_progress)
+    result = build_site(project, site_dir, offline=offline, pdf=pdf, strict=strict, progress=_progress,
+                        after_pages=after)
+    _echo_diagnostics(result.diagnostics, "text")
+    if not result.ok:
+        click.echo(f"qabook: build failed: {result.reason}", err=True)
+        sys.exit(1)
+
+
+@cli.command("serve")
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="mkdocs.yml to serve (default: ./mkdocs.yml).")
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve_cmd(config_file: Path | None, dev_addr: str) -> None:
+    """Preview the site with live reload; findings are shown on every rebuild."""
+    import subprocess
+
+    from qabook.check import check_docs
+
+    project = _project(config_file)
+    diags = check_docs(project.docs_dir, project.config_file)
+    _echo_diagnostics(diags, "text")
+    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr]
+    if project.config_file:
+        cmd += ["--config-file", str(project.config_file)]
+    env = dict(os.environ, QABOOK_NO_PDF="1")
+    sys.exit(subprocess.call(cmd, env=env))
+
+
+@cli.command("pdf")
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="mkdocs.yml to read (default: ./mkdocs.yml).")
+@click.option("--chapter", "chapters", multiple=True, metavar="SLUG",
+              help="Print this chapter (repeatable); default: every chapter and the book.")
+@click.option("--book", "whole_book", is_flag=True, help="Print the whole book (with --chapter: as well).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site/pdf"),
+              show_default=True, help="Folder for the PDFs.")
+@click.option("--paper", type=click.Choice(["A4", "Letter"], case_sensitive=False), default="A4",
+              show_default=True, help="Paper size.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 16), default=2, show_default=True,
+              help="PDFs rendered at once.")
+def pdf_cmd(config_file: Path | None, chapters: tuple[str, ...], whole_book: bool, out_dir: Path, paper: str,
+            jobs: int) -> None:
+    """Print chapters (and the whole book) as PDF: cover, contents, bookmarks, page numbers,
+    every answer and explanation expanded, CJK fonts embedded."""
+    from qabook.book import load_book
+    from qabook.check import check_book
+    from qabook.pdf import plan_jobs, render_all
+
+    project = _project(config_file)
+    book = load_book(project.docs_dir, project.config_file)
+    errors = [d for d in check_book(book) if d.is_error]
+    if errors:
+        _echo_diagnostics(errors, "text")
+        raise click.ClickException("the check found errors: fix them before printing")
+    try:
+        planned = plan_jobs(project, book, out_dir, list(chapters) or None, whole_book, paper.upper() if paper.lower() == "a4" else "Letter")
+    except KeyError as exc:
+        raise UsageError(str(exc.args[0])) from None
+    failed = render_all(planned, jobs, _progress)
+    for line in failed:
+        click.echo(f"qabook: pdf failed: {line}", err=True)
+    if failed:
         sys.exit(1)
 
 

@@ -176,7 +176,8 @@ class _Planner:
         # chapter page: H1, then everything that is not a question, with links where questions stood
         previous_level = 1  # headings are rebased under the H1 so that no level is skipped
         body: list[OutLine] = [OutLine("---", ()), OutLine(f"title: {json.dumps(title, ensure_ascii=False)}", ()),
-                               OutLine("---", ()), OutLine("", ()), OutLine(f"# {title}", title_src), OutLine("", ())]
+                               OutLine("---", ()), OutLine("", ()), OutLine(f"# {title}", title_src), OutLine("", ()),
+                               OutLine("<!-- qabook:pdf -->", ()), OutLine("", ())]
         k = 0
         i = 0
         while i < len(elements):

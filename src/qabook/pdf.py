@@ -1,0 +1,163 @@
+"""`qabook pdf`: print chapters and the whole book as PDF with WeasyPrint.
+
+An adapter: reads mkdocs.yml for the Markdown extensions (so the PDF renders blocks exactly as
+the site does), assembles print HTML with `qabook.printbook`, and renders chapters in parallel.
+Each PDF is written to a temporary file and renamed into place: no half-written PDF remains.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Callable
+
+from qabook.book import load_book
+from qabook.config import Project
+from qabook.model import Book, Chapter
+from qabook.printbook import print_document
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    name: str  # chapter slug, or "book"
+    html: str
+    out: Path
+    base_url: str
+
+
+def markdown_renderer(project: Project) -> Callable[[str], str]:
+    """Markdown → HTML with the extensions and options of the project's mkdocs.yml."""
+    import markdown
+    from mkdocs.config import load_config
+
+    cfg = load_config(str(project.config_file)) if project.config_file else None
+    exts = list(cfg["markdown_extensions"]) if cfg else ["tables", "pymdownx.superfences"]
+    configs = dict(cfg["mdx_configs"]) if cfg else {}
+    md = markdown.Markdown(extensions=exts, extension_configs=configs)
+
+    def render(text: str) -> str:
+        md.reset()
+        return md.convert(text)
+
+    return render
+
+
+def site_name(project: Project) -> str:
+    from qabook.book import read_config
+
+    name = read_config(project.config_file).get("site_name") if project.config_file else None
+    return str(name or "qabook")
+
+
+def stylesheet(paper: str) -> str:
+    from pygments.formatters import HtmlFormatter
+
+    css = resources.files("qabook.assets").joinpath("pdf.css").read_text(encoding="utf-8")
+    css = css.replace("var(--paper, A4)", paper)
+    return css + "\n" + HtmlFormatter(style="friendly").get_style_defs(".highlight")
+
+
+def _no_network(url: str, timeout: int = 10, ssl_context: object = None) -> dict:
+    """Only local files: a PDF never fetches from the network (privacy, and no hangs offline)."""
+    from weasyprint import default_url_fetcher
+
+    if not url.startswith(("file:", "data:")):
+        raise ValueError(f"not fetched (offline PDF): {url}")
+    return default_url_fetcher(url, timeout=timeout)
+
+
+def render_job(job: PdfJob) -> tuple[str, Path, float, int]:
+    """Render one PDF atomically; returns (name, path, seconds, pages)."""
+    from weasyprint import HTML
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    start = time.perf_counter()
+    job.out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{job.out.stem}-", suffix=".pdf.part", dir=job.out.parent)
+    os.close(fd)
+    try:
+        document = HTML(string=job.html, base_url=job.base_url, url_fetcher=_no_network).render()
+        document.write_pdf(tmp)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, job.out)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return job.name, job.out, time.perf_counter() - start, len(document.pages)
+
+
+def plan_jobs(project: Project, book: Book, out_dir: Path, chapters: list[str] | None, whole_book: bool,
+              paper: str = "A4") -> list[PdfJob]:
+    render = markdown_renderer(project)
+    css = stylesheet(paper)
+    title = site_name(project)
+    stamp = os.environ.get("QABOOK_PDF_STAMP") or f"{dt.date.today().isoformat()} · qabook"
+    real = [ch for ch in book.chapters if ch.topics]
+    by_slug = {ch.slug: ch for ch in real}
+    unknown = [s for s in chapters or [] if s not in by_slug]
+    if unknown:
+        raise KeyError(f"no chapter named {', '.join(unknown)}; chapters: {', '.join(by_slug) or 'none'}")
+    chosen: list[Chapter] = [by_slug[s] for s in chapters] if chapters else ([] if whole_book else real)
+    base = project.docs_dir.resolve().as_uri() + "/"
+    jobs = []
+    for ch in chosen:
+        doc = print_document(book, [ch], render, book_title=title, subtitle=f"{len(ch.topics)} 个主题 · "
+                             f"{ch.question_count} 道题", stamp=stamp, css=css)
+        jobs.append(PdfJob(ch.slug, doc.html, out_dir / f"{ch.slug}.pdf", base))
+    if whole_book or not chapters:
+        doc = print_document(book, real, render, book_title=title, subtitle=title, stamp=stamp, css=css)
+        jobs.append(PdfJob("book", doc.html, out_dir / "book.pdf", base))
+    return jobs
+
+
+def render_all(jobs: list[PdfJob], jobs_at_once: int, progress: Progress) -> list[str]:
+    """Render every job; returns one error text per failed PDF (others are still written)."""
+    errors: list[str] = []
+    total = len(jobs)
+    if jobs_at_once <= 1 or total <= 1:
+        results = []
+        for job in jobs:
+            try:
+                results.append(render_job(job))
+            except Exception as exc:  # noqa: BLE001 - reported per chapter, never a traceback
+                errors.append(f"{job.name}: {type(exc).__name__}: {exc}")
+                continue
+            name, out, secs, pages = results[-1]
+            progress(f"pdf {len(results)}/{total}: {name} → {out} ({pages} pages, {secs:.1f}s)")
+        return errors
+    done = 0
+    with ProcessPoolExecutor(max_workers=jobs_at_once) as pool:
+        futures = {pool.submit(render_job, job): job for job in jobs}
+        for fut in as_completed(futures):
+            job = futures[fut]
+            done += 1
+            try:
+                name, out, secs, pages = fut.result()
+            except Exception as exc:  # noqa: BLE001
+                errors.append(f"{job.name}: {type(exc).__name__}: {exc}")
+                progress(f"pdf {done}/{total}: {job.name} FAILED: {exc}")
+                continue
+            progress(f"pdf {done}/{total}: {name} → {out} ({pages} pages, {secs:.1f}s)")
+    return errors
+
+
+def pdf_step(project: Project, jobs: int = 2, progress: Progress = lambda s: None,
+             pdf_dir: str = "pdf") -> Callable[[Path], str | None]:
+    """For `qabook build`: print every chapter and the book into <site>/pdf/."""
+
+    def step(site: Path) -> str | None:
+        book = load_book(project.docs_dir, project.config_file)
+        errors = render_all(plan_jobs(project, book, site / pdf_dir, None, True), jobs, progress)
+        return ("PDF failed for " + "; ".join(errors)) if errors else None
+
+    return step
