@@ -15,7 +15,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 
@@ -24,6 +24,7 @@ from qabook.check import check_book
 from qabook.home import chapter_listing, pdf_link_markdown
 from qabook.html import anchor_questions
 from qabook.model import Book
+from qabook.printbook import print_page_markdown
 
 log = get_plugin_logger(__name__)
 
@@ -52,6 +53,17 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return
         for d in check_book(self.book):
             (log.error if d.is_error else log.warning)(str(d))
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Add a "print this chapter" page (<chapter>/print.md): the whole chapter, expanded."""
+        if not self.config.enabled or self.book is None:
+            return files
+        for chapter in self.book.chapters:
+            if chapter.topics and chapter.index is not None:
+                files.append(File.generated(config, f"{chapter.slug}/print.md",
+                                            content=print_page_markdown(chapter),
+                                            inclusion=InclusionLevel.NOT_IN_NAV))
+        return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled or self.book is None:

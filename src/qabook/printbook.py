@@ -7,6 +7,7 @@ with WeasyPrint. The same HTML shape serves the site's "print this chapter" page
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -46,6 +47,25 @@ def expand_blocks(fragment: str, topic_id: str) -> str:
     fragment = _DETAILS_OPEN_RE.sub(r'<div class="qa-part \1"><p class="qa-label">\2</p>', fragment)
     fragment = _DETAILS_ANY_OPEN_RE.sub(r'<div class="qa-details"><p class="qa-label">\2</p>', fragment)
     return fragment.replace("</details>", "</div>")
+
+
+_DETAILS_FENCE_RE = re.compile(r"^(/{3,})[ \t]*(answer|explanation)\b(.*)$", re.M)
+
+
+def print_page_markdown(chapter: Chapter) -> str:
+    """The site's "print this chapter" page: every topic of the chapter, answers open."""
+    parts = [
+        "---", f"title: {json.dumps('打印本章：' + chapter.title, ensure_ascii=False)}",
+        "search:", "  exclude: true", "hide:", "  - navigation", "  - toc", "---", "",
+        f"# {chapter.title}", "",
+        '<p class="qa-print-hint">本页包含本章全部题目，答案与解析已展开；用浏览器的打印（Ctrl+P）即可打印或存为 PDF。</p>', "",
+    ]
+    for topic in chapter.topics:
+        name = topic.rel.split("/")[-1]
+        parts += [f"## [{topic.title or name}]({name})", ""]
+        parts.append(_DETAILS_FENCE_RE.sub(r"\1 \2\3\n    open: true", page_body(topic)).strip())
+        parts.append("")
+    return "\n".join(parts)
 
 
 @dataclass

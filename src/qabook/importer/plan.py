@@ -225,7 +225,8 @@ class _Planner:
                    if u.has(p) or u.opens[p] or (p == "question")]
         for idx, part in enumerate(present):
             content = _trim(u.parts[part])
-            out.append(OutLine(f"/// {part}", tuple(u.opens[part])))
+            title = u.block_titles.get(part)
+            out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part])))
             out.extend(content)
             closes = tuple(u.closes) if idx == len(present) - 1 else ()
             out += [OutLine("///", closes), OutLine("", ())]

@@ -14,8 +14,8 @@ from qabook.importer.detect import Start
 from qabook.importer.elements import Element
 from qabook.importer.labels import Label, heading_label, paragraph_label
 
-DETAILS_OPEN_RE = re.compile(r"^\s*<details[^>]*>\s*(?P<summary><summary>.*?</summary>)?\s*$", re.I)
-SUMMARY_RE = re.compile(r"^\s*<summary>.*</summary>\s*$", re.I)
+DETAILS_OPEN_RE = re.compile(r"^\s*<details[^>]*>\s*(?P<summary><summary>(?P<text>.*?)</summary>)?\s*$", re.I)
+SUMMARY_RE = re.compile(r"^\s*<summary>(?P<text>.*)</summary>\s*$", re.I)
 DETAILS_CLOSE_RE = re.compile(r"^\s*</details>\s*$", re.I)
 PARTS = ("question", "answer", "explanation")
 
@@ -39,6 +39,7 @@ class Unit:
     parts: dict[str, list[OutLine]] = field(default_factory=lambda: {k: [] for k in PARTS})
     opens: dict[str, list[int]] = field(default_factory=lambda: {k: [] for k in PARTS})
     closes: list[int] = field(default_factory=list)
+    block_titles: dict[str, str] = field(default_factory=dict)  # e.g. <summary>查看答案</summary>
     labelled: set[str] = field(default_factory=set)
     merged_line: int = 0
     question_offset: int = 0  # question lines before this came from before the 题目 label
@@ -120,6 +121,10 @@ class _Sorter:
                 elif (m and m["summary"]) or SUMMARY_RE.match(raw):
                     if not self.label(Label("answer", "summary", ""), i + 1):
                         self.add([OutLine(raw, (i + 1,))])
+                    else:
+                        text = _plain((m or SUMMARY_RE.match(raw))["text"])
+                        if text:
+                            self.unit.block_titles["answer"] = text
                 elif DETAILS_CLOSE_RE.match(raw):
                     self.unit.closes.append(i + 1)
                 else:

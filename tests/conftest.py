@@ -1,0 +1,52 @@
+"""Shared test setup: where the seed and corpus are, the golden-file switch, a built site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed" / "000_a67bd3240e4ba4dd.txt"
+CORPUS = SHARED / "corpus"
+FIXTURES = Path(__file__).parent / "fixtures"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="Rewrite golden files (expected outputs) from the current code.")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def qabook(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real `qabook` command, as a user would."""
+    return subprocess.run([sys.executable, "-m", "qabook.cli", *args], cwd=cwd, text=True,
+                          capture_output=True, env={**os.environ, **(env or {})}, timeout=600)
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project's content (mkdocs.yml, docs/, overrides/) to build in isolation."""
+    for name in ("mkdocs.yml",):
+        shutil.copy2(ROOT / name, dest / name)
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site with PDFs, built once per session by `qabook build` from a copy of the project."""
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    result = qabook("build", cwd=project, env={"QABOOK_PDF_STAMP": "test-build"})
+    assert result.returncode == 0, result.stderr + result.stdout
+    return project / "site"

@@ -1,0 +1,144 @@
+"""The importer on real documents, read in place from ../shared/corpus (never copied here).
+
+For each file: the question count of INDEX.tsv, every non-blank line kept in exactly one page,
+and the file's anomalies reported as diagnostics at the right lines, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, SEED, qabook
+from qabook.check import check_docs
+from qabook.importer import plan_import, write_plan
+
+with (CORPUS / "INDEX.tsv").open(encoding="utf-8") as _index:
+    INDEX = {row["file"]: row for row in csv.DictReader(_index, delimiter="\t")}
+CORPUS_FILES = sorted(INDEX)
+
+# (code, line) pairs each file must report; the anomalies INDEX.tsv lists, found by reading the files.
+EXPECTED_FINDINGS: dict[str, set[tuple[str, int]]] = {
+    "02-datacenter-security-reliability.md": set(),
+    "04-css-quiz-ch39-details.md": {("QI006", 527)},  # chapter navigation after the last question
+    "05-spring-framework-quiz.md": set(),
+    "06-spring-boot-poldichen-dupnum.md": {("QI002", 26), ("QI003", 215)},  # '#### 2.' twice; '#### 100.'
+    "09-ip-strategy-bold-numbered.md": {("QI009", 182)},  # numbering restarts in group 二
+    "10-ip-strategy-h5-timu-n.md": {("QI008", 990), ("QI010", 11)},  # titles 16 = 23; merged 答案解析
+    "13-aigi-kuaishou-article-faq-Q1.md": set(),
+    "17-en-devinterview-fibonacci.md": set(),
+    "20-ip-risk-unanswered-questions.md": {("QI004", 24), ("QI004", 26), ("QI004", 71), ("QI004", 73),
+                                           ("QI004", 109), ("QI004", 111), ("QI007", 55), ("QI007", 93),
+                                           ("QI007", 143)},
+    "22-ppo-orphan-code-block.md": {("QI006", 76)},  # orphan 源代码示例 + 解析 after the last question
+    "26-0voice-mianjing-narrative.md": {("QI001", 1)},  # no Q&A at all
+    "27-mybatis-plus-quiz-daan-only.md": set(),
+}
+# Codes a file may report beyond the expected ones (and nothing else).
+ALLOWED_EXTRA = {"QI005"}  # missing 解析: true of every unlabelled-answer document
+MISSING_EXPLANATION = {  # QI005 counts: questions with an answer but no explanation
+    "05-spring-framework-quiz.md": 30, "06-spring-boot-poldichen-dupnum.md": 15,
+    "09-ip-strategy-bold-numbered.md": 20, "13-aigi-kuaishou-article-faq-Q1.md": 3,
+    "17-en-devinterview-fibonacci.md": 15, "20-ip-risk-unanswered-questions.md": 6,
+    "27-mybatis-plus-quiz-daan-only.md": 20,
+}
+
+LABEL_RE = re.compile(r"^(?:题目描述|题目|面试题|问题\s*\d*|答案解析|正确答案|参考答案|答案|解析|Q\d+|A\d+)\s*(?:[：:]\s*|$)")
+
+
+def core_text(line: str) -> str:
+    """What must survive of a source line: its words, without Markdown marks, labels or numbering."""
+    text = re.sub(r"</?(?:details|summary|br|div|p|a|img|span)\b[^>]*>", "", line, flags=re.I)
+    text = text.replace("**", "").strip()
+    text = re.sub(r"^#{1,6}\s*", "", text)
+    text = re.sub(r"^[✅📖]\s*", "", text)
+    if line.lstrip().startswith(("#", "**")):  # question numbering: "1.", "题目 1：", "第 1 题"
+        text = re.sub(r"^(?:\d+\s*[.．、]\s*|题目\s*\d+\s*[：:]\s*|第\s*\d+\s*题\s*)(?=\S)", "", text)
+    text = LABEL_RE.sub("", text)
+    return re.sub(r"\s+", "", text)
+
+
+def assert_lossless(source: str, plan) -> None:
+    lines = source.replace("\r\n", "\n").split("\n")
+    owners: dict[int, list[str]] = {}
+    for page in plan.pages:
+        for out in page.lines:
+            for n in out.src:
+                owners.setdefault(n, []).append(page.rel)
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        pages = owners.get(n, [])
+        assert len(pages) == 1, f"line {n} {line!r} lands in {len(pages)} pages: {pages}"
+        page_text = re.sub(r"\s+", "", next(p.text for p in plan.pages if p.rel == pages[0]).replace("**", ""))
+        assert core_text(line) in page_text, f"line {n} {line!r}: its text is not in {pages[0]}"
+
+
+@pytest.mark.parametrize("name", CORPUS_FILES)
+def test_question_count_matches_index(name: str) -> None:
+    plan = plan_import((CORPUS / name).read_text(encoding="utf-8"), name)
+    expected = int(re.match(r"\d+", INDEX[name]["n_questions"]).group())
+    assert plan.question_count == expected
+
+
+@pytest.mark.parametrize("name", CORPUS_FILES)
+def test_every_line_kept_once(name: str) -> None:
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    assert_lossless(text, plan_import(text, name))
+
+
+def test_seed_is_lossless_and_complete() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    plan = plan_import(text, "seed")
+    assert plan.question_count == 8
+    assert plan.diagnostics == []
+    assert_lossless(text, plan)
+
+
+@pytest.mark.parametrize("name", CORPUS_FILES)
+def test_anomalies_are_reported(name: str) -> None:
+    plan = plan_import((CORPUS / name).read_text(encoding="utf-8"), name)
+    found = {(d.code, d.line) for d in plan.diagnostics}
+    assert EXPECTED_FINDINGS[name] <= found
+    expected_codes = {c for c, _ in EXPECTED_FINDINGS[name]} | ALLOWED_EXTRA
+    if name.startswith("09-"):  # '合并两个有序链表' is asked twice in group 二
+        expected_codes.add("QI008")
+    assert {d.code for d in plan.diagnostics} <= expected_codes, plan.diagnostics
+    assert Counter(d.code for d in plan.diagnostics)["QI005"] == MISSING_EXPLANATION.get(name, 0)
+    assert all(d.path == name and d.line >= 1 for d in plan.diagnostics)
+
+
+def test_lossless_check_can_fail() -> None:
+    """The lossless assertion catches a dropped line (so the tests above mean something)."""
+    text = SEED.read_text(encoding="utf-8")
+    plan = plan_import(text, "seed")
+    answer_page = plan.pages[1]
+    victim = next(o for o in answer_page.lines if o.src and "数百万" in o.text)
+    answer_page.lines.remove(victim)
+    with pytest.raises(AssertionError):
+        assert_lossless(text, plan)
+
+
+@pytest.mark.parametrize("name", CORPUS_FILES)
+def test_cli_import_then_check_never_crashes(name: str, tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    result = qabook("import", str(CORPUS / name), "--out", str(docs), "--chapter", "c")
+    assert "Traceback" not in result.stderr
+    assert result.returncode == (1 if any(c in ("QI001", "QI004") for c, _ in EXPECTED_FINDINGS[name]) else 0)
+    check = qabook("check", "--docs-dir", str(docs))
+    assert "Traceback" not in check.stderr
+    assert check.returncode in (0, 1)
+    assert re.search(r"check: \d+ error\(s\)", check.stderr)
+
+
+def test_imported_unanswered_questions_fail_the_check(tmp_path: Path) -> None:
+    """What the importer reports as missing answers, the checker reports as QA031 on the pages."""
+    name = "20-ip-risk-unanswered-questions.md"
+    plan = plan_import((CORPUS / name).read_text(encoding="utf-8"), name, chapter="risk")
+    write_plan(plan, tmp_path)
+    diags = check_docs(tmp_path)
+    assert sum(d.code == "QA031" for d in diags) == 6
