@@ -89,20 +89,19 @@ def load_book(docs_dir: Path, config_file: Path | None = None, base: Path | None
         display = display_path(path, base)
         read = read_text(path, display)
         kind = page_kind(rel)
+        if isinstance(read, TextFile) and not read.text.strip():
+            read = Diagnostic(display, 1, 1, "QA002", "empty page: write a title and at least one question")
+        parts = rel.split("/")
+        chapter = chapters.setdefault(parts[0], Chapter(slug=parts[0], index=None)) if len(parts) == 2 else None
         if isinstance(read, Diagnostic):
             book.unreadable.append(read)
             book.other_files.add(rel)
-            continue
-        assert isinstance(read, TextFile)
-        if not read.text.strip():
-            book.unreadable.append(Diagnostic(display, 1, 1, "QA002", "empty page: write a title and at least one question"))
-            book.other_files.add(rel)
+            if chapter is not None:
+                chapter.unreadable.append(rel)
             continue
         page = parse_page(read.text, path, rel, display, kind)
         book.pages[rel] = page
-        slug = page.chapter_slug
-        if slug is not None:
-            chapter = chapters.setdefault(slug, Chapter(slug=slug, index=None))
+        if chapter is not None:
             if kind == "chapter":
                 chapter.index = page
             else:

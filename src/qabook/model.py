@@ -115,6 +115,7 @@ class Chapter:
     slug: str  # the folder name under docs/
     index: Page | None
     topics: list[Page] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # topic files that could not be parsed
 
     @property
     def title(self) -> str:

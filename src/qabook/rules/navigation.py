@@ -30,7 +30,7 @@ def resolve_link(page: Page, href: str) -> tuple[str | None, str]:
       good="docs/llm/index.md\ndocs/llm/01-what-is-llm.md")
 def chapter_without_topic(book: Book) -> Iterator[Diagnostic]:
     for chapter in book.chapters:
-        if chapter.index and not chapter.topics:
+        if chapter.index and not chapter.topics and not chapter.unreadable:
             yield at(chapter.index, chapter.index.title_line or 1, 1,
                      f"chapter '{chapter.slug}' has no topic page: add a page or remove the chapter")
 
@@ -40,7 +40,7 @@ def chapter_without_topic(book: Book) -> Iterator[Diagnostic]:
       good="docs/llm/index.md\ndocs/llm/01-what-is-llm.md")
 def chapter_without_index(book: Book) -> Iterator[Diagnostic]:
     for chapter in book.chapters:
-        if chapter.index is None and chapter.topics:
+        if chapter.index is None and chapter.topics and f"{chapter.slug}/index.md" not in chapter.unreadable:
             yield at(chapter.topics[0], 1, 1,
                      f"chapter folder '{chapter.slug}' has no index.md: add one with the chapter title and its topics")
 

@@ -1,0 +1,130 @@
+"""The `qabook` command as a user runs it: exit codes, output formats, help, bad input."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, SEED, qabook
+from qabook.cli import cli, main, rules_markdown
+
+GOOD = (FIXTURES / "rules" / "good_complete.md").read_text(encoding="utf-8")
+
+
+def make_book(root: Path, page: str | bytes = GOOD) -> Path:
+    docs = root / "docs"
+    (docs / "ch").mkdir(parents=True)
+    (docs / "index.md").write_text("# 首页\n", encoding="utf-8")
+    (docs / "ch" / "index.md").write_text("# 第一章\n\n- [页](page.md)\n", encoding="utf-8")
+    data = page if isinstance(page, bytes) else page.encode("utf-8")
+    (docs / "ch" / "page.md").write_bytes(data)
+    return docs
+
+
+def test_check_clean_book_exits_0(tmp_path: Path) -> None:
+    make_book(tmp_path)
+    r = qabook("check", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout == "" and "0 error(s)" in r.stderr
+
+
+def test_check_findings_exit_1_with_compiler_style_lines(tmp_path: Path) -> None:
+    make_book(tmp_path, GOOD.replace("/// answer\n大模型指的是参数很多的模型。\n///\n", ""))
+    r = qabook("check", cwd=tmp_path)
+    assert r.returncode == 1
+    assert r.stdout.splitlines() == ["docs/ch/page.md:7:1: QA031 question 1 has no answer: "
+                                     "add a '/// answer' block after the question"]
+
+
+def test_check_warning_only_passes_unless_strict(tmp_path: Path) -> None:
+    make_book(tmp_path, GOOD.replace("/// explanation\n参数多，表示能力强。\n///\n", ""))
+    assert qabook("check", cwd=tmp_path).returncode == 0
+    assert qabook("check", "--strict", cwd=tmp_path).returncode == 1
+
+
+@pytest.mark.parametrize("data", [b"\x00\x00binary", "# 标题\n".encode("gbk") + b"\xff\xfe", b""])
+def test_check_bad_bytes_never_traceback(tmp_path: Path, data: bytes) -> None:
+    make_book(tmp_path, data)
+    r = qabook("check", cwd=tmp_path)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert re.match(r"docs/ch/page\.md:\d+:\d+: QA00[12] ", r.stdout)
+
+
+def test_check_json_and_github_formats(tmp_path: Path) -> None:
+    make_book(tmp_path, GOOD.replace("id: sample", "id: Bad Id"))
+    data = json.loads(qabook("check", "--format", "json", cwd=tmp_path).stdout)
+    assert data == [{"path": "docs/ch/page.md", "line": 2, "column": 1, "code": "QA011",
+                     "message": data[0]["message"], "severity": "error"}]
+    gh = qabook("check", "--format", "github", cwd=tmp_path).stdout
+    assert gh.startswith("::error file=docs/ch/page.md,line=2,col=1,title=QA011::")
+
+
+def test_check_paths_filter(tmp_path: Path) -> None:
+    docs = make_book(tmp_path, GOOD.replace("id: sample", "id: Bad Id"))
+    (docs / "other.md").write_text("# 其他\n\n### 跳级\n", encoding="utf-8")
+    assert "other.md" in qabook("check", cwd=tmp_path).stdout
+    only = qabook("check", "docs/other.md", cwd=tmp_path).stdout
+    assert only.splitlines() == [line for line in only.splitlines() if line.startswith("docs/other.md:")] != []
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert qabook("check", "--format", "xml", cwd=tmp_path).returncode == 2
+    assert qabook("check", cwd=tmp_path).returncode == 2  # no docs folder
+    make_book(tmp_path)
+    r = qabook("check", "nope.md", cwd=tmp_path)
+    assert r.returncode == 2 and "no such file" in r.stderr
+    assert qabook("import", "missing.md", cwd=tmp_path).returncode == 2
+    assert qabook("frobnicate", cwd=tmp_path).returncode == 2
+
+
+def test_import_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    assert qabook("import", str(SEED), "--chapter", "llm", "--out", str(out)).returncode == 0
+    page = out / "llm" / "01-shen-me-shi-da-mo-xing.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n作者的修改\n", encoding="utf-8")
+    again = qabook("import", str(SEED), "--chapter", "llm", "--out", str(out))
+    assert again.returncode == 2 and "--force" in again.stderr
+    assert "作者的修改" in page.read_text(encoding="utf-8")
+    (out / "llm" / "figure.png").write_bytes(b"png")
+    assert qabook("import", str(SEED), "--chapter", "llm", "--out", str(out), "--force").returncode == 0
+    assert "作者的修改" not in page.read_text(encoding="utf-8")
+    assert (out / "llm" / "figure.png").read_bytes() == b"png"  # non-Markdown files are kept
+
+
+def test_import_dry_run_writes_nothing(tmp_path: Path) -> None:
+    r = qabook("import", str(SEED), "--dry-run", "--out", str(tmp_path / "docs"))
+    assert r.returncode == 0 and not (tmp_path / "docs").exists()
+    assert r.stderr.count("would write") == 9
+
+
+def test_import_avoids_ids_used_by_other_chapters(tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    qabook("import", str(SEED), "--chapter", "a", "--out", str(out))
+    qabook("import", str(SEED), "--chapter", "b", "--out", str(out))
+    r = qabook("check", "--docs-dir", str(out))
+    assert "QA012" not in r.stdout and r.returncode == 0, r.stdout
+
+
+@pytest.mark.parametrize("data, code", [(b"", 2), (b"\x00bin", 2), ("题目".encode("gbk") + b"\xff", 2)])
+def test_import_bad_input(tmp_path: Path, data: bytes, code: int) -> None:
+    src = tmp_path / "in.md"
+    src.write_bytes(data)
+    r = qabook("import", str(src), "--out", str(tmp_path / "docs"))
+    assert r.returncode == code and "Traceback" not in r.stderr and r.stderr.strip()
+    assert not (tmp_path / "docs").exists()
+
+
+def test_every_command_has_help_and_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        assert command.help and len(command.help) > 20, name
+        assert f"qabook {name}" in readme, f"README does not mention 'qabook {name}'"
+        assert main([name, "--help"]) == 0
+
+
+def test_rules_markdown_is_up_to_date() -> None:
+    assert (ROOT / "RULES.md").read_text(encoding="utf-8") == rules_markdown(), \
+        "RULES.md is stale: run `qabook rules --markdown > RULES.md`"
