@@ -98,6 +98,8 @@ def render_job(job: PdfJob) -> tuple[str, Path, float, int]:
 
 def plan_jobs(project: Project, book: Book, out_dir: Path, chapters: list[str] | None, whole_book: bool,
               paper: str = "A4") -> list[PdfJob]:
+    """The PDFs to make: the named chapters (plus the book with whole_book), only the book
+    (whole_book alone), or every chapter and the book (neither)."""
     render = markdown_renderer(project)
     css = stylesheet(paper)
     title = site_name(project)
@@ -157,7 +159,7 @@ def pdf_step(project: Project, jobs: int = 2, progress: Progress = lambda s: Non
 
     def step(site: Path) -> str | None:
         book = load_book(project.docs_dir, project.config_file)
-        errors = render_all(plan_jobs(project, book, site / pdf_dir, None, True), jobs, progress)
+        errors = render_all(plan_jobs(project, book, site / pdf_dir, None, False), jobs, progress)
         return ("PDF failed for " + "; ".join(errors)) if errors else None
 
     return step

@@ -1,0 +1,122 @@
+"""PDFs read back with poppler (pdftotext, pdffonts, pdfinfo) and pypdf (the outline)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, SEED
+from qabook.pdf import PdfJob, render_all
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+PARTS = re.findall(r"\*\*(题目|答案|解析)：\*\*\s*(.+)", SEED_TEXT)  # first line of each part, in order
+
+
+def pdftotext(pdf: Path, *args: str) -> str:
+    return subprocess.run(["pdftotext", "-layout", *args, str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module", params=["llm.pdf", "book.pdf"])
+def pdf(request: pytest.FixtureRequest, built_site: Path) -> Path:
+    return built_site / "pdf" / request.param
+
+
+def test_every_question_answer_and_explanation_in_order(pdf: Path) -> None:
+    text = squash(pdftotext(pdf))
+    assert len(PARTS) == 24
+    position = 0
+    for label, first_line in PARTS:
+        needle = squash(re.sub(r"\*\*", "", first_line))[:30]
+        found = text.find(needle, position)
+        assert found >= 0, f"{label} '{needle}' missing or out of order in {pdf.name}"
+        position = found
+    # the list items of the answers too (they follow their answer's first line)
+    for item in re.findall(r"^\d+\. \*\*(.+?)：\*\* (.+)$", SEED_TEXT, flags=re.M):
+        assert squash(item[1])[:20] in text
+
+
+def test_labels_expanded_and_no_site_chrome(pdf: Path) -> None:
+    text = pdftotext(pdf)
+    assert text.count("答案") >= 8 and text.count("解析") >= 8 and text.count("题目 1") >= 8
+    assert "搜索" not in text and "Made with" not in text
+
+
+def test_cjk_fonts_embedded_not_type3(pdf: Path) -> None:
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = [line for line in out.splitlines()[2:] if line.strip()]
+    cjk = [r for r in rows if "CJK" in r]
+    assert cjk, out
+    assert all(r.split()[-5] == "yes" for r in cjk), out  # the 'emb' column
+    assert not any("Type 3" in r for r in rows), out
+
+
+def test_no_blank_pages(pdf: Path) -> None:
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True,
+                                                           text=True, check=True).stdout).group(1))
+    assert pages >= 4
+    for n in range(1, pages + 1):
+        assert pdftotext(pdf, "-f", str(n), "-l", str(n)).strip(), f"page {n} of {pdf.name} is blank"
+
+
+def test_page_numbers_and_contents(pdf: Path) -> None:
+    text = pdftotext(pdf)
+    pages = len(PdfReader(pdf).pages)
+    assert re.search(rf"\b2\s*/\s*{pages}\b", text) and re.search(rf"\b{pages}\s*/\s*{pages}\b", text)
+    contents = text.split("目录", 1)[1].split("\f", 1)[0]
+    assert re.search(r"什么是大模型？\s*\.{3,}\s*\d+", contents)
+
+
+def _titles(outline: list, depth: int = 0) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    for item in outline:
+        if isinstance(item, list):
+            out += _titles(item, depth + 1)
+        else:
+            out.append((depth, item.title))
+    return out
+
+
+def test_outline_chapter_topic_question(pdf: Path) -> None:
+    titles = _titles(PdfReader(pdf).outline)
+    assert titles[0] == (0, "大模型：从理论到实践的应用")
+    topics = [t for d, t in titles if d == 1]
+    assert topics[:2] == ["什么是大模型？", "大模型的工作原理是什么？"] and len(topics) == 8
+    assert [t for d, t in titles if d == 2].count("题目 1") == 8
+
+
+def test_pdfs_are_readable_by_a_web_server(built_site: Path) -> None:
+    for pdf in (built_site / "pdf").iterdir():
+        assert pdf.suffix == ".pdf" and pdf.stat().st_mode & 0o044 == 0o044, pdf
+
+
+def test_a_failing_chapter_is_named_and_leaves_no_file(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    good = PdfJob("ok", "<p>好</p>", tmp_path / "ok.pdf", tmp_path.as_uri() + "/")
+    bad = PdfJob("broken", "<p>坏</p>", blocker / "broken.pdf", tmp_path.as_uri() + "/")
+    messages: list[str] = []
+    errors = render_all([good, bad], 1, messages.append)
+    assert len(errors) == 1 and errors[0].startswith("broken: ")
+    assert (tmp_path / "ok.pdf").exists() and any("ok" in m for m in messages)
+    assert not list(tmp_path.rglob("*.part"))
+
+
+def test_cli_pdf_single_chapter_letter(tmp_path: Path) -> None:
+    from conftest import qabook
+
+    r = qabook("pdf", "--chapter", "llm", "--paper", "Letter", "--out", str(tmp_path), cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["llm.pdf"]
+    assert "pdf 1/1: llm" in r.stderr
+    info = subprocess.run(["pdfinfo", str(tmp_path / "llm.pdf")], capture_output=True, text=True).stdout
+    assert "612 x 792" in info  # US Letter in points
+    assert qabook("pdf", "--chapter", "nope", "--out", str(tmp_path), cwd=ROOT).returncode == 2
