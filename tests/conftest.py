@@ -50,3 +50,26 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = qabook("build", cwd=project, env={"QABOOK_PDF_STAMP": "test-build"})
     assert result.returncode == 0, result.stderr + result.stdout
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium, driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.fail("/usr/bin/chromium is missing: run scripts/bootstrap --test")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    from browser import serve
+
+    with serve(built_site) as url:
+        yield url
