@@ -135,7 +135,7 @@ def render_all(jobs: list[PdfJob], jobs_at_once: int, progress: Progress) -> lis
                 errors.append(f"{job.name}: {type(exc).__name__}: {exc}")
                 continue
             name, out, secs, pages = results[-1]
-            progress(f"pdf {len(results)}/{total}: {name} → {out} ({pages} pages, {secs:.1f}s)")
+            progress(f"pdf {len(results)}/{total}: {name} → {out.name} ({pages} pages, {secs:.1f}s)")
         return errors
     done = 0
     with ProcessPoolExecutor(max_workers=jobs_at_once) as pool:
@@ -149,7 +149,7 @@ def render_all(jobs: list[PdfJob], jobs_at_once: int, progress: Progress) -> lis
                 errors.append(f"{job.name}: {type(exc).__name__}: {exc}")
                 progress(f"pdf {done}/{total}: {job.name} FAILED: {exc}")
                 continue
-            progress(f"pdf {done}/{total}: {name} → {out} ({pages} pages, {secs:.1f}s)")
+            progress(f"pdf {done}/{total}: {name} → {out.name} ({pages} pages, {secs:.1f}s)")
     return errors
 
 
