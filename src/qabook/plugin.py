@@ -3,12 +3,15 @@
 - on_pre_build: runs the same check as `qabook check`, logging findings so `--strict` counts them;
 - on_nav: chapter sections take their title from the chapter page;
 - on_page_markdown: fills `<!-- qabook:chapters -->` on the home page with the book's chapters;
-- on_page_content: stable question anchors (q1, q2 …) with a copy-link control.
+- on_page_content: stable question anchors (q1, q2 …) with a copy-link control, and the
+  page's questions collected for search;
+- on_post_build: the sharded search index (qabook.search) into site/search/qabook/.
 """
 
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -25,6 +28,7 @@ from qabook.home import chapter_listing, pdf_link_markdown
 from qabook.html import anchor_questions
 from qabook.model import Book
 from qabook.printbook import print_page_markdown
+from qabook.search import SearchDoc, build_index, extract_docs
 
 log = get_plugin_logger(__name__)
 
@@ -38,11 +42,24 @@ class QabookConfig(Config):
     enabled = c.Type(bool, default=True)
     check = c.Type(bool, default=True)  # run the structure check during build and serve
     pdf_dir = c.Type(str, default="pdf")  # where `qabook build` puts PDFs, relative to the site
+    search = c.Type(bool, default=True)  # qabook's Chinese search (replaces Material's search plugin)
+
+
+SEARCH_JS = "assets/qabook/qasearch.js"
 
 
 class QabookPlugin(BasePlugin[QabookConfig]):
     def __init__(self) -> None:
         self.book: Book | None = None
+        self.search_docs: list[SearchDoc] = []
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if self.config.enabled and self.config.search:
+            if "search" in config.plugins or "material/search" in config.plugins:
+                log.warning("both Material's search plugin and qabook's search are enabled: remove 'search' "
+                            "from plugins in mkdocs.yml")
+            config.extra_javascript.append(SEARCH_JS)
+        return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -55,9 +72,13 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             (log.error if d.is_error else log.warning)(str(d))
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Add a "print this chapter" page (<chapter>/print.md): the whole chapter, expanded."""
+        """Add a "print this chapter" page (<chapter>/print.md) and the search script."""
         if not self.config.enabled or self.book is None:
             return files
+        self.search_docs = []
+        if self.config.search:
+            script = resources.files("qabook.assets").joinpath("qasearch.js").read_text(encoding="utf-8")
+            files.append(File.generated(config, SEARCH_JS, content=script))
         for chapter in self.book.chapters:
             if chapter.topics and chapter.index is not None:
                 files.append(File.generated(config, f"{chapter.slug}/print.md",
@@ -69,6 +90,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if not self.config.enabled or self.book is None:
             return nav
         titles = {ch.slug: ch.title for ch in self.book.chapters}
+        # home first, then the chapters, then any other page (tags …)
+        nav.items.sort(key=lambda item: 0 if isinstance(item, MkPage) and item.is_homepage
+                       else 1 if isinstance(item, Section) else 2)
         for item in nav.items:
             if isinstance(item, Section):
                 for child in item.children:
@@ -92,4 +116,26 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return html
-        return anchor_questions(html)
+        html = anchor_questions(html)
+        if self.config.search and self._searchable(page):
+            chapter = ""
+            if self.book and page.file.src_uri.count("/") == 1:
+                slug = page.file.src_uri.split("/")[0]
+                chapter = next((ch.title for ch in self.book.chapters if ch.slug == slug), "")
+            tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
+            self.search_docs += extract_docs(html, page.url, page.title or "", chapter, [str(t) for t in tags])
+        return html
+
+    @staticmethod
+    def _searchable(page: MkPage) -> bool:
+        search_meta = page.meta.get("search")
+        excluded = isinstance(search_meta, dict) and search_meta.get("exclude")
+        return not excluded and page.file.src_uri not in ("index.md", "tags.md")
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or not self.config.search:
+            return
+        out = Path(config.site_dir) / "search" / "qabook"
+        out.mkdir(parents=True, exist_ok=True)
+        for name, data in build_index(self.search_docs).items():
+            (out / name).write_bytes(data)

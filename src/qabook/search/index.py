@@ -1,0 +1,74 @@
+"""Search documents → the files the browser loads: a small meta file, term shards, doc chunks.
+
+Scores are precomputed per (term, document) as a field-weighted BM25 term weight, so the browser
+only adds idf-weighted numbers. Terms are spread over shards by hash: a query loads the few
+shards holding its terms and the chunks holding its top results, whatever the size of the book.
+Every file is `qabookSearch.<kind>(…)` JavaScript, loaded by a <script> tag: that works on a
+web server and from file:// alike (fetch() does not).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+
+from qabook.search.analyze import analyze, shard_of
+from qabook.search.extract import SearchDoc
+
+FIELD_WEIGHTS = {"title": 3.0, "question": 2.0, "tags": 1.5, "answer": 1.0, "explanation": 0.8, "body": 0.5}
+K1, B = 1.2, 0.75
+SHARD_BYTES = 24_000  # target size of one term shard (raw)
+CHUNK_DOCS = 16  # documents per chunk
+VERSION = 1
+
+
+def _js(kind: str, *args: object) -> bytes:
+    payload = ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":")) for a in args)
+    return f"qabookSearch.{kind}({payload});\n".encode("utf-8")
+
+
+def term_weights(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
+    """term → [(doc id, integer weight)], doc ids ascending."""
+    analyzed = [{f: analyze(text) for f, text in d.fields.items() if f in FIELD_WEIGHTS} for d in docs]
+    avg = {f: (sum(len(a.get(f, [])) for a in analyzed) / max(1, len(analyzed))) or 1.0 for f in FIELD_WEIGHTS}
+    postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for doc_id, fields in enumerate(analyzed):
+        weight: dict[str, float] = defaultdict(float)
+        for f, terms in fields.items():
+            norm = 1 - B + B * len(terms) / avg[f]
+            for term, tf in Counter(terms).items():
+                weight[term] += FIELD_WEIGHTS[f] * tf * (K1 + 1) / (tf + K1 * norm)
+        for term, w in weight.items():
+            postings[term].append((doc_id, max(1, round(w * 10))))
+    return postings
+
+
+def build_index(docs: list[SearchDoc]) -> dict[str, bytes]:
+    """Relative path (under the search folder) → file content."""
+    postings = term_weights(docs)
+    # delta-encoded flat lists: [d1, w1, d2-d1, w2, …]
+    encoded = {}
+    for term, plist in postings.items():
+        flat: list[int] = []
+        last = 0
+        for doc_id, w in plist:
+            flat += [doc_id - last, w]
+            last = doc_id
+        encoded[term] = flat
+    raw = sum(len(t) * 3 + 4 * len(v) for t, v in encoded.items())
+    shards = max(1, min(4096, math.ceil(raw / SHARD_BYTES)))
+    buckets: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for term in sorted(encoded):
+        buckets[shard_of(term, shards)][term] = encoded[term]
+    chunks = math.ceil(len(docs) / CHUNK_DOCS)
+    files: dict[str, bytes] = {
+        "meta.js": _js("meta", {"version": VERSION, "docs": len(docs), "shards": shards,
+                               "chunkDocs": CHUNK_DOCS, "chunks": chunks}),
+    }
+    for n, bucket in enumerate(buckets):
+        files[f"t{n}.js"] = _js("shard", n, bucket)
+    for c in range(chunks):
+        rows = [[d.url, d.title, d.chapter, d.snippet] for d in docs[c * CHUNK_DOCS:(c + 1) * CHUNK_DOCS]]
+        files[f"d{c}.js"] = _js("chunk", c, rows)
+    return files

@@ -1,0 +1,128 @@
+"""Search, typed into the search box in headless Chromium as a reader does.
+
+The site: the committed seed chapter plus a document from ../shared/corpus imported at test
+time into a second chapter `dc` (corpus text is never committed). Prints hit@1, hit@5, MRR.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, copy_project, qabook
+from qabook.search import analyze, shard_of
+from searchset import CORPUS_CHAPTER, load_queries, page_key, score
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("search"))
+    r = qabook("import", str(CORPUS / CORPUS_CHAPTER), "--chapter", "dc", "--out", "docs", cwd=project)
+    assert r.returncode == 0, r.stderr
+    r = qabook("build", "--no-pdf", cwd=project)
+    assert r.returncode == 0, r.stderr + r.stdout
+    return project / "site"
+
+
+def run_queries(page, queries: list[str]) -> dict[str, list[str]]:
+    """Type each query into the search box; read the rendered result links."""
+    page.keyboard.press("/")
+    box = page.locator("[data-qa-search] input")
+    ranked = {}
+    for query in queries:
+        box.fill("")
+        box.press_sequentially(query)
+        page.wait_for_function("q => document.querySelector('[data-qa-search]').dataset.qaQuery === q", arg=query)
+        hrefs = page.eval_on_selector_all(".md-search-result__list a", "els => els.map(e => e.href)")
+        ranked[query] = [page_key(h) for h in hrefs]
+    return ranked
+
+
+def test_query_set_hit_at_1(browser, search_site: Path) -> None:
+    from browser import serve
+
+    queries = load_queries()
+    assert len(queries) >= 40
+    assert {q for q, e in queries if e.startswith("dc/")} and {q for q, e in queries if e.startswith("llm/")}
+    with serve(search_site) as url:
+        page = browser.new_page()
+        page.goto(url + "llm/")
+        ranked = run_queries(page, [q for q, _ in queries])
+        page.close()
+    result = score(ranked, queries)
+    print("\n" + result.line("qabook search", len(queries)))
+    for miss in result.misses:
+        print("  miss:", miss)
+    assert result.hit1 >= 0.95, result.misses
+
+
+def test_result_opens_the_page_at_its_question(browser, search_site: Path) -> None:
+    from browser import serve
+
+    with serve(search_site) as url:
+        page = browser.new_page()
+        page.goto(url)
+        run_queries(page, ["差分隐私"])
+        page.locator(".md-search-result__list a").first.click()
+        page.wait_for_url(re.compile(r"/llm/07-[^/]+/#q1$"))
+        assert page.locator("#q1").is_visible()
+        page.close()
+
+
+def test_answers_and_explanations_are_searchable(browser, search_site: Path) -> None:
+    """Words only in a collapsed answer (情感分析) or explanation (联邦学习) are found."""
+    from browser import serve
+
+    with serve(search_site) as url:
+        page = browser.new_page()
+        page.goto(url)
+        ranked = run_queries(page, ["情感分析", "联邦学习", "没有这个词语的查询"])
+        page.close()
+    assert ranked["情感分析"][0] == "llm/04" and ranked["联邦学习"][0] == "llm/07"
+    assert ranked["没有这个词语的查询"] == []
+
+
+def test_browser_and_python_analyse_alike(browser, search_site: Path) -> None:
+    from browser import serve
+
+    samples = ["自注意力机制", "Transformer（NLP）与 GPUs、tpu", "ＡＢＣ全角", "C++ 与 Go 1.22", "单", "classes 的 glass"]
+    with serve(search_site) as url:
+        page = browser.new_page()
+        page.goto(url)
+        got = page.evaluate("s => s.map(x => [qabookSearch.analyze(x), qabookSearch.analyze(x).map("
+                            "t => qabookSearch.shardOf(t, 97))])", samples)
+        page.close()
+    assert got == [[analyze(s), [shard_of(t, 97) for t in analyze(s)]] for s in samples]
+
+
+def test_search_works_from_file_url(browser, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """An --offline build opened from disk: links lead to pages, and search answers."""
+    project = copy_project(tmp_path_factory.mktemp("offline"))
+    assert qabook("build", "--offline", "--no-pdf", cwd=project).returncode == 0
+    site = project / "site"
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((site / "index.html").as_uri())
+    page.locator("article a", has_text="大模型：从理论到实践的应用").first.click()
+    page.wait_for_url(re.compile(r"llm/index\.html$"))
+    page.locator("article a", has_text="什么是大模型？").first.click()
+    page.wait_for_url(re.compile(r"01-shen-me-shi-da-mo-xing\.html$"))
+    assert page.locator("#q1").is_visible()  # a page, not a directory listing
+    ranked = run_queries(page, ["反向传播"])
+    assert ranked["反向传播"][0] == "llm/03"
+    page.locator(".md-search-result__list a").first.click()
+    page.wait_for_url(re.compile(r"03-ru-he-xun-lian-da-mo-xing\.html#q1$"))
+    page.close()
+    assert errors == []
+
+
+def test_index_files_are_small_and_sharded(search_site: Path) -> None:
+    folder = search_site / "search" / "qabook"
+    meta = json.loads(re.search(r"meta\((.*)\);", (folder / "meta.js").read_text(encoding="utf-8")).group(1))
+    assert meta["docs"] >= 28 and meta["shards"] == len(list(folder.glob("t*.js")))
