@@ -20,8 +20,10 @@ def load_queries() -> list[tuple[str, str]]:
 
 def page_key(href: str) -> str:
     """'…/llm/02-da-mo-xing…/#q1' or '…/llm/02-….html#q1' → 'llm/02'."""
-    path = href.split("#")[0].rstrip("/")
+    path = href.split("#")[0].split("?")[0].rstrip("/")
     parts = path.split("/")
+    if len(parts) < 2 or not parts[-1][:2].isdigit():
+        return path or "/"  # the home page, a chapter page: never an expected topic
     return f"{parts[-2]}/{parts[-1][:2]}"
 
 

@@ -21,13 +21,14 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.utils import get_relative_url
 
 from qabook.book import load_book
 from qabook.check import check_book
 from qabook.home import chapter_listing, pdf_link_markdown
 from qabook.html import anchor_questions
 from qabook.model import Book
-from qabook.printbook import print_page_markdown
+from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown
 from qabook.search import SearchDoc, build_index, extract_docs
 
 log = get_plugin_logger(__name__)
@@ -52,6 +53,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     def __init__(self) -> None:
         self.book: Book | None = None
         self.search_docs: list[SearchDoc] = []
+        self.print_files: dict[str, File] = {}  # chapter slug → its generated print page
+        self.topic_html: dict[str, tuple[str, str, str]] = {}  # src_uri → (url, title, content)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if self.config.enabled and self.config.search:
@@ -79,11 +82,13 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.config.search:
             script = resources.files("qabook.assets").joinpath("qasearch.js").read_text(encoding="utf-8")
             files.append(File.generated(config, SEARCH_JS, content=script))
+        self.print_files, self.topic_html = {}, {}
         for chapter in self.book.chapters:
             if chapter.topics and chapter.index is not None:
-                files.append(File.generated(config, f"{chapter.slug}/print.md",
-                                            content=print_page_markdown(chapter),
-                                            inclusion=InclusionLevel.NOT_IN_NAV))
+                file = File.generated(config, f"{chapter.slug}/print.md", content=print_page_markdown(chapter),
+                                      inclusion=InclusionLevel.NOT_IN_NAV)
+                files.append(file)
+                self.print_files[chapter.slug] = file
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -117,6 +122,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if not self.config.enabled:
             return html
         html = anchor_questions(html)
+        self.topic_html[page.file.src_uri] = (page.url, page.title or "", html)
         if self.config.search and self._searchable(page):
             chapter = ""
             if self.book and page.file.src_uri.count("/") == 1:
@@ -126,6 +132,24 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             self.search_docs += extract_docs(html, page.url, page.title or "", chapter, [str(t) for t in tags])
         return html
 
+    def _fill_print_pages(self, site: Path, config: MkDocsConfig) -> None:
+        """Each chapter's print page: its topics' rendered HTML, answers open."""
+        if self.book is None:
+            return
+        for chapter in self.book.chapters:
+            file = self.print_files.get(chapter.slug)
+            if file is None:
+                continue
+            target = site / file.dest_uri
+            print_url = file.url
+            topics = []
+            for topic in chapter.topics:
+                if topic.rel in self.topic_html:
+                    url, title, html = self.topic_html[topic.rel]
+                    topics.append((topic.id or topic.rel, title, get_relative_url(url, print_url), html))
+            text = target.read_text(encoding="utf-8")
+            target.write_text(text.replace(PRINT_MARKER, print_page_html(topics), 1), encoding="utf-8")
+
     @staticmethod
     def _searchable(page: MkPage) -> bool:
         search_meta = page.meta.get("search")
@@ -133,7 +157,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         return not excluded and page.file.src_uri not in ("index.md", "tags.md")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or not self.config.search:
+        if not self.config.enabled:
+            return
+        self._fill_print_pages(Path(config.site_dir), config)
+        if not self.config.search:
             return
         out = Path(config.site_dir) / "search" / "qabook"
         out.mkdir(parents=True, exist_ok=True)

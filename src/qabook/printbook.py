@@ -49,23 +49,33 @@ def expand_blocks(fragment: str, topic_id: str) -> str:
     return fragment.replace("</details>", "</div>")
 
 
-_DETAILS_FENCE_RE = re.compile(r"^(/{3,})[ \t]*(answer|explanation)\b(.*)$", re.M)
+PRINT_MARKER = "<!-- qabook:print -->"
+_ANCHOR_RE = re.compile(r'(id="|href="#)(q\d+)"')
 
 
 def print_page_markdown(chapter: Chapter) -> str:
-    """The site's "print this chapter" page: every topic of the chapter, answers open."""
-    parts = [
+    """The site's "print this chapter" page; `PRINT_MARKER` is filled with the rendered topics
+    after the build (see `print_page_html`), so no page is ever rendered twice."""
+    return "\n".join([
         "---", f"title: {json.dumps('打印本章：' + chapter.title, ensure_ascii=False)}",
         "search:", "  exclude: true", "hide:", "  - navigation", "  - toc", "---", "",
         f"# {chapter.title}", "",
-        '<p class="qa-print-hint">本页包含本章全部题目，答案与解析已展开；用浏览器的打印（Ctrl+P）即可打印或存为 PDF。</p>', "",
-    ]
-    for topic in chapter.topics:
-        name = topic.rel.split("/")[-1]
-        parts += [f"## [{topic.title or name}]({name})", ""]
-        parts.append(_DETAILS_FENCE_RE.sub(r"\1 \2\3\n    open: true", page_body(topic)).strip())
-        parts.append("")
-    return "\n".join(parts)
+        '<p class="qa-print-hint">本页包含本章全部题目，答案与解析已展开；用浏览器的打印（Ctrl+P）即可打印或存为 PDF。</p>',
+        "", PRINT_MARKER, "",
+    ])
+
+
+def print_page_html(topics: list[tuple[str, str, str, str]]) -> str:
+    """(topic id, title, link to the topic, rendered HTML) → the chapter, every block open,
+    question anchors made unique per topic (q1 → <id>-q1)."""
+    out = []
+    for tid, title, href, fragment in topics:
+        fragment = fragment.replace('<details class="answer">', '<details class="answer" open>')
+        fragment = fragment.replace('<details class="explanation">', '<details class="explanation" open>')
+        fragment = _ANCHOR_RE.sub(lambda m: f'{m.group(1)}{tid}-{m.group(2)}"', fragment)
+        out.append(f'<section class="qa-print-topic"><h2 id="{html.escape(tid)}">'
+                   f'<a href="{html.escape(href)}">{html.escape(title)}</a></h2>\n{fragment}</section>')
+    return "\n".join(out)
 
 
 @dataclass
