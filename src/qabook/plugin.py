@@ -27,6 +27,7 @@ from qabook.book import load_book
 from qabook.check import check_book
 from qabook.home import chapter_listing, pdf_link_markdown
 from qabook.html import anchor_questions
+from qabook.math import render_math
 from qabook.model import Book
 from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown
 from qabook.search import SearchDoc, build_index, extract_docs
@@ -122,6 +123,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if not self.config.enabled:
             return html
         html = anchor_questions(html)
+        rendered = render_math(html)
+        for tex in rendered.failures:
+            log.warning(f"{page.file.src_uri}: formula cannot be typeset, shown as TeX: {tex}")
+        html = rendered.html
         self.topic_html[page.file.src_uri] = (page.url, page.title or "", html)
         if self.config.search and self._searchable(page):
             chapter = ""

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from qabook.math import render_math
 from qabook.model import Book, Chapter, Page
 
 MarkdownToHtml = Callable[[str], str]
@@ -86,7 +87,7 @@ class PrintDoc:
 
 def _topic_html(topic: Page, render: MarkdownToHtml) -> str:
     tid = topic.id or re.sub(r"\W+", "-", topic.rel)
-    body = expand_blocks(render(page_body(topic)), tid)
+    body = expand_blocks(render_math(render(page_body(topic)), color="#1a1a1a").html, tid)
     return (f'<section class="topic" id="{tid}">\n<h2 class="topic-title">{html.escape(topic.title or topic.rel)}</h2>\n'
             f"{body}\n</section>")
 

@@ -1,0 +1,51 @@
+"""Formulas rendered at build time: LaTeX from pymdownx.arithmatex → inline SVG (ziamath).
+
+No JavaScript and no CDN: the site and the PDFs show the same formulas, offline and printed.
+A formula ziamath cannot typeset stays as its TeX source, marked, and is reported.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+ARITHMATEX_RE = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
+_DELIMS = ((r"\(", r"\)"), (r"\[", r"\]"), ("$$", "$$"), ("$", "$"))
+
+
+@dataclass
+class MathResult:
+    html: str
+    failures: list[str] = field(default_factory=list)  # TeX that could not be typeset
+
+
+def _strip(tex: str) -> str:
+    tex = tex.strip()
+    for left, right in _DELIMS:
+        if tex.startswith(left) and tex.endswith(right) and len(tex) >= len(left) + len(right):
+            return tex[len(left):len(tex) - len(right)].strip()
+    return tex
+
+
+def render_math(fragment: str, color: str = "currentColor", size: float = 17.0) -> MathResult:
+    """Replace every arithmatex span/div with an SVG (role=img, the TeX as its label)."""
+    if "arithmatex" not in fragment:
+        return MathResult(fragment)
+    import ziamath
+
+    ziamath.config.math.color = color
+    failures: list[str] = []
+
+    def repl(m: re.Match[str]) -> str:
+        display = m.group(1) == "div"
+        tex = _strip(html.unescape(m.group(2)))
+        try:
+            svg = ziamath.Latex(tex, size=size, inline=not display).svg()
+        except Exception:  # noqa: BLE001 - any TeX ziamath cannot typeset stays readable as source
+            failures.append(tex)
+            return f'<code class="qa-math-error" title="公式无法排版">{html.escape(tex)}</code>'
+        tag = "div" if display else "span"
+        return f'<{tag} class="qa-math" role="img" aria-label="{html.escape(tex, quote=True)}">{svg}</{tag}>'
+
+    return MathResult(ARITHMATEX_RE.sub(repl, fragment), failures)
