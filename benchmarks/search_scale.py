@@ -19,7 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import CHROMIUM, CHROMIUM_ARGS, ROOT, plain_material_config, run, serve
+from common import CHROMIUM, CHROMIUM_ARGS, ROOT, plain_material_config, run
+
+from serve_gzip import serve_gzip as serve
 
 SEED = ROOT.parent / "shared" / "seed" / "000_a67bd3240e4ba4dd.txt"
 PER_PAGE = 10
@@ -58,9 +60,23 @@ def generate(docs: Path, questions: int) -> None:
         (folder / "index.md").write_text(f"# 第 {c} 章\n\n" + "\n".join(links) + "\n", encoding="utf-8")
 
 
-def measure_qabook(page, url: str, query: str) -> tuple[float, int]:
-    fetched: list[int] = []
-    page.on("response", lambda r: fetched.append(len(r.body())) if "/search/qabook/" in r.url else None)
+def _track(page, marker: str) -> tuple[list[int], list[int]]:
+    """(decoded body sizes, bytes on the wire) of the responses whose URL holds marker."""
+    decoded: list[int] = []
+    wire: list[int] = []
+
+    def done(request) -> None:
+        if marker in request.url:
+            response = request.response()
+            decoded.append(len(response.body()) if response else 0)
+            wire.append(request.sizes()["responseBodySize"])
+
+    page.on("requestfinished", done)
+    return decoded, wire
+
+
+def measure_qabook(page, url: str, query: str) -> tuple[float, int, int]:
+    fetched, wire = _track(page, "/search/qabook/")
     page.goto(url + "c000/", wait_until="networkidle")
     ms = page.evaluate("""async q => {
         const root = document.querySelector('[data-qa-search]'); const box = root.querySelector('input');
@@ -68,18 +84,18 @@ def measure_qabook(page, url: str, query: str) -> tuple[float, int]:
         while (root.dataset.qaQuery !== q) await new Promise(r => setTimeout(r, 5));
         return performance.now() - t0; }""", query)
     assert page.locator(".md-search-result__list a").count() > 0, "no result"
-    return ms / 1000, sum(fetched)
+    page.wait_for_timeout(200)
+    return ms / 1000, sum(fetched), sum(wire)
 
 
-def measure_material(page, url: str, query: str) -> tuple[float, int]:
-    fetched: list[int] = []
-    page.on("response", lambda r: fetched.append(len(r.body())) if "search_index" in r.url else None)
+def measure_material(page, url: str, query: str) -> tuple[float, int, int]:
+    fetched, wire = _track(page, "search_index")
     start = time.perf_counter()
     page.goto(url + "c000/")
     page.keyboard.press("/")
     page.locator(".md-search__input").press_sequentially(query + " ")
     page.wait_for_selector(".md-search-result__list > li", timeout=120_000)
-    return time.perf_counter() - start, sum(fetched)
+    return time.perf_counter() - start, sum(fetched), sum(wire)
 
 
 def folder_size(folder: Path) -> tuple[int, int]:
@@ -117,9 +133,10 @@ def main() -> int:
                 with serve(project / "site") as url:
                     for query in (rare, common):
                         page = browser.new_page()
-                        secs, nbytes = measure_qabook(page, url, query)
+                        secs, nbytes, wire = measure_qabook(page, url, query)
                         page.close()
-                        print(f"  qabook  query {query!r}: first result {secs:.3f}s, fetched {nbytes / 1e3:.0f} KB")
+                        print(f"  qabook  query {query!r}: first result {secs:.3f}s, fetched {nbytes / 1e3:.0f} KB "
+                              f"({wire / 1e3:.0f} KB gzip on the wire)")
                 if args.skip_material:
                     continue
                 t = time.perf_counter()
@@ -132,10 +149,10 @@ def main() -> int:
                       f"{len(gzip.compress(data)) / 1e6:.1f} MB gzip")
                 with serve(project / "site-plain") as url:
                     page = browser.new_page()
-                    secs, nbytes = measure_material(page, url, common)
+                    secs, nbytes, wire = measure_material(page, url, common)
                     page.close()
                     print(f"  Material query {common!r} (+space): first result {secs:.3f}s from page open, "
-                          f"fetched {nbytes / 1e3:.0f} KB")
+                          f"fetched {nbytes / 1e3:.0f} KB ({wire / 1e3:.0f} KB gzip on the wire)")
                 print(f"ratio build time qabook/Material: {q_build / m_build:.2f}")
             browser.close()
     finally:

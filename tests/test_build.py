@@ -129,3 +129,14 @@ def test_plugin_reports_findings_inside_mkdocs(tmp_path: Path) -> None:
                        cwd=project, capture_output=True, text=True)
     assert r.returncode == 1
     assert "docs/llm/01-shen-me-shi-da-mo-xing.md:11:4: QA022 unknown block type 'answr'" in r.stderr
+
+
+def test_chapter_page_lists_topics_with_question_counts(built_site: Path) -> None:
+    html = (built_site / "llm" / "index.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'href="0\d-[^"]+/">[^<]+</a> · 1 题', html)) == 8
+
+
+def test_tags_page_lists_topics_by_tag(built_site: Path) -> None:
+    html = (built_site / "tags" / "index.html").read_text(encoding="utf-8")
+    section = html.split("安全与隐私", 1)[1]
+    assert "../llm/07-da-mo-xing-de-an-quan-xing/" in section.split("<h2", 1)[0]

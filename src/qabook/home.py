@@ -30,3 +30,14 @@ def pdf_link_markdown(chapter_slug: str, pdf_dir: str | None = "pdf") -> str:
         return ""
     return (f'<a class="md-button" href="../{pdf_dir}/{chapter_slug}.pdf" download>下载本章 PDF</a> '
             f'<a class="md-button" href="print/">打印本章</a>')
+
+
+def with_question_counts(markdown: str, counts: dict[str, int]) -> str:
+    """On a chapter page, '- [标题](01-x.md)' becomes '- [标题](01-x.md) · 3 题' (counts by file name)."""
+    import re
+
+    def repl(m: "re.Match[str]") -> str:
+        n = counts.get(m.group(2))
+        return f"{m.group(0)} · {n} 题" if n is not None else m.group(0)
+
+    return re.sub(r"^([-*] \[[^\]]*\]\(([^)#]+\.md)\))[ \t]*$", repl, markdown, flags=re.M)

@@ -25,7 +25,7 @@ from mkdocs.utils import get_relative_url
 
 from qabook.book import load_book
 from qabook.check import check_book
-from qabook.home import chapter_listing, pdf_link_markdown
+from qabook.home import chapter_listing, pdf_link_markdown, with_question_counts
 from qabook.html import anchor_questions
 from qabook.math import render_math
 from qabook.model import Book
@@ -115,8 +115,13 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         pdf_dir = None if os.environ.get(NO_PDF_ENV) == "1" else self.config.pdf_dir
         if src == "index.md" and "<!-- qabook:chapters -->" in markdown:
             markdown = markdown.replace("<!-- qabook:chapters -->", chapter_listing(self.book, pdf_dir))
-        elif src.endswith("/index.md") and src.count("/") == 1 and "<!-- qabook:pdf -->" in markdown:
-            markdown = markdown.replace("<!-- qabook:pdf -->", pdf_link_markdown(src.split("/")[0], pdf_dir))
+        elif src.endswith("/index.md") and src.count("/") == 1:
+            slug = src.split("/")[0]
+            markdown = markdown.replace("<!-- qabook:pdf -->", pdf_link_markdown(slug, pdf_dir))
+            chapter = next((ch for ch in self.book.chapters if ch.slug == slug), None)
+            if chapter:
+                counts = {t.rel.split("/")[-1]: len(t.questions) for t in chapter.topics}
+                markdown = with_question_counts(markdown, counts)
         return markdown
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:

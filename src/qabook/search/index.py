@@ -19,7 +19,7 @@ from qabook.search.extract import SearchDoc
 FIELD_WEIGHTS = {"title": 3.0, "question": 2.0, "tags": 1.5, "answer": 1.0, "explanation": 0.8, "body": 0.5}
 K1, B = 1.2, 0.75
 SHARD_BYTES = 24_000  # target size of one term shard (raw)
-CHUNK_DOCS = 16  # documents per chunk
+CHUNK_DOCS = 8  # documents per chunk: a query loads the chunks of its top 10 results
 VERSION = 1
 
 
