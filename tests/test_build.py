@@ -124,11 +124,13 @@ def test_plugin_reports_findings_inside_mkdocs(tmp_path: Path) -> None:
 
     project = copy_project(tmp_path)
     page = project / "docs" / "llm" / "01-shen-me-shi-da-mo-xing.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("/// answer", "/// answr"), encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
+    line = text.split("\n").index("/// answer") + 1
+    page.write_text(text.replace("/// answer", "/// answr"), encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
                        cwd=project, capture_output=True, text=True)
     assert r.returncode == 1
-    assert "docs/llm/01-shen-me-shi-da-mo-xing.md:11:4: QA022 unknown block type 'answr'" in r.stderr
+    assert f"docs/llm/01-shen-me-shi-da-mo-xing.md:{line}:4: QA022 unknown block type 'answr'" in r.stderr
 
 
 def test_chapter_page_lists_topics_with_question_counts(built_site: Path) -> None:
@@ -138,5 +140,5 @@ def test_chapter_page_lists_topics_with_question_counts(built_site: Path) -> Non
 
 def test_tags_page_lists_topics_by_tag(built_site: Path) -> None:
     html = (built_site / "tags" / "index.html").read_text(encoding="utf-8")
-    section = html.split("安全与隐私", 1)[1]
-    assert "../llm/07-da-mo-xing-de-an-quan-xing/" in section.split("<h2", 1)[0]
+    section = html.split('<h2 id="tag:安全与隐私">', 1)[1].split("<h2", 1)[0]
+    assert re.findall(r'<a href="([^"]+)"', section) == ["#tag:安全与隐私", "../llm/07-da-mo-xing-de-an-quan-xing/"]
