@@ -142,3 +142,44 @@ def test_tags_page_lists_topics_by_tag(built_site: Path) -> None:
     html = (built_site / "tags" / "index.html").read_text(encoding="utf-8")
     section = html.split('<h2 id="tag:安全与隐私">', 1)[1].split("<h2", 1)[0]
     assert re.findall(r"<a href=\"([^\"]+)\"", section) == ["../llm/07-da-mo-xing-de-an-quan-xing/"]
+
+
+def test_site_url_is_used_for_canonical_links(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    r = qabook("build", "--no-pdf", cwd=project, env={"QABOOK_SITE_URL": "https://example.org/book/"})
+    assert r.returncode == 0, r.stderr
+    html = (project / "site" / "llm" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/book/llm/">' in html
+    assert "https://example.org/book/llm/01-shen-me-shi-da-mo-xing/" in (project / "site" / "sitemap.xml").read_text()
+
+
+def test_serve_shows_findings_and_serves_the_site(tmp_path: Path) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    project = copy_project(tmp_path)
+    page = project / "docs" / "llm" / "02-da-mo-xing-de-gong-zuo-yuan.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("/// explanation", "/// explanation\n", 1)
+                    .replace("id: da-mo-xing-de-gong-zuo-yuan", "id: Bad"), encoding="utf-8")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "qabook.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ))
+    try:
+        body = ""
+        for _ in range(120):
+            try:
+                body = urllib.request.urlopen(f"http://127.0.0.1:{port}/llm/", timeout=2).read().decode()
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert "大模型：从理论到实践的应用" in body
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=30)
+    assert "docs/llm/02-da-mo-xing-de-gong-zuo-yuan.md:2:1: QA011" in out

@@ -1,4 +1,5 @@
-"""Formulas: typeset at build time as inline SVG, on the site and in the PDF, no script, no CDN."""
+"""Formulas and code: formulas typeset at build time as inline SVG (site and PDF, no script, no
+CDN); code highlighted on the site and wrapped, not cut off, in the PDF."""
 
 from __future__ import annotations
 
@@ -29,6 +30,11 @@ $$
 
 /// explanation
 其中 $\\varphi = \\frac{1 + \\sqrt{5}}{2}$。
+
+```python
+def fib(n):
+    return round(((1 + 5 ** 0.5) / 2) ** n / 5 ** 0.5)  # Binet: exact for n < 71, because floating point has 53 bits END_OF_LONG_LINE
+```
 ///
 """
 
@@ -72,3 +78,14 @@ def test_pdf_formulas_are_drawn(math_site: Path) -> None:
     ops = [len(re.findall(rb"\s[cl]\n", page.get_contents().get_data())) for page in PdfReader(pdf).pages]
     assert ops[0] == 0 and ops[1] == 0  # cover, contents: text only
     assert max(ops) > 200, ops
+
+
+def test_code_is_highlighted_on_the_site(math_site: Path) -> None:
+    html = (math_site / "math" / "01-binet" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<div class="[^"]*highlight"><pre>.*?<span class="k">def</span>', html, re.S)
+
+
+def test_long_code_lines_wrap_in_the_pdf(math_site: Path) -> None:
+    text = subprocess.run(["pdftotext", str(math_site / "pdf" / "math.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "END_OF_LONG_LINE" in text  # the end of a 130-character line is on the page, not cut off

@@ -172,8 +172,6 @@ def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offlin
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve_cmd(config_file: Path | None, dev_addr: str) -> None:
     """Preview the site with live reload; findings are shown on every rebuild."""
-    import subprocess
-
     from qabook.check import check_docs
 
     project = _project(config_file)
@@ -183,7 +181,9 @@ def serve_cmd(config_file: Path | None, dev_addr: str) -> None:
     if project.config_file:
         cmd += ["--config-file", str(project.config_file)]
     env = dict(os.environ, QABOOK_NO_PDF="1")
-    sys.exit(subprocess.call(cmd, env=env))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(sys.executable, cmd, env)  # become `mkdocs serve`: Ctrl+C and signals reach it directly
 
 
 @cli.command("pdf")
