@@ -81,7 +81,8 @@ def measure_qabook(page, url: str, query: str) -> tuple[float, int, int]:
     ms = page.evaluate("""async q => {
         const root = document.querySelector('[data-qa-search]'); const box = root.querySelector('input');
         const t0 = performance.now(); box.value = q; box.dispatchEvent(new Event('input'));
-        while (root.dataset.qaQuery !== q) await new Promise(r => setTimeout(r, 5));
+        while (root.dataset.qaQuery !== q && performance.now() - t0 < 30000) await new Promise(r => setTimeout(r, 5));
+        if (root.dataset.qaError) throw new Error(root.dataset.qaError);
         return performance.now() - t0; }""", query)
     assert page.locator(".md-search-result__list a").count() > 0, "no result"
     page.wait_for_timeout(200)

@@ -155,9 +155,13 @@
         var mark = highlighter(q);
         status.textContent = res.total ? "找到 " + res.total + " 个结果" : "没有找到结果";
         list.innerHTML = res.results.map(function (r) { return render(r, mark); }).join("");
+        delete root.dataset.qaError;
         root.dataset.qaQuery = q;  // for tests: the query these results answer
       }).catch(function (err) {
-        if (mine === seq) status.textContent = "搜索暂不可用：" + err.message;
+        if (mine !== seq) return;
+        status.textContent = "搜索暂不可用：" + err.message;
+        root.dataset.qaError = err.message;
+        root.dataset.qaQuery = q;
       });
     }
 
