@@ -183,3 +183,13 @@ def test_serve_shows_findings_and_serves_the_site(tmp_path: Path) -> None:
         proc.terminate()
         out, err = proc.communicate(timeout=30)
     assert "docs/llm/02-da-mo-xing-de-gong-zuo-yuan.md:2:1: QA011" in out
+
+
+def test_reading_order_home_chapters_then_other_pages(built_site: Path) -> None:
+    def next_of(page: str) -> str:
+        html = (built_site / page).read_text(encoding="utf-8")
+        return re.search(r'md-footer__link--next"[^>]*aria-label="下一页: ([^"]*)"', html).group(1)
+
+    assert next_of("index.html") == "大模型：从理论到实践的应用"
+    assert next_of("llm/index.html") == "什么是大模型？"
+    assert next_of("llm/08-da-mo-xing-de-fa-zhan-qu/index.html") == "标签"

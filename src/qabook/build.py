@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from qabook.check import check_docs
+from qabook.book import load_book
+from qabook.check import check_book
 from qabook.config import Project
 from qabook.diagnostics import Diagnostic
+from qabook.model import Book
 
 Progress = Callable[[str], None]
 
@@ -60,14 +62,16 @@ def swap_in(staging: Path, site_dir: Path) -> None:
 
 def build_site(project: Project, site_dir: Path | None = None, *, offline: bool = False,
                pdf: bool = True, strict: bool = False, progress: Progress = lambda s: None,
-               after_pages: Callable[[Path], str | None] | None = None) -> BuildResult:
+               after_pages: Callable[[Path, Book], str | None] | None = None) -> BuildResult:
     """Check, build into a staging folder, run `after_pages` (the PDFs) on it, swap it in.
 
-    `after_pages` returns an error text to abort the build, or None.
+    `after_pages(staging, book)` gets the book the check read, and returns an error text to
+    abort the build, or None.
     """
     site_dir = (site_dir or project.site_dir).resolve()
     progress(f"checking {project.docs_dir}")
-    diags = check_docs(project.docs_dir, project.config_file)
+    book = load_book(project.docs_dir, project.config_file)
+    diags = check_book(book)
     if any(d.is_error for d in diags) or (strict and diags):
         return BuildResult(False, diags, "the check found errors: the previous site is unchanged")
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -79,7 +83,7 @@ def build_site(project: Project, site_dir: Path | None = None, *, offline: bool 
             tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-15:])
             return BuildResult(False, diags, f"mkdocs build failed: the previous site is unchanged\n{tail}")
         if after_pages:
-            error = after_pages(staging)
+            error = after_pages(staging, book)
             if error:
                 return BuildResult(False, diags, f"{error}: the previous site is unchanged")
         swap_in(staging, site_dir)

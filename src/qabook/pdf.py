@@ -18,7 +18,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable
 
-from qabook.book import load_book
 from qabook.config import Project
 from qabook.model import Book, Chapter
 from qabook.printbook import print_document
@@ -154,11 +153,10 @@ def render_all(jobs: list[PdfJob], jobs_at_once: int, progress: Progress) -> lis
 
 
 def pdf_step(project: Project, jobs: int = 2, progress: Progress = lambda s: None,
-             pdf_dir: str = "pdf") -> Callable[[Path], str | None]:
+             pdf_dir: str = "pdf") -> Callable[[Path, Book], str | None]:
     """For `qabook build`: print every chapter and the book into <site>/pdf/."""
 
-    def step(site: Path) -> str | None:
-        book = load_book(project.docs_dir, project.config_file)
+    def step(site: Path, book: Book) -> str | None:
         errors = render_all(plan_jobs(project, book, site / pdf_dir, None, False), jobs, progress)
         return ("PDF failed for " + "; ".join(errors)) if errors else None
 

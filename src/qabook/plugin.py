@@ -50,6 +50,23 @@ class QabookConfig(Config):
 SEARCH_JS = "assets/qabook/qasearch.js"
 
 
+def _relink(nav: Navigation) -> None:
+    """After reordering nav.items: pages in reading order, previous/next links to match."""
+    pages: list[MkPage] = []
+
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, MkPage):
+                pages.append(item)
+            elif isinstance(item, Section):
+                walk(item.children)
+
+    walk(nav.items)
+    nav.pages = pages
+    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
+        page.previous_page, page.next_page = before, after
+
+
 class QabookPlugin(BasePlugin[QabookConfig]):
     def __init__(self) -> None:
         self.book: Book | None = None
@@ -99,6 +116,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         # home first, then the chapters, then any other page (tags …)
         nav.items.sort(key=lambda item: 0 if isinstance(item, MkPage) and item.is_homepage
                        else 1 if isinstance(item, Section) else 2)
+        _relink(nav)
         for item in nav.items:
             if isinstance(item, Section):
                 for child in item.children:

@@ -89,12 +89,12 @@ class _Sorter:
         if label.merged:
             u.merged_line = src
         self.state = kind
-        u.opens[kind].extend(self.pending + [src])
+        u.opens[kind].extend(self.pending)
         self.pending = []
-        if label.rest:
-            u.parts[kind].append(OutLine(label.rest, ()))
-            u.parts[kind][-1].src = (src,)
-            u.opens[kind].remove(src)
+        if label.rest:  # "**答案：** text": the line is content; a lone label line becomes the fence
+            u.parts[kind].append(OutLine(label.rest, (src,)))
+        else:
+            u.opens[kind].append(src)
         return True
 
     def element(self, el: Element) -> None:
