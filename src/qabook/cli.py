@@ -22,11 +22,7 @@ class UsageError(click.ClickException):
 
 
 def _echo_diagnostics(diags: list[Diagnostic], fmt: str) -> None:
-    text = FORMATTERS[fmt](diags)
-    if text and (fmt != "json" or diags):
-        click.echo(text, nl=False)
-    elif fmt == "json":
-        click.echo("[]")
+    click.echo(FORMATTERS[fmt](diags), nl=False)  # text/github print nothing when clean; json prints []
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -213,7 +209,7 @@ def pdf_cmd(config_file: Path | None, chapters: tuple[str, ...], whole_book: boo
         _echo_diagnostics(errors, "text")
         raise click.ClickException("the check found errors: fix them before printing")
     try:
-        planned = plan_jobs(project, book, out_dir, list(chapters) or None, whole_book, paper.upper() if paper.lower() == "a4" else "Letter")
+        planned = plan_jobs(project, book, out_dir, list(chapters) or None, whole_book, paper)
     except KeyError as exc:
         raise UsageError(str(exc.args[0])) from None
     failed = render_all(planned, jobs, _progress)

@@ -32,10 +32,6 @@ class Block:
     def is_empty(self) -> bool:
         return not any(line.strip() for line in self.content)
 
-    @property
-    def text(self) -> str:
-        return "\n".join(self.content).strip()
-
 
 @dataclass
 class Question:

@@ -137,9 +137,7 @@ class _Sorter:
         if self.pending:  # a <details> that never got its summary
             self.add([OutLine(self.lines[n - 1], (n,)) for n in self.pending])
         if any(o.text.strip() for o in self.pre):
-            target = "question" if u.labelled else "answer"
-            if target == "answer" and not u.labelled:
-                u.labelled.add("answer-unlabelled")
+            target = "question" if u.labelled else "answer"  # no label at all: the text is the answer
             u.parts[target][:0] = self.pre
             if target == "question":
                 u.question_offset = len(self.pre)
