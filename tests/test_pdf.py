@@ -120,3 +120,30 @@ def test_cli_pdf_single_chapter_letter(tmp_path: Path) -> None:
     info = subprocess.run(["pdfinfo", str(tmp_path / "llm.pdf")], capture_output=True, text=True).stdout
     assert "612 x 792" in info  # US Letter in points
     assert qabook("pdf", "--chapter", "nope", "--out", str(tmp_path), cwd=ROOT).returncode == 2
+
+
+def test_chapter_and_book_pdfs_render_each_topic_once() -> None:
+    """plan_jobs shares rendered topics between a chapter's PDF and the book's."""
+    from qabook.book import load_book
+    from qabook.config import find_project
+    from qabook.pdf import plan_jobs
+
+    project = find_project(ROOT / "mkdocs.yml")
+    book = load_book(project.docs_dir, project.config_file)
+    calls: list[str] = []
+    import qabook.pdf as pdf_module
+
+    real = pdf_module.markdown_renderer
+
+    def counting(p):
+        render = real(p)
+        return lambda text: (calls.append(text), render(text))[1]
+
+    pdf_module.markdown_renderer = counting
+    try:
+        jobs = plan_jobs(project, book, ROOT / "site" / "pdf", None, False)
+    finally:
+        pdf_module.markdown_renderer = real
+    assert [j.name for j in jobs] == ["llm", "book"]
+    assert len(calls) == len(book.topics) == 8
+    assert all("大模型指的是具有数百万" in j.html for j in jobs)

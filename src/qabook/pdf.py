@@ -110,13 +110,15 @@ def plan_jobs(project: Project, book: Book, out_dir: Path, chapters: list[str] |
         raise KeyError(f"no chapter named {', '.join(unknown)}; chapters: {', '.join(by_slug) or 'none'}")
     chosen: list[Chapter] = [by_slug[s] for s in chapters] if chapters else ([] if whole_book else real)
     base = project.docs_dir.resolve().as_uri() + "/"
+    topics: dict[str, str] = {}  # each topic rendered once, for its chapter's PDF and the book's
     jobs = []
     for ch in chosen:
         doc = print_document(book, [ch], render, book_title=title, subtitle=f"{len(ch.topics)} 个主题 · "
-                             f"{ch.question_count} 道题", stamp=stamp, css=css)
+                             f"{ch.question_count} 道题", stamp=stamp, css=css, cache=topics)
         jobs.append(PdfJob(ch.slug, doc.html, out_dir / f"{ch.slug}.pdf", base))
     if whole_book or not chapters:
-        doc = print_document(book, real, render, book_title=title, subtitle=title, stamp=stamp, css=css)
+        doc = print_document(book, real, render, book_title=title, subtitle=title, stamp=stamp, css=css,
+                             cache=topics)
         jobs.append(PdfJob("book", doc.html, out_dir / "book.pdf", base))
     return jobs
 

@@ -92,8 +92,11 @@ def _topic_html(topic: Page, render: MarkdownToHtml) -> str:
             f"{body}\n</section>")
 
 
-def _chapter_html(chapter: Chapter, render: MarkdownToHtml) -> str:
-    topics = "\n".join(_topic_html(t, render) for t in chapter.topics)
+def _chapter_html(chapter: Chapter, render: MarkdownToHtml, cache: dict[str, str]) -> str:
+    for t in chapter.topics:
+        if t.rel not in cache:
+            cache[t.rel] = _topic_html(t, render)
+    topics = "\n".join(cache[t.rel] for t in chapter.topics)
     return (f'<section class="chapter" id="ch-{chapter.slug}">\n'
             f'<h1 class="chapter-title">{html.escape(chapter.title)}</h1>\n{topics}\n</section>')
 
@@ -110,14 +113,18 @@ def _toc(chapters: list[Chapter], with_chapters: bool) -> str:
 
 
 def print_document(book: Book, chapters: list[Chapter], render: MarkdownToHtml, *, book_title: str,
-                   subtitle: str, stamp: str, css: str) -> PrintDoc:
-    """A complete HTML document: cover, contents, then the chapters."""
+                   subtitle: str, stamp: str, css: str, cache: dict[str, str] | None = None) -> PrintDoc:
+    """A complete HTML document: cover, contents, then the chapters.
+
+    Pass one `cache` to several calls (a chapter's PDF and the book's) to render each topic once.
+    """
+    cache = {} if cache is None else cache
     whole = len(chapters) > 1 or subtitle == book_title
     title = book_title if whole else chapters[0].title
     cover = (f'<section class="cover"><p class="cover-book">{html.escape(book_title)}</p>'
              f'<h1 class="cover-title">{html.escape(title)}</h1>'
              f'<p class="cover-sub">{html.escape(subtitle)}</p><p class="cover-stamp">{html.escape(stamp)}</p></section>')
-    body = "\n".join(_chapter_html(ch, render) for ch in chapters)
+    body = "\n".join(_chapter_html(ch, render, cache) for ch in chapters)
     doc = (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
            f"<style>{css}</style></head><body>{cover}{_toc(chapters, whole)}{body}</body></html>")
     return PrintDoc(title, doc)
