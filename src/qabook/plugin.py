@@ -28,7 +28,7 @@ from qabook.check import check_book
 from qabook.home import chapter_listing, pdf_link_markdown, with_question_counts
 from qabook.html import anchor_questions
 from qabook.math import render_math
-from qabook.model import Book
+from qabook.model import Book, Chapter
 from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown
 from qabook.search import SearchDoc, build_index, extract_docs
 
@@ -70,6 +70,7 @@ def _relink(nav: Navigation) -> None:
 class QabookPlugin(BasePlugin[QabookConfig]):
     def __init__(self) -> None:
         self.book: Book | None = None
+        self.chapters: dict[str, Chapter] = {}  # by folder slug
         self.search_docs: list[SearchDoc] = []
         self.print_files: dict[str, File] = {}  # chapter slug → its generated print page
         self.topic_html: dict[str, tuple[str, str, str]] = {}  # src_uri → (url, title, content)
@@ -87,10 +88,16 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return
         docs = Path(config.docs_dir)
         self.book = load_book(docs, Path(config.config_file_path) if config.config_file_path else None)
+        self.chapters = {ch.slug: ch for ch in self.book.chapters}
         if not self.config.check or os.environ.get(CHECKED_ENV) == "1":
             return
         for d in check_book(self.book):
             (log.error if d.is_error else log.warning)(str(d))
+
+    def _chapter_of(self, src_uri: str) -> Chapter | None:
+        """The chapter a page belongs to (its folder under docs/), if any."""
+        parts = src_uri.split("/")
+        return self.chapters.get(parts[0]) if len(parts) == 2 else None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Add a "print this chapter" page (<chapter>/print.md) and the search script."""
@@ -112,7 +119,6 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled or self.book is None:
             return nav
-        titles = {ch.slug: ch.title for ch in self.book.chapters}
         # home first, then the chapters, then any other page (tags …)
         nav.items.sort(key=lambda item: 0 if isinstance(item, MkPage) and item.is_homepage
                        else 1 if isinstance(item, Section) else 2)
@@ -121,9 +127,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             if isinstance(item, Section):
                 for child in item.children:
                     if isinstance(child, MkPage) and child.file.src_uri.endswith("/index.md"):
-                        slug = child.file.src_uri.split("/")[0]
-                        if slug in titles:
-                            item.title = titles[slug]
+                        chapter = self._chapter_of(child.file.src_uri)
+                        if chapter:
+                            item.title = chapter.title
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
@@ -133,11 +139,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         pdf_dir = None if os.environ.get(NO_PDF_ENV) == "1" else self.config.pdf_dir
         if src == "index.md" and "<!-- qabook:chapters -->" in markdown:
             markdown = markdown.replace("<!-- qabook:chapters -->", chapter_listing(self.book, pdf_dir))
-        elif src.endswith("/index.md") and src.count("/") == 1:
-            slug = src.split("/")[0]
-            markdown = markdown.replace("<!-- qabook:pdf -->", pdf_link_markdown(slug, pdf_dir))
-            chapter = next((ch for ch in self.book.chapters if ch.slug == slug), None)
-            if chapter:
+        elif src.endswith("/index.md") and (chapter := self._chapter_of(src)):
+            markdown = markdown.replace("<!-- qabook:pdf -->", pdf_link_markdown(chapter.slug, pdf_dir))
+            if chapter.topics:
                 counts = {t.rel.split("/")[-1]: len(t.questions) for t in chapter.topics}
                 markdown = with_question_counts(markdown, counts)
         return markdown
@@ -152,12 +156,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         html = rendered.html
         self.topic_html[page.file.src_uri] = (page.url, page.title or "", html)
         if self.config.search and self._searchable(page):
-            chapter = ""
-            if self.book and page.file.src_uri.count("/") == 1:
-                slug = page.file.src_uri.split("/")[0]
-                chapter = next((ch.title for ch in self.book.chapters if ch.slug == slug), "")
+            chapter = self._chapter_of(page.file.src_uri)
             tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
-            self.search_docs += extract_docs(html, page.url, page.title or "", chapter, [str(t) for t in tags])
+            self.search_docs += extract_docs(html, page.url, page.title or "", chapter.title if chapter else "",
+                                             [str(t) for t in tags])
         return html
 
     def _fill_print_pages(self, site: Path, config: MkDocsConfig) -> None:
