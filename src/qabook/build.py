@@ -20,8 +20,13 @@ from qabook.check import check_book
 from qabook.config import Project
 from qabook.diagnostics import Diagnostic
 from qabook.model import Book
+from qabook.safepaths import site_dir_problem
 
 Progress = Callable[[str], None]
+
+
+class UnsafePathError(Exception):
+    """The site folder would replace the author's files; nothing was touched."""
 
 
 @dataclass
@@ -68,7 +73,11 @@ def build_site(project: Project, site_dir: Path | None = None, *, offline: bool 
     `after_pages(staging, book)` gets the book the check read, and returns an error text to
     abort the build, or None.
     """
-    site_dir = (site_dir or project.site_dir).resolve()
+    site_dir = site_dir or project.site_dir
+    problem = site_dir_problem(site_dir, project.docs_dir, project.root)
+    if problem:
+        raise UnsafePathError(problem)
+    site_dir = site_dir.resolve()
     progress(f"checking {project.docs_dir}")
     book = load_book(project.docs_dir, project.config_file)
     diags = check_book(book)

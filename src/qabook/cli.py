@@ -52,6 +52,12 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
     from qabook.book import load_book
     from qabook.importer import ChapterExistsError, plan_import, write_plan
 
+    from qabook.safepaths import chapter_problem, out_dir_problem
+
+    if chapter is not None and (problem := chapter_problem(chapter)):
+        raise UsageError(problem)
+    if problem := out_dir_problem(out_dir, Path.cwd()):
+        raise UsageError(problem)
     if not source.exists():
         raise UsageError(f"{source}: no such file")
     read = read_text(source, str(source), code="QI000")
@@ -146,16 +152,23 @@ def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offlin
     The new site is built in a staging folder and swapped in at the end: a failed check or
     build leaves the previous site exactly as it was.
     """
-    from qabook.build import build_site
+    from qabook.build import UnsafePathError, build_site
+    from qabook.safepaths import site_dir_problem
 
     project = _project(config_file)
+    problem = site_dir_problem(site_dir or project.site_dir, project.docs_dir, project.root)
+    if problem:
+        raise UsageError(problem)
     after = None
     if pdf:
         from qabook.pdf import pdf_step
 
         after = pdf_step(project, jobs=jobs, progress=_progress)
-    result = build_site(project, site_dir, offline=offline, pdf=pdf, strict=strict, progress=_progress,
-                        after_pages=after)
+    try:
+        result = build_site(project, site_dir, offline=offline, pdf=pdf, strict=strict, progress=_progress,
+                            after_pages=after)
+    except UnsafePathError as exc:
+        raise UsageError(str(exc)) from None
     _echo_diagnostics(result.diagnostics, "text")
     if not result.ok:
         click.echo(f"qabook: build failed: {result.reason}", err=True)
