@@ -90,6 +90,7 @@ class Page:
     orphan_parts: list[Block] = field(default_factory=list)  # answers/explanations before any question
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    images: list[Link] = field(default_factory=list)  # Markdown images and <img src>
     anchors: set[str] = field(default_factory=set)
     stray_text: list[tuple[int, int]] = field(default_factory=list)  # (line, column)
     structure: list[Diagnostic] = field(default_factory=list)  # found while parsing

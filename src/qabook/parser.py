@@ -26,6 +26,7 @@ HR_RE = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
 HTML_COMMENT_RE = re.compile(r"^\s*<!--.*-->\s*$")
 ATTR_ID_RE = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 HTML_ID_RE = re.compile(r"""\bid=["']([^"']+)["']""")
+IMG_SRC_RE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
 #: Block types pymdownx renders besides ours; anything else is reported as unknown.
 KNOWN_BLOCKS = {
@@ -188,9 +189,31 @@ def scan_markdown(lines: list[str], skip: int, page: Page) -> None:
                 if child.type == "link_open":
                     href = str(child.attrs.get("href", ""))
                     page.links.append(_locate_link(lines, tok.map, href))
+                elif child.type == "image":
+                    src = str(child.attrs.get("src", ""))
+                    page.images.append(_locate_link(lines, tok.map, src))
+                elif child.type == "html_inline":
+                    page.images += _html_images(lines, tok.map, child.content)
+        if tok.type == "html_block" and tok.map:
+            page.images += _html_images(lines, tok.map, tok.content)
         if tok.type in ("html_block", "inline"):
             page.anchors.update(HTML_ID_RE.findall(tok.content))
             page.anchors.update(m.group(1) for m in ATTR_ID_RE.finditer(tok.content))
+
+
+def _html_images(lines: list[str], span: list[int], html: str) -> list[Link]:
+    """`<img src>` in raw HTML, located at the line that holds the src."""
+    found = []
+    for m in IMG_SRC_RE.finditer(html):
+        src = next(g for g in m.groups() if g is not None)
+        for idx in range(span[0], span[1]):
+            col = lines[idx].find(src) if src else -1
+            if col >= 0:
+                found.append(Link(src, idx + 1, col + 1))
+                break
+        else:
+            found.append(Link(src, span[0] + 1, 1))
+    return found
 
 
 def _locate_link(lines: list[str], span: list[int], href: str) -> Link:

@@ -31,6 +31,7 @@ class PdfJob:
     html: str
     out: Path
     base_url: str
+    root: str  # the docs folder: the only place files are read from
 
 
 def markdown_renderer(project: Project) -> Callable[[str], str]:
@@ -57,6 +58,15 @@ def site_name(project: Project) -> str:
     return str(name or "qabook")
 
 
+def book_language(project: Project) -> str | None:
+    """theme.language of mkdocs.yml, as Material reads it."""
+    from qabook.book import read_config
+
+    theme = read_config(project.config_file).get("theme") if project.config_file else None
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return str(language) if language else None
+
+
 def stylesheet(paper: str) -> str:
     from pygments.formatters import HtmlFormatter
 
@@ -65,13 +75,41 @@ def stylesheet(paper: str) -> str:
     return css + "\n" + HtmlFormatter(style="friendly").get_style_defs(".highlight")
 
 
-def _no_network(url: str, timeout: int = 10, ssl_context: object = None) -> dict:
-    """Only local files: a PDF never fetches from the network (privacy, and no hangs offline)."""
-    from weasyprint import default_url_fetcher
+def local_only_fetcher(root: Path):
+    """A WeasyPrint URL fetcher that reads only data: URLs and files inside `root` (the docs
+    folder): a PDF never fetches from the network (privacy, no hangs offline) and never embeds a
+    file from elsewhere on the machine. WeasyPrint ≥ 68 takes a `URLFetcher` object; older
+    versions a function."""
+    root = root.resolve()
 
-    if not url.startswith(("file:", "data:")):
-        raise ValueError(f"not fetched (offline PDF): {url}")
-    return default_url_fetcher(url, timeout=timeout)
+    def allowed(url: str) -> None:
+        if url.startswith("data:"):
+            return
+        if url.startswith("file:"):
+            from urllib.parse import unquote, urlsplit
+
+            path = Path(unquote(urlsplit(url).path)).resolve()
+            if root in path.parents:
+                return
+        raise ValueError(f"not fetched (a PDF reads only files in the docs folder): {url}")
+
+    try:
+        from weasyprint.urls import URLFetcher
+    except ImportError:  # WeasyPrint < 68
+        from weasyprint import default_url_fetcher
+
+        def fetch(url: str, timeout: int = 10, ssl_context: object = None) -> dict:
+            allowed(url)
+            return default_url_fetcher(url, timeout=timeout)
+
+        return fetch
+
+    class LocalOnly(URLFetcher):
+        def fetch(self, url, headers=None):  # type: ignore[no-untyped-def]
+            allowed(url)
+            return super().fetch(url, headers)
+
+    return LocalOnly(allowed_protocols={"file", "data"})
 
 
 def render_job(job: PdfJob) -> tuple[str, Path, float, int]:
@@ -85,7 +123,8 @@ def render_job(job: PdfJob) -> tuple[str, Path, float, int]:
     fd, tmp = tempfile.mkstemp(prefix=f".{job.out.stem}-", suffix=".pdf.part", dir=job.out.parent)
     os.close(fd)
     try:
-        document = HTML(string=job.html, base_url=job.base_url, url_fetcher=_no_network).render()
+        fetcher = local_only_fetcher(Path(job.root))
+        document = HTML(string=job.html, base_url=job.base_url, url_fetcher=fetcher).render()
         document.write_pdf(tmp)
         os.chmod(tmp, 0o644)
         os.replace(tmp, job.out)
@@ -110,16 +149,18 @@ def plan_jobs(project: Project, book: Book, out_dir: Path, chapters: list[str] |
         raise KeyError(f"no chapter named {', '.join(unknown)}; chapters: {', '.join(by_slug) or 'none'}")
     chosen: list[Chapter] = [by_slug[s] for s in chapters] if chapters else ([] if whole_book else real)
     base = project.docs_dir.resolve().as_uri() + "/"
+    root = str(project.docs_dir.resolve())
+    language = book_language(project)
     topics: dict[str, str] = {}  # each topic rendered once, for its chapter's PDF and the book's
     jobs = []
     for ch in chosen:
         doc = print_document(book, [ch], render, book_title=title, subtitle=f"{len(ch.topics)} 个主题 · "
-                             f"{ch.question_count} 道题", stamp=stamp, css=css, cache=topics)
-        jobs.append(PdfJob(ch.slug, doc.html, out_dir / f"{ch.slug}.pdf", base))
+                             f"{ch.question_count} 道题", stamp=stamp, css=css, cache=topics, language=language)
+        jobs.append(PdfJob(ch.slug, doc.html, out_dir / f"{ch.slug}.pdf", base, root))
     if whole_book or not chapters:
         doc = print_document(book, real, render, book_title=title, subtitle=title, stamp=stamp, css=css,
-                             cache=topics)
-        jobs.append(PdfJob("book", doc.html, out_dir / "book.pdf", base))
+                             cache=topics, language=language)
+        jobs.append(PdfJob("book", doc.html, out_dir / "book.pdf", base, root))
     return jobs
 
 

@@ -11,6 +11,8 @@
 from __future__ import annotations
 
 import os
+import posixpath
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -48,6 +50,25 @@ class QabookConfig(Config):
 
 
 SEARCH_JS = "assets/qabook/qasearch.js"
+
+
+_RAW_IMG_SRC_RE = re.compile(r"""(<img\b[^>]*?\bsrc\s*=\s*)(["'])([^"']+)\2""", re.I)
+
+
+def relink_raw_images(html: str, src_uri: str, page_url: str, files: Files) -> str:
+    """MkDocs rewrites Markdown images for directory URLs but not `<img src>` written as raw
+    HTML: point those at the file they name relative to the page's source."""
+
+    def repl(m: re.Match[str]) -> str:
+        src = m.group(3)
+        if "://" in src or src.startswith(("/", "data:", "#")):
+            return m.group(0)
+        target = files.get_file_from_path(posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), src)))
+        if target is None:
+            return m.group(0)
+        return f"{m.group(1)}{m.group(2)}{get_relative_url(target.url, page_url)}{m.group(2)}"
+
+    return _RAW_IMG_SRC_RE.sub(repl, html)
 
 
 def _relink(nav: Navigation) -> None:
@@ -150,6 +171,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if not self.config.enabled:
             return html
         html = anchor_questions(html)
+        html = relink_raw_images(html, page.file.src_uri, page.url, files)
         rendered = render_math(html)
         for tex in rendered.failures:
             log.warning(f"{page.file.src_uri}: formula cannot be typeset, shown as TeX: {tex}")

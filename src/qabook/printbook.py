@@ -10,8 +10,11 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
+from urllib.parse import unquote, urlsplit
 
+from qabook.i18n import t
 from qabook.math import render_math
 from qabook.model import Book, Chapter, Page
 
@@ -85,18 +88,60 @@ class PrintDoc:
     html: str
 
 
-def _topic_html(topic: Page, render: MarkdownToHtml) -> str:
+_IMG_RE = re.compile(r"<img\b[^>]*>", re.I)
+_ATTR_RE = r"""\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"""
+
+
+def _attr(tag: str, name: str) -> str | None:
+    m = re.search(_ATTR_RE.format(name=name), tag, re.I)
+    return html.unescape(next(g for g in m.groups() if g is not None)) if m else None
+
+
+def localize_images(fragment: str, page_path: Path, docs_dir: Path, language: str | None = None) -> str:
+    """Point each <img> of a page at its file (absolute file: URL), so a print document that
+    gathers pages from several folders finds them; an image from another host or outside the
+    docs folder becomes a labelled placeholder (PDFs never fetch from the network)."""
+    docs = docs_dir.resolve()
+
+    def placeholder(key: str, src: str, alt: str) -> str:
+        label = html.escape(t(language, key, alt=alt or "", src=src))
+        return f'<span class="qa-image-missing">{label}</span>'
+
+    def repl(m: re.Match[str]) -> str:
+        tag = m.group(0)
+        src = (_attr(tag, "src") or "").strip()
+        alt = _attr(tag, "alt") or ""
+        parts = urlsplit(src)
+        if src.startswith("data:"):
+            return tag
+        if parts.scheme or parts.netloc:
+            return placeholder("pdf.remote_image", src, alt)
+        target = (page_path.parent / unquote(parts.path)).resolve()
+        if not src or not target.is_file() or docs not in target.parents:
+            return placeholder("pdf.missing_image", src, alt)
+        return re.sub(_ATTR_RE.format(name="src"), lambda _: f'src="{html.escape(target.as_uri())}"', tag,
+                      count=1, flags=re.I)
+
+    return _IMG_RE.sub(repl, fragment)
+
+
+def _topic_html(topic: Page, render: MarkdownToHtml, docs_dir: Path | None = None,
+                language: str | None = None) -> str:
     tid = topic.id or re.sub(r"\W+", "-", topic.rel)
-    body = expand_blocks(render_math(render(page_body(topic)), color="#1a1a1a").html, tid)
+    rendered = render_math(render(page_body(topic)), color="#1a1a1a").html
+    if docs_dir is not None:
+        rendered = localize_images(rendered, topic.path, docs_dir, language)
+    body = expand_blocks(rendered, tid)
     return (f'<section class="topic" id="{tid}">\n<h2 class="topic-title">{html.escape(topic.title or topic.rel)}</h2>\n'
             f"{body}\n</section>")
 
 
-def _chapter_html(chapter: Chapter, render: MarkdownToHtml, cache: dict[str, str]) -> str:
-    for t in chapter.topics:
-        if t.rel not in cache:
-            cache[t.rel] = _topic_html(t, render)
-    topics = "\n".join(cache[t.rel] for t in chapter.topics)
+def _chapter_html(chapter: Chapter, render: MarkdownToHtml, cache: dict[str, str], docs_dir: Path | None,
+                  language: str | None) -> str:
+    for topic in chapter.topics:
+        if topic.rel not in cache:
+            cache[topic.rel] = _topic_html(topic, render, docs_dir, language)
+    topics = "\n".join(cache[topic.rel] for topic in chapter.topics)
     return (f'<section class="chapter" id="ch-{chapter.slug}">\n'
             f'<h1 class="chapter-title">{html.escape(chapter.title)}</h1>\n{topics}\n</section>')
 
@@ -104,7 +149,7 @@ def _chapter_html(chapter: Chapter, render: MarkdownToHtml, cache: dict[str, str
 def _toc(chapters: list[Chapter], with_chapters: bool) -> str:
     items = []
     for ch in chapters:
-        sub = "".join(f'<li><a href="#{t.id}">{html.escape(t.title or t.rel)}</a></li>' for t in ch.topics)
+        sub = "".join(f'<li><a href="#{tp.id}">{html.escape(tp.title or tp.rel)}</a></li>' for tp in ch.topics)
         if with_chapters:
             items.append(f'<li class="toc-chapter"><a href="#ch-{ch.slug}">{html.escape(ch.title)}</a><ol>{sub}</ol></li>')
         else:
@@ -113,7 +158,8 @@ def _toc(chapters: list[Chapter], with_chapters: bool) -> str:
 
 
 def print_document(book: Book, chapters: list[Chapter], render: MarkdownToHtml, *, book_title: str,
-                   subtitle: str, stamp: str, css: str, cache: dict[str, str] | None = None) -> PrintDoc:
+                   subtitle: str, stamp: str, css: str, cache: dict[str, str] | None = None,
+                   language: str | None = None) -> PrintDoc:
     """A complete HTML document: cover, contents, then the chapters.
 
     Pass one `cache` to several calls (a chapter's PDF and the book's) to render each topic once.
@@ -124,7 +170,7 @@ def print_document(book: Book, chapters: list[Chapter], render: MarkdownToHtml, 
     cover = (f'<section class="cover"><p class="cover-book">{html.escape(book_title)}</p>'
              f'<h1 class="cover-title">{html.escape(title)}</h1>'
              f'<p class="cover-sub">{html.escape(subtitle)}</p><p class="cover-stamp">{html.escape(stamp)}</p></section>')
-    body = "\n".join(_chapter_html(ch, render, cache) for ch in chapters)
+    body = "\n".join(_chapter_html(ch, render, cache, book.docs_dir, language) for ch in chapters)
     doc = (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
            f"<style>{css}</style></head><body>{cover}{_toc(chapters, whole)}{body}</body></html>")
     return PrintDoc(title, doc)

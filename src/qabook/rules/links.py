@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from typing import Iterator
+from urllib.parse import urlsplit
 
-from qabook.diagnostics import Diagnostic
+from qabook.diagnostics import Diagnostic, Severity
 from qabook.model import Book
 from qabook.rules import at, rule
 from qabook.rules.navigation import resolve_link
@@ -36,3 +37,39 @@ def broken_anchor(book: Book) -> Iterator[Diagnostic]:
                 known = ", ".join(sorted(anchors)[:6]) or "none"
                 yield at(page, link.line, link.column,
                          f"anchor '#{fragment}' is not on {target}: known anchors include {known}")
+
+
+@rule("QA053", "missing-image", "An image whose local file does not exist",
+      bad="![结构图](img/transformer.png)   (no docs/llm/img/transformer.png)",
+      good="![结构图](img/transformer.png)   (docs/llm/img/transformer.png exists)")
+def missing_image(book: Book) -> Iterator[Diagnostic]:
+    for page in book.pages.values():
+        for image in page.images:
+            if not image.href.strip():
+                yield at(page, image.line, image.column, "image with an empty source: give the image file's path")
+                continue
+            if _is_remote(image.href) or image.href.startswith("data:"):
+                continue
+            target, _ = resolve_link(page, image.href)
+            if target is None or target in book.other_files or target in book.pages:
+                continue
+            yield at(page, image.line, image.column,
+                     f"image '{image.href}' does not exist: expected the file {target} under "
+                     f"{book.docs_dir.name}/")
+
+
+@rule("QA054", "remote-image", "An image loaded from another host (not in the PDF; a reader's browser fetches it)",
+      bad="![图](https://example.org/a.png)", good="![图](img/a.png)   (the file copied into the chapter folder)",
+      severity=Severity.WARNING)
+def remote_image(book: Book) -> Iterator[Diagnostic]:
+    for page in book.pages.values():
+        for image in page.images:
+            if _is_remote(image.href):
+                yield at(page, image.line, image.column,
+                         f"image '{image.href}' is on another host: PDFs show a placeholder and readers' browsers "
+                         "fetch it; copy the file into docs/ and link it relatively")
+
+
+def _is_remote(src: str) -> bool:
+    parts = urlsplit(src.strip())
+    return bool(parts.netloc) or parts.scheme in ("http", "https", "ftp")
