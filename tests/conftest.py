@@ -17,6 +17,16 @@ CORPUS = SHARED / "corpus"
 FIXTURES = Path(__file__).parent / "fixtures"
 CHROMIUM = Path("/usr/bin/chromium")
 
+#: The seed and corpus live in ../shared/ beside our clone (and CI's), never in a user's clone.
+HAVE_SHARED = SEED.is_file() and (CORPUS / "INDEX.tsv").is_file()
+needs_shared = pytest.mark.skipif(
+    not HAVE_SHARED, reason=f"needs the seed and corpus of ../shared/ beside the clone ({SHARED} is absent)")
+
+
+def read_seed() -> str:
+    """The seed document's text, or '' when ../shared/ is absent (its tests are skipped)."""
+    return SEED.read_text(encoding="utf-8") if SEED.is_file() else ""
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",

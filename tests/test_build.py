@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import SEED, copy_project, qabook
+from conftest import copy_project, needs_shared, qabook, read_seed
 
 
 class _Text(HTMLParser):
@@ -40,10 +40,11 @@ def test_eight_topic_pages_with_question_and_collapsed_blocks(built_site: Path) 
         assert html.index('class="admonition question"') < html.index('class="answer"') < html.index('class="explanation"')
 
 
+@needs_shared
 def test_every_sentence_of_the_seed_is_in_the_site(built_site: Path) -> None:
     pages = topic_pages(built_site) + [built_site / "llm" / "index.html"]
     site_text = "".join(visible_text(p.read_text(encoding="utf-8")) for p in pages)
-    seed = SEED.read_text(encoding="utf-8")
+    seed = read_seed()
     sentences = [s for s in re.split(r"[。！？\n]", re.sub(r"\*\*[^*]*：\*\*|^#+ (\d+\. )?|\*\*", "", seed, flags=re.M))
                  if len(s.strip()) > 3]
     assert len(sentences) > 60
@@ -100,6 +101,7 @@ def test_broken_page_is_refused_and_previous_site_stays(tmp_path: Path) -> None:
 def test_a_good_build_replaces_the_site_whole(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("old site", encoding="utf-8")
     (project / "site" / "stale.html").write_text("old", encoding="utf-8")
     assert qabook("build", "--no-pdf", cwd=project).returncode == 0
     assert not (project / "site" / "stale.html").exists()

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SEED, qabook
+from conftest import FIXTURES, ROOT, qabook
 from qabook.cli import cli, main, rules_markdown
 
+#: A committed document to import (the seed itself is in ../shared/, absent from users' clones).
+SAMPLE = FIXTURES / "import" / "bold-numbered-groups.md"
 GOOD = (FIXTURES / "rules" / "good_complete.md").read_text(encoding="utf-8")
 
 
@@ -82,28 +84,28 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 def test_import_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     out = tmp_path / "docs"
-    assert qabook("import", str(SEED), "--chapter", "llm", "--out", str(out)).returncode == 0
-    page = out / "llm" / "01-shen-me-shi-da-mo-xing.md"
+    assert qabook("import", str(SAMPLE), "--chapter", "llm", "--out", str(out)).returncode == 0
+    page = out / "llm" / "01-shen-me-shi-guo-ni-he.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n作者的修改\n", encoding="utf-8")
-    again = qabook("import", str(SEED), "--chapter", "llm", "--out", str(out))
+    again = qabook("import", str(SAMPLE), "--chapter", "llm", "--out", str(out))
     assert again.returncode == 2 and "--force" in again.stderr
     assert "作者的修改" in page.read_text(encoding="utf-8")
     (out / "llm" / "figure.png").write_bytes(b"png")
-    assert qabook("import", str(SEED), "--chapter", "llm", "--out", str(out), "--force").returncode == 0
+    assert qabook("import", str(SAMPLE), "--chapter", "llm", "--out", str(out), "--force").returncode == 0
     assert "作者的修改" not in page.read_text(encoding="utf-8")
     assert (out / "llm" / "figure.png").read_bytes() == b"png"  # non-Markdown files are kept
 
 
 def test_import_dry_run_writes_nothing(tmp_path: Path) -> None:
-    r = qabook("import", str(SEED), "--dry-run", "--out", str(tmp_path / "docs"))
+    r = qabook("import", str(SAMPLE), "--dry-run", "--out", str(tmp_path / "docs"))
     assert r.returncode == 0 and not (tmp_path / "docs").exists()
-    assert r.stderr.count("would write") == 9
+    assert r.stderr.count("would write") == 4
 
 
 def test_import_avoids_ids_used_by_other_chapters(tmp_path: Path) -> None:
     out = tmp_path / "docs"
-    qabook("import", str(SEED), "--chapter", "a", "--out", str(out))
-    qabook("import", str(SEED), "--chapter", "b", "--out", str(out))
+    qabook("import", str(SAMPLE), "--chapter", "a", "--out", str(out))
+    qabook("import", str(SAMPLE), "--chapter", "b", "--out", str(out))
     r = qabook("check", "--docs-dir", str(out))
     assert "QA012" not in r.stdout and r.returncode == 0, r.stdout
 

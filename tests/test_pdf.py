@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, SEED
+from conftest import ROOT, needs_shared, read_seed
 from qabook.pdf import PdfJob, render_all
 
-SEED_TEXT = SEED.read_text(encoding="utf-8")
+SEED_TEXT = read_seed()
 PARTS = re.findall(r"\*\*(题目|答案|解析)：\*\*\s*(.+)", SEED_TEXT)  # first line of each part, in order
 
 
@@ -30,6 +30,7 @@ def pdf(request: pytest.FixtureRequest, built_site: Path) -> Path:
     return built_site / "pdf" / request.param
 
 
+@needs_shared
 def test_every_question_answer_and_explanation_in_order(pdf: Path) -> None:
     text = squash(pdftotext(pdf))
     assert len(PARTS) == 24
@@ -101,8 +102,8 @@ def test_pdfs_are_readable_by_a_web_server(built_site: Path) -> None:
 def test_a_failing_chapter_is_named_and_leaves_no_file(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
-    good = PdfJob("ok", "<p>好</p>", tmp_path / "ok.pdf", tmp_path.as_uri() + "/")
-    bad = PdfJob("broken", "<p>坏</p>", blocker / "broken.pdf", tmp_path.as_uri() + "/")
+    good = PdfJob("ok", "<p>好</p>", tmp_path / "ok.pdf", tmp_path.as_uri() + "/", str(tmp_path))
+    bad = PdfJob("broken", "<p>坏</p>", blocker / "broken.pdf", tmp_path.as_uri() + "/", str(tmp_path))
     messages: list[str] = []
     errors = render_all([good, bad], 1, messages.append)
     assert len(errors) == 1 and errors[0].startswith("broken: ")
