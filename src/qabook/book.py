@@ -52,6 +52,16 @@ def _nav_pages(nav: Any) -> list[str]:
     return out
 
 
+def plugin_allow_html(config: dict[str, Any]) -> frozenset[str]:
+    """The qabook plugin's `allow_html` option in mkdocs.yml: what a trusted book may use."""
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("qabook"), dict):
+            allowed = entry["qabook"].get("allow_html") or []
+            if isinstance(allowed, list):
+                return frozenset(str(a).lower() for a in allowed)
+    return frozenset()
+
+
 def page_kind(rel: str) -> str:
     parts = rel.split("/")
     if rel == "index.md":
@@ -74,7 +84,9 @@ def load_book(docs_dir: Path, config_file: Path | None = None, base: Path | None
     book = Book(docs_dir=docs_dir)
     if config_file and config_file.exists():
         book.config_display = display_path(config_file, base)
-        nav = read_config(config_file).get("nav")
+        config = read_config(config_file)
+        book.allow_html = plugin_allow_html(config)
+        nav = config.get("nav")
         if nav:
             book.nav_pages = [(p, book.config_display) for p in _nav_pages(nav)]
     files = sorted(p for p in docs_dir.rglob("*") if p.is_file())

@@ -91,6 +91,8 @@ class Page:
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     images: list[Link] = field(default_factory=list)  # Markdown images and <img src>
+    raw_html: list[Link] = field(default_factory=list)  # raw HTML fragments (href = the HTML)
+    link_sources: list[Link] = field(default_factory=list)  # inline Markdown source, code spans removed
     anchors: set[str] = field(default_factory=set)
     stray_text: list[tuple[int, int]] = field(default_factory=list)  # (line, column)
     structure: list[Diagnostic] = field(default_factory=list)  # found while parsing
@@ -131,6 +133,7 @@ class Book:
     unreadable: list[Diagnostic] = field(default_factory=list)
     other_files: set[str] = field(default_factory=set)  # non-Markdown files (images, css…)
     nav_pages: list[tuple[str, str]] | None = None  # (page, source) from mkdocs.yml nav, if set
+    allow_html: frozenset[str] = frozenset()  # the qabook plugin's `allow_html` (trusted books)
     config_display: str = "mkdocs.yml"
 
     @property

@@ -26,6 +26,7 @@ HR_RE = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
 HTML_COMMENT_RE = re.compile(r"^\s*<!--.*-->\s*$")
 ATTR_ID_RE = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 HTML_ID_RE = re.compile(r"""\bid=["']([^"']+)["']""")
+CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 IMG_SRC_RE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
 #: Block types pymdownx renders besides ours; anything else is reported as unknown.
@@ -194,11 +195,23 @@ def scan_markdown(lines: list[str], skip: int, page: Page) -> None:
                     page.images.append(_locate_link(lines, tok.map, src))
                 elif child.type == "html_inline":
                     page.images += _html_images(lines, tok.map, child.content)
+                    page.raw_html.append(_locate_fragment(lines, tok.map, child.content))
+            if "](" in tok.content or "<" in tok.content:
+                page.link_sources.append(Link(CODE_SPAN_RE.sub("", tok.content), tok.map[0] + 1, 1))
         if tok.type == "html_block" and tok.map:
             page.images += _html_images(lines, tok.map, tok.content)
+            page.raw_html.append(Link(tok.content, tok.map[0] + 1, 1))
         if tok.type in ("html_block", "inline"):
             page.anchors.update(HTML_ID_RE.findall(tok.content))
             page.anchors.update(m.group(1) for m in ATTR_ID_RE.finditer(tok.content))
+
+
+def _locate_fragment(lines: list[str], span: list[int], fragment: str) -> Link:
+    for idx in range(span[0], span[1]):
+        col = lines[idx].find(fragment[:40])
+        if col >= 0:
+            return Link(fragment, idx + 1, col + 1)
+    return Link(fragment, span[0] + 1, 1)
 
 
 def _html_images(lines: list[str], span: list[int], html: str) -> list[Link]:

@@ -14,6 +14,7 @@ import os
 import posixpath
 import re
 from importlib import resources
+from html import escape, unescape
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -150,12 +151,14 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                     if isinstance(child, MkPage) and child.file.src_uri.endswith("/index.md"):
                         chapter = self._chapter_of(child.file.src_uri)
                         if chapter:
-                            item.title = chapter.title
+                            item.title = escape(chapter.title)  # templates print titles as HTML
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.book is None:
             return markdown
+        if "title" in page.meta:  # MkDocs treats titles as HTML: an author's front matter is text
+            page.meta["title"] = escape(str(page.meta["title"]))
         src = page.file.src_uri
         pdf_dir = None if os.environ.get(NO_PDF_ENV) == "1" else self.config.pdf_dir
         if src == "index.md" and "<!-- qabook:chapters -->" in markdown:
@@ -180,7 +183,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.config.search and self._searchable(page):
             chapter = self._chapter_of(page.file.src_uri)
             tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
-            self.search_docs += extract_docs(html, page.url, page.title or "", chapter.title if chapter else "",
+            self.search_docs += extract_docs(html, page.url, unescape(page.title or ""),
+                                             chapter.title if chapter else "",
                                              [str(t) for t in tags])
         return html
 
@@ -198,7 +202,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             for topic in chapter.topics:
                 if topic.rel in self.topic_html:
                     url, title, html = self.topic_html[topic.rel]
-                    topics.append((topic.id or topic.rel, title, get_relative_url(url, print_url), html))
+                    topics.append((topic.id or topic.rel, unescape(title), get_relative_url(url, print_url), html))
             text = target.read_text(encoding="utf-8")
             target.write_text(text.replace(PRINT_MARKER, print_page_html(topics), 1), encoding="utf-8")
 

@@ -53,7 +53,7 @@ def at(page: Page, line: int, column: int, message: str) -> Diagnostic:
 
 
 def _load() -> None:
-    from qabook.rules import headings, links, metadata, navigation, questions, structure  # noqa: F401
+    from qabook.rules import headings, links, metadata, navigation, questions, safety, structure  # noqa: F401
 
 
 _load()
