@@ -94,7 +94,7 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True,
               help="text: path:line:col: CODE message; json; github: workflow annotations.")
-@click.option("-f", "--config-file", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("-f", "--config-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="mkdocs.yml to read docs_dir and nav from (default: ./mkdocs.yml).")
 @click.option("--docs-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Check this docs folder instead of the one mkdocs.yml names.")

@@ -21,6 +21,7 @@ from typing import Callable
 from qabook.config import Project
 from qabook.model import Book, Chapter
 from qabook.printbook import print_document
+from qabook.staging import die_with_parent, owned_name, remove_stale
 
 Progress = Callable[[str], None]
 
@@ -120,7 +121,7 @@ def render_job(job: PdfJob) -> tuple[str, Path, float, int]:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     start = time.perf_counter()
     job.out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{job.out.stem}-", suffix=".pdf.part", dir=job.out.parent)
+    fd, tmp = tempfile.mkstemp(prefix=owned_name(PART_PREFIX), suffix=PART_SUFFIX, dir=job.out.parent)
     os.close(fd)
     try:
         fetcher = local_only_fetcher(Path(job.root))
@@ -164,8 +165,16 @@ def plan_jobs(project: Project, book: Book, out_dir: Path, chapters: list[str] |
     return jobs
 
 
+PART_PREFIX, PART_SUFFIX = ".qabook-pdf-", ".pdf.part"
+
+
 def render_all(jobs: list[PdfJob], jobs_at_once: int, progress: Progress) -> list[str]:
-    """Render every job; returns one error text per failed PDF (others are still written)."""
+    """Render every job; returns one error text per failed PDF (others are still written).
+
+    `.part` files that a killed run left in the output folders are removed first; worker
+    processes die with this one."""
+    for folder in {job.out.parent for job in jobs}:
+        remove_stale(folder, PART_PREFIX, PART_SUFFIX)
     errors: list[str] = []
     total = len(jobs)
     if jobs_at_once <= 1 or total <= 1:
@@ -174,13 +183,13 @@ def render_all(jobs: list[PdfJob], jobs_at_once: int, progress: Progress) -> lis
             try:
                 results.append(render_job(job))
             except Exception as exc:  # noqa: BLE001 - reported per chapter, never a traceback
-                errors.append(f"{job.name}: {type(exc).__name__}: {exc}")
+                errors.append(f"{job.name}: {_reason(exc)}")
                 continue
             name, out, secs, pages = results[-1]
             progress(f"pdf {len(results)}/{total}: {name} → {out.name} ({pages} pages, {secs:.1f}s)")
         return errors
     done = 0
-    with ProcessPoolExecutor(max_workers=jobs_at_once) as pool:
+    with ProcessPoolExecutor(max_workers=jobs_at_once, initializer=die_with_parent) as pool:
         futures = {pool.submit(render_job, job): job for job in jobs}
         for fut in as_completed(futures):
             job = futures[fut]
@@ -188,11 +197,17 @@ def render_all(jobs: list[PdfJob], jobs_at_once: int, progress: Progress) -> lis
             try:
                 name, out, secs, pages = fut.result()
             except Exception as exc:  # noqa: BLE001
-                errors.append(f"{job.name}: {type(exc).__name__}: {exc}")
-                progress(f"pdf {done}/{total}: {job.name} FAILED: {exc}")
+                errors.append(f"{job.name}: {_reason(exc)}")
+                progress(f"pdf {done}/{total}: {job.name} FAILED: {_reason(exc)}")
                 continue
             progress(f"pdf {done}/{total}: {name} → {out.name} ({pages} pages, {secs:.1f}s)")
     return errors
+
+
+def _reason(exc: BaseException) -> str:
+    """One line: the exception's kind and its first line of text."""
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0][:300] if text else 'no details'}"
 
 
 def pdf_step(project: Project, jobs: int = 2, progress: Progress = lambda s: None,

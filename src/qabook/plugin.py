@@ -28,6 +28,7 @@ from mkdocs.utils import get_relative_url
 
 from qabook.book import load_book
 from qabook.check import check_book
+from qabook.diagnostics import Diagnostic
 from qabook.home import chapter_listing, pdf_link_markdown, with_question_counts
 from qabook.html import anchor_questions
 from qabook.math import render_math
@@ -72,6 +73,13 @@ def relink_raw_images(html: str, src_uri: str, page_url: str, files: Files) -> s
     return _RAW_IMG_SRC_RE.sub(repl, html)
 
 
+def findings_html(found: list[Diagnostic]) -> str:
+    """A page's check errors as a warning box (escaped text), for the live preview."""
+    items = "".join(f"<li><code>{escape(str(d))}</code></li>" for d in found)
+    return (f'<div class="admonition danger qa-findings" role="alert"><p class="admonition-title">'
+            f'qabook check: {len(found)} error(s) on this page</p><ul>{items}</ul></div>')
+
+
 def _relink(nav: Navigation) -> None:
     """After reordering nav.items: pages in reading order, previous/next links to match."""
     pages: list[MkPage] = []
@@ -92,6 +100,8 @@ def _relink(nav: Navigation) -> None:
 class QabookPlugin(BasePlugin[QabookConfig]):
     def __init__(self) -> None:
         self.book: Book | None = None
+        self.serving = False  # `mkdocs serve`: a page's check errors are shown on the page
+        self.findings: dict[str, list[Diagnostic]] = {}  # src_uri → its check errors
         self.chapters: dict[str, Chapter] = {}  # by folder slug
         self.search_docs: list[SearchDoc] = []
         self.print_files: dict[str, File] = {}  # chapter slug → its generated print page
@@ -111,10 +121,19 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         docs = Path(config.docs_dir)
         self.book = load_book(docs, Path(config.config_file_path) if config.config_file_path else None)
         self.chapters = {ch.slug: ch for ch in self.book.chapters}
+        self.findings = {}
         if not self.config.check or os.environ.get(CHECKED_ENV) == "1":
             return
+        by_display = {page.display: rel for rel, page in self.book.pages.items()}
+        by_display |= {d.path: rel for rel in self.book.other_files for d in self.book.unreadable
+                       if d.path.endswith(rel)}
         for d in check_book(self.book):
             (log.error if d.is_error else log.warning)(str(d))
+            if d.is_error and d.path in by_display:
+                self.findings.setdefault(by_display[d.path], []).append(d)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def _chapter_of(self, src_uri: str) -> Chapter | None:
         """The chapter a page belongs to (its folder under docs/), if any."""
@@ -129,6 +148,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.config.search:
             script = resources.files("qabook.assets").joinpath("qasearch.js").read_text(encoding="utf-8")
             files.append(File.generated(config, SEARCH_JS, content=script))
+        for rel, found in self.findings.items():  # a page MkDocs cannot read: show its findings instead
+            file = files.get_file_from_path(rel)
+            if file is not None and any(d.code == "QA001" for d in found):
+                file.content_string = f"# {escape(rel)}\n\n{findings_html(found)}\n"
         self.print_files, self.topic_html = {}, {}
         for chapter in self.book.chapters:
             if chapter.topics and chapter.index is not None:
@@ -160,6 +183,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if "title" in page.meta:  # MkDocs treats titles as HTML: an author's front matter is text
             page.meta["title"] = escape(str(page.meta["title"]))
         src = page.file.src_uri
+        found = self.findings.get(src)
+        if found and self.serving and not any(d.code == "QA001" for d in found):
+            markdown = findings_html(found) + "\n\n" + markdown
         pdf_dir = None if os.environ.get(NO_PDF_ENV) == "1" else self.config.pdf_dir
         if src == "index.md" and "<!-- qabook:chapters -->" in markdown:
             markdown = markdown.replace("<!-- qabook:chapters -->", chapter_listing(self.book, pdf_dir))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
 from qabook.importer.plan import ImportPlan
+from qabook.staging import make_staging_dir, owned_name, remove_stale, replace_dir, restore_aside
 
 
 class ChapterExistsError(Exception):
@@ -20,7 +20,10 @@ def write_plan(plan: ImportPlan, out_dir: Path, force: bool = False) -> Path:
     if target.exists() and any(target.iterdir()) and not force:
         raise ChapterExistsError(f"{target} already exists: use --force to replace its pages")
     out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{plan.chapter}.import-", dir=out_dir))
+    prefix = f".{plan.chapter}.import-"
+    restore_aside(out_dir, f"{prefix}old-", target)  # left by an import that was killed
+    remove_stale(out_dir, prefix)
+    staging = make_staging_dir(out_dir, prefix)
     try:
         for page in plan.pages:
             path = staging / Path(page.rel).relative_to(plan.chapter)
@@ -32,10 +35,8 @@ def write_plan(plan: ImportPlan, out_dir: Path, force: bool = False) -> Path:
                     dest = staging / extra.relative_to(target)
                     dest.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copy2(extra, dest)
-            old = target.with_name(f".{plan.chapter}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            target.rename(old)
-            staging.rename(target)
+            old = target.with_name(f"{owned_name(prefix + 'old-')}x")
+            replace_dir(staging, target, old)
             shutil.rmtree(old, ignore_errors=True)
         else:
             staging.rename(target)

@@ -1,0 +1,173 @@
+"""Leave nothing behind after a fault: owned temporary names, a build lock, workers that die
+with their parent, ordinary permissions.
+
+Temporary files and folders are named `<prefix><pid>-<random>`: a later run removes those whose
+process is gone (killed builds, imports and PDF runs), never those of a run still going.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import os
+import shutil
+import signal
+import stat
+import tempfile
+from pathlib import Path
+from typing import IO
+
+
+def pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def owned_name(prefix: str) -> str:
+    """The start of a temporary name that records this process: `<prefix><pid>-`."""
+    return f"{prefix}{os.getpid()}-"
+
+
+def remove_stale(folder: Path, prefix: str, suffix: str = "") -> list[Path]:
+    """Remove `<prefix><pid>-…<suffix>` entries of `folder` whose process no longer runs."""
+    removed = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        name = entry.name
+        if not name.startswith(prefix) or not name.endswith(suffix):
+            continue
+        pid_text = name[len(prefix):].split("-", 1)[0]
+        if not pid_text.isdigit() or pid_alive(int(pid_text)):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        removed.append(entry)
+    return removed
+
+
+def make_staging_dir(parent: Path, prefix: str) -> Path:
+    """A fresh folder beside the target, with ordinary permissions (0777 less the umask), not
+    mkdtemp's 0700, so a web server running as another user can read the published site."""
+    path = Path(tempfile.mkdtemp(prefix=owned_name(prefix), dir=parent))
+    os.chmod(path, 0o777 & ~current_umask())
+    return path
+
+
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def make_readable(root: Path) -> None:
+    """Folders 0777 and files 0666, less the umask (for files written with restrictive modes)."""
+    mask = current_umask()
+    for dirpath, dirnames, filenames in os.walk(root):
+        os.chmod(dirpath, 0o777 & ~mask)
+        for name in filenames:
+            path = os.path.join(dirpath, name)
+            mode = os.lstat(path).st_mode
+            if stat.S_ISREG(mode) and (mode & 0o777) != (0o666 & ~mask):
+                os.chmod(path, 0o666 & ~mask)
+
+
+def die_with_parent() -> None:
+    """Linux: have the kernel kill this process when its parent dies (PR_SET_PDEATHSIG), so a
+    `kill -9` of qabook takes its MkDocs and PDF workers with it. A no-op elsewhere."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):
+        pass
+
+
+class LockHeld(Exception):
+    """Another qabook run holds the lock."""
+
+
+class FolderLock:
+    """An exclusive lock (flock) on `<folder>/<name>`; the holder's pid is written inside."""
+
+    def __init__(self, folder: Path, name: str) -> None:
+        self.path = folder / name
+        self._file: IO[str] | None = None
+
+    def __enter__(self) -> "FolderLock":
+        import fcntl
+
+        self._file = open(self.path, "a+", encoding="utf-8")
+        try:
+            fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            self._file.seek(0)
+            holder = self._file.read().strip() or "?"
+            self._file.close()
+            self._file = None
+            if exc.errno in (errno.EAGAIN, errno.EACCES):
+                raise LockHeld(f"another qabook build is running on this project (pid {holder}); "
+                               "wait for it to finish") from None
+            raise
+        self._file.seek(0)
+        self._file.truncate()
+        self._file.write(str(os.getpid()))
+        self._file.flush()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._file is not None:  # the file stays: unlinking it would let two runs lock two files
+            self._file.close()
+            self._file = None
+
+
+def replace_dir(new: Path, target: Path, aside: Path) -> None:
+    """Put folder `new` in place of `target` (which may not exist); the previous target ends up
+    at `aside`, for the caller to remove. On Linux the two are exchanged in one atomic step
+    (renameat2 RENAME_EXCHANGE): at no moment is `target` missing. Elsewhere two renames, and
+    `restore_aside` puts the old folder back if a kill falls between them."""
+    if not target.exists():
+        new.rename(target)
+        return
+    if _exchange(new, target):
+        new.rename(aside)  # `new` now holds the previous target
+        return
+    target.rename(aside)
+    try:
+        new.rename(target)
+    except OSError:
+        aside.rename(target)
+        raise
+
+
+def restore_aside(folder: Path, prefix: str, target: Path) -> None:
+    """After a kill between two renames: a stale `<prefix><pid>-…` folder is the previous
+    target; put it back if the target is missing, else remove it."""
+    for entry in sorted(folder.glob(f"{prefix}*")):
+        pid_text = entry.name[len(prefix):].split("-", 1)[0]
+        if not pid_text.isdigit() or pid_alive(int(pid_text)) or not entry.is_dir():
+            continue
+        if not target.exists():
+            entry.rename(target)
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0

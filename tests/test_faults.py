@@ -1,0 +1,173 @@
+"""Faults never reach the user as a traceback, and nothing is left behind after a kill."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, qabook
+from test_cli import make_book
+
+pytestmark = pytest.mark.slow
+
+TOPIC = "docs/llm/02-da-mo-xing-de-gong-zuo-yuan.md"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str, tries: int = 120) -> tuple[int, str]:
+    for _ in range(tries):
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:
+                return r.status, r.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read().decode("utf-8", "replace")
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError(f"no answer from {url}")
+
+
+def test_serve_shows_a_page_with_bad_bytes_as_findings_and_keeps_serving(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    page = project / TOPIC
+    page.write_bytes(page.read_bytes().replace("大模型的工作原理".encode(), b"\xff\xfe bad", 1))
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "qabook.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        status, body = fetch(f"http://127.0.0.1:{port}/llm/02-da-mo-xing-de-gong-zuo-yuan/")
+        assert status == 200 and "QA001" in body and "not valid UTF-8" in body
+        status, body = fetch(f"http://127.0.0.1:{port}/llm/")  # the rest of the site still answers
+        assert status == 200 and "大模型" in body
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=30)
+    assert "Traceback" not in err and "Traceback" not in out
+
+
+@pytest.mark.parametrize("front", ["title: 123", "tags: 基础概念", "id: 5"])
+def test_odd_front_matter_types_never_traceback(tmp_path: Path, front: str) -> None:
+    project = copy_project(tmp_path)
+    page = project / TOPIC
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("---\n", f"---\n{front}\n", 1), encoding="utf-8")
+    for args in (("check",), ("build",), ("pdf", "--chapter", "llm", "--out", "out")):
+        r = qabook(*args, cwd=project)
+        assert r.returncode in (0, 1), (args, r.stderr)
+        assert "Traceback" not in r.stderr + r.stdout, (args, r.stderr)
+
+
+def test_import_of_a_device_or_folder_is_refused(tmp_path: Path) -> None:
+    for source in ("/dev/zero", str(tmp_path)):
+        r = qabook("import", source, "--out", str(tmp_path / "docs"))
+        assert r.returncode == 2 and "Traceback" not in r.stderr and r.stderr.strip(), r.stderr
+    assert not (tmp_path / "docs").exists()
+
+
+def test_a_read_only_target_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        # root ignores write bits: use a parent that is a file instead
+        project = copy_project(tmp_path)
+        (project / "blocker").write_text("x", encoding="utf-8")
+        r = qabook("build", "--no-pdf", "--site-dir", "blocker/site", cwd=project)
+    else:
+        project = copy_project(tmp_path)
+        (project / "ro").mkdir()
+        os.chmod(project / "ro", 0o500)
+        r = qabook("build", "--no-pdf", "--site-dir", "ro/site", cwd=project)
+    assert r.returncode in (1, 2) and "Traceback" not in r.stderr, r.stderr
+    assert "cannot write" in r.stderr or "not a folder" in r.stderr, r.stderr
+
+
+def test_site_gets_ordinary_permissions(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    old = os.umask(0o022)
+    try:
+        assert qabook("build", "--no-pdf", cwd=project).returncode == 0
+    finally:
+        os.umask(old)
+    site = project / "site"
+    assert stat.S_IMODE(site.stat().st_mode) == 0o755
+    assert stat.S_IMODE((site / "index.html").stat().st_mode) == 0o644
+    assert stat.S_IMODE((site / "llm").stat().st_mode) == 0o755
+
+
+def _children(pid: int) -> list[int]:
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    return [int(p) for p in out.split()]
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def test_kill_during_build_keeps_the_site_and_the_next_build_cleans_up(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    assert qabook("build", "--no-pdf", cwd=project).returncode == 0
+    before = (project / "site" / "index.html").read_bytes()
+    proc = subprocess.Popen([sys.executable, "-m", "qabook.cli", "build"], cwd=project,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    deadline = time.time() + 120
+    while time.time() < deadline and not workers:  # wait until MkDocs or the PDF workers run
+        time.sleep(0.2)
+        workers = _children(proc.pid)
+    assert workers, "the build started no worker"
+    time.sleep(1.0)
+    workers = _children(proc.pid) + [g for w in _children(proc.pid) for g in _children(w)]
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    time.sleep(1.0)
+    assert [w for w in workers if _alive(w)] == [], "workers outlived the killed build"
+    assert (project / "site" / "index.html").read_bytes() == before  # the previous site, whole
+    leftovers = [p.name for p in project.iterdir() if p.name.startswith(".site-")]
+    assert leftovers  # the killed build's staging folder …
+    assert qabook("build", "--no-pdf", cwd=project).returncode == 0
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site-")] == []  # … is gone now
+
+
+def test_killed_pdf_run_leaves_no_part_files_after_the_next_run(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    out = project / "site" / "pdf"
+    out.mkdir(parents=True)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    part = out / f".qabook-pdf-{dead}-abc.pdf.part"
+    part.write_bytes(b"%PDF-half")
+    r = qabook("pdf", "--chapter", "llm", "--out", str(out), cwd=project)
+    assert r.returncode == 0, r.stderr
+    assert not part.exists() and (out / "llm.pdf").is_file()
+
+
+def test_two_builds_at_once_the_second_is_told(tmp_path: Path) -> None:
+    from qabook.staging import FolderLock
+
+    project = copy_project(tmp_path)
+    with FolderLock(project, ".site.lock"):
+        r = qabook("build", "--no-pdf", cwd=project)
+    assert r.returncode == 1 and "another qabook build is running" in r.stderr, r.stderr
+    assert not (project / "site").exists()
+    assert qabook("build", "--no-pdf", cwd=project).returncode == 0
+
+
+def test_check_with_a_missing_config_file_is_a_usage_error(tmp_path: Path) -> None:
+    make_book(tmp_path)
+    r = qabook("check", "--config-file", "missing.yml", cwd=tmp_path)
+    assert r.returncode == 2 and "missing.yml" in r.stderr
