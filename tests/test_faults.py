@@ -171,3 +171,26 @@ def test_check_with_a_missing_config_file_is_a_usage_error(tmp_path: Path) -> No
     make_book(tmp_path)
     r = qabook("check", "--config-file", "missing.yml", cwd=tmp_path)
     assert r.returncode == 2 and "missing.yml" in r.stderr
+
+
+def test_a_file_name_with_a_newline_stays_one_finding_per_line(tmp_path: Path) -> None:
+    docs = make_book(tmp_path)
+    (docs / "ch" / "bad\nname.md").write_bytes(b"\xff\xfe")
+    for fmt in ("text", "github"):
+        r = qabook("check", "--format", fmt, cwd=tmp_path)
+        lines = r.stdout.splitlines()
+        assert r.returncode == 1 and any("bad\\nname.md" in ln or "bad%0Aname.md" in ln for ln in lines), r.stdout
+        assert all(ln.startswith(("docs/", "::")) for ln in lines), lines
+
+
+def test_symlinks_out_of_docs_or_looping_are_findings(tmp_path: Path) -> None:
+    docs = make_book(tmp_path)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private\n", encoding="utf-8")
+    (docs / "ch" / "leak.txt").symlink_to(secret)
+    (docs / "ch" / "a.md").symlink_to("b.md")
+    (docs / "ch" / "b.md").symlink_to("a.md")
+    r = qabook("check", cwd=tmp_path)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert "docs/ch/leak.txt:1:1: QA003 symbolic link to" in r.stdout
+    assert "docs/ch/a.md:1:1: QA003 symbolic link that is broken or loops" in r.stdout

@@ -79,6 +79,42 @@ def display_path(path: Path, base: Path | None = None) -> str:
         return str(path)
 
 
+def _files(docs_dir: Path, book: Book, base: Path | None) -> list[Path]:
+    """Every file under docs_dir, not following links out of it: a symbolic link that loops,
+    is broken or leads outside docs/ (which MkDocs would publish) is a QA003 finding instead."""
+    root = docs_dir.resolve()
+    found = []
+    for dirpath, dirnames, filenames in os.walk(docs_dir, followlinks=False):
+        for name in sorted(dirnames + filenames):
+            path = Path(dirpath) / name
+            if name.startswith("."):
+                continue
+            if path.is_symlink():
+                problem = _symlink_problem(path, root)
+                if problem:
+                    book.unreadable.append(Diagnostic(display_path(path, base), 1, 1, "QA003", problem))
+                    if name in dirnames:
+                        dirnames.remove(name)
+                    continue
+                if name in dirnames:
+                    continue  # a link to a folder inside docs/: its files are reached directly
+            if name in filenames and path.is_file():
+                found.append(path)
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+    return sorted(found)
+
+
+def _symlink_problem(path: Path, root: Path) -> str | None:
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return f"symbolic link that is broken or loops ({os.readlink(path)}): replace it with the file"
+    if target != root and root not in target.parents:
+        return (f"symbolic link to {target}, outside the docs folder: it would be published; "
+                "copy the file into docs/ instead")
+    return None
+
+
 def load_book(docs_dir: Path, config_file: Path | None = None, base: Path | None = None) -> Book:
     """Parse every page under docs_dir; diagnostics name files relative to `base` (default: cwd)."""
     book = Book(docs_dir=docs_dir)
@@ -89,7 +125,7 @@ def load_book(docs_dir: Path, config_file: Path | None = None, base: Path | None
         nav = config.get("nav")
         if nav:
             book.nav_pages = [(p, book.config_display) for p in _nav_pages(nav)]
-    files = sorted(p for p in docs_dir.rglob("*") if p.is_file())
+    files = _files(docs_dir, book, base)
     chapters: dict[str, Chapter] = {}
     for path in files:
         rel = path.relative_to(docs_dir).as_posix()

@@ -25,11 +25,24 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
+        return f"{one_line(self.path)}:{self.line}:{self.column}: {self.code} {one_line(self.message)}"
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+
+def one_line(text: str) -> str:
+    """Control characters (a newline in a file name, say) shown escaped: one finding, one line."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+def _property(value: str) -> str:
+    """A GitHub workflow-command property value (file=…, title=…), escaped as GitHub documents."""
+    return (value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            .replace(":", "%3A").replace(",", "%2C"))
 
 
 def format_text(diags: Iterable[Diagnostic]) -> str:
@@ -47,7 +60,7 @@ def format_github(diags: Iterable[Diagnostic]) -> str:
     for d in diags:
         kind = "error" if d.is_error else "warning"
         msg = d.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        out.append(f"::{kind} file={d.path},line={d.line},col={d.column},title={d.code}::{msg}\n")
+        out.append(f"::{kind} file={_property(d.path)},line={d.line},col={d.column},title={d.code}::{msg}\n")
     return "".join(out)
 
 

@@ -25,6 +25,12 @@ def unreadable_file(book: Book) -> Iterator[Diagnostic]:
     return _from_parser(book, "QA001")
 
 
+@rule("QA003", "unsafe-symlink", "A symbolic link in docs/ that loops, is broken, or leads outside docs/",
+      bad="docs/llm/notes.md -> /home/me/private/notes.md", good="(the file copied into docs/llm/)")
+def unsafe_symlink(book: Book) -> Iterator[Diagnostic]:
+    return _from_parser(book, "QA003")
+
+
 @rule("QA002", "empty-page", "A page holds nothing but white space",
       bad="(an empty file)", good="# 什么是大模型？\n\n/// question\n请解释什么是大模型？\n///")
 def empty_page(book: Book) -> Iterator[Diagnostic]:
