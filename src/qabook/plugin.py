@@ -52,8 +52,11 @@ class QabookConfig(Config):
 
 
 SEARCH_JS = "assets/qabook/qasearch.js"
+CSP_SCRIPTS = ("md-base.js", "md-palette.js", "md-content.js")
 
 
+#: Markdown tables align cells with style="text-align: …"; a class does it under a strict CSP.
+ALIGN_STYLE_RE = re.compile(r'\sstyle="text-align:\s*(left|right|center);?"')
 _RAW_IMG_SRC_RE = re.compile(r"""(<img\b[^>]*?\bsrc\s*=\s*)(["'])([^"']+)\2""", re.I)
 
 
@@ -108,7 +111,15 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.topic_html: dict[str, tuple[str, str, str]] = {}  # src_uri → (url, title, content)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if self.config.enabled and self.config.search:
+        if not self.config.enabled:
+            return config
+        # qabook's templates: after the project's custom_dir, before Material's own
+        templates = str(resources.files("qabook").joinpath("templates"))
+        dirs = config.theme.dirs
+        at = next((i for i, d in enumerate(dirs) if Path(d, "base.html").is_file()), len(dirs))
+        if templates not in dirs:
+            dirs.insert(at, templates)
+        if self.config.search:
             if "search" in config.plugins or "material/search" in config.plugins:
                 log.warning("both Material's search plugin and qabook's search are enabled: remove 'search' "
                             "from plugins in mkdocs.yml")
@@ -148,6 +159,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.config.search:
             script = resources.files("qabook.assets").joinpath("qasearch.js").read_text(encoding="utf-8")
             files.append(File.generated(config, SEARCH_JS, content=script))
+        for name in CSP_SCRIPTS:  # Material's inline scripts as files (see templates/partials/javascripts)
+            text = resources.files("qabook.assets").joinpath("csp", name).read_text(encoding="utf-8")
+            files.append(File.generated(config, f"assets/qabook/csp/{name}", content=text))
         for rel, found in self.findings.items():  # a page MkDocs cannot read: show its findings instead
             file = files.get_file_from_path(rel)
             if file is not None and any(d.code == "QA001" for d in found):
@@ -201,6 +215,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return html
         html = anchor_questions(html)
         html = relink_raw_images(html, page.file.src_uri, page.url, files)
+        html = ALIGN_STYLE_RE.sub(r' class="qa-align-\1"', html)  # no inline styles: a strict CSP holds
         rendered = render_math(html)
         for tex in rendered.failures:
             log.warning(f"{page.file.src_uri}: formula cannot be typeset, shown as TeX: {tex}")
