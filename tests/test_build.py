@@ -55,10 +55,10 @@ def test_every_sentence_of_the_seed_is_in_the_site(built_site: Path) -> None:
 def test_home_and_chapter_pages(built_site: Path) -> None:
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "全书 1 章、8 个主题、8 道题" in home
-    assert 'href="pdf/book.pdf"' in home and 'href="pdf/llm.pdf"' in home
+    assert 'href="pdf/da-mo-xing-mian-shi-ti-xue.pdf" download="da-mo-xing-mian-shi-ti-xue.pdf"' in home and 'href="pdf/da-mo-xing-mian-shi-ti-xue-llm.pdf"' in home
     chapter = (built_site / "llm" / "index.html").read_text(encoding="utf-8")
     assert chapter.count('href="01-shen-me-shi-da-mo-xing/"') >= 1
-    assert 'href="../pdf/llm.pdf"' in chapter and "打印本章" in chapter
+    assert 'href="../pdf/da-mo-xing-mian-shi-ti-xue-llm.pdf"' in chapter and '<a class="md-button" href="print/">打印本章</a>' in chapter
     # the chapter's nav section is titled by its chapter page, not by the folder name "llm"
     assert re.search(r'<a href="llm/" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*'
                      r'大模型：从理论到实践的应用', home)
@@ -106,7 +106,7 @@ def test_a_good_build_replaces_the_site_whole(tmp_path: Path) -> None:
     assert qabook("build", "--no-pdf", cwd=project).returncode == 0
     assert not (project / "site" / "stale.html").exists()
     assert (project / "site" / "llm" / "index.html").exists()
-    assert "pdf/book.pdf" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert "pdf/" not in (project / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_mkdocs_strict_build_passes_on_committed_content(tmp_path: Path) -> None:

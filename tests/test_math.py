@@ -69,7 +69,7 @@ def test_site_formulas_are_svg(math_site: Path) -> None:
 
 
 def test_pdf_formulas_are_drawn(math_site: Path) -> None:
-    pdf = math_site / "pdf" / "math.pdf"
+    pdf = math_site / "pdf" / "da-mo-xing-mian-shi-ti-xue-math.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "通项公式" in text and "\\frac" not in text  # typeset, not printed as TeX
     # formulas are drawn as vector outlines: curve/line operators on the topic's page, none on text pages
@@ -86,6 +86,6 @@ def test_code_is_highlighted_on_the_site(math_site: Path) -> None:
 
 
 def test_long_code_lines_wrap_in_the_pdf(math_site: Path) -> None:
-    text = subprocess.run(["pdftotext", str(math_site / "pdf" / "math.pdf"), "-"], capture_output=True,
+    text = subprocess.run(["pdftotext", str(math_site / "pdf" / "da-mo-xing-mian-shi-ti-xue-math.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "END_OF_LONG_LINE" in text  # the end of a 130-character line is on the page, not cut off

@@ -25,7 +25,7 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-@pytest.fixture(scope="module", params=["llm.pdf", "book.pdf"])
+@pytest.fixture(scope="module", params=["da-mo-xing-mian-shi-ti-xue-llm.pdf", "da-mo-xing-mian-shi-ti-xue.pdf"])
 def pdf(request: pytest.FixtureRequest, built_site: Path) -> Path:
     return built_site / "pdf" / request.param
 
@@ -116,9 +116,9 @@ def test_cli_pdf_single_chapter_letter(tmp_path: Path) -> None:
 
     r = qabook("pdf", "--chapter", "llm", "--paper", "Letter", "--out", str(tmp_path), cwd=ROOT)
     assert r.returncode == 0, r.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["llm.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["da-mo-xing-mian-shi-ti-xue-llm.pdf"]
     assert "pdf 1/1: llm" in r.stderr
-    info = subprocess.run(["pdfinfo", str(tmp_path / "llm.pdf")], capture_output=True, text=True).stdout
+    info = subprocess.run(["pdfinfo", str(tmp_path / "da-mo-xing-mian-shi-ti-xue-llm.pdf")], capture_output=True, text=True).stdout
     assert "612 x 792" in info  # US Letter in points
     assert qabook("pdf", "--chapter", "nope", "--out", str(tmp_path), cwd=ROOT).returncode == 2
 

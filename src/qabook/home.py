@@ -6,38 +6,54 @@ link validation must not look for them among the docs.
 
 from __future__ import annotations
 
+from html import escape
+
+from qabook.i18n import t
 from qabook.model import Book
+from qabook.pdfnames import book_pdf, chapter_pdf
 
 
-def chapter_listing(book: Book, pdf_dir: str | None = "pdf") -> str:
+def chapter_listing(book: Book, pdf_dir: str | None = "pdf", slug: str = "book", language: str | None = None) -> str:
+    """The home page's chapter table; with `pdf_dir`, links to the PDFs (which exist only when
+    the build made them: pass None otherwise)."""
     chapters = [ch for ch in book.chapters if ch.topics]
-    head = "| 章节 | 主题 | 题目 |" + (" PDF |" if pdf_dir else "")
+    head = t(language, "home.table_head") + (" PDF |" if pdf_dir else "")
     rows = [head, "|---|---:|---:|" + ("---|" if pdf_dir else "")]
     for ch in chapters:
         row = f"| [{ch.title}]({ch.slug}/index.md) | {len(ch.topics)} | {ch.question_count} |"
         if pdf_dir:
-            row += f' <a href="{pdf_dir}/{ch.slug}.pdf" download>下载本章 PDF</a> |'
+            name = chapter_pdf(slug, ch.slug)
+            row += f' <a href="{pdf_dir}/{name}" download="{name}">{t(language, "pdf.download_chapter")}</a> |'
         rows.append(row)
     questions = sum(ch.question_count for ch in chapters)
-    out = [f"全书 {len(chapters)} 章、{len(book.topics)} 个主题、{questions} 道题。", "", *rows]
+    summary = t(language, "home.summary", chapters=len(chapters), topics=len(book.topics), questions=questions)
+    out = [summary, "", *rows]
     if pdf_dir:
-        out += ["", f'<a class="md-button" href="{pdf_dir}/book.pdf" download>下载全书 PDF</a>']
+        name = book_pdf(slug)
+        out += ["", f'<a class="md-button" href="{pdf_dir}/{name}" download="{name}">{t(language, "pdf.download_book")}</a>']
     return "\n".join(out)
 
 
-def pdf_link_markdown(chapter_slug: str, pdf_dir: str | None = "pdf") -> str:
-    if not pdf_dir:
-        return ""
-    return (f'<a class="md-button" href="../{pdf_dir}/{chapter_slug}.pdf" download>下载本章 PDF</a> '
-            f'<a class="md-button" href="print/">打印本章</a>')
+def chapter_buttons(chapter_slug: str, pdf_dir: str | None, print_href: str | None, slug: str = "book",
+                    language: str | None = None) -> str:
+    """The chapter page's "download PDF" (only when PDFs are made) and "print" buttons.
+    `print_href` is the print page's URL relative to the chapter page (None: no print page)."""
+    out = []
+    if pdf_dir:
+        name = chapter_pdf(slug, chapter_slug)
+        out.append(f'<a class="md-button" href="../{pdf_dir}/{name}" download="{name}">'
+                   f'{t(language, "pdf.download_chapter")}</a>')
+    if print_href:
+        out.append(f'<a class="md-button" href="{escape(print_href)}">{t(language, "print.chapter")}</a>')
+    return " ".join(out)
 
 
-def with_question_counts(markdown: str, counts: dict[str, int]) -> str:
+def with_question_counts(markdown: str, counts: dict[str, int], language: str | None = None) -> str:
     """On a chapter page, '- [标题](01-x.md)' becomes '- [标题](01-x.md) · 3 题' (counts by file name)."""
     import re
 
     def repl(m: "re.Match[str]") -> str:
         n = counts.get(m.group(2))
-        return f"{m.group(0)} · {n} 题" if n is not None else m.group(0)
+        return f"{m.group(0)} · {t(language, 'chapter.question_count', n=n)}" if n is not None else m.group(0)
 
     return re.sub(r"^([-*] \[[^\]]*\]\(([^)#]+\.md)\))[ \t]*$", repl, markdown, flags=re.M)

@@ -20,6 +20,8 @@ from typing import Callable
 
 from qabook.config import Project
 from qabook.model import Book, Chapter
+from qabook.i18n import t
+from qabook.pdfnames import book_pdf, book_slug, chapter_pdf
 from qabook.printbook import print_document
 from qabook.staging import die_with_parent, owned_name, remove_stale
 
@@ -142,6 +144,7 @@ def plan_jobs(project: Project, book: Book, out_dir: Path, chapters: list[str] |
     render = markdown_renderer(project)
     css = stylesheet(paper)
     title = site_name(project)
+    slug = book_slug(title)
     stamp = os.environ.get("QABOOK_PDF_STAMP") or f"{dt.date.today().isoformat()} · qabook"
     real = [ch for ch in book.chapters if ch.topics]
     by_slug = {ch.slug: ch for ch in real}
@@ -155,13 +158,14 @@ def plan_jobs(project: Project, book: Book, out_dir: Path, chapters: list[str] |
     topics: dict[str, str] = {}  # each topic rendered once, for its chapter's PDF and the book's
     jobs = []
     for ch in chosen:
-        doc = print_document(book, [ch], render, book_title=title, subtitle=f"{len(ch.topics)} 个主题 · "
-                             f"{ch.question_count} 道题", stamp=stamp, css=css, cache=topics, language=language)
-        jobs.append(PdfJob(ch.slug, doc.html, out_dir / f"{ch.slug}.pdf", base, root))
+        subtitle = t(language, "pdf.subtitle", topics=len(ch.topics), questions=ch.question_count)
+        doc = print_document(book, [ch], render, book_title=title, subtitle=subtitle, stamp=stamp, css=css,
+                             cache=topics, language=language)
+        jobs.append(PdfJob(ch.slug, doc.html, out_dir / chapter_pdf(slug, ch.slug), base, root))
     if whole_book or not chapters:
         doc = print_document(book, real, render, book_title=title, subtitle=title, stamp=stamp, css=css,
                              cache=topics, language=language)
-        jobs.append(PdfJob("book", doc.html, out_dir / "book.pdf", base, root))
+        jobs.append(PdfJob("book", doc.html, out_dir / book_pdf(slug), base, root))
     return jobs
 
 

@@ -29,7 +29,8 @@ from mkdocs.utils import get_relative_url
 from qabook.book import load_book
 from qabook.check import check_book
 from qabook.diagnostics import Diagnostic
-from qabook.home import chapter_listing, pdf_link_markdown, with_question_counts
+from qabook.home import chapter_buttons, chapter_listing, with_question_counts
+from qabook.pdfnames import book_slug
 from qabook.html import anchor_questions
 from qabook.math import render_math
 from qabook.model import Book, Chapter
@@ -74,6 +75,12 @@ def relink_raw_images(html: str, src_uri: str, page_url: str, files: Files) -> s
         return f"{m.group(1)}{m.group(2)}{get_relative_url(target.url, page_url)}{m.group(2)}"
 
     return _RAW_IMG_SRC_RE.sub(repl, html)
+
+
+def book_language(config: MkDocsConfig) -> str | None:
+    """The book's language: theme.language, as Material reads it."""
+    language = config.theme.get("language") if config.theme else None
+    return str(language) if language else None
 
 
 def findings_html(found: list[Diagnostic]) -> str:
@@ -169,7 +176,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.print_files, self.topic_html = {}, {}
         for chapter in self.book.chapters:
             if chapter.topics and chapter.index is not None:
-                file = File.generated(config, f"{chapter.slug}/print.md", content=print_page_markdown(chapter),
+                file = File.generated(config, f"{chapter.slug}/print.md", content=print_page_markdown(chapter, book_language(config)),
                                       inclusion=InclusionLevel.NOT_IN_NAV)
                 files.append(file)
                 self.print_files[chapter.slug] = file
@@ -201,13 +208,18 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if found and self.serving and not any(d.code == "QA001" for d in found):
             markdown = findings_html(found) + "\n\n" + markdown
         pdf_dir = None if os.environ.get(NO_PDF_ENV) == "1" else self.config.pdf_dir
+        language, slug = book_language(config), book_slug(config.site_name)
         if src == "index.md" and "<!-- qabook:chapters -->" in markdown:
-            markdown = markdown.replace("<!-- qabook:chapters -->", chapter_listing(self.book, pdf_dir))
+            markdown = markdown.replace("<!-- qabook:chapters -->",
+                                        chapter_listing(self.book, pdf_dir, slug, language))
         elif src.endswith("/index.md") and (chapter := self._chapter_of(src)):
-            markdown = markdown.replace("<!-- qabook:pdf -->", pdf_link_markdown(chapter.slug, pdf_dir))
+            print_file = self.print_files.get(chapter.slug)
+            print_href = get_relative_url(print_file.url, page.url) if print_file else None
+            markdown = markdown.replace("<!-- qabook:pdf -->",
+                                        chapter_buttons(chapter.slug, pdf_dir, print_href, slug, language))
             if chapter.topics:
-                counts = {t.rel.split("/")[-1]: len(t.questions) for t in chapter.topics}
-                markdown = with_question_counts(markdown, counts)
+                counts = {topic.rel.split("/")[-1]: len(topic.questions) for topic in chapter.topics}
+                markdown = with_question_counts(markdown, counts, language)
         return markdown
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
@@ -244,8 +256,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                 if topic.rel in self.topic_html:
                     url, title, html = self.topic_html[topic.rel]
                     topics.append((topic.id or topic.rel, unescape(title), get_relative_url(url, print_url), html))
+            intro = self.topic_html[chapter.index.rel][2] if chapter.index and chapter.index.rel in self.topic_html else ""
             text = target.read_text(encoding="utf-8")
-            target.write_text(text.replace(PRINT_MARKER, print_page_html(topics), 1), encoding="utf-8")
+            target.write_text(text.replace(PRINT_MARKER, print_page_html(topics, intro), 1), encoding="utf-8")
 
     @staticmethod
     def _searchable(page: MkPage) -> bool:

@@ -57,23 +57,33 @@ PRINT_MARKER = "<!-- qabook:print -->"
 _ANCHOR_RE = re.compile(r'(id="|href="#)(q\d+)"')
 
 
-def print_page_markdown(chapter: Chapter) -> str:
+def print_page_markdown(chapter: Chapter, language: str | None = None) -> str:
     """The site's "print this chapter" page; `PRINT_MARKER` is filled with the rendered topics
     after the build (see `print_page_html`), so no page is ever rendered twice."""
     return "\n".join([
-        "---", f"title: {json.dumps('打印本章：' + chapter.title, ensure_ascii=False)}",
+        "---", f"title: {json.dumps(t(language, 'print.title', title=chapter.title), ensure_ascii=False)}",
         "search:", "  exclude: true", "hide:", "  - navigation", "  - toc", "---", "",
         f"# {chapter.title}", "",
-        '<p class="qa-print-hint">本页包含本章全部题目，答案与解析已展开；用浏览器的打印（Ctrl+P）即可打印或存为 PDF。</p>',
+        f'<p class="qa-print-hint">{t(language, "print.hint")}</p>',
         "", PRINT_MARKER, "",
     ])
 
 
-def print_page_html(topics: list[tuple[str, str, str, str]]) -> str:
+_H1_RE = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.S)
+_BUTTON_RE = re.compile(r'<a\b[^>]*class="md-button[^"]*"[^>]*>.*?</a>\s*', re.S)
+
+
+def print_page_html(topics: list[tuple[str, str, str, str]], intro: str = "") -> str:
     """(topic id, title, link to the topic, rendered HTML) → the chapter, every block open,
-    question anchors made unique per topic (q1 → <id>-q1)."""
+    question anchors made unique per topic (q1 → <id>-q1). `intro` is the chapter page's own
+    rendered content (introductions, summaries), shown first without its title and buttons.
+    Each topic's own <h1> gives way to the linked <h2>, so no title is printed twice."""
     out = []
+    if intro:
+        intro = _BUTTON_RE.sub("", _H1_RE.sub("", intro, count=1))
+        out.append(f'<section class="qa-print-intro">\n{intro}</section>')
     for tid, title, href, fragment in topics:
+        fragment = _H1_RE.sub("", fragment, count=1)
         fragment = fragment.replace('<details class="answer">', '<details class="answer" open>')
         fragment = fragment.replace('<details class="explanation">', '<details class="explanation" open>')
         fragment = _ANCHOR_RE.sub(lambda m: f'{m.group(1)}{tid}-{m.group(2)}"', fragment)
@@ -146,7 +156,7 @@ def _chapter_html(chapter: Chapter, render: MarkdownToHtml, cache: dict[str, str
             f'<h1 class="chapter-title">{html.escape(chapter.title)}</h1>\n{topics}\n</section>')
 
 
-def _toc(chapters: list[Chapter], with_chapters: bool) -> str:
+def _toc(chapters: list[Chapter], with_chapters: bool, language: str | None) -> str:
     items = []
     for ch in chapters:
         sub = "".join(f'<li><a href="#{tp.id}">{html.escape(tp.title or tp.rel)}</a></li>' for tp in ch.topics)
@@ -154,7 +164,7 @@ def _toc(chapters: list[Chapter], with_chapters: bool) -> str:
             items.append(f'<li class="toc-chapter"><a href="#ch-{ch.slug}">{html.escape(ch.title)}</a><ol>{sub}</ol></li>')
         else:
             items.append(sub)
-    return f'<nav class="toc"><h1 class="toc-title">目录</h1><ol>{"".join(items)}</ol></nav>'
+    return f'<nav class="toc"><h1 class="toc-title">{t(language, "print.contents")}</h1><ol>{"".join(items)}</ol></nav>'
 
 
 def print_document(book: Book, chapters: list[Chapter], render: MarkdownToHtml, *, book_title: str,
@@ -171,6 +181,7 @@ def print_document(book: Book, chapters: list[Chapter], render: MarkdownToHtml, 
              f'<h1 class="cover-title">{html.escape(title)}</h1>'
              f'<p class="cover-sub">{html.escape(subtitle)}</p><p class="cover-stamp">{html.escape(stamp)}</p></section>')
     body = "\n".join(_chapter_html(ch, render, cache, book.docs_dir, language) for ch in chapters)
-    doc = (f'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-           f"<style>{css}</style></head><body>{cover}{_toc(chapters, whole)}{body}</body></html>")
+    lang = html.escape(language or "en")
+    doc = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+           f"<style>{css}</style></head><body>{cover}{_toc(chapters, whole, language)}{body}</body></html>")
     return PrintDoc(title, doc)

@@ -1,0 +1,66 @@
+"""Printing, as a reader does it: Ctrl+P on a topic, the chapter's print page, the PDF links."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, qabook
+
+pytestmark = pytest.mark.browser
+
+BOOK = "da-mo-xing-mian-shi-ti-xue"
+
+
+def print_to_pdf(browser, url: str, out: Path) -> tuple[int, str]:
+    """Chromium's print path (print media, as Ctrl+P), A4; returns (pages, text)."""
+    page = browser.new_page()
+    page.goto(url, wait_until="networkidle")
+    page.pdf(path=str(out), format="A4")
+    page.close()
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1)), text
+
+
+def test_ctrl_p_on_a_one_question_topic_is_one_page(browser, site_url: str, tmp_path: Path) -> None:
+    pages, text = print_to_pdf(browser, site_url + "llm/01-shen-me-shi-da-mo-xing/", tmp_path / "t.pdf")
+    assert pages == 1 and "大模型指的是" in text
+
+
+def test_print_page_titles_once_intro_kept_hint_not_printed(browser, tmp_path: Path) -> None:
+    from browser import serve
+
+    project = copy_project(tmp_path)
+    index = project / "docs" / "llm" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n## 学习建议\n\n先读前三个主题，再做练习。\n", encoding="utf-8")
+    assert qabook("build", "--no-pdf", cwd=project).returncode == 0
+    with serve(project / "site") as url:
+        pages, text = print_to_pdf(browser, url + "llm/print/", tmp_path / "c.pdf")
+        page = browser.new_page()
+        page.goto(url + "llm/print/")
+        headings = page.eval_on_selector_all(".md-content h1, .md-content h2", "hs => hs.map(h => h.innerText.trim())")
+        page.close()
+    assert headings.count("什么是大模型？") == 1, headings  # each topic title once
+    flat = re.sub(r"\s+", "", text)
+    assert "先读前三个主题，再做练习。" in flat  # the chapter page's own content
+    assert "Ctrl+P" not in flat  # the on-screen hint is not printed
+    assert "大模型指的是" in flat
+
+
+def test_print_button_with_no_pdf_and_offline(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    assert qabook("build", "--no-pdf", "--offline", cwd=project).returncode == 0
+    chapter = (project / "site" / "llm" / "index.html").read_text(encoding="utf-8")
+    assert '<a class="md-button" href="print.html">打印本章</a>' in chapter
+    assert (project / "site" / "llm" / "print.html").is_file()
+    assert ".pdf" not in chapter  # no PDF was made, so none is linked
+
+
+def test_pdfs_are_named_after_book_and_chapter(built_site: Path) -> None:
+    assert sorted(p.name for p in (built_site / "pdf").glob("*.pdf")) == [f"{BOOK}-llm.pdf", f"{BOOK}.pdf"]
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert f'download="{BOOK}-llm.pdf"' in home
