@@ -26,6 +26,14 @@ id: binet
 $$
 F_n = \\frac{\\varphi^n - \\psi^n}{\\sqrt{5}}
 $$
+
+宽公式：
+
+$$
+S = a_{1} x^{1} + a_{2} x^{2} + a_{3} x^{3} + a_{4} x^{4} + a_{5} x^{5} + a_{6} x^{6} + a_{7} x^{7} + a_{8} x^{8} + a_{9} x^{9} + a_{10} x^{10} + a_{11} x^{11} + a_{12} x^{12} + a_{13} x^{13} + a_{14} x^{14} + a_{15} x^{15} + a_{16} x^{16} + a_{17} x^{17} + a_{18} x^{18} + a_{19} x^{19} + a_{20} x^{20} + a_{21} x^{21} + a_{22} x^{22} + a_{23} x^{23} + a_{24} x^{24} + a_{25} x^{25} + a_{26} x^{26} + a_{27} x^{27} + a_{28} x^{28} + a_{29} x^{29} + a_{30} x^{30} + a_{31} x^{31} + a_{32} x^{32} + a_{33} x^{33} + a_{34} x^{34} + a_{35} x^{35} + a_{36} x^{36} + a_{37} x^{37} + a_{38} x^{38} + a_{39} x^{39} + a_{40} x^{40}
+$$
+
+长链接：<https://example.org/very-long-path-segment/very-long-path-segment/very-long-path-segment/very-long-path-segment/very-long-path-segment/very-long-path-segment/very-long-path-segment/very-long-path-segment/END>
 ///
 
 /// explanation
@@ -64,7 +72,7 @@ def math_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_site_formulas_are_svg(math_site: Path) -> None:
     html = (math_site / "math" / "01-binet" / "index.html").read_text(encoding="utf-8")
-    assert html.count('class="qa-math"') == 3 and "arithmatex" not in html
+    assert html.count('class="qa-math"') == 4 and "arithmatex" not in html
     assert not re.search(r"katex|mathjax", html, re.I)
 
 
@@ -89,3 +97,27 @@ def test_long_code_lines_wrap_in_the_pdf(math_site: Path) -> None:
     text = subprocess.run(["pdftotext", str(math_site / "pdf" / "da-mo-xing-mian-shi-ti-xue-math.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "END_OF_LONG_LINE" in text  # the end of a 130-character line is on the page, not cut off
+
+
+def _dark_columns_right_of(pdf: Path, page: int, margin_mm: float) -> int:
+    """How many pixel columns right of the page's right margin hold ink (header/footer rows aside)."""
+    dpi = 50
+    pgm = subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-f", str(page), "-l", str(page), str(pdf)],
+                         capture_output=True, check=True).stdout
+    header, rest = pgm.split(b"\n", 1)
+    width, height = map(int, rest.split(b"\n", 1)[0].split())
+    pixels = rest.split(b"\n", 2)[2]
+    edge = width - int(margin_mm / 25.4 * dpi) + 3
+    top, bottom = int(height * 0.08), int(height * 0.92)
+    return sum(1 for x in range(edge, width)
+               if any(pixels[y * width + x] < 160 for y in range(top, bottom)))
+
+
+def test_wide_formula_and_long_url_stay_inside_the_pdf_page(math_site: Path) -> None:
+    pdf = math_site / "pdf" / "da-mo-xing-mian-shi-ti-xue-math.pdf"
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True,
+                                                             text=True).stdout).group(1))
+    for page in range(1, pages + 1):
+        assert _dark_columns_right_of(pdf, page, margin_mm=18) == 0, f"ink beyond the right margin on page {page}"
+    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout)
+    assert "very-long-path-segment/very" in text and "END" in text
