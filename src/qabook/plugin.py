@@ -32,6 +32,7 @@ from qabook.diagnostics import Diagnostic
 from qabook.home import chapter_buttons, chapter_listing, with_question_counts
 from qabook.pdfnames import book_slug
 from qabook.html import anchor_questions
+from qabook.i18n import strings, t
 from qabook.math import render_math
 from qabook.model import Book, Chapter
 from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown
@@ -126,12 +127,25 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         at = next((i for i, d in enumerate(dirs) if Path(d, "base.html").is_file()), len(dirs))
         if templates not in dirs:
             dirs.insert(at, templates)
+        toc = config.mdx_configs.setdefault("toc", {})
+        if toc.get("permalink") and "permalink_title" not in toc:
+            toc["permalink_title"] = t(book_language(config), "toc.permalink")
         if self.config.search:
             if "search" in config.plugins or "material/search" in config.plugins:
                 log.warning("both Material's search plugin and qabook's search are enabled: remove 'search' "
                             "from plugins in mkdocs.yml")
             config.extra_javascript.append(SEARCH_JS)
         return config
+
+    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
+        """Templates read qabook's interface strings: qabook_t(key, **values), and
+        qabook_material(key) for Material's own strings that the locale file mends."""
+        if not self.config.enabled:
+            return env
+        language = book_language(config)
+        env.globals["qabook_t"] = lambda key, **values: t(language, key, **values)
+        env.globals["qabook_material"] = lambda key: strings(language).get(f"material.{key}", "")
+        return env
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -225,7 +239,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return html
-        html = anchor_questions(html)
+        html = anchor_questions(html, book_language(config))
         html = relink_raw_images(html, page.file.src_uri, page.url, files)
         html = ALIGN_STYLE_RE.sub(r' class="qa-align-\1"', html)  # no inline styles: a strict CSP holds
         rendered = render_math(html)
