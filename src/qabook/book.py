@@ -15,6 +15,7 @@ import yaml
 from qabook.diagnostics import Diagnostic
 from qabook.model import Book, Chapter, Page
 from qabook.parser import parse_page
+from qabook.render import known_blocks
 from qabook.textfile import TextFile, read_text
 
 
@@ -122,6 +123,7 @@ def load_book(docs_dir: Path, config_file: Path | None = None, base: Path | None
         book.config_display = display_path(config_file, base)
         config = read_config(config_file)
         book.allow_html = plugin_allow_html(config)
+        book.known_blocks = known_blocks(config)
         nav = config.get("nav")
         if nav:
             book.nav_pages = [(p, book.config_display) for p in _nav_pages(nav)]
@@ -147,7 +149,7 @@ def load_book(docs_dir: Path, config_file: Path | None = None, base: Path | None
             if chapter is not None:
                 chapter.unreadable.append(rel)
             continue
-        page = parse_page(read.text, path, rel, display, kind)
+        page = parse_page(read.text, path, rel, display, kind, book.known_blocks)
         book.pages[rel] = page
         if chapter is not None:
             if kind == "chapter":

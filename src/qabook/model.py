@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from qabook.diagnostics import Diagnostic
+from qabook.vocabulary import qa_types
 
-#: The block types that make up a question, in the order they must appear.
-QA_TYPES = ("question", "answer", "explanation")
+#: The block types that make up a question, in the order they must appear (see qabook.vocabulary).
+QA_TYPES = qa_types()
 
 
 @dataclass
@@ -134,6 +135,7 @@ class Book:
     other_files: set[str] = field(default_factory=set)  # non-Markdown files (images, css…)
     nav_pages: list[tuple[str, str]] | None = None  # (page, source) from mkdocs.yml nav, if set
     allow_html: frozenset[str] = frozenset()  # the qabook plugin's `allow_html` (trusted books)
+    known_blocks: frozenset[str] | None = None  # `///` types the project renders (None: defaults)
     config_display: str = "mkdocs.yml"
 
     @property

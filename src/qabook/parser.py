@@ -14,7 +14,8 @@ from markdown_it import MarkdownIt
 from pymdownx.slugs import slugify
 
 from qabook.diagnostics import Diagnostic
-from qabook.model import QA_TYPES, Block, Heading, Link, Page, Question
+from qabook.model import Block, Heading, Link, Page, Question
+from qabook.vocabulary import default_known_blocks, qa_types
 
 FENCE_RE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 BLOCK_OPEN_RE = re.compile(
@@ -29,13 +30,6 @@ HTML_ID_RE = re.compile(r"""\bid=["']([^"']+)["']""")
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 IMG_SRC_RE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 
-#: Block types pymdownx renders besides ours; anything else is reported as unknown.
-KNOWN_BLOCKS = {
-    *QA_TYPES,
-    "admonition", "details", "note", "attention", "caution", "danger", "error", "tip", "hint",
-    "warning", "important", "info", "success", "example", "quote", "abstract", "bug", "failure",
-    "tab", "html", "define", "caption",
-}
 
 _md = MarkdownIt("commonmark").enable("table")
 _slug = slugify(case="lower")
@@ -79,7 +73,7 @@ def parse_front_matter(lines: list[str], display: str, page: Page) -> int:
     return end + 1
 
 
-def scan_blocks(lines: list[str], first: int, page: Page) -> None:
+def scan_blocks(lines: list[str], first: int, page: Page, known: set[str] | frozenset[str]) -> None:
     """Find `///` blocks, code fences and stray top-level text, from 0-based line `first` on."""
     display = page.display
     stack: list[tuple[int, Block]] = []  # (slash count, block)
@@ -123,14 +117,15 @@ def scan_blocks(lines: list[str], first: int, page: Page) -> None:
         if m:
             block = Block(kind=m["type"].lower(), line=lineno, column=1, end=None,
                           title=m["title"] or None, depth=len(stack))
-            if block.kind not in KNOWN_BLOCKS:
+            if block.kind not in known:
                 page.structure.append(Diagnostic(display, lineno, 4 if raw.startswith("///") else 1, "QA022",
-                                                 f"unknown block type '{block.kind}': expected one of question, answer, explanation"))
+                                                 f"unknown block type '{block.kind}': expected one of "
+                                                 f"{', '.join(qa_types())} (or a block type mkdocs.yml enables)"))
             if stack:
                 stack[-1][1].content.append(raw)
             page.blocks.append(block)
             stack.append((len(m["slashes"]), block))
-            if block.depth == 0 and block.kind in QA_TYPES:
+            if block.depth == 0 and block.kind in qa_types():
                 seen_qa = True
             stray_run = False
             continue
@@ -156,7 +151,7 @@ def group_questions(page: Page) -> None:
     """Each top-level question block starts a Question; answers/explanations join the last one."""
     current: Question | None = None
     for block in page.blocks:
-        if block.depth != 0 or block.kind not in QA_TYPES:
+        if block.depth != 0 or block.kind not in qa_types():
             continue
         if block.kind == "question":
             current = Question(number=len(page.questions) + 1, question=block)
@@ -237,13 +232,17 @@ def _locate_link(lines: list[str], span: list[int], href: str) -> Link:
     return Link(href, span[0] + 1, 1)
 
 
-def parse_page(text: str, path: Path, rel: str, display: str, kind: str) -> Page:
-    """Parse a page's text; problems of form go to `page.structure`, never raise."""
+def parse_page(text: str, path: Path, rel: str, display: str, kind: str,
+               known_blocks: set[str] | frozenset[str] | None = None) -> Page:
+    """Parse a page's text; problems of form go to `page.structure`, never raise.
+
+    `known_blocks`: the `///` block types the project's Markdown renders (default: ours and
+    pymdownx's defaults); any other is reported as unknown."""
     page = Page(path=path, rel=rel, display=display, kind=kind)
     lines = text.split("\n")
     page.source_lines = lines
     skip = parse_front_matter(lines, display, page)
-    scan_blocks(lines, skip, page)
+    scan_blocks(lines, skip, page, known_blocks if known_blocks is not None else default_known_blocks())
     group_questions(page)
     scan_markdown(lines, skip, page)
     page.anchors.update(q.anchor for q in page.questions)

@@ -39,19 +39,9 @@ class PdfJob:
 
 def markdown_renderer(project: Project) -> Callable[[str], str]:
     """Markdown → HTML with the extensions and options of the project's mkdocs.yml."""
-    import markdown
-    from mkdocs.config import load_config
+    from qabook.render import markdown_renderer as renderer, read_project_config
 
-    cfg = load_config(str(project.config_file)) if project.config_file else None
-    exts = list(cfg["markdown_extensions"]) if cfg else ["tables", "pymdownx.superfences"]
-    configs = dict(cfg["mdx_configs"]) if cfg else {}
-    md = markdown.Markdown(extensions=exts, extension_configs=configs)
-
-    def render(text: str) -> str:
-        md.reset()
-        return md.convert(text)
-
-    return render
+    return renderer(read_project_config(project.config_file))
 
 
 def site_name(project: Project) -> str:
@@ -63,11 +53,9 @@ def site_name(project: Project) -> str:
 
 def book_language(project: Project) -> str | None:
     """theme.language of mkdocs.yml, as Material reads it."""
-    from qabook.book import read_config
+    from qabook.render import book_language as language_of, read_project_config
 
-    theme = read_config(project.config_file).get("theme") if project.config_file else None
-    language = theme.get("language") if isinstance(theme, dict) else None
-    return str(language) if language else None
+    return language_of(read_project_config(project.config_file))
 
 
 def stylesheet(paper: str) -> str:

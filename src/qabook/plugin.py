@@ -31,6 +31,8 @@ from qabook.check import check_book
 from qabook.diagnostics import Diagnostic
 from qabook.home import chapter_buttons, chapter_listing, with_question_counts
 from qabook.pdfnames import book_slug
+from qabook.render import BLOCK_EXTENSIONS
+from qabook.vocabulary import pymdownx_configs
 from qabook.html import anchor_questions
 from qabook.i18n import strings, t
 from qabook.math import render_math
@@ -127,6 +129,12 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         at = next((i for i, d in enumerate(dirs) if Path(d, "base.html").is_file()), len(dirs))
         if templates not in dirs:
             dirs.insert(at, templates)
+        # the block vocabulary configures pymdownx itself: a project's mkdocs.yml needs only `- qabook`
+        language = book_language(config)
+        for ext in BLOCK_EXTENSIONS:
+            if ext not in config.markdown_extensions:
+                config.markdown_extensions.append(ext)
+        config.mdx_configs.update(pymdownx_configs(language, config.mdx_configs))
         toc = config.mdx_configs.setdefault("toc", {})
         if toc.get("permalink") and "permalink_title" not in toc:
             toc["permalink_title"] = t(book_language(config), "toc.permalink")

@@ -16,11 +16,15 @@ from urllib.parse import unquote, urlsplit
 
 from qabook.i18n import t
 from qabook.math import render_math
+from qabook.vocabulary import parts
 from qabook.model import Book, Chapter, Page
 
 MarkdownToHtml = Callable[[str], str]
 
-_DETAILS_OPEN_RE = re.compile(r'<details class="(answer|explanation)"[^>]*>\s*<summary>(.*?)</summary>', re.S)
+def _details_open_re() -> re.Pattern[str]:
+    """A collapsed block of the vocabulary (answer, explanation, …), as pymdownx renders it."""
+    names = "|".join(re.escape(b.name) for b in parts() if b.element == "details")
+    return re.compile(rf'<details class="({names})"[^>]*>\s*<summary>(.*?)</summary>', re.S)
 _DETAILS_ANY_OPEN_RE = re.compile(r"<details([^>]*)>\s*<summary>(.*?)</summary>", re.S)
 _QUESTION_RE = re.compile(r'<div class="admonition question">\s*<p class="admonition-title">(.*?)</p>', re.S)
 
@@ -48,7 +52,7 @@ def expand_blocks(fragment: str, topic_id: str) -> str:
                 f'<h3 class="qa-label qa-qlabel">{m.group(1)} {counter}</h3>')
 
     fragment = _QUESTION_RE.sub(question, fragment)
-    fragment = _DETAILS_OPEN_RE.sub(r'<div class="qa-part \1"><p class="qa-label">\2</p>', fragment)
+    fragment = _details_open_re().sub(r'<div class="qa-part \1"><p class="qa-label">\2</p>', fragment)
     fragment = _DETAILS_ANY_OPEN_RE.sub(r'<div class="qa-details"><p class="qa-label">\2</p>', fragment)
     return fragment.replace("</details>", "</div>")
 
@@ -84,8 +88,8 @@ def print_page_html(topics: list[tuple[str, str, str, str]], intro: str = "") ->
         out.append(f'<section class="qa-print-intro">\n{intro}</section>')
     for tid, title, href, fragment in topics:
         fragment = _H1_RE.sub("", fragment, count=1)
-        fragment = fragment.replace('<details class="answer">', '<details class="answer" open>')
-        fragment = fragment.replace('<details class="explanation">', '<details class="explanation" open>')
+        for part in parts():
+            fragment = fragment.replace(f'<details class="{part.name}">', f'<details class="{part.name}" open>')
         fragment = _ANCHOR_RE.sub(lambda m: f'{m.group(1)}{tid}-{m.group(2)}"', fragment)
         out.append(f'<section class="qa-print-topic"><h2 id="{html.escape(tid)}">'
                    f'<a href="{html.escape(href)}">{html.escape(title)}</a></h2>\n{fragment}</section>')

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from qabook.diagnostics import Diagnostic, Severity
-from qabook.model import QA_TYPES, Book
+from qabook.model import Book
+from qabook.vocabulary import Need, parts, qa_types
 from qabook.rules import at, rule
 
 _NAMES = {"question": "question", "answer": "answer", "explanation": "explanation"}
@@ -24,11 +25,20 @@ def missing_question(book: Book) -> Iterator[Diagnostic]:
       bad="/// question\n……\n///\n\n/// explanation\n……\n///",
       good="/// question\n……\n///\n\n/// answer\n……\n///\n\n/// explanation\n……\n///")
 def missing_answer(book: Book) -> Iterator[Diagnostic]:
+    yield from _missing(book, Need.REQUIRED)
+
+
+def _missing(book: Book, need: Need) -> Iterator[Diagnostic]:
+    """Each question lacking a part of this need (vocabulary order)."""
     for page in book.pages.values():
         for q in page.questions:
-            if q.answer is None:
-                yield at(page, q.question.line, 1,
-                         f"question {q.number} has no answer: add a '/// answer' block after the question")
+            before = q.question
+            for part in parts():
+                block = q.first(part.name)
+                if block is None and part.need is need:
+                    yield at(page, before.line, 1, f"question {q.number} has no {part.name}: add a "
+                                                   f"'/// {part.name}' block after the {before.kind}")
+                before = block or before
 
 
 @rule("QA032", "missing-explanation", "A question with no explanation block",
@@ -36,12 +46,7 @@ def missing_answer(book: Book) -> Iterator[Diagnostic]:
       good="/// question\n……\n///\n\n/// answer\n……\n///\n\n/// explanation\n……\n///",
       severity=Severity.WARNING)
 def missing_explanation(book: Book) -> Iterator[Diagnostic]:
-    for page in book.pages.values():
-        for q in page.questions:
-            if q.explanation is None:
-                anchor = q.answer or q.question
-                yield at(page, anchor.line, 1,
-                         f"question {q.number} has no explanation: add a '/// explanation' block after the answer")
+    yield from _missing(book, Need.EXPECTED)
 
 
 @rule("QA033", "empty-block", "A question, answer or explanation block with nothing in it",
@@ -49,7 +54,7 @@ def missing_explanation(book: Book) -> Iterator[Diagnostic]:
 def empty_block(book: Book) -> Iterator[Diagnostic]:
     for page in book.pages.values():
         for block in page.blocks:
-            if block.kind in QA_TYPES and block.is_empty and block.end is not None:
+            if block.kind in qa_types() and block.is_empty and block.end is not None:
                 yield at(page, block.line, 1, f"{block.kind} block is empty: write its text between the fences")
 
 
@@ -57,7 +62,7 @@ def empty_block(book: Book) -> Iterator[Diagnostic]:
       bad="/// question\n……\n///\n\n/// explanation\n……\n///\n\n/// answer\n……\n///",
       good="/// question\n……\n///\n\n/// answer\n……\n///\n\n/// explanation\n……\n///")
 def block_order(book: Book) -> Iterator[Diagnostic]:
-    rank = {kind: i for i, kind in enumerate(QA_TYPES)}
+    rank = {kind: i for i, kind in enumerate(qa_types())}
     for page in book.pages.values():
         for q in page.questions:
             seen: set[str] = set()
@@ -67,8 +72,8 @@ def block_order(book: Book) -> Iterator[Diagnostic]:
                     yield at(page, block.line, 1,
                              f"second {block.kind} block for question {q.number}: merge it into the first")
                 elif rank[block.kind] < last:
-                    yield at(page, block.line, 1,
-                             f"{block.kind} block after the explanation: expected order is question, answer, explanation")
+                    yield at(page, block.line, 1, f"{block.kind} block after the {qa_types()[last]}: expected "
+                                                  f"order is {', '.join(qa_types())}")
                 seen.add(block.kind)
                 last = max(last, rank[block.kind])
 

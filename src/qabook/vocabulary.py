@@ -1,0 +1,114 @@
+"""The block vocabulary: the one table every part of qabook reads.
+
+A question is a `/// question` block followed, in this order, by its parts (`/// answer`,
+`/// explanation`, …). For each kind the table says how it renders (an always-visible
+admonition or a collapsed details block), its title (a locale key, so the book's language
+chooses it), whether a question must have it, its weight in search, and the label words an
+imported document uses for it. The parser, the rules, the importer, search, the print page,
+the PDF and the plugin's pymdownx configuration all come from here: adding a kind (say
+`hint`) is one entry below plus its CSS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from qabook.i18n import t
+
+
+class Need(str, Enum):
+    REQUIRED = "required"  # missing → error
+    EXPECTED = "expected"  # missing → warning
+    OPTIONAL = "optional"  # missing → nothing
+
+
+@dataclass(frozen=True)
+class BlockKind:
+    name: str  # as written: `/// name`
+    element: str  # "admonition" (always shown) or "details" (collapsed until the reader opens it)
+    need: Need
+    search_weight: float
+    labels: tuple[str, ...] = ()  # label words in source documents (`**答案：**`, `Answer:`)
+
+    @property
+    def title_key(self) -> str:
+        return f"block.{self.name}"
+
+    def title(self, language: str | None) -> str:
+        return t(language, self.title_key)
+
+
+#: The question first, then its parts in the order they must appear.
+BLOCKS: tuple[BlockKind, ...] = (
+    BlockKind("question", "admonition", Need.REQUIRED, 2.0,
+              ("题目", "问题", "面试题", "题干", "问", "Question", "Q")),
+    BlockKind("answer", "details", Need.REQUIRED, 1.0,
+              ("答案", "参考答案", "回答", "答", "Answer", "A")),
+    BlockKind("explanation", "details", Need.EXPECTED, 0.8,
+              ("解析", "答案解析", "解释", "说明", "分析", "Explanation")),
+)
+
+QUESTION = "question"
+
+
+def qa_types() -> tuple[str, ...]:
+    """Every kind's name, the question first (read at call time, so a kind added to BLOCKS counts)."""
+    return tuple(b.name for b in BLOCKS)
+
+
+def parts() -> tuple[BlockKind, ...]:
+    """The kinds that follow a question, in order."""
+    return BLOCKS[1:]
+
+
+def kind(name: str) -> BlockKind | None:
+    return next((b for b in BLOCKS if b.name == name), None)
+
+#: pymdownx.blocks extensions and the block names each registers whatever its `types`.
+_FIXED_NAMES = {"pymdownx.blocks.admonition": ("admonition",), "pymdownx.blocks.details": ("details",),
+                "pymdownx.blocks.tab": ("tab",), "pymdownx.blocks.html": ("html",),
+                "pymdownx.blocks.definition": ("define",), "pymdownx.blocks.caption": ("caption",)}
+_DEFAULT_TYPES = {
+    "pymdownx.blocks.admonition": ("note", "attention", "caution", "danger", "error", "tip", "hint", "warning",
+                                   "important"),
+    "pymdownx.blocks.details": (),
+}
+
+
+def pymdownx_configs(language: str | None, existing: dict[str, Any] | None = None) -> dict[str, dict[str, Any]]:
+    """The `pymdownx.blocks.admonition` / `.details` configuration for our kinds, titled in
+    `language`, merged into a project's own (its other types are kept; ours replace any of the
+    same name)."""
+    existing = existing or {}
+    out: dict[str, dict[str, Any]] = {}
+    for ext, element in (("pymdownx.blocks.admonition", "admonition"), ("pymdownx.blocks.details", "details")):
+        config = dict(existing.get(ext) or {})
+        given = config.get("types")
+        types = list(given) if given is not None else list(_DEFAULT_TYPES[ext])
+        ours = [b for b in BLOCKS if b.element == element]
+        names = {b.name for b in ours}
+        types = [ty for ty in types if (ty.get("name") if isinstance(ty, dict) else ty) not in names]
+        types += [{"name": b.name, "class": b.name, "title": b.title(language)} for b in ours]
+        config["types"] = types
+        out[ext] = config
+    return out
+
+
+def default_known_blocks() -> frozenset[str]:
+    """The block types a project with pymdownx's admonition and details blocks renders."""
+    exts = ["pymdownx.blocks.admonition", "pymdownx.blocks.details", "pymdownx.blocks.tab", "pymdownx.blocks.html"]
+    return frozenset(known_block_names(exts, pymdownx_configs(None)))
+
+
+def known_block_names(extensions: list[str], configs: dict[str, dict[str, Any]]) -> set[str]:
+    """Every `/// name` that the given Markdown extensions render (so anything else is unknown)."""
+    names: set[str] = set()
+    for ext in extensions:
+        names.update(_FIXED_NAMES.get(ext, ()))
+        if ext in _DEFAULT_TYPES:
+            given = (configs.get(ext) or {}).get("types")
+            for ty in (given if given is not None else _DEFAULT_TYPES[ext]):
+                names.add(str(ty.get("name") if isinstance(ty, dict) else ty))
+    return names
