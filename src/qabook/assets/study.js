@@ -14,6 +14,7 @@
   var STORE = "qabook-study:" + D.book;
   var GRADES = [1, 2, 3, 4];
   var INTERACTIVE = /^(A|BUTTON|INPUT|SELECT|TEXTAREA|SUMMARY|LABEL)$/;
+  var TYPING = /^(INPUT|SELECT|TEXTAREA)$/;
 
   /* ---------- strings, storage, state ---------- */
   function t(key, values) {
@@ -147,9 +148,8 @@
     var items = questions.map(function (qdiv) {
       var key = topic.id + "#" + qdiv.id;
       var parts = partsOf(qdiv);
-      var number = qdiv.id.slice(1);
       var reveal = button(t("study.reveal"), "qa-reveal", function () { setOpen(item, !isOpen(item), true); },
-        {"aria-expanded": "false", "aria-label": t("study.reveal") + " · " + t("study.question_n", {n: number})});
+        {"aria-expanded": "false"});
       var stateEl = el("span", {"class": "qa-state"});
       var grades = el("span", {"class": "qa-grades", role: "group", "aria-label": t("study.grade_group")});
       GRADES.forEach(function (g) {
@@ -233,10 +233,9 @@
 
     document.addEventListener("keydown", function (e) {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      var target = e.target;
-      if (target && (INTERACTIVE.test(target.tagName) || target.isContentEditable)) {
-        if (!(e.key === "Escape" && !help.hidden)) return;
-      }
+      var target = e.target || document.body;
+      if (TYPING.test(target.tagName) || target.isContentEditable) return;
+      if (e.key === " " && INTERACTIVE.test(target.tagName)) return;  // a focused button or link does its own thing
       if (e.key === "?") { toggleHelp(help.hidden); e.preventDefault(); return; }
       if (e.key === "Escape" && !help.hidden) { toggleHelp(false); return; }
       if (e.key === "j") { focusQuestion(current + 1); e.preventDefault(); return; }
@@ -447,7 +446,7 @@
       }
       keyHandler = function (e) {
         if (e.ctrlKey || e.metaKey || e.altKey) return;
-        if (e.target && /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) return;
+        if (e.target && TYPING.test(e.target.tagName)) return;
         if (e.key === " " && !revealed && !(e.target && INTERACTIVE.test(e.target.tagName))) { doReveal(); e.preventDefault(); }
         else if (revealed && /^[1-4]$/.test(e.key)) { doGrade(Number(e.key)); e.preventDefault(); }
       };

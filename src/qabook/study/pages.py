@@ -9,9 +9,9 @@ QUIZ_PAGE = "study/quiz.md"
 
 
 def study_page_markdown(mode: str, title: str, needs_js: str) -> str:
-    """mode: "review" or "quiz"."""
+    """mode: "review" or "quiz". study.js replaces the needs-JavaScript line with the page."""
     return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n\n# {title}\n\n"
-            f'<div id="qa-study-app" data-mode="{mode}" markdown="0"><noscript>{needs_js}</noscript></div>\n')
+            f'<div id="qa-study-app" data-mode="{mode}" markdown="0"><p>{needs_js}</p></div>\n')
 
 
 def downloads_markdown(pdf_dir: str, language: str | None) -> str:
