@@ -390,3 +390,26 @@ def test_without_javascript_the_topic_page_is_the_plain_collapsible_page(browser
     page.goto(site_url + "study/review/")
     assert page.get_by_text("这个页面需要 JavaScript。").is_visible()
     context.close()
+
+
+@pytest.mark.browser
+def test_an_english_book_gets_english_study_text(browser, tmp_path: Path) -> None:
+    from browser import serve
+
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("language: zh", "language: en"), encoding="utf-8")
+    result = qabook("build", "--no-pdf", cwd=project)
+    assert result.returncode == 0, result.stderr
+    english = json.loads((ROOT / "src/qabook/locales/en.json").read_text(encoding="utf-8"))
+    chinese = json.loads((ROOT / "src/qabook/locales/zh.json").read_text(encoding="utf-8"))
+    assert {k for k in english if k.startswith("study.")} == {k for k in chinese if k.startswith("study.")}
+    with serve(project / "site") as url:
+        page = browser.new_page()
+        page.goto(url + TOPIC)
+        page.get_by_role("button", name="Show answer", exact=True).click()
+        page.get_by_role("button", name="3 Good").click()
+        assert page.get_by_role("button", name="Show all answers").is_visible()
+        page.goto(url + "llm/")
+        assert page.get_by_text("Mastered 0/8 · due 0 · learning 1").is_visible()
+        page.close()

@@ -397,6 +397,13 @@
     return el("p", {"class": "qa-field"}, [el("label", {"for": control.id, text: labelText}), control]);
   }
 
+  function block(kind, html) {  // a question / answer / explanation box, titled like the topic pages
+    var box = el("div", {"class": "admonition " + kind});
+    box.appendChild(el("p", {"class": "admonition-title", text: t("block." + kind)}));
+    box.insertAdjacentHTML("beforeend", html);
+    return box;
+  }
+
   /* One question at a time: question, reveal, grade, next; then the summary. */
   function runSession(box, cards, again) {
     var i = 0, counts = {1: 0, 2: 0, 3: 0, 4: 0};
@@ -412,12 +419,14 @@
       session.appendChild(el("p", {"class": "qa-position", text: t("study.position", {i: i + 1, n: cards.length})}));
       var topicLink = el("a", {href: siteUrl(c.topic.url) + "#" + c.anchor, text: c.topic.title});
       session.appendChild(el("p", {"class": "qa-meta"}, [topicLink]));
-      var q = el("div", {"class": "admonition question qa-card-question", tabindex: "-1", html: c.question});
+      var q = block("question", c.question);
+      q.classList.add("qa-card-question");
+      q.setAttribute("tabindex", "-1");
       session.appendChild(q);
       var back = el("div", {"class": "qa-card-back"});
       back.hidden = true;
-      if (c.answer) back.appendChild(el("div", {"class": "admonition answer", html: c.answer}));
-      if (c.explanation) back.appendChild(el("div", {"class": "admonition explanation", html: c.explanation}));
+      if (c.answer) back.appendChild(block("answer", c.answer));
+      if (c.explanation) back.appendChild(block("explanation", c.explanation));
       var grades = el("div", {"class": "qa-grades", role: "group", "aria-label": t("study.grade_group")});
       GRADES.forEach(function (g) {
         grades.appendChild(button(g + " " + t("study.grade." + g), "qa-grade qa-grade-" + g, function () { doGrade(g); },

@@ -35,7 +35,7 @@ def index_script(book: str, strings: dict[str, str], chapters: list[dict[str, st
     """`pages`: site-relative URLs of "home", "review" and "quiz"; `downloads`: {url, label key}."""
     data = {
         "book": book,
-        "strings": {k: v for k, v in strings.items() if k.startswith("study.")},
+        "strings": {k: v for k, v in strings.items() if k.startswith(("study.", "block."))},
         "chapters": chapters,
         "topics": [{"id": t.id, "url": t.url, "title": t.title, "chapter": t.chapter, "tags": t.tags,
                     "n": len(t.questions)} for t in topics],
