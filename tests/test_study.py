@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 import sqlite3
 import zipfile
@@ -130,7 +131,7 @@ def test_anki_export_one_note_per_question_with_stable_guids(tmp_path: Path) -> 
     guid, fields, tags = by_question["<p>请解释什么是大模型？</p>"]
     assert ANSWER in fields[1] and "大模型通常是基于神经网络架构" in fields[2]
     assert set(tags) == {"chapter::llm", "topic::shen-me-shi-da-mo-xing", "基础概念"}
-    assert not any("http://" in f or "https://" in f for n in notes for f in n[1])
+    assert not any(re.search(r"(src|href|url)\s*[=(]\s*[\"']?https?:", f) for n in notes for f in n[1])
     assert [n[0] for n in _apkg_notes(second)] == [n[0] for n in notes]
 
     page = project / "docs/llm/01-shen-me-shi-da-mo-xing.md"
@@ -143,6 +144,15 @@ def test_anki_export_one_note_per_question_with_stable_guids(tmp_path: Path) -> 
     after = _apkg_notes(edited)
     assert [n[0] for n in after] == [n[0] for n in notes]  # same notes: Anki updates them on import
     assert any("改过的答案" in n[1][1] for n in after if n[0] == guid)
+
+
+def test_export_html_has_formulas_as_svg_and_coloured_code() -> None:
+    from qabook.export import render_block
+
+    html = render_block(["能量 $E = mc^2$。", "", "```python", "def f(x):", "    return x", "```"])
+    assert '<span class="qa-math" role="img" aria-label="E = mc^2"><svg' in html
+    assert "style=" in html and "def" in html and "$" not in html
+    assert not re.search(r"(src|href)\s*=\s*[\"']https?:", html)
 
 
 def test_json_export_validates_against_the_schema(tmp_path: Path) -> None:
