@@ -367,6 +367,11 @@ def test_quiz_runs_to_its_summary_and_feeds_progress(learner, site_url: str) -> 
     assert page.get_by_text("掌握 1/8").is_visible()
 
     page.goto(site_url + "study/quiz/")
+    page.get_by_label("范围").select_option(label="标签：基础概念")
+    page.get_by_role("button", name="开始测验").click()
+    assert page.get_by_text("第 1 / 2 题").is_visible()  # the two topics tagged 基础概念
+
+    page.goto(site_url + "study/quiz/")
     page.get_by_label("题目").select_option("again")
     page.get_by_role("button", name="开始测验").click()
     assert page.get_by_text("第 1 / 1 题").is_visible()

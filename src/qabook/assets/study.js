@@ -217,7 +217,7 @@
     }
     helpBtn = button("? " + t("study.help"), "qa-help-btn", function () { toggleHelp(help.hidden); },
       {"aria-expanded": "false", "aria-controls": "qa-help"});
-    var toolbar = el("div", {"class": "qa-toolbar", role: "toolbar", "aria-label": t("study.progress_label")}, [
+    var toolbar = el("div", {"class": "qa-toolbar", role: "toolbar", "aria-label": t("study.toolbar")}, [
       button(t("study.show_all"), "qa-show-all", function () {
         items.forEach(function (it) { setOpen(it, true, false); });
         announce(t("study.all_shown"));
@@ -444,7 +444,7 @@
         reveal.hidden = true;
         reveal.setAttribute("aria-expanded", "true");
         announce(t("study.revealed"));
-        grades.querySelector("button").focus();
+        grades.querySelector("button").focus({preventScroll: true});  // the answer shows below the question
       }
       function doGrade(g) {
         var card = grade(c.key, g);
