@@ -109,6 +109,10 @@
   }
   function siteUrl(url) { return new URL(base + url, location.href).href; }
   var here = norm(location.href);
+  /* One keydown listener for the life of the document; the current page (or session) sets its
+     handler, so that Material's instant navigation never stacks handlers of old pages. */
+  var pageKeys = null;
+  document.addEventListener("keydown", function (e) { if (pageKeys) pageKeys(e); });
   function topicAt(href) {
     var u = norm(href);
     return D.topics.filter(function (p) { return norm(siteUrl(p.url)) === u; })[0] || null;
@@ -142,7 +146,7 @@
 
   function enhanceTopic(topic) {
     var root = article();
-    if (!root) return;
+    if (!root || root.querySelector(".qa-toolbar")) return;  // already enhanced
     var questions = Array.prototype.slice.call(root.querySelectorAll(".admonition.question[id^='q']"));
     if (!questions.length) return;
     var items = questions.map(function (qdiv) {
@@ -217,7 +221,7 @@
     }
     helpBtn = button("? " + t("study.help"), "qa-help-btn", function () { toggleHelp(help.hidden); },
       {"aria-expanded": "false", "aria-controls": "qa-help"});
-    var toolbar = el("div", {"class": "qa-toolbar", role: "toolbar", "aria-label": t("study.toolbar")}, [
+    var toolbar = el("div", {"class": "qa-toolbar", role: "group", "aria-label": t("study.toolbar")}, [
       button(t("study.show_all"), "qa-show-all", function () {
         items.forEach(function (it) { setOpen(it, true, false); });
         announce(t("study.all_shown"));
@@ -231,7 +235,7 @@
     questions[0].before(toolbar);
     toolbar.after(help);
 
-    document.addEventListener("keydown", function (e) {
+    pageKeys = function (e) {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       var target = e.target || document.body;
       if (TYPING.test(target.tagName) || target.isContentEditable) return;
@@ -245,7 +249,7 @@
       if (!item) return;
       if (e.key === " ") { setOpen(item, !isOpen(item), true); e.preventDefault(); return; }
       if (/^[1-4]$/.test(e.key) && isOpen(item)) { doGrade(item, Number(e.key)); e.preventDefault(); }
-    });
+    };
     var fromHash = items.findIndex(function (it) { return "#" + it.q.id === location.hash; });
     if (fromHash >= 0) current = fromHash;
   }
@@ -321,6 +325,7 @@
     });
   }
   function progressPanel(slug) {
+    if (document.querySelector(".qa-progress")) return;
     var panel = el("section", {"class": "qa-progress", "aria-label": t("study.progress_label")});
     panel.appendChild(el("p", {"class": "qa-progress-figure", "data-qa-progress": slug || ""}));
     var actions = el("div", {"class": "qa-actions"});
@@ -410,7 +415,6 @@
     var session = el("div", {"class": "qa-session"});
     box.innerHTML = "";
     box.appendChild(session);
-    var keyHandler;
     function show() {
       session.innerHTML = "";
       if (i >= cards.length) return summary();
@@ -453,18 +457,15 @@
         i += 1;
         show();
       }
-      keyHandler = function (e) {
+      pageKeys = function (e) {
         if (e.ctrlKey || e.metaKey || e.altKey) return;
         if (e.target && TYPING.test(e.target.tagName)) return;
         if (e.key === " " && !revealed && !(e.target && INTERACTIVE.test(e.target.tagName))) { doReveal(); e.preventDefault(); }
         else if (revealed && /^[1-4]$/.test(e.key)) { doGrade(Number(e.key)); e.preventDefault(); }
       };
     }
-    function onKey(e) { if (keyHandler) keyHandler(e); }
-    document.addEventListener("keydown", onKey);
     function summary() {
-      document.removeEventListener("keydown", onKey);
-      keyHandler = null;
+      pageKeys = null;
       var text = t("study.summary", {n: cards.length, again: counts[1], hard: counts[2], good: counts[3], easy: counts[4]});
       var p = el("p", {"class": "qa-summary", tabindex: "-1", text: text});
       session.appendChild(p);
@@ -564,8 +565,12 @@
 
   /* ---------- which page is this ---------- */
   function init() {
+    here = norm(location.href);
+    pageKeys = null;
     var box = document.getElementById("qa-study-app");
     if (box) {
+      if (box.getAttribute("data-ready")) return;
+      box.setAttribute("data-ready", "1");
       box.textContent = t("study.loading");
       loadCards().then(function (html) {
         (box.getAttribute("data-mode") === "quiz" ? quizPage : reviewPage)(box, html);
@@ -579,6 +584,7 @@
     else if (norm(siteUrl(D.pages.home)) === here) progressPanel("");
     paintBadges();
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
