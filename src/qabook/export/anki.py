@@ -13,7 +13,7 @@ from pathlib import Path
 
 import genanki
 
-from qabook.export.jsonbook import _title, question_key
+from qabook.export.jsonbook import book_title, question_key
 from qabook.export.render import render_block
 from qabook.model import Book
 
@@ -49,7 +49,7 @@ def _model(answer: str, explanation: str) -> genanki.Model:
 def export_anki(book: Book, out: Path, title: str | None = None, language: str | None = None) -> Path:
     from qabook import i18n
 
-    title = title or _title(book)
+    title = title or book_title(book)
     model = _model(i18n.t(language, "block.answer"), i18n.t(language, "block.explanation"))
     decks = []
     for chapter in book.chapters:

@@ -19,7 +19,7 @@ def schema() -> dict[str, Any]:
     return json.loads(resources.files("qabook.export").joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
 
 
-def _block(block: Block | None, page: Page) -> dict[str, Any] | None:
+def _block(block: Block | None) -> dict[str, Any] | None:
     if block is None:
         return None
     return {"markdown": "\n".join(block.content).strip("\n"), "html": render_block(block.content),
@@ -47,9 +47,9 @@ def book_json(book: Book, title: str) -> dict[str, Any]:
                     "key": question_key(page, q.number),
                     "number": q.number,
                     "anchor": q.anchor,
-                    "question": _block(q.question, page),
-                    "answer": _block(q.answer, page),
-                    "explanation": _block(q.explanation, page),
+                    "question": _block(q.question),
+                    "answer": _block(q.answer),
+                    "explanation": _block(q.explanation),
                 } for q in page.questions],
             })
         chapters.append({"slug": chapter.slug, "title": chapter.title,
@@ -58,11 +58,11 @@ def book_json(book: Book, title: str) -> dict[str, Any]:
 
 
 def export_json(book: Book, out: Path, title: str | None = None) -> Path:
-    data = book_json(book, title or _title(book))
+    data = book_json(book, title or book_title(book))
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return out
 
 
-def _title(book: Book) -> str:
+def book_title(book: Book) -> str:
     home = book.pages.get("index.md")
     return (home.title if home and home.title else None) or book.docs_dir.resolve().parent.name
