@@ -95,8 +95,8 @@ def test_outline_chapter_topic_question(pdf: Path) -> None:
 
 
 def test_pdfs_are_readable_by_a_web_server(built_site: Path) -> None:
-    for pdf in (built_site / "pdf").iterdir():
-        assert pdf.suffix == ".pdf" and pdf.stat().st_mode & 0o044 == 0o044, pdf
+    for pdf in (built_site / "pdf").iterdir():  # the PDFs, and the study exports published beside them
+        assert pdf.suffix in (".pdf", ".apkg", ".json") and pdf.stat().st_mode & 0o044 == 0o044, pdf
 
 
 def test_a_failing_chapter_is_named_and_leaves_no_file(tmp_path: Path) -> None:

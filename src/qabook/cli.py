@@ -232,6 +232,38 @@ def pdf_cmd(config_file: Path | None, chapters: tuple[str, ...], whole_book: boo
         sys.exit(1)
 
 
+@cli.command("export")
+@click.argument("kind", type=click.Choice(["anki", "json"]))
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The file to write: book.apkg (anki) or book.json (json).")
+@click.option("--config-file", "-f", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="mkdocs.yml to read (default: ./mkdocs.yml).")
+def export_cmd(kind: str, out: Path, config_file: Path | None) -> None:
+    """Export the book as an Anki deck (KIND=anki, .apkg) or as JSON (KIND=json).
+
+    Question keys (and Anki note GUIDs) are `<page id>#q<N>`: re-importing an edited book into
+    Anki updates its notes. The JSON follows qabook/export/book.schema.json.
+    """
+    from qabook.book import load_book, read_config
+    from qabook.export import export_anki, export_json
+
+    project = _project(config_file)
+    if not project.docs_dir.is_dir():
+        raise UsageError(f"{project.docs_dir}: no such folder")
+    config = read_config(project.config_file) if project.config_file else {}
+    title = str(config.get("site_name") or "") or None
+    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
+    book = load_book(project.docs_dir, project.config_file)
+    try:
+        if kind == "anki":
+            export_anki(book, out, title, theme.get("language"))
+        else:
+            export_json(book, out, title)
+    except OSError as e:
+        raise UsageError(f"{out}: cannot write: {e.strerror or e}") from e
+    click.echo(f"wrote {out}")
+
+
 @cli.command("rules")
 @click.option("--markdown", is_flag=True, help="Print the rule catalogue as Markdown (RULES.md).")
 def rules_cmd(markdown: bool) -> None:

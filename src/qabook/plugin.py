@@ -5,7 +5,10 @@
 - on_page_markdown: fills `<!-- qabook:chapters -->` on the home page with the book's chapters;
 - on_page_content: stable question anchors (q1, q2 …) with a copy-link control, and the
   page's questions collected for search;
-- on_post_build: the sharded search index (qabook.search) into site/search/qabook/.
+- on_post_build: the sharded search index (qabook.search) into site/search/qabook/;
+- study mode (qabook.study): assets/study.js + fsrs.js + study.css added to every page, the
+  generated review and quiz pages, the data scripts they read, and the Anki / JSON exports
+  (qabook.export) written next to the PDFs.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_relative_url
 
+from qabook import i18n
 from qabook.book import load_book
 from qabook.check import check_book
 from qabook.diagnostics import Diagnostic
@@ -39,6 +43,9 @@ from qabook.math import render_math
 from qabook.model import Book, Chapter
 from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown
 from qabook.search import SearchDoc, build_index, extract_docs
+from qabook.study import (QUIZ_PAGE, REVIEW_PAGE, QuestionHtml, StudyTopic, cards_script, index_script,
+                          split_questions, study_page_markdown)
+from qabook.study.pages import downloads_markdown
 
 log = get_plugin_logger(__name__)
 
@@ -53,9 +60,15 @@ class QabookConfig(Config):
     check = c.Type(bool, default=True)  # run the structure check during build and serve
     pdf_dir = c.Type(str, default="pdf")  # where `qabook build` puts PDFs, relative to the site
     search = c.Type(bool, default=True)  # qabook's Chinese search (replaces Material's search plugin)
+    study = c.Type(bool, default=True)  # self-test, progress, review and quiz pages (assets/study.js)
+    exports = c.Type(bool, default=True)  # book.apkg and book.json next to the PDFs
 
 
 SEARCH_JS = "assets/qabook/qasearch.js"
+STUDY_DIR = "assets/qabook/"
+STUDY_ASSETS = ("fsrs.js", "study.js", "study.css")  # shipped in qabook.assets
+STUDY_INDEX = STUDY_DIR + "study-index.js"  # written after the build: strings, chapters, topics
+STUDY_CARDS = STUDY_DIR + "study-cards.js"  # written after the build: each question's HTML
 CSP_SCRIPTS = ("md-base.js", "md-palette.js", "md-content.js")
 
 
@@ -119,6 +132,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.search_docs: list[SearchDoc] = []
         self.print_files: dict[str, File] = {}  # chapter slug → its generated print page
         self.topic_html: dict[str, tuple[str, str, str]] = {}  # src_uri → (url, title, content)
+        self.study_questions: dict[str, list[QuestionHtml]] = {}  # src_uri → questions as HTML
+        self.study_files: dict[str, File] = {}  # "review" / "quiz" → its generated page
+        self.language: str | None = None
+        self.files: Files | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -143,6 +160,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                 log.warning("both Material's search plugin and qabook's search are enabled: remove 'search' "
                             "from plugins in mkdocs.yml")
             config.extra_javascript.append(SEARCH_JS)
+        if self.config.enabled and self.config.study:
+            config.extra_css.append(STUDY_DIR + "study.css")
+            config.extra_javascript += [STUDY_INDEX, STUDY_DIR + "fsrs.js", STUDY_DIR + "study.js"]
+        self.language = config.theme.get("language")
         return config
 
     def on_env(self, env, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
@@ -185,6 +206,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if not self.config.enabled or self.book is None:
             return files
         self.search_docs = []
+        self.files = files
         if self.config.search:
             script = resources.files("qabook.assets").joinpath("qasearch.js").read_text(encoding="utf-8")
             files.append(File.generated(config, SEARCH_JS, content=script))
@@ -195,7 +217,17 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             file = files.get_file_from_path(rel)
             if file is not None and any(d.code == "QA001" for d in found):
                 file.content_string = f"# {escape(rel)}\n\n{findings_html(found)}\n"
-        self.print_files, self.topic_html = {}, {}
+        self.print_files, self.topic_html, self.study_questions, self.study_files = {}, {}, {}, {}
+        if self.config.study:
+            for name in STUDY_ASSETS:
+                text = resources.files("qabook.assets").joinpath(name).read_text(encoding="utf-8")
+                files.append(File.generated(config, STUDY_DIR + name, content=text))
+            for mode, path in (("review", REVIEW_PAGE), ("quiz", QUIZ_PAGE)):
+                text = study_page_markdown(mode, i18n.t(self.language, f"study.{mode}"),
+                                           i18n.t(self.language, "study.needs_js"))
+                file = File.generated(config, path, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
+                files.append(file)
+                self.study_files[mode] = file
         for chapter in self.book.chapters:
             if chapter.topics and chapter.index is not None:
                 file = File.generated(config, f"{chapter.slug}/print.md", content=print_page_markdown(chapter, book_language(config)),
@@ -232,8 +264,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         pdf_dir = None if os.environ.get(NO_PDF_ENV) == "1" else self.config.pdf_dir
         language, slug = book_language(config), book_slug(config.site_name)
         if src == "index.md" and "<!-- qabook:chapters -->" in markdown:
-            markdown = markdown.replace("<!-- qabook:chapters -->",
-                                        chapter_listing(self.book, pdf_dir, slug, language))
+            listing = chapter_listing(self.book, pdf_dir, slug, language)
+            if self.config.exports:
+                listing += "\n\n" + downloads_markdown(self.config.pdf_dir, self.language)
+            markdown = markdown.replace("<!-- qabook:chapters -->", listing)
         elif src.endswith("/index.md") and (chapter := self._chapter_of(src)):
             print_file = self.print_files.get(chapter.slug)
             print_href = get_relative_url(print_file.url, page.url) if print_file else None
@@ -255,6 +289,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             log.warning(f"{page.file.src_uri}: formula cannot be typeset, shown as TeX: {tex}")
         html = rendered.html
         self.topic_html[page.file.src_uri] = (page.url, page.title or "", html)
+        if self.config.study and self.book and (model := self.book.pages.get(page.file.src_uri)) \
+                and model.kind == "topic" and model.id:
+            self.study_questions[page.file.src_uri] = split_questions(html)
         if self.config.search and self._searchable(page):
             chapter = self._chapter_of(page.file.src_uri)
             tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
@@ -292,9 +329,49 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if not self.config.enabled:
             return
         self._fill_print_pages(Path(config.site_dir), config)
+        if self.config.study:
+            self._write_study_data(Path(config.site_dir), config)
+        if self.config.exports and self.book is not None:
+            self._write_exports(Path(config.site_dir) / self.config.pdf_dir, config.site_name)
         if not self.config.search:
             return
         out = Path(config.site_dir) / "search" / "qabook"
         out.mkdir(parents=True, exist_ok=True)
         for name, data in build_index(self.search_docs).items():
             (out / name).write_bytes(data)
+
+    def _write_study_data(self, site: Path, config: MkDocsConfig) -> None:
+        """study-index.js (every page) and study-cards.js (review and quiz pages)."""
+        if self.book is None:
+            return
+        by_src = {f.src_uri: f for f in self.files} if self.files is not None else {}
+        chapters, topics = [], []
+        for chapter in self.book.chapters:
+            index = by_src.get(f"{chapter.slug}/index.md")
+            if index is None or not chapter.topics:
+                continue
+            chapters.append({"slug": chapter.slug, "title": chapter.title, "url": index.url})
+            for topic in chapter.topics:
+                file = by_src.get(topic.rel)
+                if file is None or not topic.id:
+                    continue
+                tags = topic.meta.get("tags") if isinstance(topic.meta.get("tags"), list) else []
+                questions = self.study_questions.get(topic.rel, [])
+                topics.append(StudyTopic(topic.id, file.url, topic.title or topic.rel, chapter.slug,
+                                         [str(t) for t in tags], questions))
+        home = by_src.get("index.md")
+        pages = {"home": home.url if home else "", **{m: f.url for m, f in self.study_files.items()}}
+        out = site / STUDY_DIR
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "study-index.js").write_text(
+            index_script(config.site_name, i18n.strings(self.language), chapters, topics, pages), encoding="utf-8")
+        (out / "study-cards.js").write_text(cards_script(topics), encoding="utf-8")
+
+    def _write_exports(self, out: Path, title: str) -> None:
+        """book.json and book.apkg beside the PDFs (qabook.export; no MkDocs involved)."""
+        from qabook.export import export_anki, export_json
+
+        assert self.book is not None
+        out.mkdir(parents=True, exist_ok=True)
+        export_json(self.book, out / "book.json", title)
+        export_anki(self.book, out / "book.apkg", title, self.language)

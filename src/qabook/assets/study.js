@@ -1,0 +1,590 @@
+/* qabook study mode: self-test on topic pages, grades and progress in localStorage, the review
+   and quiz pages. Reads window.QABOOK_STUDY (assets/qabook/study-index.js: interface strings,
+   chapters, topics) and schedules with window.qabookFsrs (fsrs.js). No network beyond this site.
+   Progress is keyed "<page id>#q<N>": the page's stable front-matter id and the question's
+   position in the page, so it survives rebuilds, renamed files and reordered topics. */
+(function () {
+  "use strict";
+  var D = window.QABOOK_STUDY;
+  var F = window.qabookFsrs;
+  if (!D || !F) return;
+  var S = D.strings;
+  var script = document.currentScript;
+  var base = script.src.replace(/assets\/qabook\/study\.js(?:[?#].*)?$/, "");
+  var STORE = "qabook-study:" + D.book;
+  var GRADES = [1, 2, 3, 4];
+  var INTERACTIVE = /^(A|BUTTON|INPUT|SELECT|TEXTAREA|SUMMARY|LABEL)$/;
+  var TYPING = /^(INPUT|SELECT|TEXTAREA)$/;
+
+  /* ---------- strings, storage, state ---------- */
+  function t(key, values) {
+    var text = S[key] || key;
+    return values ? text.replace(/\{(\w+)\}/g, function (m, k) { return values[k] != null ? values[k] : m; }) : text;
+  }
+  function load() {
+    try {
+      var v = JSON.parse(localStorage.getItem(STORE));
+      if (v && v.version === 1 && v.cards && typeof v.cards === "object") return v;
+    } catch (e) { /* unreadable: start afresh */ }
+    return {version: 1, cards: {}};
+  }
+  function save(progress) { localStorage.setItem(STORE, JSON.stringify(progress)); }
+  function now() { return Date.now(); }
+
+  function keysOf(topic) {
+    var out = [];
+    for (var i = 1; i <= topic.n; i++) out.push(topic.id + "#q" + i);
+    return out;
+  }
+  function status(rec, at) {
+    if (!rec) return "new";
+    if (rec.due <= at) return "due";
+    return rec.state === F.REVIEW ? "mastered" : "learning";
+  }
+  function tally(keys, progress) {
+    var at = now(), c = {total: keys.length, mastered: 0, due: 0, learning: 0, "new": 0};
+    keys.forEach(function (k) {
+      var rec = progress.cards[k];
+      var st = status(rec, at);
+      c[st] += 1;
+      if (st === "due" && rec.state === F.REVIEW) c.mastered += 1;  // known, but its review has come
+    });
+    return c;
+  }
+  function topicState(topic, progress) {
+    var c = tally(keysOf(topic), progress);
+    if (c.due) return "due";
+    if (c.mastered === c.total && c.total) return "mastered";
+    if (c["new"] === c.total) return "new";
+    return "learning";
+  }
+  function when(due) {
+    var ms = due - now();
+    if (ms <= 0) return t("study.now");
+    if (ms < 3600000) return t("study.in_minutes", {n: Math.max(1, Math.round(ms / 60000))});
+    if (ms < F.DAY) return t("study.in_hours", {n: Math.round(ms / 3600000)});
+    return t("study.in_days", {n: Math.round(ms / F.DAY)});
+  }
+  function grade(key, g) {
+    var progress = load();
+    var at = now();
+    var old = progress.cards[key];
+    var card = F.review(old || F.newCard(at), g, at);
+    card.reps = ((old && old.reps) || 0) + 1;
+    card.lapses = ((old && old.lapses) || 0) + (g === 1 && old && old.state === F.REVIEW ? 1 : 0);
+    card.grade = g;
+    progress.cards[key] = card;
+    save(progress);
+    return card;
+  }
+
+  /* ---------- small DOM helpers ---------- */
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else if (k === "html") node.innerHTML = attrs[k];
+      else if (k === "class") node.className = attrs[k];
+      else if (attrs[k] !== null && attrs[k] !== undefined) node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c) node.appendChild(c); });
+    return node;
+  }
+  function button(label, cls, onClick, attrs) {
+    var b = el("button", Object.assign({type: "button", "class": "qa-btn " + (cls || ""), text: label}, attrs || {}));
+    b.addEventListener("click", onClick);
+    return b;
+  }
+  var live;
+  function announce(text) {
+    if (!live) {
+      live = el("div", {"class": "qa-sr-only", "aria-live": "polite", role: "status", id: "qa-live"});
+      document.body.appendChild(live);
+    }
+    live.textContent = "";
+    setTimeout(function () { live.textContent = text; }, 30);
+  }
+  function norm(href) {
+    return href.split("#")[0].split("?")[0].replace(/index\.html$/, "");
+  }
+  function siteUrl(url) { return new URL(base + url, location.href).href; }
+  var here = norm(location.href);
+  /* One keydown listener for the life of the document; the current page (or session) sets its
+     handler, so that Material's instant navigation never stacks handlers of old pages. */
+  var pageKeys = null;
+  document.addEventListener("keydown", function (e) { if (pageKeys) pageKeys(e); });
+  function topicAt(href) {
+    var u = norm(href);
+    return D.topics.filter(function (p) { return norm(siteUrl(p.url)) === u; })[0] || null;
+  }
+  function chapterAt(href) {
+    var u = norm(href);
+    return D.chapters.filter(function (c) { return norm(siteUrl(c.url)) === u; })[0] || null;
+  }
+  function chapterKeys(slug) {
+    var keys = [];
+    D.topics.forEach(function (p) { if (!slug || p.chapter === slug) keys = keys.concat(keysOf(p)); });
+    return keys;
+  }
+  function article() { return document.querySelector(".md-content article") || document.querySelector("article"); }
+
+  /* ---------- topic page: reveal, grade, keyboard ---------- */
+  function partsOf(qdiv) {
+    var parts = [], n = qdiv.nextElementSibling;
+    while (n && n.tagName === "DETAILS" && (n.classList.contains("answer") || n.classList.contains("explanation"))) {
+      parts.push(n);
+      n = n.nextElementSibling;
+    }
+    return parts;
+  }
+  function stateLabel(rec) {
+    var st = status(rec, now());
+    var text = t("study.state." + st);
+    if (rec && st !== "due") text += " · " + t("study.next_due", {when: when(rec.due)});
+    return {state: st, text: text};
+  }
+
+  function enhanceTopic(topic) {
+    var root = article();
+    if (!root || root.querySelector(".qa-toolbar")) return;  // already enhanced
+    var questions = Array.prototype.slice.call(root.querySelectorAll(".admonition.question[id^='q']"));
+    if (!questions.length) return;
+    var items = questions.map(function (qdiv) {
+      var key = topic.id + "#" + qdiv.id;
+      var parts = partsOf(qdiv);
+      var reveal = button(t("study.reveal"), "qa-reveal", function () { setOpen(item, !isOpen(item), true); },
+        {"aria-expanded": "false"});
+      var stateEl = el("span", {"class": "qa-state"});
+      var grades = el("span", {"class": "qa-grades", role: "group", "aria-label": t("study.grade_group")});
+      GRADES.forEach(function (g) {
+        grades.appendChild(button(g + " " + t("study.grade." + g), "qa-grade qa-grade-" + g, function () { doGrade(item, g); },
+          {"data-grade": String(g)}));
+      });
+      grades.hidden = true;
+      var bar = el("div", {"class": "qa-study-bar", "data-qa-key": key}, [reveal, grades, stateEl]);
+      (parts.length ? parts[parts.length - 1] : qdiv).after(bar);
+      qdiv.setAttribute("tabindex", "-1");
+      var item = {key: key, q: qdiv, parts: parts, reveal: reveal, grades: grades, state: stateEl, bar: bar};
+      parts.forEach(function (p) { p.addEventListener("toggle", function () { sync(item); }); });
+      paintState(item);
+      return item;
+    });
+    var current = -1;
+
+    function isOpen(item) { return item.parts.length > 0 && item.parts[0].open; }
+    function sync(item) {
+      var open = isOpen(item);
+      item.reveal.textContent = t(open ? "study.hide" : "study.reveal");
+      item.reveal.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) item.grades.hidden = false;
+    }
+    function setOpen(item, open, speak) {
+      item.parts.forEach(function (p) { p.open = open; });
+      sync(item);
+      if (speak) announce(t(open ? "study.revealed" : "study.hidden"));
+    }
+    function paintState(item) {
+      var s = stateLabel(load().cards[item.key]);
+      item.state.textContent = s.text;
+      item.bar.setAttribute("data-state", s.state);
+    }
+    function doGrade(item, g) {
+      var card = grade(item.key, g);
+      paintState(item);
+      announce(t("study.graded", {grade: t("study.grade." + g), when: when(card.due)}));
+      paintBadges();
+    }
+    function focusQuestion(i) {
+      current = Math.max(0, Math.min(items.length - 1, i));
+      items.forEach(function (it, j) { it.q.classList.toggle("qa-current", j === current); });
+      items[current].q.focus({preventScroll: true});
+      items[current].q.scrollIntoView({block: "start", behavior: "auto"});
+    }
+
+    var helpBtn;
+    var help = el("div", {"class": "qa-help", role: "dialog", "aria-modal": "false", "aria-labelledby": "qa-help-title",
+      id: "qa-help", tabindex: "-1"});
+    help.hidden = true;
+    help.appendChild(el("h2", {id: "qa-help-title", text: t("study.help_title")}));
+    var dl = el("dl");
+    [["j", "study.key.next"], ["k", "study.key.prev"], ["␣ Space", "study.key.reveal"], ["1 – 4", "study.key.grade"],
+      ["?", "study.key.help"]].forEach(function (row) {
+      dl.appendChild(el("dt", {}, [el("kbd", {text: row[0]})]));
+      dl.appendChild(el("dd", {text: t(row[1])}));
+    });
+    help.appendChild(dl);
+    help.appendChild(button(t("study.help_close"), "qa-help-close", function () { toggleHelp(false); }));
+    function toggleHelp(show) {
+      help.hidden = !show;
+      helpBtn.setAttribute("aria-expanded", show ? "true" : "false");
+      (show ? help : helpBtn).focus();
+    }
+    helpBtn = button("? " + t("study.help"), "qa-help-btn", function () { toggleHelp(help.hidden); },
+      {"aria-expanded": "false", "aria-controls": "qa-help"});
+    var toolbar = el("div", {"class": "qa-toolbar", role: "group", "aria-label": t("study.toolbar")}, [
+      button(t("study.show_all"), "qa-show-all", function () {
+        items.forEach(function (it) { setOpen(it, true, false); });
+        announce(t("study.all_shown"));
+      }),
+      button(t("study.hide_all"), "qa-hide-all", function () {
+        items.forEach(function (it) { setOpen(it, false, false); });
+        announce(t("study.all_hidden"));
+      }),
+      helpBtn
+    ]);
+    questions[0].before(toolbar);
+    toolbar.after(help);
+
+    pageKeys = function (e) {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      var target = e.target || document.body;
+      if (TYPING.test(target.tagName) || target.isContentEditable) return;
+      if (e.key === " " && INTERACTIVE.test(target.tagName)) return;  // a focused button or link does its own thing
+      if (e.key === "?") { toggleHelp(help.hidden); e.preventDefault(); return; }
+      if (e.key === "Escape" && !help.hidden) { toggleHelp(false); return; }
+      if (e.key === "j") { focusQuestion(current + 1); e.preventDefault(); return; }
+      if (e.key === "k") { focusQuestion(current < 0 ? 0 : current - 1); e.preventDefault(); return; }
+      if (current < 0 && (e.key === " " || /^[1-4]$/.test(e.key))) current = 0;
+      var item = items[current];
+      if (!item) return;
+      if (e.key === " ") { setOpen(item, !isOpen(item), true); e.preventDefault(); return; }
+      if (/^[1-4]$/.test(e.key) && isOpen(item)) { doGrade(item, Number(e.key)); e.preventDefault(); }
+    };
+    var fromHash = items.findIndex(function (it) { return "#" + it.q.id === location.hash; });
+    if (fromHash >= 0) current = fromHash;
+  }
+
+  /* ---------- lists: a badge for every topic and chapter link ---------- */
+  function badge(text, state) {
+    return el("span", {"class": "qa-badge qa-badge--" + state, text: text, "data-qa-badge": "1"});
+  }
+  function paintBadges() {
+    var progress = load();
+    document.querySelectorAll("[data-qa-badge]").forEach(function (b) { b.remove(); });
+    document.querySelectorAll(".md-content a[href], .md-nav--primary a[href]").forEach(function (a) {
+      if (a.closest(".qa-progress, .qa-study-bar, .qa-session, .qa-due-list, .headerlink, .md-nav--secondary")) return;
+      var href = a.href;
+      var topic = topicAt(href);
+      if (topic) {
+        var st = topicState(topic, progress);
+        a.appendChild(badge(t("study.state." + st), st));
+        return;
+      }
+      var chapter = a.closest(".md-content") ? chapterAt(href) : null;
+      if (chapter) {
+        var c = tally(chapterKeys(chapter.slug), progress);
+        var state = c.due ? "due" : c.mastered === c.total ? "mastered" : c["new"] === c.total ? "new" : "learning";
+        a.after(badge(t("study.mastered_short", c), state));
+      }
+    });
+    document.querySelectorAll("[data-qa-progress]").forEach(function (p) {
+      var slug = p.getAttribute("data-qa-progress");
+      p.textContent = t("study.progress", tally(chapterKeys(slug), progress));
+    });
+  }
+
+  /* ---------- home and chapter pages: progress, reset, export, import ---------- */
+  function studyLink(page, label, slug) {
+    var href = siteUrl(D.pages[page]) + (slug ? "?chapter=" + encodeURIComponent(slug) : "");
+    return el("a", {"class": "md-button qa-link-button", href: href, text: label});
+  }
+  function resetKeys(keys) {
+    if (!window.confirm(t("study.reset_confirm"))) return;
+    var progress = load(), n = 0;
+    keys.forEach(function (k) { if (progress.cards[k]) { delete progress.cards[k]; n += 1; } });
+    save(progress);
+    paintBadges();
+    announce(t("study.reset_done", {n: n}));
+  }
+  function exportProgress() {
+    var data = {format: "qabook-progress", version: 1, book: D.book, exported: new Date(now()).toISOString(),
+      cards: load().cards};
+    var blob = new Blob([JSON.stringify(data, null, 2)], {type: "application/json"});
+    var a = el("a", {href: URL.createObjectURL(blob), download: "qabook-progress.json"});
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+  function importProgress(file) {
+    file.text().then(function (text) {
+      var data;
+      try { data = JSON.parse(text); } catch (e) { data = null; }
+      if (!data || data.format !== "qabook-progress" || !data.cards || typeof data.cards !== "object") {
+        announce(t("study.import_bad"));
+        return;
+      }
+      var progress = load(), n = 0;
+      Object.keys(data.cards).forEach(function (k) {
+        var rec = data.cards[k], mine = progress.cards[k];
+        if (!rec || typeof rec.due !== "number" || typeof rec.state !== "number") return;
+        if (!mine || (rec.last || 0) >= (mine.last || 0)) { progress.cards[k] = rec; n += 1; }
+      });
+      save(progress);
+      paintBadges();
+      announce(t("study.import_done", {n: n}));
+    });
+  }
+  function progressPanel(slug) {
+    if (document.querySelector(".qa-progress")) return;
+    var panel = el("section", {"class": "qa-progress", "aria-label": t("study.progress_label")});
+    panel.appendChild(el("p", {"class": "qa-progress-figure", "data-qa-progress": slug || ""}));
+    var actions = el("div", {"class": "qa-actions"});
+    actions.appendChild(studyLink("review", slug ? t("study.review_chapter") : t("study.review"), slug));
+    actions.appendChild(studyLink("quiz", slug ? t("study.quiz_chapter") : t("study.quiz"), slug));
+    if (!slug) {
+      actions.appendChild(button(t("study.export"), "qa-export", exportProgress));
+      var input = el("input", {type: "file", accept: "application/json,.json", "class": "qa-sr-only", tabindex: "-1",
+        "aria-hidden": "true"});
+      input.addEventListener("change", function () { if (input.files[0]) importProgress(input.files[0]); input.value = ""; });
+      actions.appendChild(button(t("study.import"), "qa-import", function () { input.click(); }));
+      actions.appendChild(input);
+    }
+    actions.appendChild(button(t(slug ? "study.reset_chapter" : "study.reset_all"), "qa-reset",
+      function () { resetKeys(chapterKeys(slug)); }));
+    panel.appendChild(actions);
+    if (!slug && D.downloads) {
+      var dl = el("p", {"class": "qa-downloads"});
+      D.downloads.forEach(function (d) {
+        dl.appendChild(el("a", {href: siteUrl(d.url), download: "", text: t(d.label)}));
+        dl.appendChild(document.createTextNode(" "));
+      });
+      panel.appendChild(dl);
+    }
+    var h1 = article() && article().querySelector("h1");
+    if (h1) h1.after(panel);
+  }
+
+  /* ---------- review and quiz pages ---------- */
+  var cardsPromise;
+  function loadCards() {
+    if (!cardsPromise) {
+      cardsPromise = new Promise(function (resolve, reject) {
+        if (window.QABOOK_CARDS) { resolve(window.QABOOK_CARDS); return; }
+        var s = el("script", {src: base + "assets/qabook/study-cards.js"});
+        s.onload = function () { resolve(window.QABOOK_CARDS || {}); };
+        s.onerror = reject;
+        document.head.appendChild(s);
+      });
+    }
+    return cardsPromise;
+  }
+  function allCards(html) {
+    var list = [];
+    D.topics.forEach(function (p) {
+      keysOf(p).forEach(function (k, i) {
+        var h = html[k] || {};
+        list.push({key: k, topic: p, anchor: "q" + (i + 1), question: h.q || "", answer: h.a || "", explanation: h.e || ""});
+      });
+    });
+    return list;
+  }
+  function scopeSelect(withTags, selected) {
+    var select = el("select", {id: "qa-scope", name: "scope"});
+    select.appendChild(el("option", {value: "", text: t("study.scope_book")}));
+    D.chapters.forEach(function (c) { select.appendChild(el("option", {value: "chapter:" + c.slug, text: c.title})); });
+    if (withTags) {
+      var tags = {};
+      D.topics.forEach(function (p) { (p.tags || []).forEach(function (g) { tags[g] = 1; }); });
+      Object.keys(tags).sort().forEach(function (g) {
+        select.appendChild(el("option", {value: "tag:" + g, text: t("study.scope_tag", {tag: g})}));
+      });
+    }
+    select.value = selected || "";
+    return select;
+  }
+  function inScope(card, scope) {
+    if (!scope) return true;
+    if (scope.indexOf("chapter:") === 0) return card.topic.chapter === scope.slice(8);
+    if (scope.indexOf("tag:") === 0) return (card.topic.tags || []).indexOf(scope.slice(4)) >= 0;
+    return true;
+  }
+  function field(labelText, control) {
+    return el("p", {"class": "qa-field"}, [el("label", {"for": control.id, text: labelText}), control]);
+  }
+
+  function block(kind, html) {  // a question / answer / explanation box, titled like the topic pages
+    var box = el("div", {"class": "admonition " + kind});
+    box.appendChild(el("p", {"class": "admonition-title", text: t("block." + kind)}));
+    box.insertAdjacentHTML("beforeend", html);
+    return box;
+  }
+
+  /* One question at a time: question, reveal, grade, next; then the summary. */
+  function runSession(box, cards, again) {
+    var i = 0, counts = {1: 0, 2: 0, 3: 0, 4: 0};
+    var session = el("div", {"class": "qa-session"});
+    box.innerHTML = "";
+    box.appendChild(session);
+    function show() {
+      session.innerHTML = "";
+      if (i >= cards.length) return summary();
+      var c = cards[i];
+      var revealed = false;
+      session.appendChild(el("p", {"class": "qa-position", text: t("study.position", {i: i + 1, n: cards.length})}));
+      var topicLink = el("a", {href: siteUrl(c.topic.url) + "#" + c.anchor, text: c.topic.title});
+      session.appendChild(el("p", {"class": "qa-meta"}, [topicLink]));
+      var q = block("question", c.question);
+      q.classList.add("qa-card-question");
+      q.setAttribute("tabindex", "-1");
+      session.appendChild(q);
+      var back = el("div", {"class": "qa-card-back"});
+      back.hidden = true;
+      if (c.answer) back.appendChild(block("answer", c.answer));
+      if (c.explanation) back.appendChild(block("explanation", c.explanation));
+      var grades = el("div", {"class": "qa-grades", role: "group", "aria-label": t("study.grade_group")});
+      GRADES.forEach(function (g) {
+        grades.appendChild(button(g + " " + t("study.grade." + g), "qa-grade qa-grade-" + g, function () { doGrade(g); },
+          {"data-grade": String(g)}));
+      });
+      back.appendChild(grades);
+      var reveal = button(t("study.reveal"), "qa-reveal", doReveal, {"aria-expanded": "false"});
+      session.appendChild(reveal);
+      session.appendChild(back);
+      q.focus({preventScroll: true});
+      function doReveal() {
+        if (revealed) return;
+        revealed = true;
+        back.hidden = false;
+        reveal.hidden = true;
+        reveal.setAttribute("aria-expanded", "true");
+        announce(t("study.revealed"));
+        grades.querySelector("button").focus({preventScroll: true});  // the answer shows below the question
+      }
+      function doGrade(g) {
+        var card = grade(c.key, g);
+        counts[g] += 1;
+        announce(t("study.graded", {grade: t("study.grade." + g), when: when(card.due)}));
+        i += 1;
+        show();
+      }
+      pageKeys = function (e) {
+        if (e.ctrlKey || e.metaKey || e.altKey) return;
+        if (e.target && TYPING.test(e.target.tagName)) return;
+        if (e.key === " " && !revealed && !(e.target && INTERACTIVE.test(e.target.tagName))) { doReveal(); e.preventDefault(); }
+        else if (revealed && /^[1-4]$/.test(e.key)) { doGrade(Number(e.key)); e.preventDefault(); }
+      };
+    }
+    function summary() {
+      pageKeys = null;
+      var text = t("study.summary", {n: cards.length, again: counts[1], hard: counts[2], good: counts[3], easy: counts[4]});
+      var p = el("p", {"class": "qa-summary", tabindex: "-1", text: text});
+      session.appendChild(p);
+      session.appendChild(button(t("study.again_round"), "qa-again", again));
+      p.focus();
+      announce(text);
+      paintBadges();
+    }
+    show();
+  }
+
+  function shuffle(list) {
+    for (var i = list.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var tmp = list[i]; list[i] = list[j]; list[j] = tmp;
+    }
+    return list;
+  }
+  function plain(html) { var d = document.createElement("div"); d.innerHTML = html; return d.textContent.trim(); }
+
+  function reviewPage(box, html) {
+    var params = new URLSearchParams(location.search);
+    var slug = params.get("chapter");
+    var select = scopeSelect(false, slug ? "chapter:" + slug : "");
+    var form = el("div", {"class": "qa-form"}, [field(t("study.scope"), select)]);
+    var listBox = el("div", {"class": "qa-due-list", "aria-live": "polite"});
+    var runBox = el("div");
+    box.innerHTML = "";
+    box.appendChild(form);
+    box.appendChild(listBox);
+    box.appendChild(runBox);
+    function due() {
+      var progress = load(), at = now();
+      return allCards(html).filter(function (c) {
+        var rec = progress.cards[c.key];
+        return rec && rec.due <= at && inScope(c, select.value);
+      });
+    }
+    function render() {
+      var cards = due();
+      listBox.innerHTML = "";
+      listBox.appendChild(el("h2", {text: t("study.due_today", {n: cards.length})}));
+      if (!cards.length) { listBox.appendChild(el("p", {text: t("study.nothing_due")})); return; }
+      var ol = el("ol", {"class": "qa-due"});
+      cards.forEach(function (c) {
+        ol.appendChild(el("li", {"data-qa-key": c.key}, [
+          el("a", {href: siteUrl(c.topic.url) + "#" + c.anchor, text: c.topic.title}),
+          el("span", {text: " — " + plain(c.question).slice(0, 80)})
+        ]));
+      });
+      listBox.appendChild(ol);
+      listBox.appendChild(button(t("study.start_review"), "qa-start", function () {
+        form.hidden = true;
+        listBox.hidden = true;
+        runSession(runBox, cards, function () { form.hidden = false; listBox.hidden = false; runBox.innerHTML = ""; render(); });
+      }));
+    }
+    select.addEventListener("change", render);
+    render();
+  }
+
+  function quizPage(box, html) {
+    var params = new URLSearchParams(location.search);
+    var slug = params.get("chapter");
+    var select = scopeSelect(true, slug ? "chapter:" + slug : "");
+    var filter = el("select", {id: "qa-filter"});
+    [["all", "study.filter_all"], ["due", "study.filter_due"], ["again", "study.filter_again"]].forEach(function (o) {
+      filter.appendChild(el("option", {value: o[0], text: t(o[1])}));
+    });
+    var count = el("input", {id: "qa-count", type: "number", min: "1", value: "10", inputmode: "numeric"});
+    var message = el("p", {"class": "qa-message", "aria-live": "polite"});
+    var runBox = el("div");
+    var form = el("div", {"class": "qa-form"}, [field(t("study.scope"), select), field(t("study.quiz_filter"), filter),
+      field(t("study.quiz_count"), count)]);
+    form.appendChild(button(t("study.start_quiz"), "qa-start", start));
+    box.innerHTML = "";
+    box.appendChild(form);
+    box.appendChild(message);
+    box.appendChild(runBox);
+    function start() {
+      var progress = load(), at = now();
+      var cards = allCards(html).filter(function (c) {
+        if (!inScope(c, select.value)) return false;
+        var rec = progress.cards[c.key];
+        if (filter.value === "due") return rec && rec.due <= at;
+        if (filter.value === "again") return rec && rec.grade === 1;
+        return true;
+      });
+      var n = Math.max(1, parseInt(count.value, 10) || 10);
+      cards = shuffle(cards).slice(0, n);
+      if (!cards.length) { message.textContent = t("study.no_questions"); return; }
+      message.textContent = "";
+      form.hidden = true;
+      runSession(runBox, cards, function () { form.hidden = false; runBox.innerHTML = ""; });
+    }
+  }
+
+  /* ---------- which page is this ---------- */
+  function init() {
+    here = norm(location.href);
+    pageKeys = null;
+    var box = document.getElementById("qa-study-app");
+    if (box) {
+      if (box.getAttribute("data-ready")) return;
+      box.setAttribute("data-ready", "1");
+      box.textContent = t("study.loading");
+      loadCards().then(function (html) {
+        (box.getAttribute("data-mode") === "quiz" ? quizPage : reviewPage)(box, html);
+      });
+      return;
+    }
+    var topic = topicAt(here);
+    if (topic) enhanceTopic(topic);
+    var chapter = chapterAt(here);
+    if (chapter) progressPanel(chapter.slug);
+    else if (norm(siteUrl(D.pages.home)) === here) progressPanel("");
+    paintBadges();
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

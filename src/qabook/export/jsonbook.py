@@ -1,0 +1,68 @@
+"""The book as one JSON document, described by the versioned JSON Schema beside this module."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from qabook.export.render import render_block
+from qabook.model import Block, Book, Page
+
+SCHEMA_VERSION = 1
+SCHEMA_FILE = "book.schema.json"
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that `book_json` output follows."""
+    return json.loads(resources.files("qabook.export").joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
+
+
+def _block(block: Block | None) -> dict[str, Any] | None:
+    if block is None:
+        return None
+    return {"markdown": "\n".join(block.content).strip("\n"), "html": render_block(block.content),
+            "line": block.line}
+
+
+def question_key(page: Page, number: int) -> str:
+    return f"{page.id}#q{number}"
+
+
+def book_json(book: Book, title: str) -> dict[str, Any]:
+    chapters = []
+    for chapter in book.chapters:
+        topics = []
+        for page in chapter.topics:
+            if not page.id:
+                continue
+            tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
+            topics.append({
+                "id": page.id,
+                "title": page.title or "",
+                "source": page.rel,
+                "tags": [str(t) for t in tags],
+                "questions": [{
+                    "key": question_key(page, q.number),
+                    "number": q.number,
+                    "anchor": q.anchor,
+                    "question": _block(q.question),
+                    "answer": _block(q.answer),
+                    "explanation": _block(q.explanation),
+                } for q in page.questions],
+            })
+        chapters.append({"slug": chapter.slug, "title": chapter.title,
+                         "source": chapter.index.rel if chapter.index else None, "topics": topics})
+    return {"schema_version": SCHEMA_VERSION, "title": title, "chapters": chapters}
+
+
+def export_json(book: Book, out: Path, title: str | None = None) -> Path:
+    data = book_json(book, title or book_title(book))
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return out
+
+
+def book_title(book: Book) -> str:
+    home = book.pages.get("index.md")
+    return (home.title if home and home.title else None) or book.docs_dir.resolve().parent.name

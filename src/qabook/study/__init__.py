@@ -1,0 +1,9 @@
+"""Study mode, the parts that need no MkDocs: cards from rendered pages, the data scripts the
+browser reads (assets/study.js, assets/fsrs.js), and the generated review and quiz pages."""
+
+from qabook.study.cards import QuestionHtml, split_questions
+from qabook.study.data import StudyTopic, cards_script, index_script
+from qabook.study.pages import QUIZ_PAGE, REVIEW_PAGE, study_page_markdown
+
+__all__ = ["QUIZ_PAGE", "REVIEW_PAGE", "QuestionHtml", "StudyTopic", "cards_script", "index_script",
+           "split_questions", "study_page_markdown"]
