@@ -106,7 +106,7 @@ def test_a_good_build_replaces_the_site_whole(tmp_path: Path) -> None:
     assert qabook("build", "--no-pdf", cwd=project).returncode == 0
     assert not (project / "site" / "stale.html").exists()
     assert (project / "site" / "llm" / "index.html").exists()
-    assert "pdf/" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert ".pdf\"" not in (project / "site" / "index.html").read_text(encoding="utf-8")  # no PDF made, none linked
 
 
 def test_mkdocs_strict_build_passes_on_committed_content(tmp_path: Path) -> None:
