@@ -14,6 +14,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,6 +28,7 @@ from qabook.book import load_book
 from qabook.check import check_book
 from qabook.home import chapter_listing, pdf_link_markdown, with_question_counts
 from qabook.html import anchor_questions
+from qabook.i18n import strings
 from qabook.math import render_math
 from qabook.model import Book, Chapter
 from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown
@@ -180,11 +182,18 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             text = target.read_text(encoding="utf-8")
             target.write_text(text.replace(PRINT_MARKER, print_page_html(topics), 1), encoding="utf-8")
 
-    @staticmethod
-    def _searchable(page: MkPage) -> bool:
+    def _searchable(self, page: MkPage) -> bool:
         search_meta = page.meta.get("search")
         excluded = isinstance(search_meta, dict) and search_meta.get("exclude")
-        return not excluded and page.file.src_uri not in ("index.md", "tags.md")
+        generated = any(page.file is f for f in self.print_files.values())
+        return not excluded and not generated and page.file.src_uri != "tags.md"
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """The search box's interface strings (search.*), from the book's locale, for the templates."""
+        if self.config.enabled and self.config.search:
+            lang = config.theme.get("language")
+            env.globals["qabook_search_strings"] = {k: v for k, v in strings(lang).items() if k.startswith("search.")}
+        return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
