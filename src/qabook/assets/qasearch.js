@@ -117,6 +117,7 @@
 
   var SNIPPET = 110, BEFORE = 28;
   var WORD = /[A-Za-z0-9_]/;
+  var BREAK = /[\s，。；：、！？,.;:!?（）()「」]/;
 
   /* The passage of `text` around its best match: the window that holds most of the query,
      cut at character (and word) boundaries, "…" where it was cut. */
@@ -145,7 +146,13 @@
       });
       if (score > bestScore) { bestScore = score; best = start; }
     });
-    var start = best, end = Math.min(chars.length, start + SNIPPET);
+    var start = best;
+    if (best > 0) for (var k = best; k < best + BEFORE && k < chars.length; k++) {  // begin at a clause if one starts nearby
+      if (BREAK.test(chars[k])) { start = k + 1; break; }
+    }
+    if (hits.length && start > hits.filter(function (h) { return h[0] >= best; }).reduce(function (m, h) {
+      return Math.min(m, h[0]); }, Infinity)) start = best;
+    var end = Math.min(chars.length, start + SNIPPET);
     if (end - start < SNIPPET) start = Math.max(0, end - SNIPPET);
     while (start > 0 && start < end && WORD.test(chars[start - 1]) && WORD.test(chars[start])) start++;
     while (end < chars.length && end > start && WORD.test(chars[end - 1]) && WORD.test(chars[end])) end--;

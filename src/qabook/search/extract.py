@@ -96,6 +96,8 @@ class _Walker(HTMLParser):
             field_name = "answer" if "answer" in classes else "explanation"
         elif (tag == "p" and "admonition-title" in classes) or tag == "summary" or "headerlink" in classes:
             skip = True
+        elif tag == "h1":
+            skip = True  # the page title: a field of its own
         elif "qa-math" in classes and a.get("aria-label"):
             if not self._field()[1]:
                 self._emit(self._field()[0], f" {a['aria-label']} ")
@@ -165,5 +167,5 @@ def extract_docs(html: str, url: str, title: str, chapter: str = "", tags: list[
     else:
         # a page without questions (a chapter page, the home page) is found by its own prose,
         # weighted low, so that it never outranks the topic a learner is looking for
-        docs.append(SearchDoc(url, title, chapter, {"tags": tag_text, "body": body}, page=True))
+        docs.append(SearchDoc(url, title, chapter, {"tags": tag_text, "body": f"{title} {body}".strip()}, page=True))
     return docs
