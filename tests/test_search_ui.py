@@ -1,4 +1,6 @@
-"""The search box as a reader uses it: click or tap into it, type, see results on screen.
+"""The search box as a reader uses it: click or tap into it, type, see results on screen; and
+the topic page a result lands on (its questions in the contents, text at body size, wide
+formulas and code that scroll instead of shrinking).
 
 The site: the seed chapter plus one topic written here (`llm/09-…`), which holds the word
 `constructor`, code, a formula and two questions, so that snippets and landings can be checked.
@@ -38,6 +40,10 @@ tags: [编程]
 
 /// explanation
 对象由构造函数创建。
+
+```python
+x = torch.tensor([[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0, 15.0, 16.0]])
+```
 ///
 
 /// question
@@ -49,6 +55,10 @@ tags: [编程]
 
 $$
 L = \\frac{{1}}{{n}} \\sum_{{i=1}}^{{n}} (y_i - \\hat{{y}}_i)^2
+$$
+
+$$
+R = \\lambda_1 \\sum_{{j=1}}^{{m}} |w_j| + \\lambda_2 \\sum_{{j=1}}^{{m}} w_j^2 + \\frac{{\\alpha}}{{2}} \\sum_{{k=1}}^{{K}} \\left( \\frac{{a_k}}{{b_k}} \\right)^2 + \\frac{{\\beta}}{{3}} \\sum_{{k=1}}^{{K}} c_k^3
 $$
 ///
 
@@ -284,3 +294,52 @@ def test_chapter_link_lists_are_not_results(browser, ui_site: str) -> None:
     assert hrefs and "/llm/09-gou-zao-han-shu/" in hrefs[0]
     assert not any(h.rstrip("/").endswith("/llm") for h in hrefs), hrefs
     page.close()
+
+
+TOPIC9 = "llm/09-gou-zao-han-shu/"
+
+
+def test_questions_are_headings_in_the_contents(browser, ui_site: str) -> None:
+    page = browser.new_page(**DESKTOP)
+    page.goto(ui_site + TOPIC9)
+    toc = page.locator(".md-sidebar--secondary .md-nav__link")
+    labels = [toc.nth(i).inner_text() for i in range(toc.count())]
+    assert labels == ["题目 1：什么是构造函数？", "题目 2：怎样计算均方误差？"], labels
+    assert on_screen(page, toc.nth(1))
+    assert page.get_by_role("heading", name=re.compile(r"^题目 2")).count() == 1
+    toc.nth(1).click()
+    page.wait_for_url(re.compile(r"#q2$"))
+    page.close()
+
+
+def test_question_and_answer_text_at_body_size(browser, ui_site: str) -> None:
+    page = browser.new_page(**DESKTOP)
+    page.goto(ui_site + TOPIC9)
+    sizes = page.evaluate("""() => ['.question p:not(.admonition-title)', 'details.answer p', 'article > h1']
+        .map(s => getComputedStyle(document.querySelector(s)).fontSize)""")
+    body = page.evaluate("getComputedStyle(document.querySelector('article.md-typeset')).fontSize")
+    assert sizes[0] == sizes[1] == body, (sizes, body)
+    page.close()
+
+
+def test_wide_formula_and_code_scroll_sideways_on_a_phone(browser, ui_site: str) -> None:
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(ui_site + TOPIC9)
+    for summary in page.locator("summary").all():
+        summary.click()
+    wide = page.evaluate("""() => [...document.querySelectorAll('div.qa-math')].map(d => {
+        const svg = d.querySelector('svg').getBoundingClientRect();
+        return {svg: svg.width, h: svg.height, box: d.clientWidth, scroll: d.scrollWidth}; })""")
+    widest = max(wide, key=lambda w: w["svg"])
+    assert widest["svg"] > widest["box"] and widest["scroll"] > widest["box"], wide  # scrolls, not shrunk
+    assert widest["h"] > 30, wide
+    code = page.evaluate("(() => { const c = document.querySelector('pre > code');"
+                         " return [c.scrollWidth, c.clientWidth, getComputedStyle(c).whiteSpace]; })()")
+    assert code[0] > code[1] and code[2] == "pre", code
+    assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+    page.emulate_media(media="print")  # in print they fit the page instead
+    fits = page.evaluate("""() => [...document.querySelectorAll('div.qa-math')].every(d =>
+        d.querySelector('svg').getBoundingClientRect().width <= d.clientWidth + 1)""")
+    assert fits and page.evaluate("getComputedStyle(document.querySelector('pre > code')).whiteSpace") == "pre-wrap"
+    context.close()

@@ -22,12 +22,13 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from qabook.book import load_book
 from qabook.check import check_book
 from qabook.home import chapter_listing, pdf_link_markdown, with_question_counts
-from qabook.html import anchor_questions
+from qabook.html import anchor_questions, question_outline
 from qabook.i18n import strings
 from qabook.math import render_math
 from qabook.model import Book, Chapter
@@ -152,6 +153,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if not self.config.enabled:
             return html
         html = anchor_questions(html)
+        self._outline_questions(html, page)
         rendered = render_math(html)
         for tex in rendered.failures:
             log.warning(f"{page.file.src_uri}: formula cannot be typeset, shown as TeX: {tex}")
@@ -163,6 +165,17 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             self.search_docs += extract_docs(html, page.url, page.title or "", chapter.title if chapter else "",
                                              [str(t) for t in tags])
         return html
+
+    @staticmethod
+    def _outline_questions(html: str, page: MkPage) -> None:
+        """On a page with several questions, the table of contents lists them (under the H1)."""
+        outline = question_outline(html)
+        if len(outline) < 2 or page.toc is None:
+            return
+        items = list(page.toc)
+        parent = items[0].children if items and items[0].level == 1 else page.toc.items
+        known = {link.id for link in parent}
+        parent.extend(AnchorLink(label, anchor, 2) for anchor, label in outline if anchor not in known)
 
     def _fill_print_pages(self, site: Path, config: MkDocsConfig) -> None:
         """Each chapter's print page: its topics' rendered HTML, answers open."""
