@@ -18,7 +18,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 BLOCK = {"p", "div", "li", "ul", "ol", "pre", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
          "blockquote", "details", "summary", "dl", "dt", "dd", "br", "hr", "section", "article"}
 LINK_LIST_ITEMS = {"li", "tr", "td", "th"}
-TEXT_LIMIT = 4000  # characters of a document's text kept for snippets
+TEXT_LIMIT = 2000  # characters of a document's text kept for snippets
 
 
 @dataclass
