@@ -33,17 +33,31 @@ def search_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run_queries(page, queries: list[str]) -> dict[str, list[str]]:
-    """Type each query into the search box; read the rendered result links."""
-    page.keyboard.press("/")
-    box = page.locator("[data-qa-search] input")
+    """Click into the header search box and type each query, as a reader does; read the result links
+    (the first of them must be on screen)."""
     ranked = {}
     for query in queries:
-        box.fill("")
-        box.press_sequentially(query)
+        page.click("[data-qa-search] input")
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+        page.keyboard.type(query)
         page.wait_for_function("q => document.querySelector('[data-qa-search]').dataset.qaQuery === q", arg=query)
         hrefs = page.eval_on_selector_all(".md-search-result__list a", "els => els.map(e => e.href)")
+        if hrefs:
+            assert first_result_on_screen(page), query
         ranked[query] = [page_key(h) for h in hrefs]
     return ranked
+
+
+def first_result_on_screen(page) -> bool:
+    """A hit test at the centre of the first result: is it what the reader sees there?"""
+    return page.evaluate("""() => {
+        const a = document.querySelector('.md-search-result__list a');
+        const r = a.getBoundingClientRect();
+        if (r.width < 1 || r.height < 1) return false;
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return !!hit && a.contains(hit);
+    }""")
 
 
 def test_query_set_hit_at_1(browser, search_site: Path) -> None:
@@ -53,7 +67,7 @@ def test_query_set_hit_at_1(browser, search_site: Path) -> None:
     assert len(queries) >= 40
     assert {q for q, e in queries if e.startswith("dc/")} and {q for q, e in queries if e.startswith("llm/")}
     with serve(search_site) as url:
-        page = browser.new_page()
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.goto(url + "llm/")
         ranked = run_queries(page, [q for q, _ in queries])
         page.close()
@@ -121,6 +135,8 @@ def test_search_works_from_file_url(browser, tmp_path_factory: pytest.TempPathFa
     assert ranked["反向传播"][0] == "llm/03"
     page.locator(".md-search-result__list a").first.click()
     page.wait_for_url(re.compile(r"03-ru-he-xun-lian-da-mo-xing\.html#q1$"))
+    page.wait_for_function("document.querySelector('#q1').classList.contains('qa-landed')")
+    assert page.locator("details.answer").get_attribute("open") is not None  # the match is in the answer
     page.close()
     assert errors == []
 
@@ -129,3 +145,21 @@ def test_index_files_are_small_and_sharded(search_site: Path) -> None:
     folder = search_site / "search" / "qabook"
     meta = json.loads(re.search(r"meta\((.*)\);", (folder / "meta.js").read_text(encoding="utf-8")).group(1))
     assert meta["docs"] >= 28 and meta["shards"] == len(list(folder.glob("t*.js")))
+
+
+def test_constructor_where_no_text_has_it(browser, search_site: Path) -> None:
+    """`constructor` names a member of every JS object: on a site without the word it finds nothing, cleanly."""
+    from browser import serve
+
+    from qabook.i18n import strings
+
+    with serve(search_site) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(url)
+        ranked = {}
+        for query in ["constructor", "constructors", "__proto__", "toString", "valueOf", "hasOwnProperty"]:
+            ranked.update(run_queries(page, [query]))
+            assert page.locator("[data-qa-search]").get_attribute("data-qa-error") is None, query
+            assert page.locator(".md-search-result__meta").inner_text() == strings("zh")["search.none"], query
+        page.close()
+    assert all(found == [] for found in ranked.values()), ranked

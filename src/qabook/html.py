@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 from html import escape
 
@@ -20,8 +21,30 @@ def anchor_questions(html: str, language: str | None = None) -> str:
         counter += 1
         anchor = f"q{counter}"
         return (f'<div class="admonition question" id="{anchor}">'
-                f'<p class="admonition-title">{m.group(1)} {counter}'
+                f'<p class="admonition-title" role="heading" aria-level="2">{m.group(1)} {counter}'
                 f'<a class="qa-link headerlink" href="#{anchor}" title="{label}" '
                 f'aria-label="{label}" data-qa-anchor="{anchor}">¶</a></p>')
 
     return QUESTION_DIV_RE.sub(repl, html)
+
+
+_ANCHORED_RE = re.compile(r'<div class="admonition question" id="(q\d+)">\s*<p class="admonition-title"[^>]*>(.*?)</p>(.*?)</div>',
+                          re.S)
+
+
+def _plain(fragment: str) -> str:
+    text = re.sub(r'<span class="qa-math"[^>]*aria-label="([^"]*)"[^>]*>.*?</span>', r" \1 ", fragment, flags=re.S)
+    text = re.sub(r"<[^>]+>", "", text)
+    return re.sub(r"\s+", " ", html_lib.unescape(text)).strip()
+
+
+def question_outline(html: str, width: int = 28) -> list[tuple[str, str]]:
+    """(anchor, label) per anchored question, for a page's table of contents: '题目 2：怎样…'."""
+    out = []
+    for m in _ANCHORED_RE.finditer(html):
+        title = _plain(re.sub(r"<a [^>]*>.*?</a>", "", m.group(2), flags=re.S))
+        text = _plain(m.group(3))
+        chars = list(text)
+        short = "".join(chars[:width]) + ("…" if len(chars) > width else "")
+        out.append((m.group(1), f"{title}：{short}" if short else title))
+    return out

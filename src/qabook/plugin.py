@@ -20,6 +20,7 @@ from importlib import resources
 from html import escape, unescape
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,6 +28,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
+from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from qabook import i18n
@@ -37,7 +39,7 @@ from qabook.home import chapter_buttons, chapter_listing, with_question_counts
 from qabook.pdfnames import book_slug
 from qabook.render import BLOCK_EXTENSIONS
 from qabook.vocabulary import pymdownx_configs
-from qabook.html import anchor_questions
+from qabook.html import anchor_questions, question_outline
 from qabook.i18n import strings, t
 from qabook.math import render_math
 from qabook.model import Book, Chapter
@@ -166,14 +168,17 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.language = config.theme.get("language")
         return config
 
-    def on_env(self, env, /, *, config: MkDocsConfig, files: Files):  # type: ignore[no-untyped-def]
-        """Templates read qabook's interface strings: qabook_t(key, **values), and
-        qabook_material(key) for Material's own strings that the locale file mends."""
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Templates read qabook's interface strings: qabook_t(key, **values); qabook_material(key)
+        for Material's own strings that the locale file mends; the search box's search.* strings."""
         if not self.config.enabled:
             return env
         language = book_language(config)
         env.globals["qabook_t"] = lambda key, **values: t(language, key, **values)
         env.globals["qabook_material"] = lambda key: strings(language).get(f"material.{key}", "")
+        if self.config.search:
+            env.globals["qabook_search_strings"] = {k: v for k, v in strings(language).items()
+                                                    if k.startswith("search.")}
         return env
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -284,6 +289,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         html = anchor_questions(html, book_language(config))
         html = relink_raw_images(html, page.file.src_uri, page.url, files)
         html = ALIGN_STYLE_RE.sub(r' class="qa-align-\1"', html)  # no inline styles: a strict CSP holds
+        self._outline_questions(html, page)
         rendered = render_math(html)
         for tex in rendered.failures:
             log.warning(f"{page.file.src_uri}: formula cannot be typeset, shown as TeX: {tex}")
@@ -299,6 +305,17 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                                              chapter.title if chapter else "",
                                              [str(t) for t in tags])
         return html
+
+    @staticmethod
+    def _outline_questions(html: str, page: MkPage) -> None:
+        """On a page with several questions, the table of contents lists them (under the H1)."""
+        outline = question_outline(html)
+        if len(outline) < 2 or page.toc is None:
+            return
+        items = list(page.toc)
+        parent = items[0].children if items and items[0].level == 1 else page.toc.items
+        known = {link.id for link in parent}
+        parent.extend(AnchorLink(label, anchor, 2) for anchor, label in outline if anchor not in known)
 
     def _fill_print_pages(self, site: Path, config: MkDocsConfig) -> None:
         """Each chapter's print page: its topics' rendered HTML, answers open."""
@@ -319,11 +336,11 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             text = target.read_text(encoding="utf-8")
             target.write_text(text.replace(PRINT_MARKER, print_page_html(topics, intro), 1), encoding="utf-8")
 
-    @staticmethod
-    def _searchable(page: MkPage) -> bool:
+    def _searchable(self, page: MkPage) -> bool:
         search_meta = page.meta.get("search")
         excluded = isinstance(search_meta, dict) and search_meta.get("exclude")
-        return not excluded and page.file.src_uri not in ("index.md", "tags.md")
+        generated = any(page.file is f for f in self.print_files.values())
+        return not excluded and not generated and page.file.src_uri != "tags.md"
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:

@@ -5,8 +5,8 @@ extract.py   rendered page HTML → one search document per question
 index.py     documents → meta, term shards and document chunks as small JS files
 """
 
-from qabook.search.analyze import analyze, shard_of
+from qabook.search.analyze import analyze, index_terms, shard_of
 from qabook.search.extract import SearchDoc, extract_docs
 from qabook.search.index import build_index
 
-__all__ = ["SearchDoc", "analyze", "build_index", "extract_docs", "shard_of"]
+__all__ = ["SearchDoc", "analyze", "build_index", "extract_docs", "index_terms", "shard_of"]

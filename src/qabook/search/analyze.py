@@ -4,6 +4,8 @@ Chinese runs become overlapping character bigrams (自注意力 → 自注 注�
 split exactly as the index was, any substring of two or more characters matches, and no
 dictionary is needed in the browser. Latin letters and digits form lowercase words with a
 plural -s removed. NFKC folds full-width forms, so （NLP） and gpu、tpu split into words.
+The index also holds each Chinese character alone (`index_terms`), so a one-character query
+(模) finds the pages that hold it; a query never produces a lone character from a longer run.
 """
 
 from __future__ import annotations
@@ -33,6 +35,16 @@ def analyze(text: str) -> list[str]:
             out.append(token)
         else:
             out.extend(token[i:i + 2] for i in range(len(token) - 1))
+    return out
+
+
+def index_terms(text: str) -> list[str]:
+    """The terms indexed for a text: `analyze` plus every character of each Chinese run of two or more."""
+    out = analyze(text)
+    for m in TOKEN_RE.finditer(unicodedata.normalize("NFKC", text).lower()):
+        token = m.group()
+        if len(token) > 1 and not ("a" <= token[0] <= "z" or token[0].isdigit()):
+            out.extend(token)
     return out
 
 

@@ -1,7 +1,11 @@
 """Rendered page HTML → search documents: one per question, fields kept apart for weighting.
 
 Reads the HTML that the site serves (after `qabook.html.anchor_questions`), so what is found
-is what the reader sees, collapsed answers and explanations included.
+is what the reader sees, collapsed answers and explanations included. Text is kept as the
+reader sees it: code is not spaced out at highlighting spans, a formula is its TeX (the SVG's
+`aria-label`), and block elements are separated by spaces. A list item or table cell that is
+mostly a link (the topic list of a chapter page, the chapter table of the home page) is left
+out: it names other pages, which are found by their own text.
 """
 
 from __future__ import annotations
@@ -11,6 +15,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+BLOCK = {"p", "div", "li", "ul", "ol", "pre", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
+         "blockquote", "details", "summary", "dl", "dt", "dd", "br", "hr", "section", "article"}
+LINK_LIST_ITEMS = {"li", "tr", "td", "th"}
+TEXT_LIMIT = 2000  # characters of a document's text kept for snippets
 
 
 @dataclass
@@ -19,11 +27,27 @@ class SearchDoc:
     title: str
     chapter: str
     fields: dict[str, str] = field(default_factory=dict)  # title, question, answer, explanation, tags, body
+    page: bool = False  # a page without questions (chapter page, home page): ranked below topics
+
+    @property
+    def text(self) -> str:
+        """What snippets are cut from: the question, its answer and explanation, or the page's prose."""
+        text = " ".join(self.fields.get(k, "") for k in ("question", "answer", "explanation", "body"))
+        return re.sub(r"\s+", " ", text).strip()[:TEXT_LIMIT]
 
     @property
     def snippet(self) -> str:
-        text = " ".join(self.fields.get(k, "") for k in ("question", "answer", "body"))
-        return re.sub(r"\s+", " ", text).strip()[:160]
+        return self.text[:160]
+
+
+class _Item:
+    """Text collected inside a list item or table cell, to drop if it is mostly a link."""
+
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+        self.parts: list[tuple[str | None, str, bool]] = []  # (field, text, inside a link)
+        self.linked = 0
+        self.total = 0
 
 
 class _Walker(HTMLParser):
@@ -32,6 +56,8 @@ class _Walker(HTMLParser):
         self.stack: list[tuple[str, str | None, bool]] = []  # (tag, field, skip)
         self.questions: list[tuple[str, dict[str, list[str]]]] = []  # (anchor, field → texts)
         self.body: list[str] = []
+        self.items: list[_Item] = []
+        self.in_link = 0
 
     def _field(self) -> tuple[str | None, bool]:
         current, skip = None, False
@@ -40,7 +66,23 @@ class _Walker(HTMLParser):
             skip = skip or s
         return current, skip
 
+    def _emit(self, name: str | None, text: str, linked: bool | None = None) -> None:
+        if self.items:
+            linked = bool(self.in_link) if linked is None else linked
+            item = self.items[-1]
+            item.parts.append((name, text, linked))
+            n = len(text.strip())
+            item.total += n
+            item.linked += n if linked else 0
+            return
+        if name and self.questions:
+            self.questions[-1][1].setdefault(name, []).append(text)
+        else:
+            self.body.append(text)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in BLOCK:
+            self._emit(self._field()[0], " ")
         if tag in VOID:
             return
         a = dict(attrs)
@@ -54,42 +96,76 @@ class _Walker(HTMLParser):
             field_name = "answer" if "answer" in classes else "explanation"
         elif (tag == "p" and "admonition-title" in classes) or tag == "summary" or "headerlink" in classes:
             skip = True
+        elif tag == "h1":
+            skip = True  # the page title: a field of its own
+        elif "qa-math" in classes and a.get("aria-label"):
+            if not self._field()[1]:
+                self._emit(self._field()[0], f" {a['aria-label']} ")
+            skip = True  # the SVG: its TeX is the label
         self.stack.append((tag, field_name, skip))
+        if tag == "a":
+            self.in_link += 1
+        if tag in LINK_LIST_ITEMS:
+            self.items.append(_Item(tag))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID:
             return
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i][0] == tag:
+                for closed, _, _ in self.stack[i:]:
+                    self._close(closed)
                 del self.stack[i:]
-                return
+                break
+        if tag in BLOCK:
+            self._emit(self._field()[0], " ")
+
+    def _close(self, tag: str) -> None:
+        if tag == "a":
+            self.in_link = max(0, self.in_link - 1)
+        if tag in LINK_LIST_ITEMS and self.items and self.items[-1].tag == tag:
+            item = self.items.pop()
+            if item.total and item.linked * 2 >= item.total:
+                if self.items:  # the enclosing row counts it as linked text
+                    self.items[-1].linked += item.total
+                    self.items[-1].total += item.total
+                return  # mostly a link: a list of other pages
+            for name, text, linked in item.parts:
+                self._emit(name, text, linked)
 
     def handle_data(self, data: str) -> None:
         name, skip = self._field()
-        if skip or not data.strip():
-            return
-        if name and self.questions:
-            self.questions[-1][1].setdefault(name, []).append(data)
-        else:
-            self.body.append(data)
+        if not skip and data:
+            self._emit(name, data)
+
+    def close(self) -> None:
+        super().close()
+        while self.items:  # unclosed items: keep their text
+            item = self.items.pop()
+            for name, text, linked in item.parts:
+                self._emit(name, text, linked)
+
+
+def _squash(parts: list[str]) -> str:
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
 def extract_docs(html: str, url: str, title: str, chapter: str = "", tags: list[str] | None = None) -> list[SearchDoc]:
     """Documents for one page: one per question (url#qN); a page without questions is one document."""
     walker = _Walker()
     walker.feed(html)
+    walker.close()
     tag_text = " ".join(tags or [])
     docs = []
-    many = len(walker.questions) > 1
     for anchor, parts in walker.questions:
-        fields = {k: " ".join(v) for k, v in parts.items()}
+        fields = {k: _squash(v) for k, v in parts.items()}
         fields.update(title=title, tags=tag_text)
-        shown = f"{title} · {anchor.upper()}" if many else title
-        docs.append(SearchDoc(f"{url}#{anchor}", shown, chapter, fields))
+        docs.append(SearchDoc(f"{url}#{anchor}", title, chapter, fields))
+    body = _squash(walker.body)
     if docs:
-        docs[0].fields["body"] = " ".join(walker.body)
+        docs[0].fields["body"] = body
     else:
-        # a page without questions (a chapter page, an article) is found by its text, weighted low,
-        # so that it never outranks the topic a learner is looking for on its title alone
-        docs.append(SearchDoc(url, title, chapter, {"tags": tag_text, "body": title + " " + " ".join(walker.body)}))
+        # a page without questions (a chapter page, the home page) is found by its own prose,
+        # weighted low, so that it never outranks the topic a learner is looking for
+        docs.append(SearchDoc(url, title, chapter, {"tags": tag_text, "body": f"{title} {body}".strip()}, page=True))
     return docs

@@ -13,14 +13,15 @@ import json
 import math
 from collections import Counter, defaultdict
 
-from qabook.search.analyze import analyze, shard_of
+from qabook.search.analyze import index_terms, shard_of
 from qabook.search.extract import SearchDoc
 
 FIELD_WEIGHTS = {"title": 3.0, "question": 2.0, "tags": 1.5, "answer": 1.0, "explanation": 0.8, "body": 0.5}
 K1, B = 1.2, 0.75
+PAGE_FACTOR = 0.5  # a page without questions (chapter, home) ranks below the topics
 SHARD_BYTES = 24_000  # target size of one term shard (raw)
-CHUNK_DOCS = 8  # documents per chunk: a query loads the chunks of its top 10 results
-VERSION = 1
+CHUNK_DOCS = 8  # documents per chunk: a query loads the chunks of the results it shows
+VERSION = 2
 
 
 def _js(kind: str, *args: object) -> bytes:
@@ -30,7 +31,7 @@ def _js(kind: str, *args: object) -> bytes:
 
 def term_weights(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
     """term → [(doc id, integer weight)], doc ids ascending."""
-    analyzed = [{f: analyze(text) for f, text in d.fields.items() if f in FIELD_WEIGHTS} for d in docs]
+    analyzed = [{f: index_terms(text) for f, text in d.fields.items() if f in FIELD_WEIGHTS} for d in docs]
     avg = {f: (sum(len(a.get(f, [])) for a in analyzed) / max(1, len(analyzed))) or 1.0 for f in FIELD_WEIGHTS}
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, fields in enumerate(analyzed):
@@ -39,8 +40,9 @@ def term_weights(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
             norm = 1 - B + B * len(terms) / avg[f]
             for term, tf in Counter(terms).items():
                 weight[term] += FIELD_WEIGHTS[f] * tf * (K1 + 1) / (tf + K1 * norm)
+        factor = PAGE_FACTOR if docs[doc_id].page else 1.0
         for term, w in weight.items():
-            postings[term].append((doc_id, max(1, round(w * 10))))
+            postings[term].append((doc_id, max(1, round(w * factor * 10))))
     return postings
 
 
@@ -69,6 +71,6 @@ def build_index(docs: list[SearchDoc]) -> dict[str, bytes]:
     for n, bucket in enumerate(buckets):
         files[f"t{n}.js"] = _js("shard", n, bucket)
     for c in range(chunks):
-        rows = [[d.url, d.title, d.chapter, d.snippet] for d in docs[c * CHUNK_DOCS:(c + 1) * CHUNK_DOCS]]
+        rows = [[d.url, d.title, d.chapter, d.text] for d in docs[c * CHUNK_DOCS:(c + 1) * CHUNK_DOCS]]
         files[f"d{c}.js"] = _js("chunk", c, rows)
     return files
