@@ -41,10 +41,11 @@ EXPECTED_FINDINGS: dict[str, set[tuple[str, int]]] = {
 # Codes a file may report beyond the expected ones (and nothing else).
 ALLOWED_EXTRA = {"QI005"}  # missing 解析: true of every unlabelled-answer document
 MISSING_EXPLANATION = {  # QI005 counts: questions with an answer but no explanation
-    "05-spring-framework-quiz.md": 30, "06-spring-boot-poldichen-dupnum.md": 15,
-    "09-ip-strategy-bold-numbered.md": 20, "13-aigi-kuaishou-article-faq-Q1.md": 3,
-    "17-en-devinterview-fibonacci.md": 15, "20-ip-risk-unanswered-questions.md": 6,
-    "27-mybatis-plus-quiz-daan-only.md": 20,
+    "09-ip-strategy-bold-numbered.md": 20, "20-ip-risk-unanswered-questions.md": 6,
+    # no question of the document has one: a single summary note, not one per question
+    "05-spring-framework-quiz.md": 1, "06-spring-boot-poldichen-dupnum.md": 1,
+    "13-aigi-kuaishou-article-faq-Q1.md": 1, "17-en-devinterview-fibonacci.md": 1,
+    "27-mybatis-plus-quiz-daan-only.md": 1,
 }
 
 LABEL_RE = re.compile(r"^(?:题目描述|题目|面试题|问题\s*\d*|答案解析|正确答案|参考答案|答案|解析|Q\d+|A\d+)\s*(?:[：:]\s*|$)")
@@ -88,7 +89,11 @@ def test_question_count_matches_index(name: str) -> None:
 @pytest.mark.parametrize("name", CORPUS_FILES)
 def test_every_line_kept_once(name: str) -> None:
     text = (CORPUS / name).read_text(encoding="utf-8")
-    assert_lossless(text, plan_import(text, name))
+    plan = plan_import(text, name)
+    if plan.question_count == 0:  # nothing found: nothing is written (QI001), so nothing is lost
+        assert plan.pages == []
+        return
+    assert_lossless(text, plan)
 
 
 def test_seed_is_lossless_and_complete() -> None:
@@ -128,17 +133,21 @@ def test_cli_import_then_check_never_crashes(name: str, tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     result = qabook("import", str(CORPUS / name), "--out", str(docs), "--chapter", "c")
     assert "Traceback" not in result.stderr
-    assert result.returncode == (1 if any(c in ("QI001", "QI004") for c, _ in EXPECTED_FINDINGS[name]) else 0)
+    assert result.returncode == (1 if any(c == "QI001" for c, _ in EXPECTED_FINDINGS[name]) else 0)
     check = qabook("check", "--docs-dir", str(docs))
     assert "Traceback" not in check.stderr
     assert check.returncode in (0, 1)
     assert re.search(r"check: \d+ error\(s\)", check.stderr)
 
 
-def test_imported_unanswered_questions_fail_the_check(tmp_path: Path) -> None:
-    """What the importer reports as missing answers, the checker reports as QA031 on the pages."""
+def test_imported_unanswered_questions_pass_the_check_and_say_so(tmp_path: Path) -> None:
+    """A question with no answer is a warning at its source line; its page still passes the check
+    and tells the reader, in the document's language, that the answer is missing."""
     name = "20-ip-risk-unanswered-questions.md"
     plan = plan_import((CORPUS / name).read_text(encoding="utf-8"), name, chapter="risk")
+    assert all(d.severity.value == "warning" for d in plan.diagnostics if d.code == "QI004")
     write_plan(plan, tmp_path)
     diags = check_docs(tmp_path)
-    assert sum(d.code == "QA031" for d in diags) == 6
+    assert not [d for d in diags if d.is_error], diags
+    noted = [p for p in (tmp_path / "risk").glob("*.md") if "原文没有给出这道题的答案" in p.read_text(encoding="utf-8")]
+    assert len(noted) == 6

@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass, field
 
 from qabook.diagnostics import Diagnostic, Severity
-from qabook.importer.detect import Start, find_starts, is_placeholder, unit_end
+from qabook.i18n import t
+from qabook.importer.detect import Start, detect, is_placeholder, unit_end
 from qabook.importer.elements import Element, split_elements
-from qabook.importer.labels import paragraph_label
-from qabook.importer.units import OutLine, Unit, short_title, sort_unit
+from qabook.importer.options import ImportOptions
+from qabook.importer.units import PARTS, OutLine, Unit, short_title, sort_unit
 from qabook.slug import slugify, unique
 
 
@@ -37,6 +38,7 @@ class ImportPlan:
     title: str
     pages: list[PlannedPage] = field(default_factory=list)  # the chapter page first
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    explanation: list[str] = field(default_factory=list)  # what detection chose (`--explain`)
 
     @property
     def question_count(self) -> int:
@@ -49,9 +51,12 @@ class ImportPlan:
 
 class _Planner:
     def __init__(self, text: str, source: str, chapter: str | None, title: str | None,
-                 taken_ids: set[str]):
+                 taken_ids: set[str], options: ImportOptions | None = None):
         self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.source = source
+        self.options = options or ImportOptions()
+        self.labels = self.options.label_set()
+        self.language = document_language(text)
         self.chapter_arg, self.title_arg = chapter, title
         self.taken_ids = set(taken_ids)
         self.diags: list[Diagnostic] = []
@@ -62,7 +67,8 @@ class _Planner:
     # -- segmentation ------------------------------------------------------------------
     def plan(self) -> ImportPlan:
         elements = split_elements(self.lines)
-        starts = find_starts(elements)
+        detection = detect(elements, self.options)
+        starts = detection.starts
         start_idx = {s.index for s in starts}
         units: list[tuple[Unit, int]] = []  # (unit, end element index)
         for s in starts:
@@ -75,12 +81,18 @@ class _Planner:
             units.append((self._unit(s, elements, end), end))
         if not units:
             self.warn(1, "QI001",
-                      "no questions found: expected numbered headings ('#### 1. …'), bold numbered lines "
-                      "('**1. …**') or labels ('**题目：**'); the whole text is kept on the chapter page",
+                      "no questions found (looked for numbered headings '#### 1. …', 'Q1: …' headings, bold "
+                      "numbered lines '**1. …**', labels '**题目：**' / 'Question:', asking headings): nothing "
+                      "written; run with --explain, then say where questions start with --question-heading "
+                      "LEVEL, --question-pattern REGEX or --bold-questions (labels: --label answer=WORD)",
                       Severity.ERROR)
         self._groups(units, elements)
         self._check_units([u for u, _ in units])
-        return self._pages(units, elements)
+        plan = self._pages(units, elements)
+        plan.explanation = self._explain(detection.strategy, [u for u, _ in units])
+        if not units:
+            plan.pages = []  # nothing to write: a chapter must never be left with no topic page
+        return plan
 
     def _unit(self, start: Start, elements: list[Element], end: int) -> Unit:
         el = elements[start.index]
@@ -90,9 +102,13 @@ class _Planner:
         else:
             body = elements[start.index + 1:end]
             unit.title = start.title
-            unit.heading_text = el.text.strip()
+            unit.heading_text = el.text.strip().split("\n", 1)[0]
             unit.title_src = tuple(el.own_lines)
-        sort_unit(unit, body, self.lines)
+            if el.kind == "paragraph" and el.own_end - el.start > 1:  # "**16. …?**⏎Although …": glued answer
+                unit.title_src = (el.lineno,)
+                unit.heading_text = el.text.strip().split("\n", 1)[0].strip("* ")
+                body = [Element("paragraph", el.start + 1, el.end, el.text.split("\n", 1)[1], 0, el.own_end)] + body
+        sort_unit(unit, body, self.lines, self.labels, self.options.details_answers)
         if start.strategy == "label":
             unit.title = short_title(next((o.text for o in unit.parts["question"] if o.text.strip()), "")) \
                 or f"Question {start.number or ''}".strip()
@@ -122,8 +138,23 @@ class _Planner:
         seen_numbers: dict[tuple[str | None, int], int] = {}
         seen_titles: dict[str, int] = {}
         previous: Unit | None = None
+        no_explanation = [u for u in units if u.has("answer") and not u.merged_line and not u.has("explanation")]
+        summarise = len(units) > 1 and len(no_explanation) == len(units)
+        if summarise:  # a whole document of questions and answers only (usual in English material)
+            self.warn(units[0].line, "QI005", f"no question of the {len(units)} has an explanation (解析): "
+                                              "pages hold question and answer only")
         for u in units:
             n = u.start.number
+            if u.start.promoted:
+                self.warn(u.line, "QI012", f"numbered question line '{short_title(u.heading_text, 60)}' is inside "
+                                           f"the question at line {u.start.promoted}: imported as its own "
+                                           "question; check where its answer begins")
+            if n is not None and previous and previous.start.number is not None and previous.group == u.group \
+                    and n > previous.start.number + 1:
+                missing = previous.start.number + 1
+                gap = f"{missing}" if n == missing + 1 else f"{missing}–{n - 1}"
+                self.warn(u.line, "QI011", f"numbering jumps from {previous.start.number} to {n}: question {gap} "
+                                           f"is missing or hidden in the answer at line {previous.line}")
             if n is not None:
                 key = (u.group, n)
                 if key in seen_numbers:
@@ -141,12 +172,14 @@ class _Planner:
             else:
                 seen_titles[title_key] = u.line
             if not u.has("answer"):
-                self.warn(u.line, "QI004", f"question '{u.title}' has no answer: write one under an '答案' label",
-                          Severity.ERROR)
+                self.warn(u.line, "QI004", f"question '{u.title}' has no answer: the page says the answer is "
+                                           "missing; write one under an answer label")
+                u.parts["answer"] = [OutLine(t(self.language, "import.missing_answer"), ())]
+                u.how["answer"] = "missing in the source (a note says so)"
             elif u.merged_line:
                 self.warn(u.merged_line, "QI010", "'答案解析' merges answer and explanation: kept as the answer; "
                                                   "split the explanation under a '解析' label")
-            elif not u.has("explanation"):
+            elif not u.has("explanation") and not summarise:
                 self.warn(u.line, "QI005", f"question '{u.title}' has no explanation (解析)")
             if u.orphan:
                 self.warn(u.orphan_line, "QI006", f"content after question '{u.title}' and its '---' belongs to no "
@@ -207,7 +240,7 @@ class _Planner:
                 body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.own_end, el.end))
                 continue
             if el.kind == "paragraph":
-                label = paragraph_label(lines[el.start])
+                label = self.labels.paragraph(lines[el.start])
                 if label and label.kind in ("answer", "explanation") and units:
                     self.warn(el.lineno, "QI007", f"{label.word} outside any question (detached from its "
                                                   "question): kept on the chapter page; move it under its question")
@@ -215,6 +248,31 @@ class _Planner:
         plan.pages = [PlannedPage(f"{chapter}/index.md", title, _squeeze(body))] + topics
         plan.diagnostics = sorted(self.diags)
         return plan
+
+    def _explain(self, strategy: str, units: list[Unit]) -> list[str]:
+        """What detection chose, and per question where each part came from."""
+        opts = self.options.describe()
+        words = sorted({w for k in PARTS for w in self.options.labels.get(k, [])})
+        out = [f"{self.source}: question starts: {strategy}",
+               f"  options: {' '.join(opts) if opts else 'none (automatic detection)'}",
+               f"  labels: built-in (题目/答案/解析, Question/Answer/Explanation, Q/A)"
+               + (f" + yours: {', '.join(words)}" if words else ""),
+               f"  language of notes: {self.language}",
+               f"  {len(units)} question(s)"]
+        for k, u in enumerate(units, 1):
+            number = f" (no. {u.start.number})" if u.start.number is not None else ""
+            out.append(f"  Q{k}{number} line {u.line}: {u.title}")
+            for part in PARTS:
+                src = sorted(n for o in u.parts[part] for n in o.src)
+                where = f"lines {src[0]}–{src[-1]}" if len(src) > 1 else (f"line {src[0]}" if src else "no lines")
+                how = u.how.get(part) or ("the question line" if part == "question" and not src else "")
+                if not src and part != "question" and not how:
+                    continue
+                out.append(f"    {part:<11} {where}" + (f"  [{how}]" if how else ""))
+            if u.tail or u.orphan:
+                out.append(f"    after '---' lines {u.tail[0].src[0] if u.tail and u.tail[0].src else '?'}…: "
+                           + ("chapter page" if u.orphan else "separator"))
+        return out
 
     def _topic_lines(self, u: Unit, page_id: str) -> list[OutLine]:
         out = [OutLine("---", ()), OutLine(f"id: {page_id}", ())]
@@ -265,7 +323,14 @@ def _squeeze(lines: list[OutLine]) -> list[OutLine]:
     return out
 
 
+def document_language(text: str) -> str:
+    """'zh' when the document is written mostly in Chinese characters, else 'en'."""
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    words = len(re.findall(r"[A-Za-z]{2,}", text))
+    return "zh" if cjk and cjk >= words else "en"
+
+
 def plan_import(text: str, source: str, chapter: str | None = None, title: str | None = None,
-                taken_ids: set[str] | None = None) -> ImportPlan:
+                taken_ids: set[str] | None = None, options: ImportOptions | None = None) -> ImportPlan:
     """Plan the pages for one document; never raises on odd input."""
-    return _Planner(text, source, chapter, title, taken_ids or set()).plan()
+    return _Planner(text, source, chapter, title, taken_ids or set(), options).plan()
