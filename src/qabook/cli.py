@@ -98,7 +98,9 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
     if explain:
         click.echo("\n".join(plan.explanation))
     if not plan.pages:
-        pass  # no question found: nothing to write (QI001 says what to try)
+        click.echo(f"import: no question found in {source}, nothing written; try --explain to see what was "
+                   "looked for, then --question-heading, --question-pattern, --bold-questions, --label or --rules",
+                   err=True)
     elif dry_run:
         for page in plan.pages:
             kind = "chapter" if page.rel.endswith("/index.md") else f"{page.questions} question(s)"

@@ -14,6 +14,7 @@ from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
 from qabook.importer.detect import Start, detect, is_placeholder, unit_end
 from qabook.importer.elements import Element, split_elements
+from qabook.importer.links import neutralise_links
 from qabook.importer.options import ImportOptions
 from qabook.importer.units import PARTS, OutLine, Unit, short_title, sort_unit
 from qabook.slug import slugify, unique
@@ -246,6 +247,7 @@ class _Planner:
                                                   "question): kept on the chapter page; move it under its question")
             body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.start, el.end))
         plan.pages = [PlannedPage(f"{chapter}/index.md", title, _squeeze(body))] + topics
+        self.diags += neutralise_links(plan.pages, self.source)
         plan.diagnostics = sorted(self.diags)
         return plan
 
