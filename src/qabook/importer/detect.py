@@ -104,13 +104,17 @@ def looks_like_question(start: Start, body: list[Element], labels: Labels = DEFA
     return bool(start.explicit or asks(start.title) or _has_label(body, labels))
 
 
-def unit_end(elements: list[Element], start: Start, starts: set[int]) -> int:
-    """Index of the first element after the start that ends its question."""
+def unit_end(elements: list[Element], start: Start, starts: set[int], labels: Labels = DEFAULT) -> int:
+    """Index of the first element after the start that ends its question (a heading that is an
+    answer or explanation label, such as '### 答案：', does not: it is a part of the question)."""
     for j in range(start.index + 1, len(elements)):
         el = elements[j]
         if j in starts:
             return j
         if el.kind == "heading" and (start.strategy != "heading" or el.level <= start.level):
+            label = labels.heading(el.text)
+            if label and label.kind in ("answer", "explanation"):
+                continue
             return j
     return len(elements)
 
@@ -128,7 +132,7 @@ def _accept(elements: list[Element], candidates: list[Start], labels: Labels) ->
     indices = {c.index for c in candidates}
     liked = 0
     for c in candidates:
-        end = unit_end(elements, c, indices)
+        end = unit_end(elements, c, indices, labels)
         if looks_like_question(c, elements[c.index + 1:end], labels):
             liked += 1
     return candidates if liked * 2 > len(candidates) else None
@@ -170,7 +174,7 @@ def _forced(elements: list[Element], opts: ImportOptions, labels: Labels) -> Det
                 m = pattern.match(text)
                 if not m:
                     continue
-                title = re.sub(r"^[\s.:：．、)\-]+", "", text[m.end():]) or text
+                title = re.sub(r"^[\s.:：．、)\-—–]+", "", text[m.end():]) or text
                 digits = re.search(r"\d+", m.group())
                 starts.append(Start(i, int(digits.group()) if digits else None, title, "heading", el.level, True))
             else:
@@ -186,7 +190,7 @@ def _forced(elements: list[Element], opts: ImportOptions, labels: Labels) -> Det
                 pm = pattern.match(inner)
                 if not pm:
                     continue
-                title = re.sub(r"^[\s.:：．、)\-]+", "", inner[pm.end():]) or inner
+                title = re.sub(r"^[\s.:：．、)\-—–]+", "", inner[pm.end():]) or inner
                 digits = re.search(r"\d+", pm.group())
                 starts.append(Start(i, int(digits.group()) if digits else None, title, "bold", explicit=True))
             else:

@@ -73,7 +73,7 @@ class _Planner:
         start_idx = {s.index for s in starts}
         units: list[tuple[Unit, int]] = []  # (unit, end element index)
         for s in starts:
-            end = unit_end(elements, s, start_idx)
+            end = unit_end(elements, s, start_idx, self.labels)
             if s.strategy == "heading" and is_placeholder(s, elements, end):
                 self.warn(elements[s.index].lineno, "QI003",
                           f"empty placeholder question '{elements[s.index].text.strip()}' (no title, no answer): kept on the chapter page")
@@ -139,8 +139,7 @@ class _Planner:
         seen_numbers: dict[tuple[str | None, int], int] = {}
         seen_titles: dict[str, int] = {}
         previous: Unit | None = None
-        no_explanation = [u for u in units if u.has("answer") and not u.merged_line and not u.has("explanation")]
-        summarise = len(units) > 1 and len(no_explanation) == len(units)
+        summarise = len(units) > 1 and not any(u.has("explanation") or u.merged_line for u in units)
         if summarise:  # a whole document of questions and answers only (usual in English material)
             self.warn(units[0].line, "QI005", f"no question of the {len(units)} has an explanation (解析): "
                                               "pages hold question and answer only")
@@ -153,9 +152,9 @@ class _Planner:
             if n is not None and previous and previous.start.number is not None and previous.group == u.group \
                     and n > previous.start.number + 1:
                 missing = previous.start.number + 1
-                gap = f"{missing}" if n == missing + 1 else f"{missing}–{n - 1}"
-                self.warn(u.line, "QI011", f"numbering jumps from {previous.start.number} to {n}: question {gap} "
-                                           f"is missing or hidden in the answer at line {previous.line}")
+                gap = f"question {missing} is" if n == missing + 1 else f"questions {missing}–{n - 1} are"
+                self.warn(u.line, "QI011", f"numbering jumps from {previous.start.number} to {n}: {gap} "
+                                           f"missing or hidden in the answer at line {previous.line}")
             if n is not None:
                 key = (u.group, n)
                 if key in seen_numbers:
@@ -267,7 +266,9 @@ class _Planner:
             for part in PARTS:
                 src = sorted(n for o in u.parts[part] for n in o.src)
                 where = f"lines {src[0]}–{src[-1]}" if len(src) > 1 else (f"line {src[0]}" if src else "no lines")
-                how = u.how.get(part) or ("the question line" if part == "question" and not src else "")
+                how = u.how.get(part, "")
+                if part == "question" and not src and u.title_src:
+                    where, how = f"line {u.title_src[0]}", "the question line itself"
                 if not src and part != "question" and not how:
                     continue
                 out.append(f"    {part:<11} {where}" + (f"  [{how}]" if how else ""))

@@ -150,8 +150,8 @@ class _Sorter:
 
     def finish(self) -> None:
         u = self.unit
-        if self.pending:  # a <details> that never got its summary
-            self.add([OutLine(self.lines[n - 1], (n,)) for n in self.pending])
+        if self.pending:  # a <details> that never got its summary: its fence goes with the block's end
+            u.closes[:0] = self.pending
         if self.glued:
             if u.has("answer"):
                 u.parts["question"].extend(self.glued)
