@@ -23,11 +23,11 @@ from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
 
 NUMBERED_HEADING_RE = re.compile(
-    r"^(?:第\s*(?P<a>\d+)\s*题|题目\s*(?P<b>\d+)\s*[：:.．、]?|(?P<c>\d+)\s*[.．、](?!\d))\s*(?P<rest>.*)$"
+    r"^(?:第\s*(?P<a>\d+)\s*题|题目\s*(?P<b>\d+)\s*[：:.．、]?|(?P<c>\d+)\s*(?:[.．、](?!\d)|[)）]))\s*(?P<rest>.*)$"
 )
 # "Q3: title", "Q. title", "Q: title", "问：title", "问题 3：title", "Question 3: title"
 PREFIXED_HEADING_RE = re.compile(
-    r"^(?:Q(?:uestion)?|问题?)\s*(?P<n>\d+)?\s*(?:[.:：．、)]|\s-)\s*(?P<rest>\S.*)$", re.I
+    r"^(?:Q(?:uestion)?|问题?)\s*(?:(?P<n>\d+)\s*(?:[.:：．、)）]|\s-)?|[.:：．、]|\s-)\s*(?P<rest>.*)$", re.I
 )
 BOLD_NUMBERED_RE = re.compile(r"^\*\*\s*(?P<n>\d+)\s*[.．、]\s*(?P<rest>[^*\n]+?)\s*\*\*\s*$")
 BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
@@ -68,7 +68,7 @@ def first_line(el: Element) -> str:
 def numbered_heading(el: Element) -> Start | None:
     if el.kind != "heading":
         return None
-    text = el.text.strip()
+    text = re.sub(r"^(\*\*|__)(.*)\1$", r"\2", el.text.strip()).strip()  # "### **1. 标题**"
     m = NUMBERED_HEADING_RE.match(text)
     if m:
         number = int(m["a"] or m["b"] or m["c"])

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 QUESTION_WORDS = r"题目|题目描述|面试题|问题\s*\d*|Question(?:\s*\d+)?|Q\d+"
-ANSWER_WORDS = r"答案|参考答案|正确答案|答|Answer|A\d+"
-EXPLANATION_WORDS = r"解析|答案说明|Explanation"
+ANSWER_WORDS = r"答案|参考答案|正确答案|回答|参考回答|答|Answer|A\d+"
+EXPLANATION_WORDS = r"解析|答案说明|详解|Explanation"
 MERGED_WORDS = r"答案解析|解答"
 KINDS = ("question", "answer", "explanation")
 
@@ -41,12 +41,13 @@ class Labels:
         self._merged = re.compile(MERGED_WORDS)
         # **答案：** rest | **答案**：rest | **Q1：whole question** | **Q: whole question**
         self._bold_in = re.compile(rf"^\*\*(?P<label>{all_words})\s*[：:]\s*\*\*\s*(?P<rest>.*)$", re.S | re.I)
+        self._bold_num = re.compile(r"^\*\*(?P<label>[QA]\d+)\s*[.．]\s*\*\*\s*(?P<rest>.*)$", re.S)  # **Q1.** text
         self._bold_out = re.compile(rf"^\*\*(?P<label>{all_words})\*\*\s*[：:]\s*(?P<rest>.*)$", re.S | re.I)
         self._bold_whole = re.compile(rf"^\*\*(?P<label>{q}|Q)\s*[：:.]\s*(?P<rest>[^*].*?)\*\*\s*$", re.S | re.I)
         # plain: "A1：rest", "Q: rest", "Answer: rest", "问：rest"
         plain = "A\\d+|Q\\d+|答|问|Q|A|Question|Answer|Explanation" + "".join(
             f"|{re.escape(w)}" for k in KINDS for w in self.extra.get(k, []))
-        self._plain = re.compile(rf"^(?P<label>{plain})\s*[：:]\s*(?P<rest>.*)$", re.S)
+        self._plain = re.compile(rf"^(?:(?P<label>{plain})\s*[：:]|(?P<num>[QA]\d+)\s*[.．](?!\d))\s*(?P<rest>.*)$", re.S)
         # heading labels: "### 题目", "### ✅ 正确答案：B", "### 📖 解析", "### Answer"
         self._heading = re.compile(rf"^(?P<label>{all_words})\s*(?:[：:]\s*(?P<rest>.*))?$", re.S | re.I)
 
@@ -65,12 +66,13 @@ class Labels:
 
     def paragraph(self, first_line: str) -> Label | None:
         line = first_line.strip()
-        for pattern in (self._bold_whole, self._bold_in, self._bold_out, self._plain):
+        for pattern in (self._bold_whole, self._bold_in, self._bold_num, self._bold_out, self._plain):
             m = pattern.match(line)
             if m:
-                kind, merged = self.classify(m["label"])
+                word = m["label"] or m["num"]
+                kind, merged = self.classify(word)
                 whole = pattern is self._bold_whole or (pattern is self._plain and kind == "question")
-                return Label(kind, m["label"], (m["rest"] or "").strip(), merged, whole)
+                return Label(kind, word, (m["rest"] or "").strip(), merged, whole)
         return None
 
     def heading(self, text: str) -> Label | None:
