@@ -83,11 +83,17 @@ def test_numbering_gap_and_hidden_question_are_reported_at_their_lines() -> None
     ("q-prefix-headings", ["What is a socket?", "Why does TCP need a three-way handshake?", "How is UDP different?"]),
     ("wen-prefix-headings", ["进程和线程有什么区别？", "什么是虚拟内存？"]),
     ("q-number-headings", ["What is a generator?", "What does `with` do?", "What is the GIL?"]),
+    ("question-n-headings", ["What is a goroutine?", "What is a channel?"]),  # '## Question 1' + text
+    ("paren-numbered-headings", ["什么是 JVM？", "什么是 GC？", "什么是类加载器？"]),  # '## 1)', '## 3) **…**'
+    ("asking-headings", ["What is ownership?", "Why does the borrow checker exist?", "How do lifetimes work?"]),
+    ("q-dot-labels", ["What is Docker?", "What is an image?"]),  # **Q1.** … / **A1.** …
+    ("wenti-huida-labels", ["什么是闭包？", "什么是原型链？"]),  # **问题：** / **回答：**
 ])
 def test_prefixed_question_headings(name: str, titles: list[str]) -> None:
     plan = plan_of(name)
     assert [p.title for p in plan.pages[1:]] == titles
     assert all(f"\n# {t}\n" in p.text for p, t in zip(plan.pages[1:], titles))
+    assert all(block(p.text, "answer") and "**" not in block(p.text, "question") for p in plan.pages[1:])
 
 
 def test_prefixed_headings_leave_other_sections_on_the_chapter_page() -> None:

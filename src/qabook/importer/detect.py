@@ -51,6 +51,7 @@ class Start:
     level: int = 0  # heading level for strategy "heading"
     explicit: bool = False  # the line itself says it is a question (题目 N / 第 N 题 / Q3:)
     promoted: int = 0  # found inside the answer of the question that starts at this line
+    bare: bool = False  # the line only marks a question ("## Question 1"): the title comes from the text
 
 
 @dataclass
@@ -72,11 +73,16 @@ def numbered_heading(el: Element) -> Start | None:
     m = NUMBERED_HEADING_RE.match(text)
     if m:
         number = int(m["a"] or m["b"] or m["c"])
-        return Start(0, number, m["rest"].strip(), "heading", el.level, explicit=not m["c"])
+        return Start(0, number, _unbold(m["rest"]), "heading", el.level, explicit=not m["c"])
     m = PREFIXED_HEADING_RE.match(text)
     if m:
-        return Start(0, int(m["n"]) if m["n"] else None, m["rest"].strip(), "heading", el.level, explicit=True)
+        return Start(0, int(m["n"]) if m["n"] else None, _unbold(m["rest"]), "heading", el.level, explicit=True,
+                     bare=not m["rest"].strip())
     return None
+
+
+def _unbold(text: str) -> str:
+    return re.sub(r"^(\*\*|__)(.*)\1$", r"\2", text.strip()).strip()
 
 
 def bold_numbered(el: Element) -> Start | None:

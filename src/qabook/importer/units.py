@@ -188,7 +188,7 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
     if not re.search(r"\w", unit.title):
         asked = unit.parts["question"][unit.question_offset:] or unit.parts["question"]
         first = short_title(next((o.text for o in asked if o.text.strip()), ""))
-        if unit.title_src:  # a heading with no words of its own ("第 1 题 🟢"): keep it, add the question
+        if unit.title_src and not unit.start.bare:  # "第 1 题 🟢": keep the heading, add the question
             unit.title = f"{unit.heading_text} {first}".strip()
         else:
             unit.title = first or f"Question {unit.start.number or ''}".strip()
