@@ -88,12 +88,21 @@ def test_numbering_gap_and_hidden_question_are_reported_at_their_lines() -> None
     ("asking-headings", ["What is ownership?", "Why does the borrow checker exist?", "How do lifetimes work?"]),
     ("q-dot-labels", ["What is Docker?", "What is an image?"]),  # **Q1.** … / **A1.** …
     ("wenti-huida-labels", ["什么是闭包？", "什么是原型链？"]),  # **问题：** / **回答：**
+    ("list-item-questions", ["What does `set -e` do?", "How do you loop over files?", "Why quote variables?",
+                             "What is a here-document?"]),  # '1. …?' list items, answers below
 ])
 def test_prefixed_question_headings(name: str, titles: list[str]) -> None:
     plan = plan_of(name)
     assert [p.title for p in plan.pages[1:]] == titles
     assert all(f"\n# {t}\n" in p.text for p, t in zip(plan.pages[1:], titles))
     assert all(block(p.text, "answer") and "**" not in block(p.text, "question") for p in plan.pages[1:])
+
+
+def test_list_item_answers_are_dedented_not_code() -> None:
+    text = page(plan_of("list-item-questions"), 4)
+    answer = block(text, "answer")
+    assert answer.startswith("A block of text fed") and "\n```sh\ncat <<END\n" in answer
+    assert "\n1. It ends at the delimiter line.\n2. Quoting" in answer
 
 
 def test_prefixed_headings_leave_other_sections_on_the_chapter_page() -> None:

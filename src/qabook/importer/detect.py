@@ -5,7 +5,8 @@ Automatic strategies, first that fits wins:
    `### Q3: 标题`, `## Q. 标题`, `### 问：标题`), accepted when most of them look like questions;
 2. bold numbered lines (`**1. 什么是专利？**`), alone or glued to their answer paragraph;
 3. labelled questions (`**题目：**`, `**面试题：**`, `**问题1：**`, `**Q1：…**`, `Q: …`);
-4. unnumbered headings at one level that ask (`### What is a closure?`).
+4. ordered list items that ask (`1. **What is a closure?**` with the answer indented below);
+5. unnumbered headings at one level that ask (`### What is a closure?`).
 Then a numbered question-looking line hidden inside another question's answer, whose number
 fills a gap in the numbering, is promoted to a question of its own (and reported).
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qabook.importer.elements import Element
+from qabook.importer.elements import Element, item_elements
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
 
@@ -60,6 +61,7 @@ class Detection:
 
     strategy: str  # a sentence: what starts a question
     starts: list[Start]
+    elements: list[Element] | None = None  # when detection split lists into items: the new element list
 
 
 def first_line(el: Element) -> str:
@@ -216,7 +218,26 @@ def _forced(elements: list[Element], opts: ImportOptions, labels: Labels) -> Det
     return Detection("your options: " + ", ".join(what), starts)
 
 
-def detect(elements: list[Element], opts: ImportOptions | None = None) -> Detection:
+def _list_items(elements: list[Element], lines: list[str]) -> Detection | None:
+    """Ordered lists whose items ask, split into one element per item."""
+    expanded: list[Element] = []
+    asking, total = 0, 0
+    for el in elements:
+        items = item_elements(lines, el) if el.kind == "list" and el.items else []
+        if items and any(asks(_unbold(it.text)) for it in items):
+            expanded.extend(items)
+            total += len(items)
+            asking += sum(asks(_unbold(it.text)) for it in items)
+        else:
+            expanded.append(el)
+    if asking < 2 or asking * 2 < total:
+        return None
+    starts = [Start(i, el.level, _unbold(el.text), "item") for i, el in enumerate(expanded)
+              if el.kind == "item" and asks(_unbold(el.text))]
+    return Detection("ordered list items that ask ('1. **What is …?**', answer indented below)", starts, expanded)
+
+
+def detect(elements: list[Element], opts: ImportOptions | None = None, lines: list[str] | None = None) -> Detection:
     """Question starts, in order, and how they were found; no starts when nothing fits."""
     opts = opts or ImportOptions()
     labels = opts.label_set()
@@ -256,6 +277,10 @@ def detect(elements: list[Element], opts: ImportOptions | None = None) -> Detect
             labelled.append(Start(i, number, "", "label"))
     if labelled:
         return Detection("question labels ('**题目：**', '**Q1：…**', 'Question: …')", labelled)
+
+    items = _list_items(elements, lines) if lines is not None else None
+    if items:
+        return items
 
     asking: dict[int, list[Start]] = {}
     count: dict[int, int] = {}

@@ -68,7 +68,8 @@ class _Planner:
     # -- segmentation ------------------------------------------------------------------
     def plan(self) -> ImportPlan:
         elements = split_elements(self.lines)
-        detection = detect(elements, self.options)
+        detection = detect(elements, self.options, self.lines)
+        elements = detection.elements or elements
         starts = detection.starts
         start_idx = {s.index for s in starts}
         units: list[tuple[Unit, int]] = []  # (unit, end element index)
@@ -100,6 +101,17 @@ class _Planner:
         unit = Unit(start=start, line=el.lineno)
         if start.strategy == "label":
             body = elements[start.index:end]
+        elif start.strategy == "item":  # "1. **What …?**" and its indented answer
+            unit.title, unit.heading_text, unit.title_src = start.title, el.text, (el.lineno,)
+            marker = re.match(r"\s*\d+[.)]\s*", self.lines[el.start])
+            indent = marker.end() if marker else 0
+            for i in range(el.start + 1, el.end):  # the item's text, dedented so that it is not code
+                line = self.lines[i]
+                self.lines[i] = line[min(indent, len(line) - len(line.lstrip(" "))):]
+            inner = [Element(e.kind, e.start + el.start + 1, e.end + el.start + 1, e.text, e.level,
+                             e.own_end + el.start + 1, e.items) for e in split_elements(self.lines[el.start + 1:el.end])
+                     if e.kind != "other" or any(self.lines[j].strip() for j in range(e.start + el.start + 1, e.end + el.start + 1))]
+            body = inner + elements[start.index + 1:end]
         else:
             body = elements[start.index + 1:end]
             unit.title = start.title
