@@ -123,6 +123,14 @@ def test_english_labels_and_colon_outside_or_inside_heading_make_the_same_blocks
         assert "**Answer:**" not in text and "答案：" not in text and "**答**" not in text
 
 
+def test_bold_q_line_glued_to_its_answer() -> None:
+    text = "# K8s\n\n**Q: What is a pod?**\nThe smallest unit.\n\n**Q: What is a node?**\nA machine.\n"
+    plan = plan_import(text, "glued.md", chapter="ch")
+    assert [p.title for p in plan.pages[1:]] == ["What is a pod?", "What is a node?"]
+    assert block(page(plan, 1), "question") == "What is a pod?"
+    assert block(page(plan, 1), "answer") == "The smallest unit."
+
+
 def test_details_with_any_summary_is_the_answer() -> None:
     plan = plan_of("details-any-summary")
     assert "/// answer | Click to reveal" in page(plan, 1)
@@ -180,7 +188,7 @@ def test_explain_shows_the_pattern_labels_and_each_part() -> None:
                "--rules", str(OPTIONS / "french-plain-headings.yml"))
     out = r.stdout
     assert "question starts: your options: level-2 headings" in out
-    assert "Réponse" in out and "Pourquoi" in out
+    assert "labels found: Réponse ×2, Pourquoi ×2" in out
     assert re.search(r"Q1 line 3: Les fermetures\n\s+question\s+line 3 .*\n\s+answer\s+lines 5–6\s+\[label 'Réponse' "
                      r"at line 5\]\n\s+explanation\s+lines 7–8", out), out
     auto = qabook("import", str(IMPORT / "numbering-gap.md"), "--dry-run", "--explain").stdout

@@ -266,10 +266,16 @@ class _Planner:
         """What detection chose, and per question where each part came from."""
         opts = self.options.describe()
         words = sorted({w for k in PARTS for w in self.options.labels.get(k, [])})
+        seen: dict[str, int] = {}
+        for u in units:
+            for how in u.how.values():
+                if m := re.match(r"label '(.+?)'", how):
+                    seen[m[1]] = seen.get(m[1], 0) + 1
         out = [f"{self.source}: question starts: {strategy}",
                f"  options: {' '.join(opts) if opts else 'none (automatic detection)'}",
                f"  labels: built-in (题目/答案/解析, Question/Answer/Explanation, Q/A)"
                + (f" + yours: {', '.join(words)}" if words else ""),
+               "  labels found: " + (", ".join(f"{w} ×{n}" for w, n in seen.items()) or "none (unlabelled answers)"),
                f"  language of notes: {self.language}",
                f"  {len(units)} question(s)"]
         for k, u in enumerate(units, 1):
