@@ -6,6 +6,7 @@ element owns its lines up to the next element, so every line of the input has on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -85,3 +86,16 @@ def item_elements(lines: list[str], el: Element) -> list[Element]:
         text = first.split(maxsplit=1)[1] if " " in first else ""
         out.append(Element("item", start, stop, text, number, start + 1))
     return out
+
+
+def item_body(lines: list[str], item: Element) -> list[Element]:
+    """The elements of an item's text after its first line, dedented in `lines` (in place) so
+    that an answer indented under '1. …' is not read as code."""
+    marker = re.match(r"\s*\d+[.)]\s*", lines[item.start])
+    indent = marker.end() if marker else 0
+    for i in range(item.start + 1, item.end):
+        line = lines[i]
+        lines[i] = line[min(indent, len(line) - len(line.lstrip(" "))):]
+    shift = item.start + 1
+    return [Element(e.kind, e.start + shift, e.end + shift, e.text, e.level, e.own_end + shift, e.items)
+            for e in split_elements(lines[shift:item.end])]

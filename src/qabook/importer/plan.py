@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
 from qabook.importer.detect import Start, detect, is_placeholder, unit_end
-from qabook.importer.elements import Element, split_elements
+from qabook.importer.elements import Element, item_body, split_elements
 from qabook.importer.links import neutralise_links
 from qabook.importer.options import ImportOptions
 from qabook.importer.units import PARTS, OutLine, Unit, short_title, sort_unit
@@ -103,14 +103,7 @@ class _Planner:
             body = elements[start.index:end]
         elif start.strategy == "item":  # "1. **What …?**" and its indented answer
             unit.title, unit.heading_text, unit.title_src = start.title, el.text, (el.lineno,)
-            marker = re.match(r"\s*\d+[.)]\s*", self.lines[el.start])
-            indent = marker.end() if marker else 0
-            for i in range(el.start + 1, el.end):  # the item's text, dedented so that it is not code
-                line = self.lines[i]
-                self.lines[i] = line[min(indent, len(line) - len(line.lstrip(" "))):]
-            inner = [Element(e.kind, e.start + el.start + 1, e.end + el.start + 1, e.text, e.level,
-                             e.own_end + el.start + 1, e.items) for e in split_elements(self.lines[el.start + 1:el.end])
-                     if e.kind != "other" or any(self.lines[j].strip() for j in range(e.start + el.start + 1, e.end + el.start + 1))]
+            inner = item_body(self.lines, el)
             body = inner + elements[start.index + 1:end]
         else:
             body = elements[start.index + 1:end]
@@ -273,7 +266,7 @@ class _Planner:
                     seen[m[1]] = seen.get(m[1], 0) + 1
         out = [f"{self.source}: question starts: {strategy}",
                f"  options: {' '.join(opts) if opts else 'none (automatic detection)'}",
-               f"  labels: built-in (题目/答案/解析, Question/Answer/Explanation, Q/A)"
+               "  labels: built-in (题目/答案/解析, Question/Answer/Explanation, Q/A)"
                + (f" + yours: {', '.join(words)}" if words else ""),
                "  labels found: " + (", ".join(f"{w} ×{n}" for w, n in seen.items()) or "none (unlabelled answers)"),
                f"  language of notes: {self.language}",
