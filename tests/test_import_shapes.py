@@ -88,6 +88,7 @@ def test_numbering_gap_and_hidden_question_are_reported_at_their_lines() -> None
     ("asking-headings", ["What is ownership?", "Why does the borrow checker exist?", "How do lifetimes work?"]),
     ("q-dot-labels", ["What is Docker?", "What is an image?"]),  # **Q1.** … / **A1.** …
     ("wenti-huida-labels", ["什么是闭包？", "什么是原型链？"]),  # **问题：** / **回答：**
+    ("mianshiti-n-labels", ["什么是 Redis？", "什么是 Kafka？"]),  # **面试题 1：…**
     ("list-item-questions", ["What does `set -e` do?", "How do you loop over files?", "Why quote variables?",
                              "What is a here-document?"]),  # '1. …?' list items, answers below
 ])

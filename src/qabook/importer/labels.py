@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-QUESTION_WORDS = r"题目|题目描述|面试题|问题\s*\d*|Question(?:\s*\d+)?|Q\d+"
+QUESTION_WORDS = r"题目描述|(?:题目|面试题|问题)\s*\d*|Question(?:\s*\d+)?|Q\d+"
 ANSWER_WORDS = r"答案|参考答案|正确答案|回答|参考回答|答|Answer|A\d+"
 EXPLANATION_WORDS = r"解析|答案说明|详解|Explanation"
 MERGED_WORDS = r"答案解析|解答"
@@ -58,7 +58,7 @@ class Labels:
                 return kind, False
         if self._merged.fullmatch(bare):
             return "answer", True
-        if self._q_full.fullmatch(word) or re.fullmatch(r"题目|题目描述|面试题|问题\d*|Question\d*|Q\d*|问", bare, re.I):
+        if self._q_full.fullmatch(word) or re.fullmatch(r"题目描述|(?:题目|面试题|问题)\d*|Question\d*|Q\d*|问", bare, re.I):
             return "question", False
         if self._a_full.fullmatch(word) or re.fullmatch(r"A\d*", bare):
             return "answer", False
