@@ -190,6 +190,8 @@ def test_explain_shows_the_pattern_labels_and_each_part() -> None:
     out = r.stdout
     assert "question starts: your options: level-2 headings" in out
     assert "labels found: Réponse ×2, Pourquoi ×2" in out
+    refused = qabook("import", str(OPTIONS / "french-plain-headings.md"), "--dry-run", "--explain").stdout
+    assert "0 question(s)" in refused and "2 level-2 heading(s) (first at line 3: 'Les fermetures')" in refused
     assert re.search(r"Q1 line 3: Les fermetures\n\s+question\s+line 3 .*\n\s+answer\s+lines 5–6\s+\[label 'Réponse' "
                      r"at line 5\]\n\s+explanation\s+lines 7–8", out), out
     auto = qabook("import", str(IMPORT / "numbering-gap.md"), "--dry-run", "--explain").stdout

@@ -292,7 +292,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     for level, candidates in sorted(asking.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         if len(candidates) >= 2 and len(candidates) * 3 >= count[level] * 2:
             return Detection(f"level-{level} headings that ask a question ('{'#' * level} What is …?')", candidates)
-    return Detection("nothing: no numbered headings, bold numbered lines, labels or asking headings", [])
+    return Detection("nothing found: no numbered or Q: headings, bold numbered lines, labels, "
+                     "asking list items or asking headings", [])
 
 
 def find_starts(elements: list[Element], opts: ImportOptions | None = None) -> list[Start]:

@@ -84,14 +84,14 @@ class _Planner:
         if not units:
             self.warn(1, "QI001",
                       "no questions found (looked for numbered headings '#### 1. …', 'Q1: …' headings, bold "
-                      "numbered lines '**1. …**', labels '**题目：**' / 'Question:', asking headings): nothing "
+                      "numbered lines '**1. …**', labels '**题目：**' / 'Question:', asking list items or headings): nothing "
                       "written; run with --explain, then say where questions start with --question-heading "
                       "LEVEL, --question-pattern REGEX or --bold-questions (labels: --label answer=WORD)",
                       Severity.ERROR)
         self._groups(units, elements)
         self._check_units([u for u, _ in units])
         plan = self._pages(units, elements)
-        plan.explanation = self._explain(detection.strategy, [u for u, _ in units])
+        plan.explanation = self._explain(detection.strategy, [u for u, _ in units], elements)
         if not units:
             plan.pages = []  # nothing to write: a chapter must never be left with no topic page
         return plan
@@ -255,8 +255,8 @@ class _Planner:
         plan.diagnostics = sorted(self.diags)
         return plan
 
-    def _explain(self, strategy: str, units: list[Unit]) -> list[str]:
-        """What detection chose, and per question where each part came from."""
+    def _explain(self, strategy: str, units: list[Unit], elements: list[Element]) -> list[str]:
+        """What detection chose, the document's outline, and per question where each part came from."""
         opts = self.options.describe()
         words = sorted({w for k in PARTS for w in self.options.labels.get(k, [])})
         seen: dict[str, int] = {}
@@ -270,6 +270,7 @@ class _Planner:
                + (f" + yours: {', '.join(words)}" if words else ""),
                "  labels found: " + (", ".join(f"{w} ×{n}" for w, n in seen.items()) or "none (unlabelled answers)"),
                f"  language of notes: {self.language}",
+               "  outline: " + _outline(elements),
                f"  {len(units)} question(s)"]
         for k, u in enumerate(units, 1):
             number = f" (no. {u.start.number})" if u.start.number is not None else ""
@@ -304,6 +305,20 @@ class _Planner:
             out += [OutLine("///", closes), OutLine("", ())]
         out.extend(u.tail)
         return _squeeze(out)
+
+
+def _outline(elements: list[Element]) -> str:
+    """What the document is made of, to choose options from: headings per level, bold lines."""
+    parts = []
+    for level in range(1, 7):
+        found = [el for el in elements if el.kind == "heading" and el.level == level]
+        if found:
+            parts.append(f"{len(found)} level-{level} heading(s) (first at line {found[0].lineno}: "
+                         f"'{short_title(found[0].text, 30)}')")
+    bold = [el for el in elements if el.kind == "paragraph" and re.match(r"^\*\*[^*\n]+\*\*\s*$", el.text.split("\n")[0])]
+    if bold:
+        parts.append(f"{len(bold)} bold line(s) (first at line {bold[0].lineno}: '{short_title(bold[0].text, 30)}')")
+    return "; ".join(parts) or "no headings or bold lines"
 
 
 def _link_text(title: str) -> str:
