@@ -152,6 +152,12 @@ def test_no_explanations_anywhere_is_one_note_and_a_cut_off_question_still_build
     assert {d.code for d in findings} == {"QA032"} and not any(d.is_error for d in findings)
 
 
+def test_file_cut_off_inside_code_is_closed_and_reported() -> None:
+    plan = plan_of("truncated-in-code")
+    assert ("QI014", 9) in codes_at(plan)
+    assert block(page(plan, 2), "answer") == "```sh\nwc -l notes.txt\n```"
+
+
 def test_missing_answer_note_follows_the_document_language() -> None:
     plan = plan_of("faq-and-orphans")
     assert "原文没有给出这道题的答案" in page(plan, 2)

@@ -250,10 +250,29 @@ class _Planner:
                     self.warn(el.lineno, "QI007", f"{label.word} outside any question (detached from its "
                                                   "question): kept on the chapter page; move it under its question")
             body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.start, el.end))
-        plan.pages = [PlannedPage(f"{chapter}/index.md", title, _squeeze(body))] + topics
+        plan.pages = [PlannedPage(f"{chapter}/index.md", title, _squeeze(self._close_fence(body)))] + topics
         self.diags += neutralise_links(plan.pages, self.source)
         plan.diagnostics = sorted(self.diags)
         return plan
+
+    def _close_fence(self, lines: list[OutLine]) -> list[OutLine]:
+        """Close a code fence left open (a file cut off inside code), so that it does not swallow
+        the rest of the page; reported at the fence's source line."""
+        fence: tuple[str, int, OutLine] | None = None
+        for o in lines:
+            m = FENCE_RE.match(o.text)
+            if not m:
+                continue
+            if fence is None:
+                fence = (m["fence"][0], len(m["fence"]), o)
+            elif m["fence"][0] == fence[0] and len(m["fence"]) >= fence[1] and not m["info"].strip():
+                fence = None
+        if fence is None:
+            return lines
+        char, width, opener = fence
+        self.warn(opener.src[0] if opener.src else 1, "QI014", "code fence is never closed (is the file cut "
+                                                                "off?): closed at the end of its block")
+        return lines + [OutLine(opener.text[: len(opener.text) - len(opener.text.lstrip())] + char * width, ())]
 
     def _explain(self, strategy: str, units: list[Unit], elements: list[Element]) -> list[str]:
         """What detection chose, the document's outline, and per question where each part came from."""
@@ -297,7 +316,7 @@ class _Planner:
         present = [p for p in ("question", "answer", "explanation")
                    if u.has(p) or u.opens[p] or (p == "question")]
         for idx, part in enumerate(present):
-            content = _trim(u.parts[part])
+            content = self._close_fence(_trim(u.parts[part]))
             title = u.block_titles.get(part)
             out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part])))
             out.extend(content)
@@ -305,6 +324,9 @@ class _Planner:
             out += [OutLine("///", closes), OutLine("", ())]
         out.extend(u.tail)
         return _squeeze(out)
+
+
+FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 
 
 def _outline(elements: list[Element]) -> str:
