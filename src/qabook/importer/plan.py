@@ -313,14 +313,17 @@ class _Planner:
         if u.group:
             out.append(OutLine(f"tags: [{json.dumps(u.group, ensure_ascii=False)}]", ()))
         out += [OutLine("---", ()), OutLine("", ()), OutLine(f"# {u.title}", u.title_src), OutLine("", ())]
-        present = [p for p in ("question", "answer", "explanation")
-                   if u.has(p) or u.opens[p] or (p == "question")]
+        present = [p for p in ("question", "answer", "explanation") if u.has(p) or p == "question"]
+        # a label with nothing under it ('**解析：**' and then the next question) makes no empty block:
+        # its line goes with the last block's end
+        empty_labels = tuple(n for p in PARTS if p not in present for n in u.opens[p] + [
+            n for o in u.parts[p] for n in o.src])
         for idx, part in enumerate(present):
             content = self._close_fence(_trim(u.parts[part]))
             title = u.block_titles.get(part)
             out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part])))
             out.extend(content)
-            closes = tuple(u.closes) if idx == len(present) - 1 else ()
+            closes = tuple(u.closes) + empty_labels if idx == len(present) - 1 else ()
             out += [OutLine("///", closes), OutLine("", ())]
         out.extend(u.tail)
         return _squeeze(out)
