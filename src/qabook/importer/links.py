@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.parser import parse_page
@@ -28,15 +29,23 @@ def neutralise_links(pages: list, source: str) -> list[Diagnostic]:
                 continue
             if target in parsed and (not fragment or fragment in parsed[target].anchors):
                 continue
-            out = page.lines[link.line - 1] if 0 < link.line <= len(page.lines) else None
+            out, escaped = _escape(page.lines, link.line, link.href)
             if out is None:
-                continue
-            escaped = re.sub(r"(?<![\\!])\[([^\[\]]*)\]\(" + re.escape(link.href), r"\\[\1](" + link.href.replace("\\", "\\\\"),
-                             out.text, count=1)
-            if escaped == out.text:
                 continue
             out.text = escaped
             what = "a file outside the imported chapter" if target not in by_rel else f"an anchor not on {target}"
             diags.append(Diagnostic(source, out.src[0] if out.src else 1, 1, "QI013",
-                                    f"link to '{link.href}' points to {what}: kept as text", Severity.WARNING))
+                                    f"link to '{unquote(link.href)}' points to {what}: kept as text", Severity.WARNING))
     return diags
+
+
+def _escape(lines: list, line: int, href: str) -> tuple[object | None, str]:
+    """The page line holding the link (at or after `line`: markdown-it may start a paragraph
+    earlier) and its text with the link escaped."""
+    for out in lines[max(line - 1, 0):line + 20]:
+        for form in dict.fromkeys((href, unquote(href))):  # markdown-it %-encodes the href
+            pattern = r"(?<![\\!])\[([^\[\]]*)\]\((?=" + re.escape(form) + ")"
+            escaped = re.sub(pattern, r"\\[\1](", out.text, count=1)
+            if escaped != out.text:
+                return out, escaped
+    return None, ""

@@ -10,6 +10,8 @@ import json
 import re
 from dataclasses import dataclass, field
 
+import yaml
+
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
 from qabook.importer.detect import Start, detect, is_placeholder, unit_end
@@ -251,7 +253,8 @@ class _Planner:
                                                   "question): kept on the chapter page; move it under its question")
             body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.start, el.end))
         plan.pages = [PlannedPage(f"{chapter}/index.md", title, _squeeze(self._close_fence(body)))] + topics
-        self.diags += neutralise_links(plan.pages, self.source)
+        if units:
+            self.diags += neutralise_links(plan.pages, self.source)
         plan.diagnostics = sorted(self.diags)
         return plan
 
@@ -309,7 +312,8 @@ class _Planner:
         return out
 
     def _topic_lines(self, u: Unit, page_id: str) -> list[OutLine]:
-        out = [OutLine("---", ()), OutLine(f"id: {page_id}", ())]
+        plain = isinstance(yaml.safe_load(page_id), str)  # "100", "true", "1e3" would not read back as text
+        out = [OutLine("---", ()), OutLine(f"id: {page_id if plain else json.dumps(page_id)}", ())]
         if u.group:
             out.append(OutLine(f"tags: [{json.dumps(u.group, ensure_ascii=False)}]", ()))
         out += [OutLine("---", ()), OutLine("", ()), OutLine(f"# {u.title}", u.title_src), OutLine("", ())]
