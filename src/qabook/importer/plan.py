@@ -252,7 +252,8 @@ class _Planner:
                     self.warn(el.lineno, "QI007", f"{label.word} outside any question (detached from its "
                                                   "question): kept on the chapter page; move it under its question")
             body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.start, el.end))
-        plan.pages = [PlannedPage(f"{chapter}/index.md", title, _squeeze(self._close_fence(body)))] + topics
+        body = _rebase_headings(self._close_fence(body))
+        plan.pages = [PlannedPage(f"{chapter}/index.md", title, _squeeze(body))] + topics
         if units:
             self.diags += neutralise_links(plan.pages, self.source)
         plan.diagnostics = sorted(self.diags)
@@ -323,7 +324,7 @@ class _Planner:
         empty_labels = tuple(n for p in PARTS if p not in present for n in u.opens[p] + [
             n for o in u.parts[p] for n in o.src])
         for idx, part in enumerate(present):
-            content = self._close_fence(_trim(u.parts[part]))
+            content = _no_headings(self._close_fence(_trim(u.parts[part])))
             title = u.block_titles.get(part)
             out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part])))
             out.extend(content)
@@ -348,6 +349,37 @@ def _outline(elements: list[Element]) -> str:
     if bold:
         parts.append(f"{len(bold)} bold line(s) (first at line {bold[0].lineno}: '{short_title(bold[0].text, 30)}')")
     return "; ".join(parts) or "no headings or bold lines"
+
+
+def _rebase_headings(lines: list[OutLine]) -> list[OutLine]:
+    """Under the chapter page's H1, no heading skips a level (content kept after a question's
+    '---' comes in as written)."""
+    fence, previous, seen_title = False, 1, False
+    for o in lines:
+        if FENCE_RE.match(o.text):
+            fence = not fence
+            continue
+        m = None if fence else re.match(r"^ {0,3}(#{1,6})(\s+.*|)$", o.text)
+        if not m:
+            continue
+        if not seen_title and len(m[1]) == 1:
+            seen_title = True
+            continue
+        previous = max(2, min(len(m[1]), previous + 1))
+        o.text = "#" * previous + m[2]
+    return lines
+
+
+def _no_headings(lines: list[OutLine]) -> list[OutLine]:
+    """A heading line left inside a block (it came in with raw HTML) becomes bold text: a topic
+    page has one heading, its title."""
+    fence = False
+    for o in lines:
+        if FENCE_RE.match(o.text):
+            fence = not fence
+        elif not fence and (m := re.match(r"^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$", o.text)) and m[1]:
+            o.text = f"**{m[1]}**"
+    return lines
 
 
 def _link_text(title: str) -> str:

@@ -192,3 +192,5 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
             unit.title = f"{unit.heading_text} {first}".strip()
         else:
             unit.title = first or f"Question {unit.start.number or ''}".strip()
+    if not unit.has("question"):  # "## 第 3 题" and straight to the answer: the heading is the question
+        unit.parts["question"].append(OutLine(unit.title, ()))
