@@ -242,7 +242,7 @@ class _Planner:
                 continue
             if el.kind == "heading":
                 previous_level = max(2, min(el.level, previous_level + 1))
-                text = "#" * previous_level + " " + el.text.strip()
+                text = "#" * previous_level + " " + " ".join(el.text.split())  # a setext heading may span lines
                 body.append(OutLine(text, tuple(el.own_lines)))
                 body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.own_end, el.end))
                 continue
@@ -252,7 +252,7 @@ class _Planner:
                     self.warn(el.lineno, "QI007", f"{label.word} outside any question (detached from its "
                                                   "question): kept on the chapter page; move it under its question")
             body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.start, el.end))
-        body = _rebase_headings(self._close_fence(body))
+        body = self._no_fences(_rebase_headings(self._close_fence(body)))
         plan.pages = [PlannedPage(f"{chapter}/index.md", title, _squeeze(body))] + topics
         if units:
             self.diags += neutralise_links(plan.pages, self.source)
@@ -262,21 +262,24 @@ class _Planner:
     def _close_fence(self, lines: list[OutLine]) -> list[OutLine]:
         """Close a code fence left open (a file cut off inside code), so that it does not swallow
         the rest of the page; reported at the fence's source line."""
-        fence: tuple[str, int, OutLine] | None = None
-        for o in lines:
-            m = FENCE_RE.match(o.text)
-            if not m:
-                continue
-            if fence is None:
-                fence = (m["fence"][0], len(m["fence"]), o)
-            elif m["fence"][0] == fence[0] and len(m["fence"]) >= fence[1] and not m["info"].strip():
-                fence = None
-        if fence is None:
+        opener = _code_flags(lines)[1]
+        if opener is None:
             return lines
-        char, width, opener = fence
+        m = FENCE_RE.match(opener.text)
+        char, width = m["fence"][0], len(m["fence"])
         self.warn(opener.src[0] if opener.src else 1, "QI014", "code fence is never closed (is the file cut "
                                                                 "off?): closed at the end of its block")
         return lines + [OutLine(opener.text[: len(opener.text) - len(opener.text.lstrip())] + char * width, ())]
+
+    def _no_fences(self, lines: list[OutLine]) -> list[OutLine]:
+        """A source line that starts with '///' would open or close a block of the page: it is
+        written with its first slash as '&#47;', which reads the same."""
+        for o, code in zip(lines, _code_flags(lines)[0]):
+            if not code and o.src and o.text.lstrip().startswith("///"):
+                o.text = o.text.replace("/", "&#47;", 1)
+                self.warn(o.src[0], "QI015", "line starts with '///' (a block fence of the pages): "
+                                             "written as '&#47;//' so that it stays text")
+        return lines
 
     def _explain(self, strategy: str, units: list[Unit], elements: list[Element]) -> list[str]:
         """What detection chose, the document's outline, and per question where each part came from."""
@@ -324,7 +327,7 @@ class _Planner:
         empty_labels = tuple(n for p in PARTS if p not in present for n in u.opens[p] + [
             n for o in u.parts[p] for n in o.src])
         for idx, part in enumerate(present):
-            content = _no_headings(self._close_fence(_trim(u.parts[part])))
+            content = self._no_fences(_no_headings(self._close_fence(_trim(u.parts[part]))))
             title = u.block_titles.get(part)
             out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part])))
             out.extend(content)
@@ -335,6 +338,24 @@ class _Planner:
 
 
 FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+
+
+def _code_flags(lines: list[OutLine]) -> tuple[list[bool], OutLine | None]:
+    """For each line, whether it is a code fence line or inside code (CommonMark: a fence closes
+    with the same character, at least as long, and no info); and the fence left open, if any."""
+    flags, fence = [], None
+    for o in lines:
+        m = FENCE_RE.match(o.text)
+        if fence is None and m:
+            fence = (m["fence"][0], len(m["fence"]), o)
+            flags.append(True)
+        elif fence is not None:
+            if m and m["fence"][0] == fence[0] and len(m["fence"]) >= fence[1] and not m["info"].strip():
+                fence = None
+            flags.append(True)
+        else:
+            flags.append(False)
+    return flags, fence[2] if fence else None
 
 
 def _outline(elements: list[Element]) -> str:
@@ -354,12 +375,9 @@ def _outline(elements: list[Element]) -> str:
 def _rebase_headings(lines: list[OutLine]) -> list[OutLine]:
     """Under the chapter page's H1, no heading skips a level (content kept after a question's
     '---' comes in as written)."""
-    fence, previous, seen_title = False, 1, False
-    for o in lines:
-        if FENCE_RE.match(o.text):
-            fence = not fence
-            continue
-        m = None if fence else re.match(r"^ {0,3}(#{1,6})(\s+.*|)$", o.text)
+    previous, seen_title = 1, False
+    for o, code in zip(lines, _code_flags(lines)[0]):
+        m = None if code else re.match(r"^ {0,3}(#{1,6})(\s+.*|)$", o.text)
         if not m:
             continue
         if not seen_title and len(m[1]) == 1:
@@ -373,11 +391,8 @@ def _rebase_headings(lines: list[OutLine]) -> list[OutLine]:
 def _no_headings(lines: list[OutLine]) -> list[OutLine]:
     """A heading line left inside a block (it came in with raw HTML) becomes bold text: a topic
     page has one heading, its title."""
-    fence = False
-    for o in lines:
-        if FENCE_RE.match(o.text):
-            fence = not fence
-        elif not fence and (m := re.match(r"^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$", o.text)) and m[1]:
+    for o, code in zip(lines, _code_flags(lines)[0]):
+        if not code and (m := re.match(r"^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$", o.text)) and m[1]:
             o.text = f"**{m[1]}**"
     return lines
 
@@ -399,11 +414,8 @@ def _trim(lines: list[OutLine]) -> list[OutLine]:
 def _squeeze(lines: list[OutLine]) -> list[OutLine]:
     """Collapse runs of blank lines outside code to one; keep lines that carry source."""
     out: list[OutLine] = []
-    fence = False
-    for o in lines:
-        if o.text.lstrip().startswith(("```", "~~~")):
-            fence = not fence
-        if not fence and not o.text.strip() and out and not out[-1].text.strip():
+    for o, code in zip(lines, _code_flags(lines)[0]):
+        if not code and not o.text.strip() and out and not out[-1].text.strip():
             if o.src:
                 out[-1].src = out[-1].src + o.src
             continue

@@ -107,10 +107,11 @@ class _Sorter:
         if el.kind == "heading":
             label = self.labels.heading(el.text)
             if label and self.label(label, el.lineno):
+                self.unit.opens[self.state].extend(list(el.own_lines)[1:])  # a setext underline
                 self.add(_lines(lines, el, el.own_end - el.start))
                 return
             skip = el.own_end - el.start
-            self.add([OutLine(f"**{el.text.strip()}**", tuple(el.own_lines))] + _lines(lines, el, skip))
+            self.add([OutLine(f"**{' '.join(el.text.split())}**", tuple(el.own_lines))] + _lines(lines, el, skip))
         elif el.kind == "paragraph":
             label = self.labels.paragraph(lines[el.start])
             if label and self.label(label, el.lineno):
