@@ -81,7 +81,7 @@ class Labels:
         if not m:
             return None
         kind, merged = self.classify(m["label"])
-        return Label(kind, m["label"], (m["rest"] or "").strip(), merged)
+        return Label(kind, m["label"], " ".join((m["rest"] or "").split()), merged)  # one line, even setext
 
 
 DEFAULT = Labels()

@@ -109,7 +109,7 @@ class _Planner:
             body = inner + elements[start.index + 1:end]
         else:
             body = elements[start.index + 1:end]
-            unit.title = start.title
+            unit.title = " ".join(start.title.split())  # a setext heading may span lines
             unit.heading_text = el.text.strip().split("\n", 1)[0]
             unit.title_src = tuple(el.own_lines)
             if el.kind == "paragraph" and el.own_end - el.start > 1:  # "**16. …?**⏎Although …": glued answer
@@ -275,9 +275,9 @@ class _Planner:
         """A source line that starts with '///' would open or close a block of the page: it is
         written with its first slash as '&#47;', which reads the same."""
         for o, code in zip(lines, _code_flags(lines)[0]):
-            if not code and o.src and o.text.lstrip().startswith("///"):
+            if not code and o.text.lstrip().startswith("///"):
                 o.text = o.text.replace("/", "&#47;", 1)
-                self.warn(o.src[0], "QI015", "line starts with '///' (a block fence of the pages): "
+                self.warn(o.src[0] if o.src else 1, "QI015", "line starts with '///' (a block fence of the pages): "
                                              "written as '&#47;//' so that it stays text")
         return lines
 

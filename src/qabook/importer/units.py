@@ -127,7 +127,8 @@ class _Sorter:
                 raw = lines[i]
                 m = DETAILS_OPEN_RE.match(raw)
                 if m and not m["summary"] and self.details_answers and self.state != "answer":
-                    self.label(Label("answer", "<details>", ""), i + 1)
+                    if not self.label(Label("answer", "<details>", ""), i + 1):
+                        self.unit.closes.append(i + 1)  # the answer is already open: the fence goes with its end
                 elif m and not m["summary"]:
                     self.pending.append(i + 1)
                 elif (m and m["summary"]) or SUMMARY_RE.match(raw):
