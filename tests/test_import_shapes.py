@@ -152,6 +152,16 @@ def test_no_explanations_anywhere_is_one_note_and_a_cut_off_question_still_build
     assert {d.code for d in findings} == {"QA032"} and not any(d.is_error for d in findings)
 
 
+def test_table_of_contents_points_to_the_question_pages() -> None:
+    plan = plan_of("toc-and-sibling-links")
+    chapter = page(plan, 0)
+    assert "[缓存穿透](01-shen-me-shi-huan-cun-chuan-tou.md)" in chapter
+    assert "[雪崩](02-shen-me-shi-huan-cun-xue-beng.md)" in chapter
+    assert "\\[下一篇](./next-chapter.md)" in chapter and ("QI013", 3) in codes_at(plan)  # beside the source
+    assert "[上文](index.md#缓存面试题)" in page(plan, 1)  # the H1 stayed on the chapter page
+    assert 'id: "100"' in page(plan, 3)
+
+
 def test_file_cut_off_inside_code_is_closed_and_reported() -> None:
     plan = plan_of("truncated-in-code")
     assert ("QI014", 9) in codes_at(plan)

@@ -1,23 +1,33 @@
-"""Links the imported pages cannot keep: to files beside the source document, or to anchors
-that no longer exist where the link points (the question moved to its own page).
-
-Such a link is escaped (`\\[text](target)`), so the reader still sees its text and target,
-and the page passes the check; each one is reported at its source line.
+"""Links of the imported pages. A link to a question's heading in the source (a table of
+contents: `[What is X?](#1-what-is-x)`) now points to the question's page. A link the pages
+cannot keep, to a file beside the source document or to an anchor that no longer exists, is
+escaped (`\\[text](target)`): the reader still sees its text and target, the page passes the
+check, and it is reported at its source line.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 from urllib.parse import unquote
 
 from qabook.diagnostics import Diagnostic, Severity
-from qabook.parser import parse_page
+from qabook.parser import heading_anchor, parse_page
 from qabook.rules.navigation import resolve_link
 
 
-def neutralise_links(pages: list, source: str) -> list[Diagnostic]:
-    """Escape the links of planned pages that would be broken; return one warning per link."""
+def source_anchors(heading: str) -> set[str]:
+    """The anchors a heading has where the source was written: GitHub's and MkDocs' slugs."""
+    plain = re.sub(r"[*_`]|<[^>]+>", "", heading)
+    github = re.sub(r"[^\w\- ]", "", plain.strip().lower()).replace(" ", "-")
+    return {github, heading_anchor(heading)}
+
+
+def neutralise_links(pages: list, source: str, moved: dict[str, str] | None = None) -> list[Diagnostic]:
+    """Point links at moved question headings (`moved`: anchor → page rel) to their page; escape
+    the links of planned pages that would still be broken, with one warning per link."""
+    moved = moved or {}
     by_rel = {p.rel: p for p in pages}
     parsed = {p.rel: parse_page(p.text, Path(p.rel), p.rel, p.rel,
                                 "chapter" if p.rel.endswith("/index.md") else "topic") for p in pages}
@@ -28,6 +38,14 @@ def neutralise_links(pages: list, source: str) -> list[Diagnostic]:
             if target is None:
                 continue
             if target in parsed and (not fragment or fragment in parsed[target].anchors):
+                continue
+            elsewhere = next((rel for rel in parsed if fragment and fragment in parsed[rel].anchors), None)
+            if target == page.rel and elsewhere and _retarget(
+                    page.lines, link.line, link.href,
+                    posixpath.relpath(elsewhere, posixpath.dirname(page.rel)) + "#" + fragment):
+                continue
+            if target == page.rel and fragment in moved and _retarget(page.lines, link.line, link.href,
+                                                                       posixpath.relpath(moved[fragment], posixpath.dirname(page.rel))):
                 continue
             out, escaped = _escape(page.lines, link.line, link.href)
             if out is None:
@@ -49,3 +67,14 @@ def _escape(lines: list, line: int, href: str) -> tuple[object | None, str]:
             if escaped != out.text:
                 return out, escaped
     return None, ""
+
+
+def _retarget(lines: list, line: int, href: str, new: str) -> bool:
+    """Replace the target of the link `(href)` at or after `line` by `new`."""
+    for out in lines[max(line - 1, 0):line + 20]:
+        for form in dict.fromkeys((href, unquote(href))):
+            changed = out.text.replace(f"]({form})", f"]({new})", 1)
+            if changed != out.text:
+                out.text = changed
+                return True
+    return False

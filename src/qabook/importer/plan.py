@@ -16,7 +16,7 @@ from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
 from qabook.importer.detect import Start, detect, is_placeholder, unit_end
 from qabook.importer.elements import Element, item_body, split_elements
-from qabook.importer.links import neutralise_links
+from qabook.importer.links import neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
 from qabook.importer.units import PARTS, OutLine, Unit, short_title, sort_unit
 from qabook.slug import slugify, unique
@@ -255,7 +255,9 @@ class _Planner:
         body = self._no_fences(_rebase_headings(self._close_fence(body)))
         plan.pages = [PlannedPage(f"{chapter}/index.md", title, _squeeze(body))] + topics
         if units:
-            self.diags += neutralise_links(plan.pages, self.source)
+            moved = {a: topics[k].rel for k, (u, _) in enumerate(units) if u.start.strategy == "heading"
+                     for a in source_anchors(u.heading_text)}
+            self.diags += neutralise_links(plan.pages, self.source, moved)
         plan.diagnostics = sorted(self.diags)
         return plan
 
