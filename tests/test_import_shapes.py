@@ -89,6 +89,7 @@ def test_numbering_gap_and_hidden_question_are_reported_at_their_lines() -> None
     ("q-dot-labels", ["What is Docker?", "What is an image?"]),  # **Q1.** … / **A1.** …
     ("wenti-huida-labels", ["什么是闭包？", "什么是原型链？"]),  # **问题：** / **回答：**
     ("mianshiti-n-labels", ["什么是 Redis？", "什么是 Kafka？"]),  # **面试题 1：…**
+    ("q-dash-details", ["leaderboard", "closures"]),  # '### Q1 — title' and <details> answers
     ("list-item-questions", ["What does `set -e` do?", "How do you loop over files?", "Why quote variables?",
                              "What is a here-document?"]),  # '1. …?' list items, answers below
 ])
@@ -220,6 +221,13 @@ def test_question_pattern_on_bold_lines() -> None:
     plan = plan_of("problem-lines", opts, OPTIONS)
     assert [p.title for p in plan.pages[1:]] == ["Reverse a string", "Sum a list"]
     assert "Test the empty case." in page(plan, 2)  # '**Remember**' is not a question: it stays in 2
+
+
+def test_question_pattern_on_lines_that_start_bold() -> None:
+    """'**Drill 1.** Efficiency 40%. Heat rate?': the pattern matches the line's text."""
+    plan = plan_of("drill-lines", merge(ImportOptions(), question_pattern=r"Drill \d+\."), OPTIONS)
+    assert [p.title for p in plan.pages[1:]] == ["Efficiency 40%. Heat rate?", "Heat rate 2500. Efficiency?"]
+    assert block(page(plan, 1), "answer") == "860 / 0.4 = 2150"
 
 
 def test_bold_questions_makes_every_bold_line_a_question() -> None:

@@ -28,7 +28,7 @@ NUMBERED_HEADING_RE = re.compile(
 )
 # "Q3: title", "Q. title", "Q: title", "问：title", "问题 3：title", "Question 3: title"
 PREFIXED_HEADING_RE = re.compile(
-    r"^(?:Q(?:uestion)?|问题?)\s*(?:(?P<n>\d+)\s*(?:[.:：．、)）]|\s-)?|[.:：．、]|\s-)\s*(?P<rest>.*)$", re.I
+    r"^(?:Q(?:uestion)?|问题?)\s*(?:(?P<n>\d+)\s*(?:[.:：．、)）\-—–])?|[.:：．、]|\s[-—–])\s*(?P<rest>.*)$", re.I
 )
 BOLD_NUMBERED_RE = re.compile(r"^\*\*\s*(?P<n>\d+)\s*[.．、]\s*(?P<rest>[^*\n]+?)\s*\*\*\s*$")
 BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
@@ -191,9 +191,12 @@ def _forced(elements: list[Element], opts: ImportOptions, labels: Labels) -> Det
                                     "heading", el.level, True))
         elif el.kind == "paragraph" and (opts.bold_questions or (pattern and level is None)):
             m = BOLD_LINE_RE.match(first_line(el))
-            if not m:
+            if pattern and first_line(el).startswith(("**", "__")):  # "**Drill 26.** text": the line, unbolded
+                inner = re.sub(r"\*\*|__", "", first_line(el)).strip()
+            elif not m:
                 continue
-            inner = m["inner"].strip()
+            else:
+                inner = m["inner"].strip()
             if pattern:
                 pm = pattern.match(inner)
                 if not pm:
