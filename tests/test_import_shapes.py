@@ -90,6 +90,7 @@ def test_numbering_gap_and_hidden_question_are_reported_at_their_lines() -> None
     ("wenti-huida-labels", ["什么是闭包？", "什么是原型链？"]),  # **问题：** / **回答：**
     ("mianshiti-n-labels", ["什么是 Redis？", "什么是 Kafka？"]),  # **面试题 1：…**
     ("q-dash-details", ["leaderboard", "closures"]),  # '### Q1 — title' and <details> answers
+    ("list-items-with-details", ["Is a monolith in a container cloud native?", "What makes an app cloud native?"]),
     ("list-item-questions", ["What does `set -e` do?", "How do you loop over files?", "Why quote variables?",
                              "What is a here-document?"]),  # '1. …?' list items, answers below
 ])

@@ -141,7 +141,8 @@ class _Sorter:
                         self.add([OutLine(raw, (i + 1,))])
                     else:
                         text = _plain((m or SUMMARY_RE.match(raw))["text"])
-                        if text:
+                        said = self.labels.heading(text)
+                        if text and not (said and said.kind == "answer" and not said.rest):  # not "Answer" again
                             self.unit.block_titles["answer"] = text
                 elif DETAILS_CLOSE_RE.match(raw):
                     self.unit.closes.append(i + 1)
