@@ -39,18 +39,36 @@ def cli() -> None:
               show_default=True, help="The docs folder to write the chapter into.")
 @click.option("--force", is_flag=True, help="Replace the pages of an existing chapter folder.")
 @click.option("--dry-run", is_flag=True, help="Print the pages that would be written; write nothing.")
+@click.option("--explain", is_flag=True,
+              help="Print what detection chose: the question pattern, the labels, and per question the "
+                   "source lines of each part and how it was classified.")
+@click.option("--question-heading", type=click.IntRange(1, 6), metavar="LEVEL",
+              help="Every heading of this level starts a question (with --question-pattern: those matching).")
+@click.option("--question-pattern", metavar="REGEX",
+              help="A heading or bold line whose text starts with this regular expression starts a question.")
+@click.option("--bold-questions", is_flag=True, help="Every bold line on its own ('**…**') starts a question.")
+@click.option("--label", "labels", multiple=True, metavar="PART=WORD",
+              help="Another label word: question=WORD, answer=WORD or explanation=WORD (repeatable).")
+@click.option("--details-answers", is_flag=True, help="A <details> block holds the answer, whatever its summary says.")
+@click.option("--rules", "rules_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.yml",
+              help="The same options in a YAML file (question_heading, question_pattern, bold_questions, "
+                   "labels, details_answers); options given on the command line win.")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True,
               help="How to print findings.")
 def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Path, force: bool,
-               dry_run: bool, fmt: str) -> None:
+               dry_run: bool, explain: bool, question_heading: int | None, question_pattern: str | None,
+               bold_questions: bool, labels: tuple[str, ...], details_answers: bool, rules_file: Path | None,
+               fmt: str) -> None:
     """Split a monolithic Q&A document SOURCE into a chapter of topic pages.
 
     Every non-blank line of SOURCE lands in exactly one page; what cannot be classified is
-    kept on the chapter page and reported. Exit 1 when the document has errors (pages are
-    still written, for you to fix), 2 when it cannot be read or the chapter exists.
+    kept on the chapter page and reported. When detection guesses wrong, --explain shows what
+    it chose and the options above say what the document looks like. Exit 1 when no question
+    is found (nothing is written), 2 when SOURCE cannot be read or the chapter exists.
     """
     from qabook.book import load_book
     from qabook.importer import ChapterExistsError, plan_import, write_plan
+    from qabook.importer.options import ImportOptions, OptionsError, load_rules, merge
 
     from qabook.safepaths import chapter_problem, out_dir_problem
 
@@ -60,6 +78,17 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
         raise UsageError(problem)
     if not source.exists():
         raise UsageError(f"{source}: no such file")
+    try:
+        options = ImportOptions()
+        if rules_file is not None:
+            try:
+                options = load_rules(rules_file.read_text(encoding="utf-8"), str(rules_file))
+            except (OSError, UnicodeDecodeError) as exc:
+                raise UsageError(f"{rules_file}: cannot read the rules file: {exc}") from None
+        options = merge(options, question_heading=question_heading, question_pattern=question_pattern,
+                        bold_questions=bold_questions, labels=labels, details_answers=details_answers)
+    except OptionsError as exc:
+        raise UsageError(str(exc)) from None
     read = read_text(source, str(source), code="QI000")
     if isinstance(read, Diagnostic):
         _echo_diagnostics([read], fmt)
@@ -71,8 +100,14 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
     if out_dir.is_dir():
         taken = {p.id for p in load_book(out_dir).pages.values()
                  if p.id and (chapter is None or p.chapter_slug != chapter)}
-    plan = plan_import(read.text, str(source), chapter=chapter, title=title, taken_ids=taken)
-    if dry_run:
+    plan = plan_import(read.text, str(source), chapter=chapter, title=title, taken_ids=taken, options=options)
+    if explain:
+        click.echo("\n".join(plan.explanation))
+    if not plan.pages:
+        click.echo(f"import: no question found in {source}, nothing written; try --explain to see what was "
+                   "looked for, then --question-heading, --question-pattern, --bold-questions, --label or --rules",
+                   err=True)
+    elif dry_run:
         for page in plan.pages:
             kind = "chapter" if page.rel.endswith("/index.md") else f"{page.questions} question(s)"
             click.echo(f"would write {out_dir / page.rel}  [{kind}]  {page.title}", err=True)

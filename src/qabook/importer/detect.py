@@ -1,10 +1,17 @@
 """Find where questions start in a document, trying the shapes real Q&A files have.
 
-Strategies, first that fits wins:
-1. numbered headings (`#### 1. 标题`, `##### 题目 3：标题`, `## 第 2 题`) at one heading level,
-   accepted when most of them look like questions;
-2. bold numbered lines with no heading (`**1. 什么是专利？**`);
-3. labelled questions (`**题目：**`, `**面试题：**`, `**问题1：**`, `**Q1：…**`).
+Automatic strategies, first that fits wins:
+1. numbered or prefixed headings at one level (`#### 1. 标题`, `##### 题目 3：标题`, `## 第 2 题`,
+   `### Q3: 标题`, `## Q. 标题`, `### 问：标题`), accepted when most of them look like questions;
+2. bold numbered lines (`**1. 什么是专利？**`), alone or glued to their answer paragraph;
+3. labelled questions (`**题目：**`, `**面试题：**`, `**问题1：**`, `**Q1：…**`, `Q: …`);
+4. ordered list items that ask (`1. **What is a closure?**` with the answer indented below);
+5. unnumbered headings at one level that ask (`### What is a closure?`).
+Then a numbered question-looking line hidden inside another question's answer, whose number
+fills a gap in the numbering, is promoted to a question of its own (and reported).
+
+The author's options (`ImportOptions`) replace the vote: a heading level, a prefix pattern on
+headings and bold lines, or every bold line.
 """
 
 from __future__ import annotations
@@ -12,13 +19,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qabook.importer.elements import Element
-from qabook.importer.labels import heading_label, paragraph_label
+from qabook.importer.elements import Element, item_elements
+from qabook.importer.labels import DEFAULT, Labels
+from qabook.importer.options import ImportOptions
 
 NUMBERED_HEADING_RE = re.compile(
-    r"^(?:第\s*(?P<a>\d+)\s*题|题目\s*(?P<b>\d+)\s*[：:.．、]?|(?P<c>\d+)\s*[.．、](?!\d))\s*(?P<rest>.*)$"
+    r"^(?:第\s*(?P<a>\d+)\s*题|题目\s*(?P<b>\d+)\s*[：:.．、]?|(?P<c>\d+)\s*(?:[.．、](?!\d)|[)）]))\s*(?P<rest>.*)$"
+)
+# "Q3: title", "Q. title", "Q: title", "问：title", "问题 3：title", "Question 3: title"
+PREFIXED_HEADING_RE = re.compile(
+    r"^(?:Q(?:uestion)?|问题?)\s*(?:(?P<n>\d+)\s*(?:[.:：．、)）\-—–])?|[.:：．、]|\s[-—–])\s*(?P<rest>.*)$", re.I
 )
 BOLD_NUMBERED_RE = re.compile(r"^\*\*\s*(?P<n>\d+)\s*[.．、]\s*(?P<rest>[^*\n]+?)\s*\*\*\s*$")
+BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
 INTERROGATIVE_RE = re.compile(
     r"^(什么|如何|怎么|怎样|为什么|为何|哪些|哪个|是否|请|简述|描述|解释|说明|列举|比较|实现|编写|设计|"
     r"What|How|Why|When|Which|Who|Explain|Describe|Write|Implement|Provide|Compare|Discuss|Define|"
@@ -35,50 +48,81 @@ class Start:
     index: int  # into the element list
     number: int | None
     title: str
-    strategy: str
+    strategy: str  # "heading", "bold" or "label"
     level: int = 0  # heading level for strategy "heading"
-    explicit: bool = False  # the heading itself says it is a question (题目 N / 第 N 题)
+    explicit: bool = False  # the line itself says it is a question (题目 N / 第 N 题 / Q3:)
+    promoted: int = 0  # found inside the answer of the question that starts at this line
+    bare: bool = False  # the line only marks a question ("## Question 1"): the title comes from the text
 
 
-def _numbered_heading(el: Element) -> Start | None:
+@dataclass
+class Detection:
+    """What detection chose, for `--explain` and for the diagnostics."""
+
+    strategy: str  # a sentence: what starts a question
+    starts: list[Start]
+    elements: list[Element] | None = None  # when detection split lists into items: the new element list
+
+
+def first_line(el: Element) -> str:
+    return el.text.split("\n", 1)[0].strip()
+
+
+def numbered_heading(el: Element) -> Start | None:
     if el.kind != "heading":
         return None
-    m = NUMBERED_HEADING_RE.match(el.text.strip())
-    if not m:
-        return None
-    number = int(m["a"] or m["b"] or m["c"])
-    return Start(0, number, m["rest"].strip(), "heading", el.level, explicit=not m["c"])
+    text = re.sub(r"^(\*\*|__)(.*)\1$", r"\2", el.text.strip()).strip()  # "### **1. 标题**"
+    m = NUMBERED_HEADING_RE.match(text)
+    if m:
+        number = int(m["a"] or m["b"] or m["c"])
+        return Start(0, number, _unbold(m["rest"]), "heading", el.level, explicit=not m["c"])
+    m = PREFIXED_HEADING_RE.match(text)
+    if m:
+        return Start(0, int(m["n"]) if m["n"] else None, _unbold(m["rest"]), "heading", el.level, explicit=True,
+                     bare=not m["rest"].strip())
+    return None
 
 
-def _has_label(elements: list[Element]) -> bool:
+def _unbold(text: str) -> str:
+    return re.sub(r"^(\*\*|__)(.*)\1$", r"\2", text.strip()).strip()
+
+
+def bold_numbered(el: Element) -> Start | None:
+    """`**16. Is React a framework?**`, alone or as the first line of its answer paragraph."""
+    m = BOLD_NUMBERED_RE.match(first_line(el)) if el.kind == "paragraph" else None
+    return Start(0, int(m["n"]), m["rest"].strip(), "bold") if m else None
+
+
+def asks(title: str) -> bool:
+    return bool(QUESTION_MARK_RE.search(title) or INTERROGATIVE_RE.match(title))
+
+
+def _has_label(elements: list[Element], labels: Labels) -> bool:
     for el in elements:
-        first = el.text.split("\n", 1)[0]
-        if el.kind == "paragraph" and paragraph_label(first):
+        if el.kind == "paragraph" and labels.paragraph(first_line(el)):
             return True
-        if el.kind == "heading" and heading_label(el.text):
+        if el.kind == "heading" and labels.heading(el.text):
             return True
-        if el.kind == "html" and "<summary" in el.text:
+        if el.kind == "html" and "<summary" in el.text.lower():
             return True
     return False
 
 
-def looks_like_question(start: Start, body: list[Element]) -> bool:
-    title = start.title
-    return bool(
-        start.explicit
-        or QUESTION_MARK_RE.search(title)
-        or INTERROGATIVE_RE.match(title)
-        or _has_label(body)
-    )
+def looks_like_question(start: Start, body: list[Element], labels: Labels = DEFAULT) -> bool:
+    return bool(start.explicit or asks(start.title) or _has_label(body, labels))
 
 
-def unit_end(elements: list[Element], start: Start, starts: set[int]) -> int:
-    """Index of the first element after the start that ends its question."""
+def unit_end(elements: list[Element], start: Start, starts: set[int], labels: Labels = DEFAULT) -> int:
+    """Index of the first element after the start that ends its question (a heading that is an
+    answer or explanation label, such as '### 答案：', does not: it is a part of the question)."""
     for j in range(start.index + 1, len(elements)):
         el = elements[j]
         if j in starts:
             return j
         if el.kind == "heading" and (start.strategy != "heading" or el.level <= start.level):
+            label = labels.heading(el.text)
+            if label and label.kind in ("answer", "explanation"):
+                continue
             return j
     return len(elements)
 
@@ -90,47 +134,171 @@ def is_placeholder(start: Start, elements: list[Element], end: int) -> bool:
     )
 
 
-def _accept(elements: list[Element], candidates: list[Start]) -> list[Start] | None:
+def _accept(elements: list[Element], candidates: list[Start], labels: Labels) -> list[Start] | None:
     if not candidates:
         return None
     indices = {c.index for c in candidates}
     liked = 0
     for c in candidates:
-        end = unit_end(elements, c, indices)
-        if looks_like_question(c, elements[c.index + 1:end]):
+        end = unit_end(elements, c, indices, labels)
+        if looks_like_question(c, elements[c.index + 1:end], labels):
             liked += 1
     return candidates if liked * 2 > len(candidates) else None
 
 
-def find_starts(elements: list[Element]) -> list[Start]:
-    """Question starts, in order; empty when the document holds no recognisable Q&A."""
+def _promote_hidden(elements: list[Element], starts: list[Start]) -> list[Start]:
+    """Numbered question lines inside another question, whose number fills a gap, become questions."""
+    if not starts or starts[0].strategy == "label":
+        return starts
+    out: list[Start] = []
+    for k, s in enumerate(starts):
+        out.append(s)
+        following = starts[k + 1] if k + 1 < len(starts) else None
+        if s.number is None:
+            continue
+        stop = following.index if following else len(elements)
+        limit = following.number if following and following.number is not None else None
+        expected = s.number + 1
+        for i in range(s.index + 1, stop):
+            el = elements[i]
+            found = bold_numbered(el) or (numbered_heading(el) if el.kind == "heading" else None)
+            if not found or found.number != expected or (limit is not None and expected >= limit):
+                continue
+            if not (asks(found.title) or found.explicit):
+                continue
+            found.index, found.promoted = i, elements[s.index].lineno
+            out.append(found)
+            expected += 1
+    return out
+
+
+def _forced(elements: list[Element], opts: ImportOptions, labels: Labels) -> Detection:
+    pattern, level = opts.question_pattern, opts.question_heading
+    starts: list[Start] = []
+    for i, el in enumerate(elements):
+        if el.kind == "heading" and (level is None or el.level == level) and (pattern or level):
+            text = el.text.strip()
+            if pattern:
+                m = pattern.match(text)
+                if not m:
+                    continue
+                title = re.sub(r"^[\s.:：．、)\-—–]+", "", text[m.end():]) or text
+                digits = re.search(r"\d+", m.group())
+                starts.append(Start(i, int(digits.group()) if digits else None, title, "heading", el.level, True))
+            else:
+                known = numbered_heading(el)
+                starts.append(Start(i, known.number if known else None, known.title if known else text,
+                                    "heading", el.level, True))
+        elif el.kind == "paragraph" and (opts.bold_questions or (pattern and level is None)):
+            m = BOLD_LINE_RE.match(first_line(el))
+            if pattern and first_line(el).startswith(("**", "__")):  # "**Drill 26.** text": the line, unbolded
+                inner = re.sub(r"\*\*|__", "", first_line(el)).strip()
+            elif not m:
+                continue
+            else:
+                inner = m["inner"].strip()
+            if pattern:
+                pm = pattern.match(inner)
+                if not pm:
+                    continue
+                title = re.sub(r"^[\s.:：．、)\-—–]+", "", inner[pm.end():]) or inner
+                digits = re.search(r"\d+", pm.group())
+                starts.append(Start(i, int(digits.group()) if digits else None, title, "bold", explicit=True))
+            else:
+                label = labels.paragraph(first_line(el))
+                if label and label.kind != "question":
+                    continue
+                known = bold_numbered(el)
+                starts.append(Start(i, known.number if known else None, known.title if known else inner,
+                                    "bold", explicit=True))
+    what = []
+    if level:
+        what.append(f"level-{level} headings")
+    if pattern:
+        what.append(f"headings{'' if level else ' and bold lines'} matching {pattern.pattern!r}")
+    if opts.bold_questions:
+        what.append("bold lines on their own")
+    return Detection("your options: " + ", ".join(what), starts)
+
+
+def _list_items(elements: list[Element], lines: list[str]) -> Detection | None:
+    """Ordered lists whose items ask, split into one element per item."""
+    expanded: list[Element] = []
+    asking, total = 0, 0
+    for el in elements:
+        items = item_elements(lines, el) if el.kind == "list" and el.items else []
+        if items and any(asks(_unbold(it.text)) for it in items):
+            expanded.extend(items)
+            total += len(items)
+            asking += sum(asks(_unbold(it.text)) for it in items)
+        else:
+            expanded.append(el)
+    if asking < 2 or asking * 2 < total:
+        return None
+    starts = [Start(i, el.level, _unbold(el.text), "item") for i, el in enumerate(expanded)
+              if el.kind == "item" and asks(_unbold(el.text))]
+    return Detection("ordered list items that ask ('1. **What is …?**', answer indented below)", starts, expanded)
+
+
+def detect(elements: list[Element], opts: ImportOptions | None = None, lines: list[str] | None = None) -> Detection:
+    """Question starts, in order, and how they were found; no starts when nothing fits."""
+    opts = opts or ImportOptions()
+    labels = opts.label_set()
+    if opts.forced:
+        return _forced(elements, opts, labels)
+
     by_level: dict[int, list[Start]] = {}
     for i, el in enumerate(elements):
-        s = _numbered_heading(el)
+        s = numbered_heading(el)
         if s:
             s.index = i
             by_level.setdefault(el.level, []).append(s)
     ranked = sorted(by_level.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    for _, candidates in ranked:
-        accepted = _accept(elements, candidates)
+    for level, candidates in ranked:
+        accepted = _accept(elements, candidates, labels)
         if accepted:
-            return accepted
+            return Detection(f"numbered or prefixed level-{level} headings ('{'#' * level} 1. …', "
+                             f"'{'#' * level} Q1: …')", _promote_hidden(elements, accepted))
 
     bold = []
     for i, el in enumerate(elements):
-        m = BOLD_NUMBERED_RE.match(el.text.strip()) if el.kind == "paragraph" else None
-        if m:
-            bold.append(Start(i, int(m["n"]), m["rest"].strip(), "bold"))
-    accepted = _accept(elements, bold)
+        s = bold_numbered(el)
+        if s:
+            s.index = i
+            bold.append(s)
+    accepted = _accept(elements, bold, labels)
     if accepted:
-        return accepted
+        return Detection("bold numbered lines ('**1. …**')", _promote_hidden(elements, accepted))
 
     labelled = []
     for i, el in enumerate(elements):
         if el.kind != "paragraph":
             continue
-        label = paragraph_label(el.text.split("\n", 1)[0])
+        label = labels.paragraph(first_line(el))
         if label and label.kind == "question":
             number = int(m.group()) if (m := re.search(r"\d+", label.word)) else None
             labelled.append(Start(i, number, "", "label"))
-    return labelled
+    if labelled:
+        return Detection("question labels ('**题目：**', '**Q1：…**', 'Question: …')", labelled)
+
+    items = _list_items(elements, lines) if lines is not None else None
+    if items:
+        return items
+
+    asking: dict[int, list[Start]] = {}
+    count: dict[int, int] = {}
+    for i, el in enumerate(elements):
+        if el.kind == "heading":
+            count[el.level] = count.get(el.level, 0) + 1
+            if asks(el.text.strip()):
+                asking.setdefault(el.level, []).append(Start(i, None, el.text.strip(), "heading", el.level))
+    for level, candidates in sorted(asking.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if len(candidates) >= 2 and len(candidates) * 3 >= count[level] * 2:
+            return Detection(f"level-{level} headings that ask a question ('{'#' * level} What is …?')", candidates)
+    return Detection("nothing found: no numbered or Q: headings, bold numbered lines, labels, "
+                     "asking list items or asking headings", [])
+
+
+def find_starts(elements: list[Element], opts: ImportOptions | None = None) -> list[Start]:
+    """Question starts, in order; empty when the document holds no recognisable Q&A."""
+    return detect(elements, opts).starts

@@ -6,6 +6,7 @@ element owns its lines up to the next element, so every line of the input has on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -25,8 +26,9 @@ class Element:
     start: int  # 0-based first line
     end: int  # 0-based, exclusive: up to the next element
     text: str = ""  # inline source of a heading or paragraph
-    level: int = 0  # heading level
+    level: int = 0  # heading level (an item's number, for kind "item")
     own_end: int = 0  # 0-based, exclusive: where markdown-it says the element itself ends
+    items: tuple[tuple[int, int, int], ...] = ()  # an ordered list's items: (number, first line, end line)
 
     @property
     def own_lines(self) -> range:
@@ -47,7 +49,10 @@ def split_elements(lines: list[str]) -> list[Element]:
         kind = _KIND.get(tok.type, "other")
         text = tokens[i + 1].content if kind in ("heading", "paragraph") else ""
         level = int(tok.tag[1]) if kind == "heading" else 0
-        elements.append(Element(kind, tok.map[0], tok.map[1], text, level, tok.map[1]))
+        element = Element(kind, tok.map[0], tok.map[1], text, level, tok.map[1])
+        if tok.type == "ordered_list_open":
+            element.items = _items(tokens, i)
+        elements.append(element)
     first = elements[0].start if elements else len(lines)
     if any(line.strip() for line in lines[:first]):  # e.g. link definitions, which make no token
         elements.insert(0, Element("other", 0, first, own_end=first))
@@ -56,3 +61,41 @@ def split_elements(lines: list[str]) -> list[Element]:
     if elements:
         elements[-1].end = len(lines)
     return elements
+
+
+def _items(tokens: list, i: int) -> tuple[tuple[int, int, int], ...]:
+    """(number, first line, end line) of each item of the ordered list opened at tokens[i]."""
+    items = []
+    depth = tokens[i].level + 1
+    for tok in tokens[i + 1:]:
+        if tok.type == "ordered_list_close" and tok.level == tokens[i].level:
+            break
+        if tok.type == "list_item_open" and tok.level == depth and tok.map:
+            number = int(tok.info) if tok.info.isdigit() else len(items) + 1
+            items.append((number, tok.map[0], tok.map[1]))
+    return tuple(items)
+
+
+def item_elements(lines: list[str], el: Element) -> list[Element]:
+    """An ordered list split into one element per item (kind "item"); each owns its lines up to
+    the next item, the last one up to the list's end."""
+    out = []
+    for k, (number, start, end) in enumerate(el.items):
+        stop = el.items[k + 1][1] if k + 1 < len(el.items) else el.end
+        first = lines[start].strip()
+        text = first.split(maxsplit=1)[1] if " " in first else ""
+        out.append(Element("item", start, stop, text, number, start + 1))
+    return out
+
+
+def item_body(lines: list[str], item: Element) -> list[Element]:
+    """The elements of an item's text after its first line, dedented in `lines` (in place) so
+    that an answer indented under '1. …' is not read as code."""
+    marker = re.match(r"\s*\d+[.)]\s*", lines[item.start])
+    indent = marker.end() if marker else 0
+    for i in range(item.start + 1, item.end):
+        line = lines[i]
+        lines[i] = line[min(indent, len(line) - len(line.lstrip(" "))):]
+    shift = item.start + 1
+    return [Element(e.kind, e.start + shift, e.end + shift, e.text, e.level, e.own_end + shift, e.items)
+            for e in split_elements(lines[shift:item.end])]

@@ -10,11 +10,15 @@ import json
 import re
 from dataclasses import dataclass, field
 
+import yaml
+
 from qabook.diagnostics import Diagnostic, Severity
-from qabook.importer.detect import Start, find_starts, is_placeholder, unit_end
-from qabook.importer.elements import Element, split_elements
-from qabook.importer.labels import paragraph_label
-from qabook.importer.units import OutLine, Unit, short_title, sort_unit
+from qabook.i18n import t
+from qabook.importer.detect import Start, detect, is_placeholder, unit_end
+from qabook.importer.elements import Element, item_body, split_elements
+from qabook.importer.links import neutralise_links, source_anchors
+from qabook.importer.options import ImportOptions
+from qabook.importer.units import PARTS, OutLine, Unit, short_title, sort_unit
 from qabook.slug import slugify, unique
 
 
@@ -37,6 +41,7 @@ class ImportPlan:
     title: str
     pages: list[PlannedPage] = field(default_factory=list)  # the chapter page first
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    explanation: list[str] = field(default_factory=list)  # what detection chose (`--explain`)
 
     @property
     def question_count(self) -> int:
@@ -49,9 +54,12 @@ class ImportPlan:
 
 class _Planner:
     def __init__(self, text: str, source: str, chapter: str | None, title: str | None,
-                 taken_ids: set[str]):
+                 taken_ids: set[str], options: ImportOptions | None = None):
         self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.source = source
+        self.options = options or ImportOptions()
+        self.labels = self.options.label_set()
+        self.language = document_language(text)
         self.chapter_arg, self.title_arg = chapter, title
         self.taken_ids = set(taken_ids)
         self.diags: list[Diagnostic] = []
@@ -62,11 +70,13 @@ class _Planner:
     # -- segmentation ------------------------------------------------------------------
     def plan(self) -> ImportPlan:
         elements = split_elements(self.lines)
-        starts = find_starts(elements)
+        detection = detect(elements, self.options, self.lines)
+        elements = detection.elements or elements
+        starts = detection.starts
         start_idx = {s.index for s in starts}
         units: list[tuple[Unit, int]] = []  # (unit, end element index)
         for s in starts:
-            end = unit_end(elements, s, start_idx)
+            end = unit_end(elements, s, start_idx, self.labels)
             if s.strategy == "heading" and is_placeholder(s, elements, end):
                 self.warn(elements[s.index].lineno, "QI003",
                           f"empty placeholder question '{elements[s.index].text.strip()}' (no title, no answer): kept on the chapter page")
@@ -75,24 +85,38 @@ class _Planner:
             units.append((self._unit(s, elements, end), end))
         if not units:
             self.warn(1, "QI001",
-                      "no questions found: expected numbered headings ('#### 1. …'), bold numbered lines "
-                      "('**1. …**') or labels ('**题目：**'); the whole text is kept on the chapter page",
+                      "no questions found (looked for numbered headings '#### 1. …', 'Q1: …' headings, bold "
+                      "numbered lines '**1. …**', labels '**题目：**' / 'Question:', asking list items or headings): nothing "
+                      "written; run with --explain, then say where questions start with --question-heading "
+                      "LEVEL, --question-pattern REGEX or --bold-questions (labels: --label answer=WORD)",
                       Severity.ERROR)
         self._groups(units, elements)
         self._check_units([u for u, _ in units])
-        return self._pages(units, elements)
+        plan = self._pages(units, elements)
+        plan.explanation = self._explain(detection.strategy, [u for u, _ in units], elements)
+        if not units:
+            plan.pages = []  # nothing to write: a chapter must never be left with no topic page
+        return plan
 
     def _unit(self, start: Start, elements: list[Element], end: int) -> Unit:
         el = elements[start.index]
         unit = Unit(start=start, line=el.lineno)
         if start.strategy == "label":
             body = elements[start.index:end]
+        elif start.strategy == "item":  # "1. **What …?**" and its indented answer
+            unit.title, unit.heading_text, unit.title_src = start.title, el.text, (el.lineno,)
+            inner = item_body(self.lines, el)
+            body = inner + elements[start.index + 1:end]
         else:
             body = elements[start.index + 1:end]
-            unit.title = start.title
-            unit.heading_text = el.text.strip()
+            unit.title = " ".join(start.title.split())  # a setext heading may span lines
+            unit.heading_text = el.text.strip().split("\n", 1)[0]
             unit.title_src = tuple(el.own_lines)
-        sort_unit(unit, body, self.lines)
+            if el.kind == "paragraph" and el.own_end - el.start > 1:  # "**16. …?**⏎Although …": glued answer
+                unit.title_src = (el.lineno,)
+                unit.heading_text = el.text.strip().split("\n", 1)[0].strip("* ")
+                body = [Element("paragraph", el.start + 1, el.end, el.text.split("\n", 1)[1], 0, el.own_end)] + body
+        sort_unit(unit, body, self.lines, self.labels, self.options.details_answers)
         if start.strategy == "label":
             unit.title = short_title(next((o.text for o in unit.parts["question"] if o.text.strip()), "")) \
                 or f"Question {start.number or ''}".strip()
@@ -122,8 +146,22 @@ class _Planner:
         seen_numbers: dict[tuple[str | None, int], int] = {}
         seen_titles: dict[str, int] = {}
         previous: Unit | None = None
+        summarise = len(units) > 1 and not any(u.has("explanation") or u.merged_line for u in units)
+        if summarise:  # a whole document of questions and answers only (usual in English material)
+            self.warn(units[0].line, "QI005", f"no question of the {len(units)} has an explanation (解析): "
+                                              "pages hold question and answer only")
         for u in units:
             n = u.start.number
+            if u.start.promoted:
+                self.warn(u.line, "QI012", f"numbered question line '{short_title(u.heading_text, 60)}' is inside "
+                                           f"the question at line {u.start.promoted}: imported as its own "
+                                           "question; check where its answer begins")
+            if n is not None and previous and previous.start.number is not None and previous.group == u.group \
+                    and n > previous.start.number + 1:
+                missing = previous.start.number + 1
+                gap = f"question {missing} is" if n == missing + 1 else f"questions {missing}–{n - 1} are"
+                self.warn(u.line, "QI011", f"numbering jumps from {previous.start.number} to {n}: {gap} "
+                                           f"missing or hidden in the answer at line {previous.line}")
             if n is not None:
                 key = (u.group, n)
                 if key in seen_numbers:
@@ -141,12 +179,14 @@ class _Planner:
             else:
                 seen_titles[title_key] = u.line
             if not u.has("answer"):
-                self.warn(u.line, "QI004", f"question '{u.title}' has no answer: write one under an '答案' label",
-                          Severity.ERROR)
+                self.warn(u.line, "QI004", f"question '{u.title}' has no answer: the page says the answer is "
+                                           "missing; write one under an answer label")
+                u.parts["answer"] = [OutLine(t(self.language, "import.missing_answer"), ())]
+                u.how["answer"] = "missing in the source (a note says so)"
             elif u.merged_line:
                 self.warn(u.merged_line, "QI010", "'答案解析' merges answer and explanation: kept as the answer; "
                                                   "split the explanation under a '解析' label")
-            elif not u.has("explanation"):
+            elif not u.has("explanation") and not summarise:
                 self.warn(u.line, "QI005", f"question '{u.title}' has no explanation (解析)")
             if u.orphan:
                 self.warn(u.orphan_line, "QI006", f"content after question '{u.title}' and its '---' belongs to no "
@@ -202,36 +242,161 @@ class _Planner:
                 continue
             if el.kind == "heading":
                 previous_level = max(2, min(el.level, previous_level + 1))
-                text = "#" * previous_level + " " + el.text.strip()
+                text = "#" * previous_level + " " + " ".join(el.text.split())  # a setext heading may span lines
                 body.append(OutLine(text, tuple(el.own_lines)))
                 body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.own_end, el.end))
                 continue
             if el.kind == "paragraph":
-                label = paragraph_label(lines[el.start])
+                label = self.labels.paragraph(lines[el.start])
                 if label and label.kind in ("answer", "explanation") and units:
                     self.warn(el.lineno, "QI007", f"{label.word} outside any question (detached from its "
                                                   "question): kept on the chapter page; move it under its question")
             body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.start, el.end))
+        body = self._no_fences(_rebase_headings(self._close_fence(body)))
         plan.pages = [PlannedPage(f"{chapter}/index.md", title, _squeeze(body))] + topics
+        if units:
+            moved = {a: topics[k].rel for k, (u, _) in enumerate(units) if u.start.strategy == "heading"
+                     for a in source_anchors(u.heading_text)}
+            self.diags += neutralise_links(plan.pages, self.source, moved)
         plan.diagnostics = sorted(self.diags)
         return plan
 
+    def _close_fence(self, lines: list[OutLine]) -> list[OutLine]:
+        """Close a code fence left open (a file cut off inside code), so that it does not swallow
+        the rest of the page; reported at the fence's source line."""
+        opener = _code_flags(lines)[1]
+        if opener is None:
+            return lines
+        m = FENCE_RE.match(opener.text)
+        char, width = m["fence"][0], len(m["fence"])
+        self.warn(opener.src[0] if opener.src else 1, "QI014", "code fence is never closed (is the file cut "
+                                                                "off?): closed at the end of its block")
+        return lines + [OutLine(opener.text[: len(opener.text) - len(opener.text.lstrip())] + char * width, ())]
+
+    def _no_fences(self, lines: list[OutLine]) -> list[OutLine]:
+        """A source line that starts with '///' would open or close a block of the page: it is
+        written with its first slash as '&#47;', which reads the same."""
+        for o, code in zip(lines, _code_flags(lines)[0]):
+            if not code and o.text.lstrip().startswith("///"):
+                o.text = o.text.replace("/", "&#47;", 1)
+                self.warn(o.src[0] if o.src else 1, "QI015", "line starts with '///' (a block fence of the pages): "
+                                             "written as '&#47;//' so that it stays text")
+        return lines
+
+    def _explain(self, strategy: str, units: list[Unit], elements: list[Element]) -> list[str]:
+        """What detection chose, the document's outline, and per question where each part came from."""
+        opts = self.options.describe()
+        words = sorted({w for k in PARTS for w in self.options.labels.get(k, [])})
+        seen: dict[str, int] = {}
+        for u in units:
+            for how in u.how.values():
+                if m := re.match(r"label '(.+?)'", how):
+                    seen[m[1]] = seen.get(m[1], 0) + 1
+        out = [f"{self.source}: question starts: {strategy}",
+               f"  options: {' '.join(opts) if opts else 'none (automatic detection)'}",
+               "  labels: built-in (题目/答案/解析, Question/Answer/Explanation, Q/A)"
+               + (f" + yours: {', '.join(words)}" if words else ""),
+               "  labels found: " + (", ".join(f"{w} ×{n}" for w, n in seen.items()) or "none (unlabelled answers)"),
+               f"  language of notes: {self.language}",
+               "  outline: " + _outline(elements),
+               f"  {len(units)} question(s)"]
+        for k, u in enumerate(units, 1):
+            number = f" (no. {u.start.number})" if u.start.number is not None else ""
+            out.append(f"  Q{k}{number} line {u.line}: {u.title}")
+            for part in PARTS:
+                src = sorted(n for o in u.parts[part] for n in o.src)
+                where = f"lines {src[0]}–{src[-1]}" if len(src) > 1 else (f"line {src[0]}" if src else "no lines")
+                how = u.how.get(part, "")
+                if part == "question" and not src and u.title_src:
+                    where, how = f"line {u.title_src[0]}", "the question line itself"
+                if not src and part != "question" and not how:
+                    continue
+                out.append(f"    {part:<11} {where}" + (f"  [{how}]" if how else ""))
+            if u.tail or u.orphan:
+                out.append(f"    after '---' lines {u.tail[0].src[0] if u.tail and u.tail[0].src else '?'}…: "
+                           + ("chapter page" if u.orphan else "separator"))
+        return out
+
     def _topic_lines(self, u: Unit, page_id: str) -> list[OutLine]:
-        out = [OutLine("---", ()), OutLine(f"id: {page_id}", ())]
+        plain = isinstance(yaml.safe_load(page_id), str)  # "100", "true", "1e3" would not read back as text
+        out = [OutLine("---", ()), OutLine(f"id: {page_id if plain else json.dumps(page_id)}", ())]
         if u.group:
             out.append(OutLine(f"tags: [{json.dumps(u.group, ensure_ascii=False)}]", ()))
         out += [OutLine("---", ()), OutLine("", ()), OutLine(f"# {u.title}", u.title_src), OutLine("", ())]
-        present = [p for p in ("question", "answer", "explanation")
-                   if u.has(p) or u.opens[p] or (p == "question")]
+        present = [p for p in ("question", "answer", "explanation") if u.has(p) or p == "question"]
+        # a label with nothing under it ('**解析：**' and then the next question) makes no empty block:
+        # its line goes with the last block's end
+        empty_labels = tuple(n for p in PARTS if p not in present for n in u.opens[p] + [
+            n for o in u.parts[p] for n in o.src])
         for idx, part in enumerate(present):
-            content = _trim(u.parts[part])
+            content = self._no_fences(_no_headings(self._close_fence(_trim(u.parts[part]))))
             title = u.block_titles.get(part)
             out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part])))
             out.extend(content)
-            closes = tuple(u.closes) if idx == len(present) - 1 else ()
+            closes = tuple(u.closes) + empty_labels if idx == len(present) - 1 else ()
             out += [OutLine("///", closes), OutLine("", ())]
         out.extend(u.tail)
         return _squeeze(out)
+
+
+FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+
+
+def _code_flags(lines: list[OutLine]) -> tuple[list[bool], OutLine | None]:
+    """For each line, whether it is a code fence line or inside code (CommonMark: a fence closes
+    with the same character, at least as long, and no info); and the fence left open, if any."""
+    flags, fence = [], None
+    for o in lines:
+        m = FENCE_RE.match(o.text)
+        if fence is None and m:
+            fence = (m["fence"][0], len(m["fence"]), o)
+            flags.append(True)
+        elif fence is not None:
+            if m and m["fence"][0] == fence[0] and len(m["fence"]) >= fence[1] and not m["info"].strip():
+                fence = None
+            flags.append(True)
+        else:
+            flags.append(False)
+    return flags, fence[2] if fence else None
+
+
+def _outline(elements: list[Element]) -> str:
+    """What the document is made of, to choose options from: headings per level, bold lines."""
+    parts = []
+    for level in range(1, 7):
+        found = [el for el in elements if el.kind == "heading" and el.level == level]
+        if found:
+            parts.append(f"{len(found)} level-{level} heading(s) (first at line {found[0].lineno}: "
+                         f"'{short_title(found[0].text, 30)}')")
+    bold = [el for el in elements if el.kind == "paragraph" and re.match(r"^\*\*[^*\n]+\*\*\s*$", el.text.split("\n")[0])]
+    if bold:
+        parts.append(f"{len(bold)} bold line(s) (first at line {bold[0].lineno}: '{short_title(bold[0].text, 30)}')")
+    return "; ".join(parts) or "no headings or bold lines"
+
+
+def _rebase_headings(lines: list[OutLine]) -> list[OutLine]:
+    """Under the chapter page's H1, no heading skips a level (content kept after a question's
+    '---' comes in as written)."""
+    previous, seen_title = 1, False
+    for o, code in zip(lines, _code_flags(lines)[0]):
+        m = None if code else re.match(r"^ {0,3}(#{1,6})(\s+.*|)$", o.text)
+        if not m:
+            continue
+        if not seen_title and len(m[1]) == 1:
+            seen_title = True
+            continue
+        previous = max(2, min(len(m[1]), previous + 1))
+        o.text = "#" * previous + m[2]
+    return lines
+
+
+def _no_headings(lines: list[OutLine]) -> list[OutLine]:
+    """A heading line left inside a block (it came in with raw HTML) becomes bold text: a topic
+    page has one heading, its title."""
+    for o, code in zip(lines, _code_flags(lines)[0]):
+        if not code and (m := re.match(r"^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$", o.text)) and m[1]:
+            o.text = f"**{m[1]}**"
+    return lines
 
 
 def _link_text(title: str) -> str:
@@ -251,11 +416,8 @@ def _trim(lines: list[OutLine]) -> list[OutLine]:
 def _squeeze(lines: list[OutLine]) -> list[OutLine]:
     """Collapse runs of blank lines outside code to one; keep lines that carry source."""
     out: list[OutLine] = []
-    fence = False
-    for o in lines:
-        if o.text.lstrip().startswith(("```", "~~~")):
-            fence = not fence
-        if not fence and not o.text.strip() and out and not out[-1].text.strip():
+    for o, code in zip(lines, _code_flags(lines)[0]):
+        if not code and not o.text.strip() and out and not out[-1].text.strip():
             if o.src:
                 out[-1].src = out[-1].src + o.src
             continue
@@ -265,7 +427,14 @@ def _squeeze(lines: list[OutLine]) -> list[OutLine]:
     return out
 
 
+def document_language(text: str) -> str:
+    """'zh' when the document is written mostly in Chinese characters, else 'en'."""
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    words = len(re.findall(r"[A-Za-z]{2,}", text))
+    return "zh" if cjk and cjk >= words else "en"
+
+
 def plan_import(text: str, source: str, chapter: str | None = None, title: str | None = None,
-                taken_ids: set[str] | None = None) -> ImportPlan:
+                taken_ids: set[str] | None = None, options: ImportOptions | None = None) -> ImportPlan:
     """Plan the pages for one document; never raises on odd input."""
-    return _Planner(text, source, chapter, title, taken_ids or set()).plan()
+    return _Planner(text, source, chapter, title, taken_ids or set(), options).plan()

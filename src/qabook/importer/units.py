@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from qabook.importer.detect import Start
 from qabook.importer.elements import Element
-from qabook.importer.labels import Label, heading_label, paragraph_label
+from qabook.importer.labels import DEFAULT, Label, Labels
 
-DETAILS_OPEN_RE = re.compile(r"^\s*<details[^>]*>\s*(?P<summary><summary>(?P<text>.*?)</summary>)?\s*$", re.I)
-SUMMARY_RE = re.compile(r"^\s*<summary>(?P<text>.*)</summary>\s*$", re.I)
+DETAILS_OPEN_RE = re.compile(
+    r"^\s*<details[^>]*>\s*(?P<summary><summary[^>]*>(?P<text>.*?)</summary>)?\s*$", re.I)
+SUMMARY_RE = re.compile(r"^\s*<summary[^>]*>(?P<text>.*)</summary>\s*$", re.I)
 DETAILS_CLOSE_RE = re.compile(r"^\s*</details>\s*$", re.I)
 PARTS = ("question", "answer", "explanation")
 
@@ -46,6 +47,7 @@ class Unit:
     tail: list[OutLine] = field(default_factory=list)  # a closing '---' separator
     orphan: list[OutLine] = field(default_factory=list)  # content after it: belongs to no question
     orphan_line: int = 0
+    how: dict[str, str] = field(default_factory=dict)  # how each part was recognised (for --explain)
 
     def has(self, part: str) -> bool:
         return any(o.text.strip() for o in self.parts[part])
@@ -67,11 +69,13 @@ def short_title(text: str, limit: int = 40) -> str:
 
 
 class _Sorter:
-    def __init__(self, unit: Unit, lines: list[str]):
+    def __init__(self, unit: Unit, lines: list[str], labels: Labels, details_answers: bool):
         self.unit, self.lines = unit, lines
+        self.labels, self.details_answers = labels, details_answers
         self.state = "pre"
         self.pre: list[OutLine] = []
         self.pending: list[int] = []  # <details> lines waiting for the block they open
+        self.glued: list[OutLine] = []  # lines glued under a whole-line question label
 
     def add(self, out: list[OutLine]) -> None:
         (self.pre if self.state == "pre" else self.unit.parts[self.state]).extend(out)
@@ -86,6 +90,7 @@ class _Sorter:
         if kind == "explanation" and self.state == "pre" and not u.labelled:
             return False  # a lone 解析 before any answer: keep; it is reported as a missing answer
         u.labelled.add(kind)
+        u.how.setdefault(kind, f"label '{label.word}' at line {src}")
         if label.merged:
             u.merged_line = src
         self.state = kind
@@ -100,30 +105,44 @@ class _Sorter:
     def element(self, el: Element) -> None:
         lines = self.lines
         if el.kind == "heading":
-            label = heading_label(el.text)
+            label = self.labels.heading(el.text)
             if label and self.label(label, el.lineno):
+                self.unit.opens[self.state].extend(list(el.own_lines)[1:])  # a setext underline
                 self.add(_lines(lines, el, el.own_end - el.start))
                 return
             skip = el.own_end - el.start
-            self.add([OutLine(f"**{el.text.strip()}**", tuple(el.own_lines))] + _lines(lines, el, skip))
+            self.add([OutLine(f"**{' '.join(el.text.split())}**", tuple(el.own_lines))] + _lines(lines, el, skip))
         elif el.kind == "paragraph":
-            label = paragraph_label(lines[el.start])
+            label = self.labels.paragraph(lines[el.start])
             if label and self.label(label, el.lineno):
-                self.add(_lines(lines, el, 1))
+                rest = _lines(lines, el, 1)
+                if label.whole and label.kind == "question" and any(o.text.strip() for o in rest):
+                    self.glued.extend(rest)  # "**Q: …**⏎answer": the answer, unless a label says otherwise
+                else:
+                    self.add(rest)
                 return
             self.add(_lines(lines, el))
         elif el.kind == "html":
             for i in range(el.start, el.end):
                 raw = lines[i]
                 m = DETAILS_OPEN_RE.match(raw)
-                if m and not m["summary"]:
+                if m and not m["summary"] and self.details_answers and self.state != "answer":
+                    if not self.label(Label("answer", "<details>", ""), i + 1):
+                        self.unit.closes.append(i + 1)  # the answer is already open: the fence goes with its end
+                elif m and not m["summary"]:
                     self.pending.append(i + 1)
                 elif (m and m["summary"]) or SUMMARY_RE.match(raw):
-                    if not self.label(Label("answer", "summary", ""), i + 1):
+                    if self.details_answers and self.state == "answer" and not self.unit.has("answer"):
+                        self.unit.opens["answer"].append(i + 1)  # <details> already opened it
+                        ok = True
+                    else:
+                        ok = self.label(Label("answer", "<summary>", ""), i + 1)
+                    if not ok:
                         self.add([OutLine(raw, (i + 1,))])
                     else:
                         text = _plain((m or SUMMARY_RE.match(raw))["text"])
-                        if text:
+                        said = self.labels.heading(text)
+                        if text and not (said and said.kind == "answer" and not said.rest):  # not "Answer" again
                             self.unit.block_titles["answer"] = text
                 elif DETAILS_CLOSE_RE.match(raw):
                     self.unit.closes.append(i + 1)
@@ -134,19 +153,29 @@ class _Sorter:
 
     def finish(self) -> None:
         u = self.unit
-        if self.pending:  # a <details> that never got its summary
-            self.add([OutLine(self.lines[n - 1], (n,)) for n in self.pending])
+        if self.pending:  # a <details> that never got its summary: its fence goes with the block's end
+            u.closes[:0] = self.pending
+        if self.glued:
+            if u.has("answer"):
+                u.parts["question"].extend(self.glued)
+            else:
+                u.parts["answer"][:0] = self.glued
+                u.how.setdefault("answer", f"text glued under the question line, from line {self.glued[0].src[0]}")
         if any(o.text.strip() for o in self.pre):
             target = "question" if u.labelled else "answer"  # no label at all: the text is the answer
             u.parts[target][:0] = self.pre
+            first = next((o.src[0] for o in self.pre if o.src), u.line)
+            u.how.setdefault(target, f"unlabelled text from line {first}")
             if target == "question":
                 u.question_offset = len(self.pre)
         elif self.pre:
             u.parts["question"][:0] = self.pre
 
 
-def sort_unit(unit: Unit, body: list[Element], lines: list[str]) -> None:
-    sorter = _Sorter(unit, lines)
+def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels = DEFAULT,
+              details_answers: bool = False) -> None:
+    """Sort the body elements of one question into its parts (and its tail)."""
+    sorter = _Sorter(unit, lines, labels, details_answers)
     for k, el in enumerate(body):
         if el.kind == "hr":
             rest = body[k + 1:]
@@ -162,7 +191,9 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str]) -> None:
     if not re.search(r"\w", unit.title):
         asked = unit.parts["question"][unit.question_offset:] or unit.parts["question"]
         first = short_title(next((o.text for o in asked if o.text.strip()), ""))
-        if unit.title_src:  # a heading with no words of its own ("第 1 题 🟢"): keep it, add the question
+        if unit.title_src and not unit.start.bare:  # "第 1 题 🟢": keep the heading, add the question
             unit.title = f"{unit.heading_text} {first}".strip()
         else:
             unit.title = first or f"Question {unit.start.number or ''}".strip()
+    if not unit.has("question"):  # "## 第 3 题" and straight to the answer: the heading is the question
+        unit.parts["question"].append(OutLine(unit.title, ()))

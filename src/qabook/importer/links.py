@@ -1,0 +1,80 @@
+"""Links of the imported pages. A link to a question's heading in the source (a table of
+contents: `[What is X?](#1-what-is-x)`) now points to the question's page. A link the pages
+cannot keep, to a file beside the source document or to an anchor that no longer exists, is
+escaped (`\\[text](target)`): the reader still sees its text and target, the page passes the
+check, and it is reported at its source line.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+from qabook.diagnostics import Diagnostic, Severity
+from qabook.parser import heading_anchor, parse_page
+from qabook.rules.navigation import resolve_link
+
+
+def source_anchors(heading: str) -> set[str]:
+    """The anchors a heading has where the source was written: GitHub's and MkDocs' slugs."""
+    plain = re.sub(r"[*_`]|<[^>]+>", "", heading)
+    github = re.sub(r"[^\w\- ]", "", plain.strip().lower()).replace(" ", "-")
+    return {github, heading_anchor(heading)}
+
+
+def neutralise_links(pages: list, source: str, moved: dict[str, str] | None = None) -> list[Diagnostic]:
+    """Point links at moved question headings (`moved`: anchor → page rel) to their page; escape
+    the links of planned pages that would still be broken, with one warning per link."""
+    moved = moved or {}
+    by_rel = {p.rel: p for p in pages}
+    parsed = {p.rel: parse_page(p.text, Path(p.rel), p.rel, p.rel,
+                                "chapter" if p.rel.endswith("/index.md") else "topic") for p in pages}
+    diags: list[Diagnostic] = []
+    for page in pages:
+        for link in parsed[page.rel].links:
+            target, fragment = resolve_link(parsed[page.rel], link.href)
+            if target is None:
+                continue
+            if target in parsed and (not fragment or fragment in parsed[target].anchors):
+                continue
+            elsewhere = next((rel for rel in parsed if fragment and fragment in parsed[rel].anchors), None)
+            if target == page.rel and elsewhere and _retarget(
+                    page.lines, link.line, link.href,
+                    posixpath.relpath(elsewhere, posixpath.dirname(page.rel)) + "#" + fragment):
+                continue
+            if target == page.rel and fragment in moved and _retarget(page.lines, link.line, link.href,
+                                                                       posixpath.relpath(moved[fragment], posixpath.dirname(page.rel))):
+                continue
+            out, escaped = _escape(page.lines, link.line, link.href)
+            if out is None:
+                continue
+            out.text = escaped
+            what = "a file outside the imported chapter" if target not in by_rel else f"an anchor not on {target}"
+            diags.append(Diagnostic(source, out.src[0] if out.src else 1, 1, "QI013",
+                                    f"link to '{unquote(link.href)}' points to {what}: kept as text", Severity.WARNING))
+    return diags
+
+
+def _escape(lines: list, line: int, href: str) -> tuple[object | None, str]:
+    """The page line holding the link (at or after `line`: markdown-it may start a paragraph
+    earlier) and its text with the link escaped."""
+    for out in lines[max(line - 1, 0):line + 20]:
+        for form in dict.fromkeys((href, unquote(href))):  # markdown-it %-encodes the href
+            pattern = r"(?<![\\!])\[([^\[\]]*)\]\((?=" + re.escape(form) + ")"
+            escaped = re.sub(pattern, r"\\[\1](", out.text, count=1)
+            if escaped != out.text:
+                return out, escaped
+    return None, ""
+
+
+def _retarget(lines: list, line: int, href: str, new: str) -> bool:
+    """Replace the target of the link `(href)` at or after `line` by `new`."""
+    for out in lines[max(line - 1, 0):line + 20]:
+        for form in dict.fromkeys((href, unquote(href))):
+            changed = out.text.replace(f"]({form})", f"]({new})", 1)
+            if changed != out.text:
+                out.text = changed
+                return True
+    return False

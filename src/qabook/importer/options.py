@@ -1,0 +1,122 @@
+"""The author's word on what their document looks like, when detection cannot tell.
+
+From the command line (`--question-heading 3`, `--question-pattern 'Q\\d+:'`, `--bold-questions`,
+`--label answer=Réponse`, `--details-answers`) or a small YAML file (`--rules FILE.yml`) with
+the same keys:
+
+    question_heading: 3
+    question_pattern: '^Q\\d+[.:]'
+    bold_questions: false
+    labels: {answer: [Réponse], explanation: [Pourquoi]}
+    details_answers: true
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from qabook.importer.labels import KINDS, Labels
+
+
+class OptionsError(ValueError):
+    """An option or rules file the importer cannot use (one line, for the author)."""
+
+
+@dataclass
+class ImportOptions:
+    question_heading: int | None = None  # every heading of this level (matching the pattern, if any)
+    question_pattern: re.Pattern[str] | None = None  # prefix of a heading or bold line that starts a question
+    bold_questions: bool = False  # every bold line on its own starts a question
+    labels: dict[str, list[str]] = field(default_factory=dict)  # extra label words per part
+    details_answers: bool = False  # a <details> opens the answer, whatever its summary says
+
+    @property
+    def forced(self) -> bool:
+        """True when the author said where questions start (detection does not vote)."""
+        return bool(self.question_heading or self.question_pattern or self.bold_questions)
+
+    def label_set(self) -> Labels:
+        return Labels(self.labels)
+
+    def describe(self) -> list[str]:
+        out = []
+        if self.question_heading:
+            out.append(f"--question-heading {self.question_heading}")
+        if self.question_pattern:
+            out.append(f"--question-pattern {self.question_pattern.pattern!r}")
+        if self.bold_questions:
+            out.append("--bold-questions")
+        out += [f"--label {k}={w}" for k in KINDS for w in self.labels.get(k, [])]
+        if self.details_answers:
+            out.append("--details-answers")
+        return out
+
+
+def compile_pattern(text: str) -> re.Pattern[str]:
+    try:
+        return re.compile(text)
+    except re.error as exc:
+        raise OptionsError(f"question pattern {text!r} is not a valid regular expression: {exc}") from None
+
+
+def parse_label(spec: str) -> tuple[str, str]:
+    """'answer=Réponse' → ('answer', 'Réponse')."""
+    kind, sep, word = spec.partition("=")
+    kind, word = kind.strip().lower(), word.strip()
+    if not sep or kind not in KINDS or not word:
+        raise OptionsError(f"--label {spec!r}: expected question=WORD, answer=WORD or explanation=WORD")
+    return kind, word
+
+
+def _heading_level(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 6:
+        raise OptionsError(f"question heading level must be 1 to 6, not {value!r}")
+    return value
+
+
+def load_rules(text: str, name: str) -> ImportOptions:
+    """Options from the YAML text of a rules file."""
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        raise OptionsError(f"{name}: not valid YAML: {str(exc).splitlines()[0]}") from None
+    if not isinstance(data, dict):
+        raise OptionsError(f"{name}: expected a mapping of options")
+    known = {"question_heading", "question_pattern", "bold_questions", "labels", "details_answers"}
+    unknown = sorted(set(map(str, data)) - known)
+    if unknown:
+        raise OptionsError(f"{name}: unknown option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    opts = ImportOptions()
+    if data.get("question_heading") is not None:
+        opts.question_heading = _heading_level(data["question_heading"])
+    if data.get("question_pattern"):
+        opts.question_pattern = compile_pattern(str(data["question_pattern"]))
+    opts.bold_questions = bool(data.get("bold_questions", False))
+    opts.details_answers = bool(data.get("details_answers", False))
+    labels = data.get("labels") or {}
+    if not isinstance(labels, dict):
+        raise OptionsError(f"{name}: labels must map question/answer/explanation to words")
+    for kind, words in labels.items():
+        if kind not in KINDS:
+            raise OptionsError(f"{name}: unknown label kind {kind!r}; use question, answer or explanation")
+        words = [words] if isinstance(words, str) else list(words or [])
+        opts.labels.setdefault(kind, []).extend(str(w) for w in words)
+    return opts
+
+
+def merge(base: ImportOptions, *, question_heading: int | None = None, question_pattern: str | None = None,
+          bold_questions: bool = False, labels: tuple[str, ...] = (), details_answers: bool = False) -> ImportOptions:
+    """Command-line options on top of a rules file (the command line wins)."""
+    if question_heading is not None:
+        base.question_heading = _heading_level(question_heading)
+    if question_pattern:
+        base.question_pattern = compile_pattern(question_pattern)
+    base.bold_questions = base.bold_questions or bold_questions
+    base.details_answers = base.details_answers or details_answers
+    for spec in labels:
+        kind, word = parse_label(spec)
+        base.labels.setdefault(kind, []).append(word)
+    return base

@@ -1,0 +1,273 @@
+"""The importer on shapes real documents have, each in a small fixture written for the test
+(tests/fixtures/import/): what it finds, what it reports and where, and that the pages it
+writes pass the check. Also the author's options (`--explain`, `--question-heading`, …).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, qabook
+from qabook.check import check_docs
+from qabook.importer import plan_import, write_plan
+from qabook.importer.options import ImportOptions, OptionsError, load_rules, merge
+
+IMPORT = FIXTURES / "import"
+OPTIONS = IMPORT / "options"
+SHAPES = sorted(p.stem for p in IMPORT.glob("*.md"))
+
+
+def plan_of(name: str, options: ImportOptions | None = None, folder: Path = IMPORT):
+    path = folder / f"{name}.md"
+    return plan_import(path.read_text(encoding="utf-8"), path.name, chapter="ch", options=options)
+
+
+def codes_at(plan) -> set[tuple[str, int]]:
+    return {(d.code, d.line) for d in plan.diagnostics}
+
+
+def page(plan, n: int) -> str:
+    return plan.pages[n].text  # pages[0] is the chapter page
+
+
+def block(text: str, kind: str) -> str:
+    m = re.search(rf"^/// {kind}\b.*?\n(.*?)^///$", text, re.S | re.M)
+    return m.group(1).strip() if m else ""
+
+
+def assert_every_line_once(name: str, plan) -> None:
+    lines = (IMPORT / f"{name}.md").read_text(encoding="utf-8").split("\n")
+    owners: dict[int, int] = {}
+    for p in plan.pages:
+        for out in p.lines:
+            for n in out.src:
+                owners[n] = owners.get(n, 0) + 1
+    for n, line in enumerate(lines, 1):
+        if line.strip():
+            assert owners.get(n) == 1, f"{name}:{n} {line!r} is in {owners.get(n, 0)} pages"
+
+
+@pytest.mark.parametrize("name", SHAPES)
+def test_imported_pages_pass_the_check_and_keep_every_line(name: str, tmp_path: Path) -> None:
+    plan = plan_of(name)
+    assert plan.question_count > 0 and not plan.has_errors
+    assert_every_line_once(name, plan)
+    write_plan(plan, tmp_path)
+    errors = [d for d in check_docs(tmp_path) if d.is_error]
+    assert errors == [], errors
+
+
+def test_glued_bold_question_is_a_question() -> None:
+    """'**2. …?**⏎Although …' in one paragraph: question 2, its answer the glued line."""
+    plan = plan_of("glued-bold-question")
+    assert plan.question_count == 3
+    assert block(page(plan, 2), "question") == "Is Vue a framework or a library?"
+    assert block(page(plan, 2), "answer").startswith("Although it is often called a library")
+    assert "Although" not in page(plan, 1)
+    assert not {c for c, _ in codes_at(plan)} & {"QI011", "QI012"}
+
+
+def test_numbering_gap_and_hidden_question_are_reported_at_their_lines() -> None:
+    plan = plan_of("numbering-gap")
+    assert ("QI012", 11) in codes_at(plan)  # '**3. 为什么需要隔离级别？**' inside question 2
+    assert ("QI011", 18) in codes_at(plan)  # 4 → 7
+    assert plan.question_count == 5
+    assert block(page(plan, 3), "answer").startswith("因为并发事务")
+    assert "隔离级别" not in page(plan, 2)
+
+
+@pytest.mark.parametrize("name, titles", [
+    ("q-prefix-headings", ["What is a socket?", "Why does TCP need a three-way handshake?", "How is UDP different?"]),
+    ("wen-prefix-headings", ["进程和线程有什么区别？", "什么是虚拟内存？"]),
+    ("q-number-headings", ["What is a generator?", "What does `with` do?", "What is the GIL?"]),
+    ("question-n-headings", ["What is a goroutine?", "What is a channel?"]),  # '## Question 1' + text
+    ("paren-numbered-headings", ["什么是 JVM？", "什么是 GC？", "什么是类加载器？"]),  # '## 1)', '## 3) **…**'
+    ("asking-headings", ["What is ownership?", "Why does the borrow checker exist?", "How do lifetimes work?"]),
+    ("q-dot-labels", ["What is Docker?", "What is an image?"]),  # **Q1.** … / **A1.** …
+    ("wenti-huida-labels", ["什么是闭包？", "什么是原型链？"]),  # **问题：** / **回答：**
+    ("mianshiti-n-labels", ["什么是 Redis？", "什么是 Kafka？"]),  # **面试题 1：…**
+    ("q-dash-details", ["leaderboard", "closures"]),  # '### Q1 — title' and <details> answers
+    ("list-items-with-details", ["Is a monolith in a container cloud native?", "What makes an app cloud native?"]),
+    ("list-item-questions", ["What does `set -e` do?", "How do you loop over files?", "Why quote variables?",
+                             "What is a here-document?"]),  # '1. …?' list items, answers below
+])
+def test_prefixed_question_headings(name: str, titles: list[str]) -> None:
+    plan = plan_of(name)
+    assert [p.title for p in plan.pages[1:]] == titles
+    assert all(f"\n# {t}\n" in p.text for p, t in zip(plan.pages[1:], titles))
+    assert all(block(p.text, "answer") and "**" not in block(p.text, "question") for p in plan.pages[1:])
+
+
+def test_list_item_answers_are_dedented_not_code() -> None:
+    text = page(plan_of("list-item-questions"), 4)
+    answer = block(text, "answer")
+    assert answer.startswith("A block of text fed") and "\n```sh\ncat <<END\n" in answer
+    assert "\n1. It ends at the delimiter line.\n2. Quoting" in answer
+
+
+def test_prefixed_headings_leave_other_sections_on_the_chapter_page() -> None:
+    plan = plan_of("q-prefix-headings")
+    assert "See the RFCs." in page(plan, 0)
+    assert "See the RFCs." not in page(plan, 3)
+
+
+def test_english_labels_and_colon_outside_or_inside_heading_make_the_same_blocks() -> None:
+    for name, answer, explanation in [
+        ("q-number-headings", "A function that yields values lazily.", "It keeps its frame"),
+        ("wen-prefix-headings", "进程是资源分配的单位", "同一进程的线程共享地址空间"),  # **答**：
+        ("labels-in-headings", "域名系统", "解析过程会逐级查询"),  # ### 答案： / ### 解析：
+    ]:
+        text = page(plan_of(name), 1)
+        assert block(text, "answer").startswith(answer), name
+        assert block(text, "explanation").startswith(explanation), name
+        assert "**Answer:**" not in text and "答案：" not in text and "**答**" not in text
+
+
+def test_bold_q_line_glued_to_its_answer() -> None:
+    text = "# K8s\n\n**Q: What is a pod?**\nThe smallest unit.\n\n**Q: What is a node?**\nA machine.\n"
+    plan = plan_import(text, "glued.md", chapter="ch")
+    assert [p.title for p in plan.pages[1:]] == ["What is a pod?", "What is a node?"]
+    assert block(page(plan, 1), "question") == "What is a pod?"
+    assert block(page(plan, 1), "answer") == "The smallest unit."
+
+
+def test_details_with_any_summary_is_the_answer() -> None:
+    plan = plan_of("details-any-summary")
+    assert "/// answer | Click to reveal" in page(plan, 1)
+    assert block(page(plan, 1), "answer") == "`git reset --soft HEAD~1`"
+    assert "/// answer | Show me" in page(plan, 2)
+    assert "<details" not in page(plan, 1) + page(plan, 2)
+
+
+def test_no_explanations_anywhere_is_one_note_and_a_cut_off_question_still_builds(tmp_path: Path) -> None:
+    plan = plan_of("english-no-explanations")
+    qi005 = [d for d in plan.diagnostics if d.code == "QI005"]
+    assert len(qi005) == 1 and qi005[0].line == 3
+    missing = [d for d in plan.diagnostics if d.code == "QI004"]
+    assert [(d.line, d.severity.value) for d in missing] == [(15, "warning")]
+    assert block(page(plan, 4), "answer") == "*(The source gives no answer to this question.)*"
+    write_plan(plan, tmp_path)
+    findings = check_docs(tmp_path)
+    assert {d.code for d in findings} == {"QA032"} and not any(d.is_error for d in findings)
+
+
+def test_table_of_contents_points_to_the_question_pages() -> None:
+    plan = plan_of("toc-and-sibling-links")
+    chapter = page(plan, 0)
+    assert "[缓存穿透](01-shen-me-shi-huan-cun-chuan-tou.md)" in chapter
+    assert "[雪崩](02-shen-me-shi-huan-cun-xue-beng.md)" in chapter
+    assert "\\[下一篇](./next-chapter.md)" in chapter and ("QI013", 3) in codes_at(plan)  # beside the source
+    assert "[上文](index.md#缓存面试题)" in page(plan, 1)  # the H1 stayed on the chapter page
+    assert 'id: "100"' in page(plan, 3)
+
+
+def test_file_cut_off_inside_code_is_closed_and_reported() -> None:
+    plan = plan_of("truncated-in-code")
+    assert ("QI014", 9) in codes_at(plan)
+    assert block(page(plan, 2), "answer") == "```sh\nwc -l notes.txt\n```"
+
+
+def test_missing_answer_note_follows_the_document_language() -> None:
+    plan = plan_of("faq-and-orphans")
+    assert "原文没有给出这道题的答案" in page(plan, 2)
+
+
+# -- the author decides ----------------------------------------------------------------
+
+def test_refused_document_imports_with_options(tmp_path: Path) -> None:
+    """Plain headings and French labels: detection refuses; the author's options import it."""
+    src = OPTIONS / "french-plain-headings.md"
+    refused = qabook("import", str(src), "--out", str(tmp_path / "a"))
+    assert refused.returncode == 1 and not (tmp_path / "a").exists()
+    assert "--explain" in refused.stderr and "QI001" in refused.stdout
+    ok = qabook("import", str(src), "--out", str(tmp_path / "b"), "--chapter", "fr", "--question-heading", "2",
+                "--label", "answer=Réponse", "--label", "explanation=Pourquoi")
+    assert ok.returncode == 0, ok.stderr + ok.stdout
+    pages = sorted((tmp_path / "b" / "fr").glob("0*.md"))
+    assert [p.name for p in pages] == ["01-les-fermetures.md", "02-le-hissage.md"]
+    text = pages[0].read_text(encoding="utf-8")
+    assert block(text, "answer") == "une fonction qui capture son environnement."
+    assert block(text, "explanation") == "elle garde ses variables vivantes."
+    check = qabook("check", "--docs-dir", str(tmp_path / "b"))
+    assert check.returncode == 0, check.stdout
+
+
+def test_rules_file_holds_the_same_options(tmp_path: Path) -> None:
+    r = qabook("import", str(OPTIONS / "french-plain-headings.md"), "--out", str(tmp_path), "--chapter", "fr",
+               "--rules", str(OPTIONS / "french-plain-headings.yml"))
+    assert r.returncode == 0, r.stderr + r.stdout
+    assert "import: 2 questions, 0 error(s), 0 warning(s)" in r.stderr
+
+
+def test_explain_shows_the_pattern_labels_and_each_part() -> None:
+    r = qabook("import", str(OPTIONS / "french-plain-headings.md"), "--dry-run", "--explain",
+               "--rules", str(OPTIONS / "french-plain-headings.yml"))
+    out = r.stdout
+    assert "question starts: your options: level-2 headings" in out
+    assert "labels found: Réponse ×2, Pourquoi ×2" in out
+    refused = qabook("import", str(OPTIONS / "french-plain-headings.md"), "--dry-run", "--explain").stdout
+    assert "0 question(s)" in refused and "2 level-2 heading(s) (first at line 3: 'Les fermetures')" in refused
+    assert re.search(r"Q1 line 3: Les fermetures\n\s+question\s+line 3 .*\n\s+answer\s+lines 5–6\s+\[label 'Réponse' "
+                     r"at line 5\]\n\s+explanation\s+lines 7–8", out), out
+    auto = qabook("import", str(IMPORT / "numbering-gap.md"), "--dry-run", "--explain").stdout
+    assert "numbered or prefixed level-3 headings" in auto and "Q3 (no. 3) line 11" in auto
+
+
+def test_question_pattern_on_bold_lines() -> None:
+    assert plan_of("problem-lines", folder=OPTIONS).question_count == 0
+    opts = merge(ImportOptions(), question_pattern=r"Problem \d+")
+    plan = plan_of("problem-lines", opts, OPTIONS)
+    assert [p.title for p in plan.pages[1:]] == ["Reverse a string", "Sum a list"]
+    assert "Test the empty case." in page(plan, 2)  # '**Remember**' is not a question: it stays in 2
+
+
+def test_question_pattern_on_lines_that_start_bold() -> None:
+    """'**Drill 1.** Efficiency 40%. Heat rate?': the pattern matches the line's text."""
+    plan = plan_of("drill-lines", merge(ImportOptions(), question_pattern=r"Drill \d+\."), OPTIONS)
+    assert [p.title for p in plan.pages[1:]] == ["Efficiency 40%. Heat rate?", "Heat rate 2500. Efficiency?"]
+    assert block(page(plan, 1), "answer") == "860 / 0.4 = 2150"
+
+
+def test_bold_questions_makes_every_bold_line_a_question() -> None:
+    plan = plan_of("problem-lines", merge(ImportOptions(), bold_questions=True), OPTIONS)
+    assert [p.title for p in plan.pages[1:]] == ["Problem 1 — Reverse a string", "Problem 2 — Sum a list", "Remember"]
+
+
+def test_details_answers_option_opens_the_answer_at_details() -> None:
+    auto = plan_of("details-no-summary", folder=OPTIONS)
+    assert "Think about it first." in block(page(auto, 1), "answer")
+    plan = plan_of("details-no-summary", merge(ImportOptions(), details_answers=True), OPTIONS)
+    assert block(page(plan, 1), "question") == "Think about it first."
+    assert block(page(plan, 1), "answer") == "Four."
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--question-pattern", "("], "not a valid regular expression"),
+    (["--label", "hint=Tip"], "expected question=WORD"),
+    (["--question-heading", "9"], "9"),
+])
+def test_bad_options_are_one_line_usage_errors(args: list[str], message: str, tmp_path: Path) -> None:
+    r = qabook("import", str(IMPORT / "numbering-gap.md"), "--out", str(tmp_path), *args)
+    assert r.returncode == 2 and message in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("text, message", [
+    ("question_level: 2\n", "unknown option"),
+    ("labels: {hint: [Tip]}\n", "unknown label kind"),
+    ("question_heading: seven\n", "1 to 6"),
+    ("- a\n", "mapping"),
+    ("a: [\n", "not valid YAML"),
+])
+def test_bad_rules_files(text: str, message: str) -> None:
+    with pytest.raises(OptionsError, match=message):
+        load_rules(text, "rules.yml")
+
+
+def test_readme_documents_explain_and_the_options() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for word in ("--explain", "--question-heading", "--question-pattern", "--bold-questions", "--label",
+                 "--details-answers", "--rules"):
+        assert word in readme, word
