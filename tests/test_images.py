@@ -95,3 +95,17 @@ def test_a_missing_image_is_a_check_finding_and_stops_the_build(tmp_path: Path) 
     assert "QA053 image 'img/red.png' does not exist" in r.stdout
     r = qabook("build", "--no-pdf", cwd=root)
     assert r.returncode == 1 and "QA053" in r.stdout and not (root / "site").exists()
+
+
+def test_import_copies_images_beside_the_source_and_keeps_missing_ones_as_text(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    (src / "img").mkdir(parents=True)
+    (src / "img" / "red.png").write_bytes(png())
+    (src / "book.md").write_text("# 书\n\n#### 1. 这是什么颜色？\n\n**题目：** 看图。\n\n![红](img/red.png)\n\n"
+                                 "**答案：** 红色。![丢了](img/gone.png)\n\n**解析：** 纯色。\n", encoding="utf-8")
+    r = qabook("import", str(src / "book.md"), "--chapter", "pics", "--out", str(tmp_path / "docs"))
+    assert r.returncode == 0, r.stderr
+    assert "QI016 image 'img/gone.png'" in r.stdout
+    assert (tmp_path / "docs" / "pics" / "img" / "red.png").read_bytes() == png()
+    check = qabook("check", "--docs-dir", str(tmp_path / "docs"))
+    assert "QA053" not in check.stdout and check.returncode == 0, check.stdout

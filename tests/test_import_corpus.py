@@ -31,7 +31,8 @@ EXPECTED_FINDINGS: dict[str, set[tuple[str, int]]] = {
     "02-datacenter-security-reliability.md": set(),
     "04-css-quiz-ch39-details.md": {("QI006", 527), ("QI013", 528)},  # chapter navigation after the last question
     "05-spring-framework-quiz.md": {("QI013", 475)},  # link to a file beside the source
-    "06-spring-boot-poldichen-dupnum.md": {("QI002", 26), ("QI003", 215)},  # '#### 2.' twice; '#### 100.'
+    "06-spring-boot-poldichen-dupnum.md": {("QI002", 26), ("QI003", 215),  # '#### 2.' twice; '#### 100.'
+                                           ("QI016", 206)},  # an image that is not beside the file
     "09-ip-strategy-bold-numbered.md": {("QI009", 182)},  # numbering restarts in group 二
     "10-ip-strategy-h5-timu-n.md": {("QI008", 990), ("QI010", 11)},  # titles 16 = 23; merged 答案解析
     "13-aigi-kuaishou-article-faq-Q1.md": set(),

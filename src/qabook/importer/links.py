@@ -78,3 +78,46 @@ def _retarget(lines: list, line: int, href: str, new: str) -> bool:
                 out.text = changed
                 return True
     return False
+
+
+def localise_images(pages: list, source: str, assets: list[tuple[Path, str]]) -> list[Diagnostic]:
+    """Images of the imported pages: a local image that exists beside the source document is
+    copied with the chapter (recorded in `assets`, the link unchanged); one that does not exist
+    is escaped to text (`!\\[alt](src)`) and reported, so the pages pass the check."""
+    base = Path(source).parent
+    diags: list[Diagnostic] = []
+    for page in pages:
+        parsed = parse_page(page.text, Path(page.rel), page.rel, page.rel, "topic")
+        for image in parsed.images:
+            src = image.href.strip()
+            if not src or "://" in src or src.startswith(("data:", "/", "#")):
+                continue
+            path = unquote(src.split("#")[0].split("?")[0])
+            found = (base / path).resolve()
+            rel = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path))
+            chapter = page.rel.split("/")[0]
+            if found.is_file() and rel.startswith(chapter + "/"):
+                if (found, rel) not in assets:
+                    assets.append((found, rel))
+                continue
+            out, escaped = _escape_image(page.lines, image.line, image.href)
+            if out is None:
+                continue
+            out.text = escaped
+            diags.append(Diagnostic(source, out.src[0] if out.src else 1, 1, "QI016",
+                                    f"image '{src}' is not beside the source document: kept as text; copy the file "
+                                    f"into docs/{posixpath.dirname(rel)}/ and restore the image", Severity.WARNING))
+    return diags
+
+
+def _escape_image(lines: list, line: int, src: str) -> tuple[object | None, str]:
+    """The page line holding the image `src` (Markdown or `<img>`) and its text with the image
+    turned into visible text."""
+    for out in lines[max(line - 1, 0):line + 20]:
+        for form in dict.fromkeys((src, unquote(src))):
+            escaped = re.sub(r"(?<!\\)!\[([^\[\]]*)\]\((?=" + re.escape(form) + ")", r"!\\[\1](", out.text, count=1)
+            if escaped == out.text:
+                escaped = re.sub(r"<img\b(?=[^>]*" + re.escape(form) + ")", "&lt;img", out.text, count=1, flags=re.I)
+            if escaped != out.text:
+                return out, escaped
+    return None, ""

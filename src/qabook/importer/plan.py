@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 
 import yaml
@@ -16,7 +17,7 @@ from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
 from qabook.importer.detect import Start, detect, is_placeholder, unit_end
 from qabook.importer.elements import Element, item_body, split_elements
-from qabook.importer.links import neutralise_links, source_anchors
+from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
 from qabook.importer.units import PARTS, OutLine, Unit, short_title, sort_unit
 from qabook.slug import slugify, unique
@@ -42,6 +43,7 @@ class ImportPlan:
     pages: list[PlannedPage] = field(default_factory=list)  # the chapter page first
     diagnostics: list[Diagnostic] = field(default_factory=list)
     explanation: list[str] = field(default_factory=list)  # what detection chose (`--explain`)
+    assets: list[tuple[Path, str]] = field(default_factory=list)  # (image beside the source, its rel under docs/)
 
     @property
     def question_count(self) -> int:
@@ -258,6 +260,7 @@ class _Planner:
             moved = {a: topics[k].rel for k, (u, _) in enumerate(units) if u.start.strategy == "heading"
                      for a in source_anchors(u.heading_text)}
             self.diags += neutralise_links(plan.pages, self.source, moved)
+            self.diags += localise_images(plan.pages, self.source, plan.assets)
         plan.diagnostics = sorted(self.diags)
         return plan
 

@@ -29,6 +29,10 @@ def write_plan(plan: ImportPlan, out_dir: Path, force: bool = False) -> Path:
             path = staging / Path(page.rel).relative_to(plan.chapter)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page.text, encoding="utf-8")
+        for found, rel in plan.assets:  # images beside the source document
+            dest = staging / Path(rel).relative_to(plan.chapter)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(found, dest)
         if target.exists():
             for extra in target.rglob("*"):
                 if extra.is_file() and extra.suffix.lower() != ".md":
