@@ -299,6 +299,29 @@ def export_cmd(kind: str, out: Path, config_file: Path | None) -> None:
     click.echo(f"wrote {out}")
 
 
+@cli.command("new")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--language", default="zh", show_default=True,
+              help="The book's language (theme.language): block titles and interface text.")
+@click.option("--title", "site_name", help="The book's name (site_name); default: an example name.")
+def new_cmd(directory: Path, language: str, site_name: str | None) -> None:
+    """Start a new book in DIRECTORY: mkdocs.yml, docs/ with an example chapter, scripts/build.
+
+    It builds as it is: `cd DIRECTORY && qabook build`. DIRECTORY must be new or empty.
+    """
+    from qabook.scaffold import ScaffoldError, new_book
+
+    try:
+        written = new_book(directory, language, site_name)
+    except ScaffoldError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"cannot write {directory}: {exc.strerror or exc}") from None
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+    click.echo(f"new book in {directory}: cd {directory} && qabook build", err=True)
+
+
 @cli.command("rules")
 @click.option("--markdown", is_flag=True, help="Print the rule catalogue as Markdown (RULES.md).")
 def rules_cmd(markdown: bool) -> None:

@@ -15,6 +15,7 @@ def anchor_questions(html: str, language: str | None = None) -> str:
     """Give each question block its stable anchor q1, q2 … and a copy-link control."""
     counter = 0
     label = escape(t(language, "question.copy_link"), quote=True)
+    copied = escape(t(language, "question.copied"), quote=True)
 
     def repl(m: re.Match[str]) -> str:
         nonlocal counter
@@ -23,7 +24,7 @@ def anchor_questions(html: str, language: str | None = None) -> str:
         return (f'<div class="admonition question" id="{anchor}">'
                 f'<p class="admonition-title" role="heading" aria-level="2">{m.group(1)} {counter}'
                 f'<a class="qa-link headerlink" href="#{anchor}" title="{label}" '
-                f'aria-label="{label}" data-qa-anchor="{anchor}">¶</a></p>')
+                f'aria-label="{label}" data-qa-anchor="{anchor}" data-copied="{copied}">¶</a></p>')
 
     return QUESTION_DIV_RE.sub(repl, html)
 

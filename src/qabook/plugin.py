@@ -67,6 +67,8 @@ class QabookConfig(Config):
 
 
 SEARCH_JS = "assets/qabook/qasearch.js"
+#: The reading site's own stylesheet and script (copy-link, print CSS, question layout), shipped in the package.
+SITE_CSS, SITE_JS = "assets/qabook/qabook.css", "assets/qabook/qabook.js"
 STUDY_DIR = "assets/qabook/"
 STUDY_ASSETS = ("fsrs.js", "study.js", "study.css")  # shipped in qabook.assets
 STUDY_INDEX = STUDY_DIR + "study-index.js"  # written after the build: strings, chapters, topics
@@ -148,6 +150,11 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         at = next((i for i, d in enumerate(dirs) if Path(d, "base.html").is_file()), len(dirs))
         if templates not in dirs:
             dirs.insert(at, templates)
+        if config.theme.get("font") is not False:  # no web fonts: a page never loads from another host
+            log.info("qabook: theme.font set to false (no Google Fonts; qabook.css has a system CJK font stack)")
+            config.theme["font"] = False
+        config.extra_css.insert(0, SITE_CSS)
+        config.extra_javascript.insert(0, SITE_JS)
         # the block vocabulary configures pymdownx itself: a project's mkdocs.yml needs only `- qabook`
         language = book_language(config)
         for ext in BLOCK_EXTENSIONS:
@@ -215,6 +222,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.config.search:
             script = resources.files("qabook.assets").joinpath("qasearch.js").read_text(encoding="utf-8")
             files.append(File.generated(config, SEARCH_JS, content=script))
+        for path in (SITE_CSS, SITE_JS):
+            text = resources.files("qabook.assets").joinpath(path.rsplit("/", 1)[1]).read_text(encoding="utf-8")
+            files.append(File.generated(config, path, content=text))
         for name in CSP_SCRIPTS:  # Material's inline scripts as files (see templates/partials/javascripts)
             text = resources.files("qabook.assets").joinpath("csp", name).read_text(encoding="utf-8")
             files.append(File.generated(config, f"assets/qabook/csp/{name}", content=text))

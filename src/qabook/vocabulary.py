@@ -88,7 +88,7 @@ def pymdownx_configs(language: str | None, existing: dict[str, Any] | None = Non
         given = config.get("types")
         types = list(given) if given is not None else list(_DEFAULT_TYPES[ext])
         ours = [b for b in BLOCKS if b.element == element]
-        names = {b.name for b in ours}
+        names = {b.name for b in BLOCKS}  # a name of ours is ours alone (pymdownx has its own `hint`)
         types = [ty for ty in types if (ty.get("name") if isinstance(ty, dict) else ty) not in names]
         types += [{"name": b.name, "class": b.name, "title": b.title(language)} for b in ours]
         config["types"] = types

@@ -1,0 +1,99 @@
+"""`qabook new DIR`: a new book that builds as it is, in the book's language.
+
+Writes mkdocs.yml (Material + the qabook plugin, nothing else needed), docs/ with a home page
+and one example chapter of one topic, and scripts/build. Never writes into a folder that
+already holds files.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+#: Per language: site name, home page, chapter title, topic page, build hint.
+_TEXT = {
+    "zh": {
+        "site": "我的题库",
+        "home": "# {site}\n\n按主题整理的问答。每道题先看**题目**，答案和解析默认折叠：先自己想，再展开核对。\n\n"
+                "## 章节\n\n<!-- qabook:chapters -->\n",
+        "chapter": "示例章节",
+        "topic_title": "什么是间隔重复？",
+        "question": "请解释什么是间隔重复（spaced repetition）。",
+        "answer": "间隔重复是一种复习方法：一条知识在快要忘记时再复习，每次成功回忆后，下一次复习的间隔就拉长。",
+        "explanation": "遗忘曲线表明记忆随时间衰减；在衰减到一定程度时复习，用最少的复习次数保持记忆。"
+                       "Anki 等工具用 FSRS 之类的算法安排复习时间。",
+        "tag": "学习方法",
+    },
+    "en": {
+        "site": "My question book",
+        "home": "# {site}\n\nQuestions by topic. Each question comes first; its answer and explanation stay "
+                "folded until you have thought about it.\n\n## Chapters\n\n<!-- qabook:chapters -->\n",
+        "chapter": "Example chapter",
+        "topic_title": "What is spaced repetition?",
+        "question": "Explain what spaced repetition is.",
+        "answer": "A way of reviewing: you review an item just before you would forget it, and each successful "
+                  "recall makes the next interval longer.",
+        "explanation": "Memory decays along a forgetting curve; reviewing at the right moment keeps an item with the "
+                       "fewest reviews. Tools such as Anki schedule reviews with algorithms like FSRS.",
+        "tag": "learning",
+    },
+}
+
+
+class ScaffoldError(Exception):
+    """The target folder cannot take a new book."""
+
+
+def languages() -> list[str]:
+    return sorted(_TEXT)
+
+
+def new_book(target: Path, language: str = "zh", site_name: str | None = None) -> list[Path]:
+    """Write a new book into `target` (created; must be empty if it exists); returns the files."""
+    if language not in _TEXT:
+        raise ScaffoldError(f"no example text for language '{language}': choose one of {', '.join(languages())}")
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise ScaffoldError(f"{target} already exists and is not an empty folder: choose a new folder")
+    text = _TEXT[language]
+    site = site_name or text["site"]
+    files = {
+        "mkdocs.yml": "\n".join([
+            f"site_name: {json.dumps(site, ensure_ascii=False)}",
+            "theme:",
+            "  name: material",
+            f"  language: {language}",
+            "  font: false  # no web fonts: nothing loads from another host",
+            "plugins:",
+            "  - qabook  # blocks, search, print, study mode, PDFs: see the qabook README",
+            "markdown_extensions:",
+            "  - toc:",
+            "      permalink: true",
+            "  - attr_list",
+            "  - md_in_html",
+            "  - tables",
+            "  - pymdownx.superfences",
+            "  - pymdownx.arithmatex:",
+            "      generic: true",
+            "",
+        ]),
+        "docs/index.md": text["home"].format(site=site),
+        "docs/example/index.md": f"# {text['chapter']}\n\n<!-- qabook:pdf -->\n\n- [{text['topic_title']}](01-example.md)\n",
+        "docs/example/01-example.md": "\n".join([
+            "---", "id: example-spaced-repetition", f"tags: [{text['tag']}]", "---", "",
+            f"# {text['topic_title']}", "",
+            "/// question", text["question"], "///", "",
+            "/// answer", text["answer"], "///", "",
+            "/// explanation", text["explanation"], "///", "",
+        ]),
+        "scripts/build": "#!/bin/sh\n# Check the pages, then build the site and its PDFs into site/.\n"
+                         "cd \"$(dirname \"$0\")/..\" && exec qabook build \"$@\"\n",
+        ".gitignore": "site/\n.site-*/\n.site.lock\n",
+    }
+    written = []
+    for rel, content in files.items():
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        written.append(path)
+    (target / "scripts" / "build").chmod(0o755)
+    return written
