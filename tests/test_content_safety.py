@@ -37,7 +37,7 @@ A & B 是两件事。
 def make_project(root: Path, topic: str) -> Path:
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", root / "overrides")
-    shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
+    (root / "docs").mkdir()
     shutil.copy2(ROOT / "docs" / "index.md", root / "docs" / "index.md")
     shutil.copy2(ROOT / "docs" / "tags.md", root / "docs" / "tags.md")
     ch = root / "docs" / "ch"

@@ -5,6 +5,7 @@ an English book."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -114,7 +115,8 @@ def test_wheel_in_a_fresh_venv_builds_someone_elses_project(tmp_path: Path, whee
     assert r.returncode == 0, r.stderr
     site = project / "site"
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert ".pdf" not in home  # a plain mkdocs build makes no PDF, so links none
+    linked = re.findall(r'href="([^"]+\.(?:pdf|apkg|json))"', home)
+    assert linked and all((site / href).is_file() for href in linked), linked  # links only what it wrote
     assert (site / "fp" / "print" / "index.html").is_file()
     check_reading_site(browser, site, search="monad", found="fp/01-monad/")
 

@@ -194,14 +194,8 @@ def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offlin
     problem = site_dir_problem(site_dir or project.site_dir, project.docs_dir, project.root)
     if problem:
         raise UsageError(problem)
-    after = None
-    if pdf:
-        from qabook.pdf import pdf_step
-
-        after = pdf_step(project, jobs=jobs, progress=_progress)
     try:
-        result = build_site(project, site_dir, offline=offline, pdf=pdf, strict=strict, progress=_progress,
-                            after_pages=after)
+        result = build_site(project, site_dir, offline=offline, pdf=pdf, strict=strict, jobs=jobs, progress=_progress)
     except UnsafePathError as exc:
         raise UsageError(str(exc)) from None
     _echo_diagnostics(result.diagnostics, "text")
@@ -224,7 +218,7 @@ def serve_cmd(config_file: Path | None, dev_addr: str) -> None:
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr]
     if project.config_file:
         cmd += ["--config-file", str(project.config_file)]
-    env = dict(os.environ, QABOOK_NO_PDF="1")
+    env = dict(os.environ)
     sys.stdout.flush()
     sys.stderr.flush()
     os.execve(sys.executable, cmd, env)  # become `mkdocs serve`: Ctrl+C and signals reach it directly

@@ -200,14 +200,3 @@ def _reason(exc: BaseException) -> str:
     """One line: the exception's kind and its first line of text."""
     text = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0][:300] if text else 'no details'}"
-
-
-def pdf_step(project: Project, jobs: int = 2, progress: Progress = lambda s: None,
-             pdf_dir: str = "pdf") -> Callable[[Path, Book], str | None]:
-    """For `qabook build`: print every chapter and the book into <site>/pdf/."""
-
-    def step(site: Path, book: Book) -> str | None:
-        errors = render_all(plan_jobs(project, book, site / pdf_dir, None, False), jobs, progress)
-        return ("PDF failed for " + "; ".join(errors)) if errors else None
-
-    return step

@@ -24,6 +24,7 @@ from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
@@ -51,19 +52,21 @@ from qabook.study.pages import downloads_markdown
 
 log = get_plugin_logger(__name__)
 
-#: Set by `qabook build`, which has just checked the pages itself.
-CHECKED_ENV = "QABOOK_ALREADY_CHECKED"
-#: Set by `qabook build --no-pdf`: no PDFs will exist, so link none.
-NO_PDF_ENV = "QABOOK_NO_PDF"
 
 
 class QabookConfig(Config):
+    """The plugin's options (`plugins: - qabook: {...}` in mkdocs.yml); README "Plugin options"."""
+
     enabled = c.Type(bool, default=True)
     check = c.Type(bool, default=True)  # run the structure check during build and serve
-    pdf_dir = c.Type(str, default="pdf")  # where `qabook build` puts PDFs, relative to the site
+    pdf = c.Type(bool, default=True)  # print the chapters and the book as PDF after the build
+    pdf_dir = c.Type(str, default="pdf")  # where PDFs and exports go, relative to the site
+    paper = c.Choice(("A4", "Letter"), default="A4")
+    jobs = c.Type(int, default=2)  # PDFs rendered at once
     search = c.Type(bool, default=True)  # qabook's Chinese search (replaces Material's search plugin)
     study = c.Type(bool, default=True)  # self-test, progress, review and quiz pages (assets/study.js)
     exports = c.Type(bool, default=True)  # book.apkg and book.json next to the PDFs
+    allow_html = c.ListOfItems(c.Type(str), default=[])  # raw HTML a trusted book may use (QA070)
 
 
 SEARCH_JS = "assets/qabook/qasearch.js"
@@ -131,6 +134,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     def __init__(self) -> None:
         self.book: Book | None = None
         self.serving = False  # `mkdocs serve`: a page's check errors are shown on the page
+        self.pdf_available = True  # WeasyPrint and its system libraries can be loaded
         self.findings: dict[str, list[Diagnostic]] = {}  # src_uri → its check errors
         self.chapters: dict[str, Chapter] = {}  # by folder slug
         self.search_docs: list[SearchDoc] = []
@@ -150,6 +154,12 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         at = next((i for i, d in enumerate(dirs) if Path(d, "base.html").is_file()), len(dirs))
         if templates not in dirs:
             dirs.insert(at, templates)
+        if self.config.pdf and not self.serving:
+            try:
+                import weasyprint  # noqa: F401
+            except (ImportError, OSError) as exc:
+                log.warning(f"no PDFs: WeasyPrint cannot be loaded ({exc}); install pango (see the qabook README)")
+                self.pdf_available = False
         if config.theme.get("font") is not False:  # no web fonts: a page never loads from another host
             log.info("qabook: theme.font set to false (no Google Fonts; qabook.css has a system CJK font stack)")
             config.theme["font"] = False
@@ -195,7 +205,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.book = load_book(docs, Path(config.config_file_path) if config.config_file_path else None)
         self.chapters = {ch.slug: ch for ch in self.book.chapters}
         self.findings = {}
-        if not self.config.check or os.environ.get(CHECKED_ENV) == "1":
+        if not self.config.check:
             return
         by_display = {page.display: rel for rel, page in self.book.pages.items()}
         by_display |= {d.path: rel for rel in self.book.other_files for d in self.book.unreadable
@@ -207,6 +217,11 @@ class QabookPlugin(BasePlugin[QabookConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+
+    @property
+    def making_pdfs(self) -> bool:
+        """This build writes PDFs (not in the live preview: too slow to redo on every save)."""
+        return bool(self.config.enabled and self.config.pdf and not self.serving and self.pdf_available)
 
     def _chapter_of(self, src_uri: str) -> Chapter | None:
         """The chapter a page belongs to (its folder under docs/), if any."""
@@ -276,7 +291,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         found = self.findings.get(src)
         if found and self.serving and not any(d.code == "QA001" for d in found):
             markdown = findings_html(found) + "\n\n" + markdown
-        pdf_dir = None if os.environ.get(NO_PDF_ENV) == "1" else self.config.pdf_dir
+        pdf_dir = self.config.pdf_dir if self.making_pdfs else None  # link only what this build writes
         language, slug = book_language(config), book_slug(config.site_name)
         if src == "index.md" and "<!-- qabook:chapters -->" in markdown:
             listing = chapter_listing(self.book, pdf_dir, slug, language)
@@ -352,10 +367,28 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         generated = any(page.file is f for f in self.print_files.values())
         return not excluded and not generated and page.file.src_uri != "tags.md"
 
+    def _write_pdfs(self, config: MkDocsConfig) -> None:
+        """Every chapter and the whole book as PDF into <site>/<pdf_dir>/; a failure fails the build."""
+        from qabook.config import Project
+        from qabook.pdf import plan_jobs, render_all
+
+        if self.book is None:
+            return
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        project = Project(config_file, Path(config.docs_dir), Path(config.site_dir),
+                          config_file.parent if config_file else Path.cwd())
+        planned = plan_jobs(project, self.book, Path(config.site_dir) / self.config.pdf_dir, None, False,
+                            self.config.paper)
+        failed = render_all(planned, max(1, self.config.jobs), lambda message: log.info(message))
+        if failed:
+            raise PluginError("PDF failed for " + "; ".join(failed))
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         self._fill_print_pages(Path(config.site_dir), config)
+        if self.making_pdfs:
+            self._write_pdfs(config)
         if self.config.study:
             self._write_study_data(Path(config.site_dir), config)
         if self.config.exports and self.book is not None:

@@ -1,0 +1,85 @@
+"""Run `mkdocs build` for `qabook build`: in a child process (so the check runs beside it on the
+other core, and a failed check can stop it), with the plugin's options set directly on the
+loaded configuration — no environment variables between qabook and MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from qabook.staging import die_with_parent
+
+
+@dataclass
+class MkdocsBuild:
+    """What to build: mkdocs.yml, where, and the options that differ from it."""
+
+    config_file: Path | None
+    site_dir: Path
+    strict: bool = False
+    directory_urls: bool | None = None  # None: as mkdocs.yml says
+    plugin_options: dict[str, Any] = field(default_factory=dict)  # the qabook plugin's, e.g. pdf=False
+
+
+class _Console(logging.Handler):
+    """MkDocs' messages as its own command prints them: 'WARNING -  text'."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        level = record.levelname if record.levelname != "WARNING" else "WARNING"
+        print(f"{level:<7} -  {record.getMessage()}", file=sys.stderr, flush=True)
+
+
+def _child(job: MkdocsBuild, conn: Any) -> None:
+    die_with_parent()
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [_Console()]
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    try:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        overrides: dict[str, Any] = {"site_dir": str(job.site_dir), "strict": job.strict}
+        if job.directory_urls is not None:
+            overrides["use_directory_urls"] = job.directory_urls
+        config = load_config(str(job.config_file) if job.config_file else None, **overrides)
+        plugin = config.plugins.get("qabook")
+        if plugin is not None:
+            for key, value in job.plugin_options.items():
+                plugin.config[key] = value
+        build(config)
+        conn.send(None)
+    except BaseException as exc:  # noqa: BLE001 - sent to the parent as one line
+        text = str(exc).strip() or type(exc).__name__
+        conn.send(text if type(exc).__module__.startswith("mkdocs") else f"{type(exc).__name__}: {text}")
+    finally:
+        conn.close()
+
+
+class MkdocsProcess:
+    """A started build; `wait()` returns None on success or the reason it failed."""
+
+    def __init__(self, job: MkdocsBuild) -> None:
+        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        self._parent, child = context.Pipe(duplex=False)
+        self._process = context.Process(target=_child, args=(job, child))  # not daemonic: PDF workers
+        self._process.start()
+        child.close()
+
+    def wait(self) -> str | None:
+        try:
+            result = self._parent.recv()
+        except EOFError:
+            result = "mkdocs stopped without a word"
+        self._process.join()
+        return result
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
