@@ -32,7 +32,8 @@ class BuildResult:
     site_dir: Path | None = None
 
 
-def run_mkdocs(project: Project, out_dir: Path, offline: bool, no_pdf: bool, strict: bool) -> subprocess.CompletedProcess[str]:
+def start_mkdocs(project: Project, out_dir: Path, offline: bool, no_pdf: bool, strict: bool) -> subprocess.Popen[str]:
+    """`mkdocs build` into out_dir, started in the background (output captured)."""
     env = dict(os.environ)
     env["QABOOK_ALREADY_CHECKED"] = "1"
     if no_pdf:
@@ -44,7 +45,8 @@ def run_mkdocs(project: Project, out_dir: Path, offline: bool, no_pdf: bool, str
         cmd += ["--config-file", str(project.config_file)]
     if strict:
         cmd.append("--strict")
-    return subprocess.run(cmd, env=env, text=True, capture_output=True, cwd=project.root)
+    return subprocess.Popen(cmd, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            cwd=project.root)
 
 
 def swap_in(staging: Path, site_dir: Path) -> None:
@@ -65,22 +67,25 @@ def build_site(project: Project, site_dir: Path | None = None, *, offline: bool 
                after_pages: Callable[[Path, Book], str | None] | None = None) -> BuildResult:
     """Check, build into a staging folder, run `after_pages` (the PDFs) on it, swap it in.
 
+    The check runs while MkDocs builds (two cores at work); if it finds errors, the MkDocs
+    process is stopped and its staging folder removed, as if it had never started.
     `after_pages(staging, book)` gets the book the check read, and returns an error text to
     abort the build, or None.
     """
     site_dir = (site_dir or project.site_dir).resolve()
-    progress(f"checking {project.docs_dir}")
-    book = load_book(project.docs_dir, project.config_file)
-    diags = check_book(book)
-    if any(d.is_error for d in diags) or (strict and diags):
-        return BuildResult(False, diags, "the check found errors: the previous site is unchanged")
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-build-", dir=site_dir.parent))
+    proc = None
     try:
-        progress("building pages with MkDocs")
-        proc = run_mkdocs(project, staging, offline, not pdf, strict)
+        progress(f"checking {project.docs_dir}, building pages with MkDocs")
+        proc = start_mkdocs(project, staging, offline, not pdf, strict)
+        book = load_book(project.docs_dir, project.config_file)
+        diags = check_book(book)
+        if any(d.is_error for d in diags) or (strict and diags):
+            return BuildResult(False, diags, "the check found errors: the previous site is unchanged")
+        stdout, stderr = proc.communicate()
         if proc.returncode != 0:
-            tail = "\n".join((proc.stderr or proc.stdout).strip().splitlines()[-15:])
+            tail = "\n".join((stderr or stdout).strip().splitlines()[-15:])
             return BuildResult(False, diags, f"mkdocs build failed: the previous site is unchanged\n{tail}")
         if after_pages:
             error = after_pages(staging, book)
@@ -88,6 +93,9 @@ def build_site(project: Project, site_dir: Path | None = None, *, offline: bool 
                 return BuildResult(False, diags, f"{error}: the previous site is unchanged")
         swap_in(staging, site_dir)
     finally:
+        if proc is not None and proc.poll() is None:
+            proc.kill()
+            proc.communicate()
         shutil.rmtree(staging, ignore_errors=True)
     progress(f"site ready in {site_dir}")
     return BuildResult(True, diags, site_dir=site_dir)

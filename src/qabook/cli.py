@@ -109,7 +109,7 @@ def check_cmd(paths: tuple[Path, ...], fmt: str, config_file: Path | None, docs_
     for p in paths:
         if not p.exists():
             raise UsageError(f"{p}: no such file or folder")
-    diags = check_docs(project.docs_dir, project.config_file, paths=list(paths) or None)
+    diags = check_docs(project.docs_dir, project.config_file, paths=list(paths) or None, jobs=os.cpu_count() or 1)
     _echo_diagnostics(diags, fmt)
     click.echo(f"check: {summary(diags)}", err=True)
     if any(d.is_error or strict for d in diags):
