@@ -86,8 +86,24 @@ def _read_page(item: tuple[Path, str, str]) -> Page | Diagnostic:
     return parse_page(read.text, path, rel, display, page_kind(rel))
 
 
-def _read_pages(items: list[tuple[Path, str, str]], jobs: int) -> list[Page | Diagnostic]:
-    """Parse in `jobs` processes when the book is big enough to gain from it (fork only)."""
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
+
+
+ParseCache = dict[str, tuple[tuple[int, int], "Page | Diagnostic"]]
+
+
+def _read_pages(items: list[tuple[Path, str, str]], jobs: int, cache: ParseCache | None = None) -> list[Page | Diagnostic]:
+    """Parse in `jobs` processes when the book is big enough to gain from it (fork only).
+
+    With a cache (display path → ((mtime_ns, size), result)), unchanged files are not read again."""
+    if cache is not None:
+        stamps = {display: _stamp(path) for path, _, display in items}
+        todo = [item for item in items if cache.get(item[2], (None, None))[0] != stamps[item[2]]]
+        for item, result in zip(todo, _read_pages(todo, jobs)):
+            cache[item[2]] = (stamps[item[2]], result)
+        return [cache[display][1] for _, _, display in items]
     jobs = min(jobs, os.cpu_count() or 1)
     if jobs > 1 and len(items) >= PARALLEL_MIN_PAGES and "fork" in multiprocessing.get_all_start_methods():
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
@@ -96,10 +112,11 @@ def _read_pages(items: list[tuple[Path, str, str]], jobs: int) -> list[Page | Di
 
 
 def load_book(docs_dir: Path, config_file: Path | None = None, base: Path | None = None, *,
-              jobs: int = 1) -> Book:
+              jobs: int = 1, cache: ParseCache | None = None) -> Book:
     """Parse every page under docs_dir; diagnostics name files relative to `base` (default: cwd).
 
-    With `jobs` > 1, a big book is parsed in that many processes."""
+    With `jobs` > 1, a big book is parsed in that many processes; pass the same `cache` to
+    successive calls (a live preview) to parse only the files that changed."""
     book = Book(docs_dir=docs_dir)
     if config_file and config_file.exists():
         book.config_display = display_path(config_file, base)
@@ -117,7 +134,7 @@ def load_book(docs_dir: Path, config_file: Path | None = None, base: Path | None
             book.other_files.add(rel)
             continue
         items.append((path, rel, display_path(path, base)))
-    for (_, rel, _), page in zip(items, _read_pages(items, jobs)):
+    for (_, rel, _), page in zip(items, _read_pages(items, jobs, cache)):
         parts = rel.split("/")
         chapter = chapters.setdefault(parts[0], Chapter(slug=parts[0], index=None)) if len(parts) == 2 else None
         if isinstance(page, Diagnostic):

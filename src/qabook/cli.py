@@ -166,14 +166,19 @@ def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offlin
 @click.option("-f", "--config-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="mkdocs.yml to serve (default: ./mkdocs.yml).")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
-def serve_cmd(config_file: Path | None, dev_addr: str) -> None:
+@click.option("--full", is_flag=True,
+              help="Rebuild every page after a save (default: only the pages that changed, which is fast "
+                   "but leaves other pages' navigation as it was until the next full build).")
+def serve_cmd(config_file: Path | None, dev_addr: str, full: bool) -> None:
     """Preview the site with live reload; findings are shown on every rebuild."""
     from qabook.check import check_docs
 
     project = _project(config_file)
-    diags = check_docs(project.docs_dir, project.config_file)
+    diags = check_docs(project.docs_dir, project.config_file, jobs=os.cpu_count() or 1)
     _echo_diagnostics(diags, "text")
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr]
+    if not full:
+        cmd.append("--dirty")
     if project.config_file:
         cmd += ["--config-file", str(project.config_file)]
     env = dict(os.environ, QABOOK_NO_PDF="1")

@@ -6,6 +6,11 @@
 - on_page_content: stable question anchors (q1, q2 …) with a copy-link control, and the
   page's questions collected for search;
 - on_post_build: the sharded search index (qabook.search) into site/search/qabook/.
+
+Live preview (`mkdocs serve --dirty`, which `qabook serve` runs) renders only the pages that
+changed, and MkDocs makes a new plugin for every rebuild: what earlier builds in the same
+process parsed and rendered is kept in module-level caches (`_PARSED`, `_RENDERED`), so the
+print pages and the search index stay whole and only changed files are parsed again.
 """
 
 from __future__ import annotations
@@ -13,7 +18,10 @@ from __future__ import annotations
 import os
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,7 +31,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_relative_url
 
-from qabook.book import load_book
+from qabook.book import ParseCache, load_book
 from qabook.check import check_book
 from qabook.home import chapter_listing, pdf_link_markdown, with_question_counts
 from qabook.html import anchor_questions
@@ -49,6 +57,38 @@ class QabookConfig(Config):
 
 SEARCH_JS = "assets/qabook/qasearch.js"
 
+#: Kept across the rebuilds of one `mkdocs serve` process (a new plugin is made for each).
+_PARSED: ParseCache = {}
+
+
+class _Rendered(NamedTuple):
+    """One rendered page, as the print pages and the search index need it."""
+    url: str
+    title: str
+    html: str
+    docs: list[SearchDoc]
+
+
+_RENDERED: dict[str, _Rendered] = {}  # src_uri → the page as last rendered
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory: a rebuild in `mkdocs serve` makes a new Jinja
+    environment and would compile Material's templates again (Jinja checks the source)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _MemoryBytecodeCache()
+
 
 def _relink(nav: Navigation) -> None:
     """After reordering nav.items: pages in reading order, previous/next links to match."""
@@ -71,9 +111,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     def __init__(self) -> None:
         self.book: Book | None = None
         self.chapters: dict[str, Chapter] = {}  # by folder slug
-        self.search_docs: list[SearchDoc] = []
         self.print_files: dict[str, File] = {}  # chapter slug → its generated print page
-        self.topic_html: dict[str, tuple[str, str, str]] = {}  # src_uri → (url, title, content)
+        self.rendered: dict[str, _Rendered] = {}  # src_uri → rendered in this build
+        self.present: set[str] = set()  # src_uri of every page of this build
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if self.config.enabled and self.config.search:
@@ -87,7 +127,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if not self.config.enabled:
             return
         docs = Path(config.docs_dir)
-        self.book = load_book(docs, Path(config.config_file_path) if config.config_file_path else None)
+        self.book = load_book(docs, Path(config.config_file_path) if config.config_file_path else None,
+                              cache=_PARSED)
         self.chapters = {ch.slug: ch for ch in self.book.chapters}
         if not self.config.check or os.environ.get(CHECKED_ENV) == "1":
             return
@@ -103,11 +144,11 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         """Add a "print this chapter" page (<chapter>/print.md) and the search script."""
         if not self.config.enabled or self.book is None:
             return files
-        self.search_docs = []
+        self.present = {f.src_uri for f in files.documentation_pages()}
         if self.config.search:
             script = resources.files("qabook.assets").joinpath("qasearch.js").read_text(encoding="utf-8")
             files.append(File.generated(config, SEARCH_JS, content=script))
-        self.print_files, self.topic_html = {}, {}
+        self.print_files, self.rendered = {}, {}
         for chapter in self.book.chapters:
             if chapter.topics and chapter.index is not None:
                 file = File.generated(config, f"{chapter.slug}/print.md", content=print_page_markdown(chapter),
@@ -115,6 +156,11 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                 files.append(file)
                 self.print_files[chapter.slug] = file
         return files
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        if self.config.enabled and env.bytecode_cache is None:
+            env.bytecode_cache = _TEMPLATES
+        return env
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled or self.book is None:
@@ -154,15 +200,25 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         for tex in rendered.failures:
             log.warning(f"{page.file.src_uri}: formula cannot be typeset, shown as TeX: {tex}")
         html = rendered.html
-        self.topic_html[page.file.src_uri] = (page.url, page.title or "", html)
+        docs: list[SearchDoc] = []
         if self.config.search and self._searchable(page):
             chapter = self._chapter_of(page.file.src_uri)
             tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
-            self.search_docs += extract_docs(html, page.url, page.title or "", chapter.title if chapter else "",
-                                             [str(t) for t in tags])
+            docs = extract_docs(html, page.url, page.title or "", chapter.title if chapter else "",
+                                [str(t) for t in tags])
+        self.rendered[page.file.src_uri] = _Rendered(page.url, page.title or "", html, docs)
         return html
 
-    def _fill_print_pages(self, site: Path, config: MkDocsConfig) -> None:
+    def _all_rendered(self) -> dict[str, _Rendered]:
+        """Every page of this build as last rendered: this build's, else an earlier one's in
+        this process (a dirty rebuild renders only changed pages); in this build's order."""
+        merged = {k: v for k, v in _RENDERED.items() if k in self.present}
+        merged.update(self.rendered)
+        _RENDERED.clear()
+        _RENDERED.update(merged)
+        return merged
+
+    def _fill_print_pages(self, site: Path, rendered: dict[str, _Rendered]) -> None:
         """Each chapter's print page: its topics' rendered HTML, answers open."""
         if self.book is None:
             return
@@ -174,8 +230,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             print_url = file.url
             topics = []
             for topic in chapter.topics:
-                if topic.rel in self.topic_html:
-                    url, title, html = self.topic_html[topic.rel]
+                if topic.rel in rendered:
+                    url, title, html, _ = rendered[topic.rel]
                     topics.append((topic.id or topic.rel, title, get_relative_url(url, print_url), html))
             text = target.read_text(encoding="utf-8")
             target.write_text(text.replace(PRINT_MARKER, print_page_html(topics), 1), encoding="utf-8")
@@ -189,10 +245,11 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        self._fill_print_pages(Path(config.site_dir), config)
+        rendered = self._all_rendered()
+        self._fill_print_pages(Path(config.site_dir), rendered)
         if not self.config.search:
             return
         out = Path(config.site_dir) / "search" / "qabook"
         out.mkdir(parents=True, exist_ok=True)
-        for name, data in build_index(self.search_docs).items():
+        for name, data in build_index([d for *_, docs in rendered.values() for d in docs]).items():
             (out / name).write_bytes(data)

@@ -7,8 +7,12 @@ is what the reader sees, collapsed answers and explanations included.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
+
+from qabook.search.analyze import analyze
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -19,6 +23,12 @@ class SearchDoc:
     title: str
     chapter: str
     fields: dict[str, str] = field(default_factory=dict)  # title, question, answer, explanation, tags, body
+
+    @cached_property
+    def terms(self) -> dict[str, Counter[str]]:
+        """field → term counts; computed once, so a live preview's rebuild re-analyses only
+        the pages it rendered again."""
+        return {f: Counter(analyze(text)) for f, text in self.fields.items()}
 
     @property
     def snippet(self) -> str:
