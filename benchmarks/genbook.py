@@ -67,20 +67,21 @@ def _question(rnd: random.Random, pool: list[str], n: int) -> str:
             + "\n///\n\n/// explanation\n" + "\n\n".join(explanation) + "\n///\n")
 
 
-def generate(docs: Path, questions: int, per_page: int = 1, seed: int = 42) -> int:
-    """Write a book of `questions` questions, `per_page` per topic page; returns the page count."""
+def generate(docs: Path, questions: int, per_page: int = 1, seed: int = 42, per_chapter: int = PER_CHAPTER) -> int:
+    """Write a book of `questions` questions, `per_page` per topic page, `per_chapter` pages per
+    chapter; returns the page count."""
     rnd = random.Random(seed)
     pool = phrases()
     docs.mkdir(parents=True, exist_ok=True)
     pages = max(1, questions // per_page)
-    chapters = (pages + PER_CHAPTER - 1) // PER_CHAPTER
+    chapters = (pages + per_chapter - 1) // per_chapter
     (docs / "index.md").write_text("# 生成的题库\n\n<!-- qabook:chapters -->\n", encoding="utf-8")
     n = 0
     for c in range(chapters):
         folder = docs / f"c{c:03d}"
         folder.mkdir(parents=True, exist_ok=True)
         links = []
-        for p in range(min(PER_CHAPTER, pages - c * PER_CHAPTER)):
+        for p in range(min(per_chapter, pages - c * per_chapter)):
             name = f"{p + 1:03d}-t{c:03d}-{p:03d}.md"
             title = f"{rnd.choice(pool)}（{c}-{p}）"
             links.append(f"- [{title}]({name})")
