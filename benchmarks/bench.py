@@ -44,6 +44,7 @@ class Run:
     seconds: float
     peak_mb: float
     ok: bool
+    cpu: float = 0.0  # user + system seconds of the process tree
     estimated: bool = False
     note: str = ""
 
@@ -53,7 +54,7 @@ class Row:
     questions: int
     per_page: int
     pages: int
-    check: float
+    check: Run
     qabook: Run
     plain: Run | None
     q_site: int
@@ -73,24 +74,33 @@ def timed(cmd: list[str], cwd: Path, log: Path, timeout: float | None = None,
     with open(log, "w", encoding="utf-8") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-        first = None
+        first, first_cpu = None, 0.0
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             elapsed = time.perf_counter() - start
             if pid:
-                return Run(elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status) == 0)
+                return Run(elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status) == 0,
+                           usage.ru_utime + usage.ru_stime)
             if progress is not None and first is None and progress.search(log.read_text(errors="replace")):
-                first = elapsed
+                first, first_cpu = elapsed, _proc_cpu(proc.pid)
             if timeout is not None and elapsed > timeout:
                 os.killpg(proc.pid, signal.SIGKILL)
                 _, _, usage = os.wait4(proc.pid, 0)
                 done = len(progress.findall(log.read_text(errors="replace"))) if progress else 0
+                cpu = usage.ru_utime + usage.ru_stime
                 if not done or first is None:
-                    return Run(elapsed, usage.ru_maxrss / 1024, False, note=f"stopped after {elapsed:.0f} s")
-                estimate = first + (elapsed - first) * total / done
-                return Run(estimate, usage.ru_maxrss / 1024, True, estimated=True,
+                    return Run(elapsed, usage.ru_maxrss / 1024, False, cpu, note=f"stopped after {elapsed:.0f} s")
+                scale = total / done
+                return Run(first + (elapsed - first) * scale, usage.ru_maxrss / 1024, True,
+                           first_cpu + (cpu - first_cpu) * scale, estimated=True,
                            note=f"stopped after {elapsed:.0f} s at {done}/{total} pages")
             time.sleep(0.2)
+
+
+def _proc_cpu(pid: int) -> float:
+    """User + system seconds a running process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def folder_bytes(folder: Path) -> int:
@@ -186,27 +196,33 @@ def machine() -> str:
 
 
 def fmt_run(run: Run | None) -> str:
+    """Wall seconds (CPU seconds): the CPU time is what the machine's other load cannot inflate."""
     if run is None:
         return "—"
     if not run.ok:
         return f"failed ({run.note})" if run.note else "failed"
-    return f"≈{run.seconds:.0f}" if run.estimated else f"{run.seconds:.1f}"
+    if run.estimated:
+        return f"≈{run.seconds:.0f} (≈{run.cpu:.0f})"
+    return f"{run.seconds:.1f} ({run.cpu:.1f})"
 
 
 def table(rows: list[Row]) -> str:
-    out = ["| questions | per page | pages | check s | qabook build s | plain build s | ratio | peak MB qabook / plain "
+    out = ["| questions | per page | pages | check s (CPU) | qabook build s (CPU) | plain build s (CPU) "
+           "| ratio wall (CPU) | peak MB qabook / plain "
            "| site MB qabook / plain | HTML KB/page qabook / plain | search KB/query qabook / plain |",
            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         ratio = "—"
         if r.plain and r.plain.ok and r.qabook.ok:
-            ratio = ("≤" if r.plain.estimated else "") + f"{r.qabook.seconds / r.plain.seconds:.2f}"
+            approx = "≈" if r.plain.estimated else ""
+            ratio = f"{approx}{r.qabook.seconds / r.plain.seconds:.2f} ({approx}{r.qabook.cpu / max(r.plain.cpu, 1e-9):.2f})"
         plain_peak = f"{r.plain.peak_mb:.0f}" if r.plain else "—"
         search = f"{r.q_search / 1e3:.0f}" if r.q_search is not None else "—"
         p_site = f"{r.p_site / 1e6:.1f}" if r.p_site else "—"
         p_html = f"{r.p_html / 1e3:.0f}" if r.p_html else "—"
         p_search = f"{r.p_search / 1e3:,.0f}" if r.p_search else "—"
-        out.append(f"| {r.questions:,} | {r.per_page} | {r.pages:,} | {r.check:.2f} | {fmt_run(r.qabook)} "
+        out.append(f"| {r.questions:,} | {r.per_page} | {r.pages:,} | {r.check.seconds:.2f} ({r.check.cpu:.2f}) "
+                   f"| {fmt_run(r.qabook)} "
                    f"| {fmt_run(r.plain)} | {ratio} | {r.qabook.peak_mb:.0f} / {plain_peak} "
                    f"| {r.q_site / 1e6:.1f} / {p_site} | {r.q_html / 1e3:.0f} / {p_html} | {search} / {p_search} |")
     return "\n".join(out)
@@ -248,7 +264,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"== {size} questions, {per_page} per page ({pages} pages) in {project}", flush=True)
                 check = timed([*qabook, "check"], project, project / "check.log")
                 q = timed([*qabook, "build", "--no-pdf"], project, project / "build.log")
-                print(f"  check {check.seconds:.2f} s, qabook build {fmt_run(q)} s, peak {q.peak_mb:.0f} MB",
+                print(f"  check {fmt_run(check)} s, qabook build {fmt_run(q)} s, peak {q.peak_mb:.0f} MB",
                       flush=True)
                 plain = None
                 if not args.no_plain:
@@ -259,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
                 site, plain_site = project / "site", project / "site-plain"
                 index = plain_site / "search" / "search_index.json"
                 rows.append(Row(
-                    size, per_page, pages, check.seconds, q, plain,
+                    size, per_page, pages, check, q, plain,
                     folder_bytes(site) if site.is_dir() else 0,
                     folder_bytes(plain_site) if plain and plain.ok and not plain.estimated else 0,
                     topic_html_bytes(site), topic_html_bytes(plain_site) if plain_site.is_dir() else 0,
