@@ -282,8 +282,8 @@ def main(argv: list[str] | None = None) -> int:
                     None if args.no_search or not q.ok else search_bytes(browser, site),
                     index.stat().st_size if index.is_file() else 0))
                 shutil.rmtree(plain_site, ignore_errors=True)
-                if not (args.serve_size == size and per_page == 1):
-                    shutil.rmtree(project, ignore_errors=True) if not args.keep else None
+                if not args.keep and not (args.serve_size == size and per_page == 1):
+                    shutil.rmtree(project, ignore_errors=True)  # 10,000 pages take 1 GB
         if args.serve_size:
             project = work / f"q{args.serve_size}-p1"
             if not project.is_dir():
