@@ -6,7 +6,9 @@ index.md the chapter page and every other .md in it a topic page. Anything else 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -116,8 +118,52 @@ def _symlink_problem(path: Path, root: Path) -> str | None:
     return None
 
 
-def load_book(docs_dir: Path, config_file: Path | None = None, base: Path | None = None) -> Book:
-    """Parse every page under docs_dir; diagnostics name files relative to `base` (default: cwd)."""
+#: Below this many pages, starting worker processes costs more than parsing in one.
+PARALLEL_MIN_PAGES = 2000
+
+
+def _read_page(item: tuple[Path, str, str, frozenset[str] | None]) -> Page | Diagnostic:
+    """One Markdown file → its `Page`, or a diagnostic if it cannot be read or is empty."""
+    path, rel, display, known_blocks = item
+    read = read_text(path, display)
+    if isinstance(read, TextFile) and not read.text.strip():
+        return Diagnostic(display, 1, 1, "QA002", "empty page: write a title and at least one question")
+    if isinstance(read, Diagnostic):
+        return read
+    return parse_page(read.text, path, rel, display, page_kind(rel), known_blocks)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
+
+
+ParseCache = dict[str, tuple[tuple[int, int], "Page | Diagnostic"]]
+
+
+def _read_pages(items: list[tuple[Path, str, str, frozenset[str] | None]], jobs: int, cache: ParseCache | None = None) -> list[Page | Diagnostic]:
+    """Parse in `jobs` processes when the book is big enough to gain from it (fork only).
+
+    With a cache (display path → ((mtime_ns, size), result)), unchanged files are not read again."""
+    if cache is not None:
+        stamps = {display: _stamp(path) for path, _, display, _ in items}
+        todo = [item for item in items if cache.get(item[2], (None, None))[0] != stamps[item[2]]]
+        for item, result in zip(todo, _read_pages(todo, jobs)):
+            cache[item[2]] = (stamps[item[2]], result)
+        return [cache[display][1] for _, _, display, _ in items]
+    jobs = min(jobs, os.cpu_count() or 1)
+    if jobs > 1 and len(items) >= PARALLEL_MIN_PAGES and "fork" in multiprocessing.get_all_start_methods():
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_read_page, items, chunksize=max(1, len(items) // (jobs * 8))))
+    return [_read_page(item) for item in items]
+
+
+def load_book(docs_dir: Path, config_file: Path | None = None, base: Path | None = None, *,
+              jobs: int = 1, cache: ParseCache | None = None) -> Book:
+    """Parse every page under docs_dir; diagnostics name files relative to `base` (default: cwd).
+
+    With `jobs` > 1, a big book is parsed in that many processes; pass the same `cache` to
+    successive calls (a live preview) to parse only the files that changed."""
     book = Book(docs_dir=docs_dir)
     if config_file and config_file.exists():
         book.config_display = display_path(config_file, base)
@@ -129,6 +175,7 @@ def load_book(docs_dir: Path, config_file: Path | None = None, base: Path | None
             book.nav_pages = [(p, book.config_display) for p in _nav_pages(nav)]
     files = _files(docs_dir, book, base)
     chapters: dict[str, Chapter] = {}
+    items: list[tuple[Path, str, str, frozenset[str] | None]] = []
     for path in files:
         rel = path.relative_to(docs_dir).as_posix()
         if any(part.startswith(".") for part in rel.split("/")):
@@ -136,23 +183,19 @@ def load_book(docs_dir: Path, config_file: Path | None = None, base: Path | None
         if path.suffix.lower() != ".md":
             book.other_files.add(rel)
             continue
-        display = display_path(path, base)
-        read = read_text(path, display)
-        kind = page_kind(rel)
-        if isinstance(read, TextFile) and not read.text.strip():
-            read = Diagnostic(display, 1, 1, "QA002", "empty page: write a title and at least one question")
+        items.append((path, rel, display_path(path, base), book.known_blocks))
+    for (_, rel, _, _), page in zip(items, _read_pages(items, jobs, cache)):
         parts = rel.split("/")
         chapter = chapters.setdefault(parts[0], Chapter(slug=parts[0], index=None)) if len(parts) == 2 else None
-        if isinstance(read, Diagnostic):
-            book.unreadable.append(read)
+        if isinstance(page, Diagnostic):
+            book.unreadable.append(page)
             book.other_files.add(rel)
             if chapter is not None:
                 chapter.unreadable.append(rel)
             continue
-        page = parse_page(read.text, path, rel, display, kind, book.known_blocks)
         book.pages[rel] = page
         if chapter is not None:
-            if kind == "chapter":
+            if page.kind == "chapter":
                 chapter.index = page
             else:
                 chapter.topics.append(page)

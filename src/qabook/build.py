@@ -6,7 +6,6 @@ exchange of two folders (qabook.staging.replace_dir), so the site is never half-
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,6 @@ from qabook.check import check_book
 from qabook.config import Project
 from qabook.mkdocs_run import MkdocsBuild, MkdocsProcess
 from qabook.diagnostics import Diagnostic
-from qabook.model import Book
 from qabook.safepaths import site_dir_problem
 from qabook.staging import (FolderLock, LockHeld, make_readable, make_staging_dir,
                             owned_name, remove_stale, replace_dir, restore_aside)

@@ -20,9 +20,10 @@ def check_book(book: Book, select: Iterable[str] | None = None) -> list[Diagnost
 
 
 def check_docs(docs_dir: Path, config_file: Path | None = None, base: Path | None = None,
-               paths: list[Path] | None = None) -> list[Diagnostic]:
-    """Check the whole book; with `paths`, keep only findings in those files or folders."""
-    book = load_book(docs_dir, config_file, base)
+               paths: list[Path] | None = None, jobs: int = 1) -> list[Diagnostic]:
+    """Check the whole book; with `paths`, keep only findings in those files or folders.
+    `jobs` > 1 parses a big book in that many processes."""
+    book = load_book(docs_dir, config_file, base, jobs=jobs)
     diags = check_book(book)
     if not paths:
         return diags

@@ -150,7 +150,7 @@ def check_cmd(paths: tuple[Path, ...], fmt: str, config_file: Path | None, docs_
     for p in paths:
         if not p.exists():
             raise UsageError(f"{p}: no such file or folder")
-    diags = check_docs(project.docs_dir, project.config_file, paths=list(paths) or None)
+    diags = check_docs(project.docs_dir, project.config_file, paths=list(paths) or None, jobs=os.cpu_count() or 1)
     _echo_diagnostics(diags, fmt)
     click.echo(f"check: {summary(diags)}", err=True)
     if any(d.is_error or strict for d in diags):
@@ -208,14 +208,19 @@ def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offlin
 @click.option("-f", "--config-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="mkdocs.yml to serve (default: ./mkdocs.yml).")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
-def serve_cmd(config_file: Path | None, dev_addr: str) -> None:
+@click.option("--full", is_flag=True,
+              help="Rebuild every page after a save (default: only the pages that changed, which is fast "
+                   "but leaves other pages' navigation as it was until the next full build).")
+def serve_cmd(config_file: Path | None, dev_addr: str, full: bool) -> None:
     """Preview the site with live reload; findings are shown on every rebuild."""
     from qabook.check import check_docs
 
     project = _project(config_file)
-    diags = check_docs(project.docs_dir, project.config_file)
+    diags = check_docs(project.docs_dir, project.config_file, jobs=os.cpu_count() or 1)
     _echo_diagnostics(diags, "text")
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr]
+    if not full:
+        cmd.append("--dirty")
     if project.config_file:
         cmd += ["--config-file", str(project.config_file)]
     env = dict(os.environ)

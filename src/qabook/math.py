@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 ARITHMATEX_RE = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
 _DELIMS = ((r"\(", r"\)"), (r"\[", r"\]"), ("$$", "$$"), ("$", "$"))
@@ -28,21 +29,30 @@ def _strip(tex: str) -> str:
     return tex
 
 
+@lru_cache(maxsize=4096)
+def _svg(tex: str, display: bool, color: str, size: float) -> str | None:
+    """One formula's SVG, or None if ziamath cannot typeset it; cached, since books repeat
+    formulas and typesetting one takes tens of milliseconds."""
+    import ziamath
+
+    ziamath.config.math.color = color
+    try:
+        return ziamath.Latex(tex, size=size, inline=not display).svg()
+    except Exception:  # noqa: BLE001 - any TeX ziamath cannot typeset stays readable as source
+        return None
+
+
 def render_math(fragment: str, color: str = "currentColor", size: float = 17.0) -> MathResult:
     """Replace every arithmatex span/div with an SVG (role=img, the TeX as its label)."""
     if "arithmatex" not in fragment:
         return MathResult(fragment)
-    import ziamath
-
-    ziamath.config.math.color = color
     failures: list[str] = []
 
     def repl(m: re.Match[str]) -> str:
         display = m.group(1) == "div"
         tex = _strip(html.unescape(m.group(2)))
-        try:
-            svg = ziamath.Latex(tex, size=size, inline=not display).svg()
-        except Exception:  # noqa: BLE001 - any TeX ziamath cannot typeset stays readable as source
+        svg = _svg(tex, display, color, size)
+        if svg is None:
             failures.append(tex)
             return f'<code class="qa-math-error" title="公式无法排版">{html.escape(tex)}</code>'
         tag = "div" if display else "span"

@@ -8,19 +8,26 @@
 - on_post_build: the sharded search index (qabook.search) into site/search/qabook/;
 - study mode (qabook.study): assets/study.js + fsrs.js + study.css added to every page, the
   generated review and quiz pages, the data scripts they read, and the Anki / JSON exports
-  (qabook.export) written next to the PDFs.
+  (qabook.export) written next to the PDFs;
+- after the build, the PDFs (qabook.pdf) when `pdf` is on, never in the live preview.
+
+Live preview (`mkdocs serve --dirty`, which `qabook serve` runs) renders only the pages that
+changed, and MkDocs makes a new plugin for every rebuild: what earlier builds in the same
+process parsed and rendered is kept in module-level caches (`_PARSED`, `_RENDERED`), so the
+print pages and the search index stay whole and only changed files are parsed again.
 """
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from importlib import resources
 from html import escape, unescape
 from pathlib import Path
+from typing import NamedTuple
 
-from jinja2 import Environment
+import jinja2
+import jinja2.bccache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,7 +40,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from qabook import i18n
-from qabook.book import load_book
+from qabook.book import ParseCache, load_book
 from qabook.check import check_book
 from qabook.diagnostics import Diagnostic
 from qabook.home import chapter_buttons, chapter_listing, with_question_counts
@@ -46,7 +53,7 @@ from qabook.math import render_math
 from qabook.model import Book, Chapter
 from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown
 from qabook.search import SearchDoc, build_index, extract_docs
-from qabook.study import (QUIZ_PAGE, REVIEW_PAGE, QuestionHtml, StudyTopic, cards_script, index_script,
+from qabook.study import (QUIZ_PAGE, REVIEW_PAGE, StudyTopic, cards_script, index_script,
                           split_questions, study_page_markdown)
 from qabook.study.pages import downloads_markdown
 
@@ -112,6 +119,38 @@ def findings_html(found: list[Diagnostic]) -> str:
     return (f'<div class="admonition danger qa-findings" role="alert"><p class="admonition-title">'
             f'qabook check: {len(found)} error(s) on this page</p><ul>{items}</ul></div>')
 
+#: Kept across the rebuilds of one `mkdocs serve` process (a new plugin is made for each).
+_PARSED: ParseCache = {}
+
+
+class _Rendered(NamedTuple):
+    """One rendered page, as the print pages and the search index need it."""
+    url: str
+    title: str
+    html: str
+    docs: list[SearchDoc]
+
+
+_RENDERED: dict[str, _Rendered] = {}  # src_uri → the page as last rendered
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory: a rebuild in `mkdocs serve` makes a new Jinja
+    environment and would compile Material's templates again (Jinja checks the source)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _MemoryBytecodeCache()
+
 
 def _relink(nav: Navigation) -> None:
     """After reordering nav.items: pages in reading order, previous/next links to match."""
@@ -137,13 +176,12 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.pdf_available = True  # WeasyPrint and its system libraries can be loaded
         self.findings: dict[str, list[Diagnostic]] = {}  # src_uri → its check errors
         self.chapters: dict[str, Chapter] = {}  # by folder slug
-        self.search_docs: list[SearchDoc] = []
         self.print_files: dict[str, File] = {}  # chapter slug → its generated print page
-        self.topic_html: dict[str, tuple[str, str, str]] = {}  # src_uri → (url, title, content)
-        self.study_questions: dict[str, list[QuestionHtml]] = {}  # src_uri → questions as HTML
         self.study_files: dict[str, File] = {}  # "review" / "quiz" → its generated page
         self.language: str | None = None
         self.files: Files | None = None
+        self.rendered: dict[str, _Rendered] = {}  # src_uri → rendered in this build
+        self.present: set[str] = set()  # src_uri of every page of this build
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -185,11 +223,13 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.language = config.theme.get("language")
         return config
 
-    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         """Templates read qabook's interface strings: qabook_t(key, **values); qabook_material(key)
         for Material's own strings that the locale file mends; the search box's search.* strings."""
         if not self.config.enabled:
             return env
+        if env.bytecode_cache is None:  # compiled templates kept across live-preview rebuilds
+            env.bytecode_cache = _TEMPLATES
         language = book_language(config)
         env.globals["qabook_t"] = lambda key, **values: t(language, key, **values)
         env.globals["qabook_material"] = lambda key: strings(language).get(f"material.{key}", "")
@@ -202,7 +242,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if not self.config.enabled:
             return
         docs = Path(config.docs_dir)
-        self.book = load_book(docs, Path(config.config_file_path) if config.config_file_path else None)
+        self.book = load_book(docs, Path(config.config_file_path) if config.config_file_path else None,
+                              cache=_PARSED)
         self.chapters = {ch.slug: ch for ch in self.book.chapters}
         self.findings = {}
         if not self.config.check:
@@ -232,8 +273,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         """Add a "print this chapter" page (<chapter>/print.md) and the search script."""
         if not self.config.enabled or self.book is None:
             return files
-        self.search_docs = []
         self.files = files
+        self.present = {f.src_uri for f in files.documentation_pages()}
         if self.config.search:
             script = resources.files("qabook.assets").joinpath("qasearch.js").read_text(encoding="utf-8")
             files.append(File.generated(config, SEARCH_JS, content=script))
@@ -247,7 +288,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             file = files.get_file_from_path(rel)
             if file is not None and any(d.code == "QA001" for d in found):
                 file.content_string = f"# {escape(rel)}\n\n{findings_html(found)}\n"
-        self.print_files, self.topic_html, self.study_questions, self.study_files = {}, {}, {}, {}
+        self.print_files, self.rendered, self.study_files = {}, {}, {}
         if self.config.study:
             for name in STUDY_ASSETS:
                 text = resources.files("qabook.assets").joinpath(name).read_text(encoding="utf-8")
@@ -319,16 +360,13 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         for tex in rendered.failures:
             log.warning(f"{page.file.src_uri}: formula cannot be typeset, shown as TeX: {tex}")
         html = rendered.html
-        self.topic_html[page.file.src_uri] = (page.url, page.title or "", html)
-        if self.config.study and self.book and (model := self.book.pages.get(page.file.src_uri)) \
-                and model.kind == "topic" and model.id:
-            self.study_questions[page.file.src_uri] = split_questions(html)
+        docs: list[SearchDoc] = []
         if self.config.search and self._searchable(page):
             chapter = self._chapter_of(page.file.src_uri)
             tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
-            self.search_docs += extract_docs(html, page.url, unescape(page.title or ""),
-                                             chapter.title if chapter else "",
-                                             [str(t) for t in tags])
+            docs = extract_docs(html, page.url, unescape(page.title or ""), chapter.title if chapter else "",
+                                [str(t) for t in tags])
+        self.rendered[page.file.src_uri] = _Rendered(page.url, page.title or "", html, docs)
         return html
 
     @staticmethod
@@ -342,7 +380,16 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         known = {link.id for link in parent}
         parent.extend(AnchorLink(label, anchor, 2) for anchor, label in outline if anchor not in known)
 
-    def _fill_print_pages(self, site: Path, config: MkDocsConfig) -> None:
+    def _all_rendered(self) -> dict[str, _Rendered]:
+        """Every page of this build as last rendered: this build's, else an earlier one's in
+        this process (a dirty rebuild renders only changed pages); in this build's order."""
+        merged = {k: v for k, v in _RENDERED.items() if k in self.present}
+        merged.update(self.rendered)
+        _RENDERED.clear()
+        _RENDERED.update(merged)
+        return merged
+
+    def _fill_print_pages(self, site: Path, rendered: dict[str, _Rendered]) -> None:
         """Each chapter's print page: its topics' rendered HTML, answers open."""
         if self.book is None:
             return
@@ -354,10 +401,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             print_url = file.url
             topics = []
             for topic in chapter.topics:
-                if topic.rel in self.topic_html:
-                    url, title, html = self.topic_html[topic.rel]
+                if topic.rel in rendered:
+                    url, title, html, _ = rendered[topic.rel]
                     topics.append((topic.id or topic.rel, unescape(title), get_relative_url(url, print_url), html))
-            intro = self.topic_html[chapter.index.rel][2] if chapter.index and chapter.index.rel in self.topic_html else ""
+            intro = rendered[chapter.index.rel].html if chapter.index and chapter.index.rel in rendered else ""
             text = target.read_text(encoding="utf-8")
             target.write_text(text.replace(PRINT_MARKER, print_page_html(topics, intro), 1), encoding="utf-8")
 
@@ -386,21 +433,22 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        self._fill_print_pages(Path(config.site_dir), config)
+        rendered = self._all_rendered()
+        self._fill_print_pages(Path(config.site_dir), rendered)
         if self.making_pdfs:
             self._write_pdfs(config)
         if self.config.study:
-            self._write_study_data(Path(config.site_dir), config)
+            self._write_study_data(Path(config.site_dir), config, rendered)
         if self.config.exports and self.book is not None:
             self._write_exports(Path(config.site_dir) / self.config.pdf_dir, config.site_name)
         if not self.config.search:
             return
         out = Path(config.site_dir) / "search" / "qabook"
         out.mkdir(parents=True, exist_ok=True)
-        for name, data in build_index(self.search_docs).items():
+        for name, data in build_index([d for *_, docs in rendered.values() for d in docs]).items():
             (out / name).write_bytes(data)
 
-    def _write_study_data(self, site: Path, config: MkDocsConfig) -> None:
+    def _write_study_data(self, site: Path, config: MkDocsConfig, rendered: dict[str, _Rendered]) -> None:
         """study-index.js (every page) and study-cards.js (review and quiz pages)."""
         if self.book is None:
             return
@@ -416,7 +464,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                 if file is None or not topic.id:
                     continue
                 tags = topic.meta.get("tags") if isinstance(topic.meta.get("tags"), list) else []
-                questions = self.study_questions.get(topic.rel, [])
+                questions = split_questions(rendered[topic.rel].html) if topic.rel in rendered else []
                 topics.append(StudyTopic(topic.id, file.url, topic.title or topic.rel, chapter.slug,
                                          [str(t) for t in tags], questions))
         home = by_src.get("index.md")

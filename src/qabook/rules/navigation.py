@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
@@ -13,13 +14,18 @@ from qabook.rules import at, rule
 
 def resolve_link(page: Page, href: str) -> tuple[str | None, str]:
     """(docs-relative target path or None for external/same-page links, fragment)."""
+    return _resolve(page.rel, href)
+
+
+@lru_cache(maxsize=1 << 16)  # three rules resolve every link
+def _resolve(rel: str, href: str) -> tuple[str | None, str]:
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or href.startswith(("/", "mailto:")):
         return None, ""
     fragment = unquote(parts.fragment)
     if not parts.path:
-        return page.rel, fragment
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), unquote(parts.path)))
+        return rel, fragment
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
     if parts.path.endswith("/"):
         target = posixpath.join(target, "index.md")
     return target, fragment

@@ -11,8 +11,12 @@ out: it names other pages, which are found by their own text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from html.parser import HTMLParser
+
+from qabook.search.analyze import index_terms
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 BLOCK = {"p", "div", "li", "ul", "ol", "pre", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -34,6 +38,12 @@ class SearchDoc:
         """What snippets are cut from: the question, its answer and explanation, or the page's prose."""
         text = " ".join(self.fields.get(k, "") for k in ("question", "answer", "explanation", "body"))
         return re.sub(r"\s+", " ", text).strip()[:TEXT_LIMIT]
+
+    @cached_property
+    def terms(self) -> dict[str, Counter[str]]:
+        """field → term counts; computed once, so a live preview's rebuild re-analyses only
+        the pages it rendered again."""
+        return {f: Counter(index_terms(text)) for f, text in self.fields.items()}
 
     @property
     def snippet(self) -> str:

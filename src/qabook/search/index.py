@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 
-from qabook.search.analyze import index_terms, shard_of
+from qabook.search.analyze import shard_of
 from qabook.search.extract import SearchDoc
 
 FIELD_WEIGHTS = {"title": 3.0, "question": 2.0, "tags": 1.5, "answer": 1.0, "explanation": 0.8, "body": 0.5}
@@ -31,14 +31,14 @@ def _js(kind: str, *args: object) -> bytes:
 
 def term_weights(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
     """term → [(doc id, integer weight)], doc ids ascending."""
-    analyzed = [{f: index_terms(text) for f, text in d.fields.items() if f in FIELD_WEIGHTS} for d in docs]
-    avg = {f: (sum(len(a.get(f, [])) for a in analyzed) / max(1, len(analyzed))) or 1.0 for f in FIELD_WEIGHTS}
+    analyzed = [{f: (sum(c.values()), c) for f, c in d.terms.items() if f in FIELD_WEIGHTS} for d in docs]
+    avg = {f: (sum(a[f][0] for a in analyzed if f in a) / max(1, len(analyzed))) or 1.0 for f in FIELD_WEIGHTS}
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc_id, fields in enumerate(analyzed):
         weight: dict[str, float] = defaultdict(float)
-        for f, terms in fields.items():
-            norm = 1 - B + B * len(terms) / avg[f]
-            for term, tf in Counter(terms).items():
+        for f, (length, counts) in fields.items():
+            norm = 1 - B + B * length / avg[f]
+            for term, tf in counts.items():
                 weight[term] += FIELD_WEIGHTS[f] * tf * (K1 + 1) / (tf + K1 * norm)
         factor = PAGE_FACTOR if docs[doc_id].page else 1.0
         for term, w in weight.items():

@@ -1,0 +1,161 @@
+"""A book of several chapters: the pruned navigation, reading order, live-preview rebuilds,
+and the benchmark command once at its smallest size (no timing is asserted anywhere)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, qabook
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from genbook import generate  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+CHAPTER_TOPICS = 6
+
+
+def _project(dest: Path, questions: int = 12) -> Path:
+    """Two chapters of six one-question topic pages (c000, c001), with this project's theme."""
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    generate(dest / "docs", questions, 1, per_chapter=CHAPTER_TOPICS)
+    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
+    shutil.copy2(ROOT / "docs" / "tags.md", dest / "docs" / "tags.md")
+    return dest
+
+
+@pytest.fixture(scope="module")
+def chapters_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = _project(tmp_path_factory.mktemp("chapters"))
+    result = qabook("build", "--no-pdf", cwd=project)
+    assert result.returncode == 0, result.stderr + result.stdout
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def chapters_url(chapters_site: Path):
+    from browser import serve
+
+    with serve(chapters_site) as url:
+        yield url
+
+
+def _on_screen(page, locator) -> bool:
+    """Visible and not covered: the element (or a child) is what a click at its centre hits."""
+    if locator.count() != 1 or not locator.is_visible():
+        return False
+    locator.scroll_into_view_if_needed()
+    return bool(locator.evaluate("""el => { const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return !!hit && (hit === el || el.contains(hit)); }"""))
+
+
+@pytest.mark.browser
+def test_navigation_holds_the_chapters_and_the_current_chapters_topics(browser, chapters_url: str,
+                                                                        chapters_site: Path) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(chapters_url + "c000/002-t000-001/")
+    nav = page.locator(".md-sidebar--primary")
+    # this chapter's topics are listed; the other chapter is one link, its topics are not there
+    assert _on_screen(page, nav.locator("a.md-nav__link[href='../003-t000-002/']"))
+    assert nav.locator("a[href*='t001-']").count() == 0
+    other = nav.locator("a.md-nav__link[href='../../c001/']")
+    assert _on_screen(page, other) and "第 2 章" in other.inner_text()
+    other.click()
+    page.wait_for_url(re.compile(r"/c001/$"))
+    nav = page.locator(".md-sidebar--primary")
+    assert _on_screen(page, nav.locator("a.md-nav__link[href='001-t001-000/']"))
+    assert nav.locator("a[href*='t000-']").count() == 0
+    page.close()
+    html = (chapters_site / "c000" / "002-t000-001" / "index.html").read_text(encoding="utf-8")
+    assert "t001-" not in html.split('class="md-content"')[0]  # not even hidden in the markup
+
+
+@pytest.mark.browser
+def test_footer_next_goes_on_to_the_next_chapter(browser, chapters_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(chapters_url + f"c000/{CHAPTER_TOPICS:03d}-t000-{CHAPTER_TOPICS - 1:03d}/")
+    nxt = page.locator("a.md-footer__link--next")
+    assert _on_screen(page, nxt) and "第 2 章" in nxt.inner_text()
+    nxt.click()
+    page.wait_for_url(re.compile(r"/c001/$"))
+    prev = page.locator("a.md-footer__link--prev")
+    assert _on_screen(page, prev)
+    prev.click()
+    page.wait_for_url(re.compile(rf"/c000/{CHAPTER_TOPICS:03d}-t000-{CHAPTER_TOPICS - 1:03d}/$"))
+    page.close()
+
+
+def test_live_preview_rebuild_renders_the_saved_page_and_keeps_the_rest(tmp_path: Path) -> None:
+    """`mkdocs serve --dirty` renders only the saved page and makes a new plugin each time:
+    the print page and the search index must still hold every topic."""
+    script = r"""
+import sys
+from pathlib import Path
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+site = sys.argv[1]
+build(load_config("mkdocs.yml", site_dir=site), dirty=True)
+page = Path("docs/c000/002-t000-001.md")
+page.write_text(page.read_text(encoding="utf-8").replace("/// question\n", "/// question\n刚刚保存的改动", 1), encoding="utf-8")
+build(load_config("mkdocs.yml", site_dir=site), dirty=True)
+"""
+    project = _project(tmp_path)
+    site = tmp_path / "preview"
+    r = subprocess.run([sys.executable, "-c", script, str(site)], cwd=project, capture_output=True, text=True,
+                       timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert "刚刚保存的改动" in (site / "c000" / "002-t000-001" / "index.html").read_text(encoding="utf-8")
+    printed = (site / "c000" / "print" / "index.html").read_text(encoding="utf-8")
+    assert printed.count('class="qa-print-topic"') == CHAPTER_TOPICS
+    assert "刚刚保存的改动" in printed
+    meta = (site / "search" / "qabook" / "meta.js").read_text(encoding="utf-8")
+    assert re.search(r'"docs":(\d+)', meta).group(1) == str(2 * CHAPTER_TOPICS + 2)  # topics + chapter pages
+
+
+def test_benchmark_runs_at_its_smallest_size(tmp_path: Path) -> None:
+    out = tmp_path / "table.md"
+    r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--sizes", "100", "--shapes", "1",
+                        "--no-search", "--serve-size", "0", "--out", str(out)],
+                       capture_output=True, text=True, timeout=900)
+    assert r.returncode == 0, r.stderr[-3000:] + r.stdout[-3000:]
+    rows = [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("| 100 |")]
+    assert len(rows) == 1
+    cells = [c.strip() for c in rows[0].strip("|").split("|")]
+    assert cells[:3] == ["100", "1", "100"]
+    timing = re.compile(r"\d+\.\d+ \(\d+\.\d+\)$")  # wall seconds (CPU seconds)
+    assert "failed" not in rows[0] and all(timing.match(c) for c in cells[3:6]), cells
+
+
+def test_parallel_check_finds_what_the_serial_one_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import qabook.book
+    from qabook.check import check_docs
+
+    docs = _project(tmp_path).joinpath("docs")
+    (docs / "c000" / "003-t000-002.md").write_text("---\nid: t000-001\n---\n\n/// answer\n没有题目\n", encoding="utf-8")
+    (docs / "c001" / "bad.md").write_bytes(b"\xff\xfe\x00binary")
+    monkeypatch.setattr(qabook.book, "PARALLEL_MIN_PAGES", 1)
+    serial = check_docs(docs, base=tmp_path, jobs=1)
+    assert {"QA001", "QA030"} <= {d.code for d in serial}
+    assert check_docs(docs, base=tmp_path, jobs=2) == serial
+
+
+def test_parse_cache_reads_a_changed_page_again(tmp_path: Path) -> None:
+    from qabook.book import load_book
+
+    docs = _project(tmp_path).joinpath("docs")
+    cache: dict = {}
+    first = load_book(docs, cache=cache)
+    again = load_book(docs, cache=cache)
+    assert again.pages["c000/001-t000-000.md"] is first.pages["c000/001-t000-000.md"]  # not parsed again
+    target = docs / "c000" / "002-t000-001.md"
+    target.write_text(target.read_text(encoding="utf-8").replace("# ", "# 新标题 ", 1), encoding="utf-8")
+    changed = load_book(docs, cache=cache)
+    assert changed.pages["c000/002-t000-001.md"].title.startswith("新标题")
