@@ -39,6 +39,8 @@ def codes(text: str) -> set[str]:
     (HEAD + "<!--\n" + ANSWER + "-->\n\n" + EXPLANATION, "QA024", 11),
     # '<!--' in one block, '-->' in the next: the explanation is swallowed by the answer
     (HEAD + "/// answer\n答案。\n<!-- 待补充\n///\n\n/// explanation\n解析 -->\n///\n", "QA024", 13),
+    # an unclosed <div> takes the rest of the page as raw HTML
+    (HEAD + "<div>\n\n" + ANSWER + EXPLANATION, "QA024", 11),
     # an indented first line is read as block options: the answer is shown as plain text
     (HEAD + "/// answer\n    大模型指的是参数很多的模型。\n///\n\n" + EXPLANATION, "QA025", 12),
     # full-width slashes, no-break space, zero-width space in a fence line
@@ -58,7 +60,7 @@ def test_hidden_parts_are_findings(text: str, code: str, line: int) -> None:
 
 @pytest.mark.parametrize("char, name", [
     ("\u00a0", "U+00A0 NO-BREAK SPACE"), ("\u200b", "U+200B ZERO WIDTH SPACE"),
-    ("\u3000", "U+3000 IDEOGRAPHIC SPACE"), ("\t", "TAB"),
+    ("\u3000", "U+3000 IDEOGRAPHIC SPACE"),
 ])
 def test_lookalike_message_names_the_character(char: str, name: str) -> None:
     _, found = check_page(HEAD + f"///{char}answer\n答案。\n///\n")
@@ -88,6 +90,13 @@ def test_indented_fence_up_to_three_spaces_is_a_block() -> None:
     assert checked_counts(page) == rendered_counts(render_page(text))
 
 
+def test_tabs_count_as_spaces_like_the_renderer() -> None:
+    text = HEAD + "///\tanswer\n答案。\n///\n\n" + EXPLANATION
+    assert not codes(text)
+    bad = HEAD + "/// answer\n\t大模型指的是参数很多的模型。\n///\n\n" + EXPLANATION
+    assert "QA025" in codes(bad) and rendered_counts(render_page(bad))["answer"] == 0
+
+
 def test_valid_block_options_are_fine() -> None:
     text = HEAD + "/// answer\n    open: true\n答案。\n///\n\n" + EXPLANATION
     page, found = check_page(text)
@@ -112,3 +121,10 @@ def test_deep_nesting_is_a_finding_before_the_renderer_fails() -> None:
     assert hit.line == 16 + 101 and "100" in hit.message
     with pytest.raises(RecursionError):
         render_page(text)
+
+
+def test_html_block_with_markdown_attribute_is_not_hidden() -> None:
+    text = HEAD + '<div markdown="1">\n\n' + ANSWER + "</div>\n\n" + EXPLANATION
+    page, found = check_page(text)
+    assert "QA024" not in {d.code for d in found}
+    assert rendered_counts(render_page(text))["answer"] == checked_counts(page)["answer"] == 1

@@ -34,7 +34,7 @@ def _texts(paths: list[Path]) -> list[str]:
 
 PAGE_SEEDS = _texts(sorted((FIXTURES / "rules").glob("*.md")))
 DOC_SEEDS = _texts(sorted((FIXTURES / "import").glob("*.md")))
-SHARED_SEEDS = _texts([SEED, *sorted(CORPUS.glob("*.md"))]) if HAVE_SHARED else []
+SHARED_SEEDS = _texts([SEED, *sorted(CORPUS.glob("[0-9]*.md"))]) if HAVE_SHARED else []
 
 #: Lines that make or break structure: block fences and their look-alikes, comments, code fences.
 FRAGMENTS = [

@@ -16,6 +16,7 @@ from pymdownx.slugs import slugify
 
 from qabook.diagnostics import Diagnostic
 from qabook.model import QA_TYPES, Block, Heading, Link, Page, Question
+from qabook.rawhtml import raw_html_spans
 
 FENCE_RE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 # As pymdownx.blocks reads them: up to three spaces of indent, spaces (not tabs) between parts.
@@ -26,9 +27,6 @@ BLOCK_CLOSE_RE = re.compile(r"^ {0,3}(?P<slashes>/{3,}) *$")
 # Indented lines right after a block's first line are its YAML options (pymdownx.blocks).
 OPTION_LINE_RE = re.compile(r"^ {4,}\S")
 BLOCK_OPTIONS = {"question": {"attrs"}, "answer": {"attrs", "open"}, "explanation": {"attrs", "open"}}
-# Python-Markdown's raw-HTML comment: '<!--' at a line start (up to three spaces) up to '-->'.
-COMMENT_OPEN_RE = re.compile(r"^ {0,3}<!--")
-COMMENT_CLOSE_RE = re.compile(r"--!?>")
 # Characters that make a fence line look right but not be one.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 #: Lists and quotes nested deeper than this make the renderer fail (RecursionError near 450).
@@ -109,46 +107,19 @@ def code_lines(lines: list[str], first: int) -> set[int]:
     return inside
 
 
-def comment_spans(lines: list[str], first: int, code: set[int]) -> list[tuple[int, int]]:
-    """(first, last) 0-based lines of each HTML comment Python-Markdown hides as a raw block:
-    '<!--' at a line start outside code, up to the next '-->' outside code (none: plain text)."""
-    spans = []
-    idx = first
-    while idx < len(lines):
-        m = COMMENT_OPEN_RE.match(lines[idx]) if idx not in code else None
-        if m:
-            pos, end = m.end(), idx
-            while end < len(lines):
-                if end in code and end != idx:
-                    end, pos = end + 1, 0
-                    continue
-                if COMMENT_CLOSE_RE.search(lines[end], pos):
-                    spans.append((idx, end))
-                    break
-                end, pos = end + 1, 0
-            else:
-                end = idx
-            idx = end + 1
-            continue
-        idx += 1
-    return spans
-
-
 def fence_lookalike(raw: str) -> tuple[int, str] | None:
     """(1-based column, character name) when a line would be a `///` fence but for a non-ASCII
-    space, an invisible character, a tab or full-width letters; None otherwise."""
+    space, an invisible character or full-width letters; None otherwise (tabs are expanded)."""
     if BLOCK_OPEN_RE.match(raw) or BLOCK_CLOSE_RE.match(raw):
         return None
     plain = unicodedata.normalize("NFKC", raw.translate({ord(c): None for c in INVISIBLE}))
-    plain = plain.replace("\t", " ").replace("\u00a0", " ")
+    plain = plain.replace("\u00a0", " ")
     if not (BLOCK_OPEN_RE.match(plain) or BLOCK_CLOSE_RE.match(plain)):
         return None
     if raw.startswith(" " * 4) and plain.startswith(" " * 4):
         return None
     for col, char in enumerate(raw, 1):
-        if char in INVISIBLE or char == "\t" or not char.isascii():
-            if char == "\t":
-                return col, "TAB"
+        if char in INVISIBLE or not char.isascii():
             return col, f"U+{ord(char):04X} {unicodedata.name(char, 'UNKNOWN')}"
     return None
 
@@ -170,12 +141,12 @@ def nesting_depth(raw: str) -> int:
 def _check_options(page: Page, block: Block, lines: list[str], idx: int) -> None:
     """Indented lines right after a block's first line are options; bad ones unmake the block."""
     end = idx + 1
-    while end < len(lines) and OPTION_LINE_RE.match(lines[end]):
+    while end < len(lines) and OPTION_LINE_RE.match(lines[end].expandtabs(4)):
         end += 1
     if end == idx + 1 or block.kind not in BLOCK_OPTIONS:
         return
     try:
-        options = yaml.safe_load("\n".join(line[4:] for line in lines[idx + 1:end]))
+        options = yaml.safe_load("\n".join(line.expandtabs(4)[4:] for line in lines[idx + 1:end]))
     except yaml.YAMLError:
         options = None
     allowed = BLOCK_OPTIONS[block.kind]
@@ -187,25 +158,30 @@ def _check_options(page: Page, block: Block, lines: list[str], idx: int) -> None
         f" ({', '.join(sorted(allowed))} only), so the block is shown as plain text: remove the indent"))
 
 
+def _raw_name(opener: str) -> str:
+    return "HTML comment" if opener == "<!--" else f"raw HTML block {opener}"
+
+
 def scan_blocks(lines: list[str], first: int, page: Page) -> None:
     """Find `///` blocks, code fences and stray top-level text, from 0-based line `first` on.
 
-    Lines inside HTML comments are skipped, as Python-Markdown hides them; a comment that hides
-    a block fence is reported.
+    Lines inside raw HTML blocks (comments, `<div>`…) are skipped, as Python-Markdown passes them
+    through untouched; one that hides a block fence is reported.
     """
     display = page.display
     code = code_lines(lines, first)
     hidden: set[int] = set()
-    for start, end in comment_spans(lines, first, code):
+    for raw_span in raw_html_spans(lines, first, code):
+        start, end = raw_span.first, raw_span.last
         span = range(start, end + 1)
         hidden.update(span)
         for idx in span:
             if idx not in code and (BLOCK_OPEN_RE.match(lines[idx]) or BLOCK_CLOSE_RE.match(lines[idx])):
                 page.structure.append(Diagnostic(
                     display, start + 1, 1, "QA024",
-                    f"HTML comment (lines {start + 1}-{end + 1}) hides the block fence"
+                    f"{_raw_name(raw_span.opener)} (lines {start + 1}-{end + 1}) hides the block fence"
                     f" '{lines[idx].strip()}' on line {idx + 1}, so the site drops it:"
-                    " remove the comment or keep it inside one block"))
+                    " remove it, or open and close it inside one block"))
                 break
     stack: list[tuple[int, Block]] = []  # (slash count, block)
     fence: tuple[str, int, int] | None = None  # (char, length, line)
@@ -213,7 +189,7 @@ def scan_blocks(lines: list[str], first: int, page: Page) -> None:
     stray_run = False
     too_deep = False
     for idx in range(first, len(lines)):
-        raw = lines[idx]
+        raw = lines[idx].expandtabs(4)  # as Python-Markdown reads it
         lineno = idx + 1
         if not too_deep and idx not in code and nesting_depth(raw) > MAX_NESTING:
             too_deep = True

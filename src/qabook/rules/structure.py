@@ -61,10 +61,10 @@ def unclosed_code_fence(book: Book) -> Iterator[Diagnostic]:
     return _from_parser(book, "QA023")
 
 
-@rule("QA024", "comment-hides-block", "An HTML comment hides a `///` fence, so the site drops a block or part of one",
+@rule("QA024", "html-hides-block", "An HTML comment or raw HTML block (`<div>`…) hides a `///` fence, so the site drops a block or part of one",
       bad="/// answer\n大模型指的是……\n<!--\n///\n\n/// explanation\n……\n-->\n///",
       good="/// answer\n大模型指的是……\n<!-- 待补充：更多例子 -->\n///")
-def comment_hides_block(book: Book) -> Iterator[Diagnostic]:
+def html_hides_block(book: Book) -> Iterator[Diagnostic]:
     return _from_parser(book, "QA024")
 
 
@@ -74,7 +74,7 @@ def invalid_block_options(book: Book) -> Iterator[Diagnostic]:
     return _from_parser(book, "QA025")
 
 
-@rule("QA026", "fence-lookalike", "A line that looks like a `///` fence but holds a non-ASCII space, an invisible character, a tab or full-width characters",
+@rule("QA026", "fence-lookalike", "A line that looks like a `///` fence but holds a non-ASCII space, an invisible character or full-width characters",
       bad="／／／ answer\n大模型指的是……\n///", good="/// answer\n大模型指的是……\n///")
 def fence_lookalike(book: Book) -> Iterator[Diagnostic]:
     return _from_parser(book, "QA026")
