@@ -139,3 +139,12 @@ def test_agreement_can_fail(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
         pytest.skip("fixture has errors or no answer")
     with pytest.raises(AssertionError):
         assert_agree(text)
+
+
+def test_long_first_heading_is_kept_whole() -> None:
+    """Found by fuzzing: a chapter heading longer than the title limit lost its end on import."""
+    heading = "数学模型和公式 & 详细讲解 & 举例说明（Detailed Explanation and Examples of Mathematical Models and Formulas）"
+    text = f"前言一行。\n\n#### 4. {heading}\n\n##### 4.1 问题一？\n\n答案：是。\n"
+    plan = plan_import(text, "fuzz")
+    assert_lossless(text, plan)
+    assert f"# 4. {heading}\n" in plan.pages[0].text and plan.title.endswith("…")
