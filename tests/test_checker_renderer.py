@@ -47,6 +47,8 @@ def codes(text: str) -> set[str]:
     (HEAD + "／／／ answer\n答案。\n///\n\n" + EXPLANATION, "QA026", 11),
     (HEAD + "///\u00a0answer\n答案。\n///\n\n" + EXPLANATION, "QA026", 11),
     (HEAD + ANSWER + "\u200b/// explanation\n解析。\n///\n", "QA026", 15),
+    # found by fuzzing: an indented fence after a list item opens a block inside the list item
+    (HEAD + "/// answer\n答案：\n\n* 一\n* 二\n\n    /// answer\n补充。\n///\n", "QA026", 17),
     # an answer inside the question block
     (HEAD.replace("？\n///\n", "？\n") + ANSWER + "///\n\n" + EXPLANATION, "QA028", 10),
 ])

@@ -108,10 +108,14 @@ def code_lines(lines: list[str], first: int) -> set[int]:
 
 
 def fence_lookalike(raw: str) -> tuple[int, str] | None:
-    """(1-based column, character name) when a line would be a `///` fence but for a non-ASCII
-    space, an invisible character or full-width letters; None otherwise (tabs are expanded)."""
+    """(1-based column, what is wrong) when a line would be a `///` fence but for a non-ASCII
+    space, an invisible character, full-width letters or an indent of four spaces or more
+    (the renderer then reads it inside the list item or code above); None otherwise."""
     if BLOCK_OPEN_RE.match(raw) or BLOCK_CLOSE_RE.match(raw):
         return None
+    indent = len(raw) - len(raw.lstrip(" "))
+    if indent >= 4 and (BLOCK_OPEN_RE.match(raw.lstrip(" ")) or BLOCK_CLOSE_RE.match(raw.lstrip(" "))):
+        return indent + 1, f"an indent of {indent} spaces (the site nests it in the list item or code above)"
     plain = unicodedata.normalize("NFKC", raw.translate({ord(c): None for c in INVISIBLE}))
     plain = plain.replace("\u00a0", " ")
     if not (BLOCK_OPEN_RE.match(plain) or BLOCK_CLOSE_RE.match(plain)):
@@ -251,11 +255,13 @@ def scan_blocks(lines: list[str], first: int, page: Page) -> None:
             continue
         lookalike = fence_lookalike(raw)
         if lookalike:
-            col, name = lookalike
-            page.structure.append(Diagnostic(
-                display, lineno, col, "QA026",
-                f"line looks like a block fence but holds {name} at column {col}, so the site shows it"
-                " as text: write it with ASCII '/' and plain spaces, e.g. '/// answer' or '///'"))
+            col, what = lookalike
+            if what.startswith("an indent"):
+                message = (f"block fence with {what}: start it at the beginning of the line")
+            else:
+                message = (f"line looks like a block fence but holds {what} at column {col}, so the site"
+                           " shows it as text: write it with ASCII '/' and plain spaces, e.g. '/// answer' or '///'")
+            page.structure.append(Diagnostic(display, lineno, col, "QA026", message))
         if stack:
             stack[-1][1].content.append(raw)
             continue
