@@ -49,6 +49,9 @@ def codes(text: str) -> set[str]:
     (HEAD + ANSWER + "\u200b/// explanation\n解析。\n///\n", "QA026", 15),
     # found by fuzzing: an indented fence after a list item opens a block inside the list item
     (HEAD + "/// answer\n答案：\n\n* 一\n* 二\n\n    /// answer\n补充。\n///\n", "QA026", 17),
+    # found by fuzzing: a fence after a quote or list marker opens a block inside it
+    (HEAD + "> /// answer\n\n" + ANSWER + EXPLANATION, "QA026", 11),
+    (HEAD + "- /// answer\n\n" + ANSWER + EXPLANATION, "QA026", 11),
     # an answer inside the question block
     (HEAD.replace("？\n///\n", "？\n") + ANSWER + "///\n\n" + EXPLANATION, "QA028", 10),
 ])

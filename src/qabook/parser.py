@@ -29,6 +29,8 @@ OPTION_LINE_RE = re.compile(r"^ {4,}\S")
 BLOCK_OPTIONS = {"question": {"attrs"}, "answer": {"attrs", "open"}, "explanation": {"attrs", "open"}}
 # Characters that make a fence line look right but not be one.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+# Quote and list-item markers before a fence put the block inside the quote or list item.
+CONTAINER_RE = re.compile(r"^ *(?:(?:>|[-*+]|\d{1,9}[.)]) +|>)+")
 #: Lists and quotes nested deeper than this make the renderer fail (RecursionError near 450).
 MAX_NESTING = 100
 HEADING_RE = re.compile(r"^ {0,3}#{1,6}(\s|$)")
@@ -107,12 +109,19 @@ def code_lines(lines: list[str], first: int) -> set[int]:
     return inside
 
 
+def _is_fence(text: str) -> bool:
+    return bool(BLOCK_OPEN_RE.match(text) or BLOCK_CLOSE_RE.match(text))
+
+
 def fence_lookalike(raw: str) -> tuple[int, str] | None:
     """(1-based column, what is wrong) when a line would be a `///` fence but for a non-ASCII
     space, an invisible character, full-width letters or an indent of four spaces or more
     (the renderer then reads it inside the list item or code above); None otherwise."""
     if BLOCK_OPEN_RE.match(raw) or BLOCK_CLOSE_RE.match(raw):
         return None
+    container = CONTAINER_RE.match(raw)
+    if container and _is_fence(raw[container.end():]):
+        return container.end() + 1, "container"
     indent = len(raw) - len(raw.lstrip(" "))
     if indent >= 4 and (BLOCK_OPEN_RE.match(raw.lstrip(" ")) or BLOCK_CLOSE_RE.match(raw.lstrip(" "))):
         return indent + 1, f"an indent of {indent} spaces (the site nests it in the list item or code above)"
@@ -256,7 +265,10 @@ def scan_blocks(lines: list[str], first: int, page: Page) -> None:
         lookalike = fence_lookalike(raw)
         if lookalike:
             col, what = lookalike
-            if what.startswith("an indent"):
+            if what == "container":
+                message = ("block fence after a quote or list marker: the site opens the block inside"
+                           " that quote or list item; start it at the beginning of the line")
+            elif what.startswith("an indent"):
                 message = (f"block fence with {what}: start it at the beginning of the line")
             else:
                 message = (f"line looks like a block fence but holds {what} at column {col}, so the site"

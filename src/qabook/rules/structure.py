@@ -74,7 +74,7 @@ def invalid_block_options(book: Book) -> Iterator[Diagnostic]:
     return _from_parser(book, "QA025")
 
 
-@rule("QA026", "fence-lookalike", "A line that looks like a `///` fence but holds a non-ASCII space, an invisible character or full-width characters, or is indented four spaces or more",
+@rule("QA026", "fence-lookalike", "A line that looks like a `///` fence but holds a non-ASCII space, an invisible character or full-width characters, is indented four spaces or more, or follows a quote or list marker",
       bad="／／／ answer\n大模型指的是……\n///", good="/// answer\n大模型指的是……\n///")
 def fence_lookalike(book: Book) -> Iterator[Diagnostic]:
     return _from_parser(book, "QA026")
