@@ -133,3 +133,11 @@ def test_html_block_with_markdown_attribute_is_not_hidden() -> None:
     page, found = check_page(text)
     assert "QA024" not in {d.code for d in found}
     assert rendered_counts(render_page(text))["answer"] == checked_counts(page)["answer"] == 1
+
+
+def test_fence_after_list_marker_that_crashes_the_renderer_is_an_error() -> None:
+    """Found by fuzzing: pymdownx.blocks recurses without end on this; the check stops it first."""
+    text = "- /// answer\n/// question\n- a\n- b\n"
+    assert "QA026" in codes(HEAD + text)
+    with pytest.raises(RecursionError):
+        render_page(HEAD + text)

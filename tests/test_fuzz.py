@@ -84,11 +84,12 @@ def generated(draw) -> str:
 
 
 def assert_agree(text: str) -> None:
-    """No exception anywhere; with no error found, checker and renderer count the same blocks."""
+    """The check never raises; a page it passes renders without raising and with the blocks the
+    checker counted. (A page with errors is never rendered: the build checks first.)"""
     page, found = check_page(text)
-    html = render_page(text)
     if page is None or errors(found):
         return
+    html = render_page(text)
     assert checked_counts(page) == rendered_counts(html), (text, found, html)
 
 
