@@ -150,3 +150,12 @@ def test_long_first_heading_is_kept_whole() -> None:
     plan = plan_import(text, "fuzz")
     assert_lossless(text, plan)
     assert f"# 4. {heading}\n" in plan.pages[0].text and plan.title.endswith("…")
+
+
+def test_multiline_setext_heading_becomes_one_heading_line() -> None:
+    """Found by fuzzing: a setext heading over several lines became an ATX heading with line breaks."""
+    text = "# 第一章\n\n前言。\n\n**Matrix Representation**:\n$$\nF(n)\n$$\n= \n\n#### 1. 问题一？\n\n答案：是。\n"
+    plan = plan_import(text, "fuzz")
+    assert_lossless(text, plan)
+    heading = next(o for o in plan.pages[0].lines if o.text.startswith("## "))
+    assert "\n" not in heading.text and "F(n)" in heading.text

@@ -204,7 +204,7 @@ class _Planner:
                 continue
             if el.kind == "heading":
                 previous_level = max(2, min(el.level, previous_level + 1))
-                text = "#" * previous_level + " " + el.text.strip()
+                text = "#" * previous_level + " " + " ".join(el.text.split())  # a setext heading may span lines
                 body.append(OutLine(text, tuple(el.own_lines)))
                 body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.own_end, el.end))
                 continue
