@@ -7,6 +7,7 @@ from markdown-it-py, run over the body with the front matter blanked so line num
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import yaml
@@ -15,13 +16,24 @@ from pymdownx.slugs import slugify
 
 from qabook.diagnostics import Diagnostic
 from qabook.model import Block, Heading, Link, Page, Question
+from qabook.rawhtml import raw_html_spans
 from qabook.vocabulary import default_known_blocks, qa_types
 
 FENCE_RE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+# As pymdownx.blocks reads them: up to three spaces of indent, spaces (not tabs) between parts.
 BLOCK_OPEN_RE = re.compile(
-    r"^(?P<slashes>/{3,})[ \t]*(?P<type>[A-Za-z][\w-]*)[ \t]*(?:\|[ \t]*(?P<title>.*?))?[ \t]*$"
+    r"^(?P<indent> {0,3})(?P<slashes>/{3,}) *(?P<type>[\w-]+) *(?:\| *(?P<title>.*?))? *$"
 )
-BLOCK_CLOSE_RE = re.compile(r"^(?P<slashes>/{3,})[ \t]*$")
+BLOCK_CLOSE_RE = re.compile(r"^ {0,3}(?P<slashes>/{3,}) *$")
+# Indented lines right after a block's first line are its YAML options (pymdownx.blocks).
+OPTION_LINE_RE = re.compile(r"^ {4,}\S")
+BLOCK_OPTIONS = {"question": {"attrs"}, "answer": {"attrs", "open"}, "explanation": {"attrs", "open"}}
+# Characters that make a fence line look right but not be one.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+# Quote and list-item markers before a fence put the block inside the quote or list item.
+CONTAINER_RE = re.compile(r"^ *(?:(?:>|[-*+]|\d{1,9}[.)]) +|>)+")
+#: Lists and quotes nested deeper than this make the renderer fail (RecursionError near 450).
+MAX_NESTING = 100
 HEADING_RE = re.compile(r"^ {0,3}#{1,6}(\s|$)")
 HR_RE = re.compile(r"^ {0,3}([-*_])([ \t]*\1){2,}[ \t]*$")
 HTML_COMMENT_RE = re.compile(r"^\s*<!--.*-->\s*$")
@@ -79,16 +91,129 @@ def parse_front_matter(lines: list[str], display: str, page: Page) -> int:
     return end + 1
 
 
+def code_lines(lines: list[str], first: int) -> set[int]:
+    """0-based indexes of the lines of fenced code (fences included), as pymdownx.superfences
+    finds them before anything else: a fence inside an HTML comment still opens code."""
+    inside: set[int] = set()
+    fence: tuple[str, int] | None = None
+    for idx in range(first, len(lines)):
+        if fence:
+            inside.add(idx)
+            stripped = lines[idx].strip()
+            if stripped and set(stripped) == {fence[0]} and len(stripped) >= fence[1]:
+                fence = None
+            continue
+        m = FENCE_RE.match(lines[idx])
+        if m:
+            fence = (m["fence"][0], len(m["fence"]))
+            inside.add(idx)
+    return inside
+
+
+def _is_fence(text: str) -> bool:
+    return bool(BLOCK_OPEN_RE.match(text) or BLOCK_CLOSE_RE.match(text))
+
+
+def fence_lookalike(raw: str) -> tuple[int, str] | None:
+    """(1-based column, what is wrong) when a line would be a `///` fence but for a non-ASCII
+    space, an invisible character, full-width letters or an indent of four spaces or more
+    (the renderer then reads it inside the list item or code above); None otherwise."""
+    if BLOCK_OPEN_RE.match(raw) or BLOCK_CLOSE_RE.match(raw):
+        return None
+    container = CONTAINER_RE.match(raw)
+    if container and _is_fence(raw[container.end():]):
+        return container.end() + 1, "container"
+    indent = len(raw) - len(raw.lstrip(" "))
+    if indent >= 4 and (BLOCK_OPEN_RE.match(raw.lstrip(" ")) or BLOCK_CLOSE_RE.match(raw.lstrip(" "))):
+        return indent + 1, f"an indent of {indent} spaces (the site nests it in the list item or code above)"
+    plain = unicodedata.normalize("NFKC", raw.translate({ord(c): None for c in INVISIBLE}))
+    plain = plain.replace("\u00a0", " ")
+    if not (BLOCK_OPEN_RE.match(plain) or BLOCK_CLOSE_RE.match(plain)):
+        return None
+    if raw.startswith(" " * 4) and plain.startswith(" " * 4):
+        return None
+    for col, char in enumerate(raw, 1):
+        if char in INVISIBLE or not char.isascii():
+            return col, f"U+{ord(char):04X} {unicodedata.name(char, 'UNKNOWN')}"
+    return None
+
+
+def nesting_depth(raw: str) -> int:
+    """How deep a line sits in lists and quotes, roughly: '>' marks plus indent in pairs of spaces."""
+    quotes = 0
+    rest = raw
+    while True:
+        stripped = rest.lstrip(" ")
+        if not stripped.startswith(">"):
+            break
+        quotes += 1
+        rest = stripped[1:]
+    indent = len(rest.expandtabs(4)) - len(rest.expandtabs(4).lstrip(" "))
+    return quotes + indent // 2
+
+
+def _check_options(page: Page, block: Block, lines: list[str], idx: int) -> None:
+    """Indented lines right after a block's first line are options; bad ones unmake the block."""
+    end = idx + 1
+    while end < len(lines) and OPTION_LINE_RE.match(lines[end].expandtabs(4)):
+        end += 1
+    if end == idx + 1 or block.kind not in BLOCK_OPTIONS:
+        return
+    try:
+        options = yaml.safe_load("\n".join(line.expandtabs(4)[4:] for line in lines[idx + 1:end]))
+    except yaml.YAMLError:
+        options = None
+    allowed = BLOCK_OPTIONS[block.kind]
+    if isinstance(options, dict) and set(options) <= allowed:
+        return
+    page.structure.append(Diagnostic(
+        page.display, idx + 2, 1, "QA025",
+        f"indented line right after '/// {block.kind}' is read as block options and is not valid"
+        f" ({', '.join(sorted(allowed))} only), so the block is shown as plain text: remove the indent"))
+
+
+def _raw_name(opener: str) -> str:
+    return "HTML comment" if opener == "<!--" else f"raw HTML block {opener}"
+
+
 def scan_blocks(lines: list[str], first: int, page: Page, known: set[str] | frozenset[str]) -> None:
-    """Find `///` blocks, code fences and stray top-level text, from 0-based line `first` on."""
+    """Find `///` blocks, code fences and stray top-level text, from 0-based line `first` on.
+
+    Lines inside raw HTML blocks (comments, `<div>`…) are skipped, as Python-Markdown passes them
+    through untouched; one that hides a block fence is reported.
+    """
     display = page.display
+    code = code_lines(lines, first)
+    hidden: set[int] = set()
+    for raw_span in raw_html_spans(lines, first, code):
+        start, end = raw_span.first, raw_span.last
+        span = range(start, end + 1)
+        hidden.update(span)
+        for idx in span:
+            if idx not in code and (BLOCK_OPEN_RE.match(lines[idx]) or BLOCK_CLOSE_RE.match(lines[idx])):
+                page.structure.append(Diagnostic(
+                    display, start + 1, 1, "QA024",
+                    f"{_raw_name(raw_span.opener)} (lines {start + 1}-{end + 1}) hides the block fence"
+                    f" '{lines[idx].strip()}' on line {idx + 1}, so the site drops it:"
+                    " remove it, or open and close it inside one block"))
+                break
     stack: list[tuple[int, Block]] = []  # (slash count, block)
     fence: tuple[str, int, int] | None = None  # (char, length, line)
     seen_qa = False
     stray_run = False
+    too_deep = False
     for idx in range(first, len(lines)):
-        raw = lines[idx]
+        raw = lines[idx].expandtabs(4)  # as Python-Markdown reads it
         lineno = idx + 1
+        if not too_deep and idx not in code and nesting_depth(raw) > MAX_NESTING:
+            too_deep = True
+            page.structure.append(Diagnostic(
+                display, lineno, 1, "QA027",
+                f"lists or quotes nested {nesting_depth(raw)} levels deep: the site renders at most"
+                f" {MAX_NESTING}; flatten them"))
+        if idx in hidden:
+            stray_run = False
+            continue
         if fence:
             stripped = raw.strip()
             if stripped and set(stripped) == {fence[0]} and len(stripped) >= fence[1]:
@@ -121,20 +246,35 @@ def scan_blocks(lines: list[str], first: int, page: Page, known: set[str] | froz
             continue
         m = BLOCK_OPEN_RE.match(raw)
         if m:
-            block = Block(kind=m["type"].lower(), line=lineno, column=1, end=None,
+            column = len(m["indent"]) + 1
+            block = Block(kind=m["type"].lower(), line=lineno, column=column, end=None,
                           title=m["title"] or None, depth=len(stack))
             if block.kind not in known:
-                page.structure.append(Diagnostic(display, lineno, 4 if raw.startswith("///") else 1, "QA022",
-                                                 f"unknown block type '{block.kind}': expected one of "
-                                                 f"{', '.join(qa_types())} (or a block type mkdocs.yml enables)"))
+                hint = ("; write the type in ASCII letters" if not block.kind.isascii()
+                        else f": expected one of {', '.join(qa_types())} (or a block type mkdocs.yml enables)")
+                page.structure.append(Diagnostic(display, lineno, column + len(m["slashes"]), "QA022",
+                                                 f"unknown block type '{block.kind}'{hint}"))
             if stack:
                 stack[-1][1].content.append(raw)
+            _check_options(page, block, lines, idx)
             page.blocks.append(block)
             stack.append((len(m["slashes"]), block))
             if block.depth == 0 and block.kind in qa_types():
                 seen_qa = True
             stray_run = False
             continue
+        lookalike = fence_lookalike(raw)
+        if lookalike:
+            col, what = lookalike
+            if what == "container":
+                message = ("block fence after a quote or list marker: the site opens the block inside"
+                           " that quote or list item; start it at the beginning of the line")
+            elif what.startswith("an indent"):
+                message = (f"block fence with {what}: start it at the beginning of the line")
+            else:
+                message = (f"line looks like a block fence but holds {what} at column {col}, so the site"
+                           " shows it as text: write it with ASCII '/' and plain spaces, e.g. '/// answer' or '///'")
+            page.structure.append(Diagnostic(display, lineno, col, "QA026", message))
         if stack:
             stack[-1][1].content.append(raw)
             continue

@@ -204,6 +204,8 @@ class _Planner:
         title_src: tuple[int, ...] = ()
         if not self.title_arg and title_el:
             title_src = tuple(title_el.own_lines)
+        # the H1 keeps the heading whole (the line is moved there); only the short title may be cut
+        h1 = " ".join(title_el.text.split()) if title_src and title_el else title
         chapter = self.chapter_arg or slugify(title, max_words=5) or "chapter"
         plan = ImportPlan(self.source, chapter, title)
 
@@ -218,7 +220,7 @@ class _Planner:
         # chapter page: H1, then everything that is not a question, with links where questions stood
         previous_level = 1  # headings are rebased under the H1 so that no level is skipped
         body: list[OutLine] = [OutLine("---", ()), OutLine(f"title: {json.dumps(title, ensure_ascii=False)}", ()),
-                               OutLine("---", ()), OutLine("", ()), OutLine(f"# {title}", title_src), OutLine("", ()),
+                               OutLine("---", ()), OutLine("", ()), OutLine(f"# {h1}", title_src), OutLine("", ()),
                                OutLine("<!-- qabook:pdf -->", ()), OutLine("", ())]
         k = 0
         i = 0

@@ -29,7 +29,7 @@ def missing_id(book: Book) -> Iterator[Diagnostic]:
         if value is None:
             yield at(page, page.meta_line or 1, 1,
                      "topic page has no id: add 'id: some-stable-name' to its front matter")
-        elif not isinstance(value, str) or not ID_RE.match(value):
+        elif isinstance(value, str) and not ID_RE.match(value):
             yield at(page, _meta_line(page, "id"), 1,
                      f"id {value!r} is not valid: use lowercase letters, digits and single hyphens")
 
@@ -57,3 +57,24 @@ def missing_title(book: Book) -> Iterator[Diagnostic]:
         if page.kind in ("topic", "chapter", "home") and not page.title:
             line = (page.meta_end + 1) if page.meta_end else 1
             yield at(page, line, 1, "page has no title: start it with a '# title' heading")
+
+
+def _type_problem(key: str, value: object) -> str | None:
+    """What is wrong with a front-matter value the build reads, or None."""
+    if key in ("id", "title") and not isinstance(value, str):
+        return f"{key} must be text, not {type(value).__name__}: write {key}: \"{value}\""
+    if key == "tags":
+        if isinstance(value, str):
+            return f"tags must be a list, not one string: write tags: [{value}]"
+        if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value):
+            return "tags must be a list of words: write tags: [基础概念, 训练]"
+    return None
+
+
+@rule("QA014", "front-matter-type", "A front-matter value of a type the build cannot use (`title`/`id` not text, `tags` not a list of words)",
+      bad="---\ntitle: 123\ntags: 基础概念\n---", good="---\ntitle: \"123\"\ntags: [基础概念]\n---")
+def front_matter_type(book: Book) -> Iterator[Diagnostic]:
+    for page in book.pages.values():
+        for key in ("id", "title", "tags"):
+            if key in page.meta and (problem := _type_problem(key, page.meta[key])):
+                yield at(page, _meta_line(page, key), 1, problem)

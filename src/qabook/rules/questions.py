@@ -97,3 +97,19 @@ def topic_without_question(book: Book) -> Iterator[Diagnostic]:
     for page in book.pages.values():
         if page.kind == "topic" and not page.questions:
             yield at(page, page.title_line or 1, 1, "topic page has no question: add a '/// question' block")
+
+
+@rule("QA028", "nested-block", "A question, answer or explanation block inside another block",
+      bad="/// question\n……\n/// answer\n……\n///\n///",
+      good="/// question\n……\n///\n\n/// answer\n……\n///")
+def nested_block(book: Book) -> Iterator[Diagnostic]:
+    for page in book.pages.values():
+        outer: list = []  # the open blocks, outermost first, by depth
+        for block in page.blocks:
+            del outer[block.depth:]
+            if block.depth and block.kind in qa_types() and outer:
+                parent = outer[-1]
+                yield at(page, block.line, block.column,
+                         f"{block.kind} block inside the {parent.kind} block of line {parent.line}:"
+                         f" close the {parent.kind} with '///' before it")
+            outer.append(block)

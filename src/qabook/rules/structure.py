@@ -65,3 +65,28 @@ def unknown_block_type(book: Book) -> Iterator[Diagnostic]:
       bad="```python\nprint(1)\n", good="```python\nprint(1)\n```")
 def unclosed_code_fence(book: Book) -> Iterator[Diagnostic]:
     return _from_parser(book, "QA023")
+
+
+@rule("QA024", "html-hides-block", "An HTML comment or raw HTML block (`<div>`…) hides a `///` fence, so the site drops a block or part of one",
+      bad="/// answer\n大模型指的是……\n<!--\n///\n\n/// explanation\n……\n-->\n///",
+      good="/// answer\n大模型指的是……\n<!-- 待补充：更多例子 -->\n///")
+def html_hides_block(book: Book) -> Iterator[Diagnostic]:
+    return _from_parser(book, "QA024")
+
+
+@rule("QA025", "invalid-block-options", "Indented lines right after `/// type` are read as block options; bad ones unmake the block",
+      bad="/// answer\n    大模型指的是……\n///", good="/// answer\n大模型指的是……\n///")
+def invalid_block_options(book: Book) -> Iterator[Diagnostic]:
+    return _from_parser(book, "QA025")
+
+
+@rule("QA026", "fence-lookalike", "A line that looks like a `///` fence but holds a non-ASCII space, an invisible character or full-width characters, is indented four spaces or more, or follows a quote or list marker",
+      bad="／／／ answer\n大模型指的是……\n///", good="/// answer\n大模型指的是……\n///")
+def fence_lookalike(book: Book) -> Iterator[Diagnostic]:
+    return _from_parser(book, "QA026")
+
+
+@rule("QA027", "too-deep-nesting", "Lists or quotes nested deeper than the site can render (100 levels)",
+      bad="- 一\n  - 二\n    - 三 …… (100 levels and more)", good="- 一\n  - 二\n    - 三")
+def too_deep_nesting(book: Book) -> Iterator[Diagnostic]:
+    return _from_parser(book, "QA027")
