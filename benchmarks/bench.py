@@ -119,7 +119,6 @@ def make_project(work: Path, questions: int, per_page: int) -> tuple[Path, int]:
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     pages = generate(project / "docs", questions, per_page)
-    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
     shutil.copy2(ROOT / "docs" / "tags.md", project / "docs" / "tags.md")
     return project, pages
 

@@ -122,7 +122,6 @@ def main() -> int:
                 shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
                 shutil.copytree(ROOT / "overrides", project / "overrides")
                 generate(project / "docs", size)
-                shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
                 rare, common = f"标记词{size // 2:05d}", "反向传播"
                 t = time.perf_counter()
                 run(sys.executable, "-m", "qabook.cli", "build", "--no-pdf", cwd=project)

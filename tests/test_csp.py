@@ -35,6 +35,14 @@ def test_site_works_under_a_strict_csp(browser, built_site: Path) -> None:
         page.keyboard.press("/")
         page.keyboard.type("大模型")
         page.locator(".md-search-result__list a").first.wait_for()
+        # study mode: reveal with the toolbar's button, grade, the state is shown
+        page.keyboard.press("Escape")
+        page.get_by_role("button", name="全部显示答案").click()
+        page.get_by_role("button", name="3 良好").first.click()
+        page.reload(wait_until="networkidle")
+        assert page.locator(".md-nav .qa-badge").first.is_visible()
+        page.goto(url + "study/quiz/?chapter=llm", wait_until="networkidle")
+        page.get_by_role("button", name="开始测验").wait_for()
         page.goto(url + "llm/print/", wait_until="networkidle")
         assert page.locator("details.answer[open]").count() >= 8
         context.close()

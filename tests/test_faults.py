@@ -194,3 +194,32 @@ def test_symlinks_out_of_docs_or_looping_are_findings(tmp_path: Path) -> None:
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert "docs/ch/leak.txt:1:1: QA003 symbolic link to" in r.stdout
     assert "docs/ch/a.md:1:1: QA003 symbolic link that is broken or loops" in r.stdout
+
+
+@pytest.mark.parametrize("data, message", [
+    (("# 标题\n" + "正文。\n" * 3000).encode("utf-8") + b"\x00tail\n", "binary file (NUL byte)"),
+    ("# 标题\n\n正文\n".encode("utf-16"), "UTF-16 text: save the file as UTF-8"),
+])
+def test_late_nul_bytes_and_utf16_are_named(tmp_path: Path, data: bytes, message: str) -> None:
+    make_book(tmp_path, data)
+    r = qabook("check", cwd=tmp_path)
+    assert r.returncode == 1 and message in r.stdout, r.stdout
+    if b"\x00tail" in data:
+        assert "docs/ch/page.md:3002:1: QA001" in r.stdout  # where the NUL is
+
+
+def test_an_interrupted_import_is_cleaned_up_and_never_loses_the_chapter(tmp_path: Path) -> None:
+    out = tmp_path / "docs"
+    src = tmp_path / "src.md"
+    src.write_text("# 书\n\n#### 1. 什么是模型？\n\n**题目：** 什么是模型？\n\n**答案：** 函数。\n\n**解析：** 参数化。\n",
+                   encoding="utf-8")
+    assert qabook("import", str(src), "--chapter", "ch", "--out", str(out)).returncode == 0
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    # a kill between the two renames of an old-style swap: the chapter is aside, not in place
+    (out / "ch").rename(out / f".ch.import-old-{dead}-x")
+    (out / f".ch.import-{dead}-abc").mkdir()  # and a staging folder of the killed run
+    r = qabook("import", str(src), "--chapter", "ch", "--out", str(out), "--force")
+    assert r.returncode == 0, r.stderr
+    assert (out / "ch" / "index.md").is_file()
+    assert sorted(p.name for p in out.iterdir()) == ["ch"]

@@ -54,12 +54,12 @@ MISSING_EXPLANATION = {  # QI005 counts: questions with an answer but no explana
     "27-mybatis-plus-quiz-daan-only.md": 1,
 }
 
-LABEL_RE = re.compile(r"^(?:题目描述|题目|面试题|问题\s*\d*|答案解析|正确答案|参考答案|答案|解析|Q\d+|A\d+)\s*(?:[：:]\s*|$)")
+LABEL_RE = re.compile(r"^(?:题目描述|题目|面试题|问题\s*\d*|答案解析|正确答案|参考答案|答案|解析|Question|Answer|Explanation|Q\d*|A\d*)\s*(?:[：:.]\s*|$)", re.I)
 
 
 def core_text(line: str) -> str:
     """What must survive of a source line: its words, without Markdown marks, labels or numbering."""
-    text = re.sub(r"</?(?:details|summary|br|div|p|a|img|span)\b[^>]*>", "", line, flags=re.I)
+    text = re.sub(r"</?(?:details|summary|br|div|p|a|img|span|b|strong|em|i)\b[^>]*>", "", line, flags=re.I)
     text = re.sub(r"\]\([^)]*\)", "]", text.replace("**", "")).strip()  # link targets may be retargeted
     text = re.sub(r"^#{1,6}\s*", "", text)
     text = re.sub(r"^[✅📖]\s*", "", text)

@@ -26,7 +26,6 @@ def _project(dest: Path, questions: int = 12) -> Path:
     shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", dest / "overrides")
     generate(dest / "docs", questions, 1, per_chapter=CHAPTER_TOPICS)
-    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
     shutil.copy2(ROOT / "docs" / "tags.md", dest / "docs" / "tags.md")
     return dest
 
@@ -117,7 +116,7 @@ build(load_config("mkdocs.yml", site_dir=site), dirty=True)
     assert printed.count('class="qa-print-topic"') == CHAPTER_TOPICS
     assert "刚刚保存的改动" in printed
     meta = (site / "search" / "qabook" / "meta.js").read_text(encoding="utf-8")
-    assert re.search(r'"docs":(\d+)', meta).group(1) == str(2 * CHAPTER_TOPICS + 2)  # topics + chapter pages
+    assert re.search(r'"docs":(\d+)', meta).group(1) == str(2 * CHAPTER_TOPICS + 3)  # topics, chapters, home
 
 
 def test_benchmark_runs_at_its_smallest_size(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
 from qabook.importer.detect import Start, detect, is_placeholder, unit_end
 from qabook.importer.elements import Element, item_body, split_elements
+from qabook.parser import parse_page
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
 from qabook.importer.units import PARTS, OutLine, Unit, short_title, sort_unit
@@ -185,11 +186,19 @@ class _Planner:
                                            "missing; write one under an answer label")
                 u.parts["answer"] = [OutLine(t(self.language, "import.missing_answer"), ())]
                 u.how["answer"] = "missing in the source (a note says so)"
+            elif not u.shows("answer"):  # only a comment: the page would show an empty answer
+                self.warn(u.line, "QI004", f"question '{u.title}' has an answer that shows nothing (only a "
+                                           "comment): the page says the answer is missing")
+                u.parts["answer"] = [*u.parts["answer"], OutLine("", ()),
+                                     OutLine(t(self.language, "import.missing_answer"), ())]
             elif u.merged_line:
                 self.warn(u.merged_line, "QI010", "'答案解析' merges answer and explanation: kept as the answer; "
                                                   "split the explanation under a '解析' label")
             elif not u.has("explanation") and not summarise:
                 self.warn(u.line, "QI005", f"question '{u.title}' has no explanation (解析)")
+            if u.has("explanation") and not u.shows("explanation"):
+                u.parts["explanation"] = [*u.parts["explanation"], OutLine("", ()),
+                                          OutLine(t(self.language, "import.empty_part"), ())]
             if u.orphan:
                 self.warn(u.orphan_line, "QI006", f"content after question '{u.title}' and its '---' belongs to no "
                                                   "question: kept on the chapter page")
@@ -263,8 +272,27 @@ class _Planner:
                      for a in source_anchors(u.heading_text)}
             self.diags += neutralise_links(plan.pages, self.source, moved)
             self.diags += localise_images(plan.pages, self.source, plan.assets)
+        for page in plan.pages:
+            self._contain_raw_html(page)
         plan.diagnostics = sorted(self.diags)
         return plan
+
+    def _contain_raw_html(self, page: PlannedPage) -> None:
+        """Raw HTML the source leaves open (`<details>` with no end tag, `<!--` never closed)
+        would hide the page's later blocks on the site (QA024): its opening `<` becomes text."""
+        for _ in range(20):
+            parsed = parse_page(page.text, Path(page.rel), page.rel, page.rel,
+                                "chapter" if page.rel.endswith("/index.md") else "topic")
+            hiding = [d for d in parsed.structure if d.code == "QA024"]
+            if not hiding:
+                return
+            out = page.lines[hiding[0].line - 1]
+            at = out.text.find("<")
+            if at < 0:
+                return
+            out.text = out.text[:at] + "&lt;" + out.text[at + 1:]
+            self.warn(out.src[0] if out.src else 1, "QI017", "raw HTML opened here is never closed and would hide "
+                                                             "the rest of the page: kept as text")
 
     def _close_fence(self, lines: list[OutLine]) -> list[OutLine]:
         """Close a code fence left open (a file cut off inside code), so that it does not swallow
@@ -337,6 +365,8 @@ class _Planner:
             content = self._no_fences(_no_headings(self._close_fence(_trim(u.parts[part]))))
             title = u.block_titles.get(part)
             out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part])))
+            if content and content[0].text[:1] in (" ", "\t"):  # an indented first line would be read as
+                out.append(OutLine("", ()))                      # the block's options: a blank line first
             out.extend(content)
             closes = tuple(u.closes) + empty_labels if idx == len(present) - 1 else ()
             out += [OutLine("///", closes), OutLine("", ())]

@@ -52,6 +52,11 @@ class Unit:
     def has(self, part: str) -> bool:
         return any(o.text.strip() for o in self.parts[part])
 
+    def shows(self, part: str) -> bool:
+        """The part has text a reader sees (not only HTML comments)."""
+        text = "\n".join(o.text for o in self.parts[part])
+        return bool(re.sub(r"<!--.*?(-->|$)", "", text, flags=re.S).strip())
+
 
 def _lines(lines: list[str], el: Element, skip: int = 0) -> list[OutLine]:
     return [OutLine(lines[i], (i + 1,)) for i in range(el.start + skip, el.end)]
