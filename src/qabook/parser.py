@@ -118,6 +118,8 @@ def fence_lookalike(raw: str) -> tuple[int, str] | None:
     """(1-based column, what is wrong) when a line would be a `///` fence but for a non-ASCII
     space, an invisible character, full-width letters or an indent of four spaces or more
     (the renderer then reads it inside the list item or code above); None otherwise."""
+    if "/" not in raw and "／" not in raw:  # most lines hold no slash at all (fast path)
+        return None
     if BLOCK_OPEN_RE.match(raw) or BLOCK_CLOSE_RE.match(raw):
         return None
     container = CONTAINER_RE.match(raw)
