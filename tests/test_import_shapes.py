@@ -271,3 +271,20 @@ def test_readme_documents_explain_and_the_options() -> None:
     for word in ("--explain", "--question-heading", "--question-pattern", "--bold-questions", "--label",
                  "--details-answers", "--rules"):
         assert word in readme, word
+
+
+def test_unlabelled_answer_then_an_explanation_label() -> None:
+    """'## 1. Q?' ⏎ answer text ⏎ '**Explanation:** …': the text is the answer, the label starts the explanation."""
+    doc = "# Book\n\n## 1. What is A?\n\nA is a.\n\n**Explanation:** because.\n\n## 2. What is C?\n\nC.\n"
+    plan = plan_import(doc, "mixed.md", chapter="c")
+    first = plan.pages[1].text
+    assert "/// answer\nA is a.\n///" in first and "/// explanation\nbecause.\n///" in first
+    assert not [d for d in plan.diagnostics if d.code == "QI005" and d.line == 3]
+
+
+def test_a_question_looking_line_inside_an_answer_is_never_silent() -> None:
+    doc = ("# Book\n\n## 1. What is A?\n\nA is a.\n\n1. **What is B?**\n\nB is b.\n\n"
+           "## 2. What is C?\n\nC.\n\n```\n1. What is code?\n```\n")
+    plan = plan_import(doc, "mixed.md", chapter="c")
+    asking = [(d.code, d.line) for d in plan.diagnostics if d.code == "QI018"]
+    assert asking == [("QI018", 7)]  # not the line inside code

@@ -148,3 +148,10 @@ def test_chapter_and_book_pdfs_render_each_topic_once() -> None:
     assert [j.name for j in jobs] == ["llm", "book"]
     assert len(calls) == len(book.topics) == 8
     assert all("大模型指的是具有数百万" in j.html for j in jobs)
+
+
+def test_titles_in_contents_and_bookmarks_are_text_not_markdown() -> None:
+    from qabook.parser import parse_page
+
+    page = parse_page("# `constructor` 属性与 **原型**\n", Path("t.md"), "ch/t.md", "t.md", "topic")
+    assert page.title == "constructor 属性与 原型"

@@ -142,6 +142,9 @@ def test_an_english_book_is_english_throughout(tmp_path: Path, browser) -> None:
     for chinese in ("题目", "答案", "解析", "章节", "下载", "打印", "搜索", "本站"):
         assert chinese not in home, chinese
     assert "Download book PDF" in home and "Made with qabook" in home
+    assert "Chapters: 1 · topics: 1 · questions: 1" in home
+    chapter = (site / "fp" / "index.html").read_text(encoding="utf-8")
+    assert "· 1 question" in chapter and "1 questions" not in chapter
     text = subprocess.run(["pdftotext", str(next((site / "pdf").glob("*-fp.pdf"))), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "Question 1" in text and "Answer" in text and "Contents" in text and "题目" not in text

@@ -360,6 +360,9 @@ def test_quiz_runs_to_its_summary_and_feeds_progress(learner, site_url: str) -> 
         assert not page.locator(".qa-card-back").is_visible()
         page.get_by_role("button", name="显示答案", exact=True).click()
         assert _shown(page, ".qa-card-back .answer")
+        sizes = page.evaluate("""() => ['.qa-card-question p', '.qa-card-back .answer p']
+            .map(s => getComputedStyle(document.querySelector(s)).fontSize)""")
+        assert sizes[0] == sizes[1] == "16px", sizes  # answer text at the question's (body) size
         page.get_by_role("button", name=grade).click()
     summary = page.get_by_text("完成 3 题：重来 1，困难 0，良好 1，简单 1。")
     assert summary.is_visible()

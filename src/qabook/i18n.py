@@ -1,7 +1,8 @@
 """Interface text per book language: the one home of every string qabook shows a reader.
 
 Each language is one file, `locales/<code>.json`, a flat mapping of keys to text; `{name}`
-placeholders are filled with `str.format`. The book's language is `theme.language` in
+placeholders are filled with `str.format`. A value may also be a mapping of plural forms
+(`{"one": "{n} question", "other": "{n} questions"}`), chosen by the `n` value. The book's language is `theme.language` in
 mkdocs.yml (as Material reads it); a language without a file falls back to English, and a key
 missing from a language falls back to English too, so adding a language is one file.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from typing import Any
 from importlib import resources
 
 FALLBACK = "en"
@@ -21,7 +23,7 @@ def _code(language: str | None) -> str:
 
 
 @lru_cache(maxsize=None)
-def _load(code: str) -> dict[str, str]:
+def _load(code: str) -> dict[str, Any]:
     path = resources.files("qabook.locales").joinpath(f"{code}.json")
     if not path.is_file():
         return {}
@@ -35,11 +37,14 @@ def available() -> list[str]:
 
 @lru_cache(maxsize=None)
 def strings(language: str | None) -> dict[str, str]:
-    """Every interface string for `language`, English filling any gap."""
-    return {**_load(FALLBACK), **_load(_code(language))}
+    """Every interface string for `language`, English filling any gap (plural forms: 'other')."""
+    merged = {**_load(FALLBACK), **_load(_code(language))}
+    return {k: (v.get("other", "") if isinstance(v, dict) else v) for k, v in merged.items()}
 
 
 def t(language: str | None, key: str, **values: object) -> str:
     """One interface string, with its placeholders filled."""
-    text = strings(language).get(key, key)
-    return text.format(**values) if values else text
+    raw = {**_load(FALLBACK), **_load(_code(language))}.get(key, key)
+    if isinstance(raw, dict):
+        raw = raw.get("one" if values.get("n") == 1 else "other", raw.get("other", key))
+    return raw.format(**values) if values else raw

@@ -383,6 +383,22 @@ def _locate_link(lines: list[str], span: list[int], href: str) -> Link:
     return Link(href, span[0] + 1, 1)
 
 
+def plain_text(markdown_inline: str) -> str:
+    """A heading's Markdown as the reader sees it: code marks, emphasis and link marks dropped,
+    tags removed outside code (for the navigation, contents pages and PDF bookmarks)."""
+    out = []
+    for k, piece in enumerate(re.split(r"(`+[^`]*?`+)", markdown_inline)):
+        if k % 2:  # a code span: its text, as written
+            out.append(piece.strip("`").strip())
+            continue
+        piece = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", piece)
+        piece = re.sub(r"(\*\*|\*)(\S(?:.*?\S)?)\1", r"\2", piece)
+        piece = re.sub(r"(?<!\w)(__|_)(\S(?:.*?\S)?)\1(?!\w)", r"\2", piece)
+        piece = re.sub(r"<[^>]+>", "", piece)
+        out.append(re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", piece))
+    return " ".join("".join(out).split())
+
+
 def parse_page(text: str, path: Path, rel: str, display: str, kind: str,
                known_blocks: set[str] | frozenset[str] | None = None) -> Page:
     """Parse a page's text; problems of form go to `page.structure`, never raise.
@@ -401,5 +417,5 @@ def parse_page(text: str, path: Path, rel: str, display: str, kind: str,
     if isinstance(page.meta.get("title"), str):
         page.title, page.title_line = page.meta["title"], page.meta_line + 1
     elif h1:
-        page.title, page.title_line = h1.text, h1.line
+        page.title, page.title_line = plain_text(h1.text), h1.line
     return page

@@ -63,6 +63,8 @@ def new_book(target: Path, language: str = "zh", site_name: str | None = None) -
             "  name: material",
             f"  language: {language}",
             "  font: false  # no web fonts: nothing loads from another host",
+            "  features:",
+            "    - navigation.indexes  # a chapter's page is its section in the navigation",
             "plugins:",
             "  - qabook  # blocks, search, print, study mode, PDFs: see the qabook README",
             "markdown_extensions:",
@@ -86,7 +88,11 @@ def new_book(target: Path, language: str = "zh", site_name: str | None = None) -
             "/// explanation", text["explanation"], "///", "",
         ]),
         "scripts/build": "#!/bin/sh\n# Check the pages, then build the site and its PDFs into site/.\n"
-                         "cd \"$(dirname \"$0\")/..\" && exec qabook build \"$@\"\n",
+                         "cd \"$(dirname \"$0\")/..\" || exit 2\n"
+                         "if ! command -v qabook >/dev/null 2>&1; then\n"
+                         "  echo 'qabook is not on PATH: activate the environment it is installed in "
+                         "(pip install qabook)' >&2\n  exit 2\nfi\n"
+                         "exec qabook build \"$@\"\n",
         ".gitignore": "site/\n.site-*/\n.site.lock\n",
     }
     written = []

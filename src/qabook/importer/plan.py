@@ -196,6 +196,8 @@ class _Planner:
                                                   "split the explanation under a '解析' label")
             elif not u.has("explanation") and not summarise:
                 self.warn(u.line, "QI005", f"question '{u.title}' has no explanation (解析)")
+            for part in ("answer", "explanation"):
+                self._asking_lines(u, part)
             if u.has("explanation") and not u.shows("explanation"):
                 u.parts["explanation"] = [*u.parts["explanation"], OutLine("", ()),
                                           OutLine(t(self.language, "import.empty_part"), ())]
@@ -276,6 +278,17 @@ class _Planner:
             self._contain_raw_html(page)
         plan.diagnostics = sorted(self.diags)
         return plan
+
+    def _asking_lines(self, u: Unit, part: str) -> None:
+        """A line inside an answer or explanation that looks like a question of its own
+        (numbered or bold, ending in '?'): never silent, in case detection missed a question."""
+        lines = u.parts.get(part, [])
+        for out, code in zip(lines, _code_flags(lines)[0]):
+            if code or not out.src or not ASKING_LINE_RE.match(out.text):
+                continue
+            self.warn(out.src[0], "QI018", f"'{short_title(out.text.strip(), 50)}' inside the {part} of question "
+                                           f"'{short_title(u.title, 30)}' looks like a question of its own: if it is, "
+                                           "say how questions start (--explain, --question-pattern, --bold-questions)")
 
     def _contain_raw_html(self, page: PlannedPage) -> None:
         """Raw HTML the source leaves open (`<details>` with no end tag, `<!--` never closed)
@@ -375,6 +388,11 @@ class _Planner:
 
 
 FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+
+
+#: A numbered or bold line that ends in a question mark: `1. What is X?`, `**What is X?**`, `Q: …?`.
+ASKING_LINE_RE = re.compile(r"^\s{0,3}(?:(?:\d{1,3}[.)、．]|Q\d*[:：.]|问[:：])\s*(?:\*\*)?\S.*[?？](?:\*\*)?"
+                            r"|\*\*[^*]+[?？]\s*\*\*)\s*$")
 
 
 def _code_flags(lines: list[OutLine]) -> tuple[list[bool], OutLine | None]:

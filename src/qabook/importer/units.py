@@ -93,7 +93,14 @@ class _Sorter:
         if kind in u.labelled and not (kind == "answer" and self.state == "answer" and not u.has("answer")):
             return False
         if kind == "explanation" and self.state == "pre" and not u.labelled:
-            return False  # a lone 解析 before any answer: keep; it is reported as a missing answer
+            if not any(o.text.strip() for o in self.pre) or not re.search(r"\w", u.title):
+                return False  # a lone 解析 before any answer: keep; it is reported as a missing answer
+            # unlabelled text under a titled question, then a 解析 label: that text was the answer
+            u.parts["answer"][:0] = self.pre
+            first = next((o.src[0] for o in self.pre if o.src), u.line)
+            u.how.setdefault("answer", f"unlabelled text from line {first}, before the explanation label")
+            self.pre = []
+            u.labelled.add("answer")
         u.labelled.add(kind)
         u.how.setdefault(kind, f"label '{label.word}' at line {src}")
         if label.merged:
