@@ -431,3 +431,19 @@ def test_an_english_book_gets_english_study_text(browser, tmp_path: Path) -> Non
         page.goto(url + "llm/")
         assert page.get_by_text("Mastered 0/8 · due 0 · learning 1").is_visible()
         page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "llm/"])
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, {"width": 390, "height": 844}], ids=["desktop", "phone"])
+def test_progress_panel_arrives_without_shifting_the_page(browser, site_url: str, path: str, viewport: dict) -> None:
+    """The page keeps room for the panel study.js adds, so the content does not jump (CLS)."""
+    page = browser.new_page(viewport=viewport)
+    page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
+        if (!e.hadRecentInput) window.__shift += e.value; }).observe({type: 'layout-shift', buffered: true});""")
+    page.goto(site_url + path, wait_until="networkidle")
+    page.wait_for_timeout(300)
+    assert page.locator(".qa-progress").is_visible()
+    shift = page.evaluate("window.__shift")
+    page.close()
+    assert shift < 0.05, shift

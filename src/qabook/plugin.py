@@ -84,6 +84,8 @@ STUDY_ASSETS = ("fsrs.js", "study.js", "study.css")  # shipped in qabook.assets
 STUDY_INDEX = STUDY_DIR + "study-index.js"  # written after the build: strings, chapters, topics
 STUDY_CARDS = STUDY_DIR + "study-cards.js"  # written after the build: each question's HTML
 CSP_SCRIPTS = ("md-base.js", "md-palette.js", "md-content.js")
+#: Where study mode puts its progress panel: the page keeps the room, so nothing shifts when it comes.
+PROGRESS_SLOT = '<div class="qa-progress-slot" aria-hidden="true"></div>'
 
 
 #: Markdown tables align cells with style="text-align: …"; a class does it under a strict CSP.
@@ -367,6 +369,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             docs = extract_docs(html, page.url, unescape(page.title or ""), chapter.title if chapter else "",
                                 [str(t) for t in tags])
         self.rendered[page.file.src_uri] = _Rendered(page.url, page.title or "", html, docs)
+        if self.config.study and self._chapter_or_home(page.file.src_uri):  # (not in print pages or search)
+            slot = PROGRESS_SLOT.replace("qa-progress-slot", "qa-progress-slot qa-progress-slot--home") \
+                if page.file.src_uri == "index.md" else PROGRESS_SLOT
+            html = html.replace("</h1>", "</h1>" + slot, 1)
         return html
 
     @staticmethod
@@ -407,6 +413,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             intro = rendered[chapter.index.rel].html if chapter.index and chapter.index.rel in rendered else ""
             text = target.read_text(encoding="utf-8")
             target.write_text(text.replace(PRINT_MARKER, print_page_html(topics, intro), 1), encoding="utf-8")
+
+    def _chapter_or_home(self, src_uri: str) -> bool:
+        """The pages study mode shows a progress panel on (under the title)."""
+        return src_uri == "index.md" or (src_uri.endswith("/index.md") and self._chapter_of(src_uri) is not None)
 
     def _searchable(self, page: MkPage) -> bool:
         search_meta = page.meta.get("search")

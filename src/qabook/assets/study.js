@@ -350,8 +350,10 @@
       });
       panel.appendChild(dl);
     }
+    var slot = document.querySelector(".qa-progress-slot");  // space the page kept for it: no layout shift
     var h1 = article() && article().querySelector("h1");
-    if (h1) h1.after(panel);
+    if (slot) slot.replaceWith(panel);
+    else if (h1) h1.after(panel);
   }
 
   /* ---------- review and quiz pages ---------- */

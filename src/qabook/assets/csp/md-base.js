@@ -4,3 +4,5 @@ var __md_scope = new URL(document.currentScript.dataset.scope || ".", location),
   __md_hash = function (e) { return [...e].reduce(function (h, c) { return (h << 5) - h + c.charCodeAt(0); }, 0); },
   __md_get = function (e, s, t) { s = s || localStorage; t = t || __md_scope; return JSON.parse(s.getItem(t.pathname + "." + e)); },
   __md_set = function (e, v, s, t) { s = s || localStorage; t = t || __md_scope; try { s.setItem(t.pathname + "." + e, JSON.stringify(v)); } catch (err) {} };
+/* qabook: scripts run (before the page is drawn), so room can be kept for what they add */
+document.documentElement.classList.add("qa-js");
