@@ -44,6 +44,16 @@ def qabook(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> s
                           capture_output=True, env={**os.environ, **(env or {})}, timeout=600)
 
 
+def empty_book(root: Path) -> Path:
+    """This project's mkdocs.yml, home and tags pages, and no chapter: a book to add pages to."""
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
+    (root / "docs").mkdir()
+    for name in ("index.md", "tags.md"):
+        shutil.copy2(ROOT / "docs" / name, root / "docs" / name)
+    return root
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of the project's content (mkdocs.yml, docs/, overrides/) to build in isolation."""
     for name in ("mkdocs.yml",):

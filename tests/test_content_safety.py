@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, qabook
+from conftest import empty_book, qabook
 
 pytestmark = pytest.mark.slow
 
@@ -35,11 +33,7 @@ A & B 是两件事。
 
 
 def make_project(root: Path, topic: str) -> Path:
-    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", root / "overrides")
-    (root / "docs").mkdir()
-    shutil.copy2(ROOT / "docs" / "index.md", root / "docs" / "index.md")
-    shutil.copy2(ROOT / "docs" / "tags.md", root / "docs" / "tags.md")
+    empty_book(root)
     ch = root / "docs" / "ch"
     ch.mkdir()
     (ch / "index.md").write_text("# C & D < E\n\n- [题](01-t.md)\n- [题二](02-h.md)\n", encoding="utf-8")

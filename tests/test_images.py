@@ -3,7 +3,6 @@ remote ones a warning and a labelled placeholder in the PDF (no network at build
 
 from __future__ import annotations
 
-import shutil
 import struct
 import subprocess
 import zlib
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, qabook
+from conftest import empty_book, qabook
 
 pytestmark = pytest.mark.slow
 
@@ -51,11 +50,7 @@ REMOTE_LINE
 
 
 def make_project(root: Path, topic: str) -> Path:
-    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", root / "overrides")
-    (root / "docs").mkdir()
-    shutil.copy2(ROOT / "docs" / "index.md", root / "docs" / "index.md")
-    shutil.copy2(ROOT / "docs" / "tags.md", root / "docs" / "tags.md")
+    empty_book(root)
     ch = root / "docs" / "pics"
     (ch / "img").mkdir(parents=True)
     (ch / "img" / "red.png").write_bytes(png())

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, copy_project, needs_shared, qabook
+from conftest import CORPUS, copy_project, qabook
 from qabook.search import analyze, shard_of
 from searchset import CORPUS_CHAPTER, load_queries, page_key, score
 
