@@ -262,6 +262,12 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.serving = command == "serve"
 
     @property
+    def making_exports(self) -> bool:
+        """This build writes book.apkg and book.json: with the PDFs, the book's downloads (a
+        `--no-pdf` build, a quick one, and the live preview make none, and link none)."""
+        return bool(self.config.exports and self.making_pdfs)
+
+    @property
     def making_pdfs(self) -> bool:
         """This build writes PDFs (not in the live preview: too slow to redo on every save)."""
         return bool(self.config.enabled and self.config.pdf and not self.serving and self.pdf_available)
@@ -338,7 +344,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         language, slug = book_language(config), book_slug(config.site_name)
         if src == "index.md" and "<!-- qabook:chapters -->" in markdown:
             listing = chapter_listing(self.book, pdf_dir, slug, language)
-            if self.config.exports:
+            if self.making_exports:
                 listing += "\n\n" + downloads_markdown(self.config.pdf_dir, self.language)
             markdown = markdown.replace("<!-- qabook:chapters -->", listing)
         elif src.endswith("/index.md") and (chapter := self._chapter_of(src)):
@@ -449,7 +455,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             self._write_pdfs(config)
         if self.config.study:
             self._write_study_data(Path(config.site_dir), config, rendered)
-        if self.config.exports and self.book is not None:
+        if self.making_exports and self.book is not None:
             self._write_exports(Path(config.site_dir) / self.config.pdf_dir, config.site_name)
         if not self.config.search:
             return

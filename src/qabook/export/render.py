@@ -6,6 +6,8 @@ HTML stands alone (an Anki card, a JSON consumer) with no stylesheet and no outs
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import markdown
 
 from qabook.math import render_math
@@ -18,8 +20,20 @@ EXTENSION_CONFIGS = {
 }
 
 
+_MD: markdown.Markdown | None = None
+
+
 def render_block(lines: list[str]) -> str:
     """The inner Markdown of one block (its lines) as standalone HTML."""
-    md = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
-    html = md.convert("\n".join(lines))
-    return render_math(html).html
+    return _render("\n".join(lines))
+
+
+@lru_cache(maxsize=4096)
+def _render(text: str) -> str:
+    """One Markdown instance, reset per block (making one costs more than converting); the
+    JSON and Anki exports of one build share the renders of the last blocks."""
+    global _MD
+    if _MD is None:
+        _MD = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+    _MD.reset()
+    return render_math(_MD.convert(text)).html

@@ -11,6 +11,7 @@ out: it names other pages, which are found by their own text.
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -43,7 +44,7 @@ class SearchDoc:
     def terms(self) -> dict[str, Counter[str]]:
         """field → term counts; computed once, so a live preview's rebuild re-analyses only
         the pages it rendered again."""
-        return {f: Counter(index_terms(text)) for f, text in self.fields.items()}
+        return {f: Counter(map(sys.intern, index_terms(text))) for f, text in self.fields.items()}  # shared strings
 
     @property
     def snippet(self) -> str:
