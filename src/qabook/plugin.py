@@ -134,6 +134,16 @@ class _Rendered(NamedTuple):
 
 
 _RENDERED: dict[str, _Rendered] = {}  # src_uri → the page as last rendered
+_STUDY: dict[str, tuple[str, list]] = {}  # src_uri → (its rendered HTML, its questions for study mode)
+
+
+def _questions_of(src_uri: str, html: str) -> list:
+    """A page's questions for study mode, split again only when the page was rendered again
+    (a live-preview save re-renders one page, not the book)."""
+    cached = _STUDY.get(src_uri)
+    if cached is None or cached[0] is not html:
+        cached = _STUDY[src_uri] = (html, split_questions(html))
+    return cached[1]
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -480,7 +490,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                 if file is None or not topic.id:
                     continue
                 tags = topic.meta.get("tags") if isinstance(topic.meta.get("tags"), list) else []
-                questions = split_questions(rendered[topic.rel].html) if topic.rel in rendered else []
+                questions = _questions_of(topic.rel, rendered[topic.rel].html) if topic.rel in rendered else []
                 topics.append(StudyTopic(topic.id, file.url, topic.title or topic.rel, chapter.slug,
                                          [str(t) for t in tags], questions))
         home = by_src.get("index.md")
