@@ -117,6 +117,12 @@ build(load_config("mkdocs.yml", site_dir=site), dirty=True)
     assert "刚刚保存的改动" in printed
     meta = (site / "search" / "qabook" / "meta.js").read_text(encoding="utf-8")
     assert re.search(r'"docs":(\d+)', meta).group(1) == str(2 * CHAPTER_TOPICS + 3)  # topics, chapters, home
+    index = site / "search" / "qabook"
+    assert any("刚刚保存的改动" in p.read_text(encoding="utf-8") for p in index.glob("d*.js"))  # its snippet
+    from qabook.search import analyze, shard_of
+    shards = int(re.search(r'"shards":(\d+)', meta).group(1))
+    term = analyze("刚刚保存")[1]  # 刚保: a bigram only the saved page holds
+    assert f'"{term}"' in (index / f"t{shard_of(term, shards)}.js").read_text(encoding="utf-8")
 
 
 def test_benchmark_runs_at_its_smallest_size(tmp_path: Path) -> None:

@@ -14,7 +14,9 @@
 Live preview (`mkdocs serve --dirty`, which `qabook serve` runs) renders only the pages that
 changed, and MkDocs makes a new plugin for every rebuild: what earlier builds in the same
 process parsed and rendered is kept in module-level caches (`_PARSED`, `_RENDERED`), so the
-print pages and the search index stay whole and only changed files are parsed again.
+print pages and the search index stay whole and only changed files are parsed again; the
+search index of such a rebuild keeps the last full build's length normalisation (`_MEANS`),
+so only the changed documents are weighed again.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ from qabook.math import render_math
 from qabook.model import Book, Chapter
 from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown
 from qabook.search import SearchDoc, build_index, extract_docs
+from qabook.search.index import field_means
 from qabook.study import (QUIZ_PAGE, REVIEW_PAGE, StudyTopic, cards_script, index_script,
                           split_questions, study_page_markdown)
 from qabook.study.pages import downloads_markdown
@@ -144,6 +147,7 @@ def _questions_of(src_uri: str, html: str) -> list:
     if cached is None or cached[0] is not html:
         cached = _STUDY[src_uri] = (html, split_questions(html))
     return cached[1]
+_MEANS: dict[str, float] | None = None  # search field means of the last full build (see build_index)
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):
@@ -471,7 +475,11 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return
         out = Path(config.site_dir) / "search" / "qabook"
         out.mkdir(parents=True, exist_ok=True)
-        for name, data in build_index([d for *_, docs in rendered.values() for d in docs]).items():
+        docs = [d for *_, page_docs in rendered.values() for d in page_docs]
+        global _MEANS
+        if _MEANS is None or len(self.rendered) == len(rendered):  # every page rendered: weigh anew
+            _MEANS = field_means(docs)
+        for name, data in build_index(docs, _MEANS).items():
             (out / name).write_bytes(data)
 
     def _write_study_data(self, site: Path, config: MkDocsConfig, rendered: dict[str, _Rendered]) -> None:

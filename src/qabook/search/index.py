@@ -29,26 +29,47 @@ def _js(kind: str, *args: object) -> bytes:
     return f"qabookSearch.{kind}({payload});\n".encode("utf-8")
 
 
-def term_weights(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
-    """term → [(doc id, integer weight)], doc ids ascending."""
-    analyzed = [{f: (sum(c.values()), c) for f, c in d.terms.items() if f in FIELD_WEIGHTS} for d in docs]
-    avg = {f: (sum(a[f][0] for a in analyzed if f in a) / max(1, len(analyzed))) or 1.0 for f in FIELD_WEIGHTS}
+def field_means(docs: list[SearchDoc]) -> dict[str, float]:
+    """field → mean number of terms per document (BM25's length normalisation)."""
+    n = max(1, len(docs))
+    return {f: (sum(sum(d.terms[f].values()) for d in docs if f in d.terms) / n) or 1.0 for f in FIELD_WEIGHTS}
+
+
+def _doc_weights(doc: SearchDoc, avg: dict[str, float]) -> list[tuple[str, int]]:
+    """(term, integer weight) of one document; kept on the document for the same means."""
+    key = tuple(avg[f] for f in FIELD_WEIGHTS)
+    cached = doc.__dict__.get("_weights")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    weight: dict[str, float] = defaultdict(float)
+    for f, counts in doc.terms.items():
+        if f not in FIELD_WEIGHTS:
+            continue
+        norm = 1 - B + B * sum(counts.values()) / avg[f]
+        for term, tf in counts.items():
+            weight[term] += FIELD_WEIGHTS[f] * tf * (K1 + 1) / (tf + K1 * norm)
+    factor = PAGE_FACTOR if doc.page else 1.0  # pages without questions rank below topics
+    out = [(term, max(1, round(w * factor * 10))) for term, w in weight.items()]
+    doc.__dict__["_weights"] = (key, out)
+    return out
+
+
+def term_weights(docs: list[SearchDoc], avg: dict[str, float] | None = None) -> dict[str, list[tuple[int, int]]]:
+    """term → [(doc id, integer weight)], doc ids ascending.
+
+    `avg` replaces the documents' own field means: a live preview passes its first build's,
+    so that documents it did not render again keep their weights instead of being weighed anew."""
+    avg = avg or field_means(docs)
     postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for doc_id, fields in enumerate(analyzed):
-        weight: dict[str, float] = defaultdict(float)
-        for f, (length, counts) in fields.items():
-            norm = 1 - B + B * length / avg[f]
-            for term, tf in counts.items():
-                weight[term] += FIELD_WEIGHTS[f] * tf * (K1 + 1) / (tf + K1 * norm)
-        factor = PAGE_FACTOR if docs[doc_id].page else 1.0
-        for term, w in weight.items():
-            postings[term].append((doc_id, max(1, round(w * factor * 10))))
+    for doc_id, doc in enumerate(docs):
+        for term, w in _doc_weights(doc, avg):
+            postings[term].append((doc_id, w))
     return postings
 
 
-def build_index(docs: list[SearchDoc]) -> dict[str, bytes]:
-    """Relative path (under the search folder) → file content."""
-    postings = term_weights(docs)
+def build_index(docs: list[SearchDoc], avg: dict[str, float] | None = None) -> dict[str, bytes]:
+    """Relative path (under the search folder) → file content (`avg`: see `term_weights`)."""
+    postings = term_weights(docs, avg)
     # delta-encoded flat lists: [d1, w1, d2-d1, w2, …]
     encoded = {}
     for term, plist in postings.items():
