@@ -188,12 +188,8 @@ def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offlin
     build leaves the previous site exactly as it was.
     """
     from qabook.build import UnsafePathError, build_site
-    from qabook.safepaths import site_dir_problem
 
     project = _project(config_file)
-    problem = site_dir_problem(site_dir or project.site_dir, project.docs_dir, project.root)
-    if problem:
-        raise UsageError(problem)
     try:
         result = build_site(project, site_dir, offline=offline, pdf=pdf, strict=strict, jobs=jobs, progress=_progress)
     except UnsafePathError as exc:

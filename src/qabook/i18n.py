@@ -36,15 +36,20 @@ def available() -> list[str]:
 
 
 @lru_cache(maxsize=None)
+def _merged(code: str) -> dict[str, Any]:
+    """A language's file over English's, plural forms kept."""
+    return {**_load(FALLBACK), **_load(code)}
+
+
+@lru_cache(maxsize=None)
 def strings(language: str | None) -> dict[str, str]:
     """Every interface string for `language`, English filling any gap (plural forms: 'other')."""
-    merged = {**_load(FALLBACK), **_load(_code(language))}
-    return {k: (v.get("other", "") if isinstance(v, dict) else v) for k, v in merged.items()}
+    return {k: (v.get("other", "") if isinstance(v, dict) else v) for k, v in _merged(_code(language)).items()}
 
 
 def t(language: str | None, key: str, **values: object) -> str:
     """One interface string, with its placeholders filled."""
-    raw = {**_load(FALLBACK), **_load(_code(language))}.get(key, key)
+    raw = _merged(_code(language)).get(key, key)
     if isinstance(raw, dict):
         raw = raw.get("one" if values.get("n") == 1 else "other", raw.get("other", key))
     return raw.format(**values) if values else raw

@@ -220,14 +220,14 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         config.extra_css.insert(0, SITE_CSS)
         config.extra_javascript.insert(0, SITE_JS)
         # the block vocabulary configures pymdownx itself: a project's mkdocs.yml needs only `- qabook`
-        language = book_language(config)
+        self.language = language = book_language(config)
         for ext in BLOCK_EXTENSIONS:
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
         config.mdx_configs.update(pymdownx_configs(language, config.mdx_configs))
         toc = config.mdx_configs.setdefault("toc", {})
         if toc.get("permalink") and "permalink_title" not in toc:
-            toc["permalink_title"] = t(book_language(config), "toc.permalink")
+            toc["permalink_title"] = t(language, "toc.permalink")
         if self.config.search:
             if "search" in config.plugins or "material/search" in config.plugins:
                 log.warning("both Material's search plugin and qabook's search are enabled: remove 'search' "
@@ -236,7 +236,6 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.config.enabled and self.config.study:
             config.extra_css.append(STUDY_DIR + "study.css")
             config.extra_javascript += [STUDY_INDEX, STUDY_DIR + "fsrs.js", STUDY_DIR + "study.js"]
-        self.language = config.theme.get("language")
         return config
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
@@ -246,7 +245,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return env
         if env.bytecode_cache is None:  # compiled templates kept across live-preview rebuilds
             env.bytecode_cache = _TEMPLATES
-        language = book_language(config)
+        language = self.language
         env.globals["qabook_t"] = lambda key, **values: t(language, key, **values)
         env.globals["qabook_material"] = lambda key: strings(language).get(f"material.{key}", "")
         if self.config.search:
@@ -323,7 +322,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                 self.study_files[mode] = file
         for chapter in self.book.chapters:
             if chapter.topics and chapter.index is not None:
-                file = File.generated(config, f"{chapter.slug}/print.md", content=print_page_markdown(chapter, book_language(config)),
+                file = File.generated(config, f"{chapter.slug}/print.md", content=print_page_markdown(chapter, self.language),
                                       inclusion=InclusionLevel.NOT_IN_NAV)
                 files.append(file)
                 self.print_files[chapter.slug] = file
@@ -355,7 +354,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if found and self.serving and not any(d.code == "QA001" for d in found):
             markdown = findings_html(found) + "\n\n" + markdown
         pdf_dir = self.config.pdf_dir if self.making_pdfs else None  # link only what this build writes
-        language, slug = book_language(config), book_slug(config.site_name)
+        language, slug = self.language, book_slug(config.site_name)
         if src == "index.md" and "<!-- qabook:chapters -->" in markdown:
             listing = chapter_listing(self.book, pdf_dir, slug, language)
             if self.making_exports:
@@ -374,7 +373,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return html
-        html = anchor_questions(html, book_language(config))
+        html = anchor_questions(html, self.language)
         html = relink_raw_images(html, page.file.src_uri, page.url, files)
         html = ALIGN_STYLE_RE.sub(r' class="qa-align-\1"', html)  # no inline styles: a strict CSP holds
         self._outline_questions(html, page)

@@ -12,6 +12,7 @@ the PDF and the plugin's pymdownx configuration all come from here: adding a kin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import Enum
 from typing import Any
 
@@ -63,9 +64,6 @@ def parts() -> tuple[BlockKind, ...]:
     return BLOCKS[1:]
 
 
-def kind(name: str) -> BlockKind | None:
-    return next((b for b in BLOCKS if b.name == name), None)
-
 #: pymdownx.blocks extensions and the block names each registers whatever its `types`.
 _FIXED_NAMES = {"pymdownx.blocks.admonition": ("admonition",), "pymdownx.blocks.details": ("details",),
                 "pymdownx.blocks.tab": ("tab",), "pymdownx.blocks.html": ("html",),
@@ -96,6 +94,7 @@ def pymdownx_configs(language: str | None, existing: dict[str, Any] | None = Non
     return out
 
 
+@lru_cache(maxsize=1)
 def default_known_blocks() -> frozenset[str]:
     """The block types a project with pymdownx's admonition and details blocks renders."""
     exts = ["pymdownx.blocks.admonition", "pymdownx.blocks.details", "pymdownx.blocks.tab", "pymdownx.blocks.html"]

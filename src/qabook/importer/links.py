@@ -87,6 +87,8 @@ def localise_images(pages: list, source: str, assets: list[tuple[Path, str]]) ->
     base = Path(source).parent
     diags: list[Diagnostic] = []
     for page in pages:
+        if "![" not in page.text and "<img" not in page.text.lower():  # no image: no parse
+            continue
         parsed = parse_page(page.text, Path(page.rel), page.rel, page.rel, "topic")
         for image in parsed.images:
             src = image.href.strip()

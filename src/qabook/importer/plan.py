@@ -293,6 +293,8 @@ class _Planner:
     def _contain_raw_html(self, page: PlannedPage) -> None:
         """Raw HTML the source leaves open (`<details>` with no end tag, `<!--` never closed)
         would hide the page's later blocks on the site (QA024): its opening `<` becomes text."""
+        if "<" not in page.text:  # no raw HTML at all: nothing to parse for
+            return
         for _ in range(20):
             parsed = parse_page(page.text, Path(page.rel), page.rel, page.rel,
                                 "chapter" if page.rel.endswith("/index.md") else "topic")

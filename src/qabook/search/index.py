@@ -15,8 +15,9 @@ from collections import defaultdict
 
 from qabook.search.analyze import shard_of
 from qabook.search.extract import SearchDoc
+from qabook.vocabulary import BLOCKS
 
-FIELD_WEIGHTS = {"title": 3.0, "question": 2.0, "tags": 1.5, "answer": 1.0, "explanation": 0.8, "body": 0.5}
+FIELD_WEIGHTS = {"title": 3.0, **{b.name: b.search_weight for b in BLOCKS}, "tags": 1.5, "body": 0.5}
 K1, B = 1.2, 0.75
 PAGE_FACTOR = 0.5  # a page without questions (chapter, home) ranks below the topics
 SHARD_BYTES = 24_000  # target size of one term shard (raw)
