@@ -17,7 +17,7 @@ import yaml
 from qabook.diagnostics import Diagnostic
 from qabook.model import Book, Chapter, Page
 from qabook.parser import parse_page
-from qabook.render import known_blocks
+from qabook.render import known_blocks, plugin_allow_html
 from qabook.textfile import TextFile, read_text
 
 
@@ -53,16 +53,6 @@ def _nav_pages(nav: Any) -> list[str]:
         for value in nav.values():
             out.extend(_nav_pages(value))
     return out
-
-
-def plugin_allow_html(config: dict[str, Any]) -> frozenset[str]:
-    """The qabook plugin's `allow_html` option in mkdocs.yml: what a trusted book may use."""
-    for entry in config.get("plugins") or []:
-        if isinstance(entry, dict) and isinstance(entry.get("qabook"), dict):
-            allowed = entry["qabook"].get("allow_html") or []
-            if isinstance(allowed, list):
-                return frozenset(str(a).lower() for a in allowed)
-    return frozenset()
 
 
 def page_kind(rel: str) -> str:
@@ -168,6 +158,7 @@ def load_book(docs_dir: Path, config_file: Path | None = None, base: Path | None
     if config_file and config_file.exists():
         book.config_display = display_path(config_file, base)
         config = read_config(config_file)
+        book.config = config
         book.allow_html = plugin_allow_html(config)
         book.known_blocks = known_blocks(config)
         nav = config.get("nav")

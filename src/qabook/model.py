@@ -137,6 +137,7 @@ class Book:
     allow_html: frozenset[str] = frozenset()  # the qabook plugin's `allow_html` (trusted books)
     known_blocks: frozenset[str] | None = None  # `///` types the project renders (None: defaults)
     config_display: str = "mkdocs.yml"
+    config: dict[str, Any] = field(default_factory=dict)  # mkdocs.yml as read (its Markdown extensions)
 
     @property
     def topics(self) -> list[Page]:

@@ -47,7 +47,7 @@ from qabook.check import check_book
 from qabook.diagnostics import Diagnostic
 from qabook.home import chapter_buttons, chapter_listing, with_question_counts
 from qabook.pdfnames import book_slug
-from qabook.render import BLOCK_EXTENSIONS
+from qabook.render import BLOCK_EXTENSIONS, SAFE_EXTENSION
 from qabook.vocabulary import pymdownx_configs
 from qabook.html import anchor_questions, question_outline
 from qabook.i18n import strings, t
@@ -225,6 +225,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             if ext not in config.markdown_extensions:
                 config.markdown_extensions.append(ext)
         config.mdx_configs.update(pymdownx_configs(language, config.mdx_configs))
+        sanitiser = config.markdown_extensions  # every page's HTML leaves the renderer through it
+        sanitiser[:] = [e for e in sanitiser if e != SAFE_EXTENSION] + [SAFE_EXTENSION]
+        config.mdx_configs[SAFE_EXTENSION] = {"allow": list(self.config.allow_html)}
         toc = config.mdx_configs.setdefault("toc", {})
         if toc.get("permalink") and "permalink_title" not in toc:
             toc["permalink_title"] = t(language, "toc.permalink")

@@ -8,15 +8,20 @@ the book's language — the same thing the plugin does inside MkDocs.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from qabook.vocabulary import known_block_names, pymdownx_configs
+
+if TYPE_CHECKING:
+    import markdown
 
 MarkdownToHtml = Callable[[str], str]
 
 #: What a page needs when mkdocs.yml lists no extensions at all.
 BASE_EXTENSIONS = ["tables", "attr_list", "md_in_html", "pymdownx.superfences"]
 BLOCK_EXTENSIONS = ["pymdownx.blocks.admonition", "pymdownx.blocks.details"]
+#: The extension every page's HTML leaves the renderer through: the sanitiser (qabook.safe_markdown).
+SAFE_EXTENSION = "qabook.safe_markdown"
 
 
 def _drop_none(value: Any) -> Any:
@@ -43,7 +48,19 @@ def markdown_extensions(config: dict[str, Any], language: str | None) -> tuple[l
         if ext not in names:
             names.append(ext)
     configs.update(pymdownx_configs(language, configs))
+    names = [n for n in names if n != SAFE_EXTENSION] + [SAFE_EXTENSION]
+    configs[SAFE_EXTENSION] = {"allow": sorted(plugin_allow_html(config))}
     return names, configs
+
+
+def plugin_allow_html(config: dict[str, Any]) -> frozenset[str]:
+    """The qabook plugin's `allow_html` option in mkdocs.yml: what a trusted book may use."""
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("qabook"), dict):
+            allowed = entry["qabook"].get("allow_html") or []
+            if isinstance(allowed, list):
+                return frozenset(str(a).lower() for a in allowed)
+    return frozenset()
 
 
 def known_blocks(config: dict[str, Any]) -> frozenset[str]:
@@ -59,12 +76,25 @@ def book_language(config: dict[str, Any]) -> str | None:
     return str(language) if language else None
 
 
-def markdown_renderer(config: dict[str, Any]) -> MarkdownToHtml:
-    """Markdown → HTML with the project's extensions (one Markdown instance, reset per call)."""
+def markdown_instance(config: dict[str, Any], *, report: bool = False,
+                      overrides: dict[str, dict[str, Any]] | None = None) -> "markdown.Markdown":
+    """A Markdown instance with the project's extensions, its HTML sanitised on the way out;
+    `report`: the sanitiser also records what it removed (`safe_markdown.removed_html`);
+    `overrides`: extension options to change (the exports highlight code with inline colours)."""
     import markdown
 
     names, configs = markdown_extensions(config, book_language(config))
-    md = markdown.Markdown(extensions=names, extension_configs=configs)
+    configs[SAFE_EXTENSION]["report"] = report
+    for name, options in (overrides or {}).items():
+        if name not in names:
+            names.insert(-1, name)
+        configs[name] = {**configs.get(name, {}), **options}
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+def markdown_renderer(config: dict[str, Any]) -> MarkdownToHtml:
+    """Markdown → HTML with the project's extensions (one Markdown instance, reset per call)."""
+    md = markdown_instance(config)
 
     def render(text: str) -> str:
         md.reset()
