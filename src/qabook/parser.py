@@ -6,6 +6,7 @@ from markdown-it-py, run over the body with the front matter blanked so line num
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from pathlib import Path
@@ -154,24 +155,26 @@ def nesting_depth(raw: str) -> int:
     return quotes + indent // 2
 
 
-def _check_options(page: Page, block: Block, lines: list[str], idx: int) -> None:
-    """Indented lines right after a block's first line are options; bad ones unmake the block."""
+def _check_options(page: Page, block: Block, lines: list[str], idx: int) -> int:
+    """Indented lines right after a block's first line are options; bad ones unmake the block.
+    Returns how many lines are valid options (not the block's content)."""
     end = idx + 1
     while end < len(lines) and OPTION_LINE_RE.match(lines[end].expandtabs(4)):
         end += 1
     if end == idx + 1 or block.kind not in BLOCK_OPTIONS:
-        return
+        return 0
     try:
         options = yaml.safe_load("\n".join(line.expandtabs(4)[4:] for line in lines[idx + 1:end]))
     except yaml.YAMLError:
         options = None
     allowed = BLOCK_OPTIONS[block.kind]
     if isinstance(options, dict) and set(options) <= allowed:
-        return
+        return end - idx - 1
     page.structure.append(Diagnostic(
         page.display, idx + 2, 1, "QA025",
         f"indented line right after '/// {block.kind}' is read as block options and is not valid"
         f" ({', '.join(sorted(allowed))} only), so the block is shown as plain text: remove the indent"))
+    return 0
 
 
 def _raw_name(opener: str) -> str:
@@ -204,6 +207,7 @@ def scan_blocks(lines: list[str], first: int, page: Page, known: set[str] | froz
     seen_qa = False
     stray_run = False
     too_deep = False
+    options_left = 0  # option lines of the block just opened: not its content
     for idx in range(first, len(lines)):
         raw = lines[idx].expandtabs(4)  # as Python-Markdown reads it
         lineno = idx + 1
@@ -213,7 +217,12 @@ def scan_blocks(lines: list[str], first: int, page: Page, known: set[str] | froz
                 display, lineno, 1, "QA027",
                 f"lists or quotes nested {nesting_depth(raw)} levels deep: the site renders at most"
                 f" {MAX_NESTING}; flatten them"))
-        if idx in hidden:
+        if options_left:
+            options_left -= 1
+            continue
+        if idx in hidden:  # raw HTML: the block's content all the same (a <div> is not "empty")
+            if stack:
+                stack[-1][1].content.append(raw)
             stray_run = False
             continue
         if fence:
@@ -258,7 +267,7 @@ def scan_blocks(lines: list[str], first: int, page: Page, known: set[str] | froz
                                                  f"unknown block type '{block.kind}'{hint}"))
             if stack:
                 stack[-1][1].content.append(raw)
-            _check_options(page, block, lines, idx)
+            options_left = _check_options(page, block, lines, idx)
             page.blocks.append(block)
             stack.append((len(m["slashes"]), block))
             if block.depth == 0 and block.kind in qa_types():
@@ -395,7 +404,8 @@ def plain_text(markdown_inline: str) -> str:
         piece = re.sub(r"(\*\*|\*)(\S(?:.*?\S)?)\1", r"\2", piece)
         piece = re.sub(r"(?<!\w)(__|_)(\S(?:.*?\S)?)\1(?!\w)", r"\2", piece)
         piece = re.sub(r"<[^>]+>", "", piece)
-        out.append(re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", piece))
+        piece = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", piece)
+        out.append(html.unescape(piece))  # `&lt;` is what the reader sees as '<'
     return " ".join("".join(out).split())
 
 

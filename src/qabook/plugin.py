@@ -51,6 +51,7 @@ from qabook.render import BLOCK_EXTENSIONS, SAFE_EXTENSION
 from qabook.vocabulary import pymdownx_configs
 from qabook.html import anchor_questions, question_outline
 from qabook.i18n import strings, t
+from qabook.textout import html_text
 from qabook.math import render_math
 from qabook.model import Book, Chapter
 from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown
@@ -250,6 +251,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             env.bytecode_cache = _TEMPLATES
         language = self.language
         env.globals["qabook_t"] = lambda key, **values: t(language, key, **values)
+        env.filters["qabook_text"] = html_text  # site_name and titles in qabook's templates
         env.globals["qabook_material"] = lambda key: strings(language).get(f"material.{key}", "")
         if self.config.search:
             env.globals["qabook_search_strings"] = {k: v for k, v in strings(language).items()
@@ -344,14 +346,14 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                     if isinstance(child, MkPage) and child.file.src_uri.endswith("/index.md"):
                         chapter = self._chapter_of(child.file.src_uri)
                         if chapter:
-                            item.title = escape(chapter.title)  # templates print titles as HTML
+                            item.title = html_text(chapter.title)  # templates print titles as HTML
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.book is None:
             return markdown
         if "title" in page.meta:  # MkDocs treats titles as HTML: an author's front matter is text
-            page.meta["title"] = escape(str(page.meta["title"]))
+            page.meta["title"] = html_text(page.meta["title"])
         src = page.file.src_uri
         found = self.findings.get(src)
         if found and self.serving and not any(d.code == "QA001" for d in found):
@@ -380,7 +382,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         html = relink_raw_images(html, page.file.src_uri, page.url, files)
         html = ALIGN_STYLE_RE.sub(r' class="qa-align-\1"', html)  # no inline styles: a strict CSP holds
         self._outline_questions(html, page)
-        rendered = render_math(html)
+        rendered = render_math(html, language=self.language)
         for tex in rendered.failures:
             log.warning(f"{page.file.src_uri}: formula cannot be typeset, shown as TeX: {tex}")
         html = rendered.html

@@ -16,6 +16,7 @@ import genanki
 from qabook.export.jsonbook import book_title, question_key
 from qabook.export.render import render_block
 from qabook.model import Book
+from qabook.textout import html_text
 
 CSS = """.card { font-family: -apple-system, "Segoe UI", "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
   font-size: 18px; line-height: 1.6; text-align: left; }
@@ -64,7 +65,7 @@ def export_anki(book: Book, out: Path, title: str | None = None, language: str |
                 fields = [render_block(q.question.content),
                           render_block(q.answer.content) if q.answer else "",
                           render_block(q.explanation.content) if q.explanation else "",
-                          f"{chapter.title} · {page.title or page.rel}"]
+                          f"{html_text(chapter.title)} · {html_text(page.title or page.rel)}"]
                 deck.add_note(genanki.Note(model=model, fields=fields, tags=anki_tags, guid=genanki.guid_for(key)))
         if deck.notes:
             decks.append(deck)
