@@ -284,6 +284,7 @@ def export_cmd(kind: str, out: Path, config_file: Path | None) -> None:
     title = str(config.get("site_name") or "") or None
     theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
     book = load_book(project.docs_dir, project.config_file)
+    _refuse_on_check_errors(book, "exporting")
     try:
         if kind == "anki":
             export_anki(book, out, title, theme.get("language"))
@@ -292,6 +293,16 @@ def export_cmd(kind: str, out: Path, config_file: Path | None) -> None:
     except OSError as e:
         raise UsageError(f"{out}: cannot write: {e.strerror or e}") from e
     click.echo(f"wrote {out}")
+
+
+def _refuse_on_check_errors(book, doing: str) -> None:  # noqa: ANN001
+    """Like `build`: the check first; its errors are printed and nothing is written (exit 1)."""
+    from qabook.check import check_book
+
+    errors = [d for d in check_book(book) if d.is_error]
+    if errors:
+        _echo_diagnostics(errors, "text")
+        raise click.ClickException(f"the check found errors: fix them before {doing}")
 
 
 @cli.command("new")

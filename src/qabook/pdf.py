@@ -7,7 +7,6 @@ Each PDF is written to a temporary file and renamed into place: no half-written 
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import tempfile
@@ -18,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable
 
+from qabook.builddate import build_date
 from qabook.config import Project
 from qabook.model import Book, Chapter
 from qabook.i18n import t
@@ -133,7 +133,7 @@ def plan_jobs(project: Project, book: Book, out_dir: Path, chapters: list[str] |
     css = stylesheet(paper)
     title = site_name(project)
     slug = book_slug(title)
-    stamp = os.environ.get("QABOOK_PDF_STAMP") or f"{dt.date.today().isoformat()} · qabook"
+    stamp = os.environ.get("QABOOK_PDF_STAMP") or f"{build_date().isoformat()} · qabook"
     real = [ch for ch in book.chapters if ch.topics]
     by_slug = {ch.slug: ch for ch in real}
     unknown = [s for s in chapters or [] if s not in by_slug]

@@ -79,7 +79,7 @@ ALLOWED_EXTRA_ATTRIBUTES: dict[str, frozenset[str]] = {k: frozenset(v.split()) f
 
 #: CSS properties a `style` attribute keeps (none can fetch anything or cover the page).
 STYLE_PROPERTIES = frozenset("""
-color background-color font-weight font-style font-size text-decoration text-align vertical-align
+color background background-color font-weight font-style font-size text-decoration text-align vertical-align
 white-space width max-width height border border-collapse padding margin
 """.split())
 
@@ -202,7 +202,23 @@ class Policy:
             return None
         if attribute.startswith("data-md-"):  # Material's own components, not content's
             return None
+        if attribute == "style":
+            return _safe_style(value)
         return value
+
+
+_STYLE_VALUE_RE = re.compile(r"^[\w\s#%.,+\-/'\"!]*$|^(?:rgba?|hsla?)\([\d\s.,%/]*\)$", re.I)
+
+
+def _safe_style(value: str) -> str | None:
+    """Declarations whose value is plain (words, numbers, colours): no `url(` or other function
+    that could fetch, no CSS escapes; the property list itself is nh3's (STYLE_PROPERTIES)."""
+    kept = []
+    for declaration in value.split(";"):
+        name, _, val = declaration.partition(":")
+        if name.strip() and _STYLE_VALUE_RE.match(val.strip()):
+            kept.append(f"{name.strip()}: {val.strip()}")
+    return "; ".join(kept) or None
 
 
 @dataclass
