@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from qabook.diagnostics import Diagnostic
+from qabook.docfiles import kind_problem, name_problem, printable
 from qabook.model import Book, Chapter, Page
 from qabook.parser import parse_page
 from qabook.render import known_blocks, plugin_allow_html
@@ -39,6 +40,24 @@ def read_config(config_file: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def config_problem(config_file: Path, display: str) -> Diagnostic | None:
+    """Why mkdocs.yml cannot be read as a configuration (QA005), or None."""
+    try:
+        text = config_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return Diagnostic(display, 1, 1, "QA005", f"cannot read the configuration: {exc}")
+    try:
+        data = yaml.load(text, Loader=_LenientLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        return Diagnostic(display, 1 + (mark.line if mark else 0), 1 + (mark.column if mark else 0), "QA005",
+                          f"not valid YAML: {problem}; MkDocs cannot build the site until it is fixed")
+    if not isinstance(data, dict):
+        return Diagnostic(display, 1, 1, "QA005", "expected a mapping of settings ('site_name: …', 'theme: …')")
+    return None
 
 
 def _nav_pages(nav: Any) -> list[str]:
@@ -81,6 +100,12 @@ def _files(docs_dir: Path, book: Book, base: Path | None) -> list[Path]:
         for name in sorted(dirnames + filenames):
             path = Path(dirpath) / name
             if name.startswith("."):
+                continue
+            problem = name_problem(name) or (kind_problem(str(path)) if name in filenames else None)
+            if problem:
+                book.unreadable.append(Diagnostic(printable(display_path(path, base)), 1, 1, "QA004", problem))
+                if name in dirnames:
+                    dirnames.remove(name)
                 continue
             if path.is_symlink():
                 problem = _symlink_problem(path, root)
@@ -157,6 +182,8 @@ def load_book(docs_dir: Path, config_file: Path | None = None, base: Path | None
     book = Book(docs_dir=docs_dir)
     if config_file and config_file.exists():
         book.config_display = display_path(config_file, base)
+        if problem := config_problem(config_file, book.config_display):
+            book.unreadable.append(problem)
         config = read_config(config_file)
         book.config = config
         book.allow_html = plugin_allow_html(config)

@@ -113,6 +113,12 @@ def relink_raw_images(html: str, src_uri: str, page_url: str, files: Files) -> s
     return _RAW_IMG_SRC_RE.sub(repl, html)
 
 
+def _unusable(path: str) -> bool:
+    from qabook.docfiles import kind_problem, name_problem
+
+    return bool(name_problem(path) or kind_problem(path))
+
+
 def book_language(config: MkDocsConfig) -> str | None:
     """The book's language: theme.language, as Material reads it."""
     language = config.theme.get("language") if config.theme else None
@@ -299,6 +305,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         """Add a "print this chapter" page (<chapter>/print.md) and the search script."""
         if not self.config.enabled or self.book is None:
             return files
+        for file in [f for f in files if f.abs_src_path and _unusable(f.abs_src_path)]:
+            files.remove(file)  # a FIFO would hang the build; a non-UTF-8 name cannot be published (QA004)
         self.files = files
         self.present = {f.src_uri for f in files.documentation_pages()}
         if self.config.search:
