@@ -235,3 +235,16 @@ def test_import_force_does_not_replace_a_tree_of_pages_or_a_project(tmp_path: Pa
     r = qabook("import", str(tmp_path / "src.md"), "--out", "docs", "--chapter", "guide", "--force", cwd=root)
     assert r.returncode == 2 and "flat" in r.stderr, r.stderr
     assert _snapshot(tmp_path) == before
+
+
+def test_a_site_built_by_plain_mkdocs_with_the_plugin_may_be_rebuilt_by_qabook(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = _project(tmp_path)
+    r = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", "site"], cwd=root, capture_output=True,
+                       text=True)
+    assert r.returncode == 0, r.stderr
+    assert (root / "site" / ".qabook-site").is_file()
+    r = qabook("build", "--no-pdf", cwd=root)
+    assert r.returncode == 0, r.stderr
