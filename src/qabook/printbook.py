@@ -58,7 +58,8 @@ def expand_blocks(fragment: str, topic_id: str) -> str:
     return fragment.replace("</details>", "</div>")
 
 
-PRINT_MARKER = "<!-- qabook:print -->"
+#: Where the print page takes its topics: an element (the sanitiser drops comments), replaced after the build.
+PRINT_MARKER = '<div class="qa-print-topics"></div>'
 _ANCHOR_RE = re.compile(r'(id="|href="#)(q\d+)"')
 
 

@@ -132,7 +132,7 @@ class Removal:
 UNSAFE_ELEMENTS = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet", "style",
                              "base", "meta", "link", "form", "template", "math", "noscript", "portal",
                              "animate", "set", "animatemotion", "animatetransform", "foreignobject", "image",
-                             "button", "select", "textarea", "iframe", "svg:script", "handler", "listener"})
+                             "svg:script", "handler", "listener"})
 URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "poster", "cite", "data", "action", "formaction",
                             "xlink:href", "background", "lowsrc", "dynsrc", "ping", "codebase"})
 
