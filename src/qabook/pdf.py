@@ -41,7 +41,7 @@ def markdown_renderer(project: Project) -> Callable[[str], str]:
     """Markdown → HTML with the extensions and options of the project's mkdocs.yml."""
     from qabook.render import markdown_renderer as renderer, read_project_config
 
-    return renderer(read_project_config(project.config_file))
+    return renderer(read_project_config(project.config_file), for_print=True)
 
 
 def site_name(project: Project) -> str:

@@ -363,6 +363,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return markdown
         if "title" in page.meta:  # MkDocs treats titles as HTML: an author's front matter is text
             page.meta["title"] = html_text(page.meta["title"])
+        if isinstance(page.meta.get("tags"), list):  # Material's tags plugin prints them as HTML too
+            page.meta["tags"] = [html_text(tag) for tag in page.meta["tags"]]
         src = page.file.src_uri
         found = self.findings.get(src)
         if found and self.serving and not any(d.code == "QA001" for d in found):
@@ -400,7 +402,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             chapter = self._chapter_of(page.file.src_uri)
             tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
             docs = extract_docs(html, page.url, unescape(page.title or ""), chapter.title if chapter else "",
-                                [str(t) for t in tags])
+                                [unescape(str(t)) for t in tags])
         self.rendered[page.file.src_uri] = _Rendered(page.url, page.title or "", html, docs)
         if self.config.study and self._chapter_or_home(page.file.src_uri):  # (not in print pages or search)
             slot = PROGRESS_SLOT.replace("qa-progress-slot", "qa-progress-slot qa-progress-slot--home") \

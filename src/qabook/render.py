@@ -92,9 +92,10 @@ def markdown_instance(config: dict[str, Any], *, report: bool = False,
     return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
-def markdown_renderer(config: dict[str, Any]) -> MarkdownToHtml:
-    """Markdown → HTML with the project's extensions (one Markdown instance, reset per call)."""
-    md = markdown_instance(config)
+def markdown_renderer(config: dict[str, Any], *, for_print: bool = False) -> MarkdownToHtml:
+    """Markdown → HTML with the project's extensions (one Markdown instance, reset per call).
+    `for_print`: HTML for a PDF, whose pictures from other hosts become labelled placeholders."""
+    md = markdown_instance(config, overrides={SAFE_EXTENSION: {"print": True}} if for_print else None)
 
     def render(text: str) -> str:
         md.reset()

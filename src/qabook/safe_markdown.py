@@ -164,14 +164,16 @@ class Sanitize(Postprocessor):
 class SafeMarkdownExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {"allow": [[], "Raw HTML a trusted book keeps (the qabook plugin's allow_html)"],
-                       "report": [False, "Record what was removed (the check), not only remove it"]}
+                       "report": [False, "Record what was removed (the check), not only remove it"],
+                       "print": [False, "Print HTML for PDFs: pictures from other hosts keep their src (never fetched)"]}
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         self.md = md
         token = "qabook-" + secrets.token_hex(8)  # content cannot forge the block markers
-        policy = Policy(frozenset(str(a).lower() for a in self.getConfig("allow") or []))
+        policy = Policy(frozenset(str(a).lower() for a in self.getConfig("allow") or []),
+                        remote_pictures=bool(self.getConfig("print")))
         md.preprocessors.register(LinearGuard(md), "qabook_linear_guard", 22)
         md.treeprocessors.register(BlockMarkers(md, token), "qabook_block_markers", -10)
         md.postprocessors.register(Sanitize(md, policy, token, bool(self.getConfig("report"))), "qabook_sanitize", -10)

@@ -151,10 +151,10 @@ def first_url(attribute: str, value: str) -> str:
     return value.split(",")[0].strip().split(" ")[0] if attribute == "srcset" else value
 
 
-def _resource_ok(url: str, allow: frozenset[str]) -> bool:
-    """A `src`-like URL: inside the book (relative), or a data:image picture."""
+def _resource_ok(url: str, allow: frozenset[str], remote: bool = False) -> bool:
+    """A `src`-like URL: inside the book (relative), or a data:image picture (`remote`: or from another host)."""
     scheme = url_scheme(url)
-    if scheme == "":
+    if scheme == "" or (remote and scheme in {"http", "https", "//"}):
         return True
     if scheme == "data":
         return bool(_DATA_IMAGE_RE.match(url.translate(_URL_NOISE).lstrip(_C0_AND_SPACE))) or "data:" in allow
@@ -170,6 +170,9 @@ class Policy:
     """The allow-list for one book (`allow`: its `allow_html`)."""
 
     allow: frozenset[str] = frozenset()
+    #: Keep pictures from other hosts (print HTML only: the PDF's fetcher never fetches them and
+    #: shows a labelled placeholder instead; a browser would fetch them).
+    remote_pictures: bool = False
 
     @property
     def tags(self) -> set[str]:
@@ -195,7 +198,7 @@ class Policy:
         """nh3's attribute filter: resources only from inside the book; data: only for pictures."""
         if attribute in RESOURCE_ATTRIBUTES:
             urls = _srcset_urls(value) if attribute == "srcset" else [value]
-            return value if all(_resource_ok(u, self.allow) for u in urls) else None
+            return value if all(_resource_ok(u, self.allow, self.remote_pictures) for u in urls) else None
         if attribute in {"href", "cite"} and url_scheme(value) == "data" and "data:" not in self.allow:
             return None
         if attribute == "type" and tag == "input" and value.lower() not in {"checkbox", "radio"}:

@@ -24,7 +24,7 @@ from typing import Iterator
 
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.model import Book, Page
-from qabook.parser import code_lines
+from qabook.parser import CODE_SPAN_RE, code_lines
 from qabook.rules import at, rule
 from qabook.sanitize import RESOURCE_ATTRIBUTES, Removal, url_scheme
 
@@ -79,7 +79,9 @@ class _Locator:
         self.page = page
         first = page.meta_end
         code = code_lines(page.source_lines, first)
-        self.lines = [(i, line) for i, line in enumerate(page.source_lines) if i >= first and i not in code]
+        blank = lambda m: " " * len(m.group(0))  # noqa: E731 - inline code is text, never HTML
+        self.lines = [(i, CODE_SPAN_RE.sub(blank, line) if "`" in line else line)
+                      for i, line in enumerate(page.source_lines) if i >= first and i not in code]
         self.used: dict[str, tuple[int, int]] = {}
 
     def __call__(self, removal: Removal) -> tuple[int, int]:
