@@ -28,9 +28,23 @@ from qabook.parser import CODE_SPAN_RE, code_lines
 from qabook.rules import at, rule
 from qabook.sanitize import RESOURCE_ATTRIBUTES, Removal, url_scheme
 
-#: A page holding none of these renders to nothing the sanitiser removes (no raw HTML, link,
-#: image, attribute list or block option): it is not rendered by the check.
-_MAY_HOLD_HTML_RE = re.compile(r"<|\]\s*[(:\[]|\{|attrs")
+#: Outside code and formulas, a page holding none of these renders to nothing the sanitiser
+#: removes — no tag, comment or autolink, no link or image with a scheme or an entity in its
+#: address, no attribute list with a value, no block option `attrs` — so the check need not
+#: render it (most pages of a book).
+_MAY_HOLD_HTML_RE = re.compile(
+    r"<[A-Za-z/?]|<![^-]|\]\(\s*<?(?:[^)\s]*[:&]|[/\\]{2})|^\s*\[[^\]\n]+\]:\s*(?:\S*[:&]|[/\\]{2})"
+    r"|\{[^}\n]*=|^[ \t]+attrs\s*:", re.M)
+_CODE_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_CODE_OR_MATH_RE = re.compile(_CODE_RE.pattern + r"|\$\$.*?\$\$|\$[^$\n]+\$", re.S)
+
+
+def may_hold_html(page: Page, math: bool = True) -> bool:
+    """Whether the check must render `page` to learn what the sanitiser removes (see above);
+    `math`: the project typesets `$…$` (pymdownx.arithmatex), whose TeX is never HTML."""
+    code = code_lines(page.source_lines, page.meta_end)
+    text = "\n".join(line for i, line in enumerate(page.source_lines) if i >= page.meta_end and i not in code)
+    return bool(_MAY_HOLD_HTML_RE.search((_CODE_OR_MATH_RE if math else _CODE_RE).sub(" ", text)))
 
 
 @dataclass(frozen=True)
@@ -54,10 +68,11 @@ def _removals(book: Book) -> Iterator[Found]:
     from qabook.safe_markdown import removed_html
 
     md = None
+    math = "pymdownx.arithmatex" in str(book.config.get("markdown_extensions") or "")
     for page in book.pages.values():
-        body = "\n".join(page.source_lines[page.meta_end:])
-        if not _MAY_HOLD_HTML_RE.search(body):
+        if not may_hold_html(page, math):
             continue
+        body = "\n".join(page.source_lines[page.meta_end:])
         if md is None:
             md = markdown_instance(book.config, report=True)
         md.reset()
