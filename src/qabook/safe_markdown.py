@@ -44,6 +44,7 @@ class LinearGuard(Preprocessor):
     """`<` that can start no tag and `[` that can start no link, stashed as their text."""
 
     def run(self, lines: list[str]) -> list[str]:
+        self.md.qabook_stashed_code = self.md.htmlStash.html_counter  # type: ignore[attr-defined]
         text = "\n".join(lines)
         if "<" not in text and "[" not in text:
             return lines
@@ -134,11 +135,20 @@ class Sanitize(Postprocessor):
 
     def run(self, text: str) -> str:
         removed: list[Removal] = []
+        if "<" not in text:  # (the table of contents runs this on each heading's text)
+            return text
         if self.marker.search(text):
-            text = self._blocks(text, removed)
+            if self._raw_html_inside():
+                text = self._blocks(text, removed)
+            else:  # Markdown's own markup is balanced: only the markers go
+                text = self.marker.sub("", text)
         cleaned = clean_html(text, self.policy, report=self.report)
         self.md.qabook_removed = removed + cleaned.removed  # type: ignore[attr-defined]
         return cleaned.html
+
+    def _raw_html_inside(self) -> bool:
+        """Whether raw HTML went into the page (stashed after the fenced code, which is text)."""
+        return self.md.htmlStash.html_counter > getattr(self.md, "qabook_stashed_code", 0)
 
     def _blocks(self, text: str, removed: list[Removal]) -> str:
         """Each block's inside sanitised on its own, innermost first."""
