@@ -208,12 +208,9 @@ def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offlin
               help="Rebuild every page after a save (default: only the pages that changed, which is fast "
                    "but leaves other pages' navigation as it was until the next full build).")
 def serve_cmd(config_file: Path | None, dev_addr: str, full: bool) -> None:
-    """Preview the site with live reload; findings are shown on every rebuild."""
-    from qabook.check import check_project
-
+    """Preview the site with live reload; findings are shown on every rebuild (once each: the
+    plugin prints them, in the terminal and on their page)."""
     project = _project(config_file)
-    diags = check_project(project, jobs=os.cpu_count() or 1)
-    _echo_diagnostics(diags, "text")
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr]
     if not full:
         cmd.append("--dirty")
