@@ -210,3 +210,39 @@ def test_live_preview_findings_box_only_on_the_page_with_findings_and_not_search
         proc.terminate()
         out, err = proc.communicate(timeout=30)
     assert (out + err).count("docs/interview/02-sql.md:7:1: QA031") == 1, out + err
+
+
+# -- small doors (issue 14, item 7) ------------------------------------------------------------
+
+ENGLISH_QA = Path(__file__).parent / "fixtures" / "import" / "english-no-explanations.md"
+
+
+def test_new_empty_then_import_leaves_no_example_and_its_build_script_finds_its_qabook(tmp_path: Path) -> None:
+    import os
+
+    assert qabook("new", "book", "--language", "en", "--empty", cwd=tmp_path).returncode == 0
+    book = tmp_path / "book"
+    assert qabook("import", str(ENGLISH_QA), "--chapter", "k8s", cwd=book).returncode == 0
+    assert sorted(p.name for p in (book / "docs").iterdir()) == ["index.md", "k8s"]
+    env = {k: v for k, v in os.environ.items() if k != "QABOOK"} | {"PATH": "/usr/bin:/bin"}  # no qabook on PATH
+    r = subprocess.run(["./scripts/build", "--no-pdf"], cwd=book, capture_output=True, text=True, env=env)
+    assert r.returncode == 0, r.stderr
+    assert len(list((book / "site" / "k8s").glob("0*/index.html"))) == 4  # the imported topics
+
+
+def test_a_book_declares_explanations_optional_once(tmp_path: Path) -> None:
+    """One option, read from the vocabulary: no QI005 at import, no QA032 at check and build;
+    and the import's messages are in the document's language (no '(解析)' in an English one)."""
+    qabook("new", "book", "--language", "en", "--empty", cwd=tmp_path)
+    book = tmp_path / "book"
+    r = qabook("import", str(ENGLISH_QA), "--chapter", "k8s", cwd=book)
+    assert "QI005" in r.stdout + r.stderr and "解析" not in r.stdout + r.stderr
+    assert "QA032" in qabook("check", cwd=book).stdout
+    yml = book / "mkdocs.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("      footer: true", "      footer: true\n"
+                                                           "      optional: [explanation]"), encoding="utf-8")
+    r = qabook("import", str(ENGLISH_QA), "--chapter", "k8s", "--force", cwd=book)
+    assert "QI005" not in r.stdout + r.stderr
+    assert "QA032" not in qabook("check", cwd=book).stdout
+    built = mkdocs_build(book)
+    assert built.returncode == 0 and "QA032" not in built.stderr, built.stderr

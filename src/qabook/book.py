@@ -167,6 +167,7 @@ def load_book(project: Project | Path, base: Path | None = None, *,
         book.config_display = display_path(project.config_file, base)
         book.allow_html = project.allow_html
         book.known_blocks = project.known_blocks
+        book.optional = project.optional
         if project.nav:
             book.nav_pages = [(p, book.config_display) for p in project.nav]
     files = _files(docs_dir, book, base)

@@ -58,6 +58,7 @@ class Project:
     #: names listed; a bare docs folder with no mkdocs.yml is a book: "all".
     chapters: str | tuple[str, ...] = "all"
     home: bool = True  # the home page is the book's (checked, with the study panel)
+    optional: frozenset[str] = frozenset()  # block kinds this book does not expect (`optional: [explanation]`)
 
 
 def _nav_pages(nav: Any) -> list[str]:
@@ -122,6 +123,7 @@ def project_from_dict(config: dict[str, Any], config_file: Path | None, *, docs_
         nav=tuple(_nav_pages(nav)) if nav else None,
         chapters=_chapters(options) if config_file else "all",
         home=bool(options.get("home", False)) if config_file else True,
+        optional=frozenset(str(k) for k in options.get("optional") or [] if isinstance(k, str)),
     )
 
 

@@ -139,6 +139,7 @@ class Book:
     config_display: str = "mkdocs.yml"
     loose_topics: list[Page] = field(default_factory=list)  # Q&A pages outside the chapters
     ordinary: set[str] = field(default_factory=set)  # docs-relative paths of the site's own pages
+    optional: frozenset[str] = frozenset()  # block kinds the book declares optional (vocabulary.need_of)
 
     @property
     def topics(self) -> list[Page]:

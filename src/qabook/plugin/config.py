@@ -45,4 +45,5 @@ class QabookConfig(Config):
     search = c.Optional(c.Type(bool))
     study = c.Type(bool, default=True)  # self-test, progress, review and quiz pages (assets/study.js)
     exports = c.Type(bool, default=True)  # book.apkg and book.json next to the PDFs
+    optional = c.ListOfItems(c.Type(str), default=[])  # block kinds not expected (`[explanation]`: no QA032/QI005)
     allow_html = c.ListOfItems(c.Type(str), default=[])  # raw HTML a trusted book may use (QA070)
