@@ -176,6 +176,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if not self.config.enabled:
             return
         site_dir = Path(config.site_dir)
+        outputs.mark_site(site_dir)
         rendered = preview.all_rendered(self.present, self.rendered)
         if self.book is not None:
             outputs.fill_print_pages(site_dir, self.book, self.print_files, rendered)
