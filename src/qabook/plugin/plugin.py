@@ -8,8 +8,10 @@ beside this one (see the package's docstring) and begins `if not self.config.ena
 - on_pre_build: the book loaded, the check run and logged (`findings`);
 - on_files: shipped assets, review / quiz and print pages (`site`, `study_data`, `outputs`);
 - on_nav: reading order and chapter titles (`navigation`);
-- on_page_markdown: the chapter table, PDF and print buttons, findings in the live preview (`pages`);
-- on_page_content: anchors, formulas …, search documents, progress slots (`pages`, `search_index`);
+- on_page_markdown: the chapter table, PDF and print buttons (`pages`);
+- on_page_content: anchors, formulas …, search documents, progress slots, and in the live
+  preview a page's own findings (`pages`, `search_index`, `study_data`, `findings`).
+A site's ordinary pages (`Book.owns` is false) are left as they are; only searched.
 - on_post_build: print pages, PDFs, study data, exports, the search index.
 """
 
