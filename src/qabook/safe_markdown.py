@@ -35,6 +35,17 @@ from qabook.vocabulary import BLOCKS
 NAME = "qabook.safe_markdown"
 
 
+#: The MkDocs plugin leaves a site's ordinary pages (not Q&A, the site's own) as they are.
+_LEAVE_ALONE = False
+
+
+def leave_next_page_alone(flag: bool) -> None:
+    """The plugin says, before MkDocs renders a page, whether it is an ordinary page of the site
+    (not the book's): its HTML is then not sanitised."""
+    global _LEAVE_ALONE
+    _LEAVE_ALONE = flag
+
+
 def removed_html(md: Markdown) -> list[Removal]:
     """What the sanitiser removed from the last page this Markdown instance converted."""
     return list(getattr(md, "qabook_removed", []))
@@ -137,6 +148,8 @@ class Sanitize(Postprocessor):
         removed: list[Removal] = []
         if "<" not in text:  # (the table of contents runs this on each heading's text)
             return text
+        if _LEAVE_ALONE:
+            return self.marker.sub("", text)
         if self.marker.search(text):
             if self._raw_html_inside():
                 text = self._blocks(text, removed)

@@ -17,8 +17,6 @@ import zipfile
 from pathlib import Path
 from typing import Callable
 
-import yaml
-
 #: Written into every site `qabook build` publishes: the one proof that a folder is qabook's to replace.
 SITE_MARKER = ".qabook-site"
 SITE_MARKER_TEXT = ("This folder was published by `qabook build`, which replaces it whole on the next build\n"
@@ -81,21 +79,10 @@ def book_root(path: Path) -> Path | None:
 
 
 def _docs_dir_of(root: Path) -> Path:
-    for name in CONFIG_NAMES:
-        try:
-            config = yaml.load((root / name).read_text(encoding="utf-8"), Loader=_Lenient)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            continue
-        if isinstance(config, dict) and isinstance(config.get("docs_dir"), str):
-            return (root / config["docs_dir"]).resolve()
-    return (root / "docs").resolve()
+    from qabook.config import load_project
 
-
-class _Lenient(yaml.SafeLoader):
-    """Reads a mkdocs.yml with `!ENV`, `!relative` and `!!python/name:` tags as plain values."""
-
-
-_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
+    return load_project(config).docs_dir.resolve() if config else (root / "docs").resolve()
 
 
 def _sources(root: Path) -> list[tuple[Path, str]]:
@@ -188,7 +175,7 @@ def output_file_problem(out: Path, kind: str, magic: Callable[[Path], bool]) -> 
             return (f"--out {out} exists and is not an earlier {kind} export of qabook: it is not overwritten; "
                     "give a new file name or move that file away")
     if not path.parent.is_dir():
-        return f"--out {out}: the folder {out.parent} does not exist"
+        return f"--out {out}: cannot write there: the folder {out.parent} does not exist"
     return None
 
 

@@ -76,11 +76,11 @@ def rendered_questions(book: Book) -> dict[str, list[RenderedQuestion]]:
     cached = book.__dict__.get("_exported")
     if cached is not None:
         return cached
-    from qabook.render import book_language, markdown_instance
+    from qabook.render import markdown_instance
     from qabook.study.cards import split_questions
 
-    md = markdown_instance(book.config, overrides=STANDALONE)
-    language = book_language(book.config)
+    md = markdown_instance(book.project, overrides=STANDALONE)
+    language = book.project.language
     out: dict[str, list[RenderedQuestion]] = {}
     for chapter in book.chapters:
         for page in chapter.topics:
@@ -110,7 +110,9 @@ def relink_images(part: Part, name: Callable[[str], str]) -> str:
 
 def render_block(lines: list[str]) -> str:
     """The Markdown of one block (its lines) as standalone HTML, through the site's sanitiser."""
+    from qabook.config import project_from_dict
     from qabook.render import markdown_instance
 
-    md = markdown_instance({"markdown_extensions": BLOCK_DEFAULT_EXTENSIONS}, overrides=STANDALONE)
+    project = project_from_dict({"markdown_extensions": BLOCK_DEFAULT_EXTENSIONS}, None)
+    md = markdown_instance(project, overrides=STANDALONE)
     return render_math(md.convert("\n".join(lines))).html

@@ -87,10 +87,7 @@ RESERVED_NAMES = {
 
 
 def _pdf_dir(book: Book) -> str:
-    for entry in book.config.get("plugins") or []:
-        if isinstance(entry, dict) and isinstance(entry.get("qabook"), dict):
-            return str(entry["qabook"].get("pdf_dir") or "pdf")
-    return "pdf"
+    return str(getattr(book.project, "pdf_dir", "pdf") or "pdf")
 
 
 @rule("QA043", "reserved-name", "A chapter or topic named like a page or folder qabook's output uses (print, study, search, assets, pdf, tags, 404)",

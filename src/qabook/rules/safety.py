@@ -68,13 +68,13 @@ def _removals(book: Book) -> Iterator[Found]:
     from qabook.safe_markdown import removed_html
 
     md = None
-    math = "pymdownx.arithmatex" in str(book.config.get("markdown_extensions") or "")
+    math = "pymdownx.arithmatex" in book.project.extensions
     for page in book.pages.values():
-        if not may_hold_html(page, math):
+        if not book.owns(page.rel) or not may_hold_html(page, math):
             continue
         body = "\n".join(page.source_lines[page.meta_end:])
         if md is None:
-            md = markdown_instance(book.config, report=True)
+            md = markdown_instance(book.project, report=True)
         md.reset()
         try:
             md.convert(body)
