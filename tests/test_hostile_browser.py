@@ -80,7 +80,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     plus its Anki deck's cards as HTML pages under site/anki/."""
     root = empty_book(tmp_path_factory.mktemp("hostile"))
     cfg = root / "mkdocs.yml"
-    text = cfg.read_text(encoding="utf-8").replace("  - qabook\n", "  - qabook:\n      pdf: false\n")
+    text = cfg.read_text(encoding="utf-8").replace("  - qabook:\n", "  - qabook:\n      pdf: false\n")
     cfg.write_text(re.sub(r"^site_name:.*$", "site_name: \"<img src=x onerror=alert('site_name')> 书\"", text,
                           flags=re.M), encoding="utf-8")
     home = root / "docs" / "index.md"

@@ -111,7 +111,7 @@ def test_block_option_attrs_cannot_add_an_event_handler(tmp_path: Path) -> None:
 def test_allowed_html_stays_for_a_trusted_book(tmp_path: Path) -> None:
     root = project(tmp_path, topic(answer='<iframe src="demo.html" width="300"></iframe>'))
     cfg = root / "mkdocs.yml"
-    cfg.write_text(cfg.read_text(encoding="utf-8").replace("  - qabook\n", "  - qabook:\n      allow_html: [iframe]\n"),
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("  - qabook:\n", "  - qabook:\n      allow_html: [iframe]\n"),
                    encoding="utf-8")
     (root / "docs" / "ch" / "demo.html").write_text("<p>demo</p>", encoding="utf-8")
     assert qabook("build", "--no-pdf", cwd=root).returncode == 0
