@@ -76,7 +76,7 @@ def findings(result: subprocess.CompletedProcess[str], code: str) -> list[str]:
 PAST_THE_PATTERNS = {
     "attr_list": ("![图](x.png){: onerror=alert(1) }", "QA070", "onerror"),
     "gt_in_quoted_attribute": ('<img alt="a>b" src="x.png" onerror="alert(1)">', "QA070", "onerror"),
-    "indented_under_list_item": ("- 一项\n\n    <img src=\"x.png\" onerror=\"alert(1)\">", "QA070", "onerror"),
+    "indented_under_list_item": ("- 一项\n\n      <img src=\"x.png\" onerror=\"alert(1)\">", "QA070", "onerror"),
     "entity_encoded_scheme": ("[点我](jav&#x61;script:alert(1))", "QA070", "alert(1)"),
     "tab_in_scheme": ('<a href="java&#9;script:alert(1)">点我</a>', "QA070", "alert(1)"),
     "srcset_from_outside": ('<img src="x.png" srcset="https://evil.example/a.png 2x">', "QA054", "evil.example"),
