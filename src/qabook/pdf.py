@@ -23,7 +23,7 @@ from qabook.model import Book, Chapter
 from qabook.i18n import t
 from qabook.pdfnames import book_pdf, book_slug, chapter_pdf
 from qabook.printbook import print_document
-from qabook.render import markdown_renderer
+from qabook.render import for_print, markdown_renderer
 from qabook.staging import die_with_parent, owned_name, remove_stale
 
 Progress = Callable[[str], None]
@@ -109,7 +109,7 @@ def plan_jobs(project: Project, book: Book, out_dir: Path, chapters: list[str] |
               paper: str = "A4") -> list[PdfJob]:
     """The PDFs to make: the named chapters (plus the book with whole_book), only the book
     (whole_book alone), or every chapter and the book (neither)."""
-    render = markdown_renderer(project, for_print=True)
+    render = markdown_renderer(for_print(project))
     css = stylesheet(paper)
     title = project.site_name or "qabook"
     slug = book_slug(title)

@@ -76,10 +76,19 @@ def markdown_instance(project: Project, *, report: bool = False,
     return markdown.Markdown(extensions=names, extension_configs=configs)
 
 
-def markdown_renderer(project: Project, *, for_print: bool = False) -> MarkdownToHtml:
-    """Markdown → HTML with the project's extensions (one Markdown instance, reset per call).
-    `for_print`: HTML for a PDF, whose pictures from other hosts become labelled placeholders."""
-    md = markdown_instance(project, overrides={SAFE_EXTENSION: {"print": True}} if for_print else None)
+def for_print(project: Project) -> Project:
+    """The project as the PDFs render it: the sanitiser keeps the src of pictures from other
+    hosts (the PDF never fetches them; it shows a placeholder naming them)."""
+    import dataclasses
+
+    configs = dict(project.extension_configs)
+    configs[SAFE_EXTENSION] = {**configs.get(SAFE_EXTENSION, {}), "print": True}
+    return dataclasses.replace(project, extension_configs=configs)
+
+
+def markdown_renderer(project: Project) -> MarkdownToHtml:
+    """Markdown → HTML with the project's extensions (one Markdown instance, reset per call)."""
+    md = markdown_instance(project)
 
     def render(text: str) -> str:
         md.reset()
