@@ -45,7 +45,7 @@ from qabook import i18n
 from qabook.book import ParseCache, load_book
 from qabook.check import check_book
 from qabook.diagnostics import Diagnostic
-from qabook.home import chapter_buttons, chapter_listing, with_question_counts
+from qabook.home import chapter_buttons, chapter_listing, mark_chapter_table, with_question_counts
 from qabook.pdfnames import book_slug
 from qabook.render import BLOCK_EXTENSIONS
 from qabook.vocabulary import pymdownx_configs
@@ -374,6 +374,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if not self.config.enabled:
             return html
         html = anchor_questions(html, self.language)
+        html = mark_chapter_table(html)
         html = relink_raw_images(html, page.file.src_uri, page.url, files)
         html = ALIGN_STYLE_RE.sub(r' class="qa-align-\1"', html)  # no inline styles: a strict CSP holds
         self._outline_questions(html, page)
