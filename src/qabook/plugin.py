@@ -47,6 +47,7 @@ from qabook.check import check_book
 from qabook.diagnostics import Diagnostic
 from qabook.home import chapter_buttons, chapter_listing, mark_chapter_table, with_question_counts
 from qabook.pdfnames import book_slug
+from qabook.safepaths import SITE_MARKER, SITE_MARKER_TEXT
 from qabook.render import BLOCK_EXTENSIONS
 from qabook.vocabulary import pymdownx_configs
 from qabook.html import anchor_questions, question_outline
@@ -464,6 +465,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if not self.config.enabled:
             return
         rendered = self._all_rendered()
+        # MkDocs has cleaned and filled site_dir: mark it, so that `qabook build` may replace it later
+        (Path(config.site_dir) / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
         self._fill_print_pages(Path(config.site_dir), rendered)
         if self.making_pdfs:
             self._write_pdfs(config)
