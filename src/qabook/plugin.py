@@ -60,6 +60,7 @@ from qabook.search.index import field_means
 from qabook.study import (QUIZ_PAGE, REVIEW_PAGE, StudyTopic, cards_script, index_script,
                           split_questions, study_page_markdown)
 from qabook.study.pages import downloads_markdown
+from qabook.plugin_offline import OfflineSite
 
 log = get_plugin_logger(__name__)
 
@@ -78,13 +79,16 @@ class QabookConfig(Config):
     study = c.Type(bool, default=True)  # self-test, progress, review and quiz pages (assets/study.js)
     exports = c.Type(bool, default=True)  # book.apkg and book.json next to the PDFs
     allow_html = c.ListOfItems(c.Type(str), default=[])  # raw HTML a trusted book may use (QA070)
+    offline = c.Type(bool, default=True)  # installable book, service worker, "whole book offline"
+    book_id = c.Type(str, default="")  # the key of the learner's progress; empty: site_name
 
 
 SEARCH_JS = "assets/qabook/qasearch.js"
 #: The reading site's own stylesheet and script (copy-link, print CSS, question layout), shipped in the package.
 SITE_CSS, SITE_JS = "assets/qabook/qabook.css", "assets/qabook/qabook.js"
 STUDY_DIR = "assets/qabook/"
-STUDY_ASSETS = ("fsrs.js", "study.js", "study.css")  # shipped in qabook.assets
+STUDY_ASSETS = ("fsrs.js", "study.js", "study.css", "progresslink.js", "vendor/qrcode-generator.js",
+                "vendor/LICENSE-qrcode-generator.txt")  # shipped in qabook.assets
 STUDY_INDEX = STUDY_DIR + "study-index.js"  # written after the build: strings, chapters, topics
 STUDY_CARDS = STUDY_DIR + "study-cards.js"  # written after the build: each question's HTML
 CSP_SCRIPTS = ("md-base.js", "md-palette.js", "md-content.js")
@@ -199,6 +203,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.files: Files | None = None
         self.rendered: dict[str, _Rendered] = {}  # src_uri → rendered in this build
         self.present: set[str] = set()  # src_uri of every page of this build
+        self.offline: OfflineSite | None = None  # this build's offline book (option `offline`)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -237,7 +242,14 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.config.enabled and self.config.study:
             config.extra_css.append(STUDY_DIR + "study.css")
             config.extra_javascript += [STUDY_INDEX, STUDY_DIR + "fsrs.js", STUDY_DIR + "study.js"]
+        if self.offline_on:
+            OfflineSite.link_script(config)
         return config
+
+    @property
+    def offline_on(self) -> bool:
+        """The offline book is made (never in the live preview)."""
+        return bool(self.config.enabled and self.config.offline and not self.serving)
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         """Templates read qabook's interface strings: qabook_t(key, **values); qabook_material(key)
@@ -313,7 +325,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.print_files, self.rendered, self.study_files = {}, {}, {}
         if self.config.study:
             for name in STUDY_ASSETS:
-                text = resources.files("qabook.assets").joinpath(name).read_text(encoding="utf-8")
+                text = resources.files("qabook.assets").joinpath(*name.split("/")).read_text(encoding="utf-8")
                 files.append(File.generated(config, STUDY_DIR + name, content=text))
             for mode, path in (("review", REVIEW_PAGE), ("quiz", QUIZ_PAGE)):
                 text = study_page_markdown(mode, i18n.t(self.language, f"study.{mode}"),
@@ -321,6 +333,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                 file = File.generated(config, path, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
                 files.append(file)
                 self.study_files[mode] = file
+        self.offline = OfflineSite(config, self.language) if self.offline_on else None
+        if self.offline is not None:
+            self.offline.add_files(files, config)
         for chapter in self.book.chapters:
             if chapter.topics and chapter.index is not None:
                 file = File.generated(config, f"{chapter.slug}/print.md", content=print_page_markdown(chapter, self.language),
@@ -356,6 +371,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             markdown = findings_html(found) + "\n\n" + markdown
         pdf_dir = self.config.pdf_dir if self.making_pdfs else None  # link only what this build writes
         language, slug = self.language, book_slug(config.site_name)
+        if src == "index.md" and self.offline is not None:
+            markdown = self.offline.home_markdown(markdown)
         if src == "index.md" and "<!-- qabook:chapters -->" in markdown:
             listing = chapter_listing(self.book, pdf_dir, slug, language)
             if self.making_exports:
@@ -390,6 +407,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             docs = extract_docs(html, page.url, unescape(page.title or ""), chapter.title if chapter else "",
                                 [str(t) for t in tags])
         self.rendered[page.file.src_uri] = _Rendered(page.url, page.title or "", html, docs)
+        if self.offline is not None:
+            self.offline.page_content(html, page)
         if self.config.study and self._chapter_or_home(page.file.src_uri):  # (not in print pages or search)
             slot = PROGRESS_SLOT.replace("qa-progress-slot", "qa-progress-slot qa-progress-slot--home") \
                 if page.file.src_uri == "index.md" else PROGRESS_SLOT
@@ -461,6 +480,11 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if failed:
             raise PluginError("PDF failed for " + "; ".join(failed))
 
+    def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or self.offline is None:
+            return output
+        return self.offline.head(output, page)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
@@ -475,6 +499,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.making_exports and self.book is not None:
             self._write_exports(Path(config.site_dir) / self.config.pdf_dir, config.site_name)
         if not self.config.search:
+            self._write_offline(config)
             return
         out = Path(config.site_dir) / "search" / "qabook"
         out.mkdir(parents=True, exist_ok=True)
@@ -484,6 +509,13 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             _MEANS = field_means(docs)
         for name, data in build_index(docs, _MEANS).items():
             (out / name).write_bytes(data)
+        self._write_offline(config)
+
+    def _write_offline(self, config: MkDocsConfig) -> None:
+        """Last of the build: what the service worker may keep, and the worker."""
+        if self.offline is not None and self.files is not None:
+            self.offline.write(Path(config.site_dir), self.files, self.config.pdf_dir,
+                               [*self.study_files.values()])
 
     def _write_study_data(self, site: Path, config: MkDocsConfig, rendered: dict[str, _Rendered]) -> None:
         """study-index.js (every page) and study-cards.js (review and quiz pages)."""
@@ -509,7 +541,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         out = site / STUDY_DIR
         out.mkdir(parents=True, exist_ok=True)
         (out / "study-index.js").write_text(
-            index_script(config.site_name, i18n.strings(self.language), chapters, topics, pages), encoding="utf-8")
+            index_script(self.config.book_id or config.site_name, i18n.strings(self.language), chapters, topics, pages),
+            encoding="utf-8")
         (out / "study-cards.js").write_text(cards_script(topics), encoding="utf-8")
 
     def _write_exports(self, out: Path, title: str) -> None:

@@ -45,7 +45,7 @@
         status.textContent = t("offline.all_saved", {size: size(s.bytes)});
         button.hidden = true;
       } else {
-        status.textContent = t("offline.saved", {n: s.pages.length || s.keptPages || 0, size: size(s.keptBytes)});
+        status.textContent = t("offline.saved", {n: s.pages.length, size: size(s.keptBytes)});
         button.hidden = false;
         button.disabled = false;
         button.textContent = t(s.whole ? "offline.resume_all" : "offline.make_all_size", {size: size(s.bytes - s.keptBytes)});
@@ -70,10 +70,9 @@
     }
   }
   function refresh() {
-    if (!panels().length && !document.querySelector(".qa-offline-pages")) return Promise.resolve();
-    return ask({type: "status", pages: true}).then(function (s) {
-      s.keptPages = s.pages.length;
-      paint(s);
+    var shown = panels().length || document.querySelector(".qa-offline-pages");
+    return ask({type: "status", pages: !!shown}).then(function (s) {
+      if (shown) paint(s);
       return s;
     });
   }
@@ -150,7 +149,7 @@
       missing.hidden = false;
       missing.querySelector(".qa-offline-retry").href = base + from.replace(/^\/+/, "");
     }
-    keepThisPage().then(refresh).then(function (s) { if (s) tellUpdate(s.version); });
+    keepThisPage().then(refresh).then(function (s) { tellUpdate(s.version); });
   }
 
   function start() {
