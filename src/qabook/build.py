@@ -87,7 +87,7 @@ def _build_locked(project: Project, site_dir: Path, offline: bool, pdf: bool, st
         job = MkdocsBuild(project.config_file, staging, strict=strict, directory_urls=False if offline else None,
                           plugin_options={"check": False, "pdf": pdf, "jobs": jobs})
         mkdocs = MkdocsProcess(job)
-        book = load_book(project.docs_dir, project.config_file)
+        book = load_book(project)
         diags = check_book(book)
         if any(d.is_error for d in diags) or (strict and diags):
             return BuildResult(False, diags, "the check found errors: the previous site is unchanged")

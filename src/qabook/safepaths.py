@@ -17,8 +17,6 @@ import zipfile
 from pathlib import Path
 from typing import Callable
 
-import yaml
-
 #: Written into every site `qabook build` publishes: the one proof that a folder is qabook's to replace.
 SITE_MARKER = ".qabook-site"
 SITE_MARKER_TEXT = ("This folder was published by `qabook build`, which replaces it whole on the next build\n"
@@ -81,21 +79,10 @@ def book_root(path: Path) -> Path | None:
 
 
 def _docs_dir_of(root: Path) -> Path:
-    for name in CONFIG_NAMES:
-        try:
-            config = yaml.load((root / name).read_text(encoding="utf-8"), Loader=_Lenient)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            continue
-        if isinstance(config, dict) and isinstance(config.get("docs_dir"), str):
-            return (root / config["docs_dir"]).resolve()
-    return (root / "docs").resolve()
+    from qabook.config import load_project
 
-
-class _Lenient(yaml.SafeLoader):
-    """Reads a mkdocs.yml with `!ENV`, `!relative` and `!!python/name:` tags as plain values."""
-
-
-_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
+    return load_project(config).docs_dir.resolve() if config else (root / "docs").resolve()
 
 
 def _sources(root: Path) -> list[tuple[Path, str]]:

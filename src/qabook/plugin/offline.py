@@ -78,7 +78,8 @@ class OfflineSite:
         """offline.json and sw.js, after everything else of the build is written."""
         pages = {f.dest_uri: unescape(f.page.title) if f.page is not None and f.page.title else f.dest_uri
                  for f in files.documentation_pages()}
-        shell = ["index.html", *(f.dest_uri for f in shell_pages if f is not None)]
+        home = files.get_file_from_path("index.md")
+        shell = [f.dest_uri for f in (home, *shell_pages) if f is not None]
         if self.page_file is not None:
             shell.append(self.page_file.dest_uri)
         search = site / "search" / "qabook"
