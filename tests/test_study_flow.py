@@ -157,3 +157,18 @@ def test_the_chapter_table_fits_a_phone(browser, site_url: str) -> None:
     box = link.bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
     context.close()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, {"width": 390, "height": 844}],
+                         ids=["desktop", "phone"])
+def test_the_toolbar_arrives_without_shifting_the_topic_page(browser, site_url: str, viewport: dict) -> None:
+    """The page keeps room for the self-test toolbar (with its flow setting) that study.js adds."""
+    page = browser.new_page(viewport=viewport)
+    page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
+        if (!e.hadRecentInput) window.__shift += e.value; }).observe({type: 'layout-shift', buffered: true});""")
+    page.goto(site_url + "llm/01-shen-me-shi-da-mo-xing/", wait_until="networkidle")
+    assert page.get_by_label("评分后转到下一题").is_visible()
+    page.wait_for_timeout(300)
+    shift = page.evaluate("window.__shift")
+    page.close()
+    assert shift < 0.02, shift

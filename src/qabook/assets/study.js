@@ -325,7 +325,9 @@
       helpBtn,
       el("label", {"class": "qa-flow", "for": "qa-flow"}, [flowBox, document.createTextNode(t("study.flow"))])
     ]);
-    questions[0].before(toolbar);
+    var toolbarSlot = root.querySelector(".qa-toolbar-slot");  // the room the page kept for it
+    if (toolbarSlot) toolbarSlot.replaceWith(toolbar);
+    else questions[0].before(toolbar);
     toolbar.after(help);
 
     pageKeys = function (e) {

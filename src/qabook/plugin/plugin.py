@@ -171,6 +171,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             self.offline.page_content(html, page)
         if self.config.study and self._chapter_or_home(src):  # (not in print pages or search)
             html = study_data.with_progress_slot(html, home=src == "index.md")
+        elif self.config.study and self.book is not None and src in self.book.pages \
+                and self.book.pages[src].kind == "topic":
+            html = study_data.with_toolbar_slot(html)
         return html
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str | None:

@@ -29,6 +29,16 @@ def add_study_pages(files: Files, config: MkDocsConfig, language: str | None) ->
     return pages
 
 
+#: Room for the self-test toolbar study.js puts before a topic page's first question.
+TOOLBAR_SLOT = '<div class="qa-toolbar-slot" aria-hidden="true"></div>'
+_FIRST_QUESTION = '<div class="admonition question"'
+
+
+def with_toolbar_slot(html: str) -> str:
+    """A topic page keeps the room for its toolbar: nothing shifts when study.js adds it."""
+    return html.replace(_FIRST_QUESTION, TOOLBAR_SLOT + _FIRST_QUESTION, 1)
+
+
 def with_progress_slot(html: str, home: bool) -> str:
     """Room for the progress panel under the page's title."""
     slot = PROGRESS_SLOT.replace("qa-progress-slot", "qa-progress-slot qa-progress-slot--home") if home \
