@@ -156,19 +156,23 @@ _MARKER_RE = re.compile(r"<!--\s*qabook:\w+\s*-->")
 
 
 def _chapter_intro(chapter: Chapter, render: MarkdownToHtml, docs_dir: Path | None, language: str | None,
-                   targets: dict[str, str]) -> str:
+                   targets: dict[str, str], cache: dict[str, str]) -> str:
     """The chapter page's own content (introduction, group headings, its list of topics), as
     the "print this chapter" page shows it: without its title and buttons; links to a topic of
     this document point at it inside the PDF (`targets`: docs-relative path → anchor)."""
     index = chapter.index
     if index is None:
         return ""
-    body = _MARKER_RE.sub("", page_body(index))
-    if not body.strip():
+    key = "intro:" + index.rel  # rendered once for the chapter's PDF and the book's
+    if key not in cache:
+        body = _MARKER_RE.sub("", page_body(index))
+        rendered = _BUTTON_RE.sub("", render_math(render(body), color="#1a1a1a").html) if body.strip() else ""
+        if rendered and docs_dir is not None:
+            rendered = localize_images(rendered, index.path, docs_dir, language)
+        cache[key] = rendered
+    rendered = cache[key]
+    if not rendered.strip():
         return ""
-    rendered = _BUTTON_RE.sub("", render_math(render(body), color="#1a1a1a").html)
-    if docs_dir is not None:
-        rendered = localize_images(rendered, index.path, docs_dir, language)
 
     def relink(m: re.Match[str]) -> str:
         href = html.unescape(m.group(2))
@@ -195,7 +199,7 @@ def _chapter_html(chapter: Chapter, render: MarkdownToHtml, cache: dict[str, str
         if topic.rel not in cache:
             cache[topic.rel] = _topic_html(topic, render, docs_dir, language)
     topics = "\n".join(cache[topic.rel] for topic in chapter.topics)
-    intro = _chapter_intro(chapter, render, docs_dir, language, targets)
+    intro = _chapter_intro(chapter, render, docs_dir, language, targets, cache)
     return (f'<section class="chapter" id="ch-{chapter.slug}">\n'
             f'<h1 class="chapter-title">{html.escape(chapter.title)}</h1>\n{intro}{topics}\n</section>')
 
