@@ -33,6 +33,15 @@ def _due_keys(page, url: str) -> list[str]:
     return page.locator(".qa-due li").evaluate_all("els => els.map(e => e.dataset.qaKey)")
 
 
+def _read_qr(png: bytes) -> list[str]:
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    return [code.text for code in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+
+
 def _make_link(page, url: str) -> str:
     page.goto(url)
     page.get_by_role("button", name="在另一台设备上继续").click()
@@ -64,6 +73,7 @@ def test_a_link_restores_the_same_due_list_in_another_browser(browser, site_url:
     assert box and abs(box["width"] - box["height"]) < 1 and box["width"] >= 150 and box["x"] + box["width"] <= 390
     modules = int(qr.get_attribute("data-modules"))
     assert modules >= 21 and (modules - 17) % 4 == 0  # a QR code of version (modules - 17) / 4
+    assert _read_qr(qr.screenshot()) == [link]  # what a camera reads is the link
 
     b.clock.set_system_time(later)
     b.goto(link)
