@@ -116,3 +116,13 @@ def test_chapter_pdf_begins_with_the_chapter_pages_own_prose(tmp_path: Path) -> 
     intro, first_question = squashed.find("".join(INTRO.split())), squashed.find("第一题：什么是梯度？")
     assert 0 <= intro < first_question, (intro, first_question)
     assert "qabook:pdf" not in text
+
+
+def test_heavy_shell_files_wait_for_their_first_use_beyond_the_budget(tmp_path: Path) -> None:
+    site = _site(tmp_path, {"index.html": "<p>home</p>", "search/a.js": "x" * 300, "search/b.js": "x" * 300,
+                            "cards.js": "x" * 2000})
+    plan = plan_offline(site, pages={"index.html": "Home"}, page_refs=(), shell_pages=["index.html"], shell_files=(),
+                        offline_page="index.html", optional=[["search/a.js", "search/b.js"], ["cards.js"]],
+                        budget=1000)
+    assert plan.shell == ["index.html", "search/a.js", "search/b.js"]  # the cards would pass the budget
+    assert "cards.js" in plan.files  # kept when used, and with the whole book

@@ -25,6 +25,10 @@ from urllib.parse import unquote, urlsplit
 
 #: where the worker reads the list of files (written beside the other qabook assets)
 LIST = "assets/qabook/offline.json"
+#: What a first visit may fetch beyond the pages' own scripts and styles: the search index and
+#: the study cards join the shell, in that order, while the shell stays within this (a phone on
+#: a mobile network); beyond it they are kept when first used, and with the whole book.
+SHELL_BUDGET = 5_000_000
 WORKER = "sw.js"
 
 _TAG_RE = re.compile(r"<(img|script|source|video|audio|track|link|image|use|input)\b[^>]*>", re.I)
@@ -112,14 +116,16 @@ class OfflinePlan:
 
 
 def plan_offline(site: Path, *, pages: dict[str, str], page_refs: Iterable[str], shell_pages: list[str],
-                 shell_files: Iterable[str], offline_page: str, exclude: tuple[str, ...] = ()) -> OfflinePlan:
+                 shell_files: Iterable[str], offline_page: str, exclude: tuple[str, ...] = (),
+                 optional: Iterable[Iterable[str]] = (), budget: int = SHELL_BUDGET) -> OfflinePlan:
     """Everything the offline book may cache, read from the built `site`.
 
     pages: every HTML page (site path → title); page_refs: what their content loads (pictures);
     shell_pages: pages cached at the first visit (home, review, quiz, the offline page) — what
     they load is cached with them, as every page loads the same scripts and styles; shell_files:
-    more files for the first visit (the search index, the study cards, scripts loaded later);
-    exclude: path prefixes never cached (the downloads folder)."""
+    more files for the first visit (scripts loaded later, icons); optional: groups of files (the
+    search index, the study cards) that join the shell in order while it stays within `budget`
+    bytes, else are cached when first used; exclude: path prefixes never cached (downloads)."""
     files: dict[str, tuple[int, str]] = {}
 
     def add(path: str) -> bytes | None:
@@ -150,6 +156,10 @@ def plan_offline(site: Path, *, pages: dict[str, str], page_refs: Iterable[str],
         if data is not None:
             shell += [page, *add_all(sorted(page_references(data.decode("utf-8", "replace"), page)))]
     shell += add_all(shell_files)
+    for group in optional:
+        paths = add_all(list(group))
+        if sum(files[p][0] for p in dict.fromkeys(shell + paths)) <= budget:
+            shell += paths
     add_all(sorted(pages))
     add_all(sorted(set(page_refs)))
     plan = OfflinePlan(files=dict(sorted(files.items())), shell=list(dict.fromkeys(shell)),

@@ -83,10 +83,10 @@ class OfflineSite:
         if self.page_file is not None:
             shell.append(self.page_file.dest_uri)
         search = site / "search" / "qabook"
-        shell_files = [MANIFEST, ICON, MASKABLE_ICON, "assets/qabook/study-cards.js", *STUDY_LAZY]
-        if search.is_dir():
-            shell_files += sorted(f"search/qabook/{p.name}" for p in search.iterdir() if p.is_file())
-        plan = plan_offline(site, pages=pages, page_refs=self.refs, shell_pages=shell, shell_files=shell_files,
+        index = sorted(f"search/qabook/{p.name}" for p in search.iterdir() if p.is_file()) if search.is_dir() else []
+        plan = plan_offline(site, pages=pages, page_refs=self.refs, shell_pages=shell,
+                            shell_files=[MANIFEST, ICON, MASKABLE_ICON, *STUDY_LAZY],
+                            optional=[index, ["assets/qabook/study-cards.js"]],
                             offline_page=self.page_file.dest_uri if self.page_file else "",
                             exclude=(pdf_dir.strip("/") + "/",))
         (site / LIST).parent.mkdir(parents=True, exist_ok=True)
