@@ -144,7 +144,10 @@ def drawn_icons(icon_name: str | None, colours: Colours, templates: Path | None 
 def web_manifest(name: str, language: str | None, colours: Colours, icons: list[Icon],
                  description: str = "") -> str:
     """manifest.webmanifest at the site root: start_url and scope are the site itself."""
-    short = name if len(name) <= 12 else name[:12]
+    short = name
+    if len(name) > 12:  # home-screen labels are short: whole words where there are spaces
+        cut = name[:13].rsplit(" ", 1)[0] if " " in name[:13] else name[:12]
+        short = cut.strip() or name[:12]
     data = {
         "name": name,
         "short_name": short,
