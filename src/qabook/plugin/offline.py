@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_relative_url
 
 from qabook import i18n
+from qabook.book import CHAPTERS_MARKER
 from qabook.offline import (ICON, LIST, MANIFEST, MASKABLE_ICON, OFFLINE_PAGE, WORKER, Colours, Icon, drawn_icons,
                             head_tags, logo_icon, offline_page_markdown, offline_panel_html, page_references,
                             plan_offline, theme_colours, web_manifest, worker_script)
@@ -25,7 +26,6 @@ OFFLINE_JS = "assets/qabook/offline.js"
 #: What study mode loads only when asked (the progress link, its QR code): kept for offline use.
 STUDY_LAZY = ("assets/qabook/progresslink.js", "assets/qabook/vendor/qrcode-generator.js",
               "assets/qabook/vendor/LICENSE-qrcode-generator.txt")
-CHAPTERS_MARKER = "<!-- qabook:chapters -->"
 
 
 class OfflineSite:
