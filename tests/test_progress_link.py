@@ -149,3 +149,38 @@ def test_progress_survives_renaming_the_book_with_its_id(browser, tmp_path: Path
         assert rebuild(with_id).startswith("已掌握")
         assert rebuild(renamed).startswith("新题")
     page.close()
+
+
+def test_the_link_format_round_trips_and_states_its_limit(browser) -> None:
+    """progresslink.js alone: 1,000 cards (the stated limit) come back exactly (times to the
+    second, stability and difficulty as 32-bit floats); one more is refused (the JSON file is
+    the way then); another book's link is named as such."""
+    from importlib import resources
+
+    page = browser.new_page()
+    page.add_script_tag(content=resources.files("qabook.assets").joinpath("progresslink.js").read_text(encoding="utf-8"))
+    got = page.evaluate("""() => {
+        const L = window.qabookProgressLink;
+        const keys = Array.from({length: 1500}, (_, i) => 'topic-' + Math.floor(i / 3) + '#q' + (i % 3 + 1));
+        let seed = 7; const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+        const cards = {};
+        keys.slice(0, 1000).forEach((k, i) => {
+          const last = 1767225600000 + Math.floor(rnd() * 90 * 86400) * 1000;
+          cards[keys[i * 1.5 | 0]] = {state: 1 + (i % 3), step: i % 3 === 1 ? null : i % 2, s: rnd() * 300, d: 1 + rnd() * 9,
+            last: last, due: last + Math.floor(rnd() * 400) * 86400000, reps: i % 9, lapses: i % 4, grade: 1 + i % 4};
+        });
+        const made = L.encode(cards, keys);
+        const back = L.decode(made.text, keys).cards;
+        const f32 = x => new Float32Array([x])[0];
+        const same = Object.keys(cards).every(k => { const a = cards[k], b = back[k];
+          return b && a.state === b.state && a.step === b.step && a.due === b.due && a.last === b.last &&
+            a.reps === b.reps && a.lapses === b.lapses && a.grade === b.grade && f32(a.s) === b.s && f32(a.d) === b.d; });
+        const more = Object.assign({}, cards, {[keys[1499]]: cards[keys[0]]});
+        const other = L.decode(made.text, keys.slice(1));
+        return {count: made.count, chars: made.text.length, same, back: Object.keys(back).length,
+                tooMany: L.encode(more, keys).tooMany || 0, other: other.error, bad: L.decode(made.text.slice(0, 40), keys).error};
+    }""")
+    page.close()
+    assert got["count"] == got["back"] == 1000 and got["same"]
+    assert got["chars"] < 1000 * 27  # about 25 characters a question
+    assert got["tooMany"] == 1001 and got["other"] == "other-book" and got["bad"] == "bad"
