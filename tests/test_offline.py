@@ -63,19 +63,17 @@ def _visit(page, url: str) -> None:
     page.wait_for_function(KEPT_JS, arg=(path or "") + ("index.html" if path.endswith("/") or not path else ""))
 
 
-def test_manifest_is_installable_and_a_worker_controls_the_page(book: Path) -> None:
+def test_manifest_is_installable_and_a_worker_controls_the_page(browser, book: Path) -> None:
     """Chromium's own installability check (DevTools Page.getInstallabilityErrors) finds nothing
     to object to; it needs a profile that is not incognito, hence a persistent context."""
-    from playwright.sync_api import sync_playwright
-
     manifest = json.loads((book / "site/manifest.webmanifest").read_text(encoding="utf-8"))
     assert manifest["name"] == "大模型面试题学习站" and manifest["theme_color"] == "#4051b5"  # Material's indigo
     assert manifest["start_url"] == manifest["scope"] == "./" and manifest["display"] == "standalone"
     icon = (book / "site" / manifest["icons"][0]["src"]).read_text(encoding="utf-8")
     assert icon.startswith("<svg") and 'fill="#4051b5"' in icon and "M12 3 1 9l11 6" in icon  # material/school
-    with serve(book / "site", HEADERS) as url, sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
-        context = p.chromium.launch_persistent_context(profile, executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
-                                                       headless=True, **PHONE)
+    with serve(book / "site", HEADERS) as url, tempfile.TemporaryDirectory() as profile:
+        context = browser.browser_type.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True, **PHONE)
         try:
             page = context.new_page()
             page.goto(url + TOPIC)

@@ -429,9 +429,12 @@ def test_an_english_book_gets_english_study_text(browser, tmp_path: Path) -> Non
     with serve(project / "site") as url:
         page = browser.new_page()
         page.goto(url + TOPIC)
+        assert page.get_by_role("button", name="Show all answers").is_visible()
+        assert page.get_by_label("Go to the next question after grading").is_checked()
         page.get_by_role("button", name="Show answer", exact=True).click()
         page.get_by_role("button", name="3 Good").click()
-        assert page.get_by_role("button", name="Show all answers").is_visible()
+        page.wait_for_url("**/" + TOPIC2 + "#q1")  # the next page's question, as in Chinese
+        page.wait_for_function("document.getElementById('qa-live').textContent.includes('Next page')")
         page.goto(url + "llm/")
         assert page.get_by_text("Mastered 0/8 · due 0 · learning 1").is_visible()
         page.close()
