@@ -70,7 +70,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     @property
     def making_offline(self) -> bool:
         """This build makes the offline book (never the live preview: no worker while authoring)."""
-        return bool(self.config.enabled and self.config.offline and not self.serving)
+        wanted = self.config.home if self.config.offline is None else self.config.offline
+        return bool(self.config.enabled and wanted and not self.serving)
 
     def _chapter_of(self, src_uri: str) -> Chapter | None:
         """The chapter a page belongs to (its folder under docs/), if any."""
