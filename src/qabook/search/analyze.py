@@ -27,7 +27,7 @@ TOKEN_RE = re.compile(rf"[{CJK}]+|[a-z0-9]+")
 #: wins in the browser. Single characters only where they are almost never part of a content word.
 FILLERS_ZH = ("为什么", "为啥", "为何", "怎么样", "怎么办", "怎么", "怎样", "如何", "什么", "有什么", "是什么",
               "有哪些", "哪些", "哪个", "哪几种", "哪几", "哪里", "请问", "一下", "一个", "这个", "那个", "我们",
-              "可以", "应该", "需要", "还是", "或者", "里面", "的", "了", "吗", "呢", "吧", "啊", "呀", "是", "和",
+              "可以", "应该", "需要", "还是", "或者", "里面", "的时候", "时候", "到底", "一般", "具体", "的", "了", "吗", "呢", "吧", "啊", "呀", "是", "和",
               "与", "及", "在", "或", "我", "你")
 #: English question words and fillers (as analysed: plural -s removed).
 STOPWORDS_EN = frozenset("""a an the is are was were be been being am do does did doing how what which why when
