@@ -129,8 +129,12 @@ def visible_results(page, depth: int = 5) -> list[str]:
 
 def type_into_box(page, query: str) -> None:
     """Click into the header search box (tap the search icon on a phone), clear it, type the query."""
+    box = page.locator("[data-qa-search] input")
     if page.viewport_size["width"] >= 960:  # Material shows the box in the header from 60em up
         page.click("[data-qa-search] input")
+    elif page.evaluate("document.getElementById('__search').checked"):  # a phone, search open: tap the box
+        box.scroll_into_view_if_needed()
+        box.tap()
     else:
         page.tap("label.md-header__button[for=__search]")
         page.wait_for_function("document.activeElement && document.activeElement.matches('[data-qa-search] input')")

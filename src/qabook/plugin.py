@@ -56,6 +56,7 @@ from qabook.model import Book, Chapter
 from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown
 from qabook.search import SearchDoc, build_index, extract_docs
 from qabook.search.index import field_means
+from qabook.search.lexicon import Pair, load_glossary
 from qabook.study import (QUIZ_PAGE, REVIEW_PAGE, StudyTopic, cards_script, index_script,
                           split_questions, study_page_markdown)
 from qabook.study.pages import downloads_markdown
@@ -77,6 +78,7 @@ class QabookConfig(Config):
     study = c.Type(bool, default=True)  # self-test, progress, review and quiz pages (assets/study.js)
     exports = c.Type(bool, default=True)  # book.apkg and book.json next to the PDFs
     allow_html = c.ListOfItems(c.Type(str), default=[])  # raw HTML a trusted book may use (QA070)
+    glossary = c.Type(str, default="glossary.yml")  # the author's term pairs for search, beside mkdocs.yml
 
 
 SEARCH_JS = "assets/qabook/qasearch.js"
@@ -478,8 +480,20 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         global _MEANS
         if _MEANS is None or len(self.rendered) == len(rendered):  # every page rendered: weigh anew
             _MEANS = field_means(docs)
-        for name, data in build_index(docs, _MEANS).items():
+        for name, data in build_index(docs, _MEANS, self._glossary(config)).items():
             (out / name).write_bytes(data)
+
+    def _glossary(self, config: MkDocsConfig) -> list[Pair]:
+        """The author's glossary.yml (plugin option `glossary`, beside mkdocs.yml), if there is one;
+        each entry it cannot use is a warning at its line."""
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        path = base / self.config.glossary
+        if not path.is_file():
+            return []
+        pairs, found = load_glossary(path, self.config.glossary)
+        for d in found:
+            log.warning(str(d))
+        return pairs
 
     def _write_study_data(self, site: Path, config: MkDocsConfig, rendered: dict[str, _Rendered]) -> None:
         """study-index.js (every page) and study-cards.js (review and quiz pages)."""

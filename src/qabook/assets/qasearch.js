@@ -641,6 +641,7 @@
       return loadMeta().then(function (meta) { return rank(meta, query); });
     },
     analyze: analyze,
+    head: xhead,
     shardOf: shardOf,
     search: search,
     snippet: snippet,

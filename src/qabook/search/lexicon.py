@@ -61,7 +61,7 @@ def shipped_pairs() -> tuple[Pair, ...]:
 @lru_cache(maxsize=1)
 def zh_words() -> frozenset[str]:
     """Chinese words (simplified) that segmentation knows: CC-CEDICT's and the glossaries'."""
-    with gzip.open(_data("zh-words.txt.gz").open("rb"), "rt", encoding="utf-8") as f:
+    with _data("zh-words.txt.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
         words = {w for w in f.read().splitlines() if w and not w.startswith("#")}
     for p in shipped_pairs():
         for term in (p.a, p.b):
