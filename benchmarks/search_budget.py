@@ -54,7 +54,11 @@ def real_phrases() -> list[str]:
             text = path.read_text(encoding="utf-8", errors="ignore")
             text = re.sub(r"```.*?```", " ", text, flags=re.S)
             text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)|<[^>]+>|^#+|[`*$|>#]|https?://\S+", r"\1", text, flags=re.M)
-            out += [p.strip() for p in re.split(r"[。，、：；？！\n]|(?<=[.?!])\s", text) if 4 <= len(p.strip()) <= 120]
+            for clause in re.split(r"[。，、：；？！\n]|(?<=[.?!])\s", text):
+                clause = re.sub(r"[^\w\s\u4e00-\u9fff.,'-]|_", " ", clause)  # words only: no Markdown
+                clause = re.sub(r"\s+", " ", clause).strip()
+                if 4 <= len(clause) <= 120:
+                    out.append(clause)
     return out
 
 

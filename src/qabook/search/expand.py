@@ -89,8 +89,8 @@ _FILLER_CHARS = frozenset(f for f in FILLERS_ZH if len(f) == 1)
 
 
 def _phrases(doc: SearchDoc, words: frozenset[str], key: int) -> tuple[Counter[str], set[str]]:
-    """(phrases: the doc's words, and a word joined to a lone character beside it — 状态码,
-    懒加载 — counted; pieces: every piece of text a glossary term may be, phrases, runs of up to
+    """(phrases: the doc's words (and the words inside them), and a word joined to a lone
+    character beside it — 状态码, 懒加载 — counted; pieces: every piece of text a glossary term may be, phrases, runs of up to
     three words and the parts of long words)."""
     cached = doc.__dict__.get("_phrases")
     if cached is not None and cached[0] == key:
@@ -102,7 +102,10 @@ def _phrases(doc: SearchDoc, words: frozenset[str], key: int) -> tuple[Counter[s
         for i, seg in enumerate(segs):
             if len(seg) > 1 and not _FILLER_CHARS.issuperset(seg):
                 phrases[seg] += 1
-                pieces.update(seg[a:b] for a in range(len(seg)) for b in range(a + 2, len(seg) + 1))
+                parts = [seg[a:b] for a in range(len(seg)) for b in range(a + 2, len(seg) + 1)]
+                pieces.update(parts)
+                # the words inside a compound are the book's words too: 自注意力机制 → 注意力, 机制
+                phrases.update(part for part in parts if part != seg and part in words)
             if i + 1 < len(segs):
                 nxt = segs[i + 1]
                 if (len(seg) == 1) != (len(nxt) == 1) and not ({seg, nxt} & _FILLER_CHARS):
