@@ -132,8 +132,10 @@ def test_search_works_from_file_url(browser, tmp_path_factory: pytest.TempPathFa
     page.locator("article a", has_text="什么是大模型？").first.click()
     page.wait_for_url(re.compile(r"01-shen-me-shi-da-mo-xing\.html$"))
     assert page.locator("#q1").is_visible()  # a page, not a directory listing
-    ranked = run_queries(page, ["反向传播"])
+    ranked = run_queries(page, ["反向传播", "fanxiangchuanbo", "反向傳播", "backpropagation"])
     assert ranked["反向传播"][0] == "llm/03"
+    # pinyin, traditional characters, the other language: their tables load from disk too
+    assert ranked["fanxiangchuanbo"][0] == ranked["反向傳播"][0] == ranked["backpropagation"][0] == "llm/03", ranked
     page.locator(".md-search-result__list a").first.click()
     page.wait_for_url(re.compile(r"03-ru-he-xun-lian-da-mo-xing\.html#q1$"))
     page.wait_for_function("document.querySelector('#q1').classList.contains('qa-landed')")

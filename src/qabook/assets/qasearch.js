@@ -512,55 +512,65 @@
     }).then(function () { var r = score(meta, p, post); r.plan = p; return r; });
   }
 
+  function idfOf(meta, list) {
+    var df = list.length / 2;
+    return Math.log(1 + (meta.docs - df + 0.5) / (df + 0.5));
+  }
+
   function score(meta, p, post) {
     var weights = p.units.map(function (u) { return u.w; });
     var total = weights.reduce(function (a, b) { return a + b; }, 0);
     if (total === 0) { weights = p.units.map(function () { return 1; }); total = weights.length; }
     var terms = exactTermsOf(p);
-    var docs = new Map();
+    var T = terms.length, N = meta.docs;
+    var w = new Float32Array(N * T);  // document × term → idf-weighted score (0: absent)
+    var seen = new Uint8Array(N), touched = [];
     terms.forEach(function (t, ti) {
       var list = post.get(t);
       if (!list) return;
-      var df = list.length / 2;
-      var idf = Math.log(1 + (meta.docs - df + 0.5) / (df + 0.5));
+      var idf = idfOf(meta, list);
       var doc = 0;
       for (var j = 0; j < list.length; j += 2) {
         doc += list[j];
-        var d = docs.get(doc);
-        if (!d) docs.set(doc, d = new Map());
-        d.set(ti, idf * list[j + 1] / 10);
+        w[doc * T + ti] = idf * list[j + 1] / 10;
+        if (!seen[doc]) { seen[doc] = 1; touched.push(doc); }
       }
     });
     var termId = new Map();
     terms.forEach(function (t, i) { termId.set(t, i); });
     var alts = p.alts.map(function (a) { return { a: a, ids: a.terms.map(function (t) { return termId.get(t); }) }; });
+    var exactAlts = alts.filter(function (x) { return x.a.exact; });
+    var expAlts = alts.filter(function (x) { return !x.a.exact; });
+    var U = weights.length;
+    var covered = new Uint8Array(U);  // 2 exact, 1 by an expansion
+    var factor = new Float32Array(T);
     var list = [];
-    docs.forEach(function (d, doc) {
-      var covered = new Array(weights.length).fill(0);  // 2 exact, 1 by an expansion
-      var factor = new Map(), extra = new Map(), marks = [];
-      var matched = alts.filter(function (x) {
-        for (var i = 0; i < x.ids.length; i++) if (!d.has(x.ids[i])) return false;
-        return true;
-      });
-      matched.forEach(function (x) {  // exact terms first: they say which units the document has itself
-        if (!x.a.exact) return;
+    function has(base, x) {
+      for (var i = 0; i < x.ids.length; i++) if (!(w[base + x.ids[i]] > 0)) return false;
+      return true;
+    }
+    for (var k = 0; k < touched.length; k++) {
+      var doc = touched[k], base = doc * T, marks = [];
+      covered.fill(0);
+      factor.fill(0);
+      exactAlts.forEach(function (x) {  // exact terms first: they say which units the document has itself
+        if (!has(base, x)) return;
         x.a.units.forEach(function (u) { covered[u] = 2; });
-        x.ids.forEach(function (id) { factor.set(id, 1); });
+        x.ids.forEach(function (id) { factor[id] = 1; });
       });
-      matched.forEach(function (x) {  // an expansion counts where the document lacks the query's own word
-        if (x.a.exact || x.a.units.every(function (u) { return covered[u] === 2; })) return;
+      expAlts.forEach(function (x) {  // an expansion counts where the document lacks the query's own word
+        if (x.a.units.every(function (u) { return covered[u] === 2; }) || !has(base, x)) return;
         x.a.units.forEach(function (u) { if (!covered[u]) covered[u] = 1; });
         var f = EXPANSION * x.a.factor;
-        x.ids.forEach(function (id) { extra.set(id, Math.max(extra.get(id) || 0, f)); });
+        x.ids.forEach(function (id) { if (factor[id] < f) factor[id] = f; });
         if (x.a.mark && marks.indexOf(x.a.mark) === -1) marks.push(x.a.mark);
       });
-      var cover = 0, exact = 0, s = 0;
-      covered.forEach(function (c, u) { if (c) cover += weights[u]; if (c === 2) exact += weights[u]; });
-      if (!cover) return;
-      factor.forEach(function (f, id) { s += d.get(id) * f; });
-      extra.forEach(function (f, id) { if (!factor.has(id)) s += d.get(id) * f; });
-      list.push({ doc: doc, cover: cover / total, exact: exact / total, score: s, marks: marks });
-    });
+      var cover = 0, exact = 0, sc = 0;
+      for (var u = 0; u < U; u++) { if (covered[u]) cover += weights[u]; if (covered[u] === 2) exact += weights[u]; }
+      if (!cover) continue;
+      for (var id = 0; id < T; id++) if (factor[id]) sc += w[base + id] * factor[id];
+      list.push({ doc: doc, cover: cover / total, exact: exact / total, score: sc, marks: marks });
+    }
     var EPS = 1e-9;
     list.sort(function (a, b) {
       return (b.cover - a.cover > EPS ? 1 : a.cover - b.cover > EPS ? -1 : 0) ||
