@@ -545,38 +545,45 @@
     var covered = new Uint8Array(U);  // 2 exact, 1 by an expansion
     var factor = new Float32Array(T);
     var list = [];
-    function has(base, x) {
-      for (var i = 0; i < x.ids.length; i++) if (!(w[base + x.ids[i]] > 0)) return false;
+    function has(base, ids) {
+      for (var i = 0; i < ids.length; i++) if (!(w[base + ids[i]] > 0)) return false;
       return true;
     }
     for (var k = 0; k < touched.length; k++) {
-      var doc = touched[k], base = doc * T, marks = [];
+      var doc = touched[k], base = doc * T, marks = null, i, j, x, units;
       covered.fill(0);
       factor.fill(0);
-      exactAlts.forEach(function (x) {  // exact terms first: they say which units the document has itself
-        if (!has(base, x)) return;
-        x.a.units.forEach(function (u) { covered[u] = 2; });
-        x.ids.forEach(function (id) { factor[id] = 1; });
-      });
-      expAlts.forEach(function (x) {  // an expansion counts where the document lacks the query's own word
-        if (x.a.units.every(function (u) { return covered[u] === 2; }) || !has(base, x)) return;
-        x.a.units.forEach(function (u) { if (!covered[u]) covered[u] = 1; });
+      for (i = 0; i < exactAlts.length; i++) {  // exact terms first: the units the document has itself
+        x = exactAlts[i];
+        if (!has(base, x.ids)) continue;
+        units = x.a.units;
+        for (j = 0; j < units.length; j++) covered[units[j]] = 2;
+        for (j = 0; j < x.ids.length; j++) factor[x.ids[j]] = 1;
+      }
+      for (i = 0; i < expAlts.length; i++) {  // an expansion counts where the document lacks the query's word
+        x = expAlts[i];
+        units = x.a.units;
+        var needed = false;
+        for (j = 0; j < units.length; j++) if (covered[units[j]] !== 2) needed = true;
+        if (!needed || !has(base, x.ids)) continue;
+        for (j = 0; j < units.length; j++) if (!covered[units[j]]) covered[units[j]] = 1;
         var f = EXPANSION * x.a.factor;
-        x.ids.forEach(function (id) { if (factor[id] < f) factor[id] = f; });
-        if (x.a.mark && marks.indexOf(x.a.mark) === -1) marks.push(x.a.mark);
-      });
+        for (j = 0; j < x.ids.length; j++) if (factor[x.ids[j]] < f) factor[x.ids[j]] = f;
+        if (x.a.mark) {
+          marks = marks || [];
+          if (marks.indexOf(x.a.mark) === -1) marks.push(x.a.mark);
+        }
+      }
       var cover = 0, exact = 0, sc = 0;
       for (var u = 0; u < U; u++) { if (covered[u]) cover += weights[u]; if (covered[u] === 2) exact += weights[u]; }
       if (!cover) continue;
       for (var id = 0; id < T; id++) if (factor[id]) sc += w[base + id] * factor[id];
-      list.push({ doc: doc, cover: cover / total, exact: exact / total, score: sc, marks: marks });
+      // coverage and exact coverage as whole numbers, so that near-equal shares tie
+      list.push({ doc: doc, cover: cover / total, exact: exact / total, score: sc, marks: marks || [],
+                  c: Math.round(cover / total * 1e6), e: Math.round(exact / total * 1e6) });
     }
+    list.sort(function (a, b) { return b.c - a.c || b.e - a.e || b.score - a.score || a.doc - b.doc; });
     var EPS = 1e-9;
-    list.sort(function (a, b) {
-      return (b.cover - a.cover > EPS ? 1 : a.cover - b.cover > EPS ? -1 : 0) ||
-        (b.exact - a.exact > EPS ? 1 : a.exact - b.exact > EPS ? -1 : 0) ||
-        b.score - a.score || a.doc - b.doc;
-    });
     return { terms: terms, list: list, partial: list.length > 0 && list[0].cover < 1 - EPS };
   }
 
