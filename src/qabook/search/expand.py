@@ -28,7 +28,7 @@ import math
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from qabook.search.analyze import (CJK, FILLERS_ZH, STOPWORDS, TOKEN_RE, analyze, is_latin, normalize,
+from qabook.search.analyze import (FILLERS_ZH, STOPWORDS, TOKEN_RE, analyze, is_latin, normalize,
                                    shard_of, t2s_table)
 from qabook.search.extract import SearchDoc
 from qabook.search.lexicon import HAN_RE, SOURCES, Pair, mine_pairs, shipped_pairs, zh_words
@@ -273,4 +273,4 @@ def build_expansions(docs: list[SearchDoc], author: list[Pair] | None = None) ->
     return meta, files
 
 
-__all__ = ["CJK", "build_expansions", "head", "segment"]
+__all__ = ["build_expansions", "head", "pinyin_of", "segment"]
