@@ -282,7 +282,7 @@
       } else {
         run = null;
         if (missing.indexOf(t) !== -1 && /^[a-z]{2,8}$/.test(t.text) && (t.text.match(/[aeiouv]/g) || []).length <= 1) {
-          initials.push(t);  // pinyin initials have at most one vowel: smzq, aq (安全); an English word has more
+          initials.push(t);  // pinyin initials have at most one vowel (smzq, aq); an English word has more
         }
       }
     });
@@ -374,7 +374,7 @@
   }
 
   /* A Chinese run with a pair of characters the book does not have: read it as pinyin and find
-     the book's words that sound the same (声明周期 → 生命周期). */
+     the book's words that sound the same (shengmingzhouqi for a slip of one character). */
   function homophones(meta, p, post) {
     var runs = p.tokens.filter(function (t) {
       if (t.latin || t.text.length < 2) return false;
@@ -428,7 +428,7 @@
         var text = sp.token.text;
         for (var a = 0; a + 1 < text.length; a++) {
           var r2 = [];
-          if (p.units[sp.token.unit + a].w > 0) {  // a key never starts at a filler (和数组 is not 和数)
+          if (p.units[sp.token.unit + a].w > 0) {  // a key never starts at a filler ("and array" is not "sum")
             for (var len = Math.min(8, text.length - a); len >= 2; len--) r2.push(text.slice(a, a + len));
           }
           sp.keys.push(r2);
