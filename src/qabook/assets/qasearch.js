@@ -869,6 +869,7 @@
       sessionStorage.removeItem(LANDING);
     } catch (e) { note = null; }
     if (!note || note.href !== window.location.href || !note.q) return;
+    if (window.QABOOK_STUDY) return;  // study mode: mark the question only, reveal nothing (the learner does)
     var ps = pieces(note.q);
     var blocks = [];
     for (var el = question.nextElementSibling; el && !el.matches(".admonition.question"); el = el.nextElementSibling) {

@@ -48,3 +48,5 @@ class QabookConfig(Config):
     optional = c.ListOfItems(c.Type(str), default=[])  # block kinds not expected (`[explanation]`: no QA032/QI005)
     allow_html = c.ListOfItems(c.Type(str), default=[])  # raw HTML a trusted book may use (QA070)
     glossary = c.Type(str, default="glossary.yml")  # the author's term pairs for search, beside mkdocs.yml
+    offline = c.Type(bool, default=True)  # installable book: manifest, service worker, "whole book offline"
+    book_id = c.Type(str, default="")  # the key of the learner's progress; empty: site_name (as before)
