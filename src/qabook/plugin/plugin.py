@@ -218,6 +218,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.making_exports and self.book is not None:
             outputs.write_exports(self.book, site_dir / self.config.pdf_dir, config.site_name, self.language)
         if self.config.search:
-            search_index.write_index(site_dir, rendered, full_build=len(self.rendered) == len(rendered))
+            base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+            pairs, found = search_index.glossary(base, self.config.glossary)
+            for d in found:
+                site.log.warning(str(d))
+            search_index.write_index(site_dir, rendered, full_build=len(self.rendered) == len(rendered), pairs=pairs)
         if self.offline is not None and self.files is not None:  # last: it lists what the build wrote
             self.offline.write(site_dir, self.files, self.config.pdf_dir, list(self.study_files.values()))
