@@ -259,8 +259,8 @@ def test_grade_survives_reload_and_shows_in_chapter_progress(learner, site_url: 
     page.goto(site_url + TOPIC)
     page.get_by_role("button", name="显示答案", exact=True).first.click()
     page.get_by_role("button", name="4 简单").click()
-    assert page.locator(".qa-study-bar .qa-state").inner_text().startswith("已掌握")
-    page.reload()
+    page.wait_for_url("**/" + TOPIC2 + "#q1")  # the study flow moves on to the next page's question
+    page.goto(site_url + TOPIC)
     assert page.locator(".qa-study-bar .qa-state").inner_text().startswith("已掌握")
     page.goto(site_url + "llm/")
     assert page.get_by_text("掌握 1/8 · 待复习 0 · 学习中 0").is_visible()
@@ -283,6 +283,8 @@ def test_export_clear_and_import_progress(learner, site_url: str, tmp_path: Path
     page.keyboard.press("j")
     page.keyboard.press(" ")
     page.keyboard.press("3")  # good: learning, next step in 10 minutes
+    page.wait_for_url("**/" + TOPIC2 + "#q1")
+    page.goto(site_url + TOPIC)
     assert "学习中" in page.locator(".qa-state").inner_text()
     page.goto(site_url)
     with page.expect_download() as info:
@@ -389,6 +391,8 @@ def test_tap_on_a_phone(browser, site_url: str) -> None:
     page.get_by_role("button", name="显示答案", exact=True).first.tap()
     assert page.get_by_text(ANSWER).is_visible()
     page.get_by_role("button", name="2 困难").tap()
+    page.wait_for_url("**/" + TOPIC2 + "#q1")
+    page.goto(site_url + TOPIC)
     assert "学习中" in page.locator(".qa-state").inner_text()
     for path in (TOPIC, "llm/", "", "study/quiz/", "study/review/"):
         page.goto(site_url + path)
@@ -425,9 +429,12 @@ def test_an_english_book_gets_english_study_text(browser, tmp_path: Path) -> Non
     with serve(project / "site") as url:
         page = browser.new_page()
         page.goto(url + TOPIC)
+        assert page.get_by_role("button", name="Show all answers").is_visible()
+        assert page.get_by_label("Go to the next question after grading").is_checked()
         page.get_by_role("button", name="Show answer", exact=True).click()
         page.get_by_role("button", name="3 Good").click()
-        assert page.get_by_role("button", name="Show all answers").is_visible()
+        page.wait_for_url("**/" + TOPIC2 + "#q1")  # the next page's question, as in Chinese
+        page.wait_for_function("document.getElementById('qa-live').textContent.includes('Next page')")
         page.goto(url + "llm/")
         assert page.get_by_text("Mastered 0/8 · due 0 · learning 1").is_visible()
         page.close()
