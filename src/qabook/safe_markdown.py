@@ -136,6 +136,11 @@ class BlockMarkers(Treeprocessor):
                 el.set("class", " ".join([ours[0], *rest]))
 
 
+#: The markers qabook's generated Markdown leaves for the plugin (HTML comments, which the
+#: sanitiser otherwise drops): kept as they are, harmless whoever wrote them.
+QABOOK_MARKER_RE = re.compile(r"<!-- qabook:[a-z][a-z-]* -->")
+
+
 class Sanitize(Postprocessor):
     def __init__(self, md: Markdown, policy: Policy, token: str, report: bool) -> None:
         super().__init__(md)
@@ -150,6 +155,14 @@ class Sanitize(Postprocessor):
             return text
         if _LEAVE_ALONE:
             return self.marker.sub("", text)
+        kept: dict[str, str] = {}  # qabook's own markers (`<!-- qabook:chapter-table -->`): comments go
+
+        def keep(m: re.Match[str]) -> str:
+            key = f"{self.token}-kept-{len(kept)}-"
+            kept[key] = m.group(0)
+            return key
+
+        text = QABOOK_MARKER_RE.sub(keep, text)
         if self.marker.search(text):
             if self._raw_html_inside():
                 text = self._blocks(text, removed)
@@ -157,7 +170,10 @@ class Sanitize(Postprocessor):
                 text = self.marker.sub("", text)
         cleaned = clean_html(text, self.policy, report=self.report)
         self.md.qabook_removed = removed + cleaned.removed  # type: ignore[attr-defined]
-        return cleaned.html
+        html = cleaned.html
+        for key, marker in kept.items():
+            html = html.replace(key, marker)
+        return html
 
     def _raw_html_inside(self) -> bool:
         """Whether raw HTML went into the page (stashed after the fenced code, which is text)."""

@@ -33,7 +33,7 @@ import nh3
 TAGS = frozenset("""
 a abbr acronym address article aside audio b bdi bdo blockquote br caption center cite code col
 colgroup data dd del details dfn div dl dt em figcaption figure footer h1 h2 h3 h4 h5 h6 header
-hgroup hr i img input ins kbd label li main map mark nav ol p picture pre q rp rt rtc ruby s samp
+hgroup hr i img input ins kbd label li main map mark nav ol p picture pre q rp rt rtc ruby s samp button
 section small source span strike strong sub summary sup table tbody td tfoot th thead time tr
 track tt u ul var video wbr
 svg g path rect circle ellipse line polyline polygon defs symbol use text tspan
@@ -55,6 +55,7 @@ ATTRIBUTES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "table": "align summary", "tr": "align valign", "thead": "align", "tbody": "align", "tfoot": "align",
     "ol": "start type reversed", "ul": "type", "li": "value",
     "details": "open", "input": "type checked disabled name value", "label": "for",
+    "button": "type disabled name value",
     "time": "datetime", "del": "cite datetime", "ins": "cite datetime", "blockquote": "cite", "q": "cite",
     "abbr": "title", "hr": "align width size", "div": "align", "p": "align", "h1": "align", "h2": "align",
     "h3": "align", "h4": "align", "h5": "align", "h6": "align", "pre": "class",
@@ -110,8 +111,10 @@ class Removal:
         if self.kind == "element":
             return self.tag in UNSAFE_ELEMENTS
         if self.kind == "attribute":
+            if self.attribute == "style":  # only what could fetch or run: not a zoom or a font
+                return bool(re.search(r"url\(|image\(|expression\(|@import|\\", self.value, re.I))
             return (self.attribute.startswith("on") or self.attribute in URL_ATTRIBUTES
-                    or self.attribute in {"style", "srcdoc", "formaction", "action"})
+                    or self.attribute in {"srcdoc", "formaction", "action"})
         return False
 
     @property
@@ -202,6 +205,8 @@ class Policy:
         if attribute in {"href", "cite"} and url_scheme(value) == "data" and "data:" not in self.allow:
             return None
         if attribute == "type" and tag == "input" and value.lower() not in {"checkbox", "radio"}:
+            return None
+        if attribute == "type" and tag == "button" and value.lower() != "button":  # no form to submit
             return None
         if attribute.startswith("data-md-"):  # Material's own components, not content's
             return None

@@ -159,7 +159,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if not self.config.enabled or self.book is None:
             return markdown
         src = page.file.src_uri
-        sanitiser.leave_next_page_alone(not self.book.owns(src))
+        # a site's ordinary pages are its own, qabook's generated pages (print, review, quiz, offline)
+        # its own markup (the print page's topics come in sanitised, after the build): not sanitised
+        sanitiser.leave_next_page_alone(not self.book.owns(src) or page.file.generated_by == "qabook")
         if not self.book.owns(src):  # an ordinary page of the site: left as it is (not sanitised)
             return markdown
         pages.escape_meta_title(page)

@@ -148,7 +148,7 @@ def _why(removal: Removal) -> str:
     scheme = url_scheme(removal.value)
     if scheme:
         return f"a '{scheme}:' URL in {removal.attribute}= can run script in a reader's browser"
-    return f"{removal.describe()} could run script or restyle the site"
+    return f"{removal.describe()} could load from another host or run script"
 
 
 @rule("QA070", "unsafe-html", "Raw HTML or a URL that could run script in a reader's browser (removed by the sanitiser)",
