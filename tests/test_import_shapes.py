@@ -213,11 +213,14 @@ def test_explain_shows_the_pattern_labels_and_each_part() -> None:
     assert re.search(r"Q1 line 3: Les fermetures\n\s+question\s+line 3 .*\n\s+answer\s+lines 5–6\s+\[label 'Réponse' "
                      r"at line 5\]\n\s+explanation\s+lines 7–8", out), out
     auto = qabook("import", str(IMPORT / "numbering-gap.md"), "--dry-run", "--explain").stdout
-    assert "numbered or prefixed level-3 headings" in auto and "Q3 (no. 3) line 11" in auto
+    assert "question starts: level-3 headings numbered 'N.'" in auto and "Q3 (no. 3) line 11" in auto
+    assert re.search(r"template score: \d+\.\d+ \(ask 1\.00", auto), auto
+    assert "runner-up:" in auto
 
 
 def test_question_pattern_on_bold_lines() -> None:
-    assert plan_of("problem-lines", folder=OPTIONS).question_count == 0
+    auto = plan_of("problem-lines", folder=OPTIONS)  # 'Problem N' is a question word: found with no option
+    assert [p.title for p in auto.pages[1:]] == ["Reverse a string", "Sum a list"]
     opts = merge(ImportOptions(), question_pattern=r"Problem \d+")
     plan = plan_of("problem-lines", opts, OPTIONS)
     assert [p.title for p in plan.pages[1:]] == ["Reverse a string", "Sum a list"]

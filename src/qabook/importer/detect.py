@@ -17,11 +17,13 @@ headings and bold lines, or every bold line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from qabook.importer.elements import Element, item_elements
+from qabook.importer.elements import Element, expand_lists, item_elements
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
+from qabook.importer.shapes import Shape, shape_of
+from qabook.importer.template import Candidate, candidates, choose, explicit, nesting, score
 
 NUMBERED_HEADING_RE = re.compile(
     r"^(?:第\s*(?P<a>\d+)\s*题|题目\s*(?P<b>\d+)\s*[：:.．、]?|(?P<c>\d+)\s*(?:[.．、](?!\d)|[)）]))\s*(?P<rest>.*)$"
@@ -62,6 +64,9 @@ class Detection:
     strategy: str  # a sentence: what starts a question
     starts: list[Start]
     elements: list[Element] | None = None  # when detection split lists into items: the new element list
+    winner: Candidate | None = None  # the template chosen, with its score
+    runner: Candidate | None = None  # the best other reading of the document
+    cands: list[Candidate] = field(default_factory=list)
 
 
 def first_line(el: Element) -> str:
@@ -240,63 +245,62 @@ def _list_items(elements: list[Element], lines: list[str]) -> Detection | None:
     return Detection("ordered list items that ask ('1. **What is …?**', answer indented below)", starts, expanded)
 
 
+def _start(i: int, shape: Shape, box: str, level: int = 0) -> Start:
+    """The question start a template's element makes."""
+    num = shape.numbering
+    number = num.number if num else None
+    if box[:1] == "h" and box[1:].isdigit():
+        return Start(i, number, shape.title, "heading", level, explicit=explicit(shape), bare=not shape.title.strip())
+    if box == "item":
+        return Start(i, number if number is not None else (level or None), shape.title, "item")
+    if box == "details":
+        return Start(i, number, shape.title, "details")
+    if shape.label_kind == "question" and not (num and num.style not in ("wordN", "Q:")):
+        return Start(i, number, "", "label")
+    return Start(i, number, shape.title, "bold", explicit=explicit(shape))
+
+
+def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]:
+    """Other question-like templates in the parts of the document the winner leaves to the chapter
+    page (a second group written in another shape)."""
+    taken = [(s, e) for s, e in zip(winner.indices, winner.ends)]
+    extras = []
+    for c in sorted((c for c in cands if c.accepted and c is not winner), key=lambda c: -c.score):
+        if c.features["ask"] < 0.5 or nesting(winner, c) or nesting(c, winner):
+            continue
+        outside = [k for k, i in enumerate(c.indices) if not any(s <= i < e for s, e in taken)]
+        if len(outside) < 2 or len(outside) < len(c.indices):
+            continue
+        extras.append(c)
+        taken += list(zip(c.indices, c.ends))
+    return extras
+
+
 def detect(elements: list[Element], opts: ImportOptions | None = None, lines: list[str] | None = None) -> Detection:
     """Question starts, in order, and how they were found; no starts when nothing fits."""
     opts = opts or ImportOptions()
     labels = opts.label_set()
     if opts.forced:
         return _forced(elements, opts, labels)
-
-    by_level: dict[int, list[Start]] = {}
-    for i, el in enumerate(elements):
-        s = numbered_heading(el)
-        if s:
-            s.index = i
-            by_level.setdefault(el.level, []).append(s)
-    ranked = sorted(by_level.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    for level, candidates in ranked:
-        accepted = _accept(elements, candidates, labels)
-        if accepted:
-            return Detection(f"numbered or prefixed level-{level} headings ('{'#' * level} 1. …', "
-                             f"'{'#' * level} Q1: …')", _promote_hidden(elements, accepted))
-
-    bold = []
-    for i, el in enumerate(elements):
-        s = bold_numbered(el)
-        if s:
-            s.index = i
-            bold.append(s)
-    accepted = _accept(elements, bold, labels)
-    if accepted:
-        return Detection("bold numbered lines ('**1. …**')", _promote_hidden(elements, accepted))
-
-    labelled = []
-    for i, el in enumerate(elements):
-        if el.kind != "paragraph":
-            continue
-        label = labels.paragraph(first_line(el))
-        if label and label.kind == "question":
-            number = int(m.group()) if (m := re.search(r"\d+", label.word)) else None
-            labelled.append(Start(i, number, "", "label"))
-    if labelled:
-        return Detection("question labels ('**题目：**', '**Q1：…**', 'Question: …')", labelled)
-
-    items = _list_items(elements, lines) if lines is not None else None
-    if items:
-        return items
-
-    asking: dict[int, list[Start]] = {}
-    count: dict[int, int] = {}
-    for i, el in enumerate(elements):
-        if el.kind == "heading":
-            count[el.level] = count.get(el.level, 0) + 1
-            if asks(el.text.strip()):
-                asking.setdefault(el.level, []).append(Start(i, None, el.text.strip(), "heading", el.level))
-    for level, candidates in sorted(asking.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        if len(candidates) >= 2 and len(candidates) * 3 >= count[level] * 2:
-            return Detection(f"level-{level} headings that ask a question ('{'#' * level} What is …?')", candidates)
-    return Detection("nothing found: no numbered or Q: headings, bold numbered lines, labels, "
-                     "asking list items or asking headings", [])
+    lines = lines if lines is not None else []
+    expanded = expand_lists(lines, elements) if lines else elements
+    shapes = [shape_of(el, labels, lines) for el in expanded]
+    cands = candidates(expanded, shapes)
+    for cand in cands:
+        score(cand, expanded, shapes, lines, labels)
+    winner, runner = choose(cands)
+    if winner is None:
+        return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
+                         "bold lines, list items or paragraphs)", [], expanded, cands=cands)
+    chosen = [winner] + _region_extras(winner, cands)
+    starts: list[Start] = []
+    for cand in chosen:
+        box = cand.key[0]
+        for i, shape in zip(cand.indices, cand.shapes):
+            starts.append(_start(i, shape, box, expanded[i].level))
+    starts.sort(key=lambda s: s.index)
+    what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:])
+    return Detection(what, _promote_hidden(expanded, starts), expanded, winner=winner, runner=runner, cands=cands)
 
 
 def find_starts(elements: list[Element], opts: ImportOptions | None = None) -> list[Start]:

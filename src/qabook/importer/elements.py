@@ -50,7 +50,7 @@ def split_elements(lines: list[str]) -> list[Element]:
         text = tokens[i + 1].content if kind in ("heading", "paragraph") else ""
         level = int(tok.tag[1]) if kind == "heading" else 0
         element = Element(kind, tok.map[0], tok.map[1], text, level, tok.map[1])
-        if tok.type == "ordered_list_open":
+        if tok.type in ("ordered_list_open", "bullet_list_open"):
             element.items = _items(tokens, i)
         elements.append(element)
     first = elements[0].start if elements else len(lines)
@@ -64,21 +64,23 @@ def split_elements(lines: list[str]) -> list[Element]:
 
 
 def _items(tokens: list, i: int) -> tuple[tuple[int, int, int], ...]:
-    """(number, first line, end line) of each item of the ordered list opened at tokens[i]."""
+    """(number, first line, end line) of each item of the list opened at tokens[i] (number 0 for a
+    bullet list's items)."""
     items = []
     depth = tokens[i].level + 1
+    ordered = tokens[i].type == "ordered_list_open"
     for tok in tokens[i + 1:]:
-        if tok.type == "ordered_list_close" and tok.level == tokens[i].level:
+        if tok.type in ("ordered_list_close", "bullet_list_close") and tok.level == tokens[i].level:
             break
         if tok.type == "list_item_open" and tok.level == depth and tok.map:
-            number = int(tok.info) if tok.info.isdigit() else len(items) + 1
+            number = (int(tok.info) if tok.info.isdigit() else len(items) + 1) if ordered else 0
             items.append((number, tok.map[0], tok.map[1]))
     return tuple(items)
 
 
 def item_elements(lines: list[str], el: Element) -> list[Element]:
-    """An ordered list split into one element per item (kind "item"); each owns its lines up to
-    the next item, the last one up to the list's end."""
+    """A list split into one element per item (kind "item", level = its number, 0 for a bullet);
+    each owns its lines up to the next item, the last one up to the list's end."""
     out = []
     for k, (number, start, end) in enumerate(el.items):
         stop = el.items[k + 1][1] if k + 1 < len(el.items) else el.end
@@ -91,7 +93,7 @@ def item_elements(lines: list[str], el: Element) -> list[Element]:
 def item_body(lines: list[str], item: Element) -> list[Element]:
     """The elements of an item's text after its first line, dedented in `lines` (in place) so
     that an answer indented under '1. …' is not read as code."""
-    marker = re.match(r"\s*\d+[.)]\s*", lines[item.start])
+    marker = re.match(r"\s*(?:\d+[.)]|[-*+])\s*", lines[item.start])
     indent = marker.end() if marker else 0
     for i in range(item.start + 1, item.end):
         line = lines[i]
@@ -99,3 +101,11 @@ def item_body(lines: list[str], item: Element) -> list[Element]:
     shift = item.start + 1
     return [Element(e.kind, e.start + shift, e.end + shift, e.text, e.level, e.own_end + shift, e.items)
             for e in split_elements(lines[shift:item.end])]
+
+
+def expand_lists(lines: list[str], elements: list[Element]) -> list[Element]:
+    """The elements with every top-level list split into its items."""
+    out: list[Element] = []
+    for el in elements:
+        out.extend(item_elements(lines, el) if el.kind == "list" and el.items else [el])
+    return out

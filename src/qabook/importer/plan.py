@@ -15,12 +15,13 @@ import yaml
 
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
-from qabook.importer.detect import Start, detect, is_placeholder, unit_end
+from qabook.importer.detect import Detection, Start, detect, is_placeholder, unit_end
+from qabook.importer.template import Candidate
 from qabook.importer.elements import Element, item_body, split_elements
 from qabook.parser import parse_page
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
-from qabook.importer.units import PARTS, OutLine, Unit, short_title, sort_unit
+from qabook.importer.units import PARTS, OutLine, Unit, short_title, sort_details_unit, sort_unit
 from qabook.slug import slugify, unique
 
 
@@ -96,7 +97,7 @@ class _Planner:
         self._groups(units, elements)
         self._check_units([u for u, _ in units])
         plan = self._pages(units, elements)
-        plan.explanation = self._explain(detection.strategy, [u for u, _ in units], elements)
+        plan.explanation = self._explain(detection, [u for u, _ in units], elements)
         if not units:
             plan.pages = []  # nothing to write: a chapter must never be left with no topic page
         return plan
@@ -104,6 +105,11 @@ class _Planner:
     def _unit(self, start: Start, elements: list[Element], end: int) -> Unit:
         el = elements[start.index]
         unit = Unit(start=start, line=el.lineno)
+        if start.strategy == "details":  # <details><summary>question</summary> answer </details>
+            unit.title, unit.heading_text = start.title, start.title
+            stop = elements[end].start if end < len(elements) else len(self.lines)
+            sort_details_unit(unit, self.lines, el.start, stop)
+            return unit
         if start.strategy == "label":
             body = elements[start.index:end]
         elif start.strategy == "item":  # "1. **What …?**" and its indented answer
@@ -331,8 +337,10 @@ class _Planner:
                                              "written as '&#47;//' so that it stays text")
         return lines
 
-    def _explain(self, strategy: str, units: list[Unit], elements: list[Element]) -> list[str]:
-        """What detection chose, the document's outline, and per question where each part came from."""
+    def _explain(self, detection: Detection, units: list[Unit], elements: list[Element]) -> list[str]:
+        """What detection chose (the template, its score, the runner-up), the document's outline,
+        and per question where each part came from."""
+        strategy = detection.strategy
         opts = self.options.describe()
         words = sorted({w for k in PARTS for w in self.options.labels.get(k, [])})
         seen: dict[str, int] = {}
@@ -341,6 +349,7 @@ class _Planner:
                 if m := re.match(r"label '(.+?)'", how):
                     seen[m[1]] = seen.get(m[1], 0) + 1
         out = [f"{self.source}: question starts: {strategy}",
+               *_template_lines(detection),
                f"  options: {' '.join(opts) if opts else 'none (automatic detection)'}",
                "  labels: built-in (题目/答案/解析, Question/Answer/Explanation, Q/A)"
                + (f" + yours: {', '.join(words)}" if words else ""),
@@ -390,6 +399,25 @@ class _Planner:
 
 
 FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+
+
+def _features(cand: Candidate) -> str:
+    f = cand.features
+    return (f"{cand.score:.2f} (ask {f['ask']:.2f}, labelled {f['labelled']:.2f}, answered {f['answered']:.2f}, "
+            f"sequence {f['sequence']:.2f}, coverage {f['coverage']:.2f}, regular {f['regular']:.2f}, "
+            f"prior {f['prior']:.2f}; {int(f['n'])} units)")
+
+
+def _template_lines(detection: Detection) -> list[str]:
+    """The chosen template's score and the runner-up, for --explain."""
+    if detection.winner is None:
+        best = sorted(detection.cands, key=lambda c: -c.score)[:3]
+        return ["  no template is question-like; the closest: "
+                + ("; ".join(f"{c.describe()} {c.score:.2f}" for c in best) or "none")] if detection.cands else []
+    out = [f"  template score: {_features(detection.winner)}"]
+    runner = detection.runner
+    out.append(f"  runner-up: {runner.describe()} {_features(runner)}" if runner else "  runner-up: none")
+    return out
 
 
 #: A numbered or bold line that ends in a question mark: `1. What is X?`, `**What is X?**`, `Q: …?`.

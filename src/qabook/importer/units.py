@@ -209,3 +209,56 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
             unit.title = first or f"Question {unit.start.number or ''}".strip()
     if not unit.has("question"):  # "## 第 3 题" and straight to the answer: the heading is the question
         unit.parts["question"].append(OutLine(unit.title, ()))
+
+
+_TAG_RE = re.compile(r"<(/?)(details|summary)\b[^>]*>", re.I)
+_MARKUP_ONLY_RE = re.compile(r"^\s*(?:</?(?:b|br|p|strong|em|i|hr)\s*/?>\s*)*$", re.I)
+_EDGE_TAGS_RE = re.compile(r"^\s*(?:</?(?:b|br|p|strong)\s*/?>\s*)+|(?:\s*</?(?:b|br|p|strong)\s*/?>)+\s*$", re.I)
+
+
+def sort_details_unit(unit: Unit, lines: list[str], first: int, stop: int) -> None:
+    """A `<details><summary>question</summary> answer </details>` unit (0-based lines
+    first..stop): the summary's text is the question, what follows it up to `</details>` the
+    answer; the tag lines are the blocks' fences (their source lines go with them)."""
+    state, depth = "open", 0
+    for i in range(first, stop):
+        raw, n = lines[i], i + 1
+        pieces: list[tuple[str, str]] = []  # (part, text)
+        pos = 0
+        for m in _TAG_RE.finditer(raw):
+            closing, tag = m[1] == "/", m[2].lower()
+            inner = depth > 1 or (depth == 1 and state == "answer" and tag == "summary")
+            if tag == "details":
+                depth += -1 if closing else 1
+                if depth > 1 or (closing and depth >= 1):
+                    continue  # a <details> inside the answer: text
+            if inner:
+                continue
+            pieces.append((state, raw[pos:m.start()]))
+            pos = m.end()
+            if tag == "summary" and not closing:
+                state = "question"
+            elif tag == "summary":
+                state = "answer"
+            elif tag == "details" and closing:
+                state = "after"
+        pieces.append((state, raw[pos:]))
+        carried = False
+        for part, text in pieces:
+            if part == "open" or _MARKUP_ONLY_RE.match(text):
+                continue
+            target = "answer" if part == "after" else part
+            text = _EDGE_TAGS_RE.sub("", text) if not text.startswith(("    ", "\t")) else text
+            unit.parts[target].append(OutLine(text, () if carried else (n,)))
+            carried = True
+        if not carried:
+            if state in ("open", "question"):
+                unit.opens["question"].append(n)
+            elif state == "answer" and not unit.has("answer"):
+                unit.opens["answer"].append(n)
+            else:
+                unit.closes.append(n)
+    unit.labelled.update({"question", "answer"})
+    unit.how.setdefault("question", f"<summary> at line {first + 1}")
+    if unit.has("answer"):
+        unit.how.setdefault("answer", "the rest of the <details> block")

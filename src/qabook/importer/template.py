@@ -1,0 +1,262 @@
+"""Candidate templates of a document and their score: which repeated shape starts its questions.
+
+Every element has a shape (`shapes.py`). Elements of the same shape — the same heading level,
+list item or paragraph kind, the same bold form and the same numbering style (or: the same
+unnumbered heading level, the same bold-line form) — make one candidate template: "a question
+starts at each of these". Each candidate partitions the document into units (a start and what
+follows it up to the next start or a heading that closes it) and is scored on what a person
+sees at a glance:
+
+- `ask`: the start lines ask (a question mark, a question word, a `Q`/`题目`/`第 N 题` word);
+- `answered`: the units hold something after the start line; `labelled`: an answer label,
+  `<details>` or an admonition follows it;
+- `sequence`: the numbers go up one by one (a restart at 1 is a new group);
+- `coverage`: the share of the document's lines the units hold; `regular`: units of similar size;
+- `prior`: a small bonus for the shapes Q&A files are known to have (numbered headings, `Q1`,
+  `第 N 题`, bold numbered lines): known shapes weigh in, they are not the only doors.
+
+A candidate is question-like when most of its starts ask or most of its units carry an answer
+label; the best question-like one wins. A finer candidate inside the winner (several of its
+starts in one unit) replaces it; one that is the same questions seen from inside (one start
+per unit: `**题目：**` under `#### 1. …`) does not.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from qabook.importer.elements import Element
+from qabook.importer.labels import Labels
+from qabook.importer.shapes import Shape, asks
+
+#: Numbering words that say "this is a question" on their own.
+_QUESTION_WORDS = {"q", "题目", "问题", "面试题", "试题", "习题", "练习", "例题", "考题", "question", "problem", "exercise",
+                   "quiz", "task"}
+_PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)": 0.1, "(N)": 0.1, "一、": 0.0,
+          "N ": 0.0, "N.N": 0.0, "": 0.0}
+_ANSWER_MARK_RE = re.compile(r"^\s*(?:<details\b|<summary\b|\?\?\?\+?\s|!!!\s+(?:answer|success|tip|note)|:::\s*(?:details|tip|answer))",
+                             re.I)
+_FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_LIST_MARK_RE = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
+_INLINE_ANSWER_RE = re.compile(r"[?？.。]\s*(?:\*\*)?(?:答案|参考答案|答|Answer|Ans|A)\s*(?:\*\*)?\s*[：:]", re.I)
+
+
+@dataclass
+class Candidate:
+    """One way to read the document: these elements start its questions."""
+
+    key: tuple[str, str, str]  # (box, bold form, numbering family)
+    indices: list[int]
+    shapes: list[Shape]
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0
+    ends: list[int] = field(default_factory=list)  # element index where each unit ends
+
+    @property
+    def accepted(self) -> bool:
+        f = self.features
+        if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer
+            numbered = bool(self.shapes and self.shapes[0].numbering)
+            return bool((f["explicit"] and f["labelled"]) or (numbered and f["ask"] and f["answered"]))
+        return (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.3
+
+    def describe(self) -> str:
+        box, bold, family = self.key
+        where = {"p": "paragraphs", "item": "list items", "details": "<details> blocks whose <summary> asks"}.get(box, f"level-{box[1:]} headings" if _heading(box) else box)
+        form = {"whole": "bold ", "prefix": "bold-numbered "}.get(bold, "")
+        if family == "plain":
+            what = f"{form}{where}" + (" (unnumbered)" if _heading(box) or box == "item" else "")
+        elif family == "label-q":
+            what = f"{form}{where} with a question label"
+        else:
+            what = f"{form}{where} numbered '{family}'"
+        example = self.shapes[0].title[:40] if self.shapes else ""
+        return f"{what} (first: '{example}')"
+
+
+def _heading(box: str) -> bool:
+    return box[:1] == "h" and box[1:].isdigit()
+
+
+def _family(shape: Shape) -> str:
+    if shape.numbering:
+        n = shape.numbering
+        return f"wordN:{n.word}" if n.style == "wordN" else n.style
+    if shape.label_kind == "question":
+        return "label-q"
+    return "plain"
+
+
+def _key(shape: Shape) -> tuple[str, str, str] | None:
+    box = shape.box
+    if shape.label_kind in ("answer", "explanation"):
+        return None
+    if _heading(box):
+        return (box, "", _family(shape))
+    if box == "item":
+        return (box, "", "label-q" if shape.label_kind == "question" else "plain")
+    if box == "details":
+        return (box, "", "plain")
+    if box == "p":
+        family = "label-q" if shape.label_kind == "question" else _family(shape)
+        if family == "plain" and shape.bold != "whole":
+            return None  # ordinary prose
+        if shape.label_kind in ("answer", "explanation"):
+            return None
+        if family == "label-q":
+            return (box, "", family)  # '**问题1：**', '**Q: …?**', 'Q: …': one label, whatever the bold
+        bold = "whole" if shape.bold == "whole" else ("prefix" if shape.bold else "")
+        return (box, bold, family)
+    return None
+
+
+def explicit(shape: Shape) -> bool:
+    """The start line itself says it is a question: 'Q1', '题目 3', '第 2 题', 'Q:', '**问题：**'."""
+    n = shape.numbering
+    return bool(shape.label_kind == "question" or (n and (n.style in ("第N题", "Q:") or n.word in _QUESTION_WORDS)))
+
+
+def candidates(elements: list[Element], shapes: list[Shape]) -> list[Candidate]:
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for i, shape in enumerate(shapes):
+        key = _key(shape)
+        if key:
+            groups.setdefault(key, []).append(i)
+    # the numbering families of one box also make one candidate together ('1.' and '2、' mixed)
+    merged: dict[tuple[str, str, str], list[int]] = {}
+    for (box, bold, family), idx in groups.items():
+        if family in ("N.", "N、", "N)", "N "):
+            merged.setdefault((box, bold, "N*"), []).extend(idx)
+    for key, idx in merged.items():
+        families = {k for k in groups if k[:2] == key[:2] and k[2] in ("N.", "N、", "N)", "N ")}
+        if len(families) > 1:
+            groups[key] = sorted(idx)
+    return [Candidate(key, idx, [shapes[i] for i in idx]) for key, idx in sorted(groups.items())]
+
+
+def _closes(el: Element, box: str, shapes: list[Shape], j: int) -> bool:
+    """Whether element j ends a unit started by an element of `box` (a heading at the same or a
+    higher level for a heading start; any heading for the others) — unless it is a label."""
+    if el.kind != "heading":
+        return False
+    if shapes[j].label_kind in ("answer", "explanation"):
+        return False
+    return not _heading(box) or el.level <= int(box[1:])
+
+
+def unit_ends(elements: list[Element], shapes: list[Shape], indices: list[int], box: str) -> list[int]:
+    out = []
+    for k, i in enumerate(indices):
+        stop = indices[k + 1] if k + 1 < len(indices) else len(elements)
+        end = stop
+        for j in range(i + 1, stop):
+            if _closes(elements[j], box, shapes, j):
+                end = j
+                break
+        out.append(end)
+    return out
+
+
+def _body_lines(lines: list[str], start_el: Element, end_line: int) -> list[str]:
+    """The unit's non-blank lines after the start's own line."""
+    return [line for line in lines[start_el.start + 1:end_line] if line.strip()]
+
+
+def has_answer_mark(body: list[str], labels: Labels) -> bool:
+    """An answer or explanation label, `<details>`, an answer admonition among the lines (not in code)."""
+    fence = False
+    for line in body:
+        if _FENCE_RE.match(line):
+            fence = not fence
+            continue
+        if fence:
+            continue
+        if _ANSWER_MARK_RE.match(line):
+            return True
+        text = line[_LIST_MARK_RE.match(line).end():]
+        label = labels.paragraph(text) or labels.heading(re.sub(r"^#{1,6}\s+", "", text)) if text.lstrip().startswith(
+            "#") else labels.paragraph(text)
+        if label and label.kind in ("answer", "explanation"):
+            return True
+    return False
+
+
+def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels) -> None:
+    n = len(cand.indices)
+    box = cand.key[0]
+    cand.ends = unit_ends(elements, shapes, cand.indices, box)
+    asking = answered = labelled = 0
+    sizes = []
+    for i, end, shape in zip(cand.indices, cand.ends, cand.shapes):
+        el = elements[i]
+        end_line = elements[end].start if end < len(elements) else len(lines)
+        body = _body_lines(lines, el, end_line)
+        if box == "p" and cand.key[1] == "whole" and el.own_end - el.start > 1:
+            pass  # lines glued under a bold line are its answer: already in the body
+        inline = bool(_INLINE_ANSWER_RE.search(shape.title))
+        asking += bool(shape.asking or explicit(shape) or asks(shape.title))
+        answered += bool(body or inline)
+        labelled += bool(inline or has_answer_mark(body, labels))
+        sizes.append(1 + len(body))
+    numbers = [s.numbering.number for s in cand.shapes if s.numbering and s.numbering.number is not None]
+    pairs = list(zip(numbers, numbers[1:]))
+    seq = (sum(1.0 if b == a + 1 else 0.5 if b == 1 else 0.0 for a, b in pairs) / len(pairs)) if pairs else 0.0
+    total = sum(1 for line in lines if line.strip()) or 1
+    coverage = min(1.0, sum(sizes) / total)
+    mean = sum(sizes) / n
+    cv = math.sqrt(sum((s - mean) ** 2 for s in sizes) / n) / mean if mean else 1.0
+    regular = max(0.0, 1.0 - cv / 2)
+    family = cand.key[2]
+    prior = _PRIOR.get(family.split(":")[0], 0.1 if cand.key[1] == "whole" else 0.0)
+    f = cand.features
+    f.update(n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
+             coverage=coverage, regular=regular, prior=prior,
+             explicit=sum(explicit(s) for s in cand.shapes) / n)
+    weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
+    cand.score = round(weight * (1.5 * f["ask"] + 1.0 * f["labelled"] + 0.5 * f["answered"] + 0.5 * seq
+                                 + 1.0 * coverage + 0.3 * regular + prior), 3)
+
+
+def _units_of(cand: Candidate) -> list[tuple[int, int]]:
+    return list(zip(cand.indices, cand.ends))
+
+
+def nesting(outer: Candidate, inner: Candidate) -> float:
+    """How many of `inner`'s starts fall inside each unit of `outer` that holds any (0 when none do)."""
+    counts = []
+    for start, end in _units_of(outer):
+        inside = sum(1 for i in inner.indices if start < i < end)
+        if inside:
+            counts.append(inside)
+    covered = sum(counts)
+    if not counts or covered < len(inner.indices) * 0.6:
+        return 0.0
+    return covered / len(counts)
+
+
+def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
+    """The winner and the runner-up (a different reading of the document), or None."""
+    ok = sorted((c for c in cands if c.accepted), key=lambda c: (-c.score, c.key))
+    if not ok:
+        return None, None
+    winner = ok[0]
+    for _ in range(len(ok)):
+        finer = [c for c in ok if c is not winner and nesting(winner, c) >= 1.5
+                 and c.features["ask"] + c.features["labelled"] >= winner.features["ask"] + winner.features["labelled"] - 0.2]
+        outer = [c for c in ok if c is not winner and 0.9 <= nesting(c, winner) <= 1.2
+                 and len(c.indices) >= len(winner.indices) * 0.8 and c.score >= winner.score * 0.7
+                 and (c.features["ask"] >= 0.5 or c.features["labelled"] >= 0.8)]
+        if finer:
+            winner = max(finer, key=lambda c: c.score)
+        elif outer:
+            winner = max(outer, key=lambda c: c.score)
+        else:
+            break
+    same = {id(winner)}
+    for c in ok:
+        if c is not winner and (0.9 <= nesting(winner, c) <= 1.2 or 0.9 <= nesting(c, winner) <= 1.2):
+            same.add(id(c))  # the same questions seen from inside or outside: not an alternative
+    runner = next((c for c in ok if id(c) not in same), None)
+    return winner, runner
