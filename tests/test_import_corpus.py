@@ -54,7 +54,7 @@ MISSING_EXPLANATION = {  # QI005 counts: questions with an answer but no explana
     "27-mybatis-plus-quiz-daan-only.md": 1,
 }
 
-LABEL_RE = re.compile(r"^(?:题目描述|题目|面试题|问题\s*\d*|答案解析|正确答案|参考答案|答案|解析|Question|Answer|Explanation|Q\d*|A\d*)\s*(?:[：:.]\s*|$)", re.I)
+LABEL_RE = re.compile(r"^(?:题目描述|题目|面试题|问题\s*\d*|答案解析|正确答案|参考答案|答案|解析|Question|Answer|Solution|Explanation|Q\d*|A\d*)\s*(?:[：:.]\s*|$)", re.I)
 
 
 def core_text(line: str) -> str:

@@ -109,3 +109,23 @@ def expand_lists(lines: list[str], elements: list[Element]) -> list[Element]:
     for el in elements:
         out.extend(item_elements(lines, el) if el.kind == "list" and el.items else [el])
     return out
+
+
+def split_paragraphs(lines: list[str], elements: list[Element], breaks) -> list[Element]:
+    """Paragraphs split before every line after their first for which `breaks(line)` is true
+    (`Q: …` then `A: …` on the very next line are two blocks, as a person reads them)."""
+    out: list[Element] = []
+    for el in elements:
+        if el.kind != "paragraph" or el.own_end - el.start < 2:
+            out.append(el)
+            continue
+        cuts = [k for k in range(el.start + 1, el.own_end) if breaks(lines[k])]
+        if not cuts:
+            out.append(el)
+            continue
+        bounds = [el.start, *cuts, el.own_end]
+        for a, b in zip(bounds, bounds[1:]):
+            last = b == el.own_end
+            text = "\n".join(line.strip() for line in lines[a:b])
+            out.append(Element("paragraph", a, el.end if last else b, text, 0, b))
+    return out

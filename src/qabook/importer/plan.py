@@ -17,7 +17,7 @@ from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
 from qabook.importer.detect import Detection, Start, detect, is_placeholder, unit_end
 from qabook.importer.template import Candidate
-from qabook.importer.elements import Element, item_body, split_elements
+from qabook.importer.elements import Element, item_body, split_elements, split_paragraphs
 from qabook.parser import parse_page
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
@@ -73,7 +73,8 @@ class _Planner:
 
     # -- segmentation ------------------------------------------------------------------
     def plan(self) -> ImportPlan:
-        elements = split_elements(self.lines)
+        elements = split_paragraphs(self.lines, split_elements(self.lines),
+                                    lambda line: self.labels.paragraph(line) is not None)
         detection = detect(elements, self.options, self.lines)
         elements = detection.elements or elements
         starts = detection.starts
