@@ -19,10 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from qabook.importer.answerkey import AnswerKey, find_key
 from qabook.importer.elements import Element, expand_lists, item_elements
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
-from qabook.importer.shapes import Shape, shape_of
+from qabook.importer.shapes import KEY_SHAPE, Shape, shape_of
 from qabook.importer.template import Candidate, candidates, choose, explicit, nesting, score
 
 NUMBERED_HEADING_RE = re.compile(
@@ -67,6 +68,7 @@ class Detection:
     winner: Candidate | None = None  # the template chosen, with its score
     runner: Candidate | None = None  # the best other reading of the document
     cands: list[Candidate] = field(default_factory=list)
+    key: AnswerKey | None = None  # answers gathered at the end, by number
 
 
 def first_line(el: Element) -> str:
@@ -285,10 +287,16 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     lines = lines if lines is not None else []
     expanded = expand_lists(lines, elements) if lines else elements
     shapes = [shape_of(el, labels, lines) for el in expanded]
-    cands = candidates(expanded, shapes)
-    for cand in cands:
-        score(cand, expanded, shapes, lines, labels)
-    winner, runner = choose(cands)
+    key = find_key(expanded, lines, labels, opts.answer_key) if lines else None
+    winner, runner, cands = _vote(expanded, shapes, lines, labels)
+    if key is not None:
+        keyed = [KEY_SHAPE if i in key.reserved else s for i, s in enumerate(shapes)]
+        k_winner, k_runner, k_cands = _vote(expanded, keyed, lines, labels)
+        # a key at the end answers questions that have none of their own (or the author named it)
+        if k_winner is not None and (opts.answer_key is not None or k_winner.features["labelled"] < 0.5):
+            winner, runner, cands, shapes = k_winner, k_runner, k_cands, keyed
+        else:
+            key = None
     if winner is None:
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands)
@@ -300,7 +308,16 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
             starts.append(_start(i, shape, box, expanded[i].level))
     starts.sort(key=lambda s: s.index)
     what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:])
-    return Detection(what, _promote_hidden(expanded, starts), expanded, winner=winner, runner=runner, cands=cands)
+    return Detection(what, _promote_hidden(expanded, starts), expanded, winner=winner, runner=runner, cands=cands,
+                     key=key)
+
+
+def _vote(elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels):
+    cands = candidates(elements, shapes)
+    for cand in cands:
+        score(cand, elements, shapes, lines, labels)
+    winner, runner = choose(cands)
+    return winner, runner, cands
 
 
 def find_starts(elements: list[Element], opts: ImportOptions | None = None) -> list[Start]:

@@ -60,6 +60,10 @@ class Labels:
         # plain: "A1：rest", "Q: rest", "答案：rest", "Answer: rest"; "Q3. rest"
         self._plain = re.compile(rf"^(?:(?P<label>{all_words}){colon}|(?P<num>[QA]\d+)\s*[.．](?!\d))\s*(?P<rest>.*)$",
                                  re.S | re.I)
+        # a question and its answer on one line: "水的沸点？答：100 度", "Capital of France? Answer: Paris."
+        answers = _alternation(self.words["answer"] + merged)
+        self._inline = re.compile(rf"^(?P<q>.*?[?？.。!！)）])\s*(?:\*\*)?(?P<label>{answers})\s*(?:\*\*)?\s*[：:]"
+                                  rf"\s*(?:\*\*)?\s*(?P<rest>\S.*)$", re.S | re.I)
         # heading labels: "### 题目", "### ✅ 正确答案：B", "### 📖 解析", "### Answer"
         self._heading = re.compile(rf"^(?P<label>{all_words})\s*(?:[：:]\s*(?P<rest>.*))?$", re.S | re.I)
 
@@ -87,6 +91,14 @@ class Labels:
                 whole = pattern is self._bold_whole or (pattern is self._plain and kind == "question")
                 return Label(kind, word, (m["rest"] or "").strip(), merged, whole)
         return None
+
+    def inline_answer(self, line: str) -> tuple[str, Label] | None:
+        """A question line that carries its answer after a label: (the question, the answer label)."""
+        m = self._inline.match(line.strip())
+        if not m or not m["q"].strip():
+            return None
+        kind, merged = self.classify(m["label"])
+        return m["q"].strip(), Label("answer", m["label"], m["rest"].strip(), merged)
 
     def heading(self, text: str) -> Label | None:
         core = re.sub(r"^[^\w]+", "", text.strip())  # drop leading emoji and marks

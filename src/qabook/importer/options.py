@@ -32,6 +32,8 @@ class ImportOptions:
     bold_questions: bool = False  # every bold line on its own starts a question
     labels: dict[str, list[str]] = field(default_factory=dict)  # extra label words per part
     details_answers: bool = False  # a <details> opens the answer, whatever its summary says
+    answer_key: re.Pattern[str] | None = None  # a heading or line after which answers are listed by number
+    split_on: re.Pattern[str] | None = None  # a separator line between questions
 
     @property
     def forced(self) -> bool:

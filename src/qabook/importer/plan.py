@@ -15,13 +15,15 @@ import yaml
 
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
+from qabook.importer.answerkey import AnswerKey
 from qabook.importer.detect import Detection, Start, detect, is_placeholder, unit_end
 from qabook.importer.template import Candidate
 from qabook.importer.elements import Element, item_body, split_elements, split_paragraphs
 from qabook.parser import parse_page
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
-from qabook.importer.units import PARTS, OutLine, Unit, short_title, sort_details_unit, sort_unit
+from qabook.importer.units import (PARTS, OutLine, Unit, options_to_question, short_title, sort_details_unit,
+                                   sort_unit)
 from qabook.slug import slugify, unique
 
 
@@ -67,6 +69,7 @@ class _Planner:
         self.chapter_arg, self.title_arg = chapter, title
         self.taken_ids = set(taken_ids)
         self.diags: list[Diagnostic] = []
+        self.moved: set[int] = set()  # elements that went into a question from elsewhere (an answer key's entries)
 
     def warn(self, line: int, code: str, message: str, severity: Severity = Severity.WARNING) -> None:
         self.diags.append(Diagnostic(self.source, line, 1, code, message, severity))
@@ -79,9 +82,10 @@ class _Planner:
         elements = detection.elements or elements
         starts = detection.starts
         start_idx = {s.index for s in starts}
+        stops = start_idx | ({detection.key.opener} if detection.key else set())
         units: list[tuple[Unit, int]] = []  # (unit, end element index)
         for s in starts:
-            end = unit_end(elements, s, start_idx, self.labels)
+            end = unit_end(elements, s, stops, self.labels)
             if s.strategy == "heading" and is_placeholder(s, elements, end):
                 self.warn(elements[s.index].lineno, "QI003",
                           f"empty placeholder question '{elements[s.index].text.strip()}' (no title, no answer): kept on the chapter page")
@@ -95,6 +99,11 @@ class _Planner:
                       "written; run with --explain, then say where questions start with --question-heading "
                       "LEVEL, --question-pattern REGEX or --bold-questions (labels: --label answer=WORD)",
                       Severity.ERROR)
+        self.key_line = detection.key.line if detection.key else 0
+        if detection.key and units:
+            self._answer_key(detection.key, [u for u, _ in units], elements)
+        for u, _ in units:
+            options_to_question(u)
         self._groups(units, elements)
         self._check_units([u for u, _ in units])
         plan = self._pages(units, elements)
@@ -126,11 +135,49 @@ class _Planner:
                 unit.title_src = (el.lineno,)
                 unit.heading_text = el.text.strip().split("\n", 1)[0].strip("* ")
                 body = [Element("paragraph", el.start + 1, el.end, el.text.split("\n", 1)[1], 0, el.own_end)] + body
+        inline = self.labels.inline_answer(unit.title) if start.strategy != "label" else None
+        if inline:  # "1、水的沸点？答：100 度": the title is the question, the rest of the line the answer
+            unit.title = inline[0]
+            unit.parts["answer"].append(OutLine(inline[1].rest, ()))
+            unit.labelled.add("answer")
+            unit.how["answer"] = f"label '{inline[1].word}' on the question's line {el.lineno}"
         sort_unit(unit, body, self.lines, self.labels, self.options.details_answers)
         if start.strategy == "label":
             unit.title = short_title(next((o.text for o in unit.parts["question"] if o.text.strip()), "")) \
                 or f"Question {start.number or ''}".strip()
         return unit
+
+    def _answer_key(self, key: AnswerKey, units: list[Unit], elements: list[Element]) -> None:
+        """Answers listed by number at the end go to their questions (by number, else by position)."""
+        numbered = all(u.start.number is not None for u in units)
+        by_number: dict[int, Unit] = {}
+        for k, u in enumerate(units, 1):
+            by_number.setdefault(u.start.number if numbered else k, u)
+        for n, entries in sorted(key.entries.items()):
+            u = by_number.get(n)
+            if u is None:
+                line = entries[0][2]
+                self.warn(line, "QI019", f"answer {n} of the key at line {key.line} matches no question: kept on the "
+                                         "chapter page")
+                continue
+            out: list[OutLine] = []
+            for index, text, line in entries:
+                if index is None:  # several answers on one line: copied, the line stays on the chapter page
+                    out.append(OutLine(text, ()))
+                    continue
+                el = elements[index]
+                self.moved.add(index)
+                own = [OutLine(self.lines[j], (j + 1,)) for j in range(el.start, el.end)]
+                if text and own:
+                    own[0] = OutLine(text, own[0].src)  # '1. B' → 'B'
+                out += own + [OutLine("", ())]
+            if u.has("answer"):
+                u.parts["answer"] += [OutLine("", ())] + out
+            else:
+                u.parts["answer"] = out
+                u.labelled.add("answer")
+            u.how["answer"] = (u.how.get("answer", "") + "; " if u.how.get("answer") else "") + \
+                f"answer key at line {key.line}, entry {n}"
 
     def _groups(self, units: list[tuple[Unit, int]], elements: list[Element]) -> None:
         """Headings between questions (第一部分 …, 一、…) group them; they become tags."""
@@ -259,6 +306,8 @@ class _Planner:
                 continue
             el = elements[i]
             i += 1
+            if i - 1 in self.moved:
+                continue
             if el is title_el and title_src:
                 body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.own_end, el.end))
                 continue
@@ -270,7 +319,8 @@ class _Planner:
                 continue
             if el.kind == "paragraph":
                 label = self.labels.paragraph(lines[el.start])
-                if label and label.kind in ("answer", "explanation") and units:
+                if label and label.kind in ("answer", "explanation") and units and not (
+                        self.key_line and el.lineno == self.key_line):
                     self.warn(el.lineno, "QI007", f"{label.word} outside any question (detached from its "
                                                   "question): kept on the chapter page; move it under its question")
             body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.start, el.end))

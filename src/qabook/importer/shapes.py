@@ -186,3 +186,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
     title = num.title if num else (label.rest if label and label.kind == "question" else text)
     title = unbold(title)
     return Shape(box, bold, num, label_kind, title, asks(title))
+
+
+#: The shape of a line of an answer key (`answerkey.py`): never a question, and it closes the unit before it.
+KEY_SHAPE = Shape("key", "", None, "", "", False)

@@ -59,7 +59,8 @@ class Candidate:
         f = self.features
         if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer
             numbered = bool(self.shapes and self.shapes[0].numbering)
-            return bool((f["explicit"] and f["labelled"]) or (numbered and f["ask"] and f["answered"]))
+            alone = f["coverage"] >= 0.3  # one question that is most of the document, not a stray line
+            return alone and bool((f["explicit"] and f["labelled"]) or (numbered and f["ask"] and f["answered"]))
         return (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.3
 
     def describe(self) -> str:
@@ -139,6 +140,8 @@ def candidates(elements: list[Element], shapes: list[Shape]) -> list[Candidate]:
 def _closes(el: Element, box: str, shapes: list[Shape], j: int) -> bool:
     """Whether element j ends a unit started by an element of `box` (a heading at the same or a
     higher level for a heading start; any heading for the others) — unless it is a label."""
+    if shapes[j].box == "key":
+        return True
     if el.kind != "heading":
         return False
     if shapes[j].label_kind in ("answer", "explanation"):

@@ -81,8 +81,12 @@ class _Sorter:
         self.pre: list[OutLine] = []
         self.pending: list[int] = []  # <details> lines waiting for the block they open
         self.glued: list[OutLine] = []  # lines glued under a whole-line question label
+        self.whole = False  # a whole-line question label ('**问题1：…？**') is open: what follows is its answer
 
     def add(self, out: list[OutLine]) -> None:
+        if self.whole and self.state == "question":
+            self.glued.extend(out)  # the answer, unless an answer label comes later
+            return
         (self.pre if self.state == "pre" else self.unit.parts[self.state]).extend(out)
 
     def label(self, label: Label, src: int) -> bool:
@@ -128,7 +132,8 @@ class _Sorter:
             label = self.labels.paragraph(lines[el.start])
             if label and self.label(label, el.lineno):
                 rest = _lines(lines, el, 1)
-                if label.whole and label.kind == "question" and any(o.text.strip() for o in rest):
+                if label.whole and label.kind == "question" and label.rest:
+                    self.whole = True
                     self.glued.extend(rest)  # "**Q: …**⏎answer": the answer, unless a label says otherwise
                 else:
                     self.add(rest)
@@ -167,7 +172,7 @@ class _Sorter:
         u = self.unit
         if self.pending:  # a <details> that never got its summary: its fence goes with the block's end
             u.closes[:0] = self.pending
-        if self.glued:
+        if any(o.text.strip() for o in self.glued):
             if u.has("answer"):
                 u.parts["question"].extend(self.glued)
             else:
@@ -262,3 +267,37 @@ def sort_details_unit(unit: Unit, lines: list[str], first: int, stop: int) -> No
     unit.how.setdefault("question", f"<summary> at line {first + 1}")
     if unit.has("answer"):
         unit.how.setdefault("answer", "the rest of the <details> block")
+
+
+_OPTION_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:[.)．、:：）]|\s*\*\*[.)．、:：])")
+
+
+def options_to_question(unit: Unit) -> None:
+    """Multiple-choice options (A. / B) / (C) / - D: …) that open the answer belong to the question:
+    the learner must see the choices before revealing the answer."""
+    first = next((o.text for o in unit.parts["question"] if o.text.strip()), "")
+    if _OPTION_RE.match(first) and re.search(r"\w", unit.title):  # '### 1. Port?' then only the options
+        unit.parts["question"][:0] = [OutLine(unit.title, ()), OutLine("", ())]
+    answer = unit.parts["answer"]
+    letters, end = [], 0
+    for k, out in enumerate(answer):
+        if not out.text.strip():
+            continue
+        m = _OPTION_RE.match(out.text)
+        if not m:
+            if letters and (out.text.startswith((" ", "\t"))):
+                continue  # an option's second line
+            break
+        letter = m["letter"].upper()
+        if letters and ord(letter) != ord(letters[-1]) + 1:
+            break
+        if not letters and letter != "A":
+            break
+        letters.append(letter)
+        end = k + 1
+    if len(letters) < 2 or not any(o.text.strip() for o in answer[end:]):
+        return  # no options, or nothing after them: they are the answer
+    unit.parts["question"] += [OutLine("", ())] + answer[:end] if unit.has("question") else answer[:end]
+    unit.parts["answer"] = answer[end:]
+    unit.how["question"] = unit.how.get("question", "") + ("; " if unit.how.get("question") else "") + \
+        f"options {letters[0]}–{letters[-1]}"
