@@ -257,6 +257,13 @@ def _start(i: int, shape: Shape, box: str, level: int = 0) -> Start:
         return Start(i, number if number is not None else (level or None), shape.title, "item")
     if box == "details":
         return Start(i, number, shape.title, "details")
+    if box == "adm":
+        return Start(i, number, shape.title, "adm")
+    if box == "sep":  # the first block after a separator
+        if shape.box[:1] == "h":
+            return Start(i, number, shape.title, "heading", int(shape.box[1:]), explicit=explicit(shape))
+        if shape.box == "item":
+            return Start(i, number, shape.title, "item")
     if shape.label_kind == "question" and not (num and num.style not in ("wordN", "Q:")):
         return Start(i, number, "", "label")
     return Start(i, number, shape.title, "bold", explicit=explicit(shape))

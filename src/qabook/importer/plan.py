@@ -18,7 +18,7 @@ from qabook.i18n import t
 from qabook.importer.answerkey import AnswerKey
 from qabook.importer.detect import Detection, Start, detect, is_placeholder, unit_end
 from qabook.importer.template import Candidate
-from qabook.importer.elements import Element, item_body, split_elements, split_paragraphs
+from qabook.importer.elements import Element, dedented, item_body, split_elements, split_paragraphs
 from qabook.parser import parse_page
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
@@ -119,6 +119,26 @@ class _Planner:
             unit.title, unit.heading_text = start.title, start.title
             stop = elements[end].start if end < len(elements) else len(self.lines)
             sort_details_unit(unit, self.lines, el.start, stop)
+            return unit
+        if start.strategy == "adm":  # '??? question "Title"' and its indented body (or '::: …' up to ':::')
+            unit.title, unit.heading_text, unit.title_src = " ".join(start.title.split()), start.title, (el.lineno,)
+            stop = elements[end].start if end < len(elements) else len(self.lines)
+            first, region = el.start + 1, el.start + 1
+            if self.lines[el.start].lstrip().startswith(":::"):
+                close = next((k for k in range(first, stop) if self.lines[k].strip() == ":::"), None)
+                region = close if close is not None else stop
+                if close is not None:
+                    unit.closes.append(close + 1)
+                after = close + 1 if close is not None else stop
+            else:
+                for k in range(first, stop):
+                    if self.lines[k].strip() and not self.lines[k].startswith((" ", "\t")):
+                        break
+                    region = k + 1
+                after = region
+            body = dedented(self.lines, first, region, 4 if not self.lines[el.start].lstrip().startswith(":") else 0)
+            body += [e for e in elements[start.index + 1:end] if e.start >= after]
+            sort_unit(unit, body, self.lines, self.labels, self.options.details_answers)
             return unit
         if start.strategy == "label":
             body = elements[start.index:end]

@@ -151,8 +151,22 @@ def summary_text(lines: list[str], start: int) -> str | None:
     return re.sub(r"<[^>]+>", "", rest.split("</summary>")[0]).strip()
 
 
+#: `!!! question "Title"`, `??? answer`, `???+ faq "Title"` (MkDocs) and `::: details Title` (VuePress…)
+ADMONITION_RE = re.compile(r'^(?P<mark>!!!|\?\?\?\+?|:::+)\s*(?P<type>[\w-]+)\s*(?:"(?P<quoted>[^"]*)"|(?P<title>[^"]*?))\s*$')
+_ANSWER_TYPES = {"answer", "success", "tip", "note", "solution", "hint", "check", "details", "info", "答案", "解答"}
+
+
 def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = None) -> Shape:
     """The shape of one element's first line."""
+    if el.kind == "paragraph" and (m := ADMONITION_RE.match(first_line(el))):
+        title = unbold((m["quoted"] if m["quoted"] is not None else m["title"]) or "")
+        kind = m["type"].lower()
+        said = labels.heading(title) if title else None
+        if (kind in _ANSWER_TYPES and not asks(title)) or (said and said.kind != "question"):
+            return Shape("adm", "", None, "answer", title, False)  # the answer of the question before it
+        if kind in ("question", "faq", "quiz", "q", "exercise", "problem", "example", "abstract") or asks(title):
+            return Shape("adm", "", numbering(title), "", title, True if kind != "example" else asks(title))
+        return Shape("adm", "", None, "", title, False)
     if el.kind == "html" and lines is not None:
         summary = summary_text(lines, el.start)
         if summary is None:

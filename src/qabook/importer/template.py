@@ -36,8 +36,8 @@ _QUESTION_WORDS = {"q", "题目", "问题", "面试题", "试题", "习题", "�
                    "quiz", "task"}
 _PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)": 0.1, "(N)": 0.1, "一、": 0.0,
           "N ": 0.0, "N.N": 0.0, "": 0.0}
-_ANSWER_MARK_RE = re.compile(r"^\s*(?:<details\b|<summary\b|\?\?\?\+?\s|!!!\s+(?:answer|success|tip|note)|:::\s*(?:details|tip|answer))",
-                             re.I)
+_ANSWER_MARK_RE = re.compile(r"^\s*(?:<details\b|<summary\b|(?:\?\?\?\+?|!!!|:::+)\s*(?:answer|success|tip|note|solution|hint|"
+                             r"check|details|答案|解答)\b)", re.I)
 _FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _LIST_MARK_RE = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
 _INLINE_ANSWER_RE = re.compile(r"[?？.。]\s*(?:\*\*)?(?:答案|参考答案|答|Answer|Ans|A)\s*(?:\*\*)?\s*[：:]", re.I)
@@ -65,7 +65,8 @@ class Candidate:
 
     def describe(self) -> str:
         box, bold, family = self.key
-        where = {"p": "paragraphs", "item": "list items", "details": "<details> blocks whose <summary> asks"}.get(box, f"level-{box[1:]} headings" if _heading(box) else box)
+        where = {"p": "paragraphs", "item": "list items", "details": "<details> blocks whose <summary> asks",
+                 "sep": "first blocks after '---'/'***' separators", "adm": "admonitions (!!! / ??? / :::) titled with a question"}.get(box, f"level-{box[1:]} headings" if _heading(box) else box)
         form = {"whole": "bold ", "prefix": "bold-numbered "}.get(bold, "")
         if family == "plain":
             what = f"{form}{where}" + (" (unnumbered)" if _heading(box) or box == "item" else "")
@@ -100,6 +101,8 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
         return (box, "", "label-q" if shape.label_kind == "question" else "plain")
     if box == "details":
         return (box, "", "plain")
+    if box == "adm":
+        return (box, "", "plain") if shape.title else None
     if box == "p":
         family = "label-q" if shape.label_kind == "question" else _family(shape)
         if family == "plain" and shape.bold != "whole":
@@ -134,7 +137,26 @@ def candidates(elements: list[Element], shapes: list[Shape]) -> list[Candidate]:
         families = {k for k in groups if k[:2] == key[:2] and k[2] in ("N.", "N、", "N)", "N ")}
         if len(families) > 1:
             groups[key] = sorted(idx)
+    sep = separated(elements, shapes)
+    if len(sep) >= 2 and all(sorted(idx) != sep for idx in groups.values()):
+        groups[("sep", "", "plain")] = sep
     return [Candidate(key, idx, [shapes[i] for i in idx]) for key, idx in sorted(groups.items())]
+
+
+def separated(elements: list[Element], shapes: list[Shape]) -> list[int]:
+    """The first block after each thematic break (`---`, `***`), and the first block of the
+    document's body before the first break: units split by separators."""
+    hrs = [i for i, el in enumerate(elements) if el.kind == "hr"]
+    if len(hrs) < 2:
+        return []
+    out = []
+    title = next((i for i, el in enumerate(elements) if el.kind == "heading"), None)
+    for h in [title if title is not None and title < hrs[0] else -1] + hrs:
+        j = next((k for k in range(h + 1, len(elements)) if elements[k].kind != "hr"), None)
+        if j is not None and shapes[j].box in ("p", "item") + tuple(f"h{n}" for n in range(2, 7)) and j not in out \
+                and (shapes[j].box != "p" or shapes[j].label_kind not in ("answer", "explanation")):
+            out.append(j)
+    return out
 
 
 def _closes(el: Element, box: str, shapes: list[Shape], j: int) -> bool:
