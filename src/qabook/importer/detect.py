@@ -24,7 +24,7 @@ from qabook.importer.elements import Element, expand_lists, item_elements
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import KEY_SHAPE, Shape, shape_of
-from qabook.importer.template import Candidate, candidates, choose, explicit, nesting, score
+from qabook.importer.template import Candidate, candidates, choose, explicit, nesting, score, titled
 
 NUMBERED_HEADING_RE = re.compile(
     r"^(?:第\s*(?P<a>\d+)\s*题|题目\s*(?P<b>\d+)\s*[：:.．、]?|(?P<c>\d+)\s*(?:[.．、](?!\d)|[)）]))\s*(?P<rest>.*)$"
@@ -259,6 +259,8 @@ def _start(i: int, shape: Shape, box: str, level: int = 0) -> Start:
         return Start(i, number, shape.title, "details")
     if box == "adm":
         return Start(i, number, shape.title, "adm")
+    if box == "dt":  # a definition list's term
+        return Start(i, number, shape.title, "bold")
     if box == "sep":  # the first block after a separator
         if shape.box[:1] == "h":
             return Start(i, number, shape.title, "heading", int(shape.box[1:]), explicit=explicit(shape))
@@ -321,8 +323,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
 
 def _vote(elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels):
     cands = candidates(elements, shapes)
+    is_titled = titled(elements, lines)
     for cand in cands:
-        score(cand, elements, shapes, lines, labels)
+        score(cand, elements, shapes, lines, labels, is_titled)
     winner, runner = choose(cands)
     return winner, runner, cands
 

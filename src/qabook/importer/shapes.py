@@ -65,11 +65,14 @@ def unbold(text: str) -> str:
     return re.sub(r"^(\*\*|__)(.*)\1$", r"\2", text.strip()).strip()
 
 
+_BLANK_RE = re.compile(r"[（(]\s*[）)]|_{3,}|＿{2,}")
+
+
 def asks(title: str) -> bool:
-    """The text reads as a question: a question mark, or it opens with a question word."""
+    """The text reads as a question: a question mark, a blank to fill ('（）', '____'), or it
+    opens with a question word."""
     plain = re.sub(r"[*_`]", "", title).strip()
-    return bool(re.search(r"[?？]\s*\S{0,3}$", plain) or "?" in plain or "？" in plain
-                or _INTERROGATIVE_RE.match(plain))
+    return bool("?" in plain or "？" in plain or _BLANK_RE.search(title) or _INTERROGATIVE_RE.match(plain))
 
 
 def asks_somewhere(title: str) -> bool:
@@ -131,6 +134,8 @@ def first_line(el: Element) -> str:
     return el.text.split("\n", 1)[0].strip()
 
 
+_HTML_HEADING_RE = re.compile(r"^\s*<h(?P<level>[1-6])\b[^>]*>(?P<text>.*?)(?:</h[1-6]>|$)", re.I)
+_DEFINITION_RE = re.compile(r"^:\s+\S")
 _DETAILS_RE = re.compile(r"^\s*<details\b[^>]*>\s*(?:<summary\b[^>]*>(?P<summary>.*))?$", re.I)
 _SUMMARY_RE = re.compile(r"^\s*<summary\b[^>]*>(?P<summary>.*)$", re.I)
 
@@ -167,21 +172,28 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         if kind in ("question", "faq", "quiz", "q", "exercise", "problem", "example", "abstract") or asks(title):
             return Shape("adm", "", numbering(title), "", title, True if kind != "example" else asks(title))
         return Shape("adm", "", None, "", title, False)
-    if el.kind == "html" and lines is not None:
-        summary = summary_text(lines, el.start)
-        if summary is None:
-            return Shape("html", "", None, "", "", False)
+    if el.kind == "html" and lines is not None and summary_text(lines, el.start) is not None:
+        summary = summary_text(lines, el.start) or ""
         said = labels.heading(summary)
         if said and said.kind != "question":
             return Shape("html", "", None, "answer", summary, False)  # <summary>Answer</summary>
         title = unbold(said.rest if said and said.rest else summary)
         return Shape("details", "", numbering(title), "", title, asks(title))
-    if el.kind == "heading":
+    if el.kind == "html" and lines is not None and (m := _HTML_HEADING_RE.match(lines[el.start])):
+        text = re.sub(r"<[^>]+>", "", m["text"]).strip()  # '<h3 id="7">Q: 7. …</h3>'
+        box, line = f"h{m['level']}", text
+    elif el.kind == "html":
+        return Shape("html", "", None, "", "", False)
+    elif el.kind == "heading":
         box = f"h{el.level}"
         line = el.text.strip()
     elif el.kind in ("paragraph", "item"):
         box = "p" if el.kind == "paragraph" else "item"
         line = first_line(el)
+        if el.kind == "paragraph" and lines is not None and el.own_end - el.start == 1 and el.end < len(lines) \
+                and not _DEFINITION_RE.match(line) \
+                and _DEFINITION_RE.match(next((x for x in lines[el.start + 1:el.end + 1] if x.strip()), "")):
+            box = "dt"  # a definition list's term: 'What is it?' then ': It is …'
     else:
         return Shape(el.kind, "", None, "", "", False)
     bold = ""
@@ -192,11 +204,13 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         inner = m["inner"].strip()
         if numbering(inner) or labels.paragraph(line):
             bold, text = "prefix", f"{inner} {m['rest']}"
-    label = labels.heading(text) if el.kind == "heading" else labels.paragraph(line)
+    label = labels.heading(text) if box[:1] == "h" else labels.paragraph(line)
     label_kind = label.kind if label else ""
     num = numbering(text)
     if num and num.style == "Q:" and label_kind not in ("", "question"):
         num = None
+    if num is None and el.kind == "item" and el.level:  # '3. …': the list's own number
+        num = Numbering("N.", el.level, "", text)
     title = num.title if num else (label.rest if label and label.kind == "question" else text)
     title = unbold(title)
     return Shape(box, bold, num, label_kind, title, asks(title))

@@ -53,6 +53,7 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
     ends: list[int] = field(default_factory=list)  # element index where each unit ends
+    answered_at: list[bool] = field(default_factory=list)  # whether each unit holds anything after its start
 
     @property
     def accepted(self) -> bool:
@@ -60,8 +61,16 @@ class Candidate:
         if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer
             numbered = bool(self.shapes and self.shapes[0].numbering)
             alone = f["coverage"] >= 0.3  # one question that is most of the document, not a stray line
-            return alone and bool((f["explicit"] and f["labelled"]) or (numbered and f["ask"] and f["answered"]))
-        return (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.3
+            return alone and bool((f["explicit"] and f["labelled"]) or (numbered and f["ask"] and f["answered"])
+                                  or (self.key[2] == "ask" and f["labelled"]))
+        if self.key[2] == "ask":  # plain paragraphs that end in '?': only when answers follow them
+            return f["labelled"] >= 0.5
+        if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.3:
+            return True
+        # a document that says it is a Q&A ('FAQ', '面试题', 'Interview questions'): its regular
+        # sequence of numbered, bold or heading units is its questions even when they do not ask
+        return bool(f.get("titled")) and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and (
+            f["sequence"] >= 0.6 or self.key[1] == "whole" or self.key[0] in ("dt",) or _heading(self.key[0]))
 
     def describe(self) -> str:
         box, bold, family = self.key
@@ -98,7 +107,11 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
     if _heading(box):
         return (box, "", _family(shape))
     if box == "item":
-        return (box, "", "label-q" if shape.label_kind == "question" else "plain")
+        if shape.label_kind == "question":
+            return (box, "", "label-q")
+        return (box, "whole" if shape.bold == "whole" else "", "N." if shape.numbering else "plain")
+    if box == "dt":
+        return (box, "", "plain")
     if box == "details":
         return (box, "", "plain")
     if box == "adm":
@@ -106,7 +119,7 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
     if box == "p":
         family = "label-q" if shape.label_kind == "question" else _family(shape)
         if family == "plain" and shape.bold != "whole":
-            return None  # ordinary prose
+            return (box, "", "ask") if shape.asking and re.search(r"[?？]\s*$", shape.title) else None  # prose
         if shape.label_kind in ("answer", "explanation"):
             return None
         if family == "label-q":
@@ -138,7 +151,7 @@ def candidates(elements: list[Element], shapes: list[Shape]) -> list[Candidate]:
         if len(families) > 1:
             groups[key] = sorted(idx)
     sep = separated(elements, shapes)
-    if len(sep) >= 2 and all(sorted(idx) != sep for idx in groups.values()):
+    if len(sep) >= 2 and all(sorted(idx) != sep for key, idx in groups.items() if key[2] != "ask"):
         groups[("sep", "", "plain")] = sep
     return [Candidate(key, idx, [shapes[i] for i in idx]) for key, idx in sorted(groups.items())]
 
@@ -208,7 +221,21 @@ def has_answer_mark(body: list[str], labels: Labels) -> bool:
     return False
 
 
-def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels) -> None:
+_TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|笔试题|习题|练习|试题|题库|真题|考题|测验|自测|复习题|"
+                        r"\b(?:interview|quiz|exam|exercises?|questions?|problems|self-check|trivia)\b", re.I)
+
+
+def titled(elements: list[Element], lines: list[str]) -> bool:
+    """The document says it is a collection of questions: its first heading or first lines name it
+    ('FAQ', '面试题', 'Interview questions', 'Quiz')."""
+    head = next((el.text for el in elements if el.kind == "heading"), "")
+    first = " ".join(line for line in lines[:8] if line.strip())
+    first = re.sub(r"<[^>]*>|\]\([^)]*\)|https?://\S+", " ", first)  # words, not addresses
+    return bool(_TITLED_RE.search(head) or _TITLED_RE.search(first[:300]))
+
+
+def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels,
+          is_titled: bool = False) -> None:
     n = len(cand.indices)
     box = cand.key[0]
     cand.ends = unit_ends(elements, shapes, cand.indices, box)
@@ -221,8 +248,9 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         if box == "p" and cand.key[1] == "whole" and el.own_end - el.start > 1:
             pass  # lines glued under a bold line are its answer: already in the body
         inline = bool(_INLINE_ANSWER_RE.search(shape.title))
-        asking += bool(shape.asking or explicit(shape) or asks(shape.title))
+        asking += bool(shape.asking or explicit(shape) or asks(shape.title) or _has_options(body))
         answered += bool(body or inline)
+        cand.answered_at.append(bool(body or inline))
         labelled += bool(inline or has_answer_mark(body, labels))
         sizes.append(1 + len(body))
     numbers = [s.numbering.number for s in cand.shapes if s.numbering and s.numbering.number is not None]
@@ -236,12 +264,21 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     family = cand.key[2]
     prior = _PRIOR.get(family.split(":")[0], 0.1 if cand.key[1] == "whole" else 0.0)
     f = cand.features
-    f.update(n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
+    f.update(titled=float(is_titled), n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
              explicit=sum(explicit(s) for s in cand.shapes) / n)
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
     cand.score = round(weight * (1.5 * f["ask"] + 1.0 * f["labelled"] + 0.5 * f["answered"] + 0.5 * seq
                                  + 1.0 * coverage + 0.3 * regular + prior), 3)
+
+
+_OPTION_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?[A-D](?:\*\*)?\s*[.)．、:：）]")
+
+
+def _has_options(body: list[str]) -> bool:
+    """Multiple-choice options (A. … B. …) among the unit's lines: the unit asks."""
+    letters = [m.group().strip(" -*+[]xX(（*")[:1].upper() for line in body[:40] if (m := _OPTION_LINE_RE.match(line))]
+    return "A" in letters and "B" in letters
 
 
 def _units_of(cand: Candidate) -> list[tuple[int, int]]:
@@ -261,6 +298,15 @@ def nesting(outer: Candidate, inner: Candidate) -> float:
     return covered / len(counts)
 
 
+def _one_answer_each(outer: Candidate, inner: Candidate) -> bool:
+    """Each unit of `outer` holds at most one inner unit with an answer: the inner starts are
+    sub-questions of one question, answered together."""
+    for start, end in _units_of(outer):
+        if sum(1 for i, ok in zip(inner.indices, inner.answered_at) if start < i < end and ok) > 1:
+            return False
+    return True
+
+
 def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
     """The winner and the runner-up (a different reading of the document), or None."""
     ok = sorted((c for c in cands if c.accepted), key=lambda c: (-c.score, c.key))
@@ -268,12 +314,17 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
         return None, None
     winner = ok[0]
     for _ in range(len(ok)):
-        finer = [c for c in ok if c is not winner and nesting(winner, c) >= 1.5
+        finer = [c for c in ok if c is not winner and nesting(winner, c) >= 1.5 and c.features["answered"] >= 0.6
                  and c.features["ask"] + c.features["labelled"] >= winner.features["ask"] + winner.features["labelled"] - 0.2]
         outer = [c for c in ok if c is not winner and 0.9 <= nesting(c, winner) <= 1.2
                  and len(c.indices) >= len(winner.indices) * 0.8 and c.score >= winner.score * 0.7
                  and (c.features["ask"] >= 0.5 or c.features["labelled"] >= 0.8)]
-        if finer:
+        # sub-questions that share one answer ('1. … 2. … 3. …' then one '参考答案'): the outer unit is the question
+        shared = [c for c in ok if c is not winner and nesting(c, winner) >= 1.5 and winner.features["answered"] < 0.6
+                  and c.features["labelled"] >= 0.8 and _one_answer_each(c, winner)]
+        if shared:
+            winner = max(shared, key=lambda c: c.score)
+        elif finer:
             winner = max(finer, key=lambda c: c.score)
         elif outer:
             winner = max(outer, key=lambda c: c.score)
