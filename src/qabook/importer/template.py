@@ -76,7 +76,7 @@ class Candidate:
         box, bold, family = self.key
         where = {"p": "paragraphs", "item": "list items", "details": "<details> blocks whose <summary> asks",
                  "sep": "first blocks after '---'/'***' separators", "adm": "admonitions (!!! / ??? / :::) titled with a question"}.get(box, f"level-{box[1:]} headings" if _heading(box) else box)
-        form = {"whole": "bold ", "prefix": "bold-numbered "}.get(bold, "")
+        form = {"whole": "bold ", "prefix": "bold-numbered ", "*": "bold or plain "}.get(bold, "")
         if family == "plain":
             what = f"{form}{where}" + (" (unnumbered)" if _heading(box) or box == "item" else "")
         elif family == "label-q":
@@ -150,6 +150,13 @@ def candidates(elements: list[Element], shapes: list[Shape]) -> list[Candidate]:
         families = {k for k in groups if k[:2] == key[:2] and k[2] in ("N.", "N、", "N)", "N ")}
         if len(families) > 1:
             groups[key] = sorted(idx)
+    # and the bold forms of one box and family ('1. **What …?**' beside '2. What …?')
+    by_form: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for key in groups:
+        by_form.setdefault((key[0], key[2]), []).append(key)
+    for (box, family), keys in by_form.items():
+        if len(keys) > 1 and family != "ask":
+            groups[(box, "*", family)] = sorted(i for k in keys for i in groups[k])
     sep = separated(elements, shapes)
     if len(sep) >= 2 and all(sorted(idx) != sep for key, idx in groups.items() if key[2] != "ask"):
         groups[("sep", "", "plain")] = sep
