@@ -65,7 +65,7 @@ class Labels:
         self._inline = re.compile(rf"^(?P<q>.*?[?？.。!！)）])\s*(?:\*\*)?(?P<label>{answers})\s*(?:\*\*)?\s*[：:]"
                                   rf"\s*(?:\*\*)?\s*(?P<rest>\S.*)$", re.S | re.I)
         # heading labels: "### 题目", "### ✅ 正确答案：B", "### 📖 解析", "### Answer"
-        self._heading = re.compile(rf"^(?P<label>{all_words})\s*(?:[：:]\s*(?P<rest>.*))?$", re.S | re.I)
+        self._heading = re.compile(rf"^(?P<label>{all_words})\s*(?:[：:]\s*(?P<rest>.*)|[-–—~*_]*\s*)$", re.S | re.I)
 
     def classify(self, word: str) -> tuple[str, bool]:
         bare = re.sub(r"\s+", "", word)

@@ -136,7 +136,7 @@ def first_line(el: Element) -> str:
 
 _HTML_HEADING_RE = re.compile(r"^\s*<h(?P<level>[1-6])\b[^>]*>(?P<text>.*?)(?:</h[1-6]>|$)", re.I)
 _DEFINITION_RE = re.compile(r"^:\s+\S")
-_DETAILS_RE = re.compile(r"^\s*<details\b[^>]*>\s*(?:<summary\b[^>]*>(?P<summary>.*))?$", re.I)
+_DETAILS_RE = re.compile(r"^\s*(?:<(?:b|strong|p|div)\b[^>]*>\s*)*<details\b[^>]*>\s*(?:<summary\b[^>]*>(?P<summary>.*))?$", re.I)
 _SUMMARY_RE = re.compile(r"^\s*<summary\b[^>]*>(?P<summary>.*)$", re.I)
 
 
@@ -172,7 +172,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         if kind in ("question", "faq", "quiz", "q", "exercise", "problem", "example", "abstract") or asks(title):
             return Shape("adm", "", numbering(title), "", title, True if kind != "example" else asks(title))
         return Shape("adm", "", None, "", title, False)
-    if el.kind == "html" and lines is not None and summary_text(lines, el.start) is not None:
+    if el.kind in ("html", "paragraph") and lines is not None and summary_text(lines, el.start) is not None:
         summary = summary_text(lines, el.start) or ""
         said = labels.heading(summary)
         if said and said.kind != "question":

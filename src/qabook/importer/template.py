@@ -69,8 +69,11 @@ class Candidate:
             return True
         # a document that says it is a Q&A ('FAQ', '面试题', 'Interview questions'): its regular
         # sequence of numbered, bold or heading units is its questions even when they do not ask
-        return bool(f.get("titled")) and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and (
-            f["sequence"] >= 0.6 or self.key[1] == "whole" or self.key[0] in ("dt",) or _heading(self.key[0]))
+        box, bold = self.key[0], self.key[1]
+        if box == "item" and bold != "whole":
+            return False  # plain numbered items are steps and outlines, not questions, whatever the title
+        return bool(f.get("titled")) and f["n"] >= 3 and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and (
+            f["sequence"] >= 0.6 or bold == "whole" or box == "dt" or _heading(box))
 
     def describe(self) -> str:
         box, bold, family = self.key
@@ -204,9 +207,20 @@ def unit_ends(elements: list[Element], shapes: list[Shape], indices: list[int], 
     return out
 
 
+_NOT_WORDS_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]*>|\]\([^)]*\)|https?://\S+")
+_LINK_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[^\]]+\]\(")
+
+
 def _body_lines(lines: list[str], start_el: Element, end_line: int) -> list[str]:
     """The unit's non-blank lines after the start's own line."""
     return [line for line in lines[start_el.start + 1:end_line] if line.strip()]
+
+
+def _says_something(body: list[str]) -> bool:
+    """The lines hold words of their own: not only images, tags or a list of links."""
+    words = [line for line in body if re.search(r"\w{2,}", _NOT_WORDS_RE.sub(" ", line))]
+    links = sum(1 for line in words if _LINK_ITEM_RE.match(line))
+    return bool(words) and links * 2 < len(words) + 1 if len(words) > 1 else bool(words) and not links
 
 
 def has_answer_mark(body: list[str], labels: Labels) -> bool:
@@ -229,7 +243,7 @@ def has_answer_mark(body: list[str], labels: Labels) -> bool:
 
 
 _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|笔试题|习题|练习|试题|题库|真题|考题|测验|自测|复习题|"
-                        r"\b(?:interview|quiz|exam|exercises?|questions?|problems|self-check|trivia)\b", re.I)
+                        r"\b(?:interview questions|quiz|quizzes|exam|exercises?|questions?|problems|self-check|trivia)\b", re.I)
 
 
 def titled(elements: list[Element], lines: list[str]) -> bool:
@@ -256,8 +270,9 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
             pass  # lines glued under a bold line are its answer: already in the body
         inline = bool(_INLINE_ANSWER_RE.search(shape.title))
         asking += bool(shape.asking or explicit(shape) or asks(shape.title) or _has_options(body))
-        answered += bool(body or inline)
-        cand.answered_at.append(bool(body or inline))
+        said = bool(inline or _says_something(body))
+        answered += said
+        cand.answered_at.append(said)
         labelled += bool(inline or has_answer_mark(body, labels))
         sizes.append(1 + len(body))
     numbers = [s.numbering.number for s in cand.shapes if s.numbering and s.numbering.number is not None]
@@ -305,6 +320,12 @@ def nesting(outer: Candidate, inner: Candidate) -> float:
     return covered / len(counts)
 
 
+def spread(outer: Candidate, inner: Candidate) -> float:
+    """The share of `outer`'s units that hold at least one of `inner`'s starts."""
+    units = _units_of(outer)
+    return sum(1 for s, e in units if any(s < i < e for i in inner.indices)) / (len(units) or 1)
+
+
 def _one_answer_each(outer: Candidate, inner: Candidate) -> bool:
     """Each unit of `outer` holds at most one inner unit with an answer: the inner starts are
     sub-questions of one question, answered together."""
@@ -322,6 +343,7 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
     winner = ok[0]
     for _ in range(len(ok)):
         finer = [c for c in ok if c is not winner and nesting(winner, c) >= 1.5 and c.features["answered"] >= 0.6
+                 and spread(winner, c) >= 0.5
                  and c.features["ask"] + c.features["labelled"] >= winner.features["ask"] + winner.features["labelled"] - 0.2]
         outer = [c for c in ok if c is not winner and 0.9 <= nesting(c, winner) <= 1.2
                  and len(c.indices) >= len(winner.indices) * 0.8 and c.score >= winner.score * 0.7

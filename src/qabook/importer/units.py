@@ -189,12 +189,23 @@ class _Sorter:
             u.parts["question"][:0] = self.pre
 
 
+def _structure_follows(rest: list[Element], lines: list[str], labels: Labels, seen: set[str]) -> bool:
+    """Whether the label of a part not seen yet comes after a '---' in a unit: then the break is
+    inside the question (options separated by breaks), not the end of the unit."""
+    for el in rest:
+        label = labels.heading(el.text) if el.kind == "heading" else (
+            labels.paragraph(lines[el.start]) if el.kind == "paragraph" else None)
+        if label and label.kind != "question" and label.kind not in seen:
+            return True
+    return False
+
+
 def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels = DEFAULT,
               details_answers: bool = False) -> None:
     """Sort the body elements of one question into its parts (and its tail)."""
     sorter = _Sorter(unit, lines, labels, details_answers)
     for k, el in enumerate(body):
-        if el.kind == "hr":
+        if el.kind == "hr" and not _structure_follows(body[k + 1:], lines, labels, unit.labelled):
             rest = body[k + 1:]
             unit.tail = _lines(lines, el)
             if any(lines[i].strip() for r in rest for i in range(r.start, r.end)):
