@@ -46,13 +46,15 @@ def _inline(text: str) -> list[tuple[int, str]]:
     return [(int(m["n"]), m["text"].strip()) for m in _INLINE_RE.finditer(text)]
 
 
-def find_key(elements: list[Element], lines: list[str], labels: Labels,
-             pattern: re.Pattern[str] | None = None) -> AnswerKey | None:
-    """The last answer key of the document, or None. The key must list at least two numbered
-    answers (one, when the author named the key's heading)."""
-    for i in range(len(elements) - 1, -1, -1):
-        el = elements[i]
-        if el.kind not in ("heading", "paragraph"):
+def find_keys(elements: list[Element], lines: list[str], labels: Labels,
+              pattern: re.Pattern[str] | None = None) -> list[AnswerKey]:
+    """Every answer key of the document, in order: each answers the questions before it (after
+    the key before it). A key lists at least two numbered answers (one, when the author named
+    the key's heading)."""
+    keys: list[AnswerKey] = []
+    taken: set[int] = set()
+    for i, el in enumerate(elements):
+        if el.kind not in ("heading", "paragraph") or i in taken:
             continue
         first = lines[el.start].strip()
         text = el.text.strip() if el.kind == "heading" else first
@@ -66,40 +68,47 @@ def find_key(elements: list[Element], lines: list[str], labels: Labels,
             if not m:
                 continue
             rest = m["rest"]
-        key = AnswerKey(i, el.lineno, reserved={i})
-        found = _inline(rest)
-        if el.kind == "paragraph":
-            for k in range(el.start + 1, el.own_end):  # '答案：' then '1. B' on the next lines
-                found += [(n, t) for n, t in _inline(lines[k])]
-        for n, t in found:
-            key.entries.setdefault(n, []).append((None, t, el.lineno))
-        level = el.level if el.kind == "heading" else 7
-        for j in range(i + 1, len(elements)):
-            nxt = elements[j]
-            if nxt.kind == "heading" and nxt.level <= level:
-                break
-            if nxt.kind == "heading":
-                break
-            first_line = lines[nxt.start].strip()
-            if nxt.kind == "item" and nxt.level:
-                body = re.sub(r"^\s*\d+[.)]\s*", "", first_line)
-                key.entries.setdefault(nxt.level, []).append((j, body, nxt.lineno))
-                key.reserved.add(j)
-                continue
-            m = _ENTRY_RE.match(first_line) if nxt.kind == "paragraph" else None
-            if m and len(_inline(first_line)) <= 1:
-                key.entries.setdefault(int(m["n"]), []).append((j, m["text"].strip(), nxt.lineno))
-                key.reserved.add(j)
-            elif nxt.kind == "paragraph" and len(inline := _inline(first_line)) >= 2:
-                for n, t in inline:
-                    key.entries.setdefault(n, []).append((None, t, nxt.lineno))
-                key.reserved.add(j)
-            elif nxt.kind in ("paragraph", "list", "item", "table", "fence", "code", "quote", "html") and key.entries:
-                last = max(key.entries)  # an entry's continuation (code, a second paragraph)
-                key.entries[last].append((j, "", nxt.lineno))
-                key.reserved.add(j)
+            if rest.strip() and len(_inline(rest)) < 2:
+                continue  # '**答案：** 一段回答': an answer label, not a key
+        key = _read_key(elements, lines, i, rest)
         if key.entry_count() >= (1 if pattern is not None else 2) and len(key.entries) >= (1 if pattern else 2):
-            return key
-        if pattern is None:
-            return None  # the last label line is not a key: no key
-    return None
+            keys.append(key)
+            taken |= key.reserved
+    return keys
+
+
+def _read_key(elements: list[Element], lines: list[str], i: int, rest: str) -> AnswerKey:
+    el = elements[i]
+    key = AnswerKey(i, el.lineno, reserved={i})
+    found = _inline(rest)
+    if el.kind == "paragraph":
+        for k in range(el.start + 1, el.own_end):  # '答案：' then '1. B' on the next lines
+            found += _inline(lines[k])
+    for n, t in found:
+        key.entries.setdefault(n, []).append((None, t, el.lineno))
+    for j in range(i + 1, len(elements)):
+        nxt = elements[j]
+        if nxt.kind in ("heading", "hr"):
+            break
+        first_line = lines[nxt.start].strip()
+        if nxt.kind == "item" and nxt.level:
+            body = re.sub(r"^\s*\d+[.)]\s*", "", first_line)
+            key.entries.setdefault(nxt.level, []).append((j, body, nxt.lineno))
+            key.reserved.add(j)
+            continue
+        m = _ENTRY_RE.match(first_line) if nxt.kind == "paragraph" else None
+        if m and len(_inline(first_line)) <= 1:
+            key.entries.setdefault(int(m["n"]), []).append((j, m["text"].strip(), nxt.lineno))
+            key.reserved.add(j)
+        elif nxt.kind == "paragraph" and len(inline := _inline(first_line)) >= 2:
+            for n, t in inline:
+                key.entries.setdefault(n, []).append((None, t, nxt.lineno))
+            key.reserved.add(j)
+        elif nxt.kind in ("paragraph", "list", "table", "fence", "code", "quote", "html") and key.entries \
+                and found == [] and len(key.reserved) > 1:
+            last = max(key.entries)  # an entry's continuation (code, a second paragraph)
+            key.entries[last].append((j, "", nxt.lineno))
+            key.reserved.add(j)
+        else:
+            break
+    return key

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from qabook.importer.answerkey import AnswerKey, find_key
+from qabook.importer.answerkey import AnswerKey, find_keys
 from qabook.importer.elements import Element, expand_lists, item_elements
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
@@ -68,7 +68,7 @@ class Detection:
     winner: Candidate | None = None  # the template chosen, with its score
     runner: Candidate | None = None  # the best other reading of the document
     cands: list[Candidate] = field(default_factory=list)
-    key: AnswerKey | None = None  # answers gathered at the end, by number
+    keys: list[AnswerKey] = field(default_factory=list)  # answers gathered after their questions, by number
 
 
 def first_line(el: Element) -> str:
@@ -296,16 +296,17 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     lines = lines if lines is not None else []
     expanded = expand_lists(lines, elements) if lines else elements
     shapes = [shape_of(el, labels, lines) for el in expanded]
-    key = find_key(expanded, lines, labels, opts.answer_key) if lines else None
+    keys = find_keys(expanded, lines, labels, opts.answer_key) if lines else []
     winner, runner, cands = _vote(expanded, shapes, lines, labels)
-    if key is not None:
-        keyed = [KEY_SHAPE if i in key.reserved else s for i, s in enumerate(shapes)]
-        k_winner, k_runner, k_cands = _vote(expanded, keyed, lines, labels)
-        # a key at the end answers questions that have none of their own (or the author named it)
-        if k_winner is not None and (opts.answer_key is not None or k_winner.features["labelled"] < 0.5):
+    if keys:
+        reserved = {i for key in keys for i in key.reserved}
+        keyed = [KEY_SHAPE if i in reserved else s for i, s in enumerate(shapes)]
+        k_winner, k_runner, k_cands = _vote(expanded, keyed, lines, labels, keys)
+        # keys answer questions that have none of their own (or the author named them)
+        if k_winner is not None and (opts.answer_key is not None or _own_labels(k_winner, keys) < 0.5):
             winner, runner, cands, shapes = k_winner, k_runner, k_cands, keyed
         else:
-            key = None
+            keys = []
     if winner is None:
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands)
@@ -318,14 +319,26 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     starts.sort(key=lambda s: s.index)
     what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:])
     return Detection(what, _promote_hidden(expanded, starts), expanded, winner=winner, runner=runner, cands=cands,
-                     key=key)
+                     keys=keys)
 
 
-def _vote(elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels):
+def _own_labels(cand: Candidate, keys: list[AnswerKey]) -> float:
+    """The share of the candidate's units answered in their own text (not by a key)."""
+    numbers = [(key.opener, set(key.entries)) for key in keys]
+    own = 0
+    for i, shape, said in zip(cand.indices, cand.shapes, cand.answered_at):
+        key = next((n for at, n in numbers if at > i), None)
+        own += said and not (key and shape.numbering and shape.numbering.number in key)
+    return own / (len(cand.indices) or 1)
+
+
+def _vote(elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels,
+          keys: list[AnswerKey] | None = None):
     cands = candidates(elements, shapes)
     is_titled = titled(elements, lines)
+    answered = [(key.opener, set(key.entries)) for key in keys or []]
     for cand in cands:
-        score(cand, elements, shapes, lines, labels, is_titled)
+        score(cand, elements, shapes, lines, labels, is_titled, answered)
     winner, runner = choose(cands)
     return winner, runner, cands
 

@@ -82,7 +82,7 @@ class _Planner:
         elements = detection.elements or elements
         starts = detection.starts
         start_idx = {s.index for s in starts}
-        stops = start_idx | ({detection.key.opener} if detection.key else set())
+        stops = start_idx | {key.opener for key in detection.keys}
         units: list[tuple[Unit, int]] = []  # (unit, end element index)
         for s in starts:
             end = unit_end(elements, s, stops, self.labels)
@@ -99,9 +99,13 @@ class _Planner:
                       "written; run with --explain, then say where questions start with --question-heading "
                       "LEVEL, --question-pattern REGEX or --bold-questions (labels: --label answer=WORD)",
                       Severity.ERROR)
-        self.key_line = detection.key.line if detection.key else 0
-        if detection.key and units:
-            self._answer_key(detection.key, [u for u, _ in units], elements)
+        self.key_lines = {key.line for key in detection.keys}
+        previous = -1
+        for key in detection.keys:  # each key answers the questions between the key before it and itself
+            group = [u for u, _ in units if previous < u.start.index < key.opener]
+            if group:
+                self._answer_key(key, group, elements)
+            previous = key.opener
         for u, _ in units:
             options_to_question(u)
         self._groups(units, elements)
@@ -339,8 +343,7 @@ class _Planner:
                 continue
             if el.kind == "paragraph":
                 label = self.labels.paragraph(lines[el.start])
-                if label and label.kind in ("answer", "explanation") and units and not (
-                        self.key_line and el.lineno == self.key_line):
+                if label and label.kind in ("answer", "explanation") and units and el.lineno not in self.key_lines:
                     self.warn(el.lineno, "QI007", f"{label.word} outside any question (detached from its "
                                                   "question): kept on the chapter page; move it under its question")
             body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.start, el.end))

@@ -180,7 +180,9 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         title = unbold(said.rest if said and said.rest else summary)
         return Shape("details", "", numbering(title), "", title, asks(title))
     if el.kind == "html" and lines is not None and (m := _HTML_HEADING_RE.match(lines[el.start])):
-        text = re.sub(r"<[^>]+>", "", m["text"]).strip()  # '<h3 id="7">Q: 7. …</h3>'
+        own = " ".join(lines[el.start:el.own_end])  # '<h3 name="x">⏎  Question?⏎</h3>'
+        whole = re.match(r"\s*<h[1-6]\b[^>]*>(?P<text>.*?)(?:</h[1-6]>|$)", own, re.I | re.S)
+        text = " ".join(re.sub(r"<[^>]+>", "", whole["text"] if whole else m["text"]).split())
         box, line = f"h{m['level']}", text
     elif el.kind == "html":
         return Shape("html", "", None, "", "", False)

@@ -67,6 +67,8 @@ class Candidate:
             return f["labelled"] >= 0.5
         if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.3:
             return True
+        if f["ask"] >= 0.8 and f["sequence"] >= 0.8 and f["n"] >= 3 and self.key[0] != "item":
+            return True  # numbered questions still waiting for their answers: each is a question
         # a document that says it is a Q&A ('FAQ', '面试题', 'Interview questions'): its regular
         # sequence of numbered, bold or heading units is its questions even when they do not ask
         box, bold = self.key[0], self.key[1]
@@ -256,7 +258,8 @@ def titled(elements: list[Element], lines: list[str]) -> bool:
 
 
 def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels,
-          is_titled: bool = False) -> None:
+          is_titled: bool = False, keys: list[tuple[int, set[int]]] | None = None) -> None:
+    """Score one candidate; `keys` are the answer keys as (element index, the numbers they answer)."""
     n = len(cand.indices)
     box = cand.key[0]
     cand.ends = unit_ends(elements, shapes, cand.indices, box)
@@ -270,6 +273,9 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
             pass  # lines glued under a bold line are its answer: already in the body
         inline = bool(_INLINE_ANSWER_RE.search(shape.title))
         asking += bool(shape.asking or explicit(shape) or asks(shape.title) or _has_options(body))
+        key = next((numbers for at, numbers in keys or [] if at > i), None)
+        keyed = bool(key and shape.numbering and shape.numbering.number in key)
+        inline = inline or keyed  # its answer waits in the key after it
         said = bool(inline or _says_something(body))
         answered += said
         cand.answered_at.append(said)
