@@ -109,6 +109,7 @@ class _Planner:
         for u, _ in units:
             options_to_question(u)
         self._groups(units, elements)
+        self._weak_template(detection, [u for u, _ in units])
         self._check_units([u for u, _ in units])
         plan = self._pages(units, elements)
         plan.explanation = self._explain(detection, [u for u, _ in units], elements)
@@ -238,6 +239,10 @@ class _Planner:
                                            f"the question at line {u.start.promoted}: imported as its own "
                                            "question; check where its answer begins")
             if n is not None and previous and previous.start.number is not None and previous.group == u.group \
+                    and 1 < n < previous.start.number:
+                self.warn(u.line, "QI011", f"numbering goes back from {previous.start.number} to {n}: a question "
+                                           "may be out of place, or two lists are mixed")
+            if n is not None and previous and previous.start.number is not None and previous.group == u.group \
                     and n > previous.start.number + 1:
                 missing = previous.start.number + 1
                 gap = f"question {missing} is" if n == missing + 1 else f"questions {missing}–{n - 1} are"
@@ -276,6 +281,11 @@ class _Planner:
                 self.warn(u.line, "QI005", f"question '{u.title}' has no explanation (解析)")
             for part in ("answer", "explanation"):
                 self._asking_lines(u, part)
+            for line in u.overlaps:
+                self.warn(line, "QI020", f"a second question label inside question '{short_title(u.title, 30)}' "
+                                         f"(line {u.line}): two questions overlap in one page; give it its own "
+                                         "heading or say how questions start (--question-pattern)")
+            self._answer_in_question(u)
             if u.has("explanation") and not u.shows("explanation"):
                 u.parts["explanation"] = [*u.parts["explanation"], OutLine("", ()),
                                           OutLine(t(self.language, "import.empty_part"), ())]
@@ -358,6 +368,39 @@ class _Planner:
             self._contain_raw_html(page)
         plan.diagnostics = sorted(self.diags)
         return plan
+
+    def _weak_template(self, detection: Detection, units: list[Unit]) -> None:
+        """Two readings of the document fit almost as well: say so, with both, at the first question."""
+        winner, runner = detection.winner, detection.runner
+        if not units or winner is None or runner is None or runner.score < winner.score * WEAK_MARGIN:
+            return
+        if len(runner.indices) == len(units):
+            return
+        self.warn(units[0].line, "QI022", f"two readings fit almost equally: {winner.describe()} → {len(units)} "
+                                          f"question(s), score {winner.score:.2f}; {runner.describe()} → "
+                                          f"{len(runner.indices)}, score {runner.score:.2f}; check with --preview or "
+                                          "--explain, or say where questions start (--question-pattern)")
+
+    def _answer_in_question(self, u: Unit) -> None:
+        """The question block holds what looks like an answer: an answer-like label that was not
+        read as one, or — when the question has no answer — code, a table or a list."""
+        lines = u.parts["question"]
+        flags = _code_flags(lines)[0]
+        options = any(re.match(r"^\s*(?:[-*+]\s+)?B\s*[:：.)]", o.text) for o in lines)  # 'A: …' 'B: …' are choices
+        for out, code in zip(lines, flags):
+            if not code and out.src and not options and LOOSE_ANSWER_RE.match(out.text):
+                self.warn(out.src[0], "QI021", f"'{short_title(out.text.strip(), 40)}' in the question block of "
+                                               f"'{short_title(u.title, 30)}' looks like an answer: the learner would "
+                                               "see it before trying; write it under an answer label (--label answer=WORD)")
+                return
+        if u.has("answer") and u.shows("answer") and not u.how.get("answer", "").startswith("missing"):
+            return
+        found = next((o for o, code in zip(lines, flags) if o.src and (
+            (code and FENCE_RE.match(o.text)) or (not code and re.match(r"^\s*(?:\||[-*+]\s|\d+[.)]\s)", o.text)))), None)
+        if found:
+            what = "code" if FENCE_RE.match(found.text) else "a table" if found.text.lstrip().startswith("|") else "a list"
+            self.warn(found.src[0], "QI021", f"question '{short_title(u.title, 30)}' has no answer but its question "
+                                             f"block holds {what}: is that the answer? Put it under an answer label")
 
     def _asking_lines(self, u: Unit, part: str) -> None:
         """A line inside an answer or explanation that looks like a question of its own
@@ -473,6 +516,11 @@ class _Planner:
 
 
 FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+#: A runner-up scoring this share of the winner's score or more makes the reading weak (QI022).
+WEAK_MARGIN = 0.9
+#: A label-like start of a line that may be an answer the labels did not read ('Answer (short):', 'Ans -', '答:').
+LOOSE_ANSWER_RE = re.compile(r"^\s*(?:\*\*)?(?:A|Ans|Answer|Solution|答|答案|参考答案|解答)(?:\s*\([^)]*\)|\s*\d+)?"
+                             r"\s*(?:\*\*)?\s*(?:[:：]|\s[-–—]\s)", re.I)
 
 
 def _features(cand: Candidate) -> str:

@@ -65,14 +65,15 @@ def unbold(text: str) -> str:
     return re.sub(r"^(\*\*|__)(.*)\1$", r"\2", text.strip()).strip()
 
 
-_BLANK_RE = re.compile(r"[（(]\s*[）)]|_{3,}|＿{2,}")
+_BLANK_RE = re.compile(r"（\s*）|(?<![\w`])\(\s*\)|(?<![A-Za-z0-9_])\(\s+\)|_{3,}|＿{2,}")
 
 
 def asks(title: str) -> bool:
     """The text reads as a question: a question mark, a blank to fill ('（）', '____'), or it
     opens with a question word."""
     plain = re.sub(r"[*_`]", "", title).strip()
-    return bool("?" in plain or "？" in plain or _BLANK_RE.search(title) or _INTERROGATIVE_RE.match(plain))
+    words = re.sub(r"`[^`]*`", "code", title)  # 'saveBatch()' in code is no blank to fill
+    return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or _INTERROGATIVE_RE.match(plain))
 
 
 def asks_somewhere(title: str) -> bool:

@@ -341,6 +341,16 @@ def _one_answer_each(outer: Candidate, inner: Candidate) -> bool:
     return True
 
 
+def _rival(winner: Candidate, other: Candidate) -> bool:
+    """Whether `other` is another reading of the document, not the same questions seen from
+    inside or outside (a label under each heading, group headings around them) or with a few
+    starts more or less."""
+    a, b = set(winner.indices), set(other.indices)
+    if a <= b or b <= a or len(a & b) >= 0.8 * len(a | b):
+        return False
+    return not nesting(winner, other) and not nesting(other, winner)
+
+
 def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
     """The winner and the runner-up (a different reading of the document), or None."""
     ok = sorted((c for c in cands if c.accepted), key=lambda c: (-c.score, c.key))
@@ -365,9 +375,5 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
             winner = max(outer, key=lambda c: c.score)
         else:
             break
-    same = {id(winner)}
-    for c in ok:
-        if c is not winner and (0.9 <= nesting(winner, c) <= 1.2 or 0.9 <= nesting(c, winner) <= 1.2):
-            same.add(id(c))  # the same questions seen from inside or outside: not an alternative
-    runner = next((c for c in ok if id(c) not in same), None)
+    runner = next((c for c in ok if c is not winner and _rival(winner, c)), None)
     return winner, runner

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from qabook.importer.detect import Start
 from qabook.importer.elements import Element
 from qabook.importer.labels import DEFAULT, Label, Labels
+from qabook.importer.shapes import asks
 
 DETAILS_OPEN_RE = re.compile(
     r"^\s*<details[^>]*>\s*(?P<summary><summary[^>]*>(?P<text>.*?)</summary>)?\s*$", re.I)
@@ -48,6 +49,7 @@ class Unit:
     orphan: list[OutLine] = field(default_factory=list)  # content after it: belongs to no question
     orphan_line: int = 0
     how: dict[str, str] = field(default_factory=dict)  # how each part was recognised (for --explain)
+    overlaps: list[int] = field(default_factory=list)  # lines of a question label found inside the answer
 
     def has(self, part: str) -> bool:
         return any(o.text.strip() for o in self.parts[part])
@@ -93,6 +95,8 @@ class _Sorter:
         """Switch part on a label; False when the label is only text here (keep it as content)."""
         u, kind = self.unit, label.kind
         if kind == "question" and self.state != "pre":
+            if self.state in ("answer", "explanation") and label.rest and asks(label.rest):
+                u.overlaps.append(src)  # a second question inside this one's answer
             return False
         if kind in u.labelled and not (kind == "answer" and self.state == "answer" and not u.has("answer")):
             return False
