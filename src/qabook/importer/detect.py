@@ -24,7 +24,7 @@ from qabook.importer.elements import Element, expand_lists, item_elements
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import KEY_SHAPE, Shape, shape_of
-from qabook.importer.template import Candidate, candidates, choose, explicit, nesting, score, titled
+from qabook.importer.template import Candidate, _rival, candidates, choose, explicit, nesting, score, titled
 
 NUMBERED_HEADING_RE = re.compile(
     r"^(?:第\s*(?P<a>\d+)\s*题|题目\s*(?P<b>\d+)\s*[：:.．、]?|(?P<c>\d+)\s*(?:[.．、](?!\d)|[)）]))\s*(?P<rest>.*)$"
@@ -311,6 +311,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands)
     chosen = [winner] + _region_extras(winner, cands)
+    if runner in chosen:  # a second group in another shape is part of the reading, not its rival
+        runner = next((c for c in sorted(cands, key=lambda c: -c.score)
+                       if c.accepted and c not in chosen and _rival(winner, c)), None)
     starts: list[Start] = []
     for cand in chosen:
         box = cand.key[0]

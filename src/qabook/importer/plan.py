@@ -374,7 +374,7 @@ class _Planner:
         winner, runner = detection.winner, detection.runner
         if not units or winner is None or runner is None or runner.score < winner.score * WEAK_MARGIN:
             return
-        if len(runner.indices) == len(units):
+        if len(runner.indices) == len(units) or len(runner.indices) < 2:
             return
         self.warn(units[0].line, "QI022", f"two readings fit almost equally: {winner.describe()} → {len(units)} "
                                           f"question(s), score {winner.score:.2f}; {runner.describe()} → "

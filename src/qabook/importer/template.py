@@ -348,7 +348,10 @@ def _rival(winner: Candidate, other: Candidate) -> bool:
     a, b = set(winner.indices), set(other.indices)
     if a <= b or b <= a or len(a & b) >= 0.8 * len(a | b):
         return False
-    return not nesting(winner, other) and not nesting(other, winner)
+    for outer, inner in ((winner, other), (other, winner)):
+        if 0.9 <= nesting(outer, inner) <= 1.2:
+            return False  # one start of the other in each unit: the same questions
+    return True
 
 
 def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
@@ -363,7 +366,7 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
                  and c.features["ask"] + c.features["labelled"] >= winner.features["ask"] + winner.features["labelled"] - 0.2]
         outer = [c for c in ok if c is not winner and 0.9 <= nesting(c, winner) <= 1.2
                  and len(c.indices) >= len(winner.indices) * 0.8 and c.score >= winner.score * 0.7
-                 and (c.features["ask"] >= 0.5 or c.features["labelled"] >= 0.8)]
+                 and (c.features["ask"] >= 0.5 or c.features["labelled"] >= 0.8 or spread(c, winner) >= 0.8)]
         # sub-questions that share one answer ('1. … 2. … 3. …' then one '参考答案'): the outer unit is the question
         shared = [c for c in ok if c is not winner and nesting(c, winner) >= 1.5 and winner.features["answered"] < 0.6
                   and c.features["labelled"] >= 0.8 and _one_answer_each(c, winner)]
