@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
-_md = MarkdownIt("commonmark").enable("table")
+# nesting up to the renderer's limit (100 levels of lists or quotes, two tokens each) is read;
+# deeper lines are read as text first (`neutralise.readable`)
+_md = MarkdownIt("commonmark", {"maxNesting": 250}).enable("table")
 
 _KIND = {
     "heading_open": "heading", "paragraph_open": "paragraph", "fence": "fence",

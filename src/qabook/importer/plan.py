@@ -20,6 +20,7 @@ from qabook.importer.detect import Detection, Start, detect, is_placeholder, uni
 from qabook.importer.template import Candidate
 from qabook.importer.elements import Element, dedented, item_body, split_elements, split_paragraphs
 from qabook.parser import parse_page
+from qabook.importer.neutralise import neutralise, readable
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
 from qabook.importer.units import (PARTS, OutLine, Unit, options_to_question, short_title, sort_details_unit,
@@ -76,7 +77,7 @@ class _Planner:
 
     # -- segmentation ------------------------------------------------------------------
     def plan(self) -> ImportPlan:
-        elements = split_paragraphs(self.lines, split_elements(self.lines),
+        elements = split_paragraphs(self.lines, split_elements(readable(self.lines)),
                                     lambda line: self.labels.paragraph(line) is not None)
         detection = detect(elements, self.options, self.lines)
         elements = detection.elements or elements
@@ -365,7 +366,7 @@ class _Planner:
             self.diags += neutralise_links(plan.pages, self.source, moved)
             self.diags += localise_images(plan.pages, self.source, plan.assets)
         for page in plan.pages:
-            self._contain_raw_html(page)
+            self.diags += neutralise(page, self.source)
         plan.diagnostics = sorted(self.diags)
         return plan
 
@@ -412,25 +413,6 @@ class _Planner:
             self.warn(out.src[0], "QI018", f"'{short_title(out.text.strip(), 50)}' inside the {part} of question "
                                            f"'{short_title(u.title, 30)}' looks like a question of its own: if it is, "
                                            "say how questions start (--explain, --question-pattern, --bold-questions)")
-
-    def _contain_raw_html(self, page: PlannedPage) -> None:
-        """Raw HTML the source leaves open (`<details>` with no end tag, `<!--` never closed)
-        would hide the page's later blocks on the site (QA024): its opening `<` becomes text."""
-        if "<" not in page.text:  # no raw HTML at all: nothing to parse for
-            return
-        for _ in range(20):
-            parsed = parse_page(page.text, Path(page.rel), page.rel, page.rel,
-                                "chapter" if page.rel.endswith("/index.md") else "topic")
-            hiding = [d for d in parsed.structure if d.code == "QA024"]
-            if not hiding:
-                return
-            out = page.lines[hiding[0].line - 1]
-            at = out.text.find("<")
-            if at < 0:
-                return
-            out.text = out.text[:at] + "&lt;" + out.text[at + 1:]
-            self.warn(out.src[0] if out.src else 1, "QI017", "raw HTML opened here is never closed and would hide "
-                                                             "the rest of the page: kept as text")
 
     def _close_fence(self, lines: list[OutLine]) -> list[OutLine]:
         """Close a code fence left open (a file cut off inside code), so that it does not swallow
