@@ -196,9 +196,17 @@ def _forced(elements: list[Element], opts: ImportOptions, labels: Labels) -> Det
                 known = numbered_heading(el)
                 starts.append(Start(i, known.number if known else None, known.title if known else text,
                                     "heading", el.level, True))
+        elif el.kind == "item" and pattern and level is None:  # '- Q3. …' / '3. Problem: …'
+            inner = re.sub(r"\*\*|__", "", first_line(el)).strip()
+            pm = pattern.match(inner)
+            if pm:
+                title = re.sub(r"^[\s.:：．、)\-—–]+", "", inner[pm.end():]) or inner
+                digits = re.search(r"\d+", pm.group())
+                number = int(digits.group()) if digits else (el.level or None)
+                starts.append(Start(i, number, title, "item", explicit=True))
         elif el.kind == "paragraph" and (opts.bold_questions or (pattern and level is None)):
             m = BOLD_LINE_RE.match(first_line(el))
-            if pattern and first_line(el).startswith(("**", "__")):  # "**Drill 26.** text": the line, unbolded
+            if pattern:  # any paragraph line: "**Drill 26.** text", "Problem 3: text" — the line, unbolded
                 inner = re.sub(r"\*\*|__", "", first_line(el)).strip()
             elif not m:
                 continue
@@ -222,10 +230,37 @@ def _forced(elements: list[Element], opts: ImportOptions, labels: Labels) -> Det
     if level:
         what.append(f"level-{level} headings")
     if pattern:
-        what.append(f"headings{'' if level else ' and bold lines'} matching {pattern.pattern!r}")
+        what.append(f"{'headings' if level else 'lines (headings, paragraphs, list items, bold lines)'} matching "
+                    f"{pattern.pattern!r}")
     if opts.bold_questions:
         what.append("bold lines on their own")
-    return Detection("your options: " + ", ".join(what), starts)
+    return Detection("your options: " + ", ".join(what), starts, elements)
+
+
+def _split(elements: list[Element], lines: list[str], opts: ImportOptions) -> Detection:
+    """`--split-on REGEX`: a line matching it separates questions; each question starts at the
+    first block after a separator (and at the first block of the body before the first one)."""
+    out: list[Element] = []
+    for el in elements:
+        if el.kind != "hr" and opts.split_on.search(lines[el.start].strip()):
+            out.append(Element("hr", el.start, el.end, el.text, 0, el.own_end))  # a separator: the unit's tail
+        else:
+            out.append(el)
+    seps = [i for i, el in enumerate(out) if el.kind == "hr" and opts.split_on.search(lines[el.start].strip())]
+    title = next((i for i, el in enumerate(out) if el.kind == "heading"), -1)
+    starts: list[Start] = []
+    for h in ([title] if not seps or title < seps[0] else []) + seps:
+        j = next((k for k in range(h + 1, len(out)) if out[k].kind not in ("hr",)), None)
+        if j is None or any(s.index == j for s in starts) or (seps and h == title and j in seps):
+            continue
+        el = out[j]
+        shape = shape_of(el, opts.label_set(), lines)
+        if el.kind == "heading":
+            starts.append(Start(j, shape.numbering.number if shape.numbering else None, shape.title, "heading", el.level,
+                                True))
+        else:
+            starts.append(Start(j, None, shape.title or first_line(el), "bold", explicit=True))
+    return Detection(f"your options: blocks after lines matching {opts.split_on.pattern!r}", starts, out)
 
 
 def _list_items(elements: list[Element], lines: list[str]) -> Detection | None:
@@ -291,9 +326,14 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     """Question starts, in order, and how they were found; no starts when nothing fits."""
     opts = opts or ImportOptions()
     labels = opts.label_set()
-    if opts.forced:
-        return _forced(elements, opts, labels)
     lines = lines if lines is not None else []
+    if opts.forced:
+        expanded = expand_lists(lines, elements) if lines else elements
+        found = _split(expanded, lines, opts) if opts.split_on is not None else _forced(expanded, opts, labels)
+        if opts.answer_key is not None and lines:
+            found.keys = [k for k in find_keys(found.elements, lines, labels, opts.answer_key)
+                          if not any(s.index in k.reserved for s in found.starts)]
+        return found
     expanded = expand_lists(lines, elements) if lines else elements
     shapes = [shape_of(el, labels, lines) for el in expanded]
     keys = find_keys(expanded, lines, labels, opts.answer_key) if lines else []

@@ -377,7 +377,7 @@ class _Planner:
             return
         if len(runner.indices) == len(units) or len(runner.indices) < 2:
             return
-        self.warn(units[0].line, "QI022", f"two readings fit almost equally: {winner.describe()} → {len(units)} "
+        self.warn(units[0].line, "QI022", f"another reading fits about as well: chosen {winner.describe()} → {len(units)} "
                                           f"question(s), score {winner.score:.2f}; {runner.describe()} → "
                                           f"{len(runner.indices)}, score {runner.score:.2f}; check with --preview or "
                                           "--explain, or say where questions start (--question-pattern)")

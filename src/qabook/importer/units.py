@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from qabook.importer.detect import Start
 from qabook.importer.elements import Element
 from qabook.importer.labels import DEFAULT, Label, Labels
-from qabook.importer.shapes import asks
+from qabook.importer.elements import dedented
+from qabook.importer.shapes import ADMONITION_RE, asks
 
 DETAILS_OPEN_RE = re.compile(
     r"^\s*<details[^>]*>\s*(?P<summary><summary[^>]*>(?P<text>.*?)</summary>)?\s*$", re.I)
@@ -133,7 +134,7 @@ class _Sorter:
             skip = el.own_end - el.start
             self.add([OutLine(f"**{' '.join(el.text.split())}**", tuple(el.own_lines))] + _lines(lines, el, skip))
         elif el.kind == "paragraph":
-            label = self.labels.paragraph(lines[el.start])
+            label = self.labels.paragraph(lines[el.start]) or admonition_label(lines[el.start], self.labels)
             if label and self.label(label, el.lineno):
                 rest = _lines(lines, el, 1)
                 if label.whole and label.kind == "question" and label.rest:
@@ -204,9 +205,57 @@ def _structure_follows(rest: list[Element], lines: list[str], labels: Labels, se
     return False
 
 
+_ANSWER_ADMONITIONS = {"answer", "success", "solution", "check", "details", "答案", "解答", "参考答案"}
+_HINT_ADMONITIONS = {"tip", "hint", "note", "info", "abstract", "explanation", "解析", "提示"}
+
+
+def _open_admonitions(body: list[Element], lines: list[str]) -> list[Element]:
+    """An answer admonition in a unit (`??? success "参考答案"` and its indented body): its first
+    line becomes a label of its own, its body is dedented and read again as blocks."""
+    out: list[Element] = []
+    k = 0
+    while k < len(body):
+        el = body[k]
+        m = ADMONITION_RE.match(lines[el.start].strip()) if el.kind == "paragraph" else None
+        if not m or m["mark"].startswith(":"):
+            out.append(el)
+            k += 1
+            continue
+        stop = max(e.end for e in body) if body else el.end
+        region = el.start + 1
+        for j in range(el.start + 1, stop):
+            if lines[j].strip() and not lines[j].startswith((" ", "\t")):
+                break
+            region = j + 1
+        out.append(Element("paragraph", el.start, el.start + 1, lines[el.start].strip(), 0, el.start + 1))
+        out.extend(dedented(lines, el.start + 1, region, 4))
+        k += 1
+        while k < len(body) and body[k].start < region:  # the blocks the indented body was read as
+            k += 1
+    return out
+
+
+def admonition_label(line: str, labels: Labels) -> Label | None:
+    """The part an admonition opens: `??? success "参考答案"` an answer, `!!! tip` an explanation."""
+    m = ADMONITION_RE.match(line.strip())
+    if not m:
+        return None
+    kind = m["type"].lower()
+    title = (m["quoted"] if m["quoted"] is not None else m["title"]) or ""
+    said = labels.heading(title) if title else None
+    if said and said.kind != "question":
+        return Label(said.kind, title, "", said.merged)
+    if kind in _ANSWER_ADMONITIONS:
+        return Label("answer", m["type"], "")
+    if kind in _HINT_ADMONITIONS:
+        return Label("explanation", m["type"], "")
+    return None
+
+
 def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels = DEFAULT,
               details_answers: bool = False) -> None:
     """Sort the body elements of one question into its parts (and its tail)."""
+    body = _open_admonitions(body, lines)
     sorter = _Sorter(unit, lines, labels, details_answers)
     for k, el in enumerate(body):
         if el.kind == "hr" and not _structure_follows(body[k + 1:], lines, labels, unit.labelled):
