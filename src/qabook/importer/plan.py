@@ -370,6 +370,10 @@ class _Planner:
         if units:
             moved = {a: topics[k].rel for k, (u, _) in enumerate(units) if u.start.strategy == "heading"
                      for a in source_anchors(u.heading_text)}
+            for k, (u, _) in enumerate(units):  # '<h3 id="7">', '<a name="x">' at a question's line
+                raw = " ".join(self.lines[u.line - 1:u.line + 2])
+                for a in re.findall(r"""\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", raw, re.I):
+                    moved.setdefault(a, topics[k].rel)
             self.diags += neutralise_links(plan.pages, self.source, moved)
             self.diags += localise_images(plan.pages, self.source, plan.assets)
         for page in plan.pages:
@@ -492,14 +496,15 @@ class _Planner:
         empty_labels = tuple(n for p in PARTS if p not in present for n in u.opens[p] + [
             n for o in u.parts[p] for n in o.src])
         for idx, part in enumerate(present):
-            content = self._no_fences(_no_headings(self._close_fence(_trim(u.parts[part]))))
+            content, lead, trail = _unwrap(_trim(u.parts[part]))
+            content = self._no_fences(_no_headings(self._close_fence(content)))
             title = u.block_titles.get(part)
-            out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part])))
+            out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part]) + lead))
             if content and content[0].text[:1] in (" ", "\t"):  # an indented first line would be read as
                 out.append(OutLine("", ()))                      # the block's options: a blank line first
             out.extend(content)
             closes = tuple(u.closes) + empty_labels if idx == len(present) - 1 else ()
-            out += [OutLine("///", closes), OutLine("", ())]
+            out += [OutLine("///", trail + closes), OutLine("", ())]
         out.extend(u.tail)
         return _squeeze(out)
 
@@ -595,6 +600,24 @@ def _no_headings(lines: list[OutLine]) -> list[OutLine]:
 
 def _link_text(title: str) -> str:
     return title.replace("[", "\\[").replace("]", "\\]")
+
+
+_WRAP_OPEN_RE = re.compile(r"^\s*<(div|p|span|section|blockquote)\b[^>]*>\s*$", re.I)
+
+
+def _unwrap(lines: list[OutLine]) -> tuple[list[OutLine], tuple[int, ...], tuple[int, ...]]:
+    """A part wrapped whole in a bare `<div>`/`<p>` … `</div>` pair (a layout the site does not
+    need, and that would hide the part's Markdown): the wrapper lines become the block's fences
+    (their source lines go with them)."""
+    if len(lines) < 3:
+        return lines, (), ()
+    m = _WRAP_OPEN_RE.match(lines[0].text)
+    if not m or not re.match(rf"^\s*</{m[1]}\s*>\s*$", lines[-1].text, re.I):
+        return lines, (), ()
+    inner = "\n".join(o.text for o in lines[1:-1])
+    if len(re.findall(rf"<{m[1]}\b", inner, re.I)) != len(re.findall(rf"</{m[1]}\s*>", inner, re.I)):
+        return lines, (), ()
+    return _trim(lines[1:-1]), lines[0].src, lines[-1].src
 
 
 def _trim(lines: list[OutLine]) -> list[OutLine]:

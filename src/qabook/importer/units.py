@@ -134,7 +134,12 @@ class _Sorter:
             skip = el.own_end - el.start
             self.add([OutLine(f"**{' '.join(el.text.split())}**", tuple(el.own_lines))] + _lines(lines, el, skip))
         elif el.kind == "paragraph":
-            label = self.labels.paragraph(lines[el.start]) or admonition_label(lines[el.start], self.labels)
+            label = self.labels.paragraph(lines[el.start])
+            if label is None and (label := admonition_label(lines[el.start], self.labels)):
+                titled = ADMONITION_RE.match(lines[el.start].strip())
+                if titled and label.word != titled["type"] and not self.labels.heading(label.word) \
+                        and label.kind not in self.unit.labelled:
+                    self.unit.block_titles[label.kind] = label.word  # '??? tip "解题提示"': the block keeps its title
             if label and self.label(label, el.lineno):
                 rest = _lines(lines, el, 1)
                 if label.whole and label.kind == "question" and label.rest:
@@ -246,9 +251,9 @@ def admonition_label(line: str, labels: Labels) -> Label | None:
     if said and said.kind != "question":
         return Label(said.kind, title, "", said.merged)
     if kind in _ANSWER_ADMONITIONS:
-        return Label("answer", m["type"], "")
+        return Label("answer", title.strip() or m["type"], "")
     if kind in _HINT_ADMONITIONS:
-        return Label("explanation", m["type"], "")
+        return Label("explanation", title.strip() or m["type"], "")
     return None
 
 
