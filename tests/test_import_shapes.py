@@ -159,7 +159,7 @@ def test_table_of_contents_points_to_the_question_pages() -> None:
     chapter = page(plan, 0)
     assert "[缓存穿透](01-shen-me-shi-huan-cun-chuan-tou.md)" in chapter
     assert "[雪崩](02-shen-me-shi-huan-cun-xue-beng.md)" in chapter
-    assert "\\[下一篇](./next-chapter.md)" in chapter and ("QI013", 3) in codes_at(plan)  # beside the source
+    assert " · 下一篇 · " in chapter and ("QI013", 3) in codes_at(plan)  # beside the source: its words as text
     assert "[上文](index.md#缓存面试题)" in page(plan, 1)  # the H1 stayed on the chapter page
     assert 'id: "100"' in page(plan, 3)
 

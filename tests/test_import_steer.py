@@ -174,3 +174,27 @@ def test_preview_shows_the_split_in_a_browser(tmp_path: Path, browser) -> None:
     assert dialogs == [] and [u for u in requests if not u.startswith("file:")] == []
     page.screenshot(path=str(tmp_path / "preview.png"))
     page.close()
+
+
+def test_titles_are_whole_and_keep_their_inline_markdown(tmp_path: Path) -> None:
+    """A long question is the whole H1 (only the slug is short); `*args` in code and **kwargs
+    survive as written, and the built page shows them."""
+    long = ("What do `*args` and `**kwargs` mean in a Python function definition, and when would you "
+            "use each of them in a real program?")
+    doc = f"# Python\n\nQ: {long}\nA: Extra positional and keyword arguments.\n\nQ: What does `yield` do?\nA: It pauses.\n"
+    plan = plan_import(doc, "py.md", chapter="py")
+    first = plan.pages[1]
+    assert f"\n# {long}\n" in first.text and first.title == long
+    assert first.rel == "py/01-what-do-args-and-kwargs-mean-in.md"  # the slug stays short
+    assert f"[{long}](01-what-do-args-and-kwargs-mean-in.md)" in plan.pages[0].text
+
+
+def test_a_link_to_a_file_outside_the_book_keeps_its_words_as_plain_text() -> None:
+    doc = ("# Notes\n\nSee [the setup guide](../setup.md) first.\n\n## 1. What is a venv?\n\n"
+           "An isolated environment; see [how to make one](venv.md#make).\n\n## 2. What is pip?\n\nThe installer.\n")
+    plan = plan_import(doc, "n.md", chapter="n")
+    assert "See the setup guide first." in plan.pages[0].text
+    assert "An isolated environment; see how to make one." in plan.pages[1].text
+    assert "](" not in plan.pages[1].text.split("/// answer", 1)[1] and "\\[" not in plan.pages[1].text
+    notes = [d for d in plan.diagnostics if d.code == "QI013"]
+    assert [(d.line, "'venv.md#make'" in d.message or "'../setup.md'" in d.message) for d in notes] == [(3, True), (7, True)]

@@ -23,8 +23,8 @@ from qabook.parser import parse_page
 from qabook.importer.neutralise import neutralise, readable
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
-from qabook.importer.units import (PARTS, OutLine, Unit, options_to_question, short_title, sort_details_unit,
-                                   sort_unit)
+from qabook.importer.units import (PARTS, OutLine, Unit, full_title, options_to_question, short_title,
+                                   sort_details_unit, sort_unit)
 from qabook.slug import slugify, unique
 
 
@@ -169,7 +169,7 @@ class _Planner:
             unit.how["answer"] = f"label '{inline[1].word}' on the question's line {el.lineno}"
         sort_unit(unit, body, self.lines, self.labels, self.options.details_answers)
         if start.strategy == "label":
-            unit.title = short_title(next((o.text for o in unit.parts["question"] if o.text.strip()), "")) \
+            unit.title = full_title(next((o.text for o in unit.parts["question"] if o.text.strip()), "")) \
                 or f"Question {start.number or ''}".strip()
         return unit
 

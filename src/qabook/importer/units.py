@@ -71,6 +71,15 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()
 
 
+def full_title(text: str) -> str:
+    """A question's title as written: its inline Markdown kept (`` `*args` ``, `**kwargs`), HTML
+    tags and link targets left out, on one line, never cut (the page's slug is what stays short)."""
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"(?<!!)\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^(\*\*|__)(.+?)\1\s*$", r"\2", " ".join(text.split()))  # a line bold as a whole
+    return text.strip()
+
+
 def short_title(text: str, limit: int = 40) -> str:
     plain = _plain(text)
     return plain if len(plain) <= limit else plain[: limit - 1].rstrip() + "…"
@@ -276,7 +285,7 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
         unit.parts["question"].append(OutLine(unit.title, ()))
     if not re.search(r"\w", unit.title):
         asked = unit.parts["question"][unit.question_offset:] or unit.parts["question"]
-        first = short_title(next((o.text for o in asked if o.text.strip()), ""))
+        first = full_title(next((o.text for o in asked if o.text.strip()), ""))
         if unit.title_src and not unit.start.bare:  # "第 1 题 🟢": keep the heading, add the question
             unit.title = f"{unit.heading_text} {first}".strip()
         else:
