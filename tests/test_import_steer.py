@@ -142,7 +142,7 @@ def test_preview_writes_one_page_and_says_where(tmp_path: Path) -> None:
     assert "<script>alert" not in page and "&lt;script&gt;alert(&#x27;title&#x27;)" in page  # the text is escaped
     assert 'onerror="alert' not in page
     assert "default-src 'none'" in page and not re.search(r"""(src|href)=["']?https?:""", page)
-    assert re.search(r'class="counts"><span class="question">3 questions</span><span class="answer">3 answers', page)
+    assert re.search(r'class="counts"><span class="question">3 道题</span><span class="answer">3 个答案', page)  # zh text
     assert '<div class="l answer" id="L7">' in page  # the unlabelled answer of question 1
     assert '<div class="l explanation" id="L9">' in page and '<div class="l chapter" id="L3">' in page
 
@@ -170,7 +170,7 @@ def test_preview_shows_the_split_in_a_browser(tmp_path: Path, browser) -> None:
     hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('.l').id",
                         [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
     assert hit == "L7"  # nothing covers it
-    assert "3 questions" in page.locator("header").inner_text()
+    assert "3 道题" in page.locator("header").inner_text()
     assert dialogs == [] and [u for u in requests if not u.startswith("file:")] == []
     page.screenshot(path=str(tmp_path / "preview.png"))
     page.close()

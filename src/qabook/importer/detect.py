@@ -1,17 +1,13 @@
-"""Find where questions start in a document, trying the shapes real Q&A files have.
+"""Find where questions start in a document: the template its repeated shapes make.
 
-Automatic strategies, first that fits wins:
-1. numbered or prefixed headings at one level (`#### 1. 标题`, `##### 题目 3：标题`, `## 第 2 题`,
-   `### Q3: 标题`, `## Q. 标题`, `### 问：标题`), accepted when most of them look like questions;
-2. bold numbered lines (`**1. 什么是专利？**`), alone or glued to their answer paragraph;
-3. labelled questions (`**题目：**`, `**面试题：**`, `**问题1：**`, `**Q1：…**`, `Q: …`);
-4. ordered list items that ask (`1. **What is a closure?**` with the answer indented below);
-5. unnumbered headings at one level that ask (`### What is a closure?`).
-Then a numbered question-looking line hidden inside another question's answer, whose number
-fills a gap in the numbering, is promoted to a question of its own (and reported).
+Every block gets a shape (`shapes.py`); the shapes that repeat make candidate templates, scored
+and chosen in `template.py` (the known Q&A shapes are priors of the score, not the only doors).
+An answer key gathered after its questions (`answerkey.py`) answers them by number. Then a
+numbered question-looking line hidden inside another question's answer, whose number fills a
+gap in the numbering, is promoted to a question of its own (and reported).
 
-The author's options (`ImportOptions`) replace the vote: a heading level, a prefix pattern on
-headings and bold lines, or every bold line.
+The author's options (`ImportOptions`) replace the vote: a heading level, a pattern any line
+may start with, every bold line, or a separator line.
 """
 
 from __future__ import annotations
@@ -23,7 +19,7 @@ from qabook.importer.answerkey import AnswerKey, find_keys
 from qabook.importer.elements import Element, expand_lists, item_elements
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
-from qabook.importer.shapes import KEY_SHAPE, Shape, shape_of
+from qabook.importer.shapes import KEY_SHAPE, Shape, asks, shape_of
 from qabook.importer.template import Candidate, _rival, candidates, choose, explicit, nesting, score, titled
 
 NUMBERED_HEADING_RE = re.compile(
@@ -35,15 +31,6 @@ PREFIXED_HEADING_RE = re.compile(
 )
 BOLD_NUMBERED_RE = re.compile(r"^\*\*\s*(?P<n>\d+)\s*[.．、]\s*(?P<rest>[^*\n]+?)\s*\*\*\s*$")
 BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
-INTERROGATIVE_RE = re.compile(
-    r"^(什么|如何|怎么|怎样|为什么|为何|哪些|哪个|是否|请|简述|描述|解释|说明|列举|比较|实现|编写|设计|"
-    r"What|How|Why|When|Which|Who|Explain|Describe|Write|Implement|Provide|Compare|Discuss|Define|"
-    r"Is|Are|Can|Do|Does)\b",
-    re.I,
-)
-QUESTION_MARK_RE = re.compile(r"[?？]")
-
-
 @dataclass
 class Start:
     """The element that opens a question, with its number and title text."""
@@ -100,25 +87,6 @@ def bold_numbered(el: Element) -> Start | None:
     return Start(0, int(m["n"]), m["rest"].strip(), "bold") if m else None
 
 
-def asks(title: str) -> bool:
-    return bool(QUESTION_MARK_RE.search(title) or INTERROGATIVE_RE.match(title))
-
-
-def _has_label(elements: list[Element], labels: Labels) -> bool:
-    for el in elements:
-        if el.kind == "paragraph" and labels.paragraph(first_line(el)):
-            return True
-        if el.kind == "heading" and labels.heading(el.text):
-            return True
-        if el.kind == "html" and "<summary" in el.text.lower():
-            return True
-    return False
-
-
-def looks_like_question(start: Start, body: list[Element], labels: Labels = DEFAULT) -> bool:
-    return bool(start.explicit or asks(start.title) or _has_label(body, labels))
-
-
 def unit_end(elements: list[Element], start: Start, starts: set[int], labels: Labels = DEFAULT) -> int:
     """Index of the first element after the start that ends its question (a heading that is an
     answer or explanation label, such as '### 答案：', does not: it is a part of the question)."""
@@ -139,18 +107,6 @@ def is_placeholder(start: Start, elements: list[Element], end: int) -> bool:
     return not start.title.strip() and all(
         not el.text.strip() and el.kind in ("paragraph", "heading") for el in elements[start.index + 1:end]
     )
-
-
-def _accept(elements: list[Element], candidates: list[Start], labels: Labels) -> list[Start] | None:
-    if not candidates:
-        return None
-    indices = {c.index for c in candidates}
-    liked = 0
-    for c in candidates:
-        end = unit_end(elements, c, indices, labels)
-        if looks_like_question(c, elements[c.index + 1:end], labels):
-            liked += 1
-    return candidates if liked * 2 > len(candidates) else None
 
 
 def _promote_hidden(elements: list[Element], starts: list[Start]) -> list[Start]:
@@ -263,25 +219,6 @@ def _split(elements: list[Element], lines: list[str], opts: ImportOptions) -> De
     return Detection(f"your options: blocks after lines matching {opts.split_on.pattern!r}", starts, out)
 
 
-def _list_items(elements: list[Element], lines: list[str]) -> Detection | None:
-    """Ordered lists whose items ask, split into one element per item."""
-    expanded: list[Element] = []
-    asking, total = 0, 0
-    for el in elements:
-        items = item_elements(lines, el) if el.kind == "list" and el.items else []
-        if items and any(asks(_unbold(it.text)) for it in items):
-            expanded.extend(items)
-            total += len(items)
-            asking += sum(asks(_unbold(it.text)) for it in items)
-        else:
-            expanded.append(el)
-    if asking < 2 or asking * 2 < total:
-        return None
-    starts = [Start(i, el.level, _unbold(el.text), "item") for i, el in enumerate(expanded)
-              if el.kind == "item" and asks(_unbold(el.text))]
-    return Detection("ordered list items that ask ('1. **What is …?**', answer indented below)", starts, expanded)
-
-
 def _start(i: int, shape: Shape, box: str, level: int = 0) -> Start:
     """The question start a template's element makes."""
     num = shape.numbering
@@ -384,8 +321,3 @@ def _vote(elements: list[Element], shapes: list[Shape], lines: list[str], labels
         score(cand, elements, shapes, lines, labels, is_titled, answered)
     winner, runner = choose(cands)
     return winner, runner, cands
-
-
-def find_starts(elements: list[Element], opts: ImportOptions | None = None) -> list[Start]:
-    """Question starts, in order; empty when the document holds no recognisable Q&A."""
-    return detect(elements, opts).starts

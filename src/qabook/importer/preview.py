@@ -63,10 +63,10 @@ def preview_html(source_text: str, plan: ImportPlan) -> str:
     answers = sum(1 for p in plan.pages[1:] if "/// answer" in p.text)
     explanations = sum(1 for p in plan.pages[1:] if "/// explanation" in p.text)
     summary = [
-        ("question", f"{plan.question_count} questions"),
-        ("answer", f"{answers} answers"),
-        ("explanation", f"{explanations} explanations"),
-        ("chapter", f"{counts['chapter']} lines of chapter text"),
+        ("question", t(language, "preview.questions", n=plan.question_count)),
+        ("answer", t(language, "preview.answers", n=answers)),
+        ("explanation", t(language, "preview.explanations", n=explanations)),
+        ("chapter", t(language, "preview.chapter_lines", n=counts["chapter"])),
     ]
     warnings = sum(1 for d in plan.diagnostics if not d.is_error)
     errors = sum(1 for d in plan.diagnostics if d.is_error)
@@ -93,17 +93,18 @@ def preview_html(source_text: str, plan: ImportPlan) -> str:
         *(f".{r},.counts .{r}{{background:{_COLOURS[r]};border-left-color:{_EDGES[r]}}}" for r in ROLES),
     ])
     head = "".join(f'<span class="{role}">{html.escape(text)}</span>' for role, text in summary)
-    head += f'<span class="markup">{warnings} warnings, {errors} errors</span>'
+    head += f'<span class="markup">{html.escape(t(language, "preview.findings", warnings=warnings, errors=errors))}</span>'
     legend = (f'<span class="question">{t(language, "block.question")}</span>'
               f'<span class="answer">{t(language, "block.answer")}</span>'
               f'<span class="explanation">{t(language, "block.explanation")}</span>'
-              '<span class="chapter">chapter page</span><span class="markup">labels and fences</span>')
+              f'<span class="chapter">{t(language, "preview.chapter")}</span>'
+              f'<span class="markup">{t(language, "preview.markup")}</span>')
     return (
         "<!doctype html>\n<html lang=\"" + language + "\"><head><meta charset=\"utf-8\">"
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        f"<title>{html.escape(plan.source)} — import preview</title><style>{css}</style></head><body>"
-        f"<header><h1>Import preview: {html.escape(plan.source)}</h1>"
+        f"<title>{html.escape(t(language, 'preview.title', source=plan.source))}</title><style>{css}</style></head><body>"
+        f"<header><h1>{html.escape(t(language, 'preview.title', source=plan.source))}</h1>"
         f'<div class="counts">{head}</div><div class="counts">{legend}</div>'
         f'<div class="how">{html.escape(chr(10).join(how))}</div></header>'
         f"<main>{''.join(rows)}</main></body></html>\n"
