@@ -20,7 +20,8 @@ from qabook.importer.elements import Element, expand_lists, item_elements
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import KEY_SHAPE, Shape, asks, shape_of
-from qabook.importer.template import Candidate, _rival, candidates, choose, explicit, nesting, score, titled
+from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
+                                      titled)
 
 NUMBERED_HEADING_RE = re.compile(
     r"^(?:第\s*(?P<a>\d+)\s*题|题目\s*(?P<b>\d+)\s*[：:.．、]?|(?P<c>\d+)\s*(?:[.．、](?!\d)|[)）]))\s*(?P<rest>.*)$"
@@ -280,7 +281,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         keyed = [KEY_SHAPE if i in reserved else s for i, s in enumerate(shapes)]
         k_winner, k_runner, k_cands = _vote(expanded, keyed, lines, labels, keys)
         # keys answer questions that have none of their own (or the author named them)
-        if k_winner is not None and (opts.answer_key is not None or _own_labels(k_winner, keys) < 0.5):
+        if k_winner is not None and (opts.answer_key is not None or _own_labels(k_winner, expanded, lines, keys) < 0.5):
             winner, runner, cands, shapes = k_winner, k_runner, k_cands, keyed
         else:
             keys = []
@@ -302,14 +303,18 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                      keys=keys)
 
 
-def _own_labels(cand: Candidate, keys: list[AnswerKey]) -> float:
-    """The share of the candidate's units answered in their own text (not by a key)."""
+def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys: list[AnswerKey]) -> float:
+    """Of the candidate's units a key answers, the share that hold an answer of their own."""
     numbers = [(key.opener, set(key.entries)) for key in keys]
-    own = 0
-    for i, shape, said in zip(cand.indices, cand.shapes, cand.answered_at):
+    keyed = own = 0
+    for i, end, shape in zip(cand.indices, cand.ends, cand.shapes):
         key = next((n for at, n in numbers if at > i), None)
-        own += said and not (key and shape.numbering and shape.numbering.number in key)
-    return own / (len(cand.indices) or 1)
+        if not (key and shape.numbering and shape.numbering.number in key):
+            continue
+        keyed += 1
+        stop = elements[end].start if end < len(elements) else len(lines)
+        own += says_something([x for x in lines[elements[i].start + 1:stop] if x.strip()])
+    return own / keyed if keyed else 1.0
 
 
 def _vote(elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels,

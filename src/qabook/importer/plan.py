@@ -49,6 +49,7 @@ class ImportPlan:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     explanation: list[str] = field(default_factory=list)  # what detection chose (`--explain`)
     assets: list[tuple[Path, str]] = field(default_factory=list)  # (image beside the source, its rel under docs/)
+    copied: dict[int, list[int]] = field(default_factory=dict)  # source line → questions (1-based) its text also answers
 
     @property
     def question_count(self) -> int:
@@ -71,6 +72,7 @@ class _Planner:
         self.taken_ids = set(taken_ids)
         self.diags: list[Diagnostic] = []
         self.moved: set[int] = set()  # elements that went into a question from elsewhere (an answer key's entries)
+        self.copies: dict[int, list[Unit]] = {}  # a source line whose text was also copied into these questions' answers
 
     def warn(self, line: int, code: str, message: str, severity: Severity = Severity.WARNING) -> None:
         self.diags.append(Diagnostic(self.source, line, 1, code, message, severity))
@@ -165,6 +167,7 @@ class _Planner:
         if inline:  # "1、水的沸点？答：100 度": the title is the question, the rest of the line the answer
             unit.title = inline[0]
             unit.parts["answer"].append(OutLine(inline[1].rest, ()))
+            self.copies.setdefault(el.lineno, []).append(unit)
             unit.labelled.add("answer")
             unit.how["answer"] = f"label '{inline[1].word}' on the question's line {el.lineno}"
         sort_unit(unit, body, self.lines, self.labels, self.options.details_answers)
@@ -190,6 +193,7 @@ class _Planner:
             for index, text, line in entries:
                 if index is None:  # several answers on one line: copied, the line stays on the chapter page
                     out.append(OutLine(text, ()))
+                    self.copies.setdefault(line, []).append(u)
                     continue
                 el = elements[index]
                 self.moved.add(index)
@@ -367,6 +371,8 @@ class _Planner:
             body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.start, el.end))
         body = self._no_fences(_rebase_headings(self._close_fence(body)))
         plan.pages = [PlannedPage(f"{chapter}/index.md", title, _squeeze(body))] + topics
+        order = {id(u): k for k, (u, _) in enumerate(units, 1)}
+        plan.copied = {line: sorted({order[id(u)] for u in us if id(u) in order}) for line, us in self.copies.items()}
         if units:
             moved = {a: topics[k].rel for k, (u, _) in enumerate(units) if u.start.strategy == "heading"
                      for a in source_anchors(u.heading_text)}

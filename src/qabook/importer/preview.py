@@ -75,6 +75,8 @@ def preview_html(source_text: str, plan: ImportPlan) -> str:
     for n, line in enumerate(lines, 1):
         role = roles.get(n, "" if not line.strip() else "chapter")
         tag = f'<span class="tag">Q{starts[n]}</span>' if n in starts else ""
+        if plan.copied.get(n):  # an answer written on the question's line, or a key's entries
+            tag += '<span class="tag copy">→ ' + ", ".join(f"{t(language, 'block.answer')} Q{k}" for k in plan.copied[n]) + "</span>"
         rows.append(f'<div class="l {role}" id="L{n}"><span class="n">{n}</span>{tag}'
                     f'<code>{html.escape(line) or " "}</code></div>')
         for note in notes.get(n, []):
@@ -88,7 +90,8 @@ def preview_html(source_text: str, plan: ImportPlan) -> str:
         "main{padding:8px 0}.l,.note{display:flex;gap:8px;padding:0 16px 0 0;border-left:6px solid transparent}",
         ".l code{white-space:pre-wrap;word-break:break-word;font:13px/1.45 ui-monospace,monospace}",
         ".n{min-width:4.5em;text-align:right;color:#6b7280;font:12px/1.6 ui-monospace,monospace;user-select:none}",
-        ".tag{background:#1d4ed8;color:#fff;border-radius:3px;padding:0 5px;font-size:12px;height:1.4em}",
+        ".tag{background:#1d4ed8;color:#fff;border-radius:3px;padding:0 5px;font-size:12px;height:1.4em;white-space:nowrap}",
+        ".tag.copy{background:#15803d}",
         ".note{background:#fef2f2;color:#991b1b;font-size:12px;border-left-color:#dc2626}",
         *(f".{r},.counts .{r}{{background:{_COLOURS[r]};border-left-color:{_EDGES[r]}}}" for r in ROLES),
     ])

@@ -218,8 +218,9 @@ def _body_lines(lines: list[str], start_el: Element, end_line: int) -> list[str]
     return [line for line in lines[start_el.start + 1:end_line] if line.strip()]
 
 
-def _says_something(body: list[str]) -> bool:
+def says_something(body: list[str]) -> bool:
     """The lines hold words of their own: not only images, tags or a list of links."""
+    body = [line for line in body if not _OPTION_LINE_RE.match(line)]  # choices are the question's, not an answer
     words = [line for line in body if re.search(r"\w{2,}", _NOT_WORDS_RE.sub(" ", line))]
     links = sum(1 for line in words if _LINK_ITEM_RE.match(line))
     return bool(words) and links * 2 < len(words) + 1 if len(words) > 1 else bool(words) and not links
@@ -276,7 +277,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         key = next((numbers for at, numbers in keys or [] if at > i), None)
         keyed = bool(key and shape.numbering and shape.numbering.number in key)
         inline = inline or keyed  # its answer waits in the key after it
-        said = bool(inline or _says_something(body))
+        said = bool(inline or says_something(body))
         answered += said
         cand.answered_at.append(said)
         labelled += bool(inline or has_answer_mark(body, labels))

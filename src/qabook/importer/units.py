@@ -377,5 +377,8 @@ def options_to_question(unit: Unit) -> None:
         return  # no options, or nothing after them: they are the answer
     unit.parts["question"] += [OutLine("", ())] + answer[:end] if unit.has("question") else answer[:end]
     unit.parts["answer"] = answer[end:]
+    rest = next((o.src[0] for o in answer[end:] if o.src and o.text.strip()), None)
+    how = [h for h in unit.how.get("answer", "").split("; ") if h and not h.startswith("unlabelled text")]
+    unit.how["answer"] = "; ".join(([f"unlabelled text from line {rest}"] if rest else []) + how)
     unit.how["question"] = unit.how.get("question", "") + ("; " if unit.how.get("question") else "") + \
         f"options {letters[0]}–{letters[-1]}"
