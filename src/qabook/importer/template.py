@@ -220,7 +220,8 @@ def _body_lines(lines: list[str], start_el: Element, end_line: int) -> list[str]
 
 def says_something(body: list[str]) -> bool:
     """The lines hold words of their own: not only images, tags or a list of links."""
-    body = [line for line in body if not _OPTION_LINE_RE.match(line)]  # choices are the question's, not an answer
+    if _has_options(body):  # choices (A. … B. …) are the question's, not an answer
+        body = [line for line in body if not _OPTION_LINE_RE.match(line)]
     words = [line for line in body if re.search(r"\w{2,}", _NOT_WORDS_RE.sub(" ", line))]
     links = sum(1 for line in words if _LINK_ITEM_RE.match(line))
     return bool(words) and links * 2 < len(words) + 1 if len(words) > 1 else bool(words) and not links
