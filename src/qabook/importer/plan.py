@@ -97,11 +97,11 @@ class _Planner:
             units.append((self._unit(s, elements, end), end))
         if not units:
             self.warn(1, "QI001",
-                      "no questions found (looked for numbered headings '#### 1. …', 'Q1: …' headings, bold "
-                      "numbered lines '**1. …**', labels '**题目：**' / 'Question:', asking list items or headings): nothing "
-                      "written; run with --explain, then say where questions start with --question-heading "
-                      "LEVEL, --question-pattern REGEX or --bold-questions (labels: --label answer=WORD)",
-                      Severity.ERROR)
+                      "no questions found: no shape repeats like a question (headings, bold lines, list items or "
+                      "paragraphs that are numbered, ask or carry labels; <details>, admonitions, blocks between "
+                      "'---'): nothing written; run with --explain or --preview, then say where questions start with "
+                      "--question-heading LEVEL, --question-pattern REGEX, --bold-questions or --split-on REGEX "
+                      "(labels: --label answer=WORD)", Severity.ERROR)
         self.key_lines = {key.line for key in detection.keys}
         previous = -1
         for key in detection.keys:  # each key answers the questions between the key before it and itself
