@@ -31,8 +31,6 @@ MISSES = {
                                         "question lines read as answer text",
     "en/10-python-100-exercises-labels-own-line.md": "question 32 leaves its code fence open: the parser (like a "
                                                      "renderer) swallows the heading of question 33",
-    "en/11-nlohmann-json-faq-question-admonitions.md": "untitled '!!! question' admonitions under statement "
-                                                       "headings are not read as the question",
     "en/18-odin-clean-code-knowledge-check.md": "a knowledge-check list of questions whose answers are links to "
                                                 "the lesson",
     "en/21-flashcards-term-definition-adjacent-lines.md": "T:/D: one-letter labels are not label words",

@@ -274,7 +274,8 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         if box == "p" and cand.key[1] == "whole" and el.own_end - el.start > 1:
             pass  # lines glued under a bold line are its answer: already in the body
         inline = bool(_INLINE_ANSWER_RE.search(shape.title))
-        asking += bool(shape.asking or explicit(shape) or asks(shape.title) or _has_options(body))
+        asking += bool(shape.asking or explicit(shape) or asks(shape.title) or _has_options(body)
+                       or bool(body and _QUESTION_ADMONITION_RE.match(body[0])))
         key = next((numbers for at, numbers in keys or [] if at > i), None)
         keyed = bool(key and shape.numbering and shape.numbering.number in key)
         inline = inline or keyed  # its answer waits in the key after it
@@ -302,6 +303,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
                                  + 1.0 * coverage + 0.3 * regular + prior), 3)
 
 
+_QUESTION_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?:question|faq|quiz)\b", re.I)
 _OPTION_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?[A-D](?:\*\*)?\s*[.)．、:：）]")
 
 

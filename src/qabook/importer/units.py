@@ -93,6 +93,7 @@ class _Sorter:
         self.pre: list[OutLine] = []
         self.pending: list[int] = []  # <details> lines waiting for the block they open
         self.glued: list[OutLine] = []  # lines glued under a whole-line question label
+        self.adm_question = False  # a '!!! question' admonition's body is being read
         self.whole = False  # a whole-line question label ('**问题1：…？**') is open: what follows is its answer
 
     def add(self, out: list[OutLine]) -> None:
@@ -134,6 +135,13 @@ class _Sorter:
 
     def element(self, el: Element) -> None:
         lines = self.lines
+        if el.kind == "adm_end":  # after a '!!! question' body, the text is its answer
+            if self.state == "question" and self.adm_question and "answer" not in self.unit.labelled:
+                self.state = "answer"
+                self.unit.labelled.add("answer")
+                self.unit.how.setdefault("answer", f"text after the question admonition, from line {el.start + 1}")
+            self.adm_question = False
+            return
         if el.kind == "heading":
             label = self.labels.heading(el.text)
             if label and self.label(label, el.lineno):
@@ -150,6 +158,7 @@ class _Sorter:
                         and label.kind not in self.unit.labelled:
                     self.unit.block_titles[label.kind] = label.word  # '??? tip "解题提示"': the block keeps its title
             if label and self.label(label, el.lineno):
+                self.adm_question = label.kind == "question" and bool(ADMONITION_RE.match(lines[el.start].strip()))
                 rest = _lines(lines, el, 1)
                 if label.whole and label.kind == "question" and label.rest:
                     self.whole = True
@@ -243,6 +252,7 @@ def _open_admonitions(body: list[Element], lines: list[str]) -> list[Element]:
             region = j + 1
         out.append(Element("paragraph", el.start, el.start + 1, lines[el.start].strip(), 0, el.start + 1))
         out.extend(dedented(lines, el.start + 1, region, 4))
+        out.append(Element("adm_end", region, region, "", 0, region))  # where the admonition's body ends
         k += 1
         while k < len(body) and body[k].start < region:  # the blocks the indented body was read as
             k += 1
@@ -259,6 +269,8 @@ def admonition_label(line: str, labels: Labels) -> Label | None:
     said = labels.heading(title) if title else None
     if said and said.kind != "question":
         return Label(said.kind, title, "", said.merged)
+    if kind in ("question", "faq", "quiz", "q") and not title.strip():
+        return Label("question", m["type"], "")  # '!!! question' whose body is the question
     if kind in _ANSWER_ADMONITIONS:
         return Label("answer", title.strip() or m["type"], "")
     if kind in _HINT_ADMONITIONS:
