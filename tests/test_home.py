@@ -246,3 +246,20 @@ def test_a_book_declares_explanations_optional_once(tmp_path: Path) -> None:
     assert "QA032" not in qabook("check", cwd=book).stdout
     built = mkdocs_build(book)
     assert built.returncode == 0 and "QA032" not in built.stderr, built.stderr
+
+
+def test_a_topic_with_every_fence_broken_keeps_its_chapter_and_is_reported(tmp_path: Path) -> None:
+    """`chapters: auto` must not let one broken page take its whole folder out of the check."""
+    docs = tmp_path / "docs"
+    (docs / "ch").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (docs / "ch" / "index.md").write_text("# Chapter\n\n- [a](a.md)\n- [b](b.md)\n- [c](c.md)\n", encoding="utf-8")
+    good = "---\nid: {id}\n---\n\n# {id}\n\n/// question\nWhat?\n///\n\n/// answer\nThat.\n///\n"
+    (docs / "ch" / "a.md").write_text(good.format(id="a"), encoding="utf-8")
+    (docs / "ch" / "b.md").write_text(good.format(id="b"), encoding="utf-8")
+    (docs / "ch" / "c.md").write_text(good.format(id="c").replace("/// ", "// "), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\ntheme:\n  name: material\nplugins:\n  - qabook\n",
+                                         encoding="utf-8")
+    r = qabook("check", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "docs/ch/c.md" in r.stdout, r.stdout

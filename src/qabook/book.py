@@ -1,7 +1,7 @@
 """Load a docs folder into a `Book`: which page is the home, a chapter index or a topic.
 
 Layout: docs/index.md is the home page; a folder docs/<chapter>/ is a chapter (every folder
-with `chapters: all`, the folders listed, or by default each whose pages all hold questions),
+with `chapters: all`, the folders listed, or by default each where most pages hold questions),
 its index.md the chapter page and every other .md in it a topic page. A page holding
 questions anywhere else is a topic of no chapter; anything else is "other" — with
 `chapters: all` still checked, otherwise an ordinary page of the site that qabook leaves alone.
@@ -39,7 +39,10 @@ def _book_home(project: Project, page: Page) -> bool:
 
 def chapter_folders(mode: str | tuple[str, ...], results: list[tuple[str, Page | Diagnostic]]) -> set[str]:
     """The top-level folders that are chapters: every one holding pages (`all`), the folders
-    named (a list), or (`auto`) each whose pages other than index.md all hold questions."""
+    named (a list), or (`auto`) each where more than half of the pages other than index.md hold
+    questions. A majority, not all: a topic whose blocks an author broke (a typo in every fence)
+    keeps its chapter and is reported (QA040), instead of silently taking the folder out of the
+    check; a Q&A page among as many ordinary pages leaves their folder alone."""
     pages: dict[str, list[Page | Diagnostic]] = {}
     for rel, page in results:
         parts = rel.split("/")
@@ -54,7 +57,7 @@ def chapter_folders(mode: str | tuple[str, ...], results: list[tuple[str, Page |
     chosen = set()
     for folder, members in pages.items():
         readable = [p for p in members if isinstance(p, Page)]
-        if readable and all(holds_questions(p) for p in readable):
+        if 2 * sum(holds_questions(p) for p in readable) > len(readable):
             chosen.add(folder)
     return chosen
 
