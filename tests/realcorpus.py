@@ -40,7 +40,7 @@ def rows() -> list[Row]:
 
 
 _LABELS_RE = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(w) for w in sorted(
-    {w for b in BLOCKS for w in b.labels} | set(MERGED_LABELS), key=len, reverse=True)) + r")(?![A-Za-z])(?=\s*(?:\*\*)?\s*[:：*\s\"]|$)",
+    {w for b in BLOCKS for w in b.labels} | set(MERGED_LABELS), key=len, reverse=True)) + r")(?:\s*\d+)?(?![A-Za-z])(?=\s*(?:\*\*)?\s*[:：.*\s\"]|$)",
     re.I)
 _ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|:::+)\s*[\w-]+")
 _TOKEN_RE = re.compile(r"[A-Za-z]{2,}|[\u4e00-\u9fff]")
