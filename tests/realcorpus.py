@@ -13,7 +13,11 @@ from pathlib import Path
 
 from qabook.check import check_docs
 from qabook.importer import plan_import, write_plan
-from qabook.vocabulary import BLOCKS, MERGED_LABELS
+from qabook.importer.shapes import numbering
+from qabook import vocabulary
+from qabook.vocabulary import BLOCKS
+
+MERGED_LABELS = getattr(vocabulary, "MERGED_LABELS", ("答案解析", "解答"))  # also measured on older importers
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -52,8 +56,14 @@ def _tokens(text: str) -> set[str]:
 
 
 def _words_of(line: str) -> set[str]:
-    """The words a source line must bring to its page: its label word and admonition type
-    become the block and are not text any more."""
+    """The words a source line must bring to its page: its label word, admonition type and
+    question numbering ('Problem 3 —', '第 2 题') become the block or the page and are not text
+    any more."""
+    core = re.sub(r"^\s*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?", "", line)
+    core = re.sub(r"^(?:\*\*|__)", "", core)
+    found = numbering(core)
+    if found is not None:
+        line = found.title
     return _tokens(_LABELS_RE.sub(" ", _ADMONITION_RE.sub(" ", line)))
 
 

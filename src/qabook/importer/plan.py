@@ -382,10 +382,32 @@ class _Planner:
                     moved.setdefault(a, topics[k].rel)
             self.diags += neutralise_links(plan.pages, self.source, moved)
             self.diags += localise_images(plan.pages, self.source, plan.assets)
+        if units:
+            self._keep_every_line(plan.pages)
         for page in plan.pages:
             self.diags += neutralise(page, self.source)
         plan.diagnostics = sorted(self.diags)
         return plan
+
+    def _keep_every_line(self, pages: list[PlannedPage]) -> None:
+        """The import is lossless by construction; this is its safety net. A source line carried
+        twice is kept once (its first place); a non-blank line carried nowhere goes to the end of
+        the chapter page, reported."""
+        seen: set[int] = set()
+        for page in pages:
+            for out in page.lines:
+                if any(n in seen for n in out.src):
+                    out.src = tuple(n for n in out.src if n not in seen)
+                seen.update(out.src)
+        missing = [n for n, line in enumerate(self.lines, 1) if line.strip() and n not in seen]
+        if not missing:
+            return
+        chapter = pages[0]
+        chapter.lines.append(OutLine("", ()))
+        for n in missing:
+            chapter.lines.append(OutLine(self.lines[n - 1], (n,)))
+            self.warn(n, "QI024", "this line could not be placed in a question or where it stood: kept at the end "
+                                  "of the chapter page (please report it)")
 
     def _weak_template(self, detection: Detection, units: list[Unit]) -> None:
         """Two readings of the document fit almost as well: say so, with both, at the first question."""

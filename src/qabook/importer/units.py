@@ -254,8 +254,13 @@ def _open_admonitions(body: list[Element], lines: list[str]) -> list[Element]:
         out.extend(dedented(lines, el.start + 1, region, 4))
         out.append(Element("adm_end", region, region, "", 0, region))  # where the admonition's body ends
         k += 1
+        covered = el.end
         while k < len(body) and body[k].start < region:  # the blocks the indented body was read as
+            covered = max(covered, body[k].end)
             k += 1
+        if covered > region:  # lines after the body that those blocks held (a lazy line): read again
+            stop = body[k].start if k < len(body) else covered
+            out.extend(dedented(lines, region, stop, 0))
     return out
 
 
