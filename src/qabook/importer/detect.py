@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from qabook.importer.answerkey import AnswerKey, find_keys
-from qabook.importer.elements import Element, expand_lists, item_elements
+from qabook.importer.elements import Element, expand_lists
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import KEY_SHAPE, Shape, asks, shape_of

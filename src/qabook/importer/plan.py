@@ -17,10 +17,9 @@ from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
 from qabook.importer.answerkey import AnswerKey
 from qabook.importer.detect import Detection, Start, detect, is_placeholder, unit_end
-from qabook.importer.template import Candidate
 from qabook.importer.elements import Element, dedented, item_body, split_elements, split_paragraphs
-from qabook.parser import parse_page
 from qabook.importer.neutralise import neutralise, readable
+from qabook.importer.explain import explain
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
 from qabook.importer.units import (PARTS, OutLine, Unit, full_title, options_to_question, short_title,
@@ -115,7 +114,7 @@ class _Planner:
         self._weak_template(detection, [u for u, _ in units])
         self._check_units([u for u, _ in units])
         plan = self._pages(units, elements)
-        plan.explanation = self._explain(detection, [u for u, _ in units], elements)
+        plan.explanation = explain(self.source, self.options, self.language, detection, [u for u, _ in units], elements)
         if not units:
             plan.pages = []  # nothing to write: a chapter must never be left with no topic page
         return plan
@@ -403,9 +402,10 @@ class _Planner:
         if not missing:
             return
         chapter = pages[0]
-        chapter.lines.append(OutLine("", ()))
+        chapter.lines = self._close_fence(chapter.lines) + [OutLine("", ())]
+        kept = [OutLine(self.lines[n - 1], (n,)) for n in missing]
+        chapter.lines += self._close_fence(self._no_fences(_no_headings(kept)))
         for n in missing:
-            chapter.lines.append(OutLine(self.lines[n - 1], (n,)))
             self.warn(n, "QI024", "this line could not be placed in a question or where it stood: kept at the end "
                                   "of the chapter page (please report it)")
 
@@ -475,43 +475,6 @@ class _Planner:
                                              "written as '&#47;//' so that it stays text")
         return lines
 
-    def _explain(self, detection: Detection, units: list[Unit], elements: list[Element]) -> list[str]:
-        """What detection chose (the template, its score, the runner-up), the document's outline,
-        and per question where each part came from."""
-        strategy = detection.strategy
-        opts = self.options.describe()
-        words = sorted({w for k in PARTS for w in self.options.labels.get(k, [])})
-        seen: dict[str, int] = {}
-        for u in units:
-            for how in u.how.values():
-                if m := re.match(r"label '(.+?)'", how):
-                    seen[m[1]] = seen.get(m[1], 0) + 1
-        out = [f"{self.source}: question starts: {strategy}",
-               *_template_lines(detection),
-               f"  options: {' '.join(opts) if opts else 'none (automatic detection)'}",
-               "  labels: built-in (题目/答案/解析, Question/Answer/Explanation, Q/A)"
-               + (f" + yours: {', '.join(words)}" if words else ""),
-               "  labels found: " + (", ".join(f"{w} ×{n}" for w, n in seen.items()) or "none (unlabelled answers)"),
-               f"  language of notes: {self.language}",
-               "  outline: " + _outline(elements),
-               f"  {len(units)} question(s)"]
-        for k, u in enumerate(units, 1):
-            number = f" (no. {u.start.number})" if u.start.number is not None else ""
-            out.append(f"  Q{k}{number} line {u.line}: {u.title}")
-            for part in PARTS:
-                src = sorted(n for o in u.parts[part] for n in o.src)
-                where = f"lines {src[0]}–{src[-1]}" if len(src) > 1 else (f"line {src[0]}" if src else "no lines")
-                how = u.how.get(part, "")
-                if part == "question" and not src and u.title_src:
-                    where, how = f"line {u.title_src[0]}", "the question line itself"
-                if not src and part != "question" and not how:
-                    continue
-                out.append(f"    {part:<11} {where}" + (f"  [{how}]" if how else ""))
-            if u.tail or u.orphan:
-                out.append(f"    after '---' lines {u.tail[0].src[0] if u.tail and u.tail[0].src else '?'}…: "
-                           + ("chapter page" if u.orphan else "separator"))
-        return out
-
     def _topic_lines(self, u: Unit, page_id: str) -> list[OutLine]:
         plain = isinstance(yaml.safe_load(page_id), str)  # "100", "true", "1e3" would not read back as text
         out = [OutLine("---", ()), OutLine(f"id: {page_id if plain else json.dumps(page_id)}", ())]
@@ -545,25 +508,6 @@ LOOSE_ANSWER_RE = re.compile(r"^\s*(?:\*\*)?(?:A|Ans|Answer|Solution|答|答案|
                              r"\s*(?:\*\*)?\s*(?:[:：]|\s[-–—]\s)", re.I)
 
 
-def _features(cand: Candidate) -> str:
-    f = cand.features
-    return (f"{cand.score:.2f} (ask {f['ask']:.2f}, labelled {f['labelled']:.2f}, answered {f['answered']:.2f}, "
-            f"sequence {f['sequence']:.2f}, coverage {f['coverage']:.2f}, regular {f['regular']:.2f}, "
-            f"prior {f['prior']:.2f}; {int(f['n'])} units)")
-
-
-def _template_lines(detection: Detection) -> list[str]:
-    """The chosen template's score and the runner-up, for --explain."""
-    if detection.winner is None:
-        best = sorted(detection.cands, key=lambda c: -c.score)[:3]
-        return ["  no template is question-like; the closest: "
-                + ("; ".join(f"{c.describe()} {c.score:.2f}" for c in best) or "none")] if detection.cands else []
-    out = [f"  template score: {_features(detection.winner)}"]
-    runner = detection.runner
-    out.append(f"  runner-up: {runner.describe()} {_features(runner)}" if runner else "  runner-up: none")
-    return out
-
-
 #: A numbered or bold line that ends in a question mark: `1. What is X?`, `**What is X?**`, `Q: …?`.
 ASKING_LINE_RE = re.compile(r"^\s{0,3}(?:(?:\d{1,3}[.)、．]|Q\d*[:：.]|问[:：])\s*(?:\*\*)?\S.*[?？](?:\*\*)?"
                             r"|\*\*[^*]+[?？]\s*\*\*)\s*$")
@@ -585,20 +529,6 @@ def _code_flags(lines: list[OutLine]) -> tuple[list[bool], OutLine | None]:
         else:
             flags.append(False)
     return flags, fence[2] if fence else None
-
-
-def _outline(elements: list[Element]) -> str:
-    """What the document is made of, to choose options from: headings per level, bold lines."""
-    parts = []
-    for level in range(1, 7):
-        found = [el for el in elements if el.kind == "heading" and el.level == level]
-        if found:
-            parts.append(f"{len(found)} level-{level} heading(s) (first at line {found[0].lineno}: "
-                         f"'{short_title(found[0].text, 30)}')")
-    bold = [el for el in elements if el.kind == "paragraph" and re.match(r"^\*\*[^*\n]+\*\*\s*$", el.text.split("\n")[0])]
-    if bold:
-        parts.append(f"{len(bold)} bold line(s) (first at line {bold[0].lineno}: '{short_title(bold[0].text, 30)}')")
-    return "; ".join(parts) or "no headings or bold lines"
 
 
 def _rebase_headings(lines: list[OutLine]) -> list[OutLine]:

@@ -61,8 +61,9 @@ class Candidate:
         if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer
             numbered = bool(self.shapes and self.shapes[0].numbering)
             alone = f["coverage"] >= 0.3  # one question that is most of the document, not a stray line
-            return alone and bool((f["explicit"] and f["labelled"]) or (numbered and f["ask"] and f["answered"])
-                                  or (self.key[2] == "ask" and f["labelled"]))
+            return bool((numbered and f["ask"] and f["labelled"]) or alone and (
+                (f["explicit"] and f["labelled"]) or (numbered and f["ask"] and f["answered"])
+                or (self.key[2] == "ask" and f["labelled"])))
         if self.key[2] == "ask":  # plain paragraphs that end in '?': only when answers follow them
             return f["labelled"] >= 0.5
         if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.3:

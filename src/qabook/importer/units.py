@@ -364,6 +364,8 @@ def sort_details_unit(unit: Unit, lines: list[str], first: int, stop: int) -> No
         unit.how.setdefault("answer", "the rest of the <details> block")
 
 
+_TASK_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
+_CHECKED_RE = re.compile(r"^(\s*[-*+]\s+)\[[xX]\]\s*")
 _OPTION_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:[.)．、:：）]|\s*\*\*[.)．、:：])")
 
 
@@ -379,23 +381,32 @@ def options_to_question(unit: Unit) -> None:
         if not out.text.strip():
             continue
         m = _OPTION_RE.match(out.text)
-        if not m:
+        task = _TASK_RE.match(out.text)  # '- [ ] text' / '- [x] text': a choice, lettered or not
+        if not m and not task:
             if letters and (out.text.startswith((" ", "\t"))):
                 continue  # an option's second line
             break
-        letter = m["letter"].upper()
+        letter = m["letter"].upper() if m else chr(ord(letters[-1]) + 1) if letters else "A"
         if letters and ord(letter) != ord(letters[-1]) + 1:
             break
         if not letters and letter != "A":
             break
         letters.append(letter)
         end = k + 1
-    if len(letters) < 2 or not any(o.text.strip() for o in answer[end:]):
+    checked = [o for o in answer[:end] if _CHECKED_RE.match(o.text)]
+    if len(letters) >= 2 and checked and not any(o.text.strip() for o in answer[end:]):
+        # '- [x] B. 0' among '- [ ] …': the tick is the answer; the learner sees the choices unticked
+        answer = [OutLine(_CHECKED_RE.sub(r"\1[ ] ", o.text, count=1), o.src) for o in answer[:end]] + [
+            OutLine("", ())] + [OutLine(_CHECKED_RE.sub("", o.text, count=1).strip(), ()) for o in checked]
+        unit.how["answer"] = "the ticked choice"
+    elif len(letters) < 2 or not any(o.text.strip() for o in answer[end:]):
         return  # no options, or nothing after them: they are the answer
     unit.parts["question"] += [OutLine("", ())] + answer[:end] if unit.has("question") else answer[:end]
     unit.parts["answer"] = answer[end:]
     rest = next((o.src[0] for o in answer[end:] if o.src and o.text.strip()), None)
-    how = [h for h in unit.how.get("answer", "").split("; ") if h and not h.startswith("unlabelled text")]
+    how = [h for h in unit.how.get("answer", "").split("; ") if h and not h.startswith(("unlabelled text", "the ticked"))]
+    if checked and not rest:
+        how.insert(0, "the ticked choice")
     unit.how["answer"] = "; ".join(([f"unlabelled text from line {rest}"] if rest else []) + how)
     unit.how["question"] = unit.how.get("question", "") + ("; " if unit.how.get("question") else "") + \
         f"options {letters[0]}–{letters[-1]}"
