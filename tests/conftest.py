@@ -23,6 +23,18 @@ needs_shared = pytest.mark.skipif(
     not HAVE_SHARED, reason=f"needs the seed and corpus of ../shared/ beside the clone ({SHARED} is absent)")
 
 
+def in_ci() -> bool:
+    """CI sets CI=true: there a missing ../shared/ is an error, not a reason to skip."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if in_ci() and not HAVE_SHARED:
+        missing = ", ".join(str(p) for p in (SEED, CORPUS / "INDEX.tsv") if not p.is_file())
+        raise pytest.UsageError(f"CI is set and ../shared/ is incomplete: missing {missing} "
+                                "(the seed and corpus the tests read; put shared/ beside the clone)")
+
+
 def read_seed() -> str:
     """The seed document's text, or '' when ../shared/ is absent (its tests are skipped)."""
     return SEED.read_text(encoding="utf-8") if SEED.is_file() else ""
