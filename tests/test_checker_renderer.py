@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
+from qabook.diagnostics import Severity
+from qabook.rules import RULES
 from qafuzz import check_page, checked_counts, errors, render_page, rendered_counts
 
 PAGES = sorted((FIXTURES / "rules").glob("*.md"))
@@ -21,12 +23,23 @@ ANSWER = "/// answer\n大模型指的是参数很多的模型。\n///\n\n"
 EXPLANATION = "/// explanation\n参数多，表示能力强。\n///\n"
 
 
-@pytest.mark.parametrize("fixture", PAGES, ids=[p.stem for p in PAGES])
+def expects_no_error(fixture: Path) -> bool:
+    """The fixture's `.expected` lists warnings at most: the build renders it."""
+    expected = fixture.with_suffix(".expected")
+    codes = expected.read_text(encoding="utf-8").split()[1::2] if expected.exists() else []
+    return all(RULES[code].severity is Severity.WARNING for code in codes)
+
+
+#: The fixtures the check lets through (every good one, and bad ones with a warning only); the
+#: others stop the build, so there is nothing rendered to compare (tests/test_rules.py checks them).
+RENDERED = [p for p in PAGES if expects_no_error(p)]
+
+
+@pytest.mark.parametrize("fixture", RENDERED, ids=[p.stem for p in RENDERED])
 def test_fixture_pages_agree(fixture: Path) -> None:
     text = fixture.read_text(encoding="utf-8")
     page, found = check_page(text)
-    if errors(found):
-        return
+    assert page is not None and not errors(found), found
     assert checked_counts(page) == rendered_counts(render_page(text))
 
 
