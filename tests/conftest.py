@@ -30,9 +30,10 @@ def in_ci() -> bool:
 
 def pytest_configure(config: pytest.Config) -> None:
     if in_ci() and not HAVE_SHARED:
-        missing = ", ".join(str(p) for p in (SEED, CORPUS / "INDEX.tsv") if not p.is_file())
-        raise pytest.UsageError(f"CI is set and ../shared/ is incomplete: missing {missing} "
-                                "(the seed and corpus the tests read; put shared/ beside the clone)")
+        missing = [SHARED] if not SHARED.is_dir() else [p for p in (SEED, CORPUS / "INDEX.tsv") if not p.is_file()]
+        raise pytest.UsageError(f"CI is set but {' and '.join(map(str, missing))} {'is' if len(missing) == 1 else 'are'}"
+                                " missing: the tests need the seed and corpus of ../shared/ beside the clone"
+                                " (without CI they are skipped)")
 
 
 def read_seed() -> str:
