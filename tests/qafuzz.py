@@ -1,7 +1,7 @@
 """Shared helpers of the checker-vs-renderer tests: render a page as the site does, count blocks.
 
 `render_page` is Python-Markdown with the extensions and options of the project's mkdocs.yml
-(as `qabook.pdf.markdown_renderer`), after MkDocs' own front-matter split. `rendered_counts`
+(as `qabook.render.markdown_renderer`), after MkDocs' own front-matter split. `rendered_counts`
 counts what a reader sees; `checked_counts` counts what the checker parsed.
 """
 
@@ -19,7 +19,7 @@ from mkdocs.utils.meta import get_data
 from conftest import ROOT
 from qabook.check import check_book
 from qabook.book import load_book
-from qabook.config import Project
+from qabook.config import load_project
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.model import QA_TYPES, Page
 
@@ -33,10 +33,9 @@ _RENDERED = {
 
 @lru_cache(maxsize=1)
 def _renderer() -> Callable[[str], str]:
-    from qabook.pdf import markdown_renderer
+    from qabook.render import markdown_renderer
 
-    config = ROOT / "mkdocs.yml"
-    return markdown_renderer(Project(config, ROOT / "docs", ROOT / "site", ROOT))
+    return markdown_renderer(load_project(ROOT / "mkdocs.yml", ROOT / "docs"))
 
 
 def render_page(text: str) -> str:

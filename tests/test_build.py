@@ -100,7 +100,7 @@ def test_broken_page_is_refused_and_previous_site_stays(tmp_path: Path) -> None:
 
 def test_a_good_build_replaces_the_site_whole(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    (project / "site").mkdir()
+    assert qabook("build", "--no-pdf", cwd=project).returncode == 0
     (project / "site" / "index.html").write_text("old site", encoding="utf-8")
     (project / "site" / "stale.html").write_text("old", encoding="utf-8")
     assert qabook("build", "--no-pdf", cwd=project).returncode == 0

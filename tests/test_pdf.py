@@ -130,7 +130,7 @@ def test_chapter_and_book_pdfs_render_each_topic_once() -> None:
     from qabook.pdf import plan_jobs
 
     project = find_project(ROOT / "mkdocs.yml")
-    book = load_book(project.docs_dir, project.config_file)
+    book = load_book(project)
     calls: list[str] = []
     import qabook.pdf as pdf_module
 

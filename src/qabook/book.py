@@ -10,59 +10,12 @@ import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
 
-import yaml
-
+from qabook.config import Project, load_project
 from qabook.diagnostics import Diagnostic
 from qabook.model import Book, Chapter, Page
 from qabook.parser import parse_page
-from qabook.render import known_blocks
 from qabook.textfile import TextFile, read_text
-
-
-class _LenientLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without executing its `!!python/...` and `!ENV` tags."""
-
-
-def _ignore_tag(loader: yaml.Loader, suffix: str, node: yaml.Node) -> Any:
-    return None
-
-
-_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
-_LenientLoader.add_multi_constructor("!", _ignore_tag)
-
-
-def read_config(config_file: Path) -> dict[str, Any]:
-    try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _nav_pages(nav: Any) -> list[str]:
-    out: list[str] = []
-    if isinstance(nav, str):
-        if not nav.startswith(("http://", "https://")):
-            out.append(nav)
-    elif isinstance(nav, list):
-        for item in nav:
-            out.extend(_nav_pages(item))
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            out.extend(_nav_pages(value))
-    return out
-
-
-def plugin_allow_html(config: dict[str, Any]) -> frozenset[str]:
-    """The qabook plugin's `allow_html` option in mkdocs.yml: what a trusted book may use."""
-    for entry in config.get("plugins") or []:
-        if isinstance(entry, dict) and isinstance(entry.get("qabook"), dict):
-            allowed = entry["qabook"].get("allow_html") or []
-            if isinstance(allowed, list):
-                return frozenset(str(a).lower() for a in allowed)
-    return frozenset()
 
 
 def page_kind(rel: str) -> str:
@@ -158,21 +111,23 @@ def _read_pages(items: list[tuple[Path, str, str, frozenset[str] | None]], jobs:
     return [_read_page(item) for item in items]
 
 
-def load_book(docs_dir: Path, config_file: Path | None = None, base: Path | None = None, *,
+def load_book(project: Project | Path, base: Path | None = None, *,
               jobs: int = 1, cache: ParseCache | None = None) -> Book:
-    """Parse every page under docs_dir; diagnostics name files relative to `base` (default: cwd).
+    """Parse every page of the project's docs folder (a bare folder: a project with no
+    mkdocs.yml); diagnostics name files relative to `base` (default: cwd).
 
     With `jobs` > 1, a big book is parsed in that many processes; pass the same `cache` to
     successive calls (a live preview) to parse only the files that changed."""
+    if not isinstance(project, Project):
+        project = load_project(None, project)
+    docs_dir = project.docs_dir
     book = Book(docs_dir=docs_dir)
-    if config_file and config_file.exists():
-        book.config_display = display_path(config_file, base)
-        config = read_config(config_file)
-        book.allow_html = plugin_allow_html(config)
-        book.known_blocks = known_blocks(config)
-        nav = config.get("nav")
-        if nav:
-            book.nav_pages = [(p, book.config_display) for p in _nav_pages(nav)]
+    if project.config_file is not None:
+        book.config_display = display_path(project.config_file, base)
+        book.allow_html = project.allow_html
+        book.known_blocks = project.known_blocks
+        if project.nav:
+            book.nav_pages = [(p, book.config_display) for p in project.nav]
     files = _files(docs_dir, book, base)
     chapters: dict[str, Chapter] = {}
     items: list[tuple[Path, str, str, frozenset[str] | None]] = []

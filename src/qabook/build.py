@@ -16,9 +16,9 @@ from qabook.check import check_book
 from qabook.config import Project
 from qabook.mkdocs_run import MkdocsBuild, MkdocsProcess
 from qabook.diagnostics import Diagnostic
-from qabook.safepaths import site_dir_problem
-from qabook.staging import (FolderLock, LockHeld, make_readable, make_staging_dir,
-                            owned_name, remove_stale, replace_dir, restore_aside)
+from qabook.safepaths import SITE_MARKER, SITE_MARKER_TEXT, site_dir_problem
+from qabook.staging import (FolderLock, LockHeld, carry_hidden, make_readable, make_staging_dir,
+                            owned_name, remove_stale, remove_tree, replace_dir, restore_aside)
 
 Progress = Callable[[str], None]
 
@@ -33,13 +33,20 @@ class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     reason: str = ""
     site_dir: Path | None = None
+    leftovers: list[str] = field(default_factory=list)  # what could not be removed, with the reason
 
 
-def swap_in(staging: Path, site_dir: Path) -> None:
-    """The new site in place of the old in one atomic exchange; the old one is then removed."""
+def swap_in(staging: Path, site_dir: Path) -> list[str]:
+    """The new site in place of the old in one atomic exchange; the old one's hidden entries
+    (`.git`, `.nojekyll`) move into the new site and the rest is removed. The new site is marked
+    as qabook's (`SITE_MARKER`). Returns what could not be removed."""
+    (staging / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
     old = site_dir.with_name(f"{owned_name('.' + site_dir.name + '-old-')}x")
     replace_dir(staging, site_dir, old)
-    shutil.rmtree(old, ignore_errors=True)
+    if not old.exists():
+        return []
+    carry_hidden(old, site_dir, skip=(SITE_MARKER,))
+    return remove_tree(old)
 
 
 def build_site(project: Project, site_dir: Path | None = None, *, offline: bool = False,
@@ -59,9 +66,11 @@ def build_site(project: Project, site_dir: Path | None = None, *, offline: bool 
     try:
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         with FolderLock(site_dir.parent, f".{site_dir.name}.lock"):
-            restore_aside(site_dir.parent, f".{site_dir.name}-old-", site_dir)
+            left = restore_aside(site_dir.parent, f".{site_dir.name}-old-", site_dir, keep_hidden=True)
             remove_stale(site_dir.parent, f".{site_dir.name}-build-")
-            return _build_locked(project, site_dir, offline, pdf, strict, jobs, progress)
+            result = _build_locked(project, site_dir, offline, pdf, strict, jobs, progress)
+            result.leftovers[:0] = left
+            return result
     except LockHeld as exc:
         return BuildResult(False, [], str(exc))
     except OSError as exc:
@@ -78,7 +87,7 @@ def _build_locked(project: Project, site_dir: Path, offline: bool, pdf: bool, st
         job = MkdocsBuild(project.config_file, staging, strict=strict, directory_urls=False if offline else None,
                           plugin_options={"check": False, "pdf": pdf, "jobs": jobs})
         mkdocs = MkdocsProcess(job)
-        book = load_book(project.docs_dir, project.config_file)
+        book = load_book(project)
         diags = check_book(book)
         if any(d.is_error for d in diags) or (strict and diags):
             return BuildResult(False, diags, "the check found errors: the previous site is unchanged")
@@ -87,10 +96,10 @@ def _build_locked(project: Project, site_dir: Path, offline: bool, pdf: bool, st
         if failure:
             return BuildResult(False, diags, f"mkdocs build failed: the previous site is unchanged\n{failure}")
         make_readable(staging)
-        swap_in(staging, site_dir)
+        left = swap_in(staging, site_dir)
     finally:
         if mkdocs is not None:
             mkdocs.stop()
         shutil.rmtree(staging, ignore_errors=True)
     progress(f"site ready in {site_dir}")
-    return BuildResult(True, diags, site_dir=site_dir)
+    return BuildResult(True, diags, site_dir=site_dir, leftovers=left)

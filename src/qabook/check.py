@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Iterable
 
 from qabook.book import load_book
+from qabook.config import Project, load_project
 from qabook.diagnostics import Diagnostic
 from qabook.model import Book
 from qabook.rules import RULES
@@ -21,9 +22,15 @@ def check_book(book: Book, select: Iterable[str] | None = None) -> list[Diagnost
 
 def check_docs(docs_dir: Path, config_file: Path | None = None, base: Path | None = None,
                paths: list[Path] | None = None, jobs: int = 1) -> list[Diagnostic]:
+    """`check_project` for a docs folder and (optionally) the mkdocs.yml to read."""
+    return check_project(load_project(config_file, docs_dir), base, paths, jobs)
+
+
+def check_project(project: Project, base: Path | None = None, paths: list[Path] | None = None,
+                  jobs: int = 1) -> list[Diagnostic]:
     """Check the whole book; with `paths`, keep only findings in those files or folders.
     `jobs` > 1 parses a big book in that many processes."""
-    book = load_book(docs_dir, config_file, base, jobs=jobs)
+    book = load_book(project, base, jobs=jobs)
     diags = check_book(book)
     if not paths:
         return diags

@@ -70,12 +70,13 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
     from qabook.importer import ChapterExistsError, plan_import, write_plan
     from qabook.importer.options import ImportOptions, OptionsError, load_rules, merge
 
-    from qabook.safepaths import chapter_problem, out_dir_problem
+    from qabook.safepaths import chapter_problem, chapter_target_problem, out_dir_problem
 
     if chapter is not None and (problem := chapter_problem(chapter)):
         raise UsageError(problem)
     if problem := out_dir_problem(out_dir, Path.cwd()):
         raise UsageError(problem)
+
     if not source.exists():
         raise UsageError(f"{source}: no such file")
     try:
@@ -112,6 +113,8 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
             kind = "chapter" if page.rel.endswith("/index.md") else f"{page.questions} question(s)"
             click.echo(f"would write {out_dir / page.rel}  [{kind}]  {page.title}", err=True)
     else:
+        if problem := chapter_target_problem(out_dir / plan.chapter):
+            raise UsageError(problem)
         try:
             target = write_plan(plan, out_dir, force=force)
         except ChapterExistsError as exc:
@@ -141,7 +144,7 @@ def check_cmd(paths: tuple[Path, ...], fmt: str, config_file: Path | None, docs_
     With PATHS, report only findings in those files or folders (the whole book is still read,
     so links and ids across pages are checked right). Exit 0 clean, 1 findings, 2 usage error.
     """
-    from qabook.check import check_docs
+    from qabook.check import check_project
     from qabook.config import find_project
 
     project = find_project(config_file, docs_dir)
@@ -150,7 +153,7 @@ def check_cmd(paths: tuple[Path, ...], fmt: str, config_file: Path | None, docs_
     for p in paths:
         if not p.exists():
             raise UsageError(f"{p}: no such file or folder")
-    diags = check_docs(project.docs_dir, project.config_file, paths=list(paths) or None, jobs=os.cpu_count() or 1)
+    diags = check_project(project, paths=list(paths) or None, jobs=os.cpu_count() or 1)
     _echo_diagnostics(diags, fmt)
     click.echo(f"check: {summary(diags)}", err=True)
     if any(d.is_error or strict for d in diags):
@@ -195,6 +198,8 @@ def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offlin
     except UnsafePathError as exc:
         raise UsageError(str(exc)) from None
     _echo_diagnostics(result.diagnostics, "text")
+    for left in result.leftovers:
+        click.echo(f"qabook: warning: could not remove the previous site's {left}; remove it yourself", err=True)
     if not result.ok:
         click.echo(f"qabook: build failed: {result.reason}", err=True)
         sys.exit(1)
@@ -209,10 +214,10 @@ def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offlin
                    "but leaves other pages' navigation as it was until the next full build).")
 def serve_cmd(config_file: Path | None, dev_addr: str, full: bool) -> None:
     """Preview the site with live reload; findings are shown on every rebuild."""
-    from qabook.check import check_docs
+    from qabook.check import check_project
 
     project = _project(config_file)
-    diags = check_docs(project.docs_dir, project.config_file, jobs=os.cpu_count() or 1)
+    diags = check_project(project, jobs=os.cpu_count() or 1)
     _echo_diagnostics(diags, "text")
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr]
     if not full:
@@ -245,8 +250,12 @@ def pdf_cmd(config_file: Path | None, chapters: tuple[str, ...], whole_book: boo
     from qabook.check import check_book
     from qabook.pdf import plan_jobs, render_all
 
+    from qabook.safepaths import pdf_dir_problem
+
     project = _project(config_file)
-    book = load_book(project.docs_dir, project.config_file)
+    if problem := pdf_dir_problem(out_dir):
+        raise UsageError(problem)
+    book = load_book(project)
     errors = [d for d in check_book(book) if d.is_error]
     if errors:
         _echo_diagnostics(errors, "text")
@@ -274,21 +283,25 @@ def export_cmd(kind: str, out: Path, config_file: Path | None) -> None:
     Question keys (and Anki note GUIDs) are `<page id>#q<N>`: re-importing an edited book into
     Anki updates its notes. The JSON follows qabook/export/book.schema.json.
     """
-    from qabook.book import load_book, read_config
+    from qabook.book import load_book
     from qabook.export import export_anki, export_json
+    from qabook.safepaths import is_apkg, is_book_json, output_file_problem
+    from qabook.staging import atomic_file
 
     project = _project(config_file)
     if not project.docs_dir.is_dir():
         raise UsageError(f"{project.docs_dir}: no such folder")
-    config = read_config(project.config_file) if project.config_file else {}
-    title = str(config.get("site_name") or "") or None
-    theme = config.get("theme") if isinstance(config.get("theme"), dict) else {}
-    book = load_book(project.docs_dir, project.config_file)
+    if problem := output_file_problem(out, "apkg" if kind == "anki" else "json",
+                                      is_apkg if kind == "anki" else is_book_json):
+        raise UsageError(problem)
+    title = project.site_name or None
+    book = load_book(project)
     try:
-        if kind == "anki":
-            export_anki(book, out, title, theme.get("language"))
-        else:
-            export_json(book, out, title)
+        with atomic_file(out) as part:
+            if kind == "anki":
+                export_anki(book, part, title, project.language)
+            else:
+                export_json(book, part, title)
     except OSError as e:
         raise UsageError(f"{out}: cannot write: {e.strerror or e}") from e
     click.echo(f"wrote {out}")

@@ -1,26 +1,126 @@
-"""Where things are: the mkdocs.yml to use and the docs folder it names."""
+"""The project's configuration, read once: where things are and what mkdocs.yml says.
+
+`find_project` (the command line) and `load_project` read mkdocs.yml once into a `Project`;
+the MkDocs plugin makes the same object from the configuration MkDocs has already loaded
+(`project_from_dict`). Everything downstream — the book loader, the checker, the renderer of
+PDFs and exports — takes the `Project` and never opens mkdocs.yml itself.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from qabook.book import read_config
+import yaml
+
+from qabook.render import markdown_extensions
+from qabook.vocabulary import known_block_names
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without executing its `!!python/...` and `!ENV` tags."""
+
+
+def _ignore_tag(loader: yaml.Loader, suffix: str, node: yaml.Node) -> Any:
+    return None
+
+
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+_LenientLoader.add_multi_constructor("!", _ignore_tag)
+
+
+def read_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as a dict ({} when it cannot be read); tags are dropped, nothing is executed."""
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 @dataclass(frozen=True)
 class Project:
+    """One book project: its folders and the settings of its mkdocs.yml that qabook uses."""
+
     config_file: Path | None  # None when there is no mkdocs.yml
     docs_dir: Path
     site_dir: Path
     root: Path
+    site_name: str = ""  # "" when mkdocs.yml has none
+    language: str | None = None  # theme.language, as Material reads it
+    extensions: tuple[str, ...] = ()  # Markdown extensions, qabook's blocks included
+    extension_configs: dict[str, dict[str, Any]] = field(default_factory=dict)
+    known_blocks: frozenset[str] | None = None  # `///` types the project renders (None: defaults)
+    allow_html: frozenset[str] = frozenset()  # the qabook plugin's `allow_html` (trusted books)
+    nav: tuple[str, ...] | None = None  # pages named in mkdocs.yml's nav, if it has one
+
+
+def _nav_pages(nav: Any) -> list[str]:
+    out: list[str] = []
+    if isinstance(nav, str):
+        if not nav.startswith(("http://", "https://")):
+            out.append(nav)
+    elif isinstance(nav, list):
+        for item in nav:
+            out.extend(_nav_pages(item))
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            out.extend(_nav_pages(value))
+    return out
+
+
+def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
+    """The qabook plugin's options as written in mkdocs.yml ({} when none)."""
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("qabook"), dict):
+            return entry["qabook"]
+    return {}
+
+
+def _allow_html(options: dict[str, Any]) -> frozenset[str]:
+    allowed = options.get("allow_html") or []
+    return frozenset(str(a).lower() for a in allowed) if isinstance(allowed, list) else frozenset()
+
+
+def _language(config: dict[str, Any]) -> str | None:
+    theme = config.get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
+    return str(language) if language else None
+
+
+def project_from_dict(config: dict[str, Any], config_file: Path | None, *, docs_dir: Path | None = None,
+                      site_dir: Path | None = None) -> Project:
+    """A `Project` from mkdocs.yml already read into `config`; `docs_dir`/`site_dir` override it."""
+    root = config_file.resolve().parent if config_file else Path.cwd()
+    language = _language(config)
+    names, configs = markdown_extensions(config, language)
+    nav = config.get("nav")
+    return Project(
+        config_file=config_file,
+        docs_dir=Path(docs_dir) if docs_dir is not None else root / str(config.get("docs_dir") or "docs"),
+        site_dir=Path(site_dir) if site_dir is not None else root / str(config.get("site_dir") or "site"),
+        root=root,
+        site_name=str(config.get("site_name") or ""),
+        language=language,
+        extensions=tuple(names),
+        extension_configs=configs,
+        known_blocks=frozenset(known_block_names(names, configs)) if config_file else None,
+        allow_html=_allow_html(plugin_options(config)),
+        nav=tuple(_nav_pages(nav)) if nav else None,
+    )
+
+
+def load_project(config_file: Path | None, docs_dir: Path | None = None, site_dir: Path | None = None) -> Project:
+    """Read `config_file` (None: no mkdocs.yml) once; `docs_dir`/`site_dir` override its folders."""
+    if config_file is not None and not config_file.exists():
+        config_file = None
+    config = read_config(config_file) if config_file else {}
+    return project_from_dict(config, config_file, docs_dir=docs_dir, site_dir=site_dir)
 
 
 def find_project(config_file: Path | None = None, docs_dir: Path | None = None) -> Project:
+    """The project the command line works on: `config_file`, else ./mkdocs.yml if there is one."""
     if config_file is None and Path("mkdocs.yml").exists():
         config_file = Path("mkdocs.yml")
-    config = read_config(config_file) if config_file else {}
-    root = config_file.resolve().parent if config_file else Path.cwd()
-    docs = docs_dir or root / str(config.get("docs_dir") or "docs")
-    site = root / str(config.get("site_dir") or "site")
-    return Project(config_file, Path(docs), Path(site), root)
+    return load_project(config_file, docs_dir)

@@ -1,7 +1,7 @@
 """`qabook pdf`: print chapters and the whole book as PDF with WeasyPrint.
 
-An adapter: reads mkdocs.yml for the Markdown extensions (so the PDF renders blocks exactly as
-the site does), assembles print HTML with `qabook.printbook`, and renders chapters in parallel.
+An adapter: renders with the Markdown extensions of the project's mkdocs.yml (so the PDF
+renders blocks exactly as the site does), assembles print HTML with `qabook.printbook`, and renders chapters in parallel.
 Each PDF is written to a temporary file and renamed into place: no half-written PDF remains.
 """
 
@@ -23,6 +23,7 @@ from qabook.model import Book, Chapter
 from qabook.i18n import t
 from qabook.pdfnames import book_pdf, book_slug, chapter_pdf
 from qabook.printbook import print_document
+from qabook.render import markdown_renderer
 from qabook.staging import die_with_parent, owned_name, remove_stale
 
 Progress = Callable[[str], None]
@@ -35,27 +36,6 @@ class PdfJob:
     out: Path
     base_url: str
     root: str  # the docs folder: the only place files are read from
-
-
-def markdown_renderer(project: Project) -> Callable[[str], str]:
-    """Markdown → HTML with the extensions and options of the project's mkdocs.yml."""
-    from qabook.render import markdown_renderer as renderer, read_project_config
-
-    return renderer(read_project_config(project.config_file))
-
-
-def site_name(project: Project) -> str:
-    from qabook.book import read_config
-
-    name = read_config(project.config_file).get("site_name") if project.config_file else None
-    return str(name or "qabook")
-
-
-def book_language(project: Project) -> str | None:
-    """theme.language of mkdocs.yml, as Material reads it."""
-    from qabook.render import book_language as language_of, read_project_config
-
-    return language_of(read_project_config(project.config_file))
 
 
 def stylesheet(paper: str) -> str:
@@ -131,7 +111,7 @@ def plan_jobs(project: Project, book: Book, out_dir: Path, chapters: list[str] |
     (whole_book alone), or every chapter and the book (neither)."""
     render = markdown_renderer(project)
     css = stylesheet(paper)
-    title = site_name(project)
+    title = project.site_name or "qabook"
     slug = book_slug(title)
     stamp = os.environ.get("QABOOK_PDF_STAMP") or f"{dt.date.today().isoformat()} · qabook"
     real = [ch for ch in book.chapters if ch.topics]
@@ -142,7 +122,7 @@ def plan_jobs(project: Project, book: Book, out_dir: Path, chapters: list[str] |
     chosen: list[Chapter] = [by_slug[s] for s in chapters] if chapters else ([] if whole_book else real)
     base = project.docs_dir.resolve().as_uri() + "/"
     root = str(project.docs_dir.resolve())
-    language = book_language(project)
+    language = project.language
     topics: dict[str, str] = {}  # each topic rendered once, for its chapter's PDF and the book's
     jobs = []
     for ch in chosen:

@@ -1,16 +1,18 @@
 """Markdown → HTML exactly as the site renders it, without MkDocs (for PDFs and exports).
 
-Reads the `markdown_extensions` of the project's mkdocs.yml (tags such as `!!python/...` and
-`!ENV` are dropped) and adds qabook's block configuration from `qabook.vocabulary`, titled in
-the book's language — the same thing the plugin does inside MkDocs.
+Uses the `markdown_extensions` of the project's mkdocs.yml (as `qabook.config` read them,
+once) with qabook's block configuration from `qabook.vocabulary`, titled in the book's
+language — the same thing the plugin does inside MkDocs.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-from qabook.vocabulary import known_block_names, pymdownx_configs
+from qabook.vocabulary import pymdownx_configs
+
+if TYPE_CHECKING:
+    from qabook.config import Project
 
 MarkdownToHtml = Callable[[str], str]
 
@@ -46,34 +48,17 @@ def markdown_extensions(config: dict[str, Any], language: str | None) -> tuple[l
     return names, configs
 
 
-def known_blocks(config: dict[str, Any]) -> frozenset[str]:
-    """The `///` block types this project renders."""
-    names, configs = markdown_extensions(config, None)
-    return frozenset(known_block_names(names, configs))
-
-
-def book_language(config: dict[str, Any]) -> str | None:
-    """theme.language of mkdocs.yml, as Material reads it."""
-    theme = config.get("theme")
-    language = theme.get("language") if isinstance(theme, dict) else None
-    return str(language) if language else None
-
-
-def markdown_renderer(config: dict[str, Any]) -> MarkdownToHtml:
+def markdown_renderer(project: Project) -> MarkdownToHtml:
     """Markdown → HTML with the project's extensions (one Markdown instance, reset per call)."""
+    import copy
+
     import markdown
 
-    names, configs = markdown_extensions(config, book_language(config))
-    md = markdown.Markdown(extensions=names, extension_configs=configs)
+    md = markdown.Markdown(extensions=list(project.extensions),
+                           extension_configs=copy.deepcopy(project.extension_configs))
 
     def render(text: str) -> str:
         md.reset()
         return md.convert(text)
 
     return render
-
-
-def read_project_config(config_file: Path | None) -> dict[str, Any]:
-    from qabook.book import read_config
-
-    return read_config(config_file) if config_file else {}

@@ -13,9 +13,11 @@ import os
 import shutil
 import signal
 import stat
+import sys
 import tempfile
 from pathlib import Path
-from typing import IO
+from contextlib import contextmanager
+from typing import IO, Iterator
 
 
 def pid_alive(pid: int) -> bool:
@@ -150,9 +152,11 @@ def replace_dir(new: Path, target: Path, aside: Path) -> None:
         raise
 
 
-def restore_aside(folder: Path, prefix: str, target: Path) -> None:
+def restore_aside(folder: Path, prefix: str, target: Path, keep_hidden: bool = False) -> list[str]:
     """After a kill between two renames: a stale `<prefix><pid>-…` folder is the previous
-    target; put it back if the target is missing, else remove it."""
+    target; put it back if the target is missing, else remove it (with `keep_hidden`, after
+    moving its hidden entries into the target). Returns what could not be removed."""
+    left: list[str] = []
     for entry in sorted(folder.glob(f"{prefix}*")):
         pid_text = entry.name[len(prefix):].split("-", 1)[0]
         if not pid_text.isdigit() or pid_alive(int(pid_text)) or not entry.is_dir():
@@ -160,7 +164,33 @@ def restore_aside(folder: Path, prefix: str, target: Path) -> None:
         if not target.exists():
             entry.rename(target)
         else:
-            shutil.rmtree(entry, ignore_errors=True)
+            if keep_hidden:
+                carry_hidden(entry, target)
+            left += remove_tree(entry)
+    return left
+
+
+def carry_hidden(old: Path, new: Path, skip: tuple[str, ...] = ()) -> None:
+    """Move the entries of `old` whose names start with '.' (`.git`, `.nojekyll`) into `new`,
+    where `new` has none of that name: a rebuilt site keeps them, as MkDocs' clean does."""
+    for entry in sorted(old.iterdir()):
+        if entry.name.startswith(".") and entry.name not in skip and not os.path.lexists(new / entry.name):
+            entry.rename(new / entry.name)
+
+
+def remove_tree(path: Path) -> list[str]:
+    """Remove a folder; the paths that could not be removed (read-only, immutable, busy), each
+    with its reason, so that nothing is left behind silently."""
+    failed: list[str] = []
+
+    def note(_func: object, where: str, exc: BaseException) -> None:
+        failed.append(f"{where}: {getattr(exc, 'strerror', None) or exc}")
+
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(path, onexc=note)
+    else:
+        shutil.rmtree(path, onerror=lambda func, where, info: note(func, where, info[1]))
+    return failed
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -171,3 +201,21 @@ def _exchange(a: Path, b: Path) -> bool:
         return False
     at_fdcwd, rename_exchange = -100, 2
     return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+@contextmanager
+def atomic_file(target: Path) -> Iterator[Path]:
+    """A temporary path beside `target` to write; renamed onto `target` only when the block ends
+    without an error, removed otherwise: a failed write never leaves a truncated file behind.
+    Named `.<name>.<pid>-…part`, so a later `remove_stale` clears what a kill left."""
+    prefix = f".{target.name}."
+    remove_stale(target.parent, prefix, ".part")
+    fd, tmp = tempfile.mkstemp(prefix=owned_name(prefix), suffix=".part", dir=target.parent)
+    os.close(fd)
+    part = Path(tmp)
+    try:
+        yield part
+        os.chmod(part, 0o666 & ~current_umask())
+        os.replace(part, target)
+    finally:
+        part.unlink(missing_ok=True)

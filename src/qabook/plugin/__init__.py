@@ -1,0 +1,19 @@
+"""The MkDocs plugin `qabook` (entry point `qabook.plugin:QabookPlugin`), split by concern as
+Material splits its plugins: `config` (the typed options), `plugin` (only the MkDocs events),
+and plain modules beside them for the work —
+
+| module | concern |
+|---|---|
+| `site` | what the plugin adds to any MkDocs site: templates, assets, Markdown extensions, theme |
+| `findings` | the check during the build; a page's findings in the live preview |
+| `navigation` | reading order and chapter titles in the navigation |
+| `pages` | the generated Markdown of home and chapter pages; question anchors, images, formulas |
+| `search_index` | the pages' search documents and the sharded index |
+| `study_data` | study mode: review and quiz pages, progress slots, the data scripts |
+| `outputs` | print pages, PDFs and the Anki / JSON exports |
+| `preview` | what the rebuilds of one live preview share (caches) |
+"""
+
+from qabook.plugin.plugin import QabookPlugin
+
+__all__ = ["QabookPlugin"]

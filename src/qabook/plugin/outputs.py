@@ -1,0 +1,77 @@
+"""What the build makes from the book besides its pages: each chapter's print page, the PDFs
+(qabook.pdf) and the Anki / JSON exports (qabook.export), next to each other in <site>/<pdf_dir>/."""
+
+from __future__ import annotations
+
+from html import unescape
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
+
+from qabook.config import Project
+from qabook.model import Book
+from qabook.plugin.preview import Rendered
+from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown
+from qabook.safepaths import SITE_MARKER, SITE_MARKER_TEXT
+
+log = get_plugin_logger(__name__)
+
+
+def mark_site(site: Path) -> None:
+    """MkDocs has cleaned and filled the site folder: mark it as qabook's, so that `qabook build`
+    may replace it later (a folder without the marker is never replaced)."""
+    (site / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
+
+
+def add_print_pages(files: Files, config: MkDocsConfig, book: Book, language: str | None) -> dict[str, File]:
+    """A "print this chapter" page (<chapter>/print.md, not in the navigation) per chapter with
+    topics and a chapter page; returns them by chapter slug."""
+    out = {}
+    for chapter in book.chapters:
+        if chapter.topics and chapter.index is not None:
+            file = File.generated(config, f"{chapter.slug}/print.md", content=print_page_markdown(chapter, language),
+                                  inclusion=InclusionLevel.NOT_IN_NAV)
+            files.append(file)
+            out[chapter.slug] = file
+    return out
+
+
+def fill_print_pages(site: Path, book: Book, print_files: dict[str, File], rendered: dict[str, Rendered]) -> None:
+    """Each chapter's print page: its topics' rendered HTML, answers open."""
+    for chapter in book.chapters:
+        file = print_files.get(chapter.slug)
+        if file is None:
+            continue
+        target = site / file.dest_uri
+        print_url = file.url
+        topics = []
+        for topic in chapter.topics:
+            if topic.rel in rendered:
+                url, title, html, _ = rendered[topic.rel]
+                topics.append((topic.id or topic.rel, unescape(title), get_relative_url(url, print_url), html))
+        intro = rendered[chapter.index.rel].html if chapter.index and chapter.index.rel in rendered else ""
+        text = target.read_text(encoding="utf-8")
+        target.write_text(text.replace(PRINT_MARKER, print_page_html(topics, intro), 1), encoding="utf-8")
+
+
+def write_pdfs(project: Project, book: Book, out: Path, paper: str, jobs: int) -> None:
+    """Every chapter and the whole book as PDF into `out`; a failure fails the build."""
+    from qabook.pdf import plan_jobs, render_all
+
+    planned = plan_jobs(project, book, out, None, False, paper)
+    failed = render_all(planned, max(1, jobs), lambda message: log.info(message))
+    if failed:
+        raise PluginError("PDF failed for " + "; ".join(failed))
+
+
+def write_exports(book: Book, out: Path, title: str, language: str | None) -> None:
+    """book.json and book.apkg beside the PDFs (qabook.export; no MkDocs involved)."""
+    from qabook.export import export_anki, export_json
+
+    out.mkdir(parents=True, exist_ok=True)
+    export_json(book, out / "book.json", title)
+    export_anki(book, out / "book.apkg", title, language)

@@ -1,0 +1,175 @@
+"""The MkDocs events of the qabook plugin, and nothing else: each hands its work to a module
+beside this one (see the package's docstring) and begins `if not self.config.enabled: return`.
+
+- on_startup: whether this is the live preview (`mkdocs serve`);
+- on_config: the project read once (`qabook.config.Project`); templates, assets, Markdown
+  extensions, theme settings (`site`);
+- on_env: interface strings for the templates (`site`);
+- on_pre_build: the book loaded, the check run and logged (`findings`);
+- on_files: shipped assets, review / quiz and print pages (`site`, `study_data`, `outputs`);
+- on_nav: reading order and chapter titles (`navigation`);
+- on_page_markdown: the chapter table, PDF and print buttons, findings in the live preview (`pages`);
+- on_page_content: anchors, formulas …, search documents, progress slots (`pages`, `search_index`);
+- on_post_build: print pages, PDFs, study data, exports, the search index.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkPage
+
+from qabook.book import load_book
+from qabook.config import Project, load_project
+from qabook.model import Book, Chapter
+from qabook.pdfnames import book_slug
+from qabook.plugin import findings, navigation, outputs, pages, preview, search_index, site, study_data
+from qabook.plugin.config import QabookConfig
+from qabook.search import SearchDoc
+
+
+class QabookPlugin(BasePlugin[QabookConfig]):
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.book: Book | None = None
+        self.serving = False  # `mkdocs serve`: a page's check errors are shown on the page
+        self.pdf_available = True  # WeasyPrint and its system libraries can be loaded
+        self.findings: findings.PageFindings = {}  # src_uri → its check errors
+        self.chapters: dict[str, Chapter] = {}  # by folder slug
+        self.print_files: dict[str, File] = {}  # chapter slug → its generated print page
+        self.study_files: dict[str, File] = {}  # "review" / "quiz" → its generated page
+        self.language: str | None = None
+        self.files: Files | None = None
+        self.rendered: dict[str, preview.Rendered] = {}  # src_uri → rendered in this build
+        self.present: set[str] = set()  # src_uri of every page of this build
+
+    # -- what this build makes ------------------------------------------------------------
+
+    @property
+    def making_pdfs(self) -> bool:
+        """This build writes PDFs (not in the live preview: too slow to redo on every save)."""
+        return bool(self.config.enabled and self.config.pdf and not self.serving and self.pdf_available)
+
+    @property
+    def making_exports(self) -> bool:
+        """This build writes book.apkg and book.json: with the PDFs, the book's downloads (a
+        `--no-pdf` build, a quick one, and the live preview make none, and link none)."""
+        return bool(self.config.exports and self.making_pdfs)
+
+    def _chapter_of(self, src_uri: str) -> Chapter | None:
+        """The chapter a page belongs to (its folder under docs/), if any."""
+        parts = src_uri.split("/")
+        return self.chapters.get(parts[0]) if len(parts) == 2 else None
+
+    def _chapter_or_home(self, src_uri: str) -> bool:
+        """The pages study mode shows a progress panel on (under the title)."""
+        return src_uri == "index.md" or (src_uri.endswith("/index.md") and self._chapter_of(src_uri) is not None)
+
+    # -- events ---------------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        self.project = load_project(config_file, Path(config.docs_dir), Path(config.site_dir))
+        site.add_templates(config)
+        if self.config.pdf and not self.serving:
+            try:
+                import weasyprint  # noqa: F401
+            except (ImportError, OSError) as exc:
+                site.log.warning(f"no PDFs: WeasyPrint cannot be loaded ({exc}); install pango (see the qabook README)")
+                self.pdf_available = False
+        site.no_web_fonts(config)
+        self.language = site.book_language(config)
+        site.configure_markdown(config, self.language)
+        site.link_assets(config, search=self.config.search, study=self.config.study)
+        return config
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        if not self.config.enabled:
+            return env
+        site.template_globals(env, self.language, search=self.config.search)
+        return env
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        assert self.project is not None
+        self.book = load_book(self.project, cache=preview.PARSED)
+        self.chapters = {ch.slug: ch for ch in self.book.chapters}
+        self.findings = findings.run_check(self.book) if self.config.check else {}
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self.book is None:
+            return files
+        self.files = files
+        self.present = {f.src_uri for f in files.documentation_pages()}
+        site.add_asset_files(files, config, search=self.config.search, study=self.config.study)
+        findings.replace_unreadable_pages(files, self.findings)
+        self.rendered = {}
+        self.study_files = study_data.add_study_pages(files, config, self.language) if self.config.study else {}
+        self.print_files = outputs.add_print_pages(files, config, self.book, self.language)
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled or self.book is None:
+            return nav
+        navigation.order_and_title(nav, self._chapter_of)
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled or self.book is None:
+            return markdown
+        pages.escape_meta_title(page)
+        src = page.file.src_uri
+        if self.serving:
+            markdown = findings.with_findings_box(markdown, self.findings.get(src))
+        pdf_dir = self.config.pdf_dir if self.making_pdfs else None  # link only what this build writes
+        slug = book_slug(config.site_name)
+        if src == "index.md":
+            downloads = self.config.pdf_dir if self.making_exports else None
+            markdown = pages.home_markdown(markdown, self.book, pdf_dir, slug, self.language, downloads)
+        elif src.endswith("/index.md") and (chapter := self._chapter_of(src)):
+            markdown = pages.chapter_markdown(markdown, chapter, page.url, self.print_files.get(chapter.slug),
+                                              pdf_dir, slug, self.language)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return html
+        html = pages.finish_html(html, page, files, self.language)
+        src = page.file.src_uri
+        docs: list[SearchDoc] = []
+        if self.config.search and search_index.searchable(page, list(self.print_files.values())):
+            docs = search_index.page_docs(html, page, self._chapter_of(src))
+        self.rendered[src] = preview.Rendered(page.url, page.title or "", html, docs)
+        if self.config.study and self._chapter_or_home(src):  # (not in print pages or search)
+            html = study_data.with_progress_slot(html, home=src == "index.md")
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        site_dir = Path(config.site_dir)
+        outputs.mark_site(site_dir)
+        rendered = preview.all_rendered(self.present, self.rendered)
+        if self.book is not None:
+            outputs.fill_print_pages(site_dir, self.book, self.print_files, rendered)
+        if self.making_pdfs and self.book is not None and self.project is not None:
+            outputs.write_pdfs(self.project, self.book, site_dir / self.config.pdf_dir, self.config.paper,
+                               self.config.jobs)
+        if self.config.study and self.book is not None:
+            study_data.write_study_data(site_dir, config.site_name, self.language, self.book, self.files,
+                                        self.study_files, rendered)
+        if self.making_exports and self.book is not None:
+            outputs.write_exports(self.book, site_dir / self.config.pdf_dir, config.site_name, self.language)
+        if self.config.search:
+            search_index.write_index(site_dir, rendered, full_build=len(self.rendered) == len(rendered))

@@ -1,0 +1,79 @@
+"""What the rebuilds of one live preview share.
+
+`mkdocs serve --dirty` (which `qabook serve` runs) renders only the pages that changed, and
+MkDocs makes a new plugin for every rebuild: what earlier builds in the same process parsed and
+rendered is kept here, so the print pages and the search index stay whole and only changed
+files are parsed again; the search index of such a rebuild keeps the last full build's length
+normalisation (`SearchMeans`), so only the changed documents are weighed again.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import jinja2
+import jinja2.bccache
+
+from qabook.book import ParseCache
+from qabook.search import SearchDoc
+from qabook.study import split_questions
+
+
+class Rendered(NamedTuple):
+    """One rendered page, as the print pages and the search index need it."""
+    url: str
+    title: str
+    html: str
+    docs: list[SearchDoc]
+
+
+#: Parsed pages, by display path (qabook.book.load_book's cache).
+PARSED: ParseCache = {}
+_RENDERED: dict[str, Rendered] = {}  # src_uri → the page as last rendered
+_STUDY: dict[str, tuple[str, list]] = {}  # src_uri → (its rendered HTML, its questions for study mode)
+_MEANS: list[dict[str, float] | None] = [None]  # search field means of the last full build
+
+
+def all_rendered(present: set[str], rendered: dict[str, Rendered]) -> dict[str, Rendered]:
+    """Every page of this build (`present`) as last rendered: this build's (`rendered`), else an
+    earlier one's in this process (a dirty rebuild renders only changed pages); in this build's order."""
+    merged = {k: v for k, v in _RENDERED.items() if k in present}
+    merged.update(rendered)
+    _RENDERED.clear()
+    _RENDERED.update(merged)
+    return merged
+
+
+def questions_of(src_uri: str, html: str) -> list:
+    """A page's questions for study mode, split again only when the page was rendered again
+    (a live-preview save re-renders one page, not the book)."""
+    cached = _STUDY.get(src_uri)
+    if cached is None or cached[0] is not html:
+        cached = _STUDY[src_uri] = (html, split_questions(html))
+    return cached[1]
+
+
+def search_means(full_build: bool, weigh) -> dict[str, float]:
+    """The search index's field means: weighed anew (`weigh()`) on a build that rendered every
+    page, else those of the last full build in this process."""
+    if _MEANS[0] is None or full_build:
+        _MEANS[0] = weigh()
+    return _MEANS[0]
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory: a rebuild in `mkdocs serve` makes a new Jinja
+    environment and would compile Material's templates again (Jinja checks the source)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATES = _MemoryBytecodeCache()

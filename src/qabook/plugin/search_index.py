@@ -1,0 +1,39 @@
+"""qabook's search in the site: each page's search documents (one per question) and, after the
+build, the sharded index in <site>/search/qabook/ (qabook.search)."""
+
+from __future__ import annotations
+
+from html import unescape
+from pathlib import Path
+
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page as MkPage
+
+from qabook.model import Chapter
+from qabook.plugin.preview import Rendered, search_means
+from qabook.search import SearchDoc, build_index, extract_docs
+from qabook.search.index import field_means
+
+
+def searchable(page: MkPage, generated: list[File]) -> bool:
+    """Indexed unless its front matter says `search: {exclude: true}`, it is a generated page
+    (`generated`: the print pages) or the tags page."""
+    search_meta = page.meta.get("search")
+    excluded = isinstance(search_meta, dict) and search_meta.get("exclude")
+    return not excluded and not any(page.file is f for f in generated) and page.file.src_uri != "tags.md"
+
+
+def page_docs(html: str, page: MkPage, chapter: Chapter | None) -> list[SearchDoc]:
+    """A rendered page's search documents."""
+    tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
+    return extract_docs(html, page.url, unescape(page.title or ""), chapter.title if chapter else "",
+                        [str(t) for t in tags])
+
+
+def write_index(site: Path, rendered: dict[str, Rendered], full_build: bool) -> None:
+    """The index of every page's documents; `full_build`: every page was rendered in this build."""
+    out = site / "search" / "qabook"
+    out.mkdir(parents=True, exist_ok=True)
+    docs = [d for *_, page_docs in rendered.values() for d in page_docs]
+    for name, data in build_index(docs, search_means(full_build, lambda: field_means(docs))).items():
+        (out / name).write_bytes(data)

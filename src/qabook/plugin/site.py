@@ -1,0 +1,106 @@
+"""What the plugin adds to any MkDocs site: its templates, its assets (shipped in the
+package), the Markdown extensions of the block vocabulary, and the theme settings it needs.
+A project's mkdocs.yml needs only `- qabook`."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+from qabook.i18n import strings, t
+from qabook.plugin.preview import TEMPLATES
+from qabook.render import BLOCK_EXTENSIONS
+from qabook.vocabulary import pymdownx_configs
+
+log = get_plugin_logger(__name__)
+
+SEARCH_JS = "assets/qabook/qasearch.js"
+#: The reading site's own stylesheet and script (copy-link, print CSS, question layout), shipped in the package.
+SITE_CSS, SITE_JS = "assets/qabook/qabook.css", "assets/qabook/qabook.js"
+STUDY_DIR = "assets/qabook/"
+STUDY_ASSETS = ("fsrs.js", "study.js", "study.css")  # shipped in qabook.assets
+STUDY_INDEX = STUDY_DIR + "study-index.js"  # written after the build: strings, chapters, topics
+STUDY_CARDS = STUDY_DIR + "study-cards.js"  # written after the build: each question's HTML
+CSP_SCRIPTS = ("md-base.js", "md-palette.js", "md-content.js")
+
+
+def book_language(config: MkDocsConfig) -> str | None:
+    """The book's language: theme.language, as Material reads it."""
+    language = config.theme.get("language") if config.theme else None
+    return str(language) if language else None
+
+
+def add_templates(config: MkDocsConfig) -> None:
+    """qabook's templates: after the project's custom_dir, before Material's own."""
+    templates = str(resources.files("qabook").joinpath("templates"))
+    dirs = config.theme.dirs
+    at = next((i for i, d in enumerate(dirs) if Path(d, "base.html").is_file()), len(dirs))
+    if templates not in dirs:
+        dirs.insert(at, templates)
+
+
+def no_web_fonts(config: MkDocsConfig) -> None:
+    """theme.font off: a page never loads from another host (qabook.css has a system CJK font stack)."""
+    if config.theme.get("font") is not False:
+        log.info("qabook: theme.font set to false (no Google Fonts; qabook.css has a system CJK font stack)")
+        config.theme["font"] = False
+
+
+def configure_markdown(config: MkDocsConfig, language: str | None) -> None:
+    """The block vocabulary configures pymdownx itself, titled in the book's language."""
+    for ext in BLOCK_EXTENSIONS:
+        if ext not in config.markdown_extensions:
+            config.markdown_extensions.append(ext)
+    config.mdx_configs.update(pymdownx_configs(language, config.mdx_configs))
+    toc = config.mdx_configs.setdefault("toc", {})
+    if toc.get("permalink") and "permalink_title" not in toc:
+        toc["permalink_title"] = t(language, "toc.permalink")
+
+
+def link_assets(config: MkDocsConfig, *, search: bool, study: bool) -> None:
+    """Every page loads qabook's stylesheet and scripts (and search's and study mode's when on)."""
+    config.extra_css.insert(0, SITE_CSS)
+    config.extra_javascript.insert(0, SITE_JS)
+    if search:
+        if "search" in config.plugins or "material/search" in config.plugins:
+            log.warning("both Material's search plugin and qabook's search are enabled: remove 'search' "
+                        "from plugins in mkdocs.yml")
+        config.extra_javascript.append(SEARCH_JS)
+    if study:
+        config.extra_css.append(STUDY_DIR + "study.css")
+        config.extra_javascript += [STUDY_INDEX, STUDY_DIR + "fsrs.js", STUDY_DIR + "study.js"]
+
+
+def template_globals(env: jinja2.Environment, language: str | None, *, search: bool) -> None:
+    """Templates read qabook's interface strings: qabook_t(key, **values); qabook_material(key)
+    for Material's own strings that the locale file mends; the search box's search.* strings.
+    Compiled templates are kept across live-preview rebuilds."""
+    if env.bytecode_cache is None:
+        env.bytecode_cache = TEMPLATES
+    env.globals["qabook_t"] = lambda key, **values: t(language, key, **values)
+    env.globals["qabook_material"] = lambda key: strings(language).get(f"material.{key}", "")
+    if search:
+        env.globals["qabook_search_strings"] = {k: v for k, v in strings(language).items()
+                                                if k.startswith("search.")}
+
+
+def _shipped(*path: str) -> str:
+    return resources.files("qabook.assets").joinpath(*path).read_text(encoding="utf-8")
+
+
+def add_asset_files(files: Files, config: MkDocsConfig, *, search: bool, study: bool) -> None:
+    """The assets shipped in the package, as files of the site."""
+    if search:
+        files.append(File.generated(config, SEARCH_JS, content=_shipped("qasearch.js")))
+    for path in (SITE_CSS, SITE_JS):
+        files.append(File.generated(config, path, content=_shipped(path.rsplit("/", 1)[1])))
+    for name in CSP_SCRIPTS:  # Material's inline scripts as files (see templates/partials/javascripts)
+        files.append(File.generated(config, f"assets/qabook/csp/{name}", content=_shipped("csp", name)))
+    if study:
+        for name in STUDY_ASSETS:
+            files.append(File.generated(config, STUDY_DIR + name, content=_shipped(name)))

@@ -1,0 +1,63 @@
+"""Study mode in the site: the review and quiz pages, the progress panel's place on the home
+and chapter pages, and the data scripts study.js reads (written after the build)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from qabook import i18n
+from qabook.model import Book
+from qabook.plugin.preview import Rendered, questions_of
+from qabook.plugin.site import STUDY_DIR
+from qabook.study import QUIZ_PAGE, REVIEW_PAGE, StudyTopic, cards_script, index_script, study_page_markdown
+
+#: Where study mode puts its progress panel: the page keeps the room, so nothing shifts when it comes.
+PROGRESS_SLOT = '<div class="qa-progress-slot" aria-hidden="true"></div>'
+
+
+def add_study_pages(files: Files, config: MkDocsConfig, language: str | None) -> dict[str, File]:
+    """The review and quiz pages (not in the navigation); returns them by mode."""
+    pages = {}
+    for mode, path in (("review", REVIEW_PAGE), ("quiz", QUIZ_PAGE)):
+        text = study_page_markdown(mode, i18n.t(language, f"study.{mode}"), i18n.t(language, "study.needs_js"))
+        file = File.generated(config, path, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(file)
+        pages[mode] = file
+    return pages
+
+
+def with_progress_slot(html: str, home: bool) -> str:
+    """Room for the progress panel under the page's title."""
+    slot = PROGRESS_SLOT.replace("qa-progress-slot", "qa-progress-slot qa-progress-slot--home") if home \
+        else PROGRESS_SLOT
+    return html.replace("</h1>", "</h1>" + slot, 1)
+
+
+def write_study_data(site: Path, site_name: str, language: str | None, book: Book, files: Files | None,
+                     study_files: dict[str, File], rendered: dict[str, Rendered]) -> None:
+    """study-index.js (every page) and study-cards.js (review and quiz pages)."""
+    by_src = {f.src_uri: f for f in files} if files is not None else {}
+    chapters, topics = [], []
+    for chapter in book.chapters:
+        index = by_src.get(f"{chapter.slug}/index.md")
+        if index is None or not chapter.topics:
+            continue
+        chapters.append({"slug": chapter.slug, "title": chapter.title, "url": index.url})
+        for topic in chapter.topics:
+            file = by_src.get(topic.rel)
+            if file is None or not topic.id:
+                continue
+            tags = topic.meta.get("tags") if isinstance(topic.meta.get("tags"), list) else []
+            questions = questions_of(topic.rel, rendered[topic.rel].html) if topic.rel in rendered else []
+            topics.append(StudyTopic(topic.id, file.url, topic.title or topic.rel, chapter.slug,
+                                     [str(t) for t in tags], questions))
+    home = by_src.get("index.md")
+    pages = {"home": home.url if home else "", **{m: f.url for m, f in study_files.items()}}
+    out = site / STUDY_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "study-index.js").write_text(
+        index_script(site_name, i18n.strings(language), chapters, topics, pages), encoding="utf-8")
+    (out / "study-cards.js").write_text(cards_script(topics), encoding="utf-8")
