@@ -59,8 +59,8 @@ def test_allow_html_lets_a_trusted_book_use_it(tmp_path: Path) -> None:
     r = qabook("check", cwd=root)
     assert r.returncode == 1 and "QA070" in r.stdout, r.stdout + r.stderr  # untrusted, the iframe is an error
     cfg = root / "mkdocs.yml"
-    cfg.write_text(cfg.read_text(encoding="utf-8").replace("  - qabook\n", "  - qabook:\n      allow_html: [iframe]\n"),
-                   encoding="utf-8")
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("  - qabook:\n", "  - qabook:\n      allow_html: [iframe]\n"),
+                   encoding="utf-8")  # (this project's mkdocs.yml gives qabook options)
     r = qabook("check", cwd=root)
     assert r.returncode == 0 and "QA070" not in r.stdout and "Traceback" not in r.stderr, r.stdout + r.stderr
 

@@ -366,7 +366,7 @@ def test_review_page_lists_exactly_what_is_due(learner, site_url: str) -> None:
     for _ in range(3):
         page.keyboard.press(" ")
         page.keyboard.press("4")
-    assert page.get_by_text("完成 3 题：重来 0，困难 0，良好 0，简单 3。").is_visible()
+    assert page.locator(".qa-summary").get_by_text("完成 3 题：重来 0，困难 0，良好 0，简单 3。").is_visible()
     assert due_keys(start + timedelta(days=91)) == []
 
 
@@ -385,7 +385,7 @@ def test_quiz_runs_to_its_summary_and_feeds_progress(learner, site_url: str) -> 
             .map(s => getComputedStyle(document.querySelector(s)).fontSize)""")
         assert sizes[0] == sizes[1] == "16px", sizes  # answer text at the question's (body) size
         page.get_by_role("button", name=grade).click()
-    summary = page.get_by_text("完成 3 题：重来 1，困难 0，良好 1，简单 1。")
+    summary = page.locator(".qa-summary").get_by_text("完成 3 题：重来 1，困难 0，良好 1，简单 1。")  # (also in the live region)
     assert summary.is_visible()
     page.goto(site_url + "llm/")
     assert page.get_by_text("掌握 1/8").is_visible()

@@ -582,9 +582,12 @@
     var topic = topicAt(here);
     if (topic) enhanceTopic(topic);
     var chapter = chapterAt(here);
+    /* D.pages.home is there when the home page is the book's (option home): then the whole site
+       is the book; otherwise study mode keeps to the Q&A pages and leaves the site's own alone */
+    var book = D.pages.home != null;
     if (chapter) progressPanel(chapter.slug);
-    else if (norm(siteUrl(D.pages.home)) === here) progressPanel("");
-    paintBadges();
+    else if (book && norm(siteUrl(D.pages.home)) === here) progressPanel("");
+    if (topic || chapter || book) paintBadges();
   }
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

@@ -1,5 +1,5 @@
-"""The navigation: home first, then the chapters, then any other page; a chapter section takes
-its title from the chapter page."""
+"""The navigation: a chapter's section takes its title from the chapter page; with the option
+`home`, the home page leads, then the chapters, then any other page."""
 
 from __future__ import annotations
 
@@ -29,11 +29,8 @@ def _relink(nav: Navigation) -> None:
         page.previous_page, page.next_page = before, after
 
 
-def order_and_title(nav: Navigation, chapter_of: Callable[[str], Chapter | None]) -> None:
-    """Home first, then the chapters, then any other page (tags …); chapter titles from their pages."""
-    nav.items.sort(key=lambda item: 0 if isinstance(item, MkPage) and item.is_homepage
-                   else 1 if isinstance(item, Section) else 2)
-    _relink(nav)
+def title_chapters(nav: Navigation, chapter_of: Callable[[str], Chapter | None]) -> None:
+    """A chapter's section takes its title from the chapter page."""
     for item in nav.items:
         if isinstance(item, Section):
             for child in item.children:
@@ -41,3 +38,10 @@ def order_and_title(nav: Navigation, chapter_of: Callable[[str], Chapter | None]
                     chapter = chapter_of(child.file.src_uri)
                     if chapter:
                         item.title = escape(chapter.title)  # templates print titles as HTML
+
+
+def home_then_chapters(nav: Navigation) -> None:
+    """Home first, then the sections (chapters), then any other page (tags …) — option home."""
+    nav.items.sort(key=lambda item: 0 if isinstance(item, MkPage) and item.is_homepage
+                   else 1 if isinstance(item, Section) else 2)
+    _relink(nav)

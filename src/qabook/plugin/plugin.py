@@ -8,8 +8,10 @@ beside this one (see the package's docstring) and begins `if not self.config.ena
 - on_pre_build: the book loaded, the check run and logged (`findings`);
 - on_files: shipped assets, review / quiz and print pages (`site`, `study_data`, `outputs`);
 - on_nav: reading order and chapter titles (`navigation`);
-- on_page_markdown: the chapter table, PDF and print buttons, findings in the live preview (`pages`);
-- on_page_content: anchors, formulas …, search documents, progress slots (`pages`, `search_index`);
+- on_page_markdown: the chapter table, PDF and print buttons (`pages`);
+- on_page_content: anchors, formulas …, search documents, progress slots, and in the live
+  preview a page's own findings (`pages`, `search_index`, `study_data`, `findings`).
+A site's ordinary pages (`Book.owns` is false) are left as they are; only searched.
 - on_post_build: print pages, PDFs, study data, exports, the search index.
 """
 
@@ -67,8 +69,11 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         return self.chapters.get(parts[0]) if len(parts) == 2 else None
 
     def _chapter_or_home(self, src_uri: str) -> bool:
-        """The pages study mode shows a progress panel on (under the title)."""
-        return src_uri == "index.md" or (src_uri.endswith("/index.md") and self._chapter_of(src_uri) is not None)
+        """The pages study mode shows a progress panel on (under the title): the chapter pages,
+        and the home page when it is the book's (option home)."""
+        if src_uri == "index.md":
+            return bool(self.config.home)
+        return src_uri.endswith("/index.md") and self._chapter_of(src_uri) is not None
 
     # -- events ---------------------------------------------------------------------------
 
@@ -80,23 +85,28 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return config
         config_file = Path(config.config_file_path) if config.config_file_path else None
         self.project = load_project(config_file, Path(config.docs_dir), Path(config.site_dir))
-        site.add_templates(config)
+        if self.config.search is None:  # beside Material's search, qabook's stays out of the way
+            self.config.search = not site.material_search(config)
+        site.add_templates(config, search=self.config.search, footer=self.config.footer, home=self.config.home)
         if self.config.pdf and not self.serving:
             try:
                 import weasyprint  # noqa: F401
             except (ImportError, OSError) as exc:
                 site.log.warning(f"no PDFs: WeasyPrint cannot be loaded ({exc}); install pango (see the qabook README)")
                 self.pdf_available = False
-        site.no_web_fonts(config)
+        if self.config.system_font:
+            site.no_web_fonts(config)
         self.language = site.book_language(config)
-        site.configure_markdown(config, self.language)
-        site.link_assets(config, search=self.config.search, study=self.config.study)
+        site.configure_markdown(config, self.language, book=self.config.home)
+        site.link_assets(config, search=self.config.search, study=self.config.study,
+                         system_font=self.config.system_font)
         return config
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         if not self.config.enabled:
             return env
         site.template_globals(env, self.language, search=self.config.search)
+        env.globals["qabook_chapter_pages"] = {f"{slug}/index.md" for slug in self.chapters}
         return env
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -112,7 +122,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return files
         self.files = files
         self.present = {f.src_uri for f in files.documentation_pages()}
-        site.add_asset_files(files, config, search=self.config.search, study=self.config.study)
+        site.add_asset_files(files, config, search=self.config.search, study=self.config.study,
+                             system_font=self.config.system_font)
         findings.replace_unreadable_pages(files, self.findings)
         self.rendered = {}
         self.study_files = study_data.add_study_pages(files, config, self.language) if self.config.study else {}
@@ -122,16 +133,18 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled or self.book is None:
             return nav
-        navigation.order_and_title(nav, self._chapter_of)
+        navigation.title_chapters(nav, self._chapter_of)
+        if self.config.home:  # the book's front: home, then the chapters, then any other page
+            navigation.home_then_chapters(nav)
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.book is None:
             return markdown
-        pages.escape_meta_title(page)
         src = page.file.src_uri
-        if self.serving:
-            markdown = findings.with_findings_box(markdown, self.findings.get(src))
+        if not self.book.owns(src):  # an ordinary page of the site: left as it is
+            return markdown
+        pages.escape_meta_title(page)
         pdf_dir = self.config.pdf_dir if self.making_pdfs else None  # link only what this build writes
         slug = book_slug(config.site_name)
         if src == "index.md":
@@ -143,16 +156,22 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled:
+        if not self.config.enabled or self.book is None:
             return html
-        html = pages.finish_html(html, page, files, self.language)
         src = page.file.src_uri
+        owned = self.book.owns(src)  # else an ordinary page of the site: left as it is, but searchable
+        if owned:
+            html = pages.finish_html(html, page, files, self.language)
         docs: list[SearchDoc] = []
         if self.config.search and search_index.searchable(page, list(self.print_files.values())):
             docs = search_index.page_docs(html, page, self._chapter_of(src))
         self.rendered[src] = preview.Rendered(page.url, page.title or "", html, docs)
+        if not owned:
+            return html
         if self.config.study and self._chapter_or_home(src):  # (not in print pages or search)
             html = study_data.with_progress_slot(html, home=src == "index.md")
+        if self.serving:  # the page's own errors on top, after search has taken its documents
+            html = findings.with_findings_box(html, self.findings.get(src))
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -168,7 +187,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                                self.config.jobs)
         if self.config.study and self.book is not None:
             study_data.write_study_data(site_dir, config.site_name, self.language, self.book, self.files,
-                                        self.study_files, rendered)
+                                        self.study_files, rendered, home=self.config.home)
         if self.making_exports and self.book is not None:
             outputs.write_exports(self.book, site_dir / self.config.pdf_dir, config.site_name, self.language)
         if self.config.search:
