@@ -263,3 +263,11 @@ def test_a_topic_with_every_fence_broken_keeps_its_chapter_and_is_reported(tmp_p
     r = qabook("check", cwd=tmp_path)
     assert r.returncode == 1, r.stdout + r.stderr
     assert "docs/ch/c.md" in r.stdout, r.stdout
+
+
+def test_no_service_worker_or_manifest_in_a_strangers_site_unless_asked(sites) -> None:
+    """A service worker would control the stranger's whole site: only `offline: true` (or a book
+    whose site is the book, `home: true`) gets one."""
+    site = sites["qabook"] / "site"
+    assert not (site / "sw.js").exists() and not (site / "manifest.webmanifest").exists()
+    assert "manifest.webmanifest" not in (site / "index.html").read_text(encoding="utf-8")

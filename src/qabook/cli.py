@@ -381,12 +381,22 @@ def rules_markdown() -> str:
     return "\n".join(out) + "\n"
 
 
+_HELP_ERRORS = tuple(getattr(click.exceptions, name) for name in ("NoArgsIsHelpError",) if hasattr(click.exceptions, name))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code instead of exiting (for tests and embedding)."""
     try:
         cli.main(args=argv, prog_name="qabook", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
+    except click.UsageError as exc:  # click's own: a bad value, an unknown option, a missing argument
+        if isinstance(exc, _HELP_ERRORS):  # `qabook` alone: its help
+            exc.show()
+        else:  # one line, like qabook's own usage errors
+            where = exc.ctx.command_path if exc.ctx else "qabook"
+            click.echo(f"Error: {exc.format_message()} (see '{where} --help')", err=True)
+        return 2
     except click.ClickException as exc:
         exc.show()
         return 2 if isinstance(exc, click.UsageError) else exc.exit_code

@@ -47,3 +47,8 @@ class QabookConfig(Config):
     exports = c.Type(bool, default=True)  # book.apkg and book.json next to the PDFs
     optional = c.ListOfItems(c.Type(str), default=[])  # block kinds not expected (`[explanation]`: no QA032/QI005)
     allow_html = c.ListOfItems(c.Type(str), default=[])  # raw HTML a trusted book may use (QA070)
+    glossary = c.Type(str, default="glossary.yml")  # the author's term pairs for search, beside mkdocs.yml
+    #: installable book (manifest, service worker, "whole book offline"); None (default): as `home`,
+    #: on where the site is the book, off in a site qabook was added to (a worker would control it all)
+    offline = c.Optional(c.Type(bool))
+    book_id = c.Type(str, default="")  # the key of the learner's progress; empty: site_name (as before)

@@ -15,7 +15,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from qabook.book import CHAPTERS_MARKER
-from qabook.home import chapter_buttons, chapter_listing, with_question_counts
+from qabook.home import chapter_buttons, chapter_listing, mark_chapter_table, with_question_counts
 from qabook.html import anchor_questions, question_outline
 from qabook.math import render_math
 from qabook.model import Book, Chapter
@@ -89,6 +89,7 @@ def finish_html(html: str, page: MkPage, files: Files, language: str | None) -> 
     """Question anchors (q1, q2 …) with copy-link, raw images relinked, table alignment as
     classes (a strict CSP holds), the question outline in the TOC, formulas as SVG."""
     html = anchor_questions(html, language)
+    html = mark_chapter_table(html)
     html = relink_raw_images(html, page.file.src_uri, page.url, files)
     html = ALIGN_STYLE_RE.sub(r' class="qa-align-\1"', html)
     outline_questions(html, page)

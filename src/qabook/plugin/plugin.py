@@ -9,10 +9,12 @@ beside this one (see the package's docstring) and begins `if not self.config.ena
 - on_files: shipped assets, review / quiz and print pages (`site`, `study_data`, `outputs`);
 - on_nav: reading order and chapter titles (`navigation`);
 - on_page_markdown: the chapter table, PDF and print buttons (`pages`);
-- on_page_content: anchors, formulas …, search documents, progress slots, and in the live
-  preview a page's own findings (`pages`, `search_index`, `study_data`, `findings`).
+- on_page_content: anchors, formulas …, search documents, progress and toolbar slots, and in the
+  live preview a page's own findings (`pages`, `search_index`, `study_data`, `findings`).
 A site's ordinary pages (`Book.owns` is false) are left as they are; only searched.
-- on_post_build: print pages, PDFs, study data, exports, the search index.
+- on_post_page: the manifest link in every page's head (`offline`);
+- on_post_build: print pages, PDFs, study data, exports, the search index; last, the offline
+  book's file list and service worker (`offline`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from qabook.model import Book, Chapter
 from qabook.pdfnames import book_slug
 from qabook.plugin import findings, navigation, outputs, pages, preview, search_index, site, study_data
 from qabook.plugin.config import QabookConfig
+from qabook.plugin.offline import OfflineSite
 from qabook.search import SearchDoc
 
 
@@ -49,6 +52,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.files: Files | None = None
         self.rendered: dict[str, preview.Rendered] = {}  # src_uri → rendered in this build
         self.present: set[str] = set()  # src_uri of every page of this build
+        self.offline: OfflineSite | None = None  # this build's offline book (option `offline`)
 
     # -- what this build makes ------------------------------------------------------------
 
@@ -62,6 +66,12 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         """This build writes book.apkg and book.json: with the PDFs, the book's downloads (a
         `--no-pdf` build, a quick one, and the live preview make none, and link none)."""
         return bool(self.config.exports and self.making_pdfs)
+
+    @property
+    def making_offline(self) -> bool:
+        """This build makes the offline book (never the live preview: no worker while authoring)."""
+        wanted = self.config.home if self.config.offline is None else self.config.offline
+        return bool(self.config.enabled and wanted and not self.serving)
 
     def _chapter_of(self, src_uri: str) -> Chapter | None:
         """The chapter a page belongs to (its folder under docs/), if any."""
@@ -100,6 +110,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         site.configure_markdown(config, self.language, book=self.config.home)
         site.link_assets(config, search=self.config.search, study=self.config.study,
                          system_font=self.config.system_font)
+        if self.making_offline:
+            OfflineSite.link_script(config)
         return config
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
@@ -128,6 +140,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.rendered = {}
         self.study_files = study_data.add_study_pages(files, config, self.language) if self.config.study else {}
         self.print_files = outputs.add_print_pages(files, config, self.book, self.language)
+        self.offline = OfflineSite(config, self.language) if self.making_offline else None
+        if self.offline is not None:
+            self.offline.add_files(files, config)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -148,6 +163,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         pdf_dir = self.config.pdf_dir if self.making_pdfs else None  # link only what this build writes
         slug = book_slug(config.site_name)
         if src == "index.md":
+            if self.offline is not None:
+                markdown = self.offline.home_markdown(markdown)
             downloads = self.config.pdf_dir if self.making_exports else None
             markdown = pages.home_markdown(markdown, self.book, pdf_dir, slug, self.language, downloads)
         elif src.endswith("/index.md") and (chapter := self._chapter_of(src)):
@@ -166,13 +183,23 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.config.search and search_index.searchable(page, list(self.print_files.values())):
             docs = search_index.page_docs(html, page, self._chapter_of(src))
         self.rendered[src] = preview.Rendered(page.url, page.title or "", html, docs)
+        if self.offline is not None:
+            self.offline.page_content(html, page)
         if not owned:
             return html
         if self.config.study and self._chapter_or_home(src):  # (not in print pages or search)
             html = study_data.with_progress_slot(html, home=src == "index.md")
+        elif self.config.study and self.book is not None and src in self.book.pages \
+                and self.book.pages[src].kind == "topic":
+            html = study_data.with_toolbar_slot(html)
         if self.serving:  # the page's own errors on top, after search has taken its documents
             html = findings.with_findings_box(html, self.findings.get(src))
         return html
+
+    def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or self.offline is None:
+            return output
+        return self.offline.head(output, page)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -186,9 +213,15 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             outputs.write_pdfs(self.project, self.book, site_dir / self.config.pdf_dir, self.config.paper,
                                self.config.jobs)
         if self.config.study and self.book is not None:
-            study_data.write_study_data(site_dir, config.site_name, self.language, self.book, self.files,
-                                        self.study_files, rendered, home=self.config.home)
+            study_data.write_study_data(site_dir, self.config.book_id or config.site_name, self.language, self.book,
+                                        self.files, self.study_files, rendered, home=self.config.home)
         if self.making_exports and self.book is not None:
             outputs.write_exports(self.book, site_dir / self.config.pdf_dir, config.site_name, self.language)
         if self.config.search:
-            search_index.write_index(site_dir, rendered, full_build=len(self.rendered) == len(rendered))
+            base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+            pairs, found = search_index.glossary(base, self.config.glossary)
+            for d in found:
+                site.log.warning(str(d))
+            search_index.write_index(site_dir, rendered, full_build=len(self.rendered) == len(rendered), pairs=pairs)
+        if self.offline is not None and self.files is not None:  # last: it lists what the build wrote
+            self.offline.write(site_dir, self.files, self.config.pdf_dir, list(self.study_files.values()))

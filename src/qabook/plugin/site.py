@@ -24,7 +24,9 @@ SEARCH_JS = "assets/qabook/qasearch.js"
 SITE_CSS, SITE_JS = "assets/qabook/qabook.css", "assets/qabook/qabook.js"
 FONT_CSS = "assets/qabook/font.css"  # option system_font
 STUDY_DIR = "assets/qabook/"
-STUDY_ASSETS = ("fsrs.js", "study.js", "study.css")  # shipped in qabook.assets
+#: shipped in qabook.assets; progresslink.js and the QR encoder load only when a learner asks
+STUDY_ASSETS = ("fsrs.js", "study.js", "study.css", "progresslink.js", "vendor/qrcode-generator.js",
+                "vendor/LICENSE-qrcode-generator.txt")
 STUDY_INDEX = STUDY_DIR + "study-index.js"  # written after the build: strings, chapters, topics
 STUDY_CARDS = STUDY_DIR + "study-cards.js"  # written after the build: each question's HTML
 CSP_SCRIPTS = ("md-base.js", "md-palette.js", "md-content.js")
@@ -120,4 +122,4 @@ def add_asset_files(files: Files, config: MkDocsConfig, *, search: bool, study: 
         files.append(File.generated(config, f"assets/qabook/csp/{name}", content=_shipped("csp", name)))
     if study:
         for name in STUDY_ASSETS:
-            files.append(File.generated(config, STUDY_DIR + name, content=_shipped(name)))
+            files.append(File.generated(config, STUDY_DIR + name, content=_shipped(*name.split("/"))))
