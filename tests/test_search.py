@@ -145,10 +145,17 @@ def test_search_works_from_file_url(browser, tmp_path_factory: pytest.TempPathFa
     assert errors == []
 
 
+#: The most a query's browser loads for one term shard or one chunk of result texts (bytes).
+FILE_LIMIT = 48_000
+
+
 def test_index_files_are_small_and_sharded(search_site: Path) -> None:
     folder = search_site / "search" / "qabook"
     meta = json.loads(re.search(r"meta\((.*)\);", (folder / "meta.js").read_text(encoding="utf-8")).group(1))
-    assert meta["docs"] >= 28 and meta["shards"] == len(list(folder.glob("t*.js")))
+    shards, chunks = sorted(folder.glob("t*.js")), sorted(folder.glob("d*.js"))
+    assert meta["docs"] >= 28 and meta["shards"] == len(shards) > 1 and meta["chunks"] == len(chunks) > 1
+    sizes = {p.name: p.stat().st_size for p in shards + chunks}
+    assert max(sizes.values()) <= FILE_LIMIT, sizes
 
 
 def test_constructor_where_no_text_has_it(browser, search_site: Path) -> None:

@@ -42,11 +42,30 @@ def _histories(count: int) -> list[list[tuple[int, int]]]:
     return out
 
 
+MAX_INTERVAL = 36500  # days: FSRS's cap (the Python package's default maximum_interval)
+
+
+def _history_to_the_cap() -> list[tuple[int, int]]:
+    """A learner who knows the card: Easy every time, on the day it is due, until the interval
+    reaches the cap, then twice more (due times from the Python scheduler)."""
+    from fsrs import Card, Rating, Scheduler
+
+    scheduler, card, when = Scheduler(enable_fuzzing=False), Card(), datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
+    history, gap, capped = [], 0, 0
+    while capped < 3:
+        history.append((4, gap))
+        card, _ = scheduler.review_card(card, Rating.Easy, when)
+        gap = round((card.due - when).total_seconds() / 60)
+        when = card.due
+        capped += gap == MAX_INTERVAL * 1440
+    return history
+
+
 @pytest.mark.browser
 def test_fsrs_js_agrees_with_python_fsrs(browser) -> None:
     from fsrs import Card, Rating, Scheduler
 
-    histories = _histories(30)
+    histories = [*_histories(30), _history_to_the_cap()]
     start = datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
     scheduler = Scheduler(enable_fuzzing=False)
     expected = []
@@ -69,9 +88,10 @@ def test_fsrs_js_agrees_with_python_fsrs(browser) -> None:
         }
         return out; })""", [histories, int(start.timestamp() * 1000)])
     page.close()
-    assert len(got) == len(histories) >= 20
+    assert len(got) == len(expected) == len(histories) > 30
     reviews = 0
     for h, (want, have) in enumerate(zip(expected, got)):
+        assert len(have) == len(want) == len(histories[h]), f"history {h}: {len(have)} of {len(want)} reviews"
         for i, (w, g) in enumerate(zip(want, have)):
             where = f"history {h}, review {i + 1}"
             assert (g["state"], g["step"]) == (w["state"], w["step"]), where
@@ -81,6 +101,7 @@ def test_fsrs_js_agrees_with_python_fsrs(browser) -> None:
             reviews += 1
     long_intervals = sum(1 for steps in expected for s in steps if s["interval"] >= 30)
     assert reviews > 200 and long_intervals > 10  # the histories reach far into review
+    assert [s["interval"] for s in expected[-1]].count(MAX_INTERVAL) == 3  # and one reaches the cap
 
 
 # ---------------------------------------------------------------- cards from rendered HTML
