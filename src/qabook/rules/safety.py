@@ -26,7 +26,7 @@ from qabook.diagnostics import Diagnostic, Severity
 from qabook.model import Book, Page
 from qabook.parser import CODE_SPAN_RE, code_lines
 from qabook.rules import at, rule
-from qabook.sanitize import RESOURCE_ATTRIBUTES, Removal, url_scheme
+from qabook.sanitize import RESOURCE_ATTRIBUTES, UNSAFE_ELEMENTS, Removal, url_scheme
 
 #: Outside code and formulas, a page holding none of these renders to nothing the sanitiser
 #: removes — no tag, comment or autolink, no link or image with a scheme or an entity in its
@@ -178,3 +178,36 @@ def removed_markup(book: Book) -> Iterator[Diagnostic]:
         else:
             what = f"attribute {f.removal.describe()} is not kept on the site: remove it"
         yield at(f.page, f.line, f.column, what)
+
+
+#: Elements the sanitiser removes as unsafe (the importer's neutraliser writes them as text).
+UNSAFE_TAGS = tuple(sorted(t for t in UNSAFE_ELEMENTS if re.fullmatch(r"[a-z]+", t)))
+
+
+def page_problems(page: Page, allowed: frozenset[str]) -> Iterator[tuple[int, int, str]]:
+    """(line, column, what) for each QA070 finding of one page on its own (no book), as the
+    sanitiser decides — for the importer, which makes them text before the build would refuse them.
+    `what` starts with "raw <", "event attribute", "link:" (a Markdown link) or names the URL."""
+    from qabook.config import project_from_dict
+    from qabook.render import SAFE_EXTENSION, markdown_instance
+    from qabook.safe_markdown import removed_html
+
+    if not may_hold_html(page, math=False):
+        return
+    project = project_from_dict({}, None)  # (no project: the base extensions)
+    md = markdown_instance(project, report=True, overrides={SAFE_EXTENSION: {"allow": sorted(allowed)}})
+    try:
+        md.convert("\n".join(page.source_lines[page.meta_end:]))
+    except Exception:  # noqa: BLE001 - the build's finding, not this one's
+        return
+    locate = _Locator(page)
+    for removal in removed_html(md):
+        if not removal.unsafe or is_remote_resource(removal):
+            continue
+        line, column = locate(removal)
+        what = _why(removal)
+        text = page.source_lines[line - 1] if 0 < line <= len(page.source_lines) else ""
+        if removal.kind == "attribute" and re.search(r"\]\(\s*<?\s*[a-z]", text[max(0, column - 4):], re.I):
+            what = f"link: {what}"
+        yield line, column, what
+
