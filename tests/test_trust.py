@@ -378,3 +378,25 @@ def test_building_twice_gives_byte_identical_files_pdfs_and_deck_included(tmp_pa
     from pypdf import PdfReader
 
     assert "2023-11-14" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
+def test_what_cannot_be_removed_of_the_old_site_is_named_with_its_path(tmp_path: Path) -> None:
+    """An undeletable file in the previous site (immutable: root cannot remove it either) was
+    left behind as `.site-old-*` with no word; now the rebuild names it."""
+    root = project(tmp_path, topic())
+    r = qabook("build", "--no-pdf", cwd=root)
+    assert r.returncode == 0, r.stdout + r.stderr
+    stuck = root / "site" / "ch" / "stuck.txt"
+    stuck.write_text("x", encoding="utf-8")
+    if subprocess.run(["chattr", "+i", str(stuck)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not available here (needs root on a filesystem with attributes)")
+    try:
+        r = qabook("build", "--no-pdf", cwd=root)
+        assert r.returncode == 0, r.stdout + r.stderr
+        left = [p for p in root.iterdir() if p.name.startswith(".site-old-")]
+        assert left, "the immutable file should keep the old site folder"
+        assert "could not remove the previous site's" in r.stderr and "stuck.txt" in r.stderr, r.stderr
+        assert str(left[0]) in r.stderr or left[0].name in r.stderr, r.stderr
+    finally:
+        for p in root.rglob("stuck.txt"):
+            subprocess.run(["chattr", "-i", str(p)], capture_output=True)
