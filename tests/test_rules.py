@@ -119,7 +119,7 @@ def test_duplicate_id_across_chapters(tmp_path: Path) -> None:
 
 
 def test_findings_are_sorted_and_all_reported(tmp_path: Path) -> None:
-    text = (FIXTURES / "rules" / "bad_QA023_fence.md").read_text(encoding="utf-8")
+    text = (FIXTURES / "rules" / "bad_QA023_fence.md").read_text(encoding="utf-8") + "\n/// answer\n"
     docs = book_with_page(tmp_path, text)
     diags = check_docs(docs, base=tmp_path)
     assert diags == sorted(diags) and len(diags) == 3

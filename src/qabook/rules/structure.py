@@ -74,7 +74,7 @@ def unknown_block_type(book: Book) -> Iterator[Diagnostic]:
     return _from_parser(book, "QA022")
 
 
-@rule("QA023", "unclosed-code-fence", "A code fence that is never closed swallows the rest of the page",
+@rule("QA023", "unclosed-code-fence", "A code fence never closed at its own indent: the site shows the fence and the code as text",
       bad="```python\nprint(1)\n", good="```python\nprint(1)\n```")
 def unclosed_code_fence(book: Book) -> Iterator[Diagnostic]:
     return _from_parser(book, "QA023")
