@@ -11,6 +11,7 @@ from html import escape
 from qabook.i18n import t
 from qabook.model import Book
 from qabook.pdfnames import book_pdf, chapter_pdf
+from qabook.textout import markdown_text
 
 #: Left in the Markdown right before the chapter table; `mark_chapter_table` turns it into an
 #: attribute of the rendered table (a class would lose Material's table style), which
@@ -25,7 +26,8 @@ def chapter_listing(book: Book, pdf_dir: str | None = "pdf", slug: str = "book",
     head = t(language, "home.table_head") + (" PDF |" if pdf_dir else "")
     rows = [head, "|---|---:|---:|" + ("---|" if pdf_dir else "")]
     for ch in chapters:
-        row = f"| [{ch.title}]({ch.slug}/index.md) | {len(ch.topics)} | {ch.question_count} |"
+        title = markdown_text(ch.title).replace("|", "\\|")
+        row = f"| [{title}]({ch.slug}/index.md) | {len(ch.topics)} | {ch.question_count} |"
         if pdf_dir:
             name = chapter_pdf(slug, ch.slug)
             row += f' <a href="{pdf_dir}/{name}" download="{name}">{t(language, "pdf.download_chapter")}</a> |'
