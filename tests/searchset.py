@@ -58,6 +58,10 @@ def score(ranked: dict[str, list[str]], queries: list[tuple[str, str]]) -> Score
 SEARCHBOOK = Path(__file__).parent / "searchbook"
 HARD_QUERIES = SEARCHBOOK / "queries.tsv"
 KINDS = ("term", "paraphrase", "answer-only", "cross-language", "pinyin", "typo")
+#: The seed book's trial set: what a new user typed on the seed book and reported (kept apart
+#: from the hard set's figures).
+TRIAL_QUERIES = Path(__file__).parent / "search_queries_trial.tsv"
+TRIAL_KINDS = ("word", "phrase", "typo", "term")
 
 
 @dataclass(frozen=True)
@@ -68,14 +72,23 @@ class HardQuery:
     form: str = ""
 
 
-def load_hard_queries() -> list[HardQuery]:
+def load_hard_queries(path: Path = HARD_QUERIES, kinds: tuple[str, ...] = KINDS) -> list[HardQuery]:
     rows = []
-    for line in HARD_QUERIES.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             query, expected, kind, *rest = line.split("\t")
-            assert kind in KINDS, line
+            assert kind in kinds, line
             rows.append(HardQuery(query, frozenset(expected.split("|")), kind, rest[0] if rest else ""))
     return rows
+
+
+def load_trial_queries() -> list[HardQuery]:
+    return load_hard_queries(TRIAL_QUERIES, TRIAL_KINDS)
+
+
+def load_seed_queries() -> list[HardQuery]:
+    """The seed set (search_queries.tsv) as one kind, 'seed'."""
+    return [HardQuery(q, frozenset([e]), "seed") for q, e in load_queries()]
 
 
 @dataclass
@@ -93,7 +106,8 @@ class KindScore:
 
 def score_hard(ranked: dict[str, list[str]], queries: list[HardQuery]) -> tuple[dict[str, KindScore], list[str]]:
     """Per kind (and 'all'): hit@1, hit@5, empty lists; plus one line per miss at 1."""
-    scores = {k: KindScore() for k in (*KINDS, "all")}
+    kinds = list(dict.fromkeys(q.kind for q in queries))
+    scores = {k: KindScore() for k in (*kinds, "all")}
     misses = []
     for q in queries:
         keys = ranked.get(q.query, [])
