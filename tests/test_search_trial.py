@@ -135,3 +135,13 @@ def test_interface_text_is_not_found(browser, seed_site: str) -> None:
     type_into_box(page, "准备")
     assert visible_results(page) == []
     page.close()
+
+
+def test_a_pinyin_reading_of_part_of_a_word_is_a_partial_match(browser, seed_site: str) -> None:
+    """`qwjs` read as initials finds 计算 (jisuan) for its last two letters only: that covers half
+    of the word, so the list says it is partial (`trends` was once covered whole by 'ds')."""
+    page = browser.new_page(**DESKTOP)
+    page.goto(seed_site + "llm/")
+    type_into_box(page, "qwjs")
+    assert visible_results(page) and page.locator(".qa-search-partial").count() == 1
+    page.close()
