@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 QUERIES = Path(__file__).parent / "search_queries.tsv"
 CORPUS_CHAPTER = "02-datacenter-security-reliability.md"
@@ -19,8 +20,9 @@ def load_queries() -> list[tuple[str, str]]:
 
 
 def page_key(href: str) -> str:
-    """'…/llm/02-da-mo-xing…/#q1' or '…/llm/02-….html#q1' → 'llm/02'."""
-    path = href.split("#")[0].split("?")[0].rstrip("/")
+    """'…/llm/02-da-mo-xing…/#q1' or '…/llm/02-….html#q1' → 'llm/02'; a page that is no topic →
+    its path ('/llm', '/' — the host is left out: '127.0.0.1' is not a topic number)."""
+    path = urlsplit(href).path.rstrip("/") if "://" in href else href.split("#")[0].split("?")[0].rstrip("/")
     parts = path.split("/")
     if len(parts) < 2 or not parts[-1][:2].isdigit():
         return path or "/"  # the home page, a chapter page: never an expected topic
