@@ -147,6 +147,13 @@
     return load("v" + letter, "v" + letter.charCodeAt(0) + ".js");
   }
 
+  /* The words of n letters in a letter's word list: the book's own ("n", the most frequent
+     first), then those only a pair's key holds ("kn": they lead into the book, but are not in it). */
+  function vocabWords(vocab, n, keys) {
+    var out = own(vocab, String(n)) ? vocab[String(n)].split(" ") : [];
+    return keys === false || !own(vocab, "k" + n) ? out : out.concat(vocab["k" + n].split(" "));
+  }
+
   /* Optimal string alignment distance, or limit + 1 once it is certainly larger. */
   function distance(a, b, limit) {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -239,8 +246,7 @@
         if (!vocab) return;
         var root = inflectionRoot(t.text);
         for (var n = root.length; n <= root.length + 4; n++) {
-          if (!own(vocab, String(n))) continue;
-          vocab[String(n)].split(" ").forEach(function (w) {
+          vocabWords(vocab, n).forEach(function (w) {
             if (w !== t.text && stem(w) !== t.word && inflectionRoot(w) === root) {
               p.alts.push({ units: [t.unit], terms: [stem(w)], exact: false, factor: 0.8, mark: w });
               addForm(t, stem(w));
@@ -253,8 +259,10 @@
       return t.latin && p.units[t.unit].w > 0 && !found(post, t.word) && /^[a-z]/.test(t.text);
     });
     if (!missing.length) return Promise.all(work);
-    // typos: the book's words within one edit (4–7 letters) or two (8 or more); a word derived
-    // from one of the book's words by a suffix (leakage → leak, protection → protect)
+    // typos: the book's words within one edit (4–7 letters) or two (8 or more); a key's words
+    // (not the book's: a dictionary's many senses, so many near neighbours) within one, for a
+    // word of 6 letters or more (privcy → privacy, but not proto → photo); a word derived from
+    // one of them by a suffix (leakage → leak, protection → protect)
     missing.forEach(function (t) {
       var limit = MAX_EDITS(t.text.length);
       if (!limit) return;
@@ -262,10 +270,10 @@
         if (!vocab) return;
         var near = [];
         for (var n = t.text.length - limit; n <= t.text.length + limit; n++) {
-          if (!own(vocab, String(n))) continue;
-          vocab[String(n)].split(" ").forEach(function (w, rank) {
-            var d = distance(t.text, w, limit);
-            if (d <= limit && w !== t.text) near.push({ w: w, d: d, rank: rank });
+          var book = vocabWords(vocab, n, false).length;
+          vocabWords(vocab, n).forEach(function (w, rank) {
+            var most = rank < book ? limit : t.text.length >= 6 ? 1 : 0, d = distance(t.text, w, most);
+            if (d <= most && w !== t.text) near.push({ w: w, d: d, rank: rank });
           });
         }
         near.sort(function (a, b) { return a.d - b.d || a.rank - b.rank; });
@@ -274,7 +282,7 @@
           p.alts.push({ units: [t.unit], terms: [stem(c.w)], exact: false, factor: c.d === 1 ? 0.7 : 0.5, mark: c.w });
         });
         derivedFrom(t.text).forEach(function (w) {
-          if (own(vocab, String(w.length)) && (" " + vocab[String(w.length)] + " ").indexOf(" " + w + " ") !== -1) {
+          if (vocabWords(vocab, w.length).indexOf(w) !== -1) {
             p.alts.push({ units: [t.unit], terms: [stem(w)], exact: false, factor: 0.6, mark: w });
             addForm(t, stem(w));
           }
@@ -350,7 +358,7 @@
     return unique(out);
   }
 
-  /* A table's target, "趋势" or "点数|-3,7": its text and the documents it does not count in
+  /* A table's target, "qushi" or "dianshu|-3,7" (in Chinese): its text and the documents it does not count in
      (they hold it only inside another word: qabook.search.expand). */
   function parseTarget(s) {
     var bar = s.indexOf("|");

@@ -398,11 +398,11 @@ def build_expansions(docs: list[SearchDoc], author: list[Pair] | None = None) ->
             for w in k.split(" "):
                 if w.isalpha() and len(w) >= 3 and w not in STOPWORDS:
                     vocab.setdefault(w, 0)
-    by_letter: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for w, n in sorted(vocab.items(), key=lambda x: (-x[1], x[0])):
-        by_letter[w[0]][len(w)].append(w)
+    by_letter: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for w, n in sorted(vocab.items(), key=lambda x: (-x[1], x[0])):  # the book's words by length, "kN" the keys'
+        by_letter[w[0]][f"{len(w)}" if n else f"k{len(w)}"].append(w)
     for letter, groups in by_letter.items():
-        files[f"v{ord(letter)}.js"] = _js("vocab", letter, {str(n): " ".join(ws) for n, ws in sorted(groups.items())})
+        files[f"v{ord(letter)}.js"] = _js("vocab", letter, {n: " ".join(ws) for n, ws in sorted(groups.items())})
     files["zh.js"] = zh_script(book_chars)
     meta = {"xshards": xshards, "vocab": "".join(sorted(by_letter)), "syllables": " ".join(syllables()),
             "fillers": {"zh": list(FILLERS_ZH), "en": sorted(STOPWORDS)}}
