@@ -218,9 +218,22 @@
     for (var j = D.topics.indexOf(topic) + 1; j < D.topics.length; j++) if (D.topics[j].n) return {topic: D.topics[j], q: 0};
     return null;
   }
-  function goTo(target, text) {  // another page: it focuses the question and says `text`
+  /* Another page: it focuses the question and says `text`. The address has no #qN while it
+     loads: a fragment makes the browser move the focus itself when it scrolls there (to the
+     question, or to <body> when the question is not yet focusable), racing the page's own focus;
+     the page puts #qN back once loaded (addressSays). */
+  function goTo(target, text) {
     leaveNote({url: siteUrl(target.topic.url), focus: target.q, text: text});
-    location.href = siteUrl(target.topic.url) + "#q" + (target.q + 1);
+    location.href = siteUrl(target.topic.url);
+  }
+  /* Put `hash` in the address bar once the page has loaded (before, the browser would take it
+     for the page's fragment and move the focus there itself). */
+  function addressSays(hash) {
+    function set() {
+      if (location.hash !== hash) history.replaceState(history.state, "", location.pathname + location.search + hash);
+    }
+    if (document.readyState === "complete") set();
+    else window.addEventListener("load", set, {once: true});
   }
   function chapterOf(slug) { return D.chapters.filter(function (c) { return c.slug === slug; })[0] || null; }
   function studyChapter(slug, panel) {
@@ -411,6 +424,7 @@
     var note = takeNote(location.href);  // arrived by the study flow: this question has the focus
     if (note) {
       focusQuestion(note.focus != null ? note.focus : Math.max(0, fromHash));
+      addressSays("#" + items[current].q.id);
       announce(note.text);
     }
   }
