@@ -57,9 +57,33 @@ def article(site: Path, rel: str) -> str:
     return re.search(r"<article[^>]*>(.*?)</article>", html, re.S).group(1)
 
 
+#: What frames a page: Material's header, tabs, primary navigation (sidebar) and footer.
+FRAME = {"header": r'<header class="md-header.*?</header>', "tabs": r'<nav class="md-tabs".*?</nav>',
+         "navigation": r'<div class="md-sidebar md-sidebar--primary".*?(?=<div class="md-sidebar md-sidebar--secondary")',
+         "footer": r'<footer class="md-footer">.*?</footer>'}
+
+
+def frame(site: Path, rel: str) -> dict[str, str]:
+    """A page's frame as its reader gets it: scripts left out (qabook moves Material's inline
+    scripts into files of the same code; the browser test compares what they do), and
+    whitespace collapsed (it shows nothing)."""
+    html = (site / page_url(rel) / "index.html").read_text(encoding="utf-8")
+    out = {}
+    for name, pattern in FRAME.items():
+        found = re.search(pattern, html, re.S)
+        assert found, (rel, name)
+        part = re.sub(r"<script\b.*?</script>", "", found.group(0), flags=re.S)
+        out[name] = re.sub(r"\s*(<[^>]*>)\s*", r"\1", re.sub(r"\s+", " ", part))
+    return out
+
+
 def test_plain_mkdocs_strict_build_has_no_findings_and_no_pdfs_of_ordinary_pages(sites) -> None:
+    """The chapter page lists no topic (MkDocs' navigation does): no QA050 in a site that is not
+    the book; the log says which marker would link the PDFs that nothing links."""
     log = sites["qabook-log"]
     assert not re.search(r"\bQA\d{3}\b", log), log  # strict passed; no finding anywhere
+    assert re.search(r"INFO .*no page links the PDFs in pdf/ of the chapters of docs/interview/index\.md "
+                     r"and the whole book: write <!-- qabook:pdf --> on a chapter page", log), log
     assert "qabook's search" not in log  # beside Material's search, qabook's stays out: no warning
     check = qabook("check", cwd=sites["qabook"])
     assert check.returncode == 0 and "0 error(s), 0 warning(s)" in check.stderr, check.stdout + check.stderr
@@ -71,8 +95,16 @@ def test_plain_mkdocs_strict_build_has_no_findings_and_no_pdfs_of_ordinary_pages
 
 
 def test_ordinary_pages_are_what_they_would_be_without_qabook(sites) -> None:
+    """The ordinary pages' content, and every page's header, tabs, navigation and footer: the
+    section of the Q&A folder keeps MkDocs' title ("Interview"), not its page's H1."""
     for rel in ORDINARY:
         assert article(sites["qabook"] / "site", rel) == article(sites["plain"] / "site", rel), rel
+    for rel in [*ORDINARY, *QA]:
+        with_qabook, without = frame(sites["qabook"] / "site", rel), frame(sites["plain"] / "site", rel)
+        for part in FRAME:
+            assert with_qabook[part] == without[part], (rel, part, with_qabook[part])
+    assert re.search(r'<a href="interview/" class="md-tabs__link">Interview</a>', frame(sites["qabook"] / "site",
+                                                                                       "index.md")["tabs"])
 
 
 def test_a_finding_on_a_qa_page_is_reported_and_fails_strict(tmp_path: Path) -> None:
@@ -83,6 +115,35 @@ def test_a_finding_on_a_qa_page_is_reported_and_fails_strict(tmp_path: Path) -> 
     r = mkdocs_build(project)
     assert r.returncode == 1
     assert re.findall(r"docs/\S+: QA\d{3}", r.stderr) == ["docs/guides/faq.md:1:1: QA011"]
+    # a build --strict will throw away spends no time on PDFs
+    assert "no PDFs and no exports: this --strict build logged 1 warning(s) or error(s)" in r.stderr, r.stderr
+    assert "pdf 1/" not in r.stderr and not list((project / "site").glob("pdf/*"))
+
+
+def test_a_chapter_page_asks_for_its_list_of_topics(tmp_path: Path) -> None:
+    """`<!-- qabook:topics -->`: the chapter page lists its topics (linked, with their question
+    counts), in the site and in the chapter's print page."""
+    project = stranger_project(tmp_path / "p", MKDOCS_YML.replace("  - qabook\n", "  - qabook:\n      pdf: false\n"))
+    index = project / "docs" / "interview" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n<!-- qabook:pdf -->\n\n<!-- qabook:topics -->\n",
+                     encoding="utf-8")
+    r = mkdocs_build(project)
+    assert r.returncode == 0, r.stderr
+    html = article(project / "site", "interview/index.md")
+    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a> · (\d+ question)</li>', html) == [
+        ("01-python/", "What is the GIL?", "1 question"), ("02-sql/", "INNER versus LEFT JOIN", "1 question")]
+    for href in ("01-python/", "02-sql/"):
+        assert (project / "site" / "interview" / href / "index.html").is_file()
+    printed = (project / "site" / "interview" / "print" / "index.html").read_text(encoding="utf-8")
+    intro = re.search(r'<section class="qa-print-intro">(.*?)</section>', printed, re.S).group(1)
+    assert "What is the GIL?</a> · 1 question" in intro and "INNER versus LEFT JOIN</a>" in intro
+    from qabook.book import load_book
+    from qabook.config import find_project
+    from qabook.pdf import plan_jobs
+
+    found = find_project(project / "mkdocs.yml")
+    (job,) = [j for j in plan_jobs(found, load_book(found), tmp_path / "pdf", None, False) if j.name == "interview"]
+    assert re.search(r'<a href="#python-gil">What is the GIL\?</a>', job.html)  # the PDF's links lead inside it
 
 
 def _serve(site: Path):

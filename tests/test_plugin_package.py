@@ -155,6 +155,96 @@ def test_an_english_book_is_english_throughout(tmp_path: Path, browser) -> None:
     check_reading_site(browser, site, search="bind", found="fp/01-monad/")
 
 
+#: CJK ideographs, kana, CJK punctuation and the full-width forms (the "：" of a Chinese label).
+CJK = re.compile("[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+ENGLISH_TOPIC = TOPIC.replace("tags: [functional]", "tags: [functional, theory]") + """
+/// question
+What does `bind` do with a value in context, and what is $\\frac{a}{$?
+///
+
+/// answer
+It unwraps the value, applies the function and wraps the result again: $x^2 + y^2 = z^2$.
+
+| law | form |
+|:---|---:|
+| left identity | `return a >>= f` ≡ `f a` |
+
+```haskell
+Just 3 >>= \\x -> Just (x + 1)
+```
+///
+"""
+
+
+def built_text(path: Path) -> str | None:
+    """What a built file says, as text: a PDF's text (pdftotext), an Anki deck's database (SQL
+    dump, blobs as hex), a gzip's content; None for a binary file (pictures)."""
+    import gzip
+    import sqlite3
+    import zipfile
+
+    if path.suffix == ".pdf":
+        return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    if path.suffix == ".apkg":
+        out = []
+        with zipfile.ZipFile(path) as deck:
+            for name in deck.namelist():
+                data = deck.read(name)
+                if data.startswith(b"SQLite format 3"):
+                    db = path.parent / (path.name + ".sqlite")
+                    db.write_bytes(data)
+                    with sqlite3.connect(db) as con:
+                        out += list(con.iterdump())
+                    db.unlink()
+                else:
+                    out.append(data.decode("utf-8", "replace"))
+        return "\n".join(out)
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        data = gzip.decompress(data)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def test_an_english_build_holds_no_cjk_outside_the_search_data(tmp_path: Path) -> None:
+    """Every file of an English book's build (pages, scripts, styles, manifest, PDFs, exports) is
+    read as text and holds no CJK character — the interface, the table of contents ("Question 1:
+    …", not "："), a formula's error title. Left out, with their reasons: Material's own files,
+    copied as shipped (its lunr language packs), and qabook's search data in search/qabook/,
+    lookup tables (the book's words paired with Chinese ones, traditional → simplified) that let a
+    learner type Chinese and find English pages; no page shows them."""
+    import material
+
+    project = minimal_project(tmp_path)
+    (project / "docs" / "fp" / "01-monad.md").write_text(ENGLISH_TOPIC, encoding="utf-8")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as yml:
+        yml.write("markdown_extensions:\n  - tables\n  - pymdownx.highlight\n  - pymdownx.superfences\n"
+                  "  - pymdownx.arithmatex:\n      generic: true\n")
+    r = qabook("build", cwd=project)
+    assert r.returncode == 0, r.stderr + r.stdout
+    site = project / "site"
+    theme = Path(material.__file__).parent / "templates"
+    seen, found = 0, []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        rel = path.relative_to(site).as_posix()
+        shipped = theme / rel
+        if rel.startswith("search/qabook/") or (shipped.is_file() and shipped.read_bytes() == path.read_bytes()):
+            continue
+        text = built_text(path)
+        if text is None:
+            continue
+        seen += 1
+        found += [f"{rel}: …{text[max(0, m.start() - 30):m.end() + 30]}…" for m in CJK.finditer(text)][:3]
+    assert seen > 30 and any(p.suffix == ".pdf" for p in site.rglob("*.pdf"))
+    assert found == [], "\n".join(found)
+    page = (site / "fp" / "01-monad" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="#q2"[^>]*>\s*<span[^>]*>\s*Question 2: What does bind do', page), "the TOC's outline"
+    assert 'class="qa-math-error" title="Formula cannot be typeset"' in page
+
+
 HINT_SCRIPT = """
 import sys
 from mkdocs.commands.build import build

@@ -324,7 +324,7 @@ def export_cmd(kind: str, out: Path, config_file: Path | None) -> None:
             if kind == "anki":
                 export_anki(book, part, title, project.language)
             else:
-                export_json(book, part, title)
+                export_json(book, part, title, project.language)
     except OSError as e:
         raise UsageError(f"{out}: cannot write: {e.strerror or e}") from e
     click.echo(f"wrote {out}")

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from html import escape
 
+from qabook.book import TOPICS_MARKER
 from qabook.i18n import t
-from qabook.model import Book
+from qabook.model import Book, Chapter
 from qabook.pdfnames import book_pdf, chapter_pdf
 
 #: Left in the Markdown right before the chapter table; `mark_chapter_table` turns it into an
@@ -51,6 +52,24 @@ def chapter_buttons(chapter_slug: str, pdf_dir: str | None, print_href: str | No
     if print_href:
         out.append(f'<a class="md-button" href="{escape(print_href)}">{t(language, "print.chapter")}</a>')
     return " ".join(out)
+
+
+def topic_listing(chapter: Chapter) -> str:
+    """A chapter's topics as a Markdown list of links, in reading order (`<!-- qabook:topics -->`)."""
+    import re
+
+    lines = []
+    for topic in chapter.topics:
+        title = re.sub(r"([\\`*_\[\]])", r"\\\1", escape(topic.title or topic.rel, quote=False))  # text, not Markdown
+        lines.append(f"- [{title}]({topic.rel.split('/')[-1]})")
+    return "\n".join(lines)
+
+
+def with_topic_listing(markdown: str, chapter: Chapter) -> str:
+    """A chapter page's TOPICS_MARKER → the list of its topics (a blank line around it)."""
+    if TOPICS_MARKER not in markdown:
+        return markdown
+    return markdown.replace(TOPICS_MARKER, "\n" + topic_listing(chapter) + "\n")
 
 
 def with_question_counts(markdown: str, counts: dict[str, int], language: str | None = None) -> str:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from qabook.i18n import t
+
 ARITHMATEX_RE = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
 _DELIMS = ((r"\(", r"\)"), (r"\[", r"\]"), ("$$", "$$"), ("$", "$"))
 
@@ -42,8 +44,10 @@ def _svg(tex: str, display: bool, color: str, size: float) -> str | None:
         return None
 
 
-def render_math(fragment: str, color: str = "currentColor", size: float = 17.0) -> MathResult:
-    """Replace every arithmatex span/div with an SVG (role=img, the TeX as its label)."""
+def render_math(fragment: str, color: str = "currentColor", size: float = 17.0, *,
+                language: str | None = None) -> MathResult:
+    """Replace every arithmatex span/div with an SVG (role=img, the TeX as its label); one that
+    cannot be typeset stays TeX, titled in the book's `language`."""
     if "arithmatex" not in fragment:
         return MathResult(fragment)
     failures: list[str] = []
@@ -54,7 +58,8 @@ def render_math(fragment: str, color: str = "currentColor", size: float = 17.0) 
         svg = _svg(tex, display, color, size)
         if svg is None:
             failures.append(tex)
-            return f'<code class="qa-math-error" title="公式无法排版">{html.escape(tex)}</code>'
+            title = html.escape(t(language, "math.error"), quote=True)
+            return f'<code class="qa-math-error" title="{title}">{html.escape(tex)}</code>'
         tag = "div" if display else "span"
         return f'<{tag} class="qa-math" role="img" aria-label="{html.escape(tex, quote=True)}">{svg}</{tag}>'
 

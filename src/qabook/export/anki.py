@@ -61,9 +61,9 @@ def export_anki(book: Book, out: Path, title: str | None = None, language: str |
             anki_tags = [_tag(f"chapter::{chapter.slug}"), _tag(f"topic::{page.id}"), *(_tag(str(t)) for t in tags)]
             for q in page.questions:
                 key = question_key(page, q.number)
-                fields = [render_block(q.question.content),
-                          render_block(q.answer.content) if q.answer else "",
-                          render_block(q.explanation.content) if q.explanation else "",
+                fields = [render_block(q.question.content, language),
+                          render_block(q.answer.content, language) if q.answer else "",
+                          render_block(q.explanation.content, language) if q.explanation else "",
                           f"{chapter.title} · {page.title or page.rel}"]
                 deck.add_note(genanki.Note(model=model, fields=fields, tags=anki_tags, guid=genanki.guid_for(key)))
         if deck.notes:

@@ -19,10 +19,10 @@ def schema() -> dict[str, Any]:
     return json.loads(resources.files("qabook.export").joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
 
 
-def _block(block: Block | None) -> dict[str, Any] | None:
+def _block(block: Block | None, language: str | None) -> dict[str, Any] | None:
     if block is None:
         return None
-    return {"markdown": "\n".join(block.content).strip("\n"), "html": render_block(block.content),
+    return {"markdown": "\n".join(block.content).strip("\n"), "html": render_block(block.content, language),
             "line": block.line}
 
 
@@ -30,7 +30,9 @@ def question_key(page: Page, number: int) -> str:
     return f"{page.id}#q{number}"
 
 
-def book_json(book: Book, title: str) -> dict[str, Any]:
+def book_json(book: Book, title: str, language: str | None = None) -> dict[str, Any]:
+    """The book as JSON data; `language`: the book's (theme.language), for the little text the
+    HTML of a block may hold besides the author's (a formula that cannot be typeset)."""
     chapters = []
     for chapter in book.chapters:
         topics = []
@@ -47,9 +49,9 @@ def book_json(book: Book, title: str) -> dict[str, Any]:
                     "key": question_key(page, q.number),
                     "number": q.number,
                     "anchor": q.anchor,
-                    "question": _block(q.question),
-                    "answer": _block(q.answer),
-                    "explanation": _block(q.explanation),
+                    "question": _block(q.question, language),
+                    "answer": _block(q.answer, language),
+                    "explanation": _block(q.explanation, language),
                 } for q in page.questions],
             })
         chapters.append({"slug": chapter.slug, "title": chapter.title,
@@ -57,8 +59,8 @@ def book_json(book: Book, title: str) -> dict[str, Any]:
     return {"schema_version": SCHEMA_VERSION, "title": title, "chapters": chapters}
 
 
-def export_json(book: Book, out: Path, title: str | None = None) -> Path:
-    data = book_json(book, title or book_title(book))
+def export_json(book: Book, out: Path, title: str | None = None, language: str | None = None) -> Path:
+    data = book_json(book, title or book_title(book), language)
     out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return out
 

@@ -23,17 +23,18 @@ EXTENSION_CONFIGS = {
 _MD: markdown.Markdown | None = None
 
 
-def render_block(lines: list[str]) -> str:
-    """The inner Markdown of one block (its lines) as standalone HTML."""
-    return _render("\n".join(lines))
+def render_block(lines: list[str], language: str | None = None) -> str:
+    """The inner Markdown of one block (its lines) as standalone HTML; `language`: the book's
+    (a formula that cannot be typeset is titled in it)."""
+    return _render("\n".join(lines), language)
 
 
 @lru_cache(maxsize=4096)
-def _render(text: str) -> str:
+def _render(text: str, language: str | None) -> str:
     """One Markdown instance, reset per block (making one costs more than converting); the
     JSON and Anki exports of one build share the renders of the last blocks."""
     global _MD
     if _MD is None:
         _MD = markdown.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
     _MD.reset()
-    return render_math(_MD.convert(text)).html
+    return render_math(_MD.convert(text), language=language).html
