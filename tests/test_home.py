@@ -9,11 +9,13 @@ must be the same in both.
 
 from __future__ import annotations
 
+import difflib
 import re
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -237,6 +239,87 @@ def test_a_reader_in_the_strangers_site(sites, browser, variant: str) -> None:
         page.screenshot(path=str(SHOTS / f"{variant}__deploy-phone.png"), full_page=True)
         assert errors == []
         context.close()
+
+
+#: Records what a page's scripts write: storage, IndexedDB, cookies, Cache Storage, service workers.
+RECORD_WRITES = """
+(() => {
+  const log = [];
+  Object.defineProperty(window, "__writes", {value: log});
+  for (const m of ["setItem", "removeItem", "clear"]) {
+    const real = Storage.prototype[m];
+    Storage.prototype[m] = function (...a) {
+      log.push((this === window.localStorage ? "localStorage." : "sessionStorage.") + m + " " + (a[0] ?? ""));
+      return real.apply(this, a);
+    };
+  }
+  const open = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (...a) { log.push("indexedDB.open " + a[0]); return open.apply(this, a); };
+  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, "cookie");
+  Object.defineProperty(document, "cookie", {get() { return cookie.get.call(document); },
+    set(v) { log.push("cookie " + String(v).split("=")[0]); cookie.set.call(document, v); }});
+  if (window.caches) {
+    const cacheOpen = caches.open.bind(caches);
+    caches.open = (name) => { log.push("caches.open " + name); return cacheOpen(name); };
+  }
+  if (navigator.serviceWorker) {
+    const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+    navigator.serviceWorker.register = (...a) => { log.push("serviceWorker.register " + a[0]); return register(...a); };
+  }
+})();
+"""
+
+#: The page's DOM as it stands, without the script and stylesheet elements themselves.
+DOM = """() => {
+  const copy = document.documentElement.cloneNode(true);
+  copy.querySelectorAll("script, link[rel=stylesheet]").forEach((e) => e.remove());
+  return copy.outerHTML.replace(/\\s+/g, " ").replace(/> </g, "><");
+}"""
+
+
+def _ordinary_page_as_read(browser, url: str, rel: str) -> tuple[str, list[str], set[str]]:
+    """An ordinary page loaded, then the keys study mode answers on a topic page pressed (j, k,
+    ?, 1, space): its DOM, what its scripts wrote, the paths it requested."""
+    context, page, errors = _reader(browser, {"width": 1280, "height": 800})
+    context.add_init_script(RECORD_WRITES)
+    requested: set[str] = set()
+    page.on("request", lambda r: requested.add(urllib.parse.urlsplit(r.url).path)
+            if r.url.startswith(url) else None)
+    page.goto(url + page_url(rel), wait_until="networkidle")
+    page.locator("article").click(position={"x": 5, "y": 5})
+    for key in ("j", "k", "?", "1", " "):
+        page.keyboard.press(key)
+    page.wait_for_load_state("networkidle")
+    dom, writes = page.evaluate(DOM), page.evaluate("window.__writes")
+    context.close()
+    assert errors == [], errors
+    return dom, writes, requested
+
+
+def _changed_lines(before: str, after: str) -> list[str]:
+    """The lines of a DOM (one element a line) that differ, as a diff shows them."""
+    a, b = before.replace("><", ">\n<").splitlines(), after.replace("><", ">\n<").splitlines()
+    return [line for line in difflib.unified_diff(a, b, lineterm="", n=0) if line[:1] in "+-"][:20]
+
+
+@pytest.mark.browser
+def test_qabooks_files_are_inert_on_an_ordinary_page(sites, browser) -> None:
+    """Material links `extra_css` / `extra_javascript` on every page, so an ordinary page loads
+    qabook's stylesheets and scripts too: they must do nothing there — the same DOM after load
+    and after a reader's keys, the same storage writes, and no request but the files linked."""
+    pages = ["index.md", "about.md", "guides/deploy.md", "getting-started/install.md"]
+    with _serve(sites["plain"] / "site") as url:
+        plain = {rel: _ordinary_page_as_read(browser, url, rel) for rel in pages}
+    with _serve(sites["qabook"] / "site") as url:
+        for rel in pages:
+            dom, writes, requested = _ordinary_page_as_read(browser, url, rel)
+            assert dom == plain[rel][0], (rel, _changed_lines(plain[rel][0], dom))
+            assert writes == plain[rel][1], rel
+            html = (sites["qabook"] / "site" / page_url(rel) / "index.html").read_text(encoding="utf-8")
+            here = "/" + page_url(rel)
+            linked = {urllib.parse.urljoin(here, href) for href in
+                      re.findall(r'(?:src|href)="([^"]*assets/qabook/[^"]*)"', html)}
+            assert linked and requested - plain[rel][2] <= linked, (rel, sorted(requested - plain[rel][2] - linked))
 
 
 def test_live_preview_findings_box_only_on_the_page_with_findings_and_not_searched(tmp_path: Path) -> None:

@@ -122,6 +122,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if not self.config.enabled:
             return env
         site.template_globals(env, self.language, search=self.config.search)
+        env.globals["qabook_owns"] = self.book.owns if self.book is not None else (lambda src_uri: True)
         env.globals["qabook_chapter_pages"] = navigation.pruned_chapter_pages(self.chapters,
                                                                                home=self.config.home)
         return env
