@@ -1,4 +1,5 @@
-"""Markdown the site generates from the book model: the home page's chapter list, PDF links.
+"""Markdown the site generates from the book model: the home page's chapter list, PDF links,
+a chapter page's list of topics (`<!-- qabook:topics -->`) and question counts.
 
 PDF links are raw HTML: the PDFs are made after MkDocs has built the pages, so MkDocs'
 link validation must not look for them among the docs.

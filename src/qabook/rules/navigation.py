@@ -52,9 +52,11 @@ def chapter_without_index(book: Book) -> Iterator[Diagnostic]:
                      f"chapter folder '{chapter.slug}' has no index.md: add one with the chapter title and its topics")
 
 
-@rule("QA050", "not-in-nav", "A topic page its chapter page does not link (or mkdocs.yml's nav leaves out)",
+@rule("QA050", "not-in-nav", "A topic page its chapter page does not link where the site is the book "
+      "(`home: true`), or mkdocs.yml's nav leaves out",
       bad="# 第一章\n\n1. [什么是大模型？](01-what-is-llm.md)\n   (02-how-llm-works.md is not listed)",
-      good="# 第一章\n\n1. [什么是大模型？](01-what-is-llm.md)\n2. [大模型的工作原理](02-how-llm-works.md)")
+      good="# 第一章\n\n1. [什么是大模型？](01-what-is-llm.md)\n2. [大模型的工作原理](02-how-llm-works.md)\n"
+           "   (or, for the whole list: <!-- qabook:topics -->)")
 def not_in_nav(book: Book) -> Iterator[Diagnostic]:
     """A chapter page links each of its topics — or lists them all (`<!-- qabook:topics -->`); in
     a site qabook was added to (`home: false`), MkDocs' navigation lists them, not the chapter
