@@ -143,6 +143,7 @@ class Book:
     #: the site is the book (plugin option `home`; a bare docs folder too): its chapter pages
     #: list their topics; in a site qabook was added to, MkDocs' navigation lists them
     site_is_book: bool = True
+    project: Any = None  # the qabook.config.Project it was loaded with (its Markdown extensions)
 
     @property
     def topics(self) -> list[Page]:

@@ -4,13 +4,13 @@ site qabook was added to, the navigation stays as MkDocs and Material make it.""
 
 from __future__ import annotations
 
-from html import escape
 from typing import Callable, Iterable
 
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 
 from qabook.model import Chapter
+from qabook.textout import html_text
 
 
 def _relink(nav: Navigation) -> None:
@@ -38,7 +38,7 @@ def title_chapters(nav: Navigation, chapter_of: Callable[[str], Chapter | None])
                 if isinstance(child, MkPage) and child.file.src_uri.endswith("/index.md"):
                     chapter = chapter_of(child.file.src_uri)
                     if chapter:
-                        item.title = escape(chapter.title)  # templates print titles as HTML
+                        item.title = html_text(chapter.title)  # templates print titles as HTML
 
 
 def pruned_chapter_pages(chapters: Iterable[str], *, home: bool) -> set[str]:

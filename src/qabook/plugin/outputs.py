@@ -91,5 +91,5 @@ def write_exports(book: Book, out: Path, title: str, language: str | None) -> No
     from qabook.export import export_anki, export_json
 
     out.mkdir(parents=True, exist_ok=True)
-    export_json(book, out / "book.json", title, language)
+    export_json(book, out / "book.json", title)
     export_anki(book, out / "book.apkg", title, language)
