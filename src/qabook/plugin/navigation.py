@@ -1,15 +1,16 @@
-"""The navigation: a chapter's section takes its title from the chapter page; with the option
-`home`, the home page leads, then the chapters, then any other page."""
+"""The navigation, when the site is the book (option `home`): a chapter's section takes its title
+from the chapter page, and the home page leads, then the chapters, then any other page. In a
+site qabook was added to, the navigation stays as MkDocs and Material make it."""
 
 from __future__ import annotations
 
-from qabook.textout import html_text
-from typing import Callable
+from typing import Callable, Iterable
 
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 
 from qabook.model import Chapter
+from qabook.textout import html_text
 
 
 def _relink(nav: Navigation) -> None:
@@ -38,6 +39,13 @@ def title_chapters(nav: Navigation, chapter_of: Callable[[str], Chapter | None])
                     chapter = chapter_of(child.file.src_uri)
                     if chapter:
                         item.title = html_text(chapter.title)  # templates print titles as HTML
+
+
+def pruned_chapter_pages(chapters: Iterable[str], *, home: bool) -> set[str]:
+    """The chapter pages whose sections templates/partials/nav.html writes pruned (one link while
+    another chapter is open, a book's size costs nothing): only where the site is the book
+    (`home`); a site qabook was added to keeps Material's own markup (and its `navigation.prune`)."""
+    return {f"{slug}/index.md" for slug in chapters} if home else set()
 
 
 def home_then_chapters(nav: Navigation) -> None:
