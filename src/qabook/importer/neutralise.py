@@ -53,6 +53,8 @@ def neutralise(page, source: str) -> list[Diagnostic]:
         diags.append(Diagnostic(source, out.src[0] if out.src else 1, 1, code, message, Severity.WARNING))
 
     for _ in range(_ROUNDS):
+        # Each pass fixes every finding it sees (they are line-local), then reads the page again:
+        # one render per pass, not one per finding (a hostile page can hold thousands).
         parsed = _parse(page)
         changed = False
         for d in parsed.structure:
@@ -67,37 +69,24 @@ def neutralise(page, source: str) -> list[Diagnostic]:
                 note(out, "QI017", "raw HTML opened here is never closed and would hide the rest of the page: "
                                    "kept as text")
             else:
+                before = out.text
                 out.text = _flatten(out.text)
+                if out.text == before:
+                    continue
                 note(out, "QI023", "lists or quotes nested deeper than the site renders: the line's first marker is "
                                    "escaped, so it is kept as text")
             changed = True
-            break
         if changed:
             continue
+        touched: set[int] = set()  # one fix a line a pass: the next render says what is left
         for line, _col, what in page_problems(parsed, frozenset()):
-            if not 0 < line <= len(page.lines):
+            if not 0 < line <= len(page.lines) or line in touched:
                 continue
-            out = page.lines[line - 1]
-            before = out.text
-            if what.startswith("raw <"):  # its start and end tags, so that all of it reads as text
-                out.text = _UNSAFE_ALL_RE.sub(lambda m: "&lt;" + m.group()[1:], out.text)
-            elif what.startswith("event attribute"):
-                m = re.search(r"[\s/\"'](on[a-z]+)\s*=", out.text, re.I)
-                at = _tag_start(out.text, m.start()) if m else -1
-                if at >= 0:
-                    out.text = _escape_lt(out.text, at)
-            elif what.startswith("link"):
-                out.text = re.sub(r"\]\((?=\s*<?\s*(?:javascript|vbscript|data)\s*:)", r"]\\(", out.text, count=1, flags=re.I)
-            else:  # a javascript: URL in a raw tag
-                m = re.search(r"(?:href|src|action|formaction|data|poster|srcdoc)\s*=\s*[\"']?\s*(?:javascript|vbscript|data)\s*:",
-                              out.text, re.I)
-                at = _tag_start(out.text, m.start()) if m else -1
-                if at >= 0:
-                    out.text = _escape_lt(out.text, at)
-            if out.text != before:
+            touched.add(line)
+            out = _fix_unsafe(page.lines, line - 1, what)
+            if out is not None:
                 note(out, "QI023", f"{what}: the build refuses it, so it is kept as text (it cannot run)")
                 changed = True
-                break
         if changed:
             continue
         for k, out in enumerate(page.lines):
@@ -115,6 +104,40 @@ def neutralise(page, source: str) -> list[Diagnostic]:
         if not changed:
             break
     return diags
+
+
+_TAG_OPEN_RE = re.compile(r"<(?=\s*/?\s*[A-Za-z!?])")
+
+
+def _fix_unsafe(lines: list, index: int, what: str):
+    """Make one sanitiser finding at `lines[index]` text; the line changed, or None when it
+    was fixed already. A finding of a kind not named below (say a `style` holding a script
+    URL) still becomes text: the tags on its line, or of the nearest line above that opens one."""
+    out = lines[index]
+    before = out.text
+    if what.startswith("raw <"):  # its start and end tags, so that all of it reads as text
+        out.text = _UNSAFE_ALL_RE.sub(lambda m: "&lt;" + m.group()[1:], out.text)
+    elif what.startswith("event attribute"):
+        m = re.search(r"[\s/\"'](on[a-z]+)\s*=", out.text, re.I)
+        at = _tag_start(out.text, m.start()) if m else -1
+        if at >= 0:
+            out.text = _escape_lt(out.text, at)
+    elif what.startswith("link"):
+        out.text = re.sub(r"\]\((?=\s*<?\s*(?:javascript|vbscript|data)\s*:)", r"]\\(", out.text, count=1, flags=re.I)
+    else:  # a script URL in a raw tag
+        m = re.search(r"(?:href|src|action|formaction|data|poster|srcdoc)\s*=\s*[\"']?\s*(?:javascript|vbscript|data)\s*:",
+                      out.text, re.I)
+        at = _tag_start(out.text, m.start()) if m else -1
+        if at >= 0:
+            out.text = _escape_lt(out.text, at)
+    if out.text != before:
+        return out
+    if not what.startswith("link"):
+        for k in range(index, max(-1, index - 20), -1):  # an attribute may sit on a tag's later line
+            if _TAG_OPEN_RE.search(lines[k].text):
+                lines[k].text = _TAG_OPEN_RE.sub("&lt;", lines[k].text)
+                return lines[k]
+    return None
 
 
 def _flatten(text: str) -> str:
