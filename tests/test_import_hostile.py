@@ -87,3 +87,20 @@ def test_hostile_document_imports_then_builds_and_shows_it_as_text(tmp_path: Pat
     assert "<plaintext" not in last.lower().replace("&lt;plaintext", "")
     for page in pages.values():  # nothing swallowed: every page still ends with the site's own scripts
         assert page.rstrip().endswith("</html>")
+
+
+def test_a_finding_the_cleaner_has_no_rule_for_still_imports_to_a_page_that_passes_the_check(tmp_path: Path) -> None:
+    """Whatever the sanitiser refuses (here a style holding a script URL, on a tag's second line)
+    is made text at import time with a note, so the imported book passes `qabook check`."""
+    project = empty_book(tmp_path)
+    source = tmp_path / "styled.md"
+    source.write_text("# Quiz\n\n## 1. What is a style?\n\nAnswer: <span style=\"background:url(javascript:alert(5))\">x</span>\n\n"
+                      "## 2. What is a tag over two lines?\n\nAnswer: <span\nstyle=\"background:url(javascript:alert(6))\">y</span>\n",
+                      encoding="utf-8")
+    imported = qabook("import", str(source), "--out", str(project / "docs"), "--chapter", "s")
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert imported.stdout.count("QI023") + imported.stderr.count("QI023") >= 2, imported.stdout + imported.stderr
+    check = qabook("check", cwd=project)
+    assert check.returncode == 0, check.stdout + check.stderr
+    text = "".join(p.read_text(encoding="utf-8") for p in (project / "docs" / "s").glob("*.md"))
+    assert "alert(5)" in text and "alert(6)" in text  # kept, as text
