@@ -25,12 +25,8 @@ MISSES = {
     "zh/10-leetcode-toc-heading-per-problem.md": "one numbered H1 per problem, no question mark, label or answer "
                                                  "word: nothing says they are questions",
     "zh/30-exam-solutions-toc-numbering-gap.md": "one numbered H1 per problem (same family as zh/10)",
-    "zh/26-negative-changelog-bold-dates-prompt-comparison.md": "negative: '问题：' bullets are test prompts shown "
-                                                                "with screenshots; read as labelled questions",
     "en/02-zeroinstall-faq-deflist.md": "definition-list answers that continue in unprefixed paragraphs: two "
                                         "question lines read as answer text",
-    "en/10-python-100-exercises-labels-own-line.md": "question 32 leaves its code fence open: the parser (like a "
-                                                     "renderer) swallows the heading of question 33",
     "en/18-odin-clean-code-knowledge-check.md": "a knowledge-check list of questions whose answers are links to "
                                                 "the lesson",
     "en/21-flashcards-term-definition-adjacent-lines.md": "T:/D: one-letter labels are not label words",

@@ -22,6 +22,7 @@ from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import KEY_SHAPE, Shape, asks, shape_of
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
                                       titled)
+from qabook.importer.wholedoc import whole_document
 
 NUMBERED_HEADING_RE = re.compile(
     r"^(?:第\s*(?P<a>\d+)\s*题|题目\s*(?P<b>\d+)\s*[：:.．、]?|(?P<c>\d+)\s*(?:[.．、](?!\d)|[)）]))\s*(?P<rest>.*)$"
@@ -91,6 +92,8 @@ def bold_numbered(el: Element) -> Start | None:
 def unit_end(elements: list[Element], start: Start, starts: set[int], labels: Labels = DEFAULT) -> int:
     """Index of the first element after the start that ends its question (a heading that is an
     answer or explanation label, such as '### 答案：', does not: it is a part of the question)."""
+    if start.strategy == "doc":
+        return len(elements)
     for j in range(start.index + 1, len(elements)):
         el = elements[j]
         if j in starts:
@@ -230,6 +233,8 @@ def _start(i: int, shape: Shape, box: str, level: int = 0) -> Start:
         return Start(i, number if number is not None else (level or None), shape.title, "item")
     if box == "details":
         return Start(i, number, shape.title, "details")
+    if box == "doc":  # the whole document, from its first heading
+        return Start(i, number, shape.title, "doc", level, explicit=explicit(shape), bare=not shape.title.strip())
     if box == "adm":
         return Start(i, number, shape.title, "adm")
     if box == "dt":  # a definition list's term
@@ -285,6 +290,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
             winner, runner, cands, shapes = k_winner, k_runner, k_cands, keyed
         else:
             keys = []
+    if winner is None and lines and (whole := whole_document(expanded, shapes, lines, labels)):
+        winner = whole
+        cands = cands + [whole]
     if winner is None:
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands)

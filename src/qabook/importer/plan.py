@@ -18,7 +18,8 @@ from qabook.i18n import t
 from qabook.importer.answerkey import AnswerKey
 from qabook.importer.detect import Detection, Start, detect, is_placeholder, unit_end
 from qabook.importer.elements import Element, dedented, item_body, split_elements, split_paragraphs
-from qabook.importer.neutralise import neutralise, readable
+from qabook.importer.neutralise import neutralise
+from qabook.importer.readview import parse_view
 from qabook.importer.explain import explain
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
@@ -78,7 +79,7 @@ class _Planner:
 
     # -- segmentation ------------------------------------------------------------------
     def plan(self) -> ImportPlan:
-        elements = split_paragraphs(self.lines, split_elements(readable(self.lines)),
+        elements = split_paragraphs(self.lines, split_elements(parse_view(self.lines)),
                                     lambda line: self.labels.paragraph(line) is not None)
         detection = detect(elements, self.options, self.lines)
         elements = detection.elements or elements

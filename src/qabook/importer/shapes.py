@@ -125,6 +125,7 @@ class Shape:
     label_kind: str  # "question", "answer", "explanation" or "" (a label word the vocabulary knows)
     title: str  # the text that would be the question's title
     asking: bool
+    toc: bool = False  # the line only links to a place in the document (a table of contents entry)
 
     @property
     def style(self) -> str:
@@ -154,6 +155,12 @@ def summary_text(lines: list[str], start: int) -> str | None:
         if not m2:
             return None
         rest = m2["summary"]
+        start = nxt
+    if not re.sub(r"<[^>]+>", "", rest.split("</summary>")[0]).strip() and "</summary>" not in rest:
+        # '<summary>' alone on its line, its text on the next ones
+        more = [lines[k] for k in range(start + 1, min(start + 4, len(lines)))]
+        text = " ".join(more)
+        rest = text.split("</summary>")[0] if "</summary>" in text else ""
     return re.sub(r"<[^>]+>", "", rest.split("</summary>")[0]).strip()
 
 
@@ -216,7 +223,12 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         num = Numbering("N.", el.level, "", text)
     title = num.title if num else (label.rest if label and label.kind == "question" else text)
     title = unbold(title)
-    return Shape(box, bold, num, label_kind, title, asks(title))
+    return Shape(box, bold, num, label_kind, title, asks(title), bool(_TOC_RE.match(line)))
+
+
+#: A line that only links to an anchor of the document: `[1. Title](#1-title)`, `<a href="#7">…</a><br/>`.
+_TOC_RE = re.compile(r"""^\s*(?:\*\*)?(?:\[[^\]]*\]\(#[^)]*\)|<a\s[^>]*href\s*=\s*["']?#[^>]*>.*?</a>)(?:\*\*)?\s*"""
+                     r"(?:<br\s*/?>)?\s*$", re.I)
 
 
 #: The shape of a line of an answer key (`answerkey.py`): never a question, and it closes the unit before it.

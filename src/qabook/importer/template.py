@@ -36,8 +36,13 @@ _QUESTION_WORDS = {"q", "题目", "问题", "面试题", "试题", "习题", "�
                    "quiz", "task"}
 _PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)": 0.1, "(N)": 0.1, "一、": 0.0,
           "N ": 0.0, "N.N": 0.0, "": 0.0}
-_ANSWER_MARK_RE = re.compile(r"^\s*(?:<details\b|<summary\b|(?:\?\?\?\+?|!!!|:::+)\s*(?:answer|success|tip|note|solution|hint|"
+_ANSWER_MARK_RE = re.compile(r"^\s*(?:(?:\?\?\?\+?|!!!|:::+)\s*(?:answer|success|tip|note|solution|hint|"
                              r"check|details|答案|解答)\b)", re.I)
+_DETAILS_MARK_RE = re.compile(r"^\s*(?:<[^>]+>\s*)*<(?:details|summary)\b", re.I)
+_SUMMARY_TEXT_RE = re.compile(r"<summary[^>]*>(?P<text>.*?)(?:</summary>|$)", re.I)
+#: What a `<summary>` says when it hides an answer: 'Answer', 'Show', 'View answer', '查看答案', '点击展开'.
+_REVEAL_RE = re.compile(r"answer|solution|show|view|reveal|click|expand|hint|explanation|details?|more|toggle|"
+                        r"答案|解答|解析|查看|点击|展开|显示|参考|提示|详解|思路|回答", re.I)
 _FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _LIST_MARK_RE = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
 _INLINE_ANSWER_RE = re.compile(r"[?？.。]\s*(?:\*\*)?(?:答案|参考答案|答|Answer|Ans|A)\s*(?:\*\*)?\s*[：:]", re.I)
@@ -54,10 +59,13 @@ class Candidate:
     score: float = 0.0
     ends: list[int] = field(default_factory=list)  # element index where each unit ends
     answered_at: list[bool] = field(default_factory=list)  # whether each unit holds anything after its start
+    why: str = ""  # what made a one-question document one question (`wholedoc.py`)
 
     @property
     def accepted(self) -> bool:
         f = self.features
+        if self.key[0] == "doc":
+            return True
         if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer
             numbered = bool(self.shapes and self.shapes[0].numbering)
             alone = f["coverage"] >= 0.3  # one question that is most of the document, not a stray line
@@ -66,7 +74,9 @@ class Candidate:
                 or (self.key[2] == "ask" and f["labelled"])))
         if self.key[2] == "ask":  # plain paragraphs that end in '?': only when answers follow them
             return f["labelled"] >= 0.5
-        if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.3:
+        if self.key[0] == "details" and f["ask"] < 0.5 and f["explicit"] < 0.5 and f["sequence"] < 0.6:
+            return False  # <details> blocks that title something else (a table of contents, a changelog's notes)
+        if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.5:
             return True
         if f["ask"] >= 0.8 and f["sequence"] >= 0.8 and f["n"] >= 3 and self.key[0] != "item":
             return True  # numbered questions still waiting for their answers: each is a question
@@ -80,6 +90,9 @@ class Candidate:
 
     def describe(self) -> str:
         box, bold, family = self.key
+        if box == "doc":
+            return f"the whole document is one question, from its first heading ({self.why}; first: " \
+                   f"'{self.shapes[0].title[:40]}')"
         where = {"p": "paragraphs", "item": "list items", "details": "<details> blocks whose <summary> asks",
                  "sep": "first blocks after '---'/'***' separators", "adm": "admonitions (!!! / ??? / :::) titled with a question"}.get(box, f"level-{box[1:]} headings" if _heading(box) else box)
         form = {"whole": "bold ", "prefix": "bold-numbered ", "*": "bold or plain "}.get(bold, "")
@@ -108,7 +121,7 @@ def _family(shape: Shape) -> str:
 
 def _key(shape: Shape) -> tuple[str, str, str] | None:
     box = shape.box
-    if shape.label_kind in ("answer", "explanation"):
+    if shape.label_kind in ("answer", "explanation") or shape.toc:
         return None
     if _heading(box):
         return (box, "", _family(shape))
@@ -180,6 +193,7 @@ def separated(elements: list[Element], shapes: list[Shape]) -> list[int]:
     for h in [title if title is not None and title < hrs[0] else -1] + hrs:
         j = next((k for k in range(h + 1, len(elements)) if elements[k].kind != "hr"), None)
         if j is not None and shapes[j].box in ("p", "item") + tuple(f"h{n}" for n in range(2, 7)) and j not in out \
+                and not shapes[j].toc \
                 and (shapes[j].box != "p" or shapes[j].label_kind not in ("answer", "explanation")):
             out.append(j)
     return out
@@ -212,6 +226,7 @@ def unit_ends(elements: list[Element], shapes: list[Shape], indices: list[int], 
 
 _NOT_WORDS_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]*>|\]\([^)]*\)|https?://\S+")
 _LINK_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[^\]]+\]\(")
+_LINK_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?\[")
 
 
 def _body_lines(lines: list[str], start_el: Element, end_line: int) -> list[str]:
@@ -219,19 +234,39 @@ def _body_lines(lines: list[str], start_el: Element, end_line: int) -> list[str]
     return [line for line in lines[start_el.start + 1:end_line] if line.strip()]
 
 
+#: A caption or a lone label with nothing after it: 'v1.0:', '- Before:'.
+_CAPTION_RE = re.compile(r"^\s*(?:[-*+>]\s+)*[^\s:：]{1,15}\s*[:：]\s*$")
+
+
+def _link_only(line: str) -> bool:
+    """The line is only links (and tags, entities, punctuation): `&emsp;[1.1 Title](#anchor)</br>`."""
+    if "](" not in line and "<a " not in line.lower():
+        return False
+    rest = re.sub(r"!?\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>|<[^>]*>|&\w+;|^\s*(?:[-*+]|\d+[.)])\s+", " ", line)
+    return not re.search(r"\w", rest)
+
+
+def _wordy(line: str) -> bool:
+    """A line that says something: a word of its own (not only a tag, an image or a caption like 'v1.0:')."""
+    text = _NOT_WORDS_RE.sub(" ", line)
+    if _CAPTION_RE.match(text):
+        return False
+    return bool(re.search(r"\w{2,}", text))
+
+
 def says_something(body: list[str]) -> bool:
-    """The lines hold words of their own: not only images, tags or a list of links."""
+    """The lines hold words of their own: not only images, tags, captions or a list of links."""
     if _has_options(body):  # choices (A. … B. …) are the question's, not an answer
         body = [line for line in body if not _OPTION_LINE_RE.match(line)]
-    words = [line for line in body if re.search(r"\w{2,}", _NOT_WORDS_RE.sub(" ", line))]
-    links = sum(1 for line in words if _LINK_ITEM_RE.match(line))
+    words = [line for line in body if _wordy(line)]
+    links = sum(1 for line in words if _LINK_ITEM_RE.match(line) or _link_only(line))
     return bool(words) and links * 2 < len(words) + 1 if len(words) > 1 else bool(words) and not links
 
 
 def has_answer_mark(body: list[str], labels: Labels) -> bool:
     """An answer or explanation label, `<details>`, an answer admonition among the lines (not in code)."""
     fence = False
-    for line in body:
+    for k, line in enumerate(body):
         if _FENCE_RE.match(line):
             fence = not fence
             continue
@@ -239,12 +274,27 @@ def has_answer_mark(body: list[str], labels: Labels) -> bool:
             continue
         if _ANSWER_MARK_RE.match(line):
             return True
+        if _DETAILS_MARK_RE.match(line):
+            if _hides_answer(body[k:k + 3], labels):
+                return True
+            continue
         text = line[_LIST_MARK_RE.match(line).end():]
         label = labels.paragraph(text) or labels.heading(re.sub(r"^#{1,6}\s+", "", text)) if text.lstrip().startswith(
             "#") else labels.paragraph(text)
         if label and label.kind in ("answer", "explanation"):
             return True
     return False
+
+
+def _hides_answer(lines: list[str], labels: Labels) -> bool:
+    """A `<details>` (its first lines given) hides an answer: no summary, an empty one, or one that
+    says so ('Answer', 'Show', '查看答案') — not a summary that titles something else."""
+    m = next((m for line in lines if (m := _SUMMARY_TEXT_RE.search(line))), None)
+    if m is None:
+        return True
+    text = re.sub(r"<[^>]+>", "", m["text"]).strip()
+    said = labels.heading(text) if text else None
+    return not text or bool(_REVEAL_RE.search(text)) or bool(said and said.kind != "question")
 
 
 _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|笔试题|习题|练习|试题|题库|真题|考题|测验|自测|复习题|"
@@ -255,7 +305,8 @@ def titled(elements: list[Element], lines: list[str]) -> bool:
     """The document says it is a collection of questions: its first heading or first lines name it
     ('FAQ', '面试题', 'Interview questions', 'Quiz')."""
     head = next((el.text for el in elements if el.kind == "heading"), "")
-    first = " ".join(line for line in lines[:8] if line.strip())
+    # the first lines of text, not a list of links (a site's navigation names other pages)
+    first = " ".join(line for line in lines[:8] if line.strip() and not _LINK_LINE_RE.match(line))
     first = re.sub(r"<[^>]*>|\]\([^)]*\)|https?://\S+", " ", first)  # words, not addresses
     return bool(_TITLED_RE.search(head) or _TITLED_RE.search(first[:300]))
 

@@ -94,6 +94,7 @@ class _Sorter:
         self.pending: list[int] = []  # <details> lines waiting for the block they open
         self.glued: list[OutLine] = []  # lines glued under a whole-line question label
         self.adm_question = False  # a '!!! question' admonition's body is being read
+        self.part_level = 0  # the level of the heading label that opened the current part ('## 题目描述')
         self.whole = False  # a whole-line question label ('**问题1：…？**') is open: what follows is its answer
 
     def add(self, out: list[OutLine]) -> None:
@@ -145,7 +146,19 @@ class _Sorter:
         if el.kind == "heading":
             label = self.labels.heading(el.text)
             if label and self.label(label, el.lineno):
+                self.part_level = el.level
                 self.unit.opens[self.state].extend(list(el.own_lines)[1:])  # a setext underline
+                self.add(_lines(lines, el, el.own_end - el.start))
+                return
+            if label is None and self.state == "question" and self.part_level and el.level <= self.part_level \
+                    and "answer" not in self.unit.labelled:
+                # '## 题目描述' … then '## 解题思路': the next section at its level is the answer (by position)
+                title = " ".join(el.text.split())
+                self.label(Label("answer", title, ""), el.lineno)
+                self.unit.how["answer"] = f"the section after the question part, '{short_title(title, 30)}' at line {el.lineno}"
+                self.unit.block_titles["answer"] = title
+                self.part_level = el.level
+                self.unit.opens["answer"].extend(list(el.own_lines)[1:])
                 self.add(_lines(lines, el, el.own_end - el.start))
                 return
             skip = el.own_end - el.start

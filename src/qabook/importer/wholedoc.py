@@ -1,0 +1,77 @@
+"""A document that is one question: a problem page, one interview question and its answer.
+
+When no shape repeats like a question, the document may still be a single question from its
+first heading to its end (a solution page `# 27. 移除元素`, `# 如何…？` with `## 题目描述` and
+`## 解题思路`, `### What is a callback?` with `#### Answer`). It is read so when a person would
+see it at a glance:
+
+- exactly one question part is labelled in it (`## 题目描述`, `## 面试题`, `**Question:**`), after
+  the first heading; or
+- the first heading asks, is numbered or opens with a word and a colon (`面试官：…？`), and an
+  answer is labelled after it (an answer label, a `<details>` that hides it, an answer
+  admonition); or
+- the first heading is the document's only top-level heading and is numbered (`# 27. …`);
+
+and that unit holds most of the document (what comes before it — a banner, navigation links —
+goes to the chapter page). Nothing repeats, so nothing here is a template: it is the fallback
+when no template is question-like.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qabook.importer.elements import Element
+from qabook.importer.labels import Labels
+from qabook.importer.shapes import Shape
+from qabook.importer.template import Candidate, has_answer_mark
+
+_SAID_RE = re.compile(r"^[^\s:：]{1,6}\s*[:：]\s*\S")  # 'Interviewer: …', '面试官：…'
+
+
+def whole_document(elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels) -> Candidate | None:
+    """The document as one question started by its first heading, or None."""
+    heads = [i for i, el in enumerate(elements) if el.kind == "heading"]
+    if not heads:
+        return None
+    start = heads[0]
+    el = elements[start]
+    shape = shapes[start]
+    if shape.label_kind:  # '## 题目描述' first: the question part, with nothing to title it
+        return None
+    body = lines[el.own_end:]
+    text_lines = [k for k, line in enumerate(lines) if line.strip()]
+    held = sum(1 for k in text_lines if k >= el.start)
+    if not text_lines or held < 0.7 * len(text_lines):
+        return None
+    question_parts = [i for i in range(start + 1, len(elements)) if _labels_question(elements[i], lines, labels)]
+    top = min(elements[i].level for i in heads)
+    alone = sum(1 for i in heads if elements[i].level == top) == 1 and el.level == top
+    said = bool(_SAID_RE.match(shape.title)) or bool(shape.numbering)
+    how = ""
+    if len(question_parts) == 1:
+        how = "one labelled question part"
+    elif not question_parts and (shape.asking or said) and has_answer_mark(body, labels):
+        how = "the first heading and an answer label after it"
+    elif not question_parts and alone and (shape.numbering or (shape.asking and _SAID_RE.match(shape.title))):
+        how = "the document's only top-level heading"
+    if not how:
+        return None
+    cand = Candidate(("doc", "", "plain"), [start], [shape])
+    cand.ends = [len(elements)]
+    cand.answered_at = [True]
+    cand.features.update(titled=0.0, n=1, ask=1.0, answered=1.0, labelled=1.0, sequence=0.0,
+                         coverage=held / len(text_lines), regular=1.0, prior=0.0, explicit=0.0)
+    cand.score = round(1.0 + cand.features["coverage"], 3)
+    cand.why = how
+    return cand
+
+
+def _labels_question(el: Element, lines: list[str], labels: Labels) -> bool:
+    if el.kind == "heading":
+        said = labels.heading(el.text)
+    elif el.kind == "paragraph":
+        said = labels.paragraph(lines[el.start])
+    else:
+        return False
+    return bool(said and said.kind == "question")
