@@ -22,9 +22,6 @@ pytestmark = pytest.mark.skipif(not ROWS, reason="tests/corpus/*/INDEX.tsv not f
 #: Known misses on dev files, with what would be needed (strict: a fix makes them pass, and then
 #: they must come off this list).
 MISSES = {
-    "zh/10-leetcode-toc-heading-per-problem.md": "one numbered H1 per problem, no question mark, label or answer "
-                                                 "word: nothing says they are questions",
-    "zh/30-exam-solutions-toc-numbering-gap.md": "one numbered H1 per problem (same family as zh/10)",
     "en/02-zeroinstall-faq-deflist.md": "definition-list answers that continue in unprefixed paragraphs: two "
                                         "question lines read as answer text",
     "en/18-odin-clean-code-knowledge-check.md": "a knowledge-check list of questions whose answers are links to "

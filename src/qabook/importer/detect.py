@@ -19,7 +19,7 @@ from qabook.importer.answerkey import AnswerKey, find_keys
 from qabook.importer.elements import Element, expand_lists
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
-from qabook.importer.shapes import KEY_SHAPE, Shape, asks, shape_of
+from qabook.importer.shapes import KEY_SHAPE, Shape, asks, details_close, numbering, shape_of
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
                                       titled)
 from qabook.importer.wholedoc import whole_document
@@ -89,15 +89,23 @@ def bold_numbered(el: Element) -> Start | None:
     return Start(0, int(m["n"]), m["rest"].strip(), "bold") if m else None
 
 
-def unit_end(elements: list[Element], start: Start, starts: set[int], labels: Labels = DEFAULT) -> int:
+def unit_end(elements: list[Element], start: Start, starts: set[int], labels: Labels = DEFAULT,
+             lines: list[str] | None = None) -> int:
     """Index of the first element after the start that ends its question (a heading that is an
-    answer or explanation label, such as '### 答案：', does not: it is a part of the question)."""
+    answer or explanation label, such as '### 答案：', does not: it is a part of the question;
+    nor does a heading inside the question's own `<details>`)."""
     if start.strategy == "doc":
         return len(elements)
+    inside = -1
+    if start.strategy == "details" and lines is not None:
+        close = details_close(lines, elements[start.index].start)
+        inside = close if close is not None else -1
     for j in range(start.index + 1, len(elements)):
         el = elements[j]
         if j in starts:
             return j
+        if el.start <= inside:
+            continue
         if el.kind == "heading" and (start.strategy != "heading" or el.level <= start.level):
             label = labels.heading(el.text)
             if label and label.kind in ("answer", "explanation"):
@@ -106,11 +114,15 @@ def unit_end(elements: list[Element], start: Start, starts: set[int], labels: La
     return len(elements)
 
 
-def is_placeholder(start: Start, elements: list[Element], end: int) -> bool:
-    """`#### 100.` with no title and nothing under it."""
-    return not start.title.strip() and all(
-        not el.text.strip() and el.kind in ("paragraph", "heading") for el in elements[start.index + 1:end]
-    )
+def is_placeholder(start: Start, elements: list[Element], end: int, lines: list[str] | None = None) -> bool:
+    """`#### 100.` or `<details><summary>35. </summary></details>`: no title and nothing under it."""
+    said = numbering(start.title.strip())
+    if (said.title if said else start.title).strip() or start.strategy in ("doc", "label"):
+        return False
+    if lines is None or start.strategy == "heading":
+        return all(not el.text.strip() and el.kind in ("paragraph", "heading") for el in elements[start.index + 1:end])
+    stop = elements[end].start if end < len(elements) else len(lines)
+    return not any(re.search(r"\w", re.sub(r"<[^>]*>", "", line)) for line in lines[elements[start.index].start + 1:stop])
 
 
 def _promote_hidden(elements: list[Element], starts: list[Start]) -> list[Start]:

@@ -57,6 +57,8 @@ class Labels:
         self._bold_whole = re.compile(rf"^\*\*(?P<label>{q})\s*[：:.]\s*(?P<rest>[^*].*?)\*\*\s*$", re.S | re.I)
         # **答案：B** — a short bold answer with its label inside
         self._bold_short = re.compile(rf"^\*\*(?P<label>{all_words}){colon}\s*(?P<rest>[^*]{{1,40}}?)\s*\*\*\s*$", re.S | re.I)
+        # **Answer: B) a long answer** — a whole bold answer line with its label inside
+        self._bold_long = re.compile(rf"^\*\*(?P<label>{all_words}){colon}\s*(?P<rest>.+?)\s*\*\*\s*$", re.S | re.I)
         # plain: "A1：rest", "Q: rest", "答案：rest", "Answer: rest"; "Q3. rest"
         self._plain = re.compile(rf"^(?:(?P<label>{all_words}){colon}|(?P<num>[QA]\d+)\s*[.．](?!\d))\s*(?P<rest>.*)$",
                                  re.S | re.I)
@@ -81,12 +83,13 @@ class Labels:
 
     def paragraph(self, first_line: str) -> Label | None:
         line = first_line.strip()
-        for pattern in (self._bold_whole, self._bold_in, self._bold_num, self._bold_out, self._bold_short, self._plain):
+        for pattern in (self._bold_whole, self._bold_in, self._bold_num, self._bold_out, self._bold_short, self._bold_long,
+                        self._plain):
             m = pattern.match(line)
             if m:
                 word = m["label"] or m.groupdict().get("num")
                 kind, merged = self.classify(word)
-                if pattern is self._bold_short and kind == "question":
+                if pattern in (self._bold_short, self._bold_long) and kind == "question":
                     continue  # '**Q: short?**' is a whole question line, read by _bold_whole
                 whole = pattern is self._bold_whole or (pattern is self._plain and kind == "question")
                 return Label(kind, word, (m["rest"] or "").strip(), merged, whole)

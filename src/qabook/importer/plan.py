@@ -88,10 +88,11 @@ class _Planner:
         stops = start_idx | {key.opener for key in detection.keys}
         units: list[tuple[Unit, int]] = []  # (unit, end element index)
         for s in starts:
-            end = unit_end(elements, s, stops, self.labels)
-            if s.strategy == "heading" and is_placeholder(s, elements, end):
+            end = unit_end(elements, s, stops, self.labels, self.lines)
+            if is_placeholder(s, elements, end, self.lines):
+                shown = elements[s.index].text.strip() or self.lines[elements[s.index].start].strip()
                 self.warn(elements[s.index].lineno, "QI003",
-                          f"empty placeholder question '{elements[s.index].text.strip()}' (no title, no answer): kept on the chapter page")
+                          f"empty placeholder question '{shown}' (no title, no answer): kept on the chapter page")
                 start_idx.discard(s.index)
                 continue
             units.append((self._unit(s, elements, end), end))

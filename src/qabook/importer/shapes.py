@@ -35,14 +35,17 @@ _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: An unnumbered question prefix: `Q:`, `Q.`, `问：`, `Question:`.
 _QPREFIX_RE = re.compile(r"^(?:Q|问|Question)\s*[:：.．]\s*|^Q\s+[-—–]\s*", re.I)
 _INTERROGATIVE_RE = re.compile(
-    r"^(什么|如何|怎么|怎样|为什么|为何|哪些|哪个|哪种|是否|请|简述|简要|描述|解释|说明|说说|谈谈|介绍|列举|比较|实现|编写|设计|"
-    r"写出|写一个|给定|求|判断|分析|区别|"
+    # Chinese words need no word boundary ('如何封装…'); English ones do ('Is' is not 'Island')
+    r"^(?:什么|如何|怎么|怎样|为什么|为何|哪些|哪个|哪种|是否|请|简述|简要|描述|解释|说明|说说|说一下|谈谈|介绍|列举|比较|实现|"
+    r"手写|手动实现|编写|设计|写出|写一个|给定|求|判断|分析|区别|有没有)|^(?:"
     r"What|How|Why|When|Where|Which|Who|Whom|Whose|Explain|Describe|Write|Implement|Provide|Compare|Discuss|Define|"
     r"Name|List|Give|Find|Show|Prove|Calculate|Determine|Is|Are|Can|Could|Do|Does|Did|Should|Would|Will|Has|Have|"
     r"True or False)\b",
     re.I,
 )
 _ASKS_INSIDE_RE = re.compile(r"[?？]|(什么|吗|如何|怎么|为什么|哪些|区别|是否)|\b(what|how|why|which|difference)\b", re.I)
+#: A Chinese question asks with these anywhere in it, with or without '？' ('pm2 怎么做进程管理').
+_CJK_ASKS_RE = re.compile(r"什么|吗[？?。]?$|如何|怎么|怎样|为什么|为何|哪些|哪个|哪种|是否|有何|能否|可否|多少|几种|有没有|区别|异同")
 
 
 def cjk_number(text: str) -> int | None:
@@ -73,7 +76,8 @@ def asks(title: str) -> bool:
     opens with a question word."""
     plain = re.sub(r"[*_`]", "", title).strip()
     words = re.sub(r"`[^`]*`", "code", title)  # 'saveBatch()' in code is no blank to fill
-    return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or _INTERROGATIVE_RE.match(plain))
+    return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or _INTERROGATIVE_RE.match(plain)
+                or _CJK_ASKS_RE.search(plain))
 
 
 def asks_somewhere(title: str) -> bool:
@@ -162,6 +166,18 @@ def summary_text(lines: list[str], start: int) -> str | None:
         text = " ".join(more)
         rest = text.split("</summary>")[0] if "</summary>" in text else ""
     return re.sub(r"<[^>]+>", "", rest.split("</summary>")[0]).strip()
+
+
+def details_close(lines: list[str], start: int) -> int | None:
+    """The 0-based line that closes the `<details>` opened at line `start` (nested ones counted)."""
+    depth = 0
+    for k in range(start, len(lines)):
+        depth += len(re.findall(r"<details\b", lines[k], re.I))
+        closes = len(re.findall(r"</details\s*>", lines[k], re.I))
+        depth -= closes
+        if closes and depth <= 0:
+            return k
+    return None
 
 
 #: `!!! question "Title"`, `??? answer`, `???+ faq "Title"` (MkDocs) and `::: details Title` (VuePress…)

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
-from qabook.importer.shapes import Shape, asks
+from qabook.importer.shapes import Shape, asks, details_close
 
 #: Numbering words that say "this is a question" on their own.
 _QUESTION_WORDS = {"q", "题目", "问题", "面试题", "试题", "习题", "练习", "例题", "考题", "question", "problem", "exercise",
@@ -80,6 +80,11 @@ class Candidate:
             return True
         if f["ask"] >= 0.8 and f["sequence"] >= 0.8 and f["n"] >= 3 and self.key[0] != "item":
             return True  # numbered questions still waiting for their answers: each is a question
+        if f.get("top") and self.key[2] not in ("plain", "ask", "label-q") and f["sequence"] >= 0.8 \
+                and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and f.get("code", 0) >= 0.8:
+            # one numbered top-level heading per problem ('# 1. …', '# 2. …'), each with its code: a
+            # problem set (an article's numbered sections tell a story instead)
+            return True
         # a document that says it is a Q&A ('FAQ', '面试题', 'Interview questions'): its regular
         # sequence of numbered, bold or heading units is its questions even when they do not ask
         box, bold = self.key[0], self.key[1]
@@ -211,12 +216,19 @@ def _closes(el: Element, box: str, shapes: list[Shape], j: int) -> bool:
     return not _heading(box) or el.level <= int(box[1:])
 
 
-def unit_ends(elements: list[Element], shapes: list[Shape], indices: list[int], box: str) -> list[int]:
+def unit_ends(elements: list[Element], shapes: list[Shape], indices: list[int], box: str,
+              lines: list[str] | None = None) -> list[int]:
     out = []
     for k, i in enumerate(indices):
         stop = indices[k + 1] if k + 1 < len(indices) else len(elements)
         end = stop
+        inside = -1  # a <details> unit holds its headings up to its '</details>'
+        if box == "details" and lines is not None:
+            close = details_close(lines, elements[i].start)
+            inside = close if close is not None else -1
         for j in range(i + 1, stop):
+            if elements[j].start <= inside:
+                continue
             if _closes(elements[j], box, shapes, j):
                 end = j
                 break
@@ -286,6 +298,26 @@ def has_answer_mark(body: list[str], labels: Labels) -> bool:
     return False
 
 
+def has_question_part(body: list[str], labels: Labels) -> bool:
+    """One question label among the unit's lines (not in code): '题目描述：…', '### 题目', '**Question:**' —
+    the unit holds its question, so its start titles a question even when it does not ask (a unit
+    holding several is a group of questions, not one)."""
+    found = 0
+    fence = False
+    for line in body:
+        if _FENCE_RE.match(line):
+            fence = not fence
+            continue
+        if fence:
+            continue
+        text = line[_LIST_MARK_RE.match(line).end():]
+        heading = re.match(r"^#{1,6}\s+(.*)$", text)
+        said = labels.heading(heading[1]) if heading else labels.paragraph(text)
+        if said and said.kind == "question":
+            found += 1
+    return found == 1
+
+
 def _hides_answer(lines: list[str], labels: Labels) -> bool:
     """A `<details>` (its first lines given) hides an answer: no summary, an empty one, or one that
     says so ('Answer', 'Show', '查看答案') — not a summary that titles something else."""
@@ -316,8 +348,8 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     """Score one candidate; `keys` are the answer keys as (element index, the numbers they answer)."""
     n = len(cand.indices)
     box = cand.key[0]
-    cand.ends = unit_ends(elements, shapes, cand.indices, box)
-    asking = answered = labelled = 0
+    cand.ends = unit_ends(elements, shapes, cand.indices, box, lines)
+    asking = answered = labelled = coded = 0
     sizes = []
     for i, end, shape in zip(cand.indices, cand.ends, cand.shapes):
         el = elements[i]
@@ -327,7 +359,8 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
             pass  # lines glued under a bold line are its answer: already in the body
         inline = bool(_INLINE_ANSWER_RE.search(shape.title))
         asking += bool(shape.asking or explicit(shape) or asks(shape.title) or _has_options(body)
-                       or bool(body and _QUESTION_ADMONITION_RE.match(body[0])))
+                       or bool(body and _QUESTION_ADMONITION_RE.match(body[0]))
+                       or (box != "p" and has_question_part(body, labels)))
         key = next((numbers for at, numbers in keys or [] if at > i), None)
         keyed = bool(key and shape.numbering and shape.numbering.number in key)
         inline = inline or keyed  # its answer waits in the key after it
@@ -336,6 +369,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         cand.answered_at.append(said)
         labelled += bool(inline or has_answer_mark(body, labels))
         sizes.append(1 + len(body))
+        coded += any(_FENCE_RE.match(line) for line in body)
     numbers = [s.numbering.number for s in cand.shapes if s.numbering and s.numbering.number is not None]
     pairs = list(zip(numbers, numbers[1:]))
     seq = (sum(1.0 if b == a + 1 else 0.5 if b == 1 else 0.0 for a, b in pairs) / len(pairs)) if pairs else 0.0
@@ -347,7 +381,9 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     family = cand.key[2]
     prior = _PRIOR.get(family.split(":")[0], 0.1 if cand.key[1] == "whole" else 0.0)
     f = cand.features
-    f.update(titled=float(is_titled), n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
+    levels = [el.level for el in elements if el.kind == "heading"]
+    top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
+    f.update(titled=float(is_titled), top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
              explicit=sum(explicit(s) for s in cand.shapes) / n)
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
