@@ -51,6 +51,16 @@ BLOCKS: tuple[BlockKind, ...] = (
               ("解析", "答案说明", "详解", "解释", "Explanation")),
 )
 
+#: Hints for label words the importer learns from a document (`importer/learn.py`): a learned
+#: word holding one of these (a Chinese morpheme anywhere, an English word at a word start) is
+#: that part; other learned words get their part from where they stand in the units.
+LABEL_HINTS: dict[str, tuple[str, ...]] = {
+    "question": ("题", "问", "描述", "description", "problem", "prompt", "task", "scenario", "statement"),
+    "answer": ("答", "思路", "解法", "题解", "solution", "answer", "réponse", "respuesta", "resposta", "antwort", "risposta",
+               "response", "reply"),
+    "explanation": ("析", "释", "why", "explanation", "rationale", "reason"),
+}
+
 #: Label words that hold the answer and its explanation in one (imported as the answer, reported).
 MERGED_LABELS: tuple[str, ...] = ("答案解析", "解答")
 

@@ -21,7 +21,8 @@ from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import KEY_SHAPE, Shape, asks, details_close, numbering, shape_of
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
-                                      titled)
+                                      silent, titled)
+from qabook.importer.asklists import asking_lists
 from qabook.importer.wholedoc import whole_document
 
 NUMBERED_HEADING_RE = re.compile(
@@ -58,6 +59,7 @@ class Detection:
     runner: Candidate | None = None  # the best other reading of the document
     cands: list[Candidate] = field(default_factory=list)
     keys: list[AnswerKey] = field(default_factory=list)  # answers gathered after their questions, by number
+    learned: list = field(default_factory=list)  # label words learned from the document (`learn.LearnedLabel`)
 
 
 def first_line(el: Element) -> str:
@@ -277,10 +279,11 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
     return extras
 
 
-def detect(elements: list[Element], opts: ImportOptions | None = None, lines: list[str] | None = None) -> Detection:
+def detect(elements: list[Element], opts: ImportOptions | None = None, lines: list[str] | None = None,
+           labels: Labels | None = None) -> Detection:
     """Question starts, in order, and how they were found; no starts when nothing fits."""
     opts = opts or ImportOptions()
-    labels = opts.label_set()
+    labels = labels or opts.label_set()
     lines = lines if lines is not None else []
     if opts.forced:
         expanded = expand_lists(lines, elements) if lines else elements
@@ -302,6 +305,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
             winner, runner, cands, shapes = k_winner, k_runner, k_cands, keyed
         else:
             keys = []
+    if winner is None and lines and (listed := asking_lists(expanded, shapes, lines)):
+        winner = listed
+        cands = cands + [listed]
     if winner is None and lines and (whole := whole_document(expanded, shapes, lines, labels)):
         winner = whole
         cands = cands + [whole]
@@ -315,8 +321,10 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     starts: list[Start] = []
     for cand in chosen:
         box = cand.key[0]
+        quiet = silent(cand)
         for i, shape in zip(cand.indices, cand.shapes):
-            starts.append(_start(i, shape, box, expanded[i].level))
+            if i not in quiet:
+                starts.append(_start(i, shape, box, expanded[i].level))
     starts.sort(key=lambda s: s.index)
     what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:])
     return Detection(what, _promote_hidden(expanded, starts), expanded, winner=winner, runner=runner, cands=cands,

@@ -21,6 +21,8 @@ from qabook.importer.elements import Element, dedented, item_body, split_element
 from qabook.importer.neutralise import neutralise
 from qabook.importer.readview import parse_view
 from qabook.importer.explain import explain
+from qabook.importer.labels import Labels
+from qabook.importer.learn import learn, learned_words
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
 from qabook.importer.units import (PARTS, OutLine, Unit, full_title, options_to_question, short_title,
@@ -79,10 +81,7 @@ class _Planner:
 
     # -- segmentation ------------------------------------------------------------------
     def plan(self) -> ImportPlan:
-        elements = split_paragraphs(self.lines, split_elements(parse_view(self.lines)),
-                                    lambda line: self.labels.paragraph(line) is not None)
-        detection = detect(elements, self.options, self.lines)
-        elements = detection.elements or elements
+        elements, detection = self._read()
         starts = detection.starts
         start_idx = {s.index for s in starts}
         stops = start_idx | {key.opener for key in detection.keys}
@@ -120,6 +119,31 @@ class _Planner:
         if not units:
             plan.pages = []  # nothing to write: a chapter must never be left with no topic page
         return plan
+
+    def _read(self) -> tuple[list[Element], Detection]:
+        """The elements and what detection chose; with the label words this document uses
+        (`learn.py`) when reading with them finds its questions at least as well."""
+        base = split_elements(parse_view(self.lines))
+
+        def run(labels: Labels) -> tuple[list[Element], Detection]:
+            elements = split_paragraphs(self.lines, base, lambda line: labels.paragraph(line) is not None)
+            found = detect(elements, self.options, self.lines, labels)
+            return found.elements or elements, found
+
+        elements, detection = run(self.labels)
+        if self.options.forced:
+            return elements, detection
+        learned = learn(detection, self.lines, self.labels)
+        if not learned:
+            return elements, detection
+        labels = Labels(self.options.labels, learned_words(learned))
+        elements2, detection2 = run(labels)
+        first = detection.winner.score if detection.winner else 0.0
+        if detection2.winner is not None and detection2.winner.score >= 0.9 * first:
+            self.labels = labels
+            detection2.learned = learned
+            return elements2, detection2
+        return elements, detection
 
     def _unit(self, start: Start, elements: list[Element], end: int) -> Unit:
         el = elements[start.index]

@@ -74,6 +74,7 @@ _BLANK_RE = re.compile(r"（\s*）|(?<![\w`])\(\s*\)|(?<![A-Za-z0-9_])\(\s+\)|_{
 def asks(title: str) -> bool:
     """The text reads as a question: a question mark, a blank to fill ('（）', '____'), or it
     opens with a question word."""
+    title = re.sub(r"(?<!!)\[([^\]]*)\]\([^)]*\)", r"\1", title)  # a link asks with its words
     plain = re.sub(r"[*_`]", "", title).strip()
     words = re.sub(r"`[^`]*`", "code", title)  # 'saveBatch()' in code is no blank to fill
     return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or _INTERROGATIVE_RE.match(plain)
@@ -202,7 +203,8 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         if said and said.kind != "question":
             return Shape("html", "", None, "answer", summary, False)  # <summary>Answer</summary>
         title = unbold(said.rest if said and said.rest else summary)
-        return Shape("details", "", numbering(title), "", title, asks(title))
+        num = numbering(title)
+        return Shape("details", "", num, "", title, asks(num.title if num else title))
     if el.kind == "html" and lines is not None and (m := _HTML_HEADING_RE.match(lines[el.start])):
         own = " ".join(lines[el.start:el.own_end])  # '<h3 name="x">⏎  Question?⏎</h3>'
         whole = re.match(r"\s*<h[1-6]\b[^>]*>(?P<text>.*?)(?:</h[1-6]>|$)", own, re.I | re.S)

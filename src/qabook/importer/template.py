@@ -43,6 +43,7 @@ _SUMMARY_TEXT_RE = re.compile(r"<summary[^>]*>(?P<text>.*?)(?:</summary>|$)", re
 #: What a `<summary>` says when it hides an answer: 'Answer', 'Show', 'View answer', '查看答案', '点击展开'.
 _REVEAL_RE = re.compile(r"answer|solution|show|view|reveal|click|expand|hint|explanation|details?|more|toggle|"
                         r"答案|解答|解析|查看|点击|展开|显示|参考|提示|详解|思路|回答", re.I)
+_CONTENTS_RE = re.compile(r"contents|目录|\btoc\b|index|索引", re.I)  # a <summary> over a table of contents
 _FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _LIST_MARK_RE = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
 _INLINE_ANSWER_RE = re.compile(r"[?？.。]\s*(?:\*\*)?(?:答案|参考答案|答|Answer|Ans|A)\s*(?:\*\*)?\s*[：:]", re.I)
@@ -60,12 +61,13 @@ class Candidate:
     ends: list[int] = field(default_factory=list)  # element index where each unit ends
     answered_at: list[bool] = field(default_factory=list)  # whether each unit holds anything after its start
     why: str = ""  # what made a one-question document one question (`wholedoc.py`)
+    asked_at: list[bool] = field(default_factory=list)  # whether each unit asks (its start, options, a question part)
 
     @property
     def accepted(self) -> bool:
         f = self.features
-        if self.key[0] == "doc":
-            return True
+        if self.key[0] == "doc" or self.key[2] == "asklist":
+            return True  # the fallbacks (`wholedoc.py`, `asklists.py`) are chosen only when nothing else fits
         if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer
             numbered = bool(self.shapes and self.shapes[0].numbering)
             alone = f["coverage"] >= 0.3  # one question that is most of the document, not a stray line
@@ -101,7 +103,9 @@ class Candidate:
         where = {"p": "paragraphs", "item": "list items", "details": "<details> blocks whose <summary> asks",
                  "sep": "first blocks after '---'/'***' separators", "adm": "admonitions (!!! / ??? / :::) titled with a question"}.get(box, f"level-{box[1:]} headings" if _heading(box) else box)
         form = {"whole": "bold ", "prefix": "bold-numbered ", "*": "bold or plain "}.get(bold, "")
-        if family == "plain":
+        if family == "asklist":
+            what = "list items that ask, one line each (a list of questions; answers, if any, behind their links)"
+        elif family == "plain":
             what = f"{form}{where}" + (" (unnumbered)" if _heading(box) or box == "item" else "")
         elif family == "label-q":
             what = f"{form}{where} with a question label"
@@ -326,6 +330,8 @@ def _hides_answer(lines: list[str], labels: Labels) -> bool:
         return True
     text = re.sub(r"<[^>]+>", "", m["text"]).strip()
     said = labels.heading(text) if text else None
+    if _CONTENTS_RE.search(text):
+        return False
     return not text or bool(_REVEAL_RE.search(text)) or bool(said and said.kind != "question")
 
 
@@ -358,9 +364,11 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         if box == "p" and cand.key[1] == "whole" and el.own_end - el.start > 1:
             pass  # lines glued under a bold line are its answer: already in the body
         inline = bool(_INLINE_ANSWER_RE.search(shape.title))
-        asking += bool(shape.asking or explicit(shape) or asks(shape.title) or _has_options(body)
-                       or bool(body and _QUESTION_ADMONITION_RE.match(body[0]))
-                       or (box != "p" and has_question_part(body, labels)))
+        asked = bool(shape.asking or explicit(shape) or asks(shape.title) or _has_options(body)
+                     or bool(body and _QUESTION_ADMONITION_RE.match(body[0]))
+                     or (box != "p" and has_question_part(body, labels)))
+        asking += asked
+        cand.asked_at.append(asked)
         key = next((numbers for at, numbers in keys or [] if at > i), None)
         keyed = bool(key and shape.numbering and shape.numbering.number in key)
         inline = inline or keyed  # its answer waits in the key after it
@@ -399,6 +407,29 @@ def _has_options(body: list[str]) -> bool:
     """Multiple-choice options (A. … B. …) among the unit's lines: the unit asks."""
     letters = [m.group().strip(" -*+[]xX(（*")[:1].upper() for line in body[:40] if (m := _OPTION_LINE_RE.match(line))]
     return "A" in letters and "B" in letters
+
+
+def silent(cand: Candidate) -> set[int]:
+    """The starts of a question-like template that are not questions: a start that neither asks nor
+    has anything under it but links (`### 参考`, a topic heading over its table of contents,
+    `### 6. Suggest your question!`); and, when the starts are unnumbered and most ask, a run of
+    starts at the document's head or tail that do not ask (`### References`, `### 待完成`)."""
+    if not cand.asked_at or cand.key[0] in ("doc",) or cand.key[2] == "asklist":
+        return set()
+    n = len(cand.indices)
+    if n < 5 or sum(cand.asked_at) < 0.75 * n:
+        return set()  # the starts do not ask as a rule ('# 7. 微软-S-expression' among problem titles)
+    # an untitled start ('#### 100.') is left to the placeholder check, which reports it
+    out = {i for i, asked, said, shape in zip(cand.indices, cand.asked_at, cand.answered_at, cand.shapes)
+           if not asked and not said and shape.title.strip()}
+    for order in (range(n), range(n - 1, -1, -1)):
+        for k in order:
+            if cand.asked_at[k] or cand.shapes[k].numbering:
+                break  # a numbered start is one of the sequence
+            out.add(cand.indices[k])
+    if len(out) >= n:
+        return set()
+    return out
 
 
 def _units_of(cand: Candidate) -> list[tuple[int, int]]:
@@ -469,6 +500,17 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
         elif outer:
             winner = max(outer, key=lambda c: c.score)
         else:
+            break
+    # headings over labelled questions ('### 1.1 典型问题' over '**面试题：** …'): the labels are the
+    # questions when the headings leave some of them out (a labelled question after the last
+    # heading) or hold two of them in one unit; else the headings title them (one label each)
+    for inner in ok:
+        if inner is winner or inner.key[2] != "label-q" or not _heading(winner.key[0]) or nesting(winner, inner) < 0.9:
+            continue
+        units = _units_of(winner)
+        held = [sum(1 for i in inner.indices if s < i < e) for s, e in units]
+        if max(held) >= 2 or any(not any(s < i < e for s, e in units) for i in inner.indices):
+            winner = inner
             break
     runner = next((c for c in ok if c is not winner and _rival(winner, c)), None)
     return winner, runner

@@ -123,6 +123,9 @@ class _Sorter:
             u.labelled.add("answer")
         u.labelled.add(kind)
         u.how.setdefault(kind, f"label '{label.word}' at line {src}")
+        if self.labels.is_learned(label.word):  # the document's own word titles the block, as written
+            written = re.search(rf"{re.escape(label.word)}\s*[:：]?", self.lines[src - 1]) if src else None
+            u.block_titles.setdefault(kind, written.group().strip() if written else label.word)
         if label.merged:
             u.merged_line = src
         self.state = kind
