@@ -136,9 +136,10 @@ def test_bold_q_line_glued_to_its_answer() -> None:
 
 def test_details_with_any_summary_is_the_answer() -> None:
     plan = plan_of("details-any-summary")
-    assert "/// answer | Click to reveal" in page(plan, 1)
+    # 'Click to reveal' and 'Show me' only say the answer is inside: the blocks keep their default title
+    assert "/// answer\n" in page(plan, 1) and "Click to reveal" not in page(plan, 1)
     assert block(page(plan, 1), "answer") == "`git reset --soft HEAD~1`"
-    assert "/// answer | Show me" in page(plan, 2)
+    assert "/// answer\n" in page(plan, 2) and "Show me" not in page(plan, 2)
     assert "<details" not in page(plan, 1) + page(plan, 2)
 
 
@@ -293,3 +294,61 @@ def test_a_question_looking_line_inside_an_answer_is_never_silent() -> None:
     plan = plan_import(doc, "mixed.md", chapter="c")
     asking = [(d.code, d.line) for d in plan.diagnostics if d.code == "QI018"]
     assert asking == [("QI018", 7)]  # not the line inside code
+
+
+CHOICES = """# Quiz
+
+### 1. Which port does HTTP use?
+A. 21
+B. 80
+C. 443
+
+<details><summary>Show answer</summary>
+
+B
+
+</details>
+
+### 2. Which port does SSH use?
+
+(A) 21
+(B) 22
+
+<details><summary>点击查看答案</summary>
+
+B
+
+</details>
+
+### 3. Which port does FTP use?
+
+<details><summary>Hint: think of the oldest</summary>
+
+21
+
+</details>
+"""
+
+
+def rendered(text: str) -> str:
+    """A written page as the site shows it (the project's block extensions, no MkDocs)."""
+    import markdown
+
+    from qabook.render import markdown_extensions
+    names, configs = markdown_extensions({}, "en")
+    body = text.split("---\n", 2)[2]  # MkDocs splits the front matter off first
+    return markdown.Markdown(extensions=names, extension_configs=configs).convert(body)
+
+
+def test_choices_one_a_line_stay_one_a_line_and_a_generic_summary_is_no_title() -> None:
+    plan = plan_import(CHOICES, "quiz.md", chapter="ch")
+    assert plan.question_count == 3
+    first, second, third = (rendered(page(plan, n)) for n in (1, 2, 3))
+    # each choice is its own paragraph, not 'A. 21 B. 80 C. 443' run together
+    assert re.findall(r"<p>([ABC]\. \d+)</p>", first) == ["A. 21", "B. 80", "C. 443"], first
+    assert re.findall(r"<p>(\([AB]\) \d+)</p>", second) == ["(A) 21", "(B) 22"], second
+    # 'Show answer' / '点击查看答案' say nothing: the block keeps its default title; a summary that says something stays
+    for html in (first, second):
+        assert "Show answer" not in html and "点击查看答案" not in html
+        assert re.search(r"<summary>\s*Answer\s*</summary>", html), html
+    assert "Hint: think of the oldest" in third

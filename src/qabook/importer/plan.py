@@ -25,7 +25,8 @@ from qabook.importer.labels import Labels
 from qabook.importer.learn import learn, learned_words
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
-from qabook.importer.units import (PARTS, OutLine, Unit, full_title, options_to_question, short_title,
+from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, options_to_question,
+                                   separate_options, short_title,
                                    sort_details_unit, sort_unit)
 from qabook.slug import slugify, unique
 
@@ -514,8 +515,9 @@ class _Planner:
             n for o in u.parts[p] for n in o.src])
         for idx, part in enumerate(present):
             content, lead, trail = _unwrap(_trim(u.parts[part]))
-            content = self._no_fences(_no_headings(self._close_fence(content)))
+            content = separate_options(self._no_fences(_no_headings(self._close_fence(content))))
             title = u.block_titles.get(part)
+            title = None if title and generic_title(title) else title  # '<summary>Show answer</summary>'
             out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part]) + lead))
             if content and content[0].text[:1] in (" ", "\t"):  # an indented first line would be read as
                 out.append(OutLine("", ()))                      # the block's options: a blank line first

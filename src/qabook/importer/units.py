@@ -14,6 +14,7 @@ from qabook.importer.detect import Start
 from qabook.importer.elements import Element
 from qabook.importer.labels import DEFAULT, Label, Labels
 from qabook.importer.elements import dedented
+from qabook.vocabulary import GENERIC_TITLE_WORDS
 from qabook.importer.shapes import ADMONITION_RE, asks
 
 DETAILS_OPEN_RE = re.compile(
@@ -382,7 +383,43 @@ def sort_details_unit(unit: Unit, lines: list[str], first: int, stop: int) -> No
 
 _TASK_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
 _CHECKED_RE = re.compile(r"^(\s*[-*+]\s+)\[[xX]\]\s*")
+_FENCE_LINE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+#: A choice on a line of its own, not a list item: 'A. 21', '(B) 80', 'C、443', '**D.** none'.
+_BARE_OPTION_RE = re.compile(r"^ {0,3}(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:[.)．、:：）]|\s*\*\*[.)．、:：])\s*\S")
 _OPTION_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:[.)．、:：）]|\s*\*\*[.)．、:：])")
+
+
+def generic_title(title: str) -> bool:
+    """A block title that only says "here is the answer" ('Show answer', '点击查看答案 👇'): it says
+    nothing the default title does not."""
+    rest = title.lower()
+    for word in sorted(GENERIC_TITLE_WORDS, key=len, reverse=True):
+        rest = re.sub(rf"\b{re.escape(word)}\b" if word.isascii() else re.escape(word), " ", rest)
+    return not re.search(r"\w", rest)
+
+
+def separate_options(content: list[OutLine]) -> list[OutLine]:
+    """Choices written one a line ('A. 21⏎B. 80⏎C. 443') would join into one paragraph when
+    rendered: a blank line before each keeps them one a line (outside code; only a run that
+    holds both A and B)."""
+    fence, bare = None, []
+    for k, out in enumerate(content):
+        m = _FENCE_LINE_RE.match(out.text)
+        if m and (fence is None or m.group(1)[0] == fence):
+            fence = m.group(1)[0] if fence is None else None
+            continue
+        if fence is None and (o := _BARE_OPTION_RE.match(out.text)):
+            bare.append((k, o["letter"].upper()))
+    letters = {letter for _, letter in bare}
+    if not {"A", "B"} <= letters:
+        return content
+    at = {k for k, _ in bare}
+    out: list[OutLine] = []
+    for k, line in enumerate(content):
+        if k in at and out and out[-1].text.strip():
+            out.append(OutLine("", ()))
+        out.append(line)
+    return out
 
 
 def options_to_question(unit: Unit) -> None:
