@@ -24,7 +24,6 @@ pytestmark = pytest.mark.skipif(not ROWS, reason="tests/corpus/*/INDEX.tsv not f
 MISSES = {
     "en/02-zeroinstall-faq-deflist.md": "definition-list answers that continue in unprefixed paragraphs: two "
                                         "question lines read as answer text",
-    "en/25-exam-paper-os-table-subparts.md": "an exam paper as one table, one question per row",
 }
 #: Files whose import passes everything but the check, with why.
 CHECK_MISSES = {

@@ -352,3 +352,33 @@ def test_choices_one_a_line_stay_one_a_line_and_a_generic_summary_is_no_title() 
         assert "Show answer" not in html and "点击查看答案" not in html
         assert re.search(r"<summary>\s*Answer\s*</summary>", html), html
     assert "Hint: think of the oldest" in third
+
+
+QUESTION_TABLE = """# Networking flash cards
+
+| Question | Answer |
+|---|---|
+| Which port does HTTP use? | 80 |
+| Which port does SSH use? | 22 |
+| What does DNS stand for? | Domain Name System |
+
+## Settings
+
+| Option | Description |
+|---|---|
+| `--port` | The port to listen on |
+| `--host` | The host name |
+"""
+
+
+def test_a_table_whose_rows_are_questions_is_one_question_a_row_and_a_settings_table_is_not() -> None:
+    plan = plan_import(QUESTION_TABLE, "cards.md", chapter="ch")
+    assert [p.title for p in plan.pages[1:]] == ["Which port does HTTP use?", "Which port does SSH use?",
+                                                 "What does DNS stand for?"]
+    assert block(page(plan, 3), "question") == "What does DNS stand for?"
+    assert block(page(plan, 3), "answer") == "Domain Name System"
+    chapter = plan.pages[0].text
+    assert "| Question | Answer |" in chapter and "| `--port` | The port to listen on |" in chapter
+    assert "Which port does HTTP use? |" not in chapter  # the row went to its page
+    settings = QUESTION_TABLE.split("## Settings", 1)[1]
+    assert plan_import("# Settings\n" + settings, "s.md", chapter="ch").question_count == 0

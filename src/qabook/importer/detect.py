@@ -23,6 +23,7 @@ from qabook.importer.shapes import KEY_SHAPE, Shape, asks, details_close, number
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
                                       silent, titled)
 from qabook.importer.asklists import asking_lists
+from qabook.importer.tables import question_tables
 from qabook.importer.wholedoc import whole_document
 
 NUMBERED_HEADING_RE = re.compile(
@@ -98,6 +99,8 @@ def unit_end(elements: list[Element], start: Start, starts: set[int], labels: La
     nor does a heading inside the question's own `<details>`)."""
     if start.strategy == "doc":
         return len(elements)
+    if start.strategy == "row":  # a row is the whole question; what follows the table is not its answer
+        return start.index + 1
     inside = -1
     if start.strategy == "details" and lines is not None:
         close = details_close(lines, elements[start.index].start)
@@ -251,6 +254,8 @@ def _start(i: int, shape: Shape, box: str, level: int = 0) -> Start:
         return Start(i, number, shape.title, "doc", level, explicit=explicit(shape), bare=not shape.title.strip())
     if box == "adm":
         return Start(i, number, shape.title, "adm")
+    if box == "row":  # a table's row
+        return Start(i, number, shape.title, "row")
     if box == "dt":  # a definition list's term
         return Start(i, number, shape.title, "bold")
     if box == "sep":  # the first block after a separator
@@ -308,6 +313,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (listed := asking_lists(expanded, shapes, lines)):
         winner = listed
         cands = cands + [listed]
+    if winner is None and lines and (tabled := question_tables(expanded, lines, labels)):
+        winner, expanded = tabled
+        cands = cands + [winner]
     if winner is None and lines and (whole := whole_document(expanded, shapes, lines, labels)):
         winner = whole
         cands = cands + [whole]

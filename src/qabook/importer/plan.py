@@ -20,6 +20,7 @@ from qabook.importer.detect import Detection, Start, detect, is_placeholder, uni
 from qabook.importer.elements import Element, dedented, item_body, split_elements, split_paragraphs
 from qabook.importer.neutralise import neutralise
 from qabook.importer.readview import parse_view
+from qabook.importer.tables import row_parts
 from qabook.importer.explain import explain
 from qabook.importer.labels import Labels
 from qabook.importer.learn import learn, learned_words
@@ -153,6 +154,15 @@ class _Planner:
             unit.title, unit.heading_text = start.title, start.title
             stop = elements[end].start if end < len(elements) else len(self.lines)
             sort_details_unit(unit, self.lines, el.start, stop)
+            return unit
+        if start.strategy == "row":  # a table's row: its cells are the parts
+            unit.title, unit.heading_text, unit.title_src = " ".join(start.title.split()), start.title, (el.lineno,)
+            for part, texts in row_parts(self.lines, el, self.labels).items():
+                for n, text in enumerate(texts):
+                    unit.parts[part] += ([OutLine("", ())] if n else []) + [OutLine(text, (el.lineno,))]
+            unit.how["question"] = f"the cells of the table row at line {el.lineno}"
+            if unit.has("answer"):
+                unit.how["answer"] = "the answer column of the row"
             return unit
         if start.strategy == "adm":  # '??? question "Title"' and its indented body (or '::: …' up to ':::')
             unit.title, unit.heading_text, unit.title_src = " ".join(start.title.split()), start.title, (el.lineno,)

@@ -103,7 +103,9 @@ class Candidate:
         where = {"p": "paragraphs", "item": "list items", "details": "<details> blocks whose <summary> asks",
                  "sep": "first blocks after '---'/'***' separators", "adm": "admonitions (!!! / ??? / :::) titled with a question"}.get(box, f"level-{box[1:]} headings" if _heading(box) else box)
         form = {"whole": "bold ", "prefix": "bold-numbered ", "*": "bold or plain "}.get(bold, "")
-        if family == "asklist":
+        if family == "table":
+            what = "table rows (a table of questions: its header names a question column, or a column asks)"
+        elif family == "asklist":
             what = "list items that ask, one line each (a list of questions; answers, if any, behind their links)"
         elif family == "plain":
             what = f"{form}{where}" + (" (unnumbered)" if _heading(box) or box == "item" else "")
