@@ -382,3 +382,53 @@ def test_a_table_whose_rows_are_questions_is_one_question_a_row_and_a_settings_t
     assert "Which port does HTTP use? |" not in chapter  # the row went to its page
     settings = QUESTION_TABLE.split("## Settings", 1)[1]
     assert plan_import("# Settings\n" + settings, "s.md", chapter="ch").question_count == 0
+
+
+ONE_QUESTION_IN_SECTIONS = """# 面试官：说说 new 操作符具体干了什么？
+
+## 一、是什么
+
+`new` 创建一个对象。
+
+## 二、流程
+
+四步。
+
+## 三、手写 new 操作符
+
+```js
+function mynew() {}
+```
+"""
+
+
+def test_an_asking_title_over_sections_that_do_not_ask_is_one_question() -> None:
+    plan = plan_import(ONE_QUESTION_IN_SECTIONS, "new.md", chapter="ch")
+    assert plan.question_count == 1
+    assert page(plan, 1).splitlines()[4] == "# 面试官：说说 new 操作符具体干了什么？"
+    answer = block(page(plan, 1), "answer")
+    assert "四步。" in answer and "function mynew" in answer
+    # sections that ask are questions of their own, under a title that asks too
+    asking = ONE_QUESTION_IN_SECTIONS.replace("一、是什么", "一、是什么？").replace("二、流程", "二、流程是怎样的？") \
+        .replace("三、手写 new 操作符", "三、如何手写 new 操作符？")
+    assert plan_import(asking, "new.md", chapter="ch").question_count == 3
+
+
+DEFINITIONS = """# FAQ
+
+What is it?
+
+: A tool.
+
+What was the inspiration?
+: Several things.
+
+Why the name?
+: It was short.
+"""
+
+
+def test_a_definition_right_under_its_term_still_answers_it() -> None:
+    plan = plan_import(DEFINITIONS, "faq.md", chapter="ch")
+    assert [p.title for p in plan.pages[1:]] == ["What is it?", "What was the inspiration?", "Why the name?"]
+    assert "Several things." in block(page(plan, 2), "answer")

@@ -24,7 +24,7 @@ from qabook.importer.template import (Candidate, _rival, candidates, choose, exp
                                       silent, titled)
 from qabook.importer.asklists import asking_lists
 from qabook.importer.tables import question_tables
-from qabook.importer.wholedoc import whole_document
+from qabook.importer.wholedoc import asked_by_its_title, whole_document
 
 NUMBERED_HEADING_RE = re.compile(
     r"^(?:第\s*(?P<a>\d+)\s*题|题目\s*(?P<b>\d+)\s*[：:.．、]?|(?P<c>\d+)\s*(?:[.．、](?!\d)|[)）]))\s*(?P<rest>.*)$"
@@ -310,6 +310,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
             winner, runner, cands, shapes = k_winner, k_runner, k_cands, keyed
         else:
             keys = []
+    if winner is not None and lines and (whole := asked_by_its_title(expanded, shapes, winner, lines)):
+        winner, runner = whole, winner
+        cands = cands + [whole]
     if winner is None and lines and (listed := asking_lists(expanded, shapes, lines)):
         winner = listed
         cands = cands + [listed]

@@ -21,6 +21,7 @@ from qabook.importer.elements import Element, dedented, item_body, split_element
 from qabook.importer.neutralise import neutralise
 from qabook.importer.readview import parse_view
 from qabook.importer.tables import row_parts
+from qabook.importer.shapes import DEFINITION_RE
 from qabook.importer.explain import explain
 from qabook.importer.labels import Labels
 from qabook.importer.learn import learn, learned_words
@@ -128,7 +129,8 @@ class _Planner:
         base = split_elements(parse_view(self.lines))
 
         def run(labels: Labels) -> tuple[list[Element], Detection]:
-            elements = split_paragraphs(self.lines, base, lambda line: labels.paragraph(line) is not None)
+            elements = split_paragraphs(self.lines, base, lambda line: labels.paragraph(line) is not None
+                                        or DEFINITION_RE.match(line) is not None)  # 'Term⏎: definition'
             found = detect(elements, self.options, self.lines, labels)
             return found.elements or elements, found
 

@@ -142,7 +142,7 @@ def first_line(el: Element) -> str:
 
 
 _HTML_HEADING_RE = re.compile(r"^\s*<h(?P<level>[1-6])\b[^>]*>(?P<text>.*?)(?:</h[1-6]>|$)", re.I)
-_DEFINITION_RE = re.compile(r"^:\s+\S")
+DEFINITION_RE = re.compile(r"^:\s+\S")
 _DETAILS_RE = re.compile(r"^\s*(?:<(?:b|strong|p|div)\b[^>]*>\s*)*<details\b[^>]*>\s*(?:<summary\b[^>]*>(?P<summary>.*))?$", re.I)
 _SUMMARY_RE = re.compile(r"^\s*<summary\b[^>]*>(?P<summary>.*)$", re.I)
 
@@ -219,8 +219,8 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         box = "p" if el.kind == "paragraph" else "item"
         line = first_line(el)
         if el.kind == "paragraph" and lines is not None and el.own_end - el.start == 1 and el.end < len(lines) \
-                and not _DEFINITION_RE.match(line) \
-                and _DEFINITION_RE.match(next((x for x in lines[el.start + 1:el.end + 1] if x.strip()), "")):
+                and not DEFINITION_RE.match(line) \
+                and DEFINITION_RE.match(next((x for x in lines[el.start + 1:el.end + 1] if x.strip()), "")):
             box = "dt"  # a definition list's term: 'What is it?' then ': It is …'
     else:
         return Shape(el.kind, "", None, "", "", False)

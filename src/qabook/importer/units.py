@@ -319,7 +319,7 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
         unit.parts["question"].append(OutLine(unit.title, ()))
     if not re.search(r"\w", unit.title):
         asked = unit.parts["question"][unit.question_offset:] or unit.parts["question"]
-        first = full_title(next((o.text for o in asked if o.text.strip()), ""))
+        first = full_title(next((o.text for o in asked if o.text.strip() and not _FENCE_LINE_RE.match(o.text)), ""))
         if unit.title_src and not unit.start.bare:  # "第 1 题 🟢": keep the heading, add the question
             unit.title = f"{unit.heading_text} {first}".strip()
         else:

@@ -15,6 +15,11 @@ see it at a glance:
 and that unit holds most of the document (what comes before it — a banner, navigation links —
 goes to the chapter page). Nothing repeats, so nothing here is a template: it is the fallback
 when no template is question-like.
+
+One more reading overrides a template (`asked_by_its_title`): the document's only top-level
+heading asks with a question mark (`# 面试官：说说new操作符具体干了什么？`) and the template's
+starts are a few sections under it, none of which asks with one (`## 一、是什么`, `## 二、流程`):
+the sections are the parts of that one question's answer.
 """
 
 from __future__ import annotations
@@ -64,6 +69,42 @@ def whole_document(elements: list[Element], shapes: list[Shape], lines: list[str
                          coverage=held / len(text_lines), regular=1.0, prior=0.0, explicit=0.0)
     cand.score = round(1.0 + cand.features["coverage"], 3)
     cand.why = how
+    return cand
+
+
+#: How many sections under an asking title still make one answer.
+MAX_SECTIONS = 8
+_MARK_RE = re.compile(r"[?？]")
+
+
+def asked_by_its_title(elements: list[Element], shapes: list[Shape], winner: Candidate,
+                       lines: list[str]) -> Candidate | None:
+    """The document as one question when its only top-level heading asks and the winning
+    template is a few sections under it that do not ask with a question mark; else None."""
+    heads = [i for i, el in enumerate(elements) if el.kind == "heading"]
+    if not heads or not winner.key[0].startswith("h") or not 1 < len(winner.indices) <= MAX_SECTIONS:
+        return None
+    start = heads[0]
+    el, shape = elements[start], shapes[start]
+    top = min(elements[i].level for i in heads)
+    if el.level != top or sum(1 for i in heads if elements[i].level == top) != 1 or shape.label_kind:
+        return None
+    if not _MARK_RE.search(shape.title) or start in winner.indices:
+        return None
+    if any(i < start or elements[i].level <= el.level or _MARK_RE.search(shapes[i].title) for i in winner.indices):
+        return None
+    text_lines = [k for k, line in enumerate(lines) if line.strip()]
+    held = sum(1 for k in text_lines if k >= el.start)
+    if not text_lines or held < 0.7 * len(text_lines):
+        return None
+    cand = Candidate(("doc", "", "plain"), [start], [shape])
+    cand.ends = [len(elements)]
+    cand.answered_at = [True]
+    cand.features.update(titled=0.0, n=1, ask=1.0, answered=1.0, labelled=0.0, sequence=0.0,
+                         coverage=held / len(text_lines), regular=1.0, prior=0.0, explicit=0.0)
+    cand.score = round(1.0 + cand.features["coverage"], 3)
+    cand.why = (f"the document's only top-level heading asks; the {len(winner.indices)} sections under it "
+                "do not: they answer it")
     return cand
 
 
