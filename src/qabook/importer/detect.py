@@ -277,7 +277,9 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
         if c.features["ask"] < 0.5 or nesting(winner, c) or nesting(c, winner):
             continue
         outside = [k for k, i in enumerate(c.indices) if not any(s <= i < e for s, e in taken)]
-        if len(outside) < 2 or len(outside) < len(c.indices):
+        # all its starts outside the winner's units; one in ten may sit inside one of them and start a
+        # question there (a question heading written one level down, right after an answer of the first group)
+        if len(outside) < 2 or len(outside) < len(c.indices) - len(c.indices) // 10:
             continue
         extras.append(c)
         taken += list(zip(c.indices, c.ends))
