@@ -26,8 +26,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from qabook.importer.elements import Element
+from qabook.importer.detect import Detection, detect
+from qabook.importer.elements import Element, split_elements, split_paragraphs
 from qabook.importer.labels import Labels
+from qabook.importer.options import ImportOptions
+from qabook.importer.readview import parse_view
+from qabook.importer.shapes import DEFINITION_RE
 from qabook.vocabulary import LABEL_HINTS
 
 _WORD = r"(?:[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’&;/.-]*(?:[ \t][A-Za-zÀ-ÖØ-öø-ÿ'’&;/.-]+){0,2}|[\u4e00-\u9fff]{1,8})"
@@ -245,3 +249,29 @@ def learned_words(found: list[LearnedLabel]) -> dict[str, list[str]]:
     for label in found:
         out.setdefault(label.kind, []).append(label.word)
     return out
+
+
+def read_document(lines: list[str], options: ImportOptions, labels: Labels) -> tuple[list[Element], Detection, Labels]:
+    """The elements, what detection chose and the labels it read with: with the label words this
+    document uses when reading with them finds its questions at least as well."""
+    base = split_elements(parse_view(lines))
+
+    def run(with_labels: Labels) -> tuple[list[Element], Detection]:
+        elements = split_paragraphs(lines, base, lambda line: with_labels.paragraph(line) is not None
+                                    or DEFINITION_RE.match(line) is not None)  # 'Term⏎: definition'
+        found = detect(elements, options, lines, with_labels)
+        return found.elements or elements, found
+
+    elements, detection = run(labels)
+    if options.forced:
+        return elements, detection, labels
+    found = learn(detection, lines, labels)
+    if not found:
+        return elements, detection, labels
+    learned = Labels(options.labels, learned_words(found))
+    elements2, detection2 = run(learned)
+    first = detection.winner.score if detection.winner else 0.0
+    if detection2.winner is not None and detection2.winner.score >= 0.9 * first:
+        detection2.learned = found
+        return elements2, detection2, learned
+    return elements, detection, labels

@@ -16,20 +16,16 @@ import yaml
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
 from qabook.importer.answerkey import AnswerKey
-from qabook.importer.detect import Detection, Start, detect, is_placeholder, unit_end
-from qabook.importer.elements import Element, dedented, item_body, split_elements, split_paragraphs
+from qabook.importer.detect import Detection, Start, is_placeholder, unit_end
+from qabook.importer.elements import Element, dedented, item_body
 from qabook.importer.neutralise import neutralise
-from qabook.importer.readview import parse_view
-from qabook.importer.tables import row_parts
-from qabook.importer.shapes import DEFINITION_RE
 from qabook.importer.explain import explain
-from qabook.importer.labels import Labels
-from qabook.importer.learn import learn, learned_words
+from qabook.importer.learn import read_document
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
 from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, options_to_question,
                                    separate_options, short_title,
-                                   sort_details_unit, sort_unit)
+                                   sort_details_unit, sort_row_unit, sort_unit)
 from qabook.slug import slugify, unique
 
 
@@ -124,29 +120,7 @@ class _Planner:
         return plan
 
     def _read(self) -> tuple[list[Element], Detection]:
-        """The elements and what detection chose; with the label words this document uses
-        (`learn.py`) when reading with them finds its questions at least as well."""
-        base = split_elements(parse_view(self.lines))
-
-        def run(labels: Labels) -> tuple[list[Element], Detection]:
-            elements = split_paragraphs(self.lines, base, lambda line: labels.paragraph(line) is not None
-                                        or DEFINITION_RE.match(line) is not None)  # 'Term⏎: definition'
-            found = detect(elements, self.options, self.lines, labels)
-            return found.elements or elements, found
-
-        elements, detection = run(self.labels)
-        if self.options.forced:
-            return elements, detection
-        learned = learn(detection, self.lines, self.labels)
-        if not learned:
-            return elements, detection
-        labels = Labels(self.options.labels, learned_words(learned))
-        elements2, detection2 = run(labels)
-        first = detection.winner.score if detection.winner else 0.0
-        if detection2.winner is not None and detection2.winner.score >= 0.9 * first:
-            self.labels = labels
-            detection2.learned = learned
-            return elements2, detection2
+        elements, detection, self.labels = read_document(self.lines, self.options, self.labels)
         return elements, detection
 
     def _unit(self, start: Start, elements: list[Element], end: int) -> Unit:
@@ -158,13 +132,7 @@ class _Planner:
             sort_details_unit(unit, self.lines, el.start, stop)
             return unit
         if start.strategy == "row":  # a table's row: its cells are the parts
-            unit.title, unit.heading_text, unit.title_src = " ".join(start.title.split()), start.title, (el.lineno,)
-            for part, texts in row_parts(self.lines, el, self.labels).items():
-                for n, text in enumerate(texts):
-                    unit.parts[part] += ([OutLine("", ())] if n else []) + [OutLine(text, (el.lineno,))]
-            unit.how["question"] = f"the cells of the table row at line {el.lineno}"
-            if unit.has("answer"):
-                unit.how["answer"] = "the answer column of the row"
+            sort_row_unit(unit, self.lines, el, self.labels)
             return unit
         if start.strategy == "adm":  # '??? question "Title"' and its indented body (or '::: …' up to ':::')
             unit.title, unit.heading_text, unit.title_src = " ".join(start.title.split()), start.title, (el.lineno,)

@@ -154,3 +154,4 @@ def row_parts(lines: list[str], row: Element, labels: Labels) -> dict[str, list[
     for kind, where in (("answer", cols.answer), ("explanation", cols.explanation)):
         parts[kind] += [cells_[c] for c in where if c < len(cells_) and cells_[c]]
     return parts
+

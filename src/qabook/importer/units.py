@@ -16,6 +16,7 @@ from qabook.importer.labels import DEFAULT, Label, Labels
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS
 from qabook.importer.shapes import ADMONITION_RE, asks
+from qabook.importer.tables import row_parts
 
 DETAILS_OPEN_RE = re.compile(
     r"^\s*<details[^>]*>\s*(?P<summary><summary[^>]*>(?P<text>.*?)</summary>)?\s*$", re.I)
@@ -463,3 +464,14 @@ def options_to_question(unit: Unit) -> None:
     unit.how["answer"] = "; ".join(([f"unlabelled text from line {rest}"] if rest else []) + how)
     unit.how["question"] = unit.how.get("question", "") + ("; " if unit.how.get("question") else "") + \
         f"options {letters[0]}–{letters[-1]}"
+
+
+def sort_row_unit(unit: Unit, lines: list[str], row: Element, labels: Labels) -> None:
+    """A question from a table's row: its cells are the parts, all from the row's line."""
+    unit.title, unit.heading_text, unit.title_src = " ".join(row.text.split()), row.text, (row.lineno,)
+    for part, texts in row_parts(lines, row, labels).items():
+        for n, text in enumerate(texts):
+            unit.parts[part] += ([OutLine("", ())] if n else []) + [OutLine(text, (row.lineno,))]
+    unit.how["question"] = f"the cells of the table row at line {row.lineno}"
+    if unit.has("answer"):
+        unit.how["answer"] = "the answer column of the row"
