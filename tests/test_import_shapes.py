@@ -432,3 +432,37 @@ def test_a_definition_right_under_its_term_still_answers_it() -> None:
     plan = plan_import(DEFINITIONS, "faq.md", chapter="ch")
     assert [p.title for p in plan.pages[1:]] == ["What is it?", "What was the inspiration?", "Why the name?"]
     assert "Several things." in block(page(plan, 2), "answer")
+
+
+OPEN_TASKS = """# Anonymous classes
+
+## Interview Questions
+
+1. **What is an anonymous class?**
+   A class without a name.
+
+2. **When would you use one?**
+   For a one-time implementation.
+
+3. **Can one extend a class?**
+   Yes.
+
+4. **Can it be generic?**
+   Yes, with the type given where it is made.
+
+5. **You need a callback for an asynchronous call. How would you write it?**
+
+6. **Implement a Runnable that sleeps for a second.**
+
+7. **Create a Comparator over two fields.**
+
+8. **Design an event system with anonymous listeners.**
+"""
+
+
+def test_unanswered_tasks_among_open_questions_are_questions() -> None:
+    # 'Create a Comparator…' neither asks nor holds an answer, but nor do its neighbours: a bank of
+    # open tasks, each one a question (only where answers are the rule does an empty start stand out)
+    plan = plan_import(OPEN_TASKS, "tasks.md", chapter="ch")
+    assert plan.question_count == 8
+    assert plan.pages[7].title == "Create a Comparator over two fields."

@@ -421,9 +421,11 @@ def silent(cand: Candidate) -> set[int]:
     n = len(cand.indices)
     if n < 5 or sum(cand.asked_at) < 0.75 * n:
         return set()  # the starts do not ask as a rule ('# 7. 微软-S-expression' among problem titles)
-    # an untitled start ('#### 100.') is left to the placeholder check, which reports it
+    # an untitled start ('#### 100.') is left to the placeholder check, which reports it; an empty
+    # start stands out only where the units are answered as a rule (not in a bank of open tasks)
+    answered = sum(cand.answered_at) >= 0.75 * n
     out = {i for i, asked, said, shape in zip(cand.indices, cand.asked_at, cand.answered_at, cand.shapes)
-           if not asked and not said and shape.title.strip()}
+           if answered and not asked and not said and shape.title.strip()}
     for order in (range(n), range(n - 1, -1, -1)):
         for k in order:
             if cand.asked_at[k] or cand.shapes[k].numbering:
