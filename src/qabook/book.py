@@ -14,8 +14,9 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from qabook.config import Project, load_project
+from qabook.config import Project, config_problem, load_project
 from qabook.diagnostics import Diagnostic
+from qabook.docfiles import kind_problem, name_problem, printable
 from qabook.model import Book, Chapter, Page
 from qabook.parser import parse_page
 from qabook.textfile import TextFile, read_text
@@ -88,6 +89,12 @@ def _files(docs_dir: Path, book: Book, base: Path | None) -> list[Path]:
         for name in sorted(dirnames + filenames):
             path = Path(dirpath) / name
             if name.startswith("."):
+                continue
+            problem = name_problem(name) or (kind_problem(str(path)) if name in filenames else None)
+            if problem:
+                book.unreadable.append(Diagnostic(printable(display_path(path, base)), 1, 1, "QA004", problem))
+                if name in dirnames:
+                    dirnames.remove(name)
                 continue
             if path.is_symlink():
                 problem = _symlink_problem(path, root)
@@ -165,9 +172,11 @@ def load_book(project: Project | Path, base: Path | None = None, *,
     if not isinstance(project, Project):
         project = load_project(None, project)
     docs_dir = project.docs_dir
-    book = Book(docs_dir=docs_dir)
+    book = Book(docs_dir=docs_dir, project=project)
     if project.config_file is not None:
         book.config_display = display_path(project.config_file, base)
+        if problem := config_problem(project.config_file, book.config_display):
+            book.unreadable.append(problem)
         book.allow_html = project.allow_html
         book.known_blocks = project.known_blocks
         book.optional = project.optional
