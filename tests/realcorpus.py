@@ -14,6 +14,7 @@ from pathlib import Path
 from qabook.check import check_docs
 from qabook.importer import plan_import, write_plan
 from qabook.importer.shapes import numbering
+from qabook.importer.units import generic_title
 from qabook import vocabulary
 from qabook.vocabulary import BLOCKS
 
@@ -59,6 +60,9 @@ def _words_of(line: str) -> set[str]:
     """The words a source line must bring to its page: its label word, admonition type and
     question numbering ('Problem 3 —', '第 2 题') become the block or the page and are not text
     any more."""
+    summary = re.fullmatch(r"\s*(?:<[^>]+>\s*)*<summary[^>]*>(?P<text>.*?)</summary>(?:\s*<[^>]+>)*\s*", line, re.I)
+    if summary and generic_title(re.sub(r"<[^>]+>", "", summary["text"])):
+        return set()  # 'Show answer' only says the answer is inside: the block's default title says it
     core = re.sub(r"^\s*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?", "", line)
     core = re.sub(r"^(?:\*\*|__)", "", core)
     found = numbering(core)

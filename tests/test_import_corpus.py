@@ -17,6 +17,7 @@ import pytest
 from conftest import CORPUS, HAVE_SHARED, SEED, copy_project, needs_shared, qabook
 from qabook.check import check_docs
 from qabook.importer import plan_import, write_plan
+from qabook.importer.units import generic_title
 
 pytestmark = needs_shared
 
@@ -58,7 +59,11 @@ LABEL_RE = re.compile(r"^(?:题目描述|题目|面试题|问题\s*\d*|答案解
 
 
 def core_text(line: str) -> str:
-    """What must survive of a source line: its words, without Markdown marks, labels or numbering."""
+    """What must survive of a source line: its words, without Markdown marks, labels or numbering
+    (a generic `<summary>Show answer</summary>` says nothing: the block's default title says it)."""
+    summary = re.fullmatch(r"\s*(?:<[^>]+>\s*)*<summary[^>]*>(?P<text>.*?)</summary>(?:\s*<[^>]+>)*\s*", line, re.I)
+    if summary and generic_title(re.sub(r"<[^>]+>", "", summary["text"])):
+        return ""
     text = re.sub(r"</?(?:details|summary|br|div|p|a|img|span|b|strong|em|i)\b[^>]*>", "", line, flags=re.I)
     text = re.sub(r"\]\([^)]*\)", "]", text.replace("**", "")).strip()  # link targets may be retargeted
     text = re.sub(r"^#{1,6}\s*", "", text)

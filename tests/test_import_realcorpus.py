@@ -21,21 +21,7 @@ pytestmark = pytest.mark.skipif(not ROWS, reason="tests/corpus/*/INDEX.tsv not f
 
 #: Known misses on dev files, with what would be needed (strict: a fix makes them pass, and then
 #: they must come off this list).
-MISSES = {
-    "zh/10-leetcode-toc-heading-per-problem.md": "one numbered H1 per problem, no question mark, label or answer "
-                                                 "word: nothing says they are questions",
-    "zh/30-exam-solutions-toc-numbering-gap.md": "one numbered H1 per problem (same family as zh/10)",
-    "zh/26-negative-changelog-bold-dates-prompt-comparison.md": "negative: '问题：' bullets are test prompts shown "
-                                                                "with screenshots; read as labelled questions",
-    "en/02-zeroinstall-faq-deflist.md": "definition-list answers that continue in unprefixed paragraphs: two "
-                                        "question lines read as answer text",
-    "en/10-python-100-exercises-labels-own-line.md": "question 32 leaves its code fence open: the parser (like a "
-                                                     "renderer) swallows the heading of question 33",
-    "en/18-odin-clean-code-knowledge-check.md": "a knowledge-check list of questions whose answers are links to "
-                                                "the lesson",
-    "en/21-flashcards-term-definition-adjacent-lines.md": "T:/D: one-letter labels are not label words",
-    "en/25-exam-paper-os-table-subparts.md": "an exam paper as one table, one question per row",
-}
+MISSES: dict[str, str] = {}
 #: Files whose import passes everything but the check, with why.
 CHECK_MISSES = {
     "zh/05-choice-tasklist-checked-answer.md": "the source writes code fences as '```c ++': no fence to the renderer "
@@ -88,8 +74,6 @@ def test_holdout_imports_pass_the_check() -> None:
     assert failing == 0, f"{failing} holdout file(s) import to pages that fail the check"
 
 
-@pytest.mark.xfail(strict=True, reason="not met yet: exact counts 54/67 (81 %; dev 43/51, holdout 11/16) against "
-                                       "the 90 % wanted — the dev misses are listed in MISSES")
 def test_overall_exact_count_share_is_at_least_90_percent() -> None:
     exact_holdout = sum(1 for row in HOLDOUT if run(row, check=False).count == row.expected)
     exact_dev = sum(1 for row in DEV if run(row, check=False).count == row.expected)

@@ -136,9 +136,10 @@ def test_bold_q_line_glued_to_its_answer() -> None:
 
 def test_details_with_any_summary_is_the_answer() -> None:
     plan = plan_of("details-any-summary")
-    assert "/// answer | Click to reveal" in page(plan, 1)
+    # 'Click to reveal' and 'Show me' only say the answer is inside: the blocks keep their default title
+    assert "/// answer\n" in page(plan, 1) and "Click to reveal" not in page(plan, 1)
     assert block(page(plan, 1), "answer") == "`git reset --soft HEAD~1`"
-    assert "/// answer | Show me" in page(plan, 2)
+    assert "/// answer\n" in page(plan, 2) and "Show me" not in page(plan, 2)
     assert "<details" not in page(plan, 1) + page(plan, 2)
 
 
@@ -303,3 +304,175 @@ def test_a_question_looking_line_inside_an_answer_is_never_silent() -> None:
     plan = plan_import(doc, "mixed.md", chapter="c")
     asking = [(d.code, d.line) for d in plan.diagnostics if d.code == "QI018"]
     assert asking == [("QI018", 7)]  # not the line inside code
+
+
+CHOICES = """# Quiz
+
+### 1. Which port does HTTP use?
+A. 21
+B. 80
+C. 443
+
+<details><summary>Show answer</summary>
+
+B
+
+</details>
+
+### 2. Which port does SSH use?
+
+(A) 21
+(B) 22
+
+<details><summary>点击查看答案</summary>
+
+B
+
+</details>
+
+### 3. Which port does FTP use?
+
+<details><summary>Hint: think of the oldest</summary>
+
+21
+
+</details>
+"""
+
+
+def rendered(text: str) -> str:
+    """A written page as the site shows it (the project's block extensions, no MkDocs)."""
+    import markdown
+
+    from qabook.render import markdown_extensions
+    names, configs = markdown_extensions({}, "en")
+    body = text.split("---\n", 2)[2]  # MkDocs splits the front matter off first
+    return markdown.Markdown(extensions=names, extension_configs=configs).convert(body)
+
+
+def test_choices_one_a_line_stay_one_a_line_and_a_generic_summary_is_no_title() -> None:
+    plan = plan_import(CHOICES, "quiz.md", chapter="ch")
+    assert plan.question_count == 3
+    first, second, third = (rendered(page(plan, n)) for n in (1, 2, 3))
+    # each choice is its own paragraph, not 'A. 21 B. 80 C. 443' run together
+    assert re.findall(r"<p>([ABC]\. \d+)</p>", first) == ["A. 21", "B. 80", "C. 443"], first
+    assert re.findall(r"<p>(\([AB]\) \d+)</p>", second) == ["(A) 21", "(B) 22"], second
+    # 'Show answer' / '点击查看答案' say nothing: the block keeps its default title; a summary that says something stays
+    for html in (first, second):
+        assert "Show answer" not in html and "点击查看答案" not in html
+        assert re.search(r"<summary>\s*Answer\s*</summary>", html), html
+    assert "Hint: think of the oldest" in third
+
+
+QUESTION_TABLE = """# Networking flash cards
+
+| Question | Answer |
+|---|---|
+| Which port does HTTP use? | 80 |
+| Which port does SSH use? | 22 |
+| What does DNS stand for? | Domain Name System |
+
+## Settings
+
+| Option | Description |
+|---|---|
+| `--port` | The port to listen on |
+| `--host` | The host name |
+"""
+
+
+def test_a_table_whose_rows_are_questions_is_one_question_a_row_and_a_settings_table_is_not() -> None:
+    plan = plan_import(QUESTION_TABLE, "cards.md", chapter="ch")
+    assert [p.title for p in plan.pages[1:]] == ["Which port does HTTP use?", "Which port does SSH use?",
+                                                 "What does DNS stand for?"]
+    assert block(page(plan, 3), "question") == "What does DNS stand for?"
+    assert block(page(plan, 3), "answer") == "Domain Name System"
+    chapter = plan.pages[0].text
+    assert "| Question | Answer |" in chapter and "| `--port` | The port to listen on |" in chapter
+    assert "Which port does HTTP use? |" not in chapter  # the row went to its page
+    settings = QUESTION_TABLE.split("## Settings", 1)[1]
+    assert plan_import("# Settings\n" + settings, "s.md", chapter="ch").question_count == 0
+
+
+ONE_QUESTION_IN_SECTIONS = """# 面试官：说说 new 操作符具体干了什么？
+
+## 一、是什么
+
+`new` 创建一个对象。
+
+## 二、流程
+
+四步。
+
+## 三、手写 new 操作符
+
+```js
+function mynew() {}
+```
+"""
+
+
+def test_an_asking_title_over_sections_that_do_not_ask_is_one_question() -> None:
+    plan = plan_import(ONE_QUESTION_IN_SECTIONS, "new.md", chapter="ch")
+    assert plan.question_count == 1
+    assert page(plan, 1).splitlines()[4] == "# 面试官：说说 new 操作符具体干了什么？"
+    answer = block(page(plan, 1), "answer")
+    assert "四步。" in answer and "function mynew" in answer
+    # sections that ask are questions of their own, under a title that asks too
+    asking = ONE_QUESTION_IN_SECTIONS.replace("一、是什么", "一、是什么？").replace("二、流程", "二、流程是怎样的？") \
+        .replace("三、手写 new 操作符", "三、如何手写 new 操作符？")
+    assert plan_import(asking, "new.md", chapter="ch").question_count == 3
+
+
+DEFINITIONS = """# FAQ
+
+What is it?
+
+: A tool.
+
+What was the inspiration?
+: Several things.
+
+Why the name?
+: It was short.
+"""
+
+
+def test_a_definition_right_under_its_term_still_answers_it() -> None:
+    plan = plan_import(DEFINITIONS, "faq.md", chapter="ch")
+    assert [p.title for p in plan.pages[1:]] == ["What is it?", "What was the inspiration?", "Why the name?"]
+    assert "Several things." in block(page(plan, 2), "answer")
+
+
+OPEN_TASKS = """# Anonymous classes
+
+## Interview Questions
+
+1. **What is an anonymous class?**
+   A class without a name.
+
+2. **When would you use one?**
+   For a one-time implementation.
+
+3. **Can one extend a class?**
+   Yes.
+
+4. **Can it be generic?**
+   Yes, with the type given where it is made.
+
+5. **You need a callback for an asynchronous call. How would you write it?**
+
+6. **Implement a Runnable that sleeps for a second.**
+
+7. **Create a Comparator over two fields.**
+
+8. **Design an event system with anonymous listeners.**
+"""
+
+
+def test_unanswered_tasks_among_open_questions_are_questions() -> None:
+    # 'Create a Comparator…' neither asks nor holds an answer, but nor do its neighbours: a bank of
+    # open tasks, each one a question (only where answers are the rule does an empty start stand out)
+    plan = plan_import(OPEN_TASKS, "tasks.md", chapter="ch")
+    assert plan.question_count == 8
+    assert plan.pages[7].title == "Create a Comparator over two fields."

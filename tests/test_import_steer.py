@@ -82,7 +82,9 @@ KEYED = """# Quiz
 
 
 def test_answer_key_under_a_heading_the_author_names() -> None:
-    assert plan_import(KEYED, "k.md").question_count == 0  # '## Key' is no answer word: nothing answers them
+    plain = plan_import(KEYED, "k.md", chapter="k")  # '## Key' is no answer word: the questions stand unanswered
+    assert plain.question_count == 3 and all("no answer" in block(p.text, "answer") for p in plain.pages[1:])
+    assert "## Key" in plain.pages[0].text and "2. 443" in plain.pages[0].text
     plan = plan_import(KEYED, "k.md", chapter="k", options=merge(ImportOptions(), answer_key=r"^Key$"))
     assert plan.question_count == 3
     assert [block(p.text, "answer") for p in plan.pages[1:]] == ["80", "443", "22"]

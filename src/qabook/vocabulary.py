@@ -51,6 +51,25 @@ BLOCKS: tuple[BlockKind, ...] = (
               ("解析", "答案说明", "详解", "解释", "Explanation")),
 )
 
+#: Hints for label words the importer learns from a document (`importer/learn.py`): a learned
+#: word holding one of these (a Chinese morpheme anywhere, an English word at a word start) is
+#: that part; other learned words get their part from where they stand in the units.
+LABEL_HINTS: dict[str, tuple[str, ...]] = {
+    "question": ("题", "问", "描述", "description", "problem", "prompt", "task", "scenario", "statement"),
+    "answer": ("答", "思路", "解法", "题解", "solution", "answer", "réponse", "respuesta", "resposta", "antwort", "risposta",
+               "response", "reply"),
+    "explanation": ("析", "释", "why", "explanation", "rationale", "reason"),
+}
+
+#: The words of a `<summary>` (or block title) that only says "the answer is in here": 'Show answer',
+#: 'Click to see the solution', '查看答案', '点击展开'. A title made of these alone is dropped, so the
+#: block gets its default title.
+GENERIC_TITLE_WORDS: tuple[str, ...] = (
+    "show", "view", "see", "reveal", "click", "tap", "here", "to", "the", "an", "a", "me", "my", "your", "expand",
+    "toggle", "open", "hide", "display", "check", "answer", "answers", "solution", "solutions", "result", "details",
+    "more", "spoiler", "réponse", "voir", "la",
+    "点击", "点我", "查看", "展开", "显示", "收起", "参考", "答案", "解答", "回答", "这里", "此处", "看", "的")
+
 #: Label words that hold the answer and its explanation in one (imported as the answer, reported).
 MERGED_LABELS: tuple[str, ...] = ("答案解析", "解答")
 

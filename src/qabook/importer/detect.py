@@ -19,9 +19,12 @@ from qabook.importer.answerkey import AnswerKey, find_keys
 from qabook.importer.elements import Element, expand_lists
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
-from qabook.importer.shapes import KEY_SHAPE, Shape, asks, shape_of
+from qabook.importer.shapes import KEY_SHAPE, Shape, asks, details_close, numbering, shape_of
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
-                                      titled)
+                                      silent, titled)
+from qabook.importer.asklists import asking_lists
+from qabook.importer.tables import question_tables
+from qabook.importer.wholedoc import asked_by_its_title, whole_document
 
 NUMBERED_HEADING_RE = re.compile(
     r"^(?:第\s*(?P<a>\d+)\s*题|题目\s*(?P<b>\d+)\s*[：:.．、]?|(?P<c>\d+)\s*(?:[.．、](?!\d)|[)）]))\s*(?P<rest>.*)$"
@@ -57,6 +60,7 @@ class Detection:
     runner: Candidate | None = None  # the best other reading of the document
     cands: list[Candidate] = field(default_factory=list)
     keys: list[AnswerKey] = field(default_factory=list)  # answers gathered after their questions, by number
+    learned: list = field(default_factory=list)  # label words learned from the document (`learn.LearnedLabel`)
 
 
 def first_line(el: Element) -> str:
@@ -88,13 +92,25 @@ def bold_numbered(el: Element) -> Start | None:
     return Start(0, int(m["n"]), m["rest"].strip(), "bold") if m else None
 
 
-def unit_end(elements: list[Element], start: Start, starts: set[int], labels: Labels = DEFAULT) -> int:
+def unit_end(elements: list[Element], start: Start, starts: set[int], labels: Labels = DEFAULT,
+             lines: list[str] | None = None) -> int:
     """Index of the first element after the start that ends its question (a heading that is an
-    answer or explanation label, such as '### 答案：', does not: it is a part of the question)."""
+    answer or explanation label, such as '### 答案：', does not: it is a part of the question;
+    nor does a heading inside the question's own `<details>`)."""
+    if start.strategy == "doc":
+        return len(elements)
+    if start.strategy == "row":  # a row is the whole question; what follows the table is not its answer
+        return start.index + 1
+    inside = -1
+    if start.strategy == "details" and lines is not None:
+        close = details_close(lines, elements[start.index].start)
+        inside = close if close is not None else -1
     for j in range(start.index + 1, len(elements)):
         el = elements[j]
         if j in starts:
             return j
+        if el.start <= inside:
+            continue
         if el.kind == "heading" and (start.strategy != "heading" or el.level <= start.level):
             label = labels.heading(el.text)
             if label and label.kind in ("answer", "explanation"):
@@ -103,11 +119,15 @@ def unit_end(elements: list[Element], start: Start, starts: set[int], labels: La
     return len(elements)
 
 
-def is_placeholder(start: Start, elements: list[Element], end: int) -> bool:
-    """`#### 100.` with no title and nothing under it."""
-    return not start.title.strip() and all(
-        not el.text.strip() and el.kind in ("paragraph", "heading") for el in elements[start.index + 1:end]
-    )
+def is_placeholder(start: Start, elements: list[Element], end: int, lines: list[str] | None = None) -> bool:
+    """`#### 100.` or `<details><summary>35. </summary></details>`: no title and nothing under it."""
+    said = numbering(start.title.strip())
+    if (said.title if said else start.title).strip() or start.strategy in ("doc", "label"):
+        return False
+    if lines is None or start.strategy == "heading":
+        return all(not el.text.strip() and el.kind in ("paragraph", "heading") for el in elements[start.index + 1:end])
+    stop = elements[end].start if end < len(elements) else len(lines)
+    return not any(re.search(r"\w", re.sub(r"<[^>]*>", "", line)) for line in lines[elements[start.index].start + 1:stop])
 
 
 def _promote_hidden(elements: list[Element], starts: list[Start]) -> list[Start]:
@@ -230,8 +250,12 @@ def _start(i: int, shape: Shape, box: str, level: int = 0) -> Start:
         return Start(i, number if number is not None else (level or None), shape.title, "item")
     if box == "details":
         return Start(i, number, shape.title, "details")
+    if box == "doc":  # the whole document, from its first heading
+        return Start(i, number, shape.title, "doc", level, explicit=explicit(shape), bare=not shape.title.strip())
     if box == "adm":
         return Start(i, number, shape.title, "adm")
+    if box == "row":  # a table's row
+        return Start(i, number, shape.title, "row")
     if box == "dt":  # a definition list's term
         return Start(i, number, shape.title, "bold")
     if box == "sep":  # the first block after a separator
@@ -253,17 +277,20 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
         if c.features["ask"] < 0.5 or nesting(winner, c) or nesting(c, winner):
             continue
         outside = [k for k, i in enumerate(c.indices) if not any(s <= i < e for s, e in taken)]
-        if len(outside) < 2 or len(outside) < len(c.indices):
+        # all its starts outside the winner's units; one in ten may sit inside one of them and start a
+        # question there (a question heading written one level down, right after an answer of the first group)
+        if len(outside) < 2 or len(outside) < len(c.indices) - len(c.indices) // 10:
             continue
         extras.append(c)
         taken += list(zip(c.indices, c.ends))
     return extras
 
 
-def detect(elements: list[Element], opts: ImportOptions | None = None, lines: list[str] | None = None) -> Detection:
+def detect(elements: list[Element], opts: ImportOptions | None = None, lines: list[str] | None = None,
+           labels: Labels | None = None) -> Detection:
     """Question starts, in order, and how they were found; no starts when nothing fits."""
     opts = opts or ImportOptions()
-    labels = opts.label_set()
+    labels = labels or opts.label_set()
     lines = lines if lines is not None else []
     if opts.forced:
         expanded = expand_lists(lines, elements) if lines else elements
@@ -285,6 +312,18 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
             winner, runner, cands, shapes = k_winner, k_runner, k_cands, keyed
         else:
             keys = []
+    if winner is not None and lines and (whole := asked_by_its_title(expanded, shapes, winner, lines)):
+        winner, runner = whole, winner
+        cands = cands + [whole]
+    if winner is None and lines and (listed := asking_lists(expanded, shapes, lines)):
+        winner = listed
+        cands = cands + [listed]
+    if winner is None and lines and (tabled := question_tables(expanded, lines, labels)):
+        winner, expanded = tabled
+        cands = cands + [winner]
+    if winner is None and lines and (whole := whole_document(expanded, shapes, lines, labels)):
+        winner = whole
+        cands = cands + [whole]
     if winner is None:
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands)
@@ -295,8 +334,10 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     starts: list[Start] = []
     for cand in chosen:
         box = cand.key[0]
+        quiet = silent(cand)
         for i, shape in zip(cand.indices, cand.shapes):
-            starts.append(_start(i, shape, box, expanded[i].level))
+            if i not in quiet:
+                starts.append(_start(i, shape, box, expanded[i].level))
     starts.sort(key=lambda s: s.index)
     what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:])
     return Detection(what, _promote_hidden(expanded, starts), expanded, winner=winner, runner=runner, cands=cands,

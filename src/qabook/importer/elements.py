@@ -31,6 +31,7 @@ class Element:
     level: int = 0  # heading level (an item's number, for kind "item")
     own_end: int = 0  # 0-based, exclusive: where markdown-it says the element itself ends
     items: tuple[tuple[int, int, int], ...] = ()  # an ordered list's items: (number, first line, end line)
+    parent: int = -1  # an item's list: the 0-based line the list starts at
 
     @property
     def own_lines(self) -> range:
@@ -88,7 +89,7 @@ def item_elements(lines: list[str], el: Element) -> list[Element]:
         stop = el.items[k + 1][1] if k + 1 < len(el.items) else el.end
         first = lines[start].strip()
         text = first.split(maxsplit=1)[1] if " " in first else ""
-        out.append(Element("item", start, stop, text, number, start + 1))
+        out.append(Element("item", start, stop, text, number, start + 1, parent=el.start))
     return out
 
 

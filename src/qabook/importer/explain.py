@@ -31,6 +31,8 @@ def explain(source: str, options: ImportOptions, language: str, detection: Detec
            "  labels: built-in (题目/答案/解析, Question/Answer/Explanation, Q/A)"
            + (f" + yours: {', '.join(words)}" if words else ""),
            "  labels found: " + (", ".join(f"{w} ×{n}" for w, n in seen.items()) or "none (unlabelled answers)"),
+           *(["  labels found in the document: " + ", ".join(
+               f"{x.word} ×{x.count} ({x.kind}, {_HOW[x.how]})" for x in detection.learned)] if detection.learned else []),
            f"  language of notes: {language}",
            "  outline: " + _outline(elements),
            f"  {len(units)} question(s)"]
@@ -50,6 +52,9 @@ def explain(source: str, options: ImportOptions, language: str, detection: Detec
             out.append(f"    after '---' lines {u.tail[0].src[0] if u.tail and u.tail[0].src else '?'}…: "
                        + ("chapter page" if u.orphan else "separator"))
     return out
+
+
+_HOW = {"hint": "by its word", "position": "by its place in the units", "pair": "a pair of line prefixes"}
 
 
 def _features(cand: Candidate) -> str:

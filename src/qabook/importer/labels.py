@@ -37,8 +37,11 @@ def _alternation(words: list[str]) -> str:
 class Labels:
     """The label words of one import: the vocabulary's plus the author's (`extra`)."""
 
-    def __init__(self, extra: dict[str, list[str]] | None = None):
-        self.extra = {k: list(v) for k, v in (extra or {}).items() if v}
+    def __init__(self, extra: dict[str, list[str]] | None = None, learned: dict[str, list[str]] | None = None):
+        self.authors = {k: list(v) for k, v in (extra or {}).items() if v}
+        self.learned = {k: list(v) for k, v in (learned or {}).items() if v}
+        # the author's words, then the ones learned from the document (`learn.py`)
+        self.extra = {k: self.authors.get(k, []) + self.learned.get(k, []) for k in KINDS}
         builtin = {b.name: list(b.labels) for b in BLOCKS if b.name in KINDS}
         self.words = {k: self.extra.get(k, []) + builtin.get(k, []) for k in KINDS}
         merged = list(MERGED_LABELS)
@@ -57,6 +60,10 @@ class Labels:
         self._bold_whole = re.compile(rf"^\*\*(?P<label>{q})\s*[：:.]\s*(?P<rest>[^*].*?)\*\*\s*$", re.S | re.I)
         # **答案：B** — a short bold answer with its label inside
         self._bold_short = re.compile(rf"^\*\*(?P<label>{all_words}){colon}\s*(?P<rest>[^*]{{1,40}}?)\s*\*\*\s*$", re.S | re.I)
+        # **思路** alone on its line
+        self._bold_alone = re.compile(rf"^\*\*\s*(?P<label>{all_words})\s*\*\*\s*(?P<rest>)$", re.I)
+        # **Answer: B) a long answer** — a whole bold answer line with its label inside
+        self._bold_long = re.compile(rf"^\*\*(?P<label>{all_words}){colon}\s*(?P<rest>.+?)\s*\*\*\s*$", re.S | re.I)
         # plain: "A1：rest", "Q: rest", "答案：rest", "Answer: rest"; "Q3. rest"
         self._plain = re.compile(rf"^(?:(?P<label>{all_words}){colon}|(?P<num>[QA]\d+)\s*[.．](?!\d))\s*(?P<rest>.*)$",
                                  re.S | re.I)
@@ -66,6 +73,11 @@ class Labels:
                                   rf"\s*(?:\*\*)?\s*(?P<rest>\S.*)$", re.S | re.I)
         # heading labels: "### 题目", "### ✅ 正确答案：B", "### 📖 解析", "### Answer"
         self._heading = re.compile(rf"^(?P<label>{all_words})\s*(?:[：:]\s*(?P<rest>.*)|[-–—~*_]*\s*)$", re.S | re.I)
+
+    def is_learned(self, word: str) -> bool:
+        """The word was learned from the document (`learn.py`), not given by the vocabulary or the author."""
+        bare = re.sub(r"\s+", "", word).lower()
+        return any(re.sub(r"\s+", "", w).lower() == bare for ws in self.learned.values() for w in ws)
 
     def classify(self, word: str) -> tuple[str, bool]:
         bare = re.sub(r"\s+", "", word)
@@ -81,12 +93,13 @@ class Labels:
 
     def paragraph(self, first_line: str) -> Label | None:
         line = first_line.strip()
-        for pattern in (self._bold_whole, self._bold_in, self._bold_num, self._bold_out, self._bold_short, self._plain):
+        for pattern in (self._bold_whole, self._bold_in, self._bold_num, self._bold_out, self._bold_short, self._bold_long,
+                        self._bold_alone, self._plain):
             m = pattern.match(line)
             if m:
                 word = m["label"] or m.groupdict().get("num")
                 kind, merged = self.classify(word)
-                if pattern is self._bold_short and kind == "question":
+                if pattern in (self._bold_short, self._bold_long, self._bold_alone) and kind == "question":
                     continue  # '**Q: short?**' is a whole question line, read by _bold_whole
                 whole = pattern is self._bold_whole or (pattern is self._plain and kind == "question")
                 return Label(kind, word, (m["rest"] or "").strip(), merged, whole)

@@ -16,14 +16,16 @@ import yaml
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
 from qabook.importer.answerkey import AnswerKey
-from qabook.importer.detect import Detection, Start, detect, is_placeholder, unit_end
-from qabook.importer.elements import Element, dedented, item_body, split_elements, split_paragraphs
-from qabook.importer.neutralise import neutralise, readable
+from qabook.importer.detect import Detection, Start, is_placeholder, unit_end
+from qabook.importer.elements import Element, dedented, item_body
+from qabook.importer.neutralise import neutralise
 from qabook.importer.explain import explain
+from qabook.importer.learn import read_document
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
-from qabook.importer.units import (PARTS, OutLine, Unit, full_title, options_to_question, short_title,
-                                   sort_details_unit, sort_unit)
+from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, options_to_question,
+                                   separate_options, short_title,
+                                   sort_details_unit, sort_row_unit, sort_unit)
 from qabook.slug import slugify, unique
 
 
@@ -78,19 +80,17 @@ class _Planner:
 
     # -- segmentation ------------------------------------------------------------------
     def plan(self) -> ImportPlan:
-        elements = split_paragraphs(self.lines, split_elements(readable(self.lines)),
-                                    lambda line: self.labels.paragraph(line) is not None)
-        detection = detect(elements, self.options, self.lines)
-        elements = detection.elements or elements
+        elements, detection = self._read()
         starts = detection.starts
         start_idx = {s.index for s in starts}
         stops = start_idx | {key.opener for key in detection.keys}
         units: list[tuple[Unit, int]] = []  # (unit, end element index)
         for s in starts:
-            end = unit_end(elements, s, stops, self.labels)
-            if s.strategy == "heading" and is_placeholder(s, elements, end):
+            end = unit_end(elements, s, stops, self.labels, self.lines)
+            if is_placeholder(s, elements, end, self.lines):
+                shown = elements[s.index].text.strip() or self.lines[elements[s.index].start].strip()
                 self.warn(elements[s.index].lineno, "QI003",
-                          f"empty placeholder question '{elements[s.index].text.strip()}' (no title, no answer): kept on the chapter page")
+                          f"empty placeholder question '{shown}' (no title, no answer): kept on the chapter page")
                 start_idx.discard(s.index)
                 continue
             units.append((self._unit(s, elements, end), end))
@@ -119,6 +119,10 @@ class _Planner:
             plan.pages = []  # nothing to write: a chapter must never be left with no topic page
         return plan
 
+    def _read(self) -> tuple[list[Element], Detection]:
+        elements, detection, self.labels = read_document(self.lines, self.options, self.labels)
+        return elements, detection
+
     def _unit(self, start: Start, elements: list[Element], end: int) -> Unit:
         el = elements[start.index]
         unit = Unit(start=start, line=el.lineno)
@@ -126,6 +130,9 @@ class _Planner:
             unit.title, unit.heading_text = start.title, start.title
             stop = elements[end].start if end < len(elements) else len(self.lines)
             sort_details_unit(unit, self.lines, el.start, stop)
+            return unit
+        if start.strategy == "row":  # a table's row: its cells are the parts
+            sort_row_unit(unit, self.lines, el, self.labels)
             return unit
         if start.strategy == "adm":  # '??? question "Title"' and its indented body (or '::: …' up to ':::')
             unit.title, unit.heading_text, unit.title_src = " ".join(start.title.split()), start.title, (el.lineno,)
@@ -488,8 +495,9 @@ class _Planner:
             n for o in u.parts[p] for n in o.src])
         for idx, part in enumerate(present):
             content, lead, trail = _unwrap(_trim(u.parts[part]))
-            content = self._no_fences(_no_headings(self._close_fence(content)))
+            content = separate_options(self._no_fences(_no_headings(self._close_fence(content))))
             title = u.block_titles.get(part)
+            title = None if title and generic_title(title) else title  # '<summary>Show answer</summary>'
             out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part]) + lead))
             if content and content[0].text[:1] in (" ", "\t"):  # an indented first line would be read as
                 out.append(OutLine("", ()))                      # the block's options: a blank line first

@@ -35,14 +35,17 @@ _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: An unnumbered question prefix: `Q:`, `Q.`, `问：`, `Question:`.
 _QPREFIX_RE = re.compile(r"^(?:Q|问|Question)\s*[:：.．]\s*|^Q\s+[-—–]\s*", re.I)
 _INTERROGATIVE_RE = re.compile(
-    r"^(什么|如何|怎么|怎样|为什么|为何|哪些|哪个|哪种|是否|请|简述|简要|描述|解释|说明|说说|谈谈|介绍|列举|比较|实现|编写|设计|"
-    r"写出|写一个|给定|求|判断|分析|区别|"
+    # Chinese words need no word boundary ('如何封装…'); English ones do ('Is' is not 'Island')
+    r"^(?:什么|如何|怎么|怎样|为什么|为何|哪些|哪个|哪种|是否|请|简述|简要|描述|解释|说明|说说|说一下|谈谈|介绍|列举|比较|实现|"
+    r"手写|手动实现|编写|设计|写出|写一个|给定|求|判断|分析|区别|有没有)|^(?:"
     r"What|How|Why|When|Where|Which|Who|Whom|Whose|Explain|Describe|Write|Implement|Provide|Compare|Discuss|Define|"
     r"Name|List|Give|Find|Show|Prove|Calculate|Determine|Is|Are|Can|Could|Do|Does|Did|Should|Would|Will|Has|Have|"
     r"True or False)\b",
     re.I,
 )
 _ASKS_INSIDE_RE = re.compile(r"[?？]|(什么|吗|如何|怎么|为什么|哪些|区别|是否)|\b(what|how|why|which|difference)\b", re.I)
+#: A Chinese question asks with these anywhere in it, with or without '？' ('pm2 怎么做进程管理').
+_CJK_ASKS_RE = re.compile(r"什么|吗[？?。]?$|如何|怎么|怎样|为什么|为何|哪些|哪个|哪种|是否|有何|能否|可否|多少|几种|有没有|区别|异同")
 
 
 def cjk_number(text: str) -> int | None:
@@ -71,9 +74,11 @@ _BLANK_RE = re.compile(r"（\s*）|(?<![\w`])\(\s*\)|(?<![A-Za-z0-9_])\(\s+\)|_{
 def asks(title: str) -> bool:
     """The text reads as a question: a question mark, a blank to fill ('（）', '____'), or it
     opens with a question word."""
+    title = re.sub(r"(?<!!)\[([^\]]*)\]\([^)]*\)", r"\1", title)  # a link asks with its words
     plain = re.sub(r"[*_`]", "", title).strip()
     words = re.sub(r"`[^`]*`", "code", title)  # 'saveBatch()' in code is no blank to fill
-    return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or _INTERROGATIVE_RE.match(plain))
+    return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or _INTERROGATIVE_RE.match(plain)
+                or _CJK_ASKS_RE.search(plain))
 
 
 def asks_somewhere(title: str) -> bool:
@@ -125,6 +130,7 @@ class Shape:
     label_kind: str  # "question", "answer", "explanation" or "" (a label word the vocabulary knows)
     title: str  # the text that would be the question's title
     asking: bool
+    toc: bool = False  # the line only links to a place in the document (a table of contents entry)
 
     @property
     def style(self) -> str:
@@ -136,7 +142,7 @@ def first_line(el: Element) -> str:
 
 
 _HTML_HEADING_RE = re.compile(r"^\s*<h(?P<level>[1-6])\b[^>]*>(?P<text>.*?)(?:</h[1-6]>|$)", re.I)
-_DEFINITION_RE = re.compile(r"^:\s+\S")
+DEFINITION_RE = re.compile(r"^:\s+\S")
 _DETAILS_RE = re.compile(r"^\s*(?:<(?:b|strong|p|div)\b[^>]*>\s*)*<details\b[^>]*>\s*(?:<summary\b[^>]*>(?P<summary>.*))?$", re.I)
 _SUMMARY_RE = re.compile(r"^\s*<summary\b[^>]*>(?P<summary>.*)$", re.I)
 
@@ -154,7 +160,25 @@ def summary_text(lines: list[str], start: int) -> str | None:
         if not m2:
             return None
         rest = m2["summary"]
+        start = nxt
+    if not re.sub(r"<[^>]+>", "", rest.split("</summary>")[0]).strip() and "</summary>" not in rest:
+        # '<summary>' alone on its line, its text on the next ones
+        more = [lines[k] for k in range(start + 1, min(start + 4, len(lines)))]
+        text = " ".join(more)
+        rest = text.split("</summary>")[0] if "</summary>" in text else ""
     return re.sub(r"<[^>]+>", "", rest.split("</summary>")[0]).strip()
+
+
+def details_close(lines: list[str], start: int) -> int | None:
+    """The 0-based line that closes the `<details>` opened at line `start` (nested ones counted)."""
+    depth = 0
+    for k in range(start, len(lines)):
+        depth += len(re.findall(r"<details\b", lines[k], re.I))
+        closes = len(re.findall(r"</details\s*>", lines[k], re.I))
+        depth -= closes
+        if closes and depth <= 0:
+            return k
+    return None
 
 
 #: `!!! question "Title"`, `??? answer`, `???+ faq "Title"` (MkDocs) and `::: details Title` (VuePress…)
@@ -179,7 +203,8 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         if said and said.kind != "question":
             return Shape("html", "", None, "answer", summary, False)  # <summary>Answer</summary>
         title = unbold(said.rest if said and said.rest else summary)
-        return Shape("details", "", numbering(title), "", title, asks(title))
+        num = numbering(title)
+        return Shape("details", "", num, "", title, asks(num.title if num else title))
     if el.kind == "html" and lines is not None and (m := _HTML_HEADING_RE.match(lines[el.start])):
         own = " ".join(lines[el.start:el.own_end])  # '<h3 name="x">⏎  Question?⏎</h3>'
         whole = re.match(r"\s*<h[1-6]\b[^>]*>(?P<text>.*?)(?:</h[1-6]>|$)", own, re.I | re.S)
@@ -194,8 +219,8 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         box = "p" if el.kind == "paragraph" else "item"
         line = first_line(el)
         if el.kind == "paragraph" and lines is not None and el.own_end - el.start == 1 and el.end < len(lines) \
-                and not _DEFINITION_RE.match(line) \
-                and _DEFINITION_RE.match(next((x for x in lines[el.start + 1:el.end + 1] if x.strip()), "")):
+                and not DEFINITION_RE.match(line) \
+                and DEFINITION_RE.match(next((x for x in lines[el.start + 1:el.end + 1] if x.strip()), "")):
             box = "dt"  # a definition list's term: 'What is it?' then ': It is …'
     else:
         return Shape(el.kind, "", None, "", "", False)
@@ -216,7 +241,12 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         num = Numbering("N.", el.level, "", text)
     title = num.title if num else (label.rest if label and label.kind == "question" else text)
     title = unbold(title)
-    return Shape(box, bold, num, label_kind, title, asks(title))
+    return Shape(box, bold, num, label_kind, title, asks(title), bool(_TOC_RE.match(line)))
+
+
+#: A line that only links to an anchor of the document: `[1. Title](#1-title)`, `<a href="#7">…</a><br/>`.
+_TOC_RE = re.compile(r"""^\s*(?:\*\*)?(?:\[[^\]]*\]\(#[^)]*\)|<a\s[^>]*href\s*=\s*["']?#[^>]*>.*?</a>)(?:\*\*)?\s*"""
+                     r"(?:<br\s*/?>)?\s*$", re.I)
 
 
 #: The shape of a line of an answer key (`answerkey.py`): never a question, and it closes the unit before it.

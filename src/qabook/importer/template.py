@@ -29,15 +29,21 @@ from dataclasses import dataclass, field
 
 from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
-from qabook.importer.shapes import Shape, asks
+from qabook.importer.shapes import Shape, asks, details_close
 
 #: Numbering words that say "this is a question" on their own.
 _QUESTION_WORDS = {"q", "题目", "问题", "面试题", "试题", "习题", "练习", "例题", "考题", "question", "problem", "exercise",
                    "quiz", "task"}
 _PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)": 0.1, "(N)": 0.1, "一、": 0.0,
           "N ": 0.0, "N.N": 0.0, "": 0.0}
-_ANSWER_MARK_RE = re.compile(r"^\s*(?:<details\b|<summary\b|(?:\?\?\?\+?|!!!|:::+)\s*(?:answer|success|tip|note|solution|hint|"
+_ANSWER_MARK_RE = re.compile(r"^\s*(?:(?:\?\?\?\+?|!!!|:::+)\s*(?:answer|success|tip|note|solution|hint|"
                              r"check|details|答案|解答)\b)", re.I)
+_DETAILS_MARK_RE = re.compile(r"^\s*(?:<[^>]+>\s*)*<(?:details|summary)\b", re.I)
+_SUMMARY_TEXT_RE = re.compile(r"<summary[^>]*>(?P<text>.*?)(?:</summary>|$)", re.I)
+#: What a `<summary>` says when it hides an answer: 'Answer', 'Show', 'View answer', '查看答案', '点击展开'.
+_REVEAL_RE = re.compile(r"answer|solution|show|view|reveal|click|expand|hint|explanation|details?|more|toggle|"
+                        r"答案|解答|解析|查看|点击|展开|显示|参考|提示|详解|思路|回答", re.I)
+_CONTENTS_RE = re.compile(r"contents|目录|\btoc\b|index|索引", re.I)  # a <summary> over a table of contents
 _FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _LIST_MARK_RE = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
 _INLINE_ANSWER_RE = re.compile(r"[?？.。]\s*(?:\*\*)?(?:答案|参考答案|答|Answer|Ans|A)\s*(?:\*\*)?\s*[：:]", re.I)
@@ -54,10 +60,14 @@ class Candidate:
     score: float = 0.0
     ends: list[int] = field(default_factory=list)  # element index where each unit ends
     answered_at: list[bool] = field(default_factory=list)  # whether each unit holds anything after its start
+    why: str = ""  # what made a one-question document one question (`wholedoc.py`)
+    asked_at: list[bool] = field(default_factory=list)  # whether each unit asks (its start, options, a question part)
 
     @property
     def accepted(self) -> bool:
         f = self.features
+        if self.key[0] == "doc" or self.key[2] == "asklist":
+            return True  # the fallbacks (`wholedoc.py`, `asklists.py`) are chosen only when nothing else fits
         if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer
             numbered = bool(self.shapes and self.shapes[0].numbering)
             alone = f["coverage"] >= 0.3  # one question that is most of the document, not a stray line
@@ -66,10 +76,17 @@ class Candidate:
                 or (self.key[2] == "ask" and f["labelled"])))
         if self.key[2] == "ask":  # plain paragraphs that end in '?': only when answers follow them
             return f["labelled"] >= 0.5
-        if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.3:
+        if self.key[0] == "details" and f["ask"] < 0.5 and f["explicit"] < 0.5 and f["sequence"] < 0.6:
+            return False  # <details> blocks that title something else (a table of contents, a changelog's notes)
+        if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.5:
             return True
         if f["ask"] >= 0.8 and f["sequence"] >= 0.8 and f["n"] >= 3 and self.key[0] != "item":
             return True  # numbered questions still waiting for their answers: each is a question
+        if f.get("top") and self.key[2] not in ("plain", "ask", "label-q") and f["sequence"] >= 0.8 \
+                and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and f.get("code", 0) >= 0.8:
+            # one numbered top-level heading per problem ('# 1. …', '# 2. …'), each with its code: a
+            # problem set (an article's numbered sections tell a story instead)
+            return True
         # a document that says it is a Q&A ('FAQ', '面试题', 'Interview questions'): its regular
         # sequence of numbered, bold or heading units is its questions even when they do not ask
         box, bold = self.key[0], self.key[1]
@@ -80,10 +97,17 @@ class Candidate:
 
     def describe(self) -> str:
         box, bold, family = self.key
+        if box == "doc":
+            return f"the whole document is one question, from its first heading ({self.why}; first: " \
+                   f"'{self.shapes[0].title[:40]}')"
         where = {"p": "paragraphs", "item": "list items", "details": "<details> blocks whose <summary> asks",
                  "sep": "first blocks after '---'/'***' separators", "adm": "admonitions (!!! / ??? / :::) titled with a question"}.get(box, f"level-{box[1:]} headings" if _heading(box) else box)
         form = {"whole": "bold ", "prefix": "bold-numbered ", "*": "bold or plain "}.get(bold, "")
-        if family == "plain":
+        if family == "table":
+            what = "table rows (a table of questions: its header names a question column, or a column asks)"
+        elif family == "asklist":
+            what = "list items that ask, one line each (a list of questions; answers, if any, behind their links)"
+        elif family == "plain":
             what = f"{form}{where}" + (" (unnumbered)" if _heading(box) or box == "item" else "")
         elif family == "label-q":
             what = f"{form}{where} with a question label"
@@ -108,7 +132,7 @@ def _family(shape: Shape) -> str:
 
 def _key(shape: Shape) -> tuple[str, str, str] | None:
     box = shape.box
-    if shape.label_kind in ("answer", "explanation"):
+    if shape.label_kind in ("answer", "explanation") or shape.toc:
         return None
     if _heading(box):
         return (box, "", _family(shape))
@@ -180,6 +204,7 @@ def separated(elements: list[Element], shapes: list[Shape]) -> list[int]:
     for h in [title if title is not None and title < hrs[0] else -1] + hrs:
         j = next((k for k in range(h + 1, len(elements)) if elements[k].kind != "hr"), None)
         if j is not None and shapes[j].box in ("p", "item") + tuple(f"h{n}" for n in range(2, 7)) and j not in out \
+                and not shapes[j].toc \
                 and (shapes[j].box != "p" or shapes[j].label_kind not in ("answer", "explanation")):
             out.append(j)
     return out
@@ -197,12 +222,19 @@ def _closes(el: Element, box: str, shapes: list[Shape], j: int) -> bool:
     return not _heading(box) or el.level <= int(box[1:])
 
 
-def unit_ends(elements: list[Element], shapes: list[Shape], indices: list[int], box: str) -> list[int]:
+def unit_ends(elements: list[Element], shapes: list[Shape], indices: list[int], box: str,
+              lines: list[str] | None = None) -> list[int]:
     out = []
     for k, i in enumerate(indices):
         stop = indices[k + 1] if k + 1 < len(indices) else len(elements)
         end = stop
+        inside = -1  # a <details> unit holds its headings up to its '</details>'
+        if box == "details" and lines is not None:
+            close = details_close(lines, elements[i].start)
+            inside = close if close is not None else -1
         for j in range(i + 1, stop):
+            if elements[j].start <= inside:
+                continue
             if _closes(elements[j], box, shapes, j):
                 end = j
                 break
@@ -212,6 +244,7 @@ def unit_ends(elements: list[Element], shapes: list[Shape], indices: list[int], 
 
 _NOT_WORDS_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]*>|\]\([^)]*\)|https?://\S+")
 _LINK_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[^\]]+\]\(")
+_LINK_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?\[")
 
 
 def _body_lines(lines: list[str], start_el: Element, end_line: int) -> list[str]:
@@ -219,19 +252,39 @@ def _body_lines(lines: list[str], start_el: Element, end_line: int) -> list[str]
     return [line for line in lines[start_el.start + 1:end_line] if line.strip()]
 
 
+#: A caption or a lone label with nothing after it: 'v1.0:', '- Before:'.
+_CAPTION_RE = re.compile(r"^\s*(?:[-*+>]\s+)*[^\s:：]{1,15}\s*[:：]\s*$")
+
+
+def _link_only(line: str) -> bool:
+    """The line is only links (and tags, entities, punctuation): `&emsp;[1.1 Title](#anchor)</br>`."""
+    if "](" not in line and "<a " not in line.lower():
+        return False
+    rest = re.sub(r"!?\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>|<[^>]*>|&\w+;|^\s*(?:[-*+]|\d+[.)])\s+", " ", line)
+    return not re.search(r"\w", rest)
+
+
+def _wordy(line: str) -> bool:
+    """A line that says something: a word of its own (not only a tag, an image or a caption like 'v1.0:')."""
+    text = _NOT_WORDS_RE.sub(" ", line)
+    if _CAPTION_RE.match(text):
+        return False
+    return bool(re.search(r"\w{2,}", text))
+
+
 def says_something(body: list[str]) -> bool:
-    """The lines hold words of their own: not only images, tags or a list of links."""
+    """The lines hold words of their own: not only images, tags, captions or a list of links."""
     if _has_options(body):  # choices (A. … B. …) are the question's, not an answer
         body = [line for line in body if not _OPTION_LINE_RE.match(line)]
-    words = [line for line in body if re.search(r"\w{2,}", _NOT_WORDS_RE.sub(" ", line))]
-    links = sum(1 for line in words if _LINK_ITEM_RE.match(line))
+    words = [line for line in body if _wordy(line)]
+    links = sum(1 for line in words if _LINK_ITEM_RE.match(line) or _link_only(line))
     return bool(words) and links * 2 < len(words) + 1 if len(words) > 1 else bool(words) and not links
 
 
 def has_answer_mark(body: list[str], labels: Labels) -> bool:
     """An answer or explanation label, `<details>`, an answer admonition among the lines (not in code)."""
     fence = False
-    for line in body:
+    for k, line in enumerate(body):
         if _FENCE_RE.match(line):
             fence = not fence
             continue
@@ -239,12 +292,49 @@ def has_answer_mark(body: list[str], labels: Labels) -> bool:
             continue
         if _ANSWER_MARK_RE.match(line):
             return True
+        if _DETAILS_MARK_RE.match(line):
+            if _hides_answer(body[k:k + 3], labels):
+                return True
+            continue
         text = line[_LIST_MARK_RE.match(line).end():]
         label = labels.paragraph(text) or labels.heading(re.sub(r"^#{1,6}\s+", "", text)) if text.lstrip().startswith(
             "#") else labels.paragraph(text)
         if label and label.kind in ("answer", "explanation"):
             return True
     return False
+
+
+def has_question_part(body: list[str], labels: Labels) -> bool:
+    """One question label among the unit's lines (not in code): '题目描述：…', '### 题目', '**Question:**' —
+    the unit holds its question, so its start titles a question even when it does not ask (a unit
+    holding several is a group of questions, not one)."""
+    found = 0
+    fence = False
+    for line in body:
+        if _FENCE_RE.match(line):
+            fence = not fence
+            continue
+        if fence:
+            continue
+        text = line[_LIST_MARK_RE.match(line).end():]
+        heading = re.match(r"^#{1,6}\s+(.*)$", text)
+        said = labels.heading(heading[1]) if heading else labels.paragraph(text)
+        if said and said.kind == "question":
+            found += 1
+    return found == 1
+
+
+def _hides_answer(lines: list[str], labels: Labels) -> bool:
+    """A `<details>` (its first lines given) hides an answer: no summary, an empty one, or one that
+    says so ('Answer', 'Show', '查看答案') — not a summary that titles something else."""
+    m = next((m for line in lines if (m := _SUMMARY_TEXT_RE.search(line))), None)
+    if m is None:
+        return True
+    text = re.sub(r"<[^>]+>", "", m["text"]).strip()
+    said = labels.heading(text) if text else None
+    if _CONTENTS_RE.search(text):
+        return False
+    return not text or bool(_REVEAL_RE.search(text)) or bool(said and said.kind != "question")
 
 
 _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|笔试题|习题|练习|试题|题库|真题|考题|测验|自测|复习题|"
@@ -255,7 +345,8 @@ def titled(elements: list[Element], lines: list[str]) -> bool:
     """The document says it is a collection of questions: its first heading or first lines name it
     ('FAQ', '面试题', 'Interview questions', 'Quiz')."""
     head = next((el.text for el in elements if el.kind == "heading"), "")
-    first = " ".join(line for line in lines[:8] if line.strip())
+    # the first lines of text, not a list of links (a site's navigation names other pages)
+    first = " ".join(line for line in lines[:8] if line.strip() and not _LINK_LINE_RE.match(line))
     first = re.sub(r"<[^>]*>|\]\([^)]*\)|https?://\S+", " ", first)  # words, not addresses
     return bool(_TITLED_RE.search(head) or _TITLED_RE.search(first[:300]))
 
@@ -265,8 +356,8 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     """Score one candidate; `keys` are the answer keys as (element index, the numbers they answer)."""
     n = len(cand.indices)
     box = cand.key[0]
-    cand.ends = unit_ends(elements, shapes, cand.indices, box)
-    asking = answered = labelled = 0
+    cand.ends = unit_ends(elements, shapes, cand.indices, box, lines)
+    asking = answered = labelled = coded = 0
     sizes = []
     for i, end, shape in zip(cand.indices, cand.ends, cand.shapes):
         el = elements[i]
@@ -275,8 +366,11 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         if box == "p" and cand.key[1] == "whole" and el.own_end - el.start > 1:
             pass  # lines glued under a bold line are its answer: already in the body
         inline = bool(_INLINE_ANSWER_RE.search(shape.title))
-        asking += bool(shape.asking or explicit(shape) or asks(shape.title) or _has_options(body)
-                       or bool(body and _QUESTION_ADMONITION_RE.match(body[0])))
+        asked = bool(shape.asking or explicit(shape) or asks(shape.title) or _has_options(body)
+                     or bool(body and _QUESTION_ADMONITION_RE.match(body[0]))
+                     or (box != "p" and has_question_part(body, labels)))
+        asking += asked
+        cand.asked_at.append(asked)
         key = next((numbers for at, numbers in keys or [] if at > i), None)
         keyed = bool(key and shape.numbering and shape.numbering.number in key)
         inline = inline or keyed  # its answer waits in the key after it
@@ -285,6 +379,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         cand.answered_at.append(said)
         labelled += bool(inline or has_answer_mark(body, labels))
         sizes.append(1 + len(body))
+        coded += any(_FENCE_RE.match(line) for line in body)
     numbers = [s.numbering.number for s in cand.shapes if s.numbering and s.numbering.number is not None]
     pairs = list(zip(numbers, numbers[1:]))
     seq = (sum(1.0 if b == a + 1 else 0.5 if b == 1 else 0.0 for a, b in pairs) / len(pairs)) if pairs else 0.0
@@ -296,7 +391,9 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     family = cand.key[2]
     prior = _PRIOR.get(family.split(":")[0], 0.1 if cand.key[1] == "whole" else 0.0)
     f = cand.features
-    f.update(titled=float(is_titled), n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
+    levels = [el.level for el in elements if el.kind == "heading"]
+    top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
+    f.update(titled=float(is_titled), top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
              explicit=sum(explicit(s) for s in cand.shapes) / n)
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
@@ -312,6 +409,31 @@ def _has_options(body: list[str]) -> bool:
     """Multiple-choice options (A. … B. …) among the unit's lines: the unit asks."""
     letters = [m.group().strip(" -*+[]xX(（*")[:1].upper() for line in body[:40] if (m := _OPTION_LINE_RE.match(line))]
     return "A" in letters and "B" in letters
+
+
+def silent(cand: Candidate) -> set[int]:
+    """The starts of a question-like template that are not questions: a start that neither asks nor
+    has anything under it but links (`### 参考`, a topic heading over its table of contents,
+    `### 6. Suggest your question!`); and, when the starts are unnumbered and most ask, a run of
+    starts at the document's head or tail that do not ask (`### References`, `### 待完成`)."""
+    if not cand.asked_at or cand.key[0] in ("doc",) or cand.key[2] == "asklist":
+        return set()
+    n = len(cand.indices)
+    if n < 5 or sum(cand.asked_at) < 0.75 * n:
+        return set()  # the starts do not ask as a rule ('# 7. 微软-S-expression' among problem titles)
+    # an untitled start ('#### 100.') is left to the placeholder check, which reports it; an empty
+    # start stands out only where the units are answered as a rule (not in a bank of open tasks)
+    answered = sum(cand.answered_at) >= 0.75 * n
+    out = {i for i, asked, said, shape in zip(cand.indices, cand.asked_at, cand.answered_at, cand.shapes)
+           if answered and not asked and not said and shape.title.strip()}
+    for order in (range(n), range(n - 1, -1, -1)):
+        for k in order:
+            if cand.asked_at[k] or cand.shapes[k].numbering:
+                break  # a numbered start is one of the sequence
+            out.add(cand.indices[k])
+    if len(out) >= n:
+        return set()
+    return out
 
 
 def _units_of(cand: Candidate) -> list[tuple[int, int]]:
@@ -382,6 +504,17 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
         elif outer:
             winner = max(outer, key=lambda c: c.score)
         else:
+            break
+    # headings over labelled questions ('### 1.1 典型问题' over '**面试题：** …'): the labels are the
+    # questions when the headings leave some of them out (a labelled question after the last
+    # heading) or hold two of them in one unit; else the headings title them (one label each)
+    for inner in ok:
+        if inner is winner or inner.key[2] != "label-q" or not _heading(winner.key[0]) or nesting(winner, inner) < 0.9:
+            continue
+        units = _units_of(winner)
+        held = [sum(1 for i in inner.indices if s < i < e) for s, e in units]
+        if max(held) >= 2 or any(not any(s < i < e for s, e in units) for i in inner.indices):
+            winner = inner
             break
     runner = next((c for c in ok if c is not winner and _rival(winner, c)), None)
     return winner, runner

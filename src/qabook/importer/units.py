@@ -14,7 +14,9 @@ from qabook.importer.detect import Start
 from qabook.importer.elements import Element
 from qabook.importer.labels import DEFAULT, Label, Labels
 from qabook.importer.elements import dedented
+from qabook.vocabulary import GENERIC_TITLE_WORDS
 from qabook.importer.shapes import ADMONITION_RE, asks
+from qabook.importer.tables import row_parts
 
 DETAILS_OPEN_RE = re.compile(
     r"^\s*<details[^>]*>\s*(?P<summary><summary[^>]*>(?P<text>.*?)</summary>)?\s*$", re.I)
@@ -94,6 +96,7 @@ class _Sorter:
         self.pending: list[int] = []  # <details> lines waiting for the block they open
         self.glued: list[OutLine] = []  # lines glued under a whole-line question label
         self.adm_question = False  # a '!!! question' admonition's body is being read
+        self.part_level = 0  # the level of the heading label that opened the current part ('## 题目描述')
         self.whole = False  # a whole-line question label ('**问题1：…？**') is open: what follows is its answer
 
     def add(self, out: list[OutLine]) -> None:
@@ -122,6 +125,9 @@ class _Sorter:
             u.labelled.add("answer")
         u.labelled.add(kind)
         u.how.setdefault(kind, f"label '{label.word}' at line {src}")
+        if self.labels.is_learned(label.word):  # the document's own word titles the block, as written
+            written = re.search(rf"{re.escape(label.word)}\s*[:：]?", self.lines[src - 1]) if src else None
+            u.block_titles.setdefault(kind, written.group().strip() if written else label.word)
         if label.merged:
             u.merged_line = src
         self.state = kind
@@ -145,7 +151,19 @@ class _Sorter:
         if el.kind == "heading":
             label = self.labels.heading(el.text)
             if label and self.label(label, el.lineno):
+                self.part_level = el.level
                 self.unit.opens[self.state].extend(list(el.own_lines)[1:])  # a setext underline
+                self.add(_lines(lines, el, el.own_end - el.start))
+                return
+            if label is None and self.state == "question" and self.part_level and el.level <= self.part_level \
+                    and "answer" not in self.unit.labelled:
+                # '## 题目描述' … then '## 解题思路': the next section at its level is the answer (by position)
+                title = " ".join(el.text.split())
+                self.label(Label("answer", title, ""), el.lineno)
+                self.unit.how["answer"] = f"the section after the question part, '{short_title(title, 30)}' at line {el.lineno}"
+                self.unit.block_titles["answer"] = title
+                self.part_level = el.level
+                self.unit.opens["answer"].extend(list(el.own_lines)[1:])
                 self.add(_lines(lines, el, el.own_end - el.start))
                 return
             skip = el.own_end - el.start
@@ -302,7 +320,7 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
         unit.parts["question"].append(OutLine(unit.title, ()))
     if not re.search(r"\w", unit.title):
         asked = unit.parts["question"][unit.question_offset:] or unit.parts["question"]
-        first = full_title(next((o.text for o in asked if o.text.strip()), ""))
+        first = full_title(next((o.text for o in asked if o.text.strip() and not _FENCE_LINE_RE.match(o.text)), ""))
         if unit.title_src and not unit.start.bare:  # "第 1 题 🟢": keep the heading, add the question
             unit.title = f"{unit.heading_text} {first}".strip()
         else:
@@ -366,7 +384,43 @@ def sort_details_unit(unit: Unit, lines: list[str], first: int, stop: int) -> No
 
 _TASK_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
 _CHECKED_RE = re.compile(r"^(\s*[-*+]\s+)\[[xX]\]\s*")
+_FENCE_LINE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+#: A choice on a line of its own, not a list item: 'A. 21', '(B) 80', 'C、443', '**D.** none'.
+_BARE_OPTION_RE = re.compile(r"^ {0,3}(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:[.)．、:：）]|\s*\*\*[.)．、:：])\s*\S")
 _OPTION_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:[.)．、:：）]|\s*\*\*[.)．、:：])")
+
+
+def generic_title(title: str) -> bool:
+    """A block title that only says "here is the answer" ('Show answer', '点击查看答案 👇'): it says
+    nothing the default title does not."""
+    rest = title.lower()
+    for word in sorted(GENERIC_TITLE_WORDS, key=len, reverse=True):
+        rest = re.sub(rf"\b{re.escape(word)}\b" if word.isascii() else re.escape(word), " ", rest)
+    return not re.search(r"\w", rest)
+
+
+def separate_options(content: list[OutLine]) -> list[OutLine]:
+    """Choices written one a line ('A. 21⏎B. 80⏎C. 443') would join into one paragraph when
+    rendered: a blank line before each keeps them one a line (outside code; only a run that
+    holds both A and B)."""
+    fence, bare = None, []
+    for k, out in enumerate(content):
+        m = _FENCE_LINE_RE.match(out.text)
+        if m and (fence is None or m.group(1)[0] == fence):
+            fence = m.group(1)[0] if fence is None else None
+            continue
+        if fence is None and (o := _BARE_OPTION_RE.match(out.text)):
+            bare.append((k, o["letter"].upper()))
+    letters = {letter for _, letter in bare}
+    if not {"A", "B"} <= letters:
+        return content
+    at = {k for k, _ in bare}
+    out: list[OutLine] = []
+    for k, line in enumerate(content):
+        if k in at and out and out[-1].text.strip():
+            out.append(OutLine("", ()))
+        out.append(line)
+    return out
 
 
 def options_to_question(unit: Unit) -> None:
@@ -411,3 +465,14 @@ def options_to_question(unit: Unit) -> None:
     unit.how["answer"] = "; ".join(([f"unlabelled text from line {rest}"] if rest else []) + how)
     unit.how["question"] = unit.how.get("question", "") + ("; " if unit.how.get("question") else "") + \
         f"options {letters[0]}–{letters[-1]}"
+
+
+def sort_row_unit(unit: Unit, lines: list[str], row: Element, labels: Labels) -> None:
+    """A question from a table's row: its cells are the parts, all from the row's line."""
+    unit.title, unit.heading_text, unit.title_src = " ".join(row.text.split()), row.text, (row.lineno,)
+    for part, texts in row_parts(lines, row, labels).items():
+        for n, text in enumerate(texts):
+            unit.parts[part] += ([OutLine("", ())] if n else []) + [OutLine(text, (row.lineno,))]
+    unit.how["question"] = f"the cells of the table row at line {row.lineno}"
+    if unit.has("answer"):
+        unit.how["answer"] = "the answer column of the row"

@@ -1,0 +1,46 @@
+"""A list of questions that carry no answers of their own: a lesson's knowledge check, a bank
+of open questions whose answers are links to where they are discussed.
+
+When no template is question-like, a bullet or numbered list whose items are one line each and
+nearly all ask (`- [Why is clean code important?](#introduction)`, `- What is a closure?`) is a
+list of questions: each item is one, its answer missing or behind its link. A list of links
+whose titles mostly do not ask (further reading, a table of contents into the document) is not.
+"""
+
+from __future__ import annotations
+
+from qabook.importer.elements import Element
+from qabook.importer.shapes import Shape
+from qabook.importer.template import Candidate
+
+#: The share of a list's items that must ask, and how few items make a list of questions.
+ASKING_SHARE = 0.8
+MIN_ITEMS = 2
+
+
+def asking_lists(elements: list[Element], shapes: list[Shape], lines: list[str]) -> Candidate | None:
+    """The lists of one-line asking items, as one candidate (None when there are none)."""
+    lists: dict[int, list[int]] = {}
+    for i, el in enumerate(elements):
+        if el.kind == "item" and el.parent >= 0:
+            lists.setdefault(el.parent, []).append(i)
+    chosen: list[int] = []
+    for items in lists.values():
+        if len(items) < MIN_ITEMS:
+            continue
+        one_line = all(not any(line.strip() for line in lines[elements[i].own_end:elements[i].end]) for i in items)
+        asking = sum(1 for i in items if shapes[i].asking) / len(items)
+        toc = sum(1 for i in items if shapes[i].toc) / len(items)
+        if one_line and asking >= ASKING_SHARE and toc < 0.5:
+            chosen += [i for i in items if shapes[i].asking]
+    if not chosen:
+        return None
+    chosen.sort()
+    cand = Candidate(("item", "", "asklist"), chosen, [shapes[i] for i in chosen])
+    cand.ends = [i + 1 for i in chosen]
+    cand.answered_at = [False] * len(chosen)
+    total = sum(1 for line in lines if line.strip()) or 1
+    cand.features.update(titled=0.0, top=0.0, code=0.0, n=len(chosen), ask=1.0, answered=0.0, labelled=0.0,
+                         sequence=0.0, coverage=len(chosen) / total, regular=1.0, prior=0.0, explicit=0.0)
+    cand.score = round(1.5 + cand.features["coverage"], 3)
+    return cand

@@ -1,0 +1,121 @@
+"""The document as the importer reads its structure (its *parse view*): the source lines, with
+what would hide that structure from the parser made harmless. The pages are always written
+from the source lines; only where blocks begin and end is read from this view.
+
+- what `neutralise.readable` makes text (an HTML block never closed, nesting past the limit);
+- YAML front matter (`---` … `---` on the first lines) is one block of its own, not a
+  thematic break and a setext heading;
+- a code fence the author never closed swallows the headings after it up to the next fence
+  line, which then closes it and shifts every fence after it: when a heading *inside* a fence
+  continues the document's own numbered headings (`### Question 33` after `### Question 32`),
+  the fence is read as closed on the blank line before it (the page keeps the fence open in
+  its block, where it is closed and reported: QI014).
+"""
+
+from __future__ import annotations
+
+import re
+
+from qabook.importer.neutralise import readable
+
+_FENCE_RE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+_ATX_RE = re.compile(r"^ {0,3}(?P<level>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+_SIGNATURE_RE = re.compile(r"^(?P<word>\D*?)\s*(?P<n>\d+)\b")
+_YAML_KEY_RE = re.compile(r"^[A-Za-z_][\w -]*:(\s|$)")
+
+
+def parse_view(lines: list[str]) -> list[str]:
+    """The lines to read the document's structure from (same length as `lines`)."""
+    view = readable(lines)
+    view = _front_matter(view)
+    return _close_swallowing_fences(view)
+
+
+def front_matter_end(lines: list[str]) -> int:
+    """The 0-based line after a YAML front matter block that opens the document, or 0."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for k in range(1, min(len(lines), 80)):
+        if lines[k].strip() in ("---", "..."):
+            body = [x for x in lines[1:k] if x.strip()]
+            if body and _YAML_KEY_RE.match(body[0]) and sum(bool(_YAML_KEY_RE.match(x)) for x in body) * 2 >= len(
+                    [x for x in body if not x.startswith((" ", "\t", "-"))]):
+                return k + 1
+            return 0
+    return 0
+
+
+def _front_matter(view: list[str]) -> list[str]:
+    """Front matter read as one HTML comment block (it goes to the chapter page as written)."""
+    end = front_matter_end(view)
+    if not end:
+        return view
+    out = list(view)
+    out[0] = "<!--"
+    out[end - 1] = "-->"
+    for k in range(1, end - 1):
+        out[k] = out[k].replace("-->", "--&gt;")
+    return out
+
+
+def _signature(text: str) -> tuple[str, int] | None:
+    """'Question 33' → ('question', 33); '33. Title' → ('', 33)."""
+    m = _SIGNATURE_RE.match(re.sub(r"[*_`]", "", text).strip())
+    if not m or len(m["word"]) > 20:
+        return None
+    return m["word"].strip().lower(), int(m["n"])
+
+
+def _fences(view: list[str]) -> list[tuple[int, int | None]]:
+    """(opening line, closing line or None) of each fenced code block, CommonMark's way."""
+    out: list[tuple[int, int | None]] = []
+    i = 0
+    while i < len(view):
+        m = _FENCE_RE.match(view[i])
+        if m and not (m["fence"][0] == "`" and "`" in m["info"]):
+            char, width = m["fence"][0], len(m["fence"])
+            close = next((k for k in range(i + 1, len(view)) if (c := _FENCE_RE.match(view[k]))
+                          and c["fence"][0] == char and len(c["fence"]) >= width and not c["info"].strip()), None)
+            out.append((i, close))
+            i = (close if close is not None else len(view)) + 1
+            continue
+        i += 1
+    return out
+
+
+def _close_swallowing_fences(view: list[str]) -> list[str]:
+    """Close, in the view, a fence that swallows a heading continuing the document's numbered
+    headings (at most a few rounds: each repair can realign the fences after it)."""
+    for _ in range(20):
+        fences = _fences(view)
+        inside = {k for o, c in fences for k in range(o, (c if c is not None else len(view) - 1) + 1)}
+        outside: dict[tuple[int, str], list[int]] = {}
+        for k, line in enumerate(view):
+            m = _ATX_RE.match(line)
+            if k not in inside and m and (sig := _signature(m["text"])):
+                outside.setdefault((len(m["level"]), sig[0]), []).append(sig[1])
+        repaired = False
+        for opener, close in fences:
+            stop = close if close is not None else len(view)
+            for k in range(opener + 1, stop):
+                m = _ATX_RE.match(view[k])
+                sig = _signature(m["text"]) if m else None
+                numbers = outside.get((len(m["level"]), sig[0])) if m and sig else None
+                if not numbers or len(numbers) < 3 or sig[1] - 1 not in numbers or sig[1] in numbers:
+                    continue
+                if k - 1 == opener:  # the heading right under the 'opener': that line closed a fence the
+                    view = list(view)  # parser did not see open (say, behind an invisible character)
+                    view[opener] = ""
+                elif not view[k - 1].strip():
+                    fence = _FENCE_RE.match(view[opener])["fence"]
+                    view = list(view)
+                    view[k - 1] = fence[0] * len(fence)
+                else:
+                    continue
+                repaired = True
+                break
+            if repaired:
+                break
+        if not repaired:
+            return view
+    return view

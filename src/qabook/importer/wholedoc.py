@@ -1,0 +1,118 @@
+"""A document that is one question: a problem page, one interview question and its answer.
+
+When no shape repeats like a question, the document may still be a single question from its
+first heading to its end (a solution page `# 27. 移除元素`, `# 如何…？` with `## 题目描述` and
+`## 解题思路`, `### What is a callback?` with `#### Answer`). It is read so when a person would
+see it at a glance:
+
+- exactly one question part is labelled in it (`## 题目描述`, `## 面试题`, `**Question:**`), after
+  the first heading; or
+- the first heading asks, is numbered or opens with a word and a colon (`面试官：…？`), and an
+  answer is labelled after it (an answer label, a `<details>` that hides it, an answer
+  admonition); or
+- the first heading is the document's only top-level heading and is numbered (`# 27. …`);
+
+and that unit holds most of the document (what comes before it — a banner, navigation links —
+goes to the chapter page). Nothing repeats, so nothing here is a template: it is the fallback
+when no template is question-like.
+
+One more reading overrides a template (`asked_by_its_title`): the document's only top-level
+heading asks with a question mark (`# 面试官：说说new操作符具体干了什么？`) and the template's
+starts are a few sections under it, none of which asks with one (`## 一、是什么`, `## 二、流程`):
+the sections are the parts of that one question's answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qabook.importer.elements import Element
+from qabook.importer.labels import Labels
+from qabook.importer.shapes import Shape
+from qabook.importer.template import Candidate, has_answer_mark
+
+_SAID_RE = re.compile(r"^[^\s:：]{1,6}\s*[:：]\s*\S")  # 'Interviewer: …', '面试官：…'
+
+
+def whole_document(elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels) -> Candidate | None:
+    """The document as one question started by its first heading, or None."""
+    heads = [i for i, el in enumerate(elements) if el.kind == "heading"]
+    if not heads:
+        return None
+    start = heads[0]
+    el = elements[start]
+    shape = shapes[start]
+    if shape.label_kind:  # '## 题目描述' first: the question part, with nothing to title it
+        return None
+    body = lines[el.own_end:]
+    text_lines = [k for k, line in enumerate(lines) if line.strip()]
+    held = sum(1 for k in text_lines if k >= el.start)
+    if not text_lines or held < 0.7 * len(text_lines):
+        return None
+    question_parts = [i for i in range(start + 1, len(elements)) if _labels_question(elements[i], lines, labels)]
+    top = min(elements[i].level for i in heads)
+    alone = sum(1 for i in heads if elements[i].level == top) == 1 and el.level == top
+    said = bool(_SAID_RE.match(shape.title)) or bool(shape.numbering)
+    how = ""
+    if len(question_parts) == 1:
+        how = "one labelled question part"
+    elif not question_parts and (shape.asking or said) and has_answer_mark(body, labels):
+        how = "the first heading and an answer label after it"
+    elif not question_parts and alone and (shape.numbering or (shape.asking and _SAID_RE.match(shape.title))):
+        how = "the document's only top-level heading"
+    if not how:
+        return None
+    cand = Candidate(("doc", "", "plain"), [start], [shape])
+    cand.ends = [len(elements)]
+    cand.answered_at = [True]
+    cand.features.update(titled=0.0, n=1, ask=1.0, answered=1.0, labelled=1.0, sequence=0.0,
+                         coverage=held / len(text_lines), regular=1.0, prior=0.0, explicit=0.0)
+    cand.score = round(1.0 + cand.features["coverage"], 3)
+    cand.why = how
+    return cand
+
+
+#: How many sections under an asking title still make one answer.
+MAX_SECTIONS = 8
+_MARK_RE = re.compile(r"[?？]")
+
+
+def asked_by_its_title(elements: list[Element], shapes: list[Shape], winner: Candidate,
+                       lines: list[str]) -> Candidate | None:
+    """The document as one question when its only top-level heading asks and the winning
+    template is a few sections under it that do not ask with a question mark; else None."""
+    heads = [i for i, el in enumerate(elements) if el.kind == "heading"]
+    if not heads or not winner.key[0].startswith("h") or not 1 < len(winner.indices) <= MAX_SECTIONS:
+        return None
+    start = heads[0]
+    el, shape = elements[start], shapes[start]
+    top = min(elements[i].level for i in heads)
+    if el.level != top or sum(1 for i in heads if elements[i].level == top) != 1 or shape.label_kind:
+        return None
+    if not _MARK_RE.search(shape.title) or start in winner.indices:
+        return None
+    if any(i < start or elements[i].level <= el.level or _MARK_RE.search(shapes[i].title) for i in winner.indices):
+        return None
+    text_lines = [k for k, line in enumerate(lines) if line.strip()]
+    held = sum(1 for k in text_lines if k >= el.start)
+    if not text_lines or held < 0.7 * len(text_lines):
+        return None
+    cand = Candidate(("doc", "", "plain"), [start], [shape])
+    cand.ends = [len(elements)]
+    cand.answered_at = [True]
+    cand.features.update(titled=0.0, n=1, ask=1.0, answered=1.0, labelled=0.0, sequence=0.0,
+                         coverage=held / len(text_lines), regular=1.0, prior=0.0, explicit=0.0)
+    cand.score = round(1.0 + cand.features["coverage"], 3)
+    cand.why = (f"the document's only top-level heading asks; the {len(winner.indices)} sections under it "
+                "do not: they answer it")
+    return cand
+
+
+def _labels_question(el: Element, lines: list[str], labels: Labels) -> bool:
+    if el.kind == "heading":
+        said = labels.heading(el.text)
+    elif el.kind == "paragraph":
+        said = labels.paragraph(lines[el.start])
+    else:
+        return False
+    return bool(said and said.kind == "question")
