@@ -3,7 +3,9 @@ its title from the chapter page."""
 
 from __future__ import annotations
 
+import json
 from html import escape
+from pathlib import Path
 from typing import Callable
 
 from mkdocs.structure.nav import Navigation, Section
@@ -41,3 +43,61 @@ def order_and_title(nav: Navigation, chapter_of: Callable[[str], Chapter | None]
                     chapter = chapter_of(child.file.src_uri)
                     if chapter:
                         item.title = escape(chapter.title)  # templates print titles as HTML
+
+
+# -- the links every page of a chapter shares, as scripts (templates/partials/nav.html) --------
+
+NAV_DIR = "assets/qabook/nav/"
+
+
+def _is_chapter(item: object, features: list[str]) -> bool:
+    """A section the navigation partial prunes: its first child is its index page."""
+    children = getattr(item, "children", None)
+    first = children[0] if children else None
+    return (isinstance(item, Section) and first is not None and not first.children
+            and getattr(first, "is_index", False) and "navigation.indexes" in features)
+
+
+def _entry(item: object) -> list[str]:
+    """[url, title]: the url as MkDocs names the file (the script makes it relative to the
+    page), the title as the template writes it (HTML)."""
+    return [str(getattr(item, "url", "") or ""), str(getattr(item, "title", "") or "")]
+
+
+def nav_scripts(nav: Navigation, features: list[str]) -> dict[str, str]:
+    """File name → content: book.js (the chapters, in navigation order, and the script that
+    writes the links) and <n>.js per chapter (its topics; n its position in the navigation)."""
+    from importlib import resources
+
+    def data(key: str, value: object) -> str:
+        return f"(window.qabookNavData=window.qabookNavData||{{}})[{json.dumps(key)}]=" \
+               f"{json.dumps(value, ensure_ascii=False, separators=(',', ':'))};\n"
+
+    book: list[object] = []
+    out: dict[str, str] = {}
+    for n, item in enumerate(nav.items, 1):
+        if not _is_chapter(item, features):
+            book.append(0)  # written by the template on every page
+            continue
+        book.append([str(n), *_entry(item.children[0])[:1], str(item.title or "")])
+        topics = [0 if child.children else _entry(child) for child in item.children[1:]]
+        out[f"{n}.js"] = data(str(n), topics)
+    renderer = resources.files("qabook.assets").joinpath("nav.js").read_text(encoding="utf-8")
+    out["book.js"] = data("book", book) + renderer
+    return out
+
+
+def write_nav_scripts(site_dir: Path, nav: Navigation, features: list[str]) -> None:
+    """The navigation's shared scripts into the site; a file is rewritten only when it changed
+    (a live preview's save touches one chapter's)."""
+    folder = site_dir / NAV_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in nav_scripts(nav, features).items():
+        target = folder / name
+        data = text.encode("utf-8")
+        try:
+            if target.read_bytes() == data:
+                continue
+        except OSError:
+            pass
+        target.write_bytes(data)

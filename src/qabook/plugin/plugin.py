@@ -10,7 +10,9 @@ beside this one (see the package's docstring) and begins `if not self.config.ena
 - on_nav: reading order and chapter titles (`navigation`);
 - on_page_markdown: the chapter table, PDF and print buttons, findings in the live preview (`pages`);
 - on_page_content: anchors, formulas …, search documents, progress slots (`pages`, `search_index`);
-- on_post_build: print pages, PDFs, study data, exports, the search index.
+- on_post_page: the template's blank lines and indentation dropped (`qabook.compact`);
+- on_post_build: the navigation's shared scripts, print pages, PDFs, study data, exports, the
+  search index.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
 from qabook.book import load_book
+from qabook.compact import compact_html
 from qabook.config import Project, load_project
 from qabook.model import Book, Chapter
 from qabook.pdfnames import book_slug
@@ -47,6 +50,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.files: Files | None = None
         self.rendered: dict[str, preview.Rendered] = {}  # src_uri → rendered in this build
         self.present: set[str] = set()  # src_uri of every page of this build
+        self.nav: Navigation | None = None
 
     # -- what this build makes ------------------------------------------------------------
 
@@ -123,6 +127,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if not self.config.enabled or self.book is None:
             return nav
         navigation.order_and_title(nav, self._chapter_of)
+        self.nav = nav
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
@@ -155,11 +160,29 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             html = study_data.with_progress_slot(html, home=src == "index.md")
         return html
 
+    def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return output
+        return compact_html(output)
+
+    # -- pages rendered in worker processes (qabook.parallel_build) ---------------------------
+
+    def parallel_page_state(self, page: MkPage) -> preview.Rendered | None:
+        """In a worker: what on_page_content kept of the page, for the parent."""
+        return self.rendered.get(page.file.src_uri)
+
+    def parallel_apply(self, page: MkPage, state: preview.Rendered | None) -> None:
+        """In the parent: a worker's page state, as if the page had been rendered here."""
+        if state is not None:
+            self.rendered[page.file.src_uri] = state
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         site_dir = Path(config.site_dir)
         outputs.mark_site(site_dir)
+        if self.nav is not None:
+            navigation.write_nav_scripts(site_dir, self.nav, config.theme.get("features") or [])
         rendered = preview.all_rendered(self.present, self.rendered)
         if self.book is not None:
             outputs.fill_print_pages(site_dir, self.book, self.print_files, rendered)
