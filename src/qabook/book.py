@@ -93,6 +93,10 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 ParseCache = dict[str, tuple[tuple[int, int], "Page | Diagnostic"]]
 
+#: Parsed pages kept for the life of the process: a live preview's rebuilds, and `qabook build`,
+#: whose MkDocs process (forked after the check) starts with the pages the check parsed.
+PROCESS_CACHE: ParseCache = {}
+
 
 def _read_pages(items: list[tuple[Path, str, str, frozenset[str] | None]], jobs: int, cache: ParseCache | None = None) -> list[Page | Diagnostic]:
     """Parse in `jobs` processes when the book is big enough to gain from it (fork only).

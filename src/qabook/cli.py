@@ -181,10 +181,10 @@ def _progress(message: str) -> None:
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also print the chapters and book as PDF.")
 @click.option("--offline", is_flag=True, help="A site that works opened from disk (file://): no directory URLs.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too (check and MkDocs).")
-@click.option("-j", "--jobs", type=click.IntRange(1, 16), default=2, show_default=True,
-              help="Chapters printed to PDF at once.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Processes: pages rendered and chapters printed to PDF at once (default: every core).")
 def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offline: bool, strict: bool,
-              jobs: int) -> None:
+              jobs: int | None) -> None:
     """Check the pages, then build the site (and PDFs); publish only if everything passes.
 
     The new site is built in a staging folder and swapped in at the end: a failed check or

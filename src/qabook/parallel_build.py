@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
@@ -40,6 +39,9 @@ from mkdocs.exceptions import Abort, BuildError
 from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
+
+from qabook.cpus import available_cores
+from qabook.markdown_reuse import reused_markdown
 
 log = logging.getLogger("mkdocs.commands.build")
 
@@ -65,12 +67,6 @@ class Site:
     excluded: list[str] = field(default_factory=list)  # drafts shown only in the preview
 
 
-def default_jobs() -> int:
-    """The cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 # -- what the workers see (set before forking; a forked worker inherits it) --------------------
@@ -216,7 +212,12 @@ def build(config: MkDocsConfig, *, jobs: int | None = None, serve_url: str | Non
     """A full build of `config` (loaded, not yet through `on_config`), like `mkdocs build`,
     with the pages in `jobs` worker processes (default: every core) when there are at least
     `min_pages`. Returns the built site's state."""
-    jobs = jobs or default_jobs()
+    jobs = jobs or available_cores()
+    with reused_markdown():
+        return _build(config, jobs, serve_url, min_pages)
+
+
+def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: int) -> Site:
     warning_counter = utils.CountHandler()
     warning_counter.setLevel(logging.WARNING)
     if config.strict:

@@ -101,3 +101,12 @@ def write_nav_scripts(site_dir: Path, nav: Navigation, features: list[str]) -> N
         except OSError:
             pass
         target.write_bytes(data)
+
+
+def held_children(section: Section, page: object) -> list[tuple[int, object]]:
+    """(1-based position, child) of the children of the current chapter that its pages write
+    themselves: the current page (with its table of contents) and nested sections; the other
+    topics come from the chapter's script. (A loop in the template over every topic of the
+    chapter cost more than the rest of the navigation.)"""
+    return [(n, child) for n, child in enumerate(section.children[1:], 2)
+            if child is page or child.children]

@@ -156,6 +156,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.config.search and search_index.searchable(page, list(self.print_files.values())):
             docs = search_index.page_docs(html, page, self._chapter_of(src))
         self.rendered[src] = preview.Rendered(page.url, page.title or "", html, docs)
+        for doc in docs:
+            doc.terms  # noqa: B018 - analysed here: in a worker process when the build has several
+        if self.config.study and self._chapter_of(src) and not src.endswith("/index.md"):
+            preview.questions_of(src, html)  # a topic's questions for study mode, split here likewise
         if self.config.study and self._chapter_or_home(src):  # (not in print pages or search)
             html = study_data.with_progress_slot(html, home=src == "index.md")
         return html
@@ -167,14 +171,18 @@ class QabookPlugin(BasePlugin[QabookConfig]):
 
     # -- pages rendered in worker processes (qabook.parallel_build) ---------------------------
 
-    def parallel_page_state(self, page: MkPage) -> preview.Rendered | None:
+    def parallel_page_state(self, page: MkPage) -> tuple[preview.Rendered | None, list | None]:
         """In a worker: what on_page_content kept of the page, for the parent."""
-        return self.rendered.get(page.file.src_uri)
+        src = page.file.src_uri
+        return self.rendered.get(src), preview.split_questions_kept(src)
 
-    def parallel_apply(self, page: MkPage, state: preview.Rendered | None) -> None:
+    def parallel_apply(self, page: MkPage, state: tuple[preview.Rendered | None, list | None]) -> None:
         """In the parent: a worker's page state, as if the page had been rendered here."""
-        if state is not None:
-            self.rendered[page.file.src_uri] = state
+        rendered, questions = state
+        if rendered is not None:
+            self.rendered[page.file.src_uri] = rendered
+            if questions is not None:
+                preview.keep_split_questions(page.file.src_uri, rendered.html, questions)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
