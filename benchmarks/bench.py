@@ -2,6 +2,7 @@
 
     ./scripts/bench [--sizes 100,1000,10000] [--shapes 1,10] [--plain-timeout 600]
                     [--serve-size 1000] [--no-search] [--out FILE]
+    ./scripts/bench --search-budget [QUESTIONS]    (benchmarks/search_budget.py)
 
 For each size (questions) and shape (questions per topic page) it generates a book
 (`genbook.py`: Chinese text from the seed, code, formulas; fixed seed), then, one after the
@@ -238,7 +239,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--serve-size", type=int, default=1000, help="book size for the serve measurement (0: skip)")
     ap.add_argument("--out", type=Path, help="also write the report (Markdown) to this file")
     ap.add_argument("--keep", action="store_true", help="keep the generated books (printed path)")
+    ap.add_argument("--search-budget", type=int, metavar="QUESTIONS", nargs="?", const=10000,
+                    help="only measure search's budget (benchmarks/search_budget.py): index growth and "
+                         "query time at this many questions (default 10000)")
     args = ap.parse_args(argv)
+    if args.search_budget:
+        import search_budget
+
+        return search_budget.main(["--questions", str(args.search_budget)])
     sizes = [int(s) for s in args.sizes.split(",") if s]
     shapes = [int(s) for s in args.shapes.split(",") if s]
 

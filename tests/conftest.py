@@ -23,6 +23,19 @@ needs_shared = pytest.mark.skipif(
     not HAVE_SHARED, reason=f"needs the seed and corpus of ../shared/ beside the clone ({SHARED} is absent)")
 
 
+def in_ci() -> bool:
+    """CI sets CI=true: there a missing ../shared/ is an error, not a reason to skip."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if in_ci() and not HAVE_SHARED:
+        missing = [SHARED] if not SHARED.is_dir() else [p for p in (SEED, CORPUS / "INDEX.tsv") if not p.is_file()]
+        raise pytest.UsageError(f"CI is set but {' and '.join(map(str, missing))} {'is' if len(missing) == 1 else 'are'}"
+                                " missing: the tests need the seed and corpus of ../shared/ beside the clone"
+                                " (without CI they are skipped)")
+
+
 def read_seed() -> str:
     """The seed document's text, or '' when ../shared/ is absent (its tests are skipped)."""
     return SEED.read_text(encoding="utf-8") if SEED.is_file() else ""

@@ -51,3 +51,102 @@ def score(ranked: dict[str, list[str]], queries: list[tuple[str, str]]) -> Score
             misses.append((query, expected, keys[:5]))
     n = len(queries)
     return Score(hit1 / n, hit5 / n, mrr / n, misses)
+
+
+# ---- the hard query set over tests/searchbook (real documents, the learner's own words) ----
+
+SEARCHBOOK = Path(__file__).parent / "searchbook"
+HARD_QUERIES = SEARCHBOOK / "queries.tsv"
+KINDS = ("term", "paraphrase", "answer-only", "cross-language", "pinyin", "typo")
+
+
+@dataclass(frozen=True)
+class HardQuery:
+    query: str
+    expected: frozenset[str]  # pages that answer it (chapter/NN)
+    kind: str
+    form: str = ""
+
+
+def load_hard_queries() -> list[HardQuery]:
+    rows = []
+    for line in HARD_QUERIES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            query, expected, kind, *rest = line.split("\t")
+            assert kind in KINDS, line
+            rows.append(HardQuery(query, frozenset(expected.split("|")), kind, rest[0] if rest else ""))
+    return rows
+
+
+@dataclass
+class KindScore:
+    n: int = 0
+    hit1: int = 0
+    hit5: int = 0
+    empty: int = 0
+
+    def line(self, name: str) -> str:
+        n = max(1, self.n)
+        return (f"{name:<15} {self.n:>4}  hit@1 {self.hit1 / n:.3f} ({self.hit1:>3})  "
+                f"hit@5 {self.hit5 / n:.3f} ({self.hit5:>3})  empty {self.empty:>3}")
+
+
+def score_hard(ranked: dict[str, list[str]], queries: list[HardQuery]) -> tuple[dict[str, KindScore], list[str]]:
+    """Per kind (and 'all'): hit@1, hit@5, empty lists; plus one line per miss at 1."""
+    scores = {k: KindScore() for k in (*KINDS, "all")}
+    misses = []
+    for q in queries:
+        keys = ranked.get(q.query, [])
+        rank = next((i for i, k in enumerate(keys, 1) if k in q.expected), None)
+        for s in (scores[q.kind], scores["all"]):
+            s.n += 1
+            s.hit1 += rank == 1
+            s.hit5 += rank is not None and rank <= 5
+            s.empty += not keys
+        if rank != 1:
+            misses.append(f"{q.kind:<14} {q.query!r} → {'|'.join(sorted(q.expected))}: rank {rank}, got {keys[:3]}")
+    return scores, misses
+
+
+def visible_results(page, depth: int = 5) -> list[str]:
+    """The first `depth` result links a person sees: each is scrolled into view inside the results
+    panel and hit-tested at its centre; one that is hidden or covered counts as not shown."""
+    hrefs = page.evaluate("""depth => {
+        const out = [];
+        for (const a of [...document.querySelectorAll('.md-search-result__list a')].slice(0, depth)) {
+            a.scrollIntoView({block: 'nearest'});
+            const r = a.getBoundingClientRect();
+            const hit = r.width >= 1 && r.height >= 1 &&
+                document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 20));
+            out.push(hit && a.contains(hit) ? a.href : null);
+        }
+        const first = document.querySelector('.md-search-result__list a');
+        if (first) first.scrollIntoView({block: 'nearest'});
+        return out;
+    }""", depth)
+    return [page_key(h) if h else "(not visible)" for h in hrefs]
+
+
+def type_into_box(page, query: str) -> None:
+    """Click into the header search box (tap the search icon on a phone), clear it, type the query."""
+    box = page.locator("[data-qa-search] input")
+    if page.viewport_size["width"] >= 960:  # Material shows the box in the header from 60em up
+        page.click("[data-qa-search] input")
+    elif page.evaluate("document.getElementById('__search').checked"):  # a phone, search open: tap the box
+        box.scroll_into_view_if_needed()
+        box.tap()
+    else:
+        page.tap("label.md-header__button[for=__search]")
+        page.wait_for_function("document.activeElement && document.activeElement.matches('[data-qa-search] input')")
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    page.keyboard.type(query)
+    page.wait_for_function("q => document.querySelector('[data-qa-search]').dataset.qaQuery === q", arg=query)
+
+
+def run_hard_queries(page, queries: list[HardQuery], depth: int = 5) -> dict[str, list[str]]:
+    out = {}
+    for q in queries:
+        type_into_box(page, q.query)
+        out[q.query] = visible_results(page, depth)
+    return out

@@ -35,14 +35,25 @@ def test_answers_start_collapsed_and_open_on_click(browser, site_url: str) -> No
 
 
 def test_question_anchor_and_copy_link(browser, site_url: str) -> None:
-    context = browser.new_context()
+    """The ¶ of a question copies its permanent link to the clipboard and puts it in the address bar
+    (the page is opened without the anchor, so neither can be there before the click)."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(site_url + TOPIC + "#q1")
+    page.goto(site_url + TOPIC)
     assert page.locator("#q1").is_visible()
     link = page.locator("#q1 a.qa-link")
     assert link.get_attribute("href") == "#q1"
+    page.evaluate("navigator.clipboard.writeText('')")
     link.click()
-    assert page.url.endswith("#q1")
+    copied = page.evaluate("""async () => {  // the copy is asynchronous: read until it has landed
+        for (let i = 0; i < 200; i++) {
+          const text = await navigator.clipboard.readText();
+          if (text) return text;
+          await new Promise(done => setTimeout(done, 50));
+        }
+        return ''; }""")
+    assert copied == site_url + TOPIC + "#q1"
+    assert page.url == site_url + TOPIC + "#q1"
     context.close()
 
 

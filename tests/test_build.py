@@ -184,7 +184,7 @@ def test_serve_shows_findings_and_serves_the_site(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         out, err = proc.communicate(timeout=30)
-    assert "docs/llm/02-da-mo-xing-de-gong-zuo-yuan.md:2:1: QA011" in out
+    assert (out + err).count("docs/llm/02-da-mo-xing-de-gong-zuo-yuan.md:2:1: QA011") == 1, out + err
 
 
 def test_reading_order_home_chapters_then_other_pages(built_site: Path) -> None:

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
+from qabook.diagnostics import Severity
+from qabook.rules import RULES
 from qafuzz import check_page, checked_counts, errors, render_page, rendered_counts
 
 PAGES = sorted((FIXTURES / "rules").glob("*.md"))
@@ -21,12 +23,23 @@ ANSWER = "/// answer\n大模型指的是参数很多的模型。\n///\n\n"
 EXPLANATION = "/// explanation\n参数多，表示能力强。\n///\n"
 
 
-@pytest.mark.parametrize("fixture", PAGES, ids=[p.stem for p in PAGES])
+def expects_no_error(fixture: Path) -> bool:
+    """The fixture's `.expected` lists warnings at most: the build renders it."""
+    expected = fixture.with_suffix(".expected")
+    codes = expected.read_text(encoding="utf-8").split()[1::2] if expected.exists() else []
+    return all(RULES[code].severity is Severity.WARNING for code in codes)
+
+
+#: The fixtures the check lets through (every good one, and bad ones with a warning only); the
+#: others stop the build, so there is nothing rendered to compare (tests/test_rules.py checks them).
+RENDERED = [p for p in PAGES if expects_no_error(p)]
+
+
+@pytest.mark.parametrize("fixture", RENDERED, ids=[p.stem for p in RENDERED])
 def test_fixture_pages_agree(fixture: Path) -> None:
     text = fixture.read_text(encoding="utf-8")
     page, found = check_page(text)
-    if errors(found):
-        return
+    assert page is not None and not errors(found), found
     assert checked_counts(page) == rendered_counts(render_page(text))
 
 
@@ -141,3 +154,12 @@ def test_fence_after_list_marker_that_crashes_the_renderer_is_an_error() -> None
     assert "QA026" in codes(HEAD + text)
     with pytest.raises(RecursionError):
         render_page(HEAD + text)
+
+
+@pytest.mark.xfail(strict=True, reason="found by the fuzzer, not fixed: pymdownx.superfences drops an indented code"
+                   " fence at its first less-indented line and closes a fence only at its own indent, while the"
+                   " checker follows CommonMark; here the renderer shows an explanation the checker does not count")
+def test_indented_code_fence_is_read_like_the_renderer() -> None:
+    text = HEAD + "/// answer\n答案。\n///\n\n/// question\n问题二？\n///\n\n/// answer\n\n  ```python\n/// explanation\n```\n///\n"
+    page, found = check_page(text)
+    assert errors(found) or checked_counts(page) == rendered_counts(render_page(text))

@@ -56,11 +56,13 @@ def test_script_in_a_page_fails_the_check_and_the_build(tmp_path: Path, snippet:
 
 def test_allow_html_lets_a_trusted_book_use_it(tmp_path: Path) -> None:
     root = make_project(tmp_path, TOPIC.replace("A & B 是两件事。", "A & B 是两件事。\n\n<iframe src=\"x.html\"></iframe>\n"))
-    cfg = root / "mkdocs.yml"
-    cfg.write_text(cfg.read_text(encoding="utf-8").replace("  - qabook\n", "  - qabook:\n      allow_html: [iframe]\n"),
-                   encoding="utf-8")
     r = qabook("check", cwd=root)
-    assert "QA070" not in r.stdout, r.stdout
+    assert r.returncode == 1 and "QA070" in r.stdout, r.stdout + r.stderr  # untrusted, the iframe is an error
+    cfg = root / "mkdocs.yml"
+    cfg.write_text(cfg.read_text(encoding="utf-8").replace("  - qabook:\n", "  - qabook:\n      allow_html: [iframe]\n"),
+                   encoding="utf-8")  # (this project's mkdocs.yml gives qabook options)
+    r = qabook("check", cwd=root)
+    assert r.returncode == 0 and "QA070" not in r.stdout and "Traceback" not in r.stderr, r.stdout + r.stderr
 
 
 def test_titles_are_text_in_title_nav_search_and_print(tmp_path: Path, browser) -> None:

@@ -24,7 +24,7 @@ INDEX: dict[str, dict[str, str]] = {}
 if HAVE_SHARED:
     with (CORPUS / "INDEX.tsv").open(encoding="utf-8") as _index:
         INDEX = {row["file"]: row for row in csv.DictReader(_index, delimiter="\t")}
-CORPUS_FILES = sorted(INDEX)
+CORPUS_FILES = sorted(INDEX) or ["corpus-absent"]  # one named skip per test, not an empty parameter set
 
 # (code, line) pairs each file must report; the anomalies INDEX.tsv lists, found by reading the files.
 EXPECTED_FINDINGS: dict[str, set[tuple[str, int]]] = {

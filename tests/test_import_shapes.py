@@ -251,7 +251,9 @@ def test_details_answers_option_opens_the_answer_at_details() -> None:
 ])
 def test_bad_options_are_one_line_usage_errors(args: list[str], message: str, tmp_path: Path) -> None:
     r = qabook("import", str(IMPORT / "numbering-gap.md"), "--out", str(tmp_path), *args)
-    assert r.returncode == 2 and message in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode == 2 and r.stdout == "" and "Traceback" not in r.stderr
+    lines = r.stderr.splitlines()
+    assert len(lines) == 1 and message in lines[0], r.stderr
 
 
 @pytest.mark.parametrize("text, message", [

@@ -146,7 +146,7 @@ def test_chapter_and_book_pdfs_render_each_topic_once() -> None:
     finally:
         pdf_module.markdown_renderer = real
     assert [j.name for j in jobs] == ["llm", "book"]
-    assert len(calls) == len(book.topics) == 8
+    assert len(calls) == len(book.topics) + len(book.chapters) == 9  # each topic and chapter page once
     assert all("大模型指的是具有数百万" in j.html for j in jobs)
 
 

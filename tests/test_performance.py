@@ -3,10 +3,12 @@ and the benchmark command once at its smallest size (no timing is asserted anywh
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,8 @@ from conftest import ROOT, qabook
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from genbook import generate  # noqa: E402
+
+from qabook.book import _read_page as read_page  # noqa: E402 - the parser the parallel test spies on
 
 pytestmark = pytest.mark.slow
 
@@ -139,6 +143,14 @@ def test_benchmark_runs_at_its_smallest_size(tmp_path: Path) -> None:
     assert "failed" not in rows[0] and all(timing.match(c) for c in cells[3:6]), cells
 
 
+_PARSED_IN: dict[str, Path] = {}  # the folder where each parsing process leaves a file named by its pid
+
+
+def _read_page_noting_pid(item):  # noqa: ANN001, ANN202 - module level: the pool pickles it by name
+    (_PARSED_IN["pids"] / str(os.getpid())).touch()
+    return read_page(item)
+
+
 def test_parallel_check_finds_what_the_serial_one_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import qabook.book
     from qabook.check import check_docs
@@ -149,7 +161,24 @@ def test_parallel_check_finds_what_the_serial_one_does(tmp_path: Path, monkeypat
     monkeypatch.setattr(qabook.book, "PARALLEL_MIN_PAGES", 1)
     serial = check_docs(docs, base=tmp_path, jobs=1)
     assert {"QA001", "QA030"} <= {d.code for d in serial}
+
+    # the pool must really run, with two workers, also on a one-CPU machine
+    monkeypatch.setattr(qabook.book.os, "cpu_count", lambda: 2)
+    pools: list[int] = []
+
+    class RecordedPool(ProcessPoolExecutor):
+        def map(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            result = list(super().map(*args, **kwargs))
+            pools.append(len(self._processes))  # a fork pool starts all its workers at once
+            return iter(result)
+
+    monkeypatch.setattr(qabook.book, "ProcessPoolExecutor", RecordedPool)
+    monkeypatch.setattr(qabook.book, "_read_page", _read_page_noting_pid)
+    monkeypatch.setitem(_PARSED_IN, "pids", tmp_path / "pids")
+    (tmp_path / "pids").mkdir()
     assert check_docs(docs, base=tmp_path, jobs=2) == serial
+    workers = {int(p.name) for p in (tmp_path / "pids").iterdir()}
+    assert pools == [2] and workers and os.getpid() not in workers, (pools, workers)
 
 
 def test_parse_cache_reads_a_changed_page_again(tmp_path: Path) -> None:

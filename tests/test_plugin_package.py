@@ -39,7 +39,8 @@ Examples are Maybe, List and IO; the laws are left identity, right identity and 
 
 
 def minimal_project(root: Path, language: str = "en") -> Path:
-    """Someone else's project: Material, `- qabook`, nothing copied from this repository."""
+    """Someone else's book: Material, `- qabook` with the look options of a book (README), nothing
+    copied from this repository."""
     (root / "docs" / "fp").mkdir(parents=True)
     (root / "mkdocs.yml").write_text(textwrap.dedent(f"""\
         site_name: Functional programming questions
@@ -47,7 +48,10 @@ def minimal_project(root: Path, language: str = "en") -> Path:
           name: material
           language: {language}
         plugins:
-          - qabook
+          - qabook:
+              home: true
+              footer: true
+              system_font: true
         """), encoding="utf-8")
     (root / "docs" / "index.md").write_text("# FP questions\n\n<!-- qabook:chapters -->\n", encoding="utf-8")
     (root / "docs" / "fp" / "index.md").write_text("# Functional programming\n\n<!-- qabook:pdf -->\n\n"

@@ -3,7 +3,8 @@
 Page fixtures live in tests/fixtures/rules/: `bad_*.md` / `good_*.md`, each with an optional
 `.expected` file of `line:col CODE` lines (a good page may still carry a warning it documents).
 Each page is checked as a topic of a one-chapter book whose chapter page links it.
-Cross-page rules (ids, chapters, navigation, unreadable files) are built per test below.
+Cross-page rules (ids, chapters, navigation, unreadable files, symbolic links) are whole books in
+tests/fixtures/books/.
 """
 
 from __future__ import annotations
@@ -45,12 +46,30 @@ def test_rule_fixture(fixture: Path, tmp_path: Path) -> None:
     assert sorted(findings(docs, tmp_path)) == sorted(expected)
 
 
-def test_every_rule_has_a_failing_fixture_or_case() -> None:
-    """Each code appears in some bad fixture's expectations or in a book case of this module."""
-    covered = {word for p in (FIXTURES / "rules").glob("bad_*.expected") for word in p.read_text().split()}
-    covered |= {"QA001", "QA002", "QA012", "QA041", "QA042", "QA050"}  # the book cases below
-    covered |= {"QA003"}  # symbolic links: tests/test_faults.py
-    assert set(RULES) <= covered
+#: Whole books for the rules that need more than one page (ids, chapters, navigation, unreadable
+#: files, symbolic links): `<name>/docs/` (and `mkdocs.yml`), with `<name>/expected` holding one
+#: `path:line:col CODE` line per finding.
+BOOKS = sorted(p for p in (FIXTURES / "books").iterdir() if p.is_dir())
+
+
+def book_expected(book: Path) -> list[str]:
+    return (book / "expected").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("book", BOOKS, ids=[p.name for p in BOOKS])
+def test_book_fixture(book: Path, tmp_path: Path) -> None:
+    root = tmp_path / "book"
+    shutil.copytree(book, root, symlinks=True)
+    config = root / "mkdocs.yml"
+    found = check_docs(root / "docs", config if config.exists() else None, base=root)
+    assert sorted(f"{d.path}:{d.line}:{d.column} {d.code}" for d in found) == sorted(book_expected(book))
+
+
+def test_every_rule_has_a_failing_fixture() -> None:
+    """Each code is expected by a bad page fixture or a bad book fixture, which the tests above check."""
+    covered = {code for p in (FIXTURES / "rules").glob("bad_*.expected") for code in p.read_text().split()[1::2]}
+    covered |= {line.split()[-1] for book in BOOKS if book.name.startswith("bad_") for line in book_expected(book)}
+    assert sorted(set(RULES) - covered) == []
 
 
 def test_rules_have_docs() -> None:
@@ -96,35 +115,6 @@ def test_duplicate_id_across_chapters(tmp_path: Path) -> None:
     diags = check_docs(docs, base=tmp_path)
     assert [(d.path, d.line, d.code) for d in diags] == [("docs/ch2/page.md", 2, "QA012")]
     assert "docs/ch/page.md" in diags[0].message
-
-
-def test_chapter_without_topic_and_without_index(tmp_path: Path) -> None:
-    good = (FIXTURES / "rules" / "good_complete.md").read_text(encoding="utf-8")
-    docs = book_with_page(tmp_path, good)
-    (docs / "empty").mkdir()
-    (docs / "empty" / "index.md").write_text("# 空章\n", encoding="utf-8")
-    (docs / "noindex").mkdir()
-    (docs / "noindex" / "page.md").write_text(good.replace("id: sample", "id: other"), encoding="utf-8")
-    got = findings(docs, tmp_path)
-    assert got == ["docs/empty/index.md:1:1 QA041", "docs/noindex/page.md:1:1 QA042"]
-
-
-def test_topic_not_linked_from_chapter_page(tmp_path: Path) -> None:
-    good = (FIXTURES / "rules" / "good_complete.md").read_text(encoding="utf-8")
-    docs = book_with_page(tmp_path, good)
-    (docs / "ch" / "extra.md").write_text(good.replace("id: sample", "id: extra"), encoding="utf-8")
-    assert findings(docs, tmp_path) == ["docs/ch/extra.md:5:1 QA050"]
-
-
-def test_mkdocs_nav_leaves_out_a_page(tmp_path: Path) -> None:
-    good = (FIXTURES / "rules" / "good_complete.md").read_text(encoding="utf-8")
-    docs = book_with_page(tmp_path, good)
-    config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: x\nnav:\n  - index.md\n  - ch/index.md\n  - gone.md\n"
-                      "markdown_extensions:\n  - toc:\n      slugify: !!python/name:pymdownx.slugs.uslugify\n",
-                      encoding="utf-8")
-    diags = check_docs(docs, config, base=tmp_path)
-    assert {(d.path, d.code) for d in diags} == {("docs/ch/page.md", "QA050"), ("mkdocs.yml", "QA050")}
 
 
 def test_findings_are_sorted_and_all_reported(tmp_path: Path) -> None:

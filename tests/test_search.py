@@ -92,16 +92,17 @@ def test_result_opens_the_page_at_its_question(browser, search_site: Path) -> No
 
 
 def test_answers_and_explanations_are_searchable(browser, search_site: Path) -> None:
-    """Words only in a collapsed answer (情感分析) or explanation (联邦学习) are found."""
+    """Words only in a collapsed answer (情感分析) or explanation (联邦学习) are found; a query
+    that shares nothing with the book finds nothing."""
     from browser import serve
 
     with serve(search_site) as url:
         page = browser.new_page()
         page.goto(url)
-        ranked = run_queries(page, ["情感分析", "联邦学习", "没有这个词语的查询"])
+        ranked = run_queries(page, ["情感分析", "联邦学习", "鳄鱼蟋蟀"])
         page.close()
     assert ranked["情感分析"][0] == "llm/04" and ranked["联邦学习"][0] == "llm/07"
-    assert ranked["没有这个词语的查询"] == []
+    assert ranked["鳄鱼蟋蟀"] == []
 
 
 def test_browser_and_python_analyse_alike(browser, search_site: Path) -> None:
@@ -131,20 +132,30 @@ def test_search_works_from_file_url(browser, tmp_path_factory: pytest.TempPathFa
     page.locator("article a", has_text="什么是大模型？").first.click()
     page.wait_for_url(re.compile(r"01-shen-me-shi-da-mo-xing\.html$"))
     assert page.locator("#q1").is_visible()  # a page, not a directory listing
-    ranked = run_queries(page, ["反向传播"])
+    ranked = run_queries(page, ["反向传播", "fanxiangchuanbo", "反向傳播", "backpropagation"])
     assert ranked["反向传播"][0] == "llm/03"
+    # pinyin, traditional characters, the other language: their tables load from disk too
+    assert ranked["fanxiangchuanbo"][0] == ranked["反向傳播"][0] == ranked["backpropagation"][0] == "llm/03", ranked
     page.locator(".md-search-result__list a").first.click()
     page.wait_for_url(re.compile(r"03-ru-he-xun-lian-da-mo-xing\.html#q1$"))
     page.wait_for_function("document.querySelector('#q1').classList.contains('qa-landed')")
-    assert page.locator("details.answer").get_attribute("open") is not None  # the match is in the answer
+    # the match is in the answer; study mode (on) marks the question and leaves the answer to the learner
+    assert page.locator("details.answer").get_attribute("open") is None
     page.close()
     assert errors == []
+
+
+#: The most a query's browser loads for one term shard or one chunk of result texts (bytes).
+FILE_LIMIT = 48_000
 
 
 def test_index_files_are_small_and_sharded(search_site: Path) -> None:
     folder = search_site / "search" / "qabook"
     meta = json.loads(re.search(r"meta\((.*)\);", (folder / "meta.js").read_text(encoding="utf-8")).group(1))
-    assert meta["docs"] >= 28 and meta["shards"] == len(list(folder.glob("t*.js")))
+    shards, chunks = sorted(folder.glob("t*.js")), sorted(folder.glob("d*.js"))
+    assert meta["docs"] >= 28 and meta["shards"] == len(shards) > 1 and meta["chunks"] == len(chunks) > 1
+    sizes = {p.name: p.stat().st_size for p in shards + chunks}
+    assert max(sizes.values()) <= FILE_LIMIT, sizes
 
 
 def test_constructor_where_no_text_has_it(browser, search_site: Path) -> None:

@@ -257,7 +257,10 @@ def test_ime_composition_waits_for_compositionend(browser, ui_site: str) -> None
 
 
 def test_landing_marks_the_question_and_opens_the_matching_block(browser, ui_site: str) -> None:
+    """Without study mode (no study data on the page, as with `study: false`); in study mode the
+    landing only marks the question (tests/test_study_flow.py)."""
     page = browser.new_page(**DESKTOP)
+    page.add_init_script("Object.defineProperty(window, 'QABOOK_STUDY', {get: () => undefined, set: () => {}})")
     page.goto(ui_site)
     search_by_click(page, "蜂鸟效应")  # only in the explanation of question 2
     results(page).first.click()

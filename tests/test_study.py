@@ -42,11 +42,30 @@ def _histories(count: int) -> list[list[tuple[int, int]]]:
     return out
 
 
+MAX_INTERVAL = 36500  # days: FSRS's cap (the Python package's default maximum_interval)
+
+
+def _history_to_the_cap() -> list[tuple[int, int]]:
+    """A learner who knows the card: Easy every time, on the day it is due, until the interval
+    reaches the cap, then twice more (due times from the Python scheduler)."""
+    from fsrs import Card, Rating, Scheduler
+
+    scheduler, card, when = Scheduler(enable_fuzzing=False), Card(), datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
+    history, gap, capped = [], 0, 0
+    while capped < 3:
+        history.append((4, gap))
+        card, _ = scheduler.review_card(card, Rating.Easy, when)
+        gap = round((card.due - when).total_seconds() / 60)
+        when = card.due
+        capped += gap == MAX_INTERVAL * 1440
+    return history
+
+
 @pytest.mark.browser
 def test_fsrs_js_agrees_with_python_fsrs(browser) -> None:
     from fsrs import Card, Rating, Scheduler
 
-    histories = _histories(30)
+    histories = [*_histories(30), _history_to_the_cap()]
     start = datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
     scheduler = Scheduler(enable_fuzzing=False)
     expected = []
@@ -69,9 +88,10 @@ def test_fsrs_js_agrees_with_python_fsrs(browser) -> None:
         }
         return out; })""", [histories, int(start.timestamp() * 1000)])
     page.close()
-    assert len(got) == len(histories) >= 20
+    assert len(got) == len(expected) == len(histories) > 30
     reviews = 0
     for h, (want, have) in enumerate(zip(expected, got)):
+        assert len(have) == len(want) == len(histories[h]), f"history {h}: {len(have)} of {len(want)} reviews"
         for i, (w, g) in enumerate(zip(want, have)):
             where = f"history {h}, review {i + 1}"
             assert (g["state"], g["step"]) == (w["state"], w["step"]), where
@@ -81,6 +101,7 @@ def test_fsrs_js_agrees_with_python_fsrs(browser) -> None:
             reviews += 1
     long_intervals = sum(1 for steps in expected for s in steps if s["interval"] >= 30)
     assert reviews > 200 and long_intervals > 10  # the histories reach far into review
+    assert [s["interval"] for s in expected[-1]].count(MAX_INTERVAL) == 3  # and one reaches the cap
 
 
 # ---------------------------------------------------------------- cards from rendered HTML
@@ -259,8 +280,8 @@ def test_grade_survives_reload_and_shows_in_chapter_progress(learner, site_url: 
     page.goto(site_url + TOPIC)
     page.get_by_role("button", name="显示答案", exact=True).first.click()
     page.get_by_role("button", name="4 简单").click()
-    assert page.locator(".qa-study-bar .qa-state").inner_text().startswith("已掌握")
-    page.reload()
+    page.wait_for_url("**/" + TOPIC2 + "#q1")  # the study flow moves on to the next page's question
+    page.goto(site_url + TOPIC)
     assert page.locator(".qa-study-bar .qa-state").inner_text().startswith("已掌握")
     page.goto(site_url + "llm/")
     assert page.get_by_text("掌握 1/8 · 待复习 0 · 学习中 0").is_visible()
@@ -283,6 +304,8 @@ def test_export_clear_and_import_progress(learner, site_url: str, tmp_path: Path
     page.keyboard.press("j")
     page.keyboard.press(" ")
     page.keyboard.press("3")  # good: learning, next step in 10 minutes
+    page.wait_for_url("**/" + TOPIC2 + "#q1")
+    page.goto(site_url + TOPIC)
     assert "学习中" in page.locator(".qa-state").inner_text()
     page.goto(site_url)
     with page.expect_download() as info:
@@ -345,7 +368,7 @@ def test_review_page_lists_exactly_what_is_due(learner, site_url: str) -> None:
     for _ in range(3):
         page.keyboard.press(" ")
         page.keyboard.press("4")
-    assert page.get_by_text("完成 3 题：重来 0，困难 0，良好 0，简单 3。").is_visible()
+    assert page.locator(".qa-summary").get_by_text("完成 3 题：重来 0，困难 0，良好 0，简单 3。").is_visible()
     assert due_keys(start + timedelta(days=91)) == []
 
 
@@ -364,7 +387,7 @@ def test_quiz_runs_to_its_summary_and_feeds_progress(learner, site_url: str) -> 
             .map(s => getComputedStyle(document.querySelector(s)).fontSize)""")
         assert sizes[0] == sizes[1] == "16px", sizes  # answer text at the question's (body) size
         page.get_by_role("button", name=grade).click()
-    summary = page.get_by_text("完成 3 题：重来 1，困难 0，良好 1，简单 1。")
+    summary = page.locator(".qa-summary").get_by_text("完成 3 题：重来 1，困难 0，良好 1，简单 1。")  # (also in the live region)
     assert summary.is_visible()
     page.goto(site_url + "llm/")
     assert page.get_by_text("掌握 1/8").is_visible()
@@ -389,6 +412,8 @@ def test_tap_on_a_phone(browser, site_url: str) -> None:
     page.get_by_role("button", name="显示答案", exact=True).first.tap()
     assert page.get_by_text(ANSWER).is_visible()
     page.get_by_role("button", name="2 困难").tap()
+    page.wait_for_url("**/" + TOPIC2 + "#q1")
+    page.goto(site_url + TOPIC)
     assert "学习中" in page.locator(".qa-state").inner_text()
     for path in (TOPIC, "llm/", "", "study/quiz/", "study/review/"):
         page.goto(site_url + path)
@@ -425,9 +450,12 @@ def test_an_english_book_gets_english_study_text(browser, tmp_path: Path) -> Non
     with serve(project / "site") as url:
         page = browser.new_page()
         page.goto(url + TOPIC)
+        assert page.get_by_role("button", name="Show all answers").is_visible()
+        assert page.get_by_label("Go to the next question after grading").is_checked()
         page.get_by_role("button", name="Show answer", exact=True).click()
         page.get_by_role("button", name="3 Good").click()
-        assert page.get_by_role("button", name="Show all answers").is_visible()
+        page.wait_for_url("**/" + TOPIC2 + "#q1")  # the next page's question, as in Chinese
+        page.wait_for_function("document.getElementById('qa-live').textContent.includes('Next page')")
         page.goto(url + "llm/")
         assert page.get_by_text("Mastered 0/8 · due 0 · learning 1").is_visible()
         page.close()

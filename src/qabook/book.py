@@ -1,7 +1,10 @@
 """Load a docs folder into a `Book`: which page is the home, a chapter index or a topic.
 
-Layout: docs/index.md is the home page; every folder docs/<chapter>/ is a chapter, its
-index.md the chapter page and every other .md in it a topic page. Anything else is "other".
+Layout: docs/index.md is the home page; a folder docs/<chapter>/ is a chapter (every folder
+with `chapters: all`, the folders listed, or by default each where most pages hold questions),
+its index.md the chapter page and every other .md in it a topic page. A page holding
+questions anywhere else is a topic of no chapter; anything else is "other" — with
+`chapters: all` still checked, otherwise an ordinary page of the site that qabook leaves alone.
 """
 
 from __future__ import annotations
@@ -16,6 +19,47 @@ from qabook.diagnostics import Diagnostic
 from qabook.model import Book, Chapter, Page
 from qabook.parser import parse_page
 from qabook.textfile import TextFile, read_text
+from qabook.vocabulary import qa_types
+
+
+def holds_questions(page: Page) -> bool:
+    """A page is Q&A when it holds a block of the vocabulary (question, answer, explanation …)."""
+    kinds = qa_types()
+    return any(block.kind in kinds for block in page.blocks)
+
+
+#: On the home page, the place of the book's chapter table.
+CHAPTERS_MARKER = "<!-- qabook:chapters -->"
+
+
+def _book_home(project: Project, page: Page) -> bool:
+    """The home page is the book's: the option `home` says so, or it asks for the chapter table."""
+    return project.home or any(CHAPTERS_MARKER in line for line in page.source_lines)
+
+
+def chapter_folders(mode: str | tuple[str, ...], results: list[tuple[str, Page | Diagnostic]]) -> set[str]:
+    """The top-level folders that are chapters: every one holding pages (`all`), the folders
+    named (a list), or (`auto`) each where more than half of the pages other than index.md hold
+    questions. A majority, not all: a topic whose blocks an author broke (a typo in every fence)
+    keeps its chapter and is reported (QA040), instead of silently taking the folder out of the
+    check; a Q&A page among as many ordinary pages leaves their folder alone."""
+    pages: dict[str, list[Page | Diagnostic]] = {}
+    for rel, page in results:
+        parts = rel.split("/")
+        if len(parts) == 2:
+            pages.setdefault(parts[0], [])
+            if parts[1] != "index.md":
+                pages[parts[0]].append(page)
+    if mode == "all":
+        return set(pages)
+    if not isinstance(mode, str):
+        return set(mode) & set(pages)
+    chosen = set()
+    for folder, members in pages.items():
+        readable = [p for p in members if isinstance(p, Page)]
+        if 2 * sum(holds_questions(p) for p in readable) > len(readable):
+            chosen.add(folder)
+    return chosen
 
 
 def page_kind(rel: str) -> str:
@@ -130,6 +174,7 @@ def load_book(project: Project | Path, base: Path | None = None, *,
         book.config_display = display_path(project.config_file, base)
         book.allow_html = project.allow_html
         book.known_blocks = project.known_blocks
+        book.optional = project.optional
         if project.nav:
             book.nav_pages = [(p, book.config_display) for p in project.nav]
     files = _files(docs_dir, book, base)
@@ -143,25 +188,39 @@ def load_book(project: Project | Path, base: Path | None = None, *,
             book.other_files.add(rel)
             continue
         items.append((path, rel, display_path(path, base), book.known_blocks))
-    for (_, rel, _, _), page in zip(items, _read_pages(items, jobs, cache)):
+    results = [(rel, page) for (_, rel, _, _), page in zip(items, _read_pages(items, jobs, cache))]
+    slugs = chapter_folders(project.chapters, results)
+    owns_everything = project.chapters == "all"
+    for rel, page in results:
         parts = rel.split("/")
-        chapter = chapters.setdefault(parts[0], Chapter(slug=parts[0], index=None)) if len(parts) == 2 else None
+        chapter = None
+        if len(parts) == 2 and parts[0] in slugs:
+            chapter = chapters.setdefault(parts[0], Chapter(slug=parts[0], index=None))
         if isinstance(page, Diagnostic):
-            book.unreadable.append(page)
+            if chapter is not None or owns_everything:  # an unreadable ordinary page is MkDocs' to report
+                book.unreadable.append(page)
             book.other_files.add(rel)
             if chapter is not None:
                 chapter.unreadable.append(rel)
             continue
         book.pages[rel] = page
-        if chapter is not None:
+        if rel == "index.md":
+            page.kind = "home"
+        elif chapter is not None:
+            page.kind = "chapter" if parts[1] == "index.md" else "topic"
             if page.kind == "chapter":
                 chapter.index = page
             else:
                 chapter.topics.append(page)
-    # Folders with no Markdown at all are not chapters; folders with pages but no index are.
-    for folder in sorted({p.parent for p in files if p.parent != docs_dir}):
-        rel = folder.relative_to(docs_dir).as_posix()
-        if "/" not in rel and not rel.startswith(".") and any(folder.glob("*.md")):
-            chapters.setdefault(rel, Chapter(slug=rel, index=None))
+        elif holds_questions(page):
+            page.kind = "topic"  # a Q&A page among ordinary ones: a topic of no chapter
+            book.loose_topics.append(page)
+        else:
+            page.kind = "other"
+        if not owns_everything and (page.kind == "other" or (page.kind == "home" and not _book_home(project, page))):
+            book.ordinary.add(rel)
+    # Folders with no Markdown at all are not chapters; chosen folders with pages but no index are.
+    for slug in slugs:
+        chapters.setdefault(slug, Chapter(slug=slug, index=None))
     book.chapters = [chapters[k] for k in sorted(chapters)]
     return book

@@ -13,10 +13,15 @@ from qabook.rules import RULES
 
 
 def check_book(book: Book, select: Iterable[str] | None = None) -> list[Diagnostic]:
+    """Every finding of the rules (`select`: only these codes), sorted; none on the site's
+    ordinary pages, which are not qabook's (`Book.ordinary`)."""
     codes = list(select) if select else list(RULES)
     found: set[Diagnostic] = set()
     for code in codes:
         found.update(RULES[code].check(book))
+    if book.ordinary:
+        ordinary = {book.pages[rel].display for rel in book.ordinary if rel in book.pages}
+        found = {d for d in found if d.path not in ordinary}
     return sorted(found)
 
 

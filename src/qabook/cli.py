@@ -70,7 +70,9 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
     from qabook.importer import ChapterExistsError, plan_import, write_plan
     from qabook.importer.options import ImportOptions, OptionsError, load_rules, merge
 
+    from qabook.config import find_project
     from qabook.safepaths import chapter_problem, chapter_target_problem, out_dir_problem
+    from qabook.vocabulary import Need, need_of
 
     if chapter is not None and (problem := chapter_problem(chapter)):
         raise UsageError(problem)
@@ -102,6 +104,8 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
         taken = {p.id for p in load_book(out_dir).pages.values()
                  if p.id and (chapter is None or p.chapter_slug != chapter)}
     plan = plan_import(read.text, str(source), chapter=chapter, title=title, taken_ids=taken, options=options)
+    if need_of("explanation", find_project().optional) is Need.OPTIONAL:  # the book says so: no QI005
+        plan.diagnostics[:] = [d for d in plan.diagnostics if d.code != "QI005"]
     if explain:
         click.echo("\n".join(plan.explanation))
     if not plan.pages:
@@ -213,12 +217,9 @@ def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offlin
               help="Rebuild every page after a save (default: only the pages that changed, which is fast "
                    "but leaves other pages' navigation as it was until the next full build).")
 def serve_cmd(config_file: Path | None, dev_addr: str, full: bool) -> None:
-    """Preview the site with live reload; findings are shown on every rebuild."""
-    from qabook.check import check_project
-
+    """Preview the site with live reload; findings are shown on every rebuild (once each: the
+    plugin prints them, in the terminal and on their page)."""
     project = _project(config_file)
-    diags = check_project(project, jobs=os.cpu_count() or 1)
-    _echo_diagnostics(diags, "text")
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr]
     if not full:
         cmd.append("--dirty")
@@ -312,15 +313,17 @@ def export_cmd(kind: str, out: Path, config_file: Path | None) -> None:
 @click.option("--language", default="zh", show_default=True,
               help="The book's language (theme.language): block titles and interface text.")
 @click.option("--title", "site_name", help="The book's name (site_name); default: an example name.")
-def new_cmd(directory: Path, language: str, site_name: str | None) -> None:
-    """Start a new book in DIRECTORY: mkdocs.yml, docs/ with an example chapter, scripts/build.
+@click.option("--empty", is_flag=True, help="No example chapter: a book to import your documents into.")
+def new_cmd(directory: Path, language: str, site_name: str | None, empty: bool) -> None:
+    """Start a new book in DIRECTORY: mkdocs.yml, docs/ with an example chapter (none with
+    --empty), scripts/build (which runs this qabook).
 
     It builds as it is: `cd DIRECTORY && qabook build`. DIRECTORY must be new or empty.
     """
     from qabook.scaffold import ScaffoldError, new_book
 
     try:
-        written = new_book(directory, language, site_name)
+        written = new_book(directory, language, site_name, empty=empty)
     except ScaffoldError as exc:
         raise UsageError(str(exc)) from None
     except OSError as exc:
@@ -356,12 +359,22 @@ def rules_markdown() -> str:
     return "\n".join(out) + "\n"
 
 
+_HELP_ERRORS = tuple(getattr(click.exceptions, name) for name in ("NoArgsIsHelpError",) if hasattr(click.exceptions, name))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; return the exit code instead of exiting (for tests and embedding)."""
     try:
         cli.main(args=argv, prog_name="qabook", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
+    except click.UsageError as exc:  # click's own: a bad value, an unknown option, a missing argument
+        if isinstance(exc, _HELP_ERRORS):  # `qabook` alone: its help
+            exc.show()
+        else:  # one line, like qabook's own usage errors
+            where = exc.ctx.command_path if exc.ctx else "qabook"
+            click.echo(f"Error: {exc.format_message()} (see '{where} --help')", err=True)
+        return 2
     except click.ClickException as exc:
         exc.show()
         return 2 if isinstance(exc, click.UsageError) else exc.exit_code

@@ -54,6 +54,11 @@ class Project:
     known_blocks: frozenset[str] | None = None  # `///` types the project renders (None: defaults)
     allow_html: frozenset[str] = frozenset()  # the qabook plugin's `allow_html` (trusted books)
     nav: tuple[str, ...] | None = None  # pages named in mkdocs.yml's nav, if it has one
+    #: Which folders are chapters: "auto" (those whose pages all hold questions), "all", or the
+    #: names listed; a bare docs folder with no mkdocs.yml is a book: "all".
+    chapters: str | tuple[str, ...] = "all"
+    home: bool = True  # the home page is the book's (checked, with the study panel)
+    optional: frozenset[str] = frozenset()  # block kinds this book does not expect (`optional: [explanation]`)
 
 
 def _nav_pages(nav: Any) -> list[str]:
@@ -83,6 +88,13 @@ def _allow_html(options: dict[str, Any]) -> frozenset[str]:
     return frozenset(str(a).lower() for a in allowed) if isinstance(allowed, list) else frozenset()
 
 
+def _chapters(options: dict[str, Any]) -> str | tuple[str, ...]:
+    value = options.get("chapters", "auto")
+    if isinstance(value, list):
+        return tuple(str(v).strip("/") for v in value)
+    return value if value in ("auto", "all") else "auto"
+
+
 def _language(config: dict[str, Any]) -> str | None:
     theme = config.get("theme")
     language = theme.get("language") if isinstance(theme, dict) else None
@@ -94,6 +106,7 @@ def project_from_dict(config: dict[str, Any], config_file: Path | None, *, docs_
     """A `Project` from mkdocs.yml already read into `config`; `docs_dir`/`site_dir` override it."""
     root = config_file.resolve().parent if config_file else Path.cwd()
     language = _language(config)
+    options = plugin_options(config)
     names, configs = markdown_extensions(config, language)
     nav = config.get("nav")
     return Project(
@@ -106,8 +119,11 @@ def project_from_dict(config: dict[str, Any], config_file: Path | None, *, docs_
         extensions=tuple(names),
         extension_configs=configs,
         known_blocks=frozenset(known_block_names(names, configs)) if config_file else None,
-        allow_html=_allow_html(plugin_options(config)),
+        allow_html=_allow_html(options),
         nav=tuple(_nav_pages(nav)) if nav else None,
+        chapters=_chapters(options) if config_file else "all",
+        home=bool(options.get("home", False)) if config_file else True,
+        optional=frozenset(str(k) for k in options.get("optional") or [] if isinstance(k, str)),
     )
 
 

@@ -12,6 +12,11 @@ from qabook.i18n import t
 from qabook.model import Book
 from qabook.pdfnames import book_pdf, chapter_pdf
 
+#: Left in the Markdown right before the chapter table; `mark_chapter_table` turns it into an
+#: attribute of the rendered table (a class would lose Material's table style), which
+#: qabook.css uses to fit the table on a phone.
+TABLE_MARKER = "<!-- qabook:chapter-table -->"
+
 
 def chapter_listing(book: Book, pdf_dir: str | None = "pdf", slug: str = "book", language: str | None = None) -> str:
     """The home page's chapter table; with `pdf_dir`, links to the PDFs (which exist only when
@@ -27,7 +32,7 @@ def chapter_listing(book: Book, pdf_dir: str | None = "pdf", slug: str = "book",
         rows.append(row)
     questions = sum(ch.question_count for ch in chapters)
     summary = t(language, "home.summary", chapters=len(chapters), topics=len(book.topics), questions=questions)
-    out = [summary, "", *rows]
+    out = [summary, "", TABLE_MARKER, "", *rows]
     if pdf_dir:
         name = book_pdf(slug)
         out += ["", f'<a class="md-button" href="{pdf_dir}/{name}" download="{name}">{t(language, "pdf.download_book")}</a>']
@@ -57,3 +62,12 @@ def with_question_counts(markdown: str, counts: dict[str, int], language: str | 
         return f"{m.group(0)} · {t(language, 'chapter.question_count', n=n)}" if n is not None else m.group(0)
 
     return re.sub(r"^([-*] \[[^\]]*\]\(([^)#]+\.md)\))[ \t]*$", repl, markdown, flags=re.M)
+
+
+def mark_chapter_table(html: str) -> str:
+    """The rendered chapter table gets `data-qa-chapters` (see TABLE_MARKER)."""
+    if TABLE_MARKER not in html:
+        return html
+    import re
+
+    return re.sub(re.escape(TABLE_MARKER) + r"\s*<table>", "<table data-qa-chapters>", html, count=1)

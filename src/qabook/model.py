@@ -80,7 +80,7 @@ class Page:
     path: Path
     rel: str  # docs-relative, POSIX separators
     display: str  # as shown in diagnostics
-    kind: str  # "home", "chapter", "topic" or "other"
+    kind: str  # "home", "chapter", "topic" or "other" (decided by qabook.book.load_book)
     meta: dict[str, Any] = field(default_factory=dict)
     meta_line: int = 0  # line of the opening '---', 0 when there is no front matter
     meta_end: int = 0  # line of the closing '---'
@@ -137,7 +137,20 @@ class Book:
     allow_html: frozenset[str] = frozenset()  # the qabook plugin's `allow_html` (trusted books)
     known_blocks: frozenset[str] | None = None  # `///` types the project renders (None: defaults)
     config_display: str = "mkdocs.yml"
+    loose_topics: list[Page] = field(default_factory=list)  # Q&A pages outside the chapters
+    ordinary: set[str] = field(default_factory=set)  # docs-relative paths of the site's own pages
+    optional: frozenset[str] = frozenset()  # block kinds the book declares optional (vocabulary.need_of)
 
     @property
     def topics(self) -> list[Page]:
+        """The chapters' topics, in chapter order."""
         return [t for c in self.chapters for t in c.topics]
+
+    @property
+    def all_topics(self) -> list[Page]:
+        """Every Q&A page: the chapters' topics, then those of no chapter."""
+        return self.topics + self.loose_topics
+
+    def owns(self, rel: str) -> bool:
+        """qabook's page (checked, finished, studied), not one of the site's ordinary pages."""
+        return rel not in self.ordinary

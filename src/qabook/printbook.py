@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,7 +142,7 @@ def localize_images(fragment: str, page_path: Path, docs_dir: Path, language: st
 
 def _topic_html(topic: Page, render: MarkdownToHtml, docs_dir: Path | None = None,
                 language: str | None = None) -> str:
-    tid = topic.id or re.sub(r"\W+", "-", topic.rel)
+    tid = _topic_anchor(topic)
     rendered = render_math(render(page_body(topic)), color="#1a1a1a").html
     if docs_dir is not None:
         rendered = localize_images(rendered, topic.path, docs_dir, language)
@@ -150,14 +151,57 @@ def _topic_html(topic: Page, render: MarkdownToHtml, docs_dir: Path | None = Non
             f"{body}\n</section>")
 
 
+_HREF_RE = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)(")')
+_MARKER_RE = re.compile(r"<!--\s*qabook:\w+\s*-->")
+
+
+def _chapter_intro(chapter: Chapter, render: MarkdownToHtml, docs_dir: Path | None, language: str | None,
+                   targets: dict[str, str], cache: dict[str, str]) -> str:
+    """The chapter page's own content (introduction, group headings, its list of topics), as
+    the "print this chapter" page shows it: without its title and buttons; links to a topic of
+    this document point at it inside the PDF (`targets`: docs-relative path → anchor)."""
+    index = chapter.index
+    if index is None:
+        return ""
+    key = "intro:" + index.rel  # rendered once for the chapter's PDF and the book's
+    if key not in cache:
+        body = _MARKER_RE.sub("", page_body(index))
+        rendered = _BUTTON_RE.sub("", render_math(render(body), color="#1a1a1a").html) if body.strip() else ""
+        if rendered and docs_dir is not None:
+            rendered = localize_images(rendered, index.path, docs_dir, language)
+        cache[key] = rendered
+    rendered = cache[key]
+    if not rendered.strip():
+        return ""
+
+    def relink(m: re.Match[str]) -> str:
+        href = html.unescape(m.group(2))
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.path:
+            return m.group(0)
+        target = targets.get(posixpath.normpath(posixpath.join(posixpath.dirname(index.rel), unquote(parts.path))))
+        if target and re.fullmatch(r"q\d+", parts.fragment):
+            target += "-" + parts.fragment  # the question's anchor in the PDF (expand_blocks)
+        return f"{m.group(1)}#{html.escape(target)}{m.group(3)}" if target else m.group(0)
+
+    rendered = _HREF_RE.sub(relink, rendered)
+    return f'<section class="chapter-intro">\n{expand_blocks(rendered, "ch-" + chapter.slug)}\n</section>' \
+        if rendered.strip() else ""
+
+
+def _topic_anchor(topic: Page) -> str:
+    return topic.id or re.sub(r"\W+", "-", topic.rel)
+
+
 def _chapter_html(chapter: Chapter, render: MarkdownToHtml, cache: dict[str, str], docs_dir: Path | None,
-                  language: str | None) -> str:
+                  language: str | None, targets: dict[str, str]) -> str:
     for topic in chapter.topics:
         if topic.rel not in cache:
             cache[topic.rel] = _topic_html(topic, render, docs_dir, language)
     topics = "\n".join(cache[topic.rel] for topic in chapter.topics)
+    intro = _chapter_intro(chapter, render, docs_dir, language, targets, cache)
     return (f'<section class="chapter" id="ch-{chapter.slug}">\n'
-            f'<h1 class="chapter-title">{html.escape(chapter.title)}</h1>\n{topics}\n</section>')
+            f'<h1 class="chapter-title">{html.escape(chapter.title)}</h1>\n{intro}{topics}\n</section>')
 
 
 def _toc(chapters: list[Chapter], with_chapters: bool, language: str | None) -> str:
@@ -184,7 +228,8 @@ def print_document(book: Book, chapters: list[Chapter], render: MarkdownToHtml, 
     cover = (f'<section class="cover"><p class="cover-book">{html.escape(book_title)}</p>'
              f'<h1 class="cover-title">{html.escape(title)}</h1>'
              f'<p class="cover-sub">{html.escape(subtitle)}</p><p class="cover-stamp">{html.escape(stamp)}</p></section>')
-    body = "\n".join(_chapter_html(ch, render, cache, book.docs_dir, language) for ch in chapters)
+    targets = {topic.rel: _topic_anchor(topic) for ch in chapters for topic in ch.topics}
+    body = "\n".join(_chapter_html(ch, render, cache, book.docs_dir, language, targets) for ch in chapters)
     lang = html.escape(language or "en")
     doc = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
            f"<style>{css}</style></head><body>{cover}{_toc(chapters, whole, language)}{body}</body></html>")

@@ -175,7 +175,7 @@ def output_file_problem(out: Path, kind: str, magic: Callable[[Path], bool]) -> 
             return (f"--out {out} exists and is not an earlier {kind} export of qabook: it is not overwritten; "
                     "give a new file name or move that file away")
     if not path.parent.is_dir():
-        return f"--out {out}: the folder {out.parent} does not exist"
+        return f"--out {out}: cannot write there: the folder {out.parent} does not exist"
     return None
 
 

@@ -1,13 +1,17 @@
 """`qabook new DIR`: a new book that builds as it is, in the book's language.
 
 Writes mkdocs.yml (Material + the qabook plugin, nothing else needed), docs/ with a home page
-and one example chapter of one topic, and scripts/build. Never writes into a folder that
+and one example chapter of one topic (none with `--empty`, for a book to `qabook import` into),
+and scripts/build, which runs the qabook that made the book. Never writes into a folder that
 already holds files.
 """
 
 from __future__ import annotations
 
 import json
+import shlex
+import shutil
+import sys
 from pathlib import Path
 
 #: Per language: site name, home page, chapter title, topic page, build hint.
@@ -48,8 +52,29 @@ def languages() -> list[str]:
     return sorted(_TEXT)
 
 
-def new_book(target: Path, language: str = "zh", site_name: str | None = None) -> list[Path]:
-    """Write a new book into `target` (created; must be empty if it exists); returns the files."""
+def build_script(qabook: Path | None) -> str:
+    """scripts/build: runs the qabook this book was made with (`qabook`), else the one on PATH."""
+    made_with = shlex.quote(str(qabook)) if qabook else "''"
+    return ("#!/bin/sh\n# Check the pages, then build the site and its PDFs into site/.\n"
+            "cd \"$(dirname \"$0\")/..\" || exit 2\n"
+            f"QABOOK=\"${{QABOOK:-{made_with}}}\"  # the qabook this book was made with; override with QABOOK=…\n"
+            "if [ ! -x \"$QABOOK\" ]; then\n"
+            "  QABOOK=$(command -v qabook) || {\n"
+            "    echo 'qabook not found: install it (pip install qabook) or set QABOOK=/path/to/qabook' >&2\n"
+            "    exit 2\n  }\nfi\n"
+            "exec \"$QABOOK\" build \"$@\"\n")
+
+
+def running_qabook() -> Path | None:
+    """The `qabook` command beside the running Python (its virtual environment), if any."""
+    beside = Path(sys.executable).with_name("qabook")
+    found = beside if beside.is_file() else (Path(w) if (w := shutil.which("qabook")) else None)
+    return found.absolute() if found else None
+
+
+def new_book(target: Path, language: str = "zh", site_name: str | None = None, *, empty: bool = False) -> list[Path]:
+    """Write a new book into `target` (created; must be empty if it exists); returns the files.
+    `empty`: no example chapter (the book waits for `qabook import`)."""
     if language not in _TEXT:
         raise ScaffoldError(f"no example text for language '{language}': choose one of {', '.join(languages())}")
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
@@ -66,7 +91,11 @@ def new_book(target: Path, language: str = "zh", site_name: str | None = None) -
             "  features:",
             "    - navigation.indexes  # a chapter's page is its section in the navigation",
             "plugins:",
-            "  - qabook  # blocks, search, print, study mode, PDFs: see the qabook README",
+            "  - qabook:  # blocks, search, print, study mode, PDFs: see the qabook README",
+            "      chapters: all  # every folder of docs/ is a chapter",
+            "      home: true  # the home page is the book's front page (study panel)",
+            "      footer: true  # qabook's footer line",
+            "      system_font: true  # no web fonts",
             "markdown_extensions:",
             "  - toc:",
             "      permalink: true",
@@ -87,14 +116,11 @@ def new_book(target: Path, language: str = "zh", site_name: str | None = None) -
             "/// answer", text["answer"], "///", "",
             "/// explanation", text["explanation"], "///", "",
         ]),
-        "scripts/build": "#!/bin/sh\n# Check the pages, then build the site and its PDFs into site/.\n"
-                         "cd \"$(dirname \"$0\")/..\" || exit 2\n"
-                         "if ! command -v qabook >/dev/null 2>&1; then\n"
-                         "  echo 'qabook is not on PATH: activate the environment it is installed in "
-                         "(pip install qabook)' >&2\n  exit 2\nfi\n"
-                         "exec qabook build \"$@\"\n",
+        "scripts/build": build_script(running_qabook()),
         ".gitignore": "site/\n.site-*/\n.site.lock\n",
     }
+    if empty:
+        files = {rel: text for rel, text in files.items() if not rel.startswith("docs/example/")}
     written = []
     for rel, content in files.items():
         path = target / rel

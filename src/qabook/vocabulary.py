@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from enum import Enum
-from typing import Any
+from typing import Any, Iterable
 
 from qabook.i18n import t
 
@@ -52,6 +52,14 @@ BLOCKS: tuple[BlockKind, ...] = (
 )
 
 QUESTION = "question"
+
+
+def need_of(kind: str, optional: Iterable[str] = ()) -> Need:
+    """How much a book needs a part of this kind: the vocabulary's need, or OPTIONAL when the book
+    declares it optional (plugin option `optional: [explanation]`). Unknown kinds: OPTIONAL."""
+    if kind in optional:
+        return Need.OPTIONAL
+    return next((b.need for b in BLOCKS if b.name == kind), Need.OPTIONAL)
 
 
 def qa_types() -> tuple[str, ...]:

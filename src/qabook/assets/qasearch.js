@@ -1,6 +1,14 @@
 /* qabook search, in the browser. Mirrors src/qabook/search/analyze.py exactly (bigrams for
-   Chinese, lowercase words with plural -s removed, NFKC) and loads only the index shards its
-   terms hash to, as <script> files: works on a web server and from file:// alike. */
+   Chinese, lowercase words with plural -s removed, NFKC, traditional characters folded to
+   simplified once zh.js is loaded) and loads only the index shards its terms hash to, as
+   <script> files: works on a web server and from file:// alike.
+
+   A query is a list of units (a Latin word, a Chinese character; question words and fillers
+   weigh nothing) and of alternatives that cover units: the query's own terms (exact), then,
+   from the build's tables (qabook.search.expand), a mistyped word's neighbours, the book's
+   words for typed pinyin or initials, for a homophone slip, and the other language's term.
+   Documents rank by the share of the query they cover, then by the share they cover exactly,
+   then by score: every match first, exact matches before expansions, then partial matches. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -8,20 +16,33 @@
   var dir = base + "search/qabook/";
   var TOKEN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g;
   var pending = {};
-  var MIN_SHARE = 0.5;  // a result must hold at least half of the query's terms
+  var T2S = null, PINYIN = null;  // from zh.js, when a Chinese query first misses
+  var EXPANSION = 0.5;  // an expansion's terms score at half an exact term's
+  var MAX_EDITS = function (n) { return n >= 8 ? 2 : n >= 4 ? 1 : 0; };
 
   function stem(w) {
     return w.length > 3 && w.charAt(w.length - 1) === "s" && w.slice(-2) !== "ss" ? w.slice(0, -1) : w;
   }
 
+  function fold(s) {
+    if (!T2S) return s;
+    var out = "";
+    for (var i = 0; i < s.length; i++) { var c = s.charAt(i); out += T2S.has(c) ? T2S.get(c) : c; }
+    return out;
+  }
+
+  function normalize(text) { return fold(String(text).normalize("NFKC").toLowerCase()); }
+
+  function isLatin(t) { return /^[a-z0-9]/.test(t); }
+
   function analyze(text) {
-    var s = String(text).normalize("NFKC").toLowerCase();
+    var s = normalize(text);
     var out = [];
     var m;
     TOKEN.lastIndex = 0;
     while ((m = TOKEN.exec(s))) {
       var t = m[0];
-      if (/^[a-z0-9]/.test(t)) out.push(stem(t));
+      if (isLatin(t)) out.push(stem(t));
       else if (t.length === 1) out.push(t);
       else for (var i = 0; i + 1 < t.length; i++) out.push(t.slice(i, i + 2));
     }
@@ -57,57 +78,522 @@
     return entry.promise;
   }
 
-  /* Rank every document holding at least half of the query's terms; fill in results
-     offset … offset+limit (url, title, chapter, text) from the chunks that hold them. */
-  function search(query, limit, offset) {
-    var terms = unique(analyze(query));
-    offset = offset || 0;
-    if (!terms.length) return Promise.resolve({ terms: [], total: 0, results: [] });
+  function loadMeta() {
     return load("meta", "meta.js").then(function (meta) {
-      var ids = terms.map(function (t) { return shardOf(t, meta.shards); });
-      var wanted = unique(ids);
-      return Promise.all(wanted.map(function (n) { return load("t" + n, "t" + n + ".js"); })).then(function (data) {
-        var shards = new Map();
-        wanted.forEach(function (n, i) { shards.set(n, data[i]); });
-        var acc = new Map(), hits = new Map();
-        terms.forEach(function (t, i) {
-          var shard = shards.get(ids[i]);
-          var list = shard && own(shard, t) ? shard[t] : null;
-          if (!Array.isArray(list)) return;
-          var df = list.length / 2;
-          var idf = Math.log(1 + (meta.docs - df + 0.5) / (df + 0.5));
-          var doc = 0;
-          for (var j = 0; j < list.length; j += 2) {
-            doc += list[j];
-            acc.set(doc, (acc.get(doc) || 0) + idf * list[j + 1] / 10);
-            hits.set(doc, (hits.get(doc) || 0) + 1);
+      if (!meta.fillerSet) {
+        meta.fillerSet = new Set(meta.fillers.en);
+        meta.fillersZh = meta.fillers.zh.slice().sort(function (a, b) { return b.length - a.length; });
+        meta.syllableSet = new Set(meta.syllables.split(" "));
+      }
+      return meta;
+    });
+  }
+
+  function loadZh() {
+    return load("zh", "zh.js").then(function (data) {
+      if (!T2S) {
+        var t2s = new Map(), py = new Map();
+        var pairs = Array.from(data.t2s);
+        for (var i = 0; i + 1 < pairs.length; i += 2) t2s.set(pairs[i], pairs[i + 1]);
+        Object.keys(data.pinyin).forEach(function (syl) {
+          Array.from(data.pinyin[syl]).forEach(function (c) { if (!py.has(c)) py.set(c, syl); });
+        });
+        T2S = t2s; PINYIN = py;
+      }
+      return data;
+    });
+  }
+
+  /* term → its posting list (or null), loading the shards the terms hash to */
+  function postings(meta, terms, known) {
+    var wanted = terms.filter(function (t) { return !known.has(t); });
+    var ids = wanted.map(function (t) { return shardOf(t, meta.shards); });
+    var files = unique(ids);
+    return Promise.all(files.map(function (n) { return load("t" + n, "t" + n + ".js"); })).then(function (data) {
+      var shards = new Map();
+      files.forEach(function (n, i) { shards.set(n, data[i]); });
+      wanted.forEach(function (t, i) {
+        var shard = shards.get(ids[i]);
+        var list = shard && own(shard, t) ? shard[t] : null;
+        known.set(t, Array.isArray(list) ? list : null);
+      });
+      return known;
+    });
+  }
+
+  /* key → targets, from the expansion shards their heads hash to (qabook.search.expand.head) */
+  function xhead(key) {
+    if (key.charAt(0) === "^") return key.slice(0, 3);
+    if (isLatin(key)) return key.split(" ")[0];
+    return key.slice(0, 2);
+  }
+
+  function lookup(meta, keys) {
+    var ids = keys.map(function (k) { return shardOf(xhead(k), meta.xshards); });
+    var files = unique(ids);
+    return Promise.all(files.map(function (n) { return load("x" + n, "x" + n + ".js"); })).then(function (data) {
+      var shards = new Map(), out = new Map();
+      files.forEach(function (n, i) { shards.set(n, data[i]); });
+      keys.forEach(function (k, i) {
+        var shard = shards.get(ids[i]);
+        if (shard && own(shard, k) && Array.isArray(shard[k])) out.set(k, shard[k]);
+      });
+      return out;
+    });
+  }
+
+  function loadVocab(meta, letter) {
+    if (meta.vocab.indexOf(letter) === -1) return Promise.resolve(null);
+    return load("v" + letter, "v" + letter.charCodeAt(0) + ".js");
+  }
+
+  /* Optimal string alignment distance, or limit + 1 once it is certainly larger. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var prev2 = null, prev = [], cur;
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      cur = [i];
+      var best = i;
+      for (var k = 1; k <= b.length; k++) {
+        var cost = a.charAt(i - 1) === b.charAt(k - 1) ? 0 : 1;
+        var v = Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + cost);
+        if (prev2 && i > 1 && k > 1 && a.charAt(i - 1) === b.charAt(k - 2) && a.charAt(i - 2) === b.charAt(k - 1)) {
+          v = Math.min(v, prev2[k - 2] + 1);
+        }
+        cur.push(v);
+        if (v < best) best = v;
+      }
+      if (best > limit) return limit + 1;
+      prev2 = prev; prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  /* Toneless syllables of a Latin word ("shengmingzhouqi" → sheng ming zhou qi), or null:
+     longest syllable first, backtracking. */
+  function syllables(meta, word) {
+    var memo = new Map();
+    function from(i) {
+      if (i === word.length) return [];
+      if (memo.has(i)) return memo.get(i);
+      var res = null;
+      for (var n = Math.min(6, word.length - i); n >= 1 && !res; n--) {
+        var s = word.slice(i, i + n);
+        if (meta.syllableSet.has(s)) {
+          var rest = from(i + n);
+          if (rest) res = [s].concat(rest);
+        }
+      }
+      memo.set(i, res);
+      return res;
+    }
+    return /^[a-z]+$/.test(word) ? from(0) : null;
+  }
+
+  /* The query as units and its own terms (exact alternatives). */
+  function plan(meta, query) {
+    var units = [], alts = [], tokens = [];
+    var s = normalize(query);
+    var m;
+    TOKEN.lastIndex = 0;
+    while ((m = TOKEN.exec(s))) {
+      var t = m[0];
+      if (isLatin(t)) {
+        var word = stem(t);
+        var u = units.push({ w: meta.fillerSet.has(t) || meta.fillerSet.has(word) ? 0 : 1 }) - 1;
+        tokens.push({ latin: true, text: t, word: word, unit: u });
+        alts.push({ units: [u], terms: [word], exact: true, factor: 1 });
+      } else {
+        var filler = new Array(t.length).fill(false);
+        meta.fillersZh.forEach(function (f) {
+          for (var at = t.indexOf(f); at !== -1; at = t.indexOf(f, at + 1)) {
+            for (var k = at; k < at + f.length; k++) filler[k] = true;
           }
         });
-        var ranked = [];
-        acc.forEach(function (score, d) {
-          var share = hits.get(d) / terms.length;
-          if (share >= MIN_SHARE) ranked.push({ doc: d, score: score * share * share });
-        });
-        ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-        var top = ranked.slice(offset, offset + (limit || 10));
-        var chunkIds = unique(top.map(function (r) { return Math.floor(r.doc / meta.chunkDocs); }));
-        return Promise.all(chunkIds.map(function (c) { return load("d" + c, "d" + c + ".js"); })).then(function (rows) {
-          var chunks = new Map();
-          chunkIds.forEach(function (c, i) { chunks.set(c, rows[i]); });
-          top.forEach(function (r) {
-            var row = chunks.get(Math.floor(r.doc / meta.chunkDocs))[r.doc % meta.chunkDocs];
-            r.url = row[0]; r.title = row[1]; r.chapter = row[2]; r.text = row[3];
+        var first = units.length;
+        for (var c = 0; c < t.length; c++) units.push({ w: filler[c] ? 0 : 0.5 });
+        tokens.push({ latin: false, text: t, unit: first });
+        if (t.length === 1) alts.push({ units: [first], terms: [t], exact: true, factor: 1 });
+        for (var i = 0; i + 1 < t.length; i++) {
+          alts.push({ units: [first + i, first + i + 1], terms: [t.slice(i, i + 2)], exact: true, factor: 1 });
+        }
+      }
+    }
+    return { units: units, alts: alts, tokens: tokens };
+  }
+
+  function found(post, term) { var list = post.get(term); return !!(list && list.length); }
+
+  /* Words the book does not have: their closest words in it, or the book's Chinese words for
+     them read as pinyin or as pinyin initials. Adds alternatives (and splits a pinyin word's
+     unit into its syllables' or letters' units, so that every part must be found). */
+  function latinExpansions(meta, p, post) {
+    var work = [];
+    // other forms: the book's words that are the query word with another ending (smaller ~ small)
+    p.tokens.forEach(function (t) {
+      if (!t.latin || p.units[t.unit].w === 0 || !/^[a-z]{4,}$/.test(t.text)) return;
+      work.push(loadVocab(meta, t.text.charAt(0)).then(function (vocab) {
+        if (!vocab) return;
+        var root = inflectionRoot(t.text);
+        for (var n = root.length; n <= root.length + 4; n++) {
+          if (!own(vocab, String(n))) continue;
+          vocab[String(n)].split(" ").forEach(function (w) {
+            if (w !== t.text && stem(w) !== t.word && inflectionRoot(w) === root) {
+              p.alts.push({ units: [t.unit], terms: [stem(w)], exact: false, factor: 0.8, mark: w });
+            }
           });
-          return { terms: terms, total: ranked.length, results: top };
+        }
+      }).catch(function () { /* no words of that letter */ }));
+    });
+    var missing = p.tokens.filter(function (t) {
+      return t.latin && p.units[t.unit].w > 0 && !found(post, t.word) && /^[a-z]/.test(t.text);
+    });
+    if (!missing.length) return Promise.all(work);
+    // typos: the book's words within one edit (4–7 letters) or two (8 or more)
+    missing.forEach(function (t) {
+      var limit = MAX_EDITS(t.text.length);
+      if (!limit) return;
+      work.push(loadVocab(meta, t.text.charAt(0)).then(function (vocab) {
+        if (!vocab) return;
+        var near = [];
+        for (var n = t.text.length - limit; n <= t.text.length + limit; n++) {
+          if (!own(vocab, String(n))) continue;
+          vocab[String(n)].split(" ").forEach(function (w, rank) {
+            var d = distance(t.text, w, limit);
+            if (d <= limit && w !== t.text) near.push({ w: w, d: d, rank: rank });
+          });
+        }
+        near.sort(function (a, b) { return a.d - b.d || a.rank - b.rank; });
+        t.corrected = near.length ? near[0].w : null;
+        near.slice(0, 3).forEach(function (c) {
+          p.alts.push({ units: [t.unit], terms: [stem(c.w)], exact: false, factor: c.d === 1 ? 0.7 : 0.5, mark: c.w });
         });
+      }).catch(function () { /* no words of that letter */ }));
+    });
+    // pinyin: consecutive missing words that read as syllables form one run; others may be initials
+    var runs = [], run = null, initials = [];
+    p.tokens.forEach(function (t) {
+      var syl = missing.indexOf(t) !== -1 ? syllables(meta, t.text) : null;
+      if (syl) {
+        if (!run) runs.push(run = { syl: [], owner: [], tokens: [] });
+        syl.forEach(function (s) { run.syl.push(s); run.owner.push(t); });
+        run.tokens.push(t);
+      } else {
+        run = null;
+        if (missing.indexOf(t) !== -1 && /^[a-z]{2,8}$/.test(t.text) && (t.text.match(/[aeiouv]/g) || []).length <= 1) {
+          initials.push(t);  // pinyin initials have at most one vowel (smzq, aq); an English word has more
+        }
+      }
+    });
+    var keys = [];
+    runs.forEach(function (r) {
+      var ini = r.syl.map(function (s) { return s.charAt(0); }).join("");
+      for (var i = 0; i < ini.length; i++) for (var j = i + 2; j <= Math.min(ini.length, i + 8); j++) keys.push("^" + ini.slice(i, j));
+    });
+    initials.forEach(function (t) {
+      for (var i = 0; i < t.text.length; i++) for (var j = i + 2; j <= Math.min(t.text.length, i + 8); j++) keys.push("^" + t.text.slice(i, j));
+    });
+    work.push(lookup(meta, unique(keys)).then(function (table) {
+      runs.forEach(function (r) { coverPinyin(p, table, r.syl, syllableUnits(p, r), null, 0.8); });
+      initials.forEach(function (t) {
+        var letters = t.text, spans = [];
+        for (var i = 0; i < letters.length;) {
+          var hit = 0;
+          for (var j = Math.min(letters.length, i + 8); j >= i + 2 && !hit; j--) {
+            if (table.has("^" + letters.slice(i, j))) hit = j;
+          }
+          if (hit) { spans.push([i, hit]); i = hit; } else i++;
+        }
+        if (!spans.length) return;
+        var w = p.units[t.unit].w;
+        p.units[t.unit].w = 0;
+        spans.forEach(function (sp) {
+          var u = p.units.push({ w: w * (sp[1] - sp[0]) / letters.length }) - 1;
+          table.get("^" + letters.slice(sp[0], sp[1])).slice(0, 4).forEach(function (row) {
+            var phrase = row.split(" ")[0];
+            p.alts.push({ units: [u], terms: analyze(phrase), exact: false, factor: 0.5, mark: phrase });
+          });
+        });
+      });
+    }));
+    return Promise.all(work);
+  }
+
+  /* An English word without its inflection: smaller, smallest → small; loading, loaded → load;
+     classes → class; bigger → big; easier → easy. Only for telling forms of one word apart. */
+  function inflectionRoot(w) {
+    var m = /^(.{3,}?)(?:ings?|ers?|est|ed|es|ly|s)$/.exec(w);
+    if (!m) return w;
+    var r = m[1];
+    if (/([b-df-hj-np-tv-z])\1$/.test(r) && !/(ss|ll)$/.test(r)) r = r.slice(0, -1);  // bigger → big
+    if (/i$/.test(r) && /(?:er|est|ed|es|ly)$/.test(w)) r = r.slice(0, -1) + "y";  // easier → easy
+    return r.replace(/e$/, "");  // (use, used, using → us)
+  }
+
+  /* A pinyin run's syllables each get a unit of their own (their word's weight shared out). */
+  function syllableUnits(p, r) {
+    var per = new Map();
+    r.owner.forEach(function (t) { per.set(t, (per.get(t) || 0) + 1); });
+    return r.owner.map(function (t) {
+      var u = p.units.push({ w: p.units[t.unit].w / per.get(t), pending: t.unit }) - 1;
+      return u;
+    });
+  }
+
+  /* Cover syllables with the book's words, longest first: spans → alternatives over their units.
+     `text` (a Chinese run) skips spans whose word is what the query already says. */
+  function coverPinyin(p, table, syl, units, text, factor) {
+    var ini = syl.map(function (s) { return s.charAt(0); }).join("");
+    var covered = false;
+    for (var i = 0; i < syl.length;) {
+      var hit = null;
+      for (var j = Math.min(syl.length, i + 8); j >= i + 2 && !hit; j--) {
+        var rows = table.get("^" + ini.slice(i, j));
+        if (!rows) continue;
+        var full = syl.slice(i, j).join("");
+        for (var r = 0; r < rows.length && !hit; r++) {
+          var sp = rows[r].indexOf(" ");
+          if (rows[r].slice(sp + 1) === full) hit = { end: j, phrase: rows[r].slice(0, sp) };
+        }
+      }
+      if (hit) {
+        if (!text || text.slice(i, hit.end) !== hit.phrase) {
+          p.alts.push({ units: units.slice(i, hit.end), terms: analyze(hit.phrase), exact: false, factor: factor,
+                        mark: hit.phrase });
+          covered = true;
+        }
+        i = hit.end;
+      } else i++;
+    }
+    if (!text) {  // typed pinyin: the syllables' units replace their words' units once something is found
+      units.forEach(function (u) {
+        if (covered) p.units[p.units[u].pending].w = 0; else p.units[u].w = 0;
+      });
+    }
+  }
+
+  /* A Chinese run with a pair of characters the book does not have: read it as pinyin and find
+     the book's words that sound the same (shengmingzhouqi for a slip of one character). */
+  function homophones(meta, p, post) {
+    var runs = p.tokens.filter(function (t) {
+      if (t.latin || t.text.length < 2) return false;
+      for (var i = 0; i + 1 < t.text.length; i++) if (!found(post, t.text.slice(i, i + 2))) return true;
+      return false;
+    });
+    if (!runs.length) return Promise.resolve();
+    var plans = runs.map(function (t) {
+      return { t: t, syl: Array.from(t.text).map(function (c) { return PINYIN.get(c) || "?"; }) };
+    });
+    var keys = [];
+    plans.forEach(function (pl) {
+      var ini = pl.syl.map(function (s) { return s.charAt(0); }).join("");
+      for (var i = 0; i < ini.length; i++) for (var j = i + 2; j <= Math.min(ini.length, i + 8); j++) keys.push("^" + ini.slice(i, j));
+    });
+    return lookup(meta, unique(keys)).then(function (table) {
+      plans.forEach(function (pl) {
+        var units = pl.syl.map(function (_, i) { return pl.t.unit + i; });
+        coverPinyin(p, table, pl.syl, units, pl.t.text, 0.6);
       });
     });
   }
 
+  /* The other language's term for a Latin phrase of up to four words, or for a piece of a
+     Chinese run (the longest found first). */
+  function crossLanguage(meta, p) {
+    var keys = [], spans = [];
+    var latin = [];
+    p.tokens.forEach(function (t, i) {
+      if (t.latin) latin.push(t);
+      if (!t.latin || i + 1 === p.tokens.length || !p.tokens[i + 1].latin) {
+        if (latin.length) spans.push({ latin: true, tokens: latin });
+        latin = [];
+      }
+      if (!t.latin && t.text.length > 1) spans.push({ latin: false, token: t });
+    });
+    spans.forEach(function (sp) {
+      sp.keys = [];
+      if (sp.latin) {
+        var words = sp.tokens.map(function (t) { return t.word; });
+        var fixed = sp.tokens.map(function (t) { return t.corrected ? stem(t.corrected) : t.word; });
+        for (var i = 0; i < words.length; i++) {
+          var row = [];
+          for (var n = Math.min(4, words.length - i); n >= 1; n--) {
+            row.push(words.slice(i, i + n).join(" "));
+            row.push(fixed.slice(i, i + n).join(" "));  // with a mistyped word's closest word
+          }
+          sp.keys.push(unique(row));
+        }
+      } else {
+        var text = sp.token.text;
+        for (var a = 0; a + 1 < text.length; a++) {
+          var r2 = [];
+          if (p.units[sp.token.unit + a].w > 0) {  // a key never starts at a filler ("and array" is not "sum")
+            for (var len = Math.min(8, text.length - a); len >= 2; len--) r2.push(text.slice(a, a + len));
+          }
+          sp.keys.push(r2);
+        }
+      }
+      sp.keys.forEach(function (row) { keys.push.apply(keys, row); });
+    });
+    if (!keys.length) return Promise.resolve();
+    return lookup(meta, unique(keys)).then(function (table) {
+      spans.forEach(function (sp) {
+        for (var i = 0; i < sp.keys.length;) {
+          var row = sp.keys[i], hit = null;
+          for (var k = 0; k < row.length && !hit; k++) if (table.has(row[k])) hit = row[k];
+          var n = hit ? (sp.latin ? hit.split(" ").length : hit.length) : 0;
+          if (hit && !(sp.latin && n === 1 && p.units[sp.tokens[i].unit].w === 0)) {
+            var units = sp.latin ? sp.tokens.slice(i, i + n).map(function (t) { return t.unit; })
+              : Array.from({ length: n }, function (_, x) { return sp.token.unit + i + x; });
+            table.get(hit).forEach(function (target) {
+              p.alts.push({ units: units, terms: analyze(target), exact: false, factor: 1, mark: target });
+            });
+            i += n;
+          } else i++;
+        }
+      });
+    });
+  }
+
+  var cache = { query: null, ranked: null, meta: null };
+
+  /* Rank every document that covers part of the query; fill in results offset … offset+limit
+     (url, title, chapter, text, marks) from the chunks that hold them. */
+  function search(query, limit, offset) {
+    offset = offset || 0;
+    return loadMeta().then(function (meta) {
+      if (cache.query === query && cache.meta === meta) return cache.ranked;
+      return rank(meta, query).then(function (ranked) {
+        cache.query = query; cache.meta = meta; cache.ranked = ranked;
+        return ranked;
+      });
+    }).then(function (ranked) {
+      var top = ranked.list.slice(offset, offset + (limit || 10));
+      var meta = cache.meta;
+      var chunkIds = unique(top.map(function (r) { return Math.floor(r.doc / meta.chunkDocs); }));
+      return Promise.all(chunkIds.map(function (c) { return load("d" + c, "d" + c + ".js"); })).then(function (rows) {
+        var chunks = new Map();
+        chunkIds.forEach(function (c, i) { chunks.set(c, rows[i]); });
+        var results = top.map(function (r) {
+          var row = chunks.get(Math.floor(r.doc / meta.chunkDocs))[r.doc % meta.chunkDocs];
+          return { doc: r.doc, score: r.score, cover: r.cover, exact: r.exact, marks: r.marks,
+                   url: row[0], title: row[1], chapter: row[2], text: row[3] };
+        });
+        return { terms: ranked.terms, total: ranked.list.length, partial: ranked.partial, results: results };
+      });
+    });
+  }
+
+  function rank(meta, query) {
+    var p = plan(meta, query);
+    var post = new Map();
+    var exactTerms = function () { return unique([].concat.apply([], p.alts.map(function (a) { return a.terms; }))); };
+    if (!p.units.length) return Promise.resolve({ terms: [], list: [], partial: false });
+    return postings(meta, exactTerms(), post).then(function () {
+      var cjkMiss = p.tokens.some(function (t) {
+        if (t.latin) return false;
+        for (var i = 0; i + 1 < t.text.length; i++) if (!found(post, t.text.slice(i, i + 2))) return true;
+        return false;
+      });
+      if (!cjkMiss || T2S) return null;
+      return loadZh().then(function () {  // traditional characters fold now; plan again
+        p = plan(meta, query);
+        return postings(meta, exactTerms(), post);
+      }).catch(function () { return null; });
+    }).then(function () {
+      return latinExpansions(meta, p, post);
+    }).then(function () {
+      return Promise.all([crossLanguage(meta, p), T2S ? homophones(meta, p, post) : null]);
+    }).then(function () {
+      p.alts.forEach(function (a) { a.terms = a.terms.filter(function (t) { return t; }); });
+      p.alts = p.alts.filter(function (a) { return a.terms.length; });
+      return postings(meta, exactTerms(), post);
+    }).then(function () { var r = score(meta, p, post); r.plan = p; return r; });
+  }
+
+  function idfOf(meta, list) {
+    var df = list.length / 2;
+    return Math.log(1 + (meta.docs - df + 0.5) / (df + 0.5));
+  }
+
+  function score(meta, p, post) {
+    var weights = p.units.map(function (u) { return u.w; });
+    var total = weights.reduce(function (a, b) { return a + b; }, 0);
+    if (total === 0) { weights = p.units.map(function () { return 1; }); total = weights.length; }
+    var terms = exactTermsOf(p);
+    var T = terms.length, N = meta.docs;
+    var w = new Float32Array(N * T);  // document × term → idf-weighted score (0: absent)
+    var seen = new Uint8Array(N), touched = [];
+    terms.forEach(function (t, ti) {
+      var list = post.get(t);
+      if (!list) return;
+      var idf = idfOf(meta, list);
+      var doc = 0;
+      for (var j = 0; j < list.length; j += 2) {
+        doc += list[j];
+        w[doc * T + ti] = idf * list[j + 1] / 10;
+        if (!seen[doc]) { seen[doc] = 1; touched.push(doc); }
+      }
+    });
+    var termId = new Map();
+    terms.forEach(function (t, i) { termId.set(t, i); });
+    var alts = p.alts.map(function (a) { return { a: a, ids: a.terms.map(function (t) { return termId.get(t); }) }; });
+    var exactAlts = alts.filter(function (x) { return x.a.exact; });
+    var expAlts = alts.filter(function (x) { return !x.a.exact; });
+    var U = weights.length;
+    var covered = new Uint8Array(U);  // 2 exact, 1 by an expansion
+    var factor = new Float32Array(T);
+    var list = [];
+    function has(base, ids) {
+      for (var i = 0; i < ids.length; i++) if (!(w[base + ids[i]] > 0)) return false;
+      return true;
+    }
+    for (var k = 0; k < touched.length; k++) {
+      var doc = touched[k], base = doc * T, marks = null, i, j, x, units;
+      covered.fill(0);
+      factor.fill(0);
+      for (i = 0; i < exactAlts.length; i++) {  // exact terms first: the units the document has itself
+        x = exactAlts[i];
+        if (!has(base, x.ids)) continue;
+        units = x.a.units;
+        for (j = 0; j < units.length; j++) covered[units[j]] = 2;
+        for (j = 0; j < x.ids.length; j++) factor[x.ids[j]] = 1;
+      }
+      for (i = 0; i < expAlts.length; i++) {  // an expansion counts where the document lacks the query's word
+        x = expAlts[i];
+        units = x.a.units;
+        var needed = false;
+        for (j = 0; j < units.length; j++) if (covered[units[j]] !== 2) needed = true;
+        if (!needed || !has(base, x.ids)) continue;
+        for (j = 0; j < units.length; j++) if (!covered[units[j]]) covered[units[j]] = 1;
+        var f = EXPANSION * x.a.factor;
+        for (j = 0; j < x.ids.length; j++) if (factor[x.ids[j]] < f) factor[x.ids[j]] = f;
+        if (x.a.mark) {
+          marks = marks || [];
+          if (marks.indexOf(x.a.mark) === -1) marks.push(x.a.mark);
+        }
+      }
+      var cover = 0, exact = 0, sc = 0;
+      for (var u = 0; u < U; u++) { if (covered[u]) cover += weights[u]; if (covered[u] === 2) exact += weights[u]; }
+      if (!cover) continue;
+      for (var id = 0; id < T; id++) if (factor[id]) sc += w[base + id] * factor[id];
+      // coverage and exact coverage as whole numbers, so that near-equal shares tie
+      list.push({ doc: doc, cover: cover / total, exact: exact / total, score: sc, marks: marks || [],
+                  c: Math.round(cover / total * 1e6), e: Math.round(exact / total * 1e6) });
+    }
+    list.sort(function (a, b) { return b.c - a.c || b.e - a.e || b.score - a.score || a.doc - b.doc; });
+    var EPS = 1e-9;
+    return { terms: terms, list: list, partial: list.length > 0 && list[0].cover < 1 - EPS };
+  }
+
+  function exactTermsOf(p) { return unique([].concat.apply([], p.alts.map(function (a) { return a.terms; }))); }
+
   /* What to look for in a text: the query's words and Chinese runs, longest first, then the
      bigrams of each Chinese run (a partial match still shows). Lowercase, NFKC. */
   function pieces(query) {
-    var tokens = String(query).normalize("NFKC").toLowerCase().match(TOKEN) || [];
+    var stop = cache.meta ? cache.meta.fillerSet : new Set();
+    var tokens = (normalize(query).match(TOKEN) || []).filter(function (t) { return !stop.has(t); });
     var out = tokens.slice();
     tokens.forEach(function (t) {
       if (!/^[a-z0-9]/.test(t)) for (var i = 0; i + 1 < t.length; i++) out.push(t.slice(i, i + 2));
@@ -164,7 +650,15 @@
     meta: function (m) { pending.meta.resolve(m); },
     shard: function (n, data) { pending["t" + n].resolve(data); },
     chunk: function (n, rows) { pending["d" + n].resolve(rows); },
+    xshard: function (n, data) { pending["x" + n].resolve(data); },
+    vocab: function (letter, data) { pending["v" + letter].resolve(data); },
+    zh: function (data) { pending.zh.resolve(data); },
+    loadZh: loadZh,
+    explain: function (query) {  // for tests and benchmarks: units, alternatives, ranking
+      return loadMeta().then(function (meta) { return rank(meta, query); });
+    },
     analyze: analyze,
+    head: xhead,
     shardOf: shardOf,
     search: search,
     snippet: snippet,
@@ -237,22 +731,31 @@
       if (document.activeElement && list.contains(document.activeElement)) all[sel].focus();
     }
 
-    function render(r, i, mark) {
+    function render(r, i) {
+      var words = [query].concat(r.marks || []).join(" ");
+      var mark = highlighter(words);
       return '<li class="md-search-result__item" role="presentation"><a href="' + escapeHtml(base + r.url) +
-        '" id="qa-result-' + i + '" role="option" aria-selected="false" class="md-search-result__link">' +
+        '" id="qa-result-' + i + '" role="option" aria-selected="false" class="md-search-result__link"' +
+        ' data-qa-words="' + escapeHtml(words) + '">' +
         '<article class="md-search-result__article md-typeset">' +
         "<h1>" + mark(r.title) + "</h1>" +
         (r.chapter ? '<p class="qa-search-chapter">' + escapeHtml(r.chapter) + "</p>" : "") +
-        "<p>" + mark(snippet(r.text, query)) + "</p></article></a></li>";
+        "<p>" + mark(snippet(r.text, words)) + "</p></article></a></li>";
     }
 
     function show(res, append) {
-      var mark = highlighter(query);
-      var html = res.results.map(function (r, i) { return render(r, shown + i, mark); }).join("");
+      var html = res.results.map(function (r, i) { return render(r, shown + i); }).join("");
       if (append) list.insertAdjacentHTML("beforeend", html); else list.innerHTML = html;
       shown += res.results.length;
       total = res.total;
       status.textContent = total ? t("search.found", { n: total }) : t("search.none");
+      if (res.partial) {  // no result holds every word of the query: say so, on a line of its own
+        var line = document.createElement("span");
+        line.className = "qa-search-partial";
+        line.textContent = t("search.partial");
+        status.appendChild(line);
+      }
+      root.dataset.qaPartial = res.partial ? "1" : "";
       more.hidden = shown >= total;
       delete root.dataset.qaError;
       root.dataset.qaQuery = query;  // for tests: the query these results answer
@@ -288,12 +791,13 @@
       }).catch(function (err) { if (mine === seq) fail(err); });
     }
 
-    function remember(href) {
-      try { sessionStorage.setItem(LANDING, JSON.stringify({ href: href, q: query })); } catch (e) { /* private mode */ }
+    function remember(a) {  // the query, and the book's words it was found by
+      var q = a.getAttribute("data-qa-words") || query;
+      try { sessionStorage.setItem(LANDING, JSON.stringify({ href: a.href, q: q })); } catch (e) { /* private mode */ }
     }
 
     function follow(a) {
-      remember(a.href);
+      remember(a);
       close();
       window.location.href = a.href;
     }
@@ -319,7 +823,7 @@
     more.addEventListener("click", showMore);
     list.addEventListener("click", function (e) {
       var a = e.target.closest && e.target.closest("a");
-      if (a) { remember(a.href); if (toggle) toggle.checked = false; }
+      if (a) { remember(a); if (toggle) toggle.checked = false; }
     });
     root.addEventListener("keydown", function (e) {
       if (composing || e.isComposing) return;
@@ -365,6 +869,7 @@
       sessionStorage.removeItem(LANDING);
     } catch (e) { note = null; }
     if (!note || note.href !== window.location.href || !note.q) return;
+    if (window.QABOOK_STUDY) return;  // study mode: mark the question only, reveal nothing (the learner does)
     var ps = pieces(note.q);
     var blocks = [];
     for (var el = question.nextElementSibling; el && !el.matches(".admonition.question"); el = el.nextElementSibling) {

@@ -2,7 +2,11 @@
    and quiz pages. Reads window.QABOOK_STUDY (assets/qabook/study-index.js: interface strings,
    chapters, topics) and schedules with window.qabookFsrs (fsrs.js). No network beyond this site.
    Progress is keyed "<page id>#q<N>": the page's stable front-matter id and the question's
-   position in the page, so it survives rebuilds, renamed files and reordered topics. */
+   position in the page, so it survives rebuilds, renamed files and reordered topics; the book
+   part is the book's stable id (plugin option book_id, by default the site name).
+   After a grade the next question comes into view (a setting turns it off); "study this
+   chapter" walks through the chapter's new and due questions; "continue on another device"
+   carries the progress in a link (assets/progresslink.js, a QR code by vendor/qrcode-generator.js). */
 (function () {
   "use strict";
   var D = window.QABOOK_STUDY;
@@ -29,6 +33,26 @@
     return {version: 1, cards: {}};
   }
   function save(progress) { localStorage.setItem(STORE, JSON.stringify(progress)); }
+  var PREFS = "qabook-study-prefs:" + D.book;
+  function flowOn() {
+    try { return (JSON.parse(localStorage.getItem(PREFS)) || {}).flow !== false; } catch (e) { return true; }
+  }
+  function setFlow(on) {
+    try { localStorage.setItem(PREFS, JSON.stringify({flow: !!on})); } catch (e) { /* private mode: this page only */ }
+  }
+  /* This tab's study session ("study this chapter") and the note a page leaves for the next one. */
+  var SESSION = "qabook-study-session:" + D.book, NOTE = "qabook-study-note:" + D.book;
+  function session() { try { return JSON.parse(sessionStorage.getItem(SESSION)); } catch (e) { return null; } }
+  function setSession(value) {
+    try { if (value) sessionStorage.setItem(SESSION, JSON.stringify(value)); else sessionStorage.removeItem(SESSION); }
+    catch (e) { /* no session storage: the flow stays on the page */ }
+  }
+  function leaveNote(note) { try { sessionStorage.setItem(NOTE, JSON.stringify(note)); } catch (e) { /* ignore */ } }
+  function takeNote(url) {
+    var note = null;
+    try { note = JSON.parse(sessionStorage.getItem(NOTE)); sessionStorage.removeItem(NOTE); } catch (e) { return null; }
+    return note && norm(note.url) === norm(url) ? note : null;
+  }
   function now() { return Date.now(); }
 
   function keysOf(topic) {
@@ -128,6 +152,48 @@
   }
   function article() { return document.querySelector(".md-content article") || document.querySelector("article"); }
 
+  /* ---------- the study flow: which question comes next ---------- */
+  function toStudy(key, progress, at) { var st = status(progress.cards[key], at); return st === "new" || st === "due"; }
+  /* The chapter's first new or due question after question `index` (0-based) of `topic`, or
+     from the chapter's start when topic is null. */
+  function nextToStudy(slug, topic, index) {
+    var progress = load(), at = now(), passed = !topic;
+    for (var j = 0; j < D.topics.length; j++) {
+      var p = D.topics[j];
+      if (p.chapter !== slug) continue;
+      for (var q = 0; q < p.n; q++) {
+        if (!passed) { passed = p === topic && q === index; continue; }
+        if (toStudy(p.id + "#q" + (q + 1), progress, at)) return {topic: p, q: q};
+      }
+    }
+    return null;
+  }
+  /* The next question in reading order: on this page, else the next page's first. */
+  function nextInBook(topic, index) {
+    if (index + 1 < topic.n) return {topic: topic, q: index + 1};
+    for (var j = D.topics.indexOf(topic) + 1; j < D.topics.length; j++) if (D.topics[j].n) return {topic: D.topics[j], q: 0};
+    return null;
+  }
+  function goTo(target, text) {  // another page: it focuses the question and says `text`
+    leaveNote({url: siteUrl(target.topic.url), focus: target.q, text: text});
+    location.href = siteUrl(target.topic.url) + "#q" + (target.q + 1);
+  }
+  function chapterOf(slug) { return D.chapters.filter(function (c) { return c.slug === slug; })[0] || null; }
+  function showNote(panel, text) {
+    var p = panel.querySelector(".qa-note");
+    if (!p) {
+      p = el("p", {"class": "qa-note", role: "status"});
+      panel.insertBefore(p, panel.firstChild);
+    }
+    p.textContent = text;
+  }
+  function studyChapter(slug, panel) {
+    var target = nextToStudy(slug, null, -1);
+    if (!target) { showNote(panel, t("study.nothing_to_study")); return; }
+    setSession({chapter: slug});
+    goTo(target, t("study.next_page", {title: target.topic.title, i: target.q + 1, n: target.topic.n}));
+  }
+
   /* ---------- topic page: reveal, grade, keyboard ---------- */
   function partsOf(qdiv) {
     var parts = [], n = qdiv.nextElementSibling;
@@ -191,8 +257,31 @@
     function doGrade(item, g) {
       var card = grade(item.key, g);
       paintState(item);
-      announce(t("study.graded", {grade: t("study.grade." + g), when: when(card.due)}));
       paintBadges();
+      var said = t("study.graded", {grade: t("study.grade." + g), when: when(card.due)});
+      announce(flowOn() ? moveOn(items.indexOf(item), said) : said);
+    }
+    /* After a grade: the next question (in a "study this chapter" session, the next new or due
+       one of the chapter); returns what to say when it is on this page. */
+    function moveOn(index, said) {
+      var s = session(), inSession = s && s.chapter === topic.chapter;
+      var target = inSession ? nextToStudy(topic.chapter, topic, index) : nextInBook(topic, index);
+      if (target && target.topic === topic) {
+        focusQuestion(target.q);
+        return said + " " + t("study.next_question", {i: target.q + 1, n: items.length});
+      }
+      if (target) {
+        goTo(target, said + " " + t("study.next_page", {title: target.topic.title, i: target.q + 1, n: target.topic.n}));
+        return said;
+      }
+      var chapter = inSession && chapterOf(topic.chapter);
+      if (chapter) {
+        setSession(null);
+        leaveNote({url: siteUrl(chapter.url), text: said + " " + t("study.chapter_done")});
+        location.href = siteUrl(chapter.url);
+        return said;
+      }
+      return said + " " + t("study.book_end");
     }
     function focusQuestion(i) {
       current = Math.max(0, Math.min(items.length - 1, i));
@@ -221,6 +310,9 @@
     }
     helpBtn = button("? " + t("study.help"), "qa-help-btn", function () { toggleHelp(help.hidden); },
       {"aria-expanded": "false", "aria-controls": "qa-help"});
+    var flowBox = el("input", {type: "checkbox", id: "qa-flow"});
+    flowBox.checked = flowOn();
+    flowBox.addEventListener("change", function () { setFlow(flowBox.checked); });
     var toolbar = el("div", {"class": "qa-toolbar", role: "group", "aria-label": t("study.toolbar")}, [
       button(t("study.show_all"), "qa-show-all", function () {
         items.forEach(function (it) { setOpen(it, true, false); });
@@ -230,9 +322,12 @@
         items.forEach(function (it) { setOpen(it, false, false); });
         announce(t("study.all_hidden"));
       }),
-      helpBtn
+      helpBtn,
+      el("label", {"class": "qa-flow", "for": "qa-flow"}, [flowBox, document.createTextNode(t("study.flow"))])
     ]);
-    questions[0].before(toolbar);
+    var toolbarSlot = root.querySelector(".qa-toolbar-slot");  // the room the page kept for it
+    if (toolbarSlot) toolbarSlot.replaceWith(toolbar);
+    else questions[0].before(toolbar);
     toolbar.after(help);
 
     pageKeys = function (e) {
@@ -252,6 +347,11 @@
     };
     var fromHash = items.findIndex(function (it) { return "#" + it.q.id === location.hash; });
     if (fromHash >= 0) current = fromHash;
+    var note = takeNote(location.href);  // arrived by the study flow: this question has the focus
+    if (note) {
+      focusQuestion(note.focus != null ? note.focus : Math.max(0, fromHash));
+      announce(note.text);
+    }
   }
 
   /* ---------- lists: a badge for every topic and chapter link ---------- */
@@ -329,6 +429,7 @@
     var panel = el("section", {"class": "qa-progress", "aria-label": t("study.progress_label")});
     panel.appendChild(el("p", {"class": "qa-progress-figure", "data-qa-progress": slug || ""}));
     var actions = el("div", {"class": "qa-actions"});
+    if (slug) actions.appendChild(button(t("study.study_chapter"), "qa-study-chapter", function () { studyChapter(slug, panel); }));
     actions.appendChild(studyLink("review", slug ? t("study.review_chapter") : t("study.review"), slug));
     actions.appendChild(studyLink("quiz", slug ? t("study.quiz_chapter") : t("study.quiz"), slug));
     if (!slug) {
@@ -338,10 +439,20 @@
       input.addEventListener("change", function () { if (input.files[0]) importProgress(input.files[0]); input.value = ""; });
       actions.appendChild(button(t("study.import"), "qa-import", function () { input.click(); }));
       actions.appendChild(input);
+      var handoff = el("div", {"class": "qa-handoff", id: "qa-handoff"});
+      handoff.hidden = true;
+      var opener = button(t("study.continue"), "qa-continue", function () {
+        var show = handoff.hidden;
+        handoff.hidden = !show;
+        opener.setAttribute("aria-expanded", show ? "true" : "false");
+        if (show) fillHandoff(handoff);
+      }, {"aria-expanded": "false", "aria-controls": "qa-handoff"});
+      actions.appendChild(opener);
     }
     actions.appendChild(button(t(slug ? "study.reset_chapter" : "study.reset_all"), "qa-reset",
       function () { resetKeys(chapterKeys(slug)); }));
     panel.appendChild(actions);
+    if (!slug) panel.appendChild(handoff);
     if (!slug && D.downloads) {
       var dl = el("p", {"class": "qa-downloads"});
       D.downloads.forEach(function (d) {
@@ -354,21 +465,117 @@
     var h1 = article() && article().querySelector("h1");
     if (slot) slot.replaceWith(panel);
     else if (h1) h1.after(panel);
+    var note = takeNote(location.href);  // the study flow ended here
+    if (note) showNote(panel, note.text);
+  }
+
+  /* ---------- progress by link: "continue on another device" ---------- */
+  var CODEC = "assets/qabook/progresslink.js", QR = "assets/qabook/vendor/qrcode-generator.js";
+  var QR_BYTES = 2953;  // QR code version 40 at error correction level L, byte mode
+  function fillHandoff(box) {
+    box.textContent = t("study.loading");
+    loadScript(CODEC, "qabookProgressLink").then(function (L) {
+      box.textContent = "";
+      var made = L.encode(load().cards, chapterKeys(""));
+      if (!made.count) { box.appendChild(el("p", {text: t("study.link_empty")})); return; }
+      if (made.tooMany) {
+        box.appendChild(el("p", {text: t("study.link_too_big", {n: made.tooMany, max: L.MAX_CARDS})}));
+        return;
+      }
+      var link = siteUrl(D.pages.home) + "#" + L.PREFIX + made.text;
+      box.appendChild(el("p", {text: t("study.link_intro")}));
+      var field = el("input", {type: "text", readonly: "readonly", value: link, id: "qa-handoff-link",
+        "class": "qa-handoff-link", "aria-label": t("study.link_label")});
+      field.addEventListener("focus", function () { field.select(); });
+      var copied = el("span", {"class": "qa-handoff-copied", role: "status"});
+      box.appendChild(el("p", {"class": "qa-handoff-row"}, [field, button(t("study.link_copy"), "qa-copy-link", function () {
+        field.select();
+        var done = function () { copied.textContent = t("study.link_copied"); };
+        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(link).then(done, function () {
+          if (document.execCommand("copy")) done();
+        });
+        else if (document.execCommand("copy")) done();
+      }), copied]));
+      box.appendChild(el("p", {"class": "qa-handoff-count", text: t("study.link_count", {n: made.count, chars: link.length})}));
+      var perCard = made.text.length / made.count;
+      loadScript(QR, "qrcode").then(function (qrcode) {
+        var figure = qrFigure(qrcode, link);
+        if (figure) box.appendChild(figure);
+        else box.appendChild(el("p", {"class": "qa-handoff-noqr",
+          text: t("study.link_no_qr", {max: Math.floor((QR_BYTES - (link.length - made.text.length)) / perCard)})}));
+      });
+    }, function () { box.textContent = t("study.link_bad"); });
+  }
+  /* The link as a QR code: an SVG drawn here from the encoder's modules (nothing leaves the page). */
+  function qrFigure(qrcode, text) {
+    var qr;
+    try {
+      qr = qrcode(0, "L");
+      qr.addData(text, "Byte");
+      qr.make();
+    } catch (e) { return null; }  // longer than a QR code holds
+    var n = qr.getModuleCount(), d = [];
+    for (var r = 0; r < n; r++) {
+      for (var c = 0; c < n; c++) if (qr.isDark(r, c)) d.push("M" + c + " " + r + "h1v1h-1z");
+    }
+    var NS = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(NS, "svg");
+    svg.setAttribute("viewBox", "-4 -4 " + (n + 8) + " " + (n + 8));
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", t("study.link_qr"));
+    svg.setAttribute("shape-rendering", "crispEdges");
+    svg.setAttribute("class", "qa-qr");
+    svg.setAttribute("data-modules", String(n));
+    var bg = document.createElementNS(NS, "rect");
+    [["x", -4], ["y", -4], ["width", n + 8], ["height", n + 8], ["fill", "#fff"]].forEach(function (a) { bg.setAttribute(a[0], a[1]); });
+    var path = document.createElementNS(NS, "path");
+    path.setAttribute("d", d.join(""));
+    path.setAttribute("fill", "#000");
+    svg.appendChild(bg);
+    svg.appendChild(path);
+    return el("figure", {"class": "qa-qr-figure"}, [svg]);
+  }
+  /* Arriving by a progress link: merge it (the newest review of each card wins), say what
+     changed, and take the progress out of the address bar. */
+  function arriveWithLink() {
+    var at = location.hash.indexOf("#qa-progress=");
+    if (at !== 0) return;
+    var text = location.hash.slice("#qa-progress=".length);
+    history.replaceState(null, "", location.pathname + location.search);
+    loadScript(CODEC, "qabookProgressLink").then(function (L) {
+      var got = L.decode(text, chapterKeys(""));
+      var said;
+      if (got.error) said = t(got.error === "other-book" ? "study.link_other_book" : "study.link_bad");
+      else {
+        var progress = load();
+        var merged = L.merge(progress.cards, got.cards);
+        progress.cards = merged.cards;
+        save(progress);
+        paintBadges();
+        said = t("study.link_merged", merged);
+      }
+      var panel = document.querySelector(".qa-progress");
+      if (panel) showNote(panel, said);
+      announce(said);
+    });
   }
 
   /* ---------- review and quiz pages ---------- */
-  var cardsPromise;
-  function loadCards() {
-    if (!cardsPromise) {
-      cardsPromise = new Promise(function (resolve, reject) {
-        if (window.QABOOK_CARDS) { resolve(window.QABOOK_CARDS); return; }
-        var s = el("script", {src: base + "assets/qabook/study-cards.js"});
-        s.onload = function () { resolve(window.QABOOK_CARDS || {}); };
-        s.onerror = reject;
+  var scripts = {};
+  function loadScript(path, global) {  // a script of this site, once; resolves to window[global]
+    if (!scripts[path]) {
+      scripts[path] = new Promise(function (resolve, reject) {
+        if (window[global]) { resolve(window[global]); return; }
+        var s = el("script", {src: base + path});
+        s.onload = function () { resolve(window[global]); };
+        s.onerror = function () { delete scripts[path]; reject(new Error("cannot load " + path)); };
         document.head.appendChild(s);
       });
     }
-    return cardsPromise;
+    return scripts[path];
+  }
+  function loadCards() {
+    return loadScript("assets/qabook/study-cards.js", "QABOOK_CARDS").then(function (c) { return c || {}; });
   }
   function allCards(html) {
     var list = [];
@@ -579,12 +786,16 @@
       });
       return;
     }
+    arriveWithLink();
     var topic = topicAt(here);
     if (topic) enhanceTopic(topic);
     var chapter = chapterAt(here);
+    /* D.pages.home is there when the home page is the book's (option home): then the whole site
+       is the book; otherwise study mode keeps to the Q&A pages and leaves the site's own alone */
+    var book = D.pages.home != null;
     if (chapter) progressPanel(chapter.slug);
-    else if (norm(siteUrl(D.pages.home)) === here) progressPanel("");
-    paintBadges();
+    else if (book && norm(siteUrl(D.pages.home)) === here) progressPanel("");
+    if (topic || chapter || book) paintBadges();
   }
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

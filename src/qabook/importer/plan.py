@@ -145,13 +145,19 @@ class _Planner:
             elif el.kind == "heading" and el.level == level and i not in inside:
                 current = short_title(el.text, 60)
 
+    def _titled(self, kind: str) -> str:
+        """' (解析)' after a part's name where the document's language titles it otherwise."""
+        title = t(self.language, f"block.{kind}")
+        return "" if title.lower() == kind else f" ({title})"
+
     def _check_units(self, units: list[Unit]) -> None:
         seen_numbers: dict[tuple[str | None, int], int] = {}
         seen_titles: dict[str, int] = {}
         previous: Unit | None = None
         summarise = len(units) > 1 and not any(u.has("explanation") or u.merged_line for u in units)
         if summarise:  # a whole document of questions and answers only (usual in English material)
-            self.warn(units[0].line, "QI005", f"no question of the {len(units)} has an explanation (解析): "
+            self.warn(units[0].line, "QI005", f"no question of the {len(units)} has an explanation"
+                                              f"{self._titled('explanation')}: "
                                               "pages hold question and answer only")
         for u in units:
             n = u.start.number
@@ -195,7 +201,8 @@ class _Planner:
                 self.warn(u.merged_line, "QI010", "'答案解析' merges answer and explanation: kept as the answer; "
                                                   "split the explanation under a '解析' label")
             elif not u.has("explanation") and not summarise:
-                self.warn(u.line, "QI005", f"question '{u.title}' has no explanation (解析)")
+                self.warn(u.line, "QI005", f"question '{u.title}' has no explanation"
+                                          f"{self._titled('explanation')}")
             for part in ("answer", "explanation"):
                 self._asking_lines(u, part)
             if u.has("explanation") and not u.shows("explanation"):

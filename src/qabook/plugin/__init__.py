@@ -12,6 +12,7 @@ and plain modules beside them for the work —
 | `study_data` | study mode: review and quiz pages, progress slots, the data scripts |
 | `outputs` | print pages, PDFs and the Anki / JSON exports |
 | `preview` | what the rebuilds of one live preview share (caches) |
+| `offline` | the installable, offline book: manifest, icons, offline page, service worker (`qabook.offline`) |
 """
 
 from qabook.plugin.plugin import QabookPlugin

@@ -30,9 +30,10 @@ def run_check(book: Book) -> PageFindings:
 
 
 def findings_html(found: list[Diagnostic]) -> str:
-    """A page's check errors as a warning box (escaped text), for the live preview."""
+    """A page's check errors as a warning box (escaped text), for the live preview; no search
+    indexes it (`data-search-exclude` for Material's, qabook's takes its documents before the box is added)."""
     items = "".join(f"<li><code>{escape(str(d))}</code></li>" for d in found)
-    return (f'<div class="admonition danger qa-findings" role="alert"><p class="admonition-title">'
+    return (f'<div class="admonition danger qa-findings" role="alert" data-search-exclude><p class="admonition-title">'
             f'qabook check: {len(found)} error(s) on this page</p><ul>{items}</ul></div>')
 
 
@@ -49,8 +50,8 @@ def replace_unreadable_pages(files: Files, findings: PageFindings) -> None:
             file.content_string = f"# {escape(rel)}\n\n{findings_html(found)}\n"
 
 
-def with_findings_box(markdown: str, found: list[Diagnostic] | None) -> str:
-    """The page's Markdown with its errors on top (the live preview)."""
+def with_findings_box(html: str, found: list[Diagnostic] | None) -> str:
+    """The page's HTML with its own errors on top (the live preview)."""
     if found and not unreadable(found):
-        return findings_html(found) + "\n\n" + markdown
-    return markdown
+        return findings_html(found) + "\n" + html
+    return html

@@ -1,5 +1,5 @@
-"""The navigation: home first, then the chapters, then any other page; a chapter section takes
-its title from the chapter page."""
+"""The navigation: a chapter's section takes its title from the chapter page; with the option
+`home`, the home page leads, then the chapters, then any other page."""
 
 from __future__ import annotations
 
@@ -31,11 +31,8 @@ def _relink(nav: Navigation) -> None:
         page.previous_page, page.next_page = before, after
 
 
-def order_and_title(nav: Navigation, chapter_of: Callable[[str], Chapter | None]) -> None:
-    """Home first, then the chapters, then any other page (tags …); chapter titles from their pages."""
-    nav.items.sort(key=lambda item: 0 if isinstance(item, MkPage) and item.is_homepage
-                   else 1 if isinstance(item, Section) else 2)
-    _relink(nav)
+def title_chapters(nav: Navigation, chapter_of: Callable[[str], Chapter | None]) -> None:
+    """A chapter's section takes its title from the chapter page."""
     for item in nav.items:
         if isinstance(item, Section):
             for child in item.children:
@@ -45,17 +42,25 @@ def order_and_title(nav: Navigation, chapter_of: Callable[[str], Chapter | None]
                         item.title = escape(chapter.title)  # templates print titles as HTML
 
 
+def home_then_chapters(nav: Navigation) -> None:
+    """Home first, then the sections (chapters), then any other page (tags …) — option home."""
+    nav.items.sort(key=lambda item: 0 if isinstance(item, MkPage) and item.is_homepage
+                   else 1 if isinstance(item, Section) else 2)
+    _relink(nav)
+
+
 # -- the links every page of a chapter shares, as scripts (templates/partials/nav.html) --------
 
 NAV_DIR = "assets/qabook/nav/"
 
 
-def _is_chapter(item: object, features: list[str]) -> bool:
-    """A section the navigation partial prunes: its first child is its index page."""
+def _is_chapter(item: object, features: list[str], chapter_pages: set[str]) -> bool:
+    """A section the navigation partial prunes: a chapter, its first child the chapter page."""
     children = getattr(item, "children", None)
     first = children[0] if children else None
     return (isinstance(item, Section) and first is not None and not first.children
-            and getattr(first, "is_index", False) and "navigation.indexes" in features)
+            and getattr(first, "is_index", False) and "navigation.indexes" in features
+            and first.file.src_uri in chapter_pages)
 
 
 def _entry(item: object) -> list[str]:
@@ -64,7 +69,7 @@ def _entry(item: object) -> list[str]:
     return [str(getattr(item, "url", "") or ""), str(getattr(item, "title", "") or "")]
 
 
-def nav_scripts(nav: Navigation, features: list[str]) -> dict[str, str]:
+def nav_scripts(nav: Navigation, features: list[str], chapter_pages: set[str]) -> dict[str, str]:
     """File name → content: book.js (the chapters, in navigation order, and the script that
     writes the links) and <n>.js per chapter (its topics; n its position in the navigation)."""
     from importlib import resources
@@ -76,7 +81,7 @@ def nav_scripts(nav: Navigation, features: list[str]) -> dict[str, str]:
     book: list[object] = []
     out: dict[str, str] = {}
     for n, item in enumerate(nav.items, 1):
-        if not _is_chapter(item, features):
+        if not _is_chapter(item, features, chapter_pages):
             book.append(0)  # written by the template on every page
             continue
         book.append([str(n), *_entry(item.children[0])[:1], str(item.title or "")])
@@ -87,12 +92,12 @@ def nav_scripts(nav: Navigation, features: list[str]) -> dict[str, str]:
     return out
 
 
-def write_nav_scripts(site_dir: Path, nav: Navigation, features: list[str]) -> None:
+def write_nav_scripts(site_dir: Path, nav: Navigation, features: list[str], chapter_pages: set[str]) -> None:
     """The navigation's shared scripts into the site; a file is rewritten only when it changed
     (a live preview's save touches one chapter's)."""
     folder = site_dir / NAV_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in nav_scripts(nav, features).items():
+    for name, text in nav_scripts(nav, features, chapter_pages).items():
         target = folder / name
         data = text.encode("utf-8")
         try:

@@ -14,7 +14,8 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from qabook.home import chapter_buttons, chapter_listing, with_question_counts
+from qabook.book import CHAPTERS_MARKER
+from qabook.home import chapter_buttons, chapter_listing, mark_chapter_table, with_question_counts
 from qabook.html import anchor_questions, question_outline
 from qabook.math import render_math
 from qabook.model import Book, Chapter
@@ -37,12 +38,12 @@ def home_markdown(markdown: str, book: Book, pdf_dir: str | None, slug: str, lan
                   downloads_dir: str | None) -> str:
     """`<!-- qabook:chapters -->` → the chapter table (with PDF links when `pdf_dir`, and the
     book's downloads when `downloads_dir`)."""
-    if "<!-- qabook:chapters -->" not in markdown:
+    if CHAPTERS_MARKER not in markdown:
         return markdown
     listing = chapter_listing(book, pdf_dir, slug, language)
     if downloads_dir is not None:
         listing += "\n\n" + downloads_markdown(downloads_dir, language)
-    return markdown.replace("<!-- qabook:chapters -->", listing)
+    return markdown.replace(CHAPTERS_MARKER, listing)
 
 
 def chapter_markdown(markdown: str, chapter: Chapter, page_url: str, print_file: File | None,
@@ -88,6 +89,7 @@ def finish_html(html: str, page: MkPage, files: Files, language: str | None) -> 
     """Question anchors (q1, q2 …) with copy-link, raw images relinked, table alignment as
     classes (a strict CSP holds), the question outline in the TOC, formulas as SVG."""
     html = anchor_questions(html, language)
+    html = mark_chapter_table(html)
     html = relink_raw_images(html, page.file.src_uri, page.url, files)
     html = ALIGN_STYLE_RE.sub(r' class="qa-align-\1"', html)
     outline_questions(html, page)

@@ -8,11 +8,16 @@ beside this one (see the package's docstring) and begins `if not self.config.ena
 - on_pre_build: the book loaded, the check run and logged (`findings`);
 - on_files: shipped assets, review / quiz and print pages (`site`, `study_data`, `outputs`);
 - on_nav: reading order and chapter titles (`navigation`);
-- on_page_markdown: the chapter table, PDF and print buttons, findings in the live preview (`pages`);
-- on_page_content: anchors, formulas …, search documents, progress slots (`pages`, `search_index`);
-- on_post_page: the template's blank lines and indentation dropped (`qabook.compact`);
+- on_page_markdown: the chapter table, PDF and print buttons (`pages`);
+- on_page_content: anchors, formulas …, search documents, progress and toolbar slots, and in the
+  live preview a page's own findings (`pages`, `search_index`, `study_data`, `findings`).
+A site's ordinary pages (`Book.owns` is false) are left as they are; only searched.
+- on_post_page: the manifest link in every page's head (`offline`); the template's blank lines
+  and indentation dropped (`qabook.compact`);
 - on_post_build: the navigation's shared scripts, print pages, PDFs, study data, exports, the
-  search index.
+  search index; last, the offline book's file list and service worker (`offline`).
+With `qabook build` the page events run in worker processes (qabook.parallel_build), which
+hand each page's state to this plugin in the parent (`parallel_page_state` / `parallel_apply`).
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from qabook.model import Book, Chapter
 from qabook.pdfnames import book_slug
 from qabook.plugin import findings, navigation, outputs, pages, preview, search_index, site, study_data
 from qabook.plugin.config import QabookConfig
+from qabook.plugin.offline import OfflineSite
 from qabook.search import SearchDoc
 
 
@@ -50,6 +56,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.files: Files | None = None
         self.rendered: dict[str, preview.Rendered] = {}  # src_uri → rendered in this build
         self.present: set[str] = set()  # src_uri of every page of this build
+        self.offline: OfflineSite | None = None  # this build's offline book (option `offline`)
         self.nav: Navigation | None = None
 
     # -- what this build makes ------------------------------------------------------------
@@ -65,14 +72,27 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         `--no-pdf` build, a quick one, and the live preview make none, and link none)."""
         return bool(self.config.exports and self.making_pdfs)
 
+    @property
+    def making_offline(self) -> bool:
+        """This build makes the offline book (never the live preview: no worker while authoring)."""
+        wanted = self.config.home if self.config.offline is None else self.config.offline
+        return bool(self.config.enabled and wanted and not self.serving)
+
     def _chapter_of(self, src_uri: str) -> Chapter | None:
         """The chapter a page belongs to (its folder under docs/), if any."""
         parts = src_uri.split("/")
         return self.chapters.get(parts[0]) if len(parts) == 2 else None
 
     def _chapter_or_home(self, src_uri: str) -> bool:
-        """The pages study mode shows a progress panel on (under the title)."""
-        return src_uri == "index.md" or (src_uri.endswith("/index.md") and self._chapter_of(src_uri) is not None)
+        """The pages study mode shows a progress panel on (under the title): the chapter pages,
+        and the home page when it is the book's (option home)."""
+        if src_uri == "index.md":
+            return bool(self.config.home)
+        return src_uri.endswith("/index.md") and self._chapter_of(src_uri) is not None
+
+    def _chapter_pages(self) -> set[str]:
+        """The chapter pages (src_uri): their sections are the navigation's chapters."""
+        return {f"{slug}/index.md" for slug in self.chapters}
 
     # -- events ---------------------------------------------------------------------------
 
@@ -84,23 +104,30 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return config
         config_file = Path(config.config_file_path) if config.config_file_path else None
         self.project = load_project(config_file, Path(config.docs_dir), Path(config.site_dir))
-        site.add_templates(config)
+        if self.config.search is None:  # beside Material's search, qabook's stays out of the way
+            self.config.search = not site.material_search(config)
+        site.add_templates(config, search=self.config.search, footer=self.config.footer, home=self.config.home)
         if self.config.pdf and not self.serving:
             try:
                 import weasyprint  # noqa: F401
             except (ImportError, OSError) as exc:
                 site.log.warning(f"no PDFs: WeasyPrint cannot be loaded ({exc}); install pango (see the qabook README)")
                 self.pdf_available = False
-        site.no_web_fonts(config)
+        if self.config.system_font:
+            site.no_web_fonts(config)
         self.language = site.book_language(config)
-        site.configure_markdown(config, self.language)
-        site.link_assets(config, search=self.config.search, study=self.config.study)
+        site.configure_markdown(config, self.language, book=self.config.home)
+        site.link_assets(config, search=self.config.search, study=self.config.study,
+                         system_font=self.config.system_font)
+        if self.making_offline:
+            OfflineSite.link_script(config)
         return config
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         if not self.config.enabled:
             return env
         site.template_globals(env, self.language, search=self.config.search)
+        env.globals["qabook_chapter_pages"] = self._chapter_pages()
         return env
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -116,30 +143,38 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return files
         self.files = files
         self.present = {f.src_uri for f in files.documentation_pages()}
-        site.add_asset_files(files, config, search=self.config.search, study=self.config.study)
+        site.add_asset_files(files, config, search=self.config.search, study=self.config.study,
+                             system_font=self.config.system_font)
         findings.replace_unreadable_pages(files, self.findings)
         self.rendered = {}
         self.study_files = study_data.add_study_pages(files, config, self.language) if self.config.study else {}
         self.print_files = outputs.add_print_pages(files, config, self.book, self.language)
+        self.offline = OfflineSite(config, self.language) if self.making_offline else None
+        if self.offline is not None:
+            self.offline.add_files(files, config)
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled or self.book is None:
             return nav
-        navigation.order_and_title(nav, self._chapter_of)
+        navigation.title_chapters(nav, self._chapter_of)
+        if self.config.home:  # the book's front: home, then the chapters, then any other page
+            navigation.home_then_chapters(nav)
         self.nav = nav
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled or self.book is None:
             return markdown
-        pages.escape_meta_title(page)
         src = page.file.src_uri
-        if self.serving:
-            markdown = findings.with_findings_box(markdown, self.findings.get(src))
+        if not self.book.owns(src):  # an ordinary page of the site: left as it is
+            return markdown
+        pages.escape_meta_title(page)
         pdf_dir = self.config.pdf_dir if self.making_pdfs else None  # link only what this build writes
         slug = book_slug(config.site_name)
         if src == "index.md":
+            if self.offline is not None:
+                markdown = self.offline.home_markdown(markdown)
             downloads = self.config.pdf_dir if self.making_exports else None
             markdown = pages.home_markdown(markdown, self.book, pdf_dir, slug, self.language, downloads)
         elif src.endswith("/index.md") and (chapter := self._chapter_of(src)):
@@ -148,41 +183,59 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
-        if not self.config.enabled:
+        if not self.config.enabled or self.book is None:
             return html
-        html = pages.finish_html(html, page, files, self.language)
         src = page.file.src_uri
+        owned = self.book.owns(src)  # else an ordinary page of the site: left as it is, but searchable
+        if owned:
+            html = pages.finish_html(html, page, files, self.language)
         docs: list[SearchDoc] = []
         if self.config.search and search_index.searchable(page, list(self.print_files.values())):
             docs = search_index.page_docs(html, page, self._chapter_of(src))
         self.rendered[src] = preview.Rendered(page.url, page.title or "", html, docs)
         for doc in docs:
             doc.terms  # noqa: B018 - analysed here: in a worker process when the build has several
-        if self.config.study and self._chapter_of(src) and not src.endswith("/index.md"):
+        if owned and self.config.study and self._chapter_of(src) and not src.endswith("/index.md"):
             preview.questions_of(src, html)  # a topic's questions for study mode, split here likewise
+        if self.offline is not None:
+            self.offline.page_content(html, page)
+        if not owned:
+            return html
         if self.config.study and self._chapter_or_home(src):  # (not in print pages or search)
             html = study_data.with_progress_slot(html, home=src == "index.md")
+        elif self.config.study and self.book is not None and src in self.book.pages \
+                and self.book.pages[src].kind == "topic":
+            html = study_data.with_toolbar_slot(html)
+        if self.serving:  # the page's own errors on top, after search has taken its documents
+            html = findings.with_findings_box(html, self.findings.get(src))
         return html
 
-    def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str | None:
+    def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
+        if self.offline is not None:
+            output = self.offline.head(output, page)
         return compact_html(output)
 
     # -- pages rendered in worker processes (qabook.parallel_build) ---------------------------
 
-    def parallel_page_state(self, page: MkPage) -> tuple[preview.Rendered | None, list | None]:
-        """In a worker: what on_page_content kept of the page, for the parent."""
+    def parallel_page_state(self, page: MkPage) -> tuple:
+        """In a worker: what the page events kept of the page, for the parent."""
         src = page.file.src_uri
-        return self.rendered.get(src), preview.split_questions_kept(src)
+        refs: set[str] = set()
+        if self.offline is not None:  # what this page loads (the worker's set holds only this page's)
+            refs, self.offline.refs = self.offline.refs, set()
+        return self.rendered.get(src), preview.split_questions_kept(src), refs
 
-    def parallel_apply(self, page: MkPage, state: tuple[preview.Rendered | None, list | None]) -> None:
+    def parallel_apply(self, page: MkPage, state: tuple) -> None:
         """In the parent: a worker's page state, as if the page had been rendered here."""
-        rendered, questions = state
+        rendered, questions, refs = state
         if rendered is not None:
             self.rendered[page.file.src_uri] = rendered
             if questions is not None:
                 preview.keep_split_questions(page.file.src_uri, rendered.html, questions)
+        if self.offline is not None:
+            self.offline.refs |= refs
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
@@ -190,7 +243,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         site_dir = Path(config.site_dir)
         outputs.mark_site(site_dir)
         if self.nav is not None:
-            navigation.write_nav_scripts(site_dir, self.nav, config.theme.get("features") or [])
+            navigation.write_nav_scripts(site_dir, self.nav, config.theme.get("features") or [],
+                                         self._chapter_pages())
         rendered = preview.all_rendered(self.present, self.rendered)
         if self.book is not None:
             outputs.fill_print_pages(site_dir, self.book, self.print_files, rendered)
@@ -198,9 +252,15 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             outputs.write_pdfs(self.project, self.book, site_dir / self.config.pdf_dir, self.config.paper,
                                self.config.jobs)
         if self.config.study and self.book is not None:
-            study_data.write_study_data(site_dir, config.site_name, self.language, self.book, self.files,
-                                        self.study_files, rendered)
+            study_data.write_study_data(site_dir, self.config.book_id or config.site_name, self.language, self.book,
+                                        self.files, self.study_files, rendered, home=self.config.home)
         if self.making_exports and self.book is not None:
             outputs.write_exports(self.book, site_dir / self.config.pdf_dir, config.site_name, self.language)
         if self.config.search:
-            search_index.write_index(site_dir, rendered, full_build=len(self.rendered) == len(rendered))
+            base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+            pairs, found = search_index.glossary(base, self.config.glossary)
+            for d in found:
+                site.log.warning(str(d))
+            search_index.write_index(site_dir, rendered, full_build=len(self.rendered) == len(rendered), pairs=pairs)
+        if self.offline is not None and self.files is not None:  # last: it lists what the build wrote
+            self.offline.write(site_dir, self.files, self.config.pdf_dir, list(self.study_files.values()))

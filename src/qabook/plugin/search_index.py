@@ -11,8 +11,10 @@ from mkdocs.structure.pages import Page as MkPage
 
 from qabook.model import Chapter
 from qabook.plugin.preview import Rendered, search_means
+from qabook.diagnostics import Diagnostic
 from qabook.search import SearchDoc, build_index, extract_docs
 from qabook.search.index import field_means
+from qabook.search.lexicon import Pair, load_glossary
 
 
 def searchable(page: MkPage, generated: list[File]) -> bool:
@@ -30,10 +32,20 @@ def page_docs(html: str, page: MkPage, chapter: Chapter | None) -> list[SearchDo
                         [str(t) for t in tags])
 
 
-def write_index(site: Path, rendered: dict[str, Rendered], full_build: bool) -> None:
-    """The index of every page's documents; `full_build`: every page was rendered in this build."""
+def glossary(base: Path, name: str) -> tuple[list[Pair], list[Diagnostic]]:
+    """The author's glossary.yml (plugin option `glossary`, relative to mkdocs.yml's folder `base`),
+    if there is one: its pairs, and a warning for each entry it cannot use."""
+    path = base / name
+    if not path.is_file():
+        return [], []
+    return load_glossary(path, name)
+
+
+def write_index(site: Path, rendered: dict[str, Rendered], full_build: bool, pairs: list[Pair] | None = None) -> None:
+    """The index of every page's documents; `full_build`: every page was rendered in this build;
+    `pairs`: the author's glossary."""
     out = site / "search" / "qabook"
     out.mkdir(parents=True, exist_ok=True)
     docs = [d for *_, page_docs in rendered.values() for d in page_docs]
-    for name, data in build_index(docs, search_means(full_build, lambda: field_means(docs))).items():
+    for name, data in build_index(docs, search_means(full_build, lambda: field_means(docs)), pairs).items():
         (out / name).write_bytes(data)

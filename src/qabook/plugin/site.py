@@ -24,8 +24,11 @@ log = get_plugin_logger(__name__)
 SEARCH_JS = "assets/qabook/qasearch.js"
 #: The reading site's own stylesheet and script (copy-link, print CSS, question layout), shipped in the package.
 SITE_CSS, SITE_JS = "assets/qabook/qabook.css", "assets/qabook/qabook.js"
+FONT_CSS = "assets/qabook/font.css"  # option system_font
 STUDY_DIR = "assets/qabook/"
-STUDY_ASSETS = ("fsrs.js", "study.js", "study.css")  # shipped in qabook.assets
+#: shipped in qabook.assets; progresslink.js and the QR encoder load only when a learner asks
+STUDY_ASSETS = ("fsrs.js", "study.js", "study.css", "progresslink.js", "vendor/qrcode-generator.js",
+                "vendor/LICENSE-qrcode-generator.txt")
 STUDY_INDEX = STUDY_DIR + "study-index.js"  # written after the build: strings, chapters, topics
 STUDY_CARDS = STUDY_DIR + "study-cards.js"  # written after the build: each question's HTML
 CSP_SCRIPTS = ("md-base.js", "md-palette.js", "md-content.js")
@@ -37,41 +40,57 @@ def book_language(config: MkDocsConfig) -> str | None:
     return str(language) if language else None
 
 
-def add_templates(config: MkDocsConfig) -> None:
-    """qabook's templates: after the project's custom_dir, before Material's own."""
-    templates = str(resources.files("qabook").joinpath("templates"))
+def material_search(config: MkDocsConfig) -> bool:
+    """Material's own search plugin is configured."""
+    return "search" in config.plugins or "material/search" in config.plugins
+
+
+def add_templates(config: MkDocsConfig, *, search: bool, footer: bool, home: bool) -> None:
+    """qabook's templates, after the project's custom_dir and before Material's own: those every
+    site gets (escaped titles, Material's inline scripts as files, pruned chapters in the
+    navigation), and the overlays of the options that ask for them — qabook's search box
+    (`search`), its footer (`footer`), its 404 page (`home`)."""
+    root = resources.files("qabook").joinpath("templates")
+    wanted = [str(root)] + [str(root.joinpath("overlays", name))
+                            for name, on in (("search", search), ("footer", footer), ("home", home)) if on]
     dirs = config.theme.dirs
     at = next((i for i, d in enumerate(dirs) if Path(d, "base.html").is_file()), len(dirs))
-    if templates not in dirs:
-        dirs.insert(at, templates)
+    for folder in reversed(wanted):
+        if folder not in dirs:
+            dirs.insert(at, folder)
 
 
 def no_web_fonts(config: MkDocsConfig) -> None:
-    """theme.font off: a page never loads from another host (qabook.css has a system CJK font stack)."""
+    """theme.font off (option system_font): a page never loads from another host (font.css has
+    a system CJK font stack)."""
     if config.theme.get("font") is not False:
-        log.info("qabook: theme.font set to false (no Google Fonts; qabook.css has a system CJK font stack)")
+        log.info("qabook: theme.font set to false (option system_font: no Google Fonts, a system CJK font stack)")
         config.theme["font"] = False
 
 
-def configure_markdown(config: MkDocsConfig, language: str | None) -> None:
-    """The block vocabulary configures pymdownx itself, titled in the book's language."""
+def configure_markdown(config: MkDocsConfig, language: str | None, *, book: bool) -> None:
+    """The block vocabulary configures pymdownx itself, titled in the book's language; when the
+    site is the book (option home), the ¶ links are titled in its language too."""
     for ext in BLOCK_EXTENSIONS:
         if ext not in config.markdown_extensions:
             config.markdown_extensions.append(ext)
     config.mdx_configs.update(pymdownx_configs(language, config.mdx_configs))
     toc = config.mdx_configs.setdefault("toc", {})
-    if toc.get("permalink") and "permalink_title" not in toc:
+    if book and toc.get("permalink") and "permalink_title" not in toc:
         toc["permalink_title"] = t(language, "toc.permalink")
 
 
-def link_assets(config: MkDocsConfig, *, search: bool, study: bool) -> None:
-    """Every page loads qabook's stylesheet and scripts (and search's and study mode's when on)."""
+def link_assets(config: MkDocsConfig, *, search: bool, study: bool, system_font: bool) -> None:
+    """Every page loads qabook's stylesheet and scripts (and search's, study mode's and the font
+    stack's when on)."""
     config.extra_css.insert(0, SITE_CSS)
+    if system_font:
+        config.extra_css.insert(0, FONT_CSS)
     config.extra_javascript.insert(0, SITE_JS)
     if search:
-        if "search" in config.plugins or "material/search" in config.plugins:
+        if material_search(config):
             log.warning("both Material's search plugin and qabook's search are enabled: remove 'search' "
-                        "from plugins in mkdocs.yml")
+                        "from plugins in mkdocs.yml, or qabook's `search: true`")
         config.extra_javascript.append(SEARCH_JS)
     if study:
         config.extra_css.append(STUDY_DIR + "study.css")
@@ -123,14 +142,14 @@ def _shipped(*path: str) -> str:
     return resources.files("qabook.assets").joinpath(*path).read_text(encoding="utf-8")
 
 
-def add_asset_files(files: Files, config: MkDocsConfig, *, search: bool, study: bool) -> None:
+def add_asset_files(files: Files, config: MkDocsConfig, *, search: bool, study: bool, system_font: bool) -> None:
     """The assets shipped in the package, as files of the site."""
     if search:
         files.append(File.generated(config, SEARCH_JS, content=_shipped("qasearch.js")))
-    for path in (SITE_CSS, SITE_JS):
+    for path in (SITE_CSS, SITE_JS) + ((FONT_CSS,) if system_font else ()):
         files.append(File.generated(config, path, content=_shipped(path.rsplit("/", 1)[1])))
     for name in CSP_SCRIPTS:  # Material's inline scripts as files (see templates/partials/javascripts)
         files.append(File.generated(config, f"assets/qabook/csp/{name}", content=_shipped("csp", name)))
     if study:
         for name in STUDY_ASSETS:
-            files.append(File.generated(config, STUDY_DIR + name, content=_shipped(name)))
+            files.append(File.generated(config, STUDY_DIR + name, content=_shipped(*name.split("/"))))

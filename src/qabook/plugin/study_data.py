@@ -29,6 +29,16 @@ def add_study_pages(files: Files, config: MkDocsConfig, language: str | None) ->
     return pages
 
 
+#: Room for the self-test toolbar study.js puts before a topic page's first question.
+TOOLBAR_SLOT = '<div class="qa-toolbar-slot" aria-hidden="true"></div>'
+_FIRST_QUESTION = '<div class="admonition question"'
+
+
+def with_toolbar_slot(html: str) -> str:
+    """A topic page keeps the room for its toolbar: nothing shifts when study.js adds it."""
+    return html.replace(_FIRST_QUESTION, TOOLBAR_SLOT + _FIRST_QUESTION, 1)
+
+
 def with_progress_slot(html: str, home: bool) -> str:
     """Room for the progress panel under the page's title."""
     slot = PROGRESS_SLOT.replace("qa-progress-slot", "qa-progress-slot qa-progress-slot--home") if home \
@@ -36,28 +46,35 @@ def with_progress_slot(html: str, home: bool) -> str:
     return html.replace("</h1>", "</h1>" + slot, 1)
 
 
-def write_study_data(site: Path, site_name: str, language: str | None, book: Book, files: Files | None,
-                     study_files: dict[str, File], rendered: dict[str, Rendered]) -> None:
-    """study-index.js (every page) and study-cards.js (review and quiz pages)."""
+def write_study_data(site: Path, book_id: str, language: str | None, book: Book, files: Files | None,
+                     study_files: dict[str, File], rendered: dict[str, Rendered], *, home: bool) -> None:
+    """study-index.js (every page) and study-cards.js (review and quiz pages). Every Q&A page is
+    a topic (those of no chapter with chapter ""); `home`: the home page shows the book's panel
+    (and the badges are painted on every page), else study mode keeps to the Q&A pages;
+    `book_id` keys the learner's progress (option book_id, else the site name)."""
     by_src = {f.src_uri: f for f in files} if files is not None else {}
     chapters, topics = [], []
+    groups = [(chapter.slug, chapter.topics) for chapter in book.chapters
+              if chapter.topics and f"{chapter.slug}/index.md" in by_src]
     for chapter in book.chapters:
         index = by_src.get(f"{chapter.slug}/index.md")
-        if index is None or not chapter.topics:
-            continue
-        chapters.append({"slug": chapter.slug, "title": chapter.title, "url": index.url})
-        for topic in chapter.topics:
+        if index is not None and chapter.topics:
+            chapters.append({"slug": chapter.slug, "title": chapter.title, "url": index.url})
+    for slug, members in [*groups, ("", book.loose_topics)]:
+        for topic in members:
             file = by_src.get(topic.rel)
             if file is None or not topic.id:
                 continue
             tags = topic.meta.get("tags") if isinstance(topic.meta.get("tags"), list) else []
             questions = questions_of(topic.rel, rendered[topic.rel].html) if topic.rel in rendered else []
-            topics.append(StudyTopic(topic.id, file.url, topic.title or topic.rel, chapter.slug,
+            topics.append(StudyTopic(topic.id, file.url, topic.title or topic.rel, slug,
                                      [str(t) for t in tags], questions))
-    home = by_src.get("index.md")
-    pages = {"home": home.url if home else "", **{m: f.url for m, f in study_files.items()}}
+    home_file = by_src.get("index.md")
+    pages = {m: f.url for m, f in study_files.items()}
+    if home:
+        pages["home"] = home_file.url if home_file else ""
     out = site / STUDY_DIR
     out.mkdir(parents=True, exist_ok=True)
     (out / "study-index.js").write_text(
-        index_script(site_name, i18n.strings(language), chapters, topics, pages), encoding="utf-8")
+        index_script(book_id, i18n.strings(language), chapters, topics, pages), encoding="utf-8")
     (out / "study-cards.js").write_text(cards_script(topics), encoding="utf-8")

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.model import Book
-from qabook.vocabulary import Need, parts, qa_types
+from qabook.vocabulary import Need, need_of, parts, qa_types
 from qabook.rules import at, rule
 
 _NAMES = {"question": "question", "answer": "answer", "explanation": "explanation"}
@@ -35,7 +35,7 @@ def _missing(book: Book, need: Need) -> Iterator[Diagnostic]:
             before = q.question
             for part in parts():
                 block = q.first(part.name)
-                if block is None and part.need is need:
+                if block is None and need_of(part.name, book.optional) is need:
                     yield at(page, before.line, 1, f"question {q.number} has no {part.name}: add a "
                                                    f"'/// {part.name}' block after the {before.kind}")
                 before = block or before

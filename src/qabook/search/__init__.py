@@ -2,7 +2,9 @@
 
 analyze.py   the one text analysis, mirrored exactly by assets/qasearch.js
 extract.py   rendered page HTML → one search document per question
-index.py     documents → meta, term shards and document chunks as small JS files
+lexicon.py   word list, shipped glossary, the author's glossary.yml, the book's own term pairs
+expand.py    the book's words by pinyin initials, term pairs, word lists for typos, zh.js
+index.py     documents → meta, term shards and document chunks (and expand's tables) as JS files
 """
 
 from qabook.search.analyze import analyze, index_terms, shard_of

@@ -14,7 +14,9 @@ import math
 from collections import defaultdict
 
 from qabook.search.analyze import shard_of
+from qabook.search.expand import build_expansions
 from qabook.search.extract import SearchDoc
+from qabook.search.lexicon import Pair
 from qabook.vocabulary import BLOCKS
 
 FIELD_WEIGHTS = {"title": 3.0, **{b.name: b.search_weight for b in BLOCKS}, "tags": 1.5, "body": 0.5}
@@ -22,7 +24,7 @@ K1, B = 1.2, 0.75
 PAGE_FACTOR = 0.5  # a page without questions (chapter, home) ranks below the topics
 SHARD_BYTES = 24_000  # target size of one term shard (raw)
 CHUNK_DOCS = 8  # documents per chunk: a query loads the chunks of the results it shows
-VERSION = 2
+VERSION = 3
 
 
 def _js(kind: str, *args: object) -> bytes:
@@ -68,8 +70,10 @@ def term_weights(docs: list[SearchDoc], avg: dict[str, float] | None = None) -> 
     return postings
 
 
-def build_index(docs: list[SearchDoc], avg: dict[str, float] | None = None) -> dict[str, bytes]:
-    """Relative path (under the search folder) → file content (`avg`: see `term_weights`)."""
+def build_index(docs: list[SearchDoc], avg: dict[str, float] | None = None,
+                glossary: list[Pair] | None = None) -> dict[str, bytes]:
+    """Relative path (under the search folder) → file content (`avg`: see `term_weights`;
+    `glossary`: the author's term pairs, see qabook.search.lexicon)."""
     postings = term_weights(docs, avg)
     # delta-encoded flat lists: [d1, w1, d2-d1, w2, …]
     encoded = {}
@@ -86,10 +90,9 @@ def build_index(docs: list[SearchDoc], avg: dict[str, float] | None = None) -> d
     for term in sorted(encoded):
         buckets[shard_of(term, shards)][term] = encoded[term]
     chunks = math.ceil(len(docs) / CHUNK_DOCS)
-    files: dict[str, bytes] = {
-        "meta.js": _js("meta", {"version": VERSION, "docs": len(docs), "shards": shards,
-                               "chunkDocs": CHUNK_DOCS, "chunks": chunks}),
-    }
+    expansions, files = build_expansions(docs, glossary)
+    files["meta.js"] = _js("meta", {"version": VERSION, "docs": len(docs), "shards": shards,
+                                    "chunkDocs": CHUNK_DOCS, "chunks": chunks, **expansions})
     for n, bucket in enumerate(buckets):
         files[f"t{n}.js"] = _js("shard", n, bucket)
     for c in range(chunks):

@@ -6,3 +6,5 @@ var __md_scope = new URL(document.currentScript.dataset.scope || ".", location),
   __md_set = function (e, v, s, t) { s = s || localStorage; t = t || __md_scope; try { s.setItem(t.pathname + "." + e, JSON.stringify(v)); } catch (err) {} };
 /* qabook: scripts run (before the page is drawn), so room can be kept for what they add */
 document.documentElement.classList.add("qa-js");
+/* qabook: a service worker can keep this book offline here (not on file://): room for its panel */
+if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) document.documentElement.classList.add("qa-sw");

@@ -1,0 +1,276 @@
+"""The book's words, and what else a learner may type for them: tables made at build time.
+
+The browser looks a query up in the term index first (exact matches). What it does not find
+there, and every query's words in the other language, it looks up in these tables, which all
+lead to words *of this book*:
+
+- `x` shards (key → the book's terms), one table for
+  - the book's Chinese words (and a word joined to a lone character beside it: 状态码) by the
+    initials of their pinyin, `^smzq` → `生命周期 shengmingzhouqi`, most frequent first
+    (pypinyin, phrase-aware): initials, full pinyin and homophone slips all look here;
+  - term pairs (lexicon: author's glossary.yml, the book's own `术语（term）` pairs, qabook's
+    glossary, CC-CEDICT's) keyed by either side, kept when the other side is in the book;
+  a key is looked up by its head (`head`), so a query needs few shards;
+- `v` files (first letter → the book's Latin words by length): candidates for a mistyped word;
+- `zh.js` (loaded only when a Chinese query misses): OpenCC's traditional → simplified table
+  and the pinyin of common characters, for queries in traditional characters and homophone
+  slips (声明周期 → shengmingzhouqi → 生命周期).
+
+Chinese text is segmented by forward maximum matching over CC-CEDICT's words and the
+glossaries' terms; per-document work is cached on the document (a live preview redoes only
+the pages it rendered again).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+from qabook.search.analyze import (FILLERS_ZH, STOPWORDS, TOKEN_RE, analyze, is_latin, normalize,
+                                   shard_of, t2s_table)
+from qabook.search.extract import SearchDoc
+from qabook.search.lexicon import HAN_RE, SOURCES, Pair, mine_pairs, shipped_pairs, zh_words
+
+MAX_WORD = 8  # longest word segmentation tries
+TARGETS = 4  # most targets kept for one key
+SHARD_BYTES = 24_000
+
+
+def _js(kind: str, *args: object) -> bytes:
+    payload = ",".join(json.dumps(a, ensure_ascii=False, separators=(",", ":")) for a in args)
+    return f"qabookSearch.{kind}({payload});\n".encode("utf-8")
+
+
+def head(key: str) -> str:
+    """What a key's shard is chosen by — the browser computes it the same way from a candidate key."""
+    if key[0] == "^":
+        return key[:3]
+    if is_latin(key):
+        return key.split(" ", 1)[0]
+    return key[:2]
+
+
+def latin_key(term: str) -> str:
+    return " ".join(analyze(term))
+
+
+def segment(run: str, words: frozenset[str]) -> list[str]:
+    """Forward maximum matching; characters no word starts with stand alone."""
+    out, i = [], 0
+    while i < len(run):
+        for n in range(min(MAX_WORD, len(run) - i), 0, -1):
+            if n == 1 or run[i:i + n] in words:
+                out.append(run[i:i + n])
+                i += n
+                break
+    return out
+
+
+def _runs(doc: SearchDoc) -> list[str]:
+    cached = doc.__dict__.get("_zh_runs")
+    if cached is None:
+        text = normalize(" ".join(doc.fields.values()))
+        cached = [m.group() for m in TOKEN_RE.finditer(text) if not is_latin(m.group()) and len(m.group()) > 1]
+        doc.__dict__["_zh_runs"] = cached
+    return cached
+
+
+def _mined(doc: SearchDoc) -> list[Pair]:
+    cached = doc.__dict__.get("_mined")
+    if cached is None:
+        cached = mine_pairs(" ".join(doc.fields.get(f, "") for f in ("question", "answer", "explanation", "body")))
+        doc.__dict__["_mined"] = cached
+    return cached
+
+
+_FILLER_CHARS = frozenset(f for f in FILLERS_ZH if len(f) == 1)
+
+
+def _phrases(doc: SearchDoc, words: frozenset[str], key: int) -> tuple[Counter[str], set[str]]:
+    """(phrases: the doc's words (and the words inside them), and a word joined to a lone
+    character beside it — 状态码, 懒加载 — counted; pieces: every piece of text a glossary term may be, phrases, runs of up to
+    three words and the parts of long words)."""
+    cached = doc.__dict__.get("_phrases")
+    if cached is not None and cached[0] == key:
+        return cached[1], cached[2]
+    phrases: Counter[str] = Counter()
+    pieces: set[str] = set()
+    for run in _runs(doc):
+        segs = segment(run, words)
+        for i, seg in enumerate(segs):
+            if len(seg) > 1 and not _FILLER_CHARS.issuperset(seg):
+                phrases[seg] += 1
+                parts = [seg[a:b] for a in range(len(seg)) for b in range(a + 2, len(seg) + 1)]
+                pieces.update(parts)
+                # the words inside a compound are the book's words too: 自注意力机制 → 注意力, 机制
+                phrases.update(part for part in parts if part != seg and part in words)
+            if i + 1 < len(segs):
+                nxt = segs[i + 1]
+                if (len(seg) == 1) != (len(nxt) == 1) and not ({seg, nxt} & _FILLER_CHARS):
+                    phrases[seg + nxt] += 1
+            joined = seg
+            for j in range(i + 1, min(i + 3, len(segs))):
+                joined += segs[j]
+                pieces.add(joined)
+    pieces.update(phrases)
+    doc.__dict__["_phrases"] = (key, phrases, pieces)
+    return phrases, pieces
+
+
+@lru_cache(maxsize=1)
+def _pinyin_module():
+    import pypinyin
+
+    return pypinyin
+
+
+@lru_cache(maxsize=200_000)
+def pinyin_of(phrase: str) -> tuple[str, ...] | None:
+    """Toneless pinyin of a Chinese phrase (phrase-aware readings), one syllable per character."""
+    pypinyin = _pinyin_module()
+    syllables = pypinyin.lazy_pinyin(phrase, style=pypinyin.Style.NORMAL, errors="ignore")
+    if len(syllables) != len(phrase) or not all(s.isascii() and s.isalpha() for s in syllables):
+        return None
+    return tuple(syllables)
+
+
+@lru_cache(maxsize=1)
+def common_chars() -> str:
+    """The characters of GB 2312 (the common simplified ones), in code point order."""
+    out = []
+    for code in range(0x4E00, 0xA000):
+        try:
+            chr(code).encode("gb2312")
+            out.append(chr(code))
+        except UnicodeEncodeError:
+            pass
+    return "".join(out)
+
+
+def zh_script(book_chars: set[str]) -> bytes:
+    """zh.js: t2s pairs as one string, and characters grouped by their (first) toneless syllable."""
+    pairs = "".join(chr(t) + s for t, s in t2s_table().items() if t < 0x10000 and ord(s) < 0x10000)
+    by_syllable: dict[str, list[str]] = defaultdict(list)
+    for ch in sorted(set(common_chars()) | {c for c in book_chars if "\u4e00" <= c <= "\u9fff"}):
+        syllable = pinyin_of(ch)
+        if syllable:
+            by_syllable[syllable[0]].append(ch)
+    return _js("zh", {"t2s": pairs, "pinyin": {s: "".join(cs) for s, cs in sorted(by_syllable.items())}})
+
+
+def syllables() -> list[str]:
+    """Every toneless syllable of the common characters (for the browser's pinyin segmentation)."""
+    out = set()
+    for ch in common_chars():
+        s = pinyin_of(ch)
+        if s:
+            out.add(s[0])
+    return sorted(out)
+
+
+def build_expansions(docs: list[SearchDoc], author: list[Pair] | None = None) -> tuple[dict, dict[str, bytes]]:
+    """(what meta.js needs to know, files) for the documents of one build."""
+    author = author or []
+    book_pairs = [p for d in docs for p in _mined(d)]
+    extra = {normalize(t) for p in (*author, *book_pairs) for t in (p.a, p.b) if HAN_RE.match(t)}
+    words = zh_words() | frozenset(extra)
+    key = hash(frozenset(extra))
+    phrases: Counter[str] = Counter()
+    pieces: set[str] = set()
+    latin_docs: Counter[str] = Counter()  # Latin word → documents holding it
+    book_chars: set[str] = set()
+    for d in docs:
+        p, pc = _phrases(d, words, key)
+        phrases.update(p)
+        pieces |= pc
+        latin_docs.update({t for f in d.terms.values() for t in f if is_latin(t)})
+        for run in _runs(d):
+            book_chars.update(run)
+
+    table: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # key → (source rank, -count, target)
+
+    # the book's words by the initials of their pinyin, each with its full pinyin: one table for
+    # initials (smzq), full pinyin (shengmingzhouqi) and homophone slips (声明周期)
+    pinyin_rows: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for phrase, count in phrases.items():
+        syl = pinyin_of(phrase)
+        if syl is not None:
+            pinyin_rows["^" + "".join(s[0] for s in syl)].append((-count, f"{phrase} {''.join(syl)}"))
+
+    # term pairs, either way, when the other side is in the book
+    def present(term: str) -> bool:
+        norm = normalize(term)
+        parts = [m.group() for m in TOKEN_RE.finditer(norm)]
+        if not parts:
+            return False
+        for part in parts:
+            if is_latin(part):
+                if latin_docs[analyze(part)[0]] == 0:
+                    return False
+            elif len(part) > 1 and part not in pieces:
+                return False
+        return True
+
+    def lookup_key(term: str) -> str | None:
+        norm = normalize(term)
+        if HAN_RE.match(norm) and len(norm) > 1:
+            return norm
+        if all(is_latin(m.group()) for m in TOKEN_RE.finditer(norm)) and TOKEN_RE.search(norm):
+            k = latin_key(norm)
+            return None if k in STOPWORDS else k
+        return None
+
+    rank = {s: i for i, s in enumerate(SOURCES)}
+    seen: set[tuple[str, str]] = set()
+    for pair in (*author, *book_pairs, *shipped_pairs()):
+        for src, dst in ((pair.a, pair.b), (pair.b, pair.a)):
+            k = lookup_key(src)
+            if k is None or (k, dst) in seen or not present(dst) or lookup_key(dst) == k:
+                continue
+            seen.add((k, dst))
+            table[k].append((1 + rank[pair.source], 0, dst))
+
+    entries: dict[str, list[str]] = {}
+    for k, targets in table.items():
+        targets.sort()
+        if any(r < 1 + rank["cedict"] for r, _, _ in targets):
+            targets = [t for t in targets if t[0] < 1 + rank["cedict"]]  # curated terms shadow the dictionary
+        out: list[str] = []
+        for _, _, target in targets:
+            if target not in out:
+                out.append(target)
+            if len(out) == TARGETS:
+                break
+        entries[k] = out
+
+    for k, rows in pinyin_rows.items():
+        entries[k] = [row for _, row in sorted(rows)]
+
+    raw = sum(len(k) * 3 + sum(len(t) * 3 + 3 for t in v) for k, v in entries.items())
+    xshards = max(1, math.ceil(raw / SHARD_BYTES))
+    buckets: list[dict[str, list[str]]] = [{} for _ in range(xshards)]
+    for k in sorted(entries):
+        buckets[shard_of(head(k), xshards)][k] = entries[k]
+    files = {f"x{n}.js": _js("xshard", n, b) for n, b in enumerate(buckets)}
+
+    # Latin words for mistyped ones: the book's, and the words of keys that lead into the book
+    vocab: Counter[str] = Counter({w: n for w, n in latin_docs.items() if w.isalpha() and len(w) >= 3})
+    for k in entries:
+        if k[0] != "^" and is_latin(k):
+            for w in k.split(" "):
+                if w.isalpha() and len(w) >= 3 and w not in STOPWORDS:
+                    vocab.setdefault(w, 0)
+    by_letter: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for w, n in sorted(vocab.items(), key=lambda x: (-x[1], x[0])):
+        by_letter[w[0]][len(w)].append(w)
+    for letter, groups in by_letter.items():
+        files[f"v{ord(letter)}.js"] = _js("vocab", letter, {str(n): " ".join(ws) for n, ws in sorted(groups.items())})
+    files["zh.js"] = zh_script(book_chars)
+    meta = {"xshards": xshards, "vocab": "".join(sorted(by_letter)), "syllables": " ".join(syllables()),
+            "fillers": {"zh": list(FILLERS_ZH), "en": sorted(STOPWORDS)}}
+    return meta, files
+
+
+__all__ = ["build_expansions", "head", "pinyin_of", "segment"]

@@ -1,0 +1,273 @@
+"""qabook at home in a stranger's MkDocs site (issue 14, item 6): only what is Q&A is qabook's.
+
+The project (tests/stranger_site.py) is a Material site with tabs, Material's search with
+`search.suggest` and `search.highlight`, its own palette, font and footer, ordinary pages in
+several folders, one Q&A folder and one Q&A page beside ordinary pages. It is built with plain
+`mkdocs build --strict`, and once more without qabook: what a reader sees on the ordinary pages
+must be the same in both.
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import qabook
+from stranger_site import CHAPTER_PAGES, MKDOCS_YML, ORDINARY, QA, TOPICS, page_url, stranger_project
+
+pytestmark = pytest.mark.slow
+
+SHOTS = Path("/tmp/qabook-home-shots")
+
+
+def mkdocs_build(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *args], cwd=project,
+                          capture_output=True, text=True)
+
+
+def without_qabook(mkdocs_yml: str) -> str:
+    return mkdocs_yml.replace("  - qabook\n", "")
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The stranger's site with qabook, without it, and with qabook's search instead of Material's."""
+    root = tmp_path_factory.mktemp("stranger")
+    variants = {"qabook": MKDOCS_YML, "plain": without_qabook(MKDOCS_YML),
+                "qabook-search": MKDOCS_YML.replace("  - search\n", "")}
+    out = {}
+    for name, yml in variants.items():
+        project = stranger_project(root / name, yml)
+        r = mkdocs_build(project)
+        assert r.returncode == 0, f"{name}: {r.stderr[-3000:]}"
+        out[name] = project
+        out[name + "-log"] = r.stderr  # type: ignore[assignment]
+    return out
+
+
+def article(site: Path, rel: str) -> str:
+    html = (site / page_url(rel) / "index.html").read_text(encoding="utf-8")
+    return re.search(r"<article[^>]*>(.*?)</article>", html, re.S).group(1)
+
+
+def test_plain_mkdocs_strict_build_has_no_findings_and_no_pdfs_of_ordinary_pages(sites) -> None:
+    log = sites["qabook-log"]
+    assert not re.search(r"\bQA\d{3}\b", log), log  # strict passed; no finding anywhere
+    assert "qabook's search" not in log  # beside Material's search, qabook's stays out: no warning
+    check = qabook("check", cwd=sites["qabook"])
+    assert check.returncode == 0 and "0 error(s), 0 warning(s)" in check.stderr, check.stdout + check.stderr
+    pdfs = sorted(p.name for p in (sites["qabook"] / "site" / "pdf").glob("*.pdf"))
+    assert pdfs == ["acme-handbook-interview.pdf", "acme-handbook.pdf"]
+    assert (sites["qabook"] / "site" / "interview" / "print" / "index.html").is_file()
+    for folder in ("getting-started", "guides", "reference"):
+        assert not (sites["qabook"] / "site" / folder / "print").exists()
+
+
+def test_ordinary_pages_are_what_they_would_be_without_qabook(sites) -> None:
+    for rel in ORDINARY:
+        assert article(sites["qabook"] / "site", rel) == article(sites["plain"] / "site", rel), rel
+
+
+def test_a_finding_on_a_qa_page_is_reported_and_fails_strict(tmp_path: Path) -> None:
+    """The Q&A pages stay checked, the one beside ordinary pages too."""
+    project = stranger_project(tmp_path / "p")
+    faq = project / "docs" / "guides" / "faq.md"
+    faq.write_text(faq.read_text(encoding="utf-8").replace("id: deploy-faq\n", ""), encoding="utf-8")
+    r = mkdocs_build(project)
+    assert r.returncode == 1
+    assert re.findall(r"docs/\S+: QA\d{3}", r.stderr) == ["docs/guides/faq.md:1:1: QA011"]
+
+
+def _serve(site: Path):
+    from browser import serve
+
+    return serve(site)
+
+
+def _visit(page, url: str, errors: list[str]) -> None:
+    errors.clear()
+    page.goto(url, wait_until="networkidle")
+
+
+def _reader(browser, viewport: dict[str, int], **extra):
+    context = browser.new_context(viewport=viewport, **extra)
+    # the stranger's web font (Lato) comes from Google: answered here with an empty stylesheet
+    context.route(re.compile(r"^https://fonts\.(googleapis|gstatic)\.com/"),
+                  lambda route: route.fulfill(status=200, content_type="text/css", body=""))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(f"{page.url}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"{page.url}: {e}"))
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    return context, page, errors
+
+
+STUDY_CONTROLS = ".qa-reveal, .qa-toolbar, .qa-progress, .qa-grades, .qa-study-bar"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("variant", ["qabook", "qabook-search"])
+def test_a_reader_in_the_strangers_site(sites, browser, variant: str) -> None:
+    """Every page: no console error, no failed request, the site's footer and font as without
+    qabook; study controls on every Q&A page and nowhere else; an answer revealed by a click."""
+    looks = {}
+    with _serve(sites["plain"] / "site") as url:
+        context, page, errors = _reader(browser, {"width": 1280, "height": 800})
+        for rel in ORDINARY:
+            page.goto(url + page_url(rel), wait_until="networkidle")
+            looks[rel] = (page.locator(".md-footer-meta").inner_text(),
+                          page.evaluate("getComputedStyle(document.body).fontFamily"),
+                          page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor"))
+        context.close()
+    with _serve(sites[variant] / "site") as url:
+        context, page, errors = _reader(browser, {"width": 1280, "height": 800})
+        for rel in [*ORDINARY, *QA]:
+            page.goto(url + page_url(rel) + ("?h=deploy" if rel == "guides/deploy.md" else ""),
+                      wait_until="networkidle")
+            look = (page.locator(".md-footer-meta").inner_text(),
+                    page.evaluate("getComputedStyle(document.body).fontFamily"),
+                    page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor"))
+            assert look == looks["about.md"], f"{rel}: {look}"
+            controls = page.locator(STUDY_CONTROLS)
+            if rel in TOPICS:
+                assert page.locator(".qa-reveal").first.is_visible(), rel
+            elif rel in CHAPTER_PAGES:
+                assert page.locator(".qa-progress").first.is_visible(), rel
+            else:
+                assert controls.count() == 0, rel
+                assert page.locator(".qa-badge, .qa-findings, .qa-progress-slot").count() == 0, rel
+        assert errors == []
+        page.goto(url + page_url("guides/faq.md"), wait_until="networkidle")
+        answer = page.get_by_text("About six minutes from merge to traffic.")
+        assert not answer.is_visible()
+        page.locator(".qa-reveal").first.click()
+        assert answer.is_visible()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"{variant}__faq-desktop.png"), full_page=True)
+        # search: Material's (suggest, highlight) beside qabook, or qabook's alone — both find
+        # an ordinary page and the Q&A page
+        page.goto(url + page_url("about.md"), wait_until="networkidle")
+        page.locator("label.md-header__button[for='__search']").click() \
+            if not page.locator(".md-search__input").is_visible() else None
+        page.locator(".md-search__input").click()
+        page.keyboard.type("deploy")
+        results = page.locator(".md-search-result__item, .md-search-result__list > li")
+        results.first.wait_for()
+        text = page.locator(".md-search-result").inner_text()
+        assert "Deployment FAQ" in text and "Deploy a service" in text, text
+        page.screenshot(path=str(SHOTS / f"{variant}__search-desktop.png"))
+        assert errors == []
+        context.close()
+        # a phone: the Q&A page beside ordinary pages, tapped
+        context, page, errors = _reader(browser, {"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+        page.goto(url + page_url("guides/faq.md"), wait_until="networkidle")
+        page.locator(".qa-reveal").first.tap()
+        assert page.get_by_text("About six minutes from merge to traffic.").is_visible()
+        page.screenshot(path=str(SHOTS / f"{variant}__faq-phone.png"), full_page=True)
+        page.goto(url + page_url("guides/deploy.md"), wait_until="networkidle")
+        assert page.locator(STUDY_CONTROLS).count() == 0
+        page.screenshot(path=str(SHOTS / f"{variant}__deploy-phone.png"), full_page=True)
+        assert errors == []
+        context.close()
+
+
+def test_live_preview_findings_box_only_on_the_page_with_findings_and_not_searched(tmp_path: Path) -> None:
+    """`mkdocs serve`: the box on the Q&A page with an error of its own, nowhere else, and
+    Material's search index never holds it; each finding printed once."""
+    project = stranger_project(tmp_path / "p")
+    faq = project / "docs" / "interview" / "02-sql.md"
+    text = faq.read_text(encoding="utf-8")
+    faq.write_text(text[: text.index("/// answer")], encoding="utf-8")  # a question with no answer
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "qabook.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/"
+
+    def get(path: str) -> str:
+        return urllib.request.urlopen(base + path, timeout=5).read().decode()
+
+    try:
+        for _ in range(240):
+            try:
+                get("")
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert "qa-findings" in get(page_url("interview/02-sql.md"))
+        for rel in [*ORDINARY, "interview/01-python.md", "guides/faq.md", "interview/index.md"]:
+            assert "qa-findings" not in get(page_url(rel)), rel
+        assert "qabook check" not in get("search/search_index.json")
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=30)
+    assert (out + err).count("docs/interview/02-sql.md:7:1: QA031") == 1, out + err
+
+
+# -- small doors (issue 14, item 7) ------------------------------------------------------------
+
+ENGLISH_QA = Path(__file__).parent / "fixtures" / "import" / "english-no-explanations.md"
+
+
+def test_new_empty_then_import_leaves_no_example_and_its_build_script_finds_its_qabook(tmp_path: Path) -> None:
+    import os
+
+    assert qabook("new", "book", "--language", "en", "--empty", cwd=tmp_path).returncode == 0
+    book = tmp_path / "book"
+    assert qabook("import", str(ENGLISH_QA), "--chapter", "k8s", cwd=book).returncode == 0
+    assert sorted(p.name for p in (book / "docs").iterdir()) == ["index.md", "k8s"]
+    env = {k: v for k, v in os.environ.items() if k != "QABOOK"} | {"PATH": "/usr/bin:/bin"}  # no qabook on PATH
+    r = subprocess.run(["./scripts/build", "--no-pdf"], cwd=book, capture_output=True, text=True, env=env)
+    assert r.returncode == 0, r.stderr
+    assert len(list((book / "site" / "k8s").glob("0*/index.html"))) == 4  # the imported topics
+
+
+def test_a_book_declares_explanations_optional_once(tmp_path: Path) -> None:
+    """One option, read from the vocabulary: no QI005 at import, no QA032 at check and build;
+    and the import's messages are in the document's language (no '(解析)' in an English one)."""
+    qabook("new", "book", "--language", "en", "--empty", cwd=tmp_path)
+    book = tmp_path / "book"
+    r = qabook("import", str(ENGLISH_QA), "--chapter", "k8s", cwd=book)
+    assert "QI005" in r.stdout + r.stderr and "解析" not in r.stdout + r.stderr
+    assert "QA032" in qabook("check", cwd=book).stdout
+    yml = book / "mkdocs.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("      footer: true", "      footer: true\n"
+                                                           "      optional: [explanation]"), encoding="utf-8")
+    r = qabook("import", str(ENGLISH_QA), "--chapter", "k8s", "--force", cwd=book)
+    assert "QI005" not in r.stdout + r.stderr
+    assert "QA032" not in qabook("check", cwd=book).stdout
+    built = mkdocs_build(book)
+    assert built.returncode == 0 and "QA032" not in built.stderr, built.stderr
+
+
+def test_a_topic_with_every_fence_broken_keeps_its_chapter_and_is_reported(tmp_path: Path) -> None:
+    """`chapters: auto` must not let one broken page take its whole folder out of the check."""
+    docs = tmp_path / "docs"
+    (docs / "ch").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (docs / "ch" / "index.md").write_text("# Chapter\n\n- [a](a.md)\n- [b](b.md)\n- [c](c.md)\n", encoding="utf-8")
+    good = "---\nid: {id}\n---\n\n# {id}\n\n/// question\nWhat?\n///\n\n/// answer\nThat.\n///\n"
+    (docs / "ch" / "a.md").write_text(good.format(id="a"), encoding="utf-8")
+    (docs / "ch" / "b.md").write_text(good.format(id="b"), encoding="utf-8")
+    (docs / "ch" / "c.md").write_text(good.format(id="c").replace("/// ", "// "), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\ntheme:\n  name: material\nplugins:\n  - qabook\n",
+                                         encoding="utf-8")
+    r = qabook("check", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "docs/ch/c.md" in r.stdout, r.stdout
+
+
+def test_no_service_worker_or_manifest_in_a_strangers_site_unless_asked(sites) -> None:
+    """A service worker would control the stranger's whole site: only `offline: true` (or a book
+    whose site is the book, `home: true`) gets one."""
+    site = sites["qabook"] / "site"
+    assert not (site / "sw.js").exists() and not (site / "manifest.webmanifest").exists()
+    assert "manifest.webmanifest" not in (site / "index.html").read_text(encoding="utf-8")

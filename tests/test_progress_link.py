@@ -1,0 +1,186 @@
+"""Progress by link: "continue on another device" makes a link (and a QR code) that carries the
+progress in the URL fragment; opening it in another browser merges it, the newest review of
+each card winning, and says what changed. Progress is keyed by the book's stable id."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project, qabook
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+START = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+T1, T2, T3 = (f"llm/0{n}-{s}/" for n, s in ((1, "shen-me-shi-da-mo-xing"), (2, "da-mo-xing-de-gong-zuo-yuan"),
+                                             (3, "ru-he-xun-lian-da-mo-xing")))
+
+
+def _grade(page, url: str, name: str) -> None:
+    page.goto(url)
+    page.get_by_label("评分后转到下一题").uncheck()  # stay on the page
+    page.get_by_role("button", name="显示答案", exact=True).first.click()
+    page.get_by_role("button", name=name).first.click()
+    page.wait_for_function("document.getElementById('qa-live').textContent.includes('下次复习')")
+
+
+def _due_keys(page, url: str) -> list[str]:
+    page.goto(url + "study/review/")
+    page.locator(".qa-due-list h2").wait_for()
+    return page.locator(".qa-due li").evaluate_all("els => els.map(e => e.dataset.qaKey)")
+
+
+def _read_qr(png: bytes) -> list[str]:
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    return [code.text for code in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
+
+
+def _make_link(page, url: str) -> str:
+    page.goto(url)
+    page.get_by_role("button", name="在另一台设备上继续").click()
+    field = page.get_by_role("textbox", name="进度链接")
+    field.wait_for()
+    return field.input_value()
+
+
+def test_a_link_restores_the_same_due_list_in_another_browser(browser, site_url: str) -> None:
+    one, other = browser.new_context(**PHONE), browser.new_context(**PHONE)
+    a, b = one.new_page(), other.new_page()
+    for page in (a, b):
+        page.clock.install(time=START)
+    _grade(a, site_url + T1, "4 简单")
+    _grade(a, site_url + T2, "1 重来")
+    _grade(a, site_url + T3, "3 良好")
+    later = START + timedelta(days=3)
+    a.clock.set_system_time(later)
+    due = _due_keys(a, site_url)
+    assert len(due) == 2
+
+    link = _make_link(a, site_url)
+    assert link.startswith(site_url + "#qa-progress=") and len(link) < 200
+    assert a.get_by_text("链接里有 3 道题的进度").is_visible()
+    qr = a.get_by_role("img", name="进度链接的二维码")
+    qr.scroll_into_view_if_needed()
+    assert qr.is_visible()
+    box = qr.bounding_box()
+    assert box and abs(box["width"] - box["height"]) < 1 and box["width"] >= 150 and box["x"] + box["width"] <= 390
+    modules = int(qr.get_attribute("data-modules"))
+    assert modules >= 21 and (modules - 17) % 4 == 0  # a QR code of version (modules - 17) / 4
+    assert _read_qr(qr.screenshot()) == [link]  # what a camera reads is the link
+
+    b.clock.set_system_time(later)
+    b.goto(link)
+    note = b.locator(".qa-progress .qa-note")
+    note.wait_for()
+    assert "新增 3 题，更新 0 题，保留本机较新的 0 题" in note.inner_text()
+    assert "#qa-progress" not in b.url  # taken out of the address bar (and of the history)
+    assert _due_keys(b, site_url) == due
+    one.close()
+    other.close()
+
+
+def test_a_conflict_keeps_the_newest_review_of_each_card(browser, site_url: str) -> None:
+    one, other = browser.new_context(), browser.new_context()
+    a, b = one.new_page(), other.new_page()
+    for page in (a, b):
+        page.clock.install(time=START)
+    _grade(b, site_url + T2, "1 重来")  # B, first: T2 again
+    a.clock.set_system_time(START + timedelta(hours=1))
+    _grade(a, site_url + T1, "3 良好")  # A, later: T1 good, T2 easy
+    _grade(a, site_url + T2, "4 简单")
+    b.clock.set_system_time(START + timedelta(hours=2))
+    _grade(b, site_url + T1, "4 简单")  # B, last: T1 easy (newer than A's)
+    link = _make_link(a, site_url)
+
+    b.goto(link)
+    note = b.locator(".qa-progress .qa-note")
+    note.wait_for()
+    assert "新增 0 题，更新 1 题，保留本机较新的 1 题" in note.inner_text()
+    b.goto(site_url + T1)
+    assert b.locator(".qa-state").first.inner_text().startswith("已掌握")  # B's own easy, kept
+    b.goto(site_url + T2)
+    assert b.locator(".qa-state").first.inner_text().startswith("已掌握")  # A's newer easy, not B's again
+    one.close()
+    other.close()
+
+
+def test_a_damaged_link_is_refused_with_a_message(browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url + "#qa-progress=AQAAAA-not-really")
+    note = page.locator(".qa-progress .qa-note")
+    note.wait_for()
+    assert "无法读取" in note.inner_text()
+    assert page.get_by_text("掌握 0/8 · 待复习 0 · 学习中 0").is_visible()
+    page.close()
+
+
+def test_progress_survives_renaming_the_book_with_its_id(browser, tmp_path: Path) -> None:
+    """Progress is keyed by `book_id` (by default the site name, today's key): renaming the
+    site with book_id set to the old name keeps it; renaming without it does not."""
+    from browser import serve
+
+    project = copy_project(tmp_path)
+    assert qabook("build", "--no-pdf", cwd=project).returncode == 0
+    config = project / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    page = browser.new_page()
+    with serve(project / "site") as url:
+        _grade(page, url + T1, "4 简单")
+        assert page.evaluate("Object.keys(localStorage)").count("qabook-study:大模型面试题学习站") == 1
+
+        def rebuild(text: str) -> str:
+            config.write_text(text, encoding="utf-8")
+            result = qabook("build", "--no-pdf", cwd=project)
+            assert result.returncode == 0, result.stderr
+            page.goto(url + T1)
+            return page.locator(".qa-state").first.inner_text()
+
+        renamed = original.replace("site_name: 大模型面试题学习站", "site_name: 大模型面试题（第二版）")
+        with_id = re.sub(r"^  - qabook:?\n", "  - qabook:\n      book_id: 大模型面试题学习站\n", renamed, count=1, flags=re.M)
+        assert "book_id" in with_id
+        assert rebuild(with_id).startswith("已掌握")
+        assert rebuild(renamed).startswith("新题")
+    page.close()
+
+
+def test_the_link_format_round_trips_and_states_its_limit(browser) -> None:
+    """progresslink.js alone: 1,000 cards (the stated limit) come back exactly (times to the
+    second, stability and difficulty as 32-bit floats); one more is refused (the JSON file is
+    the way then); another book's link is named as such."""
+    from importlib import resources
+
+    page = browser.new_page()
+    page.add_script_tag(content=resources.files("qabook.assets").joinpath("progresslink.js").read_text(encoding="utf-8"))
+    got = page.evaluate("""() => {
+        const L = window.qabookProgressLink;
+        const keys = Array.from({length: 1500}, (_, i) => 'topic-' + Math.floor(i / 3) + '#q' + (i % 3 + 1));
+        let seed = 7; const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+        const cards = {};
+        keys.slice(0, 1000).forEach((k, i) => {
+          const last = 1767225600000 + Math.floor(rnd() * 90 * 86400) * 1000;
+          cards[keys[i * 1.5 | 0]] = {state: 1 + (i % 3), step: i % 3 === 1 ? null : i % 2, s: rnd() * 300, d: 1 + rnd() * 9,
+            last: last, due: last + Math.floor(rnd() * 400) * 86400000, reps: i % 9, lapses: i % 4, grade: 1 + i % 4};
+        });
+        const made = L.encode(cards, keys);
+        const back = L.decode(made.text, keys).cards;
+        const f32 = x => new Float32Array([x])[0];
+        const same = Object.keys(cards).every(k => { const a = cards[k], b = back[k];
+          return b && a.state === b.state && a.step === b.step && a.due === b.due && a.last === b.last &&
+            a.reps === b.reps && a.lapses === b.lapses && a.grade === b.grade && f32(a.s) === b.s && f32(a.d) === b.d; });
+        const more = Object.assign({}, cards, {[keys[1499]]: cards[keys[0]]});
+        const other = L.decode(made.text, keys.slice(1));
+        return {count: made.count, chars: made.text.length, same, back: Object.keys(back).length,
+                tooMany: L.encode(more, keys).tooMany || 0, other: other.error, bad: L.decode(made.text.slice(0, 40), keys).error};
+    }""")
+    page.close()
+    assert got["count"] == got["back"] == 1000 and got["same"]
+    assert got["chars"] < 1000 * 27  # about 25 characters a question
+    assert got["tooMany"] == 1001 and got["other"] == "other-book" and got["bad"] == "bad"

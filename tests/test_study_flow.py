@@ -1,0 +1,174 @@
+"""One question after another: grading moves on (a setting turns it off), "study this chapter"
+walks the chapter's new and due questions with the keyboard alone, a search landing reveals
+nothing in study mode, and the home page's chapter table fits a phone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import qabook
+from flowbook import EXPLANATION_ONLY, make_flow_book
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+THREE = "flow/01-san-dao-ti/"
+TWO = "flow/02-liang-dao-ti/"
+
+
+@pytest.fixture(scope="module")
+def flow_url(tmp_path_factory: pytest.TempPathFactory):
+    from browser import serve
+
+    project = make_flow_book(tmp_path_factory.mktemp("flow"))
+    result = qabook("build", "--no-pdf", cwd=project)
+    assert result.returncode == 0, result.stderr + result.stdout
+    with serve(project / "site") as url:
+        yield url
+
+
+@pytest.fixture
+def learner(browser):
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def _on_screen(page, selector: str) -> bool:
+    """Seen by a person: inside the viewport, and the topmost element at its top is part of it."""
+    return bool(page.locator(selector).first.evaluate("""el => { const r = el.getBoundingClientRect();
+        if (r.top < 0 || r.top >= innerHeight) return false;
+        const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + Math.min(r.height / 2, 12));
+        return el === hit || el.contains(hit); }"""))
+
+
+def _said(page) -> str:
+    page.wait_for_function("document.getElementById('qa-live') && document.getElementById('qa-live').textContent")
+    return page.locator("#qa-live").text_content()
+
+
+def test_grading_brings_the_next_question_then_the_next_page(learner, flow_url: str) -> None:
+    page = learner
+    page.goto(flow_url + THREE)
+    for n in (1, 2):
+        page.locator(f"#q{n} ~ .qa-study-bar").first.get_by_role("button", name="显示答案").tap()
+        page.locator(f"#q{n} ~ .qa-study-bar").first.get_by_role("button", name="3 良好").tap()
+        page.wait_for_function("n => document.activeElement.id === 'q' + n", arg=n + 1)
+        assert _on_screen(page, f"#q{n + 1}")
+        page.wait_for_function("n => document.getElementById('qa-live').textContent.includes('下一题：第 ' + n + ' / 3 题')",
+                               arg=n + 1)
+    page.locator("#q3 ~ .qa-study-bar").first.get_by_role("button", name="显示答案").tap()
+    page.locator("#q3 ~ .qa-study-bar").first.get_by_role("button", name="3 良好").tap()
+    page.wait_for_url("**/" + TWO + "#q1")
+    page.wait_for_function("document.activeElement.id === 'q1'")
+    assert _on_screen(page, "#q1")
+    assert "下一页：两道题，第 1 / 2 题" in _said(page)
+
+
+def test_the_move_can_be_turned_off(learner, flow_url: str) -> None:
+    page = learner
+    page.goto(flow_url + THREE)
+    page.get_by_label("评分后转到下一题").uncheck()
+    page.reload()
+    assert not page.get_by_label("评分后转到下一题").is_checked()  # remembered
+    page.get_by_role("button", name="显示答案", exact=True).first.tap()
+    page.get_by_role("button", name="3 良好").first.tap()
+    assert "学习中" in page.locator("#q1 ~ .qa-study-bar .qa-state").first.inner_text()
+    assert page.evaluate("document.activeElement.id") != "q2" and page.url.endswith(THREE)
+    assert "下一题" not in _said(page)
+
+
+def test_a_whole_chapter_studied_with_the_keyboard_alone(browser, flow_url: str) -> None:
+    """One question already known: "study this chapter" starts at the first new one, skips the
+    known one, and Space + a grade key carry the learner through to the end of the chapter."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(flow_url + THREE)
+    page.get_by_label("评分后转到下一题").uncheck()
+    for n in (1, 3):  # known already: graded easy
+        page.locator(f"#q{n} ~ .qa-study-bar").first.get_by_role("button", name="显示答案").click()
+        page.locator(f"#q{n} ~ .qa-study-bar").first.get_by_role("button", name="4 简单").click()
+    page.get_by_label("评分后转到下一题").check()
+
+    page.goto(flow_url + "flow/")
+    for _ in range(80):  # Tab to the button, as a keyboard user does
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "学习本章":
+            break
+    else:
+        pytest.fail("学习本章 cannot be reached with Tab")
+    page.keyboard.press("Enter")
+    seen = []
+    for _ in range(6):
+        page.wait_for_function("document.activeElement && /^q\\d+$/.test(document.activeElement.id)")
+        seen.append(page.url.split("flow/")[1].split("#")[0] + "#" + page.evaluate("document.activeElement.id"))
+        page.keyboard.press(" ")
+        assert page.locator(f"#{seen[-1].split('#')[1]} + details.answer").get_attribute("open") is not None
+        page.keyboard.press("3")
+        if len(seen) == 3:
+            break
+    assert seen == ["01-san-dao-ti/#q2", "02-liang-dao-ti/#q1", "02-liang-dao-ti/#q2"]
+    page.wait_for_url("**/flow/")
+    note = page.locator(".qa-progress .qa-note")
+    assert note.is_visible() and "本章的新题和到期题目都学完了" in note.inner_text()
+    assert page.get_by_text("掌握 2/5 · 待复习 0 · 学习中 3").is_visible()
+    page.keyboard.press("Tab")  # nothing left: says so
+    page.get_by_role("button", name="学习本章").focus()
+    page.keyboard.press("Enter")
+    assert "本章没有新题，也没有到期的题目" in note.inner_text()
+    context.close()
+
+
+def test_a_search_landing_reveals_nothing_in_study_mode(browser, flow_url: str) -> None:
+    """A match in an explanation marks its question; the answer and explanation stay closed."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(flow_url)
+    page.click("[data-qa-search] input")
+    page.keyboard.type(EXPLANATION_ONLY)
+    result = page.locator(".md-search-result__list a", has_text="三道题").first
+    result.click()
+    page.wait_for_url("**/" + THREE + "#q2")
+    page.locator("#q2.qa-landed").wait_for(state="attached")
+    assert page.locator("details[open]").count() == 0
+    assert not page.get_by_text("这里提到" + EXPLANATION_ONLY).is_visible()
+    page.close()
+
+
+def test_the_chapter_table_fits_a_phone(browser, site_url: str) -> None:
+    """The built site with PDFs (four columns): no sideways scrolling of the table or the page,
+    and every cell, the PDF link included, on screen."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(site_url)
+    table = page.locator(".md-content table").first
+    assert table.locator("th").count() == 4  # 章节 主题 题目 PDF
+    sizes = table.evaluate("""t => { const w = t.closest('.md-typeset__scrollwrap') || t.parentElement;
+        return {right: Math.max(...[...t.querySelectorAll('th, td')].map(c => c.getBoundingClientRect().right)),
+                wrapScroll: w.scrollWidth - w.clientWidth, pageScroll: document.documentElement.scrollWidth - innerWidth}; }""")
+    assert sizes["right"] <= 390 and sizes["wrapScroll"] <= 0 and sizes["pageScroll"] <= 0, sizes
+    link = table.get_by_role("link", name="下载本章 PDF")
+    link.scroll_into_view_if_needed()
+    box = link.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, {"width": 390, "height": 844}],
+                         ids=["desktop", "phone"])
+def test_the_toolbar_arrives_without_shifting_the_topic_page(browser, site_url: str, viewport: dict) -> None:
+    """The page keeps room for the self-test toolbar (with its flow setting) that study.js adds."""
+    page = browser.new_page(viewport=viewport)
+    page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => { for (const e of list.getEntries())
+        if (!e.hadRecentInput) window.__shift += e.value; }).observe({type: 'layout-shift', buffered: true});""")
+    page.goto(site_url + "llm/01-shen-me-shi-da-mo-xing/", wait_until="networkidle")
+    assert page.get_by_label("评分后转到下一题").is_visible()
+    page.wait_for_timeout(300)
+    shift = page.evaluate("window.__shift")
+    page.close()
+    assert shift < 0.02, shift
