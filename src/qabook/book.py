@@ -104,6 +104,15 @@ def _files(docs_dir: Path, book: Book, base: Path | None) -> list[Path]:
     return sorted(found)
 
 
+def _relative(path: Path, prefix: str) -> str:
+    """`path` (found under the folder whose path is `prefix`) relative to it, with '/'
+    (what path.relative_to(folder).as_posix() gives, at a tenth of the cost: books have many pages)."""
+    text = str(path)
+    if text.startswith(prefix):
+        return text[len(prefix):].replace(os.sep, "/")
+    return path.relative_to(prefix.rstrip(os.sep) or os.sep).as_posix()
+
+
 def _symlink_problem(path: Path, root: Path) -> str | None:
     try:
         target = path.resolve(strict=True)
@@ -142,13 +151,16 @@ ParseCache = dict[str, tuple[tuple[int, int], "Page | Diagnostic"]]
 PROCESS_CACHE: ParseCache = {}
 
 
-def _read_pages(items: list[tuple[Path, str, str, frozenset[str] | None]], jobs: int, cache: ParseCache | None = None) -> list[Page | Diagnostic]:
+def _read_pages(items: list[tuple[Path, str, str, frozenset[str] | None]], jobs: int, cache: ParseCache | None = None,
+                changed: set[str] | None = None) -> list[Page | Diagnostic]:
     """Parse in `jobs` processes when the book is big enough to gain from it (fork only).
 
-    With a cache (display path → ((mtime_ns, size), result)), unchanged files are not read again."""
+    With a cache (display path → ((mtime_ns, size), result)), unchanged files are not read again;
+    with `changed` (docs-relative paths) too, only those are looked at, the rest taken as cached."""
     if cache is not None:
-        stamps = {display: _stamp(path) for path, _, display, _ in items}
-        todo = [item for item in items if cache.get(item[2], (None, None))[0] != stamps[item[2]]]
+        look = [item for item in items if changed is None or item[1] in changed or item[2] not in cache]
+        stamps = {display: _stamp(path) for path, _, display, _ in look}
+        todo = [item for item in look if cache.get(item[2], (None, None))[0] != stamps[item[2]]]
         for item, result in zip(todo, _read_pages(todo, jobs)):
             cache[item[2]] = (stamps[item[2]], result)
         return [cache[display][1] for _, _, display, _ in items]
@@ -160,12 +172,14 @@ def _read_pages(items: list[tuple[Path, str, str, frozenset[str] | None]], jobs:
 
 
 def load_book(project: Project | Path, base: Path | None = None, *,
-              jobs: int = 1, cache: ParseCache | None = None) -> Book:
+              jobs: int = 1, cache: ParseCache | None = None, again: tuple[Book, set[str]] | None = None) -> Book:
     """Parse every page of the project's docs folder (a bare folder: a project with no
     mkdocs.yml); diagnostics name files relative to `base` (default: cwd).
 
     With `jobs` > 1, a big book is parsed in that many processes; pass the same `cache` to
-    successive calls (a live preview) to parse only the files that changed."""
+    successive calls (a live preview) to parse only the files that changed. `again=(book,
+    changed)` with a cache: the same files as `book` (no walk of the folder), of which only the
+    `changed` pages (docs-relative) are read again — a save in the live preview."""
     if not isinstance(project, Project):
         project = load_project(None, project)
     docs_dir = project.docs_dir
@@ -177,18 +191,26 @@ def load_book(project: Project | Path, base: Path | None = None, *,
         book.optional = project.optional
         if project.nav:
             book.nav_pages = [(p, book.config_display) for p in project.nav]
-    files = _files(docs_dir, book, base)
+    if again is not None and cache is not None:
+        files = again[0].files
+        book.unreadable += [d for d in again[0].unreadable if d.code == "QA003"]  # found by the walk
+    else:
+        files = _files(docs_dir, book, base)
+    book.files = files
+    docs_prefix = str(docs_dir).rstrip(os.sep) + os.sep
+    docs_display = display_path(docs_dir, base).replace(os.sep, "/")  # every page's display path starts so
     chapters: dict[str, Chapter] = {}
     items: list[tuple[Path, str, str, frozenset[str] | None]] = []
     for path in files:
-        rel = path.relative_to(docs_dir).as_posix()
+        rel = _relative(path, docs_prefix)
         if any(part.startswith(".") for part in rel.split("/")):
             continue
         if path.suffix.lower() != ".md":
             book.other_files.add(rel)
             continue
-        items.append((path, rel, display_path(path, base), book.known_blocks))
-    results = [(rel, page) for (_, rel, _, _), page in zip(items, _read_pages(items, jobs, cache))]
+        items.append((path, rel, f"{docs_display}/{rel}" if docs_display != "." else rel, book.known_blocks))
+    changed = again[1] if again is not None else None
+    results = [(rel, page) for (_, rel, _, _), page in zip(items, _read_pages(items, jobs, cache, changed))]
     slugs = chapter_folders(project.chapters, results)
     owns_everything = project.chapters == "all"
     for rel, page in results:

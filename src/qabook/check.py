@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
@@ -23,6 +24,41 @@ def check_book(book: Book, select: Iterable[str] | None = None) -> list[Diagnost
         ordinary = {book.pages[rel].display for rel in book.ordinary if rel in book.pages}
         found = {d for d in found if d.path not in ordinary}
     return sorted(found)
+
+
+class _Focus(dict):
+    """Every page of the book for look-ups (link targets, anchors); only the focus pages when
+    a rule walks the pages."""
+
+    def __init__(self, pages: dict, focus: set[str]) -> None:
+        super().__init__(pages)
+        self.focus = [rel for rel in pages if rel in focus]
+
+    def __iter__(self):  # type: ignore[override]
+        return iter(self.focus)
+
+    def keys(self):  # type: ignore[override]
+        return list(self.focus)
+
+    def values(self):  # type: ignore[override]
+        return [self[rel] for rel in self.focus]
+
+    def items(self):  # type: ignore[override]
+        return [(rel, self[rel]) for rel in self.focus]
+
+
+def check_pages(book: Book, rels: set[str]) -> list[Diagnostic]:
+    """The findings of these pages (docs-relative paths), at once whatever the size of the book:
+    each rule walks only them and their chapters, while links and anchors still resolve against
+    the whole book (the live preview, after a save). What only the whole book shows — an id
+    another page also uses — is `check_book`'s."""
+    chapters = {rel.split("/")[0] for rel in rels if "/" in rel}
+    displays = {book.pages[rel].display for rel in rels if rel in book.pages}
+    displays |= {d.path for d in book.unreadable for rel in rels if d.path.endswith(rel)}
+    view = replace(book, pages=_Focus(book.pages, rels), chapters=[c for c in book.chapters if c.slug in chapters],
+                   unreadable=[d for d in book.unreadable if d.path in displays],
+                   loose_topics=[p for p in book.loose_topics if p.rel in rels])
+    return [d for d in check_book(view) if d.path in displays]
 
 
 def check_docs(docs_dir: Path, config_file: Path | None = None, base: Path | None = None,

@@ -214,21 +214,23 @@ def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offlin
               help="mkdocs.yml to serve (default: ./mkdocs.yml).")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 @click.option("--full", is_flag=True,
-              help="Rebuild every page after a save (default: only the pages that changed, which is fast "
-                   "but leaves other pages' navigation as it was until the next full build).")
-def serve_cmd(config_file: Path | None, dev_addr: str, full: bool) -> None:
-    """Preview the site with live reload; findings are shown on every rebuild (once each: the
-    plugin prints them, in the terminal and on their page)."""
+              help="Build every page again after a save (default: only what the save changed).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Processes for a full build (default: every core).")
+def serve_cmd(config_file: Path | None, dev_addr: str, full: bool, jobs: int | None) -> None:
+    """Preview the site; a save shows in the open pages by itself (the page, its chapter page and
+    its findings at once; search and study data right after). Findings are printed once each,
+    in the terminal and on their page."""
+    from qabook.live import serve
+
     project = _project(config_file)
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr]
-    if not full:
-        cmd.append("--dirty")
-    if project.config_file:
-        cmd += ["--config-file", str(project.config_file)]
-    env = dict(os.environ)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os.execve(sys.executable, cmd, env)  # become `mkdocs serve`: Ctrl+C and signals reach it directly
+    host, _, port = dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        raise UsageError(f"--dev-addr {dev_addr}: expected HOST:PORT, e.g. 127.0.0.1:8000")
+    try:
+        serve(project, dev_addr, full=full, jobs=jobs)
+    except OSError as exc:
+        raise UsageError(f"cannot serve on {dev_addr}: {exc.strerror or exc}") from None
 
 
 @cli.command("pdf")

@@ -140,6 +140,7 @@ class Book:
     loose_topics: list[Page] = field(default_factory=list)  # Q&A pages outside the chapters
     ordinary: set[str] = field(default_factory=set)  # docs-relative paths of the site's own pages
     optional: frozenset[str] = frozenset()  # block kinds the book declares optional (vocabulary.need_of)
+    files: list[Path] = field(default_factory=list)  # every file of docs_dir the walk found (qabook.book)
 
     @property
     def topics(self) -> list[Page]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import signal
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
@@ -86,6 +87,8 @@ class _Collect(logging.Handler):
 
 
 def _init_worker() -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     collect.setLevel(logger.getEffectiveLevel())
