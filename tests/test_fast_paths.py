@@ -111,3 +111,86 @@ def test_split_questions_matches_html_parser_on_every_page_of_a_built_site(built
         assert [astuple(q) for q in split_questions(html)] == expected, page
         found += len(expected)
     assert found >= 8  # the seed book's questions (and the print pages' copies)
+
+
+# -- the parse cache of `qabook check` (qabook.parsecache) ---------------------------------------
+
+def _old_book(tmp_path: Path) -> Path:
+    """A small generated book whose files were last written an hour ago."""
+    import os
+    import shutil
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from genbook import generate
+
+    project = tmp_path / "book"
+    project.mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    generate(project / "docs", 12, 1, per_chapter=6)
+    hour_ago = time.time() - 3600
+    for path in (project / "docs").rglob("*.md"):
+        os.utime(path, (hour_ago, hour_ago))
+    return project
+
+
+def test_a_cached_check_reads_again_only_the_changed_page_and_sees_its_change(tmp_path: Path, monkeypatch) -> None:
+    import os
+    import time
+
+    import qabook.book
+    from qabook.check import check_book, load_cached_book
+    from qabook.config import find_project
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    project = _old_book(tmp_path)
+    monkeypatch.chdir(project)
+    parsed: list[str] = []
+    real = qabook.book.parse_page
+    monkeypatch.setattr(qabook.book, "parse_page", lambda text, path, rel, *a: parsed.append(rel) or real(text, path, rel, *a))
+    first = load_cached_book(find_project())
+    assert len(parsed) == 15 and check_book(first) == []  # 12 topics, 2 chapter pages, home
+    parsed.clear()
+    again = load_cached_book(find_project())
+    assert parsed == [] and check_book(again) == []  # nothing changed: nothing read
+    page = project / "docs" / "c001" / "002-t001-001.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("/// answer", "/// answr", 1), encoding="utf-8")  # same size, one letter less
+    a_bit_later = time.time() - 3000
+    os.utime(page, (a_bit_later, a_bit_later))
+    changed = load_cached_book(find_project())
+    assert parsed == ["c001/002-t001-001.md"]
+    assert "QA022" in {d.code for d in check_book(changed)}
+
+
+def test_a_damaged_cache_is_read_as_no_cache(tmp_path: Path, monkeypatch) -> None:
+    from qabook import parsecache
+    from qabook.check import check_book, load_cached_book
+    from qabook.config import find_project
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    project = _old_book(tmp_path)
+    monkeypatch.chdir(project)
+    expected = check_book(load_cached_book(find_project()))
+    where = parsecache.folder(project / "docs", None, find_project().known_blocks)
+    shards = list(where.glob("*.pickle"))
+    assert shards
+    for shard in shards:
+        shard.write_bytes(b"\x80\x05not a pickle")
+    assert check_book(load_cached_book(find_project())) == expected
+
+
+def test_qabook_check_writes_nothing_into_the_project(tmp_path: Path) -> None:
+    import os
+
+    from conftest import qabook
+
+    project = _old_book(tmp_path)
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    r = qabook("check", cwd=project, env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+    assert list((tmp_path / "cache" / "qabook" / "pages").glob("*/*.pickle"))  # kept outside it

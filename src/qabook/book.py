@@ -79,28 +79,42 @@ def display_path(path: Path, base: Path | None = None) -> str:
         return str(path)
 
 
-def _files(docs_dir: Path, book: Book, base: Path | None) -> list[Path]:
+def _files(docs_dir: Path, book: Book, base: Path | None, stamps: dict[Path, tuple[int, int]] | None = None) -> list[Path]:
     """Every file under docs_dir, not following links out of it: a symbolic link that loops,
-    is broken or leads outside docs/ (which MkDocs would publish) is a QA003 finding instead."""
+    is broken or leads outside docs/ (which MkDocs would publish) is a QA003 finding instead.
+    Each file's (mtime_ns, size) goes into `stamps` (one system call per file: the folder
+    listing already says what is a file, a folder or a link)."""
     root = docs_dir.resolve()
     found = []
-    for dirpath, dirnames, filenames in os.walk(docs_dir, followlinks=False):
-        for name in sorted(dirnames + filenames):
-            path = Path(dirpath) / name
-            if name.startswith("."):
+    folders = [str(docs_dir)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            continue  # as os.walk: a folder that cannot be listed is passed over
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            if path.is_symlink():
-                problem = _symlink_problem(path, root)
-                if problem:
-                    book.unreadable.append(Diagnostic(display_path(path, base), 1, 1, "QA003", problem))
-                    if name in dirnames:
-                        dirnames.remove(name)
+            path = Path(entry.path)
+            try:
+                if entry.is_symlink():
+                    problem = _symlink_problem(path, root)
+                    if problem:
+                        book.unreadable.append(Diagnostic(display_path(path, base), 1, 1, "QA003", problem))
+                        continue
+                    if entry.is_dir():
+                        continue  # a link to a folder inside docs/: its files are reached directly
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
                     continue
-                if name in dirnames:
-                    continue  # a link to a folder inside docs/: its files are reached directly
-            if name in filenames and path.is_file():
-                found.append(path)
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+                if entry.is_file():
+                    found.append(path)
+                    if stamps is not None:
+                        st = entry.stat()
+                        stamps[path] = (st.st_mtime_ns, st.st_size)
+            except OSError:
+                continue
     return sorted(found)
 
 
@@ -152,14 +166,16 @@ PROCESS_CACHE: ParseCache = {}
 
 
 def _read_pages(items: list[tuple[Path, str, str, frozenset[str] | None]], jobs: int, cache: ParseCache | None = None,
-                changed: set[str] | None = None) -> list[Page | Diagnostic]:
+                changed: set[str] | None = None, known: dict[Path, tuple[int, int]] | None = None,
+                ) -> list[Page | Diagnostic]:
     """Parse in `jobs` processes when the book is big enough to gain from it (fork only).
 
     With a cache (display path → ((mtime_ns, size), result)), unchanged files are not read again;
     with `changed` (docs-relative paths) too, only those are looked at, the rest taken as cached."""
     if cache is not None:
         look = [item for item in items if changed is None or item[1] in changed or item[2] not in cache]
-        stamps = {display: _stamp(path) for path, _, display, _ in look}
+        known = known or {}
+        stamps = {display: known.get(path) or _stamp(path) for path, _, display, _ in look}
         todo = [item for item in look if cache.get(item[2], (None, None))[0] != stamps[item[2]]]
         for item, result in zip(todo, _read_pages(todo, jobs)):
             cache[item[2]] = (stamps[item[2]], result)
@@ -169,6 +185,14 @@ def _read_pages(items: list[tuple[Path, str, str, frozenset[str] | None]], jobs:
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             return list(pool.map(_read_page, items, chunksize=max(1, len(items) // (jobs * 8))))
     return [_read_page(item) for item in items]
+
+
+def page_displays(book: Book, base: Path | None = None) -> set[str]:
+    """The display path of every Markdown file of the book, as load_book names them."""
+    docs_display = display_path(book.docs_dir, base).replace(os.sep, "/")
+    prefix = str(book.docs_dir).rstrip(os.sep) + os.sep
+    rels = (_relative(p, prefix) for p in book.files if p.suffix.lower() == ".md")
+    return {f"{docs_display}/{rel}" if docs_display != "." else rel for rel in rels}
 
 
 def load_book(project: Project | Path, base: Path | None = None, *,
@@ -194,8 +218,10 @@ def load_book(project: Project | Path, base: Path | None = None, *,
     if again is not None and cache is not None:
         files = again[0].files
         book.unreadable += [d for d in again[0].unreadable if d.code == "QA003"]  # found by the walk
+        stamps: dict[Path, tuple[int, int]] = {}
     else:
-        files = _files(docs_dir, book, base)
+        stamps = {}
+        files = _files(docs_dir, book, base, stamps)
     book.files = files
     docs_prefix = str(docs_dir).rstrip(os.sep) + os.sep
     docs_display = display_path(docs_dir, base).replace(os.sep, "/")  # every page's display path starts so
@@ -210,7 +236,7 @@ def load_book(project: Project | Path, base: Path | None = None, *,
             continue
         items.append((path, rel, f"{docs_display}/{rel}" if docs_display != "." else rel, book.known_blocks))
     changed = again[1] if again is not None else None
-    results = [(rel, page) for (_, rel, _, _), page in zip(items, _read_pages(items, jobs, cache, changed))]
+    results = [(rel, page) for (_, rel, _, _), page in zip(items, _read_pages(items, jobs, cache, changed, stamps))]
     slugs = chapter_folders(project.chapters, results)
     owns_everything = project.chapters == "all"
     for rel, page in results:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from qabook.book import PROCESS_CACHE, load_book
-from qabook.check import check_book
+from qabook.book import PROCESS_CACHE
+from qabook.check import check_book, load_cached_book
 from qabook.config import Project
 from qabook.cpus import available_cores
 from qabook.mkdocs_run import MkdocsBuild, MkdocsProcess
@@ -86,7 +86,7 @@ def _build_locked(project: Project, site_dir: Path, offline: bool, pdf: bool, st
     mkdocs = None
     try:
         progress(f"checking {project.docs_dir}")
-        book = load_book(project, jobs=jobs, cache=PROCESS_CACHE)
+        book = load_cached_book(project, jobs=jobs, cache=PROCESS_CACHE)  # only changed pages parsed
         diags = check_book(book)
         if any(d.is_error for d in diags) or (strict and diags):
             return BuildResult(False, diags, "the check found errors: the previous site is unchanged")

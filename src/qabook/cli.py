@@ -141,8 +141,11 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
 @click.option("--docs-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Check this docs folder instead of the one mkdocs.yml names.")
 @click.option("--strict", is_flag=True, help="Count warnings as failures too.")
+@click.option("--no-cache", is_flag=True,
+              help="Read every page again (default: only those changed since the last check; the parsed "
+                   "pages are kept in ~/.cache/qabook).")
 def check_cmd(paths: tuple[Path, ...], fmt: str, config_file: Path | None, docs_dir: Path | None,
-              strict: bool) -> None:
+              strict: bool, no_cache: bool) -> None:
     """Check the structure of the book's pages and print every finding, sorted.
 
     With PATHS, report only findings in those files or folders (the whole book is still read,
@@ -157,7 +160,7 @@ def check_cmd(paths: tuple[Path, ...], fmt: str, config_file: Path | None, docs_
     for p in paths:
         if not p.exists():
             raise UsageError(f"{p}: no such file or folder")
-    diags = check_project(project, paths=list(paths) or None, jobs=os.cpu_count() or 1)
+    diags = check_project(project, paths=list(paths) or None, jobs=os.cpu_count() or 1, disk_cache=not no_cache)
     _echo_diagnostics(diags, fmt)
     click.echo(f"check: {summary(diags)}", err=True)
     if any(d.is_error or strict for d in diags):
