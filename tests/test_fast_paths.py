@@ -7,7 +7,6 @@ walk it replaced, on every page of a built site and on HTML chosen to trip a tag
 
 from __future__ import annotations
 
-from dataclasses import astuple
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -98,7 +97,7 @@ TRICKY = [
 
 def test_split_questions_matches_html_parser_on_tricky_html() -> None:
     for html in TRICKY:
-        assert [astuple(q) for q in split_questions(html)] == reference(html), html
+        assert [q.as_tuple() for q in split_questions(html)] == reference(html), html
 
 
 def test_split_questions_matches_html_parser_on_every_page_of_a_built_site(built_site: Path) -> None:
@@ -108,7 +107,7 @@ def test_split_questions_matches_html_parser_on_every_page_of_a_built_site(built
     for page in pages:
         html = page.read_text(encoding="utf-8")
         expected = reference(html)
-        assert [astuple(q) for q in split_questions(html)] == expected, page
+        assert [q.as_tuple() for q in split_questions(html)] == expected, page
         found += len(expected)
     assert found >= 8  # the seed book's questions (and the print pages' copies)
 

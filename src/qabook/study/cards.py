@@ -8,17 +8,52 @@ Reads the HTML the site serves (after `qabook.html.anchor_questions`): a questio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-@dataclass
 class QuestionHtml:
-    anchor: str
-    question: str = ""
-    answer: str = ""
-    explanation: str = ""
+    """One question's three parts as inner HTML. The parts are kept as spans of the page's HTML
+    and cut out when read: study mode holds every question of the book until its cards are
+    written, and copies of the pages' HTML were a third of a big build's memory."""
+
+    __slots__ = ("anchor", "_html", "_spans")
+    PARTS = ("question", "answer", "explanation")
+
+    def __init__(self, anchor: str, html: str = "", spans: dict[str, list[tuple[int, int]]] | None = None) -> None:
+        self.anchor = anchor
+        self._html = html
+        self._spans = spans if spans is not None else {}
+
+    def _part(self, name: str) -> str:
+        return "".join(self._html[a:b] for a, b in self._spans.get(name, ())).strip()
+
+    @property
+    def question(self) -> str:
+        return self._part("question")
+
+    @property
+    def answer(self) -> str:
+        return self._part("answer")
+
+    @property
+    def explanation(self) -> str:
+        return self._part("explanation")
+
+    def as_tuple(self) -> tuple[str, str, str, str]:
+        return self.anchor, self.question, self.answer, self.explanation
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, QuestionHtml) and self.as_tuple() == other.as_tuple()
+
+    def __repr__(self) -> str:
+        return f"QuestionHtml{self.as_tuple()!r}"
+
+    def __getstate__(self) -> tuple:
+        return self.anchor, self._html, self._spans
+
+    def __setstate__(self, state: tuple) -> None:
+        self.anchor, self._html, self._spans = state
 
 
 #: A tag, comment or declaration, as html.parser reads them (attribute values may hold ">").
@@ -79,11 +114,11 @@ class _Splitter:
             a = _attrs(attr_text)
             classes = set((a.get("class") or "").split())
             if tag == "div" and {"admonition", "question"} <= classes:
-                self.found.append(QuestionHtml(a.get("id") or f"q{len(self.found) + 1}"))
+                self.found.append(QuestionHtml(a.get("id") or f"q{len(self.found) + 1}", self.html))
                 self.open, self.dropped = ("question", self.depth, start_end), []
             elif tag == "details" and classes & {"answer", "explanation"} and self.found:
                 name = "answer" if "answer" in classes else "explanation"
-                if not getattr(self.found[-1], name):
+                if not self.found[-1]._part(name):  # (an empty first one is replaced, as before)
                     self.open, self.dropped = (name, self.depth, start_end), []
         elif self.depth == self.open[1] + 1 and self.skip is None and (
                 tag == "summary" or (tag == "p" and "admonition-title" in (_attrs(attr_text).get("class") or "").split())):
@@ -100,10 +135,10 @@ class _Splitter:
             name, _, start = self.open
             pieces, cursor = [], start
             for a, b in self.dropped:
-                pieces.append(self.html[cursor:a])
+                pieces.append((cursor, a))
                 cursor = b
-            pieces.append(self.html[cursor:here])
-            setattr(self.found[-1], name, "".join(pieces).strip())
+            pieces.append((cursor, here))
+            self.found[-1]._spans[name] = pieces
             self.open = None
         self.depth -= 1
 
