@@ -27,7 +27,10 @@ BUILD = r"""
 import sys
 from mkdocs.config import load_config
 from qabook.parallel_build import build
+import qabook.search.expand
 site, jobs = sys.argv[1], int(sys.argv[2])
+if jobs > 1:
+    qabook.search.expand.PARALLEL_MIN_DOCS = 0  # search's per-document work in workers too
 config = load_config("mkdocs.yml", site_dir=site)
 config.plugins["qabook"].config["pdf"] = False
 build(config, jobs=jobs, min_pages=0)
