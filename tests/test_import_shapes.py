@@ -159,7 +159,7 @@ def test_table_of_contents_points_to_the_question_pages() -> None:
     chapter = page(plan, 0)
     assert "[缓存穿透](01-shen-me-shi-huan-cun-chuan-tou.md)" in chapter
     assert "[雪崩](02-shen-me-shi-huan-cun-xue-beng.md)" in chapter
-    assert "\\[下一篇](./next-chapter.md)" in chapter and ("QI013", 3) in codes_at(plan)  # beside the source
+    assert " · 下一篇 · " in chapter and ("QI013", 3) in codes_at(plan)  # beside the source: its words as text
     assert "[上文](index.md#缓存面试题)" in page(plan, 1)  # the H1 stayed on the chapter page
     assert 'id: "100"' in page(plan, 3)
 
@@ -213,11 +213,14 @@ def test_explain_shows_the_pattern_labels_and_each_part() -> None:
     assert re.search(r"Q1 line 3: Les fermetures\n\s+question\s+line 3 .*\n\s+answer\s+lines 5–6\s+\[label 'Réponse' "
                      r"at line 5\]\n\s+explanation\s+lines 7–8", out), out
     auto = qabook("import", str(IMPORT / "numbering-gap.md"), "--dry-run", "--explain").stdout
-    assert "numbered or prefixed level-3 headings" in auto and "Q3 (no. 3) line 11" in auto
+    assert "question starts: level-3 headings numbered 'N.'" in auto and "Q3 (no. 3) line 11" in auto
+    assert re.search(r"template score: \d+\.\d+ \(ask 1\.00", auto), auto
+    assert "runner-up:" in auto
 
 
 def test_question_pattern_on_bold_lines() -> None:
-    assert plan_of("problem-lines", folder=OPTIONS).question_count == 0
+    auto = plan_of("problem-lines", folder=OPTIONS)  # 'Problem N' is a question word: found with no option
+    assert [p.title for p in auto.pages[1:]] == ["Reverse a string", "Sum a list"]
     opts = merge(ImportOptions(), question_pattern=r"Problem \d+")
     plan = plan_of("problem-lines", opts, OPTIONS)
     assert [p.title for p in plan.pages[1:]] == ["Reverse a string", "Sum a list"]

@@ -45,20 +45,28 @@ def cli() -> None:
 @click.option("--question-heading", type=click.IntRange(1, 6), metavar="LEVEL",
               help="Every heading of this level starts a question (with --question-pattern: those matching).")
 @click.option("--question-pattern", metavar="REGEX",
-              help="A heading or bold line whose text starts with this regular expression starts a question.")
+              help="A line (heading, paragraph, list item, bold line) whose text starts with this regular "
+                   "expression starts a question.")
 @click.option("--bold-questions", is_flag=True, help="Every bold line on its own ('**…**') starts a question.")
 @click.option("--label", "labels", multiple=True, metavar="PART=WORD",
               help="Another label word: question=WORD, answer=WORD or explanation=WORD (repeatable).")
 @click.option("--details-answers", is_flag=True, help="A <details> block holds the answer, whatever its summary says.")
+@click.option("--split-on", metavar="REGEX", help="A line matching this regular expression separates questions.")
+@click.option("--answer-key", metavar="REGEX",
+              help="A heading or line matching this starts an answer key: answers listed by number, matched to "
+                   "the questions before it.")
+@click.option("--preview", is_flag=True,
+              help="Write nothing but one HTML page (SOURCE-stem.preview.html in the current folder) showing the "
+                   "source with each question, answer, explanation and chapter-text span coloured.")
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.yml",
               help="The same options in a YAML file (question_heading, question_pattern, bold_questions, "
-                   "labels, details_answers); options given on the command line win.")
+                   "labels, details_answers, split_on, answer_key); options given on the command line win.")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True,
               help="How to print findings.")
 def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Path, force: bool,
                dry_run: bool, explain: bool, question_heading: int | None, question_pattern: str | None,
-               bold_questions: bool, labels: tuple[str, ...], details_answers: bool, rules_file: Path | None,
-               fmt: str) -> None:
+               bold_questions: bool, labels: tuple[str, ...], details_answers: bool, split_on: str | None,
+               answer_key: str | None, preview: bool, rules_file: Path | None, fmt: str) -> None:
     """Split a monolithic Q&A document SOURCE into a chapter of topic pages.
 
     Every non-blank line of SOURCE lands in exactly one page; what cannot be classified is
@@ -89,7 +97,8 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
             except (OSError, UnicodeDecodeError) as exc:
                 raise UsageError(f"{rules_file}: cannot read the rules file: {exc}") from None
         options = merge(options, question_heading=question_heading, question_pattern=question_pattern,
-                        bold_questions=bold_questions, labels=labels, details_answers=details_answers)
+                        bold_questions=bold_questions, labels=labels, details_answers=details_answers,
+                        split_on=split_on, answer_key=answer_key)
     except OptionsError as exc:
         raise UsageError(str(exc)) from None
     read = read_text(source, str(source), code="QI000")
@@ -108,7 +117,20 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
         plan.diagnostics[:] = [d for d in plan.diagnostics if d.code != "QI005"]
     if explain:
         click.echo("\n".join(plan.explanation))
-    if not plan.pages:
+    if preview:
+        from qabook.importer.preview import preview_html
+
+        target = Path.cwd() / f"{source.stem}.preview.html"
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_text(preview_html(read.text, plan), encoding="utf-8")
+            os.replace(tmp, target)  # all of it or nothing
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise UsageError(f"cannot write the preview {target}: {exc}") from None
+        click.echo(f"preview: wrote {target} ({plan.question_count} questions; open it in a browser); "
+                   "no pages written", err=True)
+    elif not plan.pages:
         click.echo(f"import: no question found in {source}, nothing written; try --explain to see what was "
                    "looked for, then --question-heading, --question-pattern, --bold-questions, --label or --rules",
                    err=True)

@@ -44,12 +44,15 @@ class BlockKind:
 #: The question first, then its parts in the order they must appear.
 BLOCKS: tuple[BlockKind, ...] = (
     BlockKind("question", "admonition", Need.REQUIRED, 2.0,
-              ("题目", "问题", "面试题", "题干", "问", "Question", "Q")),
+              ("题目描述", "题目", "问题", "面试题", "题干", "问", "Question", "Q")),
     BlockKind("answer", "details", Need.REQUIRED, 1.0,
-              ("答案", "参考答案", "回答", "答", "Answer", "A")),
+              ("答案", "参考答案", "正确答案", "参考回答", "回答", "答", "Answer", "Solution", "A")),
     BlockKind("explanation", "details", Need.EXPECTED, 0.8,
-              ("解析", "答案解析", "解释", "说明", "分析", "Explanation")),
+              ("解析", "答案说明", "详解", "解释", "Explanation")),
 )
+
+#: Label words that hold the answer and its explanation in one (imported as the answer, reported).
+MERGED_LABELS: tuple[str, ...] = ("答案解析", "解答")
 
 QUESTION = "question"
 

@@ -1,27 +1,27 @@
-"""Find where questions start in a document, trying the shapes real Q&A files have.
+"""Find where questions start in a document: the template its repeated shapes make.
 
-Automatic strategies, first that fits wins:
-1. numbered or prefixed headings at one level (`#### 1. 标题`, `##### 题目 3：标题`, `## 第 2 题`,
-   `### Q3: 标题`, `## Q. 标题`, `### 问：标题`), accepted when most of them look like questions;
-2. bold numbered lines (`**1. 什么是专利？**`), alone or glued to their answer paragraph;
-3. labelled questions (`**题目：**`, `**面试题：**`, `**问题1：**`, `**Q1：…**`, `Q: …`);
-4. ordered list items that ask (`1. **What is a closure?**` with the answer indented below);
-5. unnumbered headings at one level that ask (`### What is a closure?`).
-Then a numbered question-looking line hidden inside another question's answer, whose number
-fills a gap in the numbering, is promoted to a question of its own (and reported).
+Every block gets a shape (`shapes.py`); the shapes that repeat make candidate templates, scored
+and chosen in `template.py` (the known Q&A shapes are priors of the score, not the only doors).
+An answer key gathered after its questions (`answerkey.py`) answers them by number. Then a
+numbered question-looking line hidden inside another question's answer, whose number fills a
+gap in the numbering, is promoted to a question of its own (and reported).
 
-The author's options (`ImportOptions`) replace the vote: a heading level, a prefix pattern on
-headings and bold lines, or every bold line.
+The author's options (`ImportOptions`) replace the vote: a heading level, a pattern any line
+may start with, every bold line, or a separator line.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from qabook.importer.elements import Element, item_elements
+from qabook.importer.answerkey import AnswerKey, find_keys
+from qabook.importer.elements import Element, expand_lists
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
+from qabook.importer.shapes import KEY_SHAPE, Shape, asks, shape_of
+from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
+                                      titled)
 
 NUMBERED_HEADING_RE = re.compile(
     r"^(?:第\s*(?P<a>\d+)\s*题|题目\s*(?P<b>\d+)\s*[：:.．、]?|(?P<c>\d+)\s*(?:[.．、](?!\d)|[)）]))\s*(?P<rest>.*)$"
@@ -32,15 +32,6 @@ PREFIXED_HEADING_RE = re.compile(
 )
 BOLD_NUMBERED_RE = re.compile(r"^\*\*\s*(?P<n>\d+)\s*[.．、]\s*(?P<rest>[^*\n]+?)\s*\*\*\s*$")
 BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
-INTERROGATIVE_RE = re.compile(
-    r"^(什么|如何|怎么|怎样|为什么|为何|哪些|哪个|是否|请|简述|描述|解释|说明|列举|比较|实现|编写|设计|"
-    r"What|How|Why|When|Which|Who|Explain|Describe|Write|Implement|Provide|Compare|Discuss|Define|"
-    r"Is|Are|Can|Do|Does)\b",
-    re.I,
-)
-QUESTION_MARK_RE = re.compile(r"[?？]")
-
-
 @dataclass
 class Start:
     """The element that opens a question, with its number and title text."""
@@ -62,6 +53,10 @@ class Detection:
     strategy: str  # a sentence: what starts a question
     starts: list[Start]
     elements: list[Element] | None = None  # when detection split lists into items: the new element list
+    winner: Candidate | None = None  # the template chosen, with its score
+    runner: Candidate | None = None  # the best other reading of the document
+    cands: list[Candidate] = field(default_factory=list)
+    keys: list[AnswerKey] = field(default_factory=list)  # answers gathered after their questions, by number
 
 
 def first_line(el: Element) -> str:
@@ -93,25 +88,6 @@ def bold_numbered(el: Element) -> Start | None:
     return Start(0, int(m["n"]), m["rest"].strip(), "bold") if m else None
 
 
-def asks(title: str) -> bool:
-    return bool(QUESTION_MARK_RE.search(title) or INTERROGATIVE_RE.match(title))
-
-
-def _has_label(elements: list[Element], labels: Labels) -> bool:
-    for el in elements:
-        if el.kind == "paragraph" and labels.paragraph(first_line(el)):
-            return True
-        if el.kind == "heading" and labels.heading(el.text):
-            return True
-        if el.kind == "html" and "<summary" in el.text.lower():
-            return True
-    return False
-
-
-def looks_like_question(start: Start, body: list[Element], labels: Labels = DEFAULT) -> bool:
-    return bool(start.explicit or asks(start.title) or _has_label(body, labels))
-
-
 def unit_end(elements: list[Element], start: Start, starts: set[int], labels: Labels = DEFAULT) -> int:
     """Index of the first element after the start that ends its question (a heading that is an
     answer or explanation label, such as '### 答案：', does not: it is a part of the question)."""
@@ -132,18 +108,6 @@ def is_placeholder(start: Start, elements: list[Element], end: int) -> bool:
     return not start.title.strip() and all(
         not el.text.strip() and el.kind in ("paragraph", "heading") for el in elements[start.index + 1:end]
     )
-
-
-def _accept(elements: list[Element], candidates: list[Start], labels: Labels) -> list[Start] | None:
-    if not candidates:
-        return None
-    indices = {c.index for c in candidates}
-    liked = 0
-    for c in candidates:
-        end = unit_end(elements, c, indices, labels)
-        if looks_like_question(c, elements[c.index + 1:end], labels):
-            liked += 1
-    return candidates if liked * 2 > len(candidates) else None
 
 
 def _promote_hidden(elements: list[Element], starts: list[Start]) -> list[Start]:
@@ -189,9 +153,17 @@ def _forced(elements: list[Element], opts: ImportOptions, labels: Labels) -> Det
                 known = numbered_heading(el)
                 starts.append(Start(i, known.number if known else None, known.title if known else text,
                                     "heading", el.level, True))
+        elif el.kind == "item" and pattern and level is None:  # '- Q3. …' / '3. Problem: …'
+            inner = re.sub(r"\*\*|__", "", first_line(el)).strip()
+            pm = pattern.match(inner)
+            if pm:
+                title = re.sub(r"^[\s.:：．、)\-—–]+", "", inner[pm.end():]) or inner
+                digits = re.search(r"\d+", pm.group())
+                number = int(digits.group()) if digits else (el.level or None)
+                starts.append(Start(i, number, title, "item", explicit=True))
         elif el.kind == "paragraph" and (opts.bold_questions or (pattern and level is None)):
             m = BOLD_LINE_RE.match(first_line(el))
-            if pattern and first_line(el).startswith(("**", "__")):  # "**Drill 26.** text": the line, unbolded
+            if pattern:  # any paragraph line: "**Drill 26.** text", "Problem 3: text" — the line, unbolded
                 inner = re.sub(r"\*\*|__", "", first_line(el)).strip()
             elif not m:
                 continue
@@ -215,90 +187,142 @@ def _forced(elements: list[Element], opts: ImportOptions, labels: Labels) -> Det
     if level:
         what.append(f"level-{level} headings")
     if pattern:
-        what.append(f"headings{'' if level else ' and bold lines'} matching {pattern.pattern!r}")
+        what.append(f"{'headings' if level else 'lines (headings, paragraphs, list items, bold lines)'} matching "
+                    f"{pattern.pattern!r}")
     if opts.bold_questions:
         what.append("bold lines on their own")
-    return Detection("your options: " + ", ".join(what), starts)
+    return Detection("your options: " + ", ".join(what), starts, elements)
 
 
-def _list_items(elements: list[Element], lines: list[str]) -> Detection | None:
-    """Ordered lists whose items ask, split into one element per item."""
-    expanded: list[Element] = []
-    asking, total = 0, 0
+def _split(elements: list[Element], lines: list[str], opts: ImportOptions) -> Detection:
+    """`--split-on REGEX`: a line matching it separates questions; each question starts at the
+    first block after a separator (and at the first block of the body before the first one)."""
+    out: list[Element] = []
     for el in elements:
-        items = item_elements(lines, el) if el.kind == "list" and el.items else []
-        if items and any(asks(_unbold(it.text)) for it in items):
-            expanded.extend(items)
-            total += len(items)
-            asking += sum(asks(_unbold(it.text)) for it in items)
+        if el.kind != "hr" and opts.split_on.search(lines[el.start].strip()):
+            out.append(Element("hr", el.start, el.end, el.text, 0, el.own_end))  # a separator: the unit's tail
         else:
-            expanded.append(el)
-    if asking < 2 or asking * 2 < total:
-        return None
-    starts = [Start(i, el.level, _unbold(el.text), "item") for i, el in enumerate(expanded)
-              if el.kind == "item" and asks(_unbold(el.text))]
-    return Detection("ordered list items that ask ('1. **What is …?**', answer indented below)", starts, expanded)
+            out.append(el)
+    seps = [i for i, el in enumerate(out) if el.kind == "hr" and opts.split_on.search(lines[el.start].strip())]
+    title = next((i for i, el in enumerate(out) if el.kind == "heading"), -1)
+    starts: list[Start] = []
+    for h in ([title] if not seps or title < seps[0] else []) + seps:
+        j = next((k for k in range(h + 1, len(out)) if out[k].kind not in ("hr",)), None)
+        if j is None or any(s.index == j for s in starts) or (seps and h == title and j in seps):
+            continue
+        el = out[j]
+        shape = shape_of(el, opts.label_set(), lines)
+        if el.kind == "heading":
+            starts.append(Start(j, shape.numbering.number if shape.numbering else None, shape.title, "heading", el.level,
+                                True))
+        else:
+            starts.append(Start(j, None, shape.title or first_line(el), "bold", explicit=True))
+    return Detection(f"your options: blocks after lines matching {opts.split_on.pattern!r}", starts, out)
+
+
+def _start(i: int, shape: Shape, box: str, level: int = 0) -> Start:
+    """The question start a template's element makes."""
+    num = shape.numbering
+    number = num.number if num else None
+    if box[:1] == "h" and box[1:].isdigit():
+        return Start(i, number, shape.title, "heading", level, explicit=explicit(shape), bare=not shape.title.strip())
+    if box == "item":
+        return Start(i, number if number is not None else (level or None), shape.title, "item")
+    if box == "details":
+        return Start(i, number, shape.title, "details")
+    if box == "adm":
+        return Start(i, number, shape.title, "adm")
+    if box == "dt":  # a definition list's term
+        return Start(i, number, shape.title, "bold")
+    if box == "sep":  # the first block after a separator
+        if shape.box[:1] == "h":
+            return Start(i, number, shape.title, "heading", int(shape.box[1:]), explicit=explicit(shape))
+        if shape.box == "item":
+            return Start(i, number, shape.title, "item")
+    if shape.label_kind == "question" and not (num and num.style not in ("wordN", "Q:")):
+        return Start(i, number, "", "label")
+    return Start(i, number, shape.title, "bold", explicit=explicit(shape))
+
+
+def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]:
+    """Other question-like templates in the parts of the document the winner leaves to the chapter
+    page (a second group written in another shape)."""
+    taken = [(s, e) for s, e in zip(winner.indices, winner.ends)]
+    extras = []
+    for c in sorted((c for c in cands if c.accepted and c is not winner), key=lambda c: -c.score):
+        if c.features["ask"] < 0.5 or nesting(winner, c) or nesting(c, winner):
+            continue
+        outside = [k for k, i in enumerate(c.indices) if not any(s <= i < e for s, e in taken)]
+        if len(outside) < 2 or len(outside) < len(c.indices):
+            continue
+        extras.append(c)
+        taken += list(zip(c.indices, c.ends))
+    return extras
 
 
 def detect(elements: list[Element], opts: ImportOptions | None = None, lines: list[str] | None = None) -> Detection:
     """Question starts, in order, and how they were found; no starts when nothing fits."""
     opts = opts or ImportOptions()
     labels = opts.label_set()
+    lines = lines if lines is not None else []
     if opts.forced:
-        return _forced(elements, opts, labels)
+        expanded = expand_lists(lines, elements) if lines else elements
+        found = _split(expanded, lines, opts) if opts.split_on is not None else _forced(expanded, opts, labels)
+        if opts.answer_key is not None and lines:
+            found.keys = [k for k in find_keys(found.elements, lines, labels, opts.answer_key)
+                          if not any(s.index in k.reserved for s in found.starts)]
+        return found
+    expanded = expand_lists(lines, elements) if lines else elements
+    shapes = [shape_of(el, labels, lines) for el in expanded]
+    keys = find_keys(expanded, lines, labels, opts.answer_key) if lines else []
+    winner, runner, cands = _vote(expanded, shapes, lines, labels)
+    if keys:
+        reserved = {i for key in keys for i in key.reserved}
+        keyed = [KEY_SHAPE if i in reserved else s for i, s in enumerate(shapes)]
+        k_winner, k_runner, k_cands = _vote(expanded, keyed, lines, labels, keys)
+        # keys answer questions that have none of their own (or the author named them)
+        if k_winner is not None and (opts.answer_key is not None or _own_labels(k_winner, expanded, lines, keys) < 0.5):
+            winner, runner, cands, shapes = k_winner, k_runner, k_cands, keyed
+        else:
+            keys = []
+    if winner is None:
+        return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
+                         "bold lines, list items or paragraphs)", [], expanded, cands=cands)
+    chosen = [winner] + _region_extras(winner, cands)
+    if runner in chosen:  # a second group in another shape is part of the reading, not its rival
+        runner = next((c for c in sorted(cands, key=lambda c: -c.score)
+                       if c.accepted and c not in chosen and _rival(winner, c)), None)
+    starts: list[Start] = []
+    for cand in chosen:
+        box = cand.key[0]
+        for i, shape in zip(cand.indices, cand.shapes):
+            starts.append(_start(i, shape, box, expanded[i].level))
+    starts.sort(key=lambda s: s.index)
+    what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:])
+    return Detection(what, _promote_hidden(expanded, starts), expanded, winner=winner, runner=runner, cands=cands,
+                     keys=keys)
 
-    by_level: dict[int, list[Start]] = {}
-    for i, el in enumerate(elements):
-        s = numbered_heading(el)
-        if s:
-            s.index = i
-            by_level.setdefault(el.level, []).append(s)
-    ranked = sorted(by_level.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    for level, candidates in ranked:
-        accepted = _accept(elements, candidates, labels)
-        if accepted:
-            return Detection(f"numbered or prefixed level-{level} headings ('{'#' * level} 1. …', "
-                             f"'{'#' * level} Q1: …')", _promote_hidden(elements, accepted))
 
-    bold = []
-    for i, el in enumerate(elements):
-        s = bold_numbered(el)
-        if s:
-            s.index = i
-            bold.append(s)
-    accepted = _accept(elements, bold, labels)
-    if accepted:
-        return Detection("bold numbered lines ('**1. …**')", _promote_hidden(elements, accepted))
-
-    labelled = []
-    for i, el in enumerate(elements):
-        if el.kind != "paragraph":
+def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys: list[AnswerKey]) -> float:
+    """Of the candidate's units a key answers, the share that hold an answer of their own."""
+    numbers = [(key.opener, set(key.entries)) for key in keys]
+    keyed = own = 0
+    for i, end, shape in zip(cand.indices, cand.ends, cand.shapes):
+        key = next((n for at, n in numbers if at > i), None)
+        if not (key and shape.numbering and shape.numbering.number in key):
             continue
-        label = labels.paragraph(first_line(el))
-        if label and label.kind == "question":
-            number = int(m.group()) if (m := re.search(r"\d+", label.word)) else None
-            labelled.append(Start(i, number, "", "label"))
-    if labelled:
-        return Detection("question labels ('**题目：**', '**Q1：…**', 'Question: …')", labelled)
-
-    items = _list_items(elements, lines) if lines is not None else None
-    if items:
-        return items
-
-    asking: dict[int, list[Start]] = {}
-    count: dict[int, int] = {}
-    for i, el in enumerate(elements):
-        if el.kind == "heading":
-            count[el.level] = count.get(el.level, 0) + 1
-            if asks(el.text.strip()):
-                asking.setdefault(el.level, []).append(Start(i, None, el.text.strip(), "heading", el.level))
-    for level, candidates in sorted(asking.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        if len(candidates) >= 2 and len(candidates) * 3 >= count[level] * 2:
-            return Detection(f"level-{level} headings that ask a question ('{'#' * level} What is …?')", candidates)
-    return Detection("nothing found: no numbered or Q: headings, bold numbered lines, labels, "
-                     "asking list items or asking headings", [])
+        keyed += 1
+        stop = elements[end].start if end < len(elements) else len(lines)
+        own += says_something([x for x in lines[elements[i].start + 1:stop] if x.strip()])
+    return own / keyed if keyed else 1.0
 
 
-def find_starts(elements: list[Element], opts: ImportOptions | None = None) -> list[Start]:
-    """Question starts, in order; empty when the document holds no recognisable Q&A."""
-    return detect(elements, opts).starts
+def _vote(elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels,
+          keys: list[AnswerKey] | None = None):
+    cands = candidates(elements, shapes)
+    is_titled = titled(elements, lines)
+    answered = [(key.opener, set(key.entries)) for key in keys or []]
+    for cand in cands:
+        score(cand, elements, shapes, lines, labels, is_titled, answered)
+    winner, runner = choose(cands)
+    return winner, runner, cands

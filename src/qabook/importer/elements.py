@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
-_md = MarkdownIt("commonmark").enable("table")
+# nesting up to the renderer's limit (100 levels of lists or quotes, two tokens each) is read;
+# deeper lines are read as text first (`neutralise.readable`)
+_md = MarkdownIt("commonmark", {"maxNesting": 250}).enable("table")
 
 _KIND = {
     "heading_open": "heading", "paragraph_open": "paragraph", "fence": "fence",
@@ -50,7 +52,7 @@ def split_elements(lines: list[str]) -> list[Element]:
         text = tokens[i + 1].content if kind in ("heading", "paragraph") else ""
         level = int(tok.tag[1]) if kind == "heading" else 0
         element = Element(kind, tok.map[0], tok.map[1], text, level, tok.map[1])
-        if tok.type == "ordered_list_open":
+        if tok.type in ("ordered_list_open", "bullet_list_open"):
             element.items = _items(tokens, i)
         elements.append(element)
     first = elements[0].start if elements else len(lines)
@@ -64,21 +66,23 @@ def split_elements(lines: list[str]) -> list[Element]:
 
 
 def _items(tokens: list, i: int) -> tuple[tuple[int, int, int], ...]:
-    """(number, first line, end line) of each item of the ordered list opened at tokens[i]."""
+    """(number, first line, end line) of each item of the list opened at tokens[i] (number 0 for a
+    bullet list's items)."""
     items = []
     depth = tokens[i].level + 1
+    ordered = tokens[i].type == "ordered_list_open"
     for tok in tokens[i + 1:]:
-        if tok.type == "ordered_list_close" and tok.level == tokens[i].level:
+        if tok.type in ("ordered_list_close", "bullet_list_close") and tok.level == tokens[i].level:
             break
         if tok.type == "list_item_open" and tok.level == depth and tok.map:
-            number = int(tok.info) if tok.info.isdigit() else len(items) + 1
+            number = (int(tok.info) if tok.info.isdigit() else len(items) + 1) if ordered else 0
             items.append((number, tok.map[0], tok.map[1]))
     return tuple(items)
 
 
 def item_elements(lines: list[str], el: Element) -> list[Element]:
-    """An ordered list split into one element per item (kind "item"); each owns its lines up to
-    the next item, the last one up to the list's end."""
+    """A list split into one element per item (kind "item", level = its number, 0 for a bullet);
+    each owns its lines up to the next item, the last one up to the list's end."""
     out = []
     for k, (number, start, end) in enumerate(el.items):
         stop = el.items[k + 1][1] if k + 1 < len(el.items) else el.end
@@ -91,11 +95,43 @@ def item_elements(lines: list[str], el: Element) -> list[Element]:
 def item_body(lines: list[str], item: Element) -> list[Element]:
     """The elements of an item's text after its first line, dedented in `lines` (in place) so
     that an answer indented under '1. …' is not read as code."""
-    marker = re.match(r"\s*\d+[.)]\s*", lines[item.start])
-    indent = marker.end() if marker else 0
-    for i in range(item.start + 1, item.end):
-        line = lines[i]
+    marker = re.match(r"\s*(?:\d+[.)]|[-*+])\s*", lines[item.start])
+    return dedented(lines, item.start + 1, item.end, marker.end() if marker else 0)
+
+
+def dedented(lines: list[str], start: int, end: int, indent: int) -> list[Element]:
+    """The elements of lines start..end (0-based) once dedented by up to `indent` spaces, in
+    `lines` (in place): the body of a list item or of an admonition."""
+    for i in range(start, end):
+        line = lines[i].replace("\t", "    ", 1) if lines[i].startswith("\t") else lines[i]
         lines[i] = line[min(indent, len(line) - len(line.lstrip(" "))):]
-    shift = item.start + 1
-    return [Element(e.kind, e.start + shift, e.end + shift, e.text, e.level, e.own_end + shift, e.items)
-            for e in split_elements(lines[shift:item.end])]
+    return [Element(e.kind, e.start + start, e.end + start, e.text, e.level, e.own_end + start, e.items)
+            for e in split_elements(lines[start:end])]
+
+
+def expand_lists(lines: list[str], elements: list[Element]) -> list[Element]:
+    """The elements with every top-level list split into its items."""
+    out: list[Element] = []
+    for el in elements:
+        out.extend(item_elements(lines, el) if el.kind == "list" and el.items else [el])
+    return out
+
+
+def split_paragraphs(lines: list[str], elements: list[Element], breaks) -> list[Element]:
+    """Paragraphs split before every line after their first for which `breaks(line)` is true
+    (`Q: …` then `A: …` on the very next line are two blocks, as a person reads them)."""
+    out: list[Element] = []
+    for el in elements:
+        if el.kind != "paragraph" or el.own_end - el.start < 2:
+            out.append(el)
+            continue
+        cuts = [k for k in range(el.start + 1, el.own_end) if breaks(lines[k])]
+        if not cuts:
+            out.append(el)
+            continue
+        bounds = [el.start, *cuts, el.own_end]
+        for a, b in zip(bounds, bounds[1:]):
+            last = b == el.own_end
+            text = "\n".join(line.strip() for line in lines[a:b])
+            out.append(Element("paragraph", a, el.end if last else b, text, 0, b))
+    return out

@@ -1,7 +1,9 @@
 """Recognise the labels Q&A documents put before their parts: 题目 / 答案 / 解析 and kin.
 
-`Labels` holds the words; the author can add their own (`--label answer=Réponse`), and
-`DEFAULT` is the built-in set (Chinese and English).
+The words come from their one home, the vocabulary (`BLOCKS[*].labels`, `MERGED_LABELS`);
+the author can add their own (`--label answer=Réponse`). A label is a word, maybe numbered
+(`问题1`, `Q3`, `A3`), with its colon inside or outside the bold (`**答案：**`, `**答案**：`,
+`答案：`), a whole bold question line (`**Q1：…？**`), `**Q1.** …`, or a heading (`### 答案`).
 """
 
 from __future__ import annotations
@@ -9,10 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-QUESTION_WORDS = r"题目描述|(?:题目|面试题|问题)\s*\d*|Question(?:\s*\d+)?|Q\d+"
-ANSWER_WORDS = r"答案|参考答案|正确答案|回答|参考回答|答|Answer|A\d+"
-EXPLANATION_WORDS = r"解析|答案说明|详解|Explanation"
-MERGED_WORDS = r"答案解析|解答"
+from qabook.vocabulary import BLOCKS, MERGED_LABELS
+
 KINDS = ("question", "answer", "explanation")
 
 
@@ -25,31 +25,47 @@ class Label:
     whole: bool = False  # the label's line is the whole question ("**Q1：…**", "Q: …")
 
 
+def _alternation(words: list[str]) -> str:
+    """Words longest first (so that '参考答案' wins over '答案'), each maybe numbered ('问题 1', 'Q3')."""
+    out = []
+    for w in sorted(dict.fromkeys(words), key=len, reverse=True):
+        word = r"\s*".join(re.escape(part) for part in w.split())
+        out.append(word + (r"(?:\s*\d+)?" if w[:1].isascii() or len(w) <= 3 else ""))
+    return "|".join(out)
+
+
 class Labels:
-    """The label words of one import: the built-in ones plus the author's (`extra`)."""
+    """The label words of one import: the vocabulary's plus the author's (`extra`)."""
 
     def __init__(self, extra: dict[str, list[str]] | None = None):
         self.extra = {k: list(v) for k, v in (extra or {}).items() if v}
-        add = {k: "".join(f"|{re.escape(w)}" for w in self.extra.get(k, [])) for k in KINDS}
-        q = QUESTION_WORDS + add["question"]
-        a = ANSWER_WORDS + add["answer"]
-        e = EXPLANATION_WORDS + add["explanation"]
-        # author's words first, so that "Answer key" wins over "Answer"
-        words = "|".join(re.escape(w) for k in KINDS for w in sorted(self.extra.get(k, []), key=len, reverse=True))
-        all_words = (words + "|" if words else "") + f"{MERGED_WORDS}|{q}|{a}|{e}"
-        self._q_full, self._a_full = re.compile(rf"(?:{q}|问)", re.I), re.compile(rf"(?:{a})", re.I)
-        self._merged = re.compile(MERGED_WORDS)
-        # **答案：** rest | **答案**：rest | **Q1：whole question** | **Q: whole question**
-        self._bold_in = re.compile(rf"^\*\*(?P<label>{all_words})\s*[：:]\s*\*\*\s*(?P<rest>.*)$", re.S | re.I)
-        self._bold_num = re.compile(r"^\*\*(?P<label>[QA]\d+)\s*[.．]\s*\*\*\s*(?P<rest>.*)$", re.S)  # **Q1.** text
-        self._bold_out = re.compile(rf"^\*\*(?P<label>{all_words})\*\*\s*[：:]\s*(?P<rest>.*)$", re.S | re.I)
-        self._bold_whole = re.compile(rf"^\*\*(?P<label>{q}|Q)\s*[：:.]\s*(?P<rest>[^*].*?)\*\*\s*$", re.S | re.I)
-        # plain: "A1：rest", "Q: rest", "Answer: rest", "问：rest"
-        plain = "A\\d+|Q\\d+|答|问|Q|A|Question|Answer|Explanation" + "".join(
-            f"|{re.escape(w)}" for k in KINDS for w in self.extra.get(k, []))
-        self._plain = re.compile(rf"^(?:(?P<label>{plain})\s*[：:]|(?P<num>[QA]\d+)\s*[.．](?!\d))\s*(?P<rest>.*)$", re.S)
+        builtin = {b.name: list(b.labels) for b in BLOCKS if b.name in KINDS}
+        self.words = {k: self.extra.get(k, []) + builtin.get(k, []) for k in KINDS}
+        merged = list(MERGED_LABELS)
+        # author's words first, then the longest: "Answer key" wins over "Answer"
+        authors = [w for k in KINDS for w in self.extra.get(k, [])]
+        all_words = _alternation(authors) + "|" if authors else ""
+        all_words += _alternation(merged + [w for k in KINDS for w in builtin.get(k, [])])
+        q = _alternation(self.words["question"])
+        self._kind_of = {k: re.compile(rf"(?:{_alternation(self.words[k])})", re.I) for k in KINDS}
+        self._merged = re.compile(_alternation(merged))
+        colon = r"\s*[：:]"
+        # **答案：** rest | **答案**：rest | **Q1：whole question** | **Q1.** text
+        self._bold_in = re.compile(rf"^\*\*(?P<label>{all_words}){colon}\s*\*\*\s*(?P<rest>.*)$", re.S | re.I)
+        self._bold_num = re.compile(r"^\*\*(?P<label>[QA]\d+)\s*[.．]\s*\*\*\s*(?P<rest>.*)$", re.S)
+        self._bold_out = re.compile(rf"^\*\*(?P<label>{all_words})\*\*{colon}\s*(?P<rest>.*)$", re.S | re.I)
+        self._bold_whole = re.compile(rf"^\*\*(?P<label>{q})\s*[：:.]\s*(?P<rest>[^*].*?)\*\*\s*$", re.S | re.I)
+        # **答案：B** — a short bold answer with its label inside
+        self._bold_short = re.compile(rf"^\*\*(?P<label>{all_words}){colon}\s*(?P<rest>[^*]{{1,40}}?)\s*\*\*\s*$", re.S | re.I)
+        # plain: "A1：rest", "Q: rest", "答案：rest", "Answer: rest"; "Q3. rest"
+        self._plain = re.compile(rf"^(?:(?P<label>{all_words}){colon}|(?P<num>[QA]\d+)\s*[.．](?!\d))\s*(?P<rest>.*)$",
+                                 re.S | re.I)
+        # a question and its answer on one line: "水的沸点？答：100 度", "Capital of France? Answer: Paris."
+        answers = _alternation(self.words["answer"] + merged)
+        self._inline = re.compile(rf"^(?P<q>.*?[?？.。!！)）])\s*(?:\*\*)?(?P<label>{answers})\s*(?:\*\*)?\s*[：:]"
+                                  rf"\s*(?:\*\*)?\s*(?P<rest>\S.*)$", re.S | re.I)
         # heading labels: "### 题目", "### ✅ 正确答案：B", "### 📖 解析", "### Answer"
-        self._heading = re.compile(rf"^(?P<label>{all_words})\s*(?:[：:]\s*(?P<rest>.*))?$", re.S | re.I)
+        self._heading = re.compile(rf"^(?P<label>{all_words})\s*(?:[：:]\s*(?P<rest>.*)|[-–—~*_]*\s*)$", re.S | re.I)
 
     def classify(self, word: str) -> tuple[str, bool]:
         bare = re.sub(r"\s+", "", word)
@@ -58,25 +74,35 @@ class Labels:
                 return kind, False
         if self._merged.fullmatch(bare):
             return "answer", True
-        if self._q_full.fullmatch(word) or re.fullmatch(r"题目描述|(?:题目|面试题|问题)\d*|Question\d*|Q\d*|问", bare, re.I):
-            return "question", False
-        if self._a_full.fullmatch(word) or re.fullmatch(r"A\d*", bare):
-            return "answer", False
+        for kind in KINDS:
+            if self._kind_of[kind].fullmatch(word) or self._kind_of[kind].fullmatch(bare):
+                return kind, False
         return "explanation", False
 
     def paragraph(self, first_line: str) -> Label | None:
         line = first_line.strip()
-        for pattern in (self._bold_whole, self._bold_in, self._bold_num, self._bold_out, self._plain):
+        for pattern in (self._bold_whole, self._bold_in, self._bold_num, self._bold_out, self._bold_short, self._plain):
             m = pattern.match(line)
             if m:
-                word = m["label"] or m["num"]
+                word = m["label"] or m.groupdict().get("num")
                 kind, merged = self.classify(word)
+                if pattern is self._bold_short and kind == "question":
+                    continue  # '**Q: short?**' is a whole question line, read by _bold_whole
                 whole = pattern is self._bold_whole or (pattern is self._plain and kind == "question")
                 return Label(kind, word, (m["rest"] or "").strip(), merged, whole)
         return None
 
+    def inline_answer(self, line: str) -> tuple[str, Label] | None:
+        """A question line that carries its answer after a label: (the question, the answer label)."""
+        m = self._inline.match(line.strip())
+        if not m or not m["q"].strip():
+            return None
+        kind, merged = self.classify(m["label"])
+        return m["q"].strip(), Label("answer", m["label"], m["rest"].strip(), merged)
+
     def heading(self, text: str) -> Label | None:
         core = re.sub(r"^[^\w]+", "", text.strip())  # drop leading emoji and marks
+        core = re.sub(r"^(\*\*|__)(.*?)\1\s*", r"\2", core)  # '### **答案**'
         m = self._heading.match(core)
         if not m:
             return None

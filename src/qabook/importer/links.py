@@ -1,8 +1,8 @@
 """Links of the imported pages. A link to a question's heading in the source (a table of
 contents: `[What is X?](#1-what-is-x)`) now points to the question's page. A link the pages
-cannot keep, to a file beside the source document or to an anchor that no longer exists, is
-escaped (`\\[text](target)`): the reader still sees its text and target, the page passes the
-check, and it is reported at its source line.
+cannot keep, to a file beside the source document or to an anchor that no longer exists, keeps
+its words as plain text (the target is named in the warning at its source line): the reader
+sees words, not Markdown, and the page passes the check.
 """
 
 from __future__ import annotations
@@ -53,19 +53,20 @@ def neutralise_links(pages: list, source: str, moved: dict[str, str] | None = No
             out.text = escaped
             what = "a file outside the imported chapter" if target not in by_rel else f"an anchor not on {target}"
             diags.append(Diagnostic(source, out.src[0] if out.src else 1, 1, "QI013",
-                                    f"link to '{unquote(link.href)}' points to {what}: kept as text", Severity.WARNING))
+                                    f"link to '{unquote(link.href)}' points to {what}: its words are kept as plain "
+                                    "text; copy that page into the book and link it again", Severity.WARNING))
     return diags
 
 
 def _escape(lines: list, line: int, href: str) -> tuple[object | None, str]:
     """The page line holding the link (at or after `line`: markdown-it may start a paragraph
-    earlier) and its text with the link escaped."""
+    earlier) and its text with the link replaced by its words."""
     for out in lines[max(line - 1, 0):line + 20]:
         for form in dict.fromkeys((href, unquote(href))):  # markdown-it %-encodes the href
-            pattern = r"(?<![\\!])\[([^\[\]]*)\]\((?=" + re.escape(form) + ")"
-            escaped = re.sub(pattern, r"\\[\1](", out.text, count=1)
-            if escaped != out.text:
-                return out, escaped
+            pattern = r"(?<![\\!])\[([^\[\]]*)\]\(\s*<?" + re.escape(form) + r">?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+            plain = re.sub(pattern, lambda m: m.group(1), out.text, count=1)
+            if plain != out.text:
+                return out, plain
     return None, ""
 
 

@@ -1,14 +1,16 @@
 """The author's word on what their document looks like, when detection cannot tell.
 
 From the command line (`--question-heading 3`, `--question-pattern 'Q\\d+:'`, `--bold-questions`,
-`--label answer=Réponse`, `--details-answers`) or a small YAML file (`--rules FILE.yml`) with
-the same keys:
+`--label answer=Réponse`, `--details-answers`, `--split-on '^={3,}$'`, `--answer-key '^答案'`) or a
+small YAML file (`--rules FILE.yml`) with the same keys:
 
     question_heading: 3
     question_pattern: '^Q\\d+[.:]'
     bold_questions: false
     labels: {answer: [Réponse], explanation: [Pourquoi]}
     details_answers: true
+    split_on: '^<!-- next -->$'
+    answer_key: '^(参考)?答案'
 """
 
 from __future__ import annotations
@@ -32,11 +34,13 @@ class ImportOptions:
     bold_questions: bool = False  # every bold line on its own starts a question
     labels: dict[str, list[str]] = field(default_factory=dict)  # extra label words per part
     details_answers: bool = False  # a <details> opens the answer, whatever its summary says
+    answer_key: re.Pattern[str] | None = None  # a heading or line after which answers are listed by number
+    split_on: re.Pattern[str] | None = None  # a separator line between questions
 
     @property
     def forced(self) -> bool:
         """True when the author said where questions start (detection does not vote)."""
-        return bool(self.question_heading or self.question_pattern or self.bold_questions)
+        return bool(self.question_heading or self.question_pattern or self.bold_questions or self.split_on)
 
     def label_set(self) -> Labels:
         return Labels(self.labels)
@@ -52,14 +56,18 @@ class ImportOptions:
         out += [f"--label {k}={w}" for k in KINDS for w in self.labels.get(k, [])]
         if self.details_answers:
             out.append("--details-answers")
+        if self.split_on:
+            out.append(f"--split-on {self.split_on.pattern!r}")
+        if self.answer_key:
+            out.append(f"--answer-key {self.answer_key.pattern!r}")
         return out
 
 
-def compile_pattern(text: str) -> re.Pattern[str]:
+def compile_pattern(text: str, what: str = "question pattern") -> re.Pattern[str]:
     try:
         return re.compile(text)
     except re.error as exc:
-        raise OptionsError(f"question pattern {text!r} is not a valid regular expression: {exc}") from None
+        raise OptionsError(f"{what} {text!r} is not a valid regular expression: {exc}") from None
 
 
 def parse_label(spec: str) -> tuple[str, str]:
@@ -85,7 +93,8 @@ def load_rules(text: str, name: str) -> ImportOptions:
         raise OptionsError(f"{name}: not valid YAML: {str(exc).splitlines()[0]}") from None
     if not isinstance(data, dict):
         raise OptionsError(f"{name}: expected a mapping of options")
-    known = {"question_heading", "question_pattern", "bold_questions", "labels", "details_answers"}
+    known = {"question_heading", "question_pattern", "bold_questions", "labels", "details_answers", "split_on",
+             "answer_key"}
     unknown = sorted(set(map(str, data)) - known)
     if unknown:
         raise OptionsError(f"{name}: unknown option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
@@ -95,6 +104,10 @@ def load_rules(text: str, name: str) -> ImportOptions:
     if data.get("question_pattern"):
         opts.question_pattern = compile_pattern(str(data["question_pattern"]))
     opts.bold_questions = bool(data.get("bold_questions", False))
+    if data.get("split_on"):
+        opts.split_on = compile_pattern(str(data["split_on"]), "split_on")
+    if data.get("answer_key"):
+        opts.answer_key = compile_pattern(str(data["answer_key"]), "answer_key")
     opts.details_answers = bool(data.get("details_answers", False))
     labels = data.get("labels") or {}
     if not isinstance(labels, dict):
@@ -108,13 +121,18 @@ def load_rules(text: str, name: str) -> ImportOptions:
 
 
 def merge(base: ImportOptions, *, question_heading: int | None = None, question_pattern: str | None = None,
-          bold_questions: bool = False, labels: tuple[str, ...] = (), details_answers: bool = False) -> ImportOptions:
+          bold_questions: bool = False, labels: tuple[str, ...] = (), details_answers: bool = False,
+          split_on: str | None = None, answer_key: str | None = None) -> ImportOptions:
     """Command-line options on top of a rules file (the command line wins)."""
     if question_heading is not None:
         base.question_heading = _heading_level(question_heading)
     if question_pattern:
         base.question_pattern = compile_pattern(question_pattern)
     base.bold_questions = base.bold_questions or bold_questions
+    if split_on:
+        base.split_on = compile_pattern(split_on, "--split-on")
+    if answer_key:
+        base.answer_key = compile_pattern(answer_key, "--answer-key")
     base.details_answers = base.details_answers or details_answers
     for spec in labels:
         kind, word = parse_label(spec)

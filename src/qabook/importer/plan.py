@@ -15,12 +15,15 @@ import yaml
 
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
-from qabook.importer.detect import Start, detect, is_placeholder, unit_end
-from qabook.importer.elements import Element, item_body, split_elements
-from qabook.parser import parse_page
+from qabook.importer.answerkey import AnswerKey
+from qabook.importer.detect import Detection, Start, detect, is_placeholder, unit_end
+from qabook.importer.elements import Element, dedented, item_body, split_elements, split_paragraphs
+from qabook.importer.neutralise import neutralise, readable
+from qabook.importer.explain import explain
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
-from qabook.importer.units import PARTS, OutLine, Unit, short_title, sort_unit
+from qabook.importer.units import (PARTS, OutLine, Unit, full_title, options_to_question, short_title,
+                                   sort_details_unit, sort_unit)
 from qabook.slug import slugify, unique
 
 
@@ -45,6 +48,7 @@ class ImportPlan:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     explanation: list[str] = field(default_factory=list)  # what detection chose (`--explain`)
     assets: list[tuple[Path, str]] = field(default_factory=list)  # (image beside the source, its rel under docs/)
+    copied: dict[int, list[int]] = field(default_factory=dict)  # source line → questions (1-based) its text also answers
 
     @property
     def question_count(self) -> int:
@@ -66,20 +70,24 @@ class _Planner:
         self.chapter_arg, self.title_arg = chapter, title
         self.taken_ids = set(taken_ids)
         self.diags: list[Diagnostic] = []
+        self.moved: set[int] = set()  # elements that went into a question from elsewhere (an answer key's entries)
+        self.copies: dict[int, list[Unit]] = {}  # a source line whose text was also copied into these questions' answers
 
     def warn(self, line: int, code: str, message: str, severity: Severity = Severity.WARNING) -> None:
         self.diags.append(Diagnostic(self.source, line, 1, code, message, severity))
 
     # -- segmentation ------------------------------------------------------------------
     def plan(self) -> ImportPlan:
-        elements = split_elements(self.lines)
+        elements = split_paragraphs(self.lines, split_elements(readable(self.lines)),
+                                    lambda line: self.labels.paragraph(line) is not None)
         detection = detect(elements, self.options, self.lines)
         elements = detection.elements or elements
         starts = detection.starts
         start_idx = {s.index for s in starts}
+        stops = start_idx | {key.opener for key in detection.keys}
         units: list[tuple[Unit, int]] = []  # (unit, end element index)
         for s in starts:
-            end = unit_end(elements, s, start_idx, self.labels)
+            end = unit_end(elements, s, stops, self.labels)
             if s.strategy == "heading" and is_placeholder(s, elements, end):
                 self.warn(elements[s.index].lineno, "QI003",
                           f"empty placeholder question '{elements[s.index].text.strip()}' (no title, no answer): kept on the chapter page")
@@ -88,15 +96,25 @@ class _Planner:
             units.append((self._unit(s, elements, end), end))
         if not units:
             self.warn(1, "QI001",
-                      "no questions found (looked for numbered headings '#### 1. …', 'Q1: …' headings, bold "
-                      "numbered lines '**1. …**', labels '**题目：**' / 'Question:', asking list items or headings): nothing "
-                      "written; run with --explain, then say where questions start with --question-heading "
-                      "LEVEL, --question-pattern REGEX or --bold-questions (labels: --label answer=WORD)",
-                      Severity.ERROR)
+                      "no questions found: no shape repeats like a question (headings, bold lines, list items or "
+                      "paragraphs that are numbered, ask or carry labels; <details>, admonitions, blocks between "
+                      "'---'): nothing written; run with --explain or --preview, then say where questions start with "
+                      "--question-heading LEVEL, --question-pattern REGEX, --bold-questions or --split-on REGEX "
+                      "(labels: --label answer=WORD)", Severity.ERROR)
+        self.key_lines = {key.line for key in detection.keys}
+        previous = -1
+        for key in detection.keys:  # each key answers the questions between the key before it and itself
+            group = [u for u, _ in units if previous < u.start.index < key.opener]
+            if group:
+                self._answer_key(key, group, elements)
+            previous = key.opener
+        for u, _ in units:
+            options_to_question(u)
         self._groups(units, elements)
+        self._weak_template(detection, [u for u, _ in units])
         self._check_units([u for u, _ in units])
         plan = self._pages(units, elements)
-        plan.explanation = self._explain(detection.strategy, [u for u, _ in units], elements)
+        plan.explanation = explain(self.source, self.options, self.language, detection, [u for u, _ in units], elements)
         if not units:
             plan.pages = []  # nothing to write: a chapter must never be left with no topic page
         return plan
@@ -104,6 +122,31 @@ class _Planner:
     def _unit(self, start: Start, elements: list[Element], end: int) -> Unit:
         el = elements[start.index]
         unit = Unit(start=start, line=el.lineno)
+        if start.strategy == "details":  # <details><summary>question</summary> answer </details>
+            unit.title, unit.heading_text = start.title, start.title
+            stop = elements[end].start if end < len(elements) else len(self.lines)
+            sort_details_unit(unit, self.lines, el.start, stop)
+            return unit
+        if start.strategy == "adm":  # '??? question "Title"' and its indented body (or '::: …' up to ':::')
+            unit.title, unit.heading_text, unit.title_src = " ".join(start.title.split()), start.title, (el.lineno,)
+            stop = elements[end].start if end < len(elements) else len(self.lines)
+            first, region = el.start + 1, el.start + 1
+            if self.lines[el.start].lstrip().startswith(":::"):
+                close = next((k for k in range(first, stop) if self.lines[k].strip() == ":::"), None)
+                region = close if close is not None else stop
+                if close is not None:
+                    unit.closes.append(close + 1)
+                after = close + 1 if close is not None else stop
+            else:
+                for k in range(first, stop):
+                    if self.lines[k].strip() and not self.lines[k].startswith((" ", "\t")):
+                        break
+                    region = k + 1
+                after = region
+            body = dedented(self.lines, first, region, 4 if not self.lines[el.start].lstrip().startswith(":") else 0)
+            body += [e for e in elements[start.index + 1:end] if e.start >= after]
+            sort_unit(unit, body, self.lines, self.labels, self.options.details_answers)
+            return unit
         if start.strategy == "label":
             body = elements[start.index:end]
         elif start.strategy == "item":  # "1. **What …?**" and its indented answer
@@ -119,11 +162,51 @@ class _Planner:
                 unit.title_src = (el.lineno,)
                 unit.heading_text = el.text.strip().split("\n", 1)[0].strip("* ")
                 body = [Element("paragraph", el.start + 1, el.end, el.text.split("\n", 1)[1], 0, el.own_end)] + body
+        inline = self.labels.inline_answer(unit.title) if start.strategy != "label" else None
+        if inline:  # "1、水的沸点？答：100 度": the title is the question, the rest of the line the answer
+            unit.title = inline[0]
+            unit.parts["answer"].append(OutLine(inline[1].rest, ()))
+            self.copies.setdefault(el.lineno, []).append(unit)
+            unit.labelled.add("answer")
+            unit.how["answer"] = f"label '{inline[1].word}' on the question's line {el.lineno}"
         sort_unit(unit, body, self.lines, self.labels, self.options.details_answers)
         if start.strategy == "label":
-            unit.title = short_title(next((o.text for o in unit.parts["question"] if o.text.strip()), "")) \
+            unit.title = full_title(next((o.text for o in unit.parts["question"] if o.text.strip()), "")) \
                 or f"Question {start.number or ''}".strip()
         return unit
+
+    def _answer_key(self, key: AnswerKey, units: list[Unit], elements: list[Element]) -> None:
+        """Answers listed by number at the end go to their questions (by number, else by position)."""
+        numbered = all(u.start.number is not None for u in units)
+        by_number: dict[int, Unit] = {}
+        for k, u in enumerate(units, 1):
+            by_number.setdefault(u.start.number if numbered else k, u)
+        for n, entries in sorted(key.entries.items()):
+            u = by_number.get(n)
+            if u is None:
+                line = entries[0][2]
+                self.warn(line, "QI019", f"answer {n} of the key at line {key.line} matches no question: kept on the "
+                                         "chapter page")
+                continue
+            out: list[OutLine] = []
+            for index, text, line in entries:
+                if index is None:  # several answers on one line: copied, the line stays on the chapter page
+                    out.append(OutLine(text, ()))
+                    self.copies.setdefault(line, []).append(u)
+                    continue
+                el = elements[index]
+                self.moved.add(index)
+                own = [OutLine(self.lines[j], (j + 1,)) for j in range(el.start, el.end)]
+                if text and own:
+                    own[0] = OutLine(text, own[0].src)  # '1. B' → 'B'
+                out += own + [OutLine("", ())]
+            if u.has("answer"):
+                u.parts["answer"] += [OutLine("", ())] + out
+            else:
+                u.parts["answer"] = out
+                u.labelled.add("answer")
+            u.how["answer"] = (u.how.get("answer", "") + "; " if u.how.get("answer") else "") + \
+                f"answer key at line {key.line}, entry {n}"
 
     def _groups(self, units: list[tuple[Unit, int]], elements: list[Element]) -> None:
         """Headings between questions (第一部分 …, 一、…) group them; they become tags."""
@@ -166,6 +249,10 @@ class _Planner:
                                            f"the question at line {u.start.promoted}: imported as its own "
                                            "question; check where its answer begins")
             if n is not None and previous and previous.start.number is not None and previous.group == u.group \
+                    and 1 < n < previous.start.number:
+                self.warn(u.line, "QI011", f"numbering goes back from {previous.start.number} to {n}: a question "
+                                           "may be out of place, or two lists are mixed")
+            if n is not None and previous and previous.start.number is not None and previous.group == u.group \
                     and n > previous.start.number + 1:
                 missing = previous.start.number + 1
                 gap = f"question {missing} is" if n == missing + 1 else f"questions {missing}–{n - 1} are"
@@ -205,6 +292,11 @@ class _Planner:
                                           f"{self._titled('explanation')}")
             for part in ("answer", "explanation"):
                 self._asking_lines(u, part)
+            for line in u.overlaps:
+                self.warn(line, "QI020", f"a second question label inside question '{short_title(u.title, 30)}' "
+                                         f"(line {u.line}): two questions overlap in one page; give it its own "
+                                         "heading or say how questions start (--question-pattern)")
+            self._answer_in_question(u)
             if u.has("explanation") and not u.shows("explanation"):
                 u.parts["explanation"] = [*u.parts["explanation"], OutLine("", ()),
                                           OutLine(t(self.language, "import.empty_part"), ())]
@@ -259,6 +351,8 @@ class _Planner:
                 continue
             el = elements[i]
             i += 1
+            if i - 1 in self.moved:
+                continue
             if el is title_el and title_src:
                 body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.own_end, el.end))
                 continue
@@ -270,21 +364,83 @@ class _Planner:
                 continue
             if el.kind == "paragraph":
                 label = self.labels.paragraph(lines[el.start])
-                if label and label.kind in ("answer", "explanation") and units:
+                if label and label.kind in ("answer", "explanation") and units and el.lineno not in self.key_lines:
                     self.warn(el.lineno, "QI007", f"{label.word} outside any question (detached from its "
                                                   "question): kept on the chapter page; move it under its question")
             body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.start, el.end))
         body = self._no_fences(_rebase_headings(self._close_fence(body)))
         plan.pages = [PlannedPage(f"{chapter}/index.md", title, _squeeze(body))] + topics
+        order = {id(u): k for k, (u, _) in enumerate(units, 1)}
+        plan.copied = {line: sorted({order[id(u)] for u in us if id(u) in order}) for line, us in self.copies.items()}
         if units:
             moved = {a: topics[k].rel for k, (u, _) in enumerate(units) if u.start.strategy == "heading"
                      for a in source_anchors(u.heading_text)}
+            for k, (u, _) in enumerate(units):  # '<h3 id="7">', '<a name="x">' at a question's line
+                raw = " ".join(self.lines[u.line - 1:u.line + 2])
+                for a in re.findall(r"""\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", raw, re.I):
+                    moved.setdefault(a, topics[k].rel)
             self.diags += neutralise_links(plan.pages, self.source, moved)
             self.diags += localise_images(plan.pages, self.source, plan.assets)
+        if units:
+            self._keep_every_line(plan.pages)
         for page in plan.pages:
-            self._contain_raw_html(page)
+            self.diags += neutralise(page, self.source)
         plan.diagnostics = sorted(self.diags)
         return plan
+
+    def _keep_every_line(self, pages: list[PlannedPage]) -> None:
+        """The import is lossless by construction; this is its safety net. A source line carried
+        twice is kept once (its first place); a non-blank line carried nowhere goes to the end of
+        the chapter page, reported."""
+        seen: set[int] = set()
+        for page in pages:
+            for out in page.lines:
+                if any(n in seen for n in out.src):
+                    out.src = tuple(n for n in out.src if n not in seen)
+                seen.update(out.src)
+        missing = [n for n, line in enumerate(self.lines, 1) if line.strip() and n not in seen]
+        if not missing:
+            return
+        chapter = pages[0]
+        chapter.lines = self._close_fence(chapter.lines) + [OutLine("", ())]
+        kept = [OutLine(self.lines[n - 1], (n,)) for n in missing]
+        chapter.lines += self._close_fence(self._no_fences(_no_headings(kept)))
+        for n in missing:
+            self.warn(n, "QI024", "this line could not be placed in a question or where it stood: kept at the end "
+                                  "of the chapter page (please report it)")
+
+    def _weak_template(self, detection: Detection, units: list[Unit]) -> None:
+        """Two readings of the document fit almost as well: say so, with both, at the first question."""
+        winner, runner = detection.winner, detection.runner
+        if not units or winner is None or runner is None or runner.score < winner.score * WEAK_MARGIN:
+            return
+        if len(runner.indices) == len(units) or len(runner.indices) < 2:
+            return
+        self.warn(units[0].line, "QI022", f"another reading fits about as well: chosen {winner.describe()} → {len(units)} "
+                                          f"question(s), score {winner.score:.2f}; {runner.describe()} → "
+                                          f"{len(runner.indices)}, score {runner.score:.2f}; check with --preview or "
+                                          "--explain, or say where questions start (--question-pattern)")
+
+    def _answer_in_question(self, u: Unit) -> None:
+        """The question block holds what looks like an answer: an answer-like label that was not
+        read as one, or — when the question has no answer — code, a table or a list."""
+        lines = u.parts["question"]
+        flags = _code_flags(lines)[0]
+        options = any(re.match(r"^\s*(?:[-*+]\s+)?B\s*[:：.)]", o.text) for o in lines)  # 'A: …' 'B: …' are choices
+        for out, code in zip(lines, flags):
+            if not code and out.src and not options and LOOSE_ANSWER_RE.match(out.text):
+                self.warn(out.src[0], "QI021", f"'{short_title(out.text.strip(), 40)}' in the question block of "
+                                               f"'{short_title(u.title, 30)}' looks like an answer: the learner would "
+                                               "see it before trying; write it under an answer label (--label answer=WORD)")
+                return
+        if u.has("answer") and u.shows("answer") and not u.how.get("answer", "").startswith("missing"):
+            return
+        found = next((o for o, code in zip(lines, flags) if o.src and (
+            (code and FENCE_RE.match(o.text)) or (not code and re.match(r"^\s*(?:\||[-*+]\s|\d+[.)]\s)", o.text)))), None)
+        if found:
+            what = "code" if FENCE_RE.match(found.text) else "a table" if found.text.lstrip().startswith("|") else "a list"
+            self.warn(found.src[0], "QI021", f"question '{short_title(u.title, 30)}' has no answer but its question "
+                                             f"block holds {what}: is that the answer? Put it under an answer label")
 
     def _asking_lines(self, u: Unit, part: str) -> None:
         """A line inside an answer or explanation that looks like a question of its own
@@ -296,25 +452,6 @@ class _Planner:
             self.warn(out.src[0], "QI018", f"'{short_title(out.text.strip(), 50)}' inside the {part} of question "
                                            f"'{short_title(u.title, 30)}' looks like a question of its own: if it is, "
                                            "say how questions start (--explain, --question-pattern, --bold-questions)")
-
-    def _contain_raw_html(self, page: PlannedPage) -> None:
-        """Raw HTML the source leaves open (`<details>` with no end tag, `<!--` never closed)
-        would hide the page's later blocks on the site (QA024): its opening `<` becomes text."""
-        if "<" not in page.text:  # no raw HTML at all: nothing to parse for
-            return
-        for _ in range(20):
-            parsed = parse_page(page.text, Path(page.rel), page.rel, page.rel,
-                                "chapter" if page.rel.endswith("/index.md") else "topic")
-            hiding = [d for d in parsed.structure if d.code == "QA024"]
-            if not hiding:
-                return
-            out = page.lines[hiding[0].line - 1]
-            at = out.text.find("<")
-            if at < 0:
-                return
-            out.text = out.text[:at] + "&lt;" + out.text[at + 1:]
-            self.warn(out.src[0] if out.src else 1, "QI017", "raw HTML opened here is never closed and would hide "
-                                                             "the rest of the page: kept as text")
 
     def _close_fence(self, lines: list[OutLine]) -> list[OutLine]:
         """Close a code fence left open (a file cut off inside code), so that it does not swallow
@@ -338,40 +475,6 @@ class _Planner:
                                              "written as '&#47;//' so that it stays text")
         return lines
 
-    def _explain(self, strategy: str, units: list[Unit], elements: list[Element]) -> list[str]:
-        """What detection chose, the document's outline, and per question where each part came from."""
-        opts = self.options.describe()
-        words = sorted({w for k in PARTS for w in self.options.labels.get(k, [])})
-        seen: dict[str, int] = {}
-        for u in units:
-            for how in u.how.values():
-                if m := re.match(r"label '(.+?)'", how):
-                    seen[m[1]] = seen.get(m[1], 0) + 1
-        out = [f"{self.source}: question starts: {strategy}",
-               f"  options: {' '.join(opts) if opts else 'none (automatic detection)'}",
-               "  labels: built-in (题目/答案/解析, Question/Answer/Explanation, Q/A)"
-               + (f" + yours: {', '.join(words)}" if words else ""),
-               "  labels found: " + (", ".join(f"{w} ×{n}" for w, n in seen.items()) or "none (unlabelled answers)"),
-               f"  language of notes: {self.language}",
-               "  outline: " + _outline(elements),
-               f"  {len(units)} question(s)"]
-        for k, u in enumerate(units, 1):
-            number = f" (no. {u.start.number})" if u.start.number is not None else ""
-            out.append(f"  Q{k}{number} line {u.line}: {u.title}")
-            for part in PARTS:
-                src = sorted(n for o in u.parts[part] for n in o.src)
-                where = f"lines {src[0]}–{src[-1]}" if len(src) > 1 else (f"line {src[0]}" if src else "no lines")
-                how = u.how.get(part, "")
-                if part == "question" and not src and u.title_src:
-                    where, how = f"line {u.title_src[0]}", "the question line itself"
-                if not src and part != "question" and not how:
-                    continue
-                out.append(f"    {part:<11} {where}" + (f"  [{how}]" if how else ""))
-            if u.tail or u.orphan:
-                out.append(f"    after '---' lines {u.tail[0].src[0] if u.tail and u.tail[0].src else '?'}…: "
-                           + ("chapter page" if u.orphan else "separator"))
-        return out
-
     def _topic_lines(self, u: Unit, page_id: str) -> list[OutLine]:
         plain = isinstance(yaml.safe_load(page_id), str)  # "100", "true", "1e3" would not read back as text
         out = [OutLine("---", ()), OutLine(f"id: {page_id if plain else json.dumps(page_id)}", ())]
@@ -384,19 +487,25 @@ class _Planner:
         empty_labels = tuple(n for p in PARTS if p not in present for n in u.opens[p] + [
             n for o in u.parts[p] for n in o.src])
         for idx, part in enumerate(present):
-            content = self._no_fences(_no_headings(self._close_fence(_trim(u.parts[part]))))
+            content, lead, trail = _unwrap(_trim(u.parts[part]))
+            content = self._no_fences(_no_headings(self._close_fence(content)))
             title = u.block_titles.get(part)
-            out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part])))
+            out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part]) + lead))
             if content and content[0].text[:1] in (" ", "\t"):  # an indented first line would be read as
                 out.append(OutLine("", ()))                      # the block's options: a blank line first
             out.extend(content)
             closes = tuple(u.closes) + empty_labels if idx == len(present) - 1 else ()
-            out += [OutLine("///", closes), OutLine("", ())]
+            out += [OutLine("///", trail + closes), OutLine("", ())]
         out.extend(u.tail)
         return _squeeze(out)
 
 
 FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+#: A runner-up scoring this share of the winner's score or more makes the reading weak (QI022).
+WEAK_MARGIN = 0.9
+#: A label-like start of a line that may be an answer the labels did not read ('Answer (short):', 'Ans -', '答:').
+LOOSE_ANSWER_RE = re.compile(r"^\s*(?:\*\*)?(?:A|Ans|Answer|Solution|答|答案|参考答案|解答)(?:\s*\([^)]*\)|\s*\d+)?"
+                             r"\s*(?:\*\*)?\s*(?:[:：]|\s[-–—]\s)", re.I)
 
 
 #: A numbered or bold line that ends in a question mark: `1. What is X?`, `**What is X?**`, `Q: …?`.
@@ -420,20 +529,6 @@ def _code_flags(lines: list[OutLine]) -> tuple[list[bool], OutLine | None]:
         else:
             flags.append(False)
     return flags, fence[2] if fence else None
-
-
-def _outline(elements: list[Element]) -> str:
-    """What the document is made of, to choose options from: headings per level, bold lines."""
-    parts = []
-    for level in range(1, 7):
-        found = [el for el in elements if el.kind == "heading" and el.level == level]
-        if found:
-            parts.append(f"{len(found)} level-{level} heading(s) (first at line {found[0].lineno}: "
-                         f"'{short_title(found[0].text, 30)}')")
-    bold = [el for el in elements if el.kind == "paragraph" and re.match(r"^\*\*[^*\n]+\*\*\s*$", el.text.split("\n")[0])]
-    if bold:
-        parts.append(f"{len(bold)} bold line(s) (first at line {bold[0].lineno}: '{short_title(bold[0].text, 30)}')")
-    return "; ".join(parts) or "no headings or bold lines"
 
 
 def _rebase_headings(lines: list[OutLine]) -> list[OutLine]:
@@ -463,6 +558,24 @@ def _no_headings(lines: list[OutLine]) -> list[OutLine]:
 
 def _link_text(title: str) -> str:
     return title.replace("[", "\\[").replace("]", "\\]")
+
+
+_WRAP_OPEN_RE = re.compile(r"^\s*<(div|p|span|section|blockquote)\b[^>]*>\s*$", re.I)
+
+
+def _unwrap(lines: list[OutLine]) -> tuple[list[OutLine], tuple[int, ...], tuple[int, ...]]:
+    """A part wrapped whole in a bare `<div>`/`<p>` … `</div>` pair (a layout the site does not
+    need, and that would hide the part's Markdown): the wrapper lines become the block's fences
+    (their source lines go with them)."""
+    if len(lines) < 3:
+        return lines, (), ()
+    m = _WRAP_OPEN_RE.match(lines[0].text)
+    if not m or not re.match(rf"^\s*</{m[1]}\s*>\s*$", lines[-1].text, re.I):
+        return lines, (), ()
+    inner = "\n".join(o.text for o in lines[1:-1])
+    if len(re.findall(rf"<{m[1]}\b", inner, re.I)) != len(re.findall(rf"</{m[1]}\s*>", inner, re.I)):
+        return lines, (), ()
+    return _trim(lines[1:-1]), lines[0].src, lines[-1].src
 
 
 def _trim(lines: list[OutLine]) -> list[OutLine]:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from qabook.importer.detect import Start
 from qabook.importer.elements import Element
 from qabook.importer.labels import DEFAULT, Label, Labels
+from qabook.importer.elements import dedented
+from qabook.importer.shapes import ADMONITION_RE, asks
 
 DETAILS_OPEN_RE = re.compile(
     r"^\s*<details[^>]*>\s*(?P<summary><summary[^>]*>(?P<text>.*?)</summary>)?\s*$", re.I)
@@ -48,6 +50,7 @@ class Unit:
     orphan: list[OutLine] = field(default_factory=list)  # content after it: belongs to no question
     orphan_line: int = 0
     how: dict[str, str] = field(default_factory=dict)  # how each part was recognised (for --explain)
+    overlaps: list[int] = field(default_factory=list)  # lines of a question label found inside the answer
 
     def has(self, part: str) -> bool:
         return any(o.text.strip() for o in self.parts[part])
@@ -68,6 +71,15 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()
 
 
+def full_title(text: str) -> str:
+    """A question's title as written: its inline Markdown kept (`` `*args` ``, `**kwargs`), HTML
+    tags and link targets left out, on one line, never cut (the page's slug is what stays short)."""
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"(?<!!)\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"^(\*\*|__)(.+?)\1\s*$", r"\2", " ".join(text.split()))  # a line bold as a whole
+    return text.strip()
+
+
 def short_title(text: str, limit: int = 40) -> str:
     plain = _plain(text)
     return plain if len(plain) <= limit else plain[: limit - 1].rstrip() + "…"
@@ -81,14 +93,21 @@ class _Sorter:
         self.pre: list[OutLine] = []
         self.pending: list[int] = []  # <details> lines waiting for the block they open
         self.glued: list[OutLine] = []  # lines glued under a whole-line question label
+        self.adm_question = False  # a '!!! question' admonition's body is being read
+        self.whole = False  # a whole-line question label ('**问题1：…？**') is open: what follows is its answer
 
     def add(self, out: list[OutLine]) -> None:
+        if self.whole and self.state == "question":
+            self.glued.extend(out)  # the answer, unless an answer label comes later
+            return
         (self.pre if self.state == "pre" else self.unit.parts[self.state]).extend(out)
 
     def label(self, label: Label, src: int) -> bool:
         """Switch part on a label; False when the label is only text here (keep it as content)."""
         u, kind = self.unit, label.kind
         if kind == "question" and self.state != "pre":
+            if self.state in ("answer", "explanation") and label.rest and asks(label.rest):
+                u.overlaps.append(src)  # a second question inside this one's answer
             return False
         if kind in u.labelled and not (kind == "answer" and self.state == "answer" and not u.has("answer")):
             return False
@@ -116,6 +135,13 @@ class _Sorter:
 
     def element(self, el: Element) -> None:
         lines = self.lines
+        if el.kind == "adm_end":  # after a '!!! question' body, the text is its answer
+            if self.state == "question" and self.adm_question and "answer" not in self.unit.labelled:
+                self.state = "answer"
+                self.unit.labelled.add("answer")
+                self.unit.how.setdefault("answer", f"text after the question admonition, from line {el.start + 1}")
+            self.adm_question = False
+            return
         if el.kind == "heading":
             label = self.labels.heading(el.text)
             if label and self.label(label, el.lineno):
@@ -126,9 +152,16 @@ class _Sorter:
             self.add([OutLine(f"**{' '.join(el.text.split())}**", tuple(el.own_lines))] + _lines(lines, el, skip))
         elif el.kind == "paragraph":
             label = self.labels.paragraph(lines[el.start])
+            if label is None and (label := admonition_label(lines[el.start], self.labels)):
+                titled = ADMONITION_RE.match(lines[el.start].strip())
+                if titled and label.word != titled["type"] and not self.labels.heading(label.word) \
+                        and label.kind not in self.unit.labelled:
+                    self.unit.block_titles[label.kind] = label.word  # '??? tip "解题提示"': the block keeps its title
             if label and self.label(label, el.lineno):
+                self.adm_question = label.kind == "question" and bool(ADMONITION_RE.match(lines[el.start].strip()))
                 rest = _lines(lines, el, 1)
-                if label.whole and label.kind == "question" and any(o.text.strip() for o in rest):
+                if label.whole and label.kind == "question" and label.rest:
+                    self.whole = True
                     self.glued.extend(rest)  # "**Q: …**⏎answer": the answer, unless a label says otherwise
                 else:
                     self.add(rest)
@@ -167,7 +200,7 @@ class _Sorter:
         u = self.unit
         if self.pending:  # a <details> that never got its summary: its fence goes with the block's end
             u.closes[:0] = self.pending
-        if self.glued:
+        if any(o.text.strip() for o in self.glued):
             if u.has("answer"):
                 u.parts["question"].extend(self.glued)
             else:
@@ -184,12 +217,79 @@ class _Sorter:
             u.parts["question"][:0] = self.pre
 
 
+def _structure_follows(rest: list[Element], lines: list[str], labels: Labels, seen: set[str]) -> bool:
+    """Whether the label of a part not seen yet comes after a '---' in a unit: then the break is
+    inside the question (options separated by breaks), not the end of the unit."""
+    for el in rest:
+        label = labels.heading(el.text) if el.kind == "heading" else (
+            labels.paragraph(lines[el.start]) if el.kind == "paragraph" else None)
+        if label and label.kind != "question" and label.kind not in seen:
+            return True
+    return False
+
+
+_ANSWER_ADMONITIONS = {"answer", "success", "solution", "check", "details", "答案", "解答", "参考答案"}
+_HINT_ADMONITIONS = {"tip", "hint", "note", "info", "abstract", "explanation", "解析", "提示"}
+
+
+def _open_admonitions(body: list[Element], lines: list[str]) -> list[Element]:
+    """An answer admonition in a unit (`??? success "参考答案"` and its indented body): its first
+    line becomes a label of its own, its body is dedented and read again as blocks."""
+    out: list[Element] = []
+    k = 0
+    while k < len(body):
+        el = body[k]
+        m = ADMONITION_RE.match(lines[el.start].strip()) if el.kind == "paragraph" else None
+        if not m or m["mark"].startswith(":"):
+            out.append(el)
+            k += 1
+            continue
+        stop = max(e.end for e in body) if body else el.end
+        region = el.start + 1
+        for j in range(el.start + 1, stop):
+            if lines[j].strip() and not lines[j].startswith((" ", "\t")):
+                break
+            region = j + 1
+        out.append(Element("paragraph", el.start, el.start + 1, lines[el.start].strip(), 0, el.start + 1))
+        out.extend(dedented(lines, el.start + 1, region, 4))
+        out.append(Element("adm_end", region, region, "", 0, region))  # where the admonition's body ends
+        k += 1
+        covered = el.end
+        while k < len(body) and body[k].start < region:  # the blocks the indented body was read as
+            covered = max(covered, body[k].end)
+            k += 1
+        if covered > region:  # lines after the body that those blocks held (a lazy line): read again
+            stop = body[k].start if k < len(body) else covered
+            out.extend(dedented(lines, region, stop, 0))
+    return out
+
+
+def admonition_label(line: str, labels: Labels) -> Label | None:
+    """The part an admonition opens: `??? success "参考答案"` an answer, `!!! tip` an explanation."""
+    m = ADMONITION_RE.match(line.strip())
+    if not m:
+        return None
+    kind = m["type"].lower()
+    title = (m["quoted"] if m["quoted"] is not None else m["title"]) or ""
+    said = labels.heading(title) if title else None
+    if said and said.kind != "question":
+        return Label(said.kind, title, "", said.merged)
+    if kind in ("question", "faq", "quiz", "q") and not title.strip():
+        return Label("question", m["type"], "")  # '!!! question' whose body is the question
+    if kind in _ANSWER_ADMONITIONS:
+        return Label("answer", title.strip() or m["type"], "")
+    if kind in _HINT_ADMONITIONS:
+        return Label("explanation", title.strip() or m["type"], "")
+    return None
+
+
 def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels = DEFAULT,
               details_answers: bool = False) -> None:
     """Sort the body elements of one question into its parts (and its tail)."""
+    body = _open_admonitions(body, lines)
     sorter = _Sorter(unit, lines, labels, details_answers)
     for k, el in enumerate(body):
-        if el.kind == "hr":
+        if el.kind == "hr" and not _structure_follows(body[k + 1:], lines, labels, unit.labelled):
             rest = body[k + 1:]
             unit.tail = _lines(lines, el)
             if any(lines[i].strip() for r in rest for i in range(r.start, r.end)):
@@ -202,10 +302,111 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
         unit.parts["question"].append(OutLine(unit.title, ()))
     if not re.search(r"\w", unit.title):
         asked = unit.parts["question"][unit.question_offset:] or unit.parts["question"]
-        first = short_title(next((o.text for o in asked if o.text.strip()), ""))
+        first = full_title(next((o.text for o in asked if o.text.strip()), ""))
         if unit.title_src and not unit.start.bare:  # "第 1 题 🟢": keep the heading, add the question
             unit.title = f"{unit.heading_text} {first}".strip()
         else:
             unit.title = first or f"Question {unit.start.number or ''}".strip()
     if not unit.has("question"):  # "## 第 3 题" and straight to the answer: the heading is the question
         unit.parts["question"].append(OutLine(unit.title, ()))
+
+
+_TAG_RE = re.compile(r"<(/?)(details|summary)\b[^>]*>", re.I)
+_MARKUP_ONLY_RE = re.compile(r"^\s*(?:</?(?:b|br|p|strong|em|i|hr)\s*/?>\s*)*$", re.I)
+_EDGE_TAGS_RE = re.compile(r"^\s*(?:</?(?:b|br|p|strong)\s*/?>\s*)+|(?:\s*</?(?:b|br|p|strong)\s*/?>)+\s*$", re.I)
+
+
+def sort_details_unit(unit: Unit, lines: list[str], first: int, stop: int) -> None:
+    """A `<details><summary>question</summary> answer </details>` unit (0-based lines
+    first..stop): the summary's text is the question, what follows it up to `</details>` the
+    answer; the tag lines are the blocks' fences (their source lines go with them)."""
+    state, depth = "open", 0
+    for i in range(first, stop):
+        raw, n = lines[i], i + 1
+        pieces: list[tuple[str, str]] = []  # (part, text)
+        pos = 0
+        for m in _TAG_RE.finditer(raw):
+            closing, tag = m[1] == "/", m[2].lower()
+            inner = depth > 1 or (depth == 1 and state == "answer" and tag == "summary")
+            if tag == "details":
+                depth += -1 if closing else 1
+                if depth > 1 or (closing and depth >= 1):
+                    continue  # a <details> inside the answer: text
+            if inner:
+                continue
+            pieces.append((state, raw[pos:m.start()]))
+            pos = m.end()
+            if tag == "summary" and not closing:
+                state = "question"
+            elif tag == "summary":
+                state = "answer"
+            elif tag == "details" and closing:
+                state = "after"
+        pieces.append((state, raw[pos:]))
+        carried = False
+        for part, text in pieces:
+            if part == "open" or _MARKUP_ONLY_RE.match(text):
+                continue
+            target = "answer" if part == "after" else part
+            text = _EDGE_TAGS_RE.sub("", text) if not text.startswith(("    ", "\t")) else text
+            unit.parts[target].append(OutLine(text, () if carried else (n,)))
+            carried = True
+        if not carried:
+            if state in ("open", "question"):
+                unit.opens["question"].append(n)
+            elif state == "answer" and not unit.has("answer"):
+                unit.opens["answer"].append(n)
+            else:
+                unit.closes.append(n)
+    unit.labelled.update({"question", "answer"})
+    unit.how.setdefault("question", f"<summary> at line {first + 1}")
+    if unit.has("answer"):
+        unit.how.setdefault("answer", "the rest of the <details> block")
+
+
+_TASK_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
+_CHECKED_RE = re.compile(r"^(\s*[-*+]\s+)\[[xX]\]\s*")
+_OPTION_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:[.)．、:：）]|\s*\*\*[.)．、:：])")
+
+
+def options_to_question(unit: Unit) -> None:
+    """Multiple-choice options (A. / B) / (C) / - D: …) that open the answer belong to the question:
+    the learner must see the choices before revealing the answer."""
+    first = next((o.text for o in unit.parts["question"] if o.text.strip()), "")
+    if _OPTION_RE.match(first) and re.search(r"\w", unit.title):  # '### 1. Port?' then only the options
+        unit.parts["question"][:0] = [OutLine(unit.title, ()), OutLine("", ())]
+    answer = unit.parts["answer"]
+    letters, end = [], 0
+    for k, out in enumerate(answer):
+        if not out.text.strip():
+            continue
+        m = _OPTION_RE.match(out.text)
+        task = _TASK_RE.match(out.text)  # '- [ ] text' / '- [x] text': a choice, lettered or not
+        if not m and not task:
+            if letters and (out.text.startswith((" ", "\t"))):
+                continue  # an option's second line
+            break
+        letter = m["letter"].upper() if m else chr(ord(letters[-1]) + 1) if letters else "A"
+        if letters and ord(letter) != ord(letters[-1]) + 1:
+            break
+        if not letters and letter != "A":
+            break
+        letters.append(letter)
+        end = k + 1
+    checked = [o for o in answer[:end] if _CHECKED_RE.match(o.text)]
+    if len(letters) >= 2 and checked and not any(o.text.strip() for o in answer[end:]):
+        # '- [x] B. 0' among '- [ ] …': the tick is the answer; the learner sees the choices unticked
+        answer = [OutLine(_CHECKED_RE.sub(r"\1[ ] ", o.text, count=1), o.src) for o in answer[:end]] + [
+            OutLine("", ())] + [OutLine(_CHECKED_RE.sub("", o.text, count=1).strip(), ()) for o in checked]
+        unit.how["answer"] = "the ticked choice"
+    elif len(letters) < 2 or not any(o.text.strip() for o in answer[end:]):
+        return  # no options, or nothing after them: they are the answer
+    unit.parts["question"] += [OutLine("", ())] + answer[:end] if unit.has("question") else answer[:end]
+    unit.parts["answer"] = answer[end:]
+    rest = next((o.src[0] for o in answer[end:] if o.src and o.text.strip()), None)
+    how = [h for h in unit.how.get("answer", "").split("; ") if h and not h.startswith(("unlabelled text", "the ticked"))]
+    if checked and not rest:
+        how.insert(0, "the ticked choice")
+    unit.how["answer"] = "; ".join(([f"unlabelled text from line {rest}"] if rest else []) + how)
+    unit.how["question"] = unit.how.get("question", "") + ("; " if unit.how.get("question") else "") + \
+        f"options {letters[0]}–{letters[-1]}"

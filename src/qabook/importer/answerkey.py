@@ -1,0 +1,114 @@
+"""An answer key gathered at the end of a document, matched to its questions by number.
+
+`## 答案` / `## Answers` / `**参考答案：**` (or the author's `--answer-key REGEX`) followed by
+numbered entries: list items (`1. B`), numbered or labelled paragraphs (`1、B`, `**A3.** …`,
+`A3: …`), or several on one line (`答案：1. B 2. C 3. D`). An entry that is a block of its
+own moves into its question's answer (its lines go with it); entries that share one line are
+copied into the answers and the line stays on the chapter page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from qabook.importer.elements import Element
+from qabook.importer.labels import Labels
+from qabook.vocabulary import BLOCKS, MERGED_LABELS
+
+_ENTRY_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:[QA](?=\d)|第)?(?P<n>\d{1,3})\s*(?:题)?\s*(?:\*\*)?\s*[.、:：)）\-—]\s*(?:\*\*)?\s*"
+                       r"(?P<text>\S.*)$", re.I)
+_INLINE_RE = re.compile(r"(?P<n>\d{1,3})\s*[.、:：)）\-]\s*(?P<text>[^\s\d][^\d]*?)\s*(?=[,，;；]?\s*\d{1,3}\s*[.、:：)）\-]|$)")
+
+
+def _opener_re() -> re.Pattern[str]:
+    words = [w for b in BLOCKS if b.name == "answer" for w in b.labels if len(w) > 1] + list(MERGED_LABELS)
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^(?:\*\*)?\s*(?:{alternation})(?:s|\s*key|\s*keys|与解析|及解析|汇总|一览)?\s*(?:\*\*)?\s*[：:]?\s*(?:\*\*)?\s*"
+                      rf"(?P<rest>.*)$", re.I)
+
+
+_OPENER_RE = _opener_re()
+
+
+@dataclass
+class AnswerKey:
+    opener: int  # element index of the key's heading or label line
+    line: int  # its 1-based source line
+    entries: dict[int, list[tuple[int | None, str, int]]] = field(default_factory=dict)  # number → (element or None, text, line)
+    reserved: set[int] = field(default_factory=set)  # element indices of the key (not question starts)
+
+    def entry_count(self) -> int:
+        return sum(len(v) for v in self.entries.values())
+
+
+def _inline(text: str) -> list[tuple[int, str]]:
+    return [(int(m["n"]), m["text"].strip()) for m in _INLINE_RE.finditer(text)]
+
+
+def find_keys(elements: list[Element], lines: list[str], labels: Labels,
+              pattern: re.Pattern[str] | None = None) -> list[AnswerKey]:
+    """Every answer key of the document, in order: each answers the questions before it (after
+    the key before it). A key lists at least two numbered answers (one, when the author named
+    the key's heading)."""
+    keys: list[AnswerKey] = []
+    taken: set[int] = set()
+    for i, el in enumerate(elements):
+        if el.kind not in ("heading", "paragraph") or i in taken:
+            continue
+        first = lines[el.start].strip()
+        text = el.text.strip() if el.kind == "heading" else first
+        if pattern is not None:
+            m = pattern.search(text)
+            if not m:
+                continue
+            rest = text[m.end():]
+        else:
+            m = _OPENER_RE.match(re.sub(r"^#+\s*", "", text))
+            if not m:
+                continue
+            rest = m["rest"]
+            if rest.strip() and len(_inline(rest)) < 2:
+                continue  # '**答案：** 一段回答': an answer label, not a key
+        key = _read_key(elements, lines, i, rest)
+        if key.entry_count() >= (1 if pattern is not None else 2) and len(key.entries) >= (1 if pattern else 2):
+            keys.append(key)
+            taken |= key.reserved
+    return keys
+
+
+def _read_key(elements: list[Element], lines: list[str], i: int, rest: str) -> AnswerKey:
+    el = elements[i]
+    key = AnswerKey(i, el.lineno, reserved={i})
+    found = _inline(rest)
+    if el.kind == "paragraph":
+        for k in range(el.start + 1, el.own_end):  # '答案：' then '1. B' on the next lines
+            found += _inline(lines[k])
+    for n, t in found:
+        key.entries.setdefault(n, []).append((None, t, el.lineno))
+    for j in range(i + 1, len(elements)):
+        nxt = elements[j]
+        if nxt.kind in ("heading", "hr"):
+            break
+        first_line = lines[nxt.start].strip()
+        if nxt.kind == "item" and nxt.level:
+            body = re.sub(r"^\s*\d+[.)]\s*", "", first_line)
+            key.entries.setdefault(nxt.level, []).append((j, body, nxt.lineno))
+            key.reserved.add(j)
+            continue
+        m = _ENTRY_RE.match(first_line) if nxt.kind == "paragraph" else None
+        if m and len(_inline(first_line)) <= 1:
+            key.entries.setdefault(int(m["n"]), []).append((j, m["text"].strip(), nxt.lineno))
+            key.reserved.add(j)
+        elif nxt.kind == "paragraph" and len(inline := _inline(first_line)) >= 2:
+            for n, t in inline:
+                key.entries.setdefault(n, []).append((None, t, nxt.lineno))
+            key.reserved.add(j)
+        elif nxt.kind in ("paragraph", "list", "table", "fence", "code", "quote", "html") and key.entries \
+                and found == [] and len(key.reserved) > 1:
+            last = max(key.entries)  # an entry's continuation (code, a second paragraph)
+            key.entries[last].append((j, "", nxt.lineno))
+            key.reserved.add(j)
+        else:
+            break
+    return key

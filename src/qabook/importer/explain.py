@@ -1,0 +1,85 @@
+"""What the import decided, in words (`qabook import --explain`): the template chosen, its score
+and the runner-up, the labels found, the document's outline, and per question where each of
+its parts came from."""
+
+from __future__ import annotations
+
+import re
+
+from qabook.importer.detect import Detection
+from qabook.importer.elements import Element
+from qabook.importer.options import ImportOptions
+from qabook.importer.template import Candidate
+from qabook.importer.units import PARTS, Unit, short_title
+
+
+def explain(source: str, options: ImportOptions, language: str, detection: Detection, units: list[Unit],
+        elements: list[Element]) -> list[str]:
+    """What detection chose (the template, its score, the runner-up), the document's outline,
+    and per question where each part came from."""
+    strategy = detection.strategy
+    opts = options.describe()
+    words = sorted({w for k in PARTS for w in options.labels.get(k, [])})
+    seen: dict[str, int] = {}
+    for u in units:
+        for how in u.how.values():
+            if m := re.match(r"label '(.+?)'", how):
+                seen[m[1]] = seen.get(m[1], 0) + 1
+    out = [f"{source}: question starts: {strategy}",
+           *_template_lines(detection),
+           f"  options: {' '.join(opts) if opts else 'none (automatic detection)'}",
+           "  labels: built-in (题目/答案/解析, Question/Answer/Explanation, Q/A)"
+           + (f" + yours: {', '.join(words)}" if words else ""),
+           "  labels found: " + (", ".join(f"{w} ×{n}" for w, n in seen.items()) or "none (unlabelled answers)"),
+           f"  language of notes: {language}",
+           "  outline: " + _outline(elements),
+           f"  {len(units)} question(s)"]
+    for k, u in enumerate(units, 1):
+        number = f" (no. {u.start.number})" if u.start.number is not None else ""
+        out.append(f"  Q{k}{number} line {u.line}: {u.title}")
+        for part in PARTS:
+            src = sorted(n for o in u.parts[part] for n in o.src)
+            where = f"lines {src[0]}–{src[-1]}" if len(src) > 1 else (f"line {src[0]}" if src else "no lines")
+            how = u.how.get(part, "")
+            if part == "question" and not src and u.title_src:
+                where, how = f"line {u.title_src[0]}", "the question line itself"
+            if not src and part != "question" and not how:
+                continue
+            out.append(f"    {part:<11} {where}" + (f"  [{how}]" if how else ""))
+        if u.tail or u.orphan:
+            out.append(f"    after '---' lines {u.tail[0].src[0] if u.tail and u.tail[0].src else '?'}…: "
+                       + ("chapter page" if u.orphan else "separator"))
+    return out
+
+
+def _features(cand: Candidate) -> str:
+    f = cand.features
+    return (f"{cand.score:.2f} (ask {f['ask']:.2f}, labelled {f['labelled']:.2f}, answered {f['answered']:.2f}, "
+            f"sequence {f['sequence']:.2f}, coverage {f['coverage']:.2f}, regular {f['regular']:.2f}, "
+            f"prior {f['prior']:.2f}; {int(f['n'])} units)")
+
+
+def _template_lines(detection: Detection) -> list[str]:
+    """The chosen template's score and the runner-up, for --explain."""
+    if detection.winner is None:
+        best = sorted(detection.cands, key=lambda c: -c.score)[:3]
+        return ["  no template is question-like; the closest: "
+                + ("; ".join(f"{c.describe()} {c.score:.2f}" for c in best) or "none")] if detection.cands else []
+    out = [f"  template score: {_features(detection.winner)}"]
+    runner = detection.runner
+    out.append(f"  runner-up: {runner.describe()} {_features(runner)}" if runner else "  runner-up: none")
+    return out
+
+
+def _outline(elements: list[Element]) -> str:
+    """What the document is made of, to choose options from: headings per level, bold lines."""
+    parts = []
+    for level in range(1, 7):
+        found = [el for el in elements if el.kind == "heading" and el.level == level]
+        if found:
+            parts.append(f"{len(found)} level-{level} heading(s) (first at line {found[0].lineno}: "
+                         f"'{short_title(found[0].text, 30)}')")
+    bold = [el for el in elements if el.kind == "paragraph" and re.match(r"^\*\*[^*\n]+\*\*\s*$", el.text.split("\n")[0])]
+    if bold:
+        parts.append(f"{len(bold)} bold line(s) (first at line {bold[0].lineno}: '{short_title(bold[0].text, 30)}')")
+    return "; ".join(parts) or "no headings or bold lines"

@@ -1,0 +1,159 @@
+"""What the build would refuse or what would swallow the page, made harmless at import time.
+
+The imported text is untrusted. Raw `<script>`, `<style>`, `<iframe>` and kin, event attributes
+(`onerror=`), `javascript:` URLs (QA070), raw HTML left open that hides later blocks (QA024),
+`<textarea>`/`<title>`/`<xmp>`/`<plaintext>`/`<noembed>` that would swallow the rest of the page,
+and lists or quotes nested deeper than the renderer allows (QA027) are kept **visible as text**
+(a `<` written `&lt;`, a marker escaped with `\\`): nothing is dropped, and each change is a
+warning at its source line saying what was done. It does not depend on any render-time sanitiser.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from qabook.diagnostics import Diagnostic, Severity
+from qabook.parser import MAX_NESTING, nesting_depth, parse_page
+from qabook.rules.safety import UNSAFE_TAGS, page_problems
+
+#: Elements whose content the browser reads as raw text up to their end tag (or to the end of
+#: the page): left open, they swallow everything after them.
+SWALLOWING = ("textarea", "title", "xmp", "plaintext", "noembed", "noframes", "noscript", "listing")
+_SWALLOW_RE = re.compile(r"<\s*(" + "|".join(SWALLOWING) + r")\b", re.I)
+_UNSAFE_ALL_RE = re.compile(r"<\s*/?\s*(?:" + "|".join(UNSAFE_TAGS) + r")\b", re.I)
+_LIST_MARK_RE = re.compile(r"^(\s*)(>|[-*+]|\d+[.)])(?=\s|$)")
+_ROUNDS = 200
+_SCHEME_RE = re.compile(r"(?:javascript|vbscript|data)\s*:", re.I)
+_DEEP_RE = re.compile(r"^(?:\s*(?:[-*+>]|\d+[.)])\s*){20,}|^ {40,}", re.M)
+
+
+def _parse(page) -> object:
+    kind = "chapter" if page.rel.endswith("/index.md") else "topic"
+    return parse_page(page.text, Path(page.rel), page.rel, page.rel, kind)
+
+
+def _escape_lt(text: str, at: int) -> str:
+    return text[:at] + "&lt;" + text[at + 1:]
+
+
+def _tag_start(text: str, attr_at: int) -> int:
+    """The `<` of the element an attribute at `attr_at` belongs to."""
+    return text.rfind("<", 0, attr_at + 1)
+
+
+def neutralise(page, source: str) -> list[Diagnostic]:
+    """Make the page safe to build, in place; one warning per change, at its source line."""
+    diags: list[Diagnostic] = []
+    text = page.text
+    if "<" not in text and not _SCHEME_RE.search(text) and not _DEEP_RE.search(text):
+        return diags  # nothing that could need it: no parse
+
+    def note(out, code: str, message: str) -> None:
+        diags.append(Diagnostic(source, out.src[0] if out.src else 1, 1, code, message, Severity.WARNING))
+
+    for _ in range(_ROUNDS):
+        parsed = _parse(page)
+        changed = False
+        for d in parsed.structure:
+            if d.code not in ("QA024", "QA027") or not 0 < d.line <= len(page.lines):
+                continue
+            out = page.lines[d.line - 1]
+            if d.code == "QA024":
+                at = out.text.find("<")
+                if at < 0:
+                    continue
+                out.text = _escape_lt(out.text, at)
+                note(out, "QI017", "raw HTML opened here is never closed and would hide the rest of the page: "
+                                   "kept as text")
+            else:
+                out.text = _flatten(out.text)
+                note(out, "QI023", "lists or quotes nested deeper than the site renders: the line's first marker is "
+                                   "escaped, so it is kept as text")
+            changed = True
+            break
+        if changed:
+            continue
+        for line, _col, what in page_problems(parsed, frozenset()):
+            if not 0 < line <= len(page.lines):
+                continue
+            out = page.lines[line - 1]
+            before = out.text
+            if what.startswith("raw <"):  # its start and end tags, so that all of it reads as text
+                out.text = _UNSAFE_ALL_RE.sub(lambda m: "&lt;" + m.group()[1:], out.text)
+            elif what.startswith("event attribute"):
+                m = re.search(r"[\s/\"'](on[a-z]+)\s*=", out.text, re.I)
+                at = _tag_start(out.text, m.start()) if m else -1
+                if at >= 0:
+                    out.text = _escape_lt(out.text, at)
+            elif what.startswith("link"):
+                out.text = re.sub(r"\]\((?=\s*<?\s*(?:javascript|vbscript|data)\s*:)", r"]\\(", out.text, count=1, flags=re.I)
+            else:  # a javascript: URL in a raw tag
+                m = re.search(r"(?:href|src|action|formaction|data|poster|srcdoc)\s*=\s*[\"']?\s*(?:javascript|vbscript|data)\s*:",
+                              out.text, re.I)
+                at = _tag_start(out.text, m.start()) if m else -1
+                if at >= 0:
+                    out.text = _escape_lt(out.text, at)
+            if out.text != before:
+                note(out, "QI023", f"{what}: the build refuses it, so it is kept as text (it cannot run)")
+                changed = True
+                break
+        if changed:
+            continue
+        for k, out in enumerate(page.lines):
+            m = _SWALLOW_RE.search(out.text)
+            if not m:
+                continue
+            tag = m.group(1).lower()
+            rest = "\n".join(o.text for o in page.lines[k:])
+            if tag != "plaintext" and re.search(rf"</\s*{tag}\s*>", rest[m.end():], re.I):
+                continue
+            out.text = re.sub(rf"<(?=\s*/?\s*{tag}\b)", "&lt;", out.text, flags=re.I)
+            note(out, "QI023", f"<{tag}> is never closed and would swallow the rest of the page: kept as text")
+            changed = True
+            break
+        if not changed:
+            break
+    return diags
+
+
+def _flatten(text: str) -> str:
+    """The line out of its nesting: its indent dropped and its first list or quote marker
+    escaped (`\\-`, `\\>`, `1\\.`), so that it is text at the top level (its words unchanged)."""
+    text = text.lstrip()
+    m = _LIST_MARK_RE.match(text)
+    if not m:
+        return text
+    mark = m.group(2)
+    escaped = "\\" + mark if not mark[0].isdigit() else mark[:-1] + "\\" + mark[-1]
+    return text[:m.start(2)] + escaped + text[m.end(2):]
+
+
+_RAW_BLOCK_RE = re.compile(r"^\s{0,3}<(script|pre|style|textarea|!--)(?=[\s>/]|$|(?<=--))", re.I)
+
+
+def readable(lines: list[str]) -> list[str]:
+    """The lines as the importer should read their structure: an HTML block that is never
+    closed (`<textarea>`, `<script>`, `<!--` …) would make the whole rest of the document one
+    block, hiding its questions, and so would a list nested past the parser's limit; such a
+    line is read as text (the page keeps it, made safe)."""
+    out = list(lines)
+    joined = "\n".join(lines).lower()
+    offset = 0
+    for i, line in enumerate(lines):
+        if _DEEP_RE.match(line) and (nesting_depth(line) > MAX_NESTING or _markers(line) > MAX_NESTING):
+            out[i] = _flatten(line)  # past the parser's nesting limit, the rest of the document would be lost
+        m = _RAW_BLOCK_RE.match(line)
+        if m:
+            tag = m.group(1).lower()
+            end = "-->" if tag == "!--" else f"</{tag}>"
+            if joined.find(end, offset + m.end()) < 0:
+                out[i] = line.replace("<", "&lt;", 1)
+        offset += len(line) + 1
+    return out
+
+
+def _markers(line: str) -> int:
+    """How many list or quote markers open a line ('- - - x', '> > > x')."""
+    m = re.match(r"^(?:\s*(?:[-*+>]|\d+[.)])(?=\s))*", line)
+    return len(re.findall(r"[-*+>]|\d+[.)]", m.group())) if m else 0

@@ -1,0 +1,114 @@
+"""`qabook import --preview`: one self-contained HTML page showing how a document would be split.
+
+Every source line, numbered, coloured by where the import puts it: the question, its answer,
+its explanation, or the chapter page (text that belongs to no question); a tag at each
+question's first line, the warnings under their lines, the counts and the template on top.
+The document is untrusted: every character of it is escaped, the page loads nothing (a
+Content-Security-Policy of `default-src 'none'`), and it needs no server and no script.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+from qabook.i18n import t
+from qabook.importer.plan import ImportPlan, document_language
+
+ROLES = ("question", "answer", "explanation", "chapter", "markup")
+_COLOURS = {"question": "#dbeafe", "answer": "#dcfce7", "explanation": "#fef3c7", "chapter": "#f3f4f6",
+            "markup": "#ffffff"}
+_EDGES = {"question": "#2563eb", "answer": "#16a34a", "explanation": "#d97706", "chapter": "#9ca3af",
+          "markup": "#e5e7eb"}
+
+
+def line_roles(plan: ImportPlan) -> tuple[dict[int, str], dict[int, int]]:
+    """For each 1-based source line: where the import puts it, and the question number that
+    starts at it (for the tags)."""
+    roles: dict[int, str] = {}
+    starts: dict[int, int] = {}
+    number = 0
+    for page in plan.pages:
+        topic = not page.rel.endswith("/index.md")
+        if topic:
+            number += 1
+        part = None
+        for out in page.lines:
+            text = out.text.strip()
+            m = re.match(r"^/// (question|answer|explanation)\b", text)
+            if topic and m:
+                part = m.group(1)
+            elif topic and text == "///":
+                part = None
+            role = "chapter" if not topic else (part or ("question" if text.startswith("# ") else "markup"))
+            if m or (topic and text == "///"):
+                role = "markup"  # the label or fence line the part came from
+            for n in out.src:
+                roles.setdefault(n, role)
+                if topic and text.startswith("# ") and n not in starts:
+                    starts[n] = number
+    return roles, starts
+
+
+def preview_html(source_text: str, plan: ImportPlan) -> str:
+    """The preview page for `source_text` imported as `plan`."""
+    lines = source_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    roles, starts = line_roles(plan)
+    language = document_language(source_text)
+    notes: dict[int, list[str]] = {}
+    for d in plan.diagnostics:
+        notes.setdefault(d.line, []).append(f"{d.code} {d.message}")
+    counts = Counter(roles.get(n, "") for n, line in enumerate(lines, 1) if line.strip())
+    answers = sum(1 for p in plan.pages[1:] if "/// answer" in p.text)
+    explanations = sum(1 for p in plan.pages[1:] if "/// explanation" in p.text)
+    summary = [
+        ("question", t(language, "preview.questions", n=plan.question_count)),
+        ("answer", t(language, "preview.answers", n=answers)),
+        ("explanation", t(language, "preview.explanations", n=explanations)),
+        ("chapter", t(language, "preview.chapter_lines", n=counts["chapter"])),
+    ]
+    warnings = sum(1 for d in plan.diagnostics if not d.is_error)
+    errors = sum(1 for d in plan.diagnostics if d.is_error)
+    how = plan.explanation[:3] if plan.explanation else []
+    rows = []
+    for n, line in enumerate(lines, 1):
+        role = roles.get(n, "" if not line.strip() else "chapter")
+        tag = f'<span class="tag">Q{starts[n]}</span>' if n in starts else ""
+        if plan.copied.get(n):  # an answer written on the question's line, or a key's entries
+            tag += '<span class="tag copy">→ ' + ", ".join(f"{t(language, 'block.answer')} Q{k}" for k in plan.copied[n]) + "</span>"
+        rows.append(f'<div class="l {role}" id="L{n}"><span class="n">{n}</span>{tag}'
+                    f'<code>{html.escape(line) or " "}</code></div>')
+        for note in notes.get(n, []):
+            rows.append(f'<div class="note" role="note"><span class="n"></span>⚠ {html.escape(note)}</div>')
+    css = "\n".join([
+        "body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#111827;background:#fff}",
+        "header{position:sticky;top:0;background:#fff;border-bottom:1px solid #e5e7eb;padding:12px 16px;z-index:1}",
+        "h1{font-size:18px;margin:0 0 6px}.counts span{display:inline-block;margin:2px 10px 2px 0;padding:2px 8px;"
+        "border-radius:4px;border-left:4px solid}",
+        ".how{color:#374151;font-size:12px;margin:4px 0 0;white-space:pre-wrap}",
+        "main{padding:8px 0}.l,.note{display:flex;gap:8px;padding:0 16px 0 0;border-left:6px solid transparent}",
+        ".l code{white-space:pre-wrap;word-break:break-word;font:13px/1.45 ui-monospace,monospace}",
+        ".n{min-width:4.5em;text-align:right;color:#6b7280;font:12px/1.6 ui-monospace,monospace;user-select:none}",
+        ".tag{background:#1d4ed8;color:#fff;border-radius:3px;padding:0 5px;font-size:12px;height:1.4em;white-space:nowrap}",
+        ".tag.copy{background:#15803d}",
+        ".note{background:#fef2f2;color:#991b1b;font-size:12px;border-left-color:#dc2626}",
+        *(f".{r},.counts .{r}{{background:{_COLOURS[r]};border-left-color:{_EDGES[r]}}}" for r in ROLES),
+    ])
+    head = "".join(f'<span class="{role}">{html.escape(text)}</span>' for role, text in summary)
+    head += f'<span class="markup">{html.escape(t(language, "preview.findings", warnings=warnings, errors=errors))}</span>'
+    legend = (f'<span class="question">{t(language, "block.question")}</span>'
+              f'<span class="answer">{t(language, "block.answer")}</span>'
+              f'<span class="explanation">{t(language, "block.explanation")}</span>'
+              f'<span class="chapter">{t(language, "preview.chapter")}</span>'
+              f'<span class="markup">{t(language, "preview.markup")}</span>')
+    return (
+        "<!doctype html>\n<html lang=\"" + language + "\"><head><meta charset=\"utf-8\">"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        f"<title>{html.escape(t(language, 'preview.title', source=plan.source))}</title><style>{css}</style></head><body>"
+        f"<header><h1>{html.escape(t(language, 'preview.title', source=plan.source))}</h1>"
+        f'<div class="counts">{head}</div><div class="counts">{legend}</div>'
+        f'<div class="how">{html.escape(chr(10).join(how))}</div></header>'
+        f"<main>{''.join(rows)}</main></body></html>\n"
+    )

@@ -1,0 +1,223 @@
+"""The shape of a block's first line: what a person sees at a glance before reading it.
+
+Heading level or list depth, the numbering style and its value (`1.`, `1)`, `(1)`, `1、`,
+`一、`, `第 N 题`, `Q1`, `问题 1`, `Problem 3`, `4.1.2`), a bold span and whether it covers
+the whole line or only the number/label, a label word (from the vocabulary) with its colon,
+and whether the text asks (`?`/`？`, a question word). Templates (`template.py`) are built
+from the shapes that repeat.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qabook.importer.elements import Element
+from qabook.importer.labels import DEFAULT, Labels
+
+_BOLD_WHOLE_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*$")
+_BOLD_PREFIX_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*(?P<rest>\S.*)$")
+_CJK_DIGITS = "零〇一二三四五六七八九十百"
+#: Numbering styles, most specific first: (style, pattern). Each pattern has a group `n` and
+#: leaves the title after its end.
+_NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("第N题", re.compile(rf"^第\s*(?P<n>\d+|[{_CJK_DIGITS}]+)\s*[题問问道]\s*[：:.．、]?\s*")),
+    ("wordN", re.compile(r"^(?P<word>题目|问题|面试题|试题|习题|练习|例题|考题|Question|Problem|Exercise|Quiz|Task|"
+                         r"Q|No\.?|#)\s*(?P<n>\d+)(?!\d)\s*(?:[.:：．、)）\-—–]\s*|\s+|$)", re.I)),
+    ("N.N", re.compile(r"^(?P<pre>\d+(?:\.\d+)+)\.?\s+")),
+    ("(N)", re.compile(r"^[(（](?P<n>\d+)[)）]\s*")),
+    ("N.", re.compile(r"^(?P<n>\d+)\s*[.．](?!\d)\s*")),
+    ("N)", re.compile(r"^(?P<n>\d+)\s*[)）]\s*")),
+    ("N、", re.compile(r"^(?P<n>\d+)\s*[、:：]\s*")),
+    ("一、", re.compile(rf"^(?P<n>[{_CJK_DIGITS}]+)\s*[、.．]\s*")),
+    ("N ", re.compile(r"^(?P<n>\d{1,3})\s+(?=\D)")),
+)
+#: An unnumbered question prefix: `Q:`, `Q.`, `问：`, `Question:`.
+_QPREFIX_RE = re.compile(r"^(?:Q|问|Question)\s*[:：.．]\s*|^Q\s+[-—–]\s*", re.I)
+_INTERROGATIVE_RE = re.compile(
+    r"^(什么|如何|怎么|怎样|为什么|为何|哪些|哪个|哪种|是否|请|简述|简要|描述|解释|说明|说说|谈谈|介绍|列举|比较|实现|编写|设计|"
+    r"写出|写一个|给定|求|判断|分析|区别|"
+    r"What|How|Why|When|Where|Which|Who|Whom|Whose|Explain|Describe|Write|Implement|Provide|Compare|Discuss|Define|"
+    r"Name|List|Give|Find|Show|Prove|Calculate|Determine|Is|Are|Can|Could|Do|Does|Did|Should|Would|Will|Has|Have|"
+    r"True or False)\b",
+    re.I,
+)
+_ASKS_INSIDE_RE = re.compile(r"[?？]|(什么|吗|如何|怎么|为什么|哪些|区别|是否)|\b(what|how|why|which|difference)\b", re.I)
+
+
+def cjk_number(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20 (enough for question numbers)."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in digits and c not in "十百" for c in text):
+        return None
+    if "百" in text:
+        head, _, tail = text.partition("百")
+        return (digits.get(head, 1) if head else 1) * 100 + (cjk_number(tail) or 0)
+    if "十" in text:
+        head, _, tail = text.partition("十")
+        return (digits.get(head, 1) if head else 1) * 10 + (digits.get(tail, 0) if tail else 0)
+    return digits.get(text) if len(text) == 1 else None
+
+
+def unbold(text: str) -> str:
+    return re.sub(r"^(\*\*|__)(.*)\1$", r"\2", text.strip()).strip()
+
+
+_BLANK_RE = re.compile(r"（\s*）|(?<![\w`])\(\s*\)|(?<![A-Za-z0-9_])\(\s+\)|_{3,}|＿{2,}")
+
+
+def asks(title: str) -> bool:
+    """The text reads as a question: a question mark, a blank to fill ('（）', '____'), or it
+    opens with a question word."""
+    plain = re.sub(r"[*_`]", "", title).strip()
+    words = re.sub(r"`[^`]*`", "code", title)  # 'saveBatch()' in code is no blank to fill
+    return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or _INTERROGATIVE_RE.match(plain))
+
+
+def asks_somewhere(title: str) -> bool:
+    """A weaker sign: a question word anywhere (`…的区别`, `… 吗`)."""
+    return bool(_ASKS_INSIDE_RE.search(title))
+
+
+@dataclass(frozen=True)
+class Numbering:
+    style: str  # "N.", "第N题", "wordN", …
+    number: int | None
+    word: str  # the word of a "wordN" style ("Q", "题目"), lower-cased
+    title: str  # the text after the numbering
+
+
+def numbering(text: str) -> Numbering | None:
+    """The numbering a line opens with, if any (the text is taken without its bold marks)."""
+    text = text.strip()
+    for style, pattern in _NUMBERING:
+        m = pattern.match(text)
+        if not m:
+            continue
+        if style == "N.N":
+            number = int(m["pre"].split(".")[-1])
+            return Numbering(style, number, "", text[m.end():].strip())
+        raw = m["n"]
+        number = cjk_number(raw) if not raw.isdigit() else int(raw)
+        if number is None:
+            continue
+        if style == "N " and not re.search(r"[\w\u4e00-\u9fff]", text[m.end():]):
+            continue
+        word = (m.groupdict().get("word") or "").lower().rstrip(".")
+        rest = text[m.end():].strip()
+        rest = re.sub(r"^(\*\*|__)\s*", "", rest) if text.startswith(("**", "__")) else rest
+        return Numbering(style, number, word, rest)
+    m = _QPREFIX_RE.match(text)
+    if m:
+        return Numbering("Q:", None, "q", text[m.end():].strip())
+    return None
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a block's first line looks like."""
+
+    box: str  # "h1".."h6", "p", "item", "quote", "html", "hr", "table", "fence", "code", "list", "other"
+    bold: str  # "whole" (the line is bold), "prefix" (only the number/label is), "" (none)
+    numbering: Numbering | None
+    label_kind: str  # "question", "answer", "explanation" or "" (a label word the vocabulary knows)
+    title: str  # the text that would be the question's title
+    asking: bool
+
+    @property
+    def style(self) -> str:
+        return self.numbering.style if self.numbering else ""
+
+
+def first_line(el: Element) -> str:
+    return el.text.split("\n", 1)[0].strip()
+
+
+_HTML_HEADING_RE = re.compile(r"^\s*<h(?P<level>[1-6])\b[^>]*>(?P<text>.*?)(?:</h[1-6]>|$)", re.I)
+_DEFINITION_RE = re.compile(r"^:\s+\S")
+_DETAILS_RE = re.compile(r"^\s*(?:<(?:b|strong|p|div)\b[^>]*>\s*)*<details\b[^>]*>\s*(?:<summary\b[^>]*>(?P<summary>.*))?$", re.I)
+_SUMMARY_RE = re.compile(r"^\s*<summary\b[^>]*>(?P<summary>.*)$", re.I)
+
+
+def summary_text(lines: list[str], start: int) -> str | None:
+    """The first line of text of the `<summary>` of the `<details>` opened at line `start`
+    (0-based), without tags; None when the line opens no `<details>` with a summary."""
+    m = _DETAILS_RE.match(lines[start]) if start < len(lines) else None
+    if not m:
+        return None
+    rest = m["summary"]
+    if rest is None:
+        nxt = next((k for k in range(start + 1, min(start + 3, len(lines))) if lines[k].strip()), None)
+        m2 = _SUMMARY_RE.match(lines[nxt]) if nxt is not None else None
+        if not m2:
+            return None
+        rest = m2["summary"]
+    return re.sub(r"<[^>]+>", "", rest.split("</summary>")[0]).strip()
+
+
+#: `!!! question "Title"`, `??? answer`, `???+ faq "Title"` (MkDocs) and `::: details Title` (VuePress…)
+ADMONITION_RE = re.compile(r'^(?P<mark>!!!|\?\?\?\+?|:::+)\s*(?P<type>[\w-]+)\s*(?:"(?P<quoted>[^"]*)"|(?P<title>[^"]*?))\s*$')
+_ANSWER_TYPES = {"answer", "success", "tip", "note", "solution", "hint", "check", "details", "info", "答案", "解答"}
+
+
+def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = None) -> Shape:
+    """The shape of one element's first line."""
+    if el.kind == "paragraph" and (m := ADMONITION_RE.match(first_line(el))):
+        title = unbold((m["quoted"] if m["quoted"] is not None else m["title"]) or "")
+        kind = m["type"].lower()
+        said = labels.heading(title) if title else None
+        if (kind in _ANSWER_TYPES and not asks(title)) or (said and said.kind != "question"):
+            return Shape("adm", "", None, "answer", title, False)  # the answer of the question before it
+        if kind in ("question", "faq", "quiz", "q", "exercise", "problem", "example", "abstract") or asks(title):
+            return Shape("adm", "", numbering(title), "", title, True if kind != "example" else asks(title))
+        return Shape("adm", "", None, "", title, False)
+    if el.kind in ("html", "paragraph") and lines is not None and summary_text(lines, el.start) is not None:
+        summary = summary_text(lines, el.start) or ""
+        said = labels.heading(summary)
+        if said and said.kind != "question":
+            return Shape("html", "", None, "answer", summary, False)  # <summary>Answer</summary>
+        title = unbold(said.rest if said and said.rest else summary)
+        return Shape("details", "", numbering(title), "", title, asks(title))
+    if el.kind == "html" and lines is not None and (m := _HTML_HEADING_RE.match(lines[el.start])):
+        own = " ".join(lines[el.start:el.own_end])  # '<h3 name="x">⏎  Question?⏎</h3>'
+        whole = re.match(r"\s*<h[1-6]\b[^>]*>(?P<text>.*?)(?:</h[1-6]>|$)", own, re.I | re.S)
+        text = " ".join(re.sub(r"<[^>]+>", "", whole["text"] if whole else m["text"]).split())
+        box, line = f"h{m['level']}", text
+    elif el.kind == "html":
+        return Shape("html", "", None, "", "", False)
+    elif el.kind == "heading":
+        box = f"h{el.level}"
+        line = el.text.strip()
+    elif el.kind in ("paragraph", "item"):
+        box = "p" if el.kind == "paragraph" else "item"
+        line = first_line(el)
+        if el.kind == "paragraph" and lines is not None and el.own_end - el.start == 1 and el.end < len(lines) \
+                and not _DEFINITION_RE.match(line) \
+                and _DEFINITION_RE.match(next((x for x in lines[el.start + 1:el.end + 1] if x.strip()), "")):
+            box = "dt"  # a definition list's term: 'What is it?' then ': It is …'
+    else:
+        return Shape(el.kind, "", None, "", "", False)
+    bold = ""
+    text = line
+    if m := _BOLD_WHOLE_RE.match(line):
+        bold, text = "whole", m["inner"].strip()
+    elif m := _BOLD_PREFIX_RE.match(line):
+        inner = m["inner"].strip()
+        if numbering(inner) or labels.paragraph(line):
+            bold, text = "prefix", f"{inner} {m['rest']}"
+    label = labels.heading(text) if box[:1] == "h" else labels.paragraph(line)
+    label_kind = label.kind if label else ""
+    num = numbering(text)
+    if num and num.style == "Q:" and label_kind not in ("", "question"):
+        num = None
+    if num is None and el.kind == "item" and el.level:  # '3. …': the list's own number
+        num = Numbering("N.", el.level, "", text)
+    title = num.title if num else (label.rest if label and label.kind == "question" else text)
+    title = unbold(title)
+    return Shape(box, bold, num, label_kind, title, asks(title))
+
+
+#: The shape of a line of an answer key (`answerkey.py`): never a question, and it closes the unit before it.
+KEY_SHAPE = Shape("key", "", None, "", "", False)

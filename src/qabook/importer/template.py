@@ -1,0 +1,387 @@
+"""Candidate templates of a document and their score: which repeated shape starts its questions.
+
+Every element has a shape (`shapes.py`). Elements of the same shape — the same heading level,
+list item or paragraph kind, the same bold form and the same numbering style (or: the same
+unnumbered heading level, the same bold-line form) — make one candidate template: "a question
+starts at each of these". Each candidate partitions the document into units (a start and what
+follows it up to the next start or a heading that closes it) and is scored on what a person
+sees at a glance:
+
+- `ask`: the start lines ask (a question mark, a question word, a `Q`/`题目`/`第 N 题` word);
+- `answered`: the units hold something after the start line; `labelled`: an answer label,
+  `<details>` or an admonition follows it;
+- `sequence`: the numbers go up one by one (a restart at 1 is a new group);
+- `coverage`: the share of the document's lines the units hold; `regular`: units of similar size;
+- `prior`: a small bonus for the shapes Q&A files are known to have (numbered headings, `Q1`,
+  `第 N 题`, bold numbered lines): known shapes weigh in, they are not the only doors.
+
+A candidate is question-like when most of its starts ask or most of its units carry an answer
+label; the best question-like one wins. A finer candidate inside the winner (several of its
+starts in one unit) replaces it; one that is the same questions seen from inside (one start
+per unit: `**题目：**` under `#### 1. …`) does not.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from qabook.importer.elements import Element
+from qabook.importer.labels import Labels
+from qabook.importer.shapes import Shape, asks
+
+#: Numbering words that say "this is a question" on their own.
+_QUESTION_WORDS = {"q", "题目", "问题", "面试题", "试题", "习题", "练习", "例题", "考题", "question", "problem", "exercise",
+                   "quiz", "task"}
+_PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)": 0.1, "(N)": 0.1, "一、": 0.0,
+          "N ": 0.0, "N.N": 0.0, "": 0.0}
+_ANSWER_MARK_RE = re.compile(r"^\s*(?:<details\b|<summary\b|(?:\?\?\?\+?|!!!|:::+)\s*(?:answer|success|tip|note|solution|hint|"
+                             r"check|details|答案|解答)\b)", re.I)
+_FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_LIST_MARK_RE = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
+_INLINE_ANSWER_RE = re.compile(r"[?？.。]\s*(?:\*\*)?(?:答案|参考答案|答|Answer|Ans|A)\s*(?:\*\*)?\s*[：:]", re.I)
+
+
+@dataclass
+class Candidate:
+    """One way to read the document: these elements start its questions."""
+
+    key: tuple[str, str, str]  # (box, bold form, numbering family)
+    indices: list[int]
+    shapes: list[Shape]
+    features: dict[str, float] = field(default_factory=dict)
+    score: float = 0.0
+    ends: list[int] = field(default_factory=list)  # element index where each unit ends
+    answered_at: list[bool] = field(default_factory=list)  # whether each unit holds anything after its start
+
+    @property
+    def accepted(self) -> bool:
+        f = self.features
+        if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer
+            numbered = bool(self.shapes and self.shapes[0].numbering)
+            alone = f["coverage"] >= 0.3  # one question that is most of the document, not a stray line
+            return bool((numbered and f["ask"] and f["labelled"]) or alone and (
+                (f["explicit"] and f["labelled"]) or (numbered and f["ask"] and f["answered"])
+                or (self.key[2] == "ask" and f["labelled"])))
+        if self.key[2] == "ask":  # plain paragraphs that end in '?': only when answers follow them
+            return f["labelled"] >= 0.5
+        if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.3:
+            return True
+        if f["ask"] >= 0.8 and f["sequence"] >= 0.8 and f["n"] >= 3 and self.key[0] != "item":
+            return True  # numbered questions still waiting for their answers: each is a question
+        # a document that says it is a Q&A ('FAQ', '面试题', 'Interview questions'): its regular
+        # sequence of numbered, bold or heading units is its questions even when they do not ask
+        box, bold = self.key[0], self.key[1]
+        if box == "item" and bold != "whole":
+            return False  # plain numbered items are steps and outlines, not questions, whatever the title
+        return bool(f.get("titled")) and f["n"] >= 3 and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and (
+            f["sequence"] >= 0.6 or bold == "whole" or box == "dt" or _heading(box))
+
+    def describe(self) -> str:
+        box, bold, family = self.key
+        where = {"p": "paragraphs", "item": "list items", "details": "<details> blocks whose <summary> asks",
+                 "sep": "first blocks after '---'/'***' separators", "adm": "admonitions (!!! / ??? / :::) titled with a question"}.get(box, f"level-{box[1:]} headings" if _heading(box) else box)
+        form = {"whole": "bold ", "prefix": "bold-numbered ", "*": "bold or plain "}.get(bold, "")
+        if family == "plain":
+            what = f"{form}{where}" + (" (unnumbered)" if _heading(box) or box == "item" else "")
+        elif family == "label-q":
+            what = f"{form}{where} with a question label"
+        else:
+            what = f"{form}{where} numbered '{family}'"
+        example = self.shapes[0].title[:40] if self.shapes else ""
+        return f"{what} (first: '{example}')"
+
+
+def _heading(box: str) -> bool:
+    return box[:1] == "h" and box[1:].isdigit()
+
+
+def _family(shape: Shape) -> str:
+    if shape.numbering:
+        n = shape.numbering
+        return f"wordN:{n.word}" if n.style == "wordN" else n.style
+    if shape.label_kind == "question":
+        return "label-q"
+    return "plain"
+
+
+def _key(shape: Shape) -> tuple[str, str, str] | None:
+    box = shape.box
+    if shape.label_kind in ("answer", "explanation"):
+        return None
+    if _heading(box):
+        return (box, "", _family(shape))
+    if box == "item":
+        if shape.label_kind == "question":
+            return (box, "", "label-q")
+        return (box, "whole" if shape.bold == "whole" else "", "N." if shape.numbering else "plain")
+    if box == "dt":
+        return (box, "", "plain")
+    if box == "details":
+        return (box, "", "plain")
+    if box == "adm":
+        return (box, "", "plain") if shape.title else None
+    if box == "p":
+        family = "label-q" if shape.label_kind == "question" else _family(shape)
+        if family == "plain" and shape.bold != "whole":
+            return (box, "", "ask") if shape.asking and re.search(r"[?？]\s*$", shape.title) else None  # prose
+        if shape.label_kind in ("answer", "explanation"):
+            return None
+        if family == "label-q":
+            return (box, "", family)  # '**问题1：**', '**Q: …?**', 'Q: …': one label, whatever the bold
+        bold = "whole" if shape.bold == "whole" else ("prefix" if shape.bold else "")
+        return (box, bold, family)
+    return None
+
+
+def explicit(shape: Shape) -> bool:
+    """The start line itself says it is a question: 'Q1', '题目 3', '第 2 题', 'Q:', '**问题：**'."""
+    n = shape.numbering
+    return bool(shape.label_kind == "question" or (n and (n.style in ("第N题", "Q:") or n.word in _QUESTION_WORDS)))
+
+
+def candidates(elements: list[Element], shapes: list[Shape]) -> list[Candidate]:
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for i, shape in enumerate(shapes):
+        key = _key(shape)
+        if key:
+            groups.setdefault(key, []).append(i)
+    # the numbering families of one box also make one candidate together ('1.' and '2、' mixed)
+    merged: dict[tuple[str, str, str], list[int]] = {}
+    for (box, bold, family), idx in groups.items():
+        if family in ("N.", "N、", "N)", "N "):
+            merged.setdefault((box, bold, "N*"), []).extend(idx)
+    for key, idx in merged.items():
+        families = {k for k in groups if k[:2] == key[:2] and k[2] in ("N.", "N、", "N)", "N ")}
+        if len(families) > 1:
+            groups[key] = sorted(idx)
+    # and the bold forms of one box and family ('1. **What …?**' beside '2. What …?')
+    by_form: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for key in groups:
+        by_form.setdefault((key[0], key[2]), []).append(key)
+    for (box, family), keys in by_form.items():
+        if len(keys) > 1 and family != "ask":
+            groups[(box, "*", family)] = sorted(i for k in keys for i in groups[k])
+    sep = separated(elements, shapes)
+    if len(sep) >= 2 and all(sorted(idx) != sep for key, idx in groups.items() if key[2] != "ask"):
+        groups[("sep", "", "plain")] = sep
+    return [Candidate(key, idx, [shapes[i] for i in idx]) for key, idx in sorted(groups.items())]
+
+
+def separated(elements: list[Element], shapes: list[Shape]) -> list[int]:
+    """The first block after each thematic break (`---`, `***`), and the first block of the
+    document's body before the first break: units split by separators."""
+    hrs = [i for i, el in enumerate(elements) if el.kind == "hr"]
+    if len(hrs) < 2:
+        return []
+    out = []
+    title = next((i for i, el in enumerate(elements) if el.kind == "heading"), None)
+    for h in [title if title is not None and title < hrs[0] else -1] + hrs:
+        j = next((k for k in range(h + 1, len(elements)) if elements[k].kind != "hr"), None)
+        if j is not None and shapes[j].box in ("p", "item") + tuple(f"h{n}" for n in range(2, 7)) and j not in out \
+                and (shapes[j].box != "p" or shapes[j].label_kind not in ("answer", "explanation")):
+            out.append(j)
+    return out
+
+
+def _closes(el: Element, box: str, shapes: list[Shape], j: int) -> bool:
+    """Whether element j ends a unit started by an element of `box` (a heading at the same or a
+    higher level for a heading start; any heading for the others) — unless it is a label."""
+    if shapes[j].box == "key":
+        return True
+    if el.kind != "heading":
+        return False
+    if shapes[j].label_kind in ("answer", "explanation"):
+        return False
+    return not _heading(box) or el.level <= int(box[1:])
+
+
+def unit_ends(elements: list[Element], shapes: list[Shape], indices: list[int], box: str) -> list[int]:
+    out = []
+    for k, i in enumerate(indices):
+        stop = indices[k + 1] if k + 1 < len(indices) else len(elements)
+        end = stop
+        for j in range(i + 1, stop):
+            if _closes(elements[j], box, shapes, j):
+                end = j
+                break
+        out.append(end)
+    return out
+
+
+_NOT_WORDS_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]*>|\]\([^)]*\)|https?://\S+")
+_LINK_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[^\]]+\]\(")
+
+
+def _body_lines(lines: list[str], start_el: Element, end_line: int) -> list[str]:
+    """The unit's non-blank lines after the start's own line."""
+    return [line for line in lines[start_el.start + 1:end_line] if line.strip()]
+
+
+def says_something(body: list[str]) -> bool:
+    """The lines hold words of their own: not only images, tags or a list of links."""
+    if _has_options(body):  # choices (A. … B. …) are the question's, not an answer
+        body = [line for line in body if not _OPTION_LINE_RE.match(line)]
+    words = [line for line in body if re.search(r"\w{2,}", _NOT_WORDS_RE.sub(" ", line))]
+    links = sum(1 for line in words if _LINK_ITEM_RE.match(line))
+    return bool(words) and links * 2 < len(words) + 1 if len(words) > 1 else bool(words) and not links
+
+
+def has_answer_mark(body: list[str], labels: Labels) -> bool:
+    """An answer or explanation label, `<details>`, an answer admonition among the lines (not in code)."""
+    fence = False
+    for line in body:
+        if _FENCE_RE.match(line):
+            fence = not fence
+            continue
+        if fence:
+            continue
+        if _ANSWER_MARK_RE.match(line):
+            return True
+        text = line[_LIST_MARK_RE.match(line).end():]
+        label = labels.paragraph(text) or labels.heading(re.sub(r"^#{1,6}\s+", "", text)) if text.lstrip().startswith(
+            "#") else labels.paragraph(text)
+        if label and label.kind in ("answer", "explanation"):
+            return True
+    return False
+
+
+_TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|笔试题|习题|练习|试题|题库|真题|考题|测验|自测|复习题|"
+                        r"\b(?:interview questions|quiz|quizzes|exam|exercises?|questions?|problems|self-check|trivia)\b", re.I)
+
+
+def titled(elements: list[Element], lines: list[str]) -> bool:
+    """The document says it is a collection of questions: its first heading or first lines name it
+    ('FAQ', '面试题', 'Interview questions', 'Quiz')."""
+    head = next((el.text for el in elements if el.kind == "heading"), "")
+    first = " ".join(line for line in lines[:8] if line.strip())
+    first = re.sub(r"<[^>]*>|\]\([^)]*\)|https?://\S+", " ", first)  # words, not addresses
+    return bool(_TITLED_RE.search(head) or _TITLED_RE.search(first[:300]))
+
+
+def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels,
+          is_titled: bool = False, keys: list[tuple[int, set[int]]] | None = None) -> None:
+    """Score one candidate; `keys` are the answer keys as (element index, the numbers they answer)."""
+    n = len(cand.indices)
+    box = cand.key[0]
+    cand.ends = unit_ends(elements, shapes, cand.indices, box)
+    asking = answered = labelled = 0
+    sizes = []
+    for i, end, shape in zip(cand.indices, cand.ends, cand.shapes):
+        el = elements[i]
+        end_line = elements[end].start if end < len(elements) else len(lines)
+        body = _body_lines(lines, el, end_line)
+        if box == "p" and cand.key[1] == "whole" and el.own_end - el.start > 1:
+            pass  # lines glued under a bold line are its answer: already in the body
+        inline = bool(_INLINE_ANSWER_RE.search(shape.title))
+        asking += bool(shape.asking or explicit(shape) or asks(shape.title) or _has_options(body)
+                       or bool(body and _QUESTION_ADMONITION_RE.match(body[0])))
+        key = next((numbers for at, numbers in keys or [] if at > i), None)
+        keyed = bool(key and shape.numbering and shape.numbering.number in key)
+        inline = inline or keyed  # its answer waits in the key after it
+        said = bool(inline or says_something(body))
+        answered += said
+        cand.answered_at.append(said)
+        labelled += bool(inline or has_answer_mark(body, labels))
+        sizes.append(1 + len(body))
+    numbers = [s.numbering.number for s in cand.shapes if s.numbering and s.numbering.number is not None]
+    pairs = list(zip(numbers, numbers[1:]))
+    seq = (sum(1.0 if b == a + 1 else 0.5 if b == 1 else 0.0 for a, b in pairs) / len(pairs)) if pairs else 0.0
+    total = sum(1 for line in lines if line.strip()) or 1
+    coverage = min(1.0, sum(sizes) / total)
+    mean = sum(sizes) / n
+    cv = math.sqrt(sum((s - mean) ** 2 for s in sizes) / n) / mean if mean else 1.0
+    regular = max(0.0, 1.0 - cv / 2)
+    family = cand.key[2]
+    prior = _PRIOR.get(family.split(":")[0], 0.1 if cand.key[1] == "whole" else 0.0)
+    f = cand.features
+    f.update(titled=float(is_titled), n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
+             coverage=coverage, regular=regular, prior=prior,
+             explicit=sum(explicit(s) for s in cand.shapes) / n)
+    weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
+    cand.score = round(weight * (1.5 * f["ask"] + 1.0 * f["labelled"] + 0.5 * f["answered"] + 0.5 * seq
+                                 + 1.0 * coverage + 0.3 * regular + prior), 3)
+
+
+_QUESTION_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?:question|faq|quiz)\b", re.I)
+_OPTION_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?[A-D](?:\*\*)?\s*[.)．、:：）]")
+
+
+def _has_options(body: list[str]) -> bool:
+    """Multiple-choice options (A. … B. …) among the unit's lines: the unit asks."""
+    letters = [m.group().strip(" -*+[]xX(（*")[:1].upper() for line in body[:40] if (m := _OPTION_LINE_RE.match(line))]
+    return "A" in letters and "B" in letters
+
+
+def _units_of(cand: Candidate) -> list[tuple[int, int]]:
+    return list(zip(cand.indices, cand.ends))
+
+
+def nesting(outer: Candidate, inner: Candidate) -> float:
+    """How many of `inner`'s starts fall inside each unit of `outer` that holds any (0 when none do)."""
+    counts = []
+    for start, end in _units_of(outer):
+        inside = sum(1 for i in inner.indices if start < i < end)
+        if inside:
+            counts.append(inside)
+    covered = sum(counts)
+    if not counts or covered < len(inner.indices) * 0.6:
+        return 0.0
+    return covered / len(counts)
+
+
+def spread(outer: Candidate, inner: Candidate) -> float:
+    """The share of `outer`'s units that hold at least one of `inner`'s starts."""
+    units = _units_of(outer)
+    return sum(1 for s, e in units if any(s < i < e for i in inner.indices)) / (len(units) or 1)
+
+
+def _one_answer_each(outer: Candidate, inner: Candidate) -> bool:
+    """Each unit of `outer` holds at most one inner unit with an answer: the inner starts are
+    sub-questions of one question, answered together."""
+    for start, end in _units_of(outer):
+        if sum(1 for i, ok in zip(inner.indices, inner.answered_at) if start < i < end and ok) > 1:
+            return False
+    return True
+
+
+def _rival(winner: Candidate, other: Candidate) -> bool:
+    """Whether `other` is another reading of the document, not the same questions seen from
+    inside or outside (a label under each heading, group headings around them) or with a few
+    starts more or less."""
+    a, b = set(winner.indices), set(other.indices)
+    if a <= b or b <= a or len(a & b) >= 0.8 * len(a | b):
+        return False
+    for outer, inner in ((winner, other), (other, winner)):
+        if 0.9 <= nesting(outer, inner) <= 1.2:
+            return False  # one start of the other in each unit: the same questions
+    return True
+
+
+def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
+    """The winner and the runner-up (a different reading of the document), or None."""
+    ok = sorted((c for c in cands if c.accepted), key=lambda c: (-c.score, c.key))
+    if not ok:
+        return None, None
+    winner = ok[0]
+    for _ in range(len(ok)):
+        finer = [c for c in ok if c is not winner and nesting(winner, c) >= 1.5 and c.features["answered"] >= 0.6
+                 and spread(winner, c) >= 0.5
+                 and c.features["ask"] + c.features["labelled"] >= winner.features["ask"] + winner.features["labelled"] - 0.2]
+        outer = [c for c in ok if c is not winner and 0.9 <= nesting(c, winner) <= 1.2
+                 and len(c.indices) >= len(winner.indices) * 0.8 and c.score >= winner.score * 0.7
+                 and (c.features["ask"] >= 0.5 or c.features["labelled"] >= 0.8 or spread(c, winner) >= 0.8)]
+        # sub-questions that share one answer ('1. … 2. … 3. …' then one '参考答案'): the outer unit is the question
+        shared = [c for c in ok if c is not winner and nesting(c, winner) >= 1.5 and winner.features["answered"] < 0.6
+                  and c.features["labelled"] >= 0.8 and _one_answer_each(c, winner)]
+        if shared:
+            winner = max(shared, key=lambda c: c.score)
+        elif finer:
+            winner = max(finer, key=lambda c: c.score)
+        elif outer:
+            winner = max(outer, key=lambda c: c.score)
+        else:
+            break
+    runner = next((c for c in ok if c is not winner and _rival(winner, c)), None)
+    return winner, runner

@@ -1,0 +1,116 @@
+"""The real-document corpus of tests/corpus/ (format: tests/corpus/README.md), shared by
+`test_import_realcorpus.py` and `benchmarks/import_corpus.py`: the rows, the importer run on a
+file with no options, and the checks every import must pass (kept lossless, pages pass the check).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from qabook.check import check_docs
+from qabook.importer import plan_import, write_plan
+from qabook.importer.shapes import numbering
+from qabook import vocabulary
+from qabook.vocabulary import BLOCKS
+
+MERGED_LABELS = getattr(vocabulary, "MERGED_LABELS", ("答案解析", "解答"))  # also measured on older importers
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@dataclass(frozen=True)
+class Row:
+    lang: str
+    file: str
+    path: Path
+    expected: int
+    split: str  # "dev" or "holdout"
+    shape: str
+
+
+def rows() -> list[Row]:
+    out = []
+    for index in sorted(CORPUS.glob("*/INDEX.tsv")):
+        with index.open(encoding="utf-8") as f:
+            for r in csv.DictReader(f, delimiter="\t"):
+                expected = int(re.match(r"\d+", r["n_questions"]).group())
+                out.append(Row(index.parent.name, r["file"], index.parent / r["file"], expected, r["split"],
+                               r.get("shape", "")))
+    return out
+
+
+_LABELS_RE = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(w) for w in sorted(
+    {w for b in BLOCKS for w in b.labels} | set(MERGED_LABELS), key=len, reverse=True)) + r")(?:\s*\d+)?(?![A-Za-z])(?=\s*(?:\*\*)?\s*[:：.*\s\"]|$)",
+    re.I)
+_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|:::+)\s*[\w-]+")
+_TOKEN_RE = re.compile(r"[A-Za-z]{2,}|[\u4e00-\u9fff]")
+
+
+def _tokens(text: str) -> set[str]:
+    text = re.sub(r"\]\([^)\n]*\)|<[^>\n]*>|https?://\S+", " ", text)  # link targets may be retargeted; tags markup
+    return {t.lower() for t in _TOKEN_RE.findall(text)}
+
+
+def _words_of(line: str) -> set[str]:
+    """The words a source line must bring to its page: its label word, admonition type and
+    question numbering ('Problem 3 —', '第 2 题') become the block or the page and are not text
+    any more."""
+    core = re.sub(r"^\s*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?", "", line)
+    core = re.sub(r"^(?:\*\*|__)", "", core)
+    found = numbering(core)
+    if found is not None:
+        line = found.title
+    return _tokens(_LABELS_RE.sub(" ", _ADMONITION_RE.sub(" ", line)))
+
+
+@dataclass
+class Outcome:
+    count: int
+    crashed: str = ""
+    lost: list[int] | None = None  # source lines not kept exactly once
+    check_errors: int = 0
+
+
+def run(row: Row, check: bool = True) -> Outcome:
+    """Import one file with no options; never raises."""
+    text = row.path.read_text(encoding="utf-8")
+    try:
+        plan = plan_import(text, row.file, chapter="c")
+    except Exception as exc:  # noqa: BLE001 - the test reports any crash
+        return Outcome(-1, crashed=f"{type(exc).__name__}: {exc}")
+    outcome = Outcome(plan.question_count, lost=lost_lines(text, plan))
+    if check and plan.pages:
+        with tempfile.TemporaryDirectory() as tmp:
+            write_plan(plan, Path(tmp))
+            outcome.check_errors = sum(1 for d in check_docs(Path(tmp)) if d.is_error)
+    return outcome
+
+
+def lost_lines(text: str, plan) -> list[int]:
+    """Source lines that are not in exactly one page, or whose words that page does not hold
+    (label words and numbering aside: a label becomes its block)."""
+    if not plan.pages:
+        return []  # nothing written (no questions): nothing lost
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    owners: dict[int, set[str]] = {}
+    for page in plan.pages:
+        for out in page.lines:
+            for n in out.src:
+                owners.setdefault(n, set()).add(page.rel)
+    words = {p.rel: _tokens(p.text.replace("&lt;", "<")) for p in plan.pages}
+    lost = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        pages = owners.get(n, set())
+        if len(pages) != 1:
+            lost.append(n)
+            continue
+        missing = _words_of(line) - words[next(iter(pages))]
+        if missing:
+            lost.append(n)
+    return lost

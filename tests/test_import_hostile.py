@@ -1,0 +1,89 @@
+"""import → build always works: what the build would refuse, or what would swallow the page,
+is neutralised at import time — kept visible as text, with a warning at its source line — so
+that a hostile plain document imports and builds with no hand edits (without relying on any
+render-time sanitiser)."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from conftest import empty_book, qabook
+from qabook.importer import plan_import
+
+DEEP_QUOTE = "> " * 101 + "deep quote"
+DEEP_LIST = "\n".join("  " * k + f"- level {k}" for k in range(100)) + "\n" + "  " * 101 + "- deep list"
+HOSTILE = f"""# Security quiz
+
+## 1. What does this page do?
+
+<script>alert(1)</script>
+
+<img src="https://example.org/x.png" onerror="alert(2)">
+
+[click me](javascript:alert(3))
+
+<style>body {{ display: none }}</style>
+
+## 2. What is an iframe?
+
+<iframe src="https://example.org"></iframe>
+
+<a href="javascript:alert(4)">run</a>
+
+<textarea>
+Everything after this would be swallowed.
+
+## 3. What is deep nesting?
+
+{DEEP_QUOTE}
+
+{DEEP_LIST}
+
+## 4. What is a title tag?
+
+<title>never closed
+<xmp>raw
+<noembed>x
+
+## 5. What is plaintext?
+
+<plaintext>the rest of the page
+"""
+
+
+def test_hostile_document_imports_every_question_and_says_what_it_did() -> None:
+    plan = plan_import(HOSTILE, "hostile.md", chapter="h")
+    assert plan.question_count == 5 and not plan.has_errors
+    notes = {(d.line, d.code) for d in plan.diagnostics}
+    lines = HOSTILE.split("\n")
+    for what in ("<script>", "onerror", "javascript:alert(3)", "<style>", "<iframe", "javascript:alert(4)", "<textarea>",
+                 "deep quote", "deep list", "<title>", "<xmp>", "<noembed>", "<plaintext>"):
+        line = next(n for n, text in enumerate(lines, 1) if what in text)
+        assert any(n == line and code in ("QI016", "QI017", "QI023") for n, code in notes), (what, line, sorted(notes))
+    text = "\n".join(p.text for p in plan.pages)
+    for kept in ("alert(1)", "onerror", "javascript:alert(3)", "display: none", "never closed", "the rest of the page",
+                 "deep quote", "deep list"):
+        assert kept in text, kept  # lossless: kept as text, never dropped
+
+
+def test_hostile_document_imports_then_builds_and_shows_it_as_text(tmp_path: Path) -> None:
+    project = empty_book(tmp_path)
+    source = tmp_path / "hostile.md"
+    source.write_text(HOSTILE, encoding="utf-8")
+    imported = qabook("import", str(source), "--out", str(project / "docs"), "--chapter", "h")
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    build = qabook("build", "--no-pdf", cwd=project)
+    assert build.returncode == 0, build.stdout + build.stderr
+    site = project / "site" / "h"
+    pages = {p.parent.name: p.read_text(encoding="utf-8") for p in site.glob("*/index.html")}
+    first = next(v for k, v in pages.items() if k.startswith("01-"))
+    assert "<script>alert(1)" not in first and "onerror=" not in re.sub(r"&[a-z]+;", "", first).replace(
+        "onerror=&quot;", "") or "&lt;img" in first
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in first  # shown as text
+    assert "[click me](javascript:alert(3))" in html.unescape(re.sub(r"<[^>]+>", "", first))
+    last = next(v for k, v in pages.items() if k.startswith("05-"))
+    assert "<plaintext" not in last.lower().replace("&lt;plaintext", "")
+    for page in pages.values():  # nothing swallowed: every page still ends with the site's own scripts
+        assert page.rstrip().endswith("</html>")

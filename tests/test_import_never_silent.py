@@ -1,0 +1,153 @@
+"""Never silently wrong: documents a person writes, imported with no options. Either the import
+is right, or a warning says where it may be wrong (at the source line), and `--explain` shows
+the template chosen, its score and the runner-up. Each of these failed on the importer before
+template inference (it imported them wrong with 0 findings, or refused them).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import qabook
+from qabook.importer import plan_import
+
+
+def block(text: str, kind: str) -> str:
+    m = re.search(rf"^/// {kind}\b.*?\n(.*?)^///$", text, re.S | re.M)
+    return m.group(1).strip() if m else ""
+
+
+def at(plan, code: str) -> list[int]:
+    return sorted(d.line for d in plan.diagnostics if d.code == code)
+
+
+QA_ADJACENT = """# Python quick questions
+
+Q: What does `yield` do?
+A: It turns the function into a generator.
+
+```python
+def gen():
+    yield 1
+```
+
+| call | result |
+|------|--------|
+| next(g) | 1 |
+
+Q: What is a decorator?
+A: A function that wraps another function.
+"""
+
+
+def test_q_then_a_on_the_very_next_line_puts_the_answer_and_its_code_in_the_answer() -> None:
+    plan = plan_import(QA_ADJACENT, "faq.md", chapter="py")
+    assert plan.question_count == 2
+    first = plan.pages[1].text
+    assert block(first, "question") == "What does `yield` do?"
+    answer = block(first, "answer")
+    assert answer.startswith("It turns the function into a generator.")  # the 'A:' label is gone
+    assert "```python" in answer and "| next(g) | 1 |" in answer
+    assert "A:" not in first and not at(plan, "QI004")
+
+
+def test_code_right_under_a_bold_question_line_is_its_answer() -> None:
+    doc = ("# 面试题\n\n**问题1：如何反转一个列表？**\n\n```python\nxs[::-1]\n```\n\n"
+           "**问题2：如何去重？**\n\n用 `set`，或 `dict.fromkeys` 保序。\n")
+    plan = plan_import(doc, "q.md", chapter="q")
+    assert plan.question_count == 2
+    first = plan.pages[1].text
+    assert block(first, "question") == "如何反转一个列表？"
+    assert block(first, "answer") == "```python\nxs[::-1]\n```"
+    assert not at(plan, "QI004")
+
+
+def test_a_second_question_inside_an_answer_is_reported_at_its_line() -> None:
+    doc = ("# 数据库\n\n## 1. 什么是索引？\n\n**答案：** 一种加速查找的数据结构。\n\n"
+           "**题目：** 什么是事务？\n\n**答案：** 一组要么全做要么全不做的操作。\n\n"
+           "## 2. 什么是锁？\n\n**答案：** 控制并发访问的机制。\n\n## 3. 什么是视图？\n\n**答案：** 一个保存的查询。\n")
+    plan = plan_import(doc, "db.md", chapter="db")
+    assert at(plan, "QI020") == [7]  # '**题目：** 什么是事务？' sits in question 1's answer
+
+
+def test_an_answer_like_line_in_the_question_block_is_reported() -> None:
+    doc = ("# Web\n\n## 1. What is HTTP?\n\n**Question:** Explain it in one line.\n\n"
+           "Answer (short): a request/response protocol.\n\n**Explanation:** It runs over TCP.\n\n"
+           "## 2. What is a cookie?\n\n**Question:** Say what it stores.\n\n**Answer:** A small piece of state.\n")
+    plan = plan_import(doc, "web.md", chapter="web")
+    assert at(plan, "QI021") == [7]
+
+
+def test_a_question_with_no_answer_but_code_in_its_question_block_is_reported() -> None:
+    doc = ("# Drills\n\n## 1. Sort a list\n\n**Question:** Sort `xs` in place.\n\n```python\nxs.sort()\n```\n\n"
+           "## 2. Reverse a list\n\n**Question:** Reverse `xs`.\n\n**Answer:** `xs.reverse()`\n")
+    plan = plan_import(doc, "d.md", chapter="d")
+    assert 3 in at(plan, "QI004") and at(plan, "QI021") == [7]
+
+
+def test_numbering_that_skips_repeats_or_goes_back_is_reported() -> None:
+    doc = ("# Networking\n\n**1.** What is a socket?\n\nAn endpoint.\n\n**2.** What is a port?\n\nA number.\n\n"
+           "**2.** What is a host?\n\nA machine.\n\n**5.** What is DNS?\n\nNames to addresses.\n\n"
+           "**3.** What is TCP?\n\nA reliable stream.\n")
+    plan = plan_import(doc, "n.md", chapter="n")
+    assert plan.question_count == 5
+    assert at(plan, "QI002") == [11]  # 2 again
+    assert at(plan, "QI011") == [15, 19]  # 2 → 5 jumps; 5 → 3 goes back
+    assert any("goes back from 5 to 3" in d.message for d in plan.diagnostics)
+
+
+WEAK = """# Exercises
+
+### Arrays
+
+1. How do you read the third element?
+2. How do you append an element?
+
+??? success "Answers"
+    1. `xs[2]`
+    2. `xs.append(v)`
+
+### Lists
+
+1. How do you insert at the front?
+2. How do you remove the last element?
+
+??? success "Answers"
+    1. `xs.insert(0, v)`
+    2. `xs.pop()`
+
+### Maps
+
+1. How do you read a missing key safely?
+2. How do you count words?
+
+??? success "Answers"
+    1. `d.get(k)`
+    2. `Counter(words)`
+"""
+
+
+def test_a_weak_template_is_reported_with_the_runner_up() -> None:
+    """Numbered sub-questions answered together under a topic heading: the topic or the items?"""
+    plan = plan_import(WEAK, "ex.md", chapter="ex")
+    weak = [d for d in plan.diagnostics if d.code == "QI022"]
+    assert len(weak) == 1 and weak[0].line == 3  # at the first question (the topic heading won)
+    assert "another reading fits about as well" in weak[0].message and "list items" in weak[0].message
+
+
+def test_explain_shows_the_template_its_score_and_the_runner_up(tmp_path: Path) -> None:
+    source = tmp_path / "ex.md"
+    source.write_text(WEAK, encoding="utf-8")
+    out = qabook("import", str(source), "--dry-run", "--explain").stdout
+    assert re.search(r"question starts: .+\n  template score: \d+\.\d\d \(ask [\d.]+, labelled [\d.]+", out), out
+    assert re.search(r"\n  runner-up: .+ \d+\.\d\d \(ask", out), out
+
+
+def test_refused_only_when_nothing_repeats_like_a_question() -> None:
+    story = ("# My interview story\n\n## 1. Background\n\nI studied maths.\n\n## 2. Preparation\n\n"
+             "I read two books.\n\n## 3. The day\n\nIt went well.\n")
+    refused = plan_import(story, "s.md")
+    assert refused.question_count == 0 and at(refused, "QI001") == [1]
+    numbered = plan_import("# 练习\n\n**1.** 什么是闭包？\n\n函数和其环境。\n\n**2.** 什么是原型？\n\n对象的模板。\n", "l.md")
+    assert numbered.question_count == 2 and not numbered.has_errors

@@ -1,0 +1,96 @@
+"""The importer on the real public documents of tests/corpus/ (zh and en), with no options.
+
+Each `dev` file: the question count equals the hand count of INDEX.tsv (a known miss is an
+honest strict xfail with its reason), the import never crashes, every non-blank line is kept
+in exactly one page with its words, and the pages pass `qabook check` with no error.
+The `holdout` files stand for documents nobody here has seen: nobody working on the importer
+looks at them one by one, so they are only measured together (`test_holdout_and_overall…`),
+whose messages give counts, never a file.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from realcorpus import Row, rows, run
+
+ROWS = rows()
+DEV = [r for r in ROWS if r.split == "dev"]
+HOLDOUT = [r for r in ROWS if r.split != "dev"]
+pytestmark = pytest.mark.skipif(not ROWS, reason="tests/corpus/*/INDEX.tsv not found")
+
+#: Known misses on dev files, with what would be needed (strict: a fix makes them pass, and then
+#: they must come off this list).
+MISSES = {
+    "zh/10-leetcode-toc-heading-per-problem.md": "one numbered H1 per problem, no question mark, label or answer "
+                                                 "word: nothing says they are questions",
+    "zh/30-exam-solutions-toc-numbering-gap.md": "one numbered H1 per problem (same family as zh/10)",
+    "zh/26-negative-changelog-bold-dates-prompt-comparison.md": "negative: '问题：' bullets are test prompts shown "
+                                                                "with screenshots; read as labelled questions",
+    "en/02-zeroinstall-faq-deflist.md": "definition-list answers that continue in unprefixed paragraphs: two "
+                                        "question lines read as answer text",
+    "en/10-python-100-exercises-labels-own-line.md": "question 32 leaves its code fence open: the parser (like a "
+                                                     "renderer) swallows the heading of question 33",
+    "en/18-odin-clean-code-knowledge-check.md": "a knowledge-check list of questions whose answers are links to "
+                                                "the lesson",
+    "en/21-flashcards-term-definition-adjacent-lines.md": "T:/D: one-letter labels are not label words",
+    "en/25-exam-paper-os-table-subparts.md": "an exam paper as one table, one question per row",
+}
+#: Files whose import passes everything but the check, with why.
+CHECK_MISSES = {
+    "zh/15-faq-link-list-then-h3-q-a.md": "the checker reads a fence opened after a list marker ('- ```') as "
+                                          "never closed (QA023); the renderer does not",
+}
+SHARE = 0.90
+
+
+def _id(row: Row) -> str:
+    return f"{row.lang}/{row.file}"
+
+
+@pytest.mark.parametrize("row", DEV, ids=_id)
+def test_dev_file_count_matches_the_hand_count(row: Row) -> None:
+    if _id(row) in MISSES:
+        pytest.xfail(MISSES[_id(row)]) if run(row, check=False).count != row.expected else pytest.fail(
+            f"{_id(row)} now imports right: take it off MISSES")
+    outcome = run(row, check=False)
+    assert not outcome.crashed, outcome.crashed
+    assert outcome.count == row.expected
+
+
+@pytest.mark.parametrize("row", DEV, ids=_id)
+def test_dev_file_imports_lossless_and_passes_the_check(row: Row) -> None:
+    outcome = run(row)
+    assert not outcome.crashed, outcome.crashed
+    assert outcome.lost == [], f"lines not kept exactly once with their words: {outcome.lost[:10]}"
+    if _id(row) in CHECK_MISSES:
+        assert outcome.check_errors, f"{_id(row)} now passes the check: take it off CHECK_MISSES"
+        pytest.xfail(CHECK_MISSES[_id(row)])
+    assert outcome.check_errors == 0
+
+
+def test_holdout_files_import_without_crash_or_loss() -> None:
+    """Measured together only: the messages give counts, never a file."""
+    assert len(ROWS) >= 60, f"the corpus holds {len(ROWS)} documents; 60 are wanted"
+    outcomes = [run(row, check=False) for row in HOLDOUT]
+    assert sum(1 for o in outcomes if o.crashed) == 0, "a holdout file crashed the importer"
+    lost = sum(1 for o in outcomes if o.lost)
+    assert lost == 0, f"{lost} holdout file(s) lose lines"
+
+
+@pytest.mark.xfail(strict=True, reason="not met: 1 holdout file imports to pages that fail the check; its cause is not "
+                                       "looked at (holdout files are not opened); zh/15's checker/renderer fence "
+                                       "disagreement (CHECK_MISSES) is one known way")
+def test_holdout_imports_pass_the_check() -> None:
+    failing = sum(1 for row in HOLDOUT if run(row).check_errors)
+    assert failing == 0, f"{failing} holdout file(s) import to pages that fail the check"
+
+
+@pytest.mark.xfail(strict=True, reason="not met yet: exact counts 54/67 (81 %; dev 43/51, holdout 11/16) against "
+                                       "the 90 % wanted — the dev misses are listed in MISSES")
+def test_overall_exact_count_share_is_at_least_90_percent() -> None:
+    exact_holdout = sum(1 for row in HOLDOUT if run(row, check=False).count == row.expected)
+    exact_dev = sum(1 for row in DEV if run(row, check=False).count == row.expected)
+    share = (exact_dev + exact_holdout) / len(ROWS)
+    assert share >= SHARE, (f"exact counts {exact_dev + exact_holdout}/{len(ROWS)} ({share:.0%}; dev {exact_dev}/"
+                            f"{len(DEV)}, holdout {exact_holdout}/{len(HOLDOUT)}), wanted ≥ {SHARE:.0%}")
