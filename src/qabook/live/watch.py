@@ -31,6 +31,8 @@ class Watcher:
     """File events under `folders` (recursively) and on `files`."""
 
     def __init__(self, folders: list[Path], files: list[Path]) -> None:
+        folders = [f.resolve() for f in folders]  # events then name absolute paths
+        files = [f.resolve() for f in files]
         self._heard: set[Path] = set()
         self._last = 0.0
         self._event = threading.Condition()
