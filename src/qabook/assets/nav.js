@@ -1,9 +1,9 @@
-/* qabook: the navigation links every page of a chapter shares (templates/partials/nav.html).
-   The page holds home, the current chapter and page; this writes the other chapters and the
-   chapter's other topics into the lists, from window.qabookNavData (nav/book.js, nav/<n>.js),
-   with the markup and relative links Material's templates give them. It runs where the list
-   stands, before Material's scripts, and again on Material's document$ (instant navigation,
-   the live preview), loading a chapter's data when it is missing. */
+/* qabook: the links to the other chapters, the same in every page (templates/partials/nav.html).
+   The page holds home, the other top-level pages and the current chapter with its topics; this
+   writes the other chapters into the list, from window.qabookNavData.book (nav/book.js), with
+   the markup and relative links Material's templates give them. It runs where the list stands,
+   before Material's scripts, and again on Material's document$ (instant navigation, the live
+   preview). */
 (function () {
   var D = window.qabookNavData = window.qabookNavData || {};
 
@@ -51,28 +51,15 @@
     });
     return true;
   }
-  function load(key, done) {
-    var base = window.__md_scope || new URL(".", location.href);
-    var script = document.createElement("script");
-    script.src = new URL("assets/qabook/nav/" + key + ".js", base).href;
-    script.onload = done;
-    document.head.appendChild(script);
-  }
   function render() {
     var top = document.querySelector("ul[data-qa-nav='book']:not([data-qa-filled])");
     if (!top || !D.book) return;
     var page = top.getAttribute("data-qa-page") || "";
-    var chapterList = top.querySelector("ul[data-qa-nav]:not([data-qa-filled])");
+    var chapterList = top.querySelector("ul[data-qa-nav]");
     var here = chapterList ? chapterList.getAttribute("data-qa-nav") : null;
-    if (here && !D[here]) { load(here, render); return; }
     top.setAttribute("data-qa-filled", "");
     fill(top, D.book, function (e) { return item(e[1], e[2], page, true); },
          function (e) { return e[0] === here; });
-    if (chapterList) {
-      chapterList.setAttribute("data-qa-filled", "");
-      fill(chapterList, D[here], function (e) { return item(e[0], e[1], page, false); },
-           function (e) { return e[0] === page; });
-    }
   }
   render();
   /* Material's document$ exists once its bundle (at the end of the page) has run */

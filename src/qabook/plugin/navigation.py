@@ -71,25 +71,18 @@ def _entry(item: object) -> list[str]:
 
 def nav_scripts(nav: Navigation, features: list[str], chapter_pages: set[str]) -> dict[str, str]:
     """File name → content: book.js (the chapters, in navigation order, and the script that
-    writes the links) and <n>.js per chapter (its topics; n its position in the navigation)."""
+    writes their links into every page)."""
     from importlib import resources
 
-    def data(key: str, value: object) -> str:
-        return f"(window.qabookNavData=window.qabookNavData||{{}})[{json.dumps(key)}]=" \
-               f"{json.dumps(value, ensure_ascii=False, separators=(',', ':'))};\n"
-
     book: list[object] = []
-    out: dict[str, str] = {}
     for n, item in enumerate(nav.items, 1):
         if not _is_chapter(item, features, chapter_pages):
             book.append(0)  # written by the template on every page
             continue
         book.append([str(n), *_entry(item.children[0])[:1], str(item.title or "")])
-        topics = [0 if child.children else _entry(child) for child in item.children[1:]]
-        out[f"{n}.js"] = data(str(n), topics)
+    data = json.dumps(book, ensure_ascii=False, separators=(",", ":"))
     renderer = resources.files("qabook.assets").joinpath("nav.js").read_text(encoding="utf-8")
-    out["book.js"] = data("book", book) + renderer
-    return out
+    return {"book.js": f"(window.qabookNavData=window.qabookNavData||{{}}).book={data};\n" + renderer}
 
 
 def write_nav_scripts(site_dir: Path, nav: Navigation, features: list[str], chapter_pages: set[str]) -> None:
@@ -108,10 +101,65 @@ def write_nav_scripts(site_dir: Path, nav: Navigation, features: list[str], chap
         target.write_bytes(data)
 
 
-def held_children(section: Section, page: object) -> list[tuple[int, object]]:
-    """(1-based position, child) of the children of the current chapter that its pages write
-    themselves: the current page (with its table of contents) and nested sections; the other
-    topics come from the chapter's script. (A loop in the template over every topic of the
-    chapter cost more than the rest of the navigation.)"""
-    return [(n, child) for n, child in enumerate(section.children[1:], 2)
-            if child is page or child.children]
+def chapter_nav(section: Section, page: MkPage) -> list[tuple[str, object, int]]:
+    """The current chapter's topics, in the page itself (a reader without JavaScript reaches
+    each of them): (html, None, 0) for a run of plain links, ("", child, position) for a child
+    the template renders with Material's macro (the current page with its table of contents,
+    nested sections, links out of the site). The plain links are made once per chapter and
+    folder and reused by its other pages: what Material's `url` filter writes for a link
+    depends only on the page's folder (`x.html`), or, for `x/`, on the folder that holds `x/`
+    (links into `x/` itself are made for the page)."""
+    children = section.children[1:]
+    url = page.url or ""
+    folder, _, last = url.rpartition("/")
+    inside: str | None
+    if "." in last:  # a file: its links depend on its folder
+        key, reference, inside = (id(section), folder, "file"), url, None
+    else:
+        base = url.rstrip("/")
+        holder = base.rpartition("/")[0]
+        key, inside = (id(section), holder, "folder"), (base + "/" if base else "")
+        reference = (holder + "/" if holder else "") + "\0/"  # a folder beside the page's
+    signature = tuple((getattr(c, "url", None), c.title) for c in children)
+    cached = _LINKS.get(key)
+    if cached is None or cached[0] != signature:
+        ref = _Reference(reference)
+        cached = (signature, [_link(c, ref) if _plain(c) else "" for c in children])
+        if len(_LINKS) > 4096:
+            _LINKS.clear()
+        _LINKS[key] = cached
+    out: list[tuple[str, object, int]] = []
+    run: list[str] = []
+    for n, (child, html) in enumerate(zip(children, cached[1]), 2):
+        if child is page or not html:
+            if run:
+                out.append(("".join(run), None, 0))
+                run = []
+            out.append(("", child, n))
+        elif inside is not None and (child.url + "/").startswith(inside):
+            run.append(_link(child, page))
+        else:
+            run.append(html)
+    if run:
+        out.append(("".join(run), None, 0))
+    return out
+
+
+class _Reference:
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+
+_LINKS: dict[tuple[int, str, str], tuple[tuple[object, ...], list[str]]] = {}
+
+
+def _plain(child: object) -> bool:
+    return isinstance(child, MkPage) and not getattr(child, "children", None)
+
+
+def _link(child: MkPage, page: object) -> str:
+    """A topic's entry as Material's templates write a page that is not the current one."""
+    from mkdocs.utils import normalize_url
+
+    return (f'\n<li class="md-nav__item"><a href="{normalize_url(child.url, page)}" class="md-nav__link">'
+            f'<span class="md-ellipsis">{child.title}</span></a></li>')

@@ -14,7 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from qabook.i18n import strings, t
-from qabook.plugin.navigation import held_children
+from qabook.plugin.navigation import chapter_nav
 from qabook.plugin.preview import TEMPLATES
 from qabook.render import BLOCK_EXTENSIONS
 from qabook.vocabulary import pymdownx_configs
@@ -132,7 +132,7 @@ def template_globals(env: jinja2.Environment, language: str | None, *, search: b
     env.globals["qabook_material_t"] = material_strings(env, language)
     env.globals["qabook_t"] = lambda key, **values: t(language, key, **values)
     env.globals["qabook_material"] = lambda key: strings(language).get(f"material.{key}", "")
-    env.globals["qabook_nav_held"] = held_children  # templates/partials/nav.html
+    env.globals["qabook_chapter_nav"] = chapter_nav  # templates/partials/nav.html
     if search:
         env.globals["qabook_search_strings"] = {k: v for k, v in strings(language).items()
                                                 if k.startswith("search.")}
