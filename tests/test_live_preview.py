@@ -161,6 +161,40 @@ print(json.dumps({"urls": update.urls, "full": update.full, "rewritten": rewritt
     assert (site / "c001" / "new" / "index.html").is_file()  # the new page, by the full build
 
 
+def test_a_new_title_reaches_the_navigation_of_every_page_of_its_chapter(tmp_path: Path) -> None:
+    """Each page lists its chapter's topics by title (readers without JavaScript too): after a
+    save that changes a topic's title, the chapter's other pages are written again with it."""
+    script = r"""
+import sys
+from pathlib import Path
+from qabook.config import find_project
+from qabook.live.session import Session
+project = find_project()
+session = Session(project, "127.0.0.1:1", Path(sys.argv[1]), jobs=2)
+session.build_all()
+page = project.docs_dir / "c000" / "002-t000-001.md"
+text = page.read_text(encoding="utf-8")
+title = text.split("\n# ", 1)[1].split("\n", 1)[0]
+page.write_text(text.replace("\n# " + title, "\n# 改过的标题", 1), encoding="utf-8")
+update = session.apply({page})
+session.rename_in_navigation()
+print(title)
+"""
+    project = _book(tmp_path / "book")
+    site = tmp_path / "site"
+    r = subprocess.run([sys.executable, "-c", script, str(site)], cwd=project, capture_output=True, text=True,
+                       timeout=900)
+    assert r.returncode == 0, r.stderr[-3000:]
+    old = r.stdout.strip().splitlines()[-1]
+    for other in ("c000/005-t000-004", "c000/006-t000-005"):  # neither a neighbour nor the chapter page
+        html = (site / other / "index.html").read_text(encoding="utf-8")
+        nav = html[html.index('class="md-nav md-nav--primary"'):html.index('data-md-type="toc"')]
+        assert '<span class="md-ellipsis">改过的标题</span>' in nav, other
+        assert f">{old}<" not in nav, other
+    assert '<span class="md-ellipsis">改过的标题</span>' not in (site / "c001" / "001-t001-000" / "index.html").read_text(
+        encoding="utf-8")  # another chapter's pages do not list it
+
+
 def test_a_pages_findings_at_once_are_the_whole_checks_for_that_page(tmp_path: Path) -> None:
     """check_pages (the saved page's findings, at once) finds what check_book finds on that page,
     on every rule's fixture pages — except what needs the whole book (an id used twice)."""
