@@ -149,6 +149,14 @@ def test_benchmark_runs_at_its_smallest_size(tmp_path: Path) -> None:
     assert "save → reloaded page at 1,000 topics" in text
 
 
+_PARSED_IN: dict[str, Path] = {}  # the folder where each parsing process leaves a file named by its pid
+
+
+def _read_page_noting_pid(item):  # noqa: ANN001, ANN202 - module level: the pool pickles it by name
+    (_PARSED_IN["pids"] / str(os.getpid())).touch()
+    return read_page(item)
+
+
 def test_parallel_check_finds_what_the_serial_one_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import qabook.book
     from qabook.check import check_docs
