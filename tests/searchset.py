@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 QUERIES = Path(__file__).parent / "search_queries.tsv"
 CORPUS_CHAPTER = "02-datacenter-security-reliability.md"
@@ -19,8 +20,9 @@ def load_queries() -> list[tuple[str, str]]:
 
 
 def page_key(href: str) -> str:
-    """'…/llm/02-da-mo-xing…/#q1' or '…/llm/02-….html#q1' → 'llm/02'."""
-    path = href.split("#")[0].split("?")[0].rstrip("/")
+    """'…/llm/02-da-mo-xing…/#q1' or '…/llm/02-….html#q1' → 'llm/02'; a page that is no topic →
+    its path ('/llm', '/' — the host is left out: '127.0.0.1' is not a topic number)."""
+    path = urlsplit(href).path.rstrip("/") if "://" in href else href.split("#")[0].split("?")[0].rstrip("/")
     parts = path.split("/")
     if len(parts) < 2 or not parts[-1][:2].isdigit():
         return path or "/"  # the home page, a chapter page: never an expected topic
@@ -58,6 +60,10 @@ def score(ranked: dict[str, list[str]], queries: list[tuple[str, str]]) -> Score
 SEARCHBOOK = Path(__file__).parent / "searchbook"
 HARD_QUERIES = SEARCHBOOK / "queries.tsv"
 KINDS = ("term", "paraphrase", "answer-only", "cross-language", "pinyin", "typo")
+#: The seed book's trial set: what a new user typed on the seed book and reported (kept apart
+#: from the hard set's figures).
+TRIAL_QUERIES = Path(__file__).parent / "search_queries_trial.tsv"
+TRIAL_KINDS = ("word", "phrase", "typo", "term")
 
 
 @dataclass(frozen=True)
@@ -68,14 +74,23 @@ class HardQuery:
     form: str = ""
 
 
-def load_hard_queries() -> list[HardQuery]:
+def load_hard_queries(path: Path = HARD_QUERIES, kinds: tuple[str, ...] = KINDS) -> list[HardQuery]:
     rows = []
-    for line in HARD_QUERIES.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             query, expected, kind, *rest = line.split("\t")
-            assert kind in KINDS, line
+            assert kind in kinds, line
             rows.append(HardQuery(query, frozenset(expected.split("|")), kind, rest[0] if rest else ""))
     return rows
+
+
+def load_trial_queries() -> list[HardQuery]:
+    return load_hard_queries(TRIAL_QUERIES, TRIAL_KINDS)
+
+
+def load_seed_queries() -> list[HardQuery]:
+    """The seed set (search_queries.tsv) as one kind, 'seed'."""
+    return [HardQuery(q, frozenset([e]), "seed") for q, e in load_queries()]
 
 
 @dataclass
@@ -93,7 +108,8 @@ class KindScore:
 
 def score_hard(ranked: dict[str, list[str]], queries: list[HardQuery]) -> tuple[dict[str, KindScore], list[str]]:
     """Per kind (and 'all'): hit@1, hit@5, empty lists; plus one line per miss at 1."""
-    scores = {k: KindScore() for k in (*KINDS, "all")}
+    kinds = list(dict.fromkeys(q.kind for q in queries))
+    scores = {k: KindScore() for k in (*kinds, "all")}
     misses = []
     for q in queries:
         keys = ranked.get(q.query, [])

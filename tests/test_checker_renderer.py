@@ -156,10 +156,36 @@ def test_fence_after_list_marker_that_crashes_the_renderer_is_an_error() -> None
         render_page(HEAD + text)
 
 
-@pytest.mark.xfail(strict=True, reason="found by the fuzzer, not fixed: pymdownx.superfences drops an indented code"
-                   " fence at its first less-indented line and closes a fence only at its own indent, while the"
-                   " checker follows CommonMark; here the renderer shows an explanation the checker does not count")
 def test_indented_code_fence_is_read_like_the_renderer() -> None:
+    """Found by the fuzzer: pymdownx.superfences drops an indented fence at its first
+    less-indented line and closes a fence only at its own indent; the checker reads it so."""
     text = HEAD + "/// answer\n答案。\n///\n\n/// question\n问题二？\n///\n\n/// answer\n\n  ```python\n/// explanation\n```\n///\n"
     page, found = check_page(text)
     assert errors(found) or checked_counts(page) == rendered_counts(render_page(text))
+
+
+def test_fence_right_after_a_list_marker_is_inline_code_not_an_unclosed_fence() -> None:
+    """`- ```python` is no fence to the renderer: the item's backticks pair with the indented
+    closing line as a code span. The checker said QA023 (never closed) and refused the page."""
+    for item in ("- ```python\n  x = 1\n  ```\n- 二\n", "1. ```python\n   x = 1\n   ```\n", "- ```python\n  x = 1\n```\n"):
+        text = HEAD + "/// answer\n" + item + "///\n\n" + EXPLANATION
+        page, found = check_page(text)
+        assert not errors(found), [(d.line, d.code) for d in found]
+        assert checked_counts(page) == rendered_counts(render_page(text))
+
+
+def test_a_fence_never_closed_is_text_and_hides_no_block_after_it() -> None:
+    """The renderer shows an unclosed fence as text, so the blocks after it are read as blocks."""
+    text = HEAD + "/// answer\n答案\n```python\nx = 1\n///\n\n" + EXPLANATION
+    page, found = check_page(text)
+    assert [d.code for d in errors(found)] == ["QA023"], [(d.line, d.code) for d in found]
+    assert checked_counts(page) == rendered_counts(render_page(text)) == {"question": 1, "answer": 1, "explanation": 1}
+
+
+def test_a_fence_header_the_renderer_refuses_is_reported_at_that_line() -> None:
+    """Found in a real document (`` ```c ++ ``): superfences takes no such header, so the code shows as
+    text (its `#include` lines as headings); the checker took it for a fence and said nothing."""
+    text = HEAD + "/// answer\n```c ++\n\n#include <cstdio>\nint main() {}\n```\n///\n\n" + EXPLANATION
+    page, found = check_page(text)
+    assert [(d.line, d.code) for d in errors(found)] == [(12, "QA023")] and "'```c'" in errors(found)[0].message
+    assert "<h1" in render_page(text)  # what the finding is about: #include became a heading

@@ -234,6 +234,16 @@ def test_question_pattern_on_lines_that_start_bold() -> None:
     assert block(page(plan, 1), "answer") == "860 / 0.4 = 2150"
 
 
+def test_a_heading_that_starts_like_a_choice_is_asked_once() -> None:
+    """'### 2. A.C.I.D properties.' and its answer: the heading is the question, written once (its
+    'A.' is not a choice that would put the title before it again)."""
+    text = "# Databases\n\n### 1. Union VS Join.\nUnion needs compatible tables.\n\n" \
+           "### 2. A.C.I.D properties. Level of isolation.\nA – stands for atomicity.\n"
+    plan = plan_import(text, "db.md", "db", options=merge(ImportOptions(), question_heading=3))
+    assert block(page(plan, 2), "question") == "A.C.I.D properties. Level of isolation."
+    assert block(page(plan, 2), "answer") == "A – stands for atomicity."
+
+
 def test_bold_questions_makes_every_bold_line_a_question() -> None:
     plan = plan_of("problem-lines", merge(ImportOptions(), bold_questions=True), OPTIONS)
     assert [p.title for p in plan.pages[1:]] == ["Problem 1 — Reverse a string", "Problem 2 — Sum a list", "Remember"]

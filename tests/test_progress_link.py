@@ -80,7 +80,7 @@ def test_a_link_restores_the_same_due_list_in_another_browser(browser, site_url:
     b.goto(link)
     note = b.locator(".qa-progress .qa-note")
     note.wait_for()
-    assert "新增 3 题，更新 0 题，保留本机较新的 0 题" in note.inner_text()
+    assert note.inner_text() == "已合并另一台设备的进度：新增 3 题。"  # only what changed
     assert "#qa-progress" not in b.url  # taken out of the address bar (and of the history)
     assert _due_keys(b, site_url) == due
     one.close()
@@ -103,13 +103,72 @@ def test_a_conflict_keeps_the_newest_review_of_each_card(browser, site_url: str)
     b.goto(link)
     note = b.locator(".qa-progress .qa-note")
     note.wait_for()
-    assert "新增 0 题，更新 1 题，保留本机较新的 1 题" in note.inner_text()
+    assert note.inner_text() == "已合并另一台设备的进度：更新 1 题，保留本机较新的 1 题。"
     b.goto(site_url + T1)
     assert b.locator(".qa-state").first.inner_text().startswith("已掌握")  # B's own easy, kept
     b.goto(site_url + T2)
     assert b.locator(".qa-state").first.inner_text().startswith("已掌握")  # A's newer easy, not B's again
     one.close()
     other.close()
+
+
+LIVE_REGIONS = """text => [...document.querySelectorAll('[aria-live], [role=status], [role=alert], [role=log]')]
+    .filter(e => e.getAttribute('aria-live') !== 'off' && e.textContent.includes(text)).length"""
+
+
+def _said_once(page, text: str) -> bool:
+    """The screen reader hears `text` from exactly one live region (after it has been said)."""
+    page.wait_for_function("t => document.getElementById('qa-live').textContent.includes(t)", arg=text)
+    return page.evaluate(LIVE_REGIONS, text) == 1
+
+
+def test_a_link_pasted_into_the_open_book_merges_at_once(browser, site_url: str) -> None:
+    """Device B has the book open; the learner pastes the link into the same tab (only the
+    fragment changes, the page does not reload): it merges there and then, says so once, and
+    leaves the address bar; pasting it again says there is nothing new; a reload merges nothing."""
+    one, other = browser.new_context(**PHONE), browser.new_context(**PHONE)
+    a, b = one.new_page(), other.new_page()
+    for page in (a, b):
+        page.clock.install(time=START)
+    _grade(a, site_url + T1, "4 简单")
+    _grade(a, site_url + T2, "3 良好")
+    link = _make_link(a, site_url)
+
+    b.goto(site_url)
+    figure = b.locator(".qa-progress-figure")
+    assert figure.inner_text() == "掌握 0/8 · 待复习 0 · 学习中 0"
+    b.evaluate("window.__sameDocument = true")
+    b.goto(link)  # typed or pasted into the address bar of this tab
+    merged = "已合并另一台设备的进度：新增 2 题。"
+    note = b.locator(".qa-progress .qa-note")
+    note.wait_for()
+    assert b.evaluate("window.__sameDocument === true")  # no reload happened: the tab's own page merged it
+    assert note.inner_text() == merged and _shown(b, ".qa-progress .qa-note")
+    assert figure.inner_text() == "掌握 1/8 · 待复习 0 · 学习中 1"
+    assert _said_once(b, merged)
+    assert "qa-progress" not in b.url and b.url == site_url
+
+    b.goto(link)  # the same link again
+    nothing = "没有新的进度：链接里的进度，这台设备上都已经有了。"
+    b.wait_for_function("t => document.querySelector('.qa-progress .qa-note').textContent === t", arg=nothing)
+    assert _said_once(b, nothing)
+    assert "qa-progress" not in b.url
+
+    b.reload()
+    b.locator(".qa-progress-figure").wait_for()
+    assert b.locator(".qa-note").count() == 0 and figure.inner_text() == "掌握 1/8 · 待复习 0 · 学习中 1"
+    b.go_back()
+    assert "qa-progress" not in b.url  # the link is not in the tab's history either
+    one.close()
+    other.close()
+
+
+def _shown(page, selector: str) -> bool:
+    """On screen, and the topmost element at its centre belongs to it."""
+    return bool(page.locator(selector).first.evaluate("""el => { const r = el.getBoundingClientRect();
+        if (r.top < 0 || r.bottom > innerHeight) return false;
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return el === hit || el.contains(hit); }"""))
 
 
 def test_a_damaged_link_is_refused_with_a_message(browser, site_url: str) -> None:
@@ -184,3 +243,46 @@ def test_the_link_format_round_trips_and_states_its_limit(browser) -> None:
     assert got["count"] == got["back"] == 1000 and got["same"]
     assert got["chars"] < 1000 * 27  # about 25 characters a question
     assert got["tooMany"] == 1001 and got["other"] == "other-book" and got["bad"] == "bad"
+
+
+def test_with_instant_navigation_a_pasted_link_merges_once(browser, tmp_path: Path) -> None:
+    """Material's instant navigation on: the learner reaches the home page by a click (no page
+    load) and pastes the link there; it merges once, and moving about the site and back home
+    does not merge it again."""
+    from browser import serve
+
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("    - navigation.indexes\n", "    - navigation.indexes\n    - navigation.instant\n", 1),
+                      encoding="utf-8")
+    assert "navigation.instant" in config.read_text(encoding="utf-8")
+    one, other = browser.new_context(), browser.new_context()
+    a, b = one.new_page(), other.new_page()
+    with serve(project / "site") as url:
+        # Material's instant navigation takes a link for the site's own when the sitemap (made
+        # from site_url) has it, with the same port and path: built for this server's address
+        assert qabook("build", "--no-pdf", cwd=project, env={"QABOOK_SITE_URL": url}).returncode == 0
+        _grade(a, url + T1, "3 良好")
+        link = _make_link(a, url)
+
+        def click_to(name: str, where: str) -> None:
+            b.get_by_role("link", name=name, exact=True).first.click()
+            b.wait_for_url(url + where)
+            b.locator(".qa-progress-figure").wait_for()
+            assert b.evaluate("window.__sameDocument === true"), where  # an instant navigation, not a page load
+
+        b.goto(url + "llm/")
+        b.evaluate("window.__sameDocument = true")
+        click_to("首页", "")
+        b.goto(link)
+        merged = "已合并另一台设备的进度：新增 1 题。"
+        b.wait_for_function("t => (document.querySelector('.qa-progress .qa-note') || {}).textContent === t", arg=merged)
+        assert _said_once(b, merged) and b.url == url
+        assert b.evaluate("window.__sameDocument === true")
+        assert b.locator(".qa-progress-figure").inner_text() == "掌握 0/8 · 待复习 0 · 学习中 1"
+        click_to("大模型：从理论到实践的应用", "llm/")  # the home page's chapter table
+        click_to("首页", "")
+        assert b.locator(".qa-note").count() == 0  # nothing merged, nothing said again
+    one.close()
+    other.close()

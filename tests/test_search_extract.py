@@ -53,3 +53,69 @@ def test_pages_rank_below_topics() -> None:
 def test_one_character_terms_are_indexed() -> None:
     assert {"模", "型", "模型"} <= set(index_terms("模型"))
     assert index_terms("单") == ["单"]  # a lone character is not counted twice
+
+
+def _interface_pieces(language: str) -> list[str]:
+    """The literal pieces of every interface string of a language (placeholders cut out), of
+    two or more word characters."""
+    import re
+
+    from qabook.i18n import strings
+
+    out = set()
+    for value in strings(language).values():
+        for text in (value.values() if isinstance(value, dict) else [value]):
+            for piece in re.split(r"\{\w+\}", str(text)):
+                piece = re.sub(r"\s+", " ", piece).strip(" ·:：,，（）()")
+                if len(re.findall(r"\w", piece)) >= 2:
+                    out.add(piece)
+    return sorted(out, key=len, reverse=True)
+
+
+def test_interface_text_qabook_writes_into_pages_is_not_indexed() -> None:
+    """The home page's summary, chapter table, PDF and download buttons and offline panel, and a
+    chapter page's buttons, in both languages: none of it is a page's words for search."""
+    import markdown
+
+    from conftest import ROOT
+    from qabook.book import load_book
+    from qabook.home import chapter_buttons, chapter_listing, mark_chapter_table
+    from qabook.offline.pages import offline_panel_html
+    from qabook.study.pages import downloads_markdown
+
+    book = load_book(ROOT / "docs", base=ROOT)
+    for language in ("zh", "en"):
+        listing = chapter_listing(book, "pdf", "book", language)
+        html = mark_chapter_table(markdown.markdown(listing, extensions=["tables", "md_in_html"]))
+        html += downloads_markdown("pdf", language) + offline_panel_html(language)
+        html += chapter_buttons("llm", "pdf", "print/", "book", language)
+        html += '<p>作者的话。</p><div data-search-exclude><p>作者标记的不搜索。</p></div>'
+        [doc] = extract_docs(f"<h1>首页</h1>{html}", "", "首页")
+        assert doc.fields["body"] == "首页 作者的话。", (language, doc.fields["body"])
+
+
+def test_no_page_of_the_built_book_indexes_interface_text(built_site) -> None:
+    """Every indexed document of the seed book (home, chapter page, topics; built with PDFs,
+    downloads, study mode and the offline panel): an interface string in its text must be the
+    author's own words, in the page's Markdown."""
+    import json
+    import re
+
+    from conftest import ROOT
+
+    pieces = _interface_pieces("zh")
+    rows = []
+    for path in sorted((built_site / "search" / "qabook").glob("d*.js")):
+        args = re.match(r"qabookSearch\.chunk\((\d+),(.*)\);\s*$", path.read_text(encoding="utf-8"), re.S)
+        rows += json.loads(args.group(2))
+    kinds = set()
+    found = []
+    for url, _title, _chapter, text in rows:
+        page = url.split("#")[0]
+        kind = "home" if not page else "chapter" if page.count("/") == 1 else "topic"
+        kinds.add(kind)
+        source = ROOT / "docs" / (page + "index.md" if kind != "topic" else page.rstrip("/") + ".md")
+        author = re.sub(r"[*`_]", "", source.read_text(encoding="utf-8"))
+        found += [(url, p) for p in pieces if p in text and p not in author]
+    assert kinds == {"home", "chapter", "topic"}
+    assert found == []

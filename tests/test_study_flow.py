@@ -172,3 +172,158 @@ def test_the_toolbar_arrives_without_shifting_the_topic_page(browser, site_url: 
     shift = page.evaluate("window.__shift")
     page.close()
     assert shift < 0.02, shift
+
+
+def _focused(page) -> str:
+    return page.evaluate("document.activeElement ? document.activeElement.id || document.activeElement.textContent : ''")
+
+
+def test_shortcuts_keep_working_after_the_help_panel(browser, flow_url: str) -> None:
+    """`?` then `Esc` gives the focus back to the question it came from, so `Space` shows that
+    answer (and does not reopen the help) and a grade key grades it; opened with its button,
+    the help gives the focus back to the button, where `Space` is still the page's shortcut."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(flow_url + THREE)
+    help_panel = page.get_by_role("dialog", name="键盘快捷键")
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    assert _focused(page) == "q2"
+    page.keyboard.press("?")
+    assert help_panel.is_visible()
+    page.keyboard.press("Escape")
+    assert not help_panel.is_visible() and _focused(page) == "q2"
+    page.keyboard.press(" ")
+    assert not help_panel.is_visible()
+    assert page.get_by_text("学习率是每一步的步长。").is_visible()  # q2's answer
+    page.keyboard.press("3")
+    page.wait_for_function("document.activeElement.id === 'q3'")  # graded, and the flow moved on
+    assert "学习中" in page.locator("#q2 ~ .qa-study-bar .qa-state").first.inner_text()
+
+    page.get_by_role("button", name="? 快捷键").click()
+    assert help_panel.is_visible()
+    page.keyboard.press("Escape")
+    assert not help_panel.is_visible() and _focused(page) == "? 快捷键"
+    page.keyboard.press(" ")
+    assert not help_panel.is_visible()
+    assert page.get_by_text("批量大小是一步所用的样本数。").is_visible()  # q3's answer, the current question
+    page.keyboard.press("4")
+    page.wait_for_url("**/" + TWO + "#q1")
+    page.goto(flow_url + THREE)
+    assert page.locator("#q3 ~ .qa-study-bar .qa-state").first.inner_text().startswith("已掌握")
+    context.close()
+
+
+def test_study_this_chapter_lands_on_the_question_it_opens(learner, flow_url: str) -> None:
+    """Tapped on a phone with the first question known: the second question of the first topic
+    has the focus (the page's own doing: the browser's fragment focus, which can leave it on
+    <body>, is not relied on), is on screen, and the move is announced; the address says #q2."""
+    page = learner
+    page.goto(flow_url + THREE)
+    page.get_by_role("button", name="显示答案", exact=True).first.tap()
+    page.get_by_role("button", name="4 简单").first.tap()
+    page.wait_for_function("document.activeElement.id === 'q2'")
+    page.goto(flow_url + "flow/")
+    page.get_by_role("button", name="学习本章").tap()
+    page.wait_for_url("**/" + THREE + "#q2")
+    page.wait_for_load_state("load")
+    assert _focused(page) == "q2"
+    assert _on_screen(page, "#q2")
+    assert _said(page) == "学习本章：三道题，第 2 / 3 题"
+    page.keyboard.press(" ")  # and the keys act on it
+    assert page.get_by_text("学习率是每一步的步长。").is_visible()
+
+
+GRADES_SHOWN = """() => { const bar = [...document.querySelectorAll('.qa-study-bar')].find(b => !b.querySelector('.qa-grades').hidden);
+    const good = bar.querySelector('.qa-grade-3'), r = good.getBoundingClientRect(), b = bar.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+    const answer = bar.parentElement.querySelector('details.answer[open]') || document.querySelector('details.answer[open]');
+    return {hit: hit === good || good.contains(hit), barBottom: b.bottom, height: innerHeight,
+            answerTop: answer.getBoundingClientRect().top, header, scrolled: scrollY}; }"""
+
+
+def test_a_revealed_answer_brings_its_grade_buttons_on_screen(browser, site_url: str) -> None:
+    """On a phone every seed topic's grade buttons are below the fold once the answer opens:
+    tapping 显示答案 brings them on screen (tappable), only as far as needed (at the bottom
+    edge, the answer's start still on screen); with reduced motion at once. A desktop that
+    already shows them does not move."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(site_url + "llm/")
+    topics = page.locator(".md-content li a").evaluate_all("els => els.map(a => a.href)")
+    assert len(topics) == 8
+    page.goto(topics[0])
+    page.get_by_label("评分后转到下一题").uncheck()  # (stay on each page to see the grade land)
+    for url in topics:
+        page.goto(url)
+        page.get_by_role("button", name="显示答案", exact=True).first.tap()
+        page.wait_for_function(f"(g => g.hit && g.barBottom <= g.height)(({GRADES_SHOWN})())")  # (a smooth scroll)
+        got = page.evaluate(GRADES_SHOWN)
+        assert got["scrolled"] > 0, url  # they were below the fold: the page moved
+        assert got["height"] - 70 <= got["barBottom"] <= got["height"], (url, got)  # no further than needed
+        assert got["answerTop"] >= got["header"], (url, got)  # the answer's start is still there to read
+        page.get_by_role("button", name="3 良好").first.tap()  # and the tap grades
+        assert page.locator(".qa-study-bar .qa-state").first.inner_text().startswith("学习中"), url
+    context.close()
+
+    context = browser.new_context(**PHONE, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(topics[0])
+    page.get_by_role("button", name="显示答案", exact=True).first.tap()
+    assert page.evaluate(GRADES_SHOWN)["hit"]  # no animation to wait for
+    context.close()
+
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(topics[0])
+    page.get_by_role("button", name="显示答案", exact=True).first.click()
+    got = page.evaluate(GRADES_SHOWN)
+    assert got["hit"] and got["scrolled"] == 0
+    page.close()
+
+
+def test_review_and_quiz_end_screens_say_what_comes_next_and_lead_back(browser, site_url: str) -> None:
+    """On a phone: a chapter's review ends with when the next question comes due and links back
+    to the chapter and home; so does a quiz (without the due time); each link leads there."""
+    from datetime import datetime, timedelta, timezone
+
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    start = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+    page.clock.install(time=start)
+    page.goto(site_url + "llm/01-shen-me-shi-da-mo-xing/")
+    page.get_by_label("评分后转到下一题").uncheck()
+    for topic in ("llm/01-shen-me-shi-da-mo-xing/", "llm/02-da-mo-xing-de-gong-zuo-yuan/"):
+        page.goto(site_url + topic)
+        page.get_by_role("button", name="显示答案", exact=True).first.tap()
+        page.get_by_role("button", name="1 重来").first.tap()  # due again in a minute
+    page.clock.set_system_time(start + timedelta(minutes=5))
+    page.goto(site_url + "study/review/?chapter=llm")
+    page.get_by_role("button", name="开始复习").tap()
+    for _ in range(2):
+        page.get_by_role("button", name="显示答案", exact=True).tap()
+        good = page.get_by_role("button", name="3 良好")
+        page.wait_for_function("() => { const b = document.querySelector('.qa-card-back .qa-grade-3').getBoundingClientRect();"
+                               " return b.top >= 0 && b.bottom <= innerHeight; }")  # on screen to tap
+        good.tap()
+    summary = page.locator(".qa-summary")
+    assert summary.is_visible() and summary.inner_text() == "完成 2 题：重来 0，困难 0，良好 2，简单 0。"
+    assert page.locator(".qa-next-review").inner_text() == "下次复习：10 分钟后。"
+    assert page.locator(".qa-next-review").is_visible()
+    back = page.get_by_role("link", name="返回本章：大模型：从理论到实践的应用")
+    assert back.is_visible() and page.get_by_role("link", name="返回首页").is_visible()
+    assert page.get_by_role("button", name="再来一轮").is_visible()
+    back.tap()
+    page.wait_for_url(site_url + "llm/")
+
+    page.goto(site_url + "study/quiz/?chapter=llm")
+    page.get_by_label("题数").fill("1")
+    page.get_by_role("button", name="开始测验").tap()
+    page.get_by_role("button", name="显示答案", exact=True).tap()
+    page.get_by_role("button", name="4 简单").tap()
+    assert page.locator(".qa-summary").is_visible()
+    assert page.locator(".qa-next-review").count() == 0  # a quiz is not about what is due
+    assert page.get_by_role("link", name="返回本章：大模型：从理论到实践的应用").is_visible()
+    page.get_by_role("link", name="返回首页").tap()
+    page.wait_for_url(site_url)
+    context.close()

@@ -14,8 +14,9 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from qabook.config import Project, load_project
+from qabook.config import Project, config_problem, load_project
 from qabook.diagnostics import Diagnostic
+from qabook.docfiles import kind_problem, name_problem, printable
 from qabook.model import Book, Chapter, Page
 from qabook.parser import parse_page
 from qabook.textfile import TextFile, read_text
@@ -98,6 +99,13 @@ def _files(docs_dir: Path, book: Book, base: Path | None, stamps: dict[Path, tup
                 continue
             path = Path(entry.path)
             try:
+                # the name, and what it is (a FIFO or device would hang the build): the listing
+                # tells a file or folder without a system call; only anything else is stat'ed
+                problem = name_problem(entry.name) or (
+                    None if entry.is_file() or entry.is_dir() else kind_problem(entry.path))
+                if problem:
+                    book.unreadable.append(Diagnostic(printable(display_path(path, base)), 1, 1, "QA004", problem))
+                    continue
                 if entry.is_symlink():
                     problem = _symlink_problem(path, root)
                     if problem:
@@ -207,9 +215,11 @@ def load_book(project: Project | Path, base: Path | None = None, *,
     if not isinstance(project, Project):
         project = load_project(None, project)
     docs_dir = project.docs_dir
-    book = Book(docs_dir=docs_dir)
+    book = Book(docs_dir=docs_dir, project=project)
     if project.config_file is not None:
         book.config_display = display_path(project.config_file, base)
+        if problem := config_problem(project.config_file, book.config_display):
+            book.unreadable.append(problem)
         book.allow_html = project.allow_html
         book.known_blocks = project.known_blocks
         book.optional = project.optional

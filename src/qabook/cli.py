@@ -324,6 +324,7 @@ def export_cmd(kind: str, out: Path, config_file: Path | None) -> None:
         raise UsageError(problem)
     title = project.site_name or None
     book = load_book(project)
+    _refuse_on_check_errors(book, "exporting")
     try:
         with atomic_file(out) as part:
             if kind == "anki":
@@ -333,6 +334,16 @@ def export_cmd(kind: str, out: Path, config_file: Path | None) -> None:
     except OSError as e:
         raise UsageError(f"{out}: cannot write: {e.strerror or e}") from e
     click.echo(f"wrote {out}")
+
+
+def _refuse_on_check_errors(book, doing: str) -> None:  # noqa: ANN001
+    """Like `build`: the check first; its errors are printed and nothing is written (exit 1)."""
+    from qabook.check import check_book
+
+    errors = [d for d in check_book(book) if d.is_error]
+    if errors:
+        _echo_diagnostics(errors, "text")
+        raise click.ClickException(f"the check found errors: fix them before {doing}")
 
 
 @cli.command("new")

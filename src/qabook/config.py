@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from qabook.render import markdown_extensions
+from qabook.render import SAFE_EXTENSION, markdown_extensions
 from qabook.vocabulary import known_block_names
+
+if TYPE_CHECKING:
+    from qabook.diagnostics import Diagnostic
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -39,6 +42,26 @@ def read_config(config_file: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+def config_problem(config_file: Path, display: str) -> Diagnostic | None:
+    """Why mkdocs.yml cannot be read as a configuration (QA005), or None."""
+    from qabook.diagnostics import Diagnostic
+
+    try:
+        text = config_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return Diagnostic(display, 1, 1, "QA005", f"cannot read the configuration: {exc}")
+    try:
+        data = yaml.load(text, Loader=_LenientLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        return Diagnostic(display, 1 + (mark.line if mark else 0), 1 + (mark.column if mark else 0), "QA005",
+                          f"not valid YAML: {problem}; MkDocs cannot build the site until it is fixed")
+    if not isinstance(data, dict):
+        return Diagnostic(display, 1, 1, "QA005", "expected a mapping of settings ('site_name: …', 'theme: …')")
+    return None
+
+
 @dataclass(frozen=True)
 class Project:
     """One book project: its folders and the settings of its mkdocs.yml that qabook uses."""
@@ -59,6 +82,7 @@ class Project:
     chapters: str | tuple[str, ...] = "all"
     home: bool = True  # the home page is the book's (checked, with the study panel)
     optional: frozenset[str] = frozenset()  # block kinds this book does not expect (`optional: [explanation]`)
+    pdf_dir: str = "pdf"  # the plugin's pdf_dir: where PDFs and exports go in the site (a reserved name)
 
 
 def _nav_pages(nav: Any) -> list[str]:
@@ -108,6 +132,7 @@ def project_from_dict(config: dict[str, Any], config_file: Path | None, *, docs_
     language = _language(config)
     options = plugin_options(config)
     names, configs = markdown_extensions(config, language)
+    configs[SAFE_EXTENSION] = {"allow": sorted(_allow_html(options))}  # the sanitiser keeps what a trusted book allows
     nav = config.get("nav")
     return Project(
         config_file=config_file,
@@ -124,6 +149,7 @@ def project_from_dict(config: dict[str, Any], config_file: Path | None, *, docs_
         chapters=_chapters(options) if config_file else "all",
         home=bool(options.get("home", False)) if config_file else True,
         optional=frozenset(str(k) for k in options.get("optional") or [] if isinstance(k, str)),
+        pdf_dir=str(options.get("pdf_dir") or "pdf"),
     )
 
 

@@ -11,11 +11,15 @@ from html import escape
 from qabook.i18n import t
 from qabook.model import Book
 from qabook.pdfnames import book_pdf, chapter_pdf
+from qabook.textout import markdown_text
 
 #: Left in the Markdown right before the chapter table; `mark_chapter_table` turns it into an
 #: attribute of the rendered table (a class would lose Material's table style), which
 #: qabook.css uses to fit the table on a phone.
 TABLE_MARKER = "<!-- qabook:chapter-table -->"
+#: Interface text qabook writes into a page (counts, buttons, the chapter table) is not the book's
+#: words: search leaves out every element with this attribute (qabook.search.extract).
+NOT_SEARCHED = "data-search-exclude"
 
 
 def chapter_listing(book: Book, pdf_dir: str | None = "pdf", slug: str = "book", language: str | None = None) -> str:
@@ -25,17 +29,19 @@ def chapter_listing(book: Book, pdf_dir: str | None = "pdf", slug: str = "book",
     head = t(language, "home.table_head") + (" PDF |" if pdf_dir else "")
     rows = [head, "|---|---:|---:|" + ("---|" if pdf_dir else "")]
     for ch in chapters:
-        row = f"| [{ch.title}]({ch.slug}/index.md) | {len(ch.topics)} | {ch.question_count} |"
+        title = markdown_text(ch.title).replace("|", "\\|")
+        row = f"| [{title}]({ch.slug}/index.md) | {len(ch.topics)} | {ch.question_count} |"
         if pdf_dir:
             name = chapter_pdf(slug, ch.slug)
             row += f' <a href="{pdf_dir}/{name}" download="{name}">{t(language, "pdf.download_chapter")}</a> |'
         rows.append(row)
     questions = sum(ch.question_count for ch in chapters)
-    summary = t(language, "home.summary", chapters=len(chapters), topics=len(book.topics), questions=questions)
-    out = [summary, "", TABLE_MARKER, "", *rows]
+    summary = escape(t(language, "home.summary", chapters=len(chapters), topics=len(book.topics), questions=questions))
+    out = [f'<p class="qa-book-summary" {NOT_SEARCHED}>{summary}</p>', "", TABLE_MARKER, "", *rows]
     if pdf_dir:
         name = book_pdf(slug)
-        out += ["", f'<a class="md-button" href="{pdf_dir}/{name}" download="{name}">{t(language, "pdf.download_book")}</a>']
+        out += ["", f'<a class="md-button" href="{pdf_dir}/{name}" download="{name}" {NOT_SEARCHED}>'
+                    f'{t(language, "pdf.download_book")}</a>']
     return "\n".join(out)
 
 
@@ -46,10 +52,10 @@ def chapter_buttons(chapter_slug: str, pdf_dir: str | None, print_href: str | No
     out = []
     if pdf_dir:
         name = chapter_pdf(slug, chapter_slug)
-        out.append(f'<a class="md-button" href="../{pdf_dir}/{name}" download="{name}">'
+        out.append(f'<a class="md-button" href="../{pdf_dir}/{name}" download="{name}" {NOT_SEARCHED}>'
                    f'{t(language, "pdf.download_chapter")}</a>')
     if print_href:
-        out.append(f'<a class="md-button" href="{escape(print_href)}">{t(language, "print.chapter")}</a>')
+        out.append(f'<a class="md-button" href="{escape(print_href)}" {NOT_SEARCHED}>{t(language, "print.chapter")}</a>')
     return " ".join(out)
 
 
@@ -65,9 +71,10 @@ def with_question_counts(markdown: str, counts: dict[str, int], language: str | 
 
 
 def mark_chapter_table(html: str) -> str:
-    """The rendered chapter table gets `data-qa-chapters` (see TABLE_MARKER)."""
+    """The rendered chapter table gets `data-qa-chapters` (see TABLE_MARKER), and is interface
+    text: its links name the chapters, found by their own pages."""
     if TABLE_MARKER not in html:
         return html
     import re
 
-    return re.sub(re.escape(TABLE_MARKER) + r"\s*<table>", "<table data-qa-chapters>", html, count=1)
+    return re.sub(re.escape(TABLE_MARKER) + r"\s*<table>", f"<table data-qa-chapters {NOT_SEARCHED}>", html, count=1)

@@ -8,7 +8,8 @@ from html import escape
 
 from qabook.i18n import t
 
-QUESTION_DIV_RE = re.compile(r'<div class="admonition question">\s*<p class="admonition-title">([^<]*)</p>')
+#: A question block as rendered; more classes may follow (a block option `attrs: {class: hard}`).
+QUESTION_DIV_RE = re.compile(r'<div class="admonition question((?: [^"<>]*)?)">\s*<p class="admonition-title">([^<]*)</p>')
 
 
 def anchor_questions(html: str, language: str | None = None) -> str:
@@ -21,15 +22,15 @@ def anchor_questions(html: str, language: str | None = None) -> str:
         nonlocal counter
         counter += 1
         anchor = f"q{counter}"
-        return (f'<div class="admonition question" id="{anchor}">'
-                f'<p class="admonition-title" role="heading" aria-level="2">{m.group(1)} {counter}'
+        return (f'<div class="admonition question{m.group(1)}" id="{anchor}">'
+                f'<p class="admonition-title" role="heading" aria-level="2">{m.group(2)} {counter}'
                 f'<a class="qa-link headerlink" href="#{anchor}" title="{label}" '
                 f'aria-label="{label}" data-qa-anchor="{anchor}" data-copied="{copied}">¶</a></p>')
 
     return QUESTION_DIV_RE.sub(repl, html)
 
 
-_ANCHORED_RE = re.compile(r'<div class="admonition question" id="(q\d+)">\s*<p class="admonition-title"[^>]*>(.*?)</p>(.*?)</div>',
+_ANCHORED_RE = re.compile(r'<div class="admonition question(?: [^"<>]*)?" id="(q\d+)">\s*<p class="admonition-title"[^>]*>(.*?)</p>(.*?)</div>',
                           re.S)
 
 

@@ -42,11 +42,16 @@ def _svg(tex: str, display: bool, color: str, size: float) -> str | None:
         return None
 
 
-def render_math(fragment: str, color: str = "currentColor", size: float = 17.0) -> MathResult:
-    """Replace every arithmatex span/div with an SVG (role=img, the TeX as its label)."""
+def render_math(fragment: str, color: str = "currentColor", size: float = 17.0,
+                language: str | None = None) -> MathResult:
+    """Replace every arithmatex span/div with an SVG (role=img, the TeX as its label); a formula
+    that cannot be typeset stays as TeX, titled in the book's `language`."""
     if "arithmatex" not in fragment:
         return MathResult(fragment)
+    from qabook.i18n import t
+
     failures: list[str] = []
+    why = html.escape(t(language, "math.error"), quote=True)
 
     def repl(m: re.Match[str]) -> str:
         display = m.group(1) == "div"
@@ -54,7 +59,7 @@ def render_math(fragment: str, color: str = "currentColor", size: float = 17.0) 
         svg = _svg(tex, display, color, size)
         if svg is None:
             failures.append(tex)
-            return f'<code class="qa-math-error" title="公式无法排版">{html.escape(tex)}</code>'
+            return f'<code class="qa-math-error" title="{why}">{html.escape(tex)}</code>'
         tag = "div" if display else "span"
         return f'<{tag} class="qa-math" role="img" aria-label="{html.escape(tex, quote=True)}">{svg}</{tag}>'
 

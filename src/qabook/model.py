@@ -141,6 +141,7 @@ class Book:
     ordinary: set[str] = field(default_factory=set)  # docs-relative paths of the site's own pages
     optional: frozenset[str] = frozenset()  # block kinds the book declares optional (vocabulary.need_of)
     files: list[Path] = field(default_factory=list)  # every file of docs_dir the walk found (qabook.book)
+    project: Any = None  # the qabook.config.Project it was loaded with (its Markdown extensions)
 
     @property
     def topics(self) -> list[Page]:

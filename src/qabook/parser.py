@@ -6,8 +6,10 @@ from markdown-it-py, run over the body with the front matter blanked so line num
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -91,23 +93,93 @@ def parse_front_matter(lines: list[str], display: str, page: Page) -> int:
     return end + 1
 
 
-def code_lines(lines: list[str], first: int) -> set[int]:
-    """0-based indexes of the lines of fenced code (fences included), as pymdownx.superfences
-    finds them before anything else: a fence inside an HTML comment still opens code."""
-    inside: set[int] = set()
-    fence: tuple[str, int] | None = None
+#: A fence's first line as pymdownx.superfences reads it, after its prefix of spaces, tabs and
+#: `>`: the fence, a language, then `{attributes}`, `key="value"` options or other words.
+SUPERFENCE_START_RE = re.compile(
+    r"(?P<fence>~{3,}|`{3,})(?:[ \t]*\.?(?P<lang>[\w#.+-]+)(?=[\t ]|$))?"
+    r"(?:[ \t]*(?P<attrs>\{[^\n]*\})"
+    r"|(?P<options>(?:[ \t]*[a-zA-Z][a-zA-Z0-9_]*(?:=(?P<quot>[\"']).*?(?P=quot))?(?=[\t ]|$))+)"
+    r"|(?P<unrecognized>(?:[ \t]*\S+(?=[\t ]|$))+))?[ \t]*$")
+_OPTION_RE = re.compile(r"(?P<key>[a-zA-Z][a-zA-Z0-9_]*)(?:=(?P<quot>[\"'])(?P<value>.*?)(?P=quot))?")
+#: The options the site's highlighter takes on a fence line; any other makes it not a fence.
+_FENCE_OPTIONS = {"hl_lines", "linenums", "title"}
+_PREFIX = " \t>"
+
+
+@dataclass(frozen=True)
+class Fences:
+    """Fenced code of a page as pymdownx.superfences finds it, before anything else reads the
+    page (a fence inside an HTML comment or a `///` block still opens code)."""
+
+    code: set[int]  # 0-based indexes of the lines of closed fences, fences included
+    unclosed: list[tuple[int, str]]  # (0-based line, fence) of fences never closed: shown as text
+    refused: dict[int, str]  # 0-based line → fence line whose header makes it text (```c ++)
+
+
+def _prefix(line: str, limit: int | None = None) -> tuple[str, int]:
+    """The leading spaces, tabs and `>` (tabs expanded to 4), up to `limit` columns; and how many
+    characters of `line` that is."""
+    out: list[str] = []
+    used = 0
+    for c in line:
+        if (limit is not None and len("".join(out)) >= limit) or c not in _PREFIX:
+            break
+        out.append(" " * (4 - len("".join(out)) % 4) if c == "\t" else c)
+        used += 1
+    return "".join(out), used
+
+
+def _opens(m: re.Match[str]) -> bool:
+    """Whether superfences takes a fence line with this header as a fence (unknown words or
+    options after the language make it text)."""
+    if m["unrecognized"]:
+        return False
+    if m["options"]:
+        return all(o["key"] in _FENCE_OPTIONS and o["value"] is not None for o in _OPTION_RE.finditer(m["options"]))
+    return True
+
+
+def fenced_code(lines: list[str], first: int) -> Fences:
+    """Read fenced code the way pymdownx.superfences does: a fence opens after any prefix of
+    spaces, tabs and `>`; every later non-blank line must carry that same prefix (fewer columns,
+    or a quote where there was none, and the fence is dropped: its lines are ordinary text, the
+    dropping line included); it closes only at the same prefix with exactly the same fence. A
+    fence never closed is text, so it hides nothing after it."""
+    code: set[int] = set()
+    unclosed: list[tuple[int, str]] = []
+    refused: dict[int, str] = {}
+    opened: tuple[int, str, int, int] | None = None  # (line, fence, prefix columns, quote level)
     for idx in range(first, len(lines)):
-        if fence:
-            inside.add(idx)
-            stripped = lines[idx].strip()
-            if stripped and set(stripped) == {fence[0]} and len(stripped) >= fence[1]:
-                fence = None
+        line = lines[idx].rstrip("\r")
+        if opened is None:
+            ws, used = _prefix(line)
+            m = SUPERFENCE_START_RE.match(line, used)
+            if m and _opens(m):
+                opened = (idx, m["fence"], len(ws), ws.count(">"))
+            elif m:
+                refused[idx] = m["fence"]
             continue
-        m = FENCE_RE.match(lines[idx])
-        if m:
-            fence = (m["fence"][0], len(m["fence"]))
-            inside.add(idx)
-    return inside
+        start, fence, width, quotes = opened
+        ws, used = _prefix(line, width)
+        content = line[used:]
+        if not (ws + content).strip():
+            continue
+        level = ws.count(">")
+        dropped = (level > quotes or len(ws) < width) if quotes else (level > 0 or len(ws) != width)
+        if dropped:
+            unclosed.append((start, fence))
+            opened = None
+        elif re.fullmatch(re.escape(fence) + r"[ \t]*", content):
+            code.update(range(start, idx + 1))
+            opened = None
+    if opened is not None:
+        unclosed.append(opened[:2])
+    return Fences(code, unclosed, refused)
+
+
+def code_lines(lines: list[str], first: int) -> set[int]:
+    """0-based indexes of the lines of fenced code (fences included): see `fenced_code`."""
+    return fenced_code(lines, first).code
 
 
 def _is_fence(text: str) -> bool:
@@ -154,24 +226,45 @@ def nesting_depth(raw: str) -> int:
     return quotes + indent // 2
 
 
-def _check_options(page: Page, block: Block, lines: list[str], idx: int) -> None:
-    """Indented lines right after a block's first line are options; bad ones unmake the block."""
+def _language(line: str, fence: str) -> str:
+    words = line.strip()[len(fence):].split()
+    return re.sub(r"[^\w#.+-]", "", words[0]) if words else ""
+
+
+def _ends_code_span(lines: list[str], idx: int, fence: str, code: set[int]) -> bool:
+    """Whether the backticks of an unclosed fence line close a code span its paragraph opened
+    (`- ```python`, code, then an indented ```): inline code the site shows as such, no mistake."""
+    if fence[0] != "`":
+        return False
+    run = re.compile(rf"(?<!`){fence}(?!`)")
+    count = 0
+    k = idx - 1
+    while k >= 0 and lines[k].strip() and k not in code and not _is_fence(lines[k]):
+        count += len(run.findall(lines[k]))
+        k -= 1
+    return count % 2 == 1
+
+
+def _check_options(page: Page, block: Block, lines: list[str], idx: int) -> int:
+    """Indented lines right after a block's first line are options; bad ones unmake the block.
+    Returns how many lines are valid options (not the block's content)."""
     end = idx + 1
     while end < len(lines) and OPTION_LINE_RE.match(lines[end].expandtabs(4)):
         end += 1
     if end == idx + 1 or block.kind not in BLOCK_OPTIONS:
-        return
+        return 0
     try:
         options = yaml.safe_load("\n".join(line.expandtabs(4)[4:] for line in lines[idx + 1:end]))
     except yaml.YAMLError:
         options = None
     allowed = BLOCK_OPTIONS[block.kind]
     if isinstance(options, dict) and set(options) <= allowed:
-        return
+        return end - idx - 1
     page.structure.append(Diagnostic(
         page.display, idx + 2, 1, "QA025",
         f"indented line right after '/// {block.kind}' is read as block options and is not valid"
         f" ({', '.join(sorted(allowed))} only), so the block is shown as plain text: remove the indent"))
+    return 0
 
 
 def _raw_name(opener: str) -> str:
@@ -185,7 +278,8 @@ def scan_blocks(lines: list[str], first: int, page: Page, known: set[str] | froz
     through untouched; one that hides a block fence is reported.
     """
     display = page.display
-    code = code_lines(lines, first)
+    fences = fenced_code(lines, first)
+    code = fences.code
     hidden: set[int] = set()
     for raw_span in raw_html_spans(lines, first, code):
         start, end = raw_span.first, raw_span.last
@@ -200,10 +294,10 @@ def scan_blocks(lines: list[str], first: int, page: Page, known: set[str] | froz
                     " remove it, or open and close it inside one block"))
                 break
     stack: list[tuple[int, Block]] = []  # (slash count, block)
-    fence: tuple[str, int, int] | None = None  # (char, length, line)
     seen_qa = False
     stray_run = False
     too_deep = False
+    options_left = 0  # option lines of the block just opened: not its content
     for idx in range(first, len(lines)):
         raw = lines[idx].expandtabs(4)  # as Python-Markdown reads it
         lineno = idx + 1
@@ -213,19 +307,15 @@ def scan_blocks(lines: list[str], first: int, page: Page, known: set[str] | froz
                 display, lineno, 1, "QA027",
                 f"lists or quotes nested {nesting_depth(raw)} levels deep: the site renders at most"
                 f" {MAX_NESTING}; flatten them"))
-        if idx in hidden:
-            stray_run = False
+        if options_left:
+            options_left -= 1
             continue
-        if fence:
-            stripped = raw.strip()
-            if stripped and set(stripped) == {fence[0]} and len(stripped) >= fence[1]:
-                fence = None
+        if idx in hidden:  # raw HTML: the block's content all the same (a <div> is not "empty")
             if stack:
                 stack[-1][1].content.append(raw)
+            stray_run = False
             continue
-        m = FENCE_RE.match(raw)
-        if m:
-            fence = (m["fence"][0], len(m["fence"]), lineno)
+        if idx in code:
             if stack:
                 stack[-1][1].content.append(raw)
             stray_run = False
@@ -258,7 +348,7 @@ def scan_blocks(lines: list[str], first: int, page: Page, known: set[str] | froz
                                                  f"unknown block type '{block.kind}'{hint}"))
             if stack:
                 stack[-1][1].content.append(raw)
-            _check_options(page, block, lines, idx)
+            options_left = _check_options(page, block, lines, idx)
             page.blocks.append(block)
             stack.append((len(m["slashes"]), block))
             if block.depth == 0 and block.kind in qa_types():
@@ -287,9 +377,19 @@ def scan_blocks(lines: list[str], first: int, page: Page, known: set[str] | froz
         if seen_qa and not stray_run:
             page.stray_text.append((lineno, len(raw) - len(raw.lstrip()) + 1))
         stray_run = True
-    if fence:
-        page.structure.append(Diagnostic(display, fence[2], 1, "QA023",
-                                         f"code fence '{fence[0] * fence[1]}' is never closed: add a closing '{fence[0] * fence[1]}' line"))
+    for idx, fence in fences.unclosed:
+        header = max((k for k in fences.refused if k < idx and k not in code), default=None)
+        if header is not None and fences.refused[header] == fence:  # the closing line of a refused fence
+            page.structure.append(Diagnostic(
+                display, header + 1, 1, "QA023",
+                f"code fence '{lines[header].strip()}' is not a fence to the site (after the language it takes"
+                f" only {{attributes}} or hl_lines=, linenums=, title= options), so the code shows as text:"
+                f" write the language alone, e.g. '{fence}{_language(lines[header], fence)}'"))
+        elif not _ends_code_span(lines, idx, fence, code):
+            page.structure.append(Diagnostic(
+                display, idx + 1, 1, "QA023",
+                f"code fence '{fence}' is never closed at its own indent, so the site shows it and the code as"
+                f" text: add a line '{fence}' indented like it after the code"))
     for _, block in reversed(stack):
         page.structure.append(Diagnostic(display, block.line, block.column, "QA020",
                                          f"block '{block.kind}' is never closed: add a '///' line after its content"))
@@ -395,7 +495,8 @@ def plain_text(markdown_inline: str) -> str:
         piece = re.sub(r"(\*\*|\*)(\S(?:.*?\S)?)\1", r"\2", piece)
         piece = re.sub(r"(?<!\w)(__|_)(\S(?:.*?\S)?)\1(?!\w)", r"\2", piece)
         piece = re.sub(r"<[^>]+>", "", piece)
-        out.append(re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", piece))
+        piece = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|])", r"\1", piece)
+        out.append(html.unescape(piece))  # `&lt;` is what the reader sees as '<'
     return " ".join("".join(out).split())
 
 

@@ -7,7 +7,6 @@ Each PDF is written to a temporary file and renamed into place: no half-written 
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import tempfile
@@ -18,12 +17,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable
 
+from qabook.builddate import build_date
 from qabook.config import Project
 from qabook.model import Book, Chapter
 from qabook.i18n import t
 from qabook.pdfnames import book_pdf, book_slug, chapter_pdf
 from qabook.printbook import print_document
-from qabook.render import markdown_renderer
+from qabook.render import for_print, markdown_renderer
 from qabook.staging import die_with_parent, owned_name, remove_stale
 
 Progress = Callable[[str], None]
@@ -109,11 +109,11 @@ def plan_jobs(project: Project, book: Book, out_dir: Path, chapters: list[str] |
               paper: str = "A4") -> list[PdfJob]:
     """The PDFs to make: the named chapters (plus the book with whole_book), only the book
     (whole_book alone), or every chapter and the book (neither)."""
-    render = markdown_renderer(project)
+    render = markdown_renderer(for_print(project))
     css = stylesheet(paper)
     title = project.site_name or "qabook"
     slug = book_slug(title)
-    stamp = os.environ.get("QABOOK_PDF_STAMP") or f"{dt.date.today().isoformat()} · qabook"
+    stamp = os.environ.get("QABOOK_PDF_STAMP") or f"{build_date().isoformat()} · qabook"
     real = [ch for ch in book.chapters if ch.topics]
     by_slug = {ch.slug: ch for ch in real}
     unknown = [s for s in chapters or [] if s not in by_slug]

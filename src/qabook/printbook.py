@@ -16,6 +16,7 @@ from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from qabook.i18n import t
+from qabook.textout import html_text, markdown_text
 from qabook.math import render_math
 from qabook.vocabulary import parts
 from qabook.model import Book, Chapter, Page
@@ -25,9 +26,9 @@ MarkdownToHtml = Callable[[str], str]
 def _details_open_re() -> re.Pattern[str]:
     """A collapsed block of the vocabulary (answer, explanation, …), as pymdownx renders it."""
     names = "|".join(re.escape(b.name) for b in parts() if b.element == "details")
-    return re.compile(rf'<details class="({names})"[^>]*>\s*<summary>(.*?)</summary>', re.S)
+    return re.compile(rf'<details class="({names})(?: [^"<>]*)?"[^>]*>\s*<summary>(.*?)</summary>', re.S)
 _DETAILS_ANY_OPEN_RE = re.compile(r"<details([^>]*)>\s*<summary>(.*?)</summary>", re.S)
-_QUESTION_RE = re.compile(r'<div class="admonition question">\s*<p class="admonition-title">(.*?)</p>', re.S)
+_QUESTION_RE = re.compile(r'<div class="admonition question(?: [^"<>]*)?">\s*<p class="admonition-title">(.*?)</p>', re.S)
 
 
 def page_body(page: Page) -> str:
@@ -58,7 +59,8 @@ def expand_blocks(fragment: str, topic_id: str) -> str:
     return fragment.replace("</details>", "</div>")
 
 
-PRINT_MARKER = "<!-- qabook:print -->"
+#: Where the print page takes its topics: an element (the sanitiser drops comments), replaced after the build.
+PRINT_MARKER = '<div class="qa-print-topics"></div>'
 _ANCHOR_RE = re.compile(r'(id="|href="#)(q\d+)"')
 
 
@@ -68,13 +70,15 @@ def print_page_markdown(chapter: Chapter, language: str | None = None) -> str:
     return "\n".join([
         "---", f"title: {json.dumps(t(language, 'print.title', title=chapter.title), ensure_ascii=False)}",
         "search:", "  exclude: true", "hide:", "  - navigation", "  - toc", "---", "",
-        f"# {chapter.title}", "",
+        f"# {markdown_text(chapter.title)}", "",
         f'<p class="qa-print-hint">{t(language, "print.hint")}</p>',
         "", PRINT_MARKER, "",
     ])
 
 
 _H1_RE = re.compile(r"<h1\b[^>]*>.*?</h1>\s*", re.S)
+#: A collapsed part of the vocabulary without `open`: opened for print.
+_CLOSED_PART_RE = re.compile(r'(<details class="(?:%s)(?: [^"<>]*)?")>' % "|".join(re.escape(b.name) for b in parts()))
 _BUTTON_RE = re.compile(r'<a\b[^>]*class="md-button[^"]*"[^>]*>.*?</a>\s*', re.S)
 
 
@@ -89,11 +93,10 @@ def print_page_html(topics: list[tuple[str, str, str, str]], intro: str = "") ->
         out.append(f'<section class="qa-print-intro">\n{intro}</section>')
     for tid, title, href, fragment in topics:
         fragment = _H1_RE.sub("", fragment, count=1)
-        for part in parts():
-            fragment = fragment.replace(f'<details class="{part.name}">', f'<details class="{part.name}" open>')
+        fragment = _CLOSED_PART_RE.sub(r"\1 open>", fragment)
         fragment = _ANCHOR_RE.sub(lambda m: f'{m.group(1)}{tid}-{m.group(2)}"', fragment)
-        out.append(f'<section class="qa-print-topic"><h2 id="{html.escape(tid)}">'
-                   f'<a href="{html.escape(href)}">{html.escape(title)}</a></h2>\n{fragment}</section>')
+        out.append(f'<section class="qa-print-topic"><h2 id="{html_text(tid)}">'
+                   f'<a href="{html_text(href)}">{html_text(title)}</a></h2>\n{fragment}</section>')
     return "\n".join(out)
 
 
@@ -143,11 +146,11 @@ def localize_images(fragment: str, page_path: Path, docs_dir: Path, language: st
 def _topic_html(topic: Page, render: MarkdownToHtml, docs_dir: Path | None = None,
                 language: str | None = None) -> str:
     tid = _topic_anchor(topic)
-    rendered = render_math(render(page_body(topic)), color="#1a1a1a").html
+    rendered = render_math(render(page_body(topic)), color="#1a1a1a", language=language).html
     if docs_dir is not None:
         rendered = localize_images(rendered, topic.path, docs_dir, language)
     body = expand_blocks(rendered, tid)
-    return (f'<section class="topic" id="{tid}">\n<h2 class="topic-title">{html.escape(topic.title or topic.rel)}</h2>\n'
+    return (f'<section class="topic" id="{tid}">\n<h2 class="topic-title">{html_text(topic.title or topic.rel)}</h2>\n'
             f"{body}\n</section>")
 
 
@@ -201,15 +204,15 @@ def _chapter_html(chapter: Chapter, render: MarkdownToHtml, cache: dict[str, str
     topics = "\n".join(cache[topic.rel] for topic in chapter.topics)
     intro = _chapter_intro(chapter, render, docs_dir, language, targets, cache)
     return (f'<section class="chapter" id="ch-{chapter.slug}">\n'
-            f'<h1 class="chapter-title">{html.escape(chapter.title)}</h1>\n{intro}{topics}\n</section>')
+            f'<h1 class="chapter-title">{html_text(chapter.title)}</h1>\n{intro}{topics}\n</section>')
 
 
 def _toc(chapters: list[Chapter], with_chapters: bool, language: str | None) -> str:
     items = []
     for ch in chapters:
-        sub = "".join(f'<li><a href="#{tp.id}">{html.escape(tp.title or tp.rel)}</a></li>' for tp in ch.topics)
+        sub = "".join(f'<li><a href="#{tp.id}">{html_text(tp.title or tp.rel)}</a></li>' for tp in ch.topics)
         if with_chapters:
-            items.append(f'<li class="toc-chapter"><a href="#ch-{ch.slug}">{html.escape(ch.title)}</a><ol>{sub}</ol></li>')
+            items.append(f'<li class="toc-chapter"><a href="#ch-{ch.slug}">{html_text(ch.title)}</a><ol>{sub}</ol></li>')
         else:
             items.append(sub)
     return f'<nav class="toc"><h1 class="toc-title">{t(language, "print.contents")}</h1><ol>{"".join(items)}</ol></nav>'
@@ -225,12 +228,12 @@ def print_document(book: Book, chapters: list[Chapter], render: MarkdownToHtml, 
     cache = {} if cache is None else cache
     whole = len(chapters) > 1 or subtitle == book_title
     title = book_title if whole else chapters[0].title
-    cover = (f'<section class="cover"><p class="cover-book">{html.escape(book_title)}</p>'
-             f'<h1 class="cover-title">{html.escape(title)}</h1>'
-             f'<p class="cover-sub">{html.escape(subtitle)}</p><p class="cover-stamp">{html.escape(stamp)}</p></section>')
+    cover = (f'<section class="cover"><p class="cover-book">{html_text(book_title)}</p>'
+             f'<h1 class="cover-title">{html_text(title)}</h1>'
+             f'<p class="cover-sub">{html_text(subtitle)}</p><p class="cover-stamp">{html_text(stamp)}</p></section>')
     targets = {topic.rel: _topic_anchor(topic) for ch in chapters for topic in ch.topics}
     body = "\n".join(_chapter_html(ch, render, cache, book.docs_dir, language, targets) for ch in chapters)
     lang = html.escape(language or "en")
-    doc = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+    doc = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{html_text(title)}</title>'
            f"<style>{css}</style></head><body>{cover}{_toc(chapters, whole, language)}{body}</body></html>")
     return PrintDoc(title, doc)

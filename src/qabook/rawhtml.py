@@ -65,12 +65,22 @@ class _Recorder(HTMLExtractor):
             self.spans.append(RawSpan(start[0], self.line_count - 1, start[1]))
 
 
+def tags_that_cannot_close_as_text(text: str) -> str:
+    """A `<` after the text's last `>` can end no tag, comment or declaration, yet html.parser
+    scans to the end from each one (quadratic: `<a ` × 30,000 took a minute): blank them, as
+    the renderer's `qabook.safe_markdown` guard stashes them as text. Lines stay where they are."""
+    last = text.rfind(">")
+    tail = text[last + 1:]
+    return text if "<" not in tail else text[:last + 1] + tail.replace("<", " ")
+
+
 def raw_html_spans(lines: list[str], first: int, code: set[int]) -> list[RawSpan]:
     """Raw HTML blocks of a page's lines from 0-based `first` on (front matter before it);
     fenced code lines (`code`) stand in as plain text. Never raises: on a failure, no spans."""
     text = "\n".join("" if i < first else "qabook" if i in code else line for i, line in enumerate(lines))
     if "<" not in text:
         return []
+    text = tags_that_cannot_close_as_text(text)
     recorder = _Recorder(markdown.Markdown(), len(lines))
     try:
         recorder.feed(text)

@@ -14,6 +14,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from qabook.textout import markdown_text
+
 #: Per language: site name, home page, chapter title, topic page, build hint.
 _TEXT = {
     "zh": {
@@ -80,6 +82,10 @@ def new_book(target: Path, language: str = "zh", site_name: str | None = None, *
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise ScaffoldError(f"{target} already exists and is not an empty folder: choose a new folder")
     text = _TEXT[language]
+    if site_name is not None:
+        site_name = " ".join(site_name.split())  # one line, no control characters
+        if not site_name or not any(ch.isprintable() and not ch.isspace() for ch in site_name):
+            raise ScaffoldError("--title is blank: give the book a name (it becomes site_name and the home page's title)")
     site = site_name or text["site"]
     files = {
         "mkdocs.yml": "\n".join([
@@ -107,7 +113,7 @@ def new_book(target: Path, language: str = "zh", site_name: str | None = None, *
             "      generic: true",
             "",
         ]),
-        "docs/index.md": text["home"].format(site=site),
+        "docs/index.md": text["home"].format(site=markdown_text(site)),
         "docs/example/index.md": f"# {text['chapter']}\n\n<!-- qabook:pdf -->\n\n- [{text['topic_title']}](01-example.md)\n",
         "docs/example/01-example.md": "\n".join([
             "---", "id: example-spaced-repetition", f"tags: [{text['tag']}]", "---", "",

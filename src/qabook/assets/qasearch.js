@@ -147,6 +147,13 @@
     return load("v" + letter, "v" + letter.charCodeAt(0) + ".js");
   }
 
+  /* The words of n letters in a letter's word list: the book's own ("n", the most frequent
+     first), then those only a pair's key holds ("kn": they lead into the book, but are not in it). */
+  function vocabWords(vocab, n, keys) {
+    var out = own(vocab, String(n)) ? vocab[String(n)].split(" ") : [];
+    return keys === false || !own(vocab, "k" + n) ? out : out.concat(vocab["k" + n].split(" "));
+  }
+
   /* Optimal string alignment distance, or limit + 1 once it is certainly larger. */
   function distance(a, b, limit) {
     if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -225,9 +232,11 @@
 
   function found(post, term) { var list = post.get(term); return !!(list && list.length); }
 
-  /* Words the book does not have: their closest words in it, or the book's Chinese words for
-     them read as pinyin or as pinyin initials. Adds alternatives (and splits a pinyin word's
-     unit into its syllables' or letters' units, so that every part must be found). */
+  /* Words the book does not have: their closest words in it, a word they are derived from
+     (leakage → leak), or the book's Chinese words for them read as pinyin or as pinyin initials.
+     Adds alternatives; a pinyin word's syllables or letters get units of their own under the
+     word's unit (`parent`), so that the word counts as covered by its English reading or by all
+     of its pinyin parts, whichever covers more. */
   function latinExpansions(meta, p, post) {
     var work = [];
     // other forms: the book's words that are the query word with another ending (smaller ~ small)
@@ -237,10 +246,10 @@
         if (!vocab) return;
         var root = inflectionRoot(t.text);
         for (var n = root.length; n <= root.length + 4; n++) {
-          if (!own(vocab, String(n))) continue;
-          vocab[String(n)].split(" ").forEach(function (w) {
+          vocabWords(vocab, n).forEach(function (w) {
             if (w !== t.text && stem(w) !== t.word && inflectionRoot(w) === root) {
               p.alts.push({ units: [t.unit], terms: [stem(w)], exact: false, factor: 0.8, mark: w });
+              addForm(t, stem(w));
             }
           });
         }
@@ -250,7 +259,10 @@
       return t.latin && p.units[t.unit].w > 0 && !found(post, t.word) && /^[a-z]/.test(t.text);
     });
     if (!missing.length) return Promise.all(work);
-    // typos: the book's words within one edit (4–7 letters) or two (8 or more)
+    // typos: the book's words within one edit (4–7 letters) or two (8 or more); a key's words
+    // (not the book's: a dictionary's many senses, so many near neighbours) within one, for a
+    // word of 6 letters or more (privcy → privacy, but not proto → photo); a word derived from
+    // one of them by a suffix (leakage → leak, protection → protect)
     missing.forEach(function (t) {
       var limit = MAX_EDITS(t.text.length);
       if (!limit) return;
@@ -258,10 +270,10 @@
         if (!vocab) return;
         var near = [];
         for (var n = t.text.length - limit; n <= t.text.length + limit; n++) {
-          if (!own(vocab, String(n))) continue;
-          vocab[String(n)].split(" ").forEach(function (w, rank) {
-            var d = distance(t.text, w, limit);
-            if (d <= limit && w !== t.text) near.push({ w: w, d: d, rank: rank });
+          var book = vocabWords(vocab, n, false).length;
+          vocabWords(vocab, n).forEach(function (w, rank) {
+            var most = rank < book ? limit : t.text.length >= 6 ? 1 : 0, d = distance(t.text, w, most);
+            if (d <= most && w !== t.text) near.push({ w: w, d: d, rank: rank });
           });
         }
         near.sort(function (a, b) { return a.d - b.d || a.rank - b.rank; });
@@ -269,55 +281,91 @@
         near.slice(0, 3).forEach(function (c) {
           p.alts.push({ units: [t.unit], terms: [stem(c.w)], exact: false, factor: c.d === 1 ? 0.7 : 0.5, mark: c.w });
         });
+        derivedFrom(t.text).forEach(function (w) {
+          if (vocabWords(vocab, w.length).indexOf(w) !== -1) {
+            p.alts.push({ units: [t.unit], terms: [stem(w)], exact: false, factor: 0.6, mark: w });
+            addForm(t, stem(w));
+          }
+        });
       }).catch(function () { /* no words of that letter */ }));
     });
-    // pinyin: consecutive missing words that read as syllables form one run; others may be initials
-    var runs = [], run = null, initials = [];
-    p.tokens.forEach(function (t) {
-      var syl = missing.indexOf(t) !== -1 ? syllables(meta, t.text) : null;
-      if (syl) {
-        if (!run) runs.push(run = { syl: [], owner: [], tokens: [] });
-        syl.forEach(function (s) { run.syl.push(s); run.owner.push(t); });
-        run.tokens.push(t);
-      } else {
-        run = null;
-        if (missing.indexOf(t) !== -1 && /^[a-z]{2,8}$/.test(t.text) && (t.text.match(/[aeiouv]/g) || []).length <= 1) {
-          initials.push(t);  // pinyin initials have at most one vowel (smzq, aq); an English word has more
-        }
-      }
-    });
-    var keys = [];
-    runs.forEach(function (r) {
-      var ini = r.syl.map(function (s) { return s.charAt(0); }).join("");
-      for (var i = 0; i < ini.length; i++) for (var j = i + 2; j <= Math.min(ini.length, i + 8); j++) keys.push("^" + ini.slice(i, j));
-    });
-    initials.forEach(function (t) {
-      for (var i = 0; i < t.text.length; i++) for (var j = i + 2; j <= Math.min(t.text.length, i + 8); j++) keys.push("^" + t.text.slice(i, j));
-    });
-    work.push(lookup(meta, unique(keys)).then(function (table) {
-      runs.forEach(function (r) { coverPinyin(p, table, r.syl, syllableUnits(p, r), null, 0.8); });
-      initials.forEach(function (t) {
-        var letters = t.text, spans = [];
-        for (var i = 0; i < letters.length;) {
-          var hit = 0;
-          for (var j = Math.min(letters.length, i + 8); j >= i + 2 && !hit; j--) {
-            if (table.has("^" + letters.slice(i, j))) hit = j;
+    // pinyin: once the English readings are known. Consecutive missing words that read as
+    // syllables form one run; a missing word with no English neighbour may be initials
+    return Promise.all(work).then(function () {
+      var runs = [], run = null, initials = [];
+      p.tokens.forEach(function (t) {
+        var syl = missing.indexOf(t) !== -1 ? syllables(meta, t.text) : null;
+        if (syl) {
+          if (!run) runs.push(run = { syl: [], owner: [], tokens: [] });
+          syl.forEach(function (s) { run.syl.push(s); run.owner.push(t); });
+          run.tokens.push(t);
+        } else {
+          run = null;
+          if (missing.indexOf(t) !== -1 && /^[a-z]{2,8}$/.test(t.text) && !t.corrected && !t.forms &&
+              (t.text.match(/[aeiouv]/g) || []).length <= 1) {
+            initials.push(t);  // pinyin initials have at most one vowel (smzq, aq); an English word has more
           }
-          if (hit) { spans.push([i, hit]); i = hit; } else i++;
         }
-        if (!spans.length) return;
-        var w = p.units[t.unit].w;
-        p.units[t.unit].w = 0;
-        spans.forEach(function (sp) {
-          var u = p.units.push({ w: w * (sp[1] - sp[0]) / letters.length }) - 1;
-          table.get("^" + letters.slice(sp[0], sp[1])).slice(0, 4).forEach(function (row) {
-            var phrase = row.split(" ")[0];
-            p.alts.push({ units: [u], terms: analyze(phrase), exact: false, factor: 0.5, mark: phrase });
+      });
+      var keys = [];
+      runs.forEach(function (r) {
+        var ini = r.syl.map(function (s) { return s.charAt(0); }).join("");
+        for (var i = 0; i < ini.length; i++) for (var j = i + 2; j <= Math.min(ini.length, i + 8); j++) keys.push("^" + ini.slice(i, j));
+      });
+      initials.forEach(function (t) {
+        for (var i = 0; i < t.text.length; i++) for (var j = i + 2; j <= Math.min(t.text.length, i + 8); j++) keys.push("^" + t.text.slice(i, j));
+      });
+      if (!keys.length) return null;
+      return lookup(meta, unique(keys)).then(function (table) {
+        runs.forEach(function (r) { coverPinyin(p, table, r.syl, syllableUnits(p, r), null, 0.8); });
+        initials.forEach(function (t) {
+          var letters = t.text, spans = [];
+          for (var i = 0; i < letters.length;) {
+            var hit = 0;
+            for (var j = Math.min(letters.length, i + 8); j >= i + 2 && !hit; j--) {
+              if (table.has("^" + letters.slice(i, j))) hit = j;
+            }
+            if (hit) { spans.push([i, hit]); i = hit; } else i++;
+          }
+          var w = p.units[t.unit].w;
+          spans.forEach(function (sp) {  // each span a part of the word's unit, by its share of the letters
+            var u = p.units.push({ w: w * (sp[1] - sp[0]) / letters.length, parent: t.unit }) - 1;
+            table.get("^" + letters.slice(sp[0], sp[1])).slice(0, 4).forEach(function (row) {
+              var tg = parseTarget(row), phrase = tg.text.split(" ")[0];
+              p.alts.push({ units: [u], terms: analyze(phrase), exact: false, factor: 0.5, mark: phrase, not: tg.not });
+            });
           });
         });
       });
-    }));
-    return Promise.all(work);
+    });
+  }
+
+  function addForm(t, w) {
+    t.forms = t.forms || [];
+    if (t.forms.indexOf(w) === -1) t.forms.push(w);
+  }
+
+  /* The words an English word may be derived from by a suffix: leakage → leak, protection →
+     protect, acceleration → accelerat, accelerate. Only for words the book does not have. */
+  var SUFFIXES = ["ation", "ition", "ment", "ness", "ance", "ence", "ity", "ion", "age", "ing", "al"];
+  function derivedFrom(w) {
+    var out = [];
+    SUFFIXES.forEach(function (s) {
+      if (w.length - s.length < 3 || w.slice(-s.length) !== s) return;
+      var root = w.slice(0, -s.length);
+      out.push(root, root + "e");
+    });
+    return unique(out);
+  }
+
+  /* A table's target, "qushi" or "dianshu|-3,7" (in Chinese): its text and the documents it does not count in
+     (they hold it only inside another word: qabook.search.expand). */
+  function parseTarget(s) {
+    var bar = s.indexOf("|");
+    if (bar === -1) return { text: s, not: null };
+    var spec = s.slice(bar + 1);
+    var ids = spec.charAt(0) === "-" ? spec.slice(1).split(",").map(Number) : [];
+    return { text: s.slice(0, bar), not: ids.length ? new Set(ids) : null };
   }
 
   /* An English word without its inflection: smaller, smallest → small; loading, loaded → load;
@@ -331,13 +379,13 @@
     return r.replace(/e$/, "");  // (use, used, using → us)
   }
 
-  /* A pinyin run's syllables each get a unit of their own (their word's weight shared out). */
+  /* A pinyin run's syllables each get a unit of their own, a part of their word's unit (the
+     word's weight shared out). */
   function syllableUnits(p, r) {
     var per = new Map();
     r.owner.forEach(function (t) { per.set(t, (per.get(t) || 0) + 1); });
     return r.owner.map(function (t) {
-      var u = p.units.push({ w: p.units[t.unit].w / per.get(t), pending: t.unit }) - 1;
-      return u;
+      return p.units.push({ w: p.units[t.unit].w / per.get(t), parent: t.unit }) - 1;
     });
   }
 
@@ -345,7 +393,6 @@
      `text` (a Chinese run) skips spans whose word is what the query already says. */
   function coverPinyin(p, table, syl, units, text, factor) {
     var ini = syl.map(function (s) { return s.charAt(0); }).join("");
-    var covered = false;
     for (var i = 0; i < syl.length;) {
       var hit = null;
       for (var j = Math.min(syl.length, i + 8); j >= i + 2 && !hit; j--) {
@@ -353,23 +400,17 @@
         if (!rows) continue;
         var full = syl.slice(i, j).join("");
         for (var r = 0; r < rows.length && !hit; r++) {
-          var sp = rows[r].indexOf(" ");
-          if (rows[r].slice(sp + 1) === full) hit = { end: j, phrase: rows[r].slice(0, sp) };
+          var tg = parseTarget(rows[r]), sp = tg.text.indexOf(" ");
+          if (tg.text.slice(sp + 1) === full) hit = { end: j, phrase: tg.text.slice(0, sp), not: tg.not };
         }
       }
       if (hit) {
         if (!text || text.slice(i, hit.end) !== hit.phrase) {
           p.alts.push({ units: units.slice(i, hit.end), terms: analyze(hit.phrase), exact: false, factor: factor,
-                        mark: hit.phrase });
-          covered = true;
+                        mark: hit.phrase, not: hit.not });
         }
         i = hit.end;
       } else i++;
-    }
-    if (!text) {  // typed pinyin: the syllables' units replace their words' units once something is found
-      units.forEach(function (u) {
-        if (covered) p.units[p.units[u].pending].w = 0; else p.units[u].w = 0;
-      });
     }
   }
 
@@ -398,13 +439,14 @@
     });
   }
 
-  /* The other language's term for a Latin phrase of up to four words, or for a piece of a
-     Chinese run (the longest found first). */
+  /* The other language's term for a Latin phrase of up to four words (fillers left out, as the
+     build leaves them out of its keys: "question and answer" is "question answer"), or for a
+     piece of a Chinese run (the longest found first). */
   function crossLanguage(meta, p) {
     var keys = [], spans = [];
     var latin = [];
     p.tokens.forEach(function (t, i) {
-      if (t.latin) latin.push(t);
+      if (t.latin && p.units[t.unit].w > 0) latin.push(t);
       if (!t.latin || i + 1 === p.tokens.length || !p.tokens[i + 1].latin) {
         if (latin.length) spans.push({ latin: true, tokens: latin });
         latin = [];
@@ -416,11 +458,15 @@
       if (sp.latin) {
         var words = sp.tokens.map(function (t) { return t.word; });
         var fixed = sp.tokens.map(function (t) { return t.corrected ? stem(t.corrected) : t.word; });
+        var based = sp.tokens.map(function (t) {  // another form of the word, the shortest (answering → answer)
+          return t.forms ? t.forms.slice().sort(function (a, b) { return a.length - b.length; })[0] : t.word;
+        });
         for (var i = 0; i < words.length; i++) {
           var row = [];
           for (var n = Math.min(4, words.length - i); n >= 1; n--) {
             row.push(words.slice(i, i + n).join(" "));
             row.push(fixed.slice(i, i + n).join(" "));  // with a mistyped word's closest word
+            row.push(based.slice(i, i + n).join(" "));
           }
           sp.keys.push(unique(row));
         }
@@ -443,11 +489,12 @@
           var row = sp.keys[i], hit = null;
           for (var k = 0; k < row.length && !hit; k++) if (table.has(row[k])) hit = row[k];
           var n = hit ? (sp.latin ? hit.split(" ").length : hit.length) : 0;
-          if (hit && !(sp.latin && n === 1 && p.units[sp.tokens[i].unit].w === 0)) {
+          if (hit) {
             var units = sp.latin ? sp.tokens.slice(i, i + n).map(function (t) { return t.unit; })
               : Array.from({ length: n }, function (_, x) { return sp.token.unit + i + x; });
             table.get(hit).forEach(function (target) {
-              p.alts.push({ units: units, terms: analyze(target), exact: false, factor: 1, mark: target });
+              var tg = parseTarget(target);
+              p.alts.push({ units: units, terms: analyze(tg.text), exact: false, factor: 1, mark: tg.text, not: tg.not });
             });
             i += n;
           } else i++;
@@ -480,7 +527,8 @@
           return { doc: r.doc, score: r.score, cover: r.cover, exact: r.exact, marks: r.marks,
                    url: row[0], title: row[1], chapter: row[2], text: row[3] };
         });
-        return { terms: ranked.terms, total: ranked.list.length, partial: ranked.partial, results: results };
+        return { terms: ranked.terms, total: ranked.list.length, full: ranked.full, partial: ranked.partial,
+                 results: results };
       });
     });
   }
@@ -489,7 +537,7 @@
     var p = plan(meta, query);
     var post = new Map();
     var exactTerms = function () { return unique([].concat.apply([], p.alts.map(function (a) { return a.terms; }))); };
-    if (!p.units.length) return Promise.resolve({ terms: [], list: [], partial: false });
+    if (!p.units.length) return Promise.resolve({ terms: [], list: [], full: 0, partial: false });
     return postings(meta, exactTerms(), post).then(function () {
       var cjkMiss = p.tokens.some(function (t) {
         if (t.latin) return false;
@@ -517,10 +565,19 @@
     return Math.log(1 + (meta.docs - df + 0.5) / (df + 0.5));
   }
 
+  /* Each document that covers part of the query: how much (a unit counts when an alternative
+     covers it, or by the share of its parts that alternatives cover: a pinyin word's syllables),
+     how much exactly, and its score. */
   function score(meta, p, post) {
+    var parent = p.units.map(function (u) { return u.parent === undefined ? -1 : u.parent; });
     var weights = p.units.map(function (u) { return u.w; });
-    var total = weights.reduce(function (a, b) { return a + b; }, 0);
-    if (total === 0) { weights = p.units.map(function () { return 1; }); total = weights.length; }
+    var top = [], parts = new Map();  // the query's own units; unit → the units that are its parts
+    parent.forEach(function (up, u) {
+      if (up < 0) top.push(u);
+      else { if (!parts.has(up)) parts.set(up, []); parts.get(up).push(u); }
+    });
+    var total = top.reduce(function (a, u) { return a + weights[u]; }, 0);
+    if (total === 0) { top.forEach(function (u) { weights[u] = 1; }); total = top.length; }
     var terms = exactTermsOf(p);
     var T = terms.length, N = meta.docs;
     var w = new Float32Array(N * T);  // document × term → idf-weighted score (0: absent)
@@ -564,8 +621,10 @@
         x = expAlts[i];
         units = x.a.units;
         var needed = false;
-        for (j = 0; j < units.length; j++) if (covered[units[j]] !== 2) needed = true;
-        if (!needed || !has(base, x.ids)) continue;
+        for (j = 0; j < units.length; j++) {
+          if (covered[units[j]] !== 2 && !(parent[units[j]] >= 0 && covered[parent[units[j]]] === 2)) needed = true;
+        }
+        if (!needed || (x.a.not && x.a.not.has(doc)) || !has(base, x.ids)) continue;
         for (j = 0; j < units.length; j++) if (!covered[units[j]]) covered[units[j]] = 1;
         var f = EXPANSION * x.a.factor;
         for (j = 0; j < x.ids.length; j++) if (factor[x.ids[j]] < f) factor[x.ids[j]] = f;
@@ -575,7 +634,16 @@
         }
       }
       var cover = 0, exact = 0, sc = 0;
-      for (var u = 0; u < U; u++) { if (covered[u]) cover += weights[u]; if (covered[u] === 2) exact += weights[u]; }
+      for (var t = 0; t < top.length; t++) {
+        var u = top[t], c = covered[u] ? weights[u] : 0, ps = parts.get(u);
+        if (ps && c < weights[u]) {
+          var byParts = 0;
+          for (j = 0; j < ps.length; j++) if (covered[ps[j]]) byParts += weights[ps[j]];
+          if (byParts > c) c = byParts;
+        }
+        cover += c;
+        if (covered[u] === 2) exact += weights[u];
+      }
       if (!cover) continue;
       for (var id = 0; id < T; id++) if (factor[id]) sc += w[base + id] * factor[id];
       // coverage and exact coverage as whole numbers, so that near-equal shares tie
@@ -583,8 +651,9 @@
                   c: Math.round(cover / total * 1e6), e: Math.round(exact / total * 1e6) });
     }
     list.sort(function (a, b) { return b.c - a.c || b.e - a.e || b.score - a.score || a.doc - b.doc; });
-    var EPS = 1e-9;
-    return { terms: terms, list: list, partial: list.length > 0 && list[0].cover < 1 - EPS };
+    var EPS = 1e-9, full = 0;
+    while (full < list.length && list[full].cover >= 1 - EPS) full++;
+    return { terms: terms, list: list, full: full, partial: list.length > 0 && full === 0 };
   }
 
   function exactTermsOf(p) { return unique([].concat.apply([], p.alts.map(function (a) { return a.terms; }))); }
@@ -744,7 +813,12 @@
     }
 
     function show(res, append) {
-      var html = res.results.map(function (r, i) { return render(r, shown + i); }).join("");
+      var html = res.results.map(function (r, i) {
+        // the first result that lacks a word, after some that have every word: a line says so
+        var rest = shown + i === res.full && res.full > 0 ? '<li class="qa-search-partial-rest" role="none">' +
+          escapeHtml(t("search.partial_rest")) + "</li>" : "";
+        return rest + render(r, shown + i);
+      }).join("");
       if (append) list.insertAdjacentHTML("beforeend", html); else list.innerHTML = html;
       shown += res.results.length;
       total = res.total;

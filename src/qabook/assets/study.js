@@ -19,6 +19,11 @@
   var GRADES = [1, 2, 3, 4];
   var INTERACTIVE = /^(A|BUTTON|INPUT|SELECT|TEXTAREA|SUMMARY|LABEL)$/;
   var TYPING = /^(INPUT|SELECT|TEXTAREA)$/;
+  var NOT_TYPING = /^(checkbox|radio|button|submit|reset|file|color|range)$/;  // inputs that take no text
+  /* Keys go to what has the focus when it takes text (a field, a select), never to a shortcut. */
+  function typing(node) {
+    return node.isContentEditable || (TYPING.test(node.tagName) && !(node.tagName === "INPUT" && NOT_TYPING.test(node.type)));
+  }
 
   /* ---------- strings, storage, state ---------- */
   function t(key, values) {
@@ -128,6 +133,45 @@
     live.textContent = "";
     setTimeout(function () { live.textContent = text; }, 30);
   }
+  /* The book's one live region says it; `panel` (when given) shows it too, as plain text, so
+     that a screen reader hears it once. */
+  function tell(panel, text) {
+    if (panel) {
+      var p = panel.querySelector(".qa-note");
+      if (!p) {
+        p = el("p", {"class": "qa-note"});
+        panel.insertBefore(p, panel.firstChild);
+      }
+      p.textContent = text;
+      bringIntoView(p);
+    }
+    announce(text);
+  }
+  function reducedMotion() { return !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches); }
+  function headerBottom() {  // Material's header stays at the top of the screen
+    var header = document.querySelector(".md-header");
+    return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+  }
+  /* Scroll only as far as it takes to show `node` whole, and never past `keep`'s top (what the
+     learner reads first); → true when `node` is then on screen. Smooth unless the learner asked
+     for reduced motion. */
+  var GAP = 8;
+  function bringIntoView(node, keep) {
+    var r = node.getBoundingClientRect(), top = headerBottom() + GAP, bottom = window.innerHeight - GAP;
+    var by = r.bottom > bottom ? r.bottom - bottom : r.top < top ? r.top - top : 0;
+    if (by > 0 && keep) by = Math.min(by, Math.max(0, keep.getBoundingClientRect().top - top));
+    if (by) window.scrollBy({top: by, left: 0, behavior: reducedMotion() ? "instant" : "smooth"});
+    return r.bottom - by <= bottom && r.top - by >= top;
+  }
+  /* After the learner reveals an answer: the grade buttons come into view; when the answer is
+     taller than the screen they are pinned to its bottom edge (until graded or hidden). */
+  function showGrades(bar, answer) {
+    unpin();
+    if (!bringIntoView(bar, answer)) bar.classList.add("qa-pinned");
+  }
+  function unpin() {
+    Array.prototype.forEach.call(document.querySelectorAll(".qa-pinned"), function (b) { b.classList.remove("qa-pinned"); });
+  }
   function norm(href) {
     return href.split("#")[0].split("?")[0].replace(/index\.html$/, "");
   }
@@ -174,24 +218,29 @@
     for (var j = D.topics.indexOf(topic) + 1; j < D.topics.length; j++) if (D.topics[j].n) return {topic: D.topics[j], q: 0};
     return null;
   }
-  function goTo(target, text) {  // another page: it focuses the question and says `text`
+  /* Another page: it focuses the question and says `text`. The address has no #qN while it
+     loads: a fragment makes the browser move the focus itself when it scrolls there (to the
+     question, or to <body> when the question is not yet focusable), racing the page's own focus;
+     the page puts #qN back once loaded (addressSays). */
+  function goTo(target, text) {
     leaveNote({url: siteUrl(target.topic.url), focus: target.q, text: text});
-    location.href = siteUrl(target.topic.url) + "#q" + (target.q + 1);
+    location.href = siteUrl(target.topic.url);
+  }
+  /* Put `hash` in the address bar once the page has loaded (before, the browser would take it
+     for the page's fragment and move the focus there itself). */
+  function addressSays(hash) {
+    function set() {
+      if (location.hash !== hash) history.replaceState(history.state, "", location.pathname + location.search + hash);
+    }
+    if (document.readyState === "complete") set();
+    else window.addEventListener("load", set, {once: true});
   }
   function chapterOf(slug) { return D.chapters.filter(function (c) { return c.slug === slug; })[0] || null; }
-  function showNote(panel, text) {
-    var p = panel.querySelector(".qa-note");
-    if (!p) {
-      p = el("p", {"class": "qa-note", role: "status"});
-      panel.insertBefore(p, panel.firstChild);
-    }
-    p.textContent = text;
-  }
   function studyChapter(slug, panel) {
     var target = nextToStudy(slug, null, -1);
-    if (!target) { showNote(panel, t("study.nothing_to_study")); return; }
+    if (!target) { tell(panel, t("study.nothing_to_study")); return; }
     setSession({chapter: slug});
-    goTo(target, t("study.next_page", {title: target.topic.title, i: target.q + 1, n: target.topic.n}));
+    goTo(target, t("study.study_start", {title: target.topic.title, i: target.q + 1, n: target.topic.n}));
   }
 
   /* ---------- topic page: reveal, grade, keyboard ---------- */
@@ -247,7 +296,10 @@
     function setOpen(item, open, speak) {
       item.parts.forEach(function (p) { p.open = open; });
       sync(item);
-      if (speak) announce(t(open ? "study.revealed" : "study.hidden"));
+      if (!speak) return;  // the learner's own reveal (not "show all"): the grades come into view
+      announce(t(open ? "study.revealed" : "study.hidden"));
+      if (open && item.parts.length) showGrades(item.bar, item.parts[0]);
+      else unpin();
     }
     function paintState(item) {
       var s = stateLabel(load().cards[item.key]);
@@ -256,6 +308,7 @@
     }
     function doGrade(item, g) {
       var card = grade(item.key, g);
+      unpin();
       paintState(item);
       paintBadges();
       var said = t("study.graded", {grade: t("study.grade." + g), when: when(card.due)});
@@ -303,10 +356,20 @@
     });
     help.appendChild(dl);
     help.appendChild(button(t("study.help_close"), "qa-help-close", function () { toggleHelp(false); }));
+    /* The help panel takes the focus while open, and gives it back where it was (the current
+       question when nothing else had it), so that the shortcuts go on working after Esc. */
+    var helpReturn = null;
     function toggleHelp(show) {
+      if (show === !help.hidden) return;
+      var active = document.activeElement;
+      var elsewhere = active && active !== document.body && !help.contains(active);
+      if (show) helpReturn = elsewhere ? active : null;
       help.hidden = !show;
       helpBtn.setAttribute("aria-expanded", show ? "true" : "false");
-      (show ? help : helpBtn).focus();
+      if (show) { help.focus(); return; }
+      var back = helpReturn && helpReturn.isConnected ? helpReturn : items[current] ? items[current].q : null;
+      helpReturn = null;
+      if (back && !elsewhere) back.focus();  // (unless the learner has moved on meanwhile)
     }
     helpBtn = button("? " + t("study.help"), "qa-help-btn", function () { toggleHelp(help.hidden); },
       {"aria-expanded": "false", "aria-controls": "qa-help"});
@@ -330,11 +393,22 @@
     else questions[0].before(toolbar);
     toolbar.after(help);
 
+    function itemAt(node) {  // the question whose box or study bar holds `node`
+      for (var i = 0; i < items.length; i++) if (items[i].q.contains(node) || items[i].bar.contains(node)) return i;
+      return -1;
+    }
+    /* Single keys are shortcuts wherever the focus is, except in a text field; Enter is left to
+       what has the focus, and so is Space on a link, a checkbox or a question's own buttons
+       (which act on that question) — but not on the toolbar's and help panel's buttons, where
+       Space shows the current answer like anywhere else on the page. */
     pageKeys = function (e) {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       var target = e.target || document.body;
-      if (TYPING.test(target.tagName) || target.isContentEditable) return;
-      if (e.key === " " && INTERACTIVE.test(target.tagName)) return;  // a focused button or link does its own thing
+      if (typing(target)) return;
+      var ours = target.tagName === "BUTTON" && target.closest(".qa-toolbar, .qa-help");
+      if (e.key === " " && INTERACTIVE.test(target.tagName) && !ours) return;
+      var at = itemAt(target);
+      if (at >= 0) current = at;
       if (e.key === "?") { toggleHelp(help.hidden); e.preventDefault(); return; }
       if (e.key === "Escape" && !help.hidden) { toggleHelp(false); return; }
       if (e.key === "j") { focusQuestion(current + 1); e.preventDefault(); return; }
@@ -350,6 +424,7 @@
     var note = takeNote(location.href);  // arrived by the study flow: this question has the focus
     if (note) {
       focusQuestion(note.focus != null ? note.focus : Math.max(0, fromHash));
+      addressSays("#" + items[current].q.id);
       announce(note.text);
     }
   }
@@ -466,7 +541,7 @@
     if (slot) slot.replaceWith(panel);
     else if (h1) h1.after(panel);
     var note = takeNote(location.href);  // the study flow ended here
-    if (note) showNote(panel, note.text);
+    if (note) tell(panel, note.text);
   }
 
   /* ---------- progress by link: "continue on another device" ---------- */
@@ -535,13 +610,15 @@
     svg.appendChild(path);
     return el("figure", {"class": "qa-qr-figure"}, [svg]);
   }
-  /* Arriving by a progress link: merge it (the newest review of each card wins), say what
-     changed, and take the progress out of the address bar. */
+  /* Arriving by a progress link — by loading it, or pasted into a tab where the book is open
+     (only the fragment changes: "hashchange"): take the progress out of the address bar at once
+     (so it is neither merged twice nor shared by accident), merge it (the newest review of each
+     card wins) and say what changed. */
+  var LINK = "#qa-progress=";
   function arriveWithLink() {
-    var at = location.hash.indexOf("#qa-progress=");
-    if (at !== 0) return;
-    var text = location.hash.slice("#qa-progress=".length);
-    history.replaceState(null, "", location.pathname + location.search);
+    if (location.hash.indexOf(LINK) !== 0) return;
+    var text = location.hash.slice(LINK.length);
+    history.replaceState(history.state, "", location.pathname + location.search);
     loadScript(CODEC, "qabookProgressLink").then(function (L) {
       var got = L.decode(text, chapterKeys(""));
       var said;
@@ -552,12 +629,21 @@
         progress.cards = merged.cards;
         save(progress);
         paintBadges();
-        said = t("study.link_merged", merged);
+        said = mergeMessage(merged);
       }
-      var panel = document.querySelector(".qa-progress");
-      if (panel) showNote(panel, said);
-      announce(said);
+      tell(document.querySelector(".qa-progress"), said);
     });
+  }
+  window.addEventListener("hashchange", arriveWithLink);
+  /* What a merge changed, in the book's language: only the counts that are not zero, or that
+     there was nothing new. */
+  function mergeMessage(m) {
+    if (!m.added && !m.updated) return t(m.kept ? "study.link_nothing_new_kept" : "study.link_nothing_new", m);
+    var parts = [];
+    if (m.added) parts.push(t("study.link_added", {n: m.added}));
+    if (m.updated) parts.push(t("study.link_updated", {n: m.updated}));
+    if (m.kept) parts.push(t("study.link_kept", {n: m.kept}));
+    return t("study.link_merged", {changes: parts.join(t("study.list_sep"))});
   }
 
   /* ---------- review and quiz pages ---------- */
@@ -618,8 +704,9 @@
     return box;
   }
 
-  /* One question at a time: question, reveal, grade, next; then the summary. */
-  function runSession(box, cards, again) {
+  /* One question at a time: question, reveal, grade, next; then the summary, with the way on:
+     another round, (review) when the next questions come due, back to the chapter or home. */
+  function runSession(box, cards, again, scope, review) {
     var i = 0, counts = {1: 0, 2: 0, 3: 0, 4: 0};
     var session = el("div", {"class": "qa-session"});
     box.innerHTML = "";
@@ -658,8 +745,10 @@
         reveal.setAttribute("aria-expanded", "true");
         announce(t("study.revealed"));
         grades.querySelector("button").focus({preventScroll: true});  // the answer shows below the question
+        showGrades(grades, back);
       }
       function doGrade(g) {
+        unpin();
         var card = grade(c.key, g);
         counts[g] += 1;
         announce(t("study.graded", {grade: t("study.grade." + g), when: when(card.due)}));
@@ -668,7 +757,7 @@
       }
       pageKeys = function (e) {
         if (e.ctrlKey || e.metaKey || e.altKey) return;
-        if (e.target && TYPING.test(e.target.tagName)) return;
+        if (e.target && typing(e.target)) return;
         if (e.key === " " && !revealed && !(e.target && INTERACTIVE.test(e.target.tagName))) { doReveal(); e.preventDefault(); }
         else if (revealed && /^[1-4]$/.test(e.key)) { doGrade(Number(e.key)); e.preventDefault(); }
       };
@@ -676,11 +765,19 @@
     function summary() {
       pageKeys = null;
       var text = t("study.summary", {n: cards.length, again: counts[1], hard: counts[2], good: counts[3], easy: counts[4]});
+      var next = review ? nextReview(scope) : "";
       var p = el("p", {"class": "qa-summary", tabindex: "-1", text: text});
       session.appendChild(p);
-      session.appendChild(button(t("study.again_round"), "qa-again", again));
-      p.focus();
-      announce(text);
+      if (next) session.appendChild(el("p", {"class": "qa-next-review", text: next}));
+      var actions = el("div", {"class": "qa-actions qa-end-actions"}, [button(t("study.again_round"), "qa-again", again)]);
+      var chapter = scope && scope.indexOf("chapter:") === 0 ? chapterOf(scope.slice(8)) : null;
+      if (chapter) actions.appendChild(el("a", {"class": "md-button qa-link-button", href: siteUrl(chapter.url),
+        text: t("study.back_chapter", {title: chapter.title})}));
+      actions.appendChild(el("a", {"class": "md-button qa-link-button", href: siteUrl(D.pages.home || ""), text: t("study.back_home")}));
+      session.appendChild(actions);
+      p.focus({preventScroll: true});
+      bringIntoView(p);
+      announce(next ? text + " " + next : text);
       paintBadges();
     }
     show();
@@ -694,6 +791,19 @@
     return list;
   }
   function plain(html) { var d = document.createElement("div"); d.innerHTML = html; return d.textContent.trim(); }
+
+  /* The end of a review: how many of the scope are due now, else when the next one is. */
+  function nextReview(scope) {
+    var progress = load(), at = now(), dueNow = 0, next = Infinity;
+    allCards({}).forEach(function (c) {
+      var rec = progress.cards[c.key];
+      if (!rec || !inScope(c, scope)) return;
+      if (rec.due <= at) dueNow += 1;
+      else next = Math.min(next, rec.due);
+    });
+    if (dueNow) return t("study.still_due", {n: dueNow});
+    return isFinite(next) ? t("study.next_review", {when: when(next)}) : "";
+  }
 
   function reviewPage(box, html) {
     var params = new URLSearchParams(location.search);
@@ -729,7 +839,8 @@
       listBox.appendChild(button(t("study.start_review"), "qa-start", function () {
         form.hidden = true;
         listBox.hidden = true;
-        runSession(runBox, cards, function () { form.hidden = false; listBox.hidden = false; runBox.innerHTML = ""; render(); });
+        runSession(runBox, cards, function () { form.hidden = false; listBox.hidden = false; runBox.innerHTML = ""; render(); },
+          select.value, true);
       }));
     }
     select.addEventListener("change", render);
@@ -768,7 +879,7 @@
       if (!cards.length) { message.textContent = t("study.no_questions"); return; }
       message.textContent = "";
       form.hidden = true;
-      runSession(runBox, cards, function () { form.hidden = false; runBox.innerHTML = ""; });
+      runSession(runBox, cards, function () { form.hidden = false; runBox.innerHTML = ""; }, select.value, false);
     }
   }
 

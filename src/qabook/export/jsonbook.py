@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from qabook.export.render import render_block
+from qabook.export.render import Part, rendered_questions
 from qabook.model import Block, Book, Page
 
 SCHEMA_VERSION = 1
@@ -19,11 +19,13 @@ def schema() -> dict[str, Any]:
     return json.loads(resources.files("qabook.export").joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
 
 
-def _block(block: Block | None) -> dict[str, Any] | None:
+def _block(block: Block | None, part: Part | None) -> dict[str, Any] | None:
+    """A block as written (Markdown, options left out) and as the site renders it; pictures
+    from the book as docs-relative paths (in `images`, and so in the HTML's src)."""
     if block is None:
         return None
-    return {"markdown": "\n".join(block.content).strip("\n"), "html": render_block(block.content),
-            "line": block.line}
+    return {"markdown": "\n".join(block.content).strip("\n"), "html": part.html if part else "",
+            "line": block.line, "images": list(part.images) if part else []}
 
 
 def question_key(page: Page, number: int) -> str:
@@ -31,6 +33,7 @@ def question_key(page: Page, number: int) -> str:
 
 
 def book_json(book: Book, title: str) -> dict[str, Any]:
+    rendered = rendered_questions(book)
     chapters = []
     for chapter in book.chapters:
         topics = []
@@ -38,20 +41,20 @@ def book_json(book: Book, title: str) -> dict[str, Any]:
             if not page.id:
                 continue
             tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
-            topics.append({
-                "id": page.id,
-                "title": page.title or "",
-                "source": page.rel,
-                "tags": [str(t) for t in tags],
-                "questions": [{
+            parts = rendered.get(page.rel, [])
+            questions = []
+            for i, q in enumerate(page.questions):
+                r = parts[i] if i < len(parts) else None
+                questions.append({
                     "key": question_key(page, q.number),
                     "number": q.number,
                     "anchor": q.anchor,
-                    "question": _block(q.question),
-                    "answer": _block(q.answer),
-                    "explanation": _block(q.explanation),
-                } for q in page.questions],
-            })
+                    "question": _block(q.question, r.question if r else None),
+                    "answer": _block(q.answer, r.answer if r else None),
+                    "explanation": _block(q.explanation, r.explanation if r else None),
+                })
+            topics.append({"id": page.id, "title": page.title or "", "source": page.rel,
+                           "tags": [str(t) for t in tags], "questions": questions})
         chapters.append({"slug": chapter.slug, "title": chapter.title,
                          "source": chapter.index.rel if chapter.index else None, "topics": topics})
     return {"schema_version": SCHEMA_VERSION, "title": title, "chapters": chapters}

@@ -372,8 +372,9 @@ _OPTION_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?P<
 def options_to_question(unit: Unit) -> None:
     """Multiple-choice options (A. / B) / (C) / - D: …) that open the answer belong to the question:
     the learner must see the choices before revealing the answer."""
-    first = next((o.text for o in unit.parts["question"] if o.text.strip()), "")
-    if _OPTION_RE.match(first) and re.search(r"\w", unit.title):  # '### 1. Port?' then only the options
+    first = next((o for o in unit.parts["question"] if o.text.strip()), None)
+    # '### 1. Port?' then only the options; not the heading's own words made the question ('A.C.I.D …')
+    if first is not None and first.src and _OPTION_RE.match(first.text) and re.search(r"\w", unit.title):
         unit.parts["question"][:0] = [OutLine(unit.title, ()), OutLine("", ())]
     answer = unit.parts["answer"]
     letters, end = [], 0

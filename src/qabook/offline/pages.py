@@ -12,8 +12,9 @@ OFFLINE_PAGE = "offline.md"  # → offline/index.html (or offline.html without d
 
 
 def offline_panel_html(language: str | None) -> str:
-    """Status, the whole-book button (its size is filled in by offline.js) and a progress line."""
-    return (f'<section class="qa-offline" data-qa-offline aria-label="{escape(t(language, "offline.title"))}">'
+    """Status, the whole-book button (its size is filled in by offline.js) and a progress line;
+    interface text, never indexed by search (`data-search-exclude`)."""
+    return (f'<section class="qa-offline" data-qa-offline data-search-exclude aria-label="{escape(t(language, "offline.title"))}">'
             f'<p class="qa-offline-status" role="status">{escape(t(language, "offline.preparing"))}</p>'
             f'<p class="qa-offline-actions"><button type="button" class="md-button qa-offline-all" disabled>'
             f'{escape(t(language, "offline.make_all"))}</button></p></section>')

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import json
-from html import escape
 from pathlib import Path
+from qabook.textout import html_text
 from typing import Callable
 
 from mkdocs.structure.nav import Navigation, Section
@@ -39,7 +39,7 @@ def title_chapters(nav: Navigation, chapter_of: Callable[[str], Chapter | None])
                 if isinstance(child, MkPage) and child.file.src_uri.endswith("/index.md"):
                     chapter = chapter_of(child.file.src_uri)
                     if chapter:
-                        item.title = escape(chapter.title)  # templates print titles as HTML
+                        item.title = html_text(chapter.title)  # templates print titles as HTML
 
 
 def home_then_chapters(nav: Navigation) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from html import escape
 
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -18,6 +17,7 @@ from qabook.book import CHAPTERS_MARKER
 from qabook.home import chapter_buttons, chapter_listing, mark_chapter_table, with_question_counts
 from qabook.html import anchor_questions, question_outline
 from qabook.math import render_math
+from qabook.textout import html_text
 from qabook.model import Book, Chapter
 from qabook.study.pages import downloads_markdown
 
@@ -29,9 +29,11 @@ _RAW_IMG_SRC_RE = re.compile(r"""(<img\b[^>]*?\bsrc\s*=\s*)(["'])([^"']+)\2""", 
 
 
 def escape_meta_title(page: MkPage) -> None:
-    """MkDocs treats titles as HTML: an author's front matter is text."""
+    """MkDocs treats titles as HTML, Material's tags partial tags too: an author's front matter is text."""
     if "title" in page.meta:
-        page.meta["title"] = escape(str(page.meta["title"]))
+        page.meta["title"] = html_text(page.meta["title"])
+    if isinstance(page.meta.get("tags"), list):
+        page.meta["tags"] = [html_text(tag) for tag in page.meta["tags"]]
 
 
 def home_markdown(markdown: str, book: Book, pdf_dir: str | None, slug: str, language: str | None,
@@ -93,7 +95,7 @@ def finish_html(html: str, page: MkPage, files: Files, language: str | None) -> 
     html = relink_raw_images(html, page.file.src_uri, page.url, files)
     html = ALIGN_STYLE_RE.sub(r' class="qa-align-\1"', html)
     outline_questions(html, page)
-    rendered = render_math(html)
+    rendered = render_math(html, language=language)
     for tex in rendered.failures:
         log.warning(f"{page.file.src_uri}: formula cannot be typeset, shown as TeX: {tex}")
     return rendered.html

@@ -31,6 +31,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
+from qabook import safe_markdown as sanitiser
 from qabook.book import load_book
 from qabook.compact import compact_html
 from qabook.config import Project, load_project
@@ -116,7 +117,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.config.system_font:
             site.no_web_fonts(config)
         self.language = site.book_language(config)
-        site.configure_markdown(config, self.language, book=self.config.home)
+        site.configure_markdown(config, self.language, book=self.config.home, allow_html=self.config.allow_html)
         site.link_assets(config, search=self.config.search, study=self.config.study,
                          system_font=self.config.system_font)
         if self.making_offline:
@@ -141,6 +142,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.book is None:
             return files
+        site.drop_unusable_files(files)
         self.files = files
         self.present = {f.src_uri for f in files.documentation_pages()}
         site.add_asset_files(files, config, search=self.config.search, study=self.config.study,
@@ -167,7 +169,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if not self.config.enabled or self.book is None:
             return markdown
         src = page.file.src_uri
-        if not self.book.owns(src):  # an ordinary page of the site: left as it is
+        # a site's ordinary pages are its own, qabook's generated pages (print, review, quiz, offline)
+        # its own markup (the print page's topics come in sanitised, after the build): not sanitised
+        sanitiser.leave_next_page_alone(not self.book.owns(src) or page.file.generated_by == "qabook")
+        if not self.book.owns(src):  # an ordinary page of the site: left as it is (not sanitised)
             return markdown
         pages.escape_meta_title(page)
         pdf_dir = self.config.pdf_dir if self.making_pdfs else None  # link only what this build writes

@@ -29,7 +29,7 @@ def page_docs(html: str, page: MkPage, chapter: Chapter | None) -> list[SearchDo
     """A rendered page's search documents."""
     tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
     return extract_docs(html, page.url, unescape(page.title or ""), chapter.title if chapter else "",
-                        [str(t) for t in tags])
+                        [unescape(str(t)) for t in tags])
 
 
 def glossary(base: Path, name: str) -> tuple[list[Pair], list[Diagnostic]]:

@@ -16,7 +16,8 @@ from mkdocs.structure.files import File, Files
 from qabook.i18n import strings, t
 from qabook.plugin.navigation import chapter_nav
 from qabook.plugin.preview import TEMPLATES
-from qabook.render import BLOCK_EXTENSIONS
+from qabook.render import BLOCK_EXTENSIONS, SAFE_EXTENSION
+from qabook.textout import html_text
 from qabook.vocabulary import pymdownx_configs
 
 log = get_plugin_logger(__name__)
@@ -68,13 +69,17 @@ def no_web_fonts(config: MkDocsConfig) -> None:
         config.theme["font"] = False
 
 
-def configure_markdown(config: MkDocsConfig, language: str | None, *, book: bool) -> None:
+def configure_markdown(config: MkDocsConfig, language: str | None, *, book: bool, allow_html: list[str]) -> None:
     """The block vocabulary configures pymdownx itself, titled in the book's language; when the
-    site is the book (option home), the ¶ links are titled in its language too."""
+    site is the book (option home), the ¶ links are titled in its language too. Every page's
+    HTML leaves the renderer through the sanitiser (last), which keeps what `allow_html` allows."""
     for ext in BLOCK_EXTENSIONS:
         if ext not in config.markdown_extensions:
             config.markdown_extensions.append(ext)
     config.mdx_configs.update(pymdownx_configs(language, config.mdx_configs))
+    extensions = config.markdown_extensions
+    extensions[:] = [e for e in extensions if e != SAFE_EXTENSION] + [SAFE_EXTENSION]
+    config.mdx_configs[SAFE_EXTENSION] = {"allow": list(allow_html)}
     toc = config.mdx_configs.setdefault("toc", {})
     if book and toc.get("permalink") and "permalink_title" not in toc:
         toc["permalink_title"] = t(language, "toc.permalink")
@@ -131,11 +136,22 @@ def template_globals(env: jinja2.Environment, language: str | None, *, search: b
     env.auto_reload = False
     env.globals["qabook_material_t"] = material_strings(env, language)
     env.globals["qabook_t"] = lambda key, **values: t(language, key, **values)
+    env.filters["qabook_text"] = html_text  # site_name and titles in qabook's templates
     env.globals["qabook_material"] = lambda key: strings(language).get(f"material.{key}", "")
     env.globals["qabook_chapter_nav"] = chapter_nav  # templates/partials/nav.html
     if search:
         env.globals["qabook_search_strings"] = {k: v for k, v in strings(language).items()
                                                 if k.startswith("search.")}
+
+
+def drop_unusable_files(files: Files) -> None:
+    """A FIFO, socket or device under docs/ would hang the build, a name that is not UTF-8
+    cannot be published: MkDocs never sees them (the check reports them, QA004)."""
+    from qabook.docfiles import kind_problem, name_problem
+
+    for file in [f for f in files if f.abs_src_path]:
+        if name_problem(file.abs_src_path) or kind_problem(file.abs_src_path):
+            files.remove(file)
 
 
 def _shipped(*path: str) -> str:

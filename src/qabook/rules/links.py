@@ -58,16 +58,25 @@ def missing_image(book: Book) -> Iterator[Diagnostic]:
                      f"{book.docs_dir.name}/")
 
 
-@rule("QA054", "remote-image", "An image loaded from another host (not in the PDF; a reader's browser fetches it)",
+@rule("QA054", "remote-image", "A picture, sound or video from another host: left out of the site and the PDF (pages load nothing from elsewhere)",
       bad="![图](https://example.org/a.png)", good="![图](img/a.png)   (the file copied into the chapter folder)",
       severity=Severity.WARNING)
 def remote_image(book: Book) -> Iterator[Diagnostic]:
+    from qabook.rules.safety import is_remote_resource, removals
+
     for page in book.pages.values():
         for image in page.images:
             if _is_remote(image.href):
-                yield at(page, image.line, image.column,
-                         f"image '{image.href}' is on another host: PDFs show a placeholder and readers' browsers "
-                         "fetch it; copy the file into docs/ and link it relatively")
+                yield at(page, image.line, image.column, _remote_message(image.href))
+    for f in removals(book):  # srcset, poster, <audio>/<video>/<source> src: the sanitiser's finding
+        if is_remote_resource(f.removal) and not (f.removal.tag == "img" and f.removal.attribute == "src"):
+            yield at(f.page, f.line, f.column, _remote_message(f.removal.value, f.removal.attribute))
+
+
+def _remote_message(url: str, attribute: str = "image") -> str:
+    what = "image" if attribute == "image" else f"{attribute}="
+    return (f"{what} '{url}' is on another host: the site and the PDF leave it out (pages load nothing from "
+            "elsewhere); copy the file into docs/ and link it relatively")
 
 
 def _is_remote(src: str) -> bool:

@@ -72,3 +72,41 @@ def not_in_nav(book: Book) -> Iterator[Diagnostic]:
         for target, source in book.nav_pages:
             if target not in book.pages and target not in book.other_files:
                 yield Diagnostic(source, 1, 1, "", f"nav lists '{target}', which does not exist")
+
+
+#: Names qabook's output takes, and what takes them (a page or folder of that name would be replaced).
+RESERVED_NAMES = {
+    "print": "each chapter's print page is <chapter>/print/",
+    "study": "the review and quiz pages are study/review/ and study/quiz/",
+    "search": "qabook's search index is search/qabook/",
+    "assets": "qabook's scripts and styles are assets/qabook/",
+    "pdf": "the PDFs and the exports go to pdf/",
+    "tags": "the tags page is tags/",
+    "404": "the page-not-found page is 404.html",
+}
+
+
+def _pdf_dir(book: Book) -> str:
+    return str(getattr(book.project, "pdf_dir", "pdf") or "pdf")
+
+
+@rule("QA043", "reserved-name", "A chapter or topic named like a page or folder qabook's output uses (print, study, search, assets, pdf, tags, 404)",
+      bad="docs/llm/print.md", good="docs/llm/printing.md")
+def reserved_name(book: Book) -> Iterator[Diagnostic]:
+    reserved = dict(RESERVED_NAMES)
+    pdf_dir = _pdf_dir(book).strip("/")
+    if pdf_dir != "pdf" and "/" not in pdf_dir:
+        reserved[pdf_dir] = f"the PDFs and the exports go to {pdf_dir}/ (the plugin's pdf_dir)"
+        reserved.pop("pdf")
+    for chapter in book.chapters:
+        if chapter.slug.lower() in reserved:
+            page = chapter.index or (chapter.topics[0] if chapter.topics else None)
+            if page is not None:
+                yield at(page, 1, 1, f"chapter folder '{chapter.slug}' has a name qabook's output uses "
+                                     f"({reserved[chapter.slug.lower()]}): rename the folder")
+        for page in chapter.topics:
+            stem = page.rel.rsplit("/", 1)[-1][:-3]
+            if stem.lower() in reserved:
+                yield at(page, 1, 1, f"topic file '{stem}.md' has a name qabook's output uses "
+                                     f"({reserved[stem.lower()]}), so the generated page would replace it: "
+                                     "rename the file")

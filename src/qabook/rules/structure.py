@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from qabook.diagnostics import Diagnostic
+from qabook.diagnostics import Diagnostic, Severity
 from qabook.model import Book
 from qabook.rules import rule
 
@@ -29,6 +29,19 @@ def unreadable_file(book: Book) -> Iterator[Diagnostic]:
       bad="docs/llm/notes.md -> /home/me/private/notes.md", good="(the file copied into docs/llm/)")
 def unsafe_symlink(book: Book) -> Iterator[Diagnostic]:
     return _from_parser(book, "QA003")
+
+
+@rule("QA004", "skipped-file", "A file under docs/ the build cannot use: a FIFO, socket or device, or a name that is not UTF-8 (skipped)",
+      bad="docs/llm/notes.fifo  (a named pipe)", good="(only files and folders under docs/, with UTF-8 names)",
+      severity=Severity.WARNING)
+def skipped_file(book: Book) -> Iterator[Diagnostic]:
+    return _from_parser(book, "QA004")
+
+
+@rule("QA005", "invalid-config", "mkdocs.yml cannot be read as YAML settings",
+      bad="site_name: [书", good="site_name: 书")
+def invalid_config(book: Book) -> Iterator[Diagnostic]:
+    return _from_parser(book, "QA005")
 
 
 @rule("QA002", "empty-page", "A page holds nothing but white space",
@@ -61,7 +74,7 @@ def unknown_block_type(book: Book) -> Iterator[Diagnostic]:
     return _from_parser(book, "QA022")
 
 
-@rule("QA023", "unclosed-code-fence", "A code fence that is never closed swallows the rest of the page",
+@rule("QA023", "unclosed-code-fence", "A code fence never closed at its own indent: the site shows the fence and the code as text",
       bad="```python\nprint(1)\n", good="```python\nprint(1)\n```")
 def unclosed_code_fence(book: Book) -> Iterator[Diagnostic]:
     return _from_parser(book, "QA023")

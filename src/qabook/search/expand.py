@@ -9,17 +9,25 @@ lead to words *of this book*:
     initials of their pinyin, `^smzq` → `生命周期 shengmingzhouqi`, most frequent first
     (pypinyin, phrase-aware): initials, full pinyin and homophone slips all look here;
   - term pairs (lexicon: author's glossary.yml, the book's own `术语（term）` pairs, qabook's
-    glossary, CC-CEDICT's) keyed by either side, kept when the other side is in the book;
-  a key is looked up by its head (`head`), so a query needs few shards;
+    glossary, CC-CEDICT's field terms) keyed by either side, kept when the other side is a word
+    of the book; and single words: the aligned words of those pairs' compound terms (图像分割 /
+    image segmentation → 分割 / segmentation) and CC-CEDICT's everyday senses of the book's
+    Chinese words (趋势 → trend), for the words a learner types alone;
+  an English key is its words without fillers (`question and answer` → `question answer`); a
+  key is looked up by its head (`head`), so a query needs few shards;
 - `v` files (first letter → the book's Latin words by length): candidates for a mistyped word;
 - `zh.js` (loaded only when a Chinese query misses): OpenCC's traditional → simplified table
   and the pinyin of common characters, for queries in traditional characters and homophone
   slips (声明周期 → shengmingzhouqi → 生命周期).
 
 Chinese text is segmented by forward maximum matching over CC-CEDICT's words and the
-glossaries' terms; per-document work is cached on the document (a live preview redoes only
-the pages it rendered again), or, for a big book, done in worker processes that add up their
-documents (`PARALLEL_MIN_DOCS`).
+glossaries' terms, and a word inside a compound where forward and backward matching agree
+(自注意力机制 → 自|注意力|机制, but not 浮点数 → 浮点|数 or 浮|点数): `fine_bounds`. A word of the
+book is a span between those boundaries; a Chinese target that also occurs in a document only
+across them (点数 inside 浮点数) carries that document as an exception (`target|-3,7`), so that
+an expansion matches the way the segmenter reads the page. Per-document work is cached on the
+document (a live preview redoes only the pages it rendered again), or, for a big book, done
+in worker processes that add up their documents (`PARALLEL_MIN_DOCS`).
 """
 
 from __future__ import annotations
@@ -30,9 +38,9 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from qabook.search.analyze import (FILLERS_ZH, STOPWORDS, TOKEN_RE, analyze, is_latin, normalize,
-                                   shard_of, t2s_table)
+                                   shard_of, stem, t2s_table)
 from qabook.search.extract import SearchDoc
-from qabook.search.lexicon import HAN_RE, SOURCES, Pair, mine_pairs, shipped_pairs, zh_words
+from qabook.search.lexicon import HAN_RE, SOURCES, Pair, mine_pairs, shipped_pairs, zh_senses, zh_words
 
 MAX_WORD = 8  # longest word segmentation tries
 TARGETS = 4  # most targets kept for one key
@@ -54,18 +62,92 @@ def head(key: str) -> str:
 
 
 def latin_key(term: str) -> str:
-    return " ".join(analyze(term))
+    """An English term as a key: its words (analysed) without fillers, unless it is all fillers."""
+    words = analyze(term)
+    return " ".join([w for w in words if w not in STOPWORDS] or words)
 
 
-def segment(run: str, words: frozenset[str]) -> list[str]:
+def segment(run: str, words: frozenset[str], longest: int = MAX_WORD) -> list[str]:
     """Forward maximum matching; characters no word starts with stand alone."""
     out, i = [], 0
     while i < len(run):
-        for n in range(min(MAX_WORD, len(run) - i), 0, -1):
+        for n in range(min(longest, len(run) - i), 0, -1):
             if n == 1 or run[i:i + n] in words:
                 out.append(run[i:i + n])
                 i += n
                 break
+    return out
+
+
+def _segment_back(run: str, words: frozenset[str], longest: int) -> list[str]:
+    """Backward maximum matching."""
+    out, j = [], len(run)
+    while j > 0:
+        for n in range(min(longest, j), 0, -1):
+            if n == 1 or run[j - n:j] in words:
+                out.insert(0, run[j - n:j])
+                j -= n
+                break
+    return out
+
+
+_INNER: dict[tuple[int, str], frozenset[int]] = {}
+
+
+def inner_bounds(word: str, words: frozenset[str], key: int = 0) -> frozenset[int]:
+    """Where a word splits into smaller words: the split points that forward and backward
+    matching (over shorter words, recursively) both make. 自注意力机制 → {1, 4}; 浮点数 → {}."""
+    if len(word) < 3:
+        return frozenset()
+    cached = _INNER.get((key, word))
+    if cached is not None:
+        return cached
+    found = []
+    for parts in (segment(word, words, len(word) - 1), _segment_back(word, words, len(word) - 1)):
+        points, at = set(), 0
+        for part in parts:
+            points |= {at + b for b in inner_bounds(part, words, key)}
+            at += len(part)
+            points.add(at)
+        found.append(points - {len(word)})
+    out = frozenset(found[0] & found[1])
+    if len(_INNER) > 500_000:
+        _INNER.clear()
+    _INNER[(key, word)] = out
+    return out
+
+
+def fine_bounds(run: str, words: frozenset[str], key: int = 0, backward: bool = False) -> tuple[list[str], list[int]]:
+    """(the run's segments, every word boundary in it: between segments and inside them), by
+    forward (or backward) maximum matching."""
+    segs = _segment_back(run, words, MAX_WORD) if backward else segment(run, words)
+    bounds, at = [0], 0
+    for seg in segs:
+        bounds += sorted(at + b for b in inner_bounds(seg, words, key))
+        at += len(seg)
+        bounds.append(at)
+    return segs, bounds
+
+
+def word_pairs(pairs: "list[Pair] | tuple[Pair, ...]", words: frozenset[str], key: int = 0) -> list[Pair]:
+    """The aligned words of compound term pairs: a Chinese term that splits into as many words
+    as its English term has (no filler among them) pairs them in order — 差分隐私 / differential
+    privacy → 隐私 / privacy, 图像分割 / image segmentation → 分割 / segmentation (source "words")."""
+    out: list[Pair] = []
+    for pair in pairs:
+        zh, en = (pair.a, pair.b) if HAN_RE.match(pair.a) else (pair.b, pair.a)
+        if not HAN_RE.match(zh) or HAN_RE.match(en):
+            continue
+        tokens = [m.group() for m in TOKEN_RE.finditer(normalize(en))]
+        if len(tokens) < 2 or any(not is_latin(t) or t in STOPWORDS or stem(t) in STOPWORDS for t in tokens):
+            continue
+        zh = normalize(zh)
+        bounds = sorted(set(fine_bounds(zh, words, key)[1]))
+        parts = [zh[a:b] for a, b in zip(bounds, bounds[1:])]
+        if len(parts) != len(tokens):
+            continue
+        out += [Pair(part, token, "words") for part, token in zip(parts, tokens)
+                if len(part) > 1 and len(token) > 2 and token.isalpha()]
     return out
 
 
@@ -89,35 +171,58 @@ def _mined(doc: SearchDoc) -> list[Pair]:
 _FILLER_CHARS = frozenset(f for f in FILLERS_ZH if len(f) == 1)
 
 
-def _phrases(doc: SearchDoc, words: frozenset[str], key: int) -> tuple[Counter[str], set[str]]:
-    """(phrases: the doc's words (and the words inside them), and a word joined to a lone
-    character beside it — 状态码, 懒加载 — counted; pieces: every piece of text a glossary term may be, phrases, runs of up to
-    three words and the parts of long words)."""
+def _phrases(doc: SearchDoc, words: frozenset[str], key: int) -> tuple[Counter[str], set[str], set[str]]:
+    """(phrases: the doc's words — segments, the words inside them where the segmenter splits
+    them, and a word joined to a lone character beside it: 状态码, 懒加载 — counted; pieces: every
+    span between word boundaries of up to MAX_WORD characters, what a glossary term may be;
+    loose: the words of the dictionary that occur in the doc only across word boundaries, 点数 in
+    浮点数)."""
     cached = doc.__dict__.get("_phrases")
     if cached is not None and cached[0] == key:
-        return cached[1], cached[2]
+        return cached[1], cached[2], cached[3]
     phrases: Counter[str] = Counter()
     pieces: set[str] = set()
+    loose: set[str] = set()
     for run in _runs(doc):
-        segs = segment(run, words)
-        for i, seg in enumerate(segs):
-            if len(seg) > 1 and not _FILLER_CHARS.issuperset(seg):
-                phrases[seg] += 1
-                parts = [seg[a:b] for a in range(len(seg)) for b in range(a + 2, len(seg) + 1)]
-                pieces.update(parts)
-                # the words inside a compound are the book's words too: 自注意力机制 → 注意力, 机制
-                phrases.update(part for part in parts if part != seg and part in words)
-            if i + 1 < len(segs):
-                nxt = segs[i + 1]
-                if (len(seg) == 1) != (len(nxt) == 1) and not ({seg, nxt} & _FILLER_CHARS):
-                    phrases[seg + nxt] += 1
-            joined = seg
-            for j in range(i + 1, min(i + 3, len(segs))):
-                joined += segs[j]
-                pieces.add(joined)
+        forward, backward = fine_bounds(run, words, key), fine_bounds(run, words, key, backward=True)
+        seen: set[tuple[int, int]] = set()  # a word both readings make counts once
+        for segs, bounds in (forward, backward):
+            at = 0
+            for i, seg in enumerate(segs):
+                inside = sorted(b - at for b in bounds if at < b < at + len(seg))
+                cuts = [0, *inside, len(seg)]
+                for x, a in enumerate(cuts):
+                    for b in cuts[x + 1:]:
+                        whole = (a, b) == (0, len(seg))
+                        # the words inside a compound are the book's words too: 自注意力机制 → 注意力, 机制
+                        if b - a > 1 and (whole or seg[a:b] in words) and (at + a, at + b) not in seen \
+                                and not _FILLER_CHARS.issuperset(seg[a:b]):
+                            seen.add((at + a, at + b))
+                            phrases[seg[a:b]] += 1
+                if i + 1 < len(segs):
+                    nxt = segs[i + 1]
+                    if (len(seg) == 1) != (len(nxt) == 1) and not ({seg, nxt} & _FILLER_CHARS) \
+                            and (at, at + len(seg) + len(nxt)) not in seen:
+                        seen.add((at, at + len(seg) + len(nxt)))
+                        phrases[seg + nxt] += 1
+                at += len(seg)
+            edges = sorted(set(bounds))
+            for x, a in enumerate(edges):
+                for b in edges[x + 1:]:
+                    if b - a > MAX_WORD:
+                        break
+                    if b - a > 1:
+                        pieces.add(run[a:b])
+        # a dictionary word that neither reading puts between word boundaries here
+        f_edges, b_edges = set(forward[1]), set(backward[1])
+        for a in range(len(run) - 1):
+            for n in range(2, min(MAX_WORD, len(run) - a) + 1):
+                if not ({a, a + n} <= f_edges or {a, a + n} <= b_edges) and run[a:a + n] in words:
+                    loose.add(run[a:a + n])
     pieces.update(phrases)
-    doc.__dict__["_phrases"] = (key, phrases, pieces)
-    return phrases, pieces
+    loose -= pieces
+    doc.__dict__["_phrases"] = (key, phrases, pieces, loose)
+    return phrases, pieces, loose
 
 
 @lru_cache(maxsize=1)
@@ -180,20 +285,23 @@ def _pairs_of(span: tuple[int, int]) -> list[Pair]:
     return [p for d in _DOCS[span[0]:span[1]] for p in _mined(d)]
 
 
-def _stats_of(span: tuple[int, int], words: frozenset[str], key: int) -> tuple[Counter, set, Counter, set]:
-    """(phrases, pieces, Latin word → documents, characters) of some documents, added up."""
+def _stats_of(span: tuple[int, int], words: frozenset[str], key: int) -> tuple[Counter, set, Counter, set, list]:
+    """(phrases, pieces, Latin word → documents, characters) of some documents, added up, and
+    each document's loose words (`_phrases`), in order."""
+    loose: list[set[str]] = []
     phrases: Counter[str] = Counter()
     pieces: set[str] = set()
     latin_docs: Counter[str] = Counter()  # Latin word → documents holding it
     book_chars: set[str] = set()
     for d in _DOCS[span[0]:span[1]]:
-        p, pc = _phrases(d, words, key)
+        p, pc, lo = _phrases(d, words, key)
         phrases.update(p)
         pieces |= pc
+        loose.append(lo)
         latin_docs.update({t for f in d.terms.values() for t in f if is_latin(t)})
         for run in _runs(d):
             book_chars.update(run)
-    return phrases, pieces, latin_docs, book_chars
+    return phrases, pieces, latin_docs, book_chars, loose
 
 
 def _mapped(docs: list[SearchDoc], fn, *args) -> list:
@@ -227,23 +335,25 @@ def build_expansions(docs: list[SearchDoc], author: list[Pair] | None = None) ->
     key = hash(frozenset(extra))
     phrases: Counter[str] = Counter()
     pieces: set[str] = set()
+    loose: list[set[str]] = []  # per document: words found there only across word boundaries
     latin_docs: Counter[str] = Counter()  # Latin word → documents holding it
     book_chars: set[str] = set()
-    for p, pc, latin, chars in _mapped(docs, _stats_of, words, key):  # in the documents' order
+    for p, pc, latin, chars, lo in _mapped(docs, _stats_of, words, key):  # in the documents' order
         phrases.update(p)
         pieces |= pc
+        loose.extend(lo)
         latin_docs.update(latin)
         book_chars |= chars
 
-    table: dict[str, list[tuple[int, int, str]]] = defaultdict(list)  # key → (source rank, -count, target)
+    table: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)  # key → (source, order, -count, target)
 
     # the book's words by the initials of their pinyin, each with its full pinyin: one table for
     # initials (smzq), full pinyin (shengmingzhouqi) and homophone slips (声明周期)
-    pinyin_rows: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    pinyin_rows: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for phrase, count in phrases.items():
         syl = pinyin_of(phrase)
         if syl is not None:
-            pinyin_rows["^" + "".join(s[0] for s in syl)].append((-count, f"{phrase} {''.join(syl)}"))
+            pinyin_rows["^" + "".join(s[0] for s in syl)].append((-count, phrase, "".join(syl)))
 
     # term pairs, either way, when the other side is in the book
     def present(term: str) -> bool:
@@ -270,29 +380,58 @@ def build_expansions(docs: list[SearchDoc], author: list[Pair] | None = None) ->
 
     rank = {s: i for i, s in enumerate(SOURCES)}
     seen: set[tuple[str, str]] = set()
-    for pair in (*author, *book_pairs, *shipped_pairs()):
-        for src, dst in ((pair.a, pair.b), (pair.b, pair.a)):
-            k = lookup_key(src)
-            if k is None or (k, dst) in seen or not present(dst) or lookup_key(dst) == k:
-                continue
-            seen.add((k, dst))
-            table[k].append((1 + rank[pair.source], 0, dst))
+    pairs = (*author, *book_pairs, *shipped_pairs())
 
+    def add(k: str | None, dst: str, source: str, order: int = 0, count: int = 0) -> None:
+        if k is None or (k, dst) in seen or lookup_key(dst) == k:
+            return
+        seen.add((k, dst))
+        table[k].append((rank[source], order, -count, dst))
+
+    for pair in pairs:  # term pairs, either way, when the other side is in the book
+        for src, dst in ((pair.a, pair.b), (pair.b, pair.a)):
+            if present(dst):
+                add(lookup_key(src), dst, pair.source)
+    # single words: the aligned words of compound pairs, either way; then the everyday senses of
+    # the book's Chinese words (English → Chinese), the first senses first
+    for pair in word_pairs(pairs, words, key):
+        for src, dst in ((pair.a, pair.b), (pair.b, pair.a)):
+            if present(dst):
+                add(lookup_key(src), dst, "words", 0, phrases.get(normalize(dst), 0))
+    senses = zh_senses()
+    for phrase, count in phrases.items():
+        for order, sense in enumerate(senses.get(phrase, ())):
+            add(lookup_key(sense), phrase, "words", 1 + order, count)
+
+    # a Chinese target that some document holds only across word boundaries: those documents
+    # are its exceptions (the browser does not count the target there)
+    targets_zh = {normalize(t) for ts in table.values() for *_, t in ts if HAN_RE.match(t)} | set(phrases)
+    exceptions: dict[str, list[int]] = defaultdict(list)
+    for doc_id, lo in enumerate(loose):
+        for word in lo & targets_zh:
+            exceptions[word].append(doc_id)
+
+    def with_exceptions(target: str, text: str | None = None) -> str:
+        ids = exceptions.get(normalize(target)) if HAN_RE.match(target) else None
+        return (text or target) + ("|-" + ",".join(map(str, ids)) if ids else "")
+
+    # a source is used for a key only when no better class of source has a target for it:
+    # curated (author, book, qabook), then CC-CEDICT's field terms, then single words
+    klass = {"author": 0, "book": 0, "qabook": 0, "cedict": 1, "words": 2}
     entries: dict[str, list[str]] = {}
     for k, targets in table.items():
         targets.sort()
-        if any(r < 1 + rank["cedict"] for r, _, _ in targets):
-            targets = [t for t in targets if t[0] < 1 + rank["cedict"]]  # curated terms shadow the dictionary
+        best = min(klass[SOURCES[r]] for r, *_ in targets)
         out: list[str] = []
-        for _, _, target in targets:
-            if target not in out:
+        for r, _, _, target in targets:
+            if klass[SOURCES[r]] == best and target not in out:
                 out.append(target)
             if len(out) == TARGETS:
                 break
-        entries[k] = out
+        entries[k] = [with_exceptions(t) for t in out]
 
     for k, rows in pinyin_rows.items():
-        entries[k] = [row for _, row in sorted(rows)]
+        entries[k] = [with_exceptions(phrase, f"{phrase} {full}") for _, phrase, full in sorted(rows)]
 
     raw = sum(len(k) * 3 + sum(len(t) * 3 + 3 for t in v) for k, v in entries.items())
     xshards = max(1, math.ceil(raw / SHARD_BYTES))
@@ -308,11 +447,11 @@ def build_expansions(docs: list[SearchDoc], author: list[Pair] | None = None) ->
             for w in k.split(" "):
                 if w.isalpha() and len(w) >= 3 and w not in STOPWORDS:
                     vocab.setdefault(w, 0)
-    by_letter: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for w, n in sorted(vocab.items(), key=lambda x: (-x[1], x[0])):
-        by_letter[w[0]][len(w)].append(w)
+    by_letter: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for w, n in sorted(vocab.items(), key=lambda x: (-x[1], x[0])):  # the book's words by length, "kN" the keys'
+        by_letter[w[0]][f"{len(w)}" if n else f"k{len(w)}"].append(w)
     for letter, groups in by_letter.items():
-        files[f"v{ord(letter)}.js"] = _js("vocab", letter, {str(n): " ".join(ws) for n, ws in sorted(groups.items())})
+        files[f"v{ord(letter)}.js"] = _js("vocab", letter, {n: " ".join(ws) for n, ws in sorted(groups.items())})
     files["zh.js"] = zh_script(book_chars)
     meta = {"xshards": xshards, "vocab": "".join(sorted(by_letter)), "syllables": " ".join(syllables()),
             "fillers": {"zh": list(FILLERS_ZH), "en": sorted(STOPWORDS)}}

@@ -5,7 +5,10 @@ is what the reader sees, collapsed answers and explanations included. Text is ke
 reader sees it: code is not spaced out at highlighting spans, a formula is its TeX (the SVG's
 `aria-label`), and block elements are separated by spaces. A list item or table cell that is
 mostly a link (the topic list of a chapter page, the chapter table of the home page) is left
-out: it names other pages, which are found by their own text.
+out: it names other pages, which are found by their own text. An element marked
+`data-search-exclude` is left out with everything inside it: the interface text qabook writes
+into pages (the home page's summary, chapter table and offline panel, buttons, downloads), and
+any part of a page an author marks so.
 """
 
 from __future__ import annotations
@@ -109,6 +112,8 @@ class _Walker(HTMLParser):
             skip = True
         elif tag == "h1":
             skip = True  # the page title: a field of its own
+        elif "data-search-exclude" in a:
+            skip = True  # interface text (qabook's, or an author's mark)
         elif "qa-math" in classes and a.get("aria-label"):
             if not self._field()[1]:
                 self._emit(self._field()[0], f" {a['aria-label']} ")

@@ -1,7 +1,11 @@
 """Word lists and term pairs for search, all read at build time.
 
 - `zh_words()`: Chinese words to segment a book's text with (CC-CEDICT's simplified
-  headwords, data/zh-words.txt.gz, plus every Chinese term of the glossaries);
+  headwords, data/cedict-words.tsv.gz, plus every Chinese term of the glossaries);
+- `zh_senses()`: CC-CEDICT's plain English senses of its words (趋势 → trend, tendency), by
+  which a learner's everyday English word finds the book's Chinese word;
+- `word_pairs(pairs, words)`: the words of a compound term pair, aligned (图像分割 / image
+  segmentation → 分割 / segmentation);
 - `shipped_pairs()`: qabook's glossary of term pairs for its fields — its own
   (data/glossary-qabook.tsv) and CC-CEDICT's (data/glossary-cedict.tsv);
 - `load_glossary(path)`: an author's glossary.yml (`term: other term` or `term: [a, b]`),
@@ -11,7 +15,9 @@
 
 A pair says two terms are the same thing; search finds either from the other (lexicon →
 expand → the browser). Sources rank: the author's, then the book's, then qabook's, then
-CC-CEDICT's, which is used for a term only when no other source has one in the book.
+CC-CEDICT's field terms, then single words ("words": the aligned words of compound pairs and
+CC-CEDICT's everyday senses); a source is used for a term only when no better one has a pair
+for it in the book.
 """
 
 from __future__ import annotations
@@ -27,7 +33,7 @@ from pathlib import Path
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.search.analyze import CJK, STOPWORDS, normalize
 
-SOURCES = ("author", "book", "qabook", "cedict")  # the order of trust
+SOURCES = ("author", "book", "qabook", "cedict", "words")  # the order of trust
 HAN_RE = re.compile(rf"^[{CJK}]+$")
 LATIN_TERM_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .+#/'_-]*$")
 GLOSSARY_CODE = "QA080"
@@ -59,10 +65,22 @@ def shipped_pairs() -> tuple[Pair, ...]:
 
 
 @lru_cache(maxsize=1)
+def _cedict_words() -> dict[str, tuple[str, ...]]:
+    """CC-CEDICT's simplified words → their plain English senses (data/cedict-words.tsv.gz)."""
+    with _data("cedict-words.tsv.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
+        rows = [line.split("\t") for line in f.read().splitlines() if line and not line.startswith("#")]
+    return {row[0]: tuple(row[1].split("|")) if len(row) > 1 else () for row in rows}
+
+
+def zh_senses() -> dict[str, tuple[str, ...]]:
+    """Chinese word → its everyday English senses, CC-CEDICT's order (趋势 → trend, tendency)."""
+    return _cedict_words()
+
+
+@lru_cache(maxsize=1)
 def zh_words() -> frozenset[str]:
     """Chinese words (simplified) that segmentation knows: CC-CEDICT's and the glossaries'."""
-    with _data("zh-words.txt.gz").open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
-        words = {w for w in f.read().splitlines() if w and not w.startswith("#")}
+    words = set(_cedict_words())
     for p in shipped_pairs():
         for term in (p.a, p.b):
             if HAN_RE.match(term):

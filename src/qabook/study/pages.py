@@ -22,6 +22,6 @@ def downloads_markdown(pdf_dir: str, language: str | None) -> str:
     """
     from qabook import i18n
 
-    return (f'<p class="qa-downloads"><a class="md-button" href="{pdf_dir}/book.apkg" download>'
+    return (f'<p class="qa-downloads" data-search-exclude><a class="md-button" href="{pdf_dir}/book.apkg" download>'
             f'{i18n.t(language, "study.download_anki")}</a> '
             f'<a class="md-button" href="{pdf_dir}/book.json" download>{i18n.t(language, "study.download_json")}</a></p>')
