@@ -101,8 +101,9 @@ def _files(docs_dir: Path, book: Book, base: Path | None, stamps: dict[Path, tup
             try:
                 # the name, and what it is (a FIFO or device would hang the build): the listing
                 # tells a file or folder without a system call; only anything else is stat'ed
-                problem = name_problem(entry.name) or (
-                    None if entry.is_file() or entry.is_dir() else kind_problem(entry.path))
+                plain = not entry.is_symlink() and (entry.is_file(follow_symlinks=False)
+                                                    or entry.is_dir(follow_symlinks=False))
+                problem = name_problem(entry.name) or (None if plain else kind_problem(entry.path))
                 if problem:
                     book.unreadable.append(Diagnostic(printable(display_path(path, base)), 1, 1, "QA004", problem))
                     continue
