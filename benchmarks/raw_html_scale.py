@@ -18,6 +18,7 @@ from pathlib import Path
 
 from qabook.book import load_book
 from qabook.check import check_book
+from qabook.config import project_from_dict
 from qabook.importer import plan_import
 from qabook.render import markdown_renderer
 
@@ -43,7 +44,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000000", help="page sizes in bytes, comma-separated")
     args = parser.parse_args()
-    render = markdown_renderer({})
+    render = markdown_renderer(project_from_dict({}, None))
     print(f"{'shape':22} {'bytes':>9} {'check s':>8} {'import s':>9} {'render s':>9}")
     for size in (int(s) for s in args.sizes.split(",")):
         for name, shape in SHAPES.items():

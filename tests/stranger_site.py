@@ -1,7 +1,8 @@
 """A stranger's Material project with qabook added, as someone outside the team would have it:
-navigation tabs, Material's search with `search.suggest` and `search.highlight`, its own palette,
-font, footer (`copyright`, `extra.social`), ordinary guide pages in several folders (some
-without an index, id, title or questions), one Q&A folder and one Q&A page beside ordinary
+navigation tabs and section index pages, Material's search with `search.suggest` and
+`search.highlight`, its own palette, font, footer (`copyright`, `extra.social`), ordinary guide
+pages in several folders (some without an index, id, title or questions), one Q&A folder (its
+index page titled otherwise than the folder, listing no topic) and one Q&A page beside ordinary
 pages. Nothing in it is copied from this repository."""
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ theme:
     code: Fira Code
   features:
     - navigation.tabs
+    - navigation.indexes
     - search.suggest
     - search.highlight
   palette:
@@ -94,7 +96,8 @@ QA = {
         id="deploy-faq", title="Deployment FAQ", question="How long does a deploy take?",
         answer="About six minutes from merge to traffic.",
         explanation="The pipeline builds, runs the canary for five minutes, then shifts traffic."),
-    "interview/index.md": "# Interview questions\n\n- [Python](01-python.md)\n- [SQL](02-sql.md)\n",
+    # as people write it: a title and a line; MkDocs' navigation lists the topics, this page does not
+    "interview/index.md": "# Interview questions\n\nThe questions we ask candidates, one page per subject.\n",
     "interview/01-python.md": QA_TOPIC.format(
         id="python-gil", title="What is the GIL?", question="What does the GIL protect?",
         answer="The interpreter's internal state: one thread runs Python bytecode at a time.",

@@ -9,11 +9,13 @@ must be the same in both.
 
 from __future__ import annotations
 
+import difflib
 import re
 import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -57,9 +59,33 @@ def article(site: Path, rel: str) -> str:
     return re.search(r"<article[^>]*>(.*?)</article>", html, re.S).group(1)
 
 
+#: What frames a page: Material's header, tabs, primary navigation (sidebar) and footer.
+FRAME = {"header": r'<header class="md-header.*?</header>', "tabs": r'<nav class="md-tabs".*?</nav>',
+         "navigation": r'<div class="md-sidebar md-sidebar--primary".*?(?=<div class="md-sidebar md-sidebar--secondary")',
+         "footer": r'<footer class="md-footer">.*?</footer>'}
+
+
+def frame(site: Path, rel: str) -> dict[str, str]:
+    """A page's frame as its reader gets it: scripts left out (qabook moves Material's inline
+    scripts into files of the same code; the browser test compares what they do), and
+    whitespace collapsed (it shows nothing)."""
+    html = (site / page_url(rel) / "index.html").read_text(encoding="utf-8")
+    out = {}
+    for name, pattern in FRAME.items():
+        found = re.search(pattern, html, re.S)
+        assert found, (rel, name)
+        part = re.sub(r"<script\b.*?</script>", "", found.group(0), flags=re.S)
+        out[name] = re.sub(r"\s*(<[^>]*>)\s*", r"\1", re.sub(r"\s+", " ", part))
+    return out
+
+
 def test_plain_mkdocs_strict_build_has_no_findings_and_no_pdfs_of_ordinary_pages(sites) -> None:
+    """The chapter page lists no topic (MkDocs' navigation does): no QA050 in a site that is not
+    the book; the log says which marker would link the PDFs that nothing links."""
     log = sites["qabook-log"]
     assert not re.search(r"\bQA\d{3}\b", log), log  # strict passed; no finding anywhere
+    assert re.search(r"INFO .*no page links the PDFs in pdf/ of the chapters of docs/interview/index\.md "
+                     r"and the whole book: write <!-- qabook:pdf --> on a chapter page", log), log
     assert "qabook's search" not in log  # beside Material's search, qabook's stays out: no warning
     check = qabook("check", cwd=sites["qabook"])
     assert check.returncode == 0 and "0 error(s), 0 warning(s)" in check.stderr, check.stdout + check.stderr
@@ -71,8 +97,16 @@ def test_plain_mkdocs_strict_build_has_no_findings_and_no_pdfs_of_ordinary_pages
 
 
 def test_ordinary_pages_are_what_they_would_be_without_qabook(sites) -> None:
+    """The ordinary pages' content, and every page's header, tabs, navigation and footer: the
+    section of the Q&A folder keeps MkDocs' title ("Interview"), not its page's H1."""
     for rel in ORDINARY:
         assert article(sites["qabook"] / "site", rel) == article(sites["plain"] / "site", rel), rel
+    for rel in [*ORDINARY, *QA]:
+        with_qabook, without = frame(sites["qabook"] / "site", rel), frame(sites["plain"] / "site", rel)
+        for part in FRAME:
+            assert with_qabook[part] == without[part], (rel, part, with_qabook[part])
+    assert re.search(r'<a href="interview/" class="md-tabs__link">Interview</a>', frame(sites["qabook"] / "site",
+                                                                                       "index.md")["tabs"])
 
 
 def test_a_finding_on_a_qa_page_is_reported_and_fails_strict(tmp_path: Path) -> None:
@@ -83,6 +117,35 @@ def test_a_finding_on_a_qa_page_is_reported_and_fails_strict(tmp_path: Path) -> 
     r = mkdocs_build(project)
     assert r.returncode == 1
     assert re.findall(r"docs/\S+: QA\d{3}", r.stderr) == ["docs/guides/faq.md:1:1: QA011"]
+    # a build --strict will throw away spends no time on PDFs
+    assert "no PDFs and no exports: this --strict build logged 1 warning(s) or error(s)" in r.stderr, r.stderr
+    assert "pdf 1/" not in r.stderr and not list((project / "site").glob("pdf/*"))
+
+
+def test_a_chapter_page_asks_for_its_list_of_topics(tmp_path: Path) -> None:
+    """`<!-- qabook:topics -->`: the chapter page lists its topics (linked, with their question
+    counts), in the site and in the chapter's print page."""
+    project = stranger_project(tmp_path / "p", MKDOCS_YML.replace("  - qabook\n", "  - qabook:\n      pdf: false\n"))
+    index = project / "docs" / "interview" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n<!-- qabook:pdf -->\n\n<!-- qabook:topics -->\n",
+                     encoding="utf-8")
+    r = mkdocs_build(project)
+    assert r.returncode == 0, r.stderr
+    html = article(project / "site", "interview/index.md")
+    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a> · (\d+ question)</li>', html) == [
+        ("01-python/", "What is the GIL?", "1 question"), ("02-sql/", "INNER versus LEFT JOIN", "1 question")]
+    for href in ("01-python/", "02-sql/"):
+        assert (project / "site" / "interview" / href / "index.html").is_file()
+    printed = (project / "site" / "interview" / "print" / "index.html").read_text(encoding="utf-8")
+    intro = re.search(r'<section class="qa-print-intro">(.*?)</section>', printed, re.S).group(1)
+    assert "What is the GIL?</a> · 1 question" in intro and "INNER versus LEFT JOIN</a>" in intro
+    from qabook.book import load_book
+    from qabook.config import find_project
+    from qabook.pdf import plan_jobs
+
+    found = find_project(project / "mkdocs.yml")
+    (job,) = [j for j in plan_jobs(found, load_book(found), tmp_path / "pdf", None, False) if j.name == "interview"]
+    assert re.search(r'<a href="#python-gil">What is the GIL\?</a>', job.html)  # the PDF's links lead inside it
 
 
 def _serve(site: Path):
@@ -176,6 +239,87 @@ def test_a_reader_in_the_strangers_site(sites, browser, variant: str) -> None:
         page.screenshot(path=str(SHOTS / f"{variant}__deploy-phone.png"), full_page=True)
         assert errors == []
         context.close()
+
+
+#: Records what a page's scripts write: storage, IndexedDB, cookies, Cache Storage, service workers.
+RECORD_WRITES = """
+(() => {
+  const log = [];
+  Object.defineProperty(window, "__writes", {value: log});
+  for (const m of ["setItem", "removeItem", "clear"]) {
+    const real = Storage.prototype[m];
+    Storage.prototype[m] = function (...a) {
+      log.push((this === window.localStorage ? "localStorage." : "sessionStorage.") + m + " " + (a[0] ?? ""));
+      return real.apply(this, a);
+    };
+  }
+  const open = IDBFactory.prototype.open;
+  IDBFactory.prototype.open = function (...a) { log.push("indexedDB.open " + a[0]); return open.apply(this, a); };
+  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, "cookie");
+  Object.defineProperty(document, "cookie", {get() { return cookie.get.call(document); },
+    set(v) { log.push("cookie " + String(v).split("=")[0]); cookie.set.call(document, v); }});
+  if (window.caches) {
+    const cacheOpen = caches.open.bind(caches);
+    caches.open = (name) => { log.push("caches.open " + name); return cacheOpen(name); };
+  }
+  if (navigator.serviceWorker) {
+    const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+    navigator.serviceWorker.register = (...a) => { log.push("serviceWorker.register " + a[0]); return register(...a); };
+  }
+})();
+"""
+
+#: The page's DOM as it stands, without the script and stylesheet elements themselves.
+DOM = """() => {
+  const copy = document.documentElement.cloneNode(true);
+  copy.querySelectorAll("script, link[rel=stylesheet]").forEach((e) => e.remove());
+  return copy.outerHTML.replace(/\\s+/g, " ").replace(/> </g, "><");
+}"""
+
+
+def _ordinary_page_as_read(browser, url: str, rel: str) -> tuple[str, list[str], set[str]]:
+    """An ordinary page loaded, then the keys study mode answers on a topic page pressed (j, k,
+    ?, 1, space): its DOM, what its scripts wrote, the paths it requested."""
+    context, page, errors = _reader(browser, {"width": 1280, "height": 800})
+    context.add_init_script(RECORD_WRITES)
+    requested: set[str] = set()
+    page.on("request", lambda r: requested.add(urllib.parse.urlsplit(r.url).path)
+            if r.url.startswith(url) else None)
+    page.goto(url + page_url(rel), wait_until="networkidle")
+    page.locator("article").click(position={"x": 5, "y": 5})
+    for key in ("j", "k", "?", "1", " "):
+        page.keyboard.press(key)
+    page.wait_for_load_state("networkidle")
+    dom, writes = page.evaluate(DOM), page.evaluate("window.__writes")
+    context.close()
+    assert errors == [], errors
+    return dom, writes, requested
+
+
+def _changed_lines(before: str, after: str) -> list[str]:
+    """The lines of a DOM (one element a line) that differ, as a diff shows them."""
+    a, b = before.replace("><", ">\n<").splitlines(), after.replace("><", ">\n<").splitlines()
+    return [line for line in difflib.unified_diff(a, b, lineterm="", n=0) if line[:1] in "+-"][:20]
+
+
+@pytest.mark.browser
+def test_qabooks_files_are_inert_on_an_ordinary_page(sites, browser) -> None:
+    """Material links `extra_css` / `extra_javascript` on every page, so an ordinary page loads
+    qabook's stylesheets and scripts too: they must do nothing there — the same DOM after load
+    and after a reader's keys, the same storage writes, and no request but the files linked."""
+    pages = ["index.md", "about.md", "guides/deploy.md", "getting-started/install.md"]
+    with _serve(sites["plain"] / "site") as url:
+        plain = {rel: _ordinary_page_as_read(browser, url, rel) for rel in pages}
+    with _serve(sites["qabook"] / "site") as url:
+        for rel in pages:
+            dom, writes, requested = _ordinary_page_as_read(browser, url, rel)
+            assert dom == plain[rel][0], (rel, _changed_lines(plain[rel][0], dom))
+            assert writes == plain[rel][1], rel
+            html = (sites["qabook"] / "site" / page_url(rel) / "index.html").read_text(encoding="utf-8")
+            here = "/" + page_url(rel)
+            linked = {urllib.parse.urljoin(here, href) for href in
+                      re.findall(r'(?:src|href)="([^"]*assets/qabook/[^"]*)"', html)}
+            assert linked and requested - plain[rel][2] <= linked, (rel, sorted(requested - plain[rel][2] - linked))
 
 
 def test_live_preview_findings_box_only_on_the_page_with_findings_and_not_searched(tmp_path: Path) -> None:

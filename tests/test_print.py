@@ -56,7 +56,7 @@ def test_print_button_with_no_pdf_and_offline(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     assert qabook("build", "--no-pdf", "--offline", cwd=project).returncode == 0
     chapter = (project / "site" / "llm" / "index.html").read_text(encoding="utf-8")
-    assert '<a class="md-button" href="print.html" data-search-exclude>打印本章</a>' in chapter
+    assert '<a class="md-button" href="print.html" data-search-exclude="">打印本章</a>' in chapter
     assert (project / "site" / "llm" / "print.html").is_file()
     assert ".pdf" not in chapter  # no PDF was made, so none is linked
 

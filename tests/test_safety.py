@@ -194,7 +194,7 @@ def test_a_failed_export_leaves_the_previous_file_whole(tmp_path: Path, monkeypa
     good = (root / "book.json").read_bytes()
     assert len(good) > 100
 
-    def broken(book, out, title=None):
+    def broken(book, out, title=None, language=None):
         out.write_text('{"schema_version": 1, "chap', encoding="utf-8")
         raise RuntimeError("disk hiccup half-way")
 

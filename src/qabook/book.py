@@ -31,6 +31,15 @@ def holds_questions(page: Page) -> bool:
 
 #: On the home page, the place of the book's chapter table.
 CHAPTERS_MARKER = "<!-- qabook:chapters -->"
+#: On a chapter page, the place of its PDF and print buttons.
+PDF_MARKER = "<!-- qabook:pdf -->"
+#: On a chapter page, the place of the list of its topics (each linked, with its question count).
+TOPICS_MARKER = "<!-- qabook:topics -->"
+
+
+def lists_topics(page: Page) -> bool:
+    """A chapter page that asks for its list of topics (TOPICS_MARKER) links every topic."""
+    return any(TOPICS_MARKER in line for line in page.source_lines)
 
 
 def _book_home(project: Project, page: Page) -> bool:
@@ -216,7 +225,7 @@ def load_book(project: Project | Path, base: Path | None = None, *,
     if not isinstance(project, Project):
         project = load_project(None, project)
     docs_dir = project.docs_dir
-    book = Book(docs_dir=docs_dir, project=project)
+    book = Book(docs_dir=docs_dir, project=project, site_is_book=project.home)
     if project.config_file is not None:
         book.config_display = display_path(project.config_file, base)
         if problem := config_problem(project.config_file, book.config_display):

@@ -1,4 +1,5 @@
-"""Markdown the site generates from the book model: the home page's chapter list, PDF links.
+"""Markdown the site generates from the book model: the home page's chapter list, PDF links,
+a chapter page's list of topics (`<!-- qabook:topics -->`) and question counts.
 
 PDF links are raw HTML: the PDFs are made after MkDocs has built the pages, so MkDocs'
 link validation must not look for them among the docs.
@@ -8,8 +9,9 @@ from __future__ import annotations
 
 from html import escape
 
+from qabook.book import TOPICS_MARKER
 from qabook.i18n import t
-from qabook.model import Book
+from qabook.model import Book, Chapter
 from qabook.pdfnames import book_pdf, chapter_pdf
 from qabook.textout import markdown_text
 
@@ -57,6 +59,24 @@ def chapter_buttons(chapter_slug: str, pdf_dir: str | None, print_href: str | No
     if print_href:
         out.append(f'<a class="md-button" href="{escape(print_href)}" {NOT_SEARCHED}>{t(language, "print.chapter")}</a>')
     return " ".join(out)
+
+
+def topic_listing(chapter: Chapter) -> str:
+    """A chapter's topics as a Markdown list of links, in reading order (`<!-- qabook:topics -->`)."""
+    import re
+
+    lines = []
+    for topic in chapter.topics:
+        title = re.sub(r"([\\`*_\[\]])", r"\\\1", escape(topic.title or topic.rel, quote=False))  # text, not Markdown
+        lines.append(f"- [{title}]({topic.rel.split('/')[-1]})")
+    return "\n".join(lines)
+
+
+def with_topic_listing(markdown: str, chapter: Chapter) -> str:
+    """A chapter page's TOPICS_MARKER → the list of its topics (a blank line around it)."""
+    if TOPICS_MARKER not in markdown:
+        return markdown
+    return markdown.replace(TOPICS_MARKER, "\n" + topic_listing(chapter) + "\n")
 
 
 def with_question_counts(markdown: str, counts: dict[str, int], language: str | None = None) -> str:

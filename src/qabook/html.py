@@ -40,13 +40,14 @@ def _plain(fragment: str) -> str:
     return re.sub(r"\s+", " ", html_lib.unescape(text)).strip()
 
 
-def question_outline(html: str, width: int = 28) -> list[tuple[str, str]]:
-    """(anchor, label) per anchored question, for a page's table of contents: '题目 2：怎样…'."""
+def question_outline(html: str, language: str | None = None, width: int = 28) -> list[tuple[str, str]]:
+    """(anchor, label) per anchored question, for a page's table of contents: 'Question 2: How…'
+    ('题目 2：怎样…' in a Chinese book: the separator is the locale's, `toc.question`)."""
     out = []
     for m in _ANCHORED_RE.finditer(html):
         title = _plain(re.sub(r"<a [^>]*>.*?</a>", "", m.group(2), flags=re.S))
         text = _plain(m.group(3))
         chars = list(text)
         short = "".join(chars[:width]) + ("…" if len(chars) > width else "")
-        out.append((m.group(1), f"{title}：{short}" if short else title))
+        out.append((m.group(1), t(language, "toc.question", label=title, text=short) if short else title))
     return out

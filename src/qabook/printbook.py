@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
+from qabook.home import with_topic_listing
 from qabook.i18n import t
 from qabook.textout import html_text, markdown_text
 from qabook.math import render_math
@@ -168,8 +169,9 @@ def _chapter_intro(chapter: Chapter, render: MarkdownToHtml, docs_dir: Path | No
         return ""
     key = "intro:" + index.rel  # rendered once for the chapter's PDF and the book's
     if key not in cache:
-        body = _MARKER_RE.sub("", page_body(index))
-        rendered = _BUTTON_RE.sub("", render_math(render(body), color="#1a1a1a").html) if body.strip() else ""
+        body = _MARKER_RE.sub("", with_topic_listing(page_body(index), chapter))
+        rendered = (_BUTTON_RE.sub("", render_math(render(body), color="#1a1a1a", language=language).html)
+                    if body.strip() else "")
         if rendered and docs_dir is not None:
             rendered = localize_images(rendered, index.path, docs_dir, language)
         cache[key] = rendered

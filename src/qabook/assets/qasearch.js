@@ -672,7 +672,10 @@
 
   var SNIPPET = 110, BEFORE = 28;
   var WORD = /[A-Za-z0-9_]/;
-  var BREAK = /[\s，。；：、！？,.;:!?（）()「」]/;
+  /* where a snippet may be cut: spaces and punctuation, full-width marks written by code point
+     (full-width comma, ideographic full stop, semicolon, colon, enumeration comma, exclamation
+     and question marks, parentheses, corner brackets): an English book's scripts hold no CJK */
+  var BREAK = /[\s\uFF0C\u3002\uFF1B\uFF1A\u3001\uFF01\uFF1F\uFF08\uFF09\u300C\u300D,.;:!?()]/;
 
   /* The passage of `text` around its best match: the window that holds most of the query,
      cut at character (and word) boundaries, "…" where it was cut. */

@@ -6,11 +6,12 @@ and plain modules beside them for the work —
 |---|---|
 | `site` | what the plugin adds to any MkDocs site: templates, assets, Markdown extensions, theme |
 | `findings` | the check during the build; a page's findings in the live preview |
-| `navigation` | reading order and chapter titles in the navigation |
+| `navigation` | where the site is the book: reading order, chapter titles, pruned chapters |
 | `pages` | the generated Markdown of home and chapter pages; question anchors, images, formulas |
 | `search_index` | the pages' search documents and the sharded index |
 | `study_data` | study mode: review and quiz pages, progress slots, the data scripts |
-| `outputs` | print pages, PDFs and the Anki / JSON exports |
+| `outputs` | print pages, PDFs and the Anki / JSON exports; the log line when no page links the PDFs |
+| `strict` | what `mkdocs build --strict` will abort on, counted as MkDocs counts it: no PDFs then |
 | `preview` | what the rebuilds of one live preview share (caches) |
 | `offline` | the installable, offline book: manifest, icons, offline page, service worker (`qabook.offline`) |
 """

@@ -1,17 +1,18 @@
-"""The navigation: a chapter's section takes its title from the chapter page; with the option
-`home`, the home page leads, then the chapters, then any other page."""
+"""The navigation, when the site is the book (option `home`): a chapter's section takes its title
+from the chapter page, and the home page leads, then the chapters, then any other page. In a
+site qabook was added to, the navigation stays as MkDocs and Material make it."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from qabook.textout import html_text
-from typing import Callable
+from typing import Callable, Iterable
 
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkPage
 
 from qabook.model import Chapter
+from qabook.textout import html_text
 
 
 def _relink(nav: Navigation) -> None:
@@ -40,6 +41,14 @@ def title_chapters(nav: Navigation, chapter_of: Callable[[str], Chapter | None])
                     chapter = chapter_of(child.file.src_uri)
                     if chapter:
                         item.title = html_text(chapter.title)  # templates print titles as HTML
+
+
+def pruned_chapter_pages(chapters: Iterable[str], *, home: bool) -> set[str]:
+    """The chapter pages whose sections templates/partials/nav.html writes pruned (the current
+    chapter's topics as plain links, the other chapters from the shared nav/book.js: a book's
+    size costs nothing): only where the site is the book (`home`); a site qabook was added to
+    keeps Material's own markup (and its `navigation.prune`) and gets no shared script."""
+    return {f"{slug}/index.md" for slug in chapters} if home else set()
 
 
 def home_then_chapters(nav: Navigation) -> None:
@@ -87,7 +96,10 @@ def nav_scripts(nav: Navigation, features: list[str], chapter_pages: set[str]) -
 
 def write_nav_scripts(site_dir: Path, nav: Navigation, features: list[str], chapter_pages: set[str]) -> None:
     """The navigation's shared scripts into the site; a file is rewritten only when it changed
-    (a live preview's save touches one chapter's)."""
+    (a live preview's save touches one chapter's). None where no chapter is pruned (a site qabook
+    was added to: its pages link no such script)."""
+    if not chapter_pages:
+        return
     folder = site_dir / NAV_DIR
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in nav_scripts(nav, features, chapter_pages).items():

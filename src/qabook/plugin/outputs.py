@@ -12,8 +12,9 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
+from qabook.book import CHAPTERS_MARKER, PDF_MARKER
 from qabook.config import Project
-from qabook.model import Book
+from qabook.model import Book, Page
 from qabook.plugin.preview import Rendered
 from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown
 from qabook.safepaths import SITE_MARKER, SITE_MARKER_TEXT
@@ -66,6 +67,23 @@ def write_pdfs(project: Project, book: Book, out: Path, paper: str, jobs: int) -
     failed = render_all(planned, max(1, jobs), lambda message: log.info(message))
     if failed:
         raise PluginError("PDF failed for " + "; ".join(failed))
+
+
+def _has(page: Page | None, marker: str) -> bool:
+    return page is not None and any(marker in line for line in page.source_lines)
+
+
+def unlinked_pdfs_note(book: Book, pdf_dir: str) -> str | None:
+    """A line for the build log when some PDF this build wrote is linked by no page: the PDF and
+    print buttons come where a chapter page says `<!-- qabook:pdf -->`, the chapter table with
+    every PDF where the home page says `<!-- qabook:chapters -->` (None: every PDF is linked)."""
+    if _has(book.pages.get("index.md"), CHAPTERS_MARKER) or not any(ch.topics for ch in book.chapters):
+        return None
+    unlinked = [ch.index.display for ch in book.chapters if ch.topics and ch.index and not _has(ch.index, PDF_MARKER)]
+    which = f"the chapters of {', '.join(unlinked)} and the whole book" if unlinked else "the whole book"
+    return (f"no page links the PDFs in {pdf_dir.strip('/')}/ of {which}: write {PDF_MARKER} on a "
+            f"chapter page for its PDF and print buttons, {CHAPTERS_MARKER} on the home page for a table of "
+            "the chapters with every PDF")
 
 
 def write_exports(book: Book, out: Path, title: str, language: str | None) -> None:

@@ -13,8 +13,8 @@ from mkdocs.structure.pages import Page as MkPage
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from qabook.book import CHAPTERS_MARKER
-from qabook.home import chapter_buttons, chapter_listing, mark_chapter_table, with_question_counts
+from qabook.book import CHAPTERS_MARKER, PDF_MARKER
+from qabook.home import chapter_buttons, chapter_listing, mark_chapter_table, with_question_counts, with_topic_listing
 from qabook.html import anchor_questions, question_outline
 from qabook.math import render_math
 from qabook.textout import html_text
@@ -50,10 +50,11 @@ def home_markdown(markdown: str, book: Book, pdf_dir: str | None, slug: str, lan
 
 def chapter_markdown(markdown: str, chapter: Chapter, page_url: str, print_file: File | None,
                      pdf_dir: str | None, slug: str, language: str | None) -> str:
-    """`<!-- qabook:pdf -->` → the PDF and print buttons; each topic link gets its question count."""
+    """`<!-- qabook:pdf -->` → the PDF and print buttons; `<!-- qabook:topics -->` → the list of
+    its topics; each topic link gets its question count."""
     print_href = get_relative_url(print_file.url, page_url) if print_file else None
-    markdown = markdown.replace("<!-- qabook:pdf -->",
-                                chapter_buttons(chapter.slug, pdf_dir, print_href, slug, language))
+    markdown = markdown.replace(PDF_MARKER, chapter_buttons(chapter.slug, pdf_dir, print_href, slug, language))
+    markdown = with_topic_listing(markdown, chapter)
     if chapter.topics:
         counts = {topic.rel.split("/")[-1]: len(topic.questions) for topic in chapter.topics}
         markdown = with_question_counts(markdown, counts, language)
@@ -76,9 +77,9 @@ def relink_raw_images(html: str, src_uri: str, page_url: str, files: Files) -> s
     return _RAW_IMG_SRC_RE.sub(repl, html)
 
 
-def outline_questions(html: str, page: MkPage) -> None:
+def outline_questions(html: str, page: MkPage, language: str | None) -> None:
     """On a page with several questions, the table of contents lists them (under the H1)."""
-    outline = question_outline(html)
+    outline = question_outline(html, language)
     if len(outline) < 2 or page.toc is None:
         return
     items = list(page.toc)
@@ -94,7 +95,7 @@ def finish_html(html: str, page: MkPage, files: Files, language: str | None) -> 
     html = mark_chapter_table(html)
     html = relink_raw_images(html, page.file.src_uri, page.url, files)
     html = ALIGN_STYLE_RE.sub(r' class="qa-align-\1"', html)
-    outline_questions(html, page)
+    outline_questions(html, page, language)
     rendered = render_math(html, language=language)
     for tex in rendered.failures:
         log.warning(f"{page.file.src_uri}: formula cannot be typeset, shown as TeX: {tex}")

@@ -7,15 +7,17 @@ beside this one (see the package's docstring) and begins `if not self.config.ena
 - on_env: interface strings for the templates (`site`);
 - on_pre_build: the book loaded, the check run and logged (`findings`);
 - on_files: shipped assets, review / quiz and print pages (`site`, `study_data`, `outputs`);
-- on_nav: reading order and chapter titles (`navigation`);
+- on_nav: with `home`, reading order and chapter titles (`navigation`);
 - on_page_markdown: the chapter table, PDF and print buttons (`pages`);
 - on_page_content: anchors, formulas …, search documents, progress and toolbar slots, and in the
   live preview a page's own findings (`pages`, `search_index`, `study_data`, `findings`).
 A site's ordinary pages (`Book.owns` is false) are left as they are; only searched.
 - on_post_page: the manifest link in every page's head (`offline`); the template's blank lines
   and indentation dropped (`qabook.compact`);
-- on_post_build: the navigation's shared scripts, print pages, PDFs, study data, exports, the
-  search index; last, the offline book's file list and service worker (`offline`).
+- on_post_build: with `home`, the navigation's shared scripts; print pages, PDFs (none when
+  `--strict` will abort: `strict`), study data, exports, the search index; last, the offline
+  book's file list and service worker (`offline`);
+- on_build_error: the strict count stops (`strict`).
 With `qabook build` the page events run in worker processes (qabook.parallel_build), which
 hand each page's state to this plugin in the parent (`parallel_page_state` / `parallel_apply`).
 """
@@ -40,6 +42,7 @@ from qabook.pdfnames import book_slug
 from qabook.plugin import findings, navigation, outputs, pages, preview, search_index, site, study_data
 from qabook.plugin.config import QabookConfig
 from qabook.plugin.offline import OfflineSite
+from qabook.plugin.strict import StrictWatch
 from qabook.search import SearchDoc
 
 
@@ -59,6 +62,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.present: set[str] = set()  # src_uri of every page of this build
         self.offline: OfflineSite | None = None  # this build's offline book (option `offline`)
         self.nav: Navigation | None = None
+        self.strict = StrictWatch()  # what `--strict` will abort on: no PDFs for a build thrown away
 
     # -- what this build makes ------------------------------------------------------------
 
@@ -92,8 +96,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         return src_uri.endswith("/index.md") and self._chapter_of(src_uri) is not None
 
     def _chapter_pages(self) -> set[str]:
-        """The chapter pages (src_uri): their sections are the navigation's chapters."""
-        return {f"{slug}/index.md" for slug in self.chapters}
+        """The chapter pages (src_uri) whose sections are the navigation's pruned and shared
+        chapters: none in a site qabook was added to (`navigation.pruned_chapter_pages`)."""
+        return navigation.pruned_chapter_pages(self.chapters, home=self.config.home)
 
     # -- events ---------------------------------------------------------------------------
 
@@ -103,6 +108,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        self.strict.start(bool(config.strict) and not self.serving)
         config_file = Path(config.config_file_path) if config.config_file_path else None
         self.project = load_project(config_file, Path(config.docs_dir), Path(config.site_dir))
         if self.config.search is None:  # beside Material's search, qabook's stays out of the way
@@ -128,6 +134,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if not self.config.enabled:
             return env
         site.template_globals(env, self.language, search=self.config.search)
+        env.globals["qabook_owns"] = self.book.owns if self.book is not None else (lambda src_uri: True)
         env.globals["qabook_chapter_pages"] = self._chapter_pages()
         return env
 
@@ -159,8 +166,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled or self.book is None:
             return nav
-        navigation.title_chapters(nav, self._chapter_of)
-        if self.config.home:  # the book's front: home, then the chapters, then any other page
+        if self.config.home:  # the site is the book: chapters titled by their pages, home first
+            navigation.title_chapters(nav, self._chapter_of)
             navigation.home_then_chapters(nav)
         self.nav = nav
         return nav
@@ -215,6 +222,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             html = findings.with_findings_box(html, self.findings.get(src))
         return html
 
+    def on_build_error(self, *, error: Exception) -> None:
+        self.strict.stop()
+
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return output
@@ -253,13 +263,21 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         rendered = preview.all_rendered(self.present, self.rendered)
         if self.book is not None:
             outputs.fill_print_pages(site_dir, self.book, self.print_files, rendered)
-        if self.making_pdfs and self.book is not None and self.project is not None:
+        making_pdfs = self.making_pdfs
+        if making_pdfs and self.strict.count:
+            outputs.log.info(f"no PDFs and no exports: this --strict build logged {self.strict.count} "
+                             "warning(s) or error(s) and will abort")
+            making_pdfs = False
+        self.strict.stop()
+        if making_pdfs and self.book is not None and self.project is not None:
             outputs.write_pdfs(self.project, self.book, site_dir / self.config.pdf_dir, self.config.paper,
                                self.config.jobs)
+            if note := outputs.unlinked_pdfs_note(self.book, self.config.pdf_dir):
+                outputs.log.info(note)
         if self.config.study and self.book is not None:
             study_data.write_study_data(site_dir, self.config.book_id or config.site_name, self.language, self.book,
                                         self.files, self.study_files, rendered, home=self.config.home)
-        if self.making_exports and self.book is not None:
+        if making_pdfs and self.config.exports and self.book is not None:
             outputs.write_exports(self.book, site_dir / self.config.pdf_dir, config.site_name, self.language)
         if self.config.search:
             base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
+from qabook.book import TOPICS_MARKER, lists_topics
 from qabook.diagnostics import Diagnostic
 from qabook.model import Book, Page
 from qabook.rules import at, rule
@@ -51,19 +52,25 @@ def chapter_without_index(book: Book) -> Iterator[Diagnostic]:
                      f"chapter folder '{chapter.slug}' has no index.md: add one with the chapter title and its topics")
 
 
-@rule("QA050", "not-in-nav", "A topic page its chapter page does not link (or mkdocs.yml's nav leaves out)",
+@rule("QA050", "not-in-nav", "A topic page its chapter page does not link where the site is the book "
+      "(`home: true`), or mkdocs.yml's nav leaves out",
       bad="# 第一章\n\n1. [什么是大模型？](01-what-is-llm.md)\n   (02-how-llm-works.md is not listed)",
-      good="# 第一章\n\n1. [什么是大模型？](01-what-is-llm.md)\n2. [大模型的工作原理](02-how-llm-works.md)")
+      good="# 第一章\n\n1. [什么是大模型？](01-what-is-llm.md)\n2. [大模型的工作原理](02-how-llm-works.md)\n"
+           "   (or, for the whole list: <!-- qabook:topics -->)")
 def not_in_nav(book: Book) -> Iterator[Diagnostic]:
+    """A chapter page links each of its topics — or lists them all (`<!-- qabook:topics -->`); in
+    a site qabook was added to (`home: false`), MkDocs' navigation lists them, not the chapter
+    page. A nav written in mkdocs.yml lists every page."""
     for chapter in book.chapters:
-        if chapter.index is None:
+        if chapter.index is None or not book.site_is_book or lists_topics(chapter.index):
             continue
         linked = {resolve_link(chapter.index, link.href)[0] for link in chapter.index.links}
         for topic in chapter.topics:
             if topic.rel not in linked:
                 name = topic.rel.split("/")[-1]
                 yield at(topic, topic.title_line or 1, 1,
-                         f"topic is not listed on its chapter page {chapter.index.display}: add a link to '{name}' there")
+                         f"topic is not listed on its chapter page {chapter.index.display}: add a link to '{name}' "
+                         f"there, or {TOPICS_MARKER} where the list of topics goes")
     if book.nav_pages is not None:
         listed = {p for p, _ in book.nav_pages}
         for page in book.pages.values():
