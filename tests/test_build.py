@@ -62,6 +62,10 @@ def test_home_and_chapter_pages(built_site: Path) -> None:
     # the chapter's nav section is titled by its chapter page, not by the folder name "llm"
     assert re.search(r'<a href="llm/" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*'
                      r'大模型：从理论到实践的应用', home)
+    # in the chapter's own pages, and in the navigation script every other topic page shares
+    assert re.search(r'<a href="\./" class="md-nav__link[^"]*"><span class="md-ellipsis">大模型：从理论到实践的应用',
+                     chapter)
+    assert '"llm/","大模型：从理论到实践的应用"]' in (built_site / "assets/qabook/nav/book.js").read_text(encoding="utf-8")
 
 
 def test_print_chapter_page_holds_the_chapter_expanded(built_site: Path) -> None:

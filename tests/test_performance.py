@@ -132,15 +132,21 @@ build(load_config("mkdocs.yml", site_dir=site), dirty=True)
 def test_benchmark_runs_at_its_smallest_size(tmp_path: Path) -> None:
     out = tmp_path / "table.md"
     r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench.py"), "--sizes", "100", "--shapes", "1",
-                        "--no-search", "--serve-size", "0", "--out", str(out)],
+                        "--plain-sizes", "100", "--no-search", "--serve-sizes", "", "--huge", "0", "--out", str(out)],
                        capture_output=True, text=True, timeout=900)
     assert r.returncode == 0, r.stderr[-3000:] + r.stdout[-3000:]
-    rows = [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("| 100 |")]
+    text = out.read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("| 100 |")]
     assert len(rows) == 1
     cells = [c.strip() for c in rows[0].strip("|").split("|")]
     assert cells[:3] == ["100", "1", "100"]
-    timing = re.compile(r"\d+\.\d+ \(\d+\.\d+\)$")  # wall seconds (CPU seconds)
-    assert "failed" not in rows[0] and all(timing.match(c) for c in cells[3:6]), cells
+    timing = r"\d+\.\d+ \(\d+\.\d+\)"  # wall seconds (CPU seconds)
+    assert re.fullmatch(f"{timing} / {timing}", cells[3]), cells  # check: every page, then after an edit
+    assert "failed" not in rows[0] and all(re.fullmatch(timing, c) for c in cells[4:6]), cells
+    assert re.fullmatch(r"\d+\.\d / \d+\.\d", cells[9]), cells  # KB per topic: files / on disk
+    # the targets, each with what was measured or "not measured in this run"
+    assert "| peak memory ≤ 600 MB at 10,000 | not measured in this run | — |" in text
+    assert "save → reloaded page at 1,000 topics" in text
 
 
 _PARSED_IN: dict[str, Path] = {}  # the folder where each parsing process leaves a file named by its pid

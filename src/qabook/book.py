@@ -89,35 +89,60 @@ def display_path(path: Path, base: Path | None = None) -> str:
         return str(path)
 
 
-def _files(docs_dir: Path, book: Book, base: Path | None) -> list[Path]:
+def _files(docs_dir: Path, book: Book, base: Path | None, stamps: dict[Path, tuple[int, int]] | None = None) -> list[Path]:
     """Every file under docs_dir, not following links out of it: a symbolic link that loops,
-    is broken or leads outside docs/ (which MkDocs would publish) is a QA003 finding instead."""
+    is broken or leads outside docs/ (which MkDocs would publish) is a QA003 finding instead.
+    Each file's (mtime_ns, size) goes into `stamps` (one system call per file: the folder
+    listing already says what is a file, a folder or a link)."""
     root = docs_dir.resolve()
     found = []
-    for dirpath, dirnames, filenames in os.walk(docs_dir, followlinks=False):
-        for name in sorted(dirnames + filenames):
-            path = Path(dirpath) / name
-            if name.startswith("."):
+    folders = [str(docs_dir)]
+    while folders:
+        try:
+            with os.scandir(folders.pop()) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            continue  # as os.walk: a folder that cannot be listed is passed over
+        for entry in entries:
+            if entry.name.startswith("."):
                 continue
-            problem = name_problem(name) or (kind_problem(str(path)) if name in filenames else None)
-            if problem:
-                book.unreadable.append(Diagnostic(printable(display_path(path, base)), 1, 1, "QA004", problem))
-                if name in dirnames:
-                    dirnames.remove(name)
-                continue
-            if path.is_symlink():
-                problem = _symlink_problem(path, root)
+            path = Path(entry.path)
+            try:
+                # the name, and what it is (a FIFO or device would hang the build): the listing
+                # tells a file or folder without a system call; only anything else is stat'ed
+                plain = not entry.is_symlink() and (entry.is_file(follow_symlinks=False)
+                                                    or entry.is_dir(follow_symlinks=False))
+                problem = name_problem(entry.name) or (None if plain else kind_problem(entry.path))
                 if problem:
-                    book.unreadable.append(Diagnostic(display_path(path, base), 1, 1, "QA003", problem))
-                    if name in dirnames:
-                        dirnames.remove(name)
+                    book.unreadable.append(Diagnostic(printable(display_path(path, base)), 1, 1, "QA004", problem))
                     continue
-                if name in dirnames:
-                    continue  # a link to a folder inside docs/: its files are reached directly
-            if name in filenames and path.is_file():
-                found.append(path)
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+                if entry.is_symlink():
+                    problem = _symlink_problem(path, root)
+                    if problem:
+                        book.unreadable.append(Diagnostic(display_path(path, base), 1, 1, "QA003", problem))
+                        continue
+                    if entry.is_dir():
+                        continue  # a link to a folder inside docs/: its files are reached directly
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+                    continue
+                if entry.is_file():
+                    found.append(path)
+                    if stamps is not None:
+                        st = entry.stat()
+                        stamps[path] = (st.st_mtime_ns, st.st_size)
+            except OSError:
+                continue
     return sorted(found)
+
+
+def _relative(path: Path, prefix: str) -> str:
+    """`path` (found under the folder whose path is `prefix`) relative to it, with '/'
+    (what path.relative_to(folder).as_posix() gives, at a tenth of the cost: books have many pages)."""
+    text = str(path)
+    if text.startswith(prefix):
+        return text[len(prefix):].replace(os.sep, "/")
+    return path.relative_to(prefix.rstrip(os.sep) or os.sep).as_posix()
 
 
 def _symlink_problem(path: Path, root: Path) -> str | None:
@@ -153,14 +178,23 @@ def _stamp(path: Path) -> tuple[int, int]:
 
 ParseCache = dict[str, tuple[tuple[int, int], "Page | Diagnostic"]]
 
+#: Parsed pages kept for the life of the process: a live preview's rebuilds, and `qabook build`,
+#: whose MkDocs process (forked after the check) starts with the pages the check parsed.
+PROCESS_CACHE: ParseCache = {}
 
-def _read_pages(items: list[tuple[Path, str, str, frozenset[str] | None]], jobs: int, cache: ParseCache | None = None) -> list[Page | Diagnostic]:
+
+def _read_pages(items: list[tuple[Path, str, str, frozenset[str] | None]], jobs: int, cache: ParseCache | None = None,
+                changed: set[str] | None = None, known: dict[Path, tuple[int, int]] | None = None,
+                ) -> list[Page | Diagnostic]:
     """Parse in `jobs` processes when the book is big enough to gain from it (fork only).
 
-    With a cache (display path → ((mtime_ns, size), result)), unchanged files are not read again."""
+    With a cache (display path → ((mtime_ns, size), result)), unchanged files are not read again;
+    with `changed` (docs-relative paths) too, only those are looked at, the rest taken as cached."""
     if cache is not None:
-        stamps = {display: _stamp(path) for path, _, display, _ in items}
-        todo = [item for item in items if cache.get(item[2], (None, None))[0] != stamps[item[2]]]
+        look = [item for item in items if changed is None or item[1] in changed or item[2] not in cache]
+        known = known or {}
+        stamps = {display: known.get(path) or _stamp(path) for path, _, display, _ in look}
+        todo = [item for item in look if cache.get(item[2], (None, None))[0] != stamps[item[2]]]
         for item, result in zip(todo, _read_pages(todo, jobs)):
             cache[item[2]] = (stamps[item[2]], result)
         return [cache[display][1] for _, _, display, _ in items]
@@ -171,13 +205,23 @@ def _read_pages(items: list[tuple[Path, str, str, frozenset[str] | None]], jobs:
     return [_read_page(item) for item in items]
 
 
+def page_displays(book: Book, base: Path | None = None) -> set[str]:
+    """The display path of every Markdown file of the book, as load_book names them."""
+    docs_display = display_path(book.docs_dir, base).replace(os.sep, "/")
+    prefix = str(book.docs_dir).rstrip(os.sep) + os.sep
+    rels = (_relative(p, prefix) for p in book.files if p.suffix.lower() == ".md")
+    return {f"{docs_display}/{rel}" if docs_display != "." else rel for rel in rels}
+
+
 def load_book(project: Project | Path, base: Path | None = None, *,
-              jobs: int = 1, cache: ParseCache | None = None) -> Book:
+              jobs: int = 1, cache: ParseCache | None = None, again: tuple[Book, set[str]] | None = None) -> Book:
     """Parse every page of the project's docs folder (a bare folder: a project with no
     mkdocs.yml); diagnostics name files relative to `base` (default: cwd).
 
     With `jobs` > 1, a big book is parsed in that many processes; pass the same `cache` to
-    successive calls (a live preview) to parse only the files that changed."""
+    successive calls (a live preview) to parse only the files that changed. `again=(book,
+    changed)` with a cache: the same files as `book` (no walk of the folder), of which only the
+    `changed` pages (docs-relative) are read again — a save in the live preview."""
     if not isinstance(project, Project):
         project = load_project(None, project)
     docs_dir = project.docs_dir
@@ -191,18 +235,28 @@ def load_book(project: Project | Path, base: Path | None = None, *,
         book.optional = project.optional
         if project.nav:
             book.nav_pages = [(p, book.config_display) for p in project.nav]
-    files = _files(docs_dir, book, base)
+    if again is not None and cache is not None:
+        files = again[0].files
+        book.unreadable += [d for d in again[0].unreadable if d.code == "QA003"]  # found by the walk
+        stamps: dict[Path, tuple[int, int]] = {}
+    else:
+        stamps = {}
+        files = _files(docs_dir, book, base, stamps)
+    book.files = files
+    docs_prefix = str(docs_dir).rstrip(os.sep) + os.sep
+    docs_display = display_path(docs_dir, base).replace(os.sep, "/")  # every page's display path starts so
     chapters: dict[str, Chapter] = {}
     items: list[tuple[Path, str, str, frozenset[str] | None]] = []
     for path in files:
-        rel = path.relative_to(docs_dir).as_posix()
+        rel = _relative(path, docs_prefix)
         if any(part.startswith(".") for part in rel.split("/")):
             continue
         if path.suffix.lower() != ".md":
             book.other_files.add(rel)
             continue
-        items.append((path, rel, display_path(path, base), book.known_blocks))
-    results = [(rel, page) for (_, rel, _, _), page in zip(items, _read_pages(items, jobs, cache))]
+        items.append((path, rel, f"{docs_display}/{rel}" if docs_display != "." else rel, book.known_blocks))
+    changed = again[1] if again is not None else None
+    results = [(rel, page) for (_, rel, _, _), page in zip(items, _read_pages(items, jobs, cache, changed, stamps))]
     slugs = chapter_folders(project.chapters, results)
     owns_everything = project.chapters == "all"
     for rel, page in results:

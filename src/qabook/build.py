@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from qabook.book import load_book
-from qabook.check import check_book
+from qabook.book import PROCESS_CACHE
+from qabook.check import check_book, load_cached_book
 from qabook.config import Project
+from qabook.cpus import available_cores
 from qabook.mkdocs_run import MkdocsBuild, MkdocsProcess
 from qabook.diagnostics import Diagnostic
 from qabook.safepaths import SITE_MARKER, SITE_MARKER_TEXT, site_dir_problem
@@ -50,13 +51,14 @@ def swap_in(staging: Path, site_dir: Path) -> list[str]:
 
 
 def build_site(project: Project, site_dir: Path | None = None, *, offline: bool = False,
-               pdf: bool = True, strict: bool = False, jobs: int = 2,
+               pdf: bool = True, strict: bool = False, jobs: int | None = None,
                progress: Progress = lambda s: None) -> BuildResult:
     """Check, build into a staging folder (MkDocs, with the PDFs made by the plugin), swap it in.
 
-    MkDocs starts in a child process while the check runs here, so both cores work; a check
-    that finds errors stops it. One build at a time per site folder (a lock beside it);
-    staging folders left by a killed build are removed first.
+    The check parses the book on every core; MkDocs then runs in a child process forked with
+    the parsed pages, rendering pages on every core too (qabook.parallel_build). A check that
+    finds errors starts no MkDocs at all. One build at a time per site folder (a lock beside
+    it); staging folders left by a killed build are removed first.
     """
     site_dir = site_dir or project.site_dir
     problem = site_dir_problem(site_dir, project.docs_dir, project.root)
@@ -68,7 +70,7 @@ def build_site(project: Project, site_dir: Path | None = None, *, offline: bool 
         with FolderLock(site_dir.parent, f".{site_dir.name}.lock"):
             left = restore_aside(site_dir.parent, f".{site_dir.name}-old-", site_dir, keep_hidden=True)
             remove_stale(site_dir.parent, f".{site_dir.name}-build-")
-            result = _build_locked(project, site_dir, offline, pdf, strict, jobs, progress)
+            result = _build_locked(project, site_dir, offline, pdf, strict, jobs or available_cores(), progress)
             result.leftovers[:0] = left
             return result
     except LockHeld as exc:
@@ -83,14 +85,16 @@ def _build_locked(project: Project, site_dir: Path, offline: bool, pdf: bool, st
     staging = make_staging_dir(site_dir.parent, f".{site_dir.name}-build-")
     mkdocs = None
     try:
-        progress(f"checking {project.docs_dir}; building pages with MkDocs" + (" and PDFs" if pdf else ""))
-        job = MkdocsBuild(project.config_file, staging, strict=strict, directory_urls=False if offline else None,
-                          plugin_options={"check": False, "pdf": pdf, "jobs": jobs})
-        mkdocs = MkdocsProcess(job)
-        book = load_book(project)
+        progress(f"checking {project.docs_dir}")
+        book = load_cached_book(project, jobs=jobs, cache=PROCESS_CACHE)  # only changed pages parsed
         diags = check_book(book)
         if any(d.is_error for d in diags) or (strict and diags):
             return BuildResult(False, diags, "the check found errors: the previous site is unchanged")
+        progress("building pages with MkDocs" + (" and PDFs" if pdf else "") + f" ({jobs} processes)")
+        # forked now, MkDocs starts with the pages the check parsed (PROCESS_CACHE)
+        job = MkdocsBuild(project.config_file, staging, strict=strict, directory_urls=False if offline else None,
+                          plugin_options={"check": False, "pdf": pdf, "jobs": jobs}, jobs=jobs)
+        mkdocs = MkdocsProcess(job)
         failure = mkdocs.wait()
         mkdocs = None
         if failure:

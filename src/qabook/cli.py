@@ -163,8 +163,11 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
 @click.option("--docs-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Check this docs folder instead of the one mkdocs.yml names.")
 @click.option("--strict", is_flag=True, help="Count warnings as failures too.")
+@click.option("--no-cache", is_flag=True,
+              help="Read every page again (default: only those changed since the last check; the parsed "
+                   "pages are kept in ~/.cache/qabook).")
 def check_cmd(paths: tuple[Path, ...], fmt: str, config_file: Path | None, docs_dir: Path | None,
-              strict: bool) -> None:
+              strict: bool, no_cache: bool) -> None:
     """Check the structure of the book's pages and print every finding, sorted.
 
     With PATHS, report only findings in those files or folders (the whole book is still read,
@@ -179,7 +182,7 @@ def check_cmd(paths: tuple[Path, ...], fmt: str, config_file: Path | None, docs_
     for p in paths:
         if not p.exists():
             raise UsageError(f"{p}: no such file or folder")
-    diags = check_project(project, paths=list(paths) or None, jobs=os.cpu_count() or 1)
+    diags = check_project(project, paths=list(paths) or None, jobs=os.cpu_count() or 1, disk_cache=not no_cache)
     _echo_diagnostics(diags, fmt)
     click.echo(f"check: {summary(diags)}", err=True)
     if any(d.is_error or strict for d in diags):
@@ -207,10 +210,10 @@ def _progress(message: str) -> None:
 @click.option("--pdf/--no-pdf", default=True, show_default=True, help="Also print the chapters and book as PDF.")
 @click.option("--offline", is_flag=True, help="A site that works opened from disk (file://): no directory URLs.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too (check and MkDocs).")
-@click.option("-j", "--jobs", type=click.IntRange(1, 16), default=2, show_default=True,
-              help="Chapters printed to PDF at once.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Processes: pages rendered and chapters printed to PDF at once (default: every core).")
 def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offline: bool, strict: bool,
-              jobs: int) -> None:
+              jobs: int | None) -> None:
     """Check the pages, then build the site (and PDFs); publish only if everything passes.
 
     The new site is built in a staging folder and swapped in at the end: a failed check or
@@ -236,21 +239,23 @@ def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offlin
               help="mkdocs.yml to serve (default: ./mkdocs.yml).")
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 @click.option("--full", is_flag=True,
-              help="Rebuild every page after a save (default: only the pages that changed, which is fast "
-                   "but leaves other pages' navigation as it was until the next full build).")
-def serve_cmd(config_file: Path | None, dev_addr: str, full: bool) -> None:
-    """Preview the site with live reload; findings are shown on every rebuild (once each: the
-    plugin prints them, in the terminal and on their page)."""
+              help="Build every page again after a save (default: only what the save changed).")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
+              help="Processes for a full build (default: every core).")
+def serve_cmd(config_file: Path | None, dev_addr: str, full: bool, jobs: int | None) -> None:
+    """Preview the site; a save shows in the open pages by itself (the page, its chapter page and
+    its findings at once; search and study data right after). Findings are printed once each,
+    in the terminal and on their page."""
+    from qabook.live import serve
+
     project = _project(config_file)
-    cmd = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", dev_addr]
-    if not full:
-        cmd.append("--dirty")
-    if project.config_file:
-        cmd += ["--config-file", str(project.config_file)]
-    env = dict(os.environ)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os.execve(sys.executable, cmd, env)  # become `mkdocs serve`: Ctrl+C and signals reach it directly
+    host, _, port = dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        raise UsageError(f"--dev-addr {dev_addr}: expected HOST:PORT, e.g. 127.0.0.1:8000")
+    try:
+        serve(project, dev_addr, full=full, jobs=jobs)
+    except OSError as exc:
+        raise UsageError(f"cannot serve on {dev_addr}: {exc.strerror or exc}") from None
 
 
 @cli.command("pdf")

@@ -24,6 +24,7 @@ class MkdocsBuild:
     strict: bool = False
     directory_urls: bool | None = None  # None: as mkdocs.yml says
     plugin_options: dict[str, Any] = field(default_factory=dict)  # the qabook plugin's, e.g. pdf=False
+    jobs: int | None = None  # worker processes for the pages (None: every core)
 
 
 class _Console(logging.Handler):
@@ -41,8 +42,9 @@ def _child(job: MkdocsBuild, conn: Any) -> None:
     logger.setLevel(logging.INFO)
     logger.propagate = False
     try:
-        from mkdocs.commands.build import build
         from mkdocs.config import load_config
+
+        from qabook.parallel_build import build
 
         overrides: dict[str, Any] = {"site_dir": str(job.site_dir), "strict": job.strict}
         if job.directory_urls is not None:
@@ -52,7 +54,7 @@ def _child(job: MkdocsBuild, conn: Any) -> None:
         if plugin is not None:
             for key, value in job.plugin_options.items():
                 plugin.config[key] = value
-        build(config)
+        build(config, jobs=job.jobs)
         conn.send(None)
     except BaseException as exc:  # noqa: BLE001 - sent to the parent as one line
         text = str(exc).strip() or type(exc).__name__

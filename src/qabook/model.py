@@ -140,6 +140,7 @@ class Book:
     loose_topics: list[Page] = field(default_factory=list)  # Q&A pages outside the chapters
     ordinary: set[str] = field(default_factory=set)  # docs-relative paths of the site's own pages
     optional: frozenset[str] = frozenset()  # block kinds the book declares optional (vocabulary.need_of)
+    files: list[Path] = field(default_factory=list)  # every file of docs_dir the walk found (qabook.book)
     #: the site is the book (plugin option `home`; a bare docs folder too): its chapter pages
     #: list their topics; in a site qabook was added to, MkDocs' navigation lists them
     site_is_book: bool = True

@@ -4,6 +4,8 @@ site qabook was added to, the navigation stays as MkDocs and Material make it.""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Callable, Iterable
 
 from mkdocs.structure.nav import Navigation, Section
@@ -42,9 +44,10 @@ def title_chapters(nav: Navigation, chapter_of: Callable[[str], Chapter | None])
 
 
 def pruned_chapter_pages(chapters: Iterable[str], *, home: bool) -> set[str]:
-    """The chapter pages whose sections templates/partials/nav.html writes pruned (one link while
-    another chapter is open, a book's size costs nothing): only where the site is the book
-    (`home`); a site qabook was added to keeps Material's own markup (and its `navigation.prune`)."""
+    """The chapter pages whose sections templates/partials/nav.html writes pruned (the current
+    chapter's topics as plain links, the other chapters from the shared nav/book.js: a book's
+    size costs nothing): only where the site is the book (`home`); a site qabook was added to
+    keeps Material's own markup (and its `navigation.prune`) and gets no shared script."""
     return {f"{slug}/index.md" for slug in chapters} if home else set()
 
 
@@ -53,3 +56,122 @@ def home_then_chapters(nav: Navigation) -> None:
     nav.items.sort(key=lambda item: 0 if isinstance(item, MkPage) and item.is_homepage
                    else 1 if isinstance(item, Section) else 2)
     _relink(nav)
+
+
+# -- the links every page of a chapter shares, as scripts (templates/partials/nav.html) --------
+
+NAV_DIR = "assets/qabook/nav/"
+
+
+def _is_chapter(item: object, features: list[str], chapter_pages: set[str]) -> bool:
+    """A section the navigation partial prunes: a chapter, its first child the chapter page."""
+    children = getattr(item, "children", None)
+    first = children[0] if children else None
+    return (isinstance(item, Section) and first is not None and not first.children
+            and getattr(first, "is_index", False) and "navigation.indexes" in features
+            and first.file.src_uri in chapter_pages)
+
+
+def _entry(item: object) -> list[str]:
+    """[url, title]: the url as MkDocs names the file (the script makes it relative to the
+    page), the title as the template writes it (HTML)."""
+    return [str(getattr(item, "url", "") or ""), str(getattr(item, "title", "") or "")]
+
+
+def nav_scripts(nav: Navigation, features: list[str], chapter_pages: set[str]) -> dict[str, str]:
+    """File name → content: book.js (the chapters, in navigation order, and the script that
+    writes their links into every page)."""
+    from importlib import resources
+
+    book: list[object] = []
+    for n, item in enumerate(nav.items, 1):
+        if not _is_chapter(item, features, chapter_pages):
+            book.append(0)  # written by the template on every page
+            continue
+        book.append([str(n), *_entry(item.children[0])[:1], str(item.title or "")])
+    data = json.dumps(book, ensure_ascii=False, separators=(",", ":"))
+    renderer = resources.files("qabook.assets").joinpath("nav.js").read_text(encoding="utf-8")
+    return {"book.js": f"(window.qabookNavData=window.qabookNavData||{{}}).book={data};\n" + renderer}
+
+
+def write_nav_scripts(site_dir: Path, nav: Navigation, features: list[str], chapter_pages: set[str]) -> None:
+    """The navigation's shared scripts into the site; a file is rewritten only when it changed
+    (a live preview's save touches one chapter's). None where no chapter is pruned (a site qabook
+    was added to: its pages link no such script)."""
+    if not chapter_pages:
+        return
+    folder = site_dir / NAV_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in nav_scripts(nav, features, chapter_pages).items():
+        target = folder / name
+        data = text.encode("utf-8")
+        try:
+            if target.read_bytes() == data:
+                continue
+        except OSError:
+            pass
+        target.write_bytes(data)
+
+
+def chapter_nav(section: Section, page: MkPage) -> list[tuple[str, object, int]]:
+    """The current chapter's topics, in the page itself (a reader without JavaScript reaches
+    each of them): (html, None, 0) for a run of plain links, ("", child, position) for a child
+    the template renders with Material's macro (the current page with its table of contents,
+    nested sections, links out of the site). The plain links are made once per chapter and
+    folder and reused by its other pages: what Material's `url` filter writes for a link
+    depends only on the page's folder (`x.html`), or, for `x/`, on the folder that holds `x/`
+    (links into `x/` itself are made for the page)."""
+    children = section.children[1:]
+    url = page.url or ""
+    folder, _, last = url.rpartition("/")
+    inside: str | None
+    if "." in last:  # a file: its links depend on its folder
+        key, reference, inside = (id(section), folder, "file"), url, None
+    else:
+        base = url.rstrip("/")
+        holder = base.rpartition("/")[0]
+        key, inside = (id(section), holder, "folder"), (base + "/" if base else "")
+        reference = (holder + "/" if holder else "") + "\0/"  # a folder beside the page's
+    signature = tuple((getattr(c, "url", None), c.title) for c in children)
+    cached = _LINKS.get(key)
+    if cached is None or cached[0] != signature:
+        ref = _Reference(reference)
+        cached = (signature, [_link(c, ref) if _plain(c) else "" for c in children])
+        if len(_LINKS) > 4096:
+            _LINKS.clear()
+        _LINKS[key] = cached
+    out: list[tuple[str, object, int]] = []
+    run: list[str] = []
+    for n, (child, html) in enumerate(zip(children, cached[1]), 2):
+        if child is page or not html:
+            if run:
+                out.append(("".join(run), None, 0))
+                run = []
+            out.append(("", child, n))
+        elif inside is not None and (child.url + "/").startswith(inside):
+            run.append(_link(child, page))
+        else:
+            run.append(html)
+    if run:
+        out.append(("".join(run), None, 0))
+    return out
+
+
+class _Reference:
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+
+_LINKS: dict[tuple[int, str, str], tuple[tuple[object, ...], list[str]]] = {}
+
+
+def _plain(child: object) -> bool:
+    return isinstance(child, MkPage) and not getattr(child, "children", None)
+
+
+def _link(child: MkPage, page: object) -> str:
+    """A topic's entry as Material's templates write a page that is not the current one."""
+    from mkdocs.utils import normalize_url
+
+    return (f'\n<li class="md-nav__item"><a href="{normalize_url(child.url, page)}" class="md-nav__link">'
+            f'<span class="md-ellipsis">{child.title}</span></a></li>')

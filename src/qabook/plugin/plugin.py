@@ -12,10 +12,14 @@ beside this one (see the package's docstring) and begins `if not self.config.ena
 - on_page_content: anchors, formulas …, search documents, progress and toolbar slots, and in the
   live preview a page's own findings (`pages`, `search_index`, `study_data`, `findings`).
 A site's ordinary pages (`Book.owns` is false) are left as they are; only searched.
-- on_post_page: the manifest link in every page's head (`offline`);
-- on_post_build: print pages, PDFs (none when `--strict` will abort: `strict`), study data,
-  exports, the search index; last, the offline book's file list and service worker (`offline`);
+- on_post_page: the manifest link in every page's head (`offline`); the template's blank lines
+  and indentation dropped (`qabook.compact`);
+- on_post_build: with `home`, the navigation's shared scripts; print pages, PDFs (none when
+  `--strict` will abort: `strict`), study data, exports, the search index; last, the offline
+  book's file list and service worker (`offline`);
 - on_build_error: the strict count stops (`strict`).
+With `qabook build` the page events run in worker processes (qabook.parallel_build), which
+hand each page's state to this plugin in the parent (`parallel_page_state` / `parallel_apply`).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from qabook import safe_markdown as sanitiser
 from qabook.book import load_book
+from qabook.compact import compact_html
 from qabook.config import Project, load_project
 from qabook.model import Book, Chapter
 from qabook.pdfnames import book_slug
@@ -56,6 +61,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.rendered: dict[str, preview.Rendered] = {}  # src_uri → rendered in this build
         self.present: set[str] = set()  # src_uri of every page of this build
         self.offline: OfflineSite | None = None  # this build's offline book (option `offline`)
+        self.nav: Navigation | None = None
         self.strict = StrictWatch()  # what `--strict` will abort on: no PDFs for a build thrown away
 
     # -- what this build makes ------------------------------------------------------------
@@ -88,6 +94,11 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if src_uri == "index.md":
             return bool(self.config.home)
         return src_uri.endswith("/index.md") and self._chapter_of(src_uri) is not None
+
+    def _chapter_pages(self) -> set[str]:
+        """The chapter pages (src_uri) whose sections are the navigation's pruned and shared
+        chapters: none in a site qabook was added to (`navigation.pruned_chapter_pages`)."""
+        return navigation.pruned_chapter_pages(self.chapters, home=self.config.home)
 
     # -- events ---------------------------------------------------------------------------
 
@@ -124,8 +135,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return env
         site.template_globals(env, self.language, search=self.config.search)
         env.globals["qabook_owns"] = self.book.owns if self.book is not None else (lambda src_uri: True)
-        env.globals["qabook_chapter_pages"] = navigation.pruned_chapter_pages(self.chapters,
-                                                                               home=self.config.home)
+        env.globals["qabook_chapter_pages"] = self._chapter_pages()
         return env
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -159,6 +169,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.config.home:  # the site is the book: chapters titled by their pages, home first
             navigation.title_chapters(nav, self._chapter_of)
             navigation.home_then_chapters(nav)
+        self.nav = nav
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
@@ -194,6 +205,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.config.search and search_index.searchable(page, list(self.print_files.values())):
             docs = search_index.page_docs(html, page, self._chapter_of(src))
         self.rendered[src] = preview.Rendered(page.url, page.title or "", html, docs)
+        for doc in docs:
+            doc.terms  # noqa: B018 - analysed here: in a worker process when the build has several
+        if owned and self.config.study and self._chapter_of(src) and not src.endswith("/index.md"):
+            preview.questions_of(src, html)  # a topic's questions for study mode, split here likewise
         if self.offline is not None:
             self.offline.page_content(html, page)
         if not owned:
@@ -211,15 +226,40 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.strict.stop()
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or self.offline is None:
+        if not self.config.enabled:
             return output
-        return self.offline.head(output, page)
+        if self.offline is not None:
+            output = self.offline.head(output, page)
+        return compact_html(output)
+
+    # -- pages rendered in worker processes (qabook.parallel_build) ---------------------------
+
+    def parallel_page_state(self, page: MkPage) -> tuple:
+        """In a worker: what the page events kept of the page, for the parent."""
+        src = page.file.src_uri
+        refs: set[str] = set()
+        if self.offline is not None:  # what this page loads (the worker's set holds only this page's)
+            refs, self.offline.refs = self.offline.refs, set()
+        return self.rendered.get(src), preview.split_questions_kept(src), refs
+
+    def parallel_apply(self, page: MkPage, state: tuple) -> None:
+        """In the parent: a worker's page state, as if the page had been rendered here."""
+        rendered, questions, refs = state
+        if rendered is not None:
+            self.rendered[page.file.src_uri] = rendered
+            if questions is not None:
+                preview.keep_split_questions(page.file.src_uri, rendered.html, questions)
+        if self.offline is not None:
+            self.offline.refs |= refs
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
         site_dir = Path(config.site_dir)
         outputs.mark_site(site_dir)
+        if self.nav is not None:
+            navigation.write_nav_scripts(site_dir, self.nav, config.theme.get("features") or [],
+                                         self._chapter_pages())
         rendered = preview.all_rendered(self.present, self.rendered)
         if self.book is not None:
             outputs.fill_print_pages(site_dir, self.book, self.print_files, rendered)

@@ -14,7 +14,7 @@ from typing import NamedTuple
 import jinja2
 import jinja2.bccache
 
-from qabook.book import ParseCache
+from qabook.book import PROCESS_CACHE, ParseCache
 from qabook.search import SearchDoc
 from qabook.study import split_questions
 
@@ -28,7 +28,7 @@ class Rendered(NamedTuple):
 
 
 #: Parsed pages, by display path (qabook.book.load_book's cache).
-PARSED: ParseCache = {}
+PARSED: ParseCache = PROCESS_CACHE
 _RENDERED: dict[str, Rendered] = {}  # src_uri → the page as last rendered
 _STUDY: dict[str, tuple[str, list]] = {}  # src_uri → (its rendered HTML, its questions for study mode)
 _MEANS: list[dict[str, float] | None] = [None]  # search field means of the last full build
@@ -51,6 +51,17 @@ def questions_of(src_uri: str, html: str) -> list:
     if cached is None or cached[0] is not html:
         cached = _STUDY[src_uri] = (html, split_questions(html))
     return cached[1]
+
+
+def split_questions_kept(src_uri: str) -> list | None:
+    """The questions `questions_of` split for the page, if it did (a worker hands them over)."""
+    cached = _STUDY.get(src_uri)
+    return cached[1] if cached else None
+
+
+def keep_split_questions(src_uri: str, html: str, questions: list) -> None:
+    """Questions split in a worker process, for the page's HTML as the parent holds it."""
+    _STUDY[src_uri] = (html, questions)
 
 
 def search_means(full_build: bool, weigh) -> dict[str, float]:

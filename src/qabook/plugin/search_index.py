@@ -43,9 +43,20 @@ def glossary(base: Path, name: str) -> tuple[list[Pair], list[Diagnostic]]:
 
 def write_index(site: Path, rendered: dict[str, Rendered], full_build: bool, pairs: list[Pair] | None = None) -> None:
     """The index of every page's documents; `full_build`: every page was rendered in this build;
-    `pairs`: the author's glossary."""
+    `pairs`: the author's glossary. Only files whose bytes changed are written (a live preview's
+    save touches a few shards), and files of an earlier index that this one no longer has go."""
     out = site / "search" / "qabook"
     out.mkdir(parents=True, exist_ok=True)
     docs = [d for *_, page_docs in rendered.values() for d in page_docs]
-    for name, data in build_index(docs, search_means(full_build, lambda: field_means(docs)), pairs).items():
-        (out / name).write_bytes(data)
+    files = build_index(docs, search_means(full_build, lambda: field_means(docs)), pairs)
+    for name, data in files.items():
+        target = out / name
+        try:
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
+                continue
+        except OSError:
+            pass
+        target.write_bytes(data)
+    for old in out.iterdir():
+        if old.name not in files and old.is_file():
+            old.unlink()

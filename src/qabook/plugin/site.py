@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,6 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from qabook.i18n import strings, t
+from qabook.plugin.navigation import chapter_nav
 from qabook.plugin.preview import TEMPLATES
 from qabook.render import BLOCK_EXTENSIONS, SAFE_EXTENSION
 from qabook.textout import html_text
@@ -100,15 +102,43 @@ def link_assets(config: MkDocsConfig, *, search: bool, study: bool, system_font:
         config.extra_javascript += [STUDY_INDEX, STUDY_DIR + "fsrs.js", STUDY_DIR + "study.js"]
 
 
+def material_strings(env: jinja2.Environment, language: str | None) -> Callable[[str], str]:
+    """Material's interface string for a key, as partials/language.html gives it: qabook's
+    locale file (material.* keys) first, then Material's language, then English, else the key.
+    Looked up once per key (Material's own macro builds its table of strings on every call)."""
+    found: dict[str, str] = {}
+    mended = strings(language)
+    theme_language = language or "en"
+
+    def t(key: str) -> str:
+        if key not in found:
+            value = mended.get(f"material.{key}", "")
+            for name in (theme_language, "en"):
+                if value:
+                    break
+                try:
+                    value = str(env.get_template(f"partials/languages/{name}.html").module.t(key))
+                except jinja2.TemplateNotFound:
+                    value = ""
+            found[key] = value or key
+        return found[key]
+
+    return t
+
+
 def template_globals(env: jinja2.Environment, language: str | None, *, search: bool) -> None:
     """Templates read qabook's interface strings: qabook_t(key, **values); qabook_material(key)
     for Material's own strings that the locale file mends; the search box's search.* strings.
-    Compiled templates are kept across live-preview rebuilds."""
+    Compiled templates are kept across live-preview rebuilds, and are not looked at again
+    during a build (Jinja would check each included file's date on every include)."""
     if env.bytecode_cache is None:
         env.bytecode_cache = TEMPLATES
+    env.auto_reload = False
+    env.globals["qabook_material_t"] = material_strings(env, language)
     env.globals["qabook_t"] = lambda key, **values: t(language, key, **values)
     env.filters["qabook_text"] = html_text  # site_name and titles in qabook's templates
     env.globals["qabook_material"] = lambda key: strings(language).get(f"material.{key}", "")
+    env.globals["qabook_chapter_nav"] = chapter_nav  # templates/partials/nav.html
     if search:
         env.globals["qabook_search_strings"] = {k: v for k, v in strings(language).items()
                                                 if k.startswith("search.")}

@@ -12,7 +12,7 @@ from qabook import i18n
 from qabook.model import Book
 from qabook.plugin.preview import Rendered, questions_of
 from qabook.plugin.site import STUDY_DIR
-from qabook.study import QUIZ_PAGE, REVIEW_PAGE, StudyTopic, cards_script, index_script, study_page_markdown
+from qabook.study import QUIZ_PAGE, REVIEW_PAGE, StudyTopic, index_script, study_page_markdown, write_cards_script
 
 #: Where study mode puts its progress panel: the page keeps the room, so nothing shifts when it comes.
 PROGRESS_SLOT = '<div class="qa-progress-slot" aria-hidden="true"></div>'
@@ -77,4 +77,5 @@ def write_study_data(site: Path, book_id: str, language: str | None, book: Book,
     out.mkdir(parents=True, exist_ok=True)
     (out / "study-index.js").write_text(
         index_script(book_id, i18n.strings(language), chapters, topics, pages), encoding="utf-8")
-    (out / "study-cards.js").write_text(cards_script(topics), encoding="utf-8")
+    with open(out / "study-cards.js", "wb") as cards:
+        write_cards_script(cards, topics)

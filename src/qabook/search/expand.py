@@ -26,7 +26,8 @@ glossaries' terms, and a word inside a compound where forward and backward match
 book is a span between those boundaries; a Chinese target that also occurs in a document only
 across them (点数 inside 浮点数) carries that document as an exception (`target|-3,7`), so that
 an expansion matches the way the segmenter reads the page. Per-document work is cached on the
-document (a live preview redoes only the pages it rendered again).
+document (a live preview redoes only the pages it rendered again), or, for a big book, done
+in worker processes that add up their documents (`PARALLEL_MIN_DOCS`).
 """
 
 from __future__ import annotations
@@ -275,10 +276,60 @@ def syllables() -> list[str]:
     return sorted(out)
 
 
+#: From this many documents on, the per-document work runs in worker processes (fork only).
+PARALLEL_MIN_DOCS = 2000
+_DOCS: list[SearchDoc] = []  # what forked workers read (set before forking)
+
+
+def _pairs_of(span: tuple[int, int]) -> list[Pair]:
+    return [p for d in _DOCS[span[0]:span[1]] for p in _mined(d)]
+
+
+def _stats_of(span: tuple[int, int], words: frozenset[str], key: int) -> tuple[Counter, set, Counter, set, list]:
+    """(phrases, pieces, Latin word → documents, characters) of some documents, added up, and
+    each document's loose words (`_phrases`), in order."""
+    loose: list[set[str]] = []
+    phrases: Counter[str] = Counter()
+    pieces: set[str] = set()
+    latin_docs: Counter[str] = Counter()  # Latin word → documents holding it
+    book_chars: set[str] = set()
+    for d in _DOCS[span[0]:span[1]]:
+        p, pc, lo = _phrases(d, words, key)
+        phrases.update(p)
+        pieces |= pc
+        loose.append(lo)
+        latin_docs.update({t for f in d.terms.values() for t in f if is_latin(t)})
+        for run in _runs(d):
+            book_chars.update(run)
+    return phrases, pieces, latin_docs, book_chars, loose
+
+
+def _mapped(docs: list[SearchDoc], fn, *args) -> list:
+    """fn over spans of the documents, in order: in `jobs` forked processes for a big book (each
+    adds up its documents; what one document yields is not kept), else here (and kept on each
+    document, for a live preview's next build)."""
+    global _DOCS
+    from qabook.cpus import available_cores
+
+    jobs = available_cores()
+    _DOCS = docs
+    try:
+        if jobs > 1 and len(docs) >= PARALLEL_MIN_DOCS:
+            import multiprocessing
+
+            size = max(1, min(500, len(docs) // (jobs * 4)))
+            spans = [(k, min(len(docs), k + size)) for k in range(0, len(docs), size)]
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                return pool.starmap(fn, [(span, *args) for span in spans])
+        return [fn((0, len(docs)), *args)]
+    finally:
+        _DOCS = []
+
+
 def build_expansions(docs: list[SearchDoc], author: list[Pair] | None = None) -> tuple[dict, dict[str, bytes]]:
     """(what meta.js needs to know, files) for the documents of one build."""
     author = author or []
-    book_pairs = [p for d in docs for p in _mined(d)]
+    book_pairs = [p for part in _mapped(docs, _pairs_of) for p in part]
     extra = {normalize(t) for p in (*author, *book_pairs) for t in (p.a, p.b) if HAN_RE.match(t)}
     words = zh_words() | frozenset(extra)
     key = hash(frozenset(extra))
@@ -287,14 +338,12 @@ def build_expansions(docs: list[SearchDoc], author: list[Pair] | None = None) ->
     loose: list[set[str]] = []  # per document: words found there only across word boundaries
     latin_docs: Counter[str] = Counter()  # Latin word → documents holding it
     book_chars: set[str] = set()
-    for d in docs:
-        p, pc, lo = _phrases(d, words, key)
+    for p, pc, latin, chars, lo in _mapped(docs, _stats_of, words, key):  # in the documents' order
         phrases.update(p)
         pieces |= pc
-        loose.append(lo)
-        latin_docs.update({t for f in d.terms.values() for t in f if is_latin(t)})
-        for run in _runs(d):
-            book_chars.update(run)
+        loose.extend(lo)
+        latin_docs.update(latin)
+        book_chars |= chars
 
     table: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)  # key → (source, order, -count, target)
 

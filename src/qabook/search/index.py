@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+from array import array
 from collections import defaultdict
 
 from qabook.search.analyze import shard_of
@@ -38,7 +39,7 @@ def field_means(docs: list[SearchDoc]) -> dict[str, float]:
     return {f: (sum(sum(d.terms[f].values()) for d in docs if f in d.terms) / n) or 1.0 for f in FIELD_WEIGHTS}
 
 
-def _doc_weights(doc: SearchDoc, avg: dict[str, float]) -> list[tuple[str, int]]:
+def _doc_weights(doc: SearchDoc, avg: dict[str, float]) -> "_Weights":
     """(term, integer weight) of one document; kept on the document for the same means."""
     key = tuple(avg[f] for f in FIELD_WEIGHTS)
     cached = doc.__dict__.get("_weights")
@@ -52,9 +53,26 @@ def _doc_weights(doc: SearchDoc, avg: dict[str, float]) -> list[tuple[str, int]]
         for term, tf in counts.items():
             weight[term] += FIELD_WEIGHTS[f] * tf * (K1 + 1) / (tf + K1 * norm)
     factor = PAGE_FACTOR if doc.page else 1.0  # pages without questions rank below topics
-    out = [(term, max(1, round(w * factor * 10))) for term, w in weight.items()]
+    out = _Weights(tuple(weight), array("l", (max(1, round(w * factor * 10)) for w in weight.values())))
     doc.__dict__["_weights"] = (key, out)
     return out
+
+
+class _Weights:
+    """A document's (term, weight) pairs, kept as its terms and an array of their weights: every
+    document keeps them (a live preview weighs again only what changed), and a list of pairs
+    per document was most of a big build's memory."""
+
+    __slots__ = ("terms", "weights")
+
+    def __init__(self, terms: tuple[str, ...], weights: array) -> None:
+        self.terms, self.weights = terms, weights
+
+    def __iter__(self):
+        return zip(self.terms, self.weights)
+
+    def __len__(self) -> int:
+        return len(self.terms)
 
 
 def term_weights(docs: list[SearchDoc], avg: dict[str, float] | None = None) -> dict[str, list[tuple[int, int]]]:
@@ -74,16 +92,18 @@ def build_index(docs: list[SearchDoc], avg: dict[str, float] | None = None,
                 glossary: list[Pair] | None = None) -> dict[str, bytes]:
     """Relative path (under the search folder) → file content (`avg`: see `term_weights`;
     `glossary`: the author's term pairs, see qabook.search.lexicon)."""
-    postings = term_weights(docs, avg)
-    # delta-encoded flat lists: [d1, w1, d2-d1, w2, …]
-    encoded = {}
-    for term, plist in postings.items():
-        flat: list[int] = []
-        last = 0
-        for doc_id, w in plist:
-            flat += [doc_id - last, w]
-            last = doc_id
-        encoded[term] = flat
+    # delta-encoded flat lists: [d1, w1, d2-d1, w2, …] (term_weights' postings, built flat:
+    # a tuple per posting was most of a big book's memory)
+    avg = avg or field_means(docs)
+    encoded: dict[str, list[int]] = {}
+    last: dict[str, int] = {}
+    for doc_id, doc in enumerate(docs):
+        for term, w in _doc_weights(doc, avg):
+            flat = encoded.get(term)
+            if flat is None:
+                flat = encoded[term] = []
+            flat += (doc_id - last.get(term, 0), w)
+            last[term] = doc_id
     raw = sum(len(t) * 3 + 4 * len(v) for t, v in encoded.items())
     shards = max(1, min(4096, math.ceil(raw / SHARD_BYTES)))
     buckets: list[dict[str, list[int]]] = [{} for _ in range(shards)]

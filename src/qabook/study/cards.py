@@ -7,61 +7,126 @@ Reads the HTML the site serves (after `qabook.html.anchor_questions`): a questio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from html.parser import HTMLParser
+import re
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
-@dataclass
 class QuestionHtml:
-    anchor: str
-    question: str = ""
-    answer: str = ""
-    explanation: str = ""
+    """One question's three parts as inner HTML. The parts are kept as spans of the page's HTML
+    and cut out when read: study mode holds every question of the book until its cards are
+    written, and copies of the pages' HTML were a third of a big build's memory."""
+
+    __slots__ = ("anchor", "_html", "_spans")
+    PARTS = ("question", "answer", "explanation")
+
+    def __init__(self, anchor: str, html: str = "", spans: dict[str, list[tuple[int, int]]] | None = None) -> None:
+        self.anchor = anchor
+        self._html = html
+        self._spans = spans if spans is not None else {}
+
+    def _part(self, name: str) -> str:
+        return "".join(self._html[a:b] for a, b in self._spans.get(name, ())).strip()
+
+    @property
+    def question(self) -> str:
+        return self._part("question")
+
+    @property
+    def answer(self) -> str:
+        return self._part("answer")
+
+    @property
+    def explanation(self) -> str:
+        return self._part("explanation")
+
+    def as_tuple(self) -> tuple[str, str, str, str]:
+        return self.anchor, self.question, self.answer, self.explanation
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, QuestionHtml) and self.as_tuple() == other.as_tuple()
+
+    def __repr__(self) -> str:
+        return f"QuestionHtml{self.as_tuple()!r}"
+
+    def __getstate__(self) -> tuple:
+        return self.anchor, self._html, self._spans
+
+    def __setstate__(self, state: tuple) -> None:
+        self.anchor, self._html, self._spans = state
 
 
-class _Splitter(HTMLParser):
+#: A tag, comment or declaration, as html.parser reads them (attribute values may hold ">").
+_TOKEN_RE = re.compile(r"""<!--.*?-->|<![^>]*>|<\?[^>]*>|<(/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.S)
+_ATTR_RE = re.compile(r"""(?:^|\s)(class|id)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_RAW_TEXT = {"script", "style"}
+
+
+def _attrs(text: str) -> dict[str, str]:
+    return {m.group(1).lower(): next(g for g in m.groups()[1:] if g is not None) for m in _ATTR_RE.finditer(text)}
+
+
+class _Splitter:
+    """Walks the tags of the page once (a regular expression, not html.parser: this runs for
+    every page of the book), counting depth as html.parser would, and cuts each question's
+    parts out of the HTML by offset."""
+
     def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
         self.html = html
-        self.line_starts = [0]
-        for i, ch in enumerate(html):
-            if ch == "\n":
-                self.line_starts.append(i + 1)
         self.depth = 0
         self.open: tuple[str, int, int] | None = None  # (field, depth, inner start offset)
         self.skip: tuple[int, int] | None = None  # (depth, start) of a title/summary being dropped
         self.dropped: list[tuple[int, int]] = []
         self.found: list[QuestionHtml] = []
 
-    def _offset(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
+    def run(self) -> None:
+        html = self.html
+        at = 0
+        while True:
+            m = _TOKEN_RE.search(html, at)
+            if m is None:
+                return
+            at = m.end()
+            if m.group(2) is None:
+                continue  # comment, declaration, processing instruction
+            tag = m.group(2).lower()
+            if m.group(1):
+                self.end(tag, m.start())
+                continue
+            attrs = m.group(3)
+            if attrs.rstrip().endswith("/"):  # <use … />: opened and closed at once
+                self.start(tag, attrs, m.start(), m.end())
+                self.end(tag, m.start())
+                continue
+            self.start(tag, attrs, m.start(), m.end())
+            if tag in _RAW_TEXT:
+                close = re.compile(rf"</{tag}\s*>", re.I).search(html, at)
+                if close is not None:
+                    at = close.start()
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, attr_text: str, start: int, start_end: int) -> None:
         if tag in VOID:
             return
         self.depth += 1
-        a = dict(attrs)
-        classes = set((a.get("class") or "").split())
-        start_end = self._offset() + len(self.get_starttag_text() or "")
         if self.open is None:
+            if tag not in ("div", "details"):
+                return
+            a = _attrs(attr_text)
+            classes = set((a.get("class") or "").split())
             if tag == "div" and {"admonition", "question"} <= classes:
-                self.found.append(QuestionHtml(a.get("id") or f"q{len(self.found) + 1}"))
+                self.found.append(QuestionHtml(a.get("id") or f"q{len(self.found) + 1}", self.html))
                 self.open, self.dropped = ("question", self.depth, start_end), []
             elif tag == "details" and classes & {"answer", "explanation"} and self.found:
                 name = "answer" if "answer" in classes else "explanation"
-                if not getattr(self.found[-1], name):
+                if not self.found[-1]._part(name):  # (an empty first one is replaced, as before)
                     self.open, self.dropped = (name, self.depth, start_end), []
         elif self.depth == self.open[1] + 1 and self.skip is None and (
-                tag == "summary" or (tag == "p" and "admonition-title" in classes)):
-            self.skip = (self.depth, self._offset())
+                tag == "summary" or (tag == "p" and "admonition-title" in (_attrs(attr_text).get("class") or "").split())):
+            self.skip = (self.depth, start)
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str, here: int) -> None:
         if tag in VOID:
             return
-        here = self._offset()
         if self.skip and self.depth == self.skip[0]:
             end = self.html.index(">", here) + 1
             self.dropped.append((self.skip[1], end))
@@ -70,10 +135,10 @@ class _Splitter(HTMLParser):
             name, _, start = self.open
             pieces, cursor = [], start
             for a, b in self.dropped:
-                pieces.append(self.html[cursor:a])
+                pieces.append((cursor, a))
                 cursor = b
-            pieces.append(self.html[cursor:here])
-            setattr(self.found[-1], name, "".join(pieces).strip())
+            pieces.append((cursor, here))
+            self.found[-1]._spans[name] = pieces
             self.open = None
         self.depth -= 1
 
@@ -81,6 +146,5 @@ class _Splitter(HTMLParser):
 def split_questions(html: str) -> list[QuestionHtml]:
     """The questions of one rendered page, in order, each part as inner HTML."""
     splitter = _Splitter(html)
-    splitter.feed(html)
-    splitter.close()
+    splitter.run()
     return splitter.found

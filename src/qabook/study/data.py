@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from qabook.study.cards import QuestionHtml
 
@@ -49,3 +50,17 @@ def cards_script(topics: list[StudyTopic]) -> str:
     cards = {f"{t.id}#{q.anchor}": {"q": q.question, "a": q.answer, "e": q.explanation}
              for t in topics for q in t.questions}
     return _js("QABOOK_CARDS", cards)
+
+
+def write_cards_script(out: BinaryIO, topics: list[StudyTopic]) -> None:
+    """`cards_script(topics)`, the same bytes (UTF-8), written card by card: a big book's cards
+    are tens of megabytes, which the whole script held in memory at once (three times over)."""
+    def dump(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+    cards = {f"{t.id}#{q.anchor}": q for t in topics for q in t.questions}  # (a later key wins, as in a dict)
+    out.write(b"window.QABOOK_CARDS={")
+    for n, (key, q) in enumerate(cards.items()):
+        card = {"q": q.question, "a": q.answer, "e": q.explanation}
+        out.write(("," if n else "").encode() + f"{dump(key)}:{dump(card)}".encode("utf-8"))
+    out.write(b"};\n")

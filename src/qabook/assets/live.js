@@ -1,0 +1,133 @@
+/* qabook serve: the page hears each save on the server's event stream (/.qabook/events) and
+   shows it by itself. When the page being read was rendered again, its new HTML is fetched and
+   swapped in the way Material's instant navigation swaps a page (then Material, qabook and study
+   mode set it up again through document$): the reader stays where they were, with the same
+   answers and explanations open. A full rebuild reloads the page and puts the reader back. The
+   findings of a saved page appear at once in a panel at the bottom of the window.
+   Only in the live preview (qabook.live), never in a built site. */
+(function () {
+  if (!window.EventSource || !window.fetch || !window.DOMParser) return;
+  var KEY = "qabook.live:" + location.pathname;
+  var PARTS = ["[data-md-component=container]", "[data-md-component=header-topic]",
+               "[data-md-component=skip]", "[data-md-component=announce]"];
+
+  function here() {
+    var path = decodeURIComponent(location.pathname).replace(/^\/+/, "");
+    return path.replace(/(^|\/)index\.html$/, "$1");
+  }
+  function same(url) {
+    return String(url).replace(/(^|\/)index\.html$/, "$1") === here();
+  }
+
+  /* which answers and explanations are open: by question anchor and block kind, so a block
+     added or removed above does not move the others' state */
+  function openBlocks() {
+    var open = [], question = "", count = {};
+    document.querySelectorAll(".md-content .admonition.question[id], .md-content details").forEach(function (el) {
+      if (el.tagName !== "DETAILS") { question = el.id; count = {}; return; }
+      var kind = question + ":" + (el.className || "details");
+      count[kind] = (count[kind] || 0) + 1;
+      if (el.open) open.push(kind + ":" + count[kind]);
+    });
+    return open;
+  }
+  function reopen(open) {
+    var want = {}, question = "", count = {};
+    open.forEach(function (k) { want[k] = true; });
+    document.querySelectorAll(".md-content .admonition.question[id], .md-content details").forEach(function (el) {
+      if (el.tagName !== "DETAILS") { question = el.id; count = {}; return; }
+      var kind = question + ":" + (el.className || "details");
+      count[kind] = (count[kind] || 0) + 1;
+      if (want[kind + ":" + count[kind]]) el.open = true;
+    });
+  }
+  function state() { return { x: window.scrollX, y: window.scrollY, open: openBlocks() }; }
+  function putBack(s) {
+    reopen(s.open);
+    window.scrollTo(s.x, s.y);
+    requestAnimationFrame(function () { window.scrollTo(s.x, s.y); });
+  }
+
+  function swap() {
+    var before = state();
+    return fetch(location.href, { cache: "no-store" }).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.text();
+    }).then(function (html) {
+      var next = new DOMParser().parseFromString(html, "text/html");
+      var swapped = 0;
+      PARTS.forEach(function (selector) {
+        var now = document.querySelector(selector), then = next.querySelector(selector);
+        if (now && then) { now.replaceWith(document.importNode(then, true)); swapped++; }
+      });
+      if (!swapped) throw new Error("no page parts");
+      document.title = next.title;
+      if (window.document$ && typeof window.document$.next === "function") window.document$.next(document);
+      putBack(before);
+      document.documentElement.setAttribute("data-qa-live", String(Date.now()));
+    }).catch(function () { reload(); });
+  }
+  function reload() {
+    try { sessionStorage.setItem(KEY, JSON.stringify(state())); } catch (e) { /* private mode */ }
+    location.reload();
+  }
+
+  function panel() {
+    var box = document.getElementById("qa-live-findings");
+    if (box) return box;
+    box = document.createElement("aside");
+    box.id = "qa-live-findings";
+    box.setAttribute("role", "alert");
+    var s = box.style;
+    s.position = "fixed"; s.left = "1rem"; s.right = "1rem"; s.bottom = "1rem"; s.zIndex = "10";
+    s.maxHeight = "40vh"; s.overflow = "auto"; s.padding = ".6rem .8rem"; s.borderRadius = ".2rem";
+    s.background = "var(--md-default-bg-color, #fff)"; s.color = "var(--md-default-fg-color, #000)";
+    s.border = "2px solid #ff1744"; s.boxShadow = "0 .2rem .6rem rgba(0,0,0,.3)"; s.fontSize = ".7rem";
+    document.body.appendChild(box);
+    return box;
+  }
+  function showFindings(findings) {
+    var shown = (findings || []).filter(function (f) { return f.items && f.items.length; });
+    var box = document.getElementById("qa-live-findings");
+    if (!shown.length) { if (box) box.remove(); return; }
+    box = panel();
+    box.textContent = "";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "×";
+    close.setAttribute("aria-label", shown[0].close || "Close");
+    close.style.cssFloat = "right";
+    close.addEventListener("click", function () { box.remove(); });
+    box.appendChild(close);
+    shown.forEach(function (f) {
+      var title = document.createElement("strong");
+      title.textContent = f.title;
+      box.appendChild(title);
+      var list = document.createElement("ul");
+      f.items.forEach(function (line) {
+        var li = document.createElement("li");
+        var code = document.createElement("code");
+        code.textContent = line;
+        li.appendChild(code);
+        list.appendChild(li);
+      });
+      box.appendChild(list);
+    });
+  }
+
+  function heard(message) {
+    if (message.kind === "reload") { reload(); return; }
+    showFindings(message.findings);
+    if ((message.urls || []).some(same)) swap();
+  }
+
+  var saved = null;
+  try { saved = JSON.parse(sessionStorage.getItem(KEY) || "null"); sessionStorage.removeItem(KEY); } catch (e) { saved = null; }
+  if (saved) window.addEventListener("load", function () { putBack(saved); });
+
+  var source = new EventSource("/.qabook/events");
+  source.onmessage = function (e) {
+    try { heard(JSON.parse(e.data)); } catch (err) { /* a message this page cannot read */ }
+  };
+  source.onopen = function () { document.documentElement.setAttribute("data-qa-live-ready", ""); };
+})();

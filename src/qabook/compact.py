@@ -1,0 +1,29 @@
+"""Pages without the template's blank lines and indentation (a third of a page's bytes were
+white space the browser collapses anyway).
+
+Only white space that holds a line break is touched, and only where it cannot show: outside
+the article (the book's own content stays byte for byte as rendered) and outside `pre`, `code`,
+`kbd`, `textarea`, `script` and `style`. A run of white space with a line break becomes one
+line break, which a browser renders exactly as the run.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Elements whose white space may show, and the article (the author's content).
+_KEEP_RE = re.compile(r"<(article|pre|code|kbd|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
+_RUN_RE = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
+
+
+def compact_html(html: str) -> str:
+    """The page with every white-space run that holds a line break reduced to one line break,
+    outside the article and the elements that keep their white space."""
+    out: list[str] = []
+    at = 0
+    for m in _KEEP_RE.finditer(html):
+        out.append(_RUN_RE.sub("\n", html[at:m.start()]))
+        out.append(m.group(0))
+        at = m.end()
+    out.append(_RUN_RE.sub("\n", html[at:]))
+    return "".join(out)

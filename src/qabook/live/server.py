@@ -1,0 +1,130 @@
+"""The preview's HTTP server: the site folder as a static site (directory URLs, the site's 404
+page, nothing cached by the browser), and `/.qabook/events`, a server-sent event stream on which
+every open page hears what a save changed."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import queue
+import threading
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+EVENTS = "/.qabook/events"
+HEARTBEAT = 15.0  # seconds between keep-alive comments on the event stream
+
+
+class Broadcast:
+    """The open event streams; `send` reaches every one of them."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._clients: set[queue.Queue[str | None]] = set()
+
+    def add(self) -> queue.Queue[str | None]:
+        q: queue.Queue[str | None] = queue.Queue()
+        with self._lock:
+            self._clients.add(q)
+        return q
+
+    def remove(self, q: queue.Queue[str | None]) -> None:
+        with self._lock:
+            self._clients.discard(q)
+
+    def send(self, message: dict[str, Any]) -> None:
+        data = json.dumps(message, ensure_ascii=False)
+        with self._lock:
+            for q in self._clients:
+                q.put(data)
+
+    def close(self) -> None:
+        with self._lock:
+            for q in self._clients:
+                q.put(None)
+
+    @property
+    def count(self) -> int:
+        with self._lock:
+            return len(self._clients)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    broadcast: Broadcast
+    site: Path
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, directory=str(self.site), **kwargs)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet, like mkdocs serve
+        pass
+
+    def end_headers(self) -> None:
+        if not self.path.startswith(EVENTS):
+            self.send_header("Cache-Control", "no-cache")  # every reload asks again (304 when unchanged)
+        super().end_headers()
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        if urlsplit(self.path).path == EVENTS:
+            self._events()
+            return
+        target = Path(self.translate_path(self.path))
+        if not target.exists() and (self.site / "404.html").is_file():
+            body = (self.site / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+    def translate_path(self, path: str) -> str:
+        path = unquote(urlsplit(path).path)
+        parts = [p for p in path.split("/") if p not in ("", ".", "..")]
+        return str(self.site.joinpath(*parts)) + ("/" if path.endswith("/") else "")
+
+    def _events(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        q = self.broadcast.add()
+        try:
+            self.wfile.write(b"retry: 500\n\n")
+            self.wfile.flush()
+            while True:
+                try:
+                    data = q.get(timeout=HEARTBEAT)
+                except queue.Empty:
+                    self.wfile.write(b": still here\n\n")
+                    self.wfile.flush()
+                    continue
+                if data is None:
+                    return
+                self.wfile.write(f"data: {data}\n\n".encode("utf-8"))
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            return
+        finally:
+            self.broadcast.remove(q)
+
+
+class PreviewServer:
+    """The site folder served on `host:port` in a thread, with its event stream."""
+
+    def __init__(self, site: Path, host: str, port: int) -> None:
+        self.broadcast = Broadcast()
+        handler = type("Handler", (_Handler,), {"broadcast": self.broadcast, "site": site})
+        self.httpd = http.server.ThreadingHTTPServer((host, port), handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, name="qabook-serve", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.broadcast.close()
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -1,0 +1,475 @@
+"""The live preview's site, held in memory between saves, and what a save renders again.
+
+The first build is a full one (every core, `qabook.parallel_build`); MkDocs' configuration,
+files, navigation, templates and the qabook plugin then stay in this process. A save of pages
+that already exist renders, at once:
+- the saved pages (read and checked again: their findings come with them),
+- their chapter's page (its topic list and question counts), the home page when a page's
+  number of questions changed, and the pages before and after a page whose title changed
+  (their footer names it), and the chapter's navigation script (`nav/<n>.js`);
+then the open pages hear of it. After that, the whole book is checked (what only the whole book
+shows, such as an id two pages use, is printed and shown on those pages) and a forked process
+writes what the pages do not wait for: the chapter's print page, study mode's data and the
+search index (only the files that changed are rewritten). Anything else — a page added or
+removed, mkdocs.yml or the theme changed, a page that cannot be read — builds everything again.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkPage
+
+from qabook.book import PROCESS_CACHE, load_book
+from qabook.check import check_book, check_pages
+from qabook.config import Project
+from qabook.cpus import available_cores
+from qabook.diagnostics import Diagnostic
+from qabook.i18n import t
+from qabook.markdown_reuse import reused_markdown
+from qabook.parallel_build import Site, build
+
+LIVE_JS = "assets/qabook/live.js"
+log = logging.getLogger("mkdocs.qabook.live")
+
+
+class LivePlugin(BasePlugin):
+    """Only in `qabook serve`: the page script that listens for saves (assets/live.js)."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config.extra_javascript.append(LIVE_JS)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        code = resources.files("qabook.assets").joinpath("live.js").read_text(encoding="utf-8")
+        files.append(File.generated(config, LIVE_JS, content=code))
+        return files
+
+
+@dataclass
+class Update:
+    """What one save changed, as the browser hears it."""
+
+    urls: list[str] = field(default_factory=list)  # site-relative URLs of the pages rendered again
+    findings: list[dict[str, Any]] = field(default_factory=list)  # the saved pages' findings
+    full: bool = False  # everything was built again: every open page reloads
+    seconds: float = 0.0
+
+    def message(self) -> dict[str, Any]:
+        return {"kind": "reload" if self.full else "pages", "urls": self.urls, "findings": self.findings}
+
+
+class Session:
+    """One project's preview site in `site_dir`, served at `dev_addr`."""
+
+    def __init__(self, project: Project, dev_addr: str, site_dir: Path, *, jobs: int | None = None,
+                 full: bool = False) -> None:
+        self.project = project
+        self.dev_addr = dev_addr
+        self.site_dir = site_dir
+        self.jobs = jobs or available_cores()
+        self.always_full = full
+        self.site: Site | None = None
+        self.plugin: Any = None
+        self.errors: dict[str, set[Diagnostic]] = {}  # src_uri → its errors, as last shown
+        self.children: list[int] = []  # forked writers of the secondary outputs
+        self.pending_outputs: set[str] | None = None  # chapters whose outputs wait for a writer
+        self.renamed_in: set[str] = set()  # chapters with a new topic title: their pages' navigation
+        self.known: set[str] = set()  # every file of the docs folder (docs-relative), as built
+
+    # -- building everything ------------------------------------------------------------------
+
+    def _config(self) -> MkDocsConfig:
+        config_file = self.project.config_file
+        config = load_config(str(config_file) if config_file else None, site_dir=str(self.site_dir),
+                             dev_addr=self.dev_addr)
+        config.site_url = f"http://{self.dev_addr}/"
+        config.plugins["qabook-live"] = LivePlugin()
+        config.plugins.on_startup(command="serve", dirty=False)
+        return config
+
+    def build_all(self) -> Update:
+        """A full build (every core); the state the next saves start from."""
+        start = time.perf_counter()
+        self.wait_for_outputs()
+        config = self._config()
+        self.site = build(config, jobs=self.jobs, serve_url=config.site_url)
+        self.plugin = self.site.config.plugins.get("qabook")
+        self.errors = {}
+        if self.plugin is not None and self.plugin.book is not None:
+            self.errors = {rel: set(found) for rel, found in self.plugin.findings.items()}
+            docs = str(self.plugin.book.docs_dir).rstrip(os.sep) + os.sep
+            self.known = {str(p)[len(docs):].replace(os.sep, "/") for p in self.plugin.book.files}
+            self._warm_up()
+        return Update(full=True, seconds=time.perf_counter() - start)
+
+    def _warm_up(self) -> None:
+        """The templates compiled in this process (the build rendered pages in workers), so the
+        first save does not wait for it."""
+        site = self.site
+        assert site is not None
+        page = next((f.page for f in site.doc_files if f.page is not None and f.page.content is not None), None)
+        if page is not None:
+            _build_page(page, site.config, site.doc_files, site.nav, site.env)
+
+    # -- a save -------------------------------------------------------------------------------
+
+    def apply(self, paths: set[Path]) -> Update | None:
+        """Render what the changed `paths` changed; None when nothing of the site did."""
+        start = time.perf_counter()
+        changed = self._classify(paths)
+        if changed is None:
+            update = self.build_all()
+        elif not changed:
+            return None
+        else:
+            try:
+                update = self._render_pages(changed)
+            except _NeedsFullBuild:
+                update = self.build_all()
+        update.seconds = time.perf_counter() - start
+        return update
+
+    def _classify(self, paths: set[Path]) -> set[str] | None:
+        """The saved pages (docs-relative), an empty set when nothing of the site changed, or
+        None when it needs a full build (a file added or removed, configuration, theme, assets)."""
+        if self.site is None or self.plugin is None or self.plugin.book is None or self.always_full:
+            return None
+        docs = self.project.docs_dir.resolve()
+        known = self.known
+        pages: set[str] = set()
+        for path in paths:
+            path = path.resolve() if path.exists() else path.absolute()
+            try:
+                rel = path.relative_to(docs).as_posix()
+            except ValueError:
+                return None  # mkdocs.yml, the theme's folders
+            if any(part.startswith(".") for part in rel.split("/")):
+                continue  # editors' swap files; MkDocs leaves hidden files out
+            exists = path.is_file()
+            if exists != (rel in known):
+                if exists or rel in known:
+                    return None  # a file came or went
+                continue  # a temporary file, come and gone
+            if not exists:
+                continue
+            if not rel.endswith(".md"):
+                return None  # a picture or stylesheet: copied by a full build
+            pages.add(rel)
+        return pages
+
+    def _render_pages(self, saved: set[str]) -> Update:
+        site, plugin = self.site, self.plugin
+        assert site is not None and plugin is not None
+        config, files = site.config, site.files
+        old_book = plugin.book
+        with reused_markdown():
+            book = load_book(self.project, cache=PROCESS_CACHE, again=(old_book, saved))
+            found = check_pages(book, saved)
+            if any(d.code == "QA001" for d in found) or any(rel not in book.pages for rel in saved) \
+                    or any(d.code == "QA001" for rel in saved for d in self.errors.get(rel, ())):
+                raise _NeedsFullBuild  # a page MkDocs cannot read (or could not): built as a whole
+            plugin.book = book
+            plugin.chapters = {chapter.slug: chapter for chapter in book.chapters}
+            by_rel = _findings_by_page(book, found)
+            for rel in saved:
+                errors = [d for d in by_rel.get(rel, []) if d.is_error]
+                if errors:
+                    plugin.findings[rel] = errors
+                else:
+                    plugin.findings.pop(rel, None)
+                self.errors[rel] = set(errors)
+            for d in found:
+                print(str(d), file=sys.stderr, flush=True)
+            mkpages = [file.page for rel in sorted(saved) if (file := files.get_file_from_path(rel)) and file.page]
+            before = {id(page): (page.title, _questions(old_book, page.file.src_uri)) for page in mkpages}
+            for page in mkpages:
+                rel = page.file.src_uri
+                if rel.endswith("index.md") and _title_after(old_book, rel) != _title_after(book, rel):
+                    raise _NeedsFullBuild  # a chapter's or the book's title: every page's navigation
+            to_populate: list[MkPage] = list(mkpages)
+            to_render: list[MkPage] = list(mkpages)
+            titles_changed = False
+            for page in mkpages:
+                _populate_again(page, config, files)
+                title, questions = before[id(page)]
+                rel = page.file.src_uri
+                chapter_page = _chapter_page(files, rel)
+                if chapter_page is not None and chapter_page not in to_populate:
+                    _populate_again(chapter_page, config, files)
+                    to_populate.append(chapter_page)
+                    to_render.append(chapter_page)
+                if questions != _questions(book, rel):
+                    home = files.get_file_from_path("index.md")
+                    if home is not None and home.page is not None and home.page not in to_populate:
+                        _populate_again(home.page, config, files)
+                        to_populate.append(home.page)
+                        to_render.append(home.page)
+                if page.title != title:
+                    titles_changed = True
+                    if "/" in rel:
+                        self.renamed_in.add(rel.split("/")[0])
+                    to_render += [p for p in (page.previous_page, page.next_page) if p is not None and p.content]
+            seen: set[int] = set()
+            for page in to_render:
+                if id(page) not in seen:
+                    seen.add(id(page))
+                    _build_page(page, config, site.doc_files, site.nav, site.env)
+            if titles_changed and plugin.nav is not None:
+                from qabook.plugin.navigation import write_nav_scripts
+
+                write_nav_scripts(Path(config.site_dir), plugin.nav, config.theme.get("features") or [],
+                                  plugin._chapter_pages())
+        language = plugin.language
+        return Update(urls=[p.url for p in to_render if id(p) in seen],
+                      findings=[_findings_message(rel, files, by_rel.get(rel, []), language) for rel in sorted(saved)])
+
+    def check_everything(self) -> Update | None:
+        """After a save: the whole book checked; pages whose own errors changed (an id another
+        page now also uses) are rendered again. Prints what is new."""
+        site, plugin = self.site, self.plugin
+        if site is None or plugin is None or plugin.book is None:
+            return None
+        found = check_book(plugin.book)
+        by_rel = _findings_by_page(plugin.book, found)
+        again: list[str] = []
+        for rel in set(by_rel) | set(self.errors):
+            errors = {d for d in by_rel.get(rel, []) if d.is_error}
+            if errors != self.errors.get(rel, set()):
+                for d in errors - self.errors.get(rel, set()):
+                    print(str(d), file=sys.stderr, flush=True)
+                self.errors[rel] = errors
+                if errors:
+                    plugin.findings[rel] = sorted(errors)
+                else:
+                    plugin.findings.pop(rel, None)
+                again.append(rel)
+        pages = [file.page for rel in again if (file := site.files.get_file_from_path(rel)) and file.page
+                 and file.page.content is not None]
+        if not pages:
+            return None
+        with reused_markdown():
+            for page in pages:
+                _populate_again(page, site.config, site.files)
+                _build_page(page, site.config, site.doc_files, site.nav, site.env)
+        return Update(urls=[p.url for p in pages],
+                      findings=[_findings_message(rel, site.files, by_rel.get(rel, []), plugin.language)
+                                for rel in sorted(again)])
+
+    # -- what the pages do not wait for ---------------------------------------------------------
+
+    def rename_in_navigation(self) -> None:
+        """After a topic's title changed: the other pages of its chapter, whose navigation lists
+        it by title, written again (not pushed: the open page already has its new title)."""
+        site, renamed, self.renamed_in = self.site, self.renamed_in, set()
+        if site is None or not renamed:
+            return
+        with reused_markdown():
+            for file in site.doc_files:
+                page = file.page
+                if page is not None and page.content is not None and "/" in file.src_uri \
+                        and file.src_uri.split("/")[0] in renamed:
+                    _build_page(page, site.config, site.doc_files, site.nav, site.env)
+
+    def write_outputs(self, saved: set[str]) -> None:
+        """Print pages, study data and search index of the saved pages' chapters, in a forked
+        process (one at a time: a save during one is written by the next)."""
+        chapters = {rel.split("/")[0] for rel in saved if "/" in rel}
+        self.reap()
+        if self.children:
+            self.pending_outputs = (self.pending_outputs or set()) | chapters
+            return
+        self._fork_writer(chapters)
+
+    def _fork_writer(self, chapters: set[str]) -> None:
+        site, plugin = self.site, self.plugin
+        if site is None or plugin is None:
+            return
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid:
+            self.children.append(pid)
+            return
+        code = 0
+        try:
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            config = site.config
+            plugin.print_files = {slug: f for slug, f in plugin.print_files.items() if slug in chapters}
+            for file in plugin.print_files.values():
+                if file.page is not None and file.page.content is not None:
+                    _build_page(file.page, config, site.doc_files, site.nav, site.env)  # its marker back
+            config.plugins.on_post_build(config=config)
+        except BaseException as exc:  # noqa: BLE001 - a child never returns into the server
+            os.write(2, f"qabook serve: writing the search index and study data failed: {exc}\n".encode())
+            code = 1
+        finally:
+            os._exit(code)
+
+    def reap(self) -> None:
+        """Forget writers that finished; start the next if saves came in meanwhile."""
+        for pid in list(self.children):
+            try:
+                done, _ = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                done = pid
+            if done:
+                self.children.remove(pid)
+        if not self.children and self.pending_outputs is not None:
+            chapters, self.pending_outputs = self.pending_outputs, None
+            self._fork_writer(chapters)
+
+    def wait_for_outputs(self) -> None:
+        for pid in self.children:
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+        self.children = []
+        self.pending_outputs = None
+
+
+class _NeedsFullBuild(Exception):
+    """The save changed more than its pages: build everything again."""
+
+
+def _populate_again(page: MkPage, config: MkDocsConfig, files: Files) -> None:
+    page.markdown = page.content = None
+    page.toc = []  # type: ignore[assignment]
+    page.meta = {}
+    page._title_from_render = None
+    _populate_page(page, config, files)
+
+
+def _chapter_page(files: Files, rel: str) -> MkPage | None:
+    """The chapter page of a topic (the saved page itself is not its own)."""
+    parts = rel.split("/")
+    if len(parts) != 2 or parts[1] == "index.md":
+        return None
+    file = files.get_file_from_path(f"{parts[0]}/index.md")
+    return file.page if file is not None else None
+
+
+def _questions(book: Any, rel: str) -> int:
+    page = book.pages.get(rel) if book is not None else None
+    return len(page.questions) if page is not None else 0
+
+
+def _title_after(book: Any, rel: str) -> str | None:
+    page = book.pages.get(rel)
+    return page.title if page is not None else None
+
+
+def _findings_by_page(book: Any, found: list[Diagnostic]) -> dict[str, list[Diagnostic]]:
+    by_display = {page.display: rel for rel, page in book.pages.items()}
+    out: dict[str, list[Diagnostic]] = {}
+    for d in found:
+        rel = by_display.get(d.path)
+        if rel is not None:
+            out.setdefault(rel, []).append(d)
+    return out
+
+
+def _findings_message(rel: str, files: Files, found: list[Diagnostic], language: str | None) -> dict[str, Any]:
+    file = files.get_file_from_path(rel)
+    errors = sum(d.is_error for d in found)
+    return {"page": rel, "url": file.url if file is not None else "",
+            "title": t(language, "live.findings", page=rel, errors=errors, warnings=len(found) - errors),
+            "items": [str(d) for d in found], "errors": errors, "close": t(language, "live.close")}
+
+
+# -- the command ------------------------------------------------------------------------------
+
+class _Console(logging.Handler):
+    """MkDocs' and qabook's messages as MkDocs' own command prints them."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"{record.levelname:<7} -  {record.getMessage()}", file=sys.stderr, flush=True)
+
+
+def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = False,
+          jobs: int | None = None) -> None:
+    """Build the site into a temporary folder, serve it on `dev_addr` and render what each
+    save changes until interrupted (Ctrl+C, SIGTERM)."""
+    from qabook.live.server import PreviewServer
+    from qabook.live.watch import Watcher
+
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [_Console()]
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    host, _, port = dev_addr.rpartition(":")
+    site_dir = Path(tempfile.mkdtemp(prefix="qabook-serve-"))
+    signal.signal(signal.SIGTERM, _interrupt)
+    session = Session(project, dev_addr, site_dir, jobs=jobs, full=full)
+    server = None
+    watcher = None
+    try:
+        session.build_all()
+        server = PreviewServer(site_dir, host or "127.0.0.1", int(port))
+        server.start()
+        watched = [project.docs_dir] + [Path(d) for d in _theme_dirs(session)]
+        watcher = Watcher(watched, [project.config_file] if project.config_file else [])
+        watcher.start()
+        log.info(f"Serving on http://{dev_addr}/ (a save shows in the open pages by itself)")
+        while True:
+            paths = watcher.changes(timeout=1.0)
+            session.reap()
+            if not paths:
+                continue
+            try:
+                update = session.apply(paths)
+            except Exception as exc:  # noqa: BLE001 - the preview keeps serving what it has
+                log.error(f"qabook serve: the site could not be built again: {exc}")
+                continue
+            if update is None:
+                continue
+            server.broadcast.send(update.message())
+            log.info(f"{'Built the site again' if update.full else 'Rendered ' + ', '.join(update.urls or ['nothing'])}"
+                     f" in {update.seconds:.2f} s")
+            if not update.full:
+                more = session.check_everything()
+                if more is not None:
+                    server.broadcast.send(more.message())
+                session.write_outputs(_saved(update))
+                session.rename_in_navigation()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if watcher is not None:
+            watcher.stop()
+        if server is not None:
+            server.stop()
+        session.wait_for_outputs()
+        shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def _interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt  # SIGTERM ends the preview as Ctrl+C does: the temporary site removed
+
+
+def _saved(update: Update) -> set[str]:
+    return {f["page"] for f in update.findings}
+
+
+def _theme_dirs(session: Session) -> list[str]:
+    """The theme's custom_dir (the project's overrides), watched like the pages."""
+    if session.site is None:
+        return []
+    custom = session.site.config.theme.custom_dir
+    return [custom] if custom and Path(custom).is_dir() else []

@@ -1,0 +1,327 @@
+"""MkDocs' build with its two page loops fed to worker processes: both cores, the same bytes.
+
+`build(config, jobs=N)` takes the steps of `mkdocs.commands.build.build` (MkDocs 1.6) in the
+same order; only the two loops over the pages differ. After `on_nav`, the pages are read and
+converted (`on_page_markdown`, Markdown, `on_page_content`) in N forked workers, and what each
+page became (its HTML, table of contents, title, anchors) is sent back and set on the page in
+the parent, in page order. After `on_env`, N freshly forked workers (they hold every page's
+title for the navigation) render the templates and write the files. Logged messages come back
+with the results and are logged by the parent in page order, so `--strict` counts them.
+
+Plugins keep state from page events in their own process, so:
+- a plugin with `parallel_page_state(page)` / `parallel_apply(page, state)` (qabook's) hands
+  its per-page state over itself;
+- any other plugin's `on_page_markdown` / `on_page_content` is called again in the parent with
+  the input it had in the worker (its result is the worker's), so tags and the like are
+  collected as in a serial build;
+- a plugin with `on_pre_page` / `on_page_read_source`, or with `on_page_context` /
+  `on_post_page` that is not known to keep no state, makes that loop run in the parent.
+
+`jobs=1` (or a small book) is MkDocs' own serial loop. A test builds books both ways and
+compares every file (`tests/test_parallel_build.py`).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import signal
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+from urllib.parse import urljoin
+
+import jinja2
+from mkdocs import utils
+from mkdocs.commands.build import (_build_extra_template, _build_page, _build_theme_template, _populate_page,
+                                   site_directory_contains_stale_files)
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, BuildError
+from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import Navigation, get_navigation
+from mkdocs.structure.pages import Page
+
+from qabook.cpus import available_cores
+from qabook.markdown_reuse import reused_markdown
+
+log = logging.getLogger("mkdocs.commands.build")
+
+#: Below this many pages, forking workers costs more than it saves.
+PARALLEL_MIN_PAGES = 200
+#: Pages per task: small enough to spread uneven pages (formulas) over the workers.
+CHUNK = 32
+#: Plugins whose `on_page_context` / `on_post_page` keep no state (safe in a worker).
+STATELESS_RENDER_PLUGINS = {"material.plugins.tags.plugin.TagsPlugin"}
+#: What reading and converting sets on a page (MkDocs 1.6 `Page.read_source` and `render`).
+PAGE_RESULT = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids")
+
+
+@dataclass
+class Site:
+    """A built site as MkDocs holds it: what a live preview needs to render a page again."""
+
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: jinja2.Environment
+    doc_files: Sequence[File] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)  # drafts shown only in the preview
+
+
+
+
+# -- what the workers see (set before forking; a forked worker inherits it) --------------------
+
+_STATE: dict[str, Any] = {}
+
+
+class _Collect(logging.Handler):
+    """A worker's log records, kept to be logged by the parent in page order."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _init_worker() -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    collect.setLevel(logger.getEffectiveLevel())
+    logger.handlers[:] = [collect]
+    logger.propagate = False
+    _STATE["log"] = collect
+    replays: list[tuple[str, int, Any]] = []
+    _STATE["replays"] = replays
+    plugins = _STATE["config"].plugins
+    for event in ("page_markdown", "page_content"):
+        methods = plugins.events[event]
+        for k, method in enumerate(methods):
+            if not _aware(method):
+                methods[k] = _recorder(method, event, k, replays)
+
+
+def _recorder(method: Callable, event: str, k: int, replays: list) -> Callable:
+    def record(item: Any, **kwargs: Any) -> Any:
+        replays.append((event, k, item))
+        return method(item, **kwargs)
+
+    return record
+
+
+def _aware(method: Callable) -> bool:
+    """The method's plugin hands its page state over itself (`parallel_page_state`)."""
+    return hasattr(getattr(method, "__self__", None), "parallel_page_state")
+
+
+def _take_log() -> list[tuple[str, int, str]]:
+    records = _STATE["log"].records[:]
+    _STATE["log"].records.clear()
+    return records
+
+
+def _populate_chunk(indices: list[int]) -> tuple[list[tuple], list[tuple[str, int, str]], str | None]:
+    """Read and convert these pages; what each became, the log, and an error if one failed."""
+    config: MkDocsConfig = _STATE["config"]
+    pages: list[Page] = _STATE["pages"]
+    aware = [p for p in config.plugins.values() if hasattr(p, "parallel_page_state")]
+    out = []
+    for i in indices:
+        page = pages[i]
+        _STATE["replays"].clear()
+        try:
+            _populate_page(page, config, _STATE["files"])
+        except Exception as exc:  # noqa: BLE001 - sent to the parent, which stops the build
+            return out, _take_log(), _error_text(exc)
+        attrs = {name: getattr(page, name, None) for name in PAGE_RESULT}
+        if "title" in page.__dict__:  # set by a plugin (MkDocs' title is a weak property)
+            attrs["title"] = page.__dict__["title"]
+        links = getattr(page, "links_to_anchors", None)
+        attrs["links_to_anchors"] = {f.src_uri: v for f, v in links.items()} if links else links
+        states = [plugin.parallel_page_state(page) for plugin in aware]
+        out.append((i, attrs, states, list(_STATE["replays"])))
+        page.content = page.markdown = None  # sent; this worker does not need it again
+    return out, _take_log(), None
+
+
+def _build_chunk(indices: list[int]) -> tuple[int, list[tuple[str, int, str]], str | None]:
+    """Render and write these pages."""
+    config: MkDocsConfig = _STATE["config"]
+    doc_files = _STATE["doc_files"]
+    done = 0
+    for i in indices:
+        file = doc_files[i]
+        try:
+            _build_page(file.page, config, doc_files, _STATE["nav"], _STATE["env"],
+                        excluded=file.inclusion.is_excluded())
+        except Exception as exc:  # noqa: BLE001
+            return done, _take_log(), _error_text(exc)
+        done += 1
+    return done, _take_log(), None
+
+
+def _error_text(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text if isinstance(exc, BuildError) else f"{type(exc).__name__}: {text}"
+
+
+def _relog(records: list[tuple[str, int, str]]) -> None:
+    for name, level, message in records:
+        logging.getLogger(name).log(level, message)
+
+
+def _chunks(n: int, jobs: int) -> list[list[int]]:
+    size = max(1, min(CHUNK, n // (jobs * 4) or 1))
+    return [list(range(k, min(n, k + size))) for k in range(0, n, size)]
+
+
+def _pool(jobs: int, **state: Any) -> Any:
+    _STATE.clear()
+    _STATE.update(state)
+    return multiprocessing.get_context("fork").Pool(jobs, initializer=_init_worker)
+
+
+# -- which loops may run in workers ------------------------------------------------------------
+
+def _plugin_names(config: MkDocsConfig, events: tuple[str, ...]) -> list[tuple[str, Any]]:
+    out = []
+    for event in events:
+        for method in config.plugins.events[event]:
+            owner = getattr(method, "__self__", None)
+            if owner is not None and not hasattr(owner, "parallel_page_state"):
+                out.append((event, owner))
+    return out
+
+
+def populate_in_parallel(config: MkDocsConfig) -> bool:
+    """No plugin replaces pages or their source (those events cannot be replayed)."""
+    return not _plugin_names(config, ("pre_page", "page_read_source"))
+
+
+def render_in_parallel(config: MkDocsConfig) -> bool:
+    """Every plugin that sees pages being rendered keeps no state from it."""
+    return all(f"{type(p).__module__}.{type(p).__qualname__}" in STATELESS_RENDER_PLUGINS
+               for _, p in _plugin_names(config, ("page_context", "post_page")))
+
+
+# -- the build ---------------------------------------------------------------------------------
+
+def build(config: MkDocsConfig, *, jobs: int | None = None, serve_url: str | None = None,
+          min_pages: int = PARALLEL_MIN_PAGES) -> Site:
+    """A full build of `config` (loaded, not yet through `on_config`), like `mkdocs build`,
+    with the pages in `jobs` worker processes (default: every core) when there are at least
+    `min_pages`. Returns the built site's state."""
+    jobs = jobs or available_cores()
+    with reused_markdown():
+        return _build(config, jobs, serve_url, min_pages)
+
+
+def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: int) -> Site:
+    warning_counter = utils.CountHandler()
+    warning_counter.setLevel(logging.WARNING)
+    if config.strict:
+        logging.getLogger("mkdocs").addHandler(warning_counter)
+    inclusion = InclusionLevel.is_in_serve if serve_url else InclusionLevel.is_included
+    try:
+        start = time.monotonic()
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        log.info("Cleaning site directory")
+        utils.clean_directory(config.site_dir)
+        if not serve_url:
+            log.info(f"Building documentation to directory: {config.site_dir}")
+            if site_directory_contains_stale_files(config.site_dir):
+                log.info("The directory contains stale files. Use --clean to remove them.")
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+
+        excluded: list[str] = []
+        pages: list[Page] = []
+        for file in files.documentation_pages(inclusion=inclusion):
+            if file.page is None and file.inclusion.is_not_in_nav():
+                if serve_url and file.inclusion.is_excluded():
+                    excluded.append(urljoin(serve_url, file.url))
+                Page(None, file, config)
+            assert file.page is not None
+            pages.append(file.page)
+        parallel = jobs > 1 and len(pages) >= min_pages
+        if parallel and populate_in_parallel(config):
+            _populate_all(config, files, pages, jobs)
+        else:
+            for page in pages:
+                _populate_page(page, config, files)
+        if excluded:
+            log.info("The following pages are being built only for the preview but will be excluded from "
+                     "`mkdocs build` per `draft_docs` config:\n  - " + "\n  - ".join(excluded))
+
+        env = config.plugins.on_env(env, config=config, files=files)
+        files.copy_static_files(inclusion=inclusion)
+        for template in config.theme.static_templates:
+            _build_theme_template(template, env, files, config, nav)
+        for template in config.extra_templates:
+            _build_extra_template(template, files, config, nav)
+
+        doc_files = files.documentation_pages(inclusion=inclusion)
+        if parallel and render_in_parallel(config):
+            _build_all(config, nav, env, doc_files, jobs)
+        else:
+            for file in doc_files:
+                assert file.page is not None
+                _build_page(file.page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())
+
+        log_level = config.validation.links.anchors
+        for file in doc_files:
+            assert file.page is not None
+            file.page.validate_anchor_links(files=files, log_level=log_level)
+        config.plugins.on_post_build(config=config)
+        if counts := warning_counter.get_counts():
+            msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
+            raise Abort(f"Aborted with {msg} in strict mode!")
+        log.info(f"Documentation built in {time.monotonic() - start:.2f} seconds")
+        return Site(config, files, nav, env, doc_files, excluded)
+    except Exception as e:
+        config.plugins.on_build_error(error=e)
+        if isinstance(e, BuildError):
+            log.error(str(e))
+            raise Abort("Aborted with a BuildError!")
+        raise
+    finally:
+        logging.getLogger("mkdocs").removeHandler(warning_counter)
+
+
+def _populate_all(config: MkDocsConfig, files: Files, pages: list[Page], jobs: int) -> None:
+    aware = [p for p in config.plugins.values() if hasattr(p, "parallel_page_state")]
+    with _pool(jobs, config=config, files=files, pages=pages) as pool:
+        for results, records, error in pool.imap(_populate_chunk, _chunks(len(pages), jobs)):
+            for i, attrs, states, replays in results:
+                page = pages[i]
+                links = attrs.pop("links_to_anchors")
+                for name, value in attrs.items():
+                    setattr(page, name, value)
+                if links is not None:
+                    page.links_to_anchors = {files.get_file_from_path(uri): v for uri, v in links.items()}
+                for plugin, state in zip(aware, states):
+                    plugin.parallel_apply(page, state)
+                for event, k, item in replays:
+                    config.plugins.events[event][k](item, page=page, config=config, files=files)
+            _relog(records)
+            if error is not None:
+                raise BuildError(error)
+
+
+def _build_all(config: MkDocsConfig, nav: Navigation, env: jinja2.Environment, doc_files: Sequence[File],
+               jobs: int) -> None:
+    with _pool(jobs, config=config, nav=nav, env=env, doc_files=doc_files) as pool:
+        for _, records, error in pool.imap(_build_chunk, _chunks(len(doc_files), jobs)):
+            _relog(records)
+            if error is not None:
+                raise BuildError(error)

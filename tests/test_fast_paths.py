@@ -1,0 +1,195 @@
+"""Fast paths give what the obvious way gives.
+
+`split_questions` (study mode's cards) walks a page's tags with a regular expression instead of
+html.parser, because it runs for every page of the book; here it is held against the html.parser
+walk it replaced, on every page of a built site and on HTML chosen to trip a tag scanner.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+from qabook.study import split_questions
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _Reference(HTMLParser):
+    """The html.parser walk split_questions replaced (same rules, slower)."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.html = html
+        self.line_starts = [0] + [i + 1 for i, ch in enumerate(html) if ch == "\n"]
+        self.depth = 0
+        self.open: tuple[str, int, int] | None = None
+        self.skip: tuple[int, int] | None = None
+        self.dropped: list[tuple[int, int]] = []
+        self.found: list[list[str]] = []
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            return
+        self.depth += 1
+        a = dict(attrs)
+        classes = set((a.get("class") or "").split())
+        start_end = self._offset() + len(self.get_starttag_text() or "")
+        if self.open is None:
+            if tag == "div" and {"admonition", "question"} <= classes:
+                self.found.append([a.get("id") or f"q{len(self.found) + 1}", "", "", ""])
+                self.open, self.dropped = ("question", self.depth, start_end), []
+            elif tag == "details" and classes & {"answer", "explanation"} and self.found:
+                name = "answer" if "answer" in classes else "explanation"
+                if not self.found[-1][2 if name == "answer" else 3]:
+                    self.open, self.dropped = (name, self.depth, start_end), []
+        elif self.depth == self.open[1] + 1 and self.skip is None and (
+                tag == "summary" or (tag == "p" and "admonition-title" in classes)):
+            self.skip = (self.depth, self._offset())
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        here = self._offset()
+        if self.skip and self.depth == self.skip[0]:
+            self.dropped.append((self.skip[1], self.html.index(">", here) + 1))
+            self.skip = None
+        if self.open and self.depth == self.open[1]:
+            name, _, start = self.open
+            pieces, cursor = [], start
+            for a, b in self.dropped:
+                pieces.append(self.html[cursor:a])
+                cursor = b
+            pieces.append(self.html[cursor:here])
+            self.found[-1][{"question": 1, "answer": 2, "explanation": 3}[name]] = "".join(pieces).strip()
+            self.open = None
+        self.depth -= 1
+
+
+def reference(html: str) -> list[tuple[str, ...]]:
+    walker = _Reference(html)
+    walker.feed(html)
+    walker.close()
+    return [tuple(q) for q in walker.found]
+
+
+TRICKY = [
+    # a question with an attribute value holding ">", a comment and a script that look like tags
+    '<div class="admonition question" id="q1" title="a > b"><p class="admonition-title">题目 1</p>'
+    '<p>x <!-- <div class="admonition question"> --> y</p><script>if (a</div>) {}</script></div>'
+    '<details class="answer" open><summary>答案</summary><p>A &amp; <b>B</b></p></details>',
+    # upper-case tags and attributes, single quotes, an SVG with self-closing elements
+    "<DIV CLASS='admonition question' ID='q7'><P CLASS='admonition-title'>Q</P><p>What?</p></DIV>"
+    '<details class="explanation"><summary>Why</summary><svg><use href="#g"/><path d="M0 0"/></svg>'
+    "<br><img src=x.png>because</details>",
+    # nested details inside an answer, a second answer block (ignored), text after
+    '<div class="admonition question"><p>Q</p></div><details class="answer"><summary>A</summary>'
+    '<details class="note"><summary>inner</summary><p>deep</p></details><p>end</p></details>'
+    '<details class="answer"><summary>A2</summary><p>second</p></details><p>after</p>',
+    # no question at all; an answer before any question
+    '<details class="answer"><summary>A</summary><p>orphan</p></details><p>text</p>',
+]
+
+
+def test_split_questions_matches_html_parser_on_tricky_html() -> None:
+    for html in TRICKY:
+        assert [q.as_tuple() for q in split_questions(html)] == reference(html), html
+
+
+def test_split_questions_matches_html_parser_on_every_page_of_a_built_site(built_site: Path) -> None:
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) > 10
+    found = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        expected = reference(html)
+        assert [q.as_tuple() for q in split_questions(html)] == expected, page
+        found += len(expected)
+    assert found >= 8  # the seed book's questions (and the print pages' copies)
+
+
+# -- the parse cache of `qabook check` (qabook.parsecache) ---------------------------------------
+
+def _old_book(tmp_path: Path) -> Path:
+    """A small generated book whose files were last written an hour ago."""
+    import os
+    import shutil
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from genbook import generate
+
+    project = tmp_path / "book"
+    project.mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    generate(project / "docs", 12, 1, per_chapter=6)
+    hour_ago = time.time() - 3600
+    for path in (project / "docs").rglob("*.md"):
+        os.utime(path, (hour_ago, hour_ago))
+    return project
+
+
+def test_a_cached_check_reads_again_only_the_changed_page_and_sees_its_change(tmp_path: Path, monkeypatch) -> None:
+    import os
+    import time
+
+    import qabook.book
+    from qabook.check import check_book, load_cached_book
+    from qabook.config import find_project
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    project = _old_book(tmp_path)
+    monkeypatch.chdir(project)
+    parsed: list[str] = []
+    real = qabook.book.parse_page
+    monkeypatch.setattr(qabook.book, "parse_page", lambda text, path, rel, *a: parsed.append(rel) or real(text, path, rel, *a))
+    first = load_cached_book(find_project())
+    assert len(parsed) == 15 and check_book(first) == []  # 12 topics, 2 chapter pages, home
+    parsed.clear()
+    again = load_cached_book(find_project())
+    assert parsed == [] and check_book(again) == []  # nothing changed: nothing read
+    page = project / "docs" / "c001" / "002-t001-001.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("/// answer", "/// answr", 1), encoding="utf-8")  # same size, one letter less
+    a_bit_later = time.time() - 3000
+    os.utime(page, (a_bit_later, a_bit_later))
+    changed = load_cached_book(find_project())
+    assert parsed == ["c001/002-t001-001.md"]
+    assert "QA022" in {d.code for d in check_book(changed)}
+
+
+def test_a_damaged_cache_is_read_as_no_cache(tmp_path: Path, monkeypatch) -> None:
+    from qabook import parsecache
+    from qabook.check import check_book, load_cached_book
+    from qabook.config import find_project
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    project = _old_book(tmp_path)
+    monkeypatch.chdir(project)
+    expected = check_book(load_cached_book(find_project()))
+    where = parsecache.folder(project / "docs", None, find_project().known_blocks)
+    shards = list(where.glob("*.pickle"))
+    assert shards
+    for shard in shards:
+        shard.write_bytes(b"\x80\x05not a pickle")
+    assert check_book(load_cached_book(find_project())) == expected
+
+
+def test_qabook_check_writes_nothing_into_the_project(tmp_path: Path) -> None:
+    import os
+
+    from conftest import qabook
+
+    project = _old_book(tmp_path)
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    r = qabook("check", cwd=project, env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+    assert list((tmp_path / "cache" / "qabook" / "pages").glob("*/*.pickle"))  # kept outside it

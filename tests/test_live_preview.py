@@ -1,0 +1,250 @@
+"""`qabook serve`: a save shows in the open page by itself — no manual reload, the reader's place
+and open answers kept, the page's findings shown at once — and a save renders only what it
+changed (the page, its chapter page), the rest following in the background. No timing is
+asserted: the tests wait, with generous limits, for what a person would see."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from genbook import generate  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+
+def _book(dest: Path, questions: int = 12, per_page: int = 1) -> Path:
+    """Two chapters of six topic pages (c000, c001) with this project's theme."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    generate(dest / "docs", questions, per_page, per_chapter=6)
+    shutil.copy2(ROOT / "docs" / "tags.md", dest / "docs" / "tags.md")
+    return dest
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _on_screen(locator) -> bool:
+    """Visible and what a click at its centre hits."""
+    if not locator.is_visible():
+        return False
+    return bool(locator.evaluate("""el => { const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return !!hit && (hit === el || el.contains(hit)); }"""))
+
+
+@pytest.fixture
+def served(tmp_path: Path):
+    """`qabook serve` on a book whose pages hold several questions (long enough to scroll)."""
+    project = _book(tmp_path / "book", questions=24, per_page=4)
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "qabook.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(url + "c000/002-t000-001/", timeout=5).read()
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    raise AssertionError(proc.communicate()[1][-3000:])
+                time.sleep(0.5)
+        yield project, url
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=60)
+        assert "Traceback" not in out + err, err[-3000:]
+
+
+@pytest.mark.browser
+def test_a_save_shows_in_the_open_page_by_itself_where_the_reader_was(browser, served) -> None:
+    project, url = served
+    target = project / "docs" / "c000" / "002-t000-001.md"
+    original = target.read_text(encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1000, "height": 500})
+    page.goto(url + "c000/002-t000-001/")
+    page.wait_for_selector("html[data-qa-live-ready]")  # listening for saves
+    # the reader opens the third question's answer and reads on below it
+    third = page.locator("#q3 ~ details.answer").first
+    third.locator("summary").click()
+    assert third.evaluate("d => d.open")
+    page.mouse.wheel(0, 600)
+    page.wait_for_function("window.scrollY > 300")
+    scrolled = page.evaluate("window.scrollY")
+    links = page.locator(".md-sidebar--primary a.md-nav__link").count()
+    page.evaluate("window.__sameDocument = true")  # gone if the page were loaded again
+    # the author saves: the fourth question gets a new sentence
+    fourth = re.findall(r"标记词\d{5}", original)[3]  # the fourth question's own word
+    target.write_text(original.replace(fourth, "刚刚保存的" + fourth, 1), encoding="utf-8")
+    edited = page.locator("#q4 p", has_text="刚刚保存的" + fourth)
+    edited.wait_for(timeout=60_000)
+    assert page.evaluate("window.__sameDocument === true")  # swapped in place, no reload
+    assert abs(page.evaluate("window.scrollY") - scrolled) < 5  # where the reader was
+    assert page.locator("#q3 ~ details.answer").first.evaluate("d => d.open")  # still open
+    assert page.locator(".md-sidebar--primary a.md-nav__link").count() == links  # the whole navigation
+    edited.scroll_into_view_if_needed()
+    assert _on_screen(edited)
+    # a save that breaks the page: its findings appear at once, wherever the reader is
+    target.write_text(original.replace("/// answer", "/// answr", 1), encoding="utf-8")
+    panel = page.locator("#qa-live-findings")
+    panel.wait_for(timeout=60_000)
+    assert _on_screen(panel)
+    assert "QA022" in panel.inner_text() and "answr" in panel.inner_text()
+    page.screenshot(path=str(project / "live-findings.png"))
+    # mended: the panel goes
+    target.write_text(original, encoding="utf-8")
+    panel.wait_for(state="detached", timeout=60_000)
+    page.close()
+
+
+def test_a_save_renders_its_page_and_chapter_page_and_the_rest_follows(tmp_path: Path) -> None:
+    """In process: what a save writes at once (the page, its chapter page), what follows (the
+    search index, the print page), and that a new page builds everything again."""
+    script = r"""
+import json, os, sys, time
+from pathlib import Path
+from qabook.config import find_project
+from qabook.live.session import Session
+project = find_project()
+site = Path(sys.argv[1])
+session = Session(project, "127.0.0.1:1", site, jobs=2)
+session.build_all()
+stamps = {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+time.sleep(0.05)
+page = project.docs_dir / "c000" / "002-t000-001.md"
+page.write_text(page.read_text(encoding="utf-8").replace("/// question\n", "/// question\n刚刚保存的改动\n", 1),
+                encoding="utf-8")
+update = session.apply({page})
+rewritten = sorted(k for k, v in stamps.items() if (site / k).stat().st_mtime_ns != v)
+session.write_outputs({"c000/002-t000-001.md"})
+session.wait_for_outputs()
+(project.docs_dir / "c001" / "new.md").write_text("---\nid: new\n---\n# 新\n\n/// question\n新题\n///\n", encoding="utf-8")
+full = session.apply({project.docs_dir / "c001" / "new.md"})
+print(json.dumps({"urls": update.urls, "full": update.full, "rewritten": rewritten, "then_full": full.full}))
+"""
+    project = _book(tmp_path / "book")
+    site = tmp_path / "site"
+    r = subprocess.run([sys.executable, "-c", script, str(site)], cwd=project, capture_output=True, text=True,
+                       timeout=900)
+    assert r.returncode == 0, r.stderr[-3000:]
+    import json
+
+    result = json.loads(r.stdout.strip().splitlines()[-1])
+    assert not result["full"] and result["then_full"]
+    assert result["urls"] == ["c000/002-t000-001/", "c000/"]
+    assert result["rewritten"] == ["c000/002-t000-001/index.html", "c000/index.html"], result["rewritten"]
+    assert "刚刚保存的改动" in (site / "c000" / "print" / "index.html").read_text(encoding="utf-8")
+    from qabook.search import analyze, shard_of
+
+    index = site / "search" / "qabook"
+    shards = int(re.search(r'"shards":(\d+)', (index / "meta.js").read_text(encoding="utf-8")).group(1))
+    term = analyze("刚刚保存")[1]  # 刚保: only the saved page holds it
+    assert f'"{term}"' in (index / f"t{shard_of(term, shards)}.js").read_text(encoding="utf-8")
+    assert (site / "c001" / "new" / "index.html").is_file()  # the new page, by the full build
+
+
+def test_a_new_title_reaches_the_navigation_of_every_page_of_its_chapter(tmp_path: Path) -> None:
+    """Each page lists its chapter's topics by title (readers without JavaScript too): after a
+    save that changes a topic's title, the chapter's other pages are written again with it."""
+    script = r"""
+import sys
+from pathlib import Path
+from qabook.config import find_project
+from qabook.live.session import Session
+project = find_project()
+session = Session(project, "127.0.0.1:1", Path(sys.argv[1]), jobs=2)
+session.build_all()
+page = project.docs_dir / "c000" / "002-t000-001.md"
+text = page.read_text(encoding="utf-8")
+title = text.split("\n# ", 1)[1].split("\n", 1)[0]
+page.write_text(text.replace("\n# " + title, "\n# 改过的标题", 1), encoding="utf-8")
+update = session.apply({page})
+session.rename_in_navigation()
+print(title)
+"""
+    project = _book(tmp_path / "book")
+    site = tmp_path / "site"
+    r = subprocess.run([sys.executable, "-c", script, str(site)], cwd=project, capture_output=True, text=True,
+                       timeout=900)
+    assert r.returncode == 0, r.stderr[-3000:]
+    old = r.stdout.strip().splitlines()[-1]
+    for other in ("c000/005-t000-004", "c000/006-t000-005"):  # neither a neighbour nor the chapter page
+        html = (site / other / "index.html").read_text(encoding="utf-8")
+        nav = html[html.index('class="md-nav md-nav--primary"'):html.index('data-md-type="toc"')]
+        assert '<span class="md-ellipsis">改过的标题</span>' in nav, other
+        assert f">{old}<" not in nav, other
+    assert '<span class="md-ellipsis">改过的标题</span>' not in (site / "c001" / "001-t001-000" / "index.html").read_text(
+        encoding="utf-8")  # another chapter's pages do not list it
+
+
+def test_a_pages_findings_at_once_are_the_whole_checks_for_that_page(tmp_path: Path) -> None:
+    """check_pages (the saved page's findings, at once) finds what check_book finds on that page,
+    on every rule's fixture pages — except what needs the whole book (an id used twice)."""
+    from qabook.book import load_book
+    from qabook.check import check_book, check_pages
+
+    books = [ROOT / "tests" / "fixtures" / "books" / b for b in
+             os.listdir(ROOT / "tests" / "fixtures" / "books")]
+    docs = [b / "docs" for b in books if (b / "docs").is_dir()]
+    assert docs
+    compared = 0
+    for folder in docs:
+        book = load_book(folder)
+        whole = check_book(book)
+        for rel, page in book.pages.items():
+            want = [d for d in whole if d.path == page.display and d.code != "QA012"]
+            got = [d for d in check_pages(book, {rel}) if d.code != "QA012"]
+            assert got == want, (folder, rel)
+            compared += 1
+    rules = ROOT / "tests" / "fixtures" / "rules"
+    for source in sorted(rules.glob("*.md")):
+        if source.is_symlink():
+            continue
+        project = tmp_path / source.stem
+        (project / "docs" / "ch").mkdir(parents=True)
+        shutil.copy2(source, project / "docs" / "ch" / "01-page.md")
+        (project / "docs" / "ch" / "index.md").write_text("# 章\n\n- [页](01-page.md)\n", encoding="utf-8")
+        book = load_book(project / "docs")
+        page = book.pages.get("ch/01-page.md")
+        if page is None:
+            continue
+        want = [d for d in check_book(book) if d.path == page.display]
+        assert check_pages(book, {"ch/01-page.md"}) == want, source.name
+        compared += 1
+    assert compared > 60
+
+
+def test_reading_a_saved_page_again_gives_the_book_a_fresh_read_gives(tmp_path: Path) -> None:
+    from qabook.book import load_book
+
+    docs = _book(tmp_path / "book").joinpath("docs")
+    cache: dict = {}
+    first = load_book(docs, cache=cache)
+    target = docs / "c001" / "003-t001-002.md"
+    target.write_text(target.read_text(encoding="utf-8").replace("# ", "# 改过 ", 1) + "\n/// answer\n多出来的\n///\n",
+                      encoding="utf-8")
+    again = load_book(docs, cache=cache, again=(first, {"c001/003-t001-002.md"}))
+    fresh = load_book(docs)
+    assert again.pages.keys() == fresh.pages.keys()
+    assert again.pages["c001/003-t001-002.md"] == fresh.pages["c001/003-t001-002.md"]
+    assert again.pages["c001/003-t001-002.md"].title.startswith("改过")
+    assert [[t.rel for t in c.topics] for c in again.chapters] == [[t.rel for t in c.topics] for c in fresh.chapters]
+    assert again.pages["c000/001-t000-000.md"] is first.pages["c000/001-t000-000.md"]  # not read again

@@ -1,0 +1,130 @@
+"""The build on several cores writes exactly what the build on one writes: every file, every byte.
+
+Pages are read, converted and rendered in forked workers (qabook.parallel_build); what they
+hand back (each page's HTML, title, contents, qabook's search and print data, Material's tags)
+must make the same site as MkDocs' own serial loop. No timing is asserted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from genbook import generate  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+BUILD = r"""
+import sys
+from mkdocs.config import load_config
+from qabook.parallel_build import build
+import qabook.search.expand
+site, jobs = sys.argv[1], int(sys.argv[2])
+if jobs > 1:
+    qabook.search.expand.PARALLEL_MIN_DOCS = 0  # search's per-document work in workers too
+config = load_config("mkdocs.yml", site_dir=site)
+config.plugins["qabook"].config["pdf"] = False
+build(config, jobs=jobs, min_pages=0)
+"""
+
+
+def _files(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _build(project: Path, site: Path, jobs: int) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}  # the same dates in both sites
+    r = subprocess.run([sys.executable, "-c", BUILD, str(site), str(jobs)], cwd=project, env=env,
+                       capture_output=True, text=True, timeout=900)
+    assert r.returncode == 0, r.stderr[-3000:]
+
+
+def test_parallel_and_serial_builds_write_the_same_files(tmp_path: Path) -> None:
+    project = tmp_path / "book"
+    project.mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    # three chapters of one-question topics with code and formulas, tags on every page,
+    # and a chapter of pages with several questions
+    generate(project / "docs", 45, 1, per_chapter=15)
+    generate(project / "more", 30, 10, seed=7, per_chapter=3)
+    shutil.move(project / "more" / "c000", project / "docs" / "c900")
+    shutil.copy2(ROOT / "docs" / "tags.md", project / "docs" / "tags.md")
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    _build(project, serial, 1)
+    _build(project, parallel, 2)
+    one, two = _files(serial), _files(parallel)
+    assert len(one) > 100 and "tags/index.html" in one and "search/qabook/meta.js" in one
+    assert sorted(one) == sorted(two)
+    differ = [path for path in one if one[path] != two[path]]
+    assert not differ, f"{len(differ)} files differ, e.g. {differ[:5]}"
+
+
+REUSE = r"""
+import json, sys
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+from qabook import markdown_reuse
+config = load_config("mkdocs.yml")
+config = config.plugins.on_config(config)
+files = get_files(config)
+pages = []
+for file in files.documentation_pages():
+    from mkdocs.structure.pages import Page
+    page = Page(None, file, config)
+    page.read_source(config)
+    pages.append(page)
+
+def rendered(render):
+    out = []
+    for page in pages:
+        render(page, config, files)
+        out.append([page.file.src_uri, page.content, str(page.toc), page._title_from_render,
+                    sorted(page.present_anchor_ids)])
+    return out
+
+fresh = rendered(Page.render)
+with markdown_reuse.reused_markdown():
+    reused = rendered(Page.render)
+print(json.dumps([len(pages), [a for a, b in zip(fresh, reused) if a != b][:3]], ensure_ascii=False))
+"""
+
+
+def _utf8(path: Path) -> bool:
+    try:
+        return bool(path.read_bytes().decode("utf-8").strip())
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def test_a_reused_markdown_converter_renders_every_page_as_a_fresh_one(tmp_path: Path) -> None:
+    """MkDocs makes a Markdown converter per page; the build reuses one (markdown_reuse). Varied
+    pages — the seed book, every rule fixture, the importer's real-world corpus — rendered one
+    after another both ways give the same HTML, contents, title and anchors."""
+    import json
+
+    project = tmp_path / "book"
+    docs = project / "docs"
+    docs.mkdir(parents=True)
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    sources = sorted((ROOT / "docs").rglob("*.md")) + sorted((ROOT / "tests" / "fixtures").rglob("*.md")) \
+        + sorted((ROOT / "tests" / "corpus").rglob("*.md"))
+    sources = [p for p in sources if not p.is_symlink() and _utf8(p)]  # (fixtures of unreadable files)
+    for n, source in enumerate(sources):
+        (docs / f"p{n:03d}.md").write_bytes(source.read_bytes())
+    r = subprocess.run([sys.executable, "-c", REUSE], cwd=project, capture_output=True, text=True, timeout=900)
+    assert r.returncode == 0, r.stderr[-3000:]
+    count, differ = json.loads(r.stdout.strip().splitlines()[-1])
+    assert count == len(sources) > 100
+    assert not differ, differ
