@@ -127,7 +127,7 @@ def is_placeholder(start: Start, elements: list[Element], end: int, lines: list[
     if lines is None or start.strategy == "heading":
         return all(not el.text.strip() and el.kind in ("paragraph", "heading") for el in elements[start.index + 1:end])
     stop = elements[end].start if end < len(elements) else len(lines)
-    return not any(re.search(r"\w", re.sub(r"<[^>]*>", "", line)) for line in lines[elements[start.index].start + 1:stop])
+    return not any(re.search(r"\w", re.sub(r"<[^<>]*>", "", line)) for line in lines[elements[start.index].start + 1:stop])
 
 
 def _promote_hidden(elements: list[Element], starts: list[Start]) -> list[Start]:

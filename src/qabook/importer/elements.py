@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 
 # nesting up to the renderer's limit (100 levels of lists or quotes, two tokens each) is read;
 # deeper lines are read as text first (`neutralise.readable`)
-_md = MarkdownIt("commonmark", {"maxNesting": 250}).enable("table")
+_md = MarkdownIt("commonmark", {"maxNesting": 250}).enable("table").disable("inline")  # block structure only
 
 _KIND = {
     "heading_open": "heading", "paragraph_open": "paragraph", "fence": "fence",

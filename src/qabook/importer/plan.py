@@ -512,7 +512,7 @@ FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 #: A runner-up scoring this share of the winner's score or more makes the reading weak (QI022).
 WEAK_MARGIN = 0.9
 #: A label-like start of a line that may be an answer the labels did not read ('Answer (short):', 'Ans -', '答:').
-LOOSE_ANSWER_RE = re.compile(r"^\s*(?:\*\*)?(?:A|Ans|Answer|Solution|答|答案|参考答案|解答)(?:\s*\([^)]*\)|\s*\d+)?"
+LOOSE_ANSWER_RE = re.compile(r"^\s*(?:\*\*)?(?:A|Ans|Answer|Solution|答|答案|参考答案|解答)(?:\s*\([^)]{0,500}\)|\s*\d+)?"
                              r"\s*(?:\*\*)?\s*(?:[:：]|\s[-–—]\s)", re.I)
 
 
@@ -568,7 +568,7 @@ def _link_text(title: str) -> str:
     return title.replace("[", "\\[").replace("]", "\\]")
 
 
-_WRAP_OPEN_RE = re.compile(r"^\s*<(div|p|span|section|blockquote)\b[^>]*>\s*$", re.I)
+_WRAP_OPEN_RE = re.compile(r"^\s*<(div|p|span|section|blockquote)\b[^<>]*>\s*$", re.I)
 
 
 def _unwrap(lines: list[OutLine]) -> tuple[list[OutLine], tuple[int, ...], tuple[int, ...]]:

@@ -74,7 +74,7 @@ _BLANK_RE = re.compile(r"（\s*）|(?<![\w`])\(\s*\)|(?<![A-Za-z0-9_])\(\s+\)|_{
 def asks(title: str) -> bool:
     """The text reads as a question: a question mark, a blank to fill ('（）', '____'), or it
     opens with a question word."""
-    title = re.sub(r"(?<!!)\[([^\]]*)\]\([^)]*\)", r"\1", title)  # a link asks with its words
+    title = re.sub(r"(?<!!)\[([^\]]{0,500})\]\([^)]{0,500}\)", r"\1", title)  # a link asks with its words
     plain = re.sub(r"[*_`]", "", title).strip()
     words = re.sub(r"`[^`]*`", "code", title)  # 'saveBatch()' in code is no blank to fill
     return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or _INTERROGATIVE_RE.match(plain)
@@ -141,10 +141,10 @@ def first_line(el: Element) -> str:
     return el.text.split("\n", 1)[0].strip()
 
 
-_HTML_HEADING_RE = re.compile(r"^\s*<h(?P<level>[1-6])\b[^>]*>(?P<text>.*?)(?:</h[1-6]>|$)", re.I)
+_HTML_HEADING_RE = re.compile(r"^\s*<h(?P<level>[1-6])\b[^<>]*>(?P<text>.*?)(?:</h[1-6]>|$)", re.I)
 DEFINITION_RE = re.compile(r"^:\s+\S")
-_DETAILS_RE = re.compile(r"^\s*(?:<(?:b|strong|p|div)\b[^>]*>\s*)*<details\b[^>]*>\s*(?:<summary\b[^>]*>(?P<summary>.*))?$", re.I)
-_SUMMARY_RE = re.compile(r"^\s*<summary\b[^>]*>(?P<summary>.*)$", re.I)
+_DETAILS_RE = re.compile(r"^\s*(?:<(?:b|strong|p|div)\b[^<>]*>\s*)*<details\b[^<>]*>\s*(?:<summary\b[^<>]*>(?P<summary>.*))?$", re.I)
+_SUMMARY_RE = re.compile(r"^\s*<summary\b[^<>]*>(?P<summary>.*)$", re.I)
 
 
 def summary_text(lines: list[str], start: int) -> str | None:
@@ -207,7 +207,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         return Shape("details", "", num, "", title, asks(num.title if num else title))
     if el.kind == "html" and lines is not None and (m := _HTML_HEADING_RE.match(lines[el.start])):
         own = " ".join(lines[el.start:el.own_end])  # '<h3 name="x">⏎  Question?⏎</h3>'
-        whole = re.match(r"\s*<h[1-6]\b[^>]*>(?P<text>.*?)(?:</h[1-6]>|$)", own, re.I | re.S)
+        whole = re.match(r"\s*<h[1-6]\b[^<>]*>(?P<text>.*?)(?:</h[1-6]>|$)", own, re.I | re.S)
         text = " ".join(re.sub(r"<[^>]+>", "", whole["text"] if whole else m["text"]).split())
         box, line = f"h{m['level']}", text
     elif el.kind == "html":
@@ -245,7 +245,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
 
 
 #: A line that only links to an anchor of the document: `[1. Title](#1-title)`, `<a href="#7">…</a><br/>`.
-_TOC_RE = re.compile(r"""^\s*(?:\*\*)?(?:\[[^\]]*\]\(#[^)]*\)|<a\s[^>]*href\s*=\s*["']?#[^>]*>.*?</a>)(?:\*\*)?\s*"""
+_TOC_RE = re.compile(r"""^\s*(?:\*\*)?(?:\[[^\]]{0,500}\]\(#[^)]{0,500}\)|<a\s[^>]*href\s*=\s*["']?#[^<>]*>.{0,500}?</a>)(?:\*\*)?\s*"""
                      r"(?:<br\s*/?>)?\s*$", re.I)
 
 

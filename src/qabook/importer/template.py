@@ -39,7 +39,7 @@ _PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)
 _ANSWER_MARK_RE = re.compile(r"^\s*(?:(?:\?\?\?\+?|!!!|:::+)\s*(?:answer|success|tip|note|solution|hint|"
                              r"check|details|答案|解答)\b)", re.I)
 _DETAILS_MARK_RE = re.compile(r"^\s*(?:<[^>]+>\s*)*<(?:details|summary)\b", re.I)
-_SUMMARY_TEXT_RE = re.compile(r"<summary[^>]*>(?P<text>.*?)(?:</summary>|$)", re.I)
+_SUMMARY_TEXT_RE = re.compile(r"<summary[^<>]*>(?P<text>.{0,500}?)(?:</summary>|$)", re.I)
 #: What a `<summary>` says when it hides an answer: 'Answer', 'Show', 'View answer', '查看答案', '点击展开'.
 _REVEAL_RE = re.compile(r"answer|solution|show|view|reveal|click|expand|hint|explanation|details?|more|toggle|"
                         r"答案|解答|解析|查看|点击|展开|显示|参考|提示|详解|思路|回答", re.I)
@@ -242,7 +242,7 @@ def unit_ends(elements: list[Element], shapes: list[Shape], indices: list[int], 
     return out
 
 
-_NOT_WORDS_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]*>|\]\([^)]*\)|https?://\S+")
+_NOT_WORDS_RE = re.compile(r"!\[[^\]]{0,500}\]\([^)]{0,500}\)|<[^<>]*>|\]\([^)]{0,500}\)|https?://\S+")
 _LINK_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[^\]]+\]\(")
 _LINK_LINE_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?\[")
 
@@ -260,7 +260,7 @@ def _link_only(line: str) -> bool:
     """The line is only links (and tags, entities, punctuation): `&emsp;[1.1 Title](#anchor)</br>`."""
     if "](" not in line and "<a " not in line.lower():
         return False
-    rest = re.sub(r"!?\[[^\]]*\]\([^)]*\)|<a\b[^>]*>.*?</a>|<[^>]*>|&\w+;|^\s*(?:[-*+]|\d+[.)])\s+", " ", line)
+    rest = re.sub(r"!?\[[^\]]{0,500}\]\([^)]{0,500}\)|<a\b[^<>]*>.{0,500}?</a>|<[^<>]*>|&\w+;|^\s*(?:[-*+]|\d+[.)])\s+", " ", line)
     return not re.search(r"\w", rest)
 
 
@@ -347,7 +347,7 @@ def titled(elements: list[Element], lines: list[str]) -> bool:
     head = next((el.text for el in elements if el.kind == "heading"), "")
     # the first lines of text, not a list of links (a site's navigation names other pages)
     first = " ".join(line for line in lines[:8] if line.strip() and not _LINK_LINE_RE.match(line))
-    first = re.sub(r"<[^>]*>|\]\([^)]*\)|https?://\S+", " ", first)  # words, not addresses
+    first = re.sub(r"<[^<>]*>|\]\([^)]{0,500}\)|https?://\S+", " ", first)  # words, not addresses
     return bool(_TITLED_RE.search(head) or _TITLED_RE.search(first[:300]))
 
 

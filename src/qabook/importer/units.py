@@ -19,8 +19,8 @@ from qabook.importer.shapes import ADMONITION_RE, asks
 from qabook.importer.tables import row_parts
 
 DETAILS_OPEN_RE = re.compile(
-    r"^\s*<details[^>]*>\s*(?P<summary><summary[^>]*>(?P<text>.*?)</summary>)?\s*$", re.I)
-SUMMARY_RE = re.compile(r"^\s*<summary[^>]*>(?P<text>.*)</summary>\s*$", re.I)
+    r"^\s*<details[^<>]*>\s*(?P<summary><summary[^<>]*>(?P<text>.{0,500}?)</summary>)?\s*$", re.I)
+SUMMARY_RE = re.compile(r"^\s*<summary[^<>]*>(?P<text>.*)</summary>\s*$", re.I)
 DETAILS_CLOSE_RE = re.compile(r"^\s*</details>\s*$", re.I)
 PARTS = ("question", "answer", "explanation")
 
@@ -69,7 +69,7 @@ def _lines(lines: list[str], el: Element, skip: int = 0) -> list[OutLine]:
 
 def _plain(text: str) -> str:
     text = re.sub(r"<[^>]+>", "", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]{0,500})\]\([^)]{0,500}\)", r"\1", text)
     return re.sub(r"\s+", " ", text.replace("**", "").replace("`", "")).strip()
 
 
@@ -77,7 +77,7 @@ def full_title(text: str) -> str:
     """A question's title as written: its inline Markdown kept (`` `*args` ``, `**kwargs`), HTML
     tags and link targets left out, on one line, never cut (the page's slug is what stays short)."""
     text = re.sub(r"<[^>]+>", "", text)
-    text = re.sub(r"(?<!!)\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(?<!!)\[([^\]]{0,500})\]\([^)]{0,500}\)", r"\1", text)
     text = re.sub(r"^(\*\*|__)(.+?)\1\s*$", r"\2", " ".join(text.split()))  # a line bold as a whole
     return text.strip()
 
@@ -329,7 +329,7 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
         unit.parts["question"].append(OutLine(unit.title, ()))
 
 
-_TAG_RE = re.compile(r"<(/?)(details|summary)\b[^>]*>", re.I)
+_TAG_RE = re.compile(r"<(/?)(details|summary)\b[^<>]*>", re.I)
 _MARKUP_ONLY_RE = re.compile(r"^\s*(?:</?(?:b|br|p|strong|em|i|hr)\s*/?>\s*)*$", re.I)
 _EDGE_TAGS_RE = re.compile(r"^\s*(?:</?(?:b|br|p|strong)\s*/?>\s*)+|(?:\s*</?(?:b|br|p|strong)\s*/?>)+\s*$", re.I)
 
