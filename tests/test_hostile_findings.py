@@ -81,3 +81,18 @@ def test_preview_box_after_a_rebuild_shows_what_the_log_shows(tmp_path: Path) ->
         assert sum("QA070" in d for d in logged) >= 7, logged
         assert f"{len(logged)} error(s) on this page" in box
     assert boxes[0] == boxes[1]
+
+
+def test_plugin_and_cli_report_the_same_html_findings(tmp_path: Path) -> None:
+    """`mkdocs build --strict` (the plugin) and `qabook build` name the same QA070/QA071 at the
+    same places; a <script> closed on its own line is no stray </script>."""
+    import subprocess
+    import sys
+
+    root = hostile_book(tmp_path)
+    cli = qabook("build", "--no-pdf", cwd=root)
+    plugin = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
+                            capture_output=True, text=True)
+    pick = lambda text: sorted(set(re.findall(r"01-hostile\.md:\d+:\d+: QA07\d[^\n]*", text)))  # noqa: E731
+    assert pick(cli.stdout) and pick(cli.stdout) == pick(plugin.stdout + plugin.stderr), (cli.stdout, plugin.stderr)
+    assert "stray </script>" not in plugin.stdout + plugin.stderr + cli.stdout
