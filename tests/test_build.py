@@ -104,11 +104,14 @@ def test_broken_page_is_refused_and_previous_site_stays(tmp_path: Path) -> None:
 
 def test_a_good_build_replaces_the_site_whole(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
+    (project / "docs" / "stale.txt").write_text("published once", encoding="utf-8")
     assert qabook("build", "--no-pdf", cwd=project).returncode == 0
+    assert (project / "site" / "stale.txt").exists()
+    (project / "docs" / "stale.txt").unlink()  # gone from the book: gone from the site
     (project / "site" / "index.html").write_text("old site", encoding="utf-8")
-    (project / "site" / "stale.html").write_text("old", encoding="utf-8")
     assert qabook("build", "--no-pdf", cwd=project).returncode == 0
-    assert not (project / "site" / "stale.html").exists()
+    assert not (project / "site" / "stale.txt").exists()
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") != "old site"
     assert (project / "site" / "llm" / "index.html").exists()
     assert ".pdf\"" not in (project / "site" / "index.html").read_text(encoding="utf-8")  # no PDF made, none linked
 
