@@ -415,3 +415,79 @@ def test_no_service_worker_or_manifest_in_a_strangers_site_unless_asked(sites) -
     site = sites["qabook"] / "site"
     assert not (site / "sw.js").exists() and not (site / "manifest.webmanifest").exists()
     assert "manifest.webmanifest" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+SPINNING = """\
+---
+id: spinning
+---
+
+# Spinning widgets
+
+/// question
+Why does my widget spin backwards after a firmware update?
+
+{filler}
+///
+
+/// answer
+The rotation sign flipped in firmware 2.0; set `widget.direction = cw`.
+///
+
+/// explanation
+Firmware 2.0 follows the ISO convention for rotation.
+///
+
+/// question
+How fast can a widget spin?
+///
+
+/// answer
+Up to 40 revolutions per second.
+///
+
+/// explanation
+Above that the bearings overheat.
+///
+""".format(filler="\n\n".join(f"Line {i} of the log the widget printed while it spun backwards." for i in range(30)))
+
+#: Is the element on screen, as a reader would see it: the point at its centre hits it.
+ON_SCREEN = """(el) => { const r = el.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height, 40) / 2);
+  return r.top >= 0 && r.top < innerHeight && !!hit && el.contains(hit); }"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("study", [True, False])
+def test_materials_highlighted_result_lands_on_the_question_holding_the_mark(tmp_path: Path, browser, study) -> None:
+    """Material's search (search.highlight) opens page/?h=word: the question holding the first
+    mark is scrolled into view and marked; in study mode its explanation stays closed (the
+    learner reveals), otherwise the explanation holding the mark is opened."""
+    yml = MKDOCS_YML
+    if not study:
+        yml = yml.replace("  - qabook\n", "  - qabook:\n      study: false\n")
+    project = stranger_project(tmp_path / "site", yml)
+    (project / "docs/guides/spinning.md").write_text(SPINNING, encoding="utf-8")
+    r = mkdocs_build(project)
+    assert r.returncode == 0, r.stderr[-3000:]
+    with _serve(project / "site") as url:
+        context, page, errors = _reader(browser, {"width": 1280, "height": 800})
+        page.goto(url + page_url("about.md"), wait_until="networkidle")
+        page.locator(".md-search__input").click()
+        page.keyboard.type("overheat")
+        result = page.locator(".md-search-result__item a").first
+        result.wait_for()
+        result.click()
+        page.wait_for_url(re.compile(r"/guides/spinning/\?h=overheat"))
+        question = page.locator("#q2")
+        page.wait_for_function(f"({ON_SCREEN})(document.getElementById('q2'))", timeout=10000)
+        assert question.evaluate(ON_SCREEN)
+        assert "qa-landed" in (question.get_attribute("class") or "")
+        explanation = page.locator("#q2 ~ details.explanation").first
+        assert explanation.evaluate("d => d.open") is (not study)
+        if not study:
+            assert page.locator("mark[data-md-highlight]").first.is_visible()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"highlight-landing-study-{study}.png"))
+        assert errors == []
+        context.close()
