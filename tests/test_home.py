@@ -125,20 +125,21 @@ def test_a_finding_on_a_qa_page_is_reported_and_fails_strict(tmp_path: Path) -> 
 def test_a_chapter_page_asks_for_its_list_of_topics(tmp_path: Path) -> None:
     """`<!-- qabook:topics -->`: the chapter page lists its topics (linked, with their question
     counts), in the site and in the chapter's print page."""
-    project = stranger_project(tmp_path / "p", MKDOCS_YML.replace("  - qabook\n", "  - qabook:\n      pdf: false\n"))
+    yml = "site_url: https://handbook.acme.example/\n" + MKDOCS_YML  # the sitemap names pages by it
+    project = stranger_project(tmp_path / "p", yml.replace("  - qabook\n", "  - qabook:\n      pdf: false\n"))
     index = project / "docs" / "interview" / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + "\n<!-- qabook:pdf -->\n\n<!-- qabook:topics -->\n",
                      encoding="utf-8")
     r = mkdocs_build(project)
     assert r.returncode == 0, r.stderr
     html = article(project / "site", "interview/index.md")
-    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a> · (\d+ question)</li>', html) == [
+    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span class="qa-count" data-search-exclude(?:="")?>· (\d+ question)</span></li>', html) == [
         ("01-python/", "What is the GIL?", "1 question"), ("02-sql/", "INNER versus LEFT JOIN", "1 question")]
     for href in ("01-python/", "02-sql/"):
         assert (project / "site" / "interview" / href / "index.html").is_file()
     printed = (project / "site" / "interview" / "print" / "index.html").read_text(encoding="utf-8")
     intro = re.search(r'<section class="qa-print-intro">(.*?)</section>', printed, re.S).group(1)
-    assert "What is the GIL?</a> · 1 question" in intro and "INNER versus LEFT JOIN</a>" in intro
+    assert re.search(r"What is the GIL\?</a> <span[^>]*>· 1 question", intro) and "INNER versus LEFT JOIN</a>" in intro
     from qabook.book import load_book
     from qabook.config import find_project
     from qabook.pdf import plan_jobs
@@ -146,6 +147,20 @@ def test_a_chapter_page_asks_for_its_list_of_topics(tmp_path: Path) -> None:
     found = find_project(project / "mkdocs.yml")
     (job,) = [j for j in plan_jobs(found, load_book(found), tmp_path / "pdf", None, False) if j.name == "interview"]
     assert re.search(r'<a href="#python-gil">What is the GIL\?</a>', job.html)  # the PDF's links lead inside it
+    # Material's search finds the topics on their own pages, never in the generated list or its
+    # counts; the sitemap lists the reader's pages, not the generated print, review and quiz pages
+    import json
+
+    docs = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for doc in docs:
+        assert "1 question" not in doc["text"], doc
+        if doc["location"].startswith("interview/") and not doc["location"].startswith("interview/0"):
+            assert "What is the GIL" not in doc["text"] + doc["title"], doc
+    assert any("What is the GIL" in d["title"] for d in docs)
+    sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]*)</loc>", sitemap)
+    assert any(loc.endswith("interview/01-python/") for loc in locs), locs
+    assert not [loc for loc in locs if re.search(r"/(print|review|quiz)/$", loc)], locs
 
 
 def _serve(site: Path):
