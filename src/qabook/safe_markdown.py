@@ -35,13 +35,15 @@ from qabook.vocabulary import BLOCKS
 NAME = "qabook.safe_markdown"
 
 
-#: The MkDocs plugin leaves a site's ordinary pages (not Q&A, the site's own) as they are.
+#: The MkDocs plugin leaves a site's ordinary pages (not Q&A, the site's own) as they are. Only
+#: MkDocs' own Markdown instance (option `site`) reads this switch: the check's, the PDFs' and the
+#: exports' instances always sanitise, whatever page MkDocs rendered last.
 _LEAVE_ALONE = False
 
 
 def leave_next_page_alone(flag: bool) -> None:
     """The plugin says, before MkDocs renders a page, whether it is an ordinary page of the site
-    (not the book's): its HTML is then not sanitised."""
+    (not the book's): its HTML is then not sanitised (by MkDocs' instance only)."""
     global _LEAVE_ALONE
     _LEAVE_ALONE = flag
 
@@ -142,8 +144,9 @@ QABOOK_MARKER_RE = re.compile(r"<!-- qabook:[a-z][a-z-]* -->")
 
 
 class Sanitize(Postprocessor):
-    def __init__(self, md: Markdown, policy: Policy, token: str, report: bool) -> None:
+    def __init__(self, md: Markdown, policy: Policy, token: str, report: bool, site: bool = False) -> None:
         super().__init__(md)
+        self.site = site  # MkDocs' instance: obeys leave_next_page_alone
         self.policy = policy
         self.token = token
         self.report = report
@@ -153,7 +156,7 @@ class Sanitize(Postprocessor):
         removed: list[Removal] = []
         if "<" not in text:  # (the table of contents runs this on each heading's text)
             return text
-        if _LEAVE_ALONE:
+        if _LEAVE_ALONE and self.site:
             return self.marker.sub("", text)
         kept: dict[str, str] = {}  # qabook's own markers (`<!-- qabook:chapter-table -->`): comments go
 
@@ -204,6 +207,7 @@ class SafeMarkdownExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {"allow": [[], "Raw HTML a trusted book keeps (the qabook plugin's allow_html)"],
                        "report": [False, "Record what was removed (the check), not only remove it"],
+                       "site": [False, "MkDocs' own instance (the plugin's): leaves the pages the plugin says are not the book's"],
                        "print": [False, "Print HTML for PDFs: pictures from other hosts keep their src (never fetched)"]}
         super().__init__(**kwargs)
 
@@ -215,7 +219,8 @@ class SafeMarkdownExtension(Extension):
                         remote_pictures=bool(self.getConfig("print")))
         md.preprocessors.register(LinearGuard(md), "qabook_linear_guard", 22)
         md.treeprocessors.register(BlockMarkers(md, token), "qabook_block_markers", -10)
-        md.postprocessors.register(Sanitize(md, policy, token, bool(self.getConfig("report"))), "qabook_sanitize", -10)
+        md.postprocessors.register(Sanitize(md, policy, token, bool(self.getConfig("report")),
+                                               bool(self.getConfig("site"))), "qabook_sanitize", -10)
         md.qabook_removed = []  # type: ignore[attr-defined]
 
     def reset(self) -> None:

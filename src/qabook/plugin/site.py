@@ -79,7 +79,7 @@ def configure_markdown(config: MkDocsConfig, language: str | None, *, book: bool
     config.mdx_configs.update(pymdownx_configs(language, config.mdx_configs))
     extensions = config.markdown_extensions
     extensions[:] = [e for e in extensions if e != SAFE_EXTENSION] + [SAFE_EXTENSION]
-    config.mdx_configs[SAFE_EXTENSION] = {"allow": list(allow_html)}
+    config.mdx_configs[SAFE_EXTENSION] = {"allow": list(allow_html), "site": True}
     toc = config.mdx_configs.setdefault("toc", {})
     if book and toc.get("permalink") and "permalink_title" not in toc:
         toc["permalink_title"] = t(language, "toc.permalink")

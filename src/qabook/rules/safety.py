@@ -88,7 +88,8 @@ def _removals(book: Book) -> Iterator[Found]:
 
 class _Locator:
     """Finds the source line of each removal: the first occurrence not yet used of what was
-    removed (the tag, the attribute name, the URL as written or entity-encoded), outside code."""
+    removed (the tag, the attribute on its element's start tag, else the attribute name, the URL
+    as written or entity-encoded), outside code."""
 
     def __init__(self, page: Page) -> None:
         self.page = page
@@ -106,8 +107,11 @@ class _Locator:
             needles = [rf"</\s*{re.escape(removal.tag)}\b"]
         else:
             value = removal.value.strip()[:40]
+            name = re.escape(removal.attribute)
             needles = ([re.escape(value)] if value and removal.attribute in URL_LIKE else []) + [
-                rf"(?<![\w-]){re.escape(removal.attribute)}\s*[=:]", rf"(?<![\w-]){re.escape(removal.attribute)}\b"]
+                # on its own element's start tag first: `<svg onload=` is not the `<iframe onload=` before it
+                rf"<\s*{re.escape(removal.tag)}\b[^>]*?(?<![\w-])(?P<at>{name})\s*=",
+                rf"(?<![\w-]){name}\s*[=:]", rf"(?<![\w-]){name}\b"]
         for needle in needles:
             found = self._find(needle)
             if found:
@@ -123,8 +127,9 @@ class _Locator:
             for text in (line, unescape(line)):
                 m = pattern.search(text, after[1] + 1 if i == after[0] else 0)
                 if m:
+                    start = m.start("at") if "at" in pattern.groupindex else m.start()
                     self.used[needle] = (i, m.start())
-                    return i + 1, m.start() + 1
+                    return i + 1, start + 1
         return None
 
 
