@@ -144,7 +144,7 @@ def test_plugin_reports_findings_inside_mkdocs(tmp_path: Path) -> None:
 
 def test_chapter_page_lists_topics_with_question_counts(built_site: Path) -> None:
     html = (built_site / "llm" / "index.html").read_text(encoding="utf-8")
-    assert len(re.findall(r'href="0\d-[^"]+/">[^<]+</a> · 1 题', html)) == 8
+    assert len(re.findall(r'href="0\d-[^"]+/">[^<]+</a> <span class="qa-count" data-search-exclude(?:="")?>· 1 题</span>', html)) == 8
 
 
 def test_tags_page_lists_topics_by_tag(built_site: Path) -> None:

@@ -125,20 +125,21 @@ def test_a_finding_on_a_qa_page_is_reported_and_fails_strict(tmp_path: Path) -> 
 def test_a_chapter_page_asks_for_its_list_of_topics(tmp_path: Path) -> None:
     """`<!-- qabook:topics -->`: the chapter page lists its topics (linked, with their question
     counts), in the site and in the chapter's print page."""
-    project = stranger_project(tmp_path / "p", MKDOCS_YML.replace("  - qabook\n", "  - qabook:\n      pdf: false\n"))
+    yml = "site_url: https://handbook.acme.example/\n" + MKDOCS_YML  # the sitemap names pages by it
+    project = stranger_project(tmp_path / "p", yml.replace("  - qabook\n", "  - qabook:\n      pdf: false\n"))
     index = project / "docs" / "interview" / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + "\n<!-- qabook:pdf -->\n\n<!-- qabook:topics -->\n",
                      encoding="utf-8")
     r = mkdocs_build(project)
     assert r.returncode == 0, r.stderr
     html = article(project / "site", "interview/index.md")
-    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a> · (\d+ question)</li>', html) == [
+    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span class="qa-count" data-search-exclude(?:="")?>· (\d+ question)</span></li>', html) == [
         ("01-python/", "What is the GIL?", "1 question"), ("02-sql/", "INNER versus LEFT JOIN", "1 question")]
     for href in ("01-python/", "02-sql/"):
         assert (project / "site" / "interview" / href / "index.html").is_file()
     printed = (project / "site" / "interview" / "print" / "index.html").read_text(encoding="utf-8")
     intro = re.search(r'<section class="qa-print-intro">(.*?)</section>', printed, re.S).group(1)
-    assert "What is the GIL?</a> · 1 question" in intro and "INNER versus LEFT JOIN</a>" in intro
+    assert re.search(r"What is the GIL\?</a> <span[^>]*>· 1 question", intro) and "INNER versus LEFT JOIN</a>" in intro
     from qabook.book import load_book
     from qabook.config import find_project
     from qabook.pdf import plan_jobs
@@ -146,6 +147,20 @@ def test_a_chapter_page_asks_for_its_list_of_topics(tmp_path: Path) -> None:
     found = find_project(project / "mkdocs.yml")
     (job,) = [j for j in plan_jobs(found, load_book(found), tmp_path / "pdf", None, False) if j.name == "interview"]
     assert re.search(r'<a href="#python-gil">What is the GIL\?</a>', job.html)  # the PDF's links lead inside it
+    # Material's search finds the topics on their own pages, never in the generated list or its
+    # counts; the sitemap lists the reader's pages, not the generated print, review and quiz pages
+    import json
+
+    docs = json.loads((project / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for doc in docs:
+        assert "1 question" not in doc["text"], doc
+        if doc["location"].startswith("interview/") and not doc["location"].startswith("interview/0"):
+            assert "What is the GIL" not in doc["text"] + doc["title"], doc
+    assert any("What is the GIL" in d["title"] for d in docs)
+    sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>([^<]*)</loc>", sitemap)
+    assert any(loc.endswith("interview/01-python/") for loc in locs), locs
+    assert not [loc for loc in locs if re.search(r"/(print|review|quiz)/$", loc)], locs
 
 
 def _serve(site: Path):
@@ -415,3 +430,79 @@ def test_no_service_worker_or_manifest_in_a_strangers_site_unless_asked(sites) -
     site = sites["qabook"] / "site"
     assert not (site / "sw.js").exists() and not (site / "manifest.webmanifest").exists()
     assert "manifest.webmanifest" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+SPINNING = """\
+---
+id: spinning
+---
+
+# Spinning widgets
+
+/// question
+Why does my widget spin backwards after a firmware update?
+
+{filler}
+///
+
+/// answer
+The rotation sign flipped in firmware 2.0; set `widget.direction = cw`.
+///
+
+/// explanation
+Firmware 2.0 follows the ISO convention for rotation.
+///
+
+/// question
+How fast can a widget spin?
+///
+
+/// answer
+Up to 40 revolutions per second.
+///
+
+/// explanation
+Above that the bearings overheat.
+///
+""".format(filler="\n\n".join(f"Line {i} of the log the widget printed while it spun backwards." for i in range(30)))
+
+#: Is the element on screen, as a reader would see it: the point at its centre hits it.
+ON_SCREEN = """(el) => { const r = el.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height, 40) / 2);
+  return r.top >= 0 && r.top < innerHeight && !!hit && el.contains(hit); }"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("study", [True, False])
+def test_materials_highlighted_result_lands_on_the_question_holding_the_mark(tmp_path: Path, browser, study) -> None:
+    """Material's search (search.highlight) opens page/?h=word: the question holding the first
+    mark is scrolled into view and marked; in study mode its explanation stays closed (the
+    learner reveals), otherwise the explanation holding the mark is opened."""
+    yml = MKDOCS_YML
+    if not study:
+        yml = yml.replace("  - qabook\n", "  - qabook:\n      study: false\n")
+    project = stranger_project(tmp_path / "site", yml)
+    (project / "docs/guides/spinning.md").write_text(SPINNING, encoding="utf-8")
+    r = mkdocs_build(project)
+    assert r.returncode == 0, r.stderr[-3000:]
+    with _serve(project / "site") as url:
+        context, page, errors = _reader(browser, {"width": 1280, "height": 800})
+        page.goto(url + page_url("about.md"), wait_until="networkidle")
+        page.locator(".md-search__input").click()
+        page.keyboard.type("overheat")
+        result = page.locator(".md-search-result__item a").first
+        result.wait_for()
+        result.click()
+        page.wait_for_url(re.compile(r"/guides/spinning/\?h=overheat"))
+        question = page.locator("#q2")
+        page.wait_for_function(f"({ON_SCREEN})(document.getElementById('q2'))", timeout=10000)
+        assert question.evaluate(ON_SCREEN)
+        assert "qa-landed" in (question.get_attribute("class") or "")
+        explanation = page.locator("#q2 ~ details.explanation").first
+        assert explanation.evaluate("d => d.open") is (not study)
+        if not study:
+            assert page.locator("mark[data-md-highlight]").first.is_visible()
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"highlight-landing-study-{study}.png"))
+        assert errors == []
+        context.close()

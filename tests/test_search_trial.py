@@ -137,6 +137,19 @@ def test_interface_text_is_not_found(browser, seed_site: str) -> None:
     page.close()
 
 
+@pytest.mark.parametrize("query", ["privacy", "GPU", "attention", "差分隐私"])
+def test_the_home_page_s_how_to_is_not_found(browser, seed_site: str, query: str) -> None:
+    """The home page's "how to study" lists example queries (「差分隐私」「GPU」): qabook's
+    interface text, not the book's words — the topics come up, never the home page."""
+    page = browser.new_page(**DESKTOP)
+    page.goto(seed_site)
+    type_into_box(page, query)
+    found = [h for h in visible_results(page, depth=10) if h]
+    assert found, query
+    assert not [h for h in found if h.split("#")[0] in ("", "/")], found  # the home page
+    page.close()
+
+
 def test_a_pinyin_reading_of_part_of_a_word_is_a_partial_match(browser, seed_site: str) -> None:
     """`qwjs` read as initials finds 计算 (jisuan) for its last two letters only: that covers half
     of the word, so the list says it is partial (`trends` was once covered whole by 'ds')."""

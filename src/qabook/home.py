@@ -22,6 +22,9 @@ TABLE_MARKER = "<!-- qabook:chapter-table -->"
 #: Interface text qabook writes into a page (counts, buttons, the chapter table) is not the book's
 #: words: search leaves out every element with this attribute (qabook.search.extract).
 NOT_SEARCHED = "data-search-exclude"
+#: Left in the Markdown right before a chapter page's generated list of topics; `mark_generated_lists`
+#: turns it into an attribute of the rendered list: interface text, found by the topics' own pages.
+TOPIC_LIST_MARKER = "<!-- qabook:topic-list -->"
 
 
 def chapter_listing(book: Book, pdf_dir: str | None = "pdf", slug: str = "book", language: str | None = None) -> str:
@@ -76,7 +79,7 @@ def with_topic_listing(markdown: str, chapter: Chapter) -> str:
     """A chapter page's TOPICS_MARKER → the list of its topics (a blank line around it)."""
     if TOPICS_MARKER not in markdown:
         return markdown
-    return markdown.replace(TOPICS_MARKER, "\n" + topic_listing(chapter) + "\n")
+    return markdown.replace(TOPICS_MARKER, "\n" + TOPIC_LIST_MARKER + "\n\n" + topic_listing(chapter) + "\n")
 
 
 def with_question_counts(markdown: str, counts: dict[str, int], language: str | None = None) -> str:
@@ -85,16 +88,22 @@ def with_question_counts(markdown: str, counts: dict[str, int], language: str | 
 
     def repl(m: "re.Match[str]") -> str:
         n = counts.get(m.group(2))
-        return f"{m.group(0)} · {t(language, 'chapter.question_count', n=n)}" if n is not None else m.group(0)
+        if n is None:
+            return m.group(0)
+        count = escape(t(language, "chapter.question_count", n=n), quote=False)
+        return f'{m.group(0)} <span class="qa-count" {NOT_SEARCHED}>· {count}</span>'  # interface text
 
     return re.sub(r"^([-*] \[[^\]]*\]\(([^)#]+\.md)\))[ \t]*$", repl, markdown, flags=re.M)
 
 
 def mark_chapter_table(html: str) -> str:
-    """The rendered chapter table gets `data-qa-chapters` (see TABLE_MARKER), and is interface
-    text: its links name the chapters, found by their own pages."""
-    if TABLE_MARKER not in html:
-        return html
+    """The rendered chapter table gets `data-qa-chapters` (see TABLE_MARKER), a chapter page's
+    generated list of topics `data-search-exclude` (see TOPIC_LIST_MARKER): both are interface
+    text, their links name chapters and topics found by their own pages."""
     import re
 
-    return re.sub(re.escape(TABLE_MARKER) + r"\s*<table>", f"<table data-qa-chapters {NOT_SEARCHED}>", html, count=1)
+    if TABLE_MARKER in html:
+        html = re.sub(re.escape(TABLE_MARKER) + r"\s*<table>", f"<table data-qa-chapters {NOT_SEARCHED}>", html, count=1)
+    if TOPIC_LIST_MARKER in html:
+        html = re.sub(re.escape(TOPIC_LIST_MARKER) + r"\s*<ul>", f"<ul {NOT_SEARCHED}>", html, count=1)
+    return html

@@ -936,29 +936,21 @@
     if (!/^#q\d+$/.test(hash)) return;
     var question = document.getElementById(hash.slice(1));
     if (!question) return;
-    question.classList.remove("qa-landed");
-    void question.offsetWidth;  // restart the highlight
-    question.classList.add("qa-landed");
-    setTimeout(function () { question.classList.remove("qa-landed"); }, 2600);
     var note = null;
     try {
       note = JSON.parse(sessionStorage.getItem(LANDING) || "null");
       sessionStorage.removeItem(LANDING);
     } catch (e) { note = null; }
-    if (!note || note.href !== window.location.href || !note.q) return;
-    if (window.QABOOK_STUDY) return;  // study mode: mark the question only, reveal nothing (the learner does)
-    var ps = pieces(note.q);
-    var blocks = [];
-    for (var el = question.nextElementSibling; el && !el.matches(".admonition.question"); el = el.nextElementSibling) {
-      if (el.tagName === "DETAILS") blocks.push(el);
-    }
+    var ps = note && note.href === window.location.href && note.q ? pieces(note.q) : [];
     var text = function (el) { return el.textContent.normalize("NFKC").toLowerCase(); };
-    for (var i = 0; i < ps.length; i++) {
-      if (text(question).indexOf(ps[i]) !== -1) return;  // the question itself holds it
-      for (var j = 0; j < blocks.length; j++) {
-        if (text(blocks[j]).indexOf(ps[i]) !== -1) { blocks[j].open = true; return; }
+    // qabook.js: mark the question; outside study mode open the first block (question first)
+    // holding a word of the query; the browser has scrolled to #qN already
+    if (window.qabookLand) window.qabookLand(question, function (els) {
+      for (var i = 0; i < ps.length; i++) {
+        for (var j = 0; j < els.length; j++) if (text(els[j]).indexOf(ps[i]) !== -1) return els[j];
       }
-    }
+      return null;
+    }, false);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);

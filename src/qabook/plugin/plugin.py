@@ -12,6 +12,8 @@ beside this one (see the package's docstring) and begins `if not self.config.ena
 - on_page_content: anchors, formulas …, search documents, progress and toolbar slots, and in the
   live preview a page's own findings (`pages`, `search_index`, `study_data`, `findings`).
 A site's ordinary pages (`Book.owns` is false) are left as they are; only searched.
+- on_template_context: the sitemap leaves out the pages qabook generates (print, review, quiz,
+  offline): they repeat the book or are tools, not pages to find;
 - on_post_page: the manifest link in every page's head (`offline`); the template's blank lines
   and indentation dropped (`qabook.compact`);
 - on_post_build: with `home`, the navigation's shared scripts; print pages, PDFs (none when
@@ -224,6 +226,15 @@ class QabookPlugin(BasePlugin[QabookConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.strict.stop()
+
+    def on_template_context(self, context, /, *, template_name: str, config: MkDocsConfig):
+        if not self.config.enabled or template_name != "sitemap.xml" or not context.get("pages"):
+            return context
+        generated = {f.src_uri for f in [*self.print_files.values(), *self.study_files.values()]}
+        if self.offline is not None and getattr(self.offline, "page_file", None) is not None:
+            generated.add(self.offline.page_file.src_uri)
+        context["pages"] = [f for f in context["pages"] if f.src_uri not in generated]
+        return context
 
     def on_post_page(self, output: str, /, *, page: MkPage, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
