@@ -137,19 +137,36 @@ def test_build_refuses_a_folder_qabook_did_not_publish(tmp_path: Path, name: str
 
 def test_a_site_qabook_published_keeps_its_hidden_entries_on_rebuild(tmp_path: Path) -> None:
     root = _project(tmp_path)
+    (root / "docs" / "stale.txt").write_text("published once\n", encoding="utf-8")
     assert qabook("build", "--no-pdf", "--site-dir", "public", cwd=root).returncode == 0
     site = root / "public"
-    assert (site / ".qabook-site").is_file()
+    assert (site / ".qabook-site").is_file() and (site / "stale.txt").is_file()
+    (root / "docs" / "stale.txt").unlink()  # no longer in the book
     (site / ".git").mkdir()
     (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
     (site / ".nojekyll").write_text("", encoding="utf-8")
-    (site / "stale.html").write_text("old page\n", encoding="utf-8")
     r = qabook("build", "--no-pdf", "--site-dir", "public", cwd=root)
     assert r.returncode == 0, r.stderr
     assert (site / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
     assert (site / ".nojekyll").exists() and (site / ".qabook-site").is_file()
-    assert not (site / "stale.html").exists() and (site / "index.html").is_file()
+    assert not (site / "stale.txt").exists() and (site / "index.html").is_file()  # what qabook published is replaced
     assert not list(root.glob(".public-*"))  # nothing left beside it
+
+
+def test_a_file_put_by_hand_into_a_published_site_survives_a_rebuild_with_a_note(tmp_path: Path) -> None:
+    """GitHub's custom-domain setting writes CNAME into the published folder: the next build keeps
+    it (and anything else qabook did not publish there) and says so, naming the docs/ way."""
+    root = _project(tmp_path)
+    assert qabook("build", "--no-pdf", "--site-dir", "public", cwd=root).returncode == 0
+    site = root / "public"
+    (site / "CNAME").write_text("book.example.org\n", encoding="utf-8")
+    (site / "google1234.html").write_text("google-site-verification\n", encoding="utf-8")
+    for _ in range(2):  # and again: still not qabook's, still kept
+        r = qabook("build", "--no-pdf", "--site-dir", "public", cwd=root)
+        assert r.returncode == 0, r.stderr
+        assert (site / "CNAME").read_text(encoding="utf-8") == "book.example.org\n"
+        assert (site / "google1234.html").is_file() and (site / "index.html").is_file()
+        assert "kept CNAME" in r.stderr and "docs/" in r.stderr, r.stderr
 
 
 def test_an_empty_folder_or_one_with_only_hidden_entries_may_become_the_site(tmp_path: Path) -> None:

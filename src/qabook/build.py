@@ -6,6 +6,7 @@ exchange of two folders (qabook.staging.replace_dir), so the site is never half-
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from qabook.config import Project
 from qabook.cpus import available_cores
 from qabook.mkdocs_run import MkdocsBuild, MkdocsProcess
 from qabook.diagnostics import Diagnostic
-from qabook.safepaths import SITE_MARKER, SITE_MARKER_TEXT, site_dir_problem
+from qabook.safepaths import SITE_MARKER, marker_text, published_entries, site_dir_problem
 from qabook.staging import (FolderLock, LockHeld, carry_hidden, make_readable, make_staging_dir,
                             owned_name, remove_stale, remove_tree, replace_dir, restore_aside)
 
@@ -35,19 +36,35 @@ class BuildResult:
     reason: str = ""
     site_dir: Path | None = None
     leftovers: list[str] = field(default_factory=list)  # what could not be removed, with the reason
+    kept: list[str] = field(default_factory=list)  # what the user put in the site folder, kept or replaced
 
 
-def swap_in(staging: Path, site_dir: Path) -> list[str]:
-    """The new site in place of the old in one atomic exchange; the old one's hidden entries
-    (`.git`, `.nojekyll`) move into the new site and the rest is removed. The new site is marked
-    as qabook's (`SITE_MARKER`). Returns what could not be removed."""
-    (staging / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
+def swap_in(staging: Path, site_dir: Path) -> tuple[list[str], list[str]]:
+    """The new site in place of the old in one atomic exchange. Of the old site, the hidden
+    entries (`.git`, `.nojekyll`) and the top-level entries qabook did not publish there (a
+    `CNAME` added by hand: not in the old marker's list) move into the new site; the rest is
+    removed. The new site is marked as qabook's (`SITE_MARKER`, with what it published).
+    Returns (what could not be removed, notes on what of the user's was kept or replaced)."""
+    (staging / SITE_MARKER).write_text(marker_text(staging), encoding="utf-8")
+    published = published_entries(site_dir) if site_dir.is_dir() else None
     old = site_dir.with_name(f"{owned_name('.' + site_dir.name + '-old-')}x")
     replace_dir(staging, site_dir, old)
     if not old.exists():
-        return []
+        return [], []
     carry_hidden(old, site_dir, skip=(SITE_MARKER,))
-    return remove_tree(old)
+    notes = []
+    if published is not None:
+        for entry in sorted(old.iterdir()):
+            if entry.name.startswith(".") or entry.name in published:
+                continue
+            if os.path.lexists(site_dir / entry.name):
+                notes.append(f"{entry.name} (put in the site folder by hand) is now published from the book and was "
+                             "replaced by the book's own")
+            else:
+                entry.rename(site_dir / entry.name)
+                notes.append(f"kept {entry.name}: it was put in the site folder by hand, not published by qabook "
+                             "(to publish it with the book, put it in docs/)")
+    return remove_tree(old), notes
 
 
 def build_site(project: Project, site_dir: Path | None = None, *, offline: bool = False,
@@ -100,10 +117,10 @@ def _build_locked(project: Project, site_dir: Path, offline: bool, pdf: bool, st
         if failure:
             return BuildResult(False, diags, f"mkdocs build failed: the previous site is unchanged\n{failure}")
         make_readable(staging)
-        left = swap_in(staging, site_dir)
+        left, kept = swap_in(staging, site_dir)
     finally:
         if mkdocs is not None:
             mkdocs.stop()
         shutil.rmtree(staging, ignore_errors=True)
     progress(f"site ready in {site_dir}")
-    return BuildResult(True, diags, site_dir=site_dir, leftovers=left)
+    return BuildResult(True, diags, site_dir=site_dir, leftovers=left, kept=kept)

@@ -229,6 +229,8 @@ def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offlin
     _echo_diagnostics(result.diagnostics, "text")
     for left in result.leftovers:
         click.echo(f"qabook: warning: could not remove the previous site's {left}; remove it yourself", err=True)
+    for note in result.kept:
+        click.echo(f"qabook: {note}", err=True)
     if not result.ok:
         click.echo(f"qabook: build failed: {result.reason}", err=True)
         sys.exit(1)

@@ -19,8 +19,34 @@ from typing import Callable
 
 #: Written into every site `qabook build` publishes: the one proof that a folder is qabook's to replace.
 SITE_MARKER = ".qabook-site"
-SITE_MARKER_TEXT = ("This folder was published by `qabook build`, which replaces it whole on the next build\n"
-                    "(entries whose names start with '.' are kept, as MkDocs keeps them).\n")
+SITE_MARKER_TEXT = ("This folder was published by `qabook build`, which replaces what it published on the next build\n"
+                    "(entries whose names start with '.' are kept, as MkDocs keeps them, and so is anything added\n"
+                    "here by hand, such as a CNAME: it is not in the list below).\n")
+_PUBLISHED = "published: "
+
+
+def marker_text(site: Path) -> str:
+    """The marker for a site folder as qabook fills it: the text above and the names of the
+    top-level entries qabook published there (what a later build may replace)."""
+    names = sorted(e.name for e in site.iterdir() if e.name != SITE_MARKER)
+    return SITE_MARKER_TEXT + _PUBLISHED + json.dumps(names, ensure_ascii=False) + "\n"
+
+
+def published_entries(site: Path) -> frozenset[str] | None:
+    """The top-level names the marker of `site` says qabook published; None when the marker
+    has no list (written by an older qabook: then all of the folder counts as published)."""
+    try:
+        text = (site / SITE_MARKER).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    for line in text.splitlines():
+        if line.startswith(_PUBLISHED):
+            try:
+                names = json.loads(line[len(_PUBLISHED):])
+            except ValueError:
+                return None
+            return frozenset(n for n in names if isinstance(n, str))
+    return None
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
 
@@ -65,7 +91,8 @@ def site_dir_problem(site_dir: Path, docs_dir: Path, root: Path) -> str | None:
             shown = ", ".join(own[:3]) + (", …" if len(own) > 3 else "")
             return (f"site folder {site_dir} holds files qabook did not publish ({shown}; no {SITE_MARKER} "
                     "marker): a build replaces the whole folder, so it is refused; choose a new or empty "
-                    "folder (default: site), or move those files away yourself")
+                    "folder (default: site), or move those files away yourself (a GitHub Pages checkout: keep only its "
+                    ".git there; a CNAME belongs in docs/)")
     return None
 
 

@@ -17,7 +17,7 @@ from qabook.config import Project
 from qabook.model import Book, Page
 from qabook.plugin.preview import Rendered
 from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown
-from qabook.safepaths import SITE_MARKER, SITE_MARKER_TEXT
+from qabook.safepaths import SITE_MARKER, marker_text
 
 log = get_plugin_logger(__name__)
 
@@ -25,7 +25,7 @@ log = get_plugin_logger(__name__)
 def mark_site(site: Path) -> None:
     """MkDocs has cleaned and filled the site folder: mark it as qabook's, so that `qabook build`
     may replace it later (a folder without the marker is never replaced)."""
-    (site / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
+    (site / SITE_MARKER).write_text(marker_text(site), encoding="utf-8")
 
 
 def add_print_pages(files: Files, config: MkDocsConfig, book: Book, language: str | None) -> dict[str, File]:
