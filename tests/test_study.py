@@ -358,10 +358,14 @@ def test_review_page_lists_exactly_what_is_due(learner, site_url: str) -> None:
         return page.locator(".qa-due li").evaluate_all("els => els.map(e => e.dataset.qaKey)")
 
     assert due_keys(start) == []
-    assert page.get_by_text("今天没有到期的题目。").is_visible()
+    assert page.get_by_text("现在没有到期的题目。").is_visible()
+    assert page.locator(".qa-due-list .qa-next-review").inner_text() == "下次复习：1 分钟后。"  # not silence
+    page.clock.run_for(2 * 60 * 1000)  # the learner waits on this screen: the question comes due
+    page.get_by_text("现在到期 1 题").wait_for()
+    assert page.locator(".qa-due li").evaluate_all("els => els.map(e => e.dataset.qaKey)") == ["da-mo-xing-de-gong-zuo-yuan#q1"]
     assert due_keys(start + timedelta(minutes=5)) == ["da-mo-xing-de-gong-zuo-yuan#q1"]
     assert due_keys(start + timedelta(days=2)) == ["da-mo-xing-de-gong-zuo-yuan#q1", "ru-he-xun-lian-da-mo-xing#q1"]
-    assert page.get_by_text("今天到期 2 题").is_visible()
+    assert page.get_by_text("现在到期 2 题").is_visible()
     assert len(due_keys(start + timedelta(days=90))) == 3
 
     page.get_by_role("button", name="开始复习").click()

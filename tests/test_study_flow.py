@@ -4,6 +4,7 @@ nothing in study mode, and the home page's chapter table fits a phone."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -116,7 +117,8 @@ def test_a_whole_chapter_studied_with_the_keyboard_alone(browser, flow_url: str)
     assert seen == ["01-san-dao-ti/#q2", "02-liang-dao-ti/#q1", "02-liang-dao-ti/#q2"]
     page.wait_for_url("**/flow/")
     note = page.locator(".qa-progress .qa-note")
-    assert note.is_visible() and "本章的新题和到期题目都学完了" in note.inner_text()
+    assert note.is_visible()  # two sentences, each with its full stop
+    assert re.fullmatch(r"已评为「良好」，下次复习：\S+ \S+。本章的新题和到期题目都学完了。", note.inner_text())
     assert page.get_by_text("掌握 2/5 · 待复习 0 · 学习中 3").is_visible()
     page.keyboard.press("Tab")  # nothing left: says so
     page.get_by_role("button", name="学习本章").focus()
@@ -326,4 +328,26 @@ def test_review_and_quiz_end_screens_say_what_comes_next_and_lead_back(browser, 
     assert page.get_by_role("link", name="返回本章：大模型：从理论到实践的应用").is_visible()
     page.get_by_role("link", name="返回首页").tap()
     page.wait_for_url(site_url)
+    context.close()
+
+
+def test_j_and_k_go_past_a_one_question_page(browser, site_url: str) -> None:
+    """The seed's topics have one question each: `j` goes on to the next page's question and `k`
+    back, as the help's "next question" says; at the book's first question `k` says so."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    first, second = "llm/01-shen-me-shi-da-mo-xing/", "llm/02-da-mo-xing-de-gong-zuo-yuan/"
+    page.goto(site_url + first)
+    page.keyboard.press("j")
+    assert _focused(page) == "q1"
+    page.keyboard.press("j")
+    page.wait_for_url("**/" + second + "#q1")
+    page.wait_for_function("document.activeElement.id === 'q1'")
+    assert _on_screen(page, "#q1") and "第 1 / 1 题" in _said(page)
+    page.keyboard.press("k")
+    page.wait_for_url("**/" + first + "#q1")
+    page.wait_for_function("document.activeElement.id === 'q1'")
+    page.keyboard.press("k")
+    page.wait_for_function("document.getElementById('qa-live').textContent.includes('这是全书第一题。')")
+    assert page.url.endswith(first + "#q1") and _focused(page) == "q1"
     context.close()

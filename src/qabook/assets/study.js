@@ -30,6 +30,13 @@
     var text = S[key] || key;
     return values ? text.replace(/\{(\w+)\}/g, function (m, k) { return values[k] != null ? values[k] : m; }) : text;
   }
+  /* Sentences said one after another: each of ours ends with its full stop; a space follows a
+     Latin one, none a full-width one (。！？). */
+  function sentences() {
+    return Array.prototype.filter.call(arguments, Boolean).reduce(function (out, s) {
+      return out + (/[\u3002\uff01\uff1f]$/.test(out) ? "" : " ") + s;
+    });
+  }
   function load() {
     try {
       var v = JSON.parse(localStorage.getItem(STORE));
@@ -218,6 +225,12 @@
     for (var j = D.topics.indexOf(topic) + 1; j < D.topics.length; j++) if (D.topics[j].n) return {topic: D.topics[j], q: 0};
     return null;
   }
+  /* The question before, in reading order: on this page, else the previous page's last. */
+  function prevInBook(topic, index) {
+    if (index > 0) return {topic: topic, q: Math.min(index, topic.n) - 1};
+    for (var j = D.topics.indexOf(topic) - 1; j >= 0; j--) if (D.topics[j].n) return {topic: D.topics[j], q: D.topics[j].n - 1};
+    return null;
+  }
   /* Another page: it focuses the question and says `text`. The address has no #qN while it
      loads: a fragment makes the browser move the focus itself when it scrolls there (to the
      question, or to <body> when the question is not yet focusable), racing the page's own focus;
@@ -321,20 +334,29 @@
       var target = inSession ? nextToStudy(topic.chapter, topic, index) : nextInBook(topic, index);
       if (target && target.topic === topic) {
         focusQuestion(target.q);
-        return said + " " + t("study.next_question", {i: target.q + 1, n: items.length});
+        return sentences(said, t("study.next_question", {i: target.q + 1, n: items.length}));
       }
       if (target) {
-        goTo(target, said + " " + t("study.next_page", {title: target.topic.title, i: target.q + 1, n: target.topic.n}));
+        goTo(target, sentences(said, t("study.next_page", {title: target.topic.title, i: target.q + 1, n: target.topic.n})));
         return said;
       }
       var chapter = inSession && chapterOf(topic.chapter);
       if (chapter) {
         setSession(null);
-        leaveNote({url: siteUrl(chapter.url), text: said + " " + t("study.chapter_done")});
+        leaveNote({url: siteUrl(chapter.url), text: sentences(said, t("study.chapter_done"))});
         location.href = siteUrl(chapter.url);
         return said;
       }
-      return said + " " + t("study.book_end");
+      return sentences(said, t("study.book_end"));
+    }
+    /* j and k: the next or previous question in reading order, past the page's edges as the
+       help says ("next question"); at the book's ends they say so. */
+    function step(forward) {
+      if (current < 0) { focusQuestion(0); return; }
+      var target = forward ? nextInBook(topic, current) : prevInBook(topic, current);
+      if (target && target.topic === topic) focusQuestion(target.q);
+      else if (target) goTo(target, t("study.page_question", {title: target.topic.title, i: target.q + 1, n: target.topic.n}));
+      else announce(t(forward ? "study.book_last" : "study.book_start"));
     }
     function focusQuestion(i) {
       current = Math.max(0, Math.min(items.length - 1, i));
@@ -411,8 +433,7 @@
       if (at >= 0) current = at;
       if (e.key === "?") { toggleHelp(help.hidden); e.preventDefault(); return; }
       if (e.key === "Escape" && !help.hidden) { toggleHelp(false); return; }
-      if (e.key === "j") { focusQuestion(current + 1); e.preventDefault(); return; }
-      if (e.key === "k") { focusQuestion(current < 0 ? 0 : current - 1); e.preventDefault(); return; }
+      if (e.key === "j" || e.key === "k") { step(e.key === "j"); e.preventDefault(); return; }
       if (current < 0 && (e.key === " " || /^[1-4]$/.test(e.key))) current = 0;
       var item = items[current];
       if (!item) return;
@@ -777,7 +798,7 @@
       session.appendChild(actions);
       p.focus({preventScroll: true});
       bringIntoView(p);
-      announce(next ? text + " " + next : text);
+      announce(sentences(text, next));
       paintBadges();
     }
     show();
@@ -792,8 +813,9 @@
   }
   function plain(html) { var d = document.createElement("div"); d.innerHTML = html; return d.textContent.trim(); }
 
-  /* The end of a review: how many of the scope are due now, else when the next one is. */
-  function nextReview(scope) {
+  /* When the scope's next question comes due (Infinity when none is studied yet), and how many
+     are due now. */
+  function dueSoonest(scope) {
     var progress = load(), at = now(), dueNow = 0, next = Infinity;
     allCards({}).forEach(function (c) {
       var rec = progress.cards[c.key];
@@ -801,8 +823,13 @@
       if (rec.due <= at) dueNow += 1;
       else next = Math.min(next, rec.due);
     });
-    if (dueNow) return t("study.still_due", {n: dueNow});
-    return isFinite(next) ? t("study.next_review", {when: when(next)}) : "";
+    return {dueNow: dueNow, next: next};
+  }
+  /* The end of a review: how many of the scope are due now, else when the next one is. */
+  function nextReview(scope) {
+    var d = dueSoonest(scope);
+    if (d.dueNow) return t("study.still_due", {n: d.dueNow});
+    return isFinite(d.next) ? t("study.next_review", {when: when(d.next)}) : "";
   }
 
   function reviewPage(box, html) {
@@ -823,11 +850,21 @@
         return rec && rec.due <= at && inScope(c, select.value);
       });
     }
+    /* A question in its learning steps comes due minutes later: the screen says when, and
+       lists it by itself once it is due (within the hour) while the learner waits here. */
+    var refresh = null;
     function render() {
       var cards = due();
+      clearTimeout(refresh);
       listBox.innerHTML = "";
-      listBox.appendChild(el("h2", {text: t("study.due_today", {n: cards.length})}));
-      if (!cards.length) { listBox.appendChild(el("p", {text: t("study.nothing_due")})); return; }
+      listBox.appendChild(el("h2", {text: t("study.due_now", {n: cards.length})}));
+      if (!cards.length) {
+        listBox.appendChild(el("p", {text: t("study.nothing_due")}));
+        var next = dueSoonest(select.value).next;
+        if (isFinite(next)) listBox.appendChild(el("p", {"class": "qa-next-review", text: t("study.next_review", {when: when(next)})}));
+        if (next - now() < 3600000) refresh = setTimeout(function () { if (!listBox.hidden) render(); }, next - now() + 250);
+        return;
+      }
       var ol = el("ol", {"class": "qa-due"});
       cards.forEach(function (c) {
         ol.appendChild(el("li", {"data-qa-key": c.key}, [
