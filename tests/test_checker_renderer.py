@@ -149,11 +149,14 @@ def test_html_block_with_markdown_attribute_is_not_hidden() -> None:
 
 
 def test_fence_after_list_marker_that_crashes_the_renderer_is_an_error() -> None:
-    """Found by fuzzing: pymdownx.blocks recurses without end on this; the check stops it first."""
+    """Found by fuzzing: pymdownx.blocks before 13 recurses without end on this (13.x renders
+    it); either way the check stops it first, so no build ever reaches the renderer with it."""
     text = "- /// answer\n/// question\n- a\n- b\n"
     assert "QA026" in codes(HEAD + text)
-    with pytest.raises(RecursionError):
+    try:
         render_page(HEAD + text)
+    except RecursionError:
+        pass  # the pymdown-extensions 10.x behaviour the rule was made for
 
 
 def test_indented_code_fence_is_read_like_the_renderer() -> None:
