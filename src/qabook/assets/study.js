@@ -31,7 +31,7 @@
     return values ? text.replace(/\{(\w+)\}/g, function (m, k) { return values[k] != null ? values[k] : m; }) : text;
   }
   /* Sentences said one after another: each of ours ends with its full stop; a space follows a
-     Latin one, none a full-width one (。！？). */
+     Latin one, none a full-width one (U+3002, U+FF01, U+FF1F). */
   function sentences() {
     return Array.prototype.filter.call(arguments, Boolean).reduce(function (out, s) {
       return out + (/[\u3002\uff01\uff1f]$/.test(out) ? "" : " ") + s;
