@@ -63,6 +63,15 @@ class Candidate:
     why: str = ""  # what made a one-question document one question (`wholedoc.py`)
     asked_at: list[bool] = field(default_factory=list)  # whether each unit asks (its start, options, a question part)
 
+    @classmethod
+    def fixed(cls, key: tuple[str, str, str], indices: list[int], shapes: list[Shape], ends: list[int],
+              units_answered: bool, base: float, **features: float) -> "Candidate":
+        """A reading chosen by a rule of its own (the fallbacks of `wholedoc.py`, `asklists.py`,
+        `tables.py`): its features are given, its score is `base` plus its coverage."""
+        cand = cls(key, indices, shapes, dict(features), ends=ends, answered_at=[units_answered] * len(indices))
+        cand.score = round(base + features["coverage"], 3)
+        return cand
+
     @property
     def accepted(self) -> bool:
         f = self.features

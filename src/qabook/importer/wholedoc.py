@@ -62,12 +62,7 @@ def whole_document(elements: list[Element], shapes: list[Shape], lines: list[str
         how = "the document's only top-level heading"
     if not how:
         return None
-    cand = Candidate(("doc", "", "plain"), [start], [shape])
-    cand.ends = [len(elements)]
-    cand.answered_at = [True]
-    cand.features.update(titled=0.0, n=1, ask=1.0, answered=1.0, labelled=1.0, sequence=0.0,
-                         coverage=held / len(text_lines), regular=1.0, prior=0.0, explicit=0.0)
-    cand.score = round(1.0 + cand.features["coverage"], 3)
+    cand = _one_question(start, shape, len(elements), held / len(text_lines), labelled=1.0)
     cand.why = how
     return cand
 
@@ -97,12 +92,7 @@ def asked_by_its_title(elements: list[Element], shapes: list[Shape], winner: Can
     held = sum(1 for k in text_lines if k >= el.start)
     if not text_lines or held < 0.7 * len(text_lines):
         return None
-    cand = Candidate(("doc", "", "plain"), [start], [shape])
-    cand.ends = [len(elements)]
-    cand.answered_at = [True]
-    cand.features.update(titled=0.0, n=1, ask=1.0, answered=1.0, labelled=0.0, sequence=0.0,
-                         coverage=held / len(text_lines), regular=1.0, prior=0.0, explicit=0.0)
-    cand.score = round(1.0 + cand.features["coverage"], 3)
+    cand = _one_question(start, shape, len(elements), held / len(text_lines), labelled=0.0)
     cand.why = (f"the document's only top-level heading asks; the {len(winner.indices)} sections under it "
                 "do not: they answer it")
     return cand
@@ -116,3 +106,10 @@ def _labels_question(el: Element, lines: list[str], labels: Labels) -> bool:
     else:
         return False
     return bool(said and said.kind == "question")
+
+
+def _one_question(start: int, shape: Shape, end: int, coverage: float, labelled: float) -> Candidate:
+    """The whole document from element `start` to `end` as one answered question."""
+    return Candidate.fixed(("doc", "", "plain"), [start], [shape], [end], True, 1.0, titled=0.0, n=1, ask=1.0,
+                           answered=1.0, labelled=labelled, sequence=0.0, coverage=coverage, regular=1.0,
+                           prior=0.0, explicit=0.0)
