@@ -50,6 +50,16 @@ def _on_screen(locator) -> bool:
         return !!hit && (hit === el || el.contains(hit)); }"""))
 
 
+def _resting_scroll(page) -> float:
+    """window.scrollY once it has stayed the same over ten animation frames (a wheel's smooth
+    scroll has ended)."""
+    return page.evaluate("""() => new Promise(done => {
+        let last = window.scrollY, still = 0;
+        const tick = () => { const y = window.scrollY; still = y === last ? still + 1 : 0; last = y;
+                             if (still >= 10) done(y); else requestAnimationFrame(tick); };
+        requestAnimationFrame(tick); })""")
+
+
 @pytest.fixture
 def served(tmp_path: Path):
     """`qabook serve` on a book whose pages hold several questions (long enough to scroll)."""
@@ -86,9 +96,12 @@ def test_a_save_shows_in_the_open_page_by_itself_where_the_reader_was(browser, s
     third = page.locator("#q3 ~ details.answer").first
     third.locator("summary").click()
     assert third.evaluate("d => d.open")
+    before = page.evaluate("window.scrollY")  # the click may have scrolled the summary into view
     page.mouse.wheel(0, 600)
-    page.wait_for_function("window.scrollY > 300")
-    scrolled = page.evaluate("window.scrollY")
+    # the wheel lands when the browser gets to it (later on a busy machine): wait for the page
+    # to move by it and then to stand still, so `scrolled` is where the reader rests
+    page.wait_for_function(f"window.scrollY >= {before} + 300")
+    scrolled = _resting_scroll(page)
     links = page.locator(".md-sidebar--primary a.md-nav__link").count()
     page.evaluate("window.__sameDocument = true")  # gone if the page were loaded again
     # the author saves: the fourth question gets a new sentence
