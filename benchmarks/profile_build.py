@@ -6,8 +6,8 @@ parent process and in the page workers (qabook.parallel_build), each printed sep
 PROJECT is a folder with mkdocs.yml (e.g. a book kept by `./scripts/bench --keep`). The site is
 built into a temporary folder (removed after). Printed: the top entries by cumulative and by own
 time of the parent, of the workers that read and convert pages (all of them summed), and of the
-workers that render and write them. The check is not part of it (`qabook check` is profiled with
-`python -m cProfile -m qabook.cli check`).
+workers that render and write them. As in `qabook build`, the book is first
+loaded through the check's parse cache (not profiled): MkDocs starts with the parsed pages.
 """
 
 from __future__ import annotations
@@ -25,25 +25,32 @@ from pathlib import Path
 
 from qabook import parallel_build
 
-_PROFILE: dict[str, cProfile.Profile] = {}
+
+def _profiled_init(init, out: Path):
+    """The pool's worker initialiser, also profiling the chunks the worker runs (its module's
+    functions are replaced in the worker only: tasks name them, the worker looks them up); the
+    stats are written after each chunk (the pool may end its workers with SIGTERM)."""
+
+    def run() -> None:
+        init()
+        name = "populate" if "pages" in parallel_build._STATE else "render"
+        prof = cProfile.Profile(time.process_time)
+        for attr in ("_populate_chunk", "_build_chunk"):
+            setattr(parallel_build, attr, _wrap(getattr(parallel_build, attr), prof, out / f"{name}-{os.getpid()}.prof"))
+
+    return run
 
 
-def _profiled(name: str, func, out: Path):
-    """func, profiled in whichever worker runs it; the stats written after every chunk (the pool
-    ends its workers with SIGTERM, so nothing runs at their exit)."""
-
-    def run(indices):
-        prof = _PROFILE.get(name)
-        if prof is None:
-            prof = _PROFILE[name] = cProfile.Profile(time.process_time)
+def _wrap(func, prof: cProfile.Profile, target: Path):
+    def chunk(indices):
         prof.enable()
         try:
             return func(indices)
         finally:
             prof.disable()
-            prof.dump_stats(out / f"{name}-{os.getpid()}.prof")
+            prof.dump_stats(target)
 
-    return run
+    return chunk
 
 
 def report(title: str, files: list[Path], top: int) -> str:
@@ -70,10 +77,14 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     site = Path(tempfile.mkdtemp(prefix="qabook-prof-site-"))
     os.chdir(args.project)
-    parallel_build._populate_chunk = _profiled("populate", parallel_build._populate_chunk, out)
-    parallel_build._build_chunk = _profiled("render", parallel_build._build_chunk, out)
+    parallel_build._init_worker = _profiled_init(parallel_build._init_worker, out)
     from mkdocs.config import load_config
 
+    from qabook.book import PROCESS_CACHE
+    from qabook.check import load_cached_book
+    from qabook.config import find_project
+
+    load_cached_book(find_project(None), jobs=args.jobs, cache=PROCESS_CACHE)  # as `qabook build` does first
     parent = cProfile.Profile(time.process_time)
     start = time.perf_counter()
     parent.enable()
@@ -81,7 +92,7 @@ def main() -> None:
         config = load_config("mkdocs.yml", site_dir=str(site))
         plugin = config.plugins.get("qabook")
         if plugin is not None:
-            plugin.config["pdf"] = False
+            plugin.config["pdf"] = plugin.config["check"] = False  # as `qabook build --no-pdf`
         parallel_build.build(config, jobs=args.jobs)
     finally:
         parent.disable()
