@@ -155,6 +155,8 @@ def test_a_cached_check_reads_again_only_the_changed_page_and_sees_its_change(tm
     parsed.clear()
     again = load_cached_book(find_project())
     assert parsed == [] and check_book(again) == []  # nothing changed: nothing read
+    assert {rel: p.path for rel, p in again.pages.items()} == {rel: p.path for rel, p in first.pages.items()}
+    assert all(p.path.is_file() for p in again.pages.values())  # the cache keeps no paths: they come from the listing
     page = project / "docs" / "c001" / "002-t001-001.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("/// answer", "/// answr", 1), encoding="utf-8")  # same size, one letter less
