@@ -61,6 +61,7 @@ class Detection:
     cands: list[Candidate] = field(default_factory=list)
     keys: list[AnswerKey] = field(default_factory=list)  # answers gathered after their questions, by number
     learned: list = field(default_factory=list)  # label words learned from the document (`learn.LearnedLabel`)
+    continued: list[Candidate] = field(default_factory=list)  # templates carrying the numbering on (`continues`)
 
 
 def first_line(el: Element) -> str:
@@ -268,12 +269,38 @@ def _start(i: int, shape: Shape, box: str, level: int = 0) -> Start:
     return Start(i, number, shape.title, "bold", explicit=explicit(shape))
 
 
+def _numbers(cand: Candidate) -> list[int]:
+    return [s.numbering.number for s in cand.shapes if s.numbering and s.numbering.number is not None]
+
+
+def continues(winner: Candidate, other: Candidate) -> bool:
+    """`other` carries the winner's numbering on in another shape: all its starts come after the
+    winner's last (its numbers go on from the winner's last number) or before the winner's first
+    (they lead up to it), one by one — a document that changes its question-line style part-way
+    while its numbering continues ('**Q12. …?**' then '13. …?', '### 12.' then '#### 13.')."""
+    mine, theirs = _numbers(winner), _numbers(other)
+    if len(mine) < 2 or len(theirs) < 2 or len(theirs) != len(other.indices) or other.features["ask"] < 0.5:
+        return False
+    if any(b != a + 1 for a, b in zip(theirs, theirs[1:])):
+        return False
+    if min(other.indices) > max(winner.indices):
+        return theirs[0] == mine[-1] + 1
+    if max(other.indices) < min(winner.indices):
+        return theirs[-1] + 1 == mine[0]
+    return False
+
+
 def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]:
     """Other question-like templates in the parts of the document the winner leaves to the chapter
-    page (a second group written in another shape)."""
+    page (a second group written in another shape), and templates that carry the winner's
+    numbering on in another shape (`continues`), even inside its last unit."""
     taken = [(s, e) for s, e in zip(winner.indices, winner.ends)]
     extras = []
     for c in sorted((c for c in cands if c.accepted and c is not winner), key=lambda c: -c.score):
+        if continues(winner, c) and not any(nesting(x, c) for x in extras):
+            extras.append(c)
+            taken += list(zip(c.indices, c.ends))
+            continue
         if c.features["ask"] < 0.5 or nesting(winner, c) or nesting(c, winner):
             continue
         outside = [k for k, i in enumerate(c.indices) if not any(s <= i < e for s, e in taken)]
@@ -341,7 +368,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     starts.sort(key=lambda s: s.index)
     what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:])
     return Detection(what, _promote_hidden(expanded, starts), expanded, winner=winner, runner=runner, cands=cands,
-                     keys=keys)
+                     keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)])
 
 
 def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys: list[AnswerKey]) -> float:

@@ -111,6 +111,7 @@ class _Planner:
         for u, _ in units:
             options_to_question(u)
         self._groups(units, elements)
+        self._style_changes(detection, elements)
         self._weak_template(detection, [u for u, _ in units])
         self._check_units([u for u, _ in units])
         plan = self._pages(units, elements)
@@ -415,6 +416,17 @@ class _Planner:
         for n in missing:
             self.warn(n, "QI024", "this line could not be placed in a question or where it stood: kept at the end "
                                   "of the chapter page (please report it)")
+
+    def _style_changes(self, detection: Detection, elements: list[Element]) -> None:
+        """A template that carries the numbering on in another shape joined the reading: say where."""
+        for cand in detection.continued:
+            first = cand.indices[0]
+            numbers = [s.numbering.number for s in cand.shapes if s.numbering]
+            before = detection.winner.shapes[-1] if first > detection.winner.indices[-1] else detection.winner.shapes[0]
+            self.warn(elements[first].lineno, "QI025",
+                      f"question lines change shape here ({cand.describe()}) while the numbering goes on "
+                      f"({numbers[0]}–{numbers[-1]}; elsewhere: '{short_title(before.title, 30)}'): read as questions "
+                      "too; check with --preview, or say where questions start (--question-pattern)")
 
     def _weak_template(self, detection: Detection, units: list[Unit]) -> None:
         """Two readings of the document fit almost as well: say so, with both, at the first question."""

@@ -1,0 +1,87 @@
+"""Documents nobody tuned on (issue 14, third round): shapes met in real documents outside the
+corpus, written here as a person writes them, imported as a person does (`qabook import`, then
+`qabook check`), and asserted on what the person would see: the pages and the messages.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import qabook
+from qabook.importer import plan_import
+
+QUESTIONS = ["What is a process", "What is a thread", "Why use a mutex", "How does paging work",
+             "What is a deadlock", "How is a semaphore used", "What is virtual memory", "Why do caches help",
+             "What is a context switch", "How does fork work", "What is a zombie process", "What is thrashing",
+             "How does DNS resolve a name", "What is TCP slow start", "Why is UDP used for video",
+             "What is a socket"]
+
+
+def block(text: str, kind: str) -> str:
+    m = re.search(rf"^/// {kind}\b.*?\n(.*?)^///$", text, re.S | re.M)
+    return m.group(1).strip() if m else ""
+
+
+def titles(root: Path) -> list[str]:
+    out = []
+    for page in sorted(root.glob("0*.md")) + sorted(root.glob("1*.md")):
+        m = re.search(r"^# (.*)$", page.read_text(encoding="utf-8"), re.M)
+        out.append(m.group(1) if m else "")
+    return out
+
+
+def style_change_doc(change_at: int, first: str, then: str) -> str:
+    """A bank whose question lines change shape at question `change_at` (its numbering goes on)."""
+    out = ["# Systems interview questions", ""]
+    for n, q in enumerate(QUESTIONS, 1):
+        line = (first if n < change_at else then).format(n=n, q=q)
+        out += [line, "", f"The answer to '{q.lower()}' is this sentence.", ""]
+    return "\n".join(out)
+
+
+def import_ok(doc: str, tmp_path: Path, name: str = "bank.md") -> tuple[str, Path]:
+    src = tmp_path / name
+    src.write_text(doc, encoding="utf-8")
+    r = qabook("import", str(src), "--out", str(tmp_path / "docs"), "--chapter", "c")
+    assert r.returncode == 0, r.stdout + r.stderr
+    check = qabook("check", "--docs-dir", str(tmp_path / "docs"))
+    assert check.returncode == 0, check.stdout
+    return r.stdout + r.stderr, tmp_path / "docs" / "c"
+
+
+def test_labelled_bold_lines_then_bare_numbered_lines_are_one_numbered_bank(tmp_path: Path) -> None:
+    """'**Q1. …?**' for the first dozen, then '13. …?': the numbering holds the units together;
+    before, questions 13–16 were lost into the answer of question 12."""
+    doc = style_change_doc(13, "**Q{n}. {q}?**", "{n}. {q}?")
+    out, chapter = import_ok(doc, tmp_path)
+    assert titles(chapter) == [q + "?" for q in QUESTIONS]
+    twelfth = sorted(chapter.glob("12-*.md"))[0].read_text(encoding="utf-8")
+    assert block(twelfth, "answer") == "The answer to 'what is thrashing' is this sentence."
+    # never silent: the change of shape is named at its line, once
+    line = doc.split("\n").index("13. How does DNS resolve a name?") + 1
+    assert re.findall(r":(\d+):1: QI025", out) == [str(line)]
+
+
+def test_a_heading_level_that_changes_mid_document(tmp_path: Path) -> None:
+    """'### 1. …?' … '### 8. …?', then '#### 9. …?': every question its own page, one note
+    (not one 'hidden question' warning per question)."""
+    doc = style_change_doc(9, "### {n}. {q}?", "#### {n}. {q}?")
+    out, chapter = import_ok(doc, tmp_path)
+    assert len(titles(chapter)) == len(QUESTIONS)
+    assert out.count("QI025") == 1 and "QI012" not in out
+
+
+def test_bare_numbered_lines_before_labelled_headings(tmp_path: Path) -> None:
+    doc = style_change_doc(6, "{n}. {q}?", "### Question {n}: {q}?")
+    out, chapter = import_ok(doc, tmp_path)
+    assert titles(chapter) == [q + "?" for q in QUESTIONS]
+    assert out.count("QI025") == 1
+
+
+def test_two_numbered_lists_that_do_not_continue_each_other_stay_apart() -> None:
+    """A second list that restarts at 1 is not a continuation: the mechanism needs the numbers."""
+    doc = style_change_doc(9, "### {n}. {q}?", "#### {n}. {q}?")
+    renumbered = re.sub(r"^#### (\d+)\.", lambda m: f"#### {int(m[1]) - 8}.", doc, flags=re.M)
+    plan = plan_import(renumbered, "bank.md", chapter="c")
+    assert not [d for d in plan.diagnostics if d.code == "QI025"]
