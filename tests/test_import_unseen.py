@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import qabook
+import pytest
+
+from conftest import CHROMIUM, qabook
 from qabook.importer import plan_import
 
 QUESTIONS = ["What is a process", "What is a thread", "Why use a mutex", "How does paging work",
@@ -85,3 +87,41 @@ def test_two_numbered_lists_that_do_not_continue_each_other_stay_apart() -> None
     renumbered = re.sub(r"^#### (\d+)\.", lambda m: f"#### {int(m[1]) - 8}.", doc, flags=re.M)
     plan = plan_import(renumbered, "bank.md", chapter="c")
     assert not [d for d in plan.diagnostics if d.code == "QI025"]
+
+
+CODE_COMMENTS = """# Shell questions
+
+## 1. How do you find large files?
+
+```bash
+# the ten largest files under the current folder
+du -ah . | sort -rh | head -n 10
+# sizes are human-readable
+```
+
+## 2. How do you count lines in a file?
+
+```python
+# a comment in Python
+print(sum(1 for _ in open("f.txt")))
+```
+"""
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
+def test_preview_tags_questions_not_comment_lines_in_code(tmp_path: Path, browser) -> None:
+    """'# a comment' inside an answer's code is code: the preview shows no question tag on it
+    (it showed 'Q1', 'Q2'… on every comment line of a fence)."""
+    source = tmp_path / "shell.md"
+    source.write_text(CODE_COMMENTS, encoding="utf-8")
+    assert qabook("import", str(source), "--preview", cwd=tmp_path).returncode == 0
+    page = browser.new_page(viewport={"width": 900, "height": 700})
+    page.goto((tmp_path / "shell.preview.html").as_uri())
+    tags = page.locator(".tag")
+    assert [tags.nth(k).inner_text() for k in range(tags.count())] == ["Q1", "Q2"]
+    assert page.locator("#L3 .tag").is_visible() and page.locator("#L11 .tag").is_visible()
+    comment = page.locator("#L6")  # '# the ten largest files …'
+    assert comment.is_visible() and "the ten largest files" in comment.inner_text()
+    assert comment.locator(".tag").count() == 0
+    assert "answer" in (comment.get_attribute("class") or "")  # coloured as the answer it belongs to
+    page.close()
