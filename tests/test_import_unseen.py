@@ -125,3 +125,59 @@ def test_preview_tags_questions_not_comment_lines_in_code(tmp_path: Path, browse
     assert comment.locator(".tag").count() == 0
     assert "answer" in (comment.get_attribute("class") or "")  # coloured as the answer it belongs to
     page.close()
+
+
+SKELETON = """# 面试题模板
+
+### 1. 什么是进程？
+
+**答案：** 待补充
+
+### 2. 什么是线程？
+
+**答案：** 待补充
+
+### 3. 进程和线程有什么区别？
+
+**答案：**（在此填写）
+"""
+
+IN_PROGRESS = """# Operating systems bank
+
+Q1: What is a process?
+A: A program in execution, with its own address space.
+
+Q2: What is a thread?
+A: TODO
+
+Q3: What is a mutex?
+A: TBD
+"""
+
+
+def test_a_skeleton_whose_answers_are_all_placeholders_is_refused(tmp_path: Path) -> None:
+    """Every answer '待补充' / '（在此填写）': a template, not a Q&A — nothing written, and the
+    message says why (it used to import three questions whose answers read '待补充')."""
+    src = tmp_path / "template.md"
+    src.write_text(SKELETON, encoding="utf-8")
+    r = qabook("import", str(src), "--out", str(tmp_path / "docs"))
+    assert r.returncode == 1 and not (tmp_path / "docs").exists()
+    assert "template" in r.stderr and "QI001" not in r.stdout
+    assert re.search(r"template\.md:3:1: QI026 .*every answer of the 3 question\(s\) is a placeholder", r.stdout)
+
+
+def test_a_bank_in_progress_keeps_its_questions_and_says_which_answers_are_placeholders(tmp_path: Path) -> None:
+    out, chapter = import_ok(IN_PROGRESS, tmp_path, "bank.md")
+    assert titles(chapter) == ["What is a process?", "What is a thread?", "What is a mutex?"]
+    assert re.findall(r":(\d+):1: QI026", out) == ["6", "9"]  # at the two questions, not the written one
+    second = sorted(chapter.glob("02-*.md"))[0].read_text(encoding="utf-8")
+    answer = block(second, "answer")
+    assert answer.startswith("TODO") and "gives no answer" in answer  # kept, and the page says it
+    first = sorted(chapter.glob("01-*.md"))[0].read_text(encoding="utf-8")
+    assert "gives no answer" not in block(first, "answer")
+
+
+def test_words_that_only_look_like_placeholders_are_answers() -> None:
+    doc = IN_PROGRESS.replace("A: TODO", "A: Todo lists are a classic first app; a thread is a unit of execution.")
+    plan = plan_import(doc.replace("A: TBD", "A: xxx is not a lock; a mutex is."), "bank.md", chapter="c")
+    assert plan.question_count == 3 and not [d for d in plan.diagnostics if d.code == "QI026"]

@@ -130,6 +130,9 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
             raise UsageError(f"cannot write the preview {target}: {exc}") from None
         click.echo(f"preview: wrote {target} ({plan.question_count} questions; open it in a browser); "
                    "no pages written", err=True)
+    elif not plan.pages and any(d.code == "QI026" for d in plan.diagnostics):
+        click.echo(f"import: {source} is a template whose answers are all still to be written (QI026), "
+                   "nothing written", err=True)
     elif not plan.pages:
         click.echo(f"import: no question found in {source}, nothing written; try --explain to see what was "
                    "looked for, then --question-heading, --question-pattern, --bold-questions, --label or --rules",

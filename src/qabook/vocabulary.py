@@ -70,6 +70,14 @@ GENERIC_TITLE_WORDS: tuple[str, ...] = (
     "more", "spoiler", "réponse", "voir", "la",
     "点击", "点我", "查看", "展开", "显示", "收起", "参考", "答案", "解答", "回答", "这里", "此处", "看", "的")
 
+#: What a skeleton writes where an answer will go ('答案：待补充', 'A: TODO', '（在此填写）'): an
+#: answer made only of these (and punctuation, brackets, 'x'/'.' runs) is no answer.
+PLACEHOLDER_WORDS: tuple[str, ...] = (
+    "todo", "tbd", "tba", "tbc", "fixme", "wip", "to do", "to be added", "to be done", "to be written",
+    "to be completed", "coming soon", "your answer here", "answer here", "fill in", "fill me in", "placeholder",
+    "待补充", "待完善", "待填写", "待填", "待更新", "待整理", "待续", "待定", "待写", "未完成", "暂无", "暂缺", "略",
+    "在此填写", "此处填写", "填写答案", "请填写", "请补充", "补充中", "更新中", "占位")
+
 #: Label words that hold the answer and its explanation in one (imported as the answer, reported).
 MERGED_LABELS: tuple[str, ...] = ("答案解析", "解答")
 

@@ -110,6 +110,8 @@ class _Planner:
             previous = key.opener
         for u, _ in units:
             options_to_question(u)
+        if self._template_only([u for u, _ in units]):
+            units = []
         self._groups(units, elements)
         self._style_changes(detection, elements)
         self._weak_template(detection, [u for u, _ in units])
@@ -287,6 +289,13 @@ class _Planner:
                                            "missing; write one under an answer label")
                 u.parts["answer"] = [OutLine(t(self.language, "import.missing_answer"), ())]
                 u.how["answer"] = "missing in the source (a note says so)"
+            elif shown := u.placeholder("answer"):  # 'TODO', '待补充': the answer is still to be written
+                self.warn(u.line, "QI026", f"the answer of '{short_title(u.title, 40)}' is only a placeholder "
+                                           f"('{short_title(shown, 20)}'): kept, and the page says the answer is "
+                                           "missing; write it under the answer label")
+                u.parts["answer"] = [*u.parts["answer"], OutLine("", ()),
+                                     OutLine(t(self.language, "import.missing_answer"), ())]
+                u.how["answer"] += " — a placeholder: the answer is missing"
             elif not u.shows("answer"):  # only a comment: the page would show an empty answer
                 self.warn(u.line, "QI004", f"question '{u.title}' has an answer that shows nothing (only a "
                                            "comment): the page says the answer is missing")
@@ -416,6 +425,20 @@ class _Planner:
         for n in missing:
             self.warn(n, "QI024", "this line could not be placed in a question or where it stood: kept at the end "
                                   "of the chapter page (please report it)")
+
+    def _template_only(self, units: list[Unit]) -> bool:
+        """A skeleton of questions whose answers are all still to be written ('答案：待补充',
+        'A: TODO'): refused, as a document with no answer at all — nothing written. One written
+        answer makes it a bank in progress: imported, each placeholder reported (QI026)."""
+        held = [u for u in units if u.has("answer") and u.placeholder("answer")]
+        if not held or len(held) * 2 < len(units) or any(
+                u.has("answer") and u.shows("answer") and not u.placeholder("answer") for u in units):
+            return False
+        shown = held[0].placeholder("answer")
+        self.warn(held[0].line, "QI026", f"a template, not yet a Q&A: every answer of the {len(units)} question(s) "
+                                         f"is a placeholder ('{short_title(shown, 20)}' here) or missing: nothing "
+                                         "written; write the answers, then import", Severity.ERROR)
+        return True
 
     def _style_changes(self, detection: Detection, elements: list[Element]) -> None:
         """A template that carries the numbering on in another shape joined the reading: say where."""
