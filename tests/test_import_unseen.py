@@ -43,6 +43,7 @@ def style_change_doc(change_at: int, first: str, then: str) -> str:
 
 
 def import_ok(doc: str, tmp_path: Path, name: str = "bank.md") -> tuple[str, Path]:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     src = tmp_path / name
     src.write_text(doc, encoding="utf-8")
     r = qabook("import", str(src), "--out", str(tmp_path / "docs"), "--chapter", "c")
@@ -181,3 +182,34 @@ def test_words_that_only_look_like_placeholders_are_answers() -> None:
     doc = IN_PROGRESS.replace("A: TODO", "A: Todo lists are a classic first app; a thread is a unit of execution.")
     plan = plan_import(doc.replace("A: TBD", "A: xxx is not a lock; a mutex is."), "bank.md", chapter="c")
     assert plan.question_count == 3 and not [d for d in plan.diagnostics if d.code == "QI026"]
+
+
+def near_miss_doc(sixth: str) -> str:
+    """Ten bold questions '**Q{n}: …?**' with 'Answer:' lines; the sixth written another way."""
+    out = ["# OS interview questions", ""]
+    for n, q in enumerate(QUESTIONS[:10], 1):
+        out += [sixth.format(n=n, q=q) if n == 6 else f"**Q{n}: {q}?**", "", f"Answer: about {q.lower()}.", ""]
+    return "\n".join(out)
+
+
+def test_a_question_line_with_another_bullet_fills_the_gap_in_the_numbering(tmp_path: Path) -> None:
+    """'- **Q6: …?**' (a list item) or '6. …?' (a bare numbered line) among bold 'Q' lines: the
+    numbering 5 → 7 has a gap and the line with the missing number is there — it is question 6
+    (it was dropped into the answer of question 5)."""
+    for k, sixth in enumerate(("- **Q{n}: {q}?**", "{n}. {q}?")):
+        out, chapter = import_ok(near_miss_doc(sixth), tmp_path / str(k))
+        assert titles(chapter) == [q + "?" for q in QUESTIONS[:10]], sixth
+        fifth = sorted(chapter.glob("05-*.md"))[0].read_text(encoding="utf-8")
+        assert QUESTIONS[5].lower() not in fifth.lower()
+        assert re.findall(r":(\d+):1: QI012", out) == ["23"]  # said at the line
+
+
+def test_a_point_of_an_answers_own_list_is_not_a_question() -> None:
+    """Question 6 is missing; the answer of question 5 lists six points, the sixth asking: a
+    point of a list is not promoted (only a line that opens its own list or paragraph)."""
+    doc = near_miss_doc("REMOVED").replace("REMOVED\n\nAnswer: about how is a semaphore used.\n\n", "")
+    points = "\n".join(f"{k}. point {k} of the answer" for k in range(1, 6)) + "\n6. Why does it deadlock?\n"
+    doc = doc.replace("Answer: about what is a deadlock.\n", "Answer: about what is a deadlock.\n\n" + points)
+    plan = plan_import(doc, "bank.md", chapter="c")
+    assert plan.question_count == 9
+    assert [d for d in plan.diagnostics if d.code == "QI011"]  # the gap is reported, not filled

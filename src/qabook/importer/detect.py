@@ -131,9 +131,25 @@ def is_placeholder(start: Start, elements: list[Element], end: int, lines: list[
     return not any(re.search(r"\w", re.sub(r"<[^<>]*>", "", line)) for line in lines[elements[start.index].start + 1:stop])
 
 
-def _promote_hidden(elements: list[Element], starts: list[Start]) -> list[Start]:
-    """Numbered question lines inside another question, whose number fills a gap, become questions."""
-    if not starts or starts[0].strategy == "label":
+def numbered_item(elements: list[Element], i: int, shape: Shape | None) -> Start | None:
+    """A list item that opens its own list and is numbered — by its marker ('6. …') or its text
+    ('- **Q6: …?**'): a question line written as a list item (an item further down a list is one
+    point of an answer)."""
+    el = elements[i]
+    if el.kind != "item" or shape is None or (i and elements[i - 1].kind == "item"
+                                              and elements[i - 1].parent == el.parent):
+        return None
+    n = shape.numbering
+    number = n.number if n and n.number is not None else (el.level or None)
+    if number is None:
+        return None
+    return Start(i, number, n.title if n else shape.title, "item")
+
+
+def _promote_hidden(elements: list[Element], starts: list[Start], shapes: list[Shape] | None = None) -> list[Start]:
+    """Numbered question lines inside another question, whose number fills a gap, become questions
+    (a heading, a bold line or a list item: a near-miss of the repeated shape)."""
+    if not starts:
         return starts
     out: list[Start] = []
     for k, s in enumerate(starts):
@@ -146,7 +162,8 @@ def _promote_hidden(elements: list[Element], starts: list[Start]) -> list[Start]
         expected = s.number + 1
         for i in range(s.index + 1, stop):
             el = elements[i]
-            found = bold_numbered(el) or (numbered_heading(el) if el.kind == "heading" else None)
+            found = bold_numbered(el) or (numbered_heading(el) if el.kind == "heading" else None) \
+                or numbered_item(elements, i, shapes[i] if shapes else None)
             if not found or found.number != expected or (limit is not None and expected >= limit):
                 continue
             if not (asks(found.title) or found.explicit):
@@ -367,7 +384,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                 starts.append(_start(i, shape, box, expanded[i].level))
     starts.sort(key=lambda s: s.index)
     what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:])
-    return Detection(what, _promote_hidden(expanded, starts), expanded, winner=winner, runner=runner, cands=cands,
+    return Detection(what, _promote_hidden(expanded, starts, shapes), expanded, winner=winner, runner=runner, cands=cands,
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)])
 
 
