@@ -213,3 +213,74 @@ def test_a_point_of_an_answers_own_list_is_not_a_question() -> None:
     plan = plan_import(doc, "bank.md", chapter="c")
     assert plan.question_count == 9
     assert [d for d in plan.diagnostics if d.code == "QI011"]  # the gap is reported, not filled
+
+
+STATEMENTS = """# Interview questions
+
+A few questions I was asked this year.
+
+## Explain the event loop
+
+The call stack runs; the queue waits.
+
+## What is hoisting?
+
+Declarations are processed before the code runs.
+
+## Closures in JavaScript
+
+A function keeps the scope it was made in.
+
+## Prototype inheritance
+
+Objects delegate to their prototype.
+
+## Summary
+
+Good luck with your interviews.
+"""
+
+DECISION = """# Decision: no paid ads yet
+
+## The call
+
+No paid ads until the funnel converts.
+
+## Why not now
+
+- No conversion data.
+- A trust sale, a low-trust channel.
+
+## What we do now instead
+
+Outbound, partnerships and content.
+
+## How it works later
+
+Retargeting first, then video.
+
+## Trip-wire
+
+Review on 2026-12-01.
+"""
+
+
+def test_statement_headings_are_questions_and_a_summary_is_not(tmp_path: Path) -> None:
+    """Statement-form questions ('Explain …', 'Closures in JavaScript') under an interview
+    title; the trailing '## Summary' names a part of the document: it stays on the chapter page
+    (it was imported as a fifth question)."""
+    out, chapter = import_ok(STATEMENTS, tmp_path)
+    assert titles(chapter) == ["Explain the event loop", "What is hoisting?", "Closures in JavaScript",
+                               "Prototype inheritance"]
+    index = (chapter / "index.md").read_text(encoding="utf-8")
+    assert "Summary" in index and "Good luck with your interviews." in index
+
+
+def test_headings_that_tell_do_not_ask(tmp_path: Path) -> None:
+    """'What we do now instead', 'How it works later': a question word followed by its subject
+    tells; a decision record with such headings is no Q&A (it was imported as 5 questions)."""
+    src = tmp_path / "decision.md"
+    src.write_text(DECISION, encoding="utf-8")
+    r = qabook("import", str(src), "--out", str(tmp_path / "docs"))
+    assert r.returncode == 1 and not (tmp_path / "docs").exists()
+    assert "QI001" in r.stdout

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
 from qabook.importer.shapes import Shape, asks, details_close
+from qabook.vocabulary import SECTION_WORDS
 
 #: Numbering words that say "this is a question" on their own.
 _QUESTION_WORDS = {"q", "题目", "问题", "面试题", "试题", "习题", "练习", "例题", "考题", "question", "problem", "exercise",
@@ -428,8 +429,14 @@ def silent(cand: Candidate) -> set[int]:
     if not cand.asked_at or cand.key[0] in ("doc",) or cand.key[2] == "asklist":
         return set()
     n = len(cand.indices)
+    # a start titled only with a section word ('## Summary', '### 参考资料') names a part of the
+    # document, wherever it stands (among statement-form questions too)
+    sections = {i for i, asked, shape in zip(cand.indices, cand.asked_at, cand.shapes)
+                if not asked and section_title(shape.title)}
+    if len(sections) * 2 >= n:
+        sections = set()  # most starts are such words: they are what the template is about
     if n < 5 or sum(cand.asked_at) < 0.75 * n:
-        return set()  # the starts do not ask as a rule ('# 7. 微软-S-expression' among problem titles)
+        return sections  # the starts do not ask as a rule ('# 7. 微软-S-expression' among problem titles)
     # an untitled start ('#### 100.') is left to the placeholder check, which reports it; an empty
     # start stands out only where the units are answered as a rule (not in a bank of open tasks)
     answered = sum(cand.answered_at) >= 0.75 * n
@@ -441,8 +448,19 @@ def silent(cand: Candidate) -> set[int]:
                 break  # a numbered start is one of the sequence
             out.add(cand.indices[k])
     if len(out) >= n:
-        return set()
-    return out
+        return sections
+    return out | sections
+
+
+_SECTION_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(SECTION_WORDS, key=len, reverse=True))
+                         + r")$", re.I)
+
+
+def section_title(title: str) -> bool:
+    """The title is only a section word ('Summary', '五、总结：', '📚 References')."""
+    plain = re.sub(r"[*_`#]|[^\w\s'&-]", " ", title)  # marks, emoji, punctuation
+    plain = re.sub(r"^\s*(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[、.．]?\s*", "", plain)
+    return bool(_SECTION_RE.match(" ".join(plain.split())))
 
 
 def _units_of(cand: Candidate) -> list[tuple[int, int]]:
