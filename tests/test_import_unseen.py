@@ -284,3 +284,42 @@ def test_headings_that_tell_do_not_ask(tmp_path: Path) -> None:
     r = qabook("import", str(src), "--out", str(tmp_path / "docs"))
     assert r.returncode == 1 and not (tmp_path / "docs").exists()
     assert "QI001" in r.stdout
+
+
+KEYED_QUIZ = """# Networking quiz
+
+**1. Which layer does IP work at?**
+
+- A. Link
+- B. Network
+- C. Transport
+
+**2. Which protocol resolves names?**
+
+- A. DNS
+- B. ARP
+- C. TCP
+
+**3. Which port does HTTPS use?**
+
+- A. 80
+- B. 443
+- C. 22
+
+## Quiz answers
+
+1. B — IP is the network layer.
+2. A — DNS resolves names.
+3. B — 443.
+"""
+
+
+def test_a_heading_that_ends_in_an_answer_word_opens_the_key(tmp_path: Path) -> None:
+    """'## Quiz answers' ('面试题答案：', 'Answer Key') over numbered answers: each goes to its
+    question, and the choices stay in the question (they were the hidden 'answer' before)."""
+    out, chapter = import_ok(KEYED_QUIZ, tmp_path)
+    first = sorted(chapter.glob("01-*.md"))[0].read_text(encoding="utf-8")
+    assert "- B. Network" in block(first, "question")
+    assert block(first, "answer") == "B — IP is the network layer."
+    third = sorted(chapter.glob("03-*.md"))[0].read_text(encoding="utf-8")
+    assert block(third, "answer") == "B — 443."

@@ -29,6 +29,11 @@ def _opener_re() -> re.Pattern[str]:
 
 
 _OPENER_RE = _opener_re()
+#: A heading that ends in an answer word: a few words naming what it answers, then the word
+#: ('面试题答案', '算法编程题答案：', 'Quiz answers', 'Answers to the exercises' is not: it does not end so).
+_HEADING_OPENER_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}|(?:[A-Za-z][\w-]*\s+){1,3})?" + _OPENER_RE.pattern[1:],
+                                re.I)
+_NUMBERED_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[、.．)）]?\s*")
 
 
 @dataclass
@@ -65,6 +70,8 @@ def find_keys(elements: list[Element], lines: list[str], labels: Labels,
             rest = text[m.end():]
         else:
             m = _OPENER_RE.match(re.sub(r"^#+\s*", "", text))
+            if not m and el.kind == "heading":  # '##### 面试题答案：', '## 4. Quiz answers', '## Answer Key'
+                m = _HEADING_OPENER_RE.match(_NUMBERED_RE.sub("", text))
             if not m:
                 continue
             rest = m["rest"]
