@@ -323,3 +323,47 @@ def test_a_heading_that_ends_in_an_answer_word_opens_the_key(tmp_path: Path) -> 
     assert block(first, "answer") == "B — IP is the network layer."
     third = sorted(chapter.glob("03-*.md"))[0].read_text(encoding="utf-8")
     assert block(third, "answer") == "B — 443."
+
+
+LAB_SHEET = """# Slip 4: Operating systems practical
+
+## Question 1: Simulate FIFO page replacement [15 Marks]
+
+### Problem Statement
+Write a program that simulates FIFO page replacement for a reference string.
+
+### Sample Output
+Total page faults: 9
+
+## Question 2: Demonstrate fork() [15 Marks]
+
+### Problem Statement
+Write a program in which the parent waits for its child.
+
+## Question 3: Viva questions [5 Marks]
+
+### Q1. What is a page fault?
+**Answer:** An access to a page that is not in memory.
+
+### Q2. What is Belady's anomaly?
+**Answer:** More frames giving more faults, under FIFO.
+
+### Q3. What does fork() return?
+**Answer:** 0 to the child, the child's pid to the parent.
+
+## Further practice
+
+Try the same with LRU.
+"""
+
+
+def test_tasks_beside_a_group_heading_over_questions(tmp_path: Path) -> None:
+    """'## Question 1/2: task' then '## Question 3: Viva' over '### Q1.'–'### Q3.': the tasks
+    are questions too, 'Question 3' is the viva's group heading (only the viva was imported)."""
+    out, chapter = import_ok(LAB_SHEET, tmp_path)
+    assert titles(chapter) == ["Simulate FIFO page replacement [15 Marks]", "Demonstrate fork() [15 Marks]",
+                               "What is a page fault?", "What is Belady's anomaly?", "What does fork() return?"]
+    index = (chapter / "index.md").read_text(encoding="utf-8")
+    assert "Viva questions" in index and "Further practice" in index  # group heading and a section stay
+    task = sorted(chapter.glob("01-*.md"))[0].read_text(encoding="utf-8")
+    assert "Total page faults: 9" in task

@@ -21,7 +21,7 @@ from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import KEY_SHAPE, Shape, asks, details_close, numbering, shape_of
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
-                                      silent, titled)
+                                      section_title, silent, titled)
 from qabook.importer.asklists import asking_lists
 from qabook.importer.tables import question_tables
 from qabook.importer.wholedoc import asked_by_its_title, whole_document
@@ -327,7 +327,38 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
             continue
         extras.append(c)
         taken += list(zip(c.indices, c.ends))
+    for c in sorted((c for c in cands if c.accepted and c is not winner and c not in extras), key=lambda c: -c.score):
+        if (beside := _beside_container(winner, c, taken)) is not None:
+            extras.append(beside)
+            taken += list(zip(beside.indices, beside.ends))
     return extras
+
+
+def _beside_container(winner: Candidate, c: Candidate, taken: list[tuple[int, int]]) -> Candidate | None:
+    """A coarser template one of whose units holds the winner's questions ('## Question 3: Viva'
+    over '### Q1.' … '### Q5.'): that unit is their group heading; its other starts that ask or
+    say they are questions, and hold none of the winner's, are questions of their own
+    ('## Question 1: …', '## Question 2: …' — tasks before the viva)."""
+    if c.features["ask"] < 0.5 or not nesting(c, winner):
+        return None
+    keep = []
+    for k, (i, end, shape) in enumerate(zip(c.indices, c.ends, c.shapes)):
+        held = sum(1 for w in winner.indices if i < w < end)
+        if held:
+            if held < 2:
+                return None  # one question inside: the same questions seen from outside, not a group
+            continue
+        if any(s <= i < e for s, e in taken) or section_title(shape.title) or not (asks(shape.title) or explicit(shape)):
+            continue
+        if c.answered_at and not c.answered_at[k]:
+            continue
+        keep.append(k)
+    if not keep or len(keep) == len(c.indices):
+        return None
+    sub = Candidate(c.key, [c.indices[k] for k in keep], [c.shapes[k] for k in keep], dict(c.features), c.score,
+                    [c.ends[k] for k in keep], [c.answered_at[k] for k in keep] if c.answered_at else [])
+    sub.asked_at = [c.asked_at[k] for k in keep] if c.asked_at else []
+    return sub
 
 
 def detect(elements: list[Element], opts: ImportOptions | None = None, lines: list[str] | None = None,
