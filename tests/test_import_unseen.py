@@ -367,3 +367,33 @@ def test_tasks_beside_a_group_heading_over_questions(tmp_path: Path) -> None:
     assert "Viva questions" in index and "Further practice" in index  # group heading and a section stay
     task = sorted(chapter.glob("01-*.md"))[0].read_text(encoding="utf-8")
     assert "Total page faults: 9" in task
+
+
+FENCE_WORDS = """# C 面试题
+
+### 1. 下面代码输出什么？
+
+```c ++
+int main() { printf("%d", 1 + 1); }
+```
+
+**答案：** 2
+
+### 2. 这段代码有什么问题？
+
+```js example from the book
+let x = 1; let x = 2;
+```
+
+**答案：** 重复声明。
+"""
+
+
+def test_a_fence_the_site_would_show_as_text_is_written_so_it_shows_code(tmp_path: Path) -> None:
+    """'```c ++' and '```js example from the book' are text to the site (QA023 at check): the
+    import writes '```c++' and '```js title="example from the book"' and says so; check passes."""
+    out, chapter = import_ok(FENCE_WORDS, tmp_path)  # import_ok runs `qabook check`: 0 errors
+    first = sorted(chapter.glob("01-*.md"))[0].read_text(encoding="utf-8")
+    second = sorted(chapter.glob("02-*.md"))[0].read_text(encoding="utf-8")
+    assert "```c++\n" in first and '```js title="example from the book"\n' in second
+    assert re.findall(r":(\d+):1: QI023", out) == ["5", "13"]
