@@ -397,3 +397,57 @@ def test_a_fence_the_site_would_show_as_text_is_written_so_it_shows_code(tmp_pat
     second = sorted(chapter.glob("02-*.md"))[0].read_text(encoding="utf-8")
     assert "```c++\n" in first and '```js title="example from the book"\n' in second
     assert re.findall(r":(\d+):1: QI023", out) == ["5", "13"]
+
+
+GROUP_KEYS = """### 主题：缓存的原理与面试题
+
+#### 1. 基本原理
+
+1. **局部性**：程序倾向于访问最近访问过的数据。
+2. **分层**：越快的存储越小。
+
+#### 2. 典型面试题
+
+##### 面试题：
+
+1. 什么是缓存穿透？
+2. 如何防止缓存雪崩？
+3. 缓存和数据库如何保持一致？
+
+##### 编程题：
+
+1. 实现一个 LRU 缓存。
+2. 实现一个带过期时间的缓存。
+
+#### 3. 答案
+
+##### 面试题答案：
+
+1. 查询不存在的数据，每次都落到数据库。
+2. 过期时间加随机值，并做限流。
+3. 先更新数据库，再删除缓存。
+
+##### 编程题答案：
+
+1. 哈希表加双向链表：
+
+```python
+from collections import OrderedDict
+```
+
+2. 每个键记下过期时刻，读取时检查。
+"""
+
+
+def test_keys_one_per_group_answer_their_own_group(tmp_path: Path) -> None:
+    """Two lists of questions (面试题 1–3, 编程题 1–2), then '面试题答案：' and '编程题答案：': each key
+    answers its own group, and the outline's points before them are not questions (before: 4
+    sections imported as questions; with the key headings read, 7 with the outline)."""
+    out, chapter = import_ok(GROUP_KEYS, tmp_path)
+    assert titles(chapter) == ["什么是缓存穿透？", "如何防止缓存雪崩？", "缓存和数据库如何保持一致？",
+                               "实现一个 LRU 缓存。", "实现一个带过期时间的缓存。"]
+    third = sorted(chapter.glob("03-*.md"))[0].read_text(encoding="utf-8")
+    assert block(third, "answer") == "先更新数据库，再删除缓存。"
+    lru = sorted(chapter.glob("04-*.md"))[0].read_text(encoding="utf-8")
+    assert block(lru, "answer").startswith("哈希表加双向链表") and "OrderedDict" in block(lru, "answer")
+    assert "局部性" in (chapter / "index.md").read_text(encoding="utf-8")

@@ -119,3 +119,34 @@ def _read_key(elements: list[Element], lines: list[str], i: int, rest: str) -> A
         else:
             break
     return key
+
+
+def claims(starts: list[tuple[int, int | None]], openers: list[int]) -> dict[int, int]:
+    """Which key answers which question: start element index → the key's position in `openers`
+    (the keys' element indices, in order). A key answers the questions between the key before it
+    and itself; keys that follow one another with no question between them (one per group:
+    '面试题答案', then '编程题答案') answer the last numbered runs before them, one run each, in
+    order (a run: numbers going up by one; a restart at 1 begins the next)."""
+    out: dict[int, int] = {}
+    k, previous = 0, -1
+    while k < len(openers):
+        block = [k]
+        while k + 1 < len(openers) and not any(openers[k] < i < openers[k + 1] for i, _ in starts):
+            k += 1
+            block.append(k)
+        before = [(i, n) for i, n in starts if previous < i < openers[block[0]]]
+        if len(block) == 1:
+            out.update((i, block[0]) for i, _ in before)
+        else:
+            runs: list[list[int]] = []
+            last = None
+            for i, n in before:
+                if not runs or n is None or last is None or n != last + 1:
+                    runs.append([])
+                runs[-1].append(i)
+                last = n
+            for run, at in zip(runs[-len(block):], block):
+                out.update((i, at) for i in run)
+        previous = openers[block[-1]]
+        k += 1
+    return out

@@ -15,7 +15,7 @@ import yaml
 
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
-from qabook.importer.answerkey import AnswerKey
+from qabook.importer.answerkey import AnswerKey, claims
 from qabook.importer.detect import Detection, Start, is_placeholder, unit_end
 from qabook.importer.elements import Element, dedented, item_body
 from qabook.importer.neutralise import neutralise
@@ -102,12 +102,11 @@ class _Planner:
                       "--question-heading LEVEL, --question-pattern REGEX, --bold-questions or --split-on REGEX "
                       "(labels: --label answer=WORD)", Severity.ERROR)
         self.key_lines = {key.line for key in detection.keys}
-        previous = -1
-        for key in detection.keys:  # each key answers the questions between the key before it and itself
-            group = [u for u, _ in units if previous < u.start.index < key.opener]
+        claimed = claims([(u.start.index, u.start.number) for u, _ in units], [key.opener for key in detection.keys])
+        for k, key in enumerate(detection.keys):  # the questions before it (one run each, for keys in a row)
+            group = [u for u, _ in units if claimed.get(u.start.index) == k]
             if group:
                 self._answer_key(key, group, elements)
-            previous = key.opener
         for u, _ in units:
             options_to_question(u)
         if self._template_only([u for u, _ in units]):

@@ -27,6 +27,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
 from qabook.importer.shapes import Shape, asks, details_close
@@ -63,6 +64,7 @@ class Candidate:
     answered_at: list[bool] = field(default_factory=list)  # whether each unit holds anything after its start
     why: str = ""  # what made a one-question document one question (`wholedoc.py`)
     asked_at: list[bool] = field(default_factory=list)  # whether each unit asks (its start, options, a question part)
+    keyed_at: list[bool] = field(default_factory=list)  # whether an answer key after it answers each unit
 
     @classmethod
     def fixed(cls, key: tuple[str, str, str], indices: list[int], shapes: list[Shape], ends: list[int],
@@ -369,6 +371,8 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     cand.ends = unit_ends(elements, shapes, cand.indices, box, lines)
     asking = answered = labelled = coded = 0
     sizes = []
+    claimed = claims([(i, s.numbering.number if s.numbering else None) for i, s in zip(cand.indices, cand.shapes)],
+                     [at for at, _ in keys or []])
     for i, end, shape in zip(cand.indices, cand.ends, cand.shapes):
         el = elements[i]
         end_line = elements[end].start if end < len(elements) else len(lines)
@@ -381,8 +385,9 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
                      or (box != "p" and has_question_part(body, labels)))
         asking += asked
         cand.asked_at.append(asked)
-        key = next((numbers for at, numbers in keys or [] if at > i), None)
+        key = keys[claimed[i]][1] if keys and i in claimed else None
         keyed = bool(key and shape.numbering and shape.numbering.number in key)
+        cand.keyed_at.append(keyed)
         inline = inline or keyed  # its answer waits in the key after it
         said = bool(inline or says_something(body))
         answered += said
@@ -433,8 +438,14 @@ def silent(cand: Candidate) -> set[int]:
     # document, wherever it stands (among statement-form questions too)
     sections = {i for i, asked, shape in zip(cand.indices, cand.asked_at, cand.shapes)
                 if not asked and section_title(shape.title)}
+    # in a reading whose answers wait in a key, a start the key does not answer, that neither asks
+    # nor holds anything, is not a question ('1. **视差计算**：…', an outline's point before the
+    # questions the key answers)
+    if any(cand.keyed_at):
+        sections |= {i for i, asked, said, keyed in zip(cand.indices, cand.asked_at, cand.answered_at, cand.keyed_at)
+                     if not asked and not said and not keyed}
     if len(sections) * 2 >= n:
-        sections = set()  # most starts are such words: they are what the template is about
+        sections = set()  # most starts are such: they are what the template is about
     if n < 5 or sum(cand.asked_at) < 0.75 * n:
         return sections  # the starts do not ask as a rule ('# 7. 微软-S-expression' among problem titles)
     # an untitled start ('#### 100.') is left to the placeholder check, which reports it; an empty
