@@ -451,3 +451,29 @@ def test_keys_one_per_group_answer_their_own_group(tmp_path: Path) -> None:
     lru = sorted(chapter.glob("04-*.md"))[0].read_text(encoding="utf-8")
     assert block(lru, "answer").startswith("哈希表加双向链表") and "OrderedDict" in block(lru, "answer")
     assert "局部性" in (chapter / "index.md").read_text(encoding="utf-8")
+
+
+TITLE_AS_H2 = """## Java 面试题
+
+本文整理了常见的 Java 面试题。
+
+## JVM 的内存结构
+
+堆、栈、方法区、程序计数器。
+
+## 垃圾回收算法
+
+标记清除、复制、标记整理。
+
+## 类加载机制
+
+加载、验证、准备、解析、初始化。
+"""
+
+
+def test_a_title_written_like_the_questions_is_not_a_question(tmp_path: Path) -> None:
+    """The document's title is a '##' heading like its statement-form questions: 'Java 面试题'
+    names the collection, it stays on the chapter page (it was imported as question 1)."""
+    out, chapter = import_ok(TITLE_AS_H2, tmp_path)
+    assert titles(chapter) == ["JVM 的内存结构", "垃圾回收算法", "类加载机制"]
+    assert "本文整理了常见的 Java 面试题。" in (chapter / "index.md").read_text(encoding="utf-8")

@@ -437,7 +437,7 @@ def silent(cand: Candidate) -> set[int]:
     # a start titled only with a section word ('## Summary', '### 参考资料') names a part of the
     # document, wherever it stands (among statement-form questions too)
     sections = {i for i, asked, shape in zip(cand.indices, cand.asked_at, cand.shapes)
-                if not asked and section_title(shape.title)}
+                if not asked and (section_title(shape.title) or (not shape.numbering and names_collection(shape.title)))}
     # in a reading whose answers wait in a key, a start the key does not answer, that neither asks
     # nor holds anything, is not a question ('1. **视差计算**：…', an outline's point before the
     # questions the key answers)
@@ -465,6 +465,18 @@ def silent(cand: Candidate) -> set[int]:
 
 _SECTION_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(SECTION_WORDS, key=len, reverse=True))
                          + r")$", re.I)
+
+
+_COLLECTION_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|笔试题|习题|练习题?|试题|题库|真题|"
+                            r"考题|测验|自测|复习题|\b(?:questions|quiz(?:zes)?|exercises|problems|self-check|trivia)\b",
+                            re.I)
+
+
+def names_collection(title: str) -> bool:
+    """A short title that names a collection of questions ('Java 面试题', 'Frequently Asked
+    Questions', 'Practice problems'): the document's or a group's title, not a question."""
+    plain = re.sub(r"[*_`#]", "", title).strip()
+    return bool(_COLLECTION_RE.search(plain)) and len(plain.split()) <= 6 and len(plain) <= 40
 
 
 def section_title(title: str) -> bool:
