@@ -14,7 +14,8 @@ import re
 from collections import Counter
 
 from qabook.i18n import t
-from qabook.importer.plan import ImportPlan, _code_flags, document_language
+from qabook.importer.pagelines import _code_flags
+from qabook.importer.plan import ImportPlan, document_language
 
 ROLES = ("question", "answer", "explanation", "chapter", "markup")
 _COLOURS = {"question": "#dbeafe", "answer": "#dcfce7", "explanation": "#fef3c7", "chapter": "#f3f4f6",
