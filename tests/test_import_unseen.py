@@ -367,6 +367,7 @@ def test_tasks_beside_a_group_heading_over_questions(tmp_path: Path) -> None:
     assert "Viva questions" in index and "Further practice" in index  # group heading and a section stay
     task = sorted(chapter.glob("01-*.md"))[0].read_text(encoding="utf-8")
     assert "Total page faults: 9" in task
+    assert "QI022" not in out  # the template the tasks come from is part of the reading, not its rival
 
 
 FENCE_WORDS = """# C 面试题

@@ -358,6 +358,7 @@ def _beside_container(winner: Candidate, c: Candidate, taken: list[tuple[int, in
     sub = Candidate(c.key, [c.indices[k] for k in keep], [c.shapes[k] for k in keep], dict(c.features), c.score,
                     [c.ends[k] for k in keep], [c.answered_at[k] for k in keep] if c.answered_at else [])
     sub.asked_at = [c.asked_at[k] for k in keep] if c.asked_at else []
+    sub.source = c  # the template it comes from: not a rival reading
     return sub
 
 
@@ -403,9 +404,10 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands)
     chosen = [winner] + _region_extras(winner, cands)
-    if runner in chosen:  # a second group in another shape is part of the reading, not its rival
+    used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)
+    if runner in used:  # a second group in another shape is part of the reading, not its rival
         runner = next((c for c in sorted(cands, key=lambda c: -c.score)
-                       if c.accepted and c not in chosen and _rival(winner, c)), None)
+                       if c.accepted and c not in used and _rival(winner, c)), None)
     starts: list[Start] = []
     for cand in chosen:
         box = cand.key[0]

@@ -65,6 +65,7 @@ class Candidate:
     why: str = ""  # what made a one-question document one question (`wholedoc.py`)
     asked_at: list[bool] = field(default_factory=list)  # whether each unit asks (its start, options, a question part)
     keyed_at: list[bool] = field(default_factory=list)  # whether an answer key after it answers each unit
+    source: "Candidate | None" = None  # the template these starts were taken from (`detect._beside_container`)
 
     @classmethod
     def fixed(cls, key: tuple[str, str, str], indices: list[int], shapes: list[Shape], ends: list[int],
