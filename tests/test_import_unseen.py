@@ -478,3 +478,30 @@ def test_a_title_written_like_the_questions_is_not_a_question(tmp_path: Path) ->
     out, chapter = import_ok(TITLE_AS_H2, tmp_path)
     assert titles(chapter) == ["JVM 的内存结构", "垃圾回收算法", "类加载机制"]
     assert "本文整理了常见的 Java 面试题。" in (chapter / "index.md").read_text(encoding="utf-8")
+
+
+INDENTED_FENCE = """# JS quiz
+
+### 1. What does this print?
+
+ ```javascript
+var x = 1;
+console.log(x);
+```
+
+**Answer:** 1
+
+### 2. What is `typeof null`?
+
+**Answer:** "object"
+"""
+
+
+def test_a_fence_indented_more_than_its_code_is_written_at_the_line_start(tmp_path: Path) -> None:
+    """' ```javascript' with its code at column 0 (GitHub shows code): the site would show the
+    fence and the code as text, and the next '```' would open a fence never closed. The import
+    writes the fence at the line's start and says so; check passes."""
+    out, chapter = import_ok(INDENTED_FENCE, tmp_path)
+    first = sorted(chapter.glob("01-*.md"))[0].read_text(encoding="utf-8")
+    assert "\n```javascript\nvar x = 1;" in first
+    assert re.findall(r":(\d+):1: QI023", out) == ["5"]

@@ -25,7 +25,7 @@ _UNSAFE_ALL_RE = re.compile(r"<\s*/?\s*(?:" + "|".join(UNSAFE_TAGS) + r")\b", re
 _LIST_MARK_RE = re.compile(r"^(\s*)(>|[-*+]|\d+[.)])(?=\s|$)")
 _ROUNDS = 200
 _SCHEME_RE = re.compile(r"(?:javascript|vbscript|data)\s*:", re.I)
-_FENCE_WORDS_RE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*\S+[ \t]+\S", re.M)  # '```c ++': words after the language
+_FENCE_WORDS_RE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*\S+[ \t]+\S|^ {1,3}(?:`{3,}|~{3,})", re.M)  # '```c ++', ' ```js'
 _DEEP_RE = re.compile(r"^(?:\s*(?:[-*+>]|\d+[.)])\s*){20,}|^ {40,}", re.M)
 
 
@@ -63,7 +63,13 @@ def neutralise(page, source: str) -> list[Diagnostic]:
             if d.code not in ("QA024", "QA027", "QA023") or not 0 < d.line <= len(page.lines):
                 continue
             out = page.lines[d.line - 1]
-            if d.code == "QA023":
+            if d.code == "QA023" and "never closed at its own indent" in d.message:
+                if not re.match(r"^ {1,3}(?:`{3,}|~{3,})", out.text):
+                    continue  # '```' at the line's start that closes nothing: the fence before it is the cause
+                note(out, "QI023", f"code fence '{out.text.strip()}' is indented more than its code, so the site "
+                                   "would show it as text: written at the start of its line")
+                out.text = out.text.lstrip(" ")
+            elif d.code == "QA023":
                 if "is not a fence to the site" not in d.message or (fixed := fence_header(out.text)) == out.text:
                     continue
                 note(out, "QI023", f"code fence '{out.text.strip()}' is not a fence to the site (words after the "
