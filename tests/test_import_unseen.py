@@ -505,3 +505,23 @@ def test_a_fence_indented_more_than_its_code_is_written_at_the_line_start(tmp_pa
     first = sorted(chapter.glob("01-*.md"))[0].read_text(encoding="utf-8")
     assert "\n```javascript\nvar x = 1;" in first
     assert re.findall(r":(\d+):1: QI023", out) == ["5"]
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
+def test_preview_tags_every_question_and_shows_the_change_of_shape(tmp_path: Path, browser) -> None:
+    """A bank of labelled '**Q1. …?**' lines then '13. …?': every question has its tag (the
+    labelled ones had none: their title is made from the question part, not a line of its own),
+    and the QI025 note stands under the first line of the new shape."""
+    doc = style_change_doc(13, "**Q{n}. {q}?**", "{n}. {q}?")
+    (tmp_path / "bank.md").write_text(doc, encoding="utf-8")
+    assert qabook("import", str(tmp_path / "bank.md"), "--preview", cwd=tmp_path).returncode == 0
+    page = browser.new_page(viewport={"width": 900, "height": 700})
+    page.goto((tmp_path / "bank.preview.html").as_uri())
+    tags = page.locator(".tag")
+    assert [tags.nth(k).inner_text() for k in range(tags.count())] == [f"Q{n}" for n in range(1, 17)]
+    line = doc.split("\n").index("13. How does DNS resolve a name?") + 1
+    assert page.locator(f"#L{line} .tag").inner_text() == "Q13"
+    note = page.locator(f"#L{line} + .note")
+    note.scroll_into_view_if_needed()
+    assert note.is_visible() and "QI025" in note.inner_text()
+    page.close()

@@ -51,7 +51,11 @@ def line_roles(plan: ImportPlan) -> tuple[dict[int, str], dict[int, int]]:
                 role = "markup"  # the label or fence line the part came from
             for n in out.src:
                 roles.setdefault(n, role)
-                if title and n not in starts:
+                tagged = number in starts.values()
+                # the tag goes on the title's source line, else (a title made from a labelled
+                # question part: '**Q1: …?**') on the question's first source line
+                if (title or (topic and part == "question" and not m and not tagged)) and n not in starts \
+                        and not tagged:
                     starts[n] = number
     return roles, starts
 
