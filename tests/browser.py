@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -21,6 +22,11 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     headers_to_add: dict[str, str] = {}
+    slow: dict[str, float] = {}
+
+    def do_GET(self) -> None:  # noqa: N802
+        time.sleep(self.slow.get(self.path.split("?")[0], 0))  # a slow server, where a test asks for one
+        super().do_GET()
 
     def end_headers(self) -> None:
         for name, value in self.headers_to_add.items():
@@ -32,10 +38,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+def serve(directory: Path, headers: dict[str, str] | None = None, slow: dict[str, float] | None = None) -> Iterator[str]:
     """Serve a folder on 127.0.0.1 (a free port), adding `headers` to every response; yields
-    the base URL."""
-    handler_class = type("Handler", (_QuietHandler,), {"headers_to_add": dict(headers or {})})
+    the base URL. `slow` maps a path ('/') to seconds its answers wait: the caller may fill it
+    while serving."""
+    handler_class = type("Handler", (_QuietHandler,), {"headers_to_add": dict(headers or {}),
+                                                       "slow": slow if slow is not None else {}})
     handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -248,7 +248,8 @@ def test_the_link_format_round_trips_and_states_its_limit(browser) -> None:
 def test_with_instant_navigation_a_pasted_link_merges_once(browser, tmp_path: Path) -> None:
     """Material's instant navigation on: the learner reaches the home page by a click (no page
     load) and pastes the link there; it merges once, and moving about the site and back home
-    does not merge it again."""
+    does not merge it again. A second learner pastes it while the home page is still on its way
+    (a slow server): the message is there when the page arrives, and the link merged once."""
     from browser import serve
 
     project = copy_project(tmp_path)
@@ -257,32 +258,65 @@ def test_with_instant_navigation_a_pasted_link_merges_once(browser, tmp_path: Pa
     config.write_text(text.replace("    - navigation.indexes\n", "    - navigation.indexes\n    - navigation.instant\n", 1),
                       encoding="utf-8")
     assert "navigation.instant" in config.read_text(encoding="utf-8")
-    one, other = browser.new_context(), browser.new_context()
-    a, b = one.new_page(), other.new_page()
-    with serve(project / "site") as url:
+    # the third browser fetches from the server itself (no service worker), which the test slows
+    one, other, third = browser.new_context(), browser.new_context(), browser.new_context(service_workers="block")
+    a, b, c = one.new_page(), other.new_page(), third.new_page()
+    merged = "已合并另一台设备的进度：新增 1 题。"
+    slow: dict[str, float] = {}
+    with serve(project / "site", slow=slow) as url:
         # Material's instant navigation takes a link for the site's own when the sitemap (made
         # from site_url) has it, with the same port and path: built for this server's address
         assert qabook("build", "--no-pdf", cwd=project, env={"QABOOK_SITE_URL": url}).returncode == 0
         _grade(a, url + T1, "3 良好")
         link = _make_link(a, url)
 
-        def click_to(name: str, where: str) -> None:
-            b.get_by_role("link", name=name, exact=True).first.click()
-            b.wait_for_url(url + where)
-            b.locator(".qa-progress-figure").wait_for()
-            assert b.evaluate("window.__sameDocument === true"), where  # an instant navigation, not a page load
+        def wait_for_arrival(page) -> None:
+            """Until the page clicked to is on screen (its content swapped in, its panel made)."""
+            page.wait_for_function("""() => { const c = document.querySelector('[data-md-component=container]');
+                return !c.__left && !!c.querySelector('.qa-progress-figure'); }""")
+
+        def click_to(page, name: str, where: str, *, arrived: bool = True) -> None:
+            """Click a link of the page (an instant navigation, not a page load); with `arrived`,
+            wait until the new page is on screen (the address changes before it is)."""
+            page.evaluate("document.querySelector('[data-md-component=container]').__left = true")
+            page.get_by_role("link", name=name, exact=True).first.click()
+            page.wait_for_url(url + where)
+            if arrived:
+                wait_for_arrival(page)
+            assert page.evaluate("window.__sameDocument === true"), where
+
+        def wait_for_note(page, text: str) -> None:
+            try:
+                page.wait_for_function("t => (document.querySelector('.qa-progress .qa-note') || {}).textContent === t",
+                                       arg=text)
+            except Exception:  # say what the learner saw instead
+                seen = page.evaluate("() => [location.href, (document.querySelector('.qa-note') || {}).textContent,"
+                                     " document.getElementById('qa-live').textContent]")
+                pytest.fail(f"no merge message; address, note, live region: {seen}")
 
         b.goto(url + "llm/")
         b.evaluate("window.__sameDocument = true")
-        click_to("首页", "")
+        click_to(b, "首页", "")
         b.goto(link)
-        merged = "已合并另一台设备的进度：新增 1 题。"
-        b.wait_for_function("t => (document.querySelector('.qa-progress .qa-note') || {}).textContent === t", arg=merged)
+        wait_for_note(b, merged)
         assert _said_once(b, merged) and b.url == url
         assert b.evaluate("window.__sameDocument === true")
         assert b.locator(".qa-progress-figure").inner_text() == "掌握 0/8 · 待复习 0 · 学习中 1"
-        click_to("大模型：从理论到实践的应用", "llm/")  # the home page's chapter table
-        click_to("首页", "")
+        click_to(b, "大模型：从理论到实践的应用", "llm/")  # the home page's chapter table
+        click_to(b, "首页", "")
         assert b.locator(".qa-note").count() == 0  # nothing merged, nothing said again
-    one.close()
-    other.close()
+
+        c.goto(url + "llm/")
+        c.evaluate("window.__sameDocument = true")
+        slow["/"] = 2  # the home page is slow to come
+        click_to(c, "首页", "", arrived=False)
+        assert "从理论到实践" in c.title()  # still the chapter page on screen
+        c.goto(link)
+        wait_for_arrival(c)
+        assert "从理论到实践" not in c.title()  # the home page has arrived
+        wait_for_note(c, merged)  # and the message is on it
+        assert _said_once(c, merged) and c.url == url
+        assert c.locator(".qa-progress-figure").inner_text() == "掌握 0/8 · 待复习 0 · 学习中 1"
+        assert c.locator(".qa-note").count() == 1
+    for context in (one, other, third):
+        context.close()

@@ -143,6 +143,10 @@
   /* The book's one live region says it; `panel` (when given) shows it too, as plain text, so
      that a screen reader hears it once. */
   function tell(panel, text) {
+    showNote(panel, text);
+    announce(text);
+  }
+  function showNote(panel, text) {  // the note at the top of a panel, without saying it again
     if (panel) {
       var p = panel.querySelector(".qa-note");
       if (!p) {
@@ -152,7 +156,6 @@
       p.textContent = text;
       bringIntoView(p);
     }
-    announce(text);
   }
   function reducedMotion() { return !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches); }
   function headerBottom() {  // Material's header stays at the top of the screen
@@ -563,6 +566,11 @@
     else if (h1) h1.after(panel);
     var note = takeNote(location.href);  // the study flow ended here
     if (note) tell(panel, note.text);
+    var link = lastLink;  // merged into the page this one replaced: said here
+    if (link && link.said && link.url === here && !(link.shownIn && link.shownIn.isConnected)) {
+      showNote(panel, link.said);
+      link.shownIn = panel;
+    }
   }
 
   /* ---------- progress by link: "continue on another device" ---------- */
@@ -636,10 +644,24 @@
      (so it is neither merged twice nor shared by accident), merge it (the newest review of each
      card wins) and say what changed. */
   var LINK = "#qa-progress=";
+  /* The last link merged in this tab. With Material's instant navigation a link pasted while the
+     next page is still on its way merges at once, into the page being left; when the new page is
+     swapped in, Material replays the address's fragment (the same link arrives again). So: the
+     arrived page's panel shows what the merge said, and the replay merges nothing. Known by the
+     content container: Material replaces it with every page it swaps in. */
+  var lastLink = null;
+  function container() { return document.querySelector("[data-md-component=container]"); }
   function arriveWithLink() {
     if (location.hash.indexOf(LINK) !== 0) return;
     var text = location.hash.slice(LINK.length);
     history.replaceState(history.state, "", location.pathname + location.search);
+    var at = norm(location.href);
+    if (lastLink && lastLink.text === text && lastLink.url === at && !lastLink.replayed &&
+        lastLink.container && !lastLink.container.isConnected) {
+      lastLink.replayed = true;  // Material replaying the fragment of the page it swapped in
+      return;
+    }
+    var link = lastLink = {text: text, url: at, container: container(), said: null, shownIn: null, replayed: false};
     loadScript(CODEC, "qabookProgressLink").then(function (L) {
       var got = L.decode(text, chapterKeys(""));
       var said;
@@ -652,7 +674,9 @@
         paintBadges();
         said = mergeMessage(merged);
       }
-      tell(document.querySelector(".qa-progress"), said);
+      link.said = said;
+      link.shownIn = document.querySelector(".qa-progress");
+      tell(link.shownIn, said);
     });
   }
   window.addEventListener("hashchange", arriveWithLink);
@@ -924,6 +948,7 @@
   function init() {
     here = norm(location.href);
     pageKeys = null;
+    if (lastLink && lastLink.url !== here) lastLink = null;
     var box = document.getElementById("qa-study-app");
     if (box) {
       if (box.getAttribute("data-ready")) return;
