@@ -70,6 +70,29 @@ GENERIC_TITLE_WORDS: tuple[str, ...] = (
     "more", "spoiler", "réponse", "voir", "la",
     "点击", "点我", "查看", "展开", "显示", "收起", "参考", "答案", "解答", "回答", "这里", "此处", "看", "的")
 
+#: What a skeleton writes where an answer will go ('答案：待补充', 'A: TODO', '（在此填写）'): an
+#: answer made only of these (and punctuation, brackets, 'x'/'.' runs) is no answer.
+PLACEHOLDER_WORDS: tuple[str, ...] = (
+    "todo", "tbd", "tba", "tbc", "fixme", "wip", "to do", "to be added", "to be done", "to be written",
+    "to be completed", "coming soon", "your answer here", "answer here", "fill in", "fill me in", "placeholder",
+    "待补充", "待完善", "待填写", "待填", "待更新", "待整理", "待续", "待定", "待写", "未完成", "暂无", "暂缺", "略",
+    "在此填写", "此处填写", "填写答案", "请填写", "请补充", "补充中", "更新中", "占位")
+
+#: Headings that name a part of a document, not a question ('## Summary', '### 参考资料'): a start
+#: of the question template titled only with one of these (and that does not ask) stays on the
+#: chapter page.
+SECTION_WORDS: tuple[str, ...] = (
+    "summary", "conclusion", "conclusions", "references", "reference", "resources", "further reading",
+    "see also", "introduction", "intro", "overview", "preface", "foreword", "contents", "table of contents",
+    "toc", "license", "licence", "contributing", "contributors", "acknowledgements", "acknowledgments",
+    "changelog", "credits", "appendix", "glossary", "bibliography", "sources", "final thoughts", "wrap-up",
+    "wrapping up", "next steps", "key takeaways", "takeaways", "recap", "related", "related links",
+    "useful links", "links", "notes", "about", "prerequisites", "background", "learning objectives",
+    "objectives", "score tracker", "scoring guide",
+    "总结", "小结", "结语", "结论", "参考", "参考资料", "参考文献", "参考链接", "相关链接", "延伸阅读", "扩展阅读",
+    "推荐阅读", "相关阅读", "前言", "引言", "简介", "概述", "目录", "导读", "附录", "致谢", "更新日志", "写在前面",
+    "写在最后", "后记", "资源", "术语表", "学习目标", "本节讲什么", "核心要点", "知识点", "说明")
+
 #: Label words that hold the answer and its explanation in one (imported as the answer, reported).
 MERGED_LABELS: tuple[str, ...] = ("答案解析", "解答")
 

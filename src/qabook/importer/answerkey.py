@@ -29,6 +29,11 @@ def _opener_re() -> re.Pattern[str]:
 
 
 _OPENER_RE = _opener_re()
+#: A heading that ends in an answer word: a few words naming what it answers, then the word
+#: ('面试题答案', '算法编程题答案：', 'Quiz answers', 'Answers to the exercises' is not: it does not end so).
+_HEADING_OPENER_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}|(?:[A-Za-z][\w-]*\s+){1,3})?" + _OPENER_RE.pattern[1:],
+                                re.I)
+_NUMBERED_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[、.．)）]?\s*")
 
 
 @dataclass
@@ -65,6 +70,8 @@ def find_keys(elements: list[Element], lines: list[str], labels: Labels,
             rest = text[m.end():]
         else:
             m = _OPENER_RE.match(re.sub(r"^#+\s*", "", text))
+            if not m and el.kind == "heading":  # '##### 面试题答案：', '## 4. Quiz answers', '## Answer Key'
+                m = _HEADING_OPENER_RE.match(_NUMBERED_RE.sub("", text))
             if not m:
                 continue
             rest = m["rest"]
@@ -112,3 +119,34 @@ def _read_key(elements: list[Element], lines: list[str], i: int, rest: str) -> A
         else:
             break
     return key
+
+
+def claims(starts: list[tuple[int, int | None]], openers: list[int]) -> dict[int, int]:
+    """Which key answers which question: start element index → the key's position in `openers`
+    (the keys' element indices, in order). A key answers the questions between the key before it
+    and itself; keys that follow one another with no question between them (one per group:
+    '面试题答案', then '编程题答案') answer the last numbered runs before them, one run each, in
+    order (a run: numbers going up by one; a restart at 1 begins the next)."""
+    out: dict[int, int] = {}
+    k, previous = 0, -1
+    while k < len(openers):
+        block = [k]
+        while k + 1 < len(openers) and not any(openers[k] < i < openers[k + 1] for i, _ in starts):
+            k += 1
+            block.append(k)
+        before = [(i, n) for i, n in starts if previous < i < openers[block[0]]]
+        if len(block) == 1:
+            out.update((i, block[0]) for i, _ in before)
+        else:
+            runs: list[list[int]] = []
+            last = None
+            for i, n in before:
+                if not runs or n is None or last is None or n != last + 1:
+                    runs.append([])
+                runs[-1].append(i)
+                last = n
+            for run, at in zip(runs[-len(block):], block):
+                out.update((i, at) for i in run)
+        previous = openers[block[-1]]
+        k += 1
+    return out

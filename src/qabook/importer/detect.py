@@ -21,7 +21,7 @@ from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import KEY_SHAPE, Shape, asks, details_close, numbering, shape_of
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
-                                      silent, titled)
+                                      section_title, silent, titled)
 from qabook.importer.asklists import asking_lists
 from qabook.importer.tables import question_tables
 from qabook.importer.wholedoc import asked_by_its_title, whole_document
@@ -61,6 +61,7 @@ class Detection:
     cands: list[Candidate] = field(default_factory=list)
     keys: list[AnswerKey] = field(default_factory=list)  # answers gathered after their questions, by number
     learned: list = field(default_factory=list)  # label words learned from the document (`learn.LearnedLabel`)
+    continued: list[Candidate] = field(default_factory=list)  # templates carrying the numbering on (`continues`)
 
 
 def first_line(el: Element) -> str:
@@ -130,9 +131,25 @@ def is_placeholder(start: Start, elements: list[Element], end: int, lines: list[
     return not any(re.search(r"\w", re.sub(r"<[^<>]*>", "", line)) for line in lines[elements[start.index].start + 1:stop])
 
 
-def _promote_hidden(elements: list[Element], starts: list[Start]) -> list[Start]:
-    """Numbered question lines inside another question, whose number fills a gap, become questions."""
-    if not starts or starts[0].strategy == "label":
+def numbered_item(elements: list[Element], i: int, shape: Shape | None) -> Start | None:
+    """A list item that opens its own list and is numbered — by its marker ('6. …') or its text
+    ('- **Q6: …?**'): a question line written as a list item (an item further down a list is one
+    point of an answer)."""
+    el = elements[i]
+    if el.kind != "item" or shape is None or (i and elements[i - 1].kind == "item"
+                                              and elements[i - 1].parent == el.parent):
+        return None
+    n = shape.numbering
+    number = n.number if n and n.number is not None else (el.level or None)
+    if number is None:
+        return None
+    return Start(i, number, n.title if n else shape.title, "item")
+
+
+def _promote_hidden(elements: list[Element], starts: list[Start], shapes: list[Shape] | None = None) -> list[Start]:
+    """Numbered question lines inside another question, whose number fills a gap, become questions
+    (a heading, a bold line or a list item: a near-miss of the repeated shape)."""
+    if not starts:
         return starts
     out: list[Start] = []
     for k, s in enumerate(starts):
@@ -145,7 +162,8 @@ def _promote_hidden(elements: list[Element], starts: list[Start]) -> list[Start]
         expected = s.number + 1
         for i in range(s.index + 1, stop):
             el = elements[i]
-            found = bold_numbered(el) or (numbered_heading(el) if el.kind == "heading" else None)
+            found = bold_numbered(el) or (numbered_heading(el) if el.kind == "heading" else None) \
+                or numbered_item(elements, i, shapes[i] if shapes else None)
             if not found or found.number != expected or (limit is not None and expected >= limit):
                 continue
             if not (asks(found.title) or found.explicit):
@@ -268,12 +286,38 @@ def _start(i: int, shape: Shape, box: str, level: int = 0) -> Start:
     return Start(i, number, shape.title, "bold", explicit=explicit(shape))
 
 
+def _numbers(cand: Candidate) -> list[int]:
+    return [s.numbering.number for s in cand.shapes if s.numbering and s.numbering.number is not None]
+
+
+def continues(winner: Candidate, other: Candidate) -> bool:
+    """`other` carries the winner's numbering on in another shape: all its starts come after the
+    winner's last (its numbers go on from the winner's last number) or before the winner's first
+    (they lead up to it), one by one — a document that changes its question-line style part-way
+    while its numbering continues ('**Q12. …?**' then '13. …?', '### 12.' then '#### 13.')."""
+    mine, theirs = _numbers(winner), _numbers(other)
+    if len(mine) < 2 or len(theirs) < 2 or len(theirs) != len(other.indices) or other.features["ask"] < 0.5:
+        return False
+    if any(b != a + 1 for a, b in zip(theirs, theirs[1:])):
+        return False
+    if min(other.indices) > max(winner.indices):
+        return theirs[0] == mine[-1] + 1
+    if max(other.indices) < min(winner.indices):
+        return theirs[-1] + 1 == mine[0]
+    return False
+
+
 def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]:
     """Other question-like templates in the parts of the document the winner leaves to the chapter
-    page (a second group written in another shape)."""
+    page (a second group written in another shape), and templates that carry the winner's
+    numbering on in another shape (`continues`), even inside its last unit."""
     taken = [(s, e) for s, e in zip(winner.indices, winner.ends)]
     extras = []
     for c in sorted((c for c in cands if c.accepted and c is not winner), key=lambda c: -c.score):
+        if continues(winner, c) and not any(nesting(x, c) for x in extras):
+            extras.append(c)
+            taken += list(zip(c.indices, c.ends))
+            continue
         if c.features["ask"] < 0.5 or nesting(winner, c) or nesting(c, winner):
             continue
         outside = [k for k, i in enumerate(c.indices) if not any(s <= i < e for s, e in taken)]
@@ -283,7 +327,39 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
             continue
         extras.append(c)
         taken += list(zip(c.indices, c.ends))
+    for c in sorted((c for c in cands if c.accepted and c is not winner and c not in extras), key=lambda c: -c.score):
+        if (beside := _beside_container(winner, c, taken)) is not None:
+            extras.append(beside)
+            taken += list(zip(beside.indices, beside.ends))
     return extras
+
+
+def _beside_container(winner: Candidate, c: Candidate, taken: list[tuple[int, int]]) -> Candidate | None:
+    """A coarser template one of whose units holds the winner's questions ('## Question 3: Viva'
+    over '### Q1.' … '### Q5.'): that unit is their group heading; its other starts that ask or
+    say they are questions, and hold none of the winner's, are questions of their own
+    ('## Question 1: …', '## Question 2: …' — tasks before the viva)."""
+    if c.features["ask"] < 0.5 or not nesting(c, winner):
+        return None
+    keep = []
+    for k, (i, end, shape) in enumerate(zip(c.indices, c.ends, c.shapes)):
+        held = sum(1 for w in winner.indices if i < w < end)
+        if held:
+            if held < 2:
+                return None  # one question inside: the same questions seen from outside, not a group
+            continue
+        if any(s <= i < e for s, e in taken) or section_title(shape.title) or not (asks(shape.title) or explicit(shape)):
+            continue
+        if c.answered_at and not c.answered_at[k]:
+            continue
+        keep.append(k)
+    if not keep or len(keep) == len(c.indices):
+        return None
+    sub = Candidate(c.key, [c.indices[k] for k in keep], [c.shapes[k] for k in keep], dict(c.features), c.score,
+                    [c.ends[k] for k in keep], [c.answered_at[k] for k in keep] if c.answered_at else [])
+    sub.asked_at = [c.asked_at[k] for k in keep] if c.asked_at else []
+    sub.source = c  # the template it comes from: not a rival reading
+    return sub
 
 
 def detect(elements: list[Element], opts: ImportOptions | None = None, lines: list[str] | None = None,
@@ -328,9 +404,10 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands)
     chosen = [winner] + _region_extras(winner, cands)
-    if runner in chosen:  # a second group in another shape is part of the reading, not its rival
+    used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)
+    if runner in used:  # a second group in another shape is part of the reading, not its rival
         runner = next((c for c in sorted(cands, key=lambda c: -c.score)
-                       if c.accepted and c not in chosen and _rival(winner, c)), None)
+                       if c.accepted and c not in used and _rival(winner, c)), None)
     starts: list[Start] = []
     for cand in chosen:
         box = cand.key[0]
@@ -340,8 +417,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                 starts.append(_start(i, shape, box, expanded[i].level))
     starts.sort(key=lambda s: s.index)
     what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:])
-    return Detection(what, _promote_hidden(expanded, starts), expanded, winner=winner, runner=runner, cands=cands,
-                     keys=keys)
+    return Detection(what, _promote_hidden(expanded, starts, shapes), expanded, winner=winner, runner=runner, cands=cands,
+                     keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)])
 
 
 def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys: list[AnswerKey]) -> float:

@@ -25,6 +25,7 @@ _UNSAFE_ALL_RE = re.compile(r"<\s*/?\s*(?:" + "|".join(UNSAFE_TAGS) + r")\b", re
 _LIST_MARK_RE = re.compile(r"^(\s*)(>|[-*+]|\d+[.)])(?=\s|$)")
 _ROUNDS = 200
 _SCHEME_RE = re.compile(r"(?:javascript|vbscript|data)\s*:", re.I)
+_FENCE_WORDS_RE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*\S+[ \t]+\S|^ {1,3}(?:`{3,}|~{3,})", re.M)  # '```c ++', ' ```js'
 _DEEP_RE = re.compile(r"^(?:\s*(?:[-*+>]|\d+[.)])\s*){20,}|^ {40,}", re.M)
 
 
@@ -46,7 +47,8 @@ def neutralise(page, source: str) -> list[Diagnostic]:
     """Make the page safe to build, in place; one warning per change, at its source line."""
     diags: list[Diagnostic] = []
     text = page.text
-    if "<" not in text and not _SCHEME_RE.search(text) and not _DEEP_RE.search(text):
+    if "<" not in text and not _SCHEME_RE.search(text) and not _DEEP_RE.search(text) \
+            and not _FENCE_WORDS_RE.search(text):
         return diags  # nothing that could need it: no parse
 
     def note(out, code: str, message: str) -> None:
@@ -58,10 +60,22 @@ def neutralise(page, source: str) -> list[Diagnostic]:
         parsed = _parse(page)
         changed = False
         for d in parsed.structure:
-            if d.code not in ("QA024", "QA027") or not 0 < d.line <= len(page.lines):
+            if d.code not in ("QA024", "QA027", "QA023") or not 0 < d.line <= len(page.lines):
                 continue
             out = page.lines[d.line - 1]
-            if d.code == "QA024":
+            if d.code == "QA023" and "never closed at its own indent" in d.message:
+                if not re.match(r"^ {1,3}(?:`{3,}|~{3,})", out.text):
+                    continue  # '```' at the line's start that closes nothing: the fence before it is the cause
+                note(out, "QI023", f"code fence '{out.text.strip()}' is indented more than its code, so the site "
+                                   "would show it as text: written at the start of its line")
+                out.text = out.text.lstrip(" ")
+            elif d.code == "QA023":
+                if "is not a fence to the site" not in d.message or (fixed := fence_header(out.text)) == out.text:
+                    continue
+                note(out, "QI023", f"code fence '{out.text.strip()}' is not a fence to the site (words after the "
+                                   f"language): written as '{fixed.strip()}', so the code shows as code")
+                out.text = fixed
+            elif d.code == "QA024":
                 at = out.text.find("<")
                 if at < 0:
                     continue
@@ -104,6 +118,25 @@ def neutralise(page, source: str) -> list[Diagnostic]:
         if not changed:
             break
     return diags
+
+
+_FENCE_HEADER_RE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
+
+
+def fence_header(line: str) -> str:
+    """A fence line the site takes: the language alone ('```c ++' → '```c++' when the rest is
+    only signs), the other words kept as the fence's title ('```js example' → '```js title="example"')."""
+    m = _FENCE_HEADER_RE.match(line)
+    if not m or not m["info"]:
+        return line
+    words = m["info"].split()
+    rest = " ".join(words[1:])
+    if not re.search(r"\w", rest):  # 'c ++', 'c #': one language written with a space
+        lang, rest = re.sub(r"[^\w#.+-]", "", "".join(words)), ""
+    else:
+        lang = re.sub(r"[^\w#.+-]", "", words[0])
+    title = f' title="{rest.replace(chr(34), chr(39))}"' if rest else ""
+    return f"{m['indent']}{m['fence']}{lang}{title}"
 
 
 _TAG_OPEN_RE = re.compile(r"<(?=\s*/?\s*[A-Za-z!?])")

@@ -15,7 +15,7 @@ import yaml
 
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
-from qabook.importer.answerkey import AnswerKey
+from qabook.importer.answerkey import AnswerKey, claims
 from qabook.importer.detect import Detection, Start, is_placeholder, unit_end
 from qabook.importer.elements import Element, dedented, item_body
 from qabook.importer.neutralise import neutralise
@@ -23,6 +23,8 @@ from qabook.importer.explain import explain
 from qabook.importer.learn import read_document
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
+from qabook.importer.pagelines import (FENCE_RE, _code_flags, _no_headings, _rebase_headings, _squeeze, _trim,
+                                       _unwrap)
 from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, options_to_question,
                                    separate_options, short_title,
                                    sort_details_unit, sort_row_unit, sort_unit)
@@ -102,15 +104,17 @@ class _Planner:
                       "--question-heading LEVEL, --question-pattern REGEX, --bold-questions or --split-on REGEX "
                       "(labels: --label answer=WORD)", Severity.ERROR)
         self.key_lines = {key.line for key in detection.keys}
-        previous = -1
-        for key in detection.keys:  # each key answers the questions between the key before it and itself
-            group = [u for u, _ in units if previous < u.start.index < key.opener]
+        claimed = claims([(u.start.index, u.start.number) for u, _ in units], [key.opener for key in detection.keys])
+        for k, key in enumerate(detection.keys):  # the questions before it (one run each, for keys in a row)
+            group = [u for u, _ in units if claimed.get(u.start.index) == k]
             if group:
                 self._answer_key(key, group, elements)
-            previous = key.opener
         for u, _ in units:
             options_to_question(u)
+        if self._template_only([u for u, _ in units]):
+            units = []
         self._groups(units, elements)
+        self._style_changes(detection, elements)
         self._weak_template(detection, [u for u, _ in units])
         self._check_units([u for u, _ in units])
         plan = self._pages(units, elements)
@@ -286,6 +290,13 @@ class _Planner:
                                            "missing; write one under an answer label")
                 u.parts["answer"] = [OutLine(t(self.language, "import.missing_answer"), ())]
                 u.how["answer"] = "missing in the source (a note says so)"
+            elif shown := u.placeholder("answer"):  # 'TODO', '待补充': the answer is still to be written
+                self.warn(u.line, "QI026", f"the answer of '{short_title(u.title, 40)}' is only a placeholder "
+                                           f"('{short_title(shown, 20)}'): kept, and the page says the answer is "
+                                           "missing; write it under the answer label")
+                u.parts["answer"] = [*u.parts["answer"], OutLine("", ()),
+                                     OutLine(t(self.language, "import.missing_answer"), ())]
+                u.how["answer"] += " — a placeholder: the answer is missing"
             elif not u.shows("answer"):  # only a comment: the page would show an empty answer
                 self.warn(u.line, "QI004", f"question '{u.title}' has an answer that shows nothing (only a "
                                            "comment): the page says the answer is missing")
@@ -416,6 +427,31 @@ class _Planner:
             self.warn(n, "QI024", "this line could not be placed in a question or where it stood: kept at the end "
                                   "of the chapter page (please report it)")
 
+    def _template_only(self, units: list[Unit]) -> bool:
+        """A skeleton of questions whose answers are all still to be written ('答案：待补充',
+        'A: TODO'): refused, as a document with no answer at all — nothing written. One written
+        answer makes it a bank in progress: imported, each placeholder reported (QI026)."""
+        held = [u for u in units if u.has("answer") and u.placeholder("answer")]
+        if not held or len(held) * 2 < len(units) or any(
+                u.has("answer") and u.shows("answer") and not u.placeholder("answer") for u in units):
+            return False
+        shown = held[0].placeholder("answer")
+        self.warn(held[0].line, "QI026", f"a template, not yet a Q&A: every answer of the {len(units)} question(s) "
+                                         f"is a placeholder ('{short_title(shown, 20)}' here) or missing: nothing "
+                                         "written; write the answers, then import", Severity.ERROR)
+        return True
+
+    def _style_changes(self, detection: Detection, elements: list[Element]) -> None:
+        """A template that carries the numbering on in another shape joined the reading: say where."""
+        for cand in detection.continued:
+            first = cand.indices[0]
+            numbers = [s.numbering.number for s in cand.shapes if s.numbering]
+            before = detection.winner.shapes[-1] if first > detection.winner.indices[-1] else detection.winner.shapes[0]
+            self.warn(elements[first].lineno, "QI025",
+                      f"question lines change shape here ({cand.describe()}) while the numbering goes on "
+                      f"({numbers[0]}–{numbers[-1]}; elsewhere: '{short_title(before.title, 30)}'): read as questions "
+                      "too; check with --preview, or say where questions start (--question-pattern)")
+
     def _weak_template(self, detection: Detection, units: list[Unit]) -> None:
         """Two readings of the document fit almost as well: say so, with both, at the first question."""
         winner, runner = detection.winner, detection.runner
@@ -508,7 +544,6 @@ class _Planner:
         return _squeeze(out)
 
 
-FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 #: A runner-up scoring this share of the winner's score or more makes the reading weak (QI022).
 WEAK_MARGIN = 0.9
 #: A label-like start of a line that may be an answer the labels did not read ('Answer (short):', 'Ans -', '答:').
@@ -521,93 +556,8 @@ ASKING_LINE_RE = re.compile(r"^\s{0,3}(?:(?:\d{1,3}[.)、．]|Q\d*[:：.]|问[:�
                             r"|\*\*[^*]+[?？]\s*\*\*)\s*$")
 
 
-def _code_flags(lines: list[OutLine]) -> tuple[list[bool], OutLine | None]:
-    """For each line, whether it is a code fence line or inside code (CommonMark: a fence closes
-    with the same character, at least as long, and no info); and the fence left open, if any."""
-    flags, fence = [], None
-    for o in lines:
-        m = FENCE_RE.match(o.text)
-        if fence is None and m:
-            fence = (m["fence"][0], len(m["fence"]), o)
-            flags.append(True)
-        elif fence is not None:
-            if m and m["fence"][0] == fence[0] and len(m["fence"]) >= fence[1] and not m["info"].strip():
-                fence = None
-            flags.append(True)
-        else:
-            flags.append(False)
-    return flags, fence[2] if fence else None
-
-
-def _rebase_headings(lines: list[OutLine]) -> list[OutLine]:
-    """Under the chapter page's H1, no heading skips a level (content kept after a question's
-    '---' comes in as written)."""
-    previous, seen_title = 1, False
-    for o, code in zip(lines, _code_flags(lines)[0]):
-        m = None if code else re.match(r"^ {0,3}(#{1,6})(\s+.*|)$", o.text)
-        if not m:
-            continue
-        if not seen_title and len(m[1]) == 1:
-            seen_title = True
-            continue
-        previous = max(2, min(len(m[1]), previous + 1))
-        o.text = "#" * previous + m[2]
-    return lines
-
-
-def _no_headings(lines: list[OutLine]) -> list[OutLine]:
-    """A heading line left inside a block (it came in with raw HTML) becomes bold text: a topic
-    page has one heading, its title."""
-    for o, code in zip(lines, _code_flags(lines)[0]):
-        if not code and (m := re.match(r"^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$", o.text)) and m[1]:
-            o.text = f"**{m[1]}**"
-    return lines
-
-
 def _link_text(title: str) -> str:
     return title.replace("[", "\\[").replace("]", "\\]")
-
-
-_WRAP_OPEN_RE = re.compile(r"^\s*<(div|p|span|section|blockquote)\b[^<>]*>\s*$", re.I)
-
-
-def _unwrap(lines: list[OutLine]) -> tuple[list[OutLine], tuple[int, ...], tuple[int, ...]]:
-    """A part wrapped whole in a bare `<div>`/`<p>` … `</div>` pair (a layout the site does not
-    need, and that would hide the part's Markdown): the wrapper lines become the block's fences
-    (their source lines go with them)."""
-    if len(lines) < 3:
-        return lines, (), ()
-    m = _WRAP_OPEN_RE.match(lines[0].text)
-    if not m or not re.match(rf"^\s*</{m[1]}\s*>\s*$", lines[-1].text, re.I):
-        return lines, (), ()
-    inner = "\n".join(o.text for o in lines[1:-1])
-    if len(re.findall(rf"<{m[1]}\b", inner, re.I)) != len(re.findall(rf"</{m[1]}\s*>", inner, re.I)):
-        return lines, (), ()
-    return _trim(lines[1:-1]), lines[0].src, lines[-1].src
-
-
-def _trim(lines: list[OutLine]) -> list[OutLine]:
-    """Drop blank lines at the edges of a block (blank lines carry no text to lose)."""
-    start, end = 0, len(lines)
-    while start < end and not lines[start].text.strip():
-        start += 1
-    while end > start and not lines[end - 1].text.strip():
-        end -= 1
-    return lines[start:end]
-
-
-def _squeeze(lines: list[OutLine]) -> list[OutLine]:
-    """Collapse runs of blank lines outside code to one; keep lines that carry source."""
-    out: list[OutLine] = []
-    for o, code in zip(lines, _code_flags(lines)[0]):
-        if not code and not o.text.strip() and out and not out[-1].text.strip():
-            if o.src:
-                out[-1].src = out[-1].src + o.src
-            continue
-        out.append(o)
-    while out and not out[-1].text.strip():
-        out.pop()
-    return out
 
 
 def document_language(text: str) -> str:

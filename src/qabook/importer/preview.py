@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from qabook.i18n import t
+from qabook.importer.pagelines import _code_flags
 from qabook.importer.plan import ImportPlan, document_language
 
 ROLES = ("question", "answer", "explanation", "chapter", "markup")
@@ -25,7 +26,8 @@ _EDGES = {"question": "#2563eb", "answer": "#16a34a", "explanation": "#d97706", 
 
 def line_roles(plan: ImportPlan) -> tuple[dict[int, str], dict[int, int]]:
     """For each 1-based source line: where the import puts it, and the question number that
-    starts at it (for the tags)."""
+    starts at it (for the tags). A topic page's title is its one `# ` line outside code, before
+    its blocks (a `# comment` in an answer's code is code, not a question)."""
     roles: dict[int, str] = {}
     starts: dict[int, int] = {}
     number = 0
@@ -34,19 +36,26 @@ def line_roles(plan: ImportPlan) -> tuple[dict[int, str], dict[int, int]]:
         if topic:
             number += 1
         part = None
-        for out in page.lines:
+        titled = False
+        for out, code in zip(page.lines, _code_flags(page.lines)[0]):
             text = out.text.strip()
-            m = re.match(r"^/// (question|answer|explanation)\b", text)
+            m = None if code else re.match(r"^/// (question|answer|explanation)\b", text)
+            title = topic and not code and not titled and part is None and text.startswith("# ")
+            titled = titled or title
             if topic and m:
                 part = m.group(1)
-            elif topic and text == "///":
+            elif topic and not code and text == "///":
                 part = None
-            role = "chapter" if not topic else (part or ("question" if text.startswith("# ") else "markup"))
-            if m or (topic and text == "///"):
+            role = "chapter" if not topic else (part or ("question" if title else "markup"))
+            if m or (topic and not code and text == "///"):
                 role = "markup"  # the label or fence line the part came from
             for n in out.src:
                 roles.setdefault(n, role)
-                if topic and text.startswith("# ") and n not in starts:
+                tagged = number in starts.values()
+                # the tag goes on the title's source line, else (a title made from a labelled
+                # question part: '**Q1: …?**') on the question's first source line
+                if (title or (topic and part == "question" and not m and not tagged)) and n not in starts \
+                        and not tagged:
                     starts[n] = number
     return roles, starts
 

@@ -77,8 +77,15 @@ def asks(title: str) -> bool:
     title = re.sub(r"(?<!!)\[([^\]]{0,500})\]\([^)]{0,500}\)", r"\1", title)  # a link asks with its words
     plain = re.sub(r"[*_`]", "", title).strip()
     words = re.sub(r"`[^`]*`", "code", title)  # 'saveBatch()' in code is no blank to fill
+    if _TELLING_RE.match(plain) and "?" not in plain:
+        return False  # 'What we do now', 'How it works', 'Why this matters': a section says, it does not ask
     return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or _INTERROGATIVE_RE.match(plain)
                 or _CJK_ASKS_RE.search(plain))
+
+
+#: An English question word followed by a subject (no inversion): a heading that tells.
+_TELLING_RE = re.compile(r"^(?:what|how|why|when|where|which|who)\s+(?:we|you|it|they|i|this|that|these|those|he|she|"
+                         r"our|your|my|their|its)\b", re.I)
 
 
 def asks_somewhere(title: str) -> bool:
@@ -237,6 +244,8 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
     num = numbering(text)
     if num and num.style == "Q:" and label_kind not in ("", "question"):
         num = None
+    if num and num.style in ("N ", "N.N") and el.kind == "item" and el.level:
+        num = None  # '10. 3 coins are tossed…', '2. 1.5 kg of…': the list's number is the numbering, the rest is text
     if num is None and el.kind == "item" and el.level:  # '3. …': the list's own number
         num = Numbering("N.", el.level, "", text)
     title = num.title if num else (label.rest if label and label.kind == "question" else text)

@@ -27,9 +27,11 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
 from qabook.importer.shapes import Shape, asks, details_close
+from qabook.vocabulary import SECTION_WORDS
 
 #: Numbering words that say "this is a question" on their own.
 _QUESTION_WORDS = {"q", "题目", "问题", "面试题", "试题", "习题", "练习", "例题", "考题", "question", "problem", "exercise",
@@ -62,6 +64,8 @@ class Candidate:
     answered_at: list[bool] = field(default_factory=list)  # whether each unit holds anything after its start
     why: str = ""  # what made a one-question document one question (`wholedoc.py`)
     asked_at: list[bool] = field(default_factory=list)  # whether each unit asks (its start, options, a question part)
+    keyed_at: list[bool] = field(default_factory=list)  # whether an answer key after it answers each unit
+    source: "Candidate | None" = None  # the template these starts were taken from (`detect._beside_container`)
 
     @classmethod
     def fixed(cls, key: tuple[str, str, str], indices: list[int], shapes: list[Shape], ends: list[int],
@@ -368,6 +372,8 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     cand.ends = unit_ends(elements, shapes, cand.indices, box, lines)
     asking = answered = labelled = coded = 0
     sizes = []
+    claimed = claims([(i, s.numbering.number if s.numbering else None) for i, s in zip(cand.indices, cand.shapes)],
+                     [at for at, _ in keys or []])
     for i, end, shape in zip(cand.indices, cand.ends, cand.shapes):
         el = elements[i]
         end_line = elements[end].start if end < len(elements) else len(lines)
@@ -380,8 +386,9 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
                      or (box != "p" and has_question_part(body, labels)))
         asking += asked
         cand.asked_at.append(asked)
-        key = next((numbers for at, numbers in keys or [] if at > i), None)
+        key = keys[claimed[i]][1] if keys and i in claimed else None
         keyed = bool(key and shape.numbering and shape.numbering.number in key)
+        cand.keyed_at.append(keyed)
         inline = inline or keyed  # its answer waits in the key after it
         said = bool(inline or says_something(body))
         answered += said
@@ -428,8 +435,20 @@ def silent(cand: Candidate) -> set[int]:
     if not cand.asked_at or cand.key[0] in ("doc",) or cand.key[2] == "asklist":
         return set()
     n = len(cand.indices)
+    # a start titled only with a section word ('## Summary', '### 参考资料') names a part of the
+    # document, wherever it stands (among statement-form questions too)
+    sections = {i for i, asked, shape in zip(cand.indices, cand.asked_at, cand.shapes)
+                if not asked and (section_title(shape.title) or (not shape.numbering and names_collection(shape.title)))}
+    # in a reading whose answers wait in a key, a start the key does not answer, that neither asks
+    # nor holds anything, is not a question ('1. **视差计算**：…', an outline's point before the
+    # questions the key answers)
+    if any(cand.keyed_at):
+        sections |= {i for i, asked, said, keyed in zip(cand.indices, cand.asked_at, cand.answered_at, cand.keyed_at)
+                     if not asked and not said and not keyed}
+    if len(sections) * 2 >= n:
+        sections = set()  # most starts are such: they are what the template is about
     if n < 5 or sum(cand.asked_at) < 0.75 * n:
-        return set()  # the starts do not ask as a rule ('# 7. 微软-S-expression' among problem titles)
+        return sections  # the starts do not ask as a rule ('# 7. 微软-S-expression' among problem titles)
     # an untitled start ('#### 100.') is left to the placeholder check, which reports it; an empty
     # start stands out only where the units are answered as a rule (not in a bank of open tasks)
     answered = sum(cand.answered_at) >= 0.75 * n
@@ -441,8 +460,31 @@ def silent(cand: Candidate) -> set[int]:
                 break  # a numbered start is one of the sequence
             out.add(cand.indices[k])
     if len(out) >= n:
-        return set()
-    return out
+        return sections
+    return out | sections
+
+
+_SECTION_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(SECTION_WORDS, key=len, reverse=True))
+                         + r")$", re.I)
+
+
+_COLLECTION_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|笔试题|习题|练习题?|试题|题库|真题|"
+                            r"考题|测验|自测|复习题|\b(?:questions|quiz(?:zes)?|exercises|problems|self-check|trivia)\b",
+                            re.I)
+
+
+def names_collection(title: str) -> bool:
+    """A short title that names a collection of questions ('Java 面试题', 'Frequently Asked
+    Questions', 'Practice problems'): the document's or a group's title, not a question."""
+    plain = re.sub(r"[*_`#]", "", title).strip()
+    return bool(_COLLECTION_RE.search(plain)) and len(plain.split()) <= 6 and len(plain) <= 40
+
+
+def section_title(title: str) -> bool:
+    """The title is only a section word ('Summary', '五、总结：', '📚 References')."""
+    plain = re.sub(r"[*_`#]|[^\w\s'&-]", " ", title)  # marks, emoji, punctuation
+    plain = re.sub(r"^\s*(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[、.．]?\s*", "", plain)
+    return bool(_SECTION_RE.match(" ".join(plain.split())))
 
 
 def _units_of(cand: Candidate) -> list[tuple[int, int]]:

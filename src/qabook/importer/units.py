@@ -14,7 +14,7 @@ from qabook.importer.detect import Start
 from qabook.importer.elements import Element
 from qabook.importer.labels import DEFAULT, Label, Labels
 from qabook.importer.elements import dedented
-from qabook.vocabulary import GENERIC_TITLE_WORDS
+from qabook.vocabulary import GENERIC_TITLE_WORDS, PLACEHOLDER_WORDS
 from qabook.importer.shapes import ADMONITION_RE, asks
 from qabook.importer.tables import row_parts
 
@@ -57,10 +57,34 @@ class Unit:
     def has(self, part: str) -> bool:
         return any(o.text.strip() for o in self.parts[part])
 
+    def placeholder(self, part: str) -> str | None:
+        """The part's text when it is only a placeholder ('TODO', '待补充', '（在此填写）', 'xxx')."""
+        text = "\n".join(o.text for o in self.parts[part] if not re.match(r"^\s*(```|~~~)", o.text))
+        return placeholder_text(re.sub(r"<!--.*?(-->|$)", "", text, flags=re.S))
+
     def shows(self, part: str) -> bool:
         """The part has text a reader sees (not only HTML comments)."""
         text = "\n".join(o.text for o in self.parts[part])
         return bool(re.sub(r"<!--.*?(-->|$)", "", text, flags=re.S).strip())
+
+
+_PLACEHOLDER_RE = re.compile(
+    r"^(?:(?:" + "|".join(re.escape(w) for w in sorted(PLACEHOLDER_WORDS, key=len, reverse=True)) + r")(?![a-z])"
+    r"|x{2,}|_{3,}|\?{2,}|？{2,})(?:\s*(?:" + "|".join(re.escape(w) for w in sorted(PLACEHOLDER_WORDS, key=len, reverse=True))
+    + r")(?![a-z])|\s*x{2,}|\s*_{3,})*$", re.I)
+_PUNCT_RE = re.compile(r"[\s*`>#|:：.。,，;；!！()（）\[\]【】{}<>\-–—~…、]+")
+
+
+def placeholder_text(text: str) -> str | None:
+    """`text` (an answer's lines) when it says only that the answer is still to be written:
+    'TODO', '待补充。', '（在此填写）', 'xxx', '...'."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 60:
+        return None
+    core = _PUNCT_RE.sub(" ", stripped).strip()
+    if not core:  # only dots, an ellipsis, dashes: '...', '……'
+        return stripped if re.fullmatch(r"[.。…\s]{2,}|…+", stripped) else None
+    return stripped if _PLACEHOLDER_RE.match(core) else None
 
 
 def _lines(lines: list[str], el: Element, skip: int = 0) -> list[OutLine]:

@@ -1,0 +1,95 @@
+"""Helpers on a planned page's lines (`OutLine`s): where code is, headings rebased or made bold,
+a wrapper `<div>` unwrapped, blank lines trimmed and squeezed. Used by the planner and the preview."""
+
+from __future__ import annotations
+
+import re
+
+from qabook.importer.units import OutLine
+
+FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+
+
+def _code_flags(lines: list[OutLine]) -> tuple[list[bool], OutLine | None]:
+    """For each line, whether it is a code fence line or inside code (CommonMark: a fence closes
+    with the same character, at least as long, and no info); and the fence left open, if any."""
+    flags, fence = [], None
+    for o in lines:
+        m = FENCE_RE.match(o.text)
+        if fence is None and m:
+            fence = (m["fence"][0], len(m["fence"]), o)
+            flags.append(True)
+        elif fence is not None:
+            if m and m["fence"][0] == fence[0] and len(m["fence"]) >= fence[1] and not m["info"].strip():
+                fence = None
+            flags.append(True)
+        else:
+            flags.append(False)
+    return flags, fence[2] if fence else None
+
+
+def _rebase_headings(lines: list[OutLine]) -> list[OutLine]:
+    """Under the chapter page's H1, no heading skips a level (content kept after a question's
+    '---' comes in as written)."""
+    previous, seen_title = 1, False
+    for o, code in zip(lines, _code_flags(lines)[0]):
+        m = None if code else re.match(r"^ {0,3}(#{1,6})(\s+.*|)$", o.text)
+        if not m:
+            continue
+        if not seen_title and len(m[1]) == 1:
+            seen_title = True
+            continue
+        previous = max(2, min(len(m[1]), previous + 1))
+        o.text = "#" * previous + m[2]
+    return lines
+
+
+def _no_headings(lines: list[OutLine]) -> list[OutLine]:
+    """A heading line left inside a block (it came in with raw HTML) becomes bold text: a topic
+    page has one heading, its title."""
+    for o, code in zip(lines, _code_flags(lines)[0]):
+        if not code and (m := re.match(r"^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$", o.text)) and m[1]:
+            o.text = f"**{m[1]}**"
+    return lines
+
+
+_WRAP_OPEN_RE = re.compile(r"^\s*<(div|p|span|section|blockquote)\b[^<>]*>\s*$", re.I)
+
+
+def _unwrap(lines: list[OutLine]) -> tuple[list[OutLine], tuple[int, ...], tuple[int, ...]]:
+    """A part wrapped whole in a bare `<div>`/`<p>` … `</div>` pair (a layout the site does not
+    need, and that would hide the part's Markdown): the wrapper lines become the block's fences
+    (their source lines go with them)."""
+    if len(lines) < 3:
+        return lines, (), ()
+    m = _WRAP_OPEN_RE.match(lines[0].text)
+    if not m or not re.match(rf"^\s*</{m[1]}\s*>\s*$", lines[-1].text, re.I):
+        return lines, (), ()
+    inner = "\n".join(o.text for o in lines[1:-1])
+    if len(re.findall(rf"<{m[1]}\b", inner, re.I)) != len(re.findall(rf"</{m[1]}\s*>", inner, re.I)):
+        return lines, (), ()
+    return _trim(lines[1:-1]), lines[0].src, lines[-1].src
+
+
+def _trim(lines: list[OutLine]) -> list[OutLine]:
+    """Drop blank lines at the edges of a block (blank lines carry no text to lose)."""
+    start, end = 0, len(lines)
+    while start < end and not lines[start].text.strip():
+        start += 1
+    while end > start and not lines[end - 1].text.strip():
+        end -= 1
+    return lines[start:end]
+
+
+def _squeeze(lines: list[OutLine]) -> list[OutLine]:
+    """Collapse runs of blank lines outside code to one; keep lines that carry source."""
+    out: list[OutLine] = []
+    for o, code in zip(lines, _code_flags(lines)[0]):
+        if not code and not o.text.strip() and out and not out[-1].text.strip():
+            if o.src:
+                out[-1].src = out[-1].src + o.src
+            continue
+        out.append(o)
+    while out and not out[-1].text.strip():
+        out.pop()
+    return out
