@@ -49,3 +49,11 @@ def test_bytes_that_are_no_text_are_still_refused_by_name(tmp_path: Path) -> Non
     assert r.returncode != 0 and "Traceback" not in r.stderr
     assert "save the file as UTF-8" in r.stderr + r.stdout
     assert not (tmp_path / "docs").exists()
+
+
+def test_a_short_utf16_file_is_read_by_its_byte_order_mark(tmp_path: Path) -> None:
+    source = tmp_path / "short.md"
+    source.write_bytes("# Quiz\n\n## 1. What is it?\n\nAnswer: a thing.\n\n## 2. Why?\n\nAnswer: because.\n".encode("utf-16"))
+    r = qabook("import", str(source), "--chapter", "ch", "--out", str(tmp_path / "docs"))
+    assert r.returncode == 0 and "QI027 the file is in UTF-16" in r.stderr + r.stdout, r.stderr
+    assert len(list((tmp_path / "docs" / "ch").glob("0*.md"))) == 2

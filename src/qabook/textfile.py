@@ -47,6 +47,8 @@ def _legacy(data: bytes) -> tuple[str, str] | None:
     tell, or when what it finds is no better than noise."""
     from charset_normalizer import from_bytes
 
+    if sum(b >= 0x80 for b in data) < 16:
+        return None  # a handful of bytes outside ASCII fit some code page whatever they are: no telling
     found = list(from_bytes(data))
     if not found or found[0].encoding in ("utf_8", "ascii") or found[0].chaos > 0.2:
         return None
@@ -78,6 +80,11 @@ def read_text(path: Path, display: str, code: str = "QA001", *, any_encoding: bo
         return Diagnostic(display, 1, 1, code, "cannot read file: too many levels of symbolic links")
     if _looks_utf16(data):
         legacy = _legacy(data) if any_encoding else None
+        if any_encoding and legacy is None and data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            try:  # the byte order mark says it, however short the text
+                legacy = data.decode("utf-16"), "UTF-16"
+            except UnicodeDecodeError:
+                legacy = None
         if legacy:
             return TextFile(path, display, _lines(legacy[0].lstrip("\ufeff")), legacy[1])
         return Diagnostic(display, 1, 1, code, "UTF-16 text: save the file as UTF-8")
