@@ -21,7 +21,7 @@ from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import KEY_SHAPE, Shape, asks, details_close, numbering, shape_of
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
-                                      section_title, silent, titled)
+                                      section_title, silent, titled_by)
 from qabook.importer.asklists import asking_lists
 from qabook.importer.tables import question_tables
 from qabook.importer.wholedoc import asked_by_its_title, whole_document
@@ -62,6 +62,7 @@ class Detection:
     keys: list[AnswerKey] = field(default_factory=list)  # answers gathered after their questions, by number
     learned: list = field(default_factory=list)  # label words learned from the document (`learn.LearnedLabel`)
     continued: list[Candidate] = field(default_factory=list)  # templates carrying the numbering on (`continues`)
+    refused: str = ""  # why the best reading was taken for an article's sections (`Candidate.prose`)
 
 
 def first_line(el: Element) -> str:
@@ -402,7 +403,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         cands = cands + [whole]
     if winner is None:
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
-                         "bold lines, list items or paragraphs)", [], expanded, cands=cands)
+                         "bold lines, list items or paragraphs)", [], expanded, cands=cands, refused=_why_prose(cands))
     chosen = [winner] + _region_extras(winner, cands)
     used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)
     if runner in used:  # a second group in another shape is part of the reading, not its rival
@@ -419,6 +420,15 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:])
     return Detection(what, _promote_hidden(expanded, starts, shapes), expanded, winner=winner, runner=runner, cands=cands,
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)])
+
+
+def _why_prose(cands: list[Candidate]) -> str:
+    """What the best reading that was refused as an article's headings lacked ('' when none was)."""
+    refused = sorted((c for c in cands if c.prose()), key=lambda c: -c.score)
+    if not refused:
+        return ""
+    c = refused[0]
+    return f"the best reading, {c.describe()}, reads as an article's sections: {c.prose()}"
 
 
 def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys: list[AnswerKey]) -> float:
@@ -438,7 +448,7 @@ def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys
 def _vote(elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels,
           keys: list[AnswerKey] | None = None):
     cands = candidates(elements, shapes)
-    is_titled = titled(elements, lines)
+    is_titled = titled_by(elements, lines)
     answered = [(key.opener, set(key.entries)) for key in keys or []]
     for cand in cands:
         score(cand, elements, shapes, lines, labels, is_titled, answered)

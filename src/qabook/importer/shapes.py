@@ -101,9 +101,14 @@ class Numbering:
     title: str  # the text after the numbering
 
 
+_DATE_RE = re.compile(r"(?:19|20)\d\d([-./年])\d{1,2}(?:\1|月)\d{1,2}日?(?!\d)")
+
+
 def numbering(text: str) -> Numbering | None:
     """The numbering a line opens with, if any (the text is taken without its bold marks)."""
     text = text.strip()
+    if _DATE_RE.match(text):
+        return None  # '2021.12.31 技术分享', '2024-05-01 …': a date, not the number of a question
     for style, pattern in _NUMBERING:
         m = pattern.match(text)
         if not m:

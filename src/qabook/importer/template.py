@@ -81,6 +81,8 @@ class Candidate:
         f = self.features
         if self.key[0] == "doc" or self.key[2] == "asklist":
             return True  # the fallbacks (`wholedoc.py`, `asklists.py`) are chosen only when nothing else fits
+        if self.prose():
+            return False
         if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer
             numbered = bool(self.shapes and self.shapes[0].numbering)
             alone = f["coverage"] >= 0.3  # one question that is most of the document, not a stray line
@@ -107,6 +109,28 @@ class Candidate:
             return False  # plain numbered items are steps and outlines, not questions, whatever the title
         return bool(f.get("titled")) and f["n"] >= 3 and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and (
             f["sequence"] >= 0.6 or bold == "whole" or box == "dt" or _heading(box))
+
+    def prose(self) -> str:
+        """Why these starts are an article's section headings rather than questions ('' when they
+        may be questions). Only for unnumbered, unlabelled headings, the shape every prose document
+        has: a person takes them for questions only when the document shows it is a Q&A — more than
+        one of them asks, at least one is written as a question ('?'), or the document's title (not
+        a word in its opening prose: 'a tool that turns Q&A into…') names a collection of questions."""
+        f = self.features
+        if self.key[2] != "plain" or self.key[1] or not _heading(self.key[0]) or f.get("labelled", 0) >= 0.5 \
+                or len(self.indices) < 2:
+            return ""
+        asked = round(f["ask"] * f["n"])
+        if f.get("titled", 0) >= 1.0:  # the title names a Q&A: its sections may be its questions
+            return ""
+        if asked < 2:
+            what = "none of them asks" if asked == 0 else f"only one of the {f['n']} asks"
+            title = " and the title does not name a Q&A" if f.get("titled") else ""
+            return f"{what}{title}"
+        if not f.get("marked"):
+            return f"{asked} of {f['n']} open with a question word but none is written as a question ('?', '？') " \
+                   "and no answer is labelled (an article's rhetorical headings)"
+        return ""
 
     def describe(self) -> str:
         box, bold, family = self.key
@@ -357,15 +381,23 @@ _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|
 def titled(elements: list[Element], lines: list[str]) -> bool:
     """The document says it is a collection of questions: its first heading or first lines name it
     ('FAQ', '面试题', 'Interview questions', 'Quiz')."""
+    return titled_by(elements, lines) > 0
+
+
+def titled_by(elements: list[Element], lines: list[str]) -> float:
+    """1.0 when the document's first heading names a collection of questions, 0.5 when only its
+    first lines of text do (they may only describe the subject: 'turns Q&A documents into…'), else 0."""
     head = next((el.text for el in elements if el.kind == "heading"), "")
+    if _TITLED_RE.search(head):
+        return 1.0
     # the first lines of text, not a list of links (a site's navigation names other pages)
     first = " ".join(line for line in lines[:8] if line.strip() and not _LINK_LINE_RE.match(line))
     first = re.sub(r"<[^<>]*>|\]\([^)]{0,500}\)|https?://\S+", " ", first)  # words, not addresses
-    return bool(_TITLED_RE.search(head) or _TITLED_RE.search(first[:300]))
+    return 0.5 if _TITLED_RE.search(first[:300]) else 0.0
 
 
 def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels,
-          is_titled: bool = False, keys: list[tuple[int, set[int]]] | None = None) -> None:
+          is_titled: float = 0.0, keys: list[tuple[int, set[int]]] | None = None) -> None:
     """Score one candidate; `keys` are the answer keys as (element index, the numbers they answer)."""
     n = len(cand.indices)
     box = cand.key[0]
@@ -409,7 +441,8 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     f = cand.features
     levels = [el.level for el in elements if el.kind == "heading"]
     top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
-    f.update(titled=float(is_titled), top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
+    marked = sum(1 for sh in cand.shapes if _MARK_RE.search(sh.title or "")) / n
+    f.update(titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
              explicit=sum(explicit(s) for s in cand.shapes) / n)
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
@@ -417,6 +450,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
                                  + 1.0 * coverage + 0.3 * regular + prior), 3)
 
 
+_MARK_RE = re.compile(r"[?？]")  # a line written as a question
 _QUESTION_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?:question|faq|quiz)\b", re.I)
 _OPTION_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?[A-D](?:\*\*)?\s*[.)．、:：）]")
 
