@@ -398,6 +398,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (tabled := question_tables(expanded, lines, labels)):
         winner, expanded = tabled
         cands = cands + [winner]
+        # questions in a table, their answers listed by number after it ('## Answers', '1. …'):
+        # the key answers the rows (the table split its rows into elements: read the keys again)
+        keys = [k for k in find_keys(expanded, lines, labels, opts.answer_key) if k.opener > winner.indices[0]]
     if winner is None and lines and (whole := whole_document(expanded, shapes, lines, labels)):
         winner = whole
         cands = cands + [whole]
