@@ -186,3 +186,23 @@ def test_a_knowledge_check_list_still_imports(tmp_path: Path) -> None:
                         "* What is a feature branch?\n* Why squash commits before merging?\n* How wide may a line be?")
     doc = doc.replace("We also have a weekly meeting, which consists of the following:", "## Knowledge check")
     assert imported(doc, tmp_path) == 3
+
+
+def test_terms_defined_before_the_follow_up_questions_are_not_questions(tmp_path: Path) -> None:
+    """An interview note: five '### term' definitions, then '## Follow-up questions' with seven
+    '### …?' questions. Before, the terms made five more questions (12 instead of 7); now they stay
+    on the chapter page, every line kept."""
+    terms = "".join(f"### {t}\n\nWhat {t} names, in one sentence.\n\n" for t in
+                    ("project_id", "thread_id", "run_id", "checkpoint_id", "checkpoint_ns"))
+    asks = "".join(f"### {q}?\n\n{a}\n\n" for q, a in (
+        ("How do a checkpoint and memory differ", "One is run state, the other verified facts."),
+        ("Why can thread_id not equal project_id", "A project has many independent tasks."),
+        ("Why split logical and physical thread ids", "Two projects may use the same task name."),
+        ("Why not isolate projects by checkpoint_ns", "The framework gives it another meaning."),
+        ("Why refuse to start an existing thread", "Reducers would merge two tasks."),
+        ("Is SQLite fit for production", "For one process, yes; not for many instances."),
+        ("Does a checkpoint make tools run once", "No: side effects need idempotency keys.")))
+    doc = f"# Module 5: checkpoints, explained for an interview\n\n## The identifiers\n\n{terms}## Follow-up questions\n\n{asks}"
+    assert imported(doc, tmp_path) == 7
+    index = (tmp_path / "docs" / "c" / "index.md").read_text(encoding="utf-8")
+    assert "What checkpoint_ns names, in one sentence." in index

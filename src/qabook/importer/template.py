@@ -481,7 +481,7 @@ def silent(cand: Candidate) -> set[int]:
                      if not asked and not said and not keyed}
     if len(sections) * 2 >= n:
         sections = set()  # most starts are such: they are what the template is about
-    if n < 5 or sum(cand.asked_at) < 0.75 * n:
+    if n < 5 or sum(cand.asked_at) < 0.75 * n and not _asks_between(cand):
         return sections  # the starts do not ask as a rule ('# 7. 微软-S-expression' among problem titles)
     # an untitled start ('#### 100.') is left to the placeholder check, which reports it; an empty
     # start stands out only where the units are answered as a rule (not in a bank of open tasks)
@@ -496,6 +496,19 @@ def silent(cand: Candidate) -> set[int]:
     if len(out) >= n:
         return sections
     return out | sections
+
+
+def _asks_between(cand: Candidate) -> bool:
+    """Between a run of starts at the head or tail that neither ask nor are numbered (the terms an
+    interview note defines first, '### project_id'), the starts ask as a rule, and they are most
+    of the template ('## 面试官可能追问' and its twelve questions); no answer is labelled."""
+    if cand.features.get("labelled", 0) >= 0.5:
+        return False  # labelled answers under them: the quiet starts are questions in statement form
+    quiet = [not asked and not shape.numbering for asked, shape in zip(cand.asked_at, cand.shapes)]
+    head = next((k for k, q in enumerate(quiet) if not q), len(quiet))
+    tail = next((k for k, q in enumerate(reversed(quiet)) if not q), len(quiet))
+    rest = cand.asked_at[head:len(quiet) - tail]
+    return len(rest) >= max(3, len(quiet) / 2) and sum(rest) >= 0.75 * len(rest)
 
 
 _SECTION_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(SECTION_WORDS, key=len, reverse=True))
