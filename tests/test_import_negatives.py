@@ -206,3 +206,11 @@ def test_terms_defined_before_the_follow_up_questions_are_not_questions(tmp_path
     assert imported(doc, tmp_path) == 7
     index = (tmp_path / "docs" / "c" / "index.md").read_text(encoding="utf-8")
     assert "What checkpoint_ns names, in one sentence." in index
+
+
+def test_explain_names_the_reading_turned_down_and_why(tmp_path: Path) -> None:
+    src = tmp_path / "doc.md"
+    src.write_text(TUTORIAL, encoding="utf-8")
+    r = qabook("import", str(src), "--out", str(tmp_path / "docs"), "--chapter", "c", "--explain")
+    said = r.stdout + r.stderr
+    assert "the closest: level-2 headings" in said and "(an article's sections: only one of the 2 asks)" in said, said
