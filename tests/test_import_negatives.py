@@ -214,3 +214,45 @@ def test_explain_names_the_reading_turned_down_and_why(tmp_path: Path) -> None:
     r = qabook("import", str(src), "--out", str(tmp_path / "docs"), "--chapter", "c", "--explain")
     said = r.stdout + r.stderr
     assert "the closest: level-2 headings" in said and "(an article's sections: only one of the 2 asks)" in said, said
+
+
+def test_a_component_page_with_a_faq_section_imports_the_question_under_it(tmp_path: Path) -> None:
+    """A component's documentation (sections, code, an API table) with '## 常见问题' holding one
+    '### …？': its other headings are sections, the FAQ section says where the question is. Before:
+    refused (or, before this round, every section a question)."""
+    doc = """# Icon 图标
+
+### 介绍
+
+基于字体的图标集，可以通过 Icon 组件使用。
+
+## 代码演示
+
+### 基础用法
+
+```html
+<van-icon name="close" />
+```
+
+### 图标颜色
+
+```html
+<van-icon name="chat" color="red" />
+```
+
+## 常见问题
+
+### 开发者工具上提示 Failed to load font 是什么情况？
+
+这个是开发者工具本身的问题，可以忽略。
+
+## API
+
+| 参数 | 说明 |
+| --- | --- |
+| name | 图标名称 |
+"""
+    assert imported(doc, tmp_path) == 1
+    page = next((tmp_path / "docs" / "c").glob("01-*.md")).read_text(encoding="utf-8")
+    assert "# 开发者工具上提示 Failed to load font 是什么情况？" in page and "可以忽略" in page
+    assert "图标名称" not in page  # the API table after the FAQ stays on the chapter page

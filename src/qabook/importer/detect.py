@@ -20,6 +20,7 @@ from qabook.importer.elements import Element, expand_lists
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import KEY_SHAPE, Shape, asks, details_close, numbering, shape_of
+from qabook.importer.faqsection import faq_sections
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
                                       section_title, silent, titled_by)
 from qabook.importer.asklists import asking_lists
@@ -401,6 +402,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         # questions in a table, their answers listed by number after it ('## Answers', '1. …'):
         # the key answers the rows (the table split its rows into elements: read the keys again)
         keys = [k for k in find_keys(expanded, lines, labels, opts.answer_key) if k.opener > winner.indices[0]]
+    if winner is None and lines and (faq := faq_sections(expanded, shapes, lines)):
+        winner = faq
+        cands = cands + [faq]
     if winner is None and lines and (whole := whole_document(expanded, shapes, lines, labels)):
         winner = whole
         cands = cands + [whole]

@@ -79,7 +79,10 @@ def asks(title: str) -> bool:
     words = re.sub(r"`[^`]*`", "code", title)  # 'saveBatch()' in code is no blank to fill
     if _TELLING_RE.match(plain) and "?" not in plain:
         return False  # 'What we do now', 'How it works', 'Why this matters': a section says, it does not ask
-    return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or _INTERROGATIVE_RE.match(plain)
+    opener = _INTERROGATIVE_RE.match(plain)
+    if opener and not re.search(r"\w", plain[opener.end():]):
+        opener = None  # the word alone names a section ('## 介绍', '### 说明', '## Implement'): no question
+    return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or opener
                 or _CJK_ASKS_RE.search(plain))
 
 

@@ -79,7 +79,7 @@ class Candidate:
     @property
     def accepted(self) -> bool:
         f = self.features
-        if self.key[0] == "doc" or self.key[2] == "asklist":
+        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection"):
             return True  # the fallbacks (`wholedoc.py`, `asklists.py`) are chosen only when nothing else fits
         if self.prose():
             return False
@@ -142,6 +142,8 @@ class Candidate:
         form = {"whole": "bold ", "prefix": "bold-numbered ", "*": "bold or plain "}.get(bold, "")
         if family == "table":
             what = "table rows (a table of questions: its header names a question column, or a column asks)"
+        elif family == "faqsection":
+            what = f"{where} that ask under a section titled as a FAQ ('## 常见问题', '## FAQ')"
         elif family == "asklist":
             what = "list items that ask, one line each (a list of questions; answers, if any, behind their links)"
         elif family == "plain":
