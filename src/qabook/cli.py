@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from qabook.diagnostics import FORMATTERS, Diagnostic, summary
+from qabook.diagnostics import FORMATTERS, Diagnostic, Severity, summary
 from qabook.textfile import TextFile, read_text
 
 
@@ -101,7 +101,7 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
                         split_on=split_on, answer_key=answer_key)
     except OptionsError as exc:
         raise UsageError(str(exc)) from None
-    read = read_text(source, str(source), code="QI000")
+    read = read_text(source, str(source), code="QI000", any_encoding=True)
     if isinstance(read, Diagnostic):
         _echo_diagnostics([read], fmt)
         raise UsageError(f"{source}: cannot import: {read.message}")
@@ -113,6 +113,10 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
         taken = {p.id for p in load_book(out_dir).pages.values()
                  if p.id and (chapter is None or p.chapter_slug != chapter)}
     plan = plan_import(read.text, str(source), chapter=chapter, title=title, taken_ids=taken, options=options)
+    if read.encoding != "utf-8":
+        plan.diagnostics.insert(0, Diagnostic(str(source), 1, 1, "QI027", f"the file is in {read.encoding}, not UTF-8: "
+                                              "read as such, the pages are written in UTF-8 (the file is left as it is)",
+                                              Severity.WARNING))
     if need_of("explanation", find_project().optional) is Need.OPTIONAL:  # the book says so: no QI005
         plan.diagnostics[:] = [d for d in plan.diagnostics if d.code != "QI005"]
     if explain:

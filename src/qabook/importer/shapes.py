@@ -252,6 +252,8 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
     num = numbering(text)
     if num and num.style == "Q:" and label_kind not in ("", "question"):
         num = None
+    if num and num.style in ("N ", "N.N") and el.kind == "item" and el.level:
+        num = None  # '10. 3 coins are tossed…', '2. 1.5 kg of…': the list's number is the numbering, the rest is text
     if num is None and el.kind == "item" and el.level:  # '3. …': the list's own number
         num = Numbering("N.", el.level, "", text)
     title = num.title if num else (label.rest if label and label.kind == "question" else text)
