@@ -244,9 +244,15 @@ def serve_rerender(browser, project: Path, rounds: int = 5) -> list[float]:
         target.write_text(original, encoding="utf-8")
         page.close()
     finally:
+        stop = time.perf_counter()
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=120)
+        STOPS[project.name] = time.perf_counter() - stop
     return times
+
+
+#: Seconds from SIGTERM to `qabook serve` having exited, by book (its temporary site is removed after).
+STOPS: dict[str, float] = {}
 
 
 def machine() -> str:
@@ -429,7 +435,8 @@ def main(argv: list[str] | None = None) -> int:
                 project, _ = make_project(work, size, 1)
             print(f"== qabook serve, {size:,} one-question pages; load {load()}", flush=True)
             serve[size] = serve_rerender(browser, project, args.rounds)
-            print("  save → reloaded page: " + ", ".join(f"{t:.2f} s" for t in serve[size]), flush=True)
+            print("  save → reloaded page: " + ", ".join(f"{t:.2f} s" for t in serve[size])
+                  + f"; stopped {STOPS.get(project.name, float('nan')):.2f} s after SIGTERM", flush=True)
             if not args.keep:
                 shutil.rmtree(project, ignore_errors=True)
         if args.huge:
@@ -450,7 +457,8 @@ def main(argv: list[str] | None = None) -> int:
     report = [f"Run {header}, {load()} at the end.", "", f"Command: `{command.strip()}`", "", table(rows)]
     for size, times in serve.items():
         report += ["", f"`qabook serve` at {size:,} one-question pages, save → reloaded page in Chromium: "
-                   + ", ".join(f"{t:.2f} s" for t in times) + f" (median {statistics.median(times):.2f} s)"]
+                   + ", ".join(f"{t:.2f} s" for t in times) + f" (median {statistics.median(times):.2f} s); "
+                   f"exited {STOPS.get(f'q{size}-p1', float('nan')):.2f} s after SIGTERM"]
     report += ["", targets(rows, serve)]
     text = "\n".join(report)
     print("\n" + text)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from qabook.study import split_questions
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -155,6 +157,8 @@ def test_a_cached_check_reads_again_only_the_changed_page_and_sees_its_change(tm
     parsed.clear()
     again = load_cached_book(find_project())
     assert parsed == [] and check_book(again) == []  # nothing changed: nothing read
+    assert {rel: p.path for rel, p in again.pages.items()} == {rel: p.path for rel, p in first.pages.items()}
+    assert all(p.path.is_file() for p in again.pages.values())  # the cache keeps no paths: they come from the listing
     page = project / "docs" / "c001" / "002-t001-001.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(text.replace("/// answer", "/// answr", 1), encoding="utf-8")  # same size, one letter less
@@ -193,3 +197,41 @@ def test_qabook_check_writes_nothing_into_the_project(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stdout + r.stderr
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
     assert list((tmp_path / "cache" / "qabook" / "pages").glob("*/*.pickle"))  # kept outside it
+
+
+# -- the check's fast paths are exact: each trigger alone still gets the closer look ----------
+
+@pytest.mark.parametrize("line", [
+    "see [this](javascript:alert(1)) now",  # a scheme in a link: no '<' anywhere
+    "[ref]: javascript:alert(1)",  # a reference definition
+    "a word{ onclick=x }",  # an attribute list
+    "<b>bold</b>",
+    "see <https://example.org>",
+])
+def test_a_page_with_one_thing_the_sanitiser_may_remove_is_looked_at(line: str) -> None:
+    from qabook.parser import parse_page
+    from qabook.rules.safety import may_hold_html
+
+    text = f"# T\n\n/// question\nq?\n///\n\n/// answer\n{line}\n///\n"
+    page = parse_page(text, Path("docs/c/t.md"), "c/t.md", "docs/c/t.md", "topic")
+    assert may_hold_html(page)
+
+
+def test_a_javascript_link_without_any_tag_on_the_page_is_reported(tmp_path: Path) -> None:
+    from qabook.check import check_docs
+
+    docs = tmp_path / "docs"
+    (docs / "c").mkdir(parents=True)
+    (docs / "c" / "index.md").write_text("# C\n\n<!-- qabook:topics -->\n", encoding="utf-8")
+    (docs / "c" / "t.md").write_text("# T\n\n/// question\nq?\n///\n\n/// answer\n[x](javascript:alert(1))\n///\n",
+                                     encoding="utf-8")
+    assert "QA070" in {d.code for d in check_docs(docs, base=tmp_path)}
+
+
+@pytest.mark.parametrize("fence", ["```", "~~~", "````"])
+@pytest.mark.parametrize("prefix", ["", "  ", "\t", "> "])
+def test_fenced_code_is_found_behind_any_prefix_and_fence(fence: str, prefix: str) -> None:
+    from qabook.parser import fenced_code
+
+    lines = ["text", f"{prefix}{fence}python", f"{prefix}<b>x</b>", f"{prefix}{fence}", "after"]
+    assert fenced_code(lines, 0).code == {1, 2, 3}

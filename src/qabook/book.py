@@ -197,7 +197,11 @@ def _read_pages(items: list[tuple[Path, str, str, frozenset[str] | None]], jobs:
         todo = [item for item in look if cache.get(item[2], (None, None))[0] != stamps[item[2]]]
         for item, result in zip(todo, _read_pages(todo, jobs)):
             cache[item[2]] = (stamps[item[2]], result)
-        return [cache[display][1] for _, _, display, _ in items]
+        out = [cache[display][1] for _, _, display, _ in items]
+        for (path, _, _, _), result in zip(items, out):
+            if isinstance(result, Page) and result.path is None:  # from the disk cache (qabook.parsecache)
+                result.path = path
+        return out
     jobs = min(jobs, os.cpu_count() or 1)
     if jobs > 1 and len(items) >= PARALLEL_MIN_PAGES and "fork" in multiprocessing.get_all_start_methods():
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:

@@ -21,13 +21,15 @@ import pickle
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from qabook import __version__
 from qabook.book import ParseCache
+from qabook.model import Page
 
 #: Bumped when the parser's results change shape, so that older caches are not read.
-FORMAT = 1
+FORMAT = 2
 #: Pages modified less than this long before a save are not kept: a file's timestamp moves in
 #: ticks, so a second edit of the same size within one would look unchanged (git's "racy" files).
 RACY_NS = 2_000_000_000
@@ -82,7 +84,10 @@ def save(where: Path, cache: ParseCache, before: ParseCache, docs_display: str) 
     recent = time.time_ns() - RACY_NS
     for key, value in cache.items():
         if value[0][0] < recent:  # a file changed just now could change again within its timestamp's tick
-            shards.setdefault(_shard(key, docs_display), {})[key] = value
+            stamp, result = value
+            if isinstance(result, Page):  # kept without its path (load_book sets it from the listing):
+                result = replace(result, path=None)  # a Path is slow to unpickle, 10,000 of them a third of a load
+            shards.setdefault(_shard(key, docs_display), {})[key] = (stamp, result)
     wanted = {_shard(key, docs_display) for key in changed}
     try:
         where.mkdir(parents=True, exist_ok=True)

@@ -119,6 +119,8 @@ class Fences:
 def _prefix(line: str, limit: int | None = None) -> tuple[str, int]:
     """The leading spaces, tabs and `>` (tabs expanded to 4), up to `limit` columns; and how many
     characters of `line` that is."""
+    if not line or line[0] not in _PREFIX:
+        return "", 0  # most lines (fast path)
     out: list[str] = []
     used = 0
     for c in line:
@@ -152,6 +154,8 @@ def fenced_code(lines: list[str], first: int) -> Fences:
     for idx in range(first, len(lines)):
         line = lines[idx].rstrip("\r")
         if opened is None:
+            if "`" not in line and "~" not in line:  # no fence can open here (fast path)
+                continue
             ws, used = _prefix(line)
             m = SUPERFENCE_START_RE.match(line, used)
             if m and _opens(m):

@@ -20,6 +20,7 @@ import logging
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -334,6 +335,17 @@ class Session:
             chapters, self.pending_outputs = self.pending_outputs, None
             self._fork_writer(chapters)
 
+    def stop_outputs(self) -> None:
+        """End the writers at once (the preview is stopping: what they write is thrown away)."""
+        for pid in self.children:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        self.children = []
+        self.pending_outputs = None
+
     def wait_for_outputs(self) -> None:
         for pid in self.children:
             try:
@@ -451,16 +463,31 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
     except KeyboardInterrupt:
         pass
     finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl+C while stopping: no traceback
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        session.stop_outputs()
         if watcher is not None:
             watcher.stop()
         if server is not None:
             server.stop()
-        session.wait_for_outputs()
-        shutil.rmtree(site_dir, ignore_errors=True)
+        remove_in_background(site_dir)
 
 
 def _interrupt(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt  # SIGTERM ends the preview as Ctrl+C does: the temporary site removed
+
+
+def remove_in_background(folder: Path) -> None:
+    """Remove `folder` without waiting for it: a big book's preview site is ~1 GB in 10,000s of
+    files, minutes to delete on a busy disk. A process of its own session (Ctrl+C in the
+    terminal does not reach it) deletes it after this one has exited; where none can be
+    started, it is deleted here."""
+    code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+    try:
+        subprocess.Popen([sys.executable, "-c", code, str(folder)], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _saved(update: Update) -> set[str]:

@@ -35,6 +35,9 @@ from qabook.sanitize import RESOURCE_ATTRIBUTES, UNSAFE_ELEMENTS, Removal, url_s
 _MAY_HOLD_HTML_RE = re.compile(
     r"<[A-Za-z/?]|<![^-]|\]\(\s*<?(?:[^)\s]*[:&]|[/\\]{2})|^\s*\[[^\]\n]+\]:\s*(?:\S*[:&]|[/\\]{2})"
     r"|\{[^}\n]*=|^[ \t]+attrs\s*:", re.M)
+#: What any match of that pattern holds, whatever code and formulas are taken out first (taking
+#: them out only puts spaces in): a page holding none of these needs no closer look.
+_NEEDED = ("<", "](", "]:", "{", "attrs")
 _CODE_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _CODE_OR_MATH_RE = re.compile(_CODE_RE.pattern + r"|\$\$.*?\$\$|\$[^$\n]+\$", re.S)
 
@@ -42,6 +45,9 @@ _CODE_OR_MATH_RE = re.compile(_CODE_RE.pattern + r"|\$\$.*?\$\$|\$[^$\n]+\$", re
 def may_hold_html(page: Page, math: bool = True) -> bool:
     """Whether the check must render `page` to learn what the sanitiser removes (see above);
     `math`: the project typesets `$…$` (pymdownx.arithmatex), whose TeX is never HTML."""
+    body = "\n".join(page.source_lines[page.meta_end:])
+    if not any(mark in body for mark in _NEEDED):  # most pages (fast path)
+        return False
     code = code_lines(page.source_lines, page.meta_end)
     text = "\n".join(line for i, line in enumerate(page.source_lines) if i >= page.meta_end and i not in code)
     return bool(_MAY_HOLD_HTML_RE.search((_CODE_OR_MATH_RE if math else _CODE_RE).sub(" ", text)))

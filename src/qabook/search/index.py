@@ -49,11 +49,12 @@ def _doc_weights(doc: SearchDoc, avg: dict[str, float]) -> "_Weights":
     for f, counts in doc.terms.items():
         if f not in FIELD_WEIGHTS:
             continue
-        norm = 1 - B + B * sum(counts.values()) / avg[f]
+        k_norm = K1 * (1 - B + B * sum(counts.values()) / avg[f])
+        field, k1 = FIELD_WEIGHTS[f], K1 + 1
         for term, tf in counts.items():
-            weight[term] += FIELD_WEIGHTS[f] * tf * (K1 + 1) / (tf + K1 * norm)
-    factor = PAGE_FACTOR if doc.page else 1.0  # pages without questions rank below topics
-    out = _Weights(tuple(weight), array("l", (max(1, round(w * factor * 10)) for w in weight.values())))
+            weight[term] += field * tf * k1 / (tf + k_norm)  # (the same operations, in the same order)
+    factor = (PAGE_FACTOR if doc.page else 1.0) * 10  # pages without questions rank below topics
+    out = _Weights(tuple(weight), array("l", [round(w * factor) or 1 for w in weight.values()]))
     doc.__dict__["_weights"] = (key, out)
     return out
 
@@ -95,18 +96,22 @@ def build_index(docs: list[SearchDoc], avg: dict[str, float] | None = None,
     # delta-encoded flat lists: [d1, w1, d2-d1, w2, …] (term_weights' postings, built flat:
     # a tuple per posting was most of a big book's memory)
     avg = avg or field_means(docs)
-    encoded: dict[str, list[int]] = {}
+    # (as arrays: a Python int in a list is 36 bytes, in an array 8 — the index of a big book
+    # was the build's peak memory; they become lists one shard at a time, to be written)
+    encoded: dict[str, array] = {}
     last: dict[str, int] = {}
     for doc_id, doc in enumerate(docs):
-        for term, w in _doc_weights(doc, avg):
+        weights = _doc_weights(doc, avg)
+        for term, w in zip(weights.terms, weights.weights):
             flat = encoded.get(term)
             if flat is None:
-                flat = encoded[term] = []
-            flat += (doc_id - last.get(term, 0), w)
+                flat = encoded[term] = array("l")
+            flat.append(doc_id - last.get(term, 0))
+            flat.append(w)
             last[term] = doc_id
     raw = sum(len(t) * 3 + 4 * len(v) for t, v in encoded.items())
     shards = max(1, min(4096, math.ceil(raw / SHARD_BYTES)))
-    buckets: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    buckets: list[dict[str, array]] = [{} for _ in range(shards)]
     for term in sorted(encoded):
         buckets[shard_of(term, shards)][term] = encoded[term]
     chunks = math.ceil(len(docs) / CHUNK_DOCS)
@@ -114,7 +119,7 @@ def build_index(docs: list[SearchDoc], avg: dict[str, float] | None = None,
     files["meta.js"] = _js("meta", {"version": VERSION, "docs": len(docs), "shards": shards,
                                     "chunkDocs": CHUNK_DOCS, "chunks": chunks, **expansions})
     for n, bucket in enumerate(buckets):
-        files[f"t{n}.js"] = _js("shard", n, bucket)
+        files[f"t{n}.js"] = _js("shard", n, {term: flat.tolist() for term, flat in bucket.items()})
     for c in range(chunks):
         rows = [[d.url, d.title, d.chapter, d.text] for d in docs[c * CHUNK_DOCS:(c + 1) * CHUNK_DOCS]]
         files[f"d{c}.js"] = _js("chunk", c, rows)
