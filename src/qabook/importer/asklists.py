@@ -4,14 +4,16 @@ of open questions whose answers are links to where they are discussed.
 When no template is question-like, a bullet or numbered list whose items are one line each and
 nearly all ask (`- [Why is clean code important?](#introduction)`, `- What is a closure?`) is a
 list of questions: each item is one, its answer missing or behind its link. A list of links
-whose titles mostly do not ask (further reading, a table of contents into the document) is not.
+whose titles mostly do not ask (further reading, a table of contents into the document) is not,
+nor is a list whose items only open with a question word and none is written as a question
+('What you did this week', 'How to install'): an agenda or an outline, with no answer to show it.
 """
 
 from __future__ import annotations
 
 from qabook.importer.elements import Element
 from qabook.importer.shapes import Shape
-from qabook.importer.template import Candidate
+from qabook.importer.template import _MARK_RE, Candidate
 
 #: The share of a list's items that must ask, and how few items make a list of questions.
 ASKING_SHARE = 0.8
@@ -31,7 +33,8 @@ def asking_lists(elements: list[Element], shapes: list[Shape], lines: list[str])
         one_line = all(not any(line.strip() for line in lines[elements[i].own_end:elements[i].end]) for i in items)
         asking = sum(1 for i in items if shapes[i].asking) / len(items)
         toc = sum(1 for i in items if shapes[i].toc) / len(items)
-        if one_line and asking >= ASKING_SHARE and toc < 0.5:
+        marked = any(_MARK_RE.search(shapes[i].title or "") for i in items)
+        if one_line and asking >= ASKING_SHARE and toc < 0.5 and marked:
             chosen += [i for i in items if shapes[i].asking]
     if not chosen:
         return None

@@ -20,8 +20,9 @@ from qabook.importer.elements import Element, expand_lists
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import KEY_SHAPE, Shape, asks, details_close, numbering, shape_of
+from qabook.importer.faqsection import faq_sections
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
-                                      section_title, silent, titled)
+                                      section_title, silent, titled_by)
 from qabook.importer.asklists import asking_lists
 from qabook.importer.tables import question_tables
 from qabook.importer.wholedoc import asked_by_its_title, whole_document
@@ -62,6 +63,7 @@ class Detection:
     keys: list[AnswerKey] = field(default_factory=list)  # answers gathered after their questions, by number
     learned: list = field(default_factory=list)  # label words learned from the document (`learn.LearnedLabel`)
     continued: list[Candidate] = field(default_factory=list)  # templates carrying the numbering on (`continues`)
+    refused: str = ""  # why the best reading was taken for an article's sections (`Candidate.prose`)
 
 
 def first_line(el: Element) -> str:
@@ -397,12 +399,18 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (tabled := question_tables(expanded, lines, labels)):
         winner, expanded = tabled
         cands = cands + [winner]
+        # questions in a table, their answers listed by number after it ('## Answers', '1. …'):
+        # the key answers the rows (the table split its rows into elements: read the keys again)
+        keys = [k for k in find_keys(expanded, lines, labels, opts.answer_key) if k.opener > winner.indices[0]]
+    if winner is None and lines and (faq := faq_sections(expanded, shapes, lines)):
+        winner = faq
+        cands = cands + [faq]
     if winner is None and lines and (whole := whole_document(expanded, shapes, lines, labels)):
         winner = whole
         cands = cands + [whole]
     if winner is None:
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
-                         "bold lines, list items or paragraphs)", [], expanded, cands=cands)
+                         "bold lines, list items or paragraphs)", [], expanded, cands=cands, refused=_why_prose(cands))
     chosen = [winner] + _region_extras(winner, cands)
     used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)
     if runner in used:  # a second group in another shape is part of the reading, not its rival
@@ -419,6 +427,15 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:])
     return Detection(what, _promote_hidden(expanded, starts, shapes), expanded, winner=winner, runner=runner, cands=cands,
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)])
+
+
+def _why_prose(cands: list[Candidate]) -> str:
+    """What the best reading that was refused as an article's headings lacked ('' when none was)."""
+    refused = sorted((c for c in cands if c.prose()), key=lambda c: -c.score)
+    if not refused:
+        return ""
+    c = refused[0]
+    return f"the best reading, {c.describe()}, reads as an article's sections: {c.prose()}"
 
 
 def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys: list[AnswerKey]) -> float:
@@ -438,7 +455,7 @@ def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys
 def _vote(elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels,
           keys: list[AnswerKey] | None = None):
     cands = candidates(elements, shapes)
-    is_titled = titled(elements, lines)
+    is_titled = titled_by(elements, lines)
     answered = [(key.opener, set(key.entries)) for key in keys or []]
     for cand in cands:
         score(cand, elements, shapes, lines, labels, is_titled, answered)

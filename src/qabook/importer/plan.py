@@ -97,10 +97,11 @@ class _Planner:
                 continue
             units.append((self._unit(s, elements, end), end))
         if not units:
+            why = f" ({detection.refused})" if detection.refused else ""
             self.warn(1, "QI001",
                       "no questions found: no shape repeats like a question (headings, bold lines, list items or "
                       "paragraphs that are numbered, ask or carry labels; <details>, admonitions, blocks between "
-                      "'---'): nothing written; run with --explain or --preview, then say where questions start with "
+                      f"'---'){why}: nothing written; run with --explain or --preview, then say where questions start with "
                       "--question-heading LEVEL, --question-pattern REGEX, --bold-questions or --split-on REGEX "
                       "(labels: --label answer=WORD)", Severity.ERROR)
         self.key_lines = {key.line for key in detection.keys}

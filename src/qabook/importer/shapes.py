@@ -79,7 +79,10 @@ def asks(title: str) -> bool:
     words = re.sub(r"`[^`]*`", "code", title)  # 'saveBatch()' in code is no blank to fill
     if _TELLING_RE.match(plain) and "?" not in plain:
         return False  # 'What we do now', 'How it works', 'Why this matters': a section says, it does not ask
-    return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or _INTERROGATIVE_RE.match(plain)
+    opener = _INTERROGATIVE_RE.match(plain)
+    if opener and not re.search(r"\w", plain[opener.end():]):
+        opener = None  # the word alone names a section ('## 介绍', '### 说明', '## Implement'): no question
+    return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or opener
                 or _CJK_ASKS_RE.search(plain))
 
 
@@ -101,9 +104,14 @@ class Numbering:
     title: str  # the text after the numbering
 
 
+_DATE_RE = re.compile(r"(?:19|20)\d\d([-./年])\d{1,2}(?:\1|月)\d{1,2}日?(?!\d)")
+
+
 def numbering(text: str) -> Numbering | None:
     """The numbering a line opens with, if any (the text is taken without its bold marks)."""
     text = text.strip()
+    if _DATE_RE.match(text):
+        return None  # '2021.12.31 技术分享', '2024-05-01 …': a date, not the number of a question
     for style, pattern in _NUMBERING:
         m = pattern.match(text)
         if not m:

@@ -79,8 +79,10 @@ class Candidate:
     @property
     def accepted(self) -> bool:
         f = self.features
-        if self.key[0] == "doc" or self.key[2] == "asklist":
+        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection"):
             return True  # the fallbacks (`wholedoc.py`, `asklists.py`) are chosen only when nothing else fits
+        if self.prose():
+            return False
         if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer
             numbered = bool(self.shapes and self.shapes[0].numbering)
             alone = f["coverage"] >= 0.3  # one question that is most of the document, not a stray line
@@ -108,6 +110,28 @@ class Candidate:
         return bool(f.get("titled")) and f["n"] >= 3 and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and (
             f["sequence"] >= 0.6 or bold == "whole" or box == "dt" or _heading(box))
 
+    def prose(self) -> str:
+        """Why these starts are an article's section headings rather than questions ('' when they
+        may be questions). Only for unnumbered, unlabelled headings, the shape every prose document
+        has: a person takes them for questions only when the document shows it is a Q&A — more than
+        one of them asks, at least one is written as a question ('?'), or the document's title (not
+        a word in its opening prose: 'a tool that turns Q&A into…') names a collection of questions."""
+        f = self.features
+        if self.key[2] != "plain" or self.key[1] or not _heading(self.key[0]) or f.get("labelled", 0) >= 0.5 \
+                or len(self.indices) < 2:
+            return ""
+        asked = round(f["ask"] * f["n"])
+        if f.get("titled", 0) >= 1.0:  # the title names a Q&A: its sections may be its questions
+            return ""
+        if asked < 2:
+            what = "none of them asks" if asked == 0 else f"only one of the {f['n']} asks"
+            title = " and the title does not name a Q&A" if f.get("titled") else ""
+            return f"{what}{title}"
+        if not f.get("marked"):
+            return f"{asked} of {f['n']} open with a question word but none is written as a question ('?', '？') " \
+                   "and no answer is labelled (an article's rhetorical headings)"
+        return ""
+
     def describe(self) -> str:
         box, bold, family = self.key
         if box == "doc":
@@ -118,6 +142,8 @@ class Candidate:
         form = {"whole": "bold ", "prefix": "bold-numbered ", "*": "bold or plain "}.get(bold, "")
         if family == "table":
             what = "table rows (a table of questions: its header names a question column, or a column asks)"
+        elif family == "faqsection":
+            what = f"{where} that ask under a section titled as a FAQ ('## 常见问题', '## FAQ')"
         elif family == "asklist":
             what = "list items that ask, one line each (a list of questions; answers, if any, behind their links)"
         elif family == "plain":
@@ -357,15 +383,23 @@ _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|
 def titled(elements: list[Element], lines: list[str]) -> bool:
     """The document says it is a collection of questions: its first heading or first lines name it
     ('FAQ', '面试题', 'Interview questions', 'Quiz')."""
+    return titled_by(elements, lines) > 0
+
+
+def titled_by(elements: list[Element], lines: list[str]) -> float:
+    """1.0 when the document's first heading names a collection of questions, 0.5 when only its
+    first lines of text do (they may only describe the subject: 'turns Q&A documents into…'), else 0."""
     head = next((el.text for el in elements if el.kind == "heading"), "")
+    if _TITLED_RE.search(head):
+        return 1.0
     # the first lines of text, not a list of links (a site's navigation names other pages)
     first = " ".join(line for line in lines[:8] if line.strip() and not _LINK_LINE_RE.match(line))
     first = re.sub(r"<[^<>]*>|\]\([^)]{0,500}\)|https?://\S+", " ", first)  # words, not addresses
-    return bool(_TITLED_RE.search(head) or _TITLED_RE.search(first[:300]))
+    return 0.5 if _TITLED_RE.search(first[:300]) else 0.0
 
 
 def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels,
-          is_titled: bool = False, keys: list[tuple[int, set[int]]] | None = None) -> None:
+          is_titled: float = 0.0, keys: list[tuple[int, set[int]]] | None = None) -> None:
     """Score one candidate; `keys` are the answer keys as (element index, the numbers they answer)."""
     n = len(cand.indices)
     box = cand.key[0]
@@ -409,7 +443,8 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     f = cand.features
     levels = [el.level for el in elements if el.kind == "heading"]
     top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
-    f.update(titled=float(is_titled), top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
+    marked = sum(1 for sh in cand.shapes if _MARK_RE.search(sh.title or "")) / n
+    f.update(titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
              explicit=sum(explicit(s) for s in cand.shapes) / n)
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
@@ -417,6 +452,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
                                  + 1.0 * coverage + 0.3 * regular + prior), 3)
 
 
+_MARK_RE = re.compile(r"[?？]")  # a line written as a question
 _QUESTION_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?:question|faq|quiz)\b", re.I)
 _OPTION_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?[A-D](?:\*\*)?\s*[.)．、:：）]")
 
@@ -447,7 +483,7 @@ def silent(cand: Candidate) -> set[int]:
                      if not asked and not said and not keyed}
     if len(sections) * 2 >= n:
         sections = set()  # most starts are such: they are what the template is about
-    if n < 5 or sum(cand.asked_at) < 0.75 * n:
+    if n < 5 or sum(cand.asked_at) < 0.75 * n and not _asks_between(cand):
         return sections  # the starts do not ask as a rule ('# 7. 微软-S-expression' among problem titles)
     # an untitled start ('#### 100.') is left to the placeholder check, which reports it; an empty
     # start stands out only where the units are answered as a rule (not in a bank of open tasks)
@@ -462,6 +498,19 @@ def silent(cand: Candidate) -> set[int]:
     if len(out) >= n:
         return sections
     return out | sections
+
+
+def _asks_between(cand: Candidate) -> bool:
+    """Between a run of starts at the head or tail that neither ask nor are numbered (the terms an
+    interview note defines first, '### project_id'), the starts ask as a rule, and they are most
+    of the template ('## 面试官可能追问' and its twelve questions); no answer is labelled."""
+    if cand.features.get("labelled", 0) >= 0.5:
+        return False  # labelled answers under them: the quiet starts are questions in statement form
+    quiet = [not asked and not shape.numbering for asked, shape in zip(cand.asked_at, cand.shapes)]
+    head = next((k for k, q in enumerate(quiet) if not q), len(quiet))
+    tail = next((k for k, q in enumerate(reversed(quiet)) if not q), len(quiet))
+    rest = cand.asked_at[head:len(quiet) - tail]
+    return len(rest) >= max(3, len(quiet) / 2) and sum(rest) >= 0.75 * len(rest)
 
 
 _SECTION_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(SECTION_WORDS, key=len, reverse=True))
