@@ -37,7 +37,7 @@ _QPREFIX_RE = re.compile(r"^(?:Q|问|Question)\s*[:：.．]\s*|^Q\s+[-—–]\s*
 _INTERROGATIVE_RE = re.compile(
     # Chinese words need no word boundary ('如何封装…'); English ones do ('Is' is not 'Island')
     r"^(?:什么|如何|怎么|怎样|为什么|为何|哪些|哪个|哪种|是否|请|简述|简要|描述|解释|说明|说说|说一下|谈谈|介绍|列举|比较|实现|"
-    r"手写|手动实现|编写|设计|写出|写一个|给定|求|判断|分析|区别|有没有)|^(?:"
+    r"手写|手动实现|编写|设计|写出|写一个|给定|求|判断|分析|区别|有没有)|^(?:(?:please|try to)\s+)?(?:"
     r"What|How|Why|When|Where|Which|Who|Whom|Whose|Explain|Describe|Write|Implement|Provide|Compare|Discuss|Define|"
     r"Name|List|Give|Find|Show|Prove|Calculate|Determine|Is|Are|Can|Could|Do|Does|Did|Should|Would|Will|Has|Have|"
     r"True or False)\b",
@@ -69,6 +69,9 @@ def unbold(text: str) -> str:
 
 
 _BLANK_RE = re.compile(r"（\s*）|(?<![\w`])\(\s*\)|(?<![A-Za-z0-9_])\(\s+\)|_{3,}|＿{2,}")
+#: A blank already filled with the answer's letter: '(**D**)', '( C )', '(C )', '（B）' or '(B)' ending the line.
+_FILLED_BLANK_RE = re.compile(r"[(（]\s*(?:\*\*|__)[A-H](?:\*\*|__)\s*[)）]|[(（]\s+[A-H]\s*[)）]|[(（][A-H]\s+[)）]|"
+                              r"（[A-H]）|[(（][A-H][)）][\s.。:：?？]*$")
 
 
 def asks(title: str) -> bool:
@@ -82,7 +85,7 @@ def asks(title: str) -> bool:
     opener = _INTERROGATIVE_RE.match(plain)
     if opener and not re.search(r"\w", plain[opener.end():]):
         opener = None  # the word alone names a section ('## 介绍', '### 说明', '## Implement'): no question
-    return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or opener
+    return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or _FILLED_BLANK_RE.search(title) or opener
                 or _CJK_ASKS_RE.search(plain))
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
+from qabook.importer.marked import marked as marks_choice
 from qabook.importer.labels import Labels
 from qabook.importer.shapes import Shape, asks, details_close
 from qabook.vocabulary import SECTION_WORDS
@@ -97,6 +98,9 @@ class Candidate:
             return True
         if f["ask"] >= 0.8 and f["sequence"] >= 0.8 and f["n"] >= 3 and self.key[0] != "item":
             return True  # numbered questions still waiting for their answers: each is a question
+        if f.get("choices", 0) >= 0.3 and f["ask"] >= 0.5 and f["n"] >= 3 and self.key[2] not in ("plain", "ask") \
+                and self.key[0] != "item":
+            return True  # a numbered quiz: many offer choices (A) … B) …), so its numbered siblings ask too
         if f.get("top") and self.key[2] not in ("plain", "ask", "label-q") and f["sequence"] >= 0.8 \
                 and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and f.get("code", 0) >= 0.8:
             # one numbered top-level heading per problem ('# 1. …', '# 2. …'), each with its code: a
@@ -404,7 +408,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     n = len(cand.indices)
     box = cand.key[0]
     cand.ends = unit_ends(elements, shapes, cand.indices, box, lines)
-    asking = answered = labelled = coded = 0
+    asking = answered = labelled = coded = offering = 0
     sizes = []
     claimed = claims([(i, s.numbering.number if s.numbering else None) for i, s in zip(cand.indices, cand.shapes)],
                      [at for at, _ in keys or []])
@@ -414,8 +418,10 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         body = _body_lines(lines, el, end_line)
         if box == "p" and cand.key[1] == "whole" and el.own_end - el.start > 1:
             pass  # lines glued under a bold line are its answer: already in the body
-        inline = bool(_INLINE_ANSWER_RE.search(shape.title))
-        asked = bool(shape.asking or explicit(shape) or asks(shape.title) or _has_options(body)
+        inline = bool(_INLINE_ANSWER_RE.search(shape.title)) or bool(marks_choice(shape.title, body[:40]))
+        offers = _has_options(body)
+        offering += offers
+        asked = bool(shape.asking or explicit(shape) or asks(shape.title) or offers
                      or bool(body and _QUESTION_ADMONITION_RE.match(body[0]))
                      or (box != "p" and has_question_part(body, labels)))
         asking += asked
@@ -444,7 +450,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     levels = [el.level for el in elements if el.kind == "heading"]
     top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
     marked = sum(1 for sh in cand.shapes if _MARK_RE.search(sh.title or "")) / n
-    f.update(titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
+    f.update(choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
              explicit=sum(explicit(s) for s in cand.shapes) / n)
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty

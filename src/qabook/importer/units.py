@@ -16,6 +16,7 @@ from qabook.importer.labels import DEFAULT, Label, Labels
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS, PLACEHOLDER_WORDS
 from qabook.importer.shapes import ADMONITION_RE, asks
+from qabook.importer.marked import blank_stem, marked, unbold_choice
 from qabook.importer.tables import row_parts
 
 DETAILS_OPEN_RE = re.compile(
@@ -478,8 +479,17 @@ def options_to_question(unit: Unit) -> None:
         answer = [OutLine(_CHECKED_RE.sub(r"\1[ ] ", o.text, count=1), o.src) for o in answer[:end]] + [
             OutLine("", ())] + [OutLine(_CHECKED_RE.sub("", o.text, count=1).strip(), ()) for o in checked]
         unit.how["answer"] = "the ticked choice"
-    elif len(letters) < 2 or not any(o.text.strip() for o in answer[end:]):
-        return  # no options, or nothing after them: they are the answer
+    elif len(letters) >= 2 and not any(o.text.strip() for o in answer[end:]) and (
+            keyed := marked(unit.title, [o.text for o in answer[:end]])):
+        # '### 3. … (**D**)' or a bold choice: the mark is the answer; the learner sees a blank and plain choices
+        _blank_marks(unit, set(keyed))
+        options = [OutLine(unbold_choice(o.text), o.src) for o in answer[:end]]
+        answer = options + [OutLine("", ())] + [OutLine(unbold_choice(o.text).strip(), ()) for o in answer[:end]
+                                                 if (m := _OPTION_RE.match(o.text)) and m["letter"].upper() in keyed]
+        end = len(options)
+        unit.how["answer"] = "the choice the question marks"
+    elif len(letters) < 2:
+        return  # no options
     unit.parts["question"] += [OutLine("", ())] + answer[:end] if unit.has("question") else answer[:end]
     unit.parts["answer"] = answer[end:]
     rest = next((o.src[0] for o in answer[end:] if o.src and o.text.strip()), None)
@@ -489,6 +499,13 @@ def options_to_question(unit: Unit) -> None:
     unit.how["answer"] = "; ".join(([f"unlabelled text from line {rest}"] if rest else []) + how)
     unit.how["question"] = unit.how.get("question", "") + ("; " if unit.how.get("question") else "") + \
         f"options {letters[0]}–{letters[-1]}"
+
+
+def _blank_marks(unit: Unit, letters: set[str]) -> None:
+    """The stem's answer mark made a blank in the title and the question's lines."""
+    unit.title = blank_stem(unit.title, letters)
+    unit.heading_text = blank_stem(unit.heading_text, letters)
+    unit.parts["question"] = [OutLine(blank_stem(o.text, letters), o.src) for o in unit.parts["question"]]
 
 
 def sort_row_unit(unit: Unit, lines: list[str], row: Element, labels: Labels) -> None:

@@ -1,0 +1,63 @@
+"""Choices whose answer the question marks itself: the stem names the letter ('### 3. … (**D**)',
+'题干（ B ）'), or one choice is written in bold among plain ones ('B) **structural properties**').
+
+A unit so marked is answered even with no answer label: the mark is its answer. On its page the
+learner sees the stem with a blank where the letter was, the choices unmarked, and the marked
+choice in the hidden answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The answer letter(s) in parentheses inside a stem, bold or not: '(**D**)', '（ B ）', '(AC)'.
+STEM_MARK_RE = re.compile(r"[(（]\s*(?P<b>\*\*|__)?\s*(?P<letters>[A-H](?:\s*[,，、]?\s*[A-H]){0,3})\s*(?P=b)?\s*[)）]")
+#: A choice on its own line: its letter and its text ('A) text', '- **B.** text', '(C) text').
+_CHOICE_RE = re.compile(r"^(?P<lead>\s*(?:[-*+]\s+)?)(?:\*\*)?[(（]?(?P<letter>[A-H])(?:\*\*)?\s*[.)．、:：）](?:\*\*)?\s*(?P<text>\S.*?)\s*$")
+_BOLD_WHOLE_RE = re.compile(r"^(\*\*|__)(?P<inner>[^*_].*?)\1[.。]?$")
+
+
+def choices(lines: list[str]) -> dict[str, str]:
+    """The letter and text of each choice line among `lines` (only a run that holds A and B)."""
+    found = {m["letter"]: m["text"] for line in lines if (m := _CHOICE_RE.match(line))}
+    return found if {"A", "B"} <= set(found) else {}
+
+
+def stem_letters(stem: str, letters: set[str]) -> list[str]:
+    """The answer letters a stem names in parentheses, when they are among the choices' letters
+    (the last such mark: the blank the answer fills)."""
+    marks = [m for m in STEM_MARK_RE.finditer(stem) if set(re.findall(r"[A-H]", m["letters"])) <= letters]
+    return re.findall(r"[A-H]", marks[-1]["letters"]) if marks else []
+
+
+def bold_letters(found: dict[str, str]) -> list[str]:
+    """The choices written wholly in bold, when some but not all of them are."""
+    bold = [letter for letter, text in found.items() if _BOLD_WHOLE_RE.match(text)]
+    return bold if 0 < len(bold) < len(found) else []
+
+
+def marked(stem: str, lines: list[str]) -> list[str]:
+    """The letters a question marks as its answer: named in its stem or bold among its choices."""
+    found = choices(lines)
+    if not found:
+        return []
+    return stem_letters(stem, set(found)) or bold_letters(found)
+
+
+def blank_stem(text: str, letters: set[str]) -> str:
+    """The stem with its answer mark made a blank: '(**D**)' → '( )'."""
+    marks = [m for m in STEM_MARK_RE.finditer(text) if set(re.findall(r"[A-H]", m["letters"])) <= letters]
+    if not marks:
+        return text
+    m = marks[-1]
+    blank = "（ ）" if m.group().startswith("（") else "( )"
+    return text[:m.start()] + blank + text[m.end():]
+
+
+def unbold_choice(line: str) -> str:
+    """A bold choice written plain, so that the choices do not give the answer away."""
+    m = _CHOICE_RE.match(line)
+    if not m:
+        return line
+    b = _BOLD_WHOLE_RE.match(m["text"])
+    return line[:m.start("text")] + b["inner"] + line[m.end("text"):] if b else line

@@ -1,0 +1,154 @@
+"""A quiz whose questions mark their own answer (issue 14, fifth round): the letter in the stem
+('### 12. … (**C**)', '（ B ）') or the correct choice in bold, choices on the lines below, no
+answer label anywhere; numbers climb with gaps (a selection from a bank) and a few questions have
+no choices or no answer yet. Imported as a person does: every numbered question becomes a page,
+the learner sees a blank and plain choices, and the marked choice waits in the hidden answer.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import qabook
+
+QUIZ = """# Cell biology past papers
+
+## Unit 1 - The cell
+
+### 3. The organelle that makes most of the cell's ATP is the (**C**).
+A) nucleus  
+B) ribosome  
+C) mitochondrion  
+D) Golgi apparatus  
+
+---
+
+### 11. Which structure controls what enters and leaves the cell (**A**)
+A) cell membrane  
+B) cell wall  
+C) vacuole  
+D) chloroplast  
+
+---
+
+### 17. Plant cells differ from animal cells because they have
+A) a nucleus  
+B) **a cell wall**  
+C) ribosomes  
+D) mitochondria  
+
+---
+
+### 24. Try to explain the difference between diffusion and osmosis.
+
+---
+
+## Unit 2 - Genetics
+
+### 2. The shape of the DNA molecule is a ( B ).
+A) single strand  
+B) double helix  
+C) triple helix  
+D) ring  
+
+---
+
+### 9. Which base pairs with adenine in DNA (**D**)
+A) cytosine  
+B) guanine  
+C) uracil  
+D) thymine  
+
+---
+
+### 15. Mendel's experiments used which plant
+A) maize  
+B) wheat  
+C) pea  
+D) bean  
+"""
+
+
+def _answer(page: Path) -> str:
+    m = re.search(r"^/// answer\n(.*?)^///$", page.read_text(encoding="utf-8"), re.S | re.M)
+    return m.group(1).strip() if m else ""
+
+
+def _question(page: Path) -> str:
+    m = re.search(r"^/// question\n(.*?)^///$", page.read_text(encoding="utf-8"), re.S | re.M)
+    return m.group(1) if m else ""
+
+
+def test_a_quiz_whose_stems_mark_their_answer_is_imported_question_by_question(tmp_path: Path) -> None:
+    src = tmp_path / "past-papers.md"
+    src.write_text(QUIZ, encoding="utf-8")
+    r = qabook("import", str(src), "--out", str(tmp_path / "docs"), "--chapter", "c")
+    said = r.stdout + r.stderr
+    assert r.returncode == 0, said  # before: 'no questions found'
+    pages = sorted((tmp_path / "docs" / "c").rglob("0*.md"))
+    assert len(pages) == 7, [p.name for p in pages]
+    by_stem = {_question(p).strip().split("\n", 1)[0]: p for p in pages}
+    atp = by_stem["The organelle that makes most of the cell's ATP is the ( )."]
+    assert "C) mitochondrion" in _question(atp) and "D) Golgi apparatus" in _question(atp)  # choices shown
+    assert _answer(atp) == "C) mitochondrion"
+    wall = next(p for s, p in by_stem.items() if s.startswith("Plant cells differ"))
+    assert "B) a cell wall" in _question(wall) and "**" not in _question(wall)  # the bold gives nothing away
+    assert _answer(wall) == "B) a cell wall"
+    assert _answer(by_stem["The shape of the DNA molecule is a ( )."]) == "B) double helix"
+    assert "(**" not in "".join(p.read_text(encoding="utf-8").split("# ", 1)[1] for p in pages)  # titles too
+    assert qabook("check", "--docs-dir", str(tmp_path / "docs")).returncode == 0
+
+
+BANK = """## Chapter 4 - Physical layer
+
+### 6. The standard that defines the electrical levels of a serial port
+A) RS-232  
+B) IEEE 802.3  
+C) X.25  
+D) V.90  
+
+---
+
+### 21. Sending several signals over one line at once is called
+A) modulation  
+B) multiplexing  
+C) encoding  
+D) sampling  
+
+---
+
+### 40. Frequency modulation, amplitude modulation, phase modulation.
+
+---
+
+### 57. The device that turns digital signals into analog ones on a telephone line
+A) hub  
+B) switch  
+C) modem  
+D) repeater  
+
+---
+
+### 73. Baseband and broadband transmission.
+
+---
+
+### 88. Nyquist limit for a noise-free channel of 3 kHz with 8 signal levels.
+"""
+
+
+def test_a_bank_of_numbered_choices_without_answers_is_still_a_quiz(tmp_path: Path) -> None:
+    """Half the numbered headings offer choices, none is answered yet and the rest are bare
+    statements cut from an exam: a person still sees six numbered exam questions."""
+    src = tmp_path / "chapter4.md"
+    src.write_text(BANK, encoding="utf-8")
+    r = qabook("import", str(src), "--out", str(tmp_path / "docs"), "--chapter", "c")
+    said = r.stdout + r.stderr
+    assert r.returncode == 0, said  # before: 'no questions found'
+    pages = sorted((tmp_path / "docs" / "c").rglob("0*.md"))
+    assert len(pages) == 6, [p.name for p in pages]
+    modem = next(p for p in pages if "telephone line" in _question(p))
+    assert "C) modem" in _question(modem)  # the choices are the question's, before any reveal
+    assert any("Baseband and broadband" in _question(p) for p in pages)  # a bare statement is a question too
+    assert "no answer" in _answer(modem)  # none in the source: said, not the choices revealed as one
