@@ -320,12 +320,15 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
             extras.append(c)
             taken += list(zip(c.indices, c.ends))
             continue
-        if c.features["ask"] < 0.5 or nesting(winner, c) or nesting(c, winner):
+        # lines that ask and answer on one line ('What is X? Answer: …') are questions of their own even
+        # inside another question's answer: no answer goes on with a new question and its own answer
+        own_line = c.features.get("inline", 0) >= 0.8 and len(c.indices) >= 3 and c.features["ask"] >= 0.8
+        if c.features["ask"] < 0.5 or (not own_line and nesting(winner, c)) or nesting(c, winner):
             continue
         outside = [k for k, i in enumerate(c.indices) if not any(s <= i < e for s, e in taken)]
         # all its starts outside the winner's units; one in ten may sit inside one of them and start a
         # question there (a question heading written one level down, right after an answer of the first group)
-        if len(outside) < 2 or len(outside) < len(c.indices) - len(c.indices) // 10:
+        if not own_line and (len(outside) < 2 or len(outside) < len(c.indices) - len(c.indices) // 10):
             continue
         extras.append(c)
         taken += list(zip(c.indices, c.ends))

@@ -70,7 +70,7 @@ class Labels:
         # a question and its answer on one line: "水的沸点？答：100 度", "Capital of France? Answer: Paris."
         answers = _alternation(self.words["answer"] + merged)
         self._inline = re.compile(rf"^(?P<q>.*?[?？.。!！)）])\s*(?:\*\*)?(?P<label>{answers})\s*(?:\*\*)?\s*[：:]"
-                                  rf"\s*(?:\*\*)?\s*(?P<rest>\S.*)$", re.S | re.I)
+                                  rf"\s*(?:\*\*)?\s*(?P<rest>.*)$", re.S | re.I)  # rest empty: the answer is on the lines below
         # heading labels: "### 题目", "### ✅ 正确答案：B", "### 📖 解析", "### Answer"
         self._heading = re.compile(rf"^(?P<label>{all_words})\s*(?:[：:]\s*(?P<rest>.*)|[-–—~*_]*\s*)$", re.S | re.I)
 

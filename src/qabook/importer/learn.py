@@ -31,7 +31,7 @@ from qabook.importer.elements import Element, split_elements, split_paragraphs
 from qabook.importer.labels import Labels
 from qabook.importer.options import ImportOptions
 from qabook.importer.readview import parse_view
-from qabook.importer.shapes import DEFINITION_RE
+from qabook.importer.shapes import DEFINITION_RE, asks
 from qabook.vocabulary import LABEL_HINTS
 
 _WORD = r"(?:[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’&;/.-]*(?:[ \t][A-Za-zÀ-ÖØ-öø-ÿ'’&;/.-]+){0,2}|[\u4e00-\u9fff]{1,8})"
@@ -257,8 +257,10 @@ def read_document(lines: list[str], options: ImportOptions, labels: Labels) -> t
     base = split_elements(parse_view(lines))
 
     def run(with_labels: Labels) -> tuple[list[Element], Detection]:
-        elements = split_paragraphs(lines, base, lambda line: with_labels.paragraph(line) is not None
-                                    or DEFINITION_RE.match(line) is not None)  # 'Term⏎: definition'
+        elements = split_paragraphs(
+            lines, base, lambda line: with_labels.paragraph(line) is not None
+            or DEFINITION_RE.match(line) is not None  # 'Term⏎: definition'
+            or (with_labels.inline_answer(line) is not None and asks(line)))  # 'What is X? Answer: …'
         found = detect(elements, options, lines, with_labels)
         return found.elements or elements, found
 

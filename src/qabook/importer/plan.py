@@ -177,7 +177,8 @@ class _Planner:
         inline = self.labels.inline_answer(unit.title) if start.strategy != "label" else None
         if inline:  # "1、水的沸点？答：100 度": the title is the question, the rest of the line the answer
             unit.title = inline[0]
-            unit.parts["answer"].append(OutLine(inline[1].rest, ()))
+            if inline[1].rest:
+                unit.parts["answer"].append(OutLine(inline[1].rest, ()))
             self.copies.setdefault(el.lineno, []).append(unit)
             unit.labelled.add("answer")
             unit.how["answer"] = f"label '{inline[1].word}' on the question's line {el.lineno}"

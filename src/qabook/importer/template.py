@@ -192,7 +192,10 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
     if box == "p":
         family = "label-q" if shape.label_kind == "question" else _family(shape)
         if family == "plain" and shape.bold != "whole":
-            return (box, "", "ask") if shape.asking and re.search(r"[?？]\s*$", shape.title) else None  # prose
+            # a paragraph written as a question ('…?'), or one that asks and answers on its line
+            # ('What is a webhook? Answer: A callback …'); other paragraphs are prose
+            return (box, "", "ask") if shape.asking and (re.search(r"[?？]\s*$", shape.title) or
+                                                         _INLINE_ANSWER_RE.search(shape.title)) else None
         if shape.label_kind in ("answer", "explanation"):
             return None
         if family == "label-q":
@@ -408,7 +411,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     n = len(cand.indices)
     box = cand.key[0]
     cand.ends = unit_ends(elements, shapes, cand.indices, box, lines)
-    asking = answered = labelled = coded = offering = 0
+    asking = answered = labelled = coded = offering = inlined = 0
     sizes = []
     claimed = claims([(i, s.numbering.number if s.numbering else None) for i, s in zip(cand.indices, cand.shapes)],
                      [at for at, _ in keys or []])
@@ -418,7 +421,9 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         body = _body_lines(lines, el, end_line)
         if box == "p" and cand.key[1] == "whole" and el.own_end - el.start > 1:
             pass  # lines glued under a bold line are its answer: already in the body
-        inline = bool(_INLINE_ANSWER_RE.search(shape.title)) or bool(marks_choice(shape.title, body[:40]))
+        inline = bool(_INLINE_ANSWER_RE.search(shape.title))
+        inlined += inline
+        inline = inline or bool(marks_choice(shape.title, body[:40]))
         offers = _has_options(body)
         offering += offers
         asked = bool(shape.asking or explicit(shape) or asks(shape.title) or offers
@@ -450,7 +455,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     levels = [el.level for el in elements if el.kind == "heading"]
     top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
     marked = sum(1 for sh in cand.shapes if _MARK_RE.search(sh.title or "")) / n
-    f.update(choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
+    f.update(inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
              explicit=sum(explicit(s) for s in cand.shapes) / n)
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty

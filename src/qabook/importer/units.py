@@ -331,6 +331,8 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
     """Sort the body elements of one question into its parts (and its tail)."""
     body = _open_admonitions(body, lines)
     sorter = _Sorter(unit, lines, labels, details_answers)
+    if "answer" in unit.labelled:  # 'What is X? Answer: …' on the question's line: what follows goes on with it
+        sorter.state = "answer"
     for k, el in enumerate(body):
         if el.kind == "hr" and not _structure_follows(body[k + 1:], lines, labels, unit.labelled):
             rest = body[k + 1:]
