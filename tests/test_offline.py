@@ -113,7 +113,7 @@ def test_after_one_visit_the_network_can_go(book: Path, phone) -> None:
     page.goto(url)
     assert page.locator("h1").first.inner_text().startswith("大模型面试题学习站")
     page.tap("label.md-header__button[for=__search]")  # the search icon, as on a phone
-    page.wait_for_function("document.activeElement && document.activeElement.matches('[data-qa-search] input')")
+    page.wait_for_function("() => document.activeElement && document.activeElement.matches('[data-qa-search] input')")
     page.keyboard.type("差分隐私")
     result = page.locator(".md-search-result__list a", has_text="大模型的安全性和隐私性").first
     result.wait_for()
@@ -148,7 +148,7 @@ def test_the_whole_book_offline(book: Path, phone) -> None:
         _visit(page, url)
         button = page.locator(".qa-offline-all")
         button.wait_for(state="visible")
-        page.wait_for_function("!document.querySelector('.qa-offline-all').disabled")
+        page.wait_for_function("() => !document.querySelector('.qa-offline-all').disabled")
         assert re.search(r"下载全书离线使用（\d+(\.\d)? (KB|MB)）", button.inner_text())
         button.tap()
         page.get_by_text("全书已保存在本设备").wait_for()
@@ -179,7 +179,7 @@ def test_a_rebuilt_book_reaches_the_learner_after_one_reload(book: Path, phone) 
         assert "本书已更新" in note.inner_text()
         page.reload()
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-        page.wait_for_function("window.QABOOK_OFFLINE_UI !== undefined")
+        page.wait_for_function("() => window.QABOOK_OFFLINE_UI !== undefined")
     context.set_offline(True)
     page.reload()
     assert page.locator(".qa-offline-note").count() == 0  # told once
