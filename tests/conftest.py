@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -106,3 +107,25 @@ def site_url(built_site: Path):
 
     with serve(built_site) as url:
         yield url
+
+
+def import_document(tmp_path: Path, name: str, text: str, chapter: str = "c") -> tuple[subprocess.CompletedProcess[str], list[Path]]:
+    """`qabook import` of `text` saved as `name` into tmp_path/docs/<chapter>, as a user runs it:
+    the run (its output in .stdout/.stderr) and the question pages written, in order."""
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    run = qabook("import", str(source), "--out", str(tmp_path / "docs"), "--chapter", chapter)
+    return run, sorted((tmp_path / "docs" / chapter).glob("0*.md"))
+
+
+
+def block(text: str, kind: str) -> str:
+    """The text of the first `/// kind` block of a page's Markdown ('question', 'answer',
+    'explanation'), stripped; '' when there is none."""
+    m = re.search(rf"^/// {kind}\b.*?\n(.*?)^///$", text, re.S | re.M)
+    return m.group(1).strip() if m else ""
+
+
+def page_block(page: Path, kind: str) -> str:
+    """`block` of a written page."""
+    return block(page.read_text(encoding="utf-8"), kind)

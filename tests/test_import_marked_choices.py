@@ -7,10 +7,9 @@ the learner sees a blank and plain choices, and the marked choice waits in the h
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from conftest import qabook
+from conftest import import_document, page_block, qabook
 
 QUIZ = """# Cell biology past papers
 
@@ -71,22 +70,17 @@ D) bean
 
 
 def _answer(page: Path) -> str:
-    m = re.search(r"^/// answer\n(.*?)^///$", page.read_text(encoding="utf-8"), re.S | re.M)
-    return m.group(1).strip() if m else ""
+    return page_block(page, "answer")
 
 
 def _question(page: Path) -> str:
-    m = re.search(r"^/// question\n(.*?)^///$", page.read_text(encoding="utf-8"), re.S | re.M)
-    return m.group(1) if m else ""
+    return page_block(page, "question")
 
 
 def test_a_quiz_whose_stems_mark_their_answer_is_imported_question_by_question(tmp_path: Path) -> None:
-    src = tmp_path / "past-papers.md"
-    src.write_text(QUIZ, encoding="utf-8")
-    r = qabook("import", str(src), "--out", str(tmp_path / "docs"), "--chapter", "c")
+    r, pages = import_document(tmp_path, "past-papers.md", QUIZ)
     said = r.stdout + r.stderr
     assert r.returncode == 0, said  # before: 'no questions found'
-    pages = sorted((tmp_path / "docs" / "c").rglob("0*.md"))
     assert len(pages) == 7, [p.name for p in pages]
     by_stem = {_question(p).strip().split("\n", 1)[0]: p for p in pages}
     atp = by_stem["The organelle that makes most of the cell's ATP is the ( )."]
@@ -141,12 +135,9 @@ D) repeater
 def test_a_bank_of_numbered_choices_without_answers_is_still_a_quiz(tmp_path: Path) -> None:
     """Half the numbered headings offer choices, none is answered yet and the rest are bare
     statements cut from an exam: a person still sees six numbered exam questions."""
-    src = tmp_path / "chapter4.md"
-    src.write_text(BANK, encoding="utf-8")
-    r = qabook("import", str(src), "--out", str(tmp_path / "docs"), "--chapter", "c")
+    r, pages = import_document(tmp_path, "chapter4.md", BANK)
     said = r.stdout + r.stderr
     assert r.returncode == 0, said  # before: 'no questions found'
-    pages = sorted((tmp_path / "docs" / "c").rglob("0*.md"))
     assert len(pages) == 6, [p.name for p in pages]
     modem = next(p for p in pages if "telephone line" in _question(p))
     assert "C) modem" in _question(modem)  # the choices are the question's, before any reveal

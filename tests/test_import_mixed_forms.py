@@ -7,10 +7,9 @@ into the answer before it, no answer left in the question block.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from conftest import qabook
+from conftest import import_document, page_block, qabook
 
 BANK = """Questions:
 1. What is a container image?
@@ -42,24 +41,16 @@ How do you expose a Deployment outside the cluster? Answer: With a Service of ty
 """
 
 
-def _part(page: Path, part: str) -> str:
-    m = re.search(rf"^/// {part}\n(.*?)^///$", page.read_text(encoding="utf-8"), re.S | re.M)
-    return m.group(1) if m else ""
-
-
 def test_a_bank_in_two_forms_gives_every_question_its_page(tmp_path: Path) -> None:
-    src = tmp_path / "containers.md"
-    src.write_text(BANK, encoding="utf-8")
-    r = qabook("import", str(src), "--out", str(tmp_path / "docs"), "--chapter", "c")
+    r, pages = import_document(tmp_path, "containers.md", BANK)
     said = r.stdout + r.stderr
     assert r.returncode == 0, said
-    pages = sorted((tmp_path / "docs" / "c").rglob("0*.md"))
-    questions = [_part(p, "question").strip().split("\n")[0] for p in pages]
+    questions = [page_block(p, "question").strip().split("\n")[0] for p in pages]
     assert len(pages) == 8, questions  # before: 3 (the one-line questions left on the chapter page)
     assert "How do you shrink an image?" in questions  # glued under the previous answer (already read so)
     assert "What is a namespace?" in questions  # glued under the previous one-line question
     probes = pages[questions.index("Which probes does the kubelet run?")]
-    assert "Liveness" in _part(probes, "answer") and "Liveness" not in _part(probes, "question")
+    assert "Liveness" in page_block(probes, "answer") and "Liveness" not in page_block(probes, "question")
     pod = pages[questions.index("What is a pod?")]
-    assert _part(pod, "answer").strip() == "The smallest deployable unit, one or more containers sharing a network."
+    assert page_block(pod, "answer").strip() == "The smallest deployable unit, one or more containers sharing a network."
     assert qabook("check", "--docs-dir", str(tmp_path / "docs")).returncode == 0

@@ -9,13 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import qabook
+from conftest import block, qabook
 from qabook.importer import plan_import
-
-
-def block(text: str, kind: str) -> str:
-    m = re.search(rf"^/// {kind}\b.*?\n(.*?)^///$", text, re.S | re.M)
-    return m.group(1).strip() if m else ""
 
 
 def at(plan, code: str) -> list[int]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, qabook
+from conftest import FIXTURES, ROOT, block, qabook
 from qabook.check import check_docs
 from qabook.importer import plan_import, write_plan
 from qabook.importer.options import ImportOptions, OptionsError, load_rules, merge
@@ -31,11 +31,6 @@ def codes_at(plan) -> set[tuple[str, int]]:
 
 def page(plan, n: int) -> str:
     return plan.pages[n].text  # pages[0] is the chapter page
-
-
-def block(text: str, kind: str) -> str:
-    m = re.search(rf"^/// {kind}\b.*?\n(.*?)^///$", text, re.S | re.M)
-    return m.group(1).strip() if m else ""
 
 
 def assert_every_line_once(name: str, plan) -> None:

@@ -9,14 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, qabook
+from conftest import CHROMIUM, block, qabook
 from qabook.importer import plan_import
 from qabook.importer.options import ImportOptions, load_rules, merge
-
-
-def block(text: str, kind: str) -> str:
-    m = re.search(rf"^/// {kind}\b.*?\n(.*?)^///$", text, re.S | re.M)
-    return m.group(1).strip() if m else ""
 
 
 PLAIN_PROBLEMS = """# Drills

@@ -5,10 +5,9 @@ does; each question's page must show its own answer, not 'answer missing'.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from conftest import qabook
+from conftest import import_document, page_block, qabook
 
 QUIZ = """# Networking quiz
 
@@ -29,16 +28,12 @@ QUIZ = """# Networking quiz
 
 
 def test_answers_listed_after_a_table_of_questions_reach_their_rows(tmp_path: Path) -> None:
-    src = tmp_path / "quiz.md"
-    src.write_text(QUIZ, encoding="utf-8")
-    r = qabook("import", str(src), "--out", str(tmp_path / "docs"), "--chapter", "c")
+    r, pages = import_document(tmp_path, "quiz.md", QUIZ)
     said = r.stdout + r.stderr
     assert r.returncode == 0, said
     assert "QI004" not in said, said  # before: every question 'has no answer'
-    pages = sorted(p for p in (tmp_path / "docs" / "c").glob("0*.md"))
     assert len(pages) == 4
-    answers = [re.search(r"^/// answer\n(.*?)^///$", p.read_text(encoding="utf-8"), re.S | re.M) for p in pages]
-    assert [a.group(1).strip() if a else "" for a in answers] == [
+    assert [page_block(p, "answer") for p in pages] == [
         "Names to addresses.", "Port 443.", "TCP is connection-oriented and reliable; UDP is neither.",
         "The number of hops."]
     index = (tmp_path / "docs" / "c" / "index.md").read_text(encoding="utf-8")

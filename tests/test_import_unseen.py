@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, qabook
+from conftest import CHROMIUM, block, qabook
 from qabook.importer import plan_import
 
 QUESTIONS = ["What is a process", "What is a thread", "Why use a mutex", "How does paging work",
@@ -18,11 +18,6 @@ QUESTIONS = ["What is a process", "What is a thread", "Why use a mutex", "How do
              "What is a context switch", "How does fork work", "What is a zombie process", "What is thrashing",
              "How does DNS resolve a name", "What is TCP slow start", "Why is UDP used for video",
              "What is a socket"]
-
-
-def block(text: str, kind: str) -> str:
-    m = re.search(rf"^/// {kind}\b.*?\n(.*?)^///$", text, re.S | re.M)
-    return m.group(1).strip() if m else ""
 
 
 def titles(root: Path) -> list[str]:
