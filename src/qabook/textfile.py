@@ -43,10 +43,16 @@ SUPERSET = {"gbk": "gb18030", "gb2312": "gb18030", "cp932": "shift_jis", "euc_kr
 
 def _legacy(data: bytes) -> tuple[str, str] | None:
     """The text and encoding name of bytes in another encoding than UTF-8 (GBK/GB18030, Big5,
-    Shift-JIS, UTF-16, Windows-1252…), as charset-normalizer judges them; None when it cannot
-    tell, or when what it finds is no better than noise."""
+    Shift-JIS, UTF-16, Windows-1252…): a UTF-16 byte order mark says it, however short the text;
+    otherwise as charset-normalizer judges them. None when it cannot tell, or when what it finds
+    is no better than noise."""
     from charset_normalizer import from_bytes
 
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            pass
     if sum(b >= 0x80 for b in data) < 16:
         return None  # a handful of bytes outside ASCII fit some code page whatever they are: no telling
     found = list(from_bytes(data))
@@ -80,11 +86,6 @@ def read_text(path: Path, display: str, code: str = "QA001", *, any_encoding: bo
         return Diagnostic(display, 1, 1, code, "cannot read file: too many levels of symbolic links")
     if _looks_utf16(data):
         legacy = _legacy(data) if any_encoding else None
-        if any_encoding and legacy is None and data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            try:  # the byte order mark says it, however short the text
-                legacy = data.decode("utf-16"), "UTF-16"
-            except UnicodeDecodeError:
-                legacy = None
         if legacy:
             return TextFile(path, display, _lines(legacy[0].lstrip("\ufeff")), legacy[1])
         return Diagnostic(display, 1, 1, code, "UTF-16 text: save the file as UTF-8")

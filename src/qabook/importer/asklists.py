@@ -12,8 +12,8 @@ nor is a list whose items only open with a question word and none is written as 
 from __future__ import annotations
 
 from qabook.importer.elements import Element
-from qabook.importer.shapes import Shape
-from qabook.importer.template import _MARK_RE, Candidate
+from qabook.importer.shapes import QUESTION_MARK_RE, Shape
+from qabook.importer.template import Candidate
 
 #: The share of a list's items that must ask, and how few items make a list of questions.
 ASKING_SHARE = 0.8
@@ -33,7 +33,7 @@ def asking_lists(elements: list[Element], shapes: list[Shape], lines: list[str])
         one_line = all(not any(line.strip() for line in lines[elements[i].own_end:elements[i].end]) for i in items)
         asking = sum(1 for i in items if shapes[i].asking) / len(items)
         toc = sum(1 for i in items if shapes[i].toc) / len(items)
-        marked = any(_MARK_RE.search(shapes[i].title or "") for i in items)
+        marked = any(QUESTION_MARK_RE.search(shapes[i].title or "") for i in items)
         if one_line and asking >= ASKING_SHARE and toc < 0.5 and marked:
             chosen += [i for i in items if shapes[i].asking]
     if not chosen:

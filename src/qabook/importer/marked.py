@@ -23,11 +23,16 @@ def choices(lines: list[str]) -> dict[str, str]:
     return found if {"A", "B"} <= set(found) else {}
 
 
-def stem_letters(stem: str, letters: set[str]) -> list[str]:
-    """The answer letters a stem names in parentheses, when they are among the choices' letters
-    (the last such mark: the blank the answer fills)."""
+def _stem_mark(stem: str, letters: set[str]) -> re.Match[str] | None:
+    """The stem's last mark naming only letters among the choices' (the blank the answer fills)."""
     marks = [m for m in STEM_MARK_RE.finditer(stem) if set(re.findall(r"[A-H]", m["letters"])) <= letters]
-    return re.findall(r"[A-H]", marks[-1]["letters"]) if marks else []
+    return marks[-1] if marks else None
+
+
+def stem_letters(stem: str, letters: set[str]) -> list[str]:
+    """The answer letters a stem names in parentheses, when they are among the choices' letters."""
+    m = _stem_mark(stem, letters)
+    return re.findall(r"[A-H]", m["letters"]) if m else []
 
 
 def bold_letters(found: dict[str, str]) -> list[str]:
@@ -46,10 +51,9 @@ def marked(stem: str, lines: list[str]) -> list[str]:
 
 def blank_stem(text: str, letters: set[str]) -> str:
     """The stem with its answer mark made a blank: '(**D**)' → '( )'."""
-    marks = [m for m in STEM_MARK_RE.finditer(text) if set(re.findall(r"[A-H]", m["letters"])) <= letters]
-    if not marks:
+    m = _stem_mark(text, letters)
+    if not m:
         return text
-    m = marks[-1]
     blank = "（ ）" if m.group().startswith("（") else "( )"
     return text[:m.start()] + blank + text[m.end():]
 

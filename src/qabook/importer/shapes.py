@@ -68,6 +68,8 @@ def unbold(text: str) -> str:
     return re.sub(r"^(\*\*|__)(.*)\1$", r"\2", text.strip()).strip()
 
 
+#: A line written as a question: it holds a question mark.
+QUESTION_MARK_RE = re.compile(r"[?？]")
 _BLANK_RE = re.compile(r"（\s*）|(?<![\w`])\(\s*\)|(?<![A-Za-z0-9_])\(\s+\)|_{3,}|＿{2,}")
 #: A blank already filled with the answer's letter: '(**D**)', '( C )', '(C )', '（B）' or '(B)' ending the line.
 _FILLED_BLANK_RE = re.compile(r"[(（]\s*(?:\*\*|__)[A-H](?:\*\*|__)\s*[)）]|[(（]\s+[A-H]\s*[)）]|[(（][A-H]\s+[)）]|"

@@ -31,7 +31,7 @@ from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
 from qabook.importer.marked import marked as marks_choice
 from qabook.importer.labels import Labels
-from qabook.importer.shapes import Shape, asks, details_close
+from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks, details_close
 from qabook.vocabulary import SECTION_WORDS
 
 #: Numbering words that say "this is a question" on their own.
@@ -454,7 +454,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     f = cand.features
     levels = [el.level for el in elements if el.kind == "heading"]
     top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
-    marked = sum(1 for sh in cand.shapes if _MARK_RE.search(sh.title or "")) / n
+    marked = sum(1 for sh in cand.shapes if QUESTION_MARK_RE.search(sh.title or "")) / n
     f.update(inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
              explicit=sum(explicit(s) for s in cand.shapes) / n)
@@ -463,7 +463,6 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
                                  + 1.0 * coverage + 0.3 * regular + prior), 3)
 
 
-_MARK_RE = re.compile(r"[?？]")  # a line written as a question
 _QUESTION_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?:question|faq|quiz)\b", re.I)
 _OPTION_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?[A-D](?:\*\*)?\s*[.)．、:：）]")
 

@@ -69,10 +69,9 @@ class Unit:
         return bool(re.sub(r"<!--.*?(-->|$)", "", text, flags=re.S).strip())
 
 
-_PLACEHOLDER_RE = re.compile(
-    r"^(?:(?:" + "|".join(re.escape(w) for w in sorted(PLACEHOLDER_WORDS, key=len, reverse=True)) + r")(?![a-z])"
-    r"|x{2,}|_{3,}|\?{2,}|？{2,})(?:\s*(?:" + "|".join(re.escape(w) for w in sorted(PLACEHOLDER_WORDS, key=len, reverse=True))
-    + r")(?![a-z])|\s*x{2,}|\s*_{3,})*$", re.I)
+_PLACEHOLDER_WORD = "|".join(re.escape(w) for w in sorted(PLACEHOLDER_WORDS, key=len, reverse=True))
+_PLACEHOLDER_RE = re.compile(rf"^(?:(?:{_PLACEHOLDER_WORD})(?![a-z])|x{{2,}}|_{{3,}}|\?{{2,}}|？{{2,}})"
+                             rf"(?:\s*(?:{_PLACEHOLDER_WORD})(?![a-z])|\s*x{{2,}}|\s*_{{3,}})*$", re.I)
 _PUNCT_RE = re.compile(r"[\s*`>#|:：.。,，;；!！()（）\[\]【】{}<>\-–—~…、]+")
 
 

@@ -28,7 +28,7 @@ import re
 
 from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
-from qabook.importer.shapes import Shape
+from qabook.importer.shapes import QUESTION_MARK_RE, Shape
 from qabook.importer.template import Candidate, has_answer_mark
 
 _SAID_RE = re.compile(r"^[^\s:：]{1,6}\s*[:：]\s*\S")  # 'Interviewer: …', '面试官：…'
@@ -69,7 +69,6 @@ def whole_document(elements: list[Element], shapes: list[Shape], lines: list[str
 
 #: How many sections under an asking title still make one answer.
 MAX_SECTIONS = 8
-_MARK_RE = re.compile(r"[?？]")
 
 
 def asked_by_its_title(elements: list[Element], shapes: list[Shape], winner: Candidate,
@@ -84,9 +83,9 @@ def asked_by_its_title(elements: list[Element], shapes: list[Shape], winner: Can
     top = min(elements[i].level for i in heads)
     if el.level != top or sum(1 for i in heads if elements[i].level == top) != 1 or shape.label_kind:
         return None
-    if not _MARK_RE.search(shape.title) or start in winner.indices:
+    if not QUESTION_MARK_RE.search(shape.title) or start in winner.indices:
         return None
-    if any(i < start or elements[i].level <= el.level or _MARK_RE.search(shapes[i].title) for i in winner.indices):
+    if any(i < start or elements[i].level <= el.level or QUESTION_MARK_RE.search(shapes[i].title) for i in winner.indices):
         return None
     text_lines = [k for k, line in enumerate(lines) if line.strip()]
     held = sum(1 for k in text_lines if k >= el.start)
