@@ -40,7 +40,5 @@ def asking_lists(elements: list[Element], shapes: list[Shape], lines: list[str])
         return None
     chosen.sort()
     total = sum(1 for line in lines if line.strip()) or 1
-    cand = Candidate.fixed(("item", "", "asklist"), chosen, [shapes[i] for i in chosen], [i + 1 for i in chosen], False, 1.5, titled=0.0, top=0.0,
-                           code=0.0, n=len(chosen), ask=1.0, answered=0.0, labelled=0.0, sequence=0.0,
-                           coverage=len(chosen) / total, regular=1.0, prior=0.0, explicit=0.0)
-    return cand
+    return Candidate.fixed(("item", "", "asklist"), chosen, [shapes[i] for i in chosen], [i + 1 for i in chosen],
+                           False, 1.5, coverage=len(chosen) / total)

@@ -45,5 +45,4 @@ def faq_sections(elements: list[Element], shapes: list[Shape], lines: list[str])
     held = sum((elements[e].start if e < len(elements) else len(lines)) - elements[j].start for j, e in zip(chosen, ends))
     level = elements[chosen[0]].level
     return Candidate.fixed((f"h{level}", "", "faqsection"), chosen, [shapes[j] for j in chosen], ends, True, 1.5,
-                           titled=1.0, top=0.0, code=0.0, n=len(chosen), ask=1.0, answered=1.0, labelled=0.0,
-                           sequence=0.0, coverage=min(1.0, held / total), regular=1.0, prior=0.0, explicit=0.0)
+                           titled=1.0, coverage=min(1.0, held / total))

@@ -10,7 +10,7 @@ from qabook.importer.units import OutLine
 FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 
 
-def _code_flags(lines: list[OutLine]) -> tuple[list[bool], OutLine | None]:
+def code_flags(lines: list[OutLine]) -> tuple[list[bool], OutLine | None]:
     """For each line, whether it is a code fence line or inside code (CommonMark: a fence closes
     with the same character, at least as long, and no info); and the fence left open, if any."""
     flags, fence = [], None
@@ -28,11 +28,11 @@ def _code_flags(lines: list[OutLine]) -> tuple[list[bool], OutLine | None]:
     return flags, fence[2] if fence else None
 
 
-def _rebase_headings(lines: list[OutLine]) -> list[OutLine]:
+def rebase_headings(lines: list[OutLine]) -> list[OutLine]:
     """Under the chapter page's H1, no heading skips a level (content kept after a question's
     '---' comes in as written)."""
     previous, seen_title = 1, False
-    for o, code in zip(lines, _code_flags(lines)[0]):
+    for o, code in zip(lines, code_flags(lines)[0]):
         m = None if code else re.match(r"^ {0,3}(#{1,6})(\s+.*|)$", o.text)
         if not m:
             continue
@@ -44,10 +44,10 @@ def _rebase_headings(lines: list[OutLine]) -> list[OutLine]:
     return lines
 
 
-def _no_headings(lines: list[OutLine]) -> list[OutLine]:
+def no_headings(lines: list[OutLine]) -> list[OutLine]:
     """A heading line left inside a block (it came in with raw HTML) becomes bold text: a topic
     page has one heading, its title."""
-    for o, code in zip(lines, _code_flags(lines)[0]):
+    for o, code in zip(lines, code_flags(lines)[0]):
         if not code and (m := re.match(r"^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$", o.text)) and m[1]:
             o.text = f"**{m[1]}**"
     return lines
@@ -56,7 +56,7 @@ def _no_headings(lines: list[OutLine]) -> list[OutLine]:
 _WRAP_OPEN_RE = re.compile(r"^\s*<(div|p|span|section|blockquote)\b[^<>]*>\s*$", re.I)
 
 
-def _unwrap(lines: list[OutLine]) -> tuple[list[OutLine], tuple[int, ...], tuple[int, ...]]:
+def unwrap(lines: list[OutLine]) -> tuple[list[OutLine], tuple[int, ...], tuple[int, ...]]:
     """A part wrapped whole in a bare `<div>`/`<p>` … `</div>` pair (a layout the site does not
     need, and that would hide the part's Markdown): the wrapper lines become the block's fences
     (their source lines go with them)."""
@@ -68,10 +68,10 @@ def _unwrap(lines: list[OutLine]) -> tuple[list[OutLine], tuple[int, ...], tuple
     inner = "\n".join(o.text for o in lines[1:-1])
     if len(re.findall(rf"<{m[1]}\b", inner, re.I)) != len(re.findall(rf"</{m[1]}\s*>", inner, re.I)):
         return lines, (), ()
-    return _trim(lines[1:-1]), lines[0].src, lines[-1].src
+    return trim(lines[1:-1]), lines[0].src, lines[-1].src
 
 
-def _trim(lines: list[OutLine]) -> list[OutLine]:
+def trim(lines: list[OutLine]) -> list[OutLine]:
     """Drop blank lines at the edges of a block (blank lines carry no text to lose)."""
     start, end = 0, len(lines)
     while start < end and not lines[start].text.strip():
@@ -81,10 +81,10 @@ def _trim(lines: list[OutLine]) -> list[OutLine]:
     return lines[start:end]
 
 
-def _squeeze(lines: list[OutLine]) -> list[OutLine]:
+def squeeze(lines: list[OutLine]) -> list[OutLine]:
     """Collapse runs of blank lines outside code to one; keep lines that carry source."""
     out: list[OutLine] = []
-    for o, code in zip(lines, _code_flags(lines)[0]):
+    for o, code in zip(lines, code_flags(lines)[0]):
         if not code and not o.text.strip() and out and not out[-1].text.strip():
             if o.src:
                 out[-1].src = out[-1].src + o.src

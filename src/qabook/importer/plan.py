@@ -23,8 +23,8 @@ from qabook.importer.explain import explain
 from qabook.importer.learn import read_document
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
-from qabook.importer.pagelines import (FENCE_RE, _code_flags, _no_headings, _rebase_headings, _squeeze, _trim,
-                                       _unwrap)
+from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, squeeze, trim,
+                                       unwrap)
 from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, options_to_question,
                                    separate_options, short_title,
                                    sort_details_unit, sort_row_unit, sort_unit)
@@ -388,8 +388,8 @@ class _Planner:
                     self.warn(el.lineno, "QI007", f"{label.word} outside any question (detached from its "
                                                   "question): kept on the chapter page; move it under its question")
             body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.start, el.end))
-        body = self._no_fences(_rebase_headings(self._close_fence(body)))
-        plan.pages = [PlannedPage(f"{chapter}/index.md", title, _squeeze(body))] + topics
+        body = self._no_fences(rebase_headings(self._close_fence(body)))
+        plan.pages = [PlannedPage(f"{chapter}/index.md", title, squeeze(body))] + topics
         order = {id(u): k for k, (u, _) in enumerate(units, 1)}
         plan.copied = {line: sorted({order[id(u)] for u in us if id(u) in order}) for line, us in self.copies.items()}
         if units:
@@ -424,7 +424,7 @@ class _Planner:
         chapter = pages[0]
         chapter.lines = self._close_fence(chapter.lines) + [OutLine("", ())]
         kept = [OutLine(self.lines[n - 1], (n,)) for n in missing]
-        chapter.lines += self._close_fence(self._no_fences(_no_headings(kept)))
+        chapter.lines += self._close_fence(self._no_fences(no_headings(kept)))
         for n in missing:
             self.warn(n, "QI024", "this line could not be placed in a question or where it stood: kept at the end "
                                   "of the chapter page (please report it)")
@@ -470,7 +470,7 @@ class _Planner:
         """The question block holds what looks like an answer: an answer-like label that was not
         read as one, or — when the question has no answer — code, a table or a list."""
         lines = u.parts["question"]
-        flags = _code_flags(lines)[0]
+        flags = code_flags(lines)[0]
         options = any(re.match(r"^\s*(?:[-*+]\s+)?B\s*[:：.)]", o.text) for o in lines)  # 'A: …' 'B: …' are choices
         for out, code in zip(lines, flags):
             if not code and out.src and not options and LOOSE_ANSWER_RE.match(out.text):
@@ -491,7 +491,7 @@ class _Planner:
         """A line inside an answer or explanation that looks like a question of its own
         (numbered or bold, ending in '?'): never silent, in case detection missed a question."""
         lines = u.parts.get(part, [])
-        for out, code in zip(lines, _code_flags(lines)[0]):
+        for out, code in zip(lines, code_flags(lines)[0]):
             if code or not out.src or not ASKING_LINE_RE.match(out.text):
                 continue
             self.warn(out.src[0], "QI018", f"'{short_title(out.text.strip(), 50)}' inside the {part} of question "
@@ -501,7 +501,7 @@ class _Planner:
     def _close_fence(self, lines: list[OutLine]) -> list[OutLine]:
         """Close a code fence left open (a file cut off inside code), so that it does not swallow
         the rest of the page; reported at the fence's source line."""
-        opener = _code_flags(lines)[1]
+        opener = code_flags(lines)[1]
         if opener is None:
             return lines
         m = FENCE_RE.match(opener.text)
@@ -513,7 +513,7 @@ class _Planner:
     def _no_fences(self, lines: list[OutLine]) -> list[OutLine]:
         """A source line that starts with '///' would open or close a block of the page: it is
         written with its first slash as '&#47;', which reads the same."""
-        for o, code in zip(lines, _code_flags(lines)[0]):
+        for o, code in zip(lines, code_flags(lines)[0]):
             if not code and o.text.lstrip().startswith("///"):
                 o.text = o.text.replace("/", "&#47;", 1)
                 self.warn(o.src[0] if o.src else 1, "QI015", "line starts with '///' (a block fence of the pages): "
@@ -532,8 +532,8 @@ class _Planner:
         empty_labels = tuple(n for p in PARTS if p not in present for n in u.opens[p] + [
             n for o in u.parts[p] for n in o.src])
         for idx, part in enumerate(present):
-            content, lead, trail = _unwrap(_trim(u.parts[part]))
-            content = separate_options(self._no_fences(_no_headings(self._close_fence(content))))
+            content, lead, trail = unwrap(trim(u.parts[part]))
+            content = separate_options(self._no_fences(no_headings(self._close_fence(content))))
             title = u.block_titles.get(part)
             title = None if title and generic_title(title) else title  # '<summary>Show answer</summary>'
             out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part]) + lead))
@@ -543,7 +543,7 @@ class _Planner:
             closes = tuple(u.closes) + empty_labels if idx == len(present) - 1 else ()
             out += [OutLine("///", trail + closes), OutLine("", ())]
         out.extend(u.tail)
-        return _squeeze(out)
+        return squeeze(out)
 
 
 #: A runner-up scoring this share of the winner's score or more makes the reading weak (QI022).

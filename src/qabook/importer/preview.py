@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from qabook.i18n import t
-from qabook.importer.pagelines import _code_flags
+from qabook.importer.pagelines import code_flags
 from qabook.importer.plan import ImportPlan, document_language
 
 ROLES = ("question", "answer", "explanation", "chapter", "markup")
@@ -36,8 +36,8 @@ def line_roles(plan: ImportPlan) -> tuple[dict[int, str], dict[int, int]]:
         if topic:
             number += 1
         part = None
-        titled = False
-        for out, code in zip(page.lines, _code_flags(page.lines)[0]):
+        titled = tagged = False  # this page's title seen; this page's question tagged
+        for out, code in zip(page.lines, code_flags(page.lines)[0]):
             text = out.text.strip()
             m = None if code else re.match(r"^/// (question|answer|explanation)\b", text)
             title = topic and not code and not titled and part is None and text.startswith("# ")
@@ -51,12 +51,11 @@ def line_roles(plan: ImportPlan) -> tuple[dict[int, str], dict[int, int]]:
                 role = "markup"  # the label or fence line the part came from
             for n in out.src:
                 roles.setdefault(n, role)
-                tagged = number in starts.values()
                 # the tag goes on the title's source line, else (a title made from a labelled
                 # question part: '**Q1: …?**') on the question's first source line
-                if (title or (topic and part == "question" and not m and not tagged)) and n not in starts \
-                        and not tagged:
+                if (title or (topic and part == "question" and not m)) and n not in starts and not tagged:
                     starts[n] = number
+                    tagged = True
     return roles, starts
 
 

@@ -98,9 +98,8 @@ def question_tables(elements: list[Element], lines: list[str], labels: Labels) -
     if not chosen:
         return None
     total = sum(1 for line in lines if line.strip()) or 1
-    cand = Candidate.fixed(("row", "", "table"), chosen, shapes, [i + 1 for i in chosen], False, 1.5, titled=0.0, top=0.0,
-                           code=0.0, n=len(chosen), ask=1.0, answered=0.0, labelled=0.0, sequence=0.0,
-                           coverage=len(chosen) / total, regular=1.0, prior=0.0, explicit=0.0)
+    cand = Candidate.fixed(("row", "", "table"), chosen, shapes, [i + 1 for i in chosen], False, 1.5,
+                           coverage=len(chosen) / total)
     return cand, out
 
 

@@ -72,8 +72,11 @@ class Candidate:
     def fixed(cls, key: tuple[str, str, str], indices: list[int], shapes: list[Shape], ends: list[int],
               units_answered: bool, base: float, **features: float) -> "Candidate":
         """A reading chosen by a rule of its own (the fallbacks of `wholedoc.py`, `asklists.py`,
-        `tables.py`): its features are given, its score is `base` plus its coverage."""
-        cand = cls(key, indices, shapes, dict(features), ends=ends, answered_at=[units_answered] * len(indices))
+        `tables.py`, `faqsection.py`): every unit asks, none is labelled or numbered in sequence;
+        `features` give its coverage and what else differs. Its score is `base` plus its coverage."""
+        every = dict(titled=0.0, top=0.0, code=0.0, n=len(indices), ask=1.0, answered=float(units_answered),
+                     labelled=0.0, sequence=0.0, regular=1.0, prior=0.0, explicit=0.0)
+        cand = cls(key, indices, shapes, every | features, ends=ends, answered_at=[units_answered] * len(indices))
         cand.score = round(base + features["coverage"], 3)
         return cand
 

@@ -109,6 +109,5 @@ def _labels_question(el: Element, lines: list[str], labels: Labels) -> bool:
 
 def _one_question(start: int, shape: Shape, end: int, coverage: float, labelled: float) -> Candidate:
     """The whole document from element `start` to `end` as one answered question."""
-    return Candidate.fixed(("doc", "", "plain"), [start], [shape], [end], True, 1.0, titled=0.0, n=1, ask=1.0,
-                           answered=1.0, labelled=labelled, sequence=0.0, coverage=coverage, regular=1.0,
-                           prior=0.0, explicit=0.0)
+    return Candidate.fixed(("doc", "", "plain"), [start], [shape], [end], True, 1.0, labelled=labelled,
+                           coverage=coverage)
