@@ -48,7 +48,7 @@ _LABELS_RE = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(w) for w in 
     {w for b in BLOCKS for w in b.labels} | set(MERGED_LABELS), key=len, reverse=True)) + r")(?:\s*\d+)?(?![A-Za-z])(?=\s*(?:\*\*)?\s*[:：.*\s\"]|$)",
     re.I)
 _ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|:::+)\s*[\w-]+")
-_TOKEN_RE = re.compile(r"[A-Za-z]{2,}|[\u4e00-\u9fff]")
+_TOKEN_RE = re.compile(r"[A-Za-z]{2,}|\d+|[\u4e00-\u9fff]")  # words, numbers, Chinese characters
 
 
 def _tokens(text: str) -> set[str]:
@@ -65,9 +65,8 @@ def _words_of(line: str) -> set[str]:
         return set()  # 'Show answer' only says the answer is inside: the block's default title says it
     core = re.sub(r"^\s*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?", "", line)
     core = re.sub(r"^(?:\*\*|__)", "", core)
-    found = numbering(core)
-    if found is not None:
-        line = found.title
+    found = numbering(core)  # a list item's or heading's number may become the question's number
+    line = found.title if found is not None else core
     return _tokens(_LABELS_RE.sub(" ", _ADMONITION_RE.sub(" ", line)))
 
 
