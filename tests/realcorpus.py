@@ -6,6 +6,7 @@ file with no options, and the checks every import must pass (kept lossless, page
 from __future__ import annotations
 
 import csv
+import html
 import re
 import tempfile
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ _TOKEN_RE = re.compile(r"[A-Za-z]{2,}|\d+|[\u4e00-\u9fff]")  # words, numbers, C
 
 def _tokens(text: str) -> set[str]:
     text = re.sub(r"\]\([^)\n]*\)|<[^>\n]*>|https?://\S+", " ", text)  # link targets may be retargeted; tags markup
+    text = html.unescape(text)  # '&lt;script&gt;' written in a source line may be '<script>' on the page
     return {t.lower() for t in _TOKEN_RE.findall(text)}
 
 
@@ -104,7 +106,7 @@ def lost_lines(text: str, plan) -> list[int]:
         for out in page.lines:
             for n in out.src:
                 owners.setdefault(n, set()).add(page.rel)
-    words = {p.rel: _tokens(p.text.replace("&lt;", "<")) for p in plan.pages}
+    words = {p.rel: _tokens(p.text) for p in plan.pages}
     lost = []
     for n, line in enumerate(lines, 1):
         if not line.strip():
