@@ -65,7 +65,9 @@ def neutralise(page, source: str) -> list[Diagnostic]:
             out = page.lines[d.line - 1]
             if d.code == "QA023" and "never closed at its own indent" in d.message:
                 if not re.match(r"^ {1,3}(?:`{3,}|~{3,})", out.text):
-                    continue  # '```' at the line's start that closes nothing: the fence before it is the cause
+                    out = _indented_closer(page.lines, d.line - 1)
+                    if out is None:
+                        continue  # '```' at the line's start that closes nothing: the fence before it is the cause
                 note(out, "QI023", f"code fence '{out.text.strip()}' is indented more than its code, so the site "
                                    "would show it as text: written at the start of its line")
                 out.text = out.text.lstrip(" ")
@@ -118,6 +120,22 @@ def neutralise(page, source: str) -> list[Diagnostic]:
         if not changed:
             break
     return diags
+
+
+def _indented_closer(lines: list, opener: int):
+    """The line meant to close the fence opened at `opener` but indented a little ('```' then ' ```'):
+    CommonMark closes it there, the site does not — so it is written at the start of its line."""
+    m = re.match(r"^(`{3,}|~{3,})", lines[opener].text)
+    if not m:
+        return None
+    fence = m.group(1)
+    for out in lines[opener + 1:]:
+        close = re.match(r"^ {1,3}(`{3,}|~{3,})\s*$", out.text)
+        if close and close.group(1)[0] == fence[0] and len(close.group(1)) >= len(fence):
+            return out
+        if re.match(r"^(`{3,}|~{3,})\s*$", out.text):
+            return None  # closed at its own indent further on: something else is wrong
+    return None
 
 
 _FENCE_HEADER_RE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
