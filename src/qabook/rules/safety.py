@@ -26,7 +26,7 @@ from qabook.diagnostics import Diagnostic, Severity
 from qabook.model import Book, Page
 from qabook.parser import CODE_SPAN_RE, code_lines
 from qabook.rules import at, rule
-from qabook.sanitize import RESOURCE_ATTRIBUTES, UNSAFE_ELEMENTS, Removal, url_scheme
+from qabook.sanitize import LINK_SCHEMES, RESOURCE_ATTRIBUTES, UNSAFE_ELEMENTS, Removal, url_scheme
 
 #: Outside code and formulas, a page holding none of these renders to nothing the sanitiser
 #: removes — no tag, comment or autolink, no link or image with a scheme or an entity in its
@@ -161,6 +161,9 @@ def _why(removal: Removal) -> str:
     if removal.attribute.startswith("on"):
         return f"event attribute {removal.attribute}= runs script"
     scheme = url_scheme(removal.value)
+    if scheme and scheme != "//" and scheme not in ("javascript", "vbscript", "data", *LINK_SCHEMES):
+        return (f"a '{scheme}:' URL in {removal.attribute}= opens something outside the web (only "
+                f"{', '.join(sorted(LINK_SCHEMES - {'data'}))} links are kept)")
     if scheme:
         return f"a '{scheme}:' URL in {removal.attribute}= can run script in a reader's browser"
     return f"{removal.describe()} could load from another host or run script"
