@@ -1,0 +1,47 @@
+"""Where a question's answer is and where it ends (issue 14, the second outside measurement,
+part B): shapes written here as a person writes them, imported with `qabook import` as a person
+does, and asserted on the pages and messages the person sees.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import import_document, page_block, qabook
+
+CARDS = [("Is a commercial licence covered by copyright?", "Yes, by the author's copyright."),
+         ("May you copy software under a commercial licence?", "One backup copy only."),
+         ("May you modify freeware?", "No: the author keeps that right."),
+         ("May you decompile shareware?", "No."),
+         ("Is open source software free of any licence?", "No: it has a licence that grants rights."),
+         ("May you sell copies of GPL software?", "Yes, with its source.")]
+
+
+@pytest.mark.parametrize("divider", ["?", "Answer"])
+def test_flash_cards_split_by_a_line_that_repeats_between_front_and_back(tmp_path: Path, divider: str) -> None:
+    """Spaced-repetition cards: the front, a lone divider line ('?' in Obsidian's cards, or a bare
+    'Answer'), the back. Nothing lists the divider: it repeats under every front. Before, the
+    document was refused ('no questions found')."""
+    doc = ["---", "tags: [flashcards]", "---", "## Licences", ""]
+    for front, back in CARDS:
+        doc += [front, divider, back, "", ""]
+    run, pages = import_document(tmp_path, "licences.md", "\n".join(doc))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert len(pages) == len(CARDS)
+    for page, (front, back) in zip(pages, CARDS):
+        assert page_block(page, "question") == front
+        assert page_block(page, "answer") == back  # the divider is no part of the answer
+    assert qabook("check", "--docs-dir", str(tmp_path / "docs")).returncode == 0
+
+
+def test_a_repeated_closing_line_under_prose_is_no_divider(tmp_path: Path) -> None:
+    """The closing ':::' of a docs site's warnings repeats as often, glued under text and followed
+    by text, but not under questions: the guide stays refused."""
+    doc = ["# Install guide", ""]
+    for step in ("Download the archive.", "Unpack it anywhere.", "Run the installer.", "Restart the shell."):
+        doc += ["## " + step.split()[0], "", ":::warning", step, ":::", "", "Then go on.", ""]
+    run, pages = import_document(tmp_path, "guide.md", "\n".join(doc))
+    assert run.returncode == 1 and not pages
+    assert "QI001" in run.stdout + run.stderr
