@@ -45,3 +45,37 @@ def test_a_repeated_closing_line_under_prose_is_no_divider(tmp_path: Path) -> No
     run, pages = import_document(tmp_path, "guide.md", "\n".join(doc))
     assert run.returncode == 1 and not pages
     assert "QI001" in run.stdout + run.stderr
+
+
+VIDEOS = [("What happens on a page fault?", "BV1a"), ("How does a system call reach the kernel?", "BV1b"),
+          ("Processes and threads compared", "BV1c"), ("The reactor model in network servers", "BV1d"),
+          ("Why do we need virtual memory?", "BV1e"), ("Raft, animated", "BV1f")]
+
+
+def test_numbered_headings_whose_only_answer_is_their_link(tmp_path: Path) -> None:
+    """A list of interview questions answered by videos: '#### 3. [question](video)' and nothing
+    under it. Each is a question; what it links to is its answer (the page's title and question are
+    the words; the answer is the link). Before, the document was refused."""
+    doc = ["# Operating systems interview questions, answered on video", ""]
+    for n, (q, video) in enumerate(VIDEOS, 1):
+        doc += [f"#### {n}. [{q}](https://videos.example.org/{video}/?from=list)", ""]
+    run, pages = import_document(tmp_path, "videos.md", "\n".join(doc))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert len(pages) == len(VIDEOS)
+    for page, (q, video) in zip(pages, VIDEOS):
+        text = page.read_text(encoding="utf-8")
+        assert f"\n# {q}\n" in text
+        assert page_block(page, "question") == q
+        assert page_block(page, "answer") == f"[{q}](https://videos.example.org/{video}/?from=list)"
+    assert "QI004" not in run.stdout + run.stderr  # the link is an answer, not a missing one
+    assert qabook("check", "--docs-dir", str(tmp_path / "docs")).returncode == 0
+
+
+def test_a_reading_list_of_linked_items_is_no_question_bank(tmp_path: Path) -> None:
+    """Numbered list items that are only links (further reading), some of them asking, stay text."""
+    doc = ["# Notes on my job search", "", "## Background", "", "I studied physics, then moved to software.", "",
+           "## Further reading", ""]
+    for n, (q, video) in enumerate(VIDEOS, 1):
+        doc += [f"{n}. [{q}](https://blog.example.org/{video})"]
+    run, pages = import_document(tmp_path, "notes.md", "\n".join(doc) + "\n")
+    assert run.returncode == 1 and not pages

@@ -23,6 +23,7 @@ from qabook.importer.explain import explain
 from qabook.importer.learn import read_document
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
+from qabook.importer.shapes import linked_title
 from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, squeeze, trim,
                                        unwrap)
 from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, options_to_question,
@@ -183,6 +184,14 @@ class _Planner:
             unit.labelled.add("answer")
             unit.how["answer"] = f"label '{inline[1].word}' on the question's line {el.lineno}"
         sort_unit(unit, body, self.lines, self.labels, self.options.details_answers)
+        linked = linked_title(unit.title) if el.kind == "heading" and not unit.has("answer") else None
+        if linked and [o.text for o in unit.parts["question"]] == [unit.title]:
+            # '#### 3. [What is paging?](https://…/video)' and nothing under it: the link is the answer
+            unit.title = linked[0]
+            unit.parts["question"] = [OutLine(linked[0], ())]
+            unit.parts["answer"] = [OutLine(linked[1], ())]
+            self.copies.setdefault(el.lineno, []).append(unit)
+            unit.how["answer"] = f"the link of the question's line {el.lineno}"
         if start.strategy == "label":
             unit.title = full_title(next((o.text for o in unit.parts["question"] if o.text.strip()), "")) \
                 or f"Question {start.number or ''}".strip()

@@ -96,6 +96,21 @@ _TELLING_RE = re.compile(r"^(?:what|how|why|when|where|which|who)\s+(?:we|you|it
                          r"our|your|my|their|its)\b", re.I)
 
 
+#: A title that is one link, maybe bold: `[What is paging?](https://…/video)` (not an anchor in the page).
+_LINKED_TITLE_RE = re.compile(r"^\s*(\*\*|__)?\[(?P<text>[^\[\]]{1,500})\]\((?P<target>(?!#)[^()\s]{1,2000})"
+                              r"(?:\s+\"[^\"]{0,200}\")?\)(?(1)\1)\s*$")
+
+
+def linked_title(title: str) -> tuple[str, str] | None:
+    """(the words, the link as written) when a question's title is only a link to somewhere else:
+    what it links to (a video, an article) is the question's answer."""
+    m = _LINKED_TITLE_RE.match(title)
+    if not m or not re.search(r"\w", m["text"]):
+        return None
+    link = title.strip()
+    return m["text"].strip(), link[2:-2] if m.group(1) else link
+
+
 def asks_somewhere(title: str) -> bool:
     """A weaker sign: a question word anywhere (`…的区别`, `… 吗`)."""
     return bool(_ASKS_INSIDE_RE.search(title))

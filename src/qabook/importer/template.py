@@ -31,7 +31,7 @@ from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
 from qabook.importer.marked import marked as marks_choice
 from qabook.importer.labels import Labels
-from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks, details_close
+from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks, details_close, linked_title
 from qabook.vocabulary import SECTION_WORDS
 
 #: Numbering words that say "this is a question" on their own.
@@ -438,7 +438,9 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         keyed = bool(key and shape.numbering and shape.numbering.number in key)
         cand.keyed_at.append(keyed)
         inline = inline or keyed  # its answer waits in the key after it
-        said = bool(inline or says_something(body))
+        # a heading that is only a link ('#### 3. [What is paging?](https://…/video)') is answered by
+        # what it links to; a list of links is a reading list
+        said = bool(inline or says_something(body) or (not body and _heading(box) and linked_title(shape.title)))
         answered += said
         cand.answered_at.append(said)
         labelled += bool(inline or has_answer_mark(body, labels))
