@@ -79,3 +79,49 @@ def test_a_reading_list_of_linked_items_is_no_question_bank(tmp_path: Path) -> N
         doc += [f"{n}. [{q}](https://blog.example.org/{video})"]
     run, pages = import_document(tmp_path, "notes.md", "\n".join(doc) + "\n")
     assert run.returncode == 1 and not pages
+
+
+EXERCISES = [("Convert to a string", "Complete the code so that it returns the number in base 36.",
+              "return n.____(36);", "return n.toString(36);"),
+             ("Parse a number", "Complete the code so that it parses `s` in base `b`.",
+              "return ____(s, b);", "return parseInt(s, b);"),
+             ("Truthiness", "What does this print, and why?", "console.log(Boolean([]));",
+              "console.log(Boolean([])); // true: an array is an object")]
+
+
+def test_one_details_answer_key_after_exercises_answers_each_by_number(tmp_path: Path) -> None:
+    """A lesson's exercises ('### Exercise N: title', a task, code with blanks), then one
+    '<details><summary>Answers</summary>' holding 'Exercise N:' and the completed code. The key's
+    entries are answers, never questions; the code under each exercise is its task. Before, each
+    key entry became a question of its own (with no answer) and the tasks were read as answers."""
+    doc = ["# Type conversion", "", "Numbers, strings and booleans convert into each other.", "", "## Exercises", ""]
+    for n, (title, task, blank, _) in enumerate(EXERCISES, 1):
+        doc += [f"### Exercise {n}: {title}", "", task, "", "```javascript", blank, "```", ""]
+    doc += ["<details>", "<summary>Answers</summary>", ""]
+    for n, (*_, solution) in enumerate(EXERCISES, 1):
+        doc += [f"Exercise {n}:", "", "```javascript", solution, "```", ""]
+    doc += ["</details>", ""]
+    run, pages = import_document(tmp_path, "lesson.md", "\n".join(doc))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert len(pages) == len(EXERCISES)
+    for page, (title, task, blank, solution) in zip(pages, EXERCISES):
+        assert f"\n# {title}\n" in page.read_text(encoding="utf-8")
+        assert page_block(page, "question") == f"{task}\n\n```javascript\n{blank}\n```"
+        assert page_block(page, "answer") == f"```javascript\n{solution}\n```"
+    assert qabook("check", "--docs-dir", str(tmp_path / "docs")).returncode == 0
+
+
+def test_details_under_each_question_stay_that_questions_answer(tmp_path: Path) -> None:
+    """'**Question N:** …' each with its own '<details><summary>Answer</summary>' holding a
+    numbered list of points: each details is one question's answer, not a key for all."""
+    doc = ["# Self test", ""]
+    for n, (title, task, *_) in enumerate(EXERCISES, 1):
+        doc += [f"**Question {n}:** {task}", "", "<details>", "<summary>Answer</summary>", "",
+                f"1. First point about {title.lower()}.", f"2. Second point about {title.lower()}.", "",
+                "</details>", ""]
+    run, pages = import_document(tmp_path, "self-test.md", "\n".join(doc))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert len(pages) == len(EXERCISES)
+    for page, (title, *_) in zip(pages, EXERCISES):
+        assert f"First point about {title.lower()}." in page_block(page, "answer")
+        assert f"Second point about {title.lower()}." in page_block(page, "answer")

@@ -388,8 +388,10 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         reserved = {i for key in keys for i in key.reserved}
         keyed = [KEY_SHAPE if i in reserved else s for i, s in enumerate(shapes)]
         k_winner, k_runner, k_cands = _vote(expanded, keyed, lines, labels, keys)
-        # keys answer questions that have none of their own (or the author named them)
-        if k_winner is not None and (opts.answer_key is not None or _own_labels(k_winner, expanded, lines, keys) < 0.5):
+        # keys answer questions that have none of their own (or the author named them, or hid them
+        # under a <details> that says they are the answers: the text under each question is its task)
+        if k_winner is not None and (opts.answer_key is not None or all(k.hidden for k in keys)
+                                     or _own_labels(k_winner, expanded, lines, keys) < 0.5):
             winner, runner, cands, shapes = k_winner, k_runner, k_cands, keyed
         else:
             keys = []

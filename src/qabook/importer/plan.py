@@ -15,7 +15,7 @@ import yaml
 
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
-from qabook.importer.answerkey import AnswerKey, claims
+from qabook.importer.answerkey import AnswerKey, claims, named_entry
 from qabook.importer.detect import Detection, Start, is_placeholder, unit_end
 from qabook.importer.elements import Element, dedented, item_body
 from qabook.importer.neutralise import neutralise
@@ -221,8 +221,18 @@ class _Planner:
                 own = [OutLine(self.lines[j], (j + 1,)) for j in range(el.start, el.end)]
                 if text and own:
                     own[0] = OutLine(text, own[0].src)  # '1. B' → 'B'
+                elif own and named_entry(own[0].text):
+                    own[0] = OutLine("", own[0].src)  # '题目1:' over its answer: the page is question 1's
                 out += own + [OutLine("", ())]
-            if u.has("answer"):
+            if u.has("answer") and "answer" not in u.labelled:
+                # unlabelled text under the question, its answer in the key: that text is the question's
+                # (the task, the code to complete)
+                said = [o for o in u.parts["question"] if o.src]  # not only the title, repeated
+                u.parts["question"] = (said + [OutLine("", ())] if said else []) + u.parts["answer"]
+                u.parts["answer"] = out
+                u.labelled.add("answer")
+                u.how["question"] = u.how.pop("answer", "")
+            elif u.has("answer"):
                 u.parts["answer"] += [OutLine("", ())] + out
             else:
                 u.parts["answer"] = out
