@@ -125,3 +125,33 @@ def test_details_under_each_question_stay_that_questions_answer(tmp_path: Path) 
     for page, (title, *_) in zip(pages, EXERCISES):
         assert f"First point about {title.lower()}." in page_block(page, "answer")
         assert f"Second point about {title.lower()}." in page_block(page, "answer")
+
+
+FAQ = [("How do I get access to the repository?", "Ask an owner for the 'write' role."),
+       ("Why does the sidebar show no entries?", None),
+       ("How do I preview a page?", "Run the local server and open the address it prints."),
+       ("Why is my table shown as text?", "Leave a blank line before it."),
+       ("How do I add a picture?", "Put it beside the page and link it.")]
+
+
+def test_labelled_cases_inside_one_faq_answer_are_its_content(tmp_path: Path) -> None:
+    """A docs FAQ: '### Q: …?' headings, a bold '**A: …**' lead under each. One answer lists
+    three troubleshooting cases as '**Question 1: …**' with a fenced cause and fix. Those are that
+    answer's content (they do not look like the document's questions: not headings, bunched in
+    one answer); before, they became three questions and their FAQ entry was lost."""
+    doc = ["# Frequently asked questions", "", "## Access", ""]
+    for q, a in FAQ:
+        doc += [f"### Q: {q}", ""]
+        if a:
+            doc += [f"**A: {a}**", "", "That is all there is to it.", ""]
+            continue
+        doc += ["**A: Check the sidebar file**", "", "#### Common cases", ""]
+        for n, (case, fix) in enumerate((("Menu missing", "create _sidebar.md"), ("Links dead", "fix the paths"),
+                                         ("Wrong levels", "indent with spaces")), 1):
+            doc += [f"**Question {n}: {case}**", "```text", f"Fix: {fix}", "```", ""]
+    run, pages = import_document(tmp_path, "faq.md", "\n".join(doc))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert [p.read_text(encoding="utf-8").split("\n# ", 1)[1].split("\n", 1)[0] for p in pages] == [q for q, _ in FAQ]
+    sidebar = page_block(pages[1], "answer")
+    for case in ("Menu missing", "Links dead", "Wrong levels", "Fix: indent with spaces"):
+        assert case in sidebar

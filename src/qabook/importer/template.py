@@ -622,9 +622,12 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
             break
     # headings over labelled questions ('### 1.1 典型问题' over '**面试题：** …'): the labels are the
     # questions when the headings leave some of them out (a labelled question after the last
-    # heading) or hold two of them in one unit; else the headings title them (one label each)
+    # heading) or hold two of them in one unit; else the headings title them (one label each). Labels
+    # bunched in a few of the headings' units (three '**问题1：**' cases inside one FAQ answer) are
+    # that answer's content: the document's questions are its headings
     for inner in ok:
-        if inner is winner or inner.key[2] != "label-q" or not _heading(winner.key[0]) or nesting(winner, inner) < 0.9:
+        if inner is winner or inner.key[2] != "label-q" or not _heading(winner.key[0]) or nesting(winner, inner) < 0.9 \
+                or spread(winner, inner) < 0.5:
             continue
         units = _units_of(winner)
         held = [sum(1 for i in inner.indices if s < i < e) for s, e in units]
