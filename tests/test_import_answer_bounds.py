@@ -155,3 +155,30 @@ def test_labelled_cases_inside_one_faq_answer_are_its_content(tmp_path: Path) ->
     sidebar = page_block(pages[1], "answer")
     for case in ("Menu missing", "Links dead", "Wrong levels", "Fix: indent with spaces"):
         assert case in sidebar
+
+
+PROMPTS = ["What does it do?", "Who needs it?", "What does it cost?", "What could go wrong?"]
+
+
+def test_a_list_of_prompts_with_no_answer_slot_is_refused_saying_why(tmp_path: Path) -> None:
+    """A writer's template: prose, then a bullet list of questions to keep in mind while writing.
+    No answers, no links to one, and the title names no Q&A: prompts, not a bank. Refused
+    (QI001), and the message says which list was turned down and why."""
+    doc = ["# Concept page", "", "Explain one idea per section.", "", "## Section", "",
+           "Questions you could keep in mind while writing:", ""]
+    doc += [f"- {p}" for p in PROMPTS] + ["", "## Another section", "", "Add more sections as needed.", ""]
+    run, pages = import_document(tmp_path, "template.md", "\n".join(doc))
+    assert run.returncode == 1 and not pages
+    said = run.stdout + run.stderr
+    assert "QI001" in said and "(first: 'What does it do?', line 9)" in said and "prompts, not a bank" in said
+
+
+@pytest.mark.parametrize("title, item", [("# Chapter 3 study questions", "- {p}"),
+                                         ("# Concept page", "- [{p}](https://example.org/answers#{n})")])
+def test_unanswered_questions_that_show_they_are_a_bank_are_kept(tmp_path: Path, title: str, item: str) -> None:
+    """The same list is a bank when the title names one, or when each item links to its answer."""
+    doc = [title, "", "Explain one idea per section.", ""]
+    doc += [item.format(p=p, n=n) for n, p in enumerate(PROMPTS)] + [""]
+    run, pages = import_document(tmp_path, "bank.md", "\n".join(doc))
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert len(pages) == len(PROMPTS)

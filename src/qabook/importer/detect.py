@@ -23,7 +23,7 @@ from qabook.importer.shapes import KEY_SHAPE, Shape, asks, details_close, number
 from qabook.importer.faqsection import faq_sections
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
                                       section_title, silent, titled_by)
-from qabook.importer.asklists import asking_lists
+from qabook.importer.asklists import asking_lists, prompt_lists
 from qabook.importer.tables import question_tables
 from qabook.importer.wholedoc import asked_by_its_title, whole_document
 
@@ -415,7 +415,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         cands = cands + [whole]
     if winner is None:
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
-                         "bold lines, list items or paragraphs)", [], expanded, cands=cands, refused=_why_prose(cands))
+                         "bold lines, list items or paragraphs)", [], expanded, cands=cands,
+                         refused=prompt_lists(expanded, shapes, lines) or _why_prose(cands))
     chosen = [winner] + _region_extras(winner, cands)
     used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)
     if runner in used:  # a second group in another shape is part of the reading, not its rival

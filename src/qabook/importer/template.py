@@ -390,6 +390,11 @@ _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|
                         r"\b(?:interview questions|quiz|quizzes|exam|exercises?|questions?|problems|self-check|trivia)\b", re.I)
 
 
+def names_qa(text: str) -> bool:
+    """The text names a collection of questions ('FAQ', '面试题', 'Study questions', 'Quiz')."""
+    return bool(_TITLED_RE.search(text))
+
+
 def titled(elements: list[Element], lines: list[str]) -> bool:
     """The document says it is a collection of questions: its first heading or first lines name it
     ('FAQ', '面试题', 'Interview questions', 'Quiz')."""
