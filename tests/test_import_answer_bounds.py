@@ -182,3 +182,15 @@ def test_unanswered_questions_that_show_they_are_a_bank_are_kept(tmp_path: Path,
     run, pages = import_document(tmp_path, "bank.md", "\n".join(doc))
     assert run.returncode == 0, run.stdout + run.stderr
     assert len(pages) == len(PROMPTS)
+
+
+def test_field_labels_that_open_with_a_question_word_do_not_ask(tmp_path: Path) -> None:
+    """A project note: '- Purpose: …', '- How: … Examples:' with a nested list. 'How:' is a field's
+    label, the text after it tells; before, the two items were imported as two questions."""
+    doc = ["# Quiz sync tool", "- Purpose: Turn the notes I write into review cards that I keep for years.",
+           "- How: A small command syncs every note of a folder into the card deck. Examples:",
+           "  1. {The} capital (a hidden word becomes a blank)", "  2. Spanish nouns ending in -or, el or la? (a question card)",
+           "     - el amor", "     - el dolor", "  3. SLO: __service level objective__ (an abbreviation)", ""]
+    run, pages = import_document(tmp_path, "note.md", "\n".join(doc))
+    assert run.returncode == 1 and not pages
+    assert "QI001" in run.stdout + run.stderr

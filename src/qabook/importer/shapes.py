@@ -87,6 +87,8 @@ def asks(title: str) -> bool:
     opener = _INTERROGATIVE_RE.match(plain)
     if opener and not re.search(r"\w", plain[opener.end():]):
         opener = None  # the word alone names a section ('## 介绍', '### 说明', '## Implement'): no question
+    if opener and re.match(r"\s*[:：]", plain[opener.end():]):
+        opener = None  # 'How: run the CLI', 'Why: …': a field's label, the text after it tells
     return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or _FILLED_BLANK_RE.search(title) or opener
                 or _CJK_ASKS_RE.search(plain))
 
