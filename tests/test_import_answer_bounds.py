@@ -16,7 +16,8 @@ CARDS = [("Is a commercial licence covered by copyright?", "Yes, by the author's
          ("May you modify freeware?", "No: the author keeps that right."),
          ("May you decompile shareware?", "No."),
          ("Is open source software free of any licence?", "No: it has a licence that grants rights."),
-         ("May you sell copies of GPL software?", "Yes, with its source.")]
+         ("May you sell copies of GPL software?", "Yes, with its source."),
+         ("The GPL in one sentence", "Share the source of what you share.")]  # a front that does not ask
 
 
 @pytest.mark.parametrize("divider", ["?", "Answer"])

@@ -12,7 +12,8 @@ with no colon. Nothing lists these lines: a line is a divider of this document w
   `:::` of an admonition or a `$$` of a formula also repeat, but not under questions.
 
 Such a line becomes an answer label of this import (its part from the vocabulary when it is a
-label word): the block above it is the question, the text below it the answer.
+label word): the block above it is the question (`Shape.front`, even when it does not ask), the
+text below it the answer. A line the labels already read (`Answer:`) is no divider.
 """
 
 from __future__ import annotations
@@ -59,7 +60,10 @@ def dividers(lines: list[str], labels: Labels) -> dict[str, str]:
 
 
 def _kind(text: str, labels: Labels) -> str:
-    """'answer' for a line of marks only; a known label word's part; '' for anything else."""
+    """'answer' for a line of marks only; a known label word's part; '' for anything else (and for
+    a line the labels already read: 'Answer:')."""
+    if labels.paragraph(text) is not None:
+        return ""
     if not re.search(r"\w", text):
         return "answer"
     said = labels.heading(text)

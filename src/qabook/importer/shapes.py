@@ -168,6 +168,7 @@ class Shape:
     title: str  # the text that would be the question's title
     asking: bool
     toc: bool = False  # the line only links to a place in the document (a table of contents entry)
+    front: bool = False  # a paragraph right above this document's divider line (`dividers.py`): a card's front
 
     @property
     def style(self) -> str:
@@ -280,7 +281,9 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         num = Numbering("N.", el.level, "", text)
     title = num.title if num else (label.rest if label and label.kind == "question" else text)
     title = unbold(title)
-    return Shape(box, bold, num, label_kind, title, asks(title), bool(_TOC_RE.match(line)))
+    front = bool(box == "p" and lines is not None and labels.dividers and el.own_end < len(lines)
+                 and labels.dividers.get(lines[el.own_end].strip()) == "answer")
+    return Shape(box, bold, num, label_kind, title, asks(title) or front, bool(_TOC_RE.match(line)), front)
 
 
 #: A line that only links to an anchor of the document: `[1. Title](#1-title)`, `<a href="#7">…</a><br/>`.

@@ -157,6 +157,8 @@ class Candidate:
             what = f"{form}{where}" + (" (unnumbered)" if _heading(box) or box == "item" else "")
         elif family == "label-q":
             what = f"{form}{where} with a question label"
+        elif family == "ask":
+            what = f"{where} written as a question (or a card's front above a divider line)"
         else:
             what = f"{form}{where} numbered '{family}'"
         example = self.shapes[0].title[:40] if self.shapes else ""
@@ -197,8 +199,9 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
         if family == "plain" and shape.bold != "whole":
             # a paragraph written as a question ('…?'), or one that asks and answers on its line
             # ('What is a webhook? Answer: A callback …'); other paragraphs are prose
-            return (box, "", "ask") if shape.asking and (re.search(r"[?？]\s*$", shape.title) or
-                                                         _INLINE_ANSWER_RE.search(shape.title)) else None
+            # (or a card's front above the document's divider line)
+            return (box, "", "ask") if shape.front or shape.asking and (re.search(r"[?？]\s*$", shape.title) or
+                                                                         _INLINE_ANSWER_RE.search(shape.title)) else None
         if shape.label_kind in ("answer", "explanation"):
             return None
         if family == "label-q":
