@@ -31,7 +31,7 @@ from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
 from qabook.importer.marked import marked as marks_choice
 from qabook.importer.labels import Labels
-from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks, details_close
+from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks, details_close, linked_title
 from qabook.vocabulary import SECTION_WORDS
 
 #: Numbering words that say "this is a question" on their own.
@@ -157,6 +157,8 @@ class Candidate:
             what = f"{form}{where}" + (" (unnumbered)" if _heading(box) or box == "item" else "")
         elif family == "label-q":
             what = f"{form}{where} with a question label"
+        elif family == "ask":
+            what = f"{where} written as a question (or a card's front above a divider line)"
         else:
             what = f"{form}{where} numbered '{family}'"
         example = self.shapes[0].title[:40] if self.shapes else ""
@@ -197,8 +199,9 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
         if family == "plain" and shape.bold != "whole":
             # a paragraph written as a question ('…?'), or one that asks and answers on its line
             # ('What is a webhook? Answer: A callback …'); other paragraphs are prose
-            return (box, "", "ask") if shape.asking and (re.search(r"[?？]\s*$", shape.title) or
-                                                         _INLINE_ANSWER_RE.search(shape.title)) else None
+            # (or a card's front above the document's divider line)
+            return (box, "", "ask") if shape.front or shape.asking and (re.search(r"[?？]\s*$", shape.title) or
+                                                                         _INLINE_ANSWER_RE.search(shape.title)) else None
         if shape.label_kind in ("answer", "explanation"):
             return None
         if family == "label-q":
@@ -390,6 +393,11 @@ _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|
                         r"\b(?:interview questions|quiz|quizzes|exam|exercises?|questions?|problems|self-check|trivia)\b", re.I)
 
 
+def names_qa(text: str) -> bool:
+    """The text names a collection of questions ('FAQ', '面试题', 'Study questions', 'Quiz')."""
+    return bool(_TITLED_RE.search(text))
+
+
 def titled(elements: list[Element], lines: list[str]) -> bool:
     """The document says it is a collection of questions: its first heading or first lines name it
     ('FAQ', '面试题', 'Interview questions', 'Quiz')."""
@@ -438,7 +446,9 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         keyed = bool(key and shape.numbering and shape.numbering.number in key)
         cand.keyed_at.append(keyed)
         inline = inline or keyed  # its answer waits in the key after it
-        said = bool(inline or says_something(body))
+        # a heading that is only a link ('#### 3. [What is paging?](https://…/video)') is answered by
+        # what it links to; a list of links is a reading list
+        said = bool(inline or says_something(body) or (not body and _heading(box) and linked_title(shape.title)))
         answered += said
         cand.answered_at.append(said)
         labelled += bool(inline or has_answer_mark(body, labels))
@@ -620,9 +630,12 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
             break
     # headings over labelled questions ('### 1.1 典型问题' over '**面试题：** …'): the labels are the
     # questions when the headings leave some of them out (a labelled question after the last
-    # heading) or hold two of them in one unit; else the headings title them (one label each)
+    # heading) or hold two of them in one unit; else the headings title them (one label each). Labels
+    # bunched in a few of the headings' units (three '**问题1：**' cases inside one FAQ answer) are
+    # that answer's content: the document's questions are its headings
     for inner in ok:
-        if inner is winner or inner.key[2] != "label-q" or not _heading(winner.key[0]) or nesting(winner, inner) < 0.9:
+        if inner is winner or inner.key[2] != "label-q" or not _heading(winner.key[0]) or nesting(winner, inner) < 0.9 \
+                or spread(winner, inner) < 0.5:
             continue
         units = _units_of(winner)
         held = [sum(1 for i in inner.indices if s < i < e) for s, e in units]
