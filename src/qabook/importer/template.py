@@ -501,8 +501,8 @@ def silent(cand: Candidate) -> set[int]:
     # an untitled start ('#### 100.') is left to the placeholder check, which reports it; an empty
     # start stands out only where the units are answered as a rule (not in a bank of open tasks)
     answered = sum(cand.answered_at) >= 0.75 * n
-    out = {i for i, asked, said, shape in zip(cand.indices, cand.asked_at, cand.answered_at, cand.shapes)
-           if answered and not asked and not said and shape.title.strip()}
+    out = {i for k, (i, asked, said, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.answered_at, cand.shapes))
+           if answered and not asked and not said and shape.title.strip() and not in_sequence(cand.shapes, k)}
     for order in (range(n), range(n - 1, -1, -1)):
         for k in order:
             if cand.asked_at[k] or cand.shapes[k].numbering:
@@ -511,6 +511,16 @@ def silent(cand: Candidate) -> set[int]:
     if len(out) >= n:
         return sections
     return out | sections
+
+
+def in_sequence(shapes: list[Shape], k: int) -> bool:
+    """The k-th start's number continues the one before it and the one after it continues it
+    ('**10. Adapt the program…**' between 9 and 11): the document's own numbering says it is one of
+    the questions, whether or not it is written as one."""
+    if not 0 < k < len(shapes) - 1:
+        return False
+    before, here, after = (s.numbering.number if s.numbering else None for s in shapes[k - 1:k + 2])
+    return None not in (before, here, after) and before + 1 == here == after - 1
 
 
 def _asks_between(cand: Candidate) -> bool:
