@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
-from qabook.importer.marked import marked as marks_choice
+from qabook.importer.marked import marked as marks_choice, ticked
 from qabook.importer.labels import Labels
 from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks, details_close
 from qabook.vocabulary import SECTION_WORDS
@@ -87,12 +87,13 @@ class Candidate:
             return True  # the fallbacks (`wholedoc.py`, `asklists.py`) are chosen only when nothing else fits
         if self.prose():
             return False
-        if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer
+        if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer,
+            # one 'What is …?' over its choices, one of them ticked ('* [x] 42': a survey's ticks are many)
             numbered = bool(self.shapes and self.shapes[0].numbering)
             alone = f["coverage"] >= 0.3  # one question that is most of the document, not a stray line
             return bool((numbered and f["ask"] and f["labelled"]) or alone and (
                 (f["explicit"] and f["labelled"]) or (numbered and f["ask"] and f["answered"])
-                or (self.key[2] == "ask" and f["labelled"])))
+                or (self.key[2] == "ask" and (f["labelled"] or f.get("ticked")))))
         if self.key[2] == "ask":  # plain paragraphs that end in '?': only when answers follow them
             return f["labelled"] >= 0.5
         if self.key[0] == "details" and f["ask"] < 0.5 and f["explicit"] < 0.5 and f["sequence"] < 0.6:
@@ -414,7 +415,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     n = len(cand.indices)
     box = cand.key[0]
     cand.ends = unit_ends(elements, shapes, cand.indices, box, lines)
-    asking = answered = labelled = coded = offering = inlined = 0
+    asking = answered = labelled = coded = offering = inlined = ticks = 0
     sizes = []
     claimed = claims([(i, s.numbering.number if s.numbering else None) for i, s in zip(cand.indices, cand.shapes)],
                      [at for at, _ in keys or []])
@@ -427,6 +428,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         inline = bool(_INLINE_ANSWER_RE.search(shape.title))
         inlined += inline
         inline = inline or bool(marks_choice(shape.title, body[:40]))
+        ticks += bool(QUESTION_MARK_RE.search(shape.title) and ticked(body[:40]))  # '* [x] 42' under a question
         offers = _has_options(body)
         offering += offers
         asked = bool(shape.asking or explicit(shape) or asks(shape.title) or offers
@@ -458,7 +460,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     levels = [el.level for el in elements if el.kind == "heading"]
     top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
     marked = sum(1 for sh in cand.shapes if QUESTION_MARK_RE.search(sh.title or "")) / n
-    f.update(inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
+    f.update(ticked=ticks / n, inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
              explicit=sum(explicit(s) for s in cand.shapes) / n)
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
