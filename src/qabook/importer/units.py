@@ -329,6 +329,7 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
               details_answers: bool = False) -> None:
     """Sort the body elements of one question into its parts (and its tail)."""
     body = _open_admonitions(body, lines)
+    body = _question_goes_on(unit, body, lines, labels)
     sorter = _Sorter(unit, lines, labels, details_answers)
     if "answer" in unit.labelled:  # 'What is X? Answer: …' on the question's line: what follows goes on with it
         sorter.state = "answer"
@@ -354,6 +355,29 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
             unit.title = first or f"Question {unit.start.number or ''}".strip()
     if not unit.has("question"):  # "## 第 3 题" and straight to the answer: the heading is the question
         unit.parts["question"].append(OutLine(unit.title, ()))
+
+
+#: A bold question line that stops mid-sentence ('**1. Given this fragment,**', '… as shown here:**').
+_UNFINISHED_RE = re.compile(r"[,:，：]\s*(?:\*\*|__)?\s*$")
+_BOLD_PARAGRAPH_RE = re.compile(r"^\s*(\*\*|__)(?!\s)[^*_].*\1\s*$")
+
+
+def _question_goes_on(unit: Unit, body: list[Element], lines: list[str], labels: Labels) -> list[Element]:
+    """A bold question line that stops mid-sentence, its code, then the rest of the question in
+    bold ('**1. Given this fragment,**', a fence, '**is the following fragment correct?**'): all of
+    it is the question; the body left to sort is what follows the second bold line."""
+    first = lines[unit.line - 1] if 0 < unit.line <= len(lines) else ""
+    if unit.start.strategy != "bold" or not _UNFINISHED_RE.search(first) or not _BOLD_PARAGRAPH_RE.match(first):
+        return body
+    for k, el in enumerate(body[:6]):
+        if el.kind == "paragraph" and labels.paragraph(lines[el.start]) is not None:
+            return body
+        if el.kind == "paragraph" and _BOLD_PARAGRAPH_RE.match(lines[el.start]) and el.own_end - el.start == 1:
+            unit.parts["question"] += [OutLine(unit.title, ()), OutLine("", ())] + [
+                o for b in body[:k + 1] for o in _lines(lines, b)]
+            unit.how["question"] = f"the question line and its continuation to line {el.lineno}"
+            return body[k + 1:]
+    return body
 
 
 _TAG_RE = re.compile(r"<(/?)(details|summary)\b[^<>]*>", re.I)
