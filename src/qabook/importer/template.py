@@ -83,7 +83,7 @@ class Candidate:
     @property
     def accepted(self) -> bool:
         f = self.features
-        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection"):
+        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection", "askheadings"):
             return True  # the fallbacks (`wholedoc.py`, `asklists.py`) are chosen only when nothing else fits
         if self.prose():
             return False
@@ -154,6 +154,8 @@ class Candidate:
             what = "table rows (a table of questions: its header names a question column, or a column asks)"
         elif family == "faqsection":
             what = f"{where} that ask under a section titled as a FAQ ('## 常见问题', '## FAQ')"
+        elif family == "askheadings":
+            what = f"{where} that ask among the document's sections (one at least written as a question)"
         elif family == "asklist":
             what = "list items that ask, one line each (a list of questions; answers, if any, behind their links)"
         elif family == "plain":
@@ -485,7 +487,7 @@ def silent(cand: Candidate) -> set[int]:
     has anything under it but links (`### 参考`, a topic heading over its table of contents,
     `### 6. Suggest your question!`); and, when the starts are unnumbered and most ask, a run of
     starts at the document's head or tail that do not ask (`### References`, `### 待完成`)."""
-    if not cand.asked_at or cand.key[0] in ("doc",) or cand.key[2] == "asklist":
+    if not cand.asked_at or cand.key[0] in ("doc",) or cand.key[2] in ("asklist", "askheadings"):
         return set()
     n = len(cand.indices)
     # a start titled only with a section word ('## Summary', '### 参考资料') names a part of the
