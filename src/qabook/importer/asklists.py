@@ -3,7 +3,9 @@ of open questions whose answers are links to where they are discussed.
 
 When no template is question-like, a bullet or numbered list whose items are one line each and
 nearly all ask (`- [Why is clean code important?](#introduction)`, `- What is a closure?`) is a
-list of questions: each item is one, its answer missing or behind its link. A list of links
+list of questions: each item is one, its answer missing or behind its link. A list numbered 1, 2,
+3… by its author needs only most of its items to ask, and every item is a question (a study list
+says 'Contrast how…' among its questions). A list of links
 whose titles mostly do not ask (further reading, a table of contents into the document) is not,
 nor is a list whose items only open with a question word and none is written as a question
 ('What you did this week', 'How to install'): an agenda or an outline, with no answer to show it.
@@ -21,8 +23,10 @@ from qabook.importer.elements import Element
 from qabook.importer.shapes import QUESTION_MARK_RE, Shape
 from qabook.importer.template import Candidate, names_qa, titled_by
 
-#: The share of a list's items that must ask, and how few items make a list of questions.
+#: The share of a list's items that must ask (of a list numbered in order: the numbering says
+#: the rest are questions too), and how few items make a list of questions.
 ASKING_SHARE = 0.8
+NUMBERED_ASKING_SHARE = 0.66
 MIN_ITEMS = 2
 
 
@@ -75,6 +79,14 @@ def _asking_items(elements: list[Element], shapes: list[Shape], lines: list[str]
         asking = sum(1 for i in items if shapes[i].asking) / len(items)
         toc = sum(1 for i in items if shapes[i].toc) / len(items)
         marked = any(QUESTION_MARK_RE.search(shapes[i].title or "") for i in items)
-        if one_line and asking >= ASKING_SHARE and toc < 0.5 and marked:
-            chosen += [i for i in items if shapes[i].asking]
+        in_order = numbered_in_order(elements, items)
+        if one_line and asking >= (NUMBERED_ASKING_SHARE if in_order else ASKING_SHARE) and toc < 0.5 and marked:
+            chosen += items if in_order else [i for i in items if shapes[i].asking]
     return sorted(chosen)
+
+
+def numbered_in_order(elements: list[Element], items: list[int]) -> bool:
+    """The list is numbered 1, 2, 3… by its author: each item is one of its questions, the few
+    written as statements too ('11. Contrast how autotrophs and heterotrophs…' among questions)."""
+    numbers = [elements[i].level for i in items]
+    return numbers[0] > 0 and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))

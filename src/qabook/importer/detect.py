@@ -24,6 +24,7 @@ from qabook.importer.faqsection import faq_sections
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
                                       section_title, silent, titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
+from qabook.importer.askheadings import ask_headings
 from qabook.importer.tables import question_tables
 from qabook.importer.wholedoc import asked_by_its_title, whole_document
 
@@ -413,6 +414,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (whole := whole_document(expanded, shapes, lines, labels)):
         winner = whole
         cands = cands + [whole]
+    if winner is None and lines and (asked := ask_headings(expanded, shapes, lines)):
+        winner = asked
+        cands = cands + [asked]
     if winner is None:
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands,

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
-from qabook.importer.marked import marked as marks_choice
+from qabook.importer.marked import marked as marks_choice, ticked
 from qabook.importer.labels import Labels
 from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks, details_close, linked_title
 from qabook.vocabulary import SECTION_WORDS
@@ -83,16 +83,17 @@ class Candidate:
     @property
     def accepted(self) -> bool:
         f = self.features
-        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection"):
+        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection", "askheadings"):
             return True  # the fallbacks (`wholedoc.py`, `asklists.py`) are chosen only when nothing else fits
         if self.prose():
             return False
-        if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer
+        if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer,
+            # one 'What is …?' over its choices, one of them ticked ('* [x] 42': a survey's ticks are many)
             numbered = bool(self.shapes and self.shapes[0].numbering)
             alone = f["coverage"] >= 0.3  # one question that is most of the document, not a stray line
             return bool((numbered and f["ask"] and f["labelled"]) or alone and (
                 (f["explicit"] and f["labelled"]) or (numbered and f["ask"] and f["answered"])
-                or (self.key[2] == "ask" and f["labelled"])))
+                or (self.key[2] == "ask" and (f["labelled"] or f.get("ticked")))))
         if self.key[2] == "ask":  # plain paragraphs that end in '?': only when answers follow them
             return f["labelled"] >= 0.5
         if self.key[0] == "details" and f["ask"] < 0.5 and f["explicit"] < 0.5 and f["sequence"] < 0.6:
@@ -101,6 +102,8 @@ class Candidate:
             return True
         if f["ask"] >= 0.8 and f["sequence"] >= 0.8 and f["n"] >= 3 and self.key[0] != "item":
             return True  # numbered questions still waiting for their answers: each is a question
+        if f["ask"] >= 0.6 and f.get("marked", 0) >= 0.3 and f["sequence"] >= 0.9 and f["n"] >= 6 and self.key[0] != "item":
+            return True  # a long run numbered one by one, most of it asking: the tasks among it are questions too
         if f.get("choices", 0) >= 0.3 and f["ask"] >= 0.5 and f["n"] >= 3 and self.key[2] not in ("plain", "ask") \
                 and self.key[0] != "item":
             return True  # a numbered quiz: many offer choices (A) … B) …), so its numbered siblings ask too
@@ -151,6 +154,8 @@ class Candidate:
             what = "table rows (a table of questions: its header names a question column, or a column asks)"
         elif family == "faqsection":
             what = f"{where} that ask under a section titled as a FAQ ('## 常见问题', '## FAQ')"
+        elif family == "askheadings":
+            what = f"{where} that ask among the document's sections (one at least written as a question)"
         elif family == "asklist":
             what = "list items that ask, one line each (a list of questions; answers, if any, behind their links)"
         elif family == "plain":
@@ -422,7 +427,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     n = len(cand.indices)
     box = cand.key[0]
     cand.ends = unit_ends(elements, shapes, cand.indices, box, lines)
-    asking = answered = labelled = coded = offering = inlined = 0
+    asking = answered = labelled = coded = offering = inlined = ticks = 0
     sizes = []
     claimed = claims([(i, s.numbering.number if s.numbering else None) for i, s in zip(cand.indices, cand.shapes)],
                      [at for at, _ in keys or []])
@@ -435,6 +440,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         inline = bool(_INLINE_ANSWER_RE.search(shape.title))
         inlined += inline
         inline = inline or bool(marks_choice(shape.title, body[:40]))
+        ticks += bool(QUESTION_MARK_RE.search(shape.title) and ticked(body[:40]))  # '* [x] 42' under a question
         offers = _has_options(body)
         offering += offers
         asked = bool(shape.asking or explicit(shape) or asks(shape.title) or offers
@@ -468,7 +474,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     levels = [el.level for el in elements if el.kind == "heading"]
     top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
     marked = sum(1 for sh in cand.shapes if QUESTION_MARK_RE.search(sh.title or "")) / n
-    f.update(inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
+    f.update(ticked=ticks / n, inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
              explicit=sum(explicit(s) for s in cand.shapes) / n)
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
@@ -491,7 +497,7 @@ def silent(cand: Candidate) -> set[int]:
     has anything under it but links (`### 参考`, a topic heading over its table of contents,
     `### 6. Suggest your question!`); and, when the starts are unnumbered and most ask, a run of
     starts at the document's head or tail that do not ask (`### References`, `### 待完成`)."""
-    if not cand.asked_at or cand.key[0] in ("doc",) or cand.key[2] == "asklist":
+    if not cand.asked_at or cand.key[0] in ("doc",) or cand.key[2] in ("asklist", "askheadings"):
         return set()
     n = len(cand.indices)
     # a start titled only with a section word ('## Summary', '### 参考资料') names a part of the
@@ -511,8 +517,8 @@ def silent(cand: Candidate) -> set[int]:
     # an untitled start ('#### 100.') is left to the placeholder check, which reports it; an empty
     # start stands out only where the units are answered as a rule (not in a bank of open tasks)
     answered = sum(cand.answered_at) >= 0.75 * n
-    out = {i for i, asked, said, shape in zip(cand.indices, cand.asked_at, cand.answered_at, cand.shapes)
-           if answered and not asked and not said and shape.title.strip()}
+    out = {i for k, (i, asked, said, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.answered_at, cand.shapes))
+           if answered and not asked and not said and shape.title.strip() and not in_sequence(cand.shapes, k)}
     for order in (range(n), range(n - 1, -1, -1)):
         for k in order:
             if cand.asked_at[k] or cand.shapes[k].numbering:
@@ -521,6 +527,16 @@ def silent(cand: Candidate) -> set[int]:
     if len(out) >= n:
         return sections
     return out | sections
+
+
+def in_sequence(shapes: list[Shape], k: int) -> bool:
+    """The k-th start's number continues the one before it and the one after it continues it
+    ('**10. Adapt the program…**' between 9 and 11): the document's own numbering says it is one of
+    the questions, whether or not it is written as one."""
+    if not 0 < k < len(shapes) - 1:
+        return False
+    before, here, after = (s.numbering.number if s.numbering else None for s in shapes[k - 1:k + 2])
+    return None not in (before, here, after) and before + 1 == here == after - 1
 
 
 def _asks_between(cand: Candidate) -> bool:
