@@ -109,6 +109,8 @@ def test_one_details_answer_key_after_exercises_answers_each_by_number(tmp_path:
         assert f"\n# {title}\n" in page.read_text(encoding="utf-8")
         assert page_block(page, "question") == f"{task}\n\n```javascript\n{blank}\n```"
         assert page_block(page, "answer") == f"```javascript\n{solution}\n```"
+    said = run.stdout + run.stderr
+    assert "QI024" not in said and "QI019" not in said  # every key line placed, each entry matched
     assert qabook("check", "--docs-dir", str(tmp_path / "docs")).returncode == 0
 
 

@@ -222,7 +222,8 @@ class _Planner:
                 if text and own:
                     own[0] = OutLine(text, own[0].src)  # '1. B' → 'B'
                 elif own and named_entry(own[0].text):
-                    own[0] = OutLine("", own[0].src)  # '题目1:' over its answer: the page is question 1's
+                    u.opens["answer"].extend(own[0].src)  # '题目1:' over its answer: the block's opening says it
+                    own = own[1:]
                 out += own + [OutLine("", ())]
             if u.has("answer") and "answer" not in u.labelled:
                 # unlabelled text under the question, its answer in the key: that text is the question's
