@@ -14,7 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from qabook.i18n import strings, t
-from qabook.plugin.navigation import chapter_nav
+from qabook.plugin.navigation import chapter_nav, held_children
 from qabook.plugin.preview import TEMPLATES
 from qabook.render import BLOCK_EXTENSIONS, SAFE_EXTENSION
 from qabook.textout import html_text
@@ -139,6 +139,7 @@ def template_globals(env: jinja2.Environment, language: str | None, *, search: b
     env.filters["qabook_text"] = html_text  # site_name and titles in qabook's templates
     env.globals["qabook_material"] = lambda key: strings(language).get(f"material.{key}", "")
     env.globals["qabook_chapter_nav"] = chapter_nav  # templates/partials/nav.html
+    env.globals["qabook_nav_held"] = held_children
     if search:
         env.globals["qabook_search_strings"] = {k: v for k, v in strings(language).items()
                                                 if k.startswith("search.")}
