@@ -31,7 +31,7 @@ STUDY_DIR = "assets/qabook/"
 STUDY_ASSETS = ("fsrs.js", "study.js", "study.css", "progresslink.js", "vendor/qrcode-generator.js",
                 "vendor/LICENSE-qrcode-generator.txt")
 STUDY_INDEX = STUDY_DIR + "study-index.js"  # written after the build: strings, chapters, topics
-STUDY_CARDS = STUDY_DIR + "study-cards.js"  # written after the build: each question's HTML
+STUDY_CARDS = STUDY_DIR + "study-cards/"  # written after the build: each question's HTML, a file per chapter
 CSP_SCRIPTS = ("md-base.js", "md-palette.js", "md-content.js")
 
 
