@@ -138,6 +138,9 @@ def template_globals(env: jinja2.Environment, language: str | None, *, search: b
     env.globals["qabook_t"] = lambda key, **values: t(language, key, **values)
     env.filters["qabook_text"] = html_text  # site_name and titles in qabook's templates
     env.globals["qabook_material"] = lambda key: strings(language).get(f"material.{key}", "")
+    # `tojson` (Material's page config, the search box's strings) writes text as UTF-8, not as
+    # \uXXXX escapes (6 bytes a character for 3): still HTML-safe (<, >, & and ' escaped)
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     env.globals["qabook_chapter_nav"] = chapter_nav  # templates/partials/nav.html
     env.globals["qabook_nav_held"] = held_children
     if search:
