@@ -49,14 +49,18 @@ def _kind(rel: str) -> str:
 def site_table(site: Path, topics: int) -> str:
     sizes: dict[str, list[int]] = {}
     for p in site.rglob("*"):
-        if p.is_file():
+        if p.is_dir():  # a folder takes a block on disk (a topic's page is its folder's index.html)
+            entry = sizes.setdefault("folders", [0, 0, 0])
+            entry[0] += 1
+            entry[2] += p.lstat().st_blocks * 512
+        elif p.is_file():
             st = p.stat()
             entry = sizes.setdefault(_kind(p.relative_to(site).as_posix()), [0, 0, 0])
             entry[0] += 1
             entry[1] += st.st_size
             entry[2] += st.st_blocks * 512
     total = [sum(v[i] for v in sizes.values()) for i in range(3)]
-    out = [f"| site ({topics:,} topics) | files | MB | KB per topic | on disk, KB per topic |",
+    out = [f"| site ({topics:,} topics) | files (folders) | MB | KB per topic | on disk, KB per topic |",
            "|---|---:|---:|---:|---:|"]
     for kind, (n, size, disk) in sorted(sizes.items(), key=lambda kv: -kv[1][1]):
         out.append(f"| {kind} | {n:,} | {size / 1e6:.2f} | {size / topics / 1e3:.2f} | {disk / topics / 1e3:.2f} |")
