@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from conftest import qabook
+from conftest import built_chapters
 
 CHAPTERS = 3
 TOPICS = 4
@@ -25,25 +25,7 @@ def topic_title(c: int, t: int) -> str:
 @pytest.fixture(scope="module")
 def book_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A book of three chapters of four one-question topics, built by `qabook build`."""
-    root = tmp_path_factory.mktemp("navbook")
-    made = qabook("new", str(root / "book"), "--empty", cwd=root)
-    assert made.returncode == 0, made.stderr
-    project = root / "book"
-    docs = project / "docs"
-    for c in range(1, CHAPTERS + 1):
-        folder = docs / f"c{c}"
-        folder.mkdir(parents=True)
-        links = []
-        for t in range(1, TOPICS + 1):
-            name = f"{t:02d}-t{c}{t}.md"
-            links.append(f"- [{topic_title(c, t)}]({name})")
-            (folder / name).write_text(
-                f"---\nid: t{c}-{t}\n---\n\n# {topic_title(c, t)}\n\n/// question\n问题 {c}-{t}？\n///\n\n"
-                f"/// answer\n答案 {c}-{t}。\n///\n", encoding="utf-8")
-        (folder / "index.md").write_text(f"# 第 {c} 章\n\n" + "\n".join(links) + "\n", encoding="utf-8")
-    built = qabook("build", "--no-pdf", cwd=project)
-    assert built.returncode == 0, built.stderr + built.stdout
-    return project / "site"
+    return built_chapters(tmp_path_factory.mktemp("navbook"), CHAPTERS, TOPICS, topic_title, lambda c, t: f"问题 {c}-{t}")
 
 
 class _NavLinks(HTMLParser):

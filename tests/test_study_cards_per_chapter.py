@@ -11,36 +11,20 @@ from pathlib import Path
 
 import pytest
 
-from conftest import qabook
+from conftest import built_chapters
 
 CHAPTERS = 3
 TOPICS = 3
 
 
 def question(c: int, t: int) -> str:
-    return f"第{c}章第{t}题的问题"
+    return f"第{c}章第{t}题的问题"  # (built_chapters adds the '？')
 
 
 @pytest.fixture(scope="module")
 def cards_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Three chapters of three one-question topics, built by `qabook build`."""
-    root = tmp_path_factory.mktemp("cardsbook")
-    made = qabook("new", str(root / "book"), "--empty", cwd=root)
-    assert made.returncode == 0, made.stderr
-    project = root / "book"
-    for c in range(1, CHAPTERS + 1):
-        folder = project / "docs" / f"c{c}"
-        folder.mkdir(parents=True)
-        links = []
-        for t in range(1, TOPICS + 1):
-            links.append(f"- [主题 {c}-{t}](t{t}.md)")
-            (folder / f"t{t}.md").write_text(
-                f"---\nid: t{c}-{t}\n---\n\n# 主题 {c}-{t}\n\n/// question\n{question(c, t)}？\n///\n\n"
-                f"/// answer\n答案 {c}-{t}。\n///\n", encoding="utf-8")
-        (folder / "index.md").write_text(f"# 第 {c} 章\n\n" + "\n".join(links) + "\n", encoding="utf-8")
-    built = qabook("build", "--no-pdf", cwd=project)
-    assert built.returncode == 0, built.stderr + built.stdout
-    return project / "site"
+    return built_chapters(tmp_path_factory.mktemp("cardsbook"), CHAPTERS, TOPICS, lambda c, t: f"主题 {c}-{t}", question)
 
 
 def test_each_chapters_cards_are_in_its_own_file(cards_site: Path) -> None:
@@ -69,7 +53,7 @@ def test_a_review_or_quiz_loads_only_the_chapters_of_its_questions(browser, card
         loaded: list[str] = []
         page.on("request", lambda r: loaded.append(r.url.rsplit("/", 1)[1]) if "/study-cards/" in r.url else None)
         page.clock.install(time=start)
-        files = page.goto(url + "c2/t2/") and page.evaluate("window.QABOOK_STUDY.cards")
+        files = page.goto(url + "c2/02-t22/") and page.evaluate("window.QABOOK_STUDY.cards")
         page.get_by_role("button", name="显示答案", exact=True).first.click()
         page.get_by_role("button", name="1 重来").click()  # due again in a minute
         page.clock.set_system_time(start + timedelta(days=1))
