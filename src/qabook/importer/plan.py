@@ -112,7 +112,7 @@ class _Planner:
             if group:
                 self._answer_key(key, group, elements)
         for u, _ in units:
-            options_to_question(u)
+            options_to_question(u, self.labels)
         if self._template_only([u for u, _ in units]):
             units = []
         self._groups(units, elements)

@@ -475,9 +475,81 @@ def separate_options(content: list[OutLine]) -> list[OutLine]:
     return out
 
 
-def options_to_question(unit: Unit) -> None:
+#: A title that only numbers the question ('Question 7', 'Q7', '题目 3', '第 3 题'): it announces a statement.
+_BARE_LABEL_RE = re.compile(r"^\W*(?:(?:question|problem|exercise|q|题目|问题|习题|试题|题)\s*#?\s*\d+|第\s*\d+\s*[题问])"
+                            r"\s*[.:：．、)）]?\W*$", re.I)
+_QUOTE_RE = re.compile(r"^\s{0,3}>\s?")
+#: A blank the chosen answer fills: '（）', '( )', '____'.
+_BLANK_RE = re.compile(r"[(（]\s*[)）]|_{3,}")
+
+
+def _blocks(lines: list[OutLine]) -> list[tuple[int, int]]:
+    """The (start, end) of each block among `lines`: blank lines separate them, a fence is one block."""
+    out, k, fence = [], 0, None
+    while k < len(lines):
+        if not lines[k].text.strip():
+            k += 1
+            continue
+        start = k
+        while k < len(lines) and (fence is not None or lines[k].text.strip()):
+            m = _FENCE_LINE_RE.match(lines[k].text)
+            if m and (fence is None or m.group(1)[0] == fence):
+                fence = m.group(1)[0] if fence is None else None
+            k += 1
+        out.append((start, k))
+    return out
+
+
+def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
+    """What the title announces but the answer holds is the question's: the statement under a title
+    that only numbers it ('**Question 7**' then the text and its choices), a quoted statement that
+    says it is the question ('> **题目**: …'), the code a stem points at before its choices. Each
+    is moved from an unlabelled answer to the question, so the learner reads it before revealing."""
+    if "answer" in unit.labelled or unit.has("question") and any(o.src for o in unit.parts["question"]):
+        return
+    answer = unit.parts["answer"]
+    blocks = _blocks(answer)
+    if not blocks:
+        return
+    take = 0
+    first = [_QUOTE_RE.sub("", o.text, count=1) for o in answer[blocks[0][0]:blocks[0][1]]]
+    label = labels.paragraph(first[0]) if _QUOTE_RE.match(answer[blocks[0][0]].text) else None
+    if label is not None and label.kind == "question":  # '> **题目**: …': up to the quote's first blank line
+        take = next((blocks[0][0] + k for k, t in enumerate(first) if not t.strip()), blocks[0][1])
+        how = f"the quoted statement labelled '{label.word}'"
+    else:
+        options = next((n for n, (a, _) in enumerate(blocks[:4]) if _OPTION_RE.match(answer[a].text)
+                        or _TASK_RE.match(answer[a].text)), None)
+        bare = bool(_BARE_LABEL_RE.match(unit.title))
+        # the code a stem points at, or any statement when the title leaves a blank for the choice
+        if options is not None and options > 0 and (bare or _BLANK_RE.search(unit.title) or all(
+                _FENCE_LINE_RE.match(answer[a].text) for a, _ in blocks[:options])):
+            take = blocks[options - 1][1]  # the statement (its code) before the choices; options_to_question moves those
+            how = "the statement before the choices"
+        elif bare and len(blocks) > 1 or bare and options is None and len(blocks) == 1:
+            take = blocks[0][1]
+            how = "the statement under a numbering title"
+    if not take:
+        return
+    said = answer[:take]
+    while said and not said[-1].text.strip():
+        said.pop()
+    bare = _BARE_LABEL_RE.match(unit.title)
+    kept = [] if bare else [o for o in unit.parts["question"]]  # the title's own question stays first
+    unit.parts["question"] = kept + ([OutLine("", ())] if kept else []) + said
+    unit.parts["answer"] = answer[take:]
+    while unit.parts["answer"] and not unit.parts["answer"][0].text.strip():
+        unit.parts["answer"].pop(0)
+    if bare:
+        text = next((_QUOTE_RE.sub("", o.text) for o in said if o.text.strip() and not _FENCE_LINE_RE.match(o.text)), "")
+        unit.title = full_title(text) or unit.title
+    unit.how["question"] = how + (f" (from line {said[0].src[0]})" if said and said[0].src else "")
+
+
+def options_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     """Multiple-choice options (A. / B) / (C) / - D: …) that open the answer belong to the question:
     the learner must see the choices before revealing the answer."""
+    statement_to_question(unit, labels)
     first = next((o for o in unit.parts["question"] if o.text.strip()), None)
     # '### 1. Port?' then only the options; not the heading's own words made the question ('A.C.I.D …')
     if first is not None and first.src and _OPTION_RE.match(first.text) and re.search(r"\w", unit.title):
@@ -502,12 +574,14 @@ def options_to_question(unit: Unit) -> None:
         letters.append(letter)
         end = k + 1
     checked = [o for o in answer[:end] if _CHECKED_RE.match(o.text)]
-    if len(letters) >= 2 and checked and not any(o.text.strip() for o in answer[end:]):
+    if len(letters) >= 2 and checked and (len(checked) == 1 or not any(o.text.strip() for o in answer[end:])):
         # '- [x] B. 0' among '- [ ] …': the tick is the answer; the learner sees the choices unticked
         plain = any(not _TASK_RE.match(o.text) for o in answer[:end] if o.text.strip() and not o.text.startswith((" ", "\t")))
         unticked = r"\1" if plain else r"\1[ ] "  # among plain items, a box would point at the answer
+        after = answer[end:]  # an explanation under the choices follows the ticked one
         answer = [OutLine(_CHECKED_RE.sub(unticked, o.text, count=1), o.src) for o in answer[:end]] + [
-            OutLine("", ())] + [OutLine(_CHECKED_RE.sub("", o.text, count=1).strip(), ()) for o in checked]
+            OutLine("", ())] + [OutLine(_CHECKED_RE.sub("", o.text, count=1).strip(), ()) for o in checked] + (
+            [OutLine("", ())] + after if any(o.text.strip() for o in after) else after)
         unit.how["answer"] = "the ticked choice"
     elif len(letters) >= 2 and not any(o.text.strip() for o in answer[end:]) and (
             keyed := marked(unit.title, [o.text for o in answer[:end]])):
