@@ -81,6 +81,19 @@ A) 1
 B) 2
 C) 4
 D) 6
+
+## Answer Key and Explanations
+
+### Domain 1: Addressing
+
+**2. C) ARP**
+*Explanation:* ARP maps an IPv4 address to the hardware address on the local link.
+
+**1. B) 192.168.1.64**
+*Explanation:* A /26 splits the last octet into blocks of 64; 77 falls in the block starting at 64.
+
+**3. B) 2**
+*Explanation:* Four addresses, minus the network and broadcast addresses.
 """
 
 
@@ -90,7 +103,10 @@ def test_a_bare_question_number_gets_its_statement_and_choices_as_the_question(t
     assert len(pages) == 3
     q = page_block(pages[1], "question")
     assert "Which protocol resolves an IPv4 address" in q and "C) ARP" in q, q  # before: only 'Question 2'
-    assert "ARP" not in page_block(pages[1], "answer")
+    a = page_block(pages[1], "answer")
+    assert a.startswith("C) ARP") and "maps an IPv4 address" in a, a  # the key's entry 2, matched by number
+    assert page_block(pages[0], "answer").startswith("B) 192.168.1.64")
+    assert "**" not in a
     text = pages[1].read_text(encoding="utf-8")
     assert "# Which protocol resolves an IPv4 address to a MAC address?" in text  # the title is the statement
 

@@ -38,6 +38,10 @@ _OPENER_RE = _opener_re()
 #: ('面试题答案', '算法编程题答案：', 'Quiz answers', 'Answers to the exercises' is not: it does not end so).
 _HEADING_OPENER_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}|(?:[A-Za-z][\w-]*\s+){1,3})?" + _OPENER_RE.pattern[1:],
                                 re.I)
+#: What a key's heading adds after its answer word: 'and Explanations', '& rationale', '与解析'.
+_AND_EXPLAINED_RE = re.compile(r"^\s*(?:and|&|with|与|及|和)\s*(?:" + "|".join(
+    re.escape(w) for b in BLOCKS if b.name == "explanation" for w in sorted(b.labels, key=len, reverse=True))
+    + r"|rationales?)s?\s*$", re.I)
 _NUMBERED_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[、.．)）]?\s*")
 
 
@@ -102,6 +106,8 @@ def find_keys(elements: list[Element], lines: list[str], labels: Labels,
             if not m:
                 continue
             rest = m["rest"]
+            if el.kind == "heading" and _AND_EXPLAINED_RE.match(rest):
+                rest = ""  # '## Answer Key and Explanations': the key, its entries explained
             if rest.strip() and len(_inline(rest)) < 2:
                 continue  # '**答案：** 一段回答': an answer label, not a key
         key = _read_key(elements, lines, i, rest)
@@ -123,6 +129,9 @@ def _read_key(elements: list[Element], lines: list[str], i: int, rest: str) -> A
     for j in range(i + 1, len(elements)):
         nxt = elements[j]
         first_line = lines[nxt.start].strip()
+        if nxt.kind == "heading" and el.kind == "heading" and nxt.level > el.level and key.entries is not None \
+                and not found:
+            continue  # '### Domain 1' inside '## Answer Key': the key goes on under its groups
         if nxt.kind in ("heading", "hr") or _DETAILS_CLOSE_RE.match(first_line):
             break
         if nxt.kind == "item" and nxt.level:
@@ -132,7 +141,10 @@ def _read_key(elements: list[Element], lines: list[str], i: int, rest: str) -> A
             continue
         m = (_ENTRY_RE.match(first_line) or _NAMED_ENTRY_RE.match(first_line)) if nxt.kind == "paragraph" else None
         if m and len(_inline(first_line)) <= 1:
-            key.entries.setdefault(int(m["n"]), []).append((j, m["text"].strip(), nxt.lineno))
+            text = m["text"].strip()
+            if first_line.startswith(("**", "__")) and text.endswith(first_line[:2]) and text.count(first_line[:2]) == 1:
+                text = text[:-2].rstrip()  # '**1. B) Cortex**': the bold's close, its open went with the number
+            key.entries.setdefault(int(m["n"]), []).append((j, text, nxt.lineno))
             key.reserved.add(j)
         elif nxt.kind == "paragraph" and len(inline := _inline(first_line)) >= 2:
             for n, t in inline:

@@ -19,7 +19,7 @@ from qabook.importer.answerkey import AnswerKey, find_keys
 from qabook.importer.elements import Element, expand_lists
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
-from qabook.importer.shapes import KEY_SHAPE, Shape, asks, details_close, numbering, shape_of
+from qabook.importer.shapes import KEY_SHAPE, Shape, asks, details_close, numbering, numbering_only, shape_of
 from qabook.importer.faqsection import faq_sections
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
                                       section_title, silent, titled_by)
@@ -457,6 +457,8 @@ def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys
         if not (key and shape.numbering and shape.numbering.number in key):
             continue
         keyed += 1
+        if numbering_only(lines[elements[i].start]):
+            continue  # '**Question 7**': the text under it is the statement the key answers
         stop = elements[end].start if end < len(elements) else len(lines)
         own += says_something([x for x in lines[elements[i].start + 1:stop] if x.strip()])
     return own / keyed if keyed else 1.0

@@ -293,3 +293,13 @@ _TOC_RE = re.compile(r"""^\s*(?:\*\*)?(?:\[[^\]]{0,500}\]\(#[^)]{0,500}\)|<a\s[^
 
 #: The shape of a line of an answer key (`answerkey.py`): never a question, and it closes the unit before it.
 KEY_SHAPE = Shape("key", "", None, "", "", False)
+
+
+#: A title that only numbers the question ('**Question 7**', 'Q7', '题目 3', '第 3 题'): the statement is below it.
+_NUMBERING_ONLY_RE = re.compile(r"^\W*(?:(?:question|problem|exercise|q|题目|问题|习题|试题|题)\s*#?\s*\d+|第\s*\d+\s*[题问])"
+                                r"\s*[.:：．、)）]?\W*$", re.I)
+
+
+def numbering_only(title: str) -> bool:
+    """The title says only which question this is; what it asks is the text under it."""
+    return bool(_NUMBERING_ONLY_RE.match(title.strip()))

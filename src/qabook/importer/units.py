@@ -15,7 +15,7 @@ from qabook.importer.elements import Element
 from qabook.importer.labels import DEFAULT, Label, Labels
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS, PLACEHOLDER_WORDS
-from qabook.importer.shapes import ADMONITION_RE, asks
+from qabook.importer.shapes import ADMONITION_RE, asks, numbering_only
 from qabook.importer.marked import blank_stem, marked, ticked, unbold_choice
 from qabook.importer.tables import row_parts
 
@@ -475,9 +475,6 @@ def separate_options(content: list[OutLine]) -> list[OutLine]:
     return out
 
 
-#: A title that only numbers the question ('Question 7', 'Q7', '题目 3', '第 3 题'): it announces a statement.
-_BARE_LABEL_RE = re.compile(r"^\W*(?:(?:question|problem|exercise|q|题目|问题|习题|试题|题)\s*#?\s*\d+|第\s*\d+\s*[题问])"
-                            r"\s*[.:：．、)）]?\W*$", re.I)
 _QUOTE_RE = re.compile(r"^\s{0,3}>\s?")
 #: A blank the chosen answer fills: '（）', '( )', '____'.
 _BLANK_RE = re.compile(r"[(（]\s*[)）]|_{3,}")
@@ -500,12 +497,20 @@ def _blocks(lines: list[OutLine]) -> list[tuple[int, int]]:
     return out
 
 
+def _statement_title(lines: list[OutLine]) -> str:
+    """The title a statement gives: its first line of text (not code, not a choice)."""
+    return full_title(next((_QUOTE_RE.sub("", o.text) for o in lines if o.src and o.text.strip()
+                            and not _FENCE_LINE_RE.match(o.text) and not _OPTION_RE.match(o.text)), ""))
+
+
 def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     """What the title announces but the answer holds is the question's: the statement under a title
     that only numbers it ('**Question 7**' then the text and its choices), a quoted statement that
     says it is the question ('> **题目**: …'), the code a stem points at before its choices. Each
     is moved from an unlabelled answer to the question, so the learner reads it before revealing."""
     if "answer" in unit.labelled or unit.has("question") and any(o.src for o in unit.parts["question"]):
+        if numbering_only(unit.title):  # the statement is the question already (an answer key took the answer)
+            unit.title = _statement_title(unit.parts["question"]) or unit.title
         return
     answer = unit.parts["answer"]
     blocks = _blocks(answer)
@@ -520,7 +525,7 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     else:
         options = next((n for n, (a, _) in enumerate(blocks[:4]) if _OPTION_RE.match(answer[a].text)
                         or _TASK_RE.match(answer[a].text)), None)
-        bare = bool(_BARE_LABEL_RE.match(unit.title))
+        bare = bool(numbering_only(unit.title))
         # the code a stem points at, or any statement when the title leaves a blank for the choice
         if options is not None and options > 0 and (bare or _BLANK_RE.search(unit.title) or all(
                 _FENCE_LINE_RE.match(answer[a].text) for a, _ in blocks[:options])):
@@ -534,15 +539,14 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     said = answer[:take]
     while said and not said[-1].text.strip():
         said.pop()
-    bare = _BARE_LABEL_RE.match(unit.title)
+    bare = numbering_only(unit.title)
     kept = [] if bare else [o for o in unit.parts["question"]]  # the title's own question stays first
     unit.parts["question"] = kept + ([OutLine("", ())] if kept else []) + said
     unit.parts["answer"] = answer[take:]
     while unit.parts["answer"] and not unit.parts["answer"][0].text.strip():
         unit.parts["answer"].pop(0)
     if bare:
-        text = next((_QUOTE_RE.sub("", o.text) for o in said if o.text.strip() and not _FENCE_LINE_RE.match(o.text)), "")
-        unit.title = full_title(text) or unit.title
+        unit.title = _statement_title(said) or unit.title
     unit.how["question"] = how + (f" (from line {said[0].src[0]})" if said and said[0].src else "")
 
 
