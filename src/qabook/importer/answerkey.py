@@ -117,6 +117,11 @@ def find_keys(elements: list[Element], lines: list[str], labels: Labels,
     return keys
 
 
+def _opens_key(heading: str) -> bool:
+    """The heading names answers itself ('##### 面试题答案：'): a key of its own, not a group of this one."""
+    return bool(_OPENER_RE.match(heading) or _HEADING_OPENER_RE.match(_NUMBERED_RE.sub("", heading)))
+
+
 def _read_key(elements: list[Element], lines: list[str], i: int, rest: str) -> AnswerKey:
     el = elements[i]
     key = AnswerKey(i, el.lineno, reserved={i})
@@ -129,8 +134,8 @@ def _read_key(elements: list[Element], lines: list[str], i: int, rest: str) -> A
     for j in range(i + 1, len(elements)):
         nxt = elements[j]
         first_line = lines[nxt.start].strip()
-        if nxt.kind == "heading" and el.kind == "heading" and nxt.level > el.level and key.entries is not None \
-                and not found:
+        if nxt.kind == "heading" and el.kind == "heading" and nxt.level > el.level and not found \
+                and not _opens_key(nxt.text.strip()):
             continue  # '### Domain 1' inside '## Answer Key': the key goes on under its groups
         if nxt.kind in ("heading", "hr") or _DETAILS_CLOSE_RE.match(first_line):
             break
