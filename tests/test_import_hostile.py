@@ -144,3 +144,19 @@ def test_a_link_to_an_app_scheme_is_kept_as_text_and_the_book_passes_the_check(t
     assert check.returncode == 0, check.stdout + check.stderr
     text = "".join(p.read_text(encoding="utf-8") for p in (project / "docs" / "i").glob("0*.md"))
     assert "Open in IntelliJ" in text and "[the guide](https://example.org/guide)" in text  # words kept; web links stay links
+
+
+def test_a_reference_link_to_a_page_outside_the_book_keeps_its_words(tmp_path: Path) -> None:
+    """A docs FAQ defines its links at the bottom (`[nodeLinker]: settings/node-modules.md#x`): the
+    inline links to files outside the book became text, the reference one stayed a link to nowhere
+    and the book failed the check (QA051). Its definition is now kept as text, with QI013 at its line."""
+    project = empty_book(tmp_path)
+    source = tmp_path / "faq.md"
+    source.write_text("# FAQ\n\n## Why does my build fail?\n\nTry the [`nodeLinker: hoisted`] setting or read "
+                      "[the guide](guide.md).\n\n[`nodeLinker: hoisted`]: settings/node-modules.md#nodelinker\n\n"
+                      "## How do I update?\n\nRun `pnpm up`.\n", encoding="utf-8")
+    imported = qabook("import", str(source), "--out", str(project / "docs"), "--chapter", "f")
+    out = imported.stdout + imported.stderr
+    assert imported.returncode == 0 and "faq.md:7:1: QI013 link to 'settings/node-modules.md#nodelinker'" in out, out
+    check = qabook("check", cwd=project)
+    assert check.returncode == 0, check.stdout + check.stderr
