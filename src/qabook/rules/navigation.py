@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from functools import lru_cache
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
@@ -20,12 +21,12 @@ def resolve_link(page: Page, href: str) -> tuple[str | None, str]:
 
 #: A link holding none of these is a plain relative path: no scheme, query, fragment or escape,
 #: nothing urlsplit would strip (tab, CR, LF).
-_NOT_PLAIN = (":", "?", "#", "%", "\t", "\r", "\n")
+_NOT_PLAIN = re.compile(r"[:?#%\t\r\n]")
 
 
 @lru_cache(maxsize=1 << 16)  # three rules resolve every link
 def _resolve(rel: str, href: str) -> tuple[str | None, str]:
-    if href and href[0] > " " and href[0] != "/" and not any(c in href for c in _NOT_PLAIN):
+    if href and href[0] > " " and href[0] != "/" and not _NOT_PLAIN.search(href):
         raw = path = href  # a plain relative path (most links): what urlsplit and unquote give, faster
         fragment = ""
     else:
