@@ -6,6 +6,7 @@ file with no options, and the checks every import must pass (kept lossless, page
 from __future__ import annotations
 
 import csv
+import html
 import re
 import tempfile
 from dataclasses import dataclass
@@ -48,11 +49,12 @@ _LABELS_RE = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(w) for w in 
     {w for b in BLOCKS for w in b.labels} | set(MERGED_LABELS), key=len, reverse=True)) + r")(?:\s*\d+)?(?![A-Za-z])(?=\s*(?:\*\*)?\s*[:：.*\s\"]|$)",
     re.I)
 _ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|:::+)\s*[\w-]+")
-_TOKEN_RE = re.compile(r"[A-Za-z]{2,}|[\u4e00-\u9fff]")
+_TOKEN_RE = re.compile(r"[A-Za-z]{2,}|\d+|[\u4e00-\u9fff]")  # words, numbers, Chinese characters
 
 
 def _tokens(text: str) -> set[str]:
     text = re.sub(r"\]\([^)\n]*\)|<[^>\n]*>|https?://\S+", " ", text)  # link targets may be retargeted; tags markup
+    text = html.unescape(text)  # '&lt;script&gt;' written in a source line may be '<script>' on the page
     return {t.lower() for t in _TOKEN_RE.findall(text)}
 
 
@@ -65,9 +67,8 @@ def _words_of(line: str) -> set[str]:
         return set()  # 'Show answer' only says the answer is inside: the block's default title says it
     core = re.sub(r"^\s*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?", "", line)
     core = re.sub(r"^(?:\*\*|__)", "", core)
-    found = numbering(core)
-    if found is not None:
-        line = found.title
+    found = numbering(core)  # a list item's or heading's number may become the question's number
+    line = found.title if found is not None else core
     return _tokens(_LABELS_RE.sub(" ", _ADMONITION_RE.sub(" ", line)))
 
 
@@ -105,7 +106,7 @@ def lost_lines(text: str, plan) -> list[int]:
         for out in page.lines:
             for n in out.src:
                 owners.setdefault(n, set()).add(page.rel)
-    words = {p.rel: _tokens(p.text.replace("&lt;", "<")) for p in plan.pages}
+    words = {p.rel: _tokens(p.text) for p in plan.pages}
     lost = []
     for n, line in enumerate(lines, 1):
         if not line.strip():

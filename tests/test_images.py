@@ -104,3 +104,17 @@ def test_import_copies_images_beside_the_source_and_keeps_missing_ones_as_text(t
     assert (tmp_path / "docs" / "pics" / "img" / "red.png").read_bytes() == png()
     check = qabook("check", "--docs-dir", str(tmp_path / "docs"))
     assert "QA053" not in check.stdout and check.returncode == 0, check.stdout
+
+
+def test_import_keeps_a_missing_image_written_in_angle_brackets_as_text(tmp_path: Path) -> None:
+    """A wiki export writes `![](<../assets/image (416).png>)` (a target with spaces, in `<…>`):
+    the missing image was left as an image, so the imported book failed the check (QA053)."""
+    (tmp_path / "notes.md").write_text(
+        "# Layouts\n\n### What is a layout?\n\nA page frame.\n\n![](<../assets/image (416).png>)\n\n"
+        "### How do branches work?\n\nEach one is a copy.\n\n![a branch](<assets/branch one.png> \"Branch\")\n",
+        encoding="utf-8")
+    r = qabook("import", str(tmp_path / "notes.md"), "--chapter", "c", "--out", str(tmp_path / "docs"))
+    assert r.returncode == 0, r.stderr
+    assert "QI016 image '../assets/image (416).png'" in r.stdout and "QI016 image 'assets/branch one.png'" in r.stdout
+    check = qabook("check", "--docs-dir", str(tmp_path / "docs"))
+    assert "QA053" not in check.stdout and check.returncode == 0, check.stdout

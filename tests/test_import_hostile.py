@@ -104,3 +104,41 @@ def test_a_finding_the_cleaner_has_no_rule_for_still_imports_to_a_page_that_pass
     assert check.returncode == 0, check.stdout + check.stderr
     text = "".join(p.read_text(encoding="utf-8") for p in (project / "docs" / "s").glob("*.md"))
     assert "alert(5)" in text and "alert(6)" in text  # kept, as text
+
+
+def test_a_tag_in_backticks_inside_an_html_block_is_made_text_at_its_line(tmp_path: Path) -> None:
+    """Inside a raw HTML block (a README's `<details>` table of contents) backticks are text, so
+    `` `<script>` `` there is a raw element: the check names its line (it named the title line), and
+    the importer makes it text, so the imported book passes the check (it failed)."""
+    project = empty_book(tmp_path)
+    source = tmp_path / "readme.md"
+    source.write_text("# Interview\n\n<details>\n<summary>Contents</summary>\n\n"
+                      "* What are `defer` and `async` on a `<script>` tag?\n</details>\n\n"
+                      "### What is the DOM?\n\nThe document's tree.\n\n### What are `defer` and `async`?\n\nLoad order.\n",
+                      encoding="utf-8")
+    imported = qabook("import", str(source), "--out", str(project / "docs"), "--chapter", "r")
+    out = imported.stdout + imported.stderr
+    assert imported.returncode == 0 and "readme.md:6:1: QI023" in out, out
+    check = qabook("check", cwd=project)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "`&lt;script>`" in (project / "docs" / "r" / "index.md").read_text(encoding="utf-8")
+
+
+def test_a_link_to_an_app_scheme_is_kept_as_text_and_the_book_passes_the_check(tmp_path: Path) -> None:
+    """`[Open in IntelliJ](jetbrains://…)` and `[Settings](ms-settings:display)`: the site keeps only
+    web links, so the check refused them (QA070); the import keeps their words, says why at the
+    line, and the book passes the check (a page with no `<` was not even looked at)."""
+    project = empty_book(tmp_path)
+    source = tmp_path / "ide.md"
+    source.write_text("# IDE FAQ\n\n## 1. How do I open the project?\n\nClick [Open in IntelliJ](jetbrains://idea/checkout/git?url=x)."
+                      "\n\n## 2. Where are the display settings?\n\nOpen [Settings](ms-settings:display), or read "
+                      "[the guide](https://example.org/guide).\n", encoding="utf-8")
+    imported = qabook("import", str(source), "--out", str(project / "docs"), "--chapter", "i")
+    out = imported.stdout + imported.stderr
+    assert imported.returncode == 0, out
+    assert "ide.md:5:1: QI023 a 'jetbrains:' URL in href= opens something outside the web" in out, out
+    assert "ide.md:9:1: QI023 a 'ms-settings:' URL" in out and "link:" not in out, out
+    check = qabook("check", cwd=project)
+    assert check.returncode == 0, check.stdout + check.stderr
+    text = "".join(p.read_text(encoding="utf-8") for p in (project / "docs" / "i").glob("0*.md"))
+    assert "Open in IntelliJ" in text and "[the guide](https://example.org/guide)" in text  # words kept; web links stay links

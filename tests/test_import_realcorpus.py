@@ -10,9 +10,12 @@ whose messages give counts, never a file.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from realcorpus import Row, rows, run
+from qabook.importer import plan_import
+from realcorpus import Row, lost_lines, rows, run
 
 ROWS = rows()
 DEV = [r for r in ROWS if r.split == "dev"]
@@ -75,3 +78,15 @@ def test_overall_exact_count_share_is_at_least_90_percent() -> None:
     share = (exact_dev + exact_holdout) / len(ROWS)
     assert share >= SHARE, (f"exact counts {exact_dev + exact_holdout}/{len(ROWS)} ({share:.0%}; dev {exact_dev}/"
                             f"{len(DEV)}, holdout {exact_holdout}/{len(HOLDOUT)}), wanted ≥ {SHARE:.0%}")
+
+
+def test_a_lost_number_is_a_lost_line() -> None:
+    """The loss check reads numbers too: an import that drops '1024' from an answer is caught
+    (it compared words only, and a changed figure passed)."""
+    text = "## 1. How big is a KiB?\n\n答案：1024 bytes.\n\n## 2. And a MiB?\n\n答案：1024 KiB.\n"
+    plan = plan_import(text, "sizes.md", chapter="c")
+    assert plan.question_count == 2 and lost_lines(text, plan) == []
+    page = next(p for p in plan.pages if "1024 bytes" in p.text)
+    line = next(o for o in page.lines if "1024 bytes" in o.text)
+    page.lines[page.lines.index(line)] = dataclasses.replace(line, text=line.text.replace("1024", "124"))
+    assert lost_lines(text, plan) == [3]

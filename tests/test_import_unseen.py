@@ -395,6 +395,17 @@ def test_a_fence_the_site_would_show_as_text_is_written_so_it_shows_code(tmp_pat
     assert re.findall(r":(\d+):1: QI023", out) == ["5", "13"]
 
 
+
+def test_a_fence_closed_a_little_indented_is_closed_where_the_author_meant(tmp_path: Path) -> None:
+    """'```' closed by ' ```' (one space in): CommonMark closes it there, the site does not, so the
+    rest of the page showed as code and the chapter page failed the check (QA023). The import writes
+    the closer at the start of its line and says so at its source line."""
+    text = ("# 思考题\n\n评分说明：\n```\n  + 采分点：说明优缺点\n  - 没有涉及（0分）\n ```\n\n"
+            "## 1. 什么是最先匹配？\n\n答案：从头找第一个够大的空闲块。\n\n## 2. 什么是最佳匹配？\n\n答案：找最小的够大的块。\n")
+    out, chapter = import_ok(text, tmp_path)  # import_ok runs `qabook check`: 0 errors
+    assert "\n```\n\n" in (chapter / "index.md").read_text(encoding="utf-8")
+    assert re.findall(r":(\d+):1: QI023", out) == ["7"]
+
 GROUP_KEYS = """### 主题：缓存的原理与面试题
 
 #### 1. 基本原理
@@ -520,3 +531,17 @@ def test_preview_tags_every_question_and_shows_the_change_of_shape(tmp_path: Pat
     note.scroll_into_view_if_needed()
     assert note.is_visible() and "QI025" in note.inner_text()
     page.close()
+
+
+def test_a_heading_inside_a_quote_or_a_list_item_does_not_break_the_pages_heading_levels(tmp_path: Path) -> None:
+    """'> #### Note' in an answer and '- ### Step' in a list are headings to Markdown too: they were
+    left as they were, so the topic page held an H4 under its H1 and failed the check (QA060). In a
+    topic page they become bold lines like any heading inside a block; on the chapter page they
+    follow its levels."""
+    doc = ("# Networking\n\n> ### About these notes\n> Collected from lectures.\n\n## 1. What is a socket?\n\n"
+           "答案：一个通信端点。\n\n> #### Note\n> 也叫套接字。\n\n## 2. How is a connection opened?\n\n答案：\n\n"
+           "- #### Step one\n  SYN\n- #### Step two\n  SYN-ACK\n")
+    out, chapter = import_ok(doc, tmp_path)  # import_ok runs `qabook check`: 0 errors
+    first, second = (p.read_text(encoding="utf-8") for p in sorted(chapter.glob("0*.md")))
+    assert "> **Note**" in first and "- **Step one**" in second and "- **Step two**" in second
+    assert "> ## About these notes" in (chapter / "index.md").read_text(encoding="utf-8")

@@ -108,17 +108,17 @@ def localise_images(pages: list, source: str, assets: list[tuple[Path, str]]) ->
                 continue
             out.text = escaped
             diags.append(Diagnostic(source, out.src[0] if out.src else 1, 1, "QI016",
-                                    f"image '{src}' is not beside the source document: kept as text; copy the file "
+                                    f"image '{unquote(src)}' is not beside the source document: kept as text; copy the file "
                                     f"into docs/{posixpath.dirname(rel)}/ and restore the image", Severity.WARNING))
     return diags
 
 
 def _escape_image(lines: list, line: int, src: str) -> tuple[object | None, str]:
-    """The page line holding the image `src` (Markdown or `<img>`) and its text with the image
-    turned into visible text."""
+    """The page line holding the image `src` (Markdown, its target bare or in `<…>`, or `<img>`)
+    and its text with the image turned into visible text."""
     for out in lines[max(line - 1, 0):line + 20]:
         for form in dict.fromkeys((src, unquote(src))):
-            escaped = re.sub(r"(?<!\\)!\[([^\[\]]*)\]\((?=" + re.escape(form) + ")", r"!\\[\1](", out.text, count=1)
+            escaped = re.sub(r"(?<!\\)!\[([^\[\]]*)\]\((?=\s*<?" + re.escape(form) + ")", r"!\\[\1](", out.text, count=1)
             if escaped == out.text:
                 escaped = re.sub(r"<img\b(?=[^>]*" + re.escape(form) + ")", "&lt;img", out.text, count=1, flags=re.I)
             if escaped != out.text:

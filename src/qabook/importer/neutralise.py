@@ -25,6 +25,7 @@ _UNSAFE_ALL_RE = re.compile(r"<\s*/?\s*(?:" + "|".join(UNSAFE_TAGS) + r")\b", re
 _LIST_MARK_RE = re.compile(r"^(\s*)(>|[-*+]|\d+[.)])(?=\s|$)")
 _ROUNDS = 200
 _SCHEME_RE = re.compile(r"(?:javascript|vbscript|data)\s*:", re.I)
+_LINK_SCHEME_RE = re.compile(r"\]\(\s*<?\s*(?!https?:)[A-Za-z][\w+.-]*:", re.I)  # '[Open](jetbrains://…)': may be refused
 _FENCE_WORDS_RE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*\S+[ \t]+\S|^ {1,3}(?:`{3,}|~{3,})", re.M)  # '```c ++', ' ```js'
 _DEEP_RE = re.compile(r"^(?:\s*(?:[-*+>]|\d+[.)])\s*){20,}|^ {40,}", re.M)
 
@@ -47,8 +48,8 @@ def neutralise(page, source: str) -> list[Diagnostic]:
     """Make the page safe to build, in place; one warning per change, at its source line."""
     diags: list[Diagnostic] = []
     text = page.text
-    if "<" not in text and not _SCHEME_RE.search(text) and not _DEEP_RE.search(text) \
-            and not _FENCE_WORDS_RE.search(text):
+    if "<" not in text and not _SCHEME_RE.search(text) and not _LINK_SCHEME_RE.search(text) \
+            and not _DEEP_RE.search(text) and not _FENCE_WORDS_RE.search(text):
         return diags  # nothing that could need it: no parse
 
     def note(out, code: str, message: str) -> None:
@@ -65,7 +66,9 @@ def neutralise(page, source: str) -> list[Diagnostic]:
             out = page.lines[d.line - 1]
             if d.code == "QA023" and "never closed at its own indent" in d.message:
                 if not re.match(r"^ {1,3}(?:`{3,}|~{3,})", out.text):
-                    continue  # '```' at the line's start that closes nothing: the fence before it is the cause
+                    out = _indented_closer(page.lines, d.line - 1)
+                    if out is None:
+                        continue  # '```' at the line's start that closes nothing: the fence before it is the cause
                 note(out, "QI023", f"code fence '{out.text.strip()}' is indented more than its code, so the site "
                                    "would show it as text: written at the start of its line")
                 out.text = out.text.lstrip(" ")
@@ -99,7 +102,7 @@ def neutralise(page, source: str) -> list[Diagnostic]:
             touched.add(line)
             out = _fix_unsafe(page.lines, line - 1, what)
             if out is not None:
-                note(out, "QI023", f"{what}: the build refuses it, so it is kept as text (it cannot run)")
+                note(out, "QI023", f"{what.removeprefix('link: ')}: the build refuses it, so it is kept as text")
                 changed = True
         if changed:
             continue
@@ -118,6 +121,22 @@ def neutralise(page, source: str) -> list[Diagnostic]:
         if not changed:
             break
     return diags
+
+
+def _indented_closer(lines: list, opener: int):
+    """The line meant to close the fence opened at `opener` but indented a little ('```' then ' ```'):
+    CommonMark closes it there, the site does not — so it is written at the start of its line."""
+    m = re.match(r"^(`{3,}|~{3,})", lines[opener].text)
+    if not m:
+        return None
+    fence = m.group(1)
+    for out in lines[opener + 1:]:
+        close = re.match(r"^ {1,3}(`{3,}|~{3,})\s*$", out.text)
+        if close and close.group(1)[0] == fence[0] and len(close.group(1)) >= len(fence):
+            return out
+        if re.match(r"^(`{3,}|~{3,})\s*$", out.text):
+            return None  # closed at its own indent further on: something else is wrong
+    return None
 
 
 _FENCE_HEADER_RE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
@@ -156,7 +175,9 @@ def _fix_unsafe(lines: list, index: int, what: str):
         if at >= 0:
             out.text = _escape_lt(out.text, at)
     elif what.startswith("link"):
-        out.text = re.sub(r"\]\((?=\s*<?\s*(?:javascript|vbscript|data)\s*:)", r"]\\(", out.text, count=1, flags=re.I)
+        named = re.search(r"'([A-Za-z][\w+.-]*):' URL", what)  # the scheme the sanitiser refused: 'jetbrains:'
+        schemes = re.escape(named.group(1)) if named else "javascript|vbscript|data"
+        out.text = re.sub(rf"\]\((?=\s*<?\s*(?:{schemes})\s*:)", r"]\\(", out.text, count=1, flags=re.I)
     else:  # a script URL in a raw tag
         m = re.search(r"(?:href|src|action|formaction|data|poster|srcdoc)\s*=\s*[\"']?\s*(?:javascript|vbscript|data)\s*:",
                       out.text, re.I)

@@ -28,19 +28,24 @@ def code_flags(lines: list[OutLine]) -> tuple[list[bool], OutLine | None]:
     return flags, fence[2] if fence else None
 
 
+#: A heading line, also inside a quote or a list item ('> #### Note', '- ### Step'): Markdown
+#: renders it as a heading there too.
+_HEADING_RE = re.compile(r"^(?P<within>(?:\s*>\s?|\s*(?:[-*+]|\d{1,9}[.)])\s+)*)\s{0,3}(?P<level>#{1,6})(?P<text>\s+.*|)$")
+
+
 def rebase_headings(lines: list[OutLine]) -> list[OutLine]:
     """Under the chapter page's H1, no heading skips a level (content kept after a question's
     '---' comes in as written)."""
     previous, seen_title = 1, False
     for o, code in zip(lines, code_flags(lines)[0]):
-        m = None if code else re.match(r"^ {0,3}(#{1,6})(\s+.*|)$", o.text)
+        m = None if code else _HEADING_RE.match(o.text)
         if not m:
             continue
-        if not seen_title and len(m[1]) == 1:
+        if not seen_title and len(m["level"]) == 1 and not m["within"]:
             seen_title = True
             continue
-        previous = max(2, min(len(m[1]), previous + 1))
-        o.text = "#" * previous + m[2]
+        previous = max(2, min(len(m["level"]), previous + 1))
+        o.text = m["within"] + "#" * previous + m["text"]
     return lines
 
 
@@ -48,8 +53,8 @@ def no_headings(lines: list[OutLine]) -> list[OutLine]:
     """A heading line left inside a block (it came in with raw HTML) becomes bold text: a topic
     page has one heading, its title."""
     for o, code in zip(lines, code_flags(lines)[0]):
-        if not code and (m := re.match(r"^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$", o.text)) and m[1]:
-            o.text = f"**{m[1]}**"
+        if not code and (m := _HEADING_RE.match(o.text)) and (words := re.sub(r"\s+#*\s*$", "", m["text"]).strip()):
+            o.text = f"{m['within']}**{words}**"
     return lines
 
 

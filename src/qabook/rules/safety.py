@@ -26,7 +26,7 @@ from qabook.diagnostics import Diagnostic, Severity
 from qabook.model import Book, Page
 from qabook.parser import CODE_SPAN_RE, code_lines
 from qabook.rules import at, rule
-from qabook.sanitize import RESOURCE_ATTRIBUTES, UNSAFE_ELEMENTS, Removal, url_scheme
+from qabook.sanitize import LINK_SCHEMES, RESOURCE_ATTRIBUTES, UNSAFE_ELEMENTS, Removal, url_scheme
 
 #: Outside code and formulas, a page holding none of these renders to nothing the sanitiser
 #: removes — no tag, comment or autolink, no link or image with a scheme or an entity in its
@@ -95,7 +95,8 @@ def _removals(book: Book) -> Iterator[Found]:
 class _Locator:
     """Finds the source line of each removal: the first occurrence not yet used of what was
     removed (the tag, the attribute on its element's start tag, else the attribute name, the URL
-    as written or entity-encoded), outside code."""
+    as written or entity-encoded), outside code — or, when only a code span holds it, there: inside
+    a raw HTML block (`<details>` … ) backticks are text, not code, and the tag between them is HTML."""
 
     def __init__(self, page: Page) -> None:
         self.page = page
@@ -104,6 +105,7 @@ class _Locator:
         blank = lambda m: " " * len(m.group(0))  # noqa: E731 - inline code is text, never HTML
         self.lines = [(i, CODE_SPAN_RE.sub(blank, line) if "`" in line else line)
                       for i, line in enumerate(page.source_lines) if i >= first and i not in code]
+        self.spans = [(i, page.source_lines[i]) for i, line in self.lines if "`" in page.source_lines[i]]
         self.used: dict[str, tuple[int, int]] = {}
 
     def __call__(self, removal: Removal) -> tuple[int, int]:
@@ -118,23 +120,25 @@ class _Locator:
                 # on its own element's start tag first: `<svg onload=` is not the `<iframe onload=` before it
                 rf"<\s*{re.escape(removal.tag)}\b[^>]*?(?<![\w-])(?P<at>{name})\s*=",
                 rf"(?<![\w-]){name}\s*[=:]", rf"(?<![\w-]){name}\b"]
-        for needle in needles:
-            found = self._find(needle)
-            if found:
-                return found
+        for lines in (self.lines, self.spans):
+            for needle in needles:
+                found = self._find(needle, lines)
+                if found:
+                    return found
         return (self.page.title_line or 1), 1
 
-    def _find(self, needle: str) -> tuple[int, int] | None:
+    def _find(self, needle: str, lines: list[tuple[int, str]]) -> tuple[int, int] | None:
         pattern = re.compile(needle, re.I)
-        after = self.used.get(needle, (-1, -1))
-        for i, line in self.lines:
+        key = needle if lines is self.lines else "`" + needle
+        after = self.used.get(key, (-1, -1))
+        for i, line in lines:
             if i < after[0]:
                 continue
             for text in (line, unescape(line)):
                 m = pattern.search(text, after[1] + 1 if i == after[0] else 0)
                 if m:
                     start = m.start("at") if "at" in pattern.groupindex else m.start()
-                    self.used[needle] = (i, m.start())
+                    self.used[key] = (i, m.start())
                     return i + 1, start + 1
         return None
 
@@ -157,6 +161,9 @@ def _why(removal: Removal) -> str:
     if removal.attribute.startswith("on"):
         return f"event attribute {removal.attribute}= runs script"
     scheme = url_scheme(removal.value)
+    if scheme and scheme != "//" and scheme not in ("javascript", "vbscript", "data", *LINK_SCHEMES):
+        return (f"a '{scheme}:' URL in {removal.attribute}= opens something outside the web (only "
+                f"{', '.join(sorted(LINK_SCHEMES - {'data'}))} links are kept)")
     if scheme:
         return f"a '{scheme}:' URL in {removal.attribute}= can run script in a reader's browser"
     return f"{removal.describe()} could load from another host or run script"
