@@ -43,6 +43,7 @@ from pathlib import Path
 
 from common import CHROMIUM, CHROMIUM_ARGS, ROOT, plain_material_config
 from genbook import generate
+from page_parts import page_table, site_table
 
 QUERY = "反向传播"
 #: Queries timed on the huge book after a first one has loaded the engine (exact, partial,
@@ -79,6 +80,7 @@ class Row:
     q_search: float | None
     p_search: float
     query_ms: list[float] = field(default_factory=list)
+    parts: str = ""  # what a topic carries (page_parts.py), one-question books
 
 
 def timed(cmd: list[str], cwd: Path, log: Path, timeout: float | None = None,
@@ -373,6 +375,9 @@ def measure(args, work: Path, size: int, per_page: int, browser, env: dict[str, 
               q_html, q_chrome, topic_html_bytes(plain_site)[0] if plain_site.is_dir() else 0,
               None if args.no_search or not q.ok else search_bytes(browser, site),
               index.stat().st_size if index.is_file() else 0)
+    if per_page == 1 and q.ok and site.is_dir():
+        row.parts = site_table(site, pages) + "\n\n" + page_table(site)
+        print(row.parts, flush=True)
     if (size >= 100000 or size in args.query_sizes) and q.ok and browser is not None:
         row.query_ms = query_times(browser, site)
         print(f"  search after the first query: {', '.join(f'{t:.0f}' for t in row.query_ms)} ms", flush=True)
@@ -466,6 +471,10 @@ def main(argv: list[str] | None = None) -> int:
         report += ["", f"`qabook serve` at {size:,} one-question pages, save → reloaded page in Chromium: "
                    + ", ".join(f"{t:.2f} s" for t in times) + f" (median {statistics.median(times):.2f} s); "
                    f"exited {STOPS.get(f'q{size}-p1', float('nan')):.2f} s after SIGTERM"]
+    for r in rows:
+        if r.parts:
+            report += ["", f"What a topic carries, {r.questions:,} one-question topics (`benchmarks/page_parts.py`):",
+                       "", r.parts]
     report += ["", targets(rows, serve)]
     text = "\n".join(report)
     print("\n" + text)

@@ -68,6 +68,29 @@ def empty_book(root: Path) -> Path:
     return root
 
 
+def built_chapters(root: Path, chapters: int, topics: int, title, question) -> Path:
+    """`qabook new --empty`, then `chapters` chapters (c1, c2, …) of `topics` one-question topics
+    (`title(c, t)`, `question(c, t)`, file `NN-tCT.md`, listed on the chapter page), built by
+    `qabook build --no-pdf`: the site folder."""
+    made = qabook("new", str(root / "book"), "--empty", cwd=root)
+    assert made.returncode == 0, made.stderr
+    project = root / "book"
+    for c in range(1, chapters + 1):
+        folder = project / "docs" / f"c{c}"
+        folder.mkdir(parents=True)
+        links = []
+        for t in range(1, topics + 1):
+            name = f"{t:02d}-t{c}{t}.md"
+            links.append(f"- [{title(c, t)}]({name})")
+            (folder / name).write_text(
+                f"---\nid: t{c}-{t}\n---\n\n# {title(c, t)}\n\n/// question\n{question(c, t)}？\n///\n\n"
+                f"/// answer\n答案 {c}-{t}。\n///\n", encoding="utf-8")
+        (folder / "index.md").write_text(f"# 第 {c} 章\n\n" + "\n".join(links) + "\n", encoding="utf-8")
+    built = qabook("build", "--no-pdf", cwd=project)
+    assert built.returncode == 0, built.stderr + built.stdout
+    return project / "site"
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of the project's content (mkdocs.yml, docs/, overrides/) to build in isolation."""
     for name in ("mkdocs.yml",):

@@ -66,7 +66,7 @@ def _words_of(line: str) -> set[str]:
     if summary and generic_title(re.sub(r"<[^>]+>", "", summary["text"])):
         return set()  # 'Show answer' only says the answer is inside: the block's default title says it
     core = re.sub(r"^\s*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?", "", line)
-    core = re.sub(r"^(?:\*\*|__)", "", core)
+    core = re.sub(r"^(?:\*\*|__|(?:<(?:p|b|strong|em|i)\b[^<>]*>\s*)+)", "", core)  # '**1. …', '<b>1. …'
     found = numbering(core)  # a list item's or heading's number may become the question's number
     line = found.title if found is not None else core
     return _tokens(_LABELS_RE.sub(" ", _ADMONITION_RE.sub(" ", line)))

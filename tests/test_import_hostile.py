@@ -125,19 +125,21 @@ def test_a_tag_in_backticks_inside_an_html_block_is_made_text_at_its_line(tmp_pa
 
 
 def test_a_link_to_an_app_scheme_is_kept_as_text_and_the_book_passes_the_check(tmp_path: Path) -> None:
-    """`[Open in IntelliJ](jetbrains://…)` and `[Settings](ms-settings:display)`: the site keeps only
+    """`[Open in IntelliJ](jetbrains://…)`, `[Settings](ms-settings:display)` and a reference link defined
+    as `[s]: ms-settings:sound`: the site keeps only
     web links, so the check refused them (QA070); the import keeps their words, says why at the
     line, and the book passes the check (a page with no `<` was not even looked at)."""
     project = empty_book(tmp_path)
     source = tmp_path / "ide.md"
     source.write_text("# IDE FAQ\n\n## 1. How do I open the project?\n\nClick [Open in IntelliJ](jetbrains://idea/checkout/git?url=x)."
                       "\n\n## 2. Where are the display settings?\n\nOpen [Settings](ms-settings:display), or read "
-                      "[the guide](https://example.org/guide).\n", encoding="utf-8")
+                      "[the guide](https://example.org/guide), or [sound][s].\n\n[s]: ms-settings:sound\n", encoding="utf-8")
     imported = qabook("import", str(source), "--out", str(project / "docs"), "--chapter", "i")
     out = imported.stdout + imported.stderr
     assert imported.returncode == 0, out
     assert "ide.md:5:1: QI023 a 'jetbrains:' URL in href= opens something outside the web" in out, out
     assert "ide.md:9:1: QI023 a 'ms-settings:' URL" in out and "link:" not in out, out
+    assert "ide.md:11:1: QI023 a 'ms-settings:' URL" in out, out  # a reference link's definition
     check = qabook("check", cwd=project)
     assert check.returncode == 0, check.stdout + check.stderr
     text = "".join(p.read_text(encoding="utf-8") for p in (project / "docs" / "i").glob("0*.md"))

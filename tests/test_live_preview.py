@@ -175,8 +175,9 @@ print(json.dumps({"urls": update.urls, "full": update.full, "rewritten": rewritt
 
 
 def test_a_new_title_reaches_the_navigation_of_every_page_of_its_chapter(tmp_path: Path) -> None:
-    """Each page lists its chapter's topics by title (readers without JavaScript too): after a
-    save that changes a topic's title, the chapter's other pages are written again with it."""
+    """A topic page lists its chapter's other topics from the chapter's shared script (nav/<n>.js),
+    the chapter page lists them itself: after a save that changes a topic's title, both hold the
+    new title, and no other page of the chapter holds the old one (none lists them in its HTML)."""
     script = r"""
 import sys
 from pathlib import Path
@@ -190,7 +191,6 @@ text = page.read_text(encoding="utf-8")
 title = text.split("\n# ", 1)[1].split("\n", 1)[0]
 page.write_text(text.replace("\n# " + title, "\n# 改过的标题", 1), encoding="utf-8")
 update = session.apply({page})
-session.rename_in_navigation()
 print(title)
 """
     project = _book(tmp_path / "book")
@@ -199,13 +199,20 @@ print(title)
                        timeout=900)
     assert r.returncode == 0, r.stderr[-3000:]
     old = r.stdout.strip().splitlines()[-1]
+    chapter_script = next(p for p in (site / "assets/qabook/nav").glob("[0-9]*.js")
+                          if '"c000/002-t000-001/"' in p.read_text(encoding="utf-8"))
+    assert '"c000/002-t000-001/","改过的标题"]' in chapter_script.read_text(encoding="utf-8")
+    assert f'"{old}"' not in chapter_script.read_text(encoding="utf-8")
+
+    def nav(url: str) -> str:
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        return html[html.index('class="md-nav md-nav--primary"'):html.index('data-md-type="toc"')]
+
+    assert '<span class="md-ellipsis">改过的标题</span>' in nav("c000")
     for other in ("c000/005-t000-004", "c000/006-t000-005"):  # neither a neighbour nor the chapter page
-        html = (site / other / "index.html").read_text(encoding="utf-8")
-        nav = html[html.index('class="md-nav md-nav--primary"'):html.index('data-md-type="toc"')]
-        assert '<span class="md-ellipsis">改过的标题</span>' in nav, other
-        assert f">{old}<" not in nav, other
-    assert '<span class="md-ellipsis">改过的标题</span>' not in (site / "c001" / "001-t001-000" / "index.html").read_text(
-        encoding="utf-8")  # another chapter's pages do not list it
+        assert f">{old}<" not in nav(other) and "改过的标题" not in nav(other), other
+        assert f'src="../../assets/qabook/nav/{chapter_script.name}"' in (site / other / "index.html").read_text(
+            encoding="utf-8")
 
 
 def test_a_pages_findings_at_once_are_the_whole_checks_for_that_page(tmp_path: Path) -> None:

@@ -149,3 +149,30 @@ def test_wide_formula_and_long_url_stay_inside_the_pdf_page(math_site: Path) -> 
         assert _dark_columns_right_of(pdf, page, margin_mm=18) == 0, f"ink beyond the right margin on page {page}"
     text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout)
     assert "very-long-path-segment/very" in text and "END" in text
+
+
+FORMULAS = (r"F_n = \frac{\varphi^n - \psi^n}{\sqrt{5}}", r"\mathrm{softmax}(x_i) = \frac{e^{x_i}}{\sum_j e^{x_j}}",
+            r"\theta \leftarrow \theta - \eta \nabla_\theta L", r"\|w\|_2^2 = \sum_i w_i^2", r"x = -0.5")
+
+
+@pytest.mark.browser
+def test_a_formula_written_tightly_draws_the_same_pixels(browser) -> None:
+    """tight_svg (fewer bytes of path data) changes no pixel of a formula: each formula drawn as
+    ziamath wrote it and as the site holds it, side by side in Chromium, at twice the size."""
+    import ziamath
+
+    from qabook.math import _svg, tight_svg
+
+    page = browser.new_page(device_scale_factor=2)
+    for tex in FORMULAS:
+        for display in (False, True):
+            ziamath.config.math.color = "currentColor"
+            original = ziamath.Latex(tex, size=17.0, inline=not display).svg()
+            tight = _svg(tex, display, "currentColor", 17.0)
+            assert tight == tight_svg(original) and len(tight) < len(original)
+            shots = []
+            for svg in (original, tight):
+                page.set_content(f'<body style="margin:0;background:#fff;color:#000"><div id="f" style="display:inline-block">{svg}</div></body>')
+                shots.append(page.locator("#f").screenshot())
+            assert shots[0] == shots[1], (tex, display)
+    page.close()

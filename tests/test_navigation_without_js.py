@@ -1,6 +1,7 @@
 """A reader without JavaScript reaches every chapter and topic through the navigation: each page
-holds its chapter's topics, the home page every chapter; the shared script (nav/book.js) only
-adds the other chapters to a page for readers with JavaScript."""
+links its chapter page, which holds the chapter's topics, and the home page holds every chapter.
+For readers with JavaScript the shared scripts add the rest to a topic page (nav/book.js the other
+chapters, nav/<n>.js the chapter's other topics): a page's size does not grow with its chapter."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from conftest import qabook
+from conftest import built_chapters
 
 CHAPTERS = 3
 TOPICS = 4
@@ -24,25 +25,7 @@ def topic_title(c: int, t: int) -> str:
 @pytest.fixture(scope="module")
 def book_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A book of three chapters of four one-question topics, built by `qabook build`."""
-    root = tmp_path_factory.mktemp("navbook")
-    made = qabook("new", str(root / "book"), "--empty", cwd=root)
-    assert made.returncode == 0, made.stderr
-    project = root / "book"
-    docs = project / "docs"
-    for c in range(1, CHAPTERS + 1):
-        folder = docs / f"c{c}"
-        folder.mkdir(parents=True)
-        links = []
-        for t in range(1, TOPICS + 1):
-            name = f"{t:02d}-t{c}{t}.md"
-            links.append(f"- [{topic_title(c, t)}]({name})")
-            (folder / name).write_text(
-                f"---\nid: t{c}-{t}\n---\n\n# {topic_title(c, t)}\n\n/// question\n问题 {c}-{t}？\n///\n\n"
-                f"/// answer\n答案 {c}-{t}。\n///\n", encoding="utf-8")
-        (folder / "index.md").write_text(f"# 第 {c} 章\n\n" + "\n".join(links) + "\n", encoding="utf-8")
-    built = qabook("build", "--no-pdf", cwd=project)
-    assert built.returncode == 0, built.stderr + built.stdout
-    return project / "site"
+    return built_chapters(tmp_path_factory.mktemp("navbook"), CHAPTERS, TOPICS, topic_title, lambda c, t: f"问题 {c}-{t}")
 
 
 class _NavLinks(HTMLParser):
@@ -83,11 +66,12 @@ def book_pages() -> set[str]:
 
 
 def test_without_javascript_the_navigation_reaches_every_chapter_and_topic(book_site: Path) -> None:
-    # every topic's navigation links to every other topic of its chapter, itself
+    # every topic's navigation links to its chapter page, whose navigation links every topic
     for c in range(1, CHAPTERS + 1):
         chapter = {f"c{c}/{t:02d}-t{c}{t}/" for t in range(1, TOPICS + 1)}
+        assert chapter <= nav_links(book_site, f"c{c}/"), c
         for url in chapter:
-            assert chapter <= nav_links(book_site, url), url
+            assert f"c{c}/" in nav_links(book_site, url), url
     # and following the navigation's links alone from one topic reaches the whole book
     seen, todo = set(), ["c2/02-t22/"]
     while todo:
@@ -99,11 +83,23 @@ def test_without_javascript_the_navigation_reaches_every_chapter_and_topic(book_
     assert book_pages() <= seen, sorted(book_pages() - seen)
 
 
-def test_the_shared_script_adds_only_the_other_chapters(book_site: Path) -> None:
-    script = (book_site / "assets/qabook/nav/book.js").read_text(encoding="utf-8")
-    assert all(f'"c{c}/","第 {c} 章"]' in script for c in range(1, CHAPTERS + 1))
-    assert "主题" not in script  # the topics are in the pages themselves
-    assert sorted(p.name for p in (book_site / "assets/qabook/nav").iterdir()) == ["book.js"]
+def test_a_topic_page_does_not_carry_its_chapters_other_topics(book_site: Path) -> None:
+    """The chapter's topics are in its shared script, once, not in each of its pages."""
+    scripts = book_site / "assets/qabook/nav"
+    book = (scripts / "book.js").read_text(encoding="utf-8")
+    assert all(f'"c{c}/","第 {c} 章"]' in book for c in range(1, CHAPTERS + 1))
+    assert "主题" not in book
+    chapter_scripts = sorted(p.name for p in scripts.iterdir() if p.name != "book.js")
+    assert len(chapter_scripts) == CHAPTERS
+    for c in range(1, CHAPTERS + 1):
+        topic = f"c{c}/01-t{c}1/"
+        html = (book_site / topic / "index.html").read_text(encoding="utf-8")
+        script = re.search(r'<script src="\.\./\.\./assets/qabook/nav/(\d+\.js)"></script>', html)
+        assert script, topic
+        data = (scripts / script.group(1)).read_text(encoding="utf-8")
+        for t in range(1, TOPICS + 1):
+            assert f'"c{c}/{t:02d}-t{c}{t}/","{topic_title(c, t)}"]' in data
+            assert (topic_title(c, t) in html) == (t == 1), (topic, t)  # its own title only
 
 
 def _visible_nav_link(page, name: str):  # noqa: ANN001, ANN202 - Playwright's page
@@ -120,7 +116,11 @@ def test_a_reader_without_javascript_goes_from_topic_to_topic_and_chapter_to_cha
         context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.goto(url + "c2/02-t22/")
-        for t in range(1, TOPICS + 1):  # the chapter's topics are on screen, in order
+        assert _visible_nav_link(page, topic_title(2, 2)).is_visible()  # the page itself, under its chapter
+        assert not _visible_nav_link(page, topic_title(2, 4)).count()  # (the other topics come from the script)
+        _visible_nav_link(page, "第 2 章").click()  # its chapter page lists every topic, in order
+        assert page.url == url + "c2/"
+        for t in range(1, TOPICS + 1):
             assert _visible_nav_link(page, topic_title(2, t)).is_visible(), topic_title(2, t)
         tops = [page.locator("nav.md-nav--primary").get_by_text(topic_title(2, t)).bounding_box()["y"]
                 for t in range(1, TOPICS + 1)]
@@ -140,7 +140,8 @@ def test_a_reader_without_javascript_goes_from_topic_to_topic_and_chapter_to_cha
         assert page.locator("h1").inner_text().strip(" ¶\n") == topic_title(3, 1)
         context.close()
 
-        # with JavaScript, the same page shows the other chapters too, each once
+        # with JavaScript, the same page shows the other chapters and the chapter's other topics,
+        # each once, in order, and they lead where they say
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.goto(url + "c2/02-t22/")
@@ -149,6 +150,11 @@ def test_a_reader_without_javascript_goes_from_topic_to_topic_and_chapter_to_cha
             assert _visible_nav_link(page, f"第 {c} 章").is_visible()
         for t in range(1, TOPICS + 1):
             assert _visible_nav_link(page, topic_title(2, t)).count() == 1
+            assert _visible_nav_link(page, topic_title(2, t)).is_visible()
+        tops = [_visible_nav_link(page, topic_title(2, t)).bounding_box()["y"] for t in range(1, TOPICS + 1)]
+        assert tops == sorted(tops)
+        _visible_nav_link(page, topic_title(2, 4)).click()
+        page.wait_for_url(url + "c2/04-t24/")
         _visible_nav_link(page, "第 1 章").click()
         page.wait_for_url(url + "c1/")
         context.close()

@@ -382,6 +382,7 @@ def test_quiz_runs_to_its_summary_and_feeds_progress(learner, site_url: str) -> 
     page.goto(site_url + "study/quiz/?chapter=llm")
     page.get_by_label("题数").fill("3")
     page.get_by_role("button", name="开始测验").click()
+    page.locator(".qa-position").wait_for()  # (the chosen questions' chapter is loaded first)
     for grade in ("1 重来", "3 良好", "4 简单"):
         assert page.locator(".qa-position").is_visible()
         assert not page.locator(".qa-card-back").is_visible()
@@ -399,12 +400,12 @@ def test_quiz_runs_to_its_summary_and_feeds_progress(learner, site_url: str) -> 
     page.goto(site_url + "study/quiz/")
     page.get_by_label("范围").select_option(label="标签：基础概念")
     page.get_by_role("button", name="开始测验").click()
-    assert page.get_by_text("第 1 / 2 题").is_visible()  # the two topics tagged 基础概念
+    page.get_by_text("第 1 / 2 题").wait_for()  # the two topics tagged 基础概念
 
     page.goto(site_url + "study/quiz/")
     page.get_by_label("题目").select_option("again")
     page.get_by_role("button", name="开始测验").click()
-    assert page.get_by_text("第 1 / 1 题").is_visible()
+    page.get_by_text("第 1 / 1 题").wait_for()
 
 
 @pytest.mark.browser

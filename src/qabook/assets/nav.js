@@ -1,9 +1,10 @@
-/* qabook: the links to the other chapters, the same in every page (templates/partials/nav.html).
-   The page holds home, the other top-level pages and the current chapter with its topics; this
-   writes the other chapters into the list, from window.qabookNavData.book (nav/book.js), with
-   the markup and relative links Material's templates give them. It runs where the list stands,
-   before Material's scripts, and again on Material's document$ (instant navigation, the live
-   preview). */
+/* qabook: the navigation links the pages share (templates/partials/nav.html). A topic page
+   holds home, the other top-level pages, its chapter and itself; this writes the other chapters
+   (window.qabookNavData.book, nav/book.js) and the chapter's other topics (qabookNavData[n],
+   nav/<n>.js) into the lists, with the markup and relative links Material's templates give
+   them. (A chapter page holds its topics itself: its list is marked data-qa-filled.) It runs
+   where the list stands, before Material's scripts, and again on Material's document$ (instant
+   navigation, the live preview), loading a chapter's data when it is missing. */
 (function () {
   var D = window.qabookNavData = window.qabookNavData || {};
 
@@ -51,15 +52,29 @@
     });
     return true;
   }
+  function load(key, done) {
+    var base = window.__md_scope || new URL(".", location.href);
+    var script = document.createElement("script");
+    script.src = new URL("assets/qabook/nav/" + key + ".js", base).href;
+    script.onload = done;
+    document.head.appendChild(script);
+  }
   function render() {
     var top = document.querySelector("ul[data-qa-nav='book']:not([data-qa-filled])");
     if (!top || !D.book) return;
     var page = top.getAttribute("data-qa-page") || "";
     var chapterList = top.querySelector("ul[data-qa-nav]");
     var here = chapterList ? chapterList.getAttribute("data-qa-nav") : null;
+    var topics = chapterList && !chapterList.hasAttribute("data-qa-filled");
+    if (topics && !D[here]) { load(here, render); return; }
     top.setAttribute("data-qa-filled", "");
     fill(top, D.book, function (e) { return item(e[1], e[2], page, true); },
          function (e) { return e[0] === here; });
+    if (topics) {
+      chapterList.setAttribute("data-qa-filled", "");
+      fill(chapterList, D[here], function (e) { return item(e[0], e[1], page, false); },
+           function (e) { return e[0] === page; });
+    }
   }
   render();
   /* Material's document$ exists once its bundle (at the end of the page) has run */

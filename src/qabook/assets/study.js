@@ -696,7 +696,7 @@
   function loadScript(path, global) {  // a script of this site, once; resolves to window[global]
     if (!scripts[path]) {
       scripts[path] = new Promise(function (resolve, reject) {
-        if (window[global]) { resolve(window[global]); return; }
+        if (global && window[global]) { resolve(window[global]); return; }
         var s = el("script", {src: base + path});
         s.onload = function () { resolve(window[global]); };
         s.onerror = function () { delete scripts[path]; reject(new Error("cannot load " + path)); };
@@ -705,15 +705,38 @@
     }
     return scripts[path];
   }
-  function loadCards() {
-    return loadScript("assets/qabook/study-cards.js", "QABOOK_CARDS").then(function (c) { return c || {}; });
+  /* A chapter's cards (each question's HTML), from its own file (study-cards/<n>.js, named in
+     D.cards), once: a page loads only the chapters its questions come from. */
+  var chapterCards = {};
+  function loadChapterCards(slug) {
+    var name = (D.cards || {})[slug];
+    if (!name) return Promise.resolve({});
+    if (!chapterCards[slug]) {
+      chapterCards[slug] = loadScript("assets/qabook/study-cards/" + name, "").then(function () {
+        return (window.QABOOK_CARDS || {})[slug] || {};
+      }, function (e) { delete chapterCards[slug]; throw e; });
+    }
+    return chapterCards[slug];
   }
-  function allCards(html) {
+  /* The cards with their HTML filled in (question, answer, explanation). */
+  function withHtml(cards) {
+    var slugs = {};
+    cards.forEach(function (c) { slugs[c.topic.chapter] = 1; });
+    return Promise.all(Object.keys(slugs).map(loadChapterCards)).then(function (loaded) {
+      var html = {};
+      Object.keys(slugs).forEach(function (slug, i) { html[slug] = loaded[i]; });
+      cards.forEach(function (c) {
+        var h = html[c.topic.chapter][c.key] || {};
+        c.question = h.q || ""; c.answer = h.a || ""; c.explanation = h.e || "";
+      });
+      return cards;
+    });
+  }
+  function allCards() {  // every question of the book, without its HTML (withHtml)
     var list = [];
     D.topics.forEach(function (p) {
       keysOf(p).forEach(function (k, i) {
-        var h = html[k] || {};
-        list.push({key: k, topic: p, anchor: "q" + (i + 1), question: h.q || "", answer: h.a || "", explanation: h.e || ""});
+        list.push({key: k, topic: p, anchor: "q" + (i + 1), question: "", answer: "", explanation: ""});
       });
     });
     return list;
@@ -841,7 +864,7 @@
      are due now. */
   function dueSoonest(scope) {
     var progress = load(), at = now(), dueNow = 0, next = Infinity;
-    allCards({}).forEach(function (c) {
+    allCards().forEach(function (c) {
       var rec = progress.cards[c.key];
       if (!rec || !inScope(c, scope)) return;
       if (rec.due <= at) dueNow += 1;
@@ -856,7 +879,7 @@
     return isFinite(d.next) ? t("study.next_review", {when: when(d.next)}) : "";
   }
 
-  function reviewPage(box, html) {
+  function reviewPage(box) {
     var params = new URLSearchParams(location.search);
     var slug = params.get("chapter");
     var select = scopeSelect(false, slug ? "chapter:" + slug : "");
@@ -869,17 +892,21 @@
     box.appendChild(runBox);
     function due() {
       var progress = load(), at = now();
-      return allCards(html).filter(function (c) {
+      return allCards().filter(function (c) {
         var rec = progress.cards[c.key];
         return rec && rec.due <= at && inScope(c, select.value);
       });
     }
     /* A question in its learning steps comes due minutes later: the screen says when, and
        lists it by itself once it is due (within the hour) while the learner waits here. */
-    var refresh = null;
-    function render() {
-      var cards = due();
+    var refresh = null, drawn = 0;
+    function render() {  // the due questions' HTML first: only their chapters' cards are loaded
+      var cards = due(), turn = ++drawn;
       clearTimeout(refresh);
+      withHtml(cards).then(function () { if (turn === drawn) draw(cards); },
+        function () { if (turn === drawn) listBox.textContent = t("study.cards_failed"); });
+    }
+    function draw(cards) {
       listBox.innerHTML = "";
       listBox.appendChild(el("h2", {text: t("study.due_now", {n: cards.length})}));
       if (!cards.length) {
@@ -908,7 +935,7 @@
     render();
   }
 
-  function quizPage(box, html) {
+  function quizPage(box) {
     var params = new URLSearchParams(location.search);
     var slug = params.get("chapter");
     var select = scopeSelect(true, slug ? "chapter:" + slug : "");
@@ -928,7 +955,7 @@
     box.appendChild(runBox);
     function start() {
       var progress = load(), at = now();
-      var cards = allCards(html).filter(function (c) {
+      var cards = allCards().filter(function (c) {
         if (!inScope(c, select.value)) return false;
         var rec = progress.cards[c.key];
         if (filter.value === "due") return rec && rec.due <= at;
@@ -940,7 +967,9 @@
       if (!cards.length) { message.textContent = t("study.no_questions"); return; }
       message.textContent = "";
       form.hidden = true;
-      runSession(runBox, cards, function () { form.hidden = false; runBox.innerHTML = ""; }, select.value, false);
+      withHtml(cards).then(function () {  // only the chosen questions' chapters are loaded
+        runSession(runBox, cards, function () { form.hidden = false; runBox.innerHTML = ""; }, select.value, false);
+      }, function () { form.hidden = false; message.textContent = t("study.cards_failed"); });
     }
   }
 
@@ -953,10 +982,7 @@
     if (box) {
       if (box.getAttribute("data-ready")) return;
       box.setAttribute("data-ready", "1");
-      box.textContent = t("study.loading");
-      loadCards().then(function (html) {
-        (box.getAttribute("data-mode") === "quiz" ? quizPage : reviewPage)(box, html);
-      });
+      (box.getAttribute("data-mode") === "quiz" ? quizPage : reviewPage)(box);
       return;
     }
     arriveWithLink();

@@ -14,10 +14,15 @@ from dataclasses import dataclass, field
 
 from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
+from qabook.importer.shapes import summary_text
 from qabook.vocabulary import BLOCKS, MERGED_LABELS
 
 _ENTRY_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:[QA](?=\d)|第)?(?P<n>\d{1,3})\s*(?:题)?\s*(?:\*\*)?\s*[.、:：)）\-—]\s*(?:\*\*)?\s*"
                        r"(?P<text>\S.*)$", re.I)
+#: An entry named by its question, its answer below it: '题目1:', '**Question 2:**', 'Problem 3.'
+_NAMED_ENTRY_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:题目|问题|习题|练习|Question|Problem|Exercise|Q)\s*(?P<n>\d{1,3})\s*"
+                             r"(?:\*\*)?\s*[.、:：)）]?\s*(?:\*\*)?\s*(?P<text>)$", re.I)
+_DETAILS_CLOSE_RE = re.compile(r"^\s*</details>", re.I)
 _INLINE_RE = re.compile(r"(?P<n>\d{1,3})\s*[.、:：)）\-]\s*(?P<text>[^\s\d][^\d]*?)\s*(?=[,，;；]?\s*\d{1,3}\s*[.、:：)）\-]|$)")
 
 
@@ -42,9 +47,15 @@ class AnswerKey:
     line: int  # its 1-based source line
     entries: dict[int, list[tuple[int | None, str, int]]] = field(default_factory=dict)  # number → (element or None, text, line)
     reserved: set[int] = field(default_factory=set)  # element indices of the key (not question starts)
+    hidden: bool = False  # a <details> whose summary names the answers: the author hid them from the reader
 
     def entry_count(self) -> int:
         return sum(len(v) for v in self.entries.values())
+
+
+def named_entry(line: str) -> bool:
+    """The line only names the question its answer follows: '题目1:', '**Question 2:**'."""
+    return bool(_NAMED_ENTRY_RE.match(line))
 
 
 def _inline(text: str) -> list[tuple[int, str]]:
@@ -58,11 +69,27 @@ def find_keys(elements: list[Element], lines: list[str], labels: Labels,
     the key's heading)."""
     keys: list[AnswerKey] = []
     taken: set[int] = set()
+    hiding = [i for i, el in enumerate(elements) if el.kind == "html" and pattern is None
+              and (_OPENER_RE.match(summary_text(lines, el.start) or "") or [""])[0]]
     for i, el in enumerate(elements):
-        if el.kind not in ("heading", "paragraph") or i in taken:
+        if el.kind not in ("heading", "paragraph", "html") or i in taken:
             continue
         first = lines[el.start].strip()
         text = el.text.strip() if el.kind == "heading" else first
+        if el.kind == "html" and pattern is None:  # <details><summary>参考答案</summary> over numbered answers
+            summary = summary_text(lines, el.start)
+            m = _OPENER_RE.match(summary) if summary else None
+            if m and not m["rest"].strip():
+                key = _read_key(elements, lines, i, "")
+                key.hidden = True
+                # one such <details> in the document, or entries that name their question ('题目1:'):
+                # one <details> under each question is that question's answer, its numbered points no key
+                named = all(named_entry(lines[elements[j].start]) for n, entries in key.entries.items()
+                            for j, text, _ in entries[:1] if j is not None)
+                if key.entry_count() >= 2 and len(key.entries) >= 2 and (len(hiding) == 1 or named):
+                    keys.append(key)
+                    taken |= key.reserved
+            continue
         if pattern is not None:
             m = pattern.search(text)
             if not m:
@@ -95,15 +122,15 @@ def _read_key(elements: list[Element], lines: list[str], i: int, rest: str) -> A
         key.entries.setdefault(n, []).append((None, t, el.lineno))
     for j in range(i + 1, len(elements)):
         nxt = elements[j]
-        if nxt.kind in ("heading", "hr"):
-            break
         first_line = lines[nxt.start].strip()
+        if nxt.kind in ("heading", "hr") or _DETAILS_CLOSE_RE.match(first_line):
+            break
         if nxt.kind == "item" and nxt.level:
             body = re.sub(r"^\s*\d+[.)]\s*", "", first_line)
             key.entries.setdefault(nxt.level, []).append((j, body, nxt.lineno))
             key.reserved.add(j)
             continue
-        m = _ENTRY_RE.match(first_line) if nxt.kind == "paragraph" else None
+        m = (_ENTRY_RE.match(first_line) or _NAMED_ENTRY_RE.match(first_line)) if nxt.kind == "paragraph" else None
         if m and len(_inline(first_line)) <= 1:
             key.entries.setdefault(int(m["n"]), []).append((j, m["text"].strip(), nxt.lineno))
             key.reserved.add(j)

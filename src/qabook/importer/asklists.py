@@ -3,25 +3,70 @@ of open questions whose answers are links to where they are discussed.
 
 When no template is question-like, a bullet or numbered list whose items are one line each and
 nearly all ask (`- [Why is clean code important?](#introduction)`, `- What is a closure?`) is a
-list of questions: each item is one, its answer missing or behind its link. A list of links
+list of questions: each item is one, its answer missing or behind its link. A list numbered 1, 2,
+3… by its author needs only most of its items to ask, and every item is a question (a study list
+says 'Contrast how…' among its questions). A list of links
 whose titles mostly do not ask (further reading, a table of contents into the document) is not,
 nor is a list whose items only open with a question word and none is written as a question
 ('What you did this week', 'How to install'): an agenda or an outline, with no answer to show it.
+Questions with no answer have to show they are a bank: their items link to where each is
+answered (an answer slot), or the document's title names a collection of questions ('Study
+questions', 'Knowledge check'); else they are prompts (questions a writer keeps in mind, an
+example in a note) and the document is refused, saying so (`prompt_lists`).
 """
 
 from __future__ import annotations
 
+import re
+
 from qabook.importer.elements import Element
 from qabook.importer.shapes import QUESTION_MARK_RE, Shape
-from qabook.importer.template import Candidate
+from qabook.importer.template import Candidate, names_qa, titled_by
 
-#: The share of a list's items that must ask, and how few items make a list of questions.
+#: The share of a list's items that must ask (of a list numbered in order: the numbering says
+#: the rest are questions too), and how few items make a list of questions.
 ASKING_SHARE = 0.8
+NUMBERED_ASKING_SHARE = 0.66
 MIN_ITEMS = 2
 
 
 def asking_lists(elements: list[Element], shapes: list[Shape], lines: list[str]) -> Candidate | None:
-    """The lists of one-line asking items, as one candidate (None when there are none)."""
+    """The lists of one-line asking items, as one candidate (None when there are none, or when
+    they are prompts: `prompt_lists`)."""
+    chosen = _asking_items(elements, shapes, lines)
+    if not chosen or _prompts(chosen, elements, shapes, lines):
+        return None
+    total = sum(1 for line in lines if line.strip()) or 1
+    return Candidate.fixed(("item", "", "asklist"), chosen, [shapes[i] for i in chosen], [i + 1 for i in chosen],
+                           False, 1.5, coverage=len(chosen) / total)
+
+
+def prompt_lists(elements: list[Element], shapes: list[Shape], lines: list[str]) -> str:
+    """Why the document's lists of asking items are not a bank ('' when there are none)."""
+    chosen = _asking_items(elements, shapes, lines)
+    if not chosen or not _prompts(chosen, elements, shapes, lines):
+        return ""
+    first = shapes[chosen[0]].title[:40]
+    return (f"the list items that ask (first: '{first}', line {elements[chosen[0]].lineno}) have no answers, link to "
+            "none and the title does not name a Q&A: prompts, not a bank of questions")
+
+
+#: A section heading over a list of questions to answer: '## Knowledge check', '### Review questions'.
+_CHECK_RE = re.compile(r"knowledge check|check (?:your|for) understanding|review|self[- ]?(?:test|check|assessment)|"
+                       r"自测|思考题|练一练|复习")
+
+
+def _prompts(chosen: list[int], elements: list[Element], shapes: list[Shape], lines: list[str]) -> bool:
+    """The asking items show no answer slot (no link), and neither the title nor the heading over
+    them names a Q&A ('Study questions', '## Knowledge check')."""
+    linked = sum(1 for i in chosen if "](" in (shapes[i].title or "") or "<a " in (shapes[i].title or "").lower())
+    if linked * 2 >= len(chosen) or titled_by(elements, lines) >= 1.0:
+        return False
+    over = next((el.text for el in reversed(elements[:chosen[0]]) if el.kind == "heading"), "")
+    return not (names_qa(over) or _CHECK_RE.search(over.lower()))
+
+
+def _asking_items(elements: list[Element], shapes: list[Shape], lines: list[str]) -> list[int]:
     lists: dict[int, list[int]] = {}
     for i, el in enumerate(elements):
         if el.kind == "item" and el.parent >= 0:
@@ -34,11 +79,14 @@ def asking_lists(elements: list[Element], shapes: list[Shape], lines: list[str])
         asking = sum(1 for i in items if shapes[i].asking) / len(items)
         toc = sum(1 for i in items if shapes[i].toc) / len(items)
         marked = any(QUESTION_MARK_RE.search(shapes[i].title or "") for i in items)
-        if one_line and asking >= ASKING_SHARE and toc < 0.5 and marked:
-            chosen += [i for i in items if shapes[i].asking]
-    if not chosen:
-        return None
-    chosen.sort()
-    total = sum(1 for line in lines if line.strip()) or 1
-    return Candidate.fixed(("item", "", "asklist"), chosen, [shapes[i] for i in chosen], [i + 1 for i in chosen],
-                           False, 1.5, coverage=len(chosen) / total)
+        in_order = numbered_in_order(elements, items)
+        if one_line and asking >= (NUMBERED_ASKING_SHARE if in_order else ASKING_SHARE) and toc < 0.5 and marked:
+            chosen += items if in_order else [i for i in items if shapes[i].asking]
+    return sorted(chosen)
+
+
+def numbered_in_order(elements: list[Element], items: list[int]) -> bool:
+    """The list is numbered 1, 2, 3… by its author: each item is one of its questions, the few
+    written as statements too ('11. Contrast how autotrophs and heterotrophs…' among questions)."""
+    numbers = [elements[i].level for i in items]
+    return numbers[0] > 0 and all(b == a + 1 for a, b in zip(numbers, numbers[1:]))

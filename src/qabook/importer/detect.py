@@ -23,7 +23,8 @@ from qabook.importer.shapes import KEY_SHAPE, Shape, asks, details_close, number
 from qabook.importer.faqsection import faq_sections
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
                                       section_title, silent, titled_by)
-from qabook.importer.asklists import asking_lists
+from qabook.importer.asklists import asking_lists, prompt_lists
+from qabook.importer.askheadings import ask_headings
 from qabook.importer.tables import question_tables
 from qabook.importer.wholedoc import asked_by_its_title, whole_document
 
@@ -388,8 +389,10 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         reserved = {i for key in keys for i in key.reserved}
         keyed = [KEY_SHAPE if i in reserved else s for i, s in enumerate(shapes)]
         k_winner, k_runner, k_cands = _vote(expanded, keyed, lines, labels, keys)
-        # keys answer questions that have none of their own (or the author named them)
-        if k_winner is not None and (opts.answer_key is not None or _own_labels(k_winner, expanded, lines, keys) < 0.5):
+        # keys answer questions that have none of their own (or the author named them, or hid them
+        # under a <details> that says they are the answers: the text under each question is its task)
+        if k_winner is not None and (opts.answer_key is not None or all(k.hidden for k in keys)
+                                     or _own_labels(k_winner, expanded, lines, keys) < 0.5):
             winner, runner, cands, shapes = k_winner, k_runner, k_cands, keyed
         else:
             keys = []
@@ -411,9 +414,13 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (whole := whole_document(expanded, shapes, lines, labels)):
         winner = whole
         cands = cands + [whole]
+    if winner is None and lines and (asked := ask_headings(expanded, shapes, lines)):
+        winner = asked
+        cands = cands + [asked]
     if winner is None:
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
-                         "bold lines, list items or paragraphs)", [], expanded, cands=cands, refused=_why_prose(cands))
+                         "bold lines, list items or paragraphs)", [], expanded, cands=cands,
+                         refused=prompt_lists(expanded, shapes, lines) or _why_prose(cands))
     chosen = [winner] + _region_extras(winner, cands)
     used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)
     if runner in used:  # a second group in another shape is part of the reading, not its rival

@@ -54,7 +54,8 @@ def explain(source: str, options: ImportOptions, language: str, detection: Detec
     return out
 
 
-_HOW = {"hint": "by its word", "position": "by its place in the units", "pair": "a pair of line prefixes"}
+_HOW = {"hint": "by its word", "position": "by its place in the units", "pair": "a pair of line prefixes",
+        "divider": "a line alone between question and answer, repeated"}
 
 
 def _features(cand: Candidate) -> str:

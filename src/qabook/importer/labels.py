@@ -37,7 +37,9 @@ def _alternation(words: list[str]) -> str:
 class Labels:
     """The label words of one import: the vocabulary's plus the author's (`extra`)."""
 
-    def __init__(self, extra: dict[str, list[str]] | None = None, learned: dict[str, list[str]] | None = None):
+    def __init__(self, extra: dict[str, list[str]] | None = None, learned: dict[str, list[str]] | None = None,
+                 dividers: dict[str, str] | None = None):
+        self.dividers = dict(dividers or {})  # a line alone that this document puts before an answer (`dividers.py`)
         self.authors = {k: list(v) for k, v in (extra or {}).items() if v}
         self.learned = {k: list(v) for k, v in (learned or {}).items() if v}
         # the author's words, then the ones learned from the document (`learn.py`)
@@ -93,6 +95,8 @@ class Labels:
 
     def paragraph(self, first_line: str) -> Label | None:
         line = first_line.strip()
+        if line in self.dividers:
+            return Label(self.dividers[line], line, "")
         for pattern in (self._bold_whole, self._bold_in, self._bold_num, self._bold_out, self._bold_short, self._bold_long,
                         self._bold_alone, self._plain):
             m = pattern.match(line)

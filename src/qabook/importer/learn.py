@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from qabook.importer.detect import Detection, detect
+from qabook.importer.dividers import dividers
 from qabook.importer.elements import Element, split_elements, split_paragraphs
 from qabook.importer.labels import Labels
 from qabook.importer.options import ImportOptions
@@ -268,9 +269,12 @@ def read_document(lines: list[str], options: ImportOptions, labels: Labels) -> t
     if options.forced:
         return elements, detection, labels
     found = learn(detection, lines, labels)
-    if not found:
+    divided = dividers(lines, labels)
+    if not found and not divided:
         return elements, detection, labels
-    learned = Labels(options.labels, learned_words(found))
+    learned = Labels(options.labels, learned_words(found), divided)
+    found += [LearnedLabel(text, kind, sum(1 for line in lines if line.strip() == text), "divider")
+              for text, kind in divided.items()]
     elements2, detection2 = run(learned)
     first = detection.winner.score if detection.winner else 0.0
     if detection2.winner is not None and detection2.winner.score >= 0.9 * first:

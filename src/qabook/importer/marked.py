@@ -1,5 +1,6 @@
 """Choices whose answer the question marks itself: the stem names the letter ('### 3. … (**D**)',
-'题干（ B ）'), or one choice is written in bold among plain ones ('B) **structural properties**').
+'题干（ B ）'), one choice is written in bold among plain ones ('B) **structural properties**'), or
+one choice of a list is ticked ('* [x] 42' among '* 0', '* 1').
 
 A unit so marked is answered even with no answer label: the mark is its answer. On its page the
 learner sees the stem with a blank where the letter was, the choices unmarked, and the marked
@@ -15,6 +16,25 @@ STEM_MARK_RE = re.compile(r"[(（]\s*(?P<b>\*\*|__)?\s*(?P<letters>[A-H](?:\s*[,
 #: A choice on its own line: its letter and its text ('A) text', '- **B.** text', '(C) text').
 _CHOICE_RE = re.compile(r"^(?P<lead>\s*(?:[-*+]\s+)?)(?:\*\*)?[(（]?(?P<letter>[A-H])(?:\*\*)?\s*[.)．、:：）](?:\*\*)?\s*(?P<text>\S.*?)\s*$")
 _BOLD_WHOLE_RE = re.compile(r"^(\*\*|__)(?P<inner>[^*_].*?)\1[.。]?$")
+
+
+_BULLET_RE = re.compile(r"^\s*[-*+]\s+(?P<tick>\[[ xX]\]\s)?")
+
+
+def ticked(lines: list[str]) -> bool:
+    """The first list among the lines is a run of choices with exactly one ticked ('* 0', '* 1',
+    '* [x] 42'): the tick is the answer."""
+    run = []
+    for line in lines:
+        if not line.strip():
+            continue
+        m = _BULLET_RE.match(line)
+        if not m:
+            if run:
+                break
+            continue
+        run.append((m["tick"] or "").strip().lower())
+    return len(run) >= 2 and run.count("[x]") == 1
 
 
 def choices(lines: list[str]) -> dict[str, str]:

@@ -25,7 +25,7 @@ _UNSAFE_ALL_RE = re.compile(r"<\s*/?\s*(?:" + "|".join(UNSAFE_TAGS) + r")\b", re
 _LIST_MARK_RE = re.compile(r"^(\s*)(>|[-*+]|\d+[.)])(?=\s|$)")
 _ROUNDS = 200
 _SCHEME_RE = re.compile(r"(?:javascript|vbscript|data)\s*:", re.I)
-_LINK_SCHEME_RE = re.compile(r"\]\(\s*<?\s*(?!https?:)[A-Za-z][\w+.-]*:", re.I)  # '[Open](jetbrains://…)': may be refused
+_LINK_SCHEME_RE = re.compile(r"\](?:\(|:)\s*<?\s*(?!https?:)[A-Za-z][\w+.-]*:", re.I)  # '[Open](jetbrains://…)': may be refused
 _FENCE_WORDS_RE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*\S+[ \t]+\S|^ {1,3}(?:`{3,}|~{3,})", re.M)  # '```c ++', ' ```js'
 _DEEP_RE = re.compile(r"^(?:\s*(?:[-*+>]|\d+[.)])\s*){20,}|^ {40,}", re.M)
 
@@ -167,7 +167,12 @@ def _fix_unsafe(lines: list, index: int, what: str):
     URL) still becomes text: the tags on its line, or of the nearest line above that opens one."""
     out = lines[index]
     before = out.text
-    if what.startswith("raw <"):  # its start and end tags, so that all of it reads as text
+    named = re.search(r"'([A-Za-z][\w+.-]*):' URL", what)  # the scheme the sanitiser refused: 'jetbrains:'
+    schemes = re.escape(named.group(1)) if named else "javascript|vbscript|data"
+    definition = re.match(rf"^(\s{{0,3}})\[(?=[^\]]+\]:\s*<?\s*(?:{schemes})\s*:)", out.text, re.I)
+    if definition:  # '[s]: ms-settings:display', a reference link's target: the line is kept as text
+        out.text = out.text[:definition.end(1)] + "\\" + out.text[definition.end(1):]
+    elif what.startswith("raw <"):  # its start and end tags, so that all of it reads as text
         out.text = _UNSAFE_ALL_RE.sub(lambda m: "&lt;" + m.group()[1:], out.text)
     elif what.startswith("event attribute"):
         m = re.search(r"[\s/\"'](on[a-z]+)\s*=", out.text, re.I)
@@ -175,8 +180,6 @@ def _fix_unsafe(lines: list, index: int, what: str):
         if at >= 0:
             out.text = _escape_lt(out.text, at)
     elif what.startswith("link"):
-        named = re.search(r"'([A-Za-z][\w+.-]*):' URL", what)  # the scheme the sanitiser refused: 'jetbrains:'
-        schemes = re.escape(named.group(1)) if named else "javascript|vbscript|data"
         out.text = re.sub(rf"\]\((?=\s*<?\s*(?:{schemes})\s*:)", r"]\\(", out.text, count=1, flags=re.I)
     else:  # a script URL in a raw tag
         m = re.search(r"(?:href|src|action|formaction|data|poster|srcdoc)\s*=\s*[\"']?\s*(?:javascript|vbscript|data)\s*:",

@@ -7,7 +7,8 @@ import re
 
 from qabook.importer.units import OutLine
 
-FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
+#: A fence line (a backtick fence's info has no backtick: '```void```' is inline code, CommonMark's rule).
+FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})(?P<info>.*)$")
 
 
 def code_flags(lines: list[OutLine]) -> tuple[list[bool], OutLine | None]:
@@ -30,7 +31,9 @@ def code_flags(lines: list[OutLine]) -> tuple[list[bool], OutLine | None]:
 
 #: A heading line, also inside a quote or a list item ('> #### Note', '- ### Step'): Markdown
 #: renders it as a heading there too.
-_HEADING_RE = re.compile(r"^(?P<within>(?:\s*>\s?|\s*(?:[-*+]|\d{1,9}[.)])\s+)*)\s{0,3}(?P<level>#{1,6})(?P<text>\s+.*|)$")
+#: (The markers are read atomically: a quote nested a hundred deep must not be tried two ways per level.)
+_HEADING_RE = re.compile(r"^(?P<within>(?>(?:[ \t]*>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*))[ \t]{0,3}"
+                         r"(?P<level>#{1,6})(?P<text>[ \t]+.*|)$")
 
 
 def rebase_headings(lines: list[OutLine]) -> list[OutLine]:

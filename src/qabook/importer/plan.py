@@ -15,7 +15,7 @@ import yaml
 
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
-from qabook.importer.answerkey import AnswerKey, claims
+from qabook.importer.answerkey import AnswerKey, claims, named_entry
 from qabook.importer.detect import Detection, Start, is_placeholder, unit_end
 from qabook.importer.elements import Element, dedented, item_body
 from qabook.importer.neutralise import neutralise
@@ -23,6 +23,7 @@ from qabook.importer.explain import explain
 from qabook.importer.learn import read_document
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
+from qabook.importer.shapes import linked_title
 from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, squeeze, trim,
                                        unwrap)
 from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, options_to_question,
@@ -183,6 +184,14 @@ class _Planner:
             unit.labelled.add("answer")
             unit.how["answer"] = f"label '{inline[1].word}' on the question's line {el.lineno}"
         sort_unit(unit, body, self.lines, self.labels, self.options.details_answers)
+        linked = linked_title(unit.title) if el.kind == "heading" and not unit.has("answer") else None
+        if linked and [o.text for o in unit.parts["question"]] == [unit.title]:
+            # '#### 3. [What is paging?](https://…/video)' and nothing under it: the link is the answer
+            unit.title = linked[0]
+            unit.parts["question"] = [OutLine(linked[0], ())]
+            unit.parts["answer"] = [OutLine(linked[1], ())]
+            self.copies.setdefault(el.lineno, []).append(unit)
+            unit.how["answer"] = f"the link of the question's line {el.lineno}"
         if start.strategy == "label":
             unit.title = full_title(next((o.text for o in unit.parts["question"] if o.text.strip()), "")) \
                 or f"Question {start.number or ''}".strip()
@@ -212,8 +221,19 @@ class _Planner:
                 own = [OutLine(self.lines[j], (j + 1,)) for j in range(el.start, el.end)]
                 if text and own:
                     own[0] = OutLine(text, own[0].src)  # '1. B' → 'B'
+                elif own and named_entry(own[0].text):
+                    u.opens["answer"].extend(own[0].src)  # '题目1:' over its answer: the block's opening says it
+                    own = own[1:]
                 out += own + [OutLine("", ())]
-            if u.has("answer"):
+            if u.has("answer") and "answer" not in u.labelled:
+                # unlabelled text under the question, its answer in the key: that text is the question's
+                # (the task, the code to complete)
+                said = [o for o in u.parts["question"] if o.src]  # not only the title, repeated
+                u.parts["question"] = (said + [OutLine("", ())] if said else []) + u.parts["answer"]
+                u.parts["answer"] = out
+                u.labelled.add("answer")
+                u.how["question"] = u.how.pop("answer", "")
+            elif u.has("answer"):
                 u.parts["answer"] += [OutLine("", ())] + out
             else:
                 u.parts["answer"] = out

@@ -9,13 +9,16 @@ from the source lines; only where blocks begin and end is read from this view.
   line, which then closes it and shifts every fence after it: when a heading *inside* a fence
   continues the document's own numbered headings (`### Question 33` after `### Question 32`),
   the fence is read as closed on the blank line before it (the page keeps the fence open in
-  its block, where it is closed and reported: QI014).
+  its block, where it is closed and reported: QI014);
+- a line written in inline HTML (`<b>3. Why?</b><br>`, `<h3>Why?</h3>`) is its Markdown twin
+  (`htmltwin.py`).
 """
 
 from __future__ import annotations
 
 import re
 
+from qabook.importer.htmltwin import twin_view
 from qabook.importer.neutralise import readable
 
 _FENCE_RE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
@@ -28,6 +31,7 @@ def parse_view(lines: list[str]) -> list[str]:
     """The lines to read the document's structure from (same length as `lines`)."""
     view = readable(lines)
     view = _front_matter(view)
+    view = twin_view(view)
     return _close_swallowing_fences(view)
 
 

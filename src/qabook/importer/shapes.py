@@ -87,6 +87,8 @@ def asks(title: str) -> bool:
     opener = _INTERROGATIVE_RE.match(plain)
     if opener and not re.search(r"\w", plain[opener.end():]):
         opener = None  # the word alone names a section ('## 介绍', '### 说明', '## Implement'): no question
+    if opener and re.match(r"\s*[:：]", plain[opener.end():]):
+        opener = None  # 'How: run the CLI', 'Why: …': a field's label, the text after it tells
     return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or _FILLED_BLANK_RE.search(title) or opener
                 or _CJK_ASKS_RE.search(plain))
 
@@ -94,6 +96,21 @@ def asks(title: str) -> bool:
 #: An English question word followed by a subject (no inversion): a heading that tells.
 _TELLING_RE = re.compile(r"^(?:what|how|why|when|where|which|who)\s+(?:we|you|it|they|i|this|that|these|those|he|she|"
                          r"our|your|my|their|its)\b", re.I)
+
+
+#: A title that is one link, maybe bold: `[What is paging?](https://…/video)` (not an anchor in the page).
+_LINKED_TITLE_RE = re.compile(r"^\s*(\*\*|__)?\[(?P<text>[^\[\]]{1,500})\]\((?P<target>(?!#)[^()\s]{1,2000})"
+                              r"(?:\s+\"[^\"]{0,200}\")?\)(?(1)\1)\s*$")
+
+
+def linked_title(title: str) -> tuple[str, str] | None:
+    """(the words, the link as written) when a question's title is only a link to somewhere else:
+    what it links to (a video, an article) is the question's answer."""
+    m = _LINKED_TITLE_RE.match(title)
+    if not m or not re.search(r"\w", m["text"]):
+        return None
+    link = title.strip()
+    return m["text"].strip(), link[2:-2] if m.group(1) else link
 
 
 def asks_somewhere(title: str) -> bool:
@@ -151,6 +168,7 @@ class Shape:
     title: str  # the text that would be the question's title
     asking: bool
     toc: bool = False  # the line only links to a place in the document (a table of contents entry)
+    front: bool = False  # a paragraph right above this document's divider line (`dividers.py`): a card's front
 
     @property
     def style(self) -> str:
@@ -263,7 +281,9 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         num = Numbering("N.", el.level, "", text)
     title = num.title if num else (label.rest if label and label.kind == "question" else text)
     title = unbold(title)
-    return Shape(box, bold, num, label_kind, title, asks(title), bool(_TOC_RE.match(line)))
+    front = bool(box == "p" and lines is not None and labels.dividers and el.own_end < len(lines)
+                 and labels.dividers.get(lines[el.own_end].strip()) == "answer")
+    return Shape(box, bold, num, label_kind, title, asks(title) or front, bool(_TOC_RE.match(line)), front)
 
 
 #: A line that only links to an anchor of the document: `[1. Title](#1-title)`, `<a href="#7">…</a><br/>`.

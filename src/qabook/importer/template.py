@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 
 from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
-from qabook.importer.marked import marked as marks_choice
+from qabook.importer.marked import marked as marks_choice, ticked
 from qabook.importer.labels import Labels
-from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks, details_close
+from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks, details_close, linked_title
 from qabook.vocabulary import SECTION_WORDS
 
 #: Numbering words that say "this is a question" on their own.
@@ -83,16 +83,17 @@ class Candidate:
     @property
     def accepted(self) -> bool:
         f = self.features
-        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection"):
+        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection", "askheadings"):
             return True  # the fallbacks (`wholedoc.py`, `asklists.py`) are chosen only when nothing else fits
         if self.prose():
             return False
-        if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer
+        if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer,
+            # one 'What is …?' over its choices, one of them ticked ('* [x] 42': a survey's ticks are many)
             numbered = bool(self.shapes and self.shapes[0].numbering)
             alone = f["coverage"] >= 0.3  # one question that is most of the document, not a stray line
             return bool((numbered and f["ask"] and f["labelled"]) or alone and (
                 (f["explicit"] and f["labelled"]) or (numbered and f["ask"] and f["answered"])
-                or (self.key[2] == "ask" and f["labelled"])))
+                or (self.key[2] == "ask" and (f["labelled"] or f.get("ticked")))))
         if self.key[2] == "ask":  # plain paragraphs that end in '?': only when answers follow them
             return f["labelled"] >= 0.5
         if self.key[0] == "details" and f["ask"] < 0.5 and f["explicit"] < 0.5 and f["sequence"] < 0.6:
@@ -101,6 +102,8 @@ class Candidate:
             return True
         if f["ask"] >= 0.8 and f["sequence"] >= 0.8 and f["n"] >= 3 and self.key[0] != "item":
             return True  # numbered questions still waiting for their answers: each is a question
+        if f["ask"] >= 0.6 and f.get("marked", 0) >= 0.3 and f["sequence"] >= 0.9 and f["n"] >= 6 and self.key[0] != "item":
+            return True  # a long run numbered one by one, most of it asking: the tasks among it are questions too
         if f.get("choices", 0) >= 0.3 and f["ask"] >= 0.5 and f["n"] >= 3 and self.key[2] not in ("plain", "ask") \
                 and self.key[0] != "item":
             return True  # a numbered quiz: many offer choices (A) … B) …), so its numbered siblings ask too
@@ -151,12 +154,16 @@ class Candidate:
             what = "table rows (a table of questions: its header names a question column, or a column asks)"
         elif family == "faqsection":
             what = f"{where} that ask under a section titled as a FAQ ('## 常见问题', '## FAQ')"
+        elif family == "askheadings":
+            what = f"{where} that ask among the document's sections (one at least written as a question)"
         elif family == "asklist":
             what = "list items that ask, one line each (a list of questions; answers, if any, behind their links)"
         elif family == "plain":
             what = f"{form}{where}" + (" (unnumbered)" if _heading(box) or box == "item" else "")
         elif family == "label-q":
             what = f"{form}{where} with a question label"
+        elif family == "ask":
+            what = f"{where} written as a question (or a card's front above a divider line)"
         else:
             what = f"{form}{where} numbered '{family}'"
         example = self.shapes[0].title[:40] if self.shapes else ""
@@ -197,8 +204,9 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
         if family == "plain" and shape.bold != "whole":
             # a paragraph written as a question ('…?'), or one that asks and answers on its line
             # ('What is a webhook? Answer: A callback …'); other paragraphs are prose
-            return (box, "", "ask") if shape.asking and (re.search(r"[?？]\s*$", shape.title) or
-                                                         _INLINE_ANSWER_RE.search(shape.title)) else None
+            # (or a card's front above the document's divider line)
+            return (box, "", "ask") if shape.front or shape.asking and (re.search(r"[?？]\s*$", shape.title) or
+                                                                         _INLINE_ANSWER_RE.search(shape.title)) else None
         if shape.label_kind in ("answer", "explanation"):
             return None
         if family == "label-q":
@@ -390,6 +398,11 @@ _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|
                         r"\b(?:interview questions|quiz|quizzes|exam|exercises?|questions?|problems|self-check|trivia)\b", re.I)
 
 
+def names_qa(text: str) -> bool:
+    """The text names a collection of questions ('FAQ', '面试题', 'Study questions', 'Quiz')."""
+    return bool(_TITLED_RE.search(text))
+
+
 def titled(elements: list[Element], lines: list[str]) -> bool:
     """The document says it is a collection of questions: its first heading or first lines name it
     ('FAQ', '面试题', 'Interview questions', 'Quiz')."""
@@ -414,7 +427,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     n = len(cand.indices)
     box = cand.key[0]
     cand.ends = unit_ends(elements, shapes, cand.indices, box, lines)
-    asking = answered = labelled = coded = offering = inlined = 0
+    asking = answered = labelled = coded = offering = inlined = ticks = 0
     sizes = []
     claimed = claims([(i, s.numbering.number if s.numbering else None) for i, s in zip(cand.indices, cand.shapes)],
                      [at for at, _ in keys or []])
@@ -427,6 +440,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         inline = bool(_INLINE_ANSWER_RE.search(shape.title))
         inlined += inline
         inline = inline or bool(marks_choice(shape.title, body[:40]))
+        ticks += bool(QUESTION_MARK_RE.search(shape.title) and ticked(body[:40]))  # '* [x] 42' under a question
         offers = _has_options(body)
         offering += offers
         asked = bool(shape.asking or explicit(shape) or asks(shape.title) or offers
@@ -438,7 +452,9 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         keyed = bool(key and shape.numbering and shape.numbering.number in key)
         cand.keyed_at.append(keyed)
         inline = inline or keyed  # its answer waits in the key after it
-        said = bool(inline or says_something(body))
+        # a heading that is only a link ('#### 3. [What is paging?](https://…/video)') is answered by
+        # what it links to; a list of links is a reading list
+        said = bool(inline or says_something(body) or (not body and _heading(box) and linked_title(shape.title)))
         answered += said
         cand.answered_at.append(said)
         labelled += bool(inline or has_answer_mark(body, labels))
@@ -458,7 +474,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     levels = [el.level for el in elements if el.kind == "heading"]
     top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
     marked = sum(1 for sh in cand.shapes if QUESTION_MARK_RE.search(sh.title or "")) / n
-    f.update(inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
+    f.update(ticked=ticks / n, inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
              explicit=sum(explicit(s) for s in cand.shapes) / n)
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
@@ -481,7 +497,7 @@ def silent(cand: Candidate) -> set[int]:
     has anything under it but links (`### 参考`, a topic heading over its table of contents,
     `### 6. Suggest your question!`); and, when the starts are unnumbered and most ask, a run of
     starts at the document's head or tail that do not ask (`### References`, `### 待完成`)."""
-    if not cand.asked_at or cand.key[0] in ("doc",) or cand.key[2] == "asklist":
+    if not cand.asked_at or cand.key[0] in ("doc",) or cand.key[2] in ("asklist", "askheadings"):
         return set()
     n = len(cand.indices)
     # a start titled only with a section word ('## Summary', '### 参考资料') names a part of the
@@ -501,8 +517,8 @@ def silent(cand: Candidate) -> set[int]:
     # an untitled start ('#### 100.') is left to the placeholder check, which reports it; an empty
     # start stands out only where the units are answered as a rule (not in a bank of open tasks)
     answered = sum(cand.answered_at) >= 0.75 * n
-    out = {i for i, asked, said, shape in zip(cand.indices, cand.asked_at, cand.answered_at, cand.shapes)
-           if answered and not asked and not said and shape.title.strip()}
+    out = {i for k, (i, asked, said, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.answered_at, cand.shapes))
+           if answered and not asked and not said and shape.title.strip() and not in_sequence(cand.shapes, k)}
     for order in (range(n), range(n - 1, -1, -1)):
         for k in order:
             if cand.asked_at[k] or cand.shapes[k].numbering:
@@ -511,6 +527,16 @@ def silent(cand: Candidate) -> set[int]:
     if len(out) >= n:
         return sections
     return out | sections
+
+
+def in_sequence(shapes: list[Shape], k: int) -> bool:
+    """The k-th start's number continues the one before it and the one after it continues it
+    ('**10. Adapt the program…**' between 9 and 11): the document's own numbering says it is one of
+    the questions, whether or not it is written as one."""
+    if not 0 < k < len(shapes) - 1:
+        return False
+    before, here, after = (s.numbering.number if s.numbering else None for s in shapes[k - 1:k + 2])
+    return None not in (before, here, after) and before + 1 == here == after - 1
 
 
 def _asks_between(cand: Candidate) -> bool:
@@ -620,9 +646,12 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
             break
     # headings over labelled questions ('### 1.1 典型问题' over '**面试题：** …'): the labels are the
     # questions when the headings leave some of them out (a labelled question after the last
-    # heading) or hold two of them in one unit; else the headings title them (one label each)
+    # heading) or hold two of them in one unit; else the headings title them (one label each). Labels
+    # bunched in a few of the headings' units (three '**问题1：**' cases inside one FAQ answer) are
+    # that answer's content: the document's questions are its headings
     for inner in ok:
-        if inner is winner or inner.key[2] != "label-q" or not _heading(winner.key[0]) or nesting(winner, inner) < 0.9:
+        if inner is winner or inner.key[2] != "label-q" or not _heading(winner.key[0]) or nesting(winner, inner) < 0.9 \
+                or spread(winner, inner) < 0.5:
             continue
         units = _units_of(winner)
         held = [sum(1 for i in inner.indices if s < i < e) for s, e in units]

@@ -16,7 +16,7 @@ from qabook.importer.labels import DEFAULT, Label, Labels
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS, PLACEHOLDER_WORDS
 from qabook.importer.shapes import ADMONITION_RE, asks
-from qabook.importer.marked import blank_stem, marked, unbold_choice
+from qabook.importer.marked import blank_stem, marked, ticked, unbold_choice
 from qabook.importer.tables import row_parts
 
 DETAILS_OPEN_RE = re.compile(
@@ -329,11 +329,13 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
               details_answers: bool = False) -> None:
     """Sort the body elements of one question into its parts (and its tail)."""
     body = _open_admonitions(body, lines)
+    body = _question_goes_on(unit, body, lines, labels)
     sorter = _Sorter(unit, lines, labels, details_answers)
     if "answer" in unit.labelled:  # 'What is X? Answer: …' on the question's line: what follows goes on with it
         sorter.state = "answer"
     for k, el in enumerate(body):
-        if el.kind == "hr" and not _structure_follows(body[k + 1:], lines, labels, unit.labelled):
+        if el.kind == "hr" and unit.start.strategy != "doc" \
+                and not _structure_follows(body[k + 1:], lines, labels, unit.labelled):  # a one-question file goes on
             rest = body[k + 1:]
             unit.tail = _lines(lines, el)
             if any(lines[i].strip() for r in rest for i in range(r.start, r.end)):
@@ -353,6 +355,29 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
             unit.title = first or f"Question {unit.start.number or ''}".strip()
     if not unit.has("question"):  # "## 第 3 题" and straight to the answer: the heading is the question
         unit.parts["question"].append(OutLine(unit.title, ()))
+
+
+#: A bold question line that stops mid-sentence ('**1. Given this fragment,**', '… as shown here:**').
+_UNFINISHED_RE = re.compile(r"[,:，：]\s*(?:\*\*|__)?\s*$")
+_BOLD_PARAGRAPH_RE = re.compile(r"^\s*(\*\*|__)(?!\s)[^*_].*\1\s*$")
+
+
+def _question_goes_on(unit: Unit, body: list[Element], lines: list[str], labels: Labels) -> list[Element]:
+    """A bold question line that stops mid-sentence, its code, then the rest of the question in
+    bold ('**1. Given this fragment,**', a fence, '**is the following fragment correct?**'): all of
+    it is the question; the body left to sort is what follows the second bold line."""
+    first = lines[unit.line - 1] if 0 < unit.line <= len(lines) else ""
+    if unit.start.strategy != "bold" or not _UNFINISHED_RE.search(first) or not _BOLD_PARAGRAPH_RE.match(first):
+        return body
+    for k, el in enumerate(body[:6]):
+        if el.kind == "paragraph" and labels.paragraph(lines[el.start]) is not None:
+            return body
+        if el.kind == "paragraph" and _BOLD_PARAGRAPH_RE.match(lines[el.start]) and el.own_end - el.start == 1:
+            unit.parts["question"] += [OutLine(unit.title, ()), OutLine("", ())] + [
+                o for b in body[:k + 1] for o in _lines(lines, b)]
+            unit.how["question"] = f"the question line and its continuation to line {el.lineno}"
+            return body[k + 1:]
+    return body
 
 
 _TAG_RE = re.compile(r"<(/?)(details|summary)\b[^<>]*>", re.I)
@@ -409,6 +434,7 @@ def sort_details_unit(unit: Unit, lines: list[str], first: int, stop: int) -> No
 
 
 _TASK_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
+_BULLET_RE = re.compile(r"^\s*[-*+]\s+\S")
 _CHECKED_RE = re.compile(r"^(\s*[-*+]\s+)\[[xX]\]\s*")
 _FENCE_LINE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 #: A choice on a line of its own, not a list item: 'A. 21', '(B) 80', 'C、443', '**D.** none'.
@@ -458,11 +484,12 @@ def options_to_question(unit: Unit) -> None:
         unit.parts["question"][:0] = [OutLine(unit.title, ()), OutLine("", ())]
     answer = unit.parts["answer"]
     letters, end = [], 0
+    tick = ticked([o.text for o in answer[:40]])  # '* 0', '* 1', '* [x] 42': every item of the list is a choice
     for k, out in enumerate(answer):
         if not out.text.strip():
             continue
         m = _OPTION_RE.match(out.text)
-        task = _TASK_RE.match(out.text)  # '- [ ] text' / '- [x] text': a choice, lettered or not
+        task = _TASK_RE.match(out.text) or (tick and _BULLET_RE.match(out.text))  # '- [x] text': a choice
         if not m and not task:
             if letters and (out.text.startswith((" ", "\t"))):
                 continue  # an option's second line
@@ -477,7 +504,9 @@ def options_to_question(unit: Unit) -> None:
     checked = [o for o in answer[:end] if _CHECKED_RE.match(o.text)]
     if len(letters) >= 2 and checked and not any(o.text.strip() for o in answer[end:]):
         # '- [x] B. 0' among '- [ ] …': the tick is the answer; the learner sees the choices unticked
-        answer = [OutLine(_CHECKED_RE.sub(r"\1[ ] ", o.text, count=1), o.src) for o in answer[:end]] + [
+        plain = any(not _TASK_RE.match(o.text) for o in answer[:end] if o.text.strip() and not o.text.startswith((" ", "\t")))
+        unticked = r"\1" if plain else r"\1[ ] "  # among plain items, a box would point at the answer
+        answer = [OutLine(_CHECKED_RE.sub(unticked, o.text, count=1), o.src) for o in answer[:end]] + [
             OutLine("", ())] + [OutLine(_CHECKED_RE.sub("", o.text, count=1).strip(), ()) for o in checked]
         unit.how["answer"] = "the ticked choice"
     elif len(letters) >= 2 and not any(o.text.strip() for o in answer[end:]) and (

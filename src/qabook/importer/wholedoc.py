@@ -10,7 +10,9 @@ see it at a glance:
 - the first heading asks, is numbered or opens with a word and a colon (`面试官：…？`), and an
   answer is labelled after it (an answer label, a `<details>` that hides it, an answer
   admonition); or
-- the first heading is the document's only top-level heading and is numbered (`# 27. …`);
+- the first heading is the document's only top-level heading and is numbered (`# 27. …`), or
+  asks with a question mark over sections none of which does (`# 为什么Java不支持多继承？` over
+  `## 速记`, `### 菱形继承问题`: the sections are its answer, as `asked_by_its_title` reads them);
 
 and that unit holds most of the document (what comes before it — a banner, navigation links —
 goes to the chapter page). Nothing repeats, so nothing here is a template: it is the fallback
@@ -60,6 +62,9 @@ def whole_document(elements: list[Element], shapes: list[Shape], lines: list[str
         how = "the first heading and an answer label after it"
     elif not question_parts and alone and (shape.numbering or (shape.asking and _SAID_RE.match(shape.title))):
         how = "the document's only top-level heading"
+    elif not question_parts and alone and QUESTION_MARK_RE.search(shape.title) and len(heads) > 1 and not any(
+            QUESTION_MARK_RE.search(shapes[i].title) for i in heads[1:]):
+        how = "the document's only top-level heading asks; the sections under it do not: they answer it"
     if not how:
         return None
     cand = _one_question(start, shape, len(elements), held / len(text_lines), labelled=1.0)

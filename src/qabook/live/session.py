@@ -90,7 +90,6 @@ class Session:
         self.errors: dict[str, set[Diagnostic]] = {}  # src_uri → its errors, as last shown
         self.children: list[int] = []  # forked writers of the secondary outputs
         self.pending_outputs: set[str] | None = None  # chapters whose outputs wait for a writer
-        self.renamed_in: set[str] = set()  # chapters with a new topic title: their pages' navigation
         self.known: set[str] = set()  # every file of the docs folder (docs-relative), as built
 
     # -- building everything ------------------------------------------------------------------
@@ -223,8 +222,6 @@ class Session:
                         to_render.append(home.page)
                 if page.title != title:
                     titles_changed = True
-                    if "/" in rel:
-                        self.renamed_in.add(rel.split("/")[0])
                     to_render += [p for p in (page.previous_page, page.next_page) if p is not None and p.content]
             seen: set[int] = set()
             for page in to_render:
@@ -273,19 +270,6 @@ class Session:
                                 for rel in sorted(again)])
 
     # -- what the pages do not wait for ---------------------------------------------------------
-
-    def rename_in_navigation(self) -> None:
-        """After a topic's title changed: the other pages of its chapter, whose navigation lists
-        it by title, written again (not pushed: the open page already has its new title)."""
-        site, renamed, self.renamed_in = self.site, self.renamed_in, set()
-        if site is None or not renamed:
-            return
-        with reused_markdown():
-            for file in site.doc_files:
-                page = file.page
-                if page is not None and page.content is not None and "/" in file.src_uri \
-                        and file.src_uri.split("/")[0] in renamed:
-                    _build_page(page, site.config, site.doc_files, site.nav, site.env)
 
     def write_outputs(self, saved: set[str]) -> None:
         """Print pages, study data and search index of the saved pages' chapters, in a forked
@@ -459,7 +443,6 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
                 if more is not None:
                     server.broadcast.send(more.message())
                 session.write_outputs(_saved(update))
-                session.rename_in_navigation()
     except KeyboardInterrupt:
         pass
     finally:

@@ -44,9 +44,9 @@ def title_chapters(nav: Navigation, chapter_of: Callable[[str], Chapter | None])
 
 
 def pruned_chapter_pages(chapters: Iterable[str], *, home: bool) -> set[str]:
-    """The chapter pages whose sections templates/partials/nav.html writes pruned (the current
-    chapter's topics as plain links, the other chapters from the shared nav/book.js: a book's
-    size costs nothing): only where the site is the book (`home`); a site qabook was added to
+    """The chapter pages whose sections templates/partials/nav.html writes pruned (the chapter's
+    topics from its shared nav/<n>.js, in-page on the chapter page only; the other chapters from
+    the shared nav/book.js: a book's size costs nothing): only where the site is the book (`home`); a site qabook was added to
     keeps Material's own markup (and its `navigation.prune`) and gets no shared script."""
     return {f"{slug}/index.md" for slug in chapters} if home else set()
 
@@ -80,29 +80,41 @@ def _entry(item: object) -> list[str]:
 
 def nav_scripts(nav: Navigation, features: list[str], chapter_pages: set[str]) -> dict[str, str]:
     """File name → content: book.js (the chapters, in navigation order, and the script that
-    writes their links into every page)."""
+    writes their links into every page) and <n>.js per chapter (its topics, n its position in
+    the navigation: what a topic page of that chapter lists besides itself)."""
     from importlib import resources
 
+    def data(key: str, value: object) -> str:
+        return (f"(window.qabookNavData=window.qabookNavData||{{}})[{json.dumps(key)}]="
+                f"{json.dumps(value, ensure_ascii=False, separators=(',', ':'))};\n")
+
     book: list[object] = []
+    out: dict[str, str] = {}
     for n, item in enumerate(nav.items, 1):
         if not _is_chapter(item, features, chapter_pages):
             book.append(0)  # written by the template on every page
             continue
         book.append([str(n), *_entry(item.children[0])[:1], str(item.title or "")])
-    data = json.dumps(book, ensure_ascii=False, separators=(",", ":"))
+        out[f"{n}.js"] = data(str(n), [_entry(child) if _plain(child) else 0 for child in item.children[1:]])
     renderer = resources.files("qabook.assets").joinpath("nav.js").read_text(encoding="utf-8")
-    return {"book.js": f"(window.qabookNavData=window.qabookNavData||{{}}).book={data};\n" + renderer}
+    out["book.js"] = data("book", book) + renderer
+    return out
 
 
 def write_nav_scripts(site_dir: Path, nav: Navigation, features: list[str], chapter_pages: set[str]) -> None:
     """The navigation's shared scripts into the site; a file is rewritten only when it changed
-    (a live preview's save touches one chapter's). None where no chapter is pruned (a site qabook
-    was added to: its pages link no such script)."""
+    (a live preview's save touches one chapter's), and a chapter script no chapter has any more is
+    removed. None where no chapter is pruned (a site qabook was added to: its pages link no such
+    script)."""
     if not chapter_pages:
         return
     folder = site_dir / NAV_DIR
     folder.mkdir(parents=True, exist_ok=True)
-    for name, text in nav_scripts(nav, features, chapter_pages).items():
+    scripts = nav_scripts(nav, features, chapter_pages)
+    for old in folder.glob("*.js"):
+        if old.name not in scripts:
+            old.unlink()
+    for name, text in scripts.items():
         target = folder / name
         data = text.encode("utf-8")
         try:
@@ -113,9 +125,17 @@ def write_nav_scripts(site_dir: Path, nav: Navigation, features: list[str], chap
         target.write_bytes(data)
 
 
+def held_children(section: Section, page: object) -> list[tuple[int, object]]:
+    """(1-based position, child) of the children of the current chapter that a topic page
+    writes itself: the current page (with its table of contents), nested sections and links out
+    of the site; the other topics come from the chapter's script (nav/<n>.js), which every topic
+    page of the chapter shares — a reader without JavaScript finds them on the chapter page."""
+    return [(n, child) for n, child in enumerate(section.children[1:], 2) if child is page or not _plain(child)]
+
+
 def chapter_nav(section: Section, page: MkPage) -> list[tuple[str, object, int]]:
-    """The current chapter's topics, in the page itself (a reader without JavaScript reaches
-    each of them): (html, None, 0) for a run of plain links, ("", child, position) for a child
+    """The chapter's topics, in the chapter page itself (a reader without JavaScript reaches
+    each of them from there): (html, None, 0) for a run of plain links, ("", child, position) for a child
     the template renders with Material's macro (the current page with its table of contents,
     nested sections, links out of the site). The plain links are made once per chapter and
     folder and reused by its other pages: what Material's `url` filter writes for a link

@@ -21,6 +21,8 @@ from qabook.book import CHAPTERS_MARKER
 from qabook.offline import (ICON, LIST, MANIFEST, MASKABLE_ICON, OFFLINE_PAGE, WORKER, Colours, Icon, drawn_icons,
                             head_tags, logo_icon, offline_page_markdown, offline_panel_html, page_references,
                             plan_offline, theme_colours, web_manifest, worker_script)
+from qabook.plugin.navigation import NAV_DIR
+from qabook.plugin.site import STUDY_CARDS
 
 OFFLINE_JS = "assets/qabook/offline.js"
 #: What study mode loads only when asked (the progress link, its QR code): kept for offline use.
@@ -84,9 +86,11 @@ class OfflineSite:
             shell.append(self.page_file.dest_uri)
         search = site / "search" / "qabook"
         index = sorted(f"search/qabook/{p.name}" for p in search.iterdir() if p.is_file()) if search.is_dir() else []
-        plan = plan_offline(site, pages=pages, page_refs=self.refs, shell_pages=shell,
+        cards = sorted(f"{STUDY_CARDS}{p.name}" for p in (site / STUDY_CARDS).glob("*.js"))
+        nav = sorted(f"{NAV_DIR}{p.name}" for p in (site / NAV_DIR).glob("*.js"))  # what topic pages load
+        plan = plan_offline(site, pages=pages, page_refs=[*self.refs, *nav], shell_pages=shell,
                             shell_files=[MANIFEST, ICON, MASKABLE_ICON, *STUDY_LAZY],
-                            optional=[index, ["assets/qabook/study-cards.js"]],
+                            optional=[index, cards],
                             offline_page=self.page_file.dest_uri if self.page_file else "",
                             exclude=(pdf_dir.strip("/") + "/",))
         (site / LIST).parent.mkdir(parents=True, exist_ok=True)

@@ -135,7 +135,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         if not self.config.enabled:
             return env
-        site.template_globals(env, self.language, search=self.config.search)
+        site.template_globals(env, self.language, search=self.config.search, book=self.config.home)
         env.globals["qabook_owns"] = self.book.owns if self.book is not None else (lambda src_uri: True)
         env.globals["qabook_chapter_pages"] = self._chapter_pages()
         return env
@@ -241,7 +241,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return output
         if self.offline is not None:
             output = self.offline.head(output, page)
-        return compact_html(output)
+        return compact_html(output, icons=self.config.home)
 
     # -- pages rendered in worker processes (qabook.parallel_build) ---------------------------
 

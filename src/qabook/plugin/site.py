@@ -14,7 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from qabook.i18n import strings, t
-from qabook.plugin.navigation import chapter_nav
+from qabook.plugin.navigation import chapter_nav, held_children
 from qabook.plugin.preview import TEMPLATES
 from qabook.render import BLOCK_EXTENSIONS, SAFE_EXTENSION
 from qabook.textout import html_text
@@ -31,7 +31,7 @@ STUDY_DIR = "assets/qabook/"
 STUDY_ASSETS = ("fsrs.js", "study.js", "study.css", "progresslink.js", "vendor/qrcode-generator.js",
                 "vendor/LICENSE-qrcode-generator.txt")
 STUDY_INDEX = STUDY_DIR + "study-index.js"  # written after the build: strings, chapters, topics
-STUDY_CARDS = STUDY_DIR + "study-cards.js"  # written after the build: each question's HTML
+STUDY_CARDS = STUDY_DIR + "study-cards/"  # written after the build: each question's HTML, a file per chapter
 CSP_SCRIPTS = ("md-base.js", "md-palette.js", "md-content.js")
 
 
@@ -126,7 +126,7 @@ def material_strings(env: jinja2.Environment, language: str | None) -> Callable[
     return t
 
 
-def template_globals(env: jinja2.Environment, language: str | None, *, search: bool) -> None:
+def template_globals(env: jinja2.Environment, language: str | None, *, search: bool, book: bool = False) -> None:
     """Templates read qabook's interface strings: qabook_t(key, **values); qabook_material(key)
     for Material's own strings that the locale file mends; the search box's search.* strings.
     Compiled templates are kept across live-preview rebuilds, and are not looked at again
@@ -138,7 +138,13 @@ def template_globals(env: jinja2.Environment, language: str | None, *, search: b
     env.globals["qabook_t"] = lambda key, **values: t(language, key, **values)
     env.filters["qabook_text"] = html_text  # site_name and titles in qabook's templates
     env.globals["qabook_material"] = lambda key: strings(language).get(f"material.{key}", "")
+    # where the site is the book (`book`; a site qabook was added to keeps Material's markup),
+    # `tojson` (Material's page config, the search box's strings) writes text as UTF-8, not as
+    # \uXXXX escapes (6 bytes a character for 3), without spaces: still HTML-safe (<, >, &, ')
+    if book:
+        env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     env.globals["qabook_chapter_nav"] = chapter_nav  # templates/partials/nav.html
+    env.globals["qabook_nav_held"] = held_children
     if search:
         env.globals["qabook_search_strings"] = {k: v for k, v in strings(language).items()
                                                 if k.startswith("search.")}

@@ -11,8 +11,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from qabook import i18n
 from qabook.model import Book
 from qabook.plugin.preview import Rendered, questions_of
-from qabook.plugin.site import STUDY_DIR
-from qabook.study import QUIZ_PAGE, REVIEW_PAGE, StudyTopic, index_script, study_page_markdown, write_cards_script
+from qabook.plugin.site import STUDY_CARDS, STUDY_DIR
+from qabook.study import (QUIZ_PAGE, REVIEW_PAGE, StudyTopic, card_files, index_script, study_page_markdown,
+                          write_cards_script)
 
 #: Where study mode puts its progress panel: the page keeps the room, so nothing shifts when it comes.
 PROGRESS_SLOT = '<div class="qa-progress-slot" aria-hidden="true"></div>'
@@ -48,7 +49,8 @@ def with_progress_slot(html: str, home: bool) -> str:
 
 def write_study_data(site: Path, book_id: str, language: str | None, book: Book, files: Files | None,
                      study_files: dict[str, File], rendered: dict[str, Rendered], *, home: bool) -> None:
-    """study-index.js (every page) and study-cards.js (review and quiz pages). Every Q&A page is
+    """study-index.js (every page) and study-cards/<n>.js per chapter (review and quiz pages, the
+    chapters they need; files of chapters no longer there removed). Every Q&A page is
     a topic (those of no chapter with chapter ""); `home`: the home page shows the book's panel
     (and the badges are painted on every page), else study mode keeps to the Q&A pages;
     `book_id` keys the learner's progress (option book_id, else the site name)."""
@@ -75,7 +77,14 @@ def write_study_data(site: Path, book_id: str, language: str | None, book: Book,
         pages["home"] = home_file.url if home_file else ""
     out = site / STUDY_DIR
     out.mkdir(parents=True, exist_ok=True)
+    files_of = card_files(topics)
     (out / "study-index.js").write_text(
-        index_script(book_id, i18n.strings(language), chapters, topics, pages), encoding="utf-8")
-    with open(out / "study-cards.js", "wb") as cards:
-        write_cards_script(cards, topics)
+        index_script(book_id, i18n.strings(language), chapters, topics, pages, cards=files_of), encoding="utf-8")
+    folder = site / STUDY_CARDS
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.js"):
+        if old.name not in files_of.values():
+            old.unlink()
+    for chapter, name in files_of.items():
+        with open(folder / name, "wb") as cards:
+            write_cards_script(cards, chapter, [t for t in topics if t.chapter == chapter])

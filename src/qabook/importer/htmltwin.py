@@ -1,0 +1,62 @@
+"""Lines written in inline HTML, read as their Markdown twin (the parse view, `readview.py`).
+
+A person sees `<b>3. What is a list?</b><br>` as the bold line `**3. What is a list?**`, and
+`<h3>Why?</h3>` as the heading `### Why?`; the parser sees a paragraph that runs into the next
+line or an HTML block that runs to the next blank line. In the view, a line that opens with
+inline bold or emphasis (`<b>`, `<strong>`, `<em>`, `<i>`, inside a `<p>` or not, a `<br>` ending
+it) or is one whole `<h1>`–`<h6>` element is its Markdown twin, and a line that only closes
+HTML elements (`</ul>`, `</p>`) right before such a line ends its HTML block there, as the
+rendered page shows it. Lines inside code fences are left alone; the pages keep the source.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OPENS_INLINE_RE = re.compile(r"^\s*(?:<p\b[^<>]*>\s*)?<(?:b|strong|em|i)\b[^<>]*>", re.I)
+_HEADING_RE = re.compile(r"^\s*<h(?P<level>[1-6])\b[^<>]*>(?P<text>(?:(?!</?h[1-6]\b).)+?)</h(?P=level)\s*>\s*$", re.I)
+_BOLD_TAG_RE = re.compile(r"</?(?:b|strong)\b[^<>]*>", re.I)
+_EM_TAG_RE = re.compile(r"</?(?:em|i)\b[^<>]*>", re.I)
+_EDGES_RE = re.compile(r"^\s*<p\b[^<>]*>\s*|\s*(?:<br\s*/?>|</p\s*>|\s)*$", re.I)
+_CLOSING_ONLY_RE = re.compile(r"^\s*(?:</[A-Za-z][\w-]*\s*>\s*)+$")
+_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+def markdown_twin(line: str) -> str | None:
+    """The Markdown a line of inline HTML stands for, or None when it is not one."""
+    if m := _HEADING_RE.match(line):
+        return "#" * int(m["level"]) + " " + _inline(m["text"]).strip()
+    if not _OPENS_INLINE_RE.match(line):
+        return None
+    return _inline(_EDGES_RE.sub("", line))
+
+
+def _inline(text: str) -> str:
+    """Bold and emphasis tags as `**` and `*`; spaces just inside them moved out (`<b>Why? </b>`:
+    Markdown's `**Why? **` would not be bold)."""
+    text = re.sub(r"(<(?:b|strong|em|i)\b[^<>]*>)\s+", r"\1", text, flags=re.I)
+    text = re.sub(r"\s+(</(?:b|strong|em|i)\s*>)", r"\1", text, flags=re.I)
+    return _EM_TAG_RE.sub("*", _BOLD_TAG_RE.sub("**", text))
+
+
+def twin_view(view: list[str]) -> list[str]:
+    """The view with inline-HTML lines read as their Markdown twin (same number of lines)."""
+    out = list(view)
+    fence: str | None = None
+    for k, line in enumerate(view):
+        m = _FENCE_RE.match(line)
+        if m:
+            if fence is None:
+                fence = m.group(1)
+            elif m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+            continue
+        if fence is not None:
+            continue
+        twin = markdown_twin(line)
+        if twin is None:
+            continue
+        out[k] = twin
+        if k and _CLOSING_ONLY_RE.match(view[k - 1]):
+            out[k - 1] = ""  # '</ul>' before '<b>2. …</b>': the list's HTML block ends here
+    return out
