@@ -378,7 +378,7 @@ def measure(args, work: Path, size: int, per_page: int, browser, env: dict[str, 
     if per_page == 1 and q.ok and site.is_dir():
         row.parts = site_table(site, pages) + "\n\n" + page_table(site)
         print(row.parts, flush=True)
-    if size >= 100000 and q.ok and browser is not None:
+    if (size >= 100000 or size in args.query_sizes) and q.ok and browser is not None:
         row.query_ms = query_times(browser, site)
         print(f"  search after the first query: {', '.join(f'{t:.0f}' for t in row.query_ms)} ms", flush=True)
     shutil.rmtree(plain_site, ignore_errors=True)
@@ -398,6 +398,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--serve-size", type=int, help=argparse.SUPPRESS)  # the former option: one size
     ap.add_argument("--rounds", type=int, default=5, help="saves per serve measurement")
     ap.add_argument("--huge", type=int, default=100000, help="also build a book this big (0: skip)")
+    ap.add_argument("--query-sizes", default="", help="also time search queries after the first at these sizes "
+                    "(always at 100,000 and more)")
     ap.add_argument("--out", type=Path, help="also write the report (Markdown) to this file")
     ap.add_argument("--keep", action="store_true", help="keep the generated books (printed path)")
     ap.add_argument("--search-budget", type=int, metavar="QUESTIONS", nargs="?", const=10000,
@@ -412,6 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     shapes = [int(s) for s in args.shapes.split(",") if s]
     args.plain_sizes = set() if args.no_plain else {int(s) for s in args.plain_sizes.split(",") if s}
     serve_sizes = [int(s) for s in args.serve_sizes.split(",") if s]
+    args.query_sizes = {int(s) for s in args.query_sizes.split(",") if s}
     if args.serve_size is not None:
         serve_sizes = [args.serve_size] if args.serve_size else []
 
@@ -460,6 +463,10 @@ def main(argv: list[str] | None = None) -> int:
 
     command = "./scripts/bench " + " ".join(argv if argv is not None else sys.argv[1:])
     report = [f"Run {header}, {load()} at the end.", "", f"Command: `{command.strip()}`", "", table(rows)]
+    for r in rows:
+        if r.query_ms:
+            report += ["", f"Search at {r.questions:,} questions, each query after the first in its page: "
+                       + ", ".join(f"{t:.0f}" for t in r.query_ms) + f" ms (median {statistics.median(r.query_ms):.0f} ms)"]
     for size, times in serve.items():
         report += ["", f"`qabook serve` at {size:,} one-question pages, save → reloaded page in Chromium: "
                    + ", ".join(f"{t:.2f} s" for t in times) + f" (median {statistics.median(times):.2f} s); "

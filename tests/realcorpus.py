@@ -49,11 +49,12 @@ _LABELS_RE = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(w) for w in 
     {w for b in BLOCKS for w in b.labels} | set(MERGED_LABELS), key=len, reverse=True)) + r")(?:\s*\d+)?(?![A-Za-z])(?=\s*(?:\*\*)?\s*[:：.*\s\"]|$)",
     re.I)
 _ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|:::+)\s*[\w-]+")
+_URL_RE = re.compile(r"https?://[^\s\"'<>()\[\]]+")
 _TOKEN_RE = re.compile(r"[A-Za-z]{2,}|\d+|[\u4e00-\u9fff]")  # words, numbers, Chinese characters
 
 
 def _tokens(text: str) -> set[str]:
-    text = re.sub(r"\]\([^)\n]*\)|<[^>\n]*>|https?://\S+", " ", text)  # link targets may be retargeted; tags markup
+    text = _URL_RE.sub(" ", re.sub(r"\]\([^)\n]*\)|<[^>\n]*>", " ", text))  # link targets may be retargeted; tags markup
     text = html.unescape(text)  # '&lt;script&gt;' written in a source line may be '<script>' on the page
     return {t.lower() for t in _TOKEN_RE.findall(text)}
 
@@ -65,6 +66,7 @@ def _words_of(line: str) -> set[str]:
     summary = re.fullmatch(r"\s*(?:<[^>]+>\s*)*<summary[^>]*>(?P<text>.*?)</summary>(?:\s*<[^>]+>)*\s*", line, re.I)
     if summary and generic_title(re.sub(r"<[^>]+>", "", summary["text"])):
         return set()  # 'Show answer' only says the answer is inside: the block's default title says it
+    line = _URL_RE.sub(" ", line)  # before the labels: '%E8%AE%A1' in a URL holds 'A1'
     core = re.sub(r"^\s*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?", "", line)
     core = re.sub(r"^(?:\*\*|__|(?:<(?:p|b|strong|em|i)\b[^<>]*>\s*)+)", "", core)  # '**1. …', '<b>1. …'
     found = numbering(core)  # a list item's or heading's number may become the question's number

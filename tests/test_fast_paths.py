@@ -235,3 +235,106 @@ def test_fenced_code_is_found_behind_any_prefix_and_fence(fence: str, prefix: st
 
     lines = ["text", f"{prefix}{fence}python", f"{prefix}<b>x</b>", f"{prefix}{fence}", "after"]
     assert fenced_code(lines, 0).code == {1, 2, 3}
+
+
+def _findings(project: Path, cache: Path) -> set[tuple[str, str]]:
+    """(file, code) of every finding `qabook check` prints, run as an author runs it."""
+    import os
+
+    from conftest import qabook
+
+    r = qabook("check", cwd=project, env={**os.environ, "XDG_CACHE_HOME": str(cache)})
+    assert r.returncode in (0, 1), r.stdout + r.stderr
+    return {(line.split(":")[0], line.split(": ")[1].split()[0]) for line in r.stdout.splitlines() if ": QA" in line}
+
+
+def _save(page: Path, text: str) -> None:
+    """An author's save, its timestamp set back (a save within the last two seconds is not cached)."""
+    import os
+    import time
+
+    page.write_text(text, encoding="utf-8")
+    earlier = time.time() - 600
+    os.utime(page, (earlier, earlier))
+
+
+def test_a_page_finding_kept_with_the_page_appears_and_goes_while_cross_page_findings_are_still_found(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    project = _old_book(tmp_path)
+    docs = project / "docs"
+    assert _findings(project, cache) == set()
+    a, b = docs / "c001" / "002-t001-001.md", docs / "c001" / "003-t001-002.md"
+    text_a, text_b = a.read_text(encoding="utf-8"), b.read_text(encoding="utf-8")
+    _save(a, text_a.replace("/// answer", "/// answr", 1))  # QA022 (and so QA031): findings of the page itself
+    own = {("docs/c001/002-t001-001.md", "QA022"), ("docs/c001/002-t001-001.md", "QA031")}
+    assert _findings(project, cache) == own
+    assert _findings(project, cache) == own  # kept with the page: the same
+    # the later page takes the earlier one's id: a finding on b that only the whole book shows
+    _save(b, text_b.replace("id: t001-002", "id: t001-001", 1))
+    assert _findings(project, cache) == own | {("docs/c001/003-t001-002.md", "QA012")}
+    _save(a, text_a.replace("id: t001-001", "id: t001-009", 1))  # a fixed, and its id given up: b, unchanged, is clean
+    assert _findings(project, cache) == set()
+    # the settings the page's findings were found under change: an explanation no longer expected
+    moved = text_a.replace("id: t001-001", "id: t001-009", 1)
+    _save(a, moved[:moved.index("/// explanation")])
+    assert _findings(project, cache) == {("docs/c001/002-t001-001.md", "QA032")}
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("chapters: all\n", "chapters: all\n      optional: [explanation]\n"),
+                      encoding="utf-8")
+    assert _findings(project, cache) == set()
+
+
+def test_each_page_rule_runs_only_on_the_pages_that_changed(tmp_path: Path, monkeypatch) -> None:
+    from dataclasses import replace as copy
+
+    from qabook.check import check_cached_book
+    from qabook.config import find_project
+    from qabook.rules import RULES
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    project = _old_book(tmp_path)
+    monkeypatch.chdir(project)
+    seen: list[str] = []
+    for code in ("QA033", "QA012"):
+        rule = RULES[code]
+        monkeypatch.setitem(RULES, code, copy(rule, check=lambda book, _r=rule, _c=code: (
+            seen.extend(f"{_c} {rel}" for rel in book.pages), _r.check(book))[1]))
+    assert check_cached_book(find_project())[1] == []
+    assert len([s for s in seen if s.startswith("QA033")]) == 15  # every page, once
+    seen.clear()
+    page = project / "docs" / "c001" / "002-t001-001.md"
+    _save(page, page.read_text(encoding="utf-8").replace("/// answer\n", "/// answer\n///\n\n/// answer\n", 1))
+    book, found = check_cached_book(find_project())
+    assert [s for s in seen if s.startswith("QA033")] == ["QA033 c001/002-t001-001.md"]  # only the saved page
+    assert len([s for s in seen if s.startswith("QA012")]) == 15  # a rule across pages: the whole book
+    assert {(d.path, d.code) for d in found} >= {("docs/c001/002-t001-001.md", "QA033")}
+
+
+def test_a_plain_relative_link_resolves_as_urlsplit_reads_it() -> None:
+    """The rules' fast path for links with no scheme, query, fragment or escape gives what the
+    general path (urlsplit, unquote) gives, on random links built of the characters that matter."""
+    import posixpath
+    import random
+    from urllib.parse import unquote, urlsplit
+
+    from qabook.rules.navigation import _resolve
+
+    def general(rel: str, href: str) -> tuple[str | None, str]:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith(("/", "mailto:")):
+            return None, ""
+        if not parts.path:
+            return rel, unquote(parts.fragment)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
+        return (posixpath.join(target, "index.md") if parts.path.endswith("/") else target), unquote(parts.fragment)
+
+    rnd = random.Random(18)
+    alphabet = "ab./-_ 中%#?:\t\n\x00\x1f[]@\\"
+    for _ in range(20000):
+        href = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8)))
+        for rel in ("c1/a.md", "index.md"):
+            try:
+                expected = general(rel, href)
+            except ValueError:  # urlsplit refuses it (an unbalanced '[' in a host)
+                continue
+            assert _resolve(rel, href) == expected, (rel, href)

@@ -53,6 +53,20 @@ Everything after this would be swallowed.
 """
 
 
+def imported_and_checked(tmp_path: Path, name: str, text: str, chapter: str) -> tuple[str, Path]:
+    """Import `text` (as file `name`) into an empty book, as a user would, and check the book: the
+    import's messages and the chapter's folder. Both commands must succeed."""
+    project = empty_book(tmp_path)
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    imported = qabook("import", str(source), "--out", str(project / "docs"), "--chapter", chapter)
+    out = imported.stdout + imported.stderr
+    assert imported.returncode == 0, out
+    check = qabook("check", cwd=project)
+    assert check.returncode == 0, check.stdout + check.stderr
+    return out, project / "docs" / chapter
+
+
 def test_hostile_document_imports_every_question_and_says_what_it_did() -> None:
     plan = plan_import(HOSTILE, "hostile.md", chapter="h")
     assert plan.question_count == 5 and not plan.has_errors
@@ -92,17 +106,12 @@ def test_hostile_document_imports_then_builds_and_shows_it_as_text(tmp_path: Pat
 def test_a_finding_the_cleaner_has_no_rule_for_still_imports_to_a_page_that_passes_the_check(tmp_path: Path) -> None:
     """Whatever the sanitiser refuses (here a style holding a script URL, on a tag's second line)
     is made text at import time with a note, so the imported book passes `qabook check`."""
-    project = empty_book(tmp_path)
-    source = tmp_path / "styled.md"
-    source.write_text("# Quiz\n\n## 1. What is a style?\n\nAnswer: <span style=\"background:url(javascript:alert(5))\">x</span>\n\n"
-                      "## 2. What is a tag over two lines?\n\nAnswer: <span\nstyle=\"background:url(javascript:alert(6))\">y</span>\n",
-                      encoding="utf-8")
-    imported = qabook("import", str(source), "--out", str(project / "docs"), "--chapter", "s")
-    assert imported.returncode == 0, imported.stdout + imported.stderr
-    assert imported.stdout.count("QI023") + imported.stderr.count("QI023") >= 2, imported.stdout + imported.stderr
-    check = qabook("check", cwd=project)
-    assert check.returncode == 0, check.stdout + check.stderr
-    text = "".join(p.read_text(encoding="utf-8") for p in (project / "docs" / "s").glob("*.md"))
+    out, chapter = imported_and_checked(
+        tmp_path, "styled.md",
+        "# Quiz\n\n## 1. What is a style?\n\nAnswer: <span style=\"background:url(javascript:alert(5))\">x</span>\n\n"
+        "## 2. What is a tag over two lines?\n\nAnswer: <span\nstyle=\"background:url(javascript:alert(6))\">y</span>\n", "s")
+    assert out.count("QI023") >= 2, out
+    text = "".join(p.read_text(encoding="utf-8") for p in chapter.glob("*.md"))
     assert "alert(5)" in text and "alert(6)" in text  # kept, as text
 
 
@@ -110,18 +119,12 @@ def test_a_tag_in_backticks_inside_an_html_block_is_made_text_at_its_line(tmp_pa
     """Inside a raw HTML block (a README's `<details>` table of contents) backticks are text, so
     `` `<script>` `` there is a raw element: the check names its line (it named the title line), and
     the importer makes it text, so the imported book passes the check (it failed)."""
-    project = empty_book(tmp_path)
-    source = tmp_path / "readme.md"
-    source.write_text("# Interview\n\n<details>\n<summary>Contents</summary>\n\n"
-                      "* What are `defer` and `async` on a `<script>` tag?\n</details>\n\n"
-                      "### What is the DOM?\n\nThe document's tree.\n\n### What are `defer` and `async`?\n\nLoad order.\n",
-                      encoding="utf-8")
-    imported = qabook("import", str(source), "--out", str(project / "docs"), "--chapter", "r")
-    out = imported.stdout + imported.stderr
-    assert imported.returncode == 0 and "readme.md:6:1: QI023" in out, out
-    check = qabook("check", cwd=project)
-    assert check.returncode == 0, check.stdout + check.stderr
-    assert "`&lt;script>`" in (project / "docs" / "r" / "index.md").read_text(encoding="utf-8")
+    out, chapter = imported_and_checked(
+        tmp_path, "readme.md", "# Interview\n\n<details>\n<summary>Contents</summary>\n\n"
+        "* What are `defer` and `async` on a `<script>` tag?\n</details>\n\n"
+        "### What is the DOM?\n\nThe document's tree.\n\n### What are `defer` and `async`?\n\nLoad order.\n", "r")
+    assert "readme.md:6:1: QI023" in out, out
+    assert "`&lt;script>`" in (chapter / "index.md").read_text(encoding="utf-8")
 
 
 def test_a_link_to_an_app_scheme_is_kept_as_text_and_the_book_passes_the_check(tmp_path: Path) -> None:
@@ -129,18 +132,23 @@ def test_a_link_to_an_app_scheme_is_kept_as_text_and_the_book_passes_the_check(t
     as `[s]: ms-settings:sound`: the site keeps only
     web links, so the check refused them (QA070); the import keeps their words, says why at the
     line, and the book passes the check (a page with no `<` was not even looked at)."""
-    project = empty_book(tmp_path)
-    source = tmp_path / "ide.md"
-    source.write_text("# IDE FAQ\n\n## 1. How do I open the project?\n\nClick [Open in IntelliJ](jetbrains://idea/checkout/git?url=x)."
-                      "\n\n## 2. Where are the display settings?\n\nOpen [Settings](ms-settings:display), or read "
-                      "[the guide](https://example.org/guide), or [sound][s].\n\n[s]: ms-settings:sound\n", encoding="utf-8")
-    imported = qabook("import", str(source), "--out", str(project / "docs"), "--chapter", "i")
-    out = imported.stdout + imported.stderr
-    assert imported.returncode == 0, out
+    out, chapter = imported_and_checked(
+        tmp_path, "ide.md", "# IDE FAQ\n\n## 1. How do I open the project?\n\nClick [Open in IntelliJ]"
+        "(jetbrains://idea/checkout/git?url=x).\n\n## 2. Where are the display settings?\n\nOpen [Settings](ms-settings:display), "
+        "or read [the guide](https://example.org/guide), or [sound][s].\n\n[s]: ms-settings:sound\n", "i")
     assert "ide.md:5:1: QI023 a 'jetbrains:' URL in href= opens something outside the web" in out, out
     assert "ide.md:9:1: QI023 a 'ms-settings:' URL" in out and "link:" not in out, out
     assert "ide.md:11:1: QI023 a 'ms-settings:' URL" in out, out  # a reference link's definition
-    check = qabook("check", cwd=project)
-    assert check.returncode == 0, check.stdout + check.stderr
-    text = "".join(p.read_text(encoding="utf-8") for p in (project / "docs" / "i").glob("0*.md"))
+    text = "".join(p.read_text(encoding="utf-8") for p in chapter.glob("0*.md"))
     assert "Open in IntelliJ" in text and "[the guide](https://example.org/guide)" in text  # words kept; web links stay links
+
+
+def test_a_reference_link_to_a_page_outside_the_book_keeps_its_words(tmp_path: Path) -> None:
+    """A docs FAQ defines its links at the bottom (`[nodeLinker]: settings/node-modules.md#x`): the
+    inline links to files outside the book became text, the reference one stayed a link to nowhere
+    and the book failed the check (QA051). Its definition is now kept as text, with QI013 at its line."""
+    out, _ = imported_and_checked(
+        tmp_path, "faq.md", "# FAQ\n\n## Why does my build fail?\n\nTry the [`nodeLinker: hoisted`] setting or read "
+        "[the guide](guide.md).\n\n[`nodeLinker: hoisted`]: settings/node-modules.md#nodelinker\n\n"
+        "## How do I update?\n\nRun `pnpm up`.\n", "f")
+    assert "faq.md:7:1: QI013 link to 'settings/node-modules.md#nodelinker'" in out, out

@@ -395,6 +395,15 @@ def test_a_fence_the_site_would_show_as_text_is_written_so_it_shows_code(tmp_pat
     assert re.findall(r":(\d+):1: QI023", out) == ["5", "13"]
 
 
+def test_a_fence_with_words_inside_a_quoted_explanation_is_written_so_it_shows_code(tmp_path: Path) -> None:
+    """'> ```c ++' in a quoted explanation was left as written (only top-level fences were mended), so
+    the page failed the check (QA023)."""
+    doc = FENCE_WORDS.replace("**答案：** 2\n", "**答案：** 2\n\n> 解析：\n>\n> ```c ++\n> int x = 1 + 1;\n> ```\n")
+    out, chapter = import_ok(doc, tmp_path)  # import_ok runs `qabook check`: 0 errors
+    assert "> ```c++\n" in sorted(chapter.glob("01-*.md"))[0].read_text(encoding="utf-8")
+    assert re.findall(r":(\d+):1: QI023", out) == ["5", "13", "19"]  # the quoted fence is line 13
+
+
 
 def test_a_fence_closed_a_little_indented_is_closed_where_the_author_meant(tmp_path: Path) -> None:
     """'```' closed by ' ```' (one space in): CommonMark closes it there, the site does not, so the

@@ -58,6 +58,34 @@ def test_untypesettable_formula_is_kept_as_source() -> None:
     assert out.failures == ["\\frac{a}{"] and "qa-math-error" in out.html and "\\frac{a}{" in out.html
 
 
+def test_a_formula_typeset_once_is_read_from_the_cache_by_the_next_process(tmp_path: Path, monkeypatch) -> None:
+    """Typeset formulas are kept on disk (the build's other workers and the next build read
+    them): the same SVG without typesetting again, one that cannot be typeset stays so, and a
+    damaged or unreadable cache is typeset again."""
+    import ziamath
+
+    from qabook import math as qamath
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    fragment = ('<p><span class="arithmatex">\\(a^2+b^2=c^2\\)</span> <span class="arithmatex">'
+                '\\(\\frac{a}{\\)</span></p>')
+    qamath._svg.cache_clear()
+    first = render_math(fragment)
+    assert first.failures == ["\\frac{a}{"] and "<svg" in first.html
+    files = sorted((tmp_path / "cache" / "qabook" / "math").rglob("*.svg"))
+    assert len(files) == 2
+    typeset: list[str] = []
+    real = ziamath.Latex
+    monkeypatch.setattr(ziamath, "Latex", lambda tex, **kw: typeset.append(tex) or real(tex, **kw))
+    qamath._svg.cache_clear()  # as a new process
+    again = render_math(fragment)
+    assert typeset == [] and again == first
+    for f in files:
+        f.write_bytes(b"\xff\xfe not UTF-8")
+    qamath._svg.cache_clear()
+    assert render_math(fragment) == first and sorted(typeset) == sorted(["a^2+b^2=c^2", "\\frac{a}{"])
+
+
 @pytest.fixture(scope="module")
 def math_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("math"))

@@ -33,7 +33,7 @@ if jobs > 1:
     qabook.search.expand.PARALLEL_MIN_DOCS = 0  # search's per-document work in workers too
 config = load_config("mkdocs.yml", site_dir=site)
 config.plugins["qabook"].config["pdf"] = False
-build(config, jobs=jobs, min_pages=0)
+build(config, jobs=jobs, min_pages=0, keep_content=jobs == 1)  # several: as `qabook build`, which lets go
 """
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from qabook.search import SearchDoc, extract_docs, index_terms
 from qabook.search.index import term_weights
 
@@ -119,3 +121,30 @@ def test_no_page_of_the_built_book_indexes_interface_text(built_site) -> None:
         found += [(url, p) for p in pieces if p in text and p not in author]
     assert kinds == {"home", "chapter", "topic"}
     assert found == []
+
+
+def test_an_index_is_the_same_whether_term_counts_are_kept_sent_or_let_go() -> None:
+    """A one-off build lets each document's term counts go once weighed (`keep_terms=False`), and
+    documents a worker sends arrive with their terms made shared strings again: the index files
+    are the same bytes either way, and the same again when the counts have to be analysed anew."""
+    import pickle
+
+    from qabook.search.index import build_index
+
+    def docs() -> list[SearchDoc]:
+        out = [d for i in range(40) for d in extract_docs(TOPIC.replace("张量", f"张量{i % 7}"), f"t{i}/", f"张量 {i}")]
+        out += extract_docs(CHAPTER, "c/", "第一章")
+        for d in out:
+            d.terms  # noqa: B018 - analysed, as in a worker
+        return out
+
+    kept = build_index(docs())
+    sent = pickle.loads(pickle.dumps(docs()))
+    assert all(t is sys.intern(t) for d in sent for counts in d.terms.values() for t in counts)
+    let_go = docs()
+    assert build_index(sent, keep_terms=False) == kept
+    assert build_index(let_go, keep_terms=False) == kept
+    assert all("terms" not in d.__dict__ for d in let_go)
+    for d in let_go:
+        d.__dict__.pop("_weights")  # weighed again: the counts analysed again from the text
+    assert build_index(let_go) == kept

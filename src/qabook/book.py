@@ -95,18 +95,20 @@ def _files(docs_dir: Path, book: Book, base: Path | None, stamps: dict[Path, tup
     Each file's (mtime_ns, size) goes into `stamps` (one system call per file: the folder
     listing already says what is a file, a folder or a link)."""
     root = docs_dir.resolve()
-    found = []
-    folders = [str(docs_dir)]
+    found: dict[str, Path] = {}
+    stat_of: dict[str, tuple[int, int]] = {}
+    folders = [Path(str(docs_dir))]
     while folders:
+        folder = folders.pop()
+        child = getattr(folder, "_make_child_relpath", folder.joinpath)  # the same Path, not parsed again
         try:
-            with os.scandir(folders.pop()) as listing:
+            with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError:
             continue  # as os.walk: a folder that cannot be listed is passed over
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            path = Path(entry.path)
             try:
                 # the name, and what it is (a FIFO or device would hang the build): the listing
                 # tells a file or folder without a system call; only anything else is stat'ed
@@ -114,26 +116,31 @@ def _files(docs_dir: Path, book: Book, base: Path | None, stamps: dict[Path, tup
                                                     or entry.is_dir(follow_symlinks=False))
                 problem = name_problem(entry.name) or (None if plain else kind_problem(entry.path))
                 if problem:
-                    book.unreadable.append(Diagnostic(printable(display_path(path, base)), 1, 1, "QA004", problem))
+                    book.unreadable.append(Diagnostic(printable(display_path(Path(entry.path), base)), 1, 1, "QA004", problem))
                     continue
                 if entry.is_symlink():
-                    problem = _symlink_problem(path, root)
+                    problem = _symlink_problem(Path(entry.path), root)
                     if problem:
-                        book.unreadable.append(Diagnostic(display_path(path, base), 1, 1, "QA003", problem))
+                        book.unreadable.append(Diagnostic(display_path(Path(entry.path), base), 1, 1, "QA003", problem))
                         continue
                     if entry.is_dir():
                         continue  # a link to a folder inside docs/: its files are reached directly
                 elif entry.is_dir(follow_symlinks=False):
-                    folders.append(entry.path)
+                    folders.append(child(entry.name))
                     continue
                 if entry.is_file():
-                    found.append(path)
+                    found[entry.path] = child(entry.name)
                     if stamps is not None:
                         st = entry.stat()
-                        stamps[path] = (st.st_mtime_ns, st.st_size)
+                        stat_of[entry.path] = (st.st_mtime_ns, st.st_size)
             except OSError:
                 continue
-    return sorted(found)
+    # in Path order (by their parts), sorting the names: 10,000 Paths sort 20 times slower
+    order = sorted(found, key=lambda name: name.split("/")) if os.sep == "/" and not os.altsep \
+        else [str(p) for p in sorted(found.values())]
+    if stamps is not None:
+        stamps.update((found[name], stat_of[name]) for name in order)
+    return [found[name] for name in order]
 
 
 def _relative(path: Path, prefix: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from qabook.book import PROCESS_CACHE
-from qabook.check import check_book, load_cached_book
+from qabook.check import check_cached_book
 from qabook.config import Project
 from qabook.cpus import available_cores
 from qabook.mkdocs_run import MkdocsBuild, MkdocsProcess
@@ -103,8 +103,7 @@ def _build_locked(project: Project, site_dir: Path, offline: bool, pdf: bool, st
     mkdocs = None
     try:
         progress(f"checking {project.docs_dir}")
-        book = load_cached_book(project, jobs=jobs, cache=PROCESS_CACHE)  # only changed pages parsed
-        diags = check_book(book)
+        _, diags = check_cached_book(project, jobs=jobs, cache=PROCESS_CACHE)  # only changed pages parsed
         if any(d.is_error for d in diags) or (strict and diags):
             return BuildResult(False, diags, "the check found errors: the previous site is unchanged")
         progress("building pages with MkDocs" + (" and PDFs" if pdf else "") + f" ({jobs} processes)")

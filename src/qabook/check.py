@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
-from dataclasses import replace
+from dataclasses import fields, is_dataclass, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -16,15 +18,76 @@ from qabook.rules import RULES
 
 def check_book(book: Book, select: Iterable[str] | None = None) -> list[Diagnostic]:
     """Every finding of the rules (`select`: only these codes), sorted; none on the site's
-    ordinary pages, which are not qabook's (`Book.ordinary`)."""
+    ordinary pages, which are not qabook's (`Book.ordinary`). A rule registered per page runs
+    only on the pages whose findings are not already kept with them (`Page.checked`)."""
     codes = list(select) if select else list(RULES)
     found: set[Diagnostic] = set()
     for code in codes:
-        found.update(RULES[code].check(book))
+        if not RULES[code].per_page:
+            found.update(RULES[code].check(book))
+    wanted = set(codes)
+    found.update(d for d in _own_findings(book) if d.code in wanted)
     if book.ordinary:
         ordinary = {book.pages[rel].display for rel in book.ordinary if rel in book.pages}
         found = {d for d in found if d.path not in ordinary}
     return sorted(found)
+
+
+def _own_findings(book: Book) -> list[Diagnostic]:
+    """The per-page rules' findings: each page's kept with it when found under the same settings,
+    kind and ownership, else found now (and kept); the files that could not be read, each time."""
+    page_rules = [r for r in RULES.values() if r.per_page]
+    key = settings_key(book)
+    out: list[Diagnostic] = []
+    stale: dict[str, str] = {}  # display path → rel
+    for rel, page in book.pages.items():
+        kept = page.checked
+        if kept is not None and kept[0] == key and kept[1] == page.kind and kept[2] == book.owns(rel):
+            out.extend(kept[3])
+        else:
+            stale[page.display] = rel
+    if stale:
+        view = replace(book, pages=_Focus(book.pages, set(stale.values())), unreadable=[], chapters=[],
+                       loose_topics=[])
+        by_page: dict[str, list[Diagnostic]] = {display: [] for display in stale}
+        for r in page_rules:
+            for d in r.check(view):
+                if d.path not in by_page:  # a finding not of its page: nothing kept, all found again
+                    return [d for r in page_rules for d in r.check(book)]
+                by_page[d.path].append(d)
+        for display, rel in stale.items():
+            page = book.pages[rel]
+            page.checked = (key, page.kind, book.owns(rel), tuple(sorted(set(by_page[display]))))
+            out.extend(page.checked[3])
+    if book.unreadable:
+        alone = replace(book, pages={}, chapters=[], loose_topics=[])
+        out.extend(d for r in page_rules for d in r.check(alone))
+    return out
+
+
+def settings_key(book: Book) -> str:
+    """What, besides the page, a per-page rule's findings depend on: the book's settings and its
+    project's (Markdown extensions and their options), as a short stable digest."""
+    project = book.project
+    parts = [book.allow_html, book.known_blocks, book.optional, book.site_is_book,
+             [(f.name, getattr(project, f.name)) for f in fields(project)] if is_dataclass(project) else project]
+    return hashlib.sha256(_stable(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _stable(value: object) -> str:
+    """A text for `value` that is the same in every process (no object addresses)."""
+    if isinstance(value, dict):
+        return "{" + ",".join(sorted(f"{_stable(k)}:{_stable(v)}" for k, v in value.items())) + "}"
+    if isinstance(value, (set, frozenset)):
+        return "{" + ",".join(sorted(_stable(v) for v in value)) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_stable(v) for v in value) + "]"
+    if value is None or isinstance(value, (str, int, float, bool, Path)):
+        return repr(value)
+    if isinstance(value, functools.partial):  # a slugify function with its options, as mkdocs.yml builds it
+        return _stable([value.func, value.args, value.keywords])
+    kind = value if callable(value) else type(value)
+    return f"<{getattr(kind, '__module__', '')}.{getattr(kind, '__qualname__', type(kind).__name__)}>"
 
 
 class _Focus(dict):
@@ -66,6 +129,18 @@ def load_cached_book(project: Project, base: Path | None = None, *, jobs: int = 
                      cache: ParseCache | None = None) -> Book:
     """load_book, reading again only the pages that changed since the last time (the parse
     cache on disk, qabook.parsecache, updated after); `cache` is filled with every page."""
+    return _cached(project, base, jobs, cache, check=False)[0]
+
+
+def check_cached_book(project: Project, base: Path | None = None, *, jobs: int = 1,
+                      cache: ParseCache | None = None) -> tuple[Book, list[Diagnostic]]:
+    """load_cached_book and check_book: each page's own findings are saved with it, so the next
+    check runs the per-page rules only on the pages that changed."""
+    return _cached(project, base, jobs, cache, check=True)
+
+
+def _cached(project: Project, base: Path | None, jobs: int, cache: ParseCache | None,
+            check: bool) -> tuple[Book, list[Diagnostic]]:
     from qabook import parsecache
 
     where = parsecache.folder(project.docs_dir, base, project.known_blocks)
@@ -76,8 +151,14 @@ def load_cached_book(project: Project, base: Path | None = None, *, jobs: int = 
     current = page_displays(book, base)
     for stale in [key for key in cache if key not in current]:
         del cache[stale]
-    parsecache.save(where, cache, before, display_path(project.docs_dir, base).replace(os.sep, "/"))
-    return book
+    diags: list[Diagnostic] = []
+    touched: set[str] = set()
+    if check:
+        kept = {page.display: page.checked for page in book.pages.values()}
+        diags = check_book(book)
+        touched = {page.display for page in book.pages.values() if page.checked is not kept[page.display]}
+    parsecache.save(where, cache, before, display_path(project.docs_dir, base).replace(os.sep, "/"), touched)
+    return book, diags
 
 
 def check_docs(docs_dir: Path, config_file: Path | None = None, base: Path | None = None,
@@ -91,8 +172,10 @@ def check_project(project: Project, base: Path | None = None, paths: list[Path] 
     """Check the whole book; with `paths`, keep only findings in those files or folders.
     `jobs` > 1 parses a big book in that many processes; with `disk_cache`, pages unchanged
     since the last check are not parsed again (qabook.parsecache)."""
-    book = load_cached_book(project, base, jobs=jobs) if disk_cache else load_book(project, base, jobs=jobs)
-    diags = check_book(book)
+    if disk_cache:
+        book, diags = check_cached_book(project, base, jobs=jobs)
+    else:
+        diags = check_book(load_book(project, base, jobs=jobs))
     if not paths:
         return diags
     base = base or Path.cwd()

@@ -6,10 +6,14 @@ A formula ziamath cannot typeset stays as its TeX source, marked, and is reporte
 
 from __future__ import annotations
 
+import hashlib
 import html
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 ARITHMATEX_RE = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
 _DELIMS = ((r"\(", r"\)"), (r"\[", r"\]"), ("$$", "$$"), ("$", "$"))
@@ -66,13 +70,64 @@ def tight_svg(svg: str) -> str:
 @lru_cache(maxsize=4096)
 def _svg(tex: str, display: bool, color: str, size: float) -> str | None:
     """One formula's SVG, or None if ziamath cannot typeset it; cached, since books repeat
-    formulas and typesetting one takes tens of milliseconds."""
+    formulas and typesetting one takes tens of milliseconds to half a second: in this process,
+    and on disk for the build's other workers and the next build (`_disk`)."""
+    where = _disk(tex, display, color, size)
+    if where is not None:
+        try:
+            return where.read_text(encoding="utf-8") or None  # (empty: ziamath could not typeset it)
+        except (OSError, UnicodeDecodeError):
+            pass
+    svg = _typeset(tex, display, color, size)
+    if where is not None:
+        try:
+            where.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=where.parent, prefix=".part-")
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as out:
+                    out.write(svg or "")
+                os.replace(tmp, where)  # whole or not at all: a worker reading it meanwhile sees none
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+        except OSError:
+            pass  # no cache this time; the formula is typeset
+    return svg
+
+
+def _typeset(tex: str, display: bool, color: str, size: float) -> str | None:
     import ziamath
 
     ziamath.config.math.color = color
     try:
         return tight_svg(ziamath.Latex(tex, size=size, inline=not display).svg())
     except Exception:  # noqa: BLE001 - any TeX ziamath cannot typeset stays readable as source
+        return None
+
+
+def _disk(tex: str, display: bool, color: str, size: float) -> Path | None:
+    """The formula's file in the user's cache folder (`$XDG_CACHE_HOME/qabook/math`, else
+    `~/.cache/qabook/math`; never in the project), named by everything its SVG depends on."""
+    versions = _versions()
+    if versions is None:
+        return None
+    key = hashlib.sha256(repr((tex, display, color, float(size), versions)).encode("utf-8")).hexdigest()[:32]
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "qabook" / "math"
+    return root / key[:2] / f"{key}.svg"
+
+
+@lru_cache(maxsize=1)
+def _versions() -> tuple[str, ...] | None:
+    """qabook's and the typesetter's versions, and this module's own text (how the SVG is
+    written: a change typesets anew); None: no disk cache."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from qabook import __version__
+
+    try:
+        code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+        return __version__, version("ziamath"), version("ziafont"), code
+    except (PackageNotFoundError, OSError):
         return None
 
 

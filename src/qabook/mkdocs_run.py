@@ -54,7 +54,7 @@ def _child(job: MkdocsBuild, conn: Any) -> None:
         if plugin is not None:
             for key, value in job.plugin_options.items():
                 plugin.config[key] = value
-        build(config, jobs=job.jobs)
+        build(config, jobs=job.jobs, keep_content=False)  # one build, then the process ends
         conn.send(None)
     except BaseException as exc:  # noqa: BLE001 - sent to the parent as one line
         text = str(exc).strip() or type(exc).__name__

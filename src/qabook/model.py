@@ -98,6 +98,9 @@ class Page:
     stray_text: list[tuple[int, int]] = field(default_factory=list)  # (line, column)
     structure: list[Diagnostic] = field(default_factory=list)  # found while parsing
     source_lines: list[str] = field(default_factory=list)
+    #: The page's own findings (rules registered per page), with what they were found under:
+    #: (settings key, kind, owned, findings) — kept by qabook.check, saved with the parse cache.
+    checked: tuple | None = field(default=None, compare=False, repr=False)
 
     @property
     def id(self) -> str | None:

@@ -211,16 +211,18 @@ def render_in_parallel(config: MkDocsConfig) -> bool:
 # -- the build ---------------------------------------------------------------------------------
 
 def build(config: MkDocsConfig, *, jobs: int | None = None, serve_url: str | None = None,
-          min_pages: int = PARALLEL_MIN_PAGES) -> Site:
+          min_pages: int = PARALLEL_MIN_PAGES, keep_content: bool = True) -> Site:
     """A full build of `config` (loaded, not yet through `on_config`), like `mkdocs build`,
     with the pages in `jobs` worker processes (default: every core) when there are at least
-    `min_pages`. Returns the built site's state."""
+    `min_pages`. Returns the built site's state. `keep_content=False` (a one-off build, which
+    renders no page again): each page's HTML is let go once every page is written, before
+    `on_post_build` (the search index)."""
     jobs = jobs or available_cores()
     with reused_markdown():
-        return _build(config, jobs, serve_url, min_pages)
+        return _build(config, jobs, serve_url, min_pages, keep_content)
 
 
-def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: int) -> Site:
+def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: int, keep_content: bool) -> Site:
     warning_counter = utils.CountHandler()
     warning_counter.setLevel(logging.WARNING)
     if config.strict:
@@ -282,6 +284,8 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
         for file in doc_files:
             assert file.page is not None
             file.page.validate_anchor_links(files=files, log_level=log_level)
+            if not keep_content:
+                file.page.content = None  # (its markdown stays: MkDocs' page title reads it)
         config.plugins.on_post_build(config=config)
         if counts := warning_counter.get_counts():
             msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)

@@ -60,13 +60,19 @@ def neutralise_links(pages: list, source: str, moved: dict[str, str] | None = No
 
 def _escape(lines: list, line: int, href: str) -> tuple[object | None, str]:
     """The page line holding the link (at or after `line`: markdown-it may start a paragraph
-    earlier) and its text with the link replaced by its words."""
+    earlier) and its text with the link replaced by its words — or, for a reference link, its
+    definition line escaped, so that it shows as text and defines nothing."""
     for out in lines[max(line - 1, 0):line + 20]:
         for form in dict.fromkeys((href, unquote(href))):  # markdown-it %-encodes the href
             pattern = r"(?<![\\!])\[([^\[\]]*)\]\(\s*<?" + re.escape(form) + r">?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
             plain = re.sub(pattern, lambda m: m.group(1), out.text, count=1)
             if plain != out.text:
                 return out, plain
+    for out in lines:  # a reference link: its definition ('[label]: target') is kept as text
+        for form in dict.fromkeys((href, unquote(href))):
+            m = re.match(r"^(\s{0,3})\[(?=[^\]]+\]:\s*<?" + re.escape(form) + r">?(?:\s|$))", out.text)
+            if m:
+                return out, out.text[:m.end(1)] + "\\" + out.text[m.end(1):]
     return None, ""
 
 

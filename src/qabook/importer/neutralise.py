@@ -26,7 +26,7 @@ _LIST_MARK_RE = re.compile(r"^(\s*)(>|[-*+]|\d+[.)])(?=\s|$)")
 _ROUNDS = 200
 _SCHEME_RE = re.compile(r"(?:javascript|vbscript|data)\s*:", re.I)
 _LINK_SCHEME_RE = re.compile(r"\](?:\(|:)\s*<?\s*(?!https?:)[A-Za-z][\w+.-]*:", re.I)  # '[Open](jetbrains://…)': may be refused
-_FENCE_WORDS_RE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*\S+[ \t]+\S|^ {1,3}(?:`{3,}|~{3,})", re.M)  # '```c ++', ' ```js'
+_FENCE_WORDS_RE = re.compile(r"^(?:\s*>)*\s*(?:`{3,}|~{3,})\s*\S+[ \t]+\S|^ {1,3}(?:`{3,}|~{3,})", re.M)  # '```c ++', ' ```js'
 _DEEP_RE = re.compile(r"^(?:\s*(?:[-*+>]|\d+[.)])\s*){20,}|^ {40,}", re.M)
 
 
@@ -139,7 +139,7 @@ def _indented_closer(lines: list, opener: int):
     return None
 
 
-_FENCE_HEADER_RE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
+_FENCE_HEADER_RE = re.compile(r"^(?P<indent>(?:\s*>)*\s*)(?P<fence>`{3,}|~{3,})\s*(?P<info>.*?)\s*$")  # also in a quote
 
 
 def fence_header(line: str) -> str:

@@ -295,6 +295,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             pairs, found = search_index.glossary(base, self.config.glossary)
             for d in found:
                 site.log.warning(str(d))
-            search_index.write_index(site_dir, rendered, full_build=len(self.rendered) == len(rendered), pairs=pairs)
+            search_index.write_index(site_dir, rendered, full_build=len(self.rendered) == len(rendered), pairs=pairs,
+                                     keep_terms=self.serving)  # a preview's next build weighs again
         if self.offline is not None and self.files is not None:  # last: it lists what the build wrote
             self.offline.write(site_dir, self.files, self.config.pdf_dir, list(self.study_files.values()))

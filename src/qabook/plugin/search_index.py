@@ -41,14 +41,16 @@ def glossary(base: Path, name: str) -> tuple[list[Pair], list[Diagnostic]]:
     return load_glossary(path, name)
 
 
-def write_index(site: Path, rendered: dict[str, Rendered], full_build: bool, pairs: list[Pair] | None = None) -> None:
+def write_index(site: Path, rendered: dict[str, Rendered], full_build: bool, pairs: list[Pair] | None = None,
+                keep_terms: bool = True) -> None:
     """The index of every page's documents; `full_build`: every page was rendered in this build;
-    `pairs`: the author's glossary. Only files whose bytes changed are written (a live preview's
-    save touches a few shards), and files of an earlier index that this one no longer has go."""
+    `pairs`: the author's glossary; `keep_terms`: see build_index. Only files whose bytes changed
+    are written (a live preview's save touches a few shards), and files of an earlier index that
+    this one no longer has go."""
     out = site / "search" / "qabook"
     out.mkdir(parents=True, exist_ok=True)
     docs = [d for *_, page_docs in rendered.values() for d in page_docs]
-    files = build_index(docs, search_means(full_build, lambda: field_means(docs)), pairs)
+    files = build_index(docs, search_means(full_build, lambda: field_means(docs)), pairs, keep_terms)
     for name, data in files.items():
         target = out / name
         try:

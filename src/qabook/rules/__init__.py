@@ -3,6 +3,10 @@ and a bad and a good example (rendered into RULES.md by `qabook rules --markdown
 
 A rule is a function `(book) -> Iterable[Diagnostic]`; rules whose findings come from the
 parser (file, front matter and fence problems) are registered here too, for one catalogue.
+A rule registered `per_page=True` finds in each page what that page alone (its text, its kind,
+whether qabook owns it, the project's settings) shows — so `qabook.check` may keep a page's
+findings with the parsed page and run it again only on pages that changed; every other rule
+(links, ids, chapters) runs over the whole book each time. When in doubt, not per page.
 """
 
 from __future__ import annotations
@@ -25,14 +29,15 @@ class Rule:
     good: str
     severity: Severity
     check: Check
+    per_page: bool = False
 
 
 RULES: dict[str, Rule] = {}
 
 
 def rule(code: str, name: str, summary: str, *, bad: str, good: str,
-         severity: Severity = Severity.ERROR) -> Callable[[Check], Check]:
-    """Register a rule; its findings get the rule's code and severity."""
+         severity: Severity = Severity.ERROR, per_page: bool = False) -> Callable[[Check], Check]:
+    """Register a rule; its findings get the rule's code and severity (`per_page`: see above)."""
 
     def register(fn: Check) -> Check:
         def run(book: Book) -> Iterator[Diagnostic]:
@@ -41,7 +46,7 @@ def rule(code: str, name: str, summary: str, *, bad: str, good: str,
 
         if code in RULES:
             raise ValueError(f"duplicate rule code {code}")
-        RULES[code] = Rule(code, name, summary, bad.strip("\n"), good.strip("\n"), severity, run)
+        RULES[code] = Rule(code, name, summary, bad.strip("\n"), good.strip("\n"), severity, run, per_page)
         return fn
 
     return register

@@ -10,7 +10,7 @@ from qabook.rules import at, rule
 
 
 @rule("QA060", "skipped-heading-level", "A heading more than one level below the heading before it",
-      bad="# 标题\n\n### 小节", good="# 标题\n\n## 小节")
+      bad="# 标题\n\n### 小节", good="# 标题\n\n## 小节", per_page=True)
 def skipped_heading_level(book: Book) -> Iterator[Diagnostic]:
     for page in book.pages.values():
         previous = None

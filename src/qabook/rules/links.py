@@ -60,7 +60,7 @@ def missing_image(book: Book) -> Iterator[Diagnostic]:
 
 @rule("QA054", "remote-image", "A picture, sound or video from another host: left out of the site and the PDF (pages load nothing from elsewhere)",
       bad="![图](https://example.org/a.png)", good="![图](img/a.png)   (the file copied into the chapter folder)",
-      severity=Severity.WARNING)
+      severity=Severity.WARNING, per_page=True)
 def remote_image(book: Book) -> Iterator[Diagnostic]:
     from qabook.rules.safety import is_remote_resource, removals
 

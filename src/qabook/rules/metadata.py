@@ -20,7 +20,7 @@ def _meta_line(page: Page, key: str) -> int:
 
 
 @rule("QA011", "missing-id", "A topic page without a valid `id` in its front matter",
-      bad="---\ntags: [基础概念]\n---", good="---\nid: what-is-llm\ntags: [基础概念]\n---")
+      bad="---\ntags: [基础概念]\n---", good="---\nid: what-is-llm\ntags: [基础概念]\n---", per_page=True)
 def missing_id(book: Book) -> Iterator[Diagnostic]:
     for page in book.pages.values():
         if page.kind != "topic" or any(d.code == "QA010" for d in page.structure):
@@ -51,7 +51,7 @@ def duplicate_id(book: Book) -> Iterator[Diagnostic]:
 
 @rule("QA013", "missing-title", "A topic or chapter page with no `# title` heading",
       bad="---\nid: what-is-llm\n---\n\n/// question\n……\n///",
-      good="---\nid: what-is-llm\n---\n\n# 什么是大模型？\n\n/// question\n……\n///")
+      good="---\nid: what-is-llm\n---\n\n# 什么是大模型？\n\n/// question\n……\n///", per_page=True)
 def missing_title(book: Book) -> Iterator[Diagnostic]:
     for page in book.pages.values():
         if page.kind in ("topic", "chapter", "home") and not page.title:
@@ -72,7 +72,7 @@ def _type_problem(key: str, value: object) -> str | None:
 
 
 @rule("QA014", "front-matter-type", "A front-matter value of a type the build cannot use (`title`/`id` not text, `tags` not a list of words)",
-      bad="---\ntitle: 123\ntags: 基础概念\n---", good="---\ntitle: \"123\"\ntags: [基础概念]\n---")
+      bad="---\ntitle: 123\ntags: 基础概念\n---", good="---\ntitle: \"123\"\ntags: [基础概念]\n---", per_page=True)
 def front_matter_type(book: Book) -> Iterator[Diagnostic]:
     for page in book.pages.values():
         for key in ("id", "title", "tags"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from functools import lru_cache
 from typing import Iterator
 from urllib.parse import unquote, urlsplit
@@ -18,16 +19,26 @@ def resolve_link(page: Page, href: str) -> tuple[str | None, str]:
     return _resolve(page.rel, href)
 
 
+#: A link holding none of these is a plain relative path: no scheme, query, fragment or escape,
+#: nothing urlsplit would strip (tab, CR, LF).
+_NOT_PLAIN = re.compile(r"[:?#%\t\r\n]")
+
+
 @lru_cache(maxsize=1 << 16)  # three rules resolve every link
 def _resolve(rel: str, href: str) -> tuple[str | None, str]:
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or href.startswith(("/", "mailto:")):
-        return None, ""
-    fragment = unquote(parts.fragment)
-    if not parts.path:
-        return rel, fragment
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(parts.path)))
-    if parts.path.endswith("/"):
+    if href and href[0] > " " and href[0] != "/" and not _NOT_PLAIN.search(href):
+        raw = path = href  # a plain relative path (most links): what urlsplit and unquote give, faster
+        fragment = ""
+    else:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith(("/", "mailto:")):
+            return None, ""
+        fragment = unquote(parts.fragment)
+        if not parts.path:
+            return rel, fragment
+        raw, path = parts.path, unquote(parts.path)
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), path))
+    if raw.endswith("/"):
         target = posixpath.join(target, "index.md")
     return target, fragment
 

@@ -13,7 +13,7 @@ _NAMES = {"question": "question", "answer": "answer", "explanation": "explanatio
 
 
 @rule("QA030", "missing-question", "An answer or explanation block with no question block before it",
-      bad="# 标题\n\n/// answer\n……\n///", good="# 标题\n\n/// question\n……\n///\n\n/// answer\n……\n///")
+      bad="# 标题\n\n/// answer\n……\n///", good="# 标题\n\n/// question\n……\n///\n\n/// answer\n……\n///", per_page=True)
 def missing_question(book: Book) -> Iterator[Diagnostic]:
     for page in book.pages.values():
         for block in page.orphan_parts:
@@ -23,7 +23,7 @@ def missing_question(book: Book) -> Iterator[Diagnostic]:
 
 @rule("QA031", "missing-answer", "A question with no answer block",
       bad="/// question\n……\n///\n\n/// explanation\n……\n///",
-      good="/// question\n……\n///\n\n/// answer\n……\n///\n\n/// explanation\n……\n///")
+      good="/// question\n……\n///\n\n/// answer\n……\n///\n\n/// explanation\n……\n///", per_page=True)
 def missing_answer(book: Book) -> Iterator[Diagnostic]:
     yield from _missing(book, Need.REQUIRED)
 
@@ -44,13 +44,13 @@ def _missing(book: Book, need: Need) -> Iterator[Diagnostic]:
 @rule("QA032", "missing-explanation", "A question with no explanation block",
       bad="/// question\n……\n///\n\n/// answer\n……\n///",
       good="/// question\n……\n///\n\n/// answer\n……\n///\n\n/// explanation\n……\n///",
-      severity=Severity.WARNING)
+      severity=Severity.WARNING, per_page=True)
 def missing_explanation(book: Book) -> Iterator[Diagnostic]:
     yield from _missing(book, Need.EXPECTED)
 
 
 @rule("QA033", "empty-block", "A question, answer or explanation block with nothing in it",
-      bad="/// answer\n///", good="/// answer\n大模型指的是……\n///")
+      bad="/// answer\n///", good="/// answer\n大模型指的是……\n///", per_page=True)
 def empty_block(book: Book) -> Iterator[Diagnostic]:
     for page in book.pages.values():
         for block in page.blocks:
@@ -60,7 +60,7 @@ def empty_block(book: Book) -> Iterator[Diagnostic]:
 
 @rule("QA034", "block-order", "Blocks of a question out of order (question, answer, explanation) or repeated",
       bad="/// question\n……\n///\n\n/// explanation\n……\n///\n\n/// answer\n……\n///",
-      good="/// question\n……\n///\n\n/// answer\n……\n///\n\n/// explanation\n……\n///")
+      good="/// question\n……\n///\n\n/// answer\n……\n///\n\n/// explanation\n……\n///", per_page=True)
 def block_order(book: Book) -> Iterator[Diagnostic]:
     rank = {kind: i for i, kind in enumerate(qa_types())}
     for page in book.pages.values():
@@ -80,7 +80,7 @@ def block_order(book: Book) -> Iterator[Diagnostic]:
 
 @rule("QA035", "stray-text", "Text between or after the blocks that belongs to no block",
       bad="/// answer\n……\n///\n\n这一段不属于任何块。\n\n/// explanation\n……\n///",
-      good="/// answer\n……\n这一段属于答案。\n///\n\n/// explanation\n……\n///")
+      good="/// answer\n……\n这一段属于答案。\n///\n\n/// explanation\n……\n///", per_page=True)
 def stray_text(book: Book) -> Iterator[Diagnostic]:
     for page in book.pages.values():
         if page.kind != "topic":
@@ -92,7 +92,7 @@ def stray_text(book: Book) -> Iterator[Diagnostic]:
 
 @rule("QA040", "topic-without-question", "A topic page with no question block",
       bad="# 大模型的发展趋势\n\n只有正文，没有题目。",
-      good="# 大模型的发展趋势\n\n/// question\n请简要描述大模型的发展趋势。\n///")
+      good="# 大模型的发展趋势\n\n/// question\n请简要描述大模型的发展趋势。\n///", per_page=True)
 def topic_without_question(book: Book) -> Iterator[Diagnostic]:
     for page in book.pages.values():
         if page.kind == "topic" and not page.questions:
@@ -101,7 +101,7 @@ def topic_without_question(book: Book) -> Iterator[Diagnostic]:
 
 @rule("QA028", "nested-block", "A question, answer or explanation block inside another block",
       bad="/// question\n……\n/// answer\n……\n///\n///",
-      good="/// question\n……\n///\n\n/// answer\n……\n///")
+      good="/// question\n……\n///\n\n/// answer\n……\n///", per_page=True)
 def nested_block(book: Book) -> Iterator[Diagnostic]:
     for page in book.pages.values():
         outer: list = []  # the open blocks, outermost first, by depth

@@ -171,7 +171,7 @@ def _why(removal: Removal) -> str:
 
 @rule("QA070", "unsafe-html", "Raw HTML or a URL that could run script in a reader's browser (removed by the sanitiser)",
       bad='<img src="x.png" onerror="alert(1)">\n[点我](javascript:alert(1))',
-      good='![示意图](x.png)\n[出处](https://example.org/)')
+      good='![示意图](x.png)\n[出处](https://example.org/)', per_page=True)
 def unsafe_html(book: Book) -> Iterator[Diagnostic]:
     for f in removals(book):
         if f.removal.unsafe and not is_remote_resource(f.removal):
@@ -182,7 +182,7 @@ def unsafe_html(book: Book) -> Iterator[Diagnostic]:
 
 @rule("QA071", "removed-html", "Raw HTML the site does not keep: an element or attribute not on the allow-list, or an end tag that closes nothing",
       bad="答案 </details> 在这里\n<textarea>", good="答案在这里",
-      severity=Severity.WARNING)
+      severity=Severity.WARNING, per_page=True)
 def removed_markup(book: Book) -> Iterator[Diagnostic]:
     for f in removals(book):
         if f.removal.unsafe:

@@ -53,6 +53,15 @@ class SearchDoc:
     def snippet(self) -> str:
         return self.text[:160]
 
+    def __setstate__(self, state: dict) -> None:
+        """Unpickled (a worker's documents, in the build's parent): each term one string object
+        for the whole book again, as where it was analysed (pickle shares strings within one
+        message only: 10,000 pages held ~300 copies of each, most of their memory)."""
+        terms = state.get("terms")
+        if terms is not None:
+            state["terms"] = {f: Counter({sys.intern(t): n for t, n in counts.items()}) for f, counts in terms.items()}
+        self.__dict__.update(state)
+
 
 class _Item:
     """Text collected inside a list item or table cell, to drop if it is mostly a link."""

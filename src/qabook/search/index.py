@@ -90,19 +90,23 @@ def term_weights(docs: list[SearchDoc], avg: dict[str, float] | None = None) -> 
 
 
 def build_index(docs: list[SearchDoc], avg: dict[str, float] | None = None,
-                glossary: list[Pair] | None = None) -> dict[str, bytes]:
+                glossary: list[Pair] | None = None, keep_terms: bool = True) -> dict[str, bytes]:
     """Relative path (under the search folder) → file content (`avg`: see `term_weights`;
-    `glossary`: the author's term pairs, see qabook.search.lexicon)."""
+    `glossary`: the author's term pairs, see qabook.search.lexicon). `keep_terms=False` (a
+    one-off build): each document's term counts are let go once it is weighed (they are
+    analysed again if ever asked for; a live preview keeps them for its next build)."""
     # delta-encoded flat lists: [d1, w1, d2-d1, w2, …] (term_weights' postings, built flat:
     # a tuple per posting was most of a big book's memory)
     avg = avg or field_means(docs)
+    expansions, files = build_expansions(docs, glossary)  # (reads the term counts: before they go)
     # (as arrays: a Python int in a list is 36 bytes, in an array 8; they become lists one shard
-    # at a time, to be written. Measured at 10,000 pages: the build's peak did not move — the
-    # pages' HTML held in the parent makes it, design/performance.md)
+    # at a time, to be written)
     encoded: dict[str, array] = {}
     last: dict[str, int] = {}
     for doc_id, doc in enumerate(docs):
         weights = _doc_weights(doc, avg)
+        if not keep_terms:
+            doc.__dict__.pop("terms", None)
         for term, w in zip(weights.terms, weights.weights):
             flat = encoded.get(term)
             if flat is None:
@@ -116,7 +120,6 @@ def build_index(docs: list[SearchDoc], avg: dict[str, float] | None = None,
     for term in sorted(encoded):
         buckets[shard_of(term, shards)][term] = encoded[term]
     chunks = math.ceil(len(docs) / CHUNK_DOCS)
-    expansions, files = build_expansions(docs, glossary)
     files["meta.js"] = _js("meta", {"version": VERSION, "docs": len(docs), "shards": shards,
                                     "chunkDocs": CHUNK_DOCS, "chunks": chunks, **expansions})
     for n, bucket in enumerate(buckets):
