@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import import_document, page_block
+from conftest import import_document, page_block, qabook
 
 TICKED = """# C 语言选择题
 
@@ -109,6 +109,8 @@ def test_a_bare_question_number_gets_its_statement_and_choices_as_the_question(t
     assert "**" not in a
     text = pages[1].read_text(encoding="utf-8")
     assert "# Which protocol resolves an IPv4 address to a MAC address?" in text  # the title is the statement
+    explained = qabook("import", str(tmp_path / "exam.md"), "--explain", "--out", str(tmp_path / "x"), "--chapter", "x")
+    assert "(first: 'Question 1')" in explained.stdout + explained.stderr  # it said (first: '')
 
 
 QUOTED = """# 大数据面试题

@@ -166,8 +166,10 @@ class Candidate:
             what = f"{where} written as a question (or a card's front above a divider line)"
         else:
             what = f"{form}{where} numbered '{family}'"
-        example = self.shapes[0].title[:40] if self.shapes else ""
-        return f"{what} (first: '{example}')"
+        first = self.shapes[0] if self.shapes else None
+        example = (first.title or (f"{first.numbering.word} {first.numbering.number}".strip().capitalize()
+                                   if first.numbering else "")) if first else ""  # a bare 'Question 1' has no title
+        return f"{what} (first: '{example[:40]}')"
 
 
 def _heading(box: str) -> bool:
