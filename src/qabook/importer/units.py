@@ -517,6 +517,7 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     if not blocks:
         return
     take = 0
+    bare = numbering_only(unit.title)
     first = [_QUOTE_RE.sub("", o.text, count=1) for o in answer[blocks[0][0]:blocks[0][1]]]
     label = labels.paragraph(first[0]) if _QUOTE_RE.match(answer[blocks[0][0]].text) else None
     if label is not None and label.kind == "question":  # '> **题目**: …': up to the quote's first blank line
@@ -525,13 +526,12 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     else:
         options = next((n for n, (a, _) in enumerate(blocks[:4]) if _OPTION_RE.match(answer[a].text)
                         or _TASK_RE.match(answer[a].text)), None)
-        bare = bool(numbering_only(unit.title))
         # the code a stem points at, or any statement when the title leaves a blank for the choice
         if options is not None and options > 0 and (bare or _BLANK_RE.search(unit.title) or all(
                 _FENCE_LINE_RE.match(answer[a].text) for a, _ in blocks[:options])):
             take = blocks[options - 1][1]  # the statement (its code) before the choices; options_to_question moves those
             how = "the statement before the choices"
-        elif bare and len(blocks) > 1 or bare and options is None and len(blocks) == 1:
+        elif bare and (len(blocks) > 1 or options is None):
             take = blocks[0][1]
             how = "the statement under a numbering title"
     if not take:
@@ -539,8 +539,7 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     said = answer[:take]
     while said and not said[-1].text.strip():
         said.pop()
-    bare = numbering_only(unit.title)
-    kept = [] if bare else [o for o in unit.parts["question"]]  # the title's own question stays first
+    kept = [] if bare else list(unit.parts["question"])  # the title's own question stays first
     unit.parts["question"] = kept + ([OutLine("", ())] if kept else []) + said
     unit.parts["answer"] = answer[take:]
     while unit.parts["answer"] and not unit.parts["answer"][0].text.strip():
