@@ -19,7 +19,8 @@ from qabook.importer.answerkey import AnswerKey, find_keys
 from qabook.importer.elements import Element, expand_lists
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
-from qabook.importer.shapes import KEY_SHAPE, Shape, asks, details_close, numbering, numbering_only, shape_of
+from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbering, numbering_only, says_question,
+                                   shape_of)
 from qabook.importer.faqsection import faq_sections
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
                                       section_title, silent, titled_by)
@@ -28,13 +29,6 @@ from qabook.importer.askheadings import ask_headings
 from qabook.importer.tables import question_tables
 from qabook.importer.wholedoc import asked_by_its_title, whole_document
 
-NUMBERED_HEADING_RE = re.compile(
-    r"^(?:第\s*(?P<a>\d+)\s*题|题目\s*(?P<b>\d+)\s*[：:.．、]?|(?P<c>\d+)\s*(?:[.．、](?!\d)|[)）]))\s*(?P<rest>.*)$"
-)
-# "Q3: title", "Q. title", "Q: title", "问：title", "问题 3：title", "Question 3: title"
-PREFIXED_HEADING_RE = re.compile(
-    r"^(?:Q(?:uestion)?|问题?)\s*(?:(?P<n>\d+)\s*(?:[.:：．、)）\-—–])?|[.:：．、]|\s[-—–])\s*(?P<rest>.*)$", re.I
-)
 BOLD_NUMBERED_RE = re.compile(r"^\*\*\s*(?P<n>\d+)\s*[.．、]\s*(?P<rest>[^*\n]+?)\s*\*\*\s*$")
 BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
 @dataclass
@@ -72,18 +66,17 @@ def first_line(el: Element) -> str:
 
 
 def numbered_heading(el: Element) -> Start | None:
+    """A heading numbered as a question ('## 3. …', '## 第 3 题', '## Question 17a. …', '## Q: …'),
+    read with the one numbering of `shapes.numbering`."""
     if el.kind != "heading":
         return None
     text = re.sub(r"^(\*\*|__)(.*)\1$", r"\2", el.text.strip()).strip()  # "### **1. 标题**"
-    m = NUMBERED_HEADING_RE.match(text)
-    if m:
-        number = int(m["a"] or m["b"] or m["c"])
-        return Start(0, number, _unbold(m["rest"]), "heading", el.level, explicit=not m["c"])
-    m = PREFIXED_HEADING_RE.match(text)
-    if m:
-        return Start(0, int(m["n"]) if m["n"] else None, _unbold(m["rest"]), "heading", el.level, explicit=True,
-                     bare=not m["rest"].strip())
-    return None
+    num = numbering(text)
+    if not num or not (num.style in ("N.", "N)", "N、") or says_question(num)):
+        return None
+    title = _unbold(num.title)
+    return Start(0, num.number, title, "heading", el.level, explicit=says_question(num),
+                 bare=says_question(num) and not title)
 
 
 def _unbold(text: str) -> str:

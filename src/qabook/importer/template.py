@@ -31,12 +31,9 @@ from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
 from qabook.importer.marked import marked as marks_choice, ticked
 from qabook.importer.labels import Labels
-from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks, details_close, linked_title
+from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks, details_close, linked_title, says_question, step
 from qabook.vocabulary import SECTION_WORDS
 
-#: Numbering words that say "this is a question" on their own.
-_QUESTION_WORDS = {"q", "题目", "问题", "面试题", "试题", "习题", "练习", "例题", "考题", "question", "problem", "exercise",
-                   "quiz", "task"}
 _PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)": 0.1, "(N)": 0.1, "一、": 0.0,
           "N ": 0.0, "N.N": 0.0, "": 0.0}
 _ANSWER_MARK_RE = re.compile(r"^\s*(?:(?:\?\?\?\+?|!!!|:::+)\s*(?:answer|success|tip|note|solution|hint|"
@@ -220,8 +217,7 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
 
 def explicit(shape: Shape) -> bool:
     """The start line itself says it is a question: 'Q1', '题目 3', '第 2 题', 'Q:', '**问题：**'."""
-    n = shape.numbering
-    return bool(shape.label_kind == "question" or (n and (n.style in ("第N题", "Q:") or n.word in _QUESTION_WORDS)))
+    return bool(shape.label_kind == "question" or says_question(shape.numbering))
 
 
 def candidates(elements: list[Element], shapes: list[Shape]) -> list[Candidate]:
@@ -462,9 +458,9 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         labelled += bool(inline or has_answer_mark(body, labels))
         sizes.append(1 + len(body))
         coded += any(_FENCE_RE.match(line) for line in body)
-    numbers = [s.numbering.number for s in cand.shapes if s.numbering and s.numbering.number is not None]
+    numbers = [s.numbering for s in cand.shapes if s.numbering and s.numbering.number is not None]
     pairs = list(zip(numbers, numbers[1:]))
-    seq = (sum(1.0 if b == a + 1 else 0.5 if b == 1 else 0.0 for a, b in pairs) / len(pairs)) if pairs else 0.0
+    seq = (sum(step(a, b) for a, b in pairs) / len(pairs)) if pairs else 0.0
     total = sum(1 for line in lines if line.strip()) or 1
     coverage = min(1.0, sum(sizes) / total)
     mean = sum(sizes) / n
