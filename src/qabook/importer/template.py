@@ -31,7 +31,8 @@ from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
 from qabook.importer.marked import marked as marks_choice, ticked
 from qabook.importer.labels import Labels
-from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks, details_close, linked_title, says_question, step
+from qabook.importer.shapes import (FENCE_RE, QUESTION_MARK_RE, Shape, asks, details_close, linked_title, says_question,
+                                   step)
 from qabook.vocabulary import SECTION_WORDS
 
 _PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)": 0.1, "(N)": 0.1, "一、": 0.0,
@@ -44,7 +45,6 @@ _SUMMARY_TEXT_RE = re.compile(r"<summary[^<>]*>(?P<text>.{0,500}?)(?:</summary>|
 _REVEAL_RE = re.compile(r"answer|solution|show|view|reveal|click|expand|hint|explanation|details?|more|toggle|"
                         r"答案|解答|解析|查看|点击|展开|显示|参考|提示|详解|思路|回答", re.I)
 _CONTENTS_RE = re.compile(r"contents|目录|\btoc\b|index|索引", re.I)  # a <summary> over a table of contents
-_FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _LIST_MARK_RE = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
 _INLINE_ANSWER_RE = re.compile(r"[?？.。]\s*(?:\*\*)?(?:答案|参考答案|答|Answer|Ans|A)\s*(?:\*\*)?\s*[：:]", re.I)
 
@@ -340,7 +340,7 @@ def has_answer_mark(body: list[str], labels: Labels) -> bool:
     """An answer or explanation label, `<details>`, an answer admonition among the lines (not in code)."""
     fence = False
     for k, line in enumerate(body):
-        if _FENCE_RE.match(line):
+        if FENCE_RE.match(line):
             fence = not fence
             continue
         if fence:
@@ -366,7 +366,7 @@ def has_question_part(body: list[str], labels: Labels) -> bool:
     found = 0
     fence = False
     for line in body:
-        if _FENCE_RE.match(line):
+        if FENCE_RE.match(line):
             fence = not fence
             continue
         if fence:
@@ -457,7 +457,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         cand.answered_at.append(said)
         labelled += bool(inline or has_answer_mark(body, labels))
         sizes.append(1 + len(body))
-        coded += any(_FENCE_RE.match(line) for line in body)
+        coded += any(FENCE_RE.match(line) for line in body)
     numbers = [s.numbering for s in cand.shapes if s.numbering and s.numbering.number is not None]
     pairs = list(zip(numbers, numbers[1:]))
     seq = (sum(step(a, b) for a, b in pairs) / len(pairs)) if pairs else 0.0
