@@ -26,6 +26,7 @@ from qabook.importer.template import (Candidate, _rival, candidates, choose, exp
                                       section_title, silent, titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
 from qabook.importer.askheadings import ask_headings
+from qabook.importer.runon import run_on_titles
 from qabook.importer.tables import question_tables
 from qabook.importer.wholedoc import asked_by_its_title, whole_document
 
@@ -43,6 +44,7 @@ class Start:
     explicit: bool = False  # the line itself says it is a question (题目 N / 第 N 题 / Q3:)
     promoted: int = 0  # found inside the answer of the question that starts at this line
     bare: bool = False  # the line only marks a question ("## Question 1"): the title comes from the text
+    runs: int = 0  # elements after the start that continue its title (`runon.py`: one title over several headings)
 
 
 @dataclass
@@ -59,6 +61,7 @@ class Detection:
     learned: list = field(default_factory=list)  # label words learned from the document (`learn.LearnedLabel`)
     continued: list[Candidate] = field(default_factory=list)  # templates carrying the numbering on (`continues`)
     refused: str = ""  # why the best reading was taken for an article's sections (`Candidate.prose`)
+    joined: list[tuple[int, int]] = field(default_factory=list)  # (start line, heading line joined to its title)
 
 
 def first_line(el: Element) -> str:
@@ -102,7 +105,7 @@ def unit_end(elements: list[Element], start: Start, starts: set[int], labels: La
     if start.strategy == "details" and lines is not None:
         close = details_close(lines, elements[start.index].start)
         inside = close if close is not None else -1
-    for j in range(start.index + 1, len(elements)):
+    for j in range(start.index + 1 + start.runs, len(elements)):
         el = elements[j]
         if j in starts:
             return j
@@ -428,8 +431,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                 starts.append(_start(i, shape, box, expanded[i].level))
     starts.sort(key=lambda s: s.index)
     what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:])
-    return Detection(what, _promote_hidden(expanded, starts, shapes), expanded, winner=winner, runner=runner, cands=cands,
-                     keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)])
+    starts, joined = run_on_titles(expanded, _promote_hidden(expanded, starts, shapes), labels)
+    return Detection(what, starts, expanded, winner=winner, runner=runner, cands=cands,
+                     keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined)
 
 
 def _why_prose(cands: list[Candidate]) -> str:

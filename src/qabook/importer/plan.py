@@ -117,6 +117,10 @@ class _Planner:
             units = []
         self._groups(units, elements)
         self._style_changes(detection, elements)
+        for kept, line in detection.joined:
+            self.warn(line, "QI028", f"this heading continues the question title of line {kept} (same level, nothing "
+                                     "between, one of them numbered): read as one question; if it is a question of its "
+                                     "own, number it or put its text under it")
         self._weak_template(detection, [u for u, _ in units])
         self._check_units([u for u, _ in units])
         plan = self._pages(units, elements)
@@ -167,10 +171,11 @@ class _Planner:
             inner = item_body(self.lines, el)
             body = inner + elements[start.index + 1:end]
         else:
-            body = elements[start.index + 1:end]
+            body = elements[start.index + 1 + start.runs:end]
             unit.title = " ".join(start.title.split())  # a setext heading may span lines
             unit.heading_text = el.text.strip().split("\n", 1)[0]
-            unit.title_src = tuple(el.own_lines)
+            unit.title_src = tuple(el.own_lines) + tuple(n for e in elements[start.index + 1:start.index + 1 + start.runs]
+                                                         for n in e.own_lines)  # a title over several headings
             if el.kind == "paragraph" and el.own_end - el.start > 1:  # "**16. …?**⏎Although …": glued answer
                 unit.title_src = (el.lineno,)
                 unit.heading_text = el.text.strip().split("\n", 1)[0].strip("* ")

@@ -1,0 +1,78 @@
+"""Where one question ends and the next begins: the right count, not twice and not half.
+
+Each test imports a document a person writes, through the real `qabook import` command, and
+checks the number of questions, what each holds, and the warning at the line where the importer
+had to choose (issue 14 items 1 and 2).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import block, qabook
+
+
+def _import(tmp_path: Path, text: str, *extra: str):
+    source = tmp_path / "source.md"
+    source.write_text(text, encoding="utf-8")
+    run = qabook("import", str(source), "--out", str(tmp_path / "docs"), "--chapter", "c", *extra)
+    assert run.returncode == 0, run.stderr
+    pages = sorted(p for p in (tmp_path / "docs" / "c").glob("*.md") if p.name != "index.md")
+    return run, pages
+
+
+def _count(run) -> int:
+    return int(re.search(r"import: (\d+) questions?", run.stdout + run.stderr).group(1))
+
+
+RUN_ON = """# Cloud fundamentals — practice test
+
+### 1 . Which service stores secrets and certificates for your applications?
+
+- [ ] Blob Storage
+- [x] Key Vault
+- [ ] Monitor
+
+<details><summary>Explanation</summary>
+
+Key Vault keeps secrets, keys and certificates.
+
+</details>
+
+### 2 . A team runs simulations on pre-configured virtual machines in a lab-like environment.
+
+### As their consultant, which service would you recommend?
+
+- [x] DevTest Labs
+- [ ] Virtual Desktop
+
+<details><summary>Explanation</summary>
+
+DevTest Labs gives lab environments with templates and quotas.
+
+</details>
+
+### 3 . Yes or No: a resource can connect to resources in other resource groups.
+
+- [x] Yes
+- [ ] No
+
+<details><summary>Explanation</summary>
+
+Resource groups organise resources; they do not isolate their networks.
+
+</details>
+"""
+
+
+def test_a_title_over_two_headings_is_one_question(tmp_path: Path) -> None:
+    run, pages = _import(tmp_path, RUN_ON)
+    assert len(pages) == 3 and _count(run) == 3
+    second = pages[1].read_text(encoding="utf-8")
+    h1 = next(line for line in second.splitlines() if line.startswith("# "))
+    assert "lab-like environment" in h1 and "which service would you recommend?" in h1
+    assert "DevTest Labs" in block(second, "question")
+    assert "DevTest Labs gives lab environments" in block(second, "answer")
+    # the importer chose: it says so at the heading it joined
+    assert re.search(r"source\.md:17:1: QI028 .*line 15", run.stdout + run.stderr)
