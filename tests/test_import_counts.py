@@ -76,3 +76,60 @@ def test_a_title_over_two_headings_is_one_question(tmp_path: Path) -> None:
     assert "DevTest Labs gives lab environments" in block(second, "answer")
     # the importer chose: it says so at the heading it joined
     assert re.search(r"source\.md:17:1: QI028 .*line 15", run.stdout + run.stderr)
+
+
+LETTERED = """# JavaScript interview questions
+
+## Question 1. What does `typeof null` return?
+
+<details><summary><b>Answer</b></summary>
+
+`"object"`, a bug kept for compatibility.
+
+</details>
+
+## Question 2a. What is the difference between these two declarations?
+
+```javascript
+var foo = function () {};
+function bar() {}
+```
+
+<details><summary><b>Answer</b></summary>
+
+`foo` is a function expression, assigned at run time; `bar` is hoisted whole.
+
+</details>
+
+## Question 2b. What is the output of the following?
+
+```javascript
+console.log(typeof bar);
+function bar() {}
+```
+
+<details><summary><b>Answer</b></summary>
+
+`function`
+
+</details>
+
+## Question 3. How do you empty an array?
+
+<details><summary><b>Answer</b></summary>
+
+`arr.length = 0`
+
+</details>
+"""
+
+
+def test_lettered_parts_of_one_number_are_questions_of_their_own(tmp_path: Path) -> None:
+    run, pages = _import(tmp_path, LETTERED)
+    assert len(pages) == 4 and _count(run) == 4
+    texts = [p.read_text(encoding="utf-8") for p in pages]
+    titles = [next(line for line in t.splitlines() if line.startswith("# ")) for t in texts]
+    assert titles[1] == "# What is the difference between these two declarations?"  # not 'a. What is …'
+    assert titles[2] == "# What is the output of the following?"
+    assert "hoisted whole" in block(texts[1], "answer") and "hoisted whole" not in texts[2]
+    assert "var foo" in block(texts[1], "question")
