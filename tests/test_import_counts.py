@@ -133,3 +133,47 @@ def test_lettered_parts_of_one_number_are_questions_of_their_own(tmp_path: Path)
     assert titles[2] == "# What is the output of the following?"
     assert "hoisted whole" in block(texts[1], "answer") and "hoisted whole" not in texts[2]
     assert "var foo" in block(texts[1], "question")
+
+
+GROUPED_FAQ = """# FAQ
+
+## Installation
+
+#### The build of the native extension fails
+
+Install a C compiler first (`build-essential` on Debian), then run the install again.
+
+#### Which Python version should I use?
+
+3.10 or later; older versions lack the syntax the package uses.
+
+#### Where does the configuration file live?
+
+In `~/.config/tool/config.toml`; create it if it is missing.
+
+## Running
+
+#### Can I run it without a GPU?
+
+Yes, on the CPU; it is slower but gives the same results.
+
+#### Why is the output garbled in the terminal?
+
+Your terminal is not in UTF-8; set `LANG=C.UTF-8`.
+
+## Docker
+
+#### Pulling the official image is very slow
+
+Use a registry mirror close to you, or build the image locally from the Dockerfile.
+"""
+
+
+def test_an_answered_statement_under_a_group_heading_is_an_entry_not_the_documents_head_or_tail(tmp_path: Path) -> None:
+    run, pages = _import(tmp_path, GROUPED_FAQ)
+    assert _count(run) == 6 and len(pages) == 6
+    first = pages[0].read_text(encoding="utf-8")
+    assert first.splitlines()[first.splitlines().index("---", 1) + 2] == "# The build of the native extension fails"
+    assert "build-essential" in block(first, "answer")
+    last = pages[-1].read_text(encoding="utf-8")
+    assert "# Pulling the official image is very slow" in last and "registry mirror" in block(last, "answer")

@@ -425,7 +425,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     starts: list[Start] = []
     for cand in chosen:
         box = cand.key[0]
-        quiet = silent(cand)
+        quiet = silent(cand, expanded)
         for i, shape in zip(cand.indices, cand.shapes):
             if i not in quiet:
                 starts.append(_start(i, shape, box, expanded[i].level))

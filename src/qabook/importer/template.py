@@ -490,7 +490,7 @@ def _has_options(body: list[str]) -> bool:
     return "A" in letters and "B" in letters
 
 
-def silent(cand: Candidate) -> set[int]:
+def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     """The starts of a question-like template that are not questions: a start that neither asks nor
     has anything under it but links (`### 参考`, a topic heading over its table of contents,
     `### 6. Suggest your question!`); and, when the starts are unnumbered and most ask, a run of
@@ -521,10 +521,37 @@ def silent(cand: Candidate) -> set[int]:
         for k in order:
             if cand.asked_at[k] or cand.shapes[k].numbering:
                 break  # a numbered start is one of the sequence
+            if elements and cand.answered_at[k] and _in_asking_group(cand, elements, k):
+                break  # answered, in a group of the entries that ask: one of them
             out.add(cand.indices[k])
     if len(out) >= n:
         return sections
     return out | sections
+
+
+def _in_asking_group(cand: Candidate, elements: list[Element], k: int) -> bool:
+    """The k-th start (a heading) sits under a group heading (a heading above the starts' level, not
+    the document's title) that also holds a start that asks, or it is the only start of its group and
+    its title is a sentence (four words, or eight CJK characters). An FAQ's entry that states rather than
+    asks ('#### flash attention 安装失败', the first under '## 安装&环境'; '#### 下载官方Docker镜像速度很慢',
+    the only one under '## Docker') is one of the entries, not the document's head or tail."""
+    if not _heading(cand.key[0]):
+        return False
+    level = int(cand.key[0][1:])
+
+    def parent(i: int) -> int | None:
+        return next((j for j in range(i - 1, -1, -1) if elements[j].kind == "heading" and elements[j].level < level), None)
+
+    mine = parent(cand.indices[k])
+    if mine is None or elements[mine].level <= 1:
+        return False
+    same = [m for m in range(len(cand.indices)) if parent(cand.indices[m]) == mine]
+    if any(cand.asked_at[m] for m in same):
+        return True
+    title = cand.shapes[k].title
+    groups_ask = any(cand.asked_at[m] and (p := parent(cand.indices[m])) is not None
+                     and elements[p].level == elements[mine].level for m in range(len(cand.indices)))
+    return same == [k] and groups_ask and (len(title.split()) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", title)) >= 8)
 
 
 def in_sequence(shapes: list[Shape], k: int) -> bool:
