@@ -177,3 +177,83 @@ def test_an_answered_statement_under_a_group_heading_is_an_entry_not_the_documen
     assert "build-essential" in block(first, "answer")
     last = pages[-1].read_text(encoding="utf-8")
     assert "# Pulling the official image is very slow" in last and "registry mirror" in block(last, "answer")
+
+
+REPEATED_KEY = """# Quiz: Git basics
+
+Answer true or false, then check the key at the end.
+
+## Questions
+
+### Level 1: Remember
+
+**Question 1**: Remember - Basic
+
+`git init` creates a new repository in the current folder.
+
+- [ ] True
+- [ ] False
+
+---
+
+**Question 2**: Remember - Basic
+
+`git clone` only copies the newest commit of a repository.
+
+- [ ] True
+- [ ] False
+
+---
+
+### Level 2: Apply
+
+**Question 3**: Apply - Intermediate
+
+`git rebase` rewrites the commits it moves.
+
+- [ ] True
+- [ ] False
+
+---
+
+## Answer Key
+
+### Level 1: Remember
+
+**Question 1**: Remember - Basic
+
+**Answer**: **True**
+
+**Explanation**: it writes a `.git` folder with an empty history.
+
+---
+
+**Question 2**: Remember - Basic
+
+**Answer**: **False**
+
+**Explanation**: a clone holds the whole history unless you ask for a shallow one:
+
+- `git clone --depth 1` copies only the newest commit
+
+---
+
+### Level 2: Apply
+
+**Question 3**: Apply - Intermediate
+
+**Answer**: **True**
+
+**Explanation**: the moved commits get new ids.
+"""
+
+
+def test_an_answer_key_that_repeats_the_question_labels_answers_them_and_is_not_counted_again(tmp_path: Path) -> None:
+    run, pages = _import(tmp_path, REPEATED_KEY)
+    assert _count(run) == 3 and len(pages) == 3
+    second = pages[1].read_text(encoding="utf-8")
+    assert "only copies the newest commit" in block(second, "question")
+    assert "- [ ] True" in block(second, "question")
+    answer = block(second, "answer")
+    assert "**False**" in answer and "--depth 1" in answer and "**True**" not in answer
+    assert "**True**" in block(pages[2].read_text(encoding="utf-8"), "answer")

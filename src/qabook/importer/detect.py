@@ -22,8 +22,8 @@ from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbering, numbering_only, says_question,
                                    shape_of)
 from qabook.importer.faqsection import faq_sections
-from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
-                                      section_title, silent, titled_by)
+from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
+                                      nesting, says_something, score, section_title, silent, titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
 from qabook.importer.askheadings import ask_headings
 from qabook.importer.runon import run_on_titles
@@ -388,7 +388,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         # keys answer questions that have none of their own (or the author named them, or hid them
         # under a <details> that says they are the answers: the text under each question is its task)
         if k_winner is not None and (opts.answer_key is not None or all(k.hidden for k in keys)
-                                     or _own_labels(k_winner, expanded, lines, keys) < 0.5):
+                                     or _own_labels(k_winner, expanded, lines, keys, labels) < 0.5):
             winner, runner, cands, shapes = k_winner, k_runner, k_cands, keyed
         else:
             keys = []
@@ -445,8 +445,13 @@ def _why_prose(cands: list[Candidate]) -> str:
     return f"the best reading, {c.describe()}, reads as an article's sections: {c.prose()}"
 
 
-def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys: list[AnswerKey]) -> float:
-    """Of the candidate's units a key answers, the share that hold an answer of their own."""
+_TASK_BOX_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
+
+
+def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys: list[AnswerKey],
+                labels: Labels | None = None) -> float:
+    """Of the candidate's units a key answers, the share that hold an answer of their own (choices
+    that no label, tick or bold marks are the question's, not its answer: '- [ ] True⏎- [ ] False')."""
     numbers = [(key.opener, set(key.entries)) for key in keys]
     keyed = own = 0
     for i, end, shape in zip(cand.indices, cand.ends, cand.shapes):
@@ -457,7 +462,12 @@ def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys
         if numbering_only(lines[elements[i].start]):
             continue  # '**Question 7**': the text under it is the statement the key answers
         stop = elements[end].start if end < len(elements) else len(lines)
-        own += says_something([x for x in lines[elements[i].start + 1:stop] if x.strip()])
+        body = [x for x in lines[elements[i].start + 1:stop] if x.strip()]
+        boxes = [x for x in body if _TASK_BOX_RE.match(x)]
+        if labels is not None and (has_options(body) or len(boxes) >= 2) and not has_answer_mark(body, labels) \
+                and not any(b.lstrip(" -*+")[:3] in ("[x]", "[X]") for b in boxes):
+            continue  # a statement and its choices ('- [ ] True', 'A. …'), none marked: the key holds the answer
+        own += says_something(body)
     return own / keyed if keyed else 1.0
 
 

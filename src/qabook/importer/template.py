@@ -329,7 +329,7 @@ def _wordy(line: str) -> bool:
 
 def says_something(body: list[str]) -> bool:
     """The lines hold words of their own: not only images, tags, captions or a list of links."""
-    if _has_options(body):  # choices (A. … B. …) are the question's, not an answer
+    if has_options(body):  # choices (A. … B. …) are the question's, not an answer
         body = [line for line in body if not _OPTION_LINE_RE.match(line)]
     words = [line for line in body if _wordy(line)]
     links = sum(1 for line in words if _LINK_ITEM_RE.match(line) or _link_only(line))
@@ -439,7 +439,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         inlined += inline
         inline = inline or bool(marks_choice(shape.title, body[:40]))
         ticks += bool(QUESTION_MARK_RE.search(shape.title) and ticked(body[:40]))  # '* [x] 42' under a question
-        offers = _has_options(body)
+        offers = has_options(body)
         offering += offers
         asked = bool(shape.asking or explicit(shape) or asks(shape.title) or offers
                      or bool(body and _QUESTION_ADMONITION_RE.match(body[0]))
@@ -484,7 +484,7 @@ _QUESTION_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?:question|faq|q
 _OPTION_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?[A-D](?:\*\*)?\s*[.)．、:：）]")
 
 
-def _has_options(body: list[str]) -> bool:
+def has_options(body: list[str]) -> bool:
     """Multiple-choice options (A. … B. …) among the unit's lines: the unit asks."""
     letters = [m.group().strip(" -*+[]xX(（*")[:1].upper() for line in body[:40] if (m := _OPTION_LINE_RE.match(line))]
     return "A" in letters and "B" in letters
