@@ -257,3 +257,53 @@ def test_an_answer_key_that_repeats_the_question_labels_answers_them_and_is_not_
     answer = block(second, "answer")
     assert "**False**" in answer and "--depth 1" in answer and "**True**" not in answer
     assert "**True**" in block(pages[2].read_text(encoding="utf-8"), "answer")
+
+
+STRAYS = """# Troubleshooting FAQ
+
+## Connection issues
+
+### Why does the client say "connection refused"?
+
+The server is not listening yet: start it with `tool serve`, then connect again.
+
+#### The handshake failed after an upgrade
+
+Delete `~/.tool/known_hosts`; the server's key changed with the upgrade.
+
+### How do I use a proxy?
+
+Set `HTTPS_PROXY` before starting the client.
+
+## Sync issues on Windows
+
+On Windows the sync stops when the path is longer than 260 characters. Enable long paths in the
+registry (`LongPathsEnabled = 1`) and restart.
+
+## Updates
+
+### How do I update to the newest version?
+
+Run `tool self-update`.
+
+### Can I go back to an older version?
+
+Yes: `tool self-update --version 1.2.3`.
+
+## Still have questions?
+
+Ask on the [forum](https://forum.example.org).
+"""
+
+
+def test_entries_at_another_level_are_questions_when_they_state_a_problem_and_are_answered(tmp_path: Path) -> None:
+    run, pages = _import(tmp_path, STRAYS)
+    out = run.stdout + run.stderr
+    assert _count(run) == 6 and len(pages) == 6
+    titles = [next(line for line in p.read_text(encoding="utf-8").splitlines() if line.startswith("# ")) for p in pages]
+    assert "# The handshake failed after an upgrade" in titles  # one level down, after an answer
+    assert "# Sync issues on Windows" in titles  # one level up, a group with no entry, answered itself
+    assert not any("Still have questions" in t for t in titles)  # an outro that asks is no entry
+    first = pages[0].read_text(encoding="utf-8")
+    assert "known_hosts" not in first and "start it with" in block(first, "answer")
+    assert re.search(r"source\.md:9:1: QI029 ", out) and re.search(r"source\.md:17:1: QI029 ", out)

@@ -27,6 +27,7 @@ from qabook.importer.template import (Candidate, _rival, candidates, choose, exp
 from qabook.importer.asklists import asking_lists, prompt_lists
 from qabook.importer.askheadings import ask_headings
 from qabook.importer.runon import run_on_titles
+from qabook.importer.strays import stray_entries
 from qabook.importer.tables import question_tables
 from qabook.importer.wholedoc import asked_by_its_title, whole_document
 
@@ -62,6 +63,7 @@ class Detection:
     continued: list[Candidate] = field(default_factory=list)  # templates carrying the numbering on (`continues`)
     refused: str = ""  # why the best reading was taken for an article's sections (`Candidate.prose`)
     joined: list[tuple[int, int]] = field(default_factory=list)  # (start line, heading line joined to its title)
+    strays: list[int] = field(default_factory=list)  # entries at another level or unlabelled (`strays.py`)
 
 
 def first_line(el: Element) -> str:
@@ -432,8 +434,24 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     starts.sort(key=lambda s: s.index)
     what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:])
     starts, joined = run_on_titles(expanded, _promote_hidden(expanded, starts, shapes), labels)
+    strays = _strays(expanded, lines, starts, keys, labels)
     return Detection(what, starts, expanded, winner=winner, runner=runner, cands=cands,
-                     keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined)
+                     keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined,
+                     strays=strays)
+
+
+def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys: list[AnswerKey],
+            labels: Labels) -> list[int]:
+    """Entries at another level or without the others' label (`strays.py`): added to `starts` in
+    place; their element indices returned for the warnings."""
+    if not lines:
+        return []
+    stops = {s.index for s in starts} | {k.opener for k in keys}
+    ends = [unit_end(elements, s, stops, labels, lines) for s in starts]
+    found = stray_entries(elements, lines, starts, ends, labels, section_title)
+    starts += [Start(j, None, title, "heading", level) for j, title, level in found]
+    starts.sort(key=lambda s: s.index)
+    return [j for j, _, _ in found]
 
 
 def _why_prose(cands: list[Candidate]) -> str:

@@ -117,6 +117,11 @@ class _Planner:
             units = []
         self._groups(units, elements)
         self._style_changes(detection, elements)
+        for j in detection.strays:
+            self.warn(elements[j].lineno, "QI029", "this heading is read as a question too, though it is written "
+                      "at another level or without the label of the others: it asks or states a problem and is "
+                      "answered under it; if it is no question, say where questions start (--question-heading, "
+                      "--question-pattern)")
         for kept, line in detection.joined:
             self.warn(line, "QI028", f"this heading continues the question title of line {kept} (same level, nothing "
                                      "between, one of them numbered): read as one question; if it is a question of its "
