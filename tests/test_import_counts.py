@@ -307,3 +307,10 @@ def test_entries_at_another_level_are_questions_when_they_state_a_problem_and_ar
     first = pages[0].read_text(encoding="utf-8")
     assert "known_hosts" not in first and "start it with" in block(first, "answer")
     assert re.search(r"source\.md:9:1: QI029 ", out) and re.search(r"source\.md:17:1: QI029 ", out)
+
+
+def test_a_section_over_problems_is_no_entry(tmp_path: Path) -> None:
+    doc = STRAYS.replace("## Still have questions?", "## Known issues\n\nSee the tracker for what is being fixed.\n\n"
+                         "### 高频问题\n\n下面是大家最常问的几个。\n")
+    run, pages = _import(tmp_path, doc)
+    assert _count(run) == 6  # 'Known issues', '高频问题': a section over problems, not a problem

@@ -38,8 +38,14 @@ _LINKS_ONLY_RE = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[^\]]*\]\([^)]*\)
 
 
 def states_problem(title: str) -> bool:
-    """The title names a problem to solve ('ip 地址获取错误的问题', 'OTG issues on Windows')."""
-    return bool(_PROBLEM_RE.search(re.sub(r"`[^`]*`", " ", title)))
+    """The title names a problem to solve, and what has it ('ip 地址获取错误的问题', 'OTG issues on
+    Windows'); not a section over problems ('高频问题', 'Known issues': the word and one qualifier)."""
+    text = re.sub(r"`[^`]*`", " code ", title)
+    m = _PROBLEM_RE.search(text)
+    if not m:
+        return False
+    rest = text[:m.start()] + " " + text[m.end():]
+    return len(re.findall(r"[A-Za-z0-9_]+", rest)) + len(re.findall(r"[\u4e00-\u9fff]", rest)) / 2 >= 2
 
 
 def _says(lines: list[str], start: int, stop: int) -> bool:
