@@ -112,7 +112,8 @@ class _Planner:
                       "no questions found: no shape repeats like a question (headings, bold lines, list items or "
                       "paragraphs that are numbered, ask or carry labels; <details>, admonitions, blocks between "
                       f"'---'){why}: nothing written; run with --explain or --preview, then say where questions start with "
-                      "--question-heading LEVEL, --question-pattern REGEX, --bold-questions or --split-on REGEX "
+                      "--question-heading LEVEL, --question-pattern REGEX, --bold-questions or --split-on REGEX, and where answers "
+                      "gathered after the questions start with --answer-key REGEX "
                       "(labels: --label answer=WORD)", Severity.ERROR)
         if units and self.options.answer_key is not None and not detection.keys:
             self.warn(1, "QI029", f"--answer-key {self.options.answer_key.pattern!r} matched no heading or line that "
