@@ -306,7 +306,7 @@ def test_entries_at_another_level_are_questions_when_they_state_a_problem_and_ar
     assert not any("Still have questions" in t for t in titles)  # an outro that asks is no entry
     first = pages[0].read_text(encoding="utf-8")
     assert "known_hosts" not in first and "start it with" in block(first, "answer")
-    assert re.search(r"source\.md:9:1: QI029 ", out) and re.search(r"source\.md:17:1: QI029 ", out)
+    assert re.search(r"source\.md:9:1: QI030 ", out) and re.search(r"source\.md:17:1: QI030 ", out)
 
 
 def test_a_section_over_problems_is_no_entry(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ the `###` entry above it. Such a heading is a question too when
 - one level below: it is the only heading of that level in a question's unit, and the question
   above it has said something before it (it is no part of that answer's outline).
 
-Each one joins with a QI029 warning at its line (`plan.py`), so the author sees where the importer chose.
+Each one joins with a QI030 warning at its line (`plan.py`), so the author sees where the importer chose.
 """
 
 from __future__ import annotations
