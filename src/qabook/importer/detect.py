@@ -175,19 +175,17 @@ def _promote_hidden(elements: list[Element], starts: list[Start], shapes: list[S
     return out
 
 
-#: What an author's pattern may take off the start of a question's title: a numbering or a label
-#: word with its punctuation (`Q3.`, `Question 3:`, `第3题`, `问：`, `**1.**`), never words of the question.
-_MARKER_RE = re.compile(r"^[\s*_#>•·\-–—]*(?:[^\W\d_]{1,12}\s*)?(?:\d+[a-z]?|[一二三四五六七八九十百]+)?\s*"
-                        r"[^\W\d_]{0,2}\s*[.:：．、)）\]】\-–—]*\s*$")
-
-
 def _pattern_title(text: str, m: re.Match[str]) -> str:
     """The title of a line an author's pattern matched: the line after the match when the match is
-    a marker (a number, or a word with a number or a colon), else the whole line (`True/` or `[A-Z]`
-    matched words of the question: taking them off lost them from the book)."""
-    marker = m.group()
+    a marker — a numbering (`Q3.`, `Question 3:`, `第3题`, `1.`, as `shapes.numbering` reads it), any
+    word with a number (`Drill 26.`: the author's pattern names it) or a label word with its colon
+    (`问：`, `Q:`) — else the whole line (`True/` or `[A-Z]` matched words of
+    the question: taking them off lost them from the book)."""
+    marker = re.sub(r"^[\s*_#>•·\-–—]+", "", m.group()).strip()
     rest = re.sub(r"^[\s.:：．、)\-—–]+", "", text[m.end():])
-    if rest and marker.strip() and _MARKER_RE.match(marker) and re.search(r"[\d一二三四五六七八九十百]|[:：]\s*$", marker):
+    said = numbering(marker) if marker else None
+    if rest and marker and ((said is not None and said.number is not None and not re.search(r"\w", said.title))
+                            or re.fullmatch(r"[^\W\d_]{1,12}\s*(?:\d+[a-z]?\s*[.:：．、)）]*|[:：])", marker)):
         return rest
     return text
 
