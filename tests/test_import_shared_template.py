@@ -110,3 +110,62 @@ def test_explain_names_the_shared_labels(tmp_path: Path) -> None:
 def test_a_reference_sharing_labels_that_name_no_part_stays_refused(tmp_path: Path) -> None:
     r, pages = import_document(tmp_path, "reference.md", REFERENCE)
     assert r.returncode == 1 and not pages, r.stdout + r.stderr
+
+
+GUIDE = """# How to prepare for a backend interview
+
+These notes describe how to answer each kind of question you will meet.
+
+## 1. Behavioral Questions
+
+1. Pick a story from the last two years.
+2. Say the situation in one sentence.
+3. Say what you did, then what changed.
+
+## 2. System Design Questions (6 Steps)
+
+1. Ask about the load and the users.
+2. Sketch the data model.
+3. Draw the request path.
+4. Name the bottleneck.
+
+## 3. Coding Questions
+
+1. Repeat the task in your own words.
+2. Write the simplest version first.
+3. Test it on an edge case.
+"""
+
+BANK = """# Backend interview bank
+
+## 1. Networking Questions
+
+### What does TCP guarantee that UDP does not?
+
+Ordered, reliable delivery with congestion control.
+
+### Why does a TLS handshake cost a round trip?
+
+The client and server must agree on keys before data flows.
+
+## 2. Storage Questions
+
+### When is a B-tree index slower than a full scan?
+
+When most rows match, random reads cost more than one sequential pass.
+"""
+
+
+def test_sections_that_name_kinds_of_questions_are_not_questions(tmp_path: Path) -> None:
+    r, pages = import_document(tmp_path, "guide.md", GUIDE)
+    assert r.returncode == 1 and not pages, r.stdout + r.stderr
+    source = tmp_path / "guide.md"
+    r = qabook("import", str(source), "--out", str(tmp_path / "docs"), "--dry-run", "--explain")
+    assert "group headings: 3 of its 3 starts name a group of questions" in r.stdout, r.stdout
+
+
+def test_group_headings_over_questions_leave_the_questions(tmp_path: Path) -> None:
+    r, pages = import_document(tmp_path, "bank.md", BANK)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert len(pages) == 3
+    assert "B-tree" in page_block(pages[2], "question") and "sequential" in page_block(pages[2], "answer")

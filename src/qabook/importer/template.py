@@ -85,7 +85,7 @@ class Candidate:
         f = self.features
         if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection", "askheadings"):
             return True  # the fallbacks (`wholedoc.py`, `asklists.py`) are chosen only when nothing else fits
-        if self.prose():
+        if self.prose() or self.grouping():
             return False
         if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer,
             # one 'What is …?' over its choices, one of them ticked ('* [x] 42': a survey's ticks are many)
@@ -141,6 +141,17 @@ class Candidate:
             return f"{asked} of {f['n']} open with a question word but none is written as a question ('?', '？') " \
                    "and no answer is labelled (an article's rhetorical headings)"
         return ""
+
+    def grouping(self) -> str:
+        """Why these starts are group headings over questions rather than questions ('' when they
+        may be questions): most of them name a kind of question ('### 1. Comparison / Tradeoff
+        Questions', '## Technical Questions', '## Java 面试题') and do not ask, and no answer is labelled
+        under them — a guide's or a notes skeleton's sections about questions."""
+        f = self.features
+        if f.get("groups", 0) < 0.5 or f.get("ask", 0) >= 0.5 or f.get("labelled", 0) >= 0.5:
+            return ""
+        named = round(f["groups"] * f["n"])
+        return f"{named} of its {f['n']} starts name a group of questions (not one) and no answer is labelled"
 
     def describe(self) -> str:
         box, bold, family = self.key
@@ -476,7 +487,8 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     levels = [el.level for el in elements if el.kind == "heading"]
     top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
     marked = sum(1 for sh in cand.shapes if QUESTION_MARK_RE.search(sh.title or "")) / n
-    f.update(ticked=ticks / n, inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
+    groups = sum(1 for sh, asked in zip(cand.shapes, cand.asked_at) if not asked and names_group(sh.title)) / n
+    f.update(groups=groups, ticked=ticks / n, inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
              explicit=sum(explicit(s) for s in cand.shapes) / n)
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
@@ -568,6 +580,18 @@ def names_collection(title: str) -> bool:
     Questions', 'Practice problems'): the document's or a group's title, not a question."""
     plain = re.sub(r"[*_`#]", "", title).strip()
     return bool(_COLLECTION_RE.search(plain)) and len(plain.split()) <= 6 and len(plain) <= 40
+
+
+_GROUP_RE = re.compile(r"(?:(?<![A-Za-z])(?:questions|problems|exercises|quizzes|FAQs?)|面试题|常见问题|习题集)"
+                       r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[:：]?$", re.I)
+
+
+def names_group(title: str) -> bool:
+    """The title names a kind or group of questions, not one ('Comparison / Tradeoff Questions (5 Steps)',
+    'General Questions', 'Java 面试题'): it ends with a word for many questions (an English plural; not
+    '个人思考题', which may title the one question under it)."""
+    plain = re.sub(r"[*_`#]", "", title).strip()
+    return bool(_GROUP_RE.search(plain)) and not QUESTION_MARK_RE.search(plain)
 
 
 def section_title(title: str) -> bool:
