@@ -81,6 +81,7 @@ def asks(title: str) -> bool:
     opens with a question word."""
     title = re.sub(r"(?<!!)\[([^\]]{0,500})\]\([^)]{0,500}\)", r"\1", title)  # a link asks with its words
     plain = re.sub(r"[*_`]", "", title).strip()
+    plain = re.sub(r"^[\"'“‘「『]+(?=\w)", "", plain)  # a quoted question asks as well: '"请介绍一个项目"'
     words = re.sub(r"`[^`]*`", "code", title)  # 'saveBatch()' in code is no blank to fill
     if _TELLING_RE.match(plain) and "?" not in plain:
         return False  # 'What we do now', 'How it works', 'Why this matters': a section says, it does not ask
