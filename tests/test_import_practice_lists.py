@@ -74,3 +74,30 @@ def test_a_quoted_request_asks_like_the_questions_beside_it(tmp_path: Path) -> N
     assert r.returncode == 0, r.stdout + r.stderr
     assert len(pages) == 5
     assert "请介绍你做过的最有挑战的项目" in page_block(pages[0], "question")
+
+
+CHECKS = """# Closures: review and knowledge checks
+
+## Capturing
+
+Review questions:
+
+- True/False: a closure keeps a reference to the variables it captures, not a copy.
+- What does a counter built from a closure print after three calls?
+- Why can a loop with `var` surprise you when it creates callbacks?
+
+## Memory
+
+Review questions:
+
+- T/F: a closure that is no longer reachable keeps its captured variables alive.
+- When does a closure hold memory longer than you expect?
+"""
+
+
+def test_statements_to_judge_true_or_false_ask(tmp_path: Path) -> None:
+    r, pages = import_document(tmp_path, "closures.md", CHECKS)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert len(pages) == 5
+    assert page_block(pages[0], "question").startswith("True/False: a closure keeps")
+    assert page_block(pages[3], "question").startswith("T/F: a closure that is no longer reachable")

@@ -88,10 +88,14 @@ def asks(title: str) -> bool:
     opener = _INTERROGATIVE_RE.match(plain)
     if opener and not re.search(r"\w", plain[opener.end():]):
         opener = None  # the word alone names a section ('## 介绍', '### 说明', '## Implement'): no question
-    if opener and re.match(r"\s*[:：]", plain[opener.end():]):
+    if opener and re.match(r"\s*[:：]", plain[opener.end():]) and not _TRUE_FALSE_RE.match(plain):
         opener = None  # 'How: run the CLI', 'Why: …': a field's label, the text after it tells
-    return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or _FILLED_BLANK_RE.search(title) or opener
+    return bool("?" in plain or "？" in plain or _TRUE_FALSE_RE.match(plain) or _BLANK_RE.search(words) or _FILLED_BLANK_RE.search(title) or opener
                 or _CJK_ASKS_RE.search(plain))
+
+
+#: A statement to judge: 'True/False: variables declared in a function…', 'T/F - …', 'True or false: …'.
+_TRUE_FALSE_RE = re.compile(r"^(?:true\s*(?:/|or)\s*false|t\s*/\s*f)\s*[:：.\-—–]\s*\w", re.I)
 
 
 #: An English question word followed by a subject (no inversion): a heading that tells.
