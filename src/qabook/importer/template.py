@@ -454,7 +454,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         inlined += inline
         inline = inline or bool(marks_choice(shape.title, body[:40]))
         ticks += bool(QUESTION_MARK_RE.search(shape.title) and ticked(body[:40]))  # '* [x] 42' under a question
-        offers = _has_options(body)
+        offers = _has_options(body) or _task_choices(shape.title, body)
         offering += offers
         asked = bool(shape.asking or explicit(shape) or asks(shape.title) or offers
                      or bool(body and _QUESTION_ADMONITION_RE.match(body[0]))
@@ -497,13 +497,23 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
 
 
 _QUESTION_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?:question|faq|quiz)\b", re.I)
-_OPTION_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?[A-D](?:\*\*)?\s*[.)．、:：）]")
+_OPTION_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?:[A-D]|(?<=[-*+] )[a-d])(?:\*\*)?\s*[.)．、:：）]")
+#: A choice written as a task-list item with no letter ('- [ ] Train dataset'), under a question.
+_TASK_OPTION_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+\S")
 
 
 def _has_options(body: list[str]) -> bool:
     """Multiple-choice options (A. … B. …) among the unit's lines: the unit asks."""
     letters = [m.group().strip(" -*+[]xX(（*")[:1].upper() for line in body[:40] if (m := _OPTION_LINE_RE.match(line))]
     return "A" in letters and "B" in letters
+
+
+def _task_choices(title: str, body: list[str]) -> bool:
+    """Choices written as a task list with no letters ('- [ ] Train dataset') under a stem that
+    asks, its first line or the lines it wraps onto (under a heading that does not, such a list is
+    a to-do list)."""
+    at = [k for k, line in enumerate(body[:40]) if _TASK_OPTION_RE.match(line)]
+    return len(at) >= 2 and (asks(title) or any(QUESTION_MARK_RE.search(line) for line in body[:at[0]]))
 
 
 def silent(cand: Candidate) -> set[int]:
