@@ -104,6 +104,9 @@ class Candidate:
             return True  # numbered questions still waiting for their answers: each is a question
         if f["ask"] >= 0.6 and f.get("marked", 0) >= 0.3 and f["sequence"] >= 0.9 and f["n"] >= 6 and self.key[0] != "item":
             return True  # a long run numbered one by one, most of it asking: the tasks among it are questions too
+        if f.get("titled", 0) >= 1.0 and f["ask"] >= 0.3 and f["sequence"] >= 0.8 and f["n"] >= 3 and self.key[0] != "item":
+            return True  # a sheet whose title names its exercises ('# 习题', '# Exercises'), numbered one by one,
+            # some of them asking: each is one, answered or not
         if f.get("choices", 0) >= 0.3 and f["ask"] >= 0.5 and f["n"] >= 3 and self.key[2] not in ("plain", "ask") \
                 and self.key[0] != "item":
             return True  # a numbered quiz: many offer choices (A) … B) …), so its numbered siblings ask too
