@@ -24,7 +24,7 @@ _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("第N题", re.compile(rf"^第\s*(?P<n>\d+|[{_CJK_DIGITS}]+)\s*[题問问道]\s*[：:.．、]?\s*")),
     ("wordN", re.compile(r"^(?P<word>题目|问题|面试题|试题|习题|练习|例题|考题|Question|Problem|Exercise|Quiz|Task|"
                          r"Q|No\.?|#)\s*(?P<n>\d+)(?!\d)\s*(?:[.:：．、)）\-—–]\s*|\s+|$)", re.I)),
-    ("N.N", re.compile(r"^(?P<pre>\d+(?:\.\d+)+)\.?\s+")),
+    ("N.N", re.compile(r"^(?P<pre>\d+(?:\.\d+)+)\.?\s+|^(?P<pre2>\d{1,2}-\d{1,3})[.:：]?\s+(?=\D)")),  # '4.1.2 …', '3-1: Names'
     ("(N)", re.compile(r"^[(（](?P<n>\d+)[)）]\s*")),
     ("N.", re.compile(r"^(?P<n>\d+)\s*[.．](?!\d)\s*")),
     ("N)", re.compile(r"^(?P<n>\d+)\s*[)）]\s*")),
@@ -144,7 +144,7 @@ def numbering(text: str) -> Numbering | None:
         if not m:
             continue
         if style == "N.N":
-            number = int(m["pre"].split(".")[-1])
+            number = int(re.split(r"[.-]", m["pre"] or m["pre2"])[-1])
             return Numbering(style, number, "", text[m.end():].strip())
         raw = m["n"]
         number = cjk_number(raw) if not raw.isdigit() else int(raw)
