@@ -84,6 +84,8 @@ def _one_per_section(lines: list[str], at: list[int]) -> bool:
         return False
     level = levels.pop()
     same = [h for h in heads if _level(lines[h]) == level]
+    if any(lines[j].strip().startswith(lines[k].strip()) for h, k in zip(owners, at) for j in range(h + 1, k)):
+        return False  # it closes what a line above opened in its section (':::warning' … ':::')
     framed = all(_text_after(lines, k) and any(line.strip() for line in lines[max(0, k - 2):k]) for k in at)
     return framed and len(at) * 5 >= len(same) * 4
 
