@@ -178,7 +178,9 @@ def test_plain_headings_with_french_labels_import_with_options(tmp_path: Path) -
     now, from the labelled parts both units share — `shared.py`; it was refused before.)"""
     src = OPTIONS / "french-plain-headings.md"
     auto = qabook("import", str(src), "--out", str(tmp_path / "a"), "--chapter", "fr")
-    assert auto.returncode == 0 and len(list((tmp_path / "a" / "fr").glob("0*.md"))) == 2, auto.stdout + auto.stderr
+    auto_pages = sorted((tmp_path / "a" / "fr").glob("0*.md"))
+    assert auto.returncode == 0 and len(auto_pages) == 2, auto.stdout + auto.stderr
+    assert block(auto_pages[0].read_text(encoding="utf-8"), "explanation") == "elle garde ses variables vivantes."
     ok = qabook("import", str(src), "--out", str(tmp_path / "b"), "--chapter", "fr", "--question-heading", "2",
                 "--label", "answer=Réponse", "--label", "explanation=Pourquoi")
     assert ok.returncode == 0, ok.stderr + ok.stdout

@@ -251,7 +251,9 @@ def from_shared(detection, lines: list[str], labels: Labels) -> list[LearnedLabe
     (`shared.py`) that name a question or an answer part. The shared words name their parts by
     the vocabulary or its hints (`Acceptable Answers` an answer, `Rationale` an explanation);
     with no answer word among them, the first unnamed word after the question part opens the
-    answer (`**问题描述**：` then `**解决方案**：`). Words before the answer stay the question's text."""
+    answer (`**问题描述**：` then `**解决方案**：`), and the first unnamed one after the answer the
+    explanation when no word names one (`Réponse :` then `Pourquoi :`). Words before the answer stay
+    the question's text."""
     elements = detection.elements or []
     known = _unknown_words(lines, labels)
     spelled = {w.lower(): w for w in known.values()}
@@ -270,6 +272,10 @@ def from_shared(detection, lines: list[str], labels: Labels) -> list[LearnedLabe
                 continue
             kinds[after[0]] = "answer"
         at = kinds.index("answer")
+        if "explanation" not in kinds:  # the first unnamed word after the answer opens the explanation
+            later = [k for k in range(at + 1, len(kinds)) if kinds[k] is None]
+            if later:
+                kinds[later[0]] = "explanation"
         out: list[LearnedLabel] = []
         for k, (w, kind) in enumerate(zip(words, kinds)):
             if k < at or kind not in ("answer", "explanation") or w not in spelled or any(x.kind == kind for x in out):
