@@ -177,32 +177,54 @@ def _promote_hidden(elements: list[Element], starts: list[Start], shapes: list[S
     return out
 
 
-def _forced(elements: list[Element], opts: ImportOptions, labels: Labels) -> Detection:
-    pattern, level = opts.question_pattern, opts.question_heading
+#: What an author's pattern may take off the start of a question's title: a numbering or a label
+#: word with its punctuation (`Q3.`, `Question 3:`, `第3题`, `问：`, `**1.**`), never words of the question.
+_MARKER_RE = re.compile(r"^[\s*_#>•·\-–—]*(?:[^\W\d_]{1,12}\s*)?(?:\d+[a-z]?|[一二三四五六七八九十百]+)?\s*"
+                        r"[^\W\d_]{0,2}\s*[.:：．、)）\]】\-–—]*\s*$")
+
+
+def _pattern_title(text: str, m: re.Match[str]) -> str:
+    """The title of a line an author's pattern matched: the line after the match when the match is
+    a marker (a number, or a word with a number or a colon), else the whole line (`True/` or `[A-Z]`
+    matched words of the question: taking them off lost them from the book)."""
+    marker = m.group()
+    rest = re.sub(r"^[\s.:：．、)\-—–]+", "", text[m.end():])
+    if rest and marker.strip() and _MARKER_RE.match(marker) and re.search(r"[\d一二三四五六七八九十百]|[:：]\s*$", marker):
+        return rest
+    return text
+
+
+def _forced(elements: list[Element], opts: ImportOptions, labels: Labels, lines: list[str]) -> Detection:
+    pattern, levels = opts.question_pattern, opts.heading_levels
+    level = "/".join(map(str, sorted(levels)))
     starts: list[Start] = []
     for i, el in enumerate(elements):
-        if el.kind == "heading" and (level is None or el.level == level) and (pattern or level):
+        if el.kind == "heading" and (not levels or el.level in levels) and (pattern or levels):
             text = el.text.strip()
             if pattern:
                 m = pattern.match(text)
                 if not m:
                     continue
-                title = re.sub(r"^[\s.:：．、)\-—–]+", "", text[m.end():]) or text
+                title = _pattern_title(text, m)
                 digits = re.search(r"\d+", m.group())
                 starts.append(Start(i, int(digits.group()) if digits else None, title, "heading", el.level, True))
             else:
                 known = numbered_heading(el)
                 starts.append(Start(i, known.number if known else None, known.title if known else text,
                                     "heading", el.level, True))
-        elif el.kind == "item" and pattern and level is None:  # '- Q3. …' / '3. Problem: …'
+        elif el.kind == "item" and pattern and not levels:  # '- Q3. …' / '3. Problem: …'
             inner = re.sub(r"\*\*|__", "", first_line(el)).strip()
             pm = pattern.match(inner)
-            if pm:
-                title = re.sub(r"^[\s.:：．、)\-—–]+", "", inner[pm.end():]) or inner
+            if not pm and 0 <= el.start < len(lines):  # the item as written, its marker included: '\d+\.' on '3. …'
+                raw = re.sub(r"\*\*|__", "", lines[el.start]).strip()
+                if (pm := pattern.match(raw)) is not None:
+                    inner = raw
+            if pm and inner.strip():  # (an empty item, '6. ', asks nothing: it is not a question)
+                title = _pattern_title(inner, pm)
                 digits = re.search(r"\d+", pm.group())
                 number = int(digits.group()) if digits else (el.level or None)
                 starts.append(Start(i, number, title, "item", explicit=True))
-        elif el.kind == "paragraph" and (opts.bold_questions or (pattern and level is None)):
+        elif el.kind == "paragraph" and (opts.bold_questions or (pattern and not levels)):
             m = BOLD_LINE_RE.match(first_line(el))
             if pattern:  # any paragraph line: "**Drill 26.** text", "Problem 3: text" — the line, unbolded
                 inner = re.sub(r"\*\*|__", "", first_line(el)).strip()
@@ -214,7 +236,7 @@ def _forced(elements: list[Element], opts: ImportOptions, labels: Labels) -> Det
                 pm = pattern.match(inner)
                 if not pm:
                     continue
-                title = re.sub(r"^[\s.:：．、)\-—–]+", "", inner[pm.end():]) or inner
+                title = _pattern_title(inner, pm)
                 digits = re.search(r"\d+", pm.group())
                 starts.append(Start(i, int(digits.group()) if digits else None, title, "bold", explicit=True))
             else:
@@ -235,20 +257,32 @@ def _forced(elements: list[Element], opts: ImportOptions, labels: Labels) -> Det
     return Detection("your options: " + ", ".join(what), starts, elements)
 
 
+_WORD_RE = re.compile(r"[^\W_]")
+
+
 def _split(elements: list[Element], lines: list[str], opts: ImportOptions) -> Detection:
     """`--split-on REGEX`: a line matching it separates questions; each question starts at the
     first block after a separator (and at the first block of the body before the first one)."""
     out: list[Element] = []
+    worded: set[int] = set()  # matching lines with words besides the match ('3. Why…' for '^\d+\.'): starts
     for el in elements:
-        if el.kind != "hr" and opts.split_on.search(lines[el.start].strip()):
+        line = lines[el.start].strip() if 0 <= el.start < len(lines) else ""
+        m = opts.split_on.search(line) if el.kind != "hr" else None
+        if m and _WORD_RE.search(line[:m.start()] + line[m.end():]) and not line.startswith("<!--"):
+            worded.add(len(out))  # a line of the question, not a separator: dropping it lost the question
+            out.append(el)
+        elif m:
             out.append(Element("hr", el.start, el.end, el.text, 0, el.own_end))  # a separator: the unit's tail
         else:
             out.append(el)
-    seps = [i for i, el in enumerate(out) if el.kind == "hr" and opts.split_on.search(lines[el.start].strip())]
+    seps = sorted(worded | {i for i, el in enumerate(out)
+                            if el.kind == "hr" and opts.split_on.search(lines[el.start].strip())})
     title = next((i for i, el in enumerate(out) if el.kind == "heading"), -1)
     starts: list[Start] = []
-    for h in ([title] if not seps or title < seps[0] else []) + seps:
-        j = next((k for k in range(h + 1, len(out)) if out[k].kind not in ("hr",)), None)
+    if not seps:  # the pattern matched no line: no questions (not the whole body as one untitled question)
+        return Detection(f"your options: blocks after lines matching {opts.split_on.pattern!r}", starts, out)
+    for h in ([title] if title < seps[0] else []) + seps:
+        j = h if h in worded else next((k for k in range(h + 1, len(out)) if out[k].kind not in ("hr",)), None)
         if j is None or any(s.index == j for s in starts) or (seps and h == title and j in seps):
             continue
         el = out[j]
@@ -256,6 +290,9 @@ def _split(elements: list[Element], lines: list[str], opts: ImportOptions) -> De
         if el.kind == "heading":
             starts.append(Start(j, shape.numbering.number if shape.numbering else None, shape.title, "heading", el.level,
                                 True))
+        elif el.kind == "item":  # a numbered item that the separator pattern matched: a question as an item is
+            starts.append(Start(j, shape.numbering.number if shape.numbering else (el.level or None),
+                                shape.title or first_line(el), "item", explicit=True))
         else:
             starts.append(Start(j, None, shape.title or first_line(el), "bold", explicit=True))
     return Detection(f"your options: blocks after lines matching {opts.split_on.pattern!r}", starts, out)
@@ -376,7 +413,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     lines = lines if lines is not None else []
     if opts.forced:
         expanded = expand_lists(lines, elements) if lines else elements
-        found = _split(expanded, lines, opts) if opts.split_on is not None else _forced(expanded, opts, labels)
+        found = _split(expanded, lines, opts) if opts.split_on is not None else _forced(expanded, opts, labels, lines)
         if opts.answer_key is not None and lines:
             found.keys = [k for k in find_keys(found.elements, lines, labels, opts.answer_key)
                           if not any(s.index in k.reserved for s in found.starts)]
