@@ -173,12 +173,14 @@ def test_missing_answer_note_follows_the_document_language() -> None:
 
 # -- the author decides ----------------------------------------------------------------
 
-def test_refused_document_imports_with_options(tmp_path: Path) -> None:
-    """Plain headings and French labels: detection refuses; the author's options import it."""
+def test_plain_headings_with_french_labels_import_with_options(tmp_path: Path) -> None:
+    """Plain headings and French labels: the author's options import it. (Detection reads it too
+    now, from the labelled parts both units share — `shared.py`; it was refused before.)"""
     src = OPTIONS / "french-plain-headings.md"
-    refused = qabook("import", str(src), "--out", str(tmp_path / "a"))
-    assert refused.returncode == 1 and not (tmp_path / "a").exists()
-    assert "--explain" in refused.stderr and "QI001" in refused.stdout
+    auto = qabook("import", str(src), "--out", str(tmp_path / "a"), "--chapter", "fr")
+    auto_pages = sorted((tmp_path / "a" / "fr").glob("0*.md"))
+    assert auto.returncode == 0 and len(auto_pages) == 2, auto.stdout + auto.stderr
+    assert block(auto_pages[0].read_text(encoding="utf-8"), "explanation") == "elle garde ses variables vivantes."
     ok = qabook("import", str(src), "--out", str(tmp_path / "b"), "--chapter", "fr", "--question-heading", "2",
                 "--label", "answer=Réponse", "--label", "explanation=Pourquoi")
     assert ok.returncode == 0, ok.stderr + ok.stdout
@@ -204,8 +206,9 @@ def test_explain_shows_the_pattern_labels_and_each_part() -> None:
     out = r.stdout
     assert "question starts: your options: level-2 headings" in out
     assert "labels found: Réponse ×2, Pourquoi ×2" in out
-    refused = qabook("import", str(OPTIONS / "french-plain-headings.md"), "--dry-run", "--explain").stdout
-    assert "0 question(s)" in refused and "2 level-2 heading(s) (first at line 3: 'Les fermetures')" in refused
+    shared = qabook("import", str(OPTIONS / "french-plain-headings.md"), "--dry-run", "--explain").stdout
+    assert "2 question(s)" in shared and "2 level-2 heading(s) (first at line 3: 'Les fermetures')" in shared
+    assert "Réponse ×2 (answer, a labelled part most units of a template share" in shared, shared
     assert re.search(r"Q1 line 3: Les fermetures\n\s+question\s+line 3 .*\n\s+answer\s+lines 5–6\s+\[label 'Réponse' "
                      r"at line 5\]\n\s+explanation\s+lines 7–8", out), out
     auto = qabook("import", str(IMPORT / "numbering-gap.md"), "--dry-run", "--explain").stdout

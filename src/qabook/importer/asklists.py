@@ -10,7 +10,8 @@ whose titles mostly do not ask (further reading, a table of contents into the do
 nor is a list whose items only open with a question word and none is written as a question
 ('What you did this week', 'How to install'): an agenda or an outline, with no answer to show it.
 Questions with no answer have to show they are a bank: their items link to where each is
-answered (an answer slot), or the document's title names a collection of questions ('Study
+answered (an answer slot), or the document's title or a heading over them (the nearest, or one
+it sits under: '#### 管理类问题' under '### 常见面试问题') names a collection of questions ('Study
 questions', 'Knowledge check'); else they are prompts (questions a writer keeps in mind, an
 example in a note) and the document is refused, saying so (`prompt_lists`).
 """
@@ -62,8 +63,18 @@ def _prompts(chosen: list[int], elements: list[Element], shapes: list[Shape], li
     linked = sum(1 for i in chosen if "](" in (shapes[i].title or "") or "<a " in (shapes[i].title or "").lower())
     if linked * 2 >= len(chosen) or titled_by(elements, lines) >= 1.0:
         return False
-    over = next((el.text for el in reversed(elements[:chosen[0]]) if el.kind == "heading"), "")
-    return not (names_qa(over) or _CHECK_RE.search(over.lower()))
+    return not any(names_qa(over) or _CHECK_RE.search(over.lower()) for over in _headings_over(elements, chosen[0]))
+
+
+def _headings_over(elements: list[Element], i: int) -> list[str]:
+    """The headings element i sits under, nearest first: its section's heading, then each one
+    above it ('#### 管理类问题' under '### 常见面试问题')."""
+    out, level = [], 7
+    for el in reversed(elements[:i]):
+        if el.kind == "heading" and el.level < level:
+            out.append(el.text)
+            level = el.level
+    return out
 
 
 def _asking_items(elements: list[Element], shapes: list[Shape], lines: list[str]) -> list[int]:

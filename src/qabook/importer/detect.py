@@ -491,10 +491,12 @@ def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys
 
 def _why_prose(cands: list[Candidate]) -> str:
     """What the best reading that was refused as an article's headings lacked ('' when none was)."""
-    refused = sorted((c for c in cands if c.prose()), key=lambda c: -c.score)
+    refused = sorted((c for c in cands if c.prose() or c.grouping()), key=lambda c: -c.score)
     if not refused:
         return ""
     c = refused[0]
+    if not c.prose():
+        return f"the best reading, {c.describe()}, reads as group headings: {c.grouping()}"
     return f"the best reading, {c.describe()}, reads as an article's sections: {c.prose()}"
 
 

@@ -9,7 +9,10 @@ with no colon. Nothing lists these lines: a line is a divider of this document w
 - it has no word of its own (only marks), or it is a label word the vocabulary knows alone;
 - the very same line comes at least three times, always glued under a line of text and followed
   by text, and that text above asks (`?`, a question word) at least half of the time — the closing
-  `:::` of an admonition or a `$$` of a formula also repeat, but not under questions.
+  `:::` of an admonition or a `$$` of a formula also repeat, but not under questions;
+- or, a line of marks only, it is the template every unit shares: once in each section of one
+  heading level (in most of them), with text above and below it, blank lines around it or not
+  (an Anki deck's `%` between front and back under each `##`).
 
 Such a line becomes an answer label of this import (its part from the vocabulary when it is a
 label word): the block above it is the question (`Shape.front`, even when it does not ask), the
@@ -55,7 +58,35 @@ def dividers(lines: list[str], labels: Labels) -> dict[str, str]:
         asking = sum(1 for k in glued if asks(lines[k - 1].strip()))
         if len(glued) * 5 >= len(at) * 4 and asking * 2 >= len(glued):
             out[text] = _kind(text, labels)
+        elif _one_per_section(lines, at) and not re.search(r"\w", text):
+            out[text] = "answer"
     return out
+
+
+_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
+
+
+def _level(line: str) -> int:
+    return len(line.strip()) - len(line.strip().lstrip("#"))
+
+
+def _one_per_section(lines: list[str], at: list[int]) -> bool:
+    """Each of the line's places is the only one in its section, between text above and text below
+    it, in most of the document's sections of that heading: the template every unit shares (a deck
+    whose cards each start at '##' and put '%' between front and back)."""
+    heads = [k for k, line in enumerate(lines) if _HEADING_RE.match(line)]
+    owners = [max((h for h in heads if h < k), default=-1) for k in at]
+    if len(set(owners)) != len(at) or -1 in owners:
+        return False
+    levels = {_level(lines[h]) for h in owners}
+    if len(levels) != 1:
+        return False
+    level = levels.pop()
+    same = [h for h in heads if _level(lines[h]) == level]
+    if any(lines[j].strip().startswith(lines[k].strip()) for h, k in zip(owners, at) for j in range(h + 1, k)):
+        return False  # it closes what a line above opened in its section (':::warning' … ':::')
+    framed = all(_text_after(lines, k) and any(line.strip() for line in lines[max(0, k - 2):k]) for k in at)
+    return framed and len(at) * 5 >= len(same) * 4
 
 
 def _kind(text: str, labels: Labels) -> str:

@@ -55,7 +55,8 @@ def explain(source: str, options: ImportOptions, language: str, detection: Detec
 
 
 _HOW = {"hint": "by its word", "position": "by its place in the units", "pair": "a pair of line prefixes",
-        "divider": "a line alone between question and answer, repeated"}
+        "divider": "a line alone between question and answer, repeated",
+        "shared": "a labelled part most units of a template share, beside a question or answer part"}
 
 
 def _features(cand: Candidate) -> str:
@@ -70,7 +71,8 @@ def _template_lines(detection: Detection) -> list[str]:
     if detection.winner is None:
         best = sorted(detection.cands, key=lambda c: -c.score)[:3]
         return ["  no template is question-like; the closest: "
-                + ("; ".join(f"{c.describe()} {c.score:.2f}" + (f" (an article's sections: {c.prose()})" if c.prose() else "")
+                + ("; ".join(f"{c.describe()} {c.score:.2f}" + (f" (an article's sections: {c.prose()})" if c.prose() else
+                                                                     f" (group headings: {c.grouping()})" if c.grouping() else "")
                              for c in best) or "none")] if detection.cands else []
     out = [f"  template score: {_features(detection.winner)}"]
     runner = detection.runner

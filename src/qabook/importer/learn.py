@@ -33,6 +33,7 @@ from qabook.importer.labels import Labels
 from qabook.importer.options import ImportOptions
 from qabook.importer.readview import parse_view
 from qabook.importer.shapes import DEFINITION_RE, FENCE_RE, asks
+from qabook.importer.shared import names_parts, part_kind, shared_template, unit_labels
 from qabook.vocabulary import LABEL_HINTS
 
 _WORD = r"(?:[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’&;/.-]*(?:[ \t][A-Za-zÀ-ÖØ-öø-ÿ'’&;/.-]+){0,2}|[\u4e00-\u9fff]{1,8})"
@@ -241,7 +242,48 @@ def learn(detection, lines: list[str], labels: Labels) -> list[LearnedLabel]:
             return found
     if accepted:
         return []
-    return in_pairs(lines, elements, labels)
+    return from_shared(detection, lines, labels) or in_pairs(lines, elements, labels)
+
+
+def from_shared(detection, lines: list[str], labels: Labels) -> list[LearnedLabel]:
+    """When no template is question-like: the best one whose units share labelled parts
+    (`shared.py`) that name a question or an answer part. The shared words name their parts by
+    the vocabulary or its hints (`Acceptable Answers` an answer, `Rationale` an explanation);
+    with no answer word among them, the first unnamed word after the question part opens the
+    answer (`**问题描述**：` then `**解决方案**：`), and the first unnamed one after the answer the
+    explanation when no word names one (`Réponse :` then `Pourquoi :`). Words before the answer stay
+    the question's text."""
+    elements = detection.elements or []
+    known = _unknown_words(lines, labels)
+    spelled = {w.lower(): w for w in known.values()}
+    for cand in sorted((c for c in detection.cands if len(c.indices) >= 2 and c.ends and c.key[0] != "doc"),
+                       key=lambda c: -c.score):
+        bounds = [elements[i].start for i in cand.indices]
+        stops = [elements[e].start if e < len(elements) else len(lines) for e in cand.ends]
+        units = list(zip(bounds, stops))
+        words = shared_template(lines, units)
+        if not names_parts(words, labels):
+            continue
+        kinds = [part_kind(w, labels) for w in words]
+        if "answer" not in kinds:
+            after = [k for k, kind in enumerate(kinds) if kind is None and "question" in kinds[:k]]
+            if not after:
+                continue
+            kinds[after[0]] = "answer"
+        at = kinds.index("answer")
+        if "explanation" not in kinds:  # the first unnamed word after the answer opens the explanation
+            later = [k for k in range(at + 1, len(kinds)) if kinds[k] is None]
+            if later:
+                kinds[later[0]] = "explanation"
+        out: list[LearnedLabel] = []
+        for k, (w, kind) in enumerate(zip(words, kinds)):
+            if k < at or kind not in ("answer", "explanation") or w not in spelled or any(x.kind == kind for x in out):
+                continue  # the question's text, a word the vocabulary knows, or a second word for one part
+            count = sum(1 for s, e in units if w in unit_labels(lines, s, e))
+            out.append(LearnedLabel(spelled[w], kind, count, "shared"))
+        if out or words[at] not in spelled:  # the answer word is the vocabulary's: nothing to learn
+            return out
+    return []
 
 
 def learned_words(found: list[LearnedLabel]) -> dict[str, list[str]]:

@@ -28,7 +28,7 @@ _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 'Question 17a.': a lettered part of question 17 (its own question), never '17' then a title 'a. …'
     ("wordN", re.compile(r"^(?P<word>题目|问题|面试题|试题|习题|练习|例题|考题|Question|Problem|Exercise|Quiz|Task|"
                          r"Q|No\.?|#)\s*#?\s*(?P<n>\d+)(?P<part>[a-z](?![a-z]))?(?!\d)\s*(?:[.:：．、)）\-—–]\s*|\s+|$)", re.I)),
-    ("N.N", re.compile(r"^(?P<pre>\d+(?:\.\d+)+)\.?\s+")),
+    ("N.N", re.compile(r"^(?P<pre>\d+(?:\.\d+)+)\.?\s+|^(?P<pre2>\d{1,2}-\d{1,3})[.:：]?\s+(?=\D)")),  # '4.1.2 …', '3-1: Names'
     ("(N)", re.compile(r"^[(（](?P<n>\d+)[)）]\s*")),
     ("N.", re.compile(r"^(?P<n>\d+)\s*[.．](?!\d)\s*")),
     ("N)", re.compile(r"^(?P<n>\d+)\s*[)）]\s*")),
@@ -85,16 +85,21 @@ def asks(title: str) -> bool:
     opens with a question word."""
     title = re.sub(r"(?<!!)\[([^\]]{0,500})\]\([^)]{0,500}\)", r"\1", title)  # a link asks with its words
     plain = re.sub(r"[*_`]", "", title).strip()
+    plain = re.sub(r"^[\"'“‘「『]+(?=\w)", "", plain)  # a quoted question asks as well: '"请介绍一个项目"'
     words = re.sub(r"`[^`]*`", "code", title)  # 'saveBatch()' in code is no blank to fill
     if _TELLING_RE.match(plain) and "?" not in plain:
         return False  # 'What we do now', 'How it works', 'Why this matters': a section says, it does not ask
     opener = _INTERROGATIVE_RE.match(plain)
     if opener and not re.search(r"\w", plain[opener.end():]):
         opener = None  # the word alone names a section ('## 介绍', '### 说明', '## Implement'): no question
-    if opener and re.match(r"\s*[:：]", plain[opener.end():]):
+    if opener and re.match(r"\s*[:：]", plain[opener.end():]) and not _TRUE_FALSE_RE.match(plain):
         opener = None  # 'How: run the CLI', 'Why: …': a field's label, the text after it tells
-    return bool("?" in plain or "？" in plain or _BLANK_RE.search(words) or _FILLED_BLANK_RE.search(title) or opener
+    return bool("?" in plain or "？" in plain or _TRUE_FALSE_RE.match(plain) or _BLANK_RE.search(words) or _FILLED_BLANK_RE.search(title) or opener
                 or _CJK_ASKS_RE.search(plain))
+
+
+#: A statement to judge: 'True/False: variables declared in a function…', 'T/F - …', 'True or false: …'.
+_TRUE_FALSE_RE = re.compile(r"^(?:true\s*(?:/|or)\s*false|t\s*/\s*f)\s*[:：.\-—–]\s*\w", re.I)
 
 
 #: An English question word followed by a subject (no inversion): a heading that tells.
@@ -164,7 +169,7 @@ def numbering(text: str) -> Numbering | None:
         if not m:
             continue
         if style == "N.N":
-            number = int(m["pre"].split(".")[-1])
+            number = int(re.split(r"[.-]", m["pre"] or m["pre2"])[-1])
             return Numbering(style, number, "", text[m.end():].strip())
         raw = m["n"]
         number = cjk_number(raw) if not raw.isdigit() else int(raw)

@@ -82,7 +82,7 @@ class Candidate:
         f = self.features
         if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection", "askheadings"):
             return True  # the fallbacks (`wholedoc.py`, `asklists.py`) are chosen only when nothing else fits
-        if self.prose():
+        if self.prose() or self.grouping():
             return False
         if len(self.indices) < 2:  # one '**题目：**' with its '**答案：**', one '## 1. What is …?' and its answer,
             # one 'What is …?' over its choices, one of them ticked ('* [x] 42': a survey's ticks are many)
@@ -101,6 +101,9 @@ class Candidate:
             return True  # numbered questions still waiting for their answers: each is a question
         if f["ask"] >= 0.6 and f.get("marked", 0) >= 0.3 and f["sequence"] >= 0.9 and f["n"] >= 6 and self.key[0] != "item":
             return True  # a long run numbered one by one, most of it asking: the tasks among it are questions too
+        if f.get("titled", 0) >= 1.0 and f["ask"] >= 0.3 and f["sequence"] >= 0.8 and f["n"] >= 3 and self.key[0] != "item":
+            return True  # a sheet whose title names its exercises ('# 习题', '# Exercises'), numbered one by one,
+            # some of them asking: each is one, answered or not
         if f.get("choices", 0) >= 0.3 and f["ask"] >= 0.5 and f["n"] >= 3 and self.key[2] not in ("plain", "ask") \
                 and self.key[0] != "item":
             return True  # a numbered quiz: many offer choices (A) … B) …), so its numbered siblings ask too
@@ -138,6 +141,17 @@ class Candidate:
             return f"{asked} of {f['n']} open with a question word but none is written as a question ('?', '？') " \
                    "and no answer is labelled (an article's rhetorical headings)"
         return ""
+
+    def grouping(self) -> str:
+        """Why these starts are group headings over questions rather than questions ('' when they
+        may be questions): most of them name a kind of question ('### 1. Comparison / Tradeoff
+        Questions', '## Technical Questions', '## Java 面试题') and do not ask, and no answer is labelled
+        under them — a guide's or a notes skeleton's sections about questions."""
+        f = self.features
+        if f.get("groups", 0) < 0.5 or f.get("ask", 0) >= 0.5 or f.get("labelled", 0) >= 0.5:
+            return ""
+        named = round(f["groups"] * f["n"])
+        return f"{named} of its {f['n']} starts name a group of questions (not one) and no answer is labelled"
 
     def describe(self) -> str:
         box, bold, family = self.key
@@ -392,7 +406,7 @@ def _hides_answer(lines: list[str], labels: Labels) -> bool:
     return not text or bool(_REVEAL_RE.search(text)) or bool(said and said.kind != "question")
 
 
-_TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|笔试题|习题|练习|试题|题库|真题|考题|测验|自测|复习题|"
+_TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|面试问题|笔试题|习题|练习|试题|题库|真题|考题|测验|自测|复习题|"
                         r"\b(?:interview questions|quiz|quizzes|exam|exercises?|questions?|problems|self-check|trivia)\b", re.I)
 
 
@@ -439,7 +453,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         inlined += inline
         inline = inline or bool(marks_choice(shape.title, body[:40]))
         ticks += bool(QUESTION_MARK_RE.search(shape.title) and ticked(body[:40]))  # '* [x] 42' under a question
-        offers = has_options(body)
+        offers = has_options(body) or _task_choices(shape.title, body)
         offering += offers
         asked = bool(shape.asking or explicit(shape) or asks(shape.title) or offers
                      or bool(body and _QUESTION_ADMONITION_RE.match(body[0]))
@@ -472,7 +486,8 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     levels = [el.level for el in elements if el.kind == "heading"]
     top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
     marked = sum(1 for sh in cand.shapes if QUESTION_MARK_RE.search(sh.title or "")) / n
-    f.update(ticked=ticks / n, inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
+    groups = sum(1 for sh, asked in zip(cand.shapes, cand.asked_at) if not asked and names_group(sh.title)) / n
+    f.update(groups=groups, ticked=ticks / n, inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
              explicit=sum(explicit(s) for s in cand.shapes) / n)
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
@@ -481,13 +496,23 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
 
 
 _QUESTION_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?:question|faq|quiz)\b", re.I)
-_OPTION_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?[A-D](?:\*\*)?\s*[.)．、:：）]")
+_OPTION_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?:[A-D]|(?<=[-*+] )[a-d])(?:\*\*)?\s*[.)．、:：）]")
+#: A choice written as a task-list item with no letter ('- [ ] Train dataset'), under a question.
+_TASK_OPTION_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+\S")
 
 
 def has_options(body: list[str]) -> bool:
     """Multiple-choice options (A. … B. …) among the unit's lines: the unit asks."""
     letters = [m.group().strip(" -*+[]xX(（*")[:1].upper() for line in body[:40] if (m := _OPTION_LINE_RE.match(line))]
     return "A" in letters and "B" in letters
+
+
+def _task_choices(title: str, body: list[str]) -> bool:
+    """Choices written as a task list with no letters ('- [ ] Train dataset') under a stem that
+    asks, its first line or the lines it wraps onto (under a heading that does not, such a list is
+    a to-do list)."""
+    at = [k for k, line in enumerate(body[:40]) if _TASK_OPTION_RE.match(line)]
+    return len(at) >= 2 and (asks(title) or any(QUESTION_MARK_RE.search(line) for line in body[:at[0]]))
 
 
 def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
@@ -591,6 +616,18 @@ def names_collection(title: str) -> bool:
     Questions', 'Practice problems'): the document's or a group's title, not a question."""
     plain = re.sub(r"[*_`#]", "", title).strip()
     return bool(_COLLECTION_RE.search(plain)) and len(plain.split()) <= 6 and len(plain) <= 40
+
+
+_GROUP_RE = re.compile(r"(?:(?<![A-Za-z])(?:questions|problems|exercises|quizzes|FAQs?)|面试题|常见问题|习题集)"
+                       r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[:：]?$", re.I)
+
+
+def names_group(title: str) -> bool:
+    """The title names a kind or group of questions, not one ('Comparison / Tradeoff Questions (5 Steps)',
+    'General Questions', 'Java 面试题'): it ends with a word for many questions (an English plural; not
+    '个人思考题', which may title the one question under it)."""
+    plain = re.sub(r"[*_`#]", "", title).strip()
+    return bool(_GROUP_RE.search(plain)) and not QUESTION_MARK_RE.search(plain)
 
 
 def section_title(title: str) -> bool:

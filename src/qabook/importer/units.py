@@ -552,6 +552,7 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     """Multiple-choice options (A. / B) / (C) / - D: …) that open the answer belong to the question:
     the learner must see the choices before revealing the answer."""
     statement_to_question(unit, labels)
+    _stem_goes_on(unit)
     first = next((o for o in unit.parts["question"] if o.text.strip()), None)
     # '### 1. Port?' then only the options; not the heading's own words made the question ('A.C.I.D …')
     if first is not None and first.src and _OPTION_RE.match(first.text) and re.search(r"\w", unit.title):
@@ -605,6 +606,22 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     unit.how["answer"] = "; ".join(([f"unlabelled text from line {rest}"] if rest else []) + how)
     unit.how["question"] = unit.how.get("question", "") + ("; " if unit.how.get("question") else "") + \
         f"options {letters[0]}–{letters[-1]}"
+
+
+def _stem_goes_on(unit: Unit) -> None:
+    """A stem wrapped over several lines right before its choices ('1.  When you split …' and two
+    more lines, then '- [ ] …'): the lines that go on from the question line, with no blank line
+    between, are the question's, not the answer's."""
+    question, answer = unit.parts["question"], unit.parts["answer"]
+    last = max((n for o in question for n in o.src), default=unit.line)
+    take = 0
+    while take < len(answer) and answer[take].src and answer[take].src[0] == last + 1 and answer[take].text.strip() \
+            and not _OPTION_RE.match(answer[take].text) and not _TASK_RE.match(answer[take].text):
+        last, take = answer[take].src[-1], take + 1
+    if take and take < len(answer) and (_OPTION_RE.match(answer[take].text) or _TASK_RE.match(answer[take].text)):
+        unit.parts["question"] = question + answer[:take]
+        unit.parts["answer"] = answer[take:]
+        unit.how["question"] = f"the question line and its continuation to line {last}"
 
 
 def _blank_marks(unit: Unit, letters: set[str]) -> None:
