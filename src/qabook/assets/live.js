@@ -48,12 +48,17 @@
     requestAnimationFrame(function () { window.scrollTo(s.x, s.y); });
   }
 
+  /* when each step of the last save happened here (Date.now()), for the benchmark's step table */
+  var steps = window.__qaLiveSteps = [];
+  function mark(name) { steps.push([name, Date.now()]); }
+
   function swap() {
     var before = state();
     return fetch(location.href, { cache: "no-store" }).then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.text();
     }).then(function (html) {
+      mark("fetched");
       var next = new DOMParser().parseFromString(html, "text/html");
       var swapped = 0;
       PARTS.forEach(function (selector) {
@@ -64,6 +69,8 @@
       document.title = next.title;
       if (window.document$ && typeof window.document$.next === "function") window.document$.next(document);
       putBack(before);
+      mark("swapped");
+      requestAnimationFrame(function () { setTimeout(function () { mark("painted"); }, 0); });
       document.documentElement.setAttribute("data-qa-live", String(Date.now()));
     }).catch(function () { reload(); });
   }
@@ -116,6 +123,8 @@
   }
 
   function heard(message) {
+    steps.length = 0;
+    mark("heard");
     if (message.kind === "reload") { reload(); return; }
     showFindings(message.findings);
     if ((message.urls || []).some(same)) swap();

@@ -16,6 +16,7 @@ removed, mkdocs.yml or the theme changed, a page that cannot be read — builds 
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -62,6 +63,20 @@ class LivePlugin(BasePlugin):
         return files
 
 
+class Steps:
+    """When each step of one save ended: wall clock (`time.time()`, comparable with the browser's
+    `Date.now()`) and this process's CPU seconds; logged at debug level (`qabook serve -v`)."""
+
+    def __init__(self) -> None:
+        self.marks: list[tuple[str, float, float]] = []
+
+    def mark(self, name: str, at: float | None = None) -> None:
+        self.marks.append((name, time.time() if at is None else at, time.process_time()))
+
+    def line(self) -> str:
+        return "live steps " + json.dumps([[n, round(w, 4), round(c, 4)] for n, w, c in self.marks])
+
+
 @dataclass
 class Update:
     """What one save changed, as the browser hears it."""
@@ -91,6 +106,7 @@ class Session:
         self.children: list[int] = []  # forked writers of the secondary outputs
         self.pending_outputs: set[str] | None = None  # chapters whose outputs wait for a writer
         self.known: set[str] = set()  # every file of the docs folder (docs-relative), as built
+        self.steps = Steps()  # the current save's steps
 
     # -- building everything ------------------------------------------------------------------
 
@@ -180,7 +196,9 @@ class Session:
         old_book = plugin.book
         with reused_markdown():
             book = load_book(self.project, cache=PROCESS_CACHE, again=(old_book, saved))
+            self.steps.mark("read")
             found = check_pages(book, saved)
+            self.steps.mark("checked")
             if any(d.code == "QA001" for d in found) or any(rel not in book.pages for rel in saved) \
                     or any(d.code == "QA001" for rel in saved for d in self.errors.get(rel, ())):
                 raise _NeedsFullBuild  # a page MkDocs cannot read (or could not): built as a whole
@@ -223,11 +241,13 @@ class Session:
                 if page.title != title:
                     titles_changed = True
                     to_render += [p for p in (page.previous_page, page.next_page) if p is not None and p.content]
+            self.steps.mark("converted")
             seen: set[int] = set()
             for page in to_render:
                 if id(page) not in seen:
                     seen.add(id(page))
                     _build_page(page, config, site.doc_files, site.nav, site.env)
+            self.steps.mark("rendered")
             if titles_changed and plugin.nav is not None:
                 from qabook.plugin.navigation import write_nav_scripts
 
@@ -300,6 +320,8 @@ class Session:
                 if file.page is not None and file.page.content is not None:
                     _build_page(file.page, config, site.doc_files, site.nav, site.env)  # its marker back
             config.plugins.on_post_build(config=config)
+            if log.isEnabledFor(logging.DEBUG):
+                os.write(2, f"DEBUG   -  live outputs written {time.time():.4f} cpu {time.process_time():.4f}\n".encode())
         except BaseException as exc:  # noqa: BLE001 - a child never returns into the server
             os.write(2, f"qabook serve: writing the search index and study data failed: {exc}\n".encode())
             code = 1
@@ -399,7 +421,7 @@ class _Console(logging.Handler):
 
 
 def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = False,
-          jobs: int | None = None) -> None:
+          jobs: int | None = None, verbose: bool = False) -> None:
     """Build the site into a temporary folder, serve it on `dev_addr` and render what each
     save changes until interrupted (Ctrl+C, SIGTERM)."""
     from qabook.live.server import PreviewServer
@@ -409,6 +431,7 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
     logger.handlers[:] = [_Console()]
     logger.setLevel(logging.INFO)
     logger.propagate = False
+    log.setLevel(logging.DEBUG if verbose else logging.NOTSET)  # the preview's own steps, not MkDocs' every page
     host, _, port = dev_addr.rpartition(":")
     site_dir = Path(tempfile.mkdtemp(prefix="qabook-serve-"))
     signal.signal(signal.SIGTERM, _interrupt)
@@ -428,6 +451,9 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
             session.reap()
             if not paths:
                 continue
+            session.steps = steps = Steps()
+            steps.mark("heard", watcher.burst[0])
+            steps.mark("burst over", watcher.burst[1])
             try:
                 update = session.apply(paths)
             except Exception as exc:  # noqa: BLE001 - the preview keeps serving what it has
@@ -436,13 +462,17 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
             if update is None:
                 continue
             server.broadcast.send(update.message())
+            steps.mark("pushed")
             log.info(f"{'Built the site again' if update.full else 'Rendered ' + ', '.join(update.urls or ['nothing'])}"
                      f" in {update.seconds:.2f} s")
             if not update.full:
                 more = session.check_everything()
                 if more is not None:
                     server.broadcast.send(more.message())
+                steps.mark("book checked")
                 session.write_outputs(_saved(update))
+                steps.mark("writer started")
+            log.debug(steps.line())
     except KeyboardInterrupt:
         pass
     finally:

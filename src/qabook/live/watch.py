@@ -35,6 +35,8 @@ class Watcher:
         files = [f.resolve() for f in files]
         self._heard: set[Path] = set()
         self._last = 0.0
+        self._first = 0.0  # when the burst being collected began (time.time())
+        self.burst: tuple[float, float] = (0.0, 0.0)  # the last burst: first event heard, burst over
         self._event = threading.Condition()
         self._observer = Observer()
         handler = _Collect(self)
@@ -55,6 +57,8 @@ class Watcher:
         if not wanted:
             return
         with self._event:
+            if not self._heard:
+                self._first = time.time()
             self._heard |= wanted
             self._last = time.monotonic()
             self._event.notify_all()
@@ -79,4 +83,5 @@ class Watcher:
                     break
                 self._event.wait(wait)
             heard, self._heard = self._heard, set()
+            self.burst = (self._first, time.time())
             return heard
