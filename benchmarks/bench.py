@@ -246,6 +246,7 @@ def serve_rerender(browser, project: Path, rounds: int = 5) -> list[float]:
                                    polling=10, timeout=120_000)
             times.append(time.perf_counter() - start)
             saves.append((written, written + times[-1], page.evaluate("window.__qaLiveSteps || []")))
+        page.wait_for_timeout(1500)  # the last save's steps logged (they are, after the writer starts)
         target.write_text(original, encoding="utf-8")
         page.close()
     finally:
@@ -264,9 +265,15 @@ SERVER_STEPS = [("heard", "inotify event heard"), ("burst over", "burst ended (d
                 ("read", "page read, book updated"), ("checked", "page checked"),
                 ("converted", "page and chapter page converted (Markdown)"),
                 ("rendered", "templates rendered, files written"), ("pushed", "event pushed")]
+#: (before the split of a save in two, "rendered" also held the chapter page's rendering and the
+#: chapter page was converted with the saved page)
 BROWSER_STEPS = [("heard", "browser heard the event"), ("fetched", "page fetched"),
-                 ("swapped", "page swapped in"), ("painted", "next frame painted")]
-AFTER_STEPS = [("book checked", "whole book checked"), ("writer started", "writer forked"),
+                 ("parsed", "… parsed (DOMParser)"), ("replaced", "… its parts replaced"),
+                 ("set up", "… scripts set up again (document$)"),
+                 ("swapped", "… scroll and open blocks put back"), ("painted", "next frame painted")]
+AFTER_STEPS = [("listing pages rendered", "chapter page (and home, neighbours) rendered"),
+               ("listing pages pushed", "… pushed"),
+               ("book checked", "whole book checked"), ("writer started", "writer forked"),
                ("outputs written", "search, print page, study data written")]
 
 
@@ -304,7 +311,7 @@ def serve_steps(log: str, saves: list[tuple[float, float, list]]) -> str:
         rows.append(f"{(seen - prev) * 1000:.0f}")
         rows.append(f"**{(seen - wrote) * 1000:.0f}**")
         pushed = at.get("pushed", (wrote, 0.0))
-        for name, _ in AFTER_STEPS[:2]:
+        for name, _ in AFTER_STEPS[:-1]:
             rows.append(f"+{(at[name][0] - pushed[0]) * 1000:.0f}" if name in at else "—")
         done = next((w for w, _c in written if w >= pushed[0]), None)
         rows.append(f"+{(done - pushed[0]) * 1000:.0f}" if done else "—")

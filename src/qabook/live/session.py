@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config import load_config
@@ -84,6 +84,7 @@ class Update:
     urls: list[str] = field(default_factory=list)  # site-relative URLs of the pages rendered again
     findings: list[dict[str, Any]] = field(default_factory=list)  # the saved pages' findings
     full: bool = False  # everything was built again: every open page reloads
+    written: dict[str, str] = field(default_factory=dict)  # URL → the file written for it (the saved pages)
     seconds: float = 0.0
 
     def message(self) -> dict[str, Any]:
@@ -145,8 +146,11 @@ class Session:
 
     # -- a save -------------------------------------------------------------------------------
 
-    def apply(self, paths: set[Path]) -> Update | None:
-        """Render what the changed `paths` changed; None when nothing of the site did."""
+    def apply(self, paths: set[Path], push: Callable[[Update], None] | None = None) -> Update | None:
+        """Render what the changed `paths` changed; None when nothing of the site did. With
+        `push`, the saved pages are handed to it as soon as they are written, before the pages
+        that list them (chapter page, home, neighbours) are rendered: the reader of the saved
+        page does not wait for those. The returned update names every page rendered."""
         start = time.perf_counter()
         changed = self._classify(paths)
         if changed is None:
@@ -155,7 +159,7 @@ class Session:
             return None
         else:
             try:
-                update = self._render_pages(changed)
+                update = self._render_pages(changed, push)
             except _NeedsFullBuild:
                 update = self.build_all()
         update.seconds = time.perf_counter() - start
@@ -189,7 +193,7 @@ class Session:
             pages.add(rel)
         return pages
 
-    def _render_pages(self, saved: set[str]) -> Update:
+    def _render_pages(self, saved: set[str], push: Callable[[Update], None] | None = None) -> Update:
         site, plugin = self.site, self.plugin
         assert site is not None and plugin is not None
         config, files = site.config, site.files
@@ -220,11 +224,23 @@ class Session:
                 rel = page.file.src_uri
                 if rel.endswith("index.md") and _title_after(old_book, rel) != _title_after(book, rel):
                     raise _NeedsFullBuild  # a chapter's or the book's title: every page's navigation
+            for page in mkpages:
+                _populate_again(page, config, files)
+            self.steps.mark("converted")
+            for page in mkpages:
+                _build_page(page, config, site.doc_files, site.nav, site.env)
+            self.steps.mark("rendered")
+            language = plugin.language
+            findings = [_findings_message(rel, files, by_rel.get(rel, []), language) for rel in sorted(saved)]
+            if push is not None:
+                push(Update(urls=[p.url for p in mkpages], findings=findings,
+                            written={p.url: p.file.abs_dest_path for p in mkpages}))
+            # what lists the saved pages: their chapter page (topic list, question counts), the
+            # home page (question counts), the neighbours (their footer names a changed title)
             to_populate: list[MkPage] = list(mkpages)
             to_render: list[MkPage] = list(mkpages)
             titles_changed = False
             for page in mkpages:
-                _populate_again(page, config, files)
                 title, questions = before[id(page)]
                 rel = page.file.src_uri
                 chapter_page = _chapter_page(files, rel)
@@ -241,21 +257,22 @@ class Session:
                 if page.title != title:
                     titles_changed = True
                     to_render += [p for p in (page.previous_page, page.next_page) if p is not None and p.content]
-            self.steps.mark("converted")
-            seen: set[int] = set()
+            seen: set[int] = {id(page) for page in mkpages}
             for page in to_render:
                 if id(page) not in seen:
                     seen.add(id(page))
                     _build_page(page, config, site.doc_files, site.nav, site.env)
-            self.steps.mark("rendered")
+            self.steps.mark("listing pages rendered")
             if titles_changed and plugin.nav is not None:
                 from qabook.plugin.navigation import write_nav_scripts
 
                 write_nav_scripts(Path(config.site_dir), plugin.nav, config.theme.get("features") or [],
                                   plugin._chapter_pages())
-        language = plugin.language
-        return Update(urls=[p.url for p in to_render if id(p) in seen],
-                      findings=[_findings_message(rel, files, by_rel.get(rel, []), language) for rel in sorted(saved)])
+        urls: list[str] = []
+        for page in to_render:
+            if page.url not in urls:
+                urls.append(page.url)
+        return Update(urls=urls, findings=findings)
 
     def check_everything(self) -> Update | None:
         """After a save: the whole book checked; pages whose own errors changed (an id another
@@ -314,6 +331,10 @@ class Session:
         code = 0
         try:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            try:
+                os.nice(10)  # behind the next save's render, which the reader waits for; this one nobody watches
+            except OSError:
+                pass
             config = site.config
             plugin.print_files = {slug: f for slug, f in plugin.print_files.items() if slug in chapters}
             for file in plugin.print_files.values():
@@ -424,7 +445,7 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
           jobs: int | None = None, verbose: bool = False) -> None:
     """Build the site into a temporary folder, serve it on `dev_addr` and render what each
     save changes until interrupted (Ctrl+C, SIGTERM)."""
-    from qabook.live.server import PreviewServer
+    from qabook.live.server import PreviewServer, page_key
     from qabook.live.watch import Watcher
 
     logger = logging.getLogger("mkdocs")
@@ -454,15 +475,29 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
             session.steps = steps = Steps()
             steps.mark("heard", watcher.burst[0])
             steps.mark("burst over", watcher.burst[1])
+            pushed: list[str] = []
+
+            def push(first: Update) -> None:
+                shown = server.broadcast.pages()
+                bodies = {url: Path(path).read_text(encoding="utf-8") for url, path in first.written.items()
+                          if page_key(url) in shown}  # the open page's HTML goes with the event: no request
+                server.broadcast.send(first.message(), bodies)
+                pushed.extend(first.urls)
+                steps.mark("pushed")
+
             try:
-                update = session.apply(paths)
+                update = session.apply(paths, push)
             except Exception as exc:  # noqa: BLE001 - the preview keeps serving what it has
                 log.error(f"qabook serve: the site could not be built again: {exc}")
                 continue
             if update is None:
                 continue
-            server.broadcast.send(update.message())
-            steps.mark("pushed")
+            if not pushed:
+                server.broadcast.send(update.message())
+                steps.mark("pushed")
+            elif rest := [url for url in update.urls if url not in pushed]:
+                server.broadcast.send({"kind": "pages", "urls": rest})  # no findings: those came with the page
+                steps.mark("listing pages pushed")
             log.info(f"{'Built the site again' if update.full else 'Rendered ' + ', '.join(update.urls or ['nothing'])}"
                      f" in {update.seconds:.2f} s")
             if not update.full:
