@@ -263,11 +263,10 @@ STEPS: dict[str, str] = {}
 #: A save's steps as `qabook serve -v` logs them, in order, and what the table calls the time up to each.
 SERVER_STEPS = [("heard", "inotify event heard"), ("burst over", "burst ended (debounce)"),
                 ("read", "page read, book updated"), ("checked", "page checked"),
-                ("converted", "page and chapter page converted (Markdown)"),
-                ("rendered", "templates rendered, files written"), ("pushed", "event pushed")]
-#: (before the split of a save in two, "rendered" also held the chapter page's rendering and the
-#: chapter page was converted with the saved page)
-BROWSER_STEPS = [("heard", "browser heard the event"), ("fetched", "page fetched"),
+                ("converted", "saved page converted (Markdown)"),
+                ("rendered", "its template rendered, file written"), ("pushed", "event pushed (with the page)")]
+#: (until 2026-12-05 the chapter page was converted and rendered with the saved page, before the push)
+BROWSER_STEPS = [("heard", "browser heard the event"), ("fetched", "page fetched (0: it came with the event)"),
                  ("parsed", "… parsed (DOMParser)"), ("replaced", "… its parts replaced"),
                  ("set up", "… scripts set up again (document$)"),
                  ("swapped", "… scroll and open blocks put back"), ("painted", "next frame painted")]

@@ -145,13 +145,18 @@ time.sleep(0.05)
 page = project.docs_dir / "c000" / "002-t000-001.md"
 page.write_text(page.read_text(encoding="utf-8").replace("/// question\n", "/// question\n刚刚保存的改动\n", 1),
                 encoding="utf-8")
-update = session.apply({page})
+pushed = []
+def push(first):  # what the open pages hear first, and what was written by then
+    pushed.append({"urls": first.urls, "html": {u: open(f, encoding="utf-8").read() for u, f in first.written.items()},
+                   "written": sorted(k for k, v in stamps.items() if (site / k).stat().st_mtime_ns != v)})
+update = session.apply({page}, push)
 rewritten = sorted(k for k, v in stamps.items() if (site / k).stat().st_mtime_ns != v)
 session.write_outputs({"c000/002-t000-001.md"})
 session.wait_for_outputs()
 (project.docs_dir / "c001" / "new.md").write_text("---\nid: new\n---\n# 新\n\n/// question\n新题\n///\n", encoding="utf-8")
 full = session.apply({project.docs_dir / "c001" / "new.md"})
-print(json.dumps({"urls": update.urls, "full": update.full, "rewritten": rewritten, "then_full": full.full}))
+print(json.dumps({"urls": update.urls, "full": update.full, "rewritten": rewritten, "then_full": full.full,
+                  "pushed": pushed}))
 """
     project = _book(tmp_path / "book")
     site = tmp_path / "site"
@@ -164,6 +169,11 @@ print(json.dumps({"urls": update.urls, "full": update.full, "rewritten": rewritt
     assert not result["full"] and result["then_full"]
     assert result["urls"] == ["c000/002-t000-001/", "c000/"]
     assert result["rewritten"] == ["c000/002-t000-001/index.html", "c000/index.html"], result["rewritten"]
+    # the saved page is pushed (with its HTML) as soon as it is written, before its chapter page
+    [first] = result["pushed"]
+    assert first["urls"] == ["c000/002-t000-001/"]
+    assert first["written"] == ["c000/002-t000-001/index.html"]
+    assert "刚刚保存的改动" in first["html"]["c000/002-t000-001/"]
     assert "刚刚保存的改动" in (site / "c000" / "print" / "index.html").read_text(encoding="utf-8")
     from qabook.search import analyze, shard_of
 
@@ -268,3 +278,28 @@ def test_reading_a_saved_page_again_gives_the_book_a_fresh_read_gives(tmp_path: 
     assert again.pages["c001/003-t001-002.md"].title.startswith("改过")
     assert [[t.rel for t in c.topics] for c in again.chapters] == [[t.rel for t in c.topics] for c in fresh.chapters]
     assert again.pages["c000/001-t000-000.md"] is first.pages["c000/001-t000-000.md"]  # not read again
+
+
+def test_a_save_is_heard_as_the_file_alone_once_written(tmp_path: Path) -> None:
+    """The watcher hands over the saved file (not its folder, whose time moves with it), once the
+    burst of events of a write has ended."""
+    from qabook.live.watch import Watcher
+
+    docs = tmp_path / "docs"
+    (docs / "c000").mkdir(parents=True)
+    page = docs / "c000" / "a.md"
+    page.write_text("# 一\n", encoding="utf-8")
+    watcher = Watcher([docs], [])
+    watcher.start()
+    try:
+        heard: set[Path] = set()
+        for attempt in range(50):  # the observer may not be listening yet: write until it hears
+            page.write_text(f"# 一\n\n改{attempt}\n", encoding="utf-8")
+            heard = watcher.changes(timeout=1.0)
+            if heard:
+                break
+        assert heard == {page.resolve()}
+        first, over = watcher.burst
+        assert 0 < first <= over
+    finally:
+        watcher.stop()
