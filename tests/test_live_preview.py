@@ -104,23 +104,31 @@ def test_a_save_shows_in_the_open_page_by_itself_where_the_reader_was(browser, s
     scrolled = _resting_scroll(page)
     links = page.locator(".md-sidebar--primary a.md-nav__link").count()
     page.evaluate("window.__sameDocument = true")  # gone if the page were loaded again
+    asked: list[str] = []  # what the page asks the server for from now on
+    page.on("request", lambda request: asked.append(request.url))
     # the author saves: the fourth question gets a new sentence
     fourth = re.findall(r"标记词\d{5}", original)[3]  # the fourth question's own word
     target.write_text(original.replace(fourth, "刚刚保存的" + fourth, 1), encoding="utf-8")
     edited = page.locator("#q4 p", has_text="刚刚保存的" + fourth)
     edited.wait_for(timeout=60_000)
     assert page.evaluate("window.__sameDocument === true")  # swapped in place, no reload
+    assert url + "c000/002-t000-001/" not in asked, asked  # its new HTML came with the event: no request
     assert abs(page.evaluate("window.scrollY") - scrolled) < 5  # where the reader was
     assert page.locator("#q3 ~ details.answer").first.evaluate("d => d.open")  # still open
     assert page.locator(".md-sidebar--primary a.md-nav__link").count() == links  # the whole navigation
     edited.scroll_into_view_if_needed()
     assert _on_screen(edited)
     # a save that breaks the page: its findings appear at once, wherever the reader is
+    page.wait_for_selector('html[data-qa-live-heard~="c000/"]', state="attached", timeout=60_000)  # save 1 done
+    page.evaluate("document.documentElement.setAttribute('data-qa-live-heard', '')")
     target.write_text(original.replace("/// answer", "/// answr", 1), encoding="utf-8")
     panel = page.locator("#qa-live-findings")
     panel.wait_for(timeout=60_000)
     assert _on_screen(panel)
     assert "QA022" in panel.inner_text() and "answr" in panel.inner_text()
+    # the chapter page follows in a message of its own: it leaves the saved page's findings shown
+    page.wait_for_selector('html[data-qa-live-heard~="c000/"]', state="attached", timeout=60_000)
+    assert _on_screen(panel)
     page.screenshot(path=str(project / "live-findings.png"))
     # mended: the panel goes
     target.write_text(original, encoding="utf-8")

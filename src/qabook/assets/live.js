@@ -138,6 +138,7 @@
       mark("heard");
       swap(message.html);
     }
+    document.documentElement.setAttribute("data-qa-live-heard", (message.urls || []).join(" "));  /* the last message, for tests */
   }
 
   var saved = null;
