@@ -2,12 +2,12 @@
 
 The first build is a full one (every core, `qabook.parallel_build`); MkDocs' configuration,
 files, navigation, templates and the qabook plugin then stay in this process. A save of pages
-that already exist renders, at once:
-- the saved pages (read and checked again: their findings come with them),
-- their chapter's page (its topic list and question counts), the home page when a page's
-  number of questions changed, and the pages before and after a page whose title changed
-  (their footer names it), and the chapter's navigation script (`nav/<n>.js`);
-then the open pages hear of it. After that, the whole book is checked (what only the whole book
+that already exist renders the saved pages (read and checked again: their findings come with
+them) and the open pages hear of it at once (a page showing a saved page gets its HTML with the
+event); then what lists them is rendered and announced: their chapter's page (its topic list and
+question counts), the home page when a page's number of questions changed, the pages before and
+after a page whose title changed (their footer names it), and the chapter's navigation script
+(`nav/<n>.js`). After that, the whole book is checked (what only the whole book
 shows, such as an id two pages use, is printed and shown on those pages) and a forked process
 writes what the pages do not wait for: the chapter's print page, study mode's data and the
 search index (only the files that changed are rewritten). Anything else — a page added or
