@@ -286,6 +286,19 @@ def test_reading_a_saved_page_again_gives_the_book_a_fresh_read_gives(tmp_path: 
     assert again.pages["c001/003-t001-002.md"].title.startswith("改过")
     assert [[t.rel for t in c.topics] for c in again.chapters] == [[t.rel for t in c.topics] for c in fresh.chapters]
     assert again.pages["c000/001-t000-000.md"] is first.pages["c000/001-t000-000.md"]  # not read again
+    assert again == fresh  # every field: chapters, their topics and index, files, unreadable, loose topics…
+    # a chapter's index page read again too (the quick path: only the saved pages are looked at)
+    index = docs / "c000" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n补一句。\n", encoding="utf-8")
+    again = load_book(docs, cache=cache, again=(again, {"c000/index.md"}))
+    assert again == load_book(docs)
+    # a topic that is no longer a Q&A page (it may take its folder out of the chapters), or that
+    # cannot be read: the book read as a whole
+    target.write_text("# 只有标题\n\n没有题目。\n", encoding="utf-8")
+    again = load_book(docs, cache=cache, again=(again, {"c001/003-t001-002.md"}))
+    assert again == load_book(docs)
+    target.write_bytes(b"# \xff\xfe broken\n")
+    assert load_book(docs, cache=cache, again=(again, {"c001/003-t001-002.md"})) == load_book(docs)
 
 
 def test_a_save_is_heard_as_the_file_alone_once_written(tmp_path: Path) -> None:
