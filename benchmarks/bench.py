@@ -17,7 +17,8 @@ For each size (questions) and shape (questions per topic page) it generates a bo
 and it reports the site's size (bytes of its files, and on disk), per topic, the HTML of a
 topic page and how much of it every page carries (everything but the article), and the bytes
 one search query loads (Chromium). `qabook serve` is measured at each --serve-sizes book: the
-time from saving a page to the open page showing the change, in Chromium, --rounds times. With
+time from saving a page to the open page showing the change, in Chromium, --rounds times, and
+each step of those saves (`qabook serve -v`'s `live steps` joined with the page's marks). With
 --huge N, an N-question book is built and a search query timed on it after the first.
 
 Wall times depend on what else the machine runs: the load average is printed at the start and
