@@ -103,6 +103,8 @@ def test_a_save_shows_in_the_open_page_by_itself_where_the_reader_was(browser, s
     page.wait_for_function(f"window.scrollY >= {before} + 300")
     scrolled = _resting_scroll(page)
     links = page.locator(".md-sidebar--primary a.md-nav__link").count()
+    badges = page.locator(".md-sidebar--primary .qa-badge").count()  # study mode's, on each topic link
+    assert badges > 1
     page.evaluate("window.__sameDocument = true")  # gone if the page were loaded again
     asked: list[str] = []  # what the page asks the server for from now on
     page.on("request", lambda request: asked.append(request.url))
@@ -116,6 +118,7 @@ def test_a_save_shows_in_the_open_page_by_itself_where_the_reader_was(browser, s
     assert abs(page.evaluate("window.scrollY") - scrolled) < 5  # where the reader was
     assert page.locator("#q3 ~ details.answer").first.evaluate("d => d.open")  # still open
     assert page.locator(".md-sidebar--primary a.md-nav__link").count() == links  # the whole navigation
+    assert page.locator(".md-sidebar--primary .qa-badge").count() == badges  # with its badges
     edited.scroll_into_view_if_needed()
     assert _on_screen(edited)
     # a save that breaks the page: its findings appear at once, wherever the reader is

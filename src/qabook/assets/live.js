@@ -74,6 +74,7 @@
       if (!swapped) throw new Error("no page parts");
       document.title = next.title;
       mark("replaced");
+      if (window.qabookNav) window.qabookNav.render();  /* the shared navigation first: study mode badges its links */
       if (window.document$ && typeof window.document$.next === "function") window.document$.next(document);
       mark("set up");
       putBack(before);
