@@ -17,7 +17,8 @@ For each size (questions) and shape (questions per topic page) it generates a bo
 and it reports the site's size (bytes of its files, and on disk), per topic, the HTML of a
 topic page and how much of it every page carries (everything but the article), and the bytes
 one search query loads (Chromium). `qabook serve` is measured at each --serve-sizes book: the
-time from saving a page to the open page showing the change, in Chromium, --rounds times. With
+time from saving a page to the open page showing the change, in Chromium, --rounds times, and
+each step of those saves (`qabook serve -v`'s `live steps` joined with the page's marks). With
 --huge N, an N-question book is built and a search query timed on it after the first.
 
 Wall times depend on what else the machine runs: the load average is printed at the start and
@@ -218,9 +219,10 @@ def serve_rerender(browser, project: Path, rounds: int = 5) -> list[float]:
     target = project / "docs" / "c000" / "002-t000-001.md"
     log = project / "serve.log"
     with open(log, "w", encoding="utf-8") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "qabook.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        proc = subprocess.Popen([sys.executable, "-m", "qabook.cli", "serve", "--dev-addr", f"127.0.0.1:{port}", "-v"],
                                 cwd=project, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     times: list[float] = []
+    saves: list[tuple[float, float, list]] = []  # (written, seen, the browser's marks) per save
     try:
         deadline = time.time() + 3600
         while time.time() < deadline:
@@ -238,11 +240,14 @@ def serve_rerender(browser, project: Path, rounds: int = 5) -> list[float]:
         for n in range(rounds):
             page.wait_for_timeout(2000)  # as an author: read, then save again
             marker = f"改过的题目{n}号"
+            written = time.time()
             target.write_text(original.replace("/// question\n", f"/// question\n{marker}", 1), encoding="utf-8")
             start = time.perf_counter()
             page.wait_for_function("m => document.body && document.body.innerText.includes(m)", arg=marker,
                                    polling=10, timeout=120_000)
             times.append(time.perf_counter() - start)
+            saves.append((written, written + times[-1], page.evaluate("window.__qaLiveSteps || []")))
+        page.wait_for_timeout(1500)  # the last save's steps logged (they are, after the writer starts)
         target.write_text(original, encoding="utf-8")
         page.close()
     finally:
@@ -250,7 +255,75 @@ def serve_rerender(browser, project: Path, rounds: int = 5) -> list[float]:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=120)
         STOPS[project.name] = time.perf_counter() - stop
+    STEPS[project.name] = serve_steps(log.read_text(encoding="utf-8", errors="replace"), saves)
     return times
+
+
+#: The step table of each serve measurement, by book.
+STEPS: dict[str, str] = {}
+#: A save's steps as `qabook serve -v` logs them, in order, and what the table calls the time up to each.
+SERVER_STEPS = [("heard", "inotify event heard"), ("burst over", "burst ended (debounce)"),
+                ("read", "page read, book updated"), ("checked", "page checked"),
+                ("converted", "saved page converted (Markdown)"),
+                ("rendered", "its template rendered, file written"), ("pushed", "event pushed (with the page)")]
+#: (until 2026-12-05 the chapter page was converted and rendered with the saved page, before the push)
+BROWSER_STEPS = [("heard", "browser heard the event"), ("fetched", "page fetched (0: it came with the event)"),
+                 ("parsed", "… parsed (DOMParser)"), ("replaced", "… its parts replaced"),
+                 ("set up", "… scripts set up again (document$)"),
+                 ("swapped", "… scroll and open blocks put back"), ("painted", "next frame painted")]
+AFTER_STEPS = [("listing pages rendered", "chapter page (and home, neighbours) rendered"),
+               ("listing pages pushed", "… pushed"),
+               ("book checked", "whole book checked"), ("writer started", "writer forked"),
+               ("outputs written", "search, print page, study data written")]
+
+
+def serve_steps(log: str, saves: list[tuple[float, float, list]]) -> str:
+    """Milliseconds of each step of each save (wall; CPU of the server's process beside its steps),
+    from the server's `live steps` lines and the page's marks (`window.__qaLiveSteps`)."""
+    import json
+
+    server = [json.loads(line.split("live steps ", 1)[1]) for line in log.splitlines() if "live steps " in line]
+    written = [tuple(map(float, m.groups())) for m in re.finditer(r"live outputs written ([\d.]+) cpu ([\d.]+)", log)]
+    columns: list[list[str]] = []
+    for wrote, seen, marks in saves:
+        steps = next((s for s in server if s and s[0][1] >= wrote - 0.05), None)
+        rows: list[str] = []
+        if steps is None:
+            columns.append(["—"] * (len(SERVER_STEPS) + len(BROWSER_STEPS) + len(AFTER_STEPS) + 2))
+            continue
+        at = {name: (w, c) for name, w, c in steps}
+        prev, prev_cpu = wrote, None
+        for name, _ in SERVER_STEPS:
+            if name not in at:
+                rows.append("—")
+                continue
+            w, c = at[name]
+            cpu = f" ({(c - prev_cpu) * 1000:.0f})" if prev_cpu is not None and name not in ("burst over",) else ""
+            rows.append(f"{(w - prev) * 1000:.0f}{cpu}")
+            prev, prev_cpu = w, c
+        got = {name: t / 1000 for name, t in marks}
+        for name, _ in BROWSER_STEPS:
+            if name in got:
+                rows.append(f"{(got[name] - prev) * 1000:.0f}")
+                prev = got[name]
+            else:
+                rows.append("—")
+        rows.append(f"{(seen - prev) * 1000:.0f}")
+        rows.append(f"**{(seen - wrote) * 1000:.0f}**")
+        pushed = at.get("pushed", (wrote, 0.0))
+        for name, _ in AFTER_STEPS[:-1]:
+            rows.append(f"+{(at[name][0] - pushed[0]) * 1000:.0f}" if name in at else "—")
+        done = next((w for w, _c in written if w >= pushed[0]), None)
+        rows.append(f"+{(done - pushed[0]) * 1000:.0f}" if done else "—")
+        columns.append(rows)
+    names = ([label for _, label in SERVER_STEPS] + [label for _, label in BROWSER_STEPS]
+             + ["change seen by the benchmark (10 ms polling)", "**save → change on screen**"]
+             + [f"after the push: {label}" for _, label in AFTER_STEPS])
+    out = ["| step (ms since the previous step; server CPU ms) | " + " | ".join(f"save {i + 1}" for i in range(len(saves))) + " |",
+           "|---|" + "---:|" * len(saves)]
+    for i, name in enumerate(names):
+        out.append(f"| {name} | " + " | ".join(col[i] if i < len(col) else "—" for col in columns) + " |")
+    return "\n".join(out)
 
 
 #: Seconds from SIGTERM to `qabook serve` having exited, by book (its temporary site is removed after).
@@ -445,6 +518,7 @@ def main(argv: list[str] | None = None) -> int:
             serve[size] = serve_rerender(browser, project, args.rounds)
             print("  save → reloaded page: " + ", ".join(f"{t:.2f} s" for t in serve[size])
                   + f"; stopped {STOPS.get(project.name, float('nan')):.2f} s after SIGTERM", flush=True)
+            print(STEPS.get(project.name, ""), flush=True)
             if not args.keep:
                 shutil.rmtree(project, ignore_errors=True)
         if args.huge:
@@ -470,7 +544,9 @@ def main(argv: list[str] | None = None) -> int:
     for size, times in serve.items():
         report += ["", f"`qabook serve` at {size:,} one-question pages, save → reloaded page in Chromium: "
                    + ", ".join(f"{t:.2f} s" for t in times) + f" (median {statistics.median(times):.2f} s); "
-                   f"exited {STOPS.get(f'q{size}-p1', float('nan')):.2f} s after SIGTERM"]
+                   f"exited {STOPS.get(f'q{size}-p1', float('nan')):.2f} s after SIGTERM", "",
+                   f"Each step of those saves at {size:,} (`qabook serve -v`'s `live steps`, the page's marks):", "",
+                   STEPS.get(f"q{size}-p1", "")]
     for r in rows:
         if r.parts:
             report += ["", f"What a topic carries, {r.questions:,} one-question topics (`benchmarks/page_parts.py`):",

@@ -103,24 +103,35 @@ def test_a_save_shows_in_the_open_page_by_itself_where_the_reader_was(browser, s
     page.wait_for_function(f"window.scrollY >= {before} + 300")
     scrolled = _resting_scroll(page)
     links = page.locator(".md-sidebar--primary a.md-nav__link").count()
+    badges = page.locator(".md-sidebar--primary .qa-badge").count()  # study mode's, on each topic link
+    assert badges > 1
     page.evaluate("window.__sameDocument = true")  # gone if the page were loaded again
+    asked: list[str] = []  # what the page asks the server for from now on
+    page.on("request", lambda request: asked.append(request.url))
     # the author saves: the fourth question gets a new sentence
     fourth = re.findall(r"标记词\d{5}", original)[3]  # the fourth question's own word
     target.write_text(original.replace(fourth, "刚刚保存的" + fourth, 1), encoding="utf-8")
     edited = page.locator("#q4 p", has_text="刚刚保存的" + fourth)
     edited.wait_for(timeout=60_000)
     assert page.evaluate("window.__sameDocument === true")  # swapped in place, no reload
+    assert url + "c000/002-t000-001/" not in asked, asked  # its new HTML came with the event: no request
     assert abs(page.evaluate("window.scrollY") - scrolled) < 5  # where the reader was
     assert page.locator("#q3 ~ details.answer").first.evaluate("d => d.open")  # still open
     assert page.locator(".md-sidebar--primary a.md-nav__link").count() == links  # the whole navigation
+    assert page.locator(".md-sidebar--primary .qa-badge").count() == badges  # with its badges
     edited.scroll_into_view_if_needed()
     assert _on_screen(edited)
     # a save that breaks the page: its findings appear at once, wherever the reader is
+    page.wait_for_selector('html[data-qa-live-heard~="c000/"]', state="attached", timeout=60_000)  # save 1 done
+    page.evaluate("document.documentElement.setAttribute('data-qa-live-heard', '')")
     target.write_text(original.replace("/// answer", "/// answr", 1), encoding="utf-8")
     panel = page.locator("#qa-live-findings")
     panel.wait_for(timeout=60_000)
     assert _on_screen(panel)
     assert "QA022" in panel.inner_text() and "answr" in panel.inner_text()
+    # the chapter page follows in a message of its own: it leaves the saved page's findings shown
+    page.wait_for_selector('html[data-qa-live-heard~="c000/"]', state="attached", timeout=60_000)
+    assert _on_screen(panel)
     page.screenshot(path=str(project / "live-findings.png"))
     # mended: the panel goes
     target.write_text(original, encoding="utf-8")
@@ -145,13 +156,18 @@ time.sleep(0.05)
 page = project.docs_dir / "c000" / "002-t000-001.md"
 page.write_text(page.read_text(encoding="utf-8").replace("/// question\n", "/// question\n刚刚保存的改动\n", 1),
                 encoding="utf-8")
-update = session.apply({page})
+pushed = []
+def push(first):  # what the open pages hear first, and what was written by then
+    pushed.append({"urls": first.urls, "html": {u: open(f, encoding="utf-8").read() for u, f in first.written.items()},
+                   "written": sorted(k for k, v in stamps.items() if (site / k).stat().st_mtime_ns != v)})
+update = session.apply({page}, push)
 rewritten = sorted(k for k, v in stamps.items() if (site / k).stat().st_mtime_ns != v)
 session.write_outputs({"c000/002-t000-001.md"})
 session.wait_for_outputs()
 (project.docs_dir / "c001" / "new.md").write_text("---\nid: new\n---\n# 新\n\n/// question\n新题\n///\n", encoding="utf-8")
 full = session.apply({project.docs_dir / "c001" / "new.md"})
-print(json.dumps({"urls": update.urls, "full": update.full, "rewritten": rewritten, "then_full": full.full}))
+print(json.dumps({"urls": update.urls, "full": update.full, "rewritten": rewritten, "then_full": full.full,
+                  "pushed": pushed}))
 """
     project = _book(tmp_path / "book")
     site = tmp_path / "site"
@@ -164,6 +180,11 @@ print(json.dumps({"urls": update.urls, "full": update.full, "rewritten": rewritt
     assert not result["full"] and result["then_full"]
     assert result["urls"] == ["c000/002-t000-001/", "c000/"]
     assert result["rewritten"] == ["c000/002-t000-001/index.html", "c000/index.html"], result["rewritten"]
+    # the saved page is pushed (with its HTML) as soon as it is written, before its chapter page
+    [first] = result["pushed"]
+    assert first["urls"] == ["c000/002-t000-001/"]
+    assert first["written"] == ["c000/002-t000-001/index.html"]
+    assert "刚刚保存的改动" in first["html"]["c000/002-t000-001/"]
     assert "刚刚保存的改动" in (site / "c000" / "print" / "index.html").read_text(encoding="utf-8")
     from qabook.search import analyze, shard_of
 
@@ -268,3 +289,41 @@ def test_reading_a_saved_page_again_gives_the_book_a_fresh_read_gives(tmp_path: 
     assert again.pages["c001/003-t001-002.md"].title.startswith("改过")
     assert [[t.rel for t in c.topics] for c in again.chapters] == [[t.rel for t in c.topics] for c in fresh.chapters]
     assert again.pages["c000/001-t000-000.md"] is first.pages["c000/001-t000-000.md"]  # not read again
+    assert again == fresh  # every field: chapters, their topics and index, files, unreadable, loose topics…
+    # a chapter's index page read again too (the quick path: only the saved pages are looked at)
+    index = docs / "c000" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n补一句。\n", encoding="utf-8")
+    again = load_book(docs, cache=cache, again=(again, {"c000/index.md"}))
+    assert again == load_book(docs)
+    # a topic that is no longer a Q&A page (it may take its folder out of the chapters), or that
+    # cannot be read: the book read as a whole
+    target.write_text("# 只有标题\n\n没有题目。\n", encoding="utf-8")
+    again = load_book(docs, cache=cache, again=(again, {"c001/003-t001-002.md"}))
+    assert again == load_book(docs)
+    target.write_bytes(b"# \xff\xfe broken\n")
+    assert load_book(docs, cache=cache, again=(again, {"c001/003-t001-002.md"})) == load_book(docs)
+
+
+def test_a_save_is_heard_as_the_file_alone_once_written(tmp_path: Path) -> None:
+    """The watcher hands over the saved file (not its folder, whose time moves with it), once the
+    burst of events of a write has ended."""
+    from qabook.live.watch import Watcher
+
+    docs = tmp_path / "docs"
+    (docs / "c000").mkdir(parents=True)
+    page = docs / "c000" / "a.md"
+    page.write_text("# 一\n", encoding="utf-8")
+    watcher = Watcher([docs], [])
+    watcher.start()
+    try:
+        heard: set[Path] = set()
+        for attempt in range(50):  # the observer may not be listening yet: write until it hears
+            page.write_text(f"# 一\n\n改{attempt}\n", encoding="utf-8")
+            heard = watcher.changes(timeout=1.0)
+            if heard:
+                break
+        assert heard == {page.resolve()}
+        first, over = watcher.burst
+        assert 0 < first <= over
+    finally:
+        watcher.stop()

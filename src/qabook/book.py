@@ -9,6 +9,7 @@ questions anywhere else is a topic of no chapter; anything else is "other" — w
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -224,6 +225,37 @@ def page_displays(book: Book, base: Path | None = None) -> set[str]:
     return {f"{docs_display}/{rel}" if docs_display != "." else rel for rel in rels}
 
 
+def _read_again(old: Book, changed: set[str], project: Project, cache: ParseCache) -> Book | None:
+    """`old` with the `changed` pages read again, when each is a chapter's page (topic or index)
+    that stays one — readable, and (for chapters chosen by their content) as much a Q&A page as
+    before — so that nothing but those pages can differ from a whole read: a save in the live
+    preview at the cost of its pages, not of the book's files. None when that does not hold."""
+    slugs = {chapter.slug: chapter for chapter in old.chapters}
+    fresh: dict[str, Page] = {}
+    for rel in changed:
+        before = old.pages.get(rel)
+        parts = rel.split("/")
+        if before is None or len(parts) != 2 or parts[0] not in slugs or before.kind not in ("topic", "chapter") \
+                or before.path is None:
+            return None
+        [page] = _read_pages([(before.path, rel, before.display, old.known_blocks)], 1, cache, {rel})
+        if not isinstance(page, Page) or (project.chapters == "auto" and holds_questions(page) != holds_questions(before)):
+            return None
+        page.kind = before.kind
+        fresh[rel] = page
+    chapters = []
+    for chapter in old.chapters:
+        if not any(rel.split("/")[0] == chapter.slug for rel in fresh):
+            chapters.append(chapter)
+            continue
+        index = fresh.get(f"{chapter.slug}/index.md", chapter.index)
+        chapters.append(Chapter(slug=chapter.slug, index=index, topics=[fresh.get(t.rel, t) for t in chapter.topics],
+                                unreadable=list(chapter.unreadable)))
+    return dataclasses.replace(old, pages={rel: fresh.get(rel, page) for rel, page in old.pages.items()},
+                               chapters=chapters, unreadable=list(old.unreadable), other_files=set(old.other_files),
+                               loose_topics=list(old.loose_topics), ordinary=set(old.ordinary), files=list(old.files))
+
+
 def load_book(project: Project | Path, base: Path | None = None, *,
               jobs: int = 1, cache: ParseCache | None = None, again: tuple[Book, set[str]] | None = None) -> Book:
     """Parse every page of the project's docs folder (a bare folder: a project with no
@@ -246,6 +278,8 @@ def load_book(project: Project | Path, base: Path | None = None, *,
         book.optional = project.optional
         if project.nav:
             book.nav_pages = [(p, book.config_display) for p in project.nav]
+    if again is not None and cache is not None and (quick := _read_again(again[0], again[1], project, cache)):
+        return quick
     if again is not None and cache is not None:
         files = again[0].files
         book.unreadable += [d for d in again[0].unreadable if d.code == "QA003"]  # found by the walk

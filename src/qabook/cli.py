@@ -252,7 +252,8 @@ def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offlin
               help="Build every page again after a save (default: only what the save changed).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
               help="Processes for a full build (default: every core).")
-def serve_cmd(config_file: Path | None, dev_addr: str, full: bool, jobs: int | None) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Debug messages, with the time each step of a save took.")
+def serve_cmd(config_file: Path | None, dev_addr: str, full: bool, jobs: int | None, verbose: bool) -> None:
     """Preview the site; a save shows in the open pages by itself (the page, its chapter page and
     its findings at once; search and study data right after). Findings are printed once each,
     in the terminal and on their page."""
@@ -263,7 +264,7 @@ def serve_cmd(config_file: Path | None, dev_addr: str, full: bool, jobs: int | N
     if not host or not port.isdigit():
         raise UsageError(f"--dev-addr {dev_addr}: expected HOST:PORT, e.g. 127.0.0.1:8000")
     try:
-        serve(project, dev_addr, full=full, jobs=jobs)
+        serve(project, dev_addr, full=full, jobs=jobs, verbose=verbose)
     except OSError as exc:
         raise UsageError(f"cannot serve on {dev_addr}: {exc.strerror or exc}") from None
 

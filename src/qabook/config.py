@@ -42,8 +42,28 @@ def read_config(config_file: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
+_PROBLEMS: dict[tuple[str, str], tuple[tuple[int, int], Diagnostic | None]] = {}
+
+
 def config_problem(config_file: Path, display: str) -> Diagnostic | None:
-    """Why mkdocs.yml cannot be read as a configuration (QA005), or None."""
+    """Why mkdocs.yml cannot be read as a configuration (QA005), or None. Remembered while the
+    file's mtime and size stay the same (a live preview reads the book again on every save; the
+    YAML parse with positions is most of that read)."""
+    try:
+        st = config_file.stat()
+        stamp = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        stamp = None
+    key = (str(config_file), display)
+    if stamp is not None and (known := _PROBLEMS.get(key)) is not None and known[0] == stamp:
+        return known[1]
+    problem = _config_problem(config_file, display)
+    if stamp is not None:
+        _PROBLEMS[key] = (stamp, problem)
+    return problem
+
+
+def _config_problem(config_file: Path, display: str) -> Diagnostic | None:
     from qabook.diagnostics import Diagnostic
 
     try:

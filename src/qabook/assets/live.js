@@ -15,8 +15,11 @@
     var path = decodeURIComponent(location.pathname).replace(/^\/+/, "");
     return path.replace(/(^|\/)index\.html$/, "$1");
   }
-  function same(url) {
-    return String(url).replace(/(^|\/)index\.html$/, "$1") === here();
+  function same(url) {  /* MkDocs' URL of a page ("c000/t/", "./" for home, quoted) is this page */
+    var path;
+    try { path = decodeURIComponent(String(url)); } catch (e) { path = String(url); }
+    path = path.replace(/^\/+/, "").replace(/^\.\//, "").replace(/^\.$/, "");
+    return path.replace(/(^|\/)index\.html$/, "$1") === here();
   }
 
   /* which answers and explanations are open: by question anchor and block kind, so a block
@@ -48,13 +51,21 @@
     requestAnimationFrame(function () { window.scrollTo(s.x, s.y); });
   }
 
-  function swap() {
+  /* when each step of the last save happened here (Date.now()), for the benchmark's step table */
+  var steps = window.__qaLiveSteps = [];
+  function mark(name) { steps.push([name, Date.now()]); }
+
+  /* the page's new HTML: sent with the event when the server knew this page was open, else fetched */
+  function swap(sent) {
     var before = state();
-    return fetch(location.href, { cache: "no-store" }).then(function (r) {
+    var html = typeof sent === "string" ? Promise.resolve(sent) : fetch(location.href, { cache: "no-store" }).then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.text();
-    }).then(function (html) {
+    });
+    return html.then(function (html) {
+      mark("fetched");
       var next = new DOMParser().parseFromString(html, "text/html");
+      mark("parsed");
       var swapped = 0;
       PARTS.forEach(function (selector) {
         var now = document.querySelector(selector), then = next.querySelector(selector);
@@ -62,8 +73,13 @@
       });
       if (!swapped) throw new Error("no page parts");
       document.title = next.title;
+      mark("replaced");
+      if (window.qabookNav) window.qabookNav.render();  /* the shared navigation first: study mode badges its links */
       if (window.document$ && typeof window.document$.next === "function") window.document$.next(document);
+      mark("set up");
       putBack(before);
+      mark("swapped");
+      requestAnimationFrame(function () { setTimeout(function () { mark("painted"); }, 0); });
       document.documentElement.setAttribute("data-qa-live", String(Date.now()));
     }).catch(function () { reload(); });
   }
@@ -117,15 +133,20 @@
 
   function heard(message) {
     if (message.kind === "reload") { reload(); return; }
-    showFindings(message.findings);
-    if ((message.urls || []).some(same)) swap();
+    if (message.findings) showFindings(message.findings);  /* a follow-up (the pages listing a saved page) has none */
+    if ((message.urls || []).some(same)) {
+      steps.length = 0;
+      mark("heard");
+      swap(message.html);
+    }
+    document.documentElement.setAttribute("data-qa-live-heard", (message.urls || []).join(" "));  /* the last message, for tests */
   }
 
   var saved = null;
   try { saved = JSON.parse(sessionStorage.getItem(KEY) || "null"); sessionStorage.removeItem(KEY); } catch (e) { saved = null; }
   if (saved) window.addEventListener("load", function () { putBack(saved); });
 
-  var source = new EventSource("/.qabook/events");
+  var source = new EventSource("/.qabook/events?page=" + encodeURIComponent(location.pathname));
   source.onmessage = function (e) {
     try { heard(JSON.parse(e.data)); } catch (err) { /* a message this page cannot read */ }
   };

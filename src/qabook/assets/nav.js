@@ -77,6 +77,9 @@
     }
   }
   render();
+  /* for a page swapped in before document$ is told (the live preview): the lists filled first,
+     so that what document$'s other subscribers paint on them (study mode's badges) finds them */
+  window.qabookNav = { render: render };
   /* Material's document$ exists once its bundle (at the end of the page) has run */
   document.addEventListener("DOMContentLoaded", function () {
     if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(render);

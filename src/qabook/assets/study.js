@@ -191,13 +191,21 @@
      handler, so that Material's instant navigation never stacks handlers of old pages. */
   var pageKeys = null;
   document.addEventListener("keydown", function (e) { if (pageKeys) pageKeys(e); });
+  /* the topic (chapter) at an address: one table per list, made on first use (a page's every
+     link is looked up; resolving every topic's URL per link was links × topics) */
+  function byUrl(list) {
+    if (!list.qaByUrl) {
+      var table = Object.create(null);
+      list.forEach(function (p) { var k = norm(siteUrl(p.url)); if (!(k in table)) table[k] = p; });
+      Object.defineProperty(list, "qaByUrl", { value: table });
+    }
+    return list.qaByUrl;
+  }
   function topicAt(href) {
-    var u = norm(href);
-    return D.topics.filter(function (p) { return norm(siteUrl(p.url)) === u; })[0] || null;
+    return byUrl(D.topics)[norm(href)] || null;
   }
   function chapterAt(href) {
-    var u = norm(href);
-    return D.chapters.filter(function (c) { return norm(siteUrl(c.url)) === u; })[0] || null;
+    return byUrl(D.chapters)[norm(href)] || null;
   }
   function chapterKeys(slug) {
     var keys = [];

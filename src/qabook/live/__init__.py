@@ -2,7 +2,7 @@
 
 | module | concern |
 |---|---|
-| `server` | the HTTP server of the preview site, and the event stream that tells pages to reload |
+| `server` | the HTTP server of the preview site, and the event stream that tells pages what changed (with a saved page's HTML for the pages showing it) |
 | `watch` | the docs folder and mkdocs.yml watched by the system (inotify), no polling |
 | `session` | the site held in memory; a save renders only what it changed |
 | `assets/live.js` | in the browser: the saved page swapped in place (scroll and open blocks kept), its findings shown |

@@ -10,34 +10,49 @@ import queue
 import threading
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 EVENTS = "/.qabook/events"
 HEARTBEAT = 15.0  # seconds between keep-alive comments on the event stream
 
 
 class Broadcast:
-    """The open event streams; `send` reaches every one of them."""
+    """The open event streams, each with the page it was opened from; `send` reaches every one."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._clients: set[queue.Queue[str | None]] = set()
+        self._clients: dict[queue.Queue[str | None], str] = {}
 
-    def add(self) -> queue.Queue[str | None]:
+    def add(self, page: str = "") -> queue.Queue[str | None]:
         q: queue.Queue[str | None] = queue.Queue()
         with self._lock:
-            self._clients.add(q)
+            self._clients[q] = page
         return q
 
     def remove(self, q: queue.Queue[str | None]) -> None:
         with self._lock:
-            self._clients.discard(q)
+            self._clients.pop(q, None)
 
-    def send(self, message: dict[str, Any]) -> None:
-        data = json.dumps(message, ensure_ascii=False)
+    def pages(self) -> set[str]:
+        """The site-relative URLs the open pages show ('' when a page did not say)."""
         with self._lock:
-            for q in self._clients:
-                q.put(data)
+            return set(self._clients.values())
+
+    def send(self, message: dict[str, Any], bodies: dict[str, str] | None = None) -> None:
+        """`message` to every stream; a stream whose page is among `bodies` (URL → the page's new
+        HTML) gets that HTML with it, so its page needs no request of its own."""
+        data = json.dumps(message, ensure_ascii=False)
+        with_body: dict[str, str] = {}
+        bodies = {page_key(url): html for url, html in (bodies or {}).items()}
+        with self._lock:
+            for q, page in self._clients.items():
+                if page in bodies:
+                    if page not in with_body:
+                        with_body[page] = json.dumps({**message, "page": page, "html": bodies[page]},
+                                                     ensure_ascii=False)
+                    q.put(with_body[page])
+                else:
+                    q.put(data)
 
     def close(self) -> None:
         with self._lock:
@@ -90,7 +105,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream; charset=utf-8")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        q = self.broadcast.add()
+        page = parse_qs(urlsplit(self.path).query).get("page", [""])[0]
+        q = self.broadcast.add(page_key(page))
         try:
             self.wfile.write(b"retry: 500\n\n")
             self.wfile.flush()
@@ -109,6 +125,17 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return
         finally:
             self.broadcast.remove(q)
+
+
+def page_key(url: str) -> str:
+    """One name for a page however it is written: MkDocs' URL ('c000/t/', './', quoted) or the
+    browser's path ('/c000/t/index.html') → 'c000/t/' ('' for the home page), unquoted."""
+    path = unquote(url).lstrip("/")
+    if path.startswith("./"):
+        path = path[2:]
+    if path == "." or path.endswith("/index.html") or path == "index.html":
+        path = path[: -len("index.html")] if path.endswith("index.html") else ""
+    return path
 
 
 class PreviewServer:

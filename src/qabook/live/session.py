@@ -2,12 +2,12 @@
 
 The first build is a full one (every core, `qabook.parallel_build`); MkDocs' configuration,
 files, navigation, templates and the qabook plugin then stay in this process. A save of pages
-that already exist renders, at once:
-- the saved pages (read and checked again: their findings come with them),
-- their chapter's page (its topic list and question counts), the home page when a page's
-  number of questions changed, and the pages before and after a page whose title changed
-  (their footer names it), and the chapter's navigation script (`nav/<n>.js`);
-then the open pages hear of it. After that, the whole book is checked (what only the whole book
+that already exist renders the saved pages (read and checked again: their findings come with
+them) and the open pages hear of it at once (a page showing a saved page gets its HTML with the
+event); then what lists them is rendered and announced: their chapter's page (its topic list and
+question counts), the home page when a page's number of questions changed, the pages before and
+after a page whose title changed (their footer names it), and the chapter's navigation script
+(`nav/<n>.js`). After that, the whole book is checked (what only the whole book
 shows, such as an id two pages use, is printed and shown on those pages) and a forked process
 writes what the pages do not wait for: the chapter's print page, study mode's data and the
 search index (only the files that changed are rewritten). Anything else — a page added or
@@ -16,6 +16,7 @@ removed, mkdocs.yml or the theme changed, a page that cannot be read — builds 
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -27,7 +28,7 @@ import time
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config import load_config
@@ -62,6 +63,20 @@ class LivePlugin(BasePlugin):
         return files
 
 
+class Steps:
+    """When each step of one save ended: wall clock (`time.time()`, comparable with the browser's
+    `Date.now()`) and this process's CPU seconds; logged at debug level (`qabook serve -v`)."""
+
+    def __init__(self) -> None:
+        self.marks: list[tuple[str, float, float]] = []
+
+    def mark(self, name: str, at: float | None = None) -> None:
+        self.marks.append((name, time.time() if at is None else at, time.process_time()))
+
+    def line(self) -> str:
+        return "live steps " + json.dumps([[n, round(w, 4), round(c, 4)] for n, w, c in self.marks])
+
+
 @dataclass
 class Update:
     """What one save changed, as the browser hears it."""
@@ -69,6 +84,7 @@ class Update:
     urls: list[str] = field(default_factory=list)  # site-relative URLs of the pages rendered again
     findings: list[dict[str, Any]] = field(default_factory=list)  # the saved pages' findings
     full: bool = False  # everything was built again: every open page reloads
+    written: dict[str, str] = field(default_factory=dict)  # URL → the file written for it (the saved pages)
     seconds: float = 0.0
 
     def message(self) -> dict[str, Any]:
@@ -91,6 +107,7 @@ class Session:
         self.children: list[int] = []  # forked writers of the secondary outputs
         self.pending_outputs: set[str] | None = None  # chapters whose outputs wait for a writer
         self.known: set[str] = set()  # every file of the docs folder (docs-relative), as built
+        self.steps = Steps()  # the current save's steps
 
     # -- building everything ------------------------------------------------------------------
 
@@ -129,8 +146,11 @@ class Session:
 
     # -- a save -------------------------------------------------------------------------------
 
-    def apply(self, paths: set[Path]) -> Update | None:
-        """Render what the changed `paths` changed; None when nothing of the site did."""
+    def apply(self, paths: set[Path], push: Callable[[Update], None] | None = None) -> Update | None:
+        """Render what the changed `paths` changed; None when nothing of the site did. With
+        `push`, the saved pages are handed to it as soon as they are written, before the pages
+        that list them (chapter page, home, neighbours) are rendered: the reader of the saved
+        page does not wait for those. The returned update names every page rendered."""
         start = time.perf_counter()
         changed = self._classify(paths)
         if changed is None:
@@ -139,7 +159,7 @@ class Session:
             return None
         else:
             try:
-                update = self._render_pages(changed)
+                update = self._render_pages(changed, push)
             except _NeedsFullBuild:
                 update = self.build_all()
         update.seconds = time.perf_counter() - start
@@ -173,14 +193,16 @@ class Session:
             pages.add(rel)
         return pages
 
-    def _render_pages(self, saved: set[str]) -> Update:
+    def _render_pages(self, saved: set[str], push: Callable[[Update], None] | None = None) -> Update:
         site, plugin = self.site, self.plugin
         assert site is not None and plugin is not None
         config, files = site.config, site.files
         old_book = plugin.book
         with reused_markdown():
             book = load_book(self.project, cache=PROCESS_CACHE, again=(old_book, saved))
+            self.steps.mark("read")
             found = check_pages(book, saved)
+            self.steps.mark("checked")
             if any(d.code == "QA001" for d in found) or any(rel not in book.pages for rel in saved) \
                     or any(d.code == "QA001" for rel in saved for d in self.errors.get(rel, ())):
                 raise _NeedsFullBuild  # a page MkDocs cannot read (or could not): built as a whole
@@ -202,11 +224,23 @@ class Session:
                 rel = page.file.src_uri
                 if rel.endswith("index.md") and _title_after(old_book, rel) != _title_after(book, rel):
                     raise _NeedsFullBuild  # a chapter's or the book's title: every page's navigation
+            for page in mkpages:
+                _populate_again(page, config, files)
+            self.steps.mark("converted")
+            for page in mkpages:
+                _build_page(page, config, site.doc_files, site.nav, site.env)
+            self.steps.mark("rendered")
+            language = plugin.language
+            findings = [_findings_message(rel, files, by_rel.get(rel, []), language) for rel in sorted(saved)]
+            if push is not None:
+                push(Update(urls=[p.url for p in mkpages], findings=findings,
+                            written={p.url: p.file.abs_dest_path for p in mkpages}))
+            # what lists the saved pages: their chapter page (topic list, question counts), the
+            # home page (question counts), the neighbours (their footer names a changed title)
             to_populate: list[MkPage] = list(mkpages)
             to_render: list[MkPage] = list(mkpages)
             titles_changed = False
             for page in mkpages:
-                _populate_again(page, config, files)
                 title, questions = before[id(page)]
                 rel = page.file.src_uri
                 chapter_page = _chapter_page(files, rel)
@@ -223,19 +257,22 @@ class Session:
                 if page.title != title:
                     titles_changed = True
                     to_render += [p for p in (page.previous_page, page.next_page) if p is not None and p.content]
-            seen: set[int] = set()
+            seen: set[int] = {id(page) for page in mkpages}
             for page in to_render:
                 if id(page) not in seen:
                     seen.add(id(page))
                     _build_page(page, config, site.doc_files, site.nav, site.env)
+            self.steps.mark("listing pages rendered")
             if titles_changed and plugin.nav is not None:
                 from qabook.plugin.navigation import write_nav_scripts
 
                 write_nav_scripts(Path(config.site_dir), plugin.nav, config.theme.get("features") or [],
                                   plugin._chapter_pages())
-        language = plugin.language
-        return Update(urls=[p.url for p in to_render if id(p) in seen],
-                      findings=[_findings_message(rel, files, by_rel.get(rel, []), language) for rel in sorted(saved)])
+        urls: list[str] = []
+        for page in to_render:
+            if page.url not in urls:
+                urls.append(page.url)
+        return Update(urls=urls, findings=findings)
 
     def check_everything(self) -> Update | None:
         """After a save: the whole book checked; pages whose own errors changed (an id another
@@ -294,12 +331,18 @@ class Session:
         code = 0
         try:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            try:
+                os.nice(10)  # behind the next save's render, which the reader waits for; this one nobody watches
+            except OSError:
+                pass
             config = site.config
             plugin.print_files = {slug: f for slug, f in plugin.print_files.items() if slug in chapters}
             for file in plugin.print_files.values():
                 if file.page is not None and file.page.content is not None:
                     _build_page(file.page, config, site.doc_files, site.nav, site.env)  # its marker back
             config.plugins.on_post_build(config=config)
+            if log.isEnabledFor(logging.DEBUG):
+                os.write(2, f"DEBUG   -  live outputs written {time.time():.4f} cpu {time.process_time():.4f}\n".encode())
         except BaseException as exc:  # noqa: BLE001 - a child never returns into the server
             os.write(2, f"qabook serve: writing the search index and study data failed: {exc}\n".encode())
             code = 1
@@ -399,16 +442,17 @@ class _Console(logging.Handler):
 
 
 def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = False,
-          jobs: int | None = None) -> None:
+          jobs: int | None = None, verbose: bool = False) -> None:
     """Build the site into a temporary folder, serve it on `dev_addr` and render what each
     save changes until interrupted (Ctrl+C, SIGTERM)."""
-    from qabook.live.server import PreviewServer
+    from qabook.live.server import PreviewServer, page_key
     from qabook.live.watch import Watcher
 
     logger = logging.getLogger("mkdocs")
     logger.handlers[:] = [_Console()]
     logger.setLevel(logging.INFO)
     logger.propagate = False
+    log.setLevel(logging.DEBUG if verbose else logging.NOTSET)  # the preview's own steps, not MkDocs' every page
     host, _, port = dev_addr.rpartition(":")
     site_dir = Path(tempfile.mkdtemp(prefix="qabook-serve-"))
     signal.signal(signal.SIGTERM, _interrupt)
@@ -428,21 +472,42 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
             session.reap()
             if not paths:
                 continue
+            session.steps = steps = Steps()
+            steps.mark("heard", watcher.burst[0])
+            steps.mark("burst over", watcher.burst[1])
+            pushed: list[str] = []
+
+            def push(first: Update) -> None:
+                shown = server.broadcast.pages()
+                bodies = {url: Path(path).read_text(encoding="utf-8") for url, path in first.written.items()
+                          if page_key(url) in shown}  # the open page's HTML goes with the event: no request
+                server.broadcast.send(first.message(), bodies)
+                pushed.extend(first.urls)
+                steps.mark("pushed")
+
             try:
-                update = session.apply(paths)
+                update = session.apply(paths, push)
             except Exception as exc:  # noqa: BLE001 - the preview keeps serving what it has
                 log.error(f"qabook serve: the site could not be built again: {exc}")
                 continue
             if update is None:
                 continue
-            server.broadcast.send(update.message())
+            if not pushed:
+                server.broadcast.send(update.message())
+                steps.mark("pushed")
+            elif rest := [url for url in update.urls if url not in pushed]:
+                server.broadcast.send({"kind": "pages", "urls": rest})  # no findings: those came with the page
+                steps.mark("listing pages pushed")
             log.info(f"{'Built the site again' if update.full else 'Rendered ' + ', '.join(update.urls or ['nothing'])}"
                      f" in {update.seconds:.2f} s")
             if not update.full:
                 more = session.check_everything()
                 if more is not None:
                     server.broadcast.send(more.message())
+                steps.mark("book checked")
                 session.write_outputs(_saved(update))
+                steps.mark("writer started")
+            log.debug(steps.line())
     except KeyboardInterrupt:
         pass
     finally:
