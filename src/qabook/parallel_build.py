@@ -216,7 +216,7 @@ def build(config: MkDocsConfig, *, jobs: int | None = None, serve_url: str | Non
     with the pages in `jobs` worker processes (default: every core) when there are at least
     `min_pages`. Returns the built site's state. `keep_content=False` (a one-off build, which
     renders no page again): each page's HTML is let go once every page is written, before
-    `on_post_build` (the search index)."""
+    `on_post_build` (the search index), and plugins with `one_off_build()` are told so first."""
     jobs = jobs or available_cores()
     with reused_markdown():
         return _build(config, jobs, serve_url, min_pages, keep_content)
@@ -286,6 +286,10 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
             file.page.validate_anchor_links(files=files, log_level=log_level)
             if not keep_content:
                 file.page.content = None  # (its markdown stays: MkDocs' page title reads it)
+        if not keep_content:  # and plugins that can let go of their copies (qabook's: before its search index)
+            for plugin in config.plugins.values():
+                if hasattr(plugin, "one_off_build"):
+                    plugin.one_off_build()
         config.plugins.on_post_build(config=config)
         if counts := warning_counter.get_counts():
             msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)

@@ -1,0 +1,76 @@
+"""A one-off build (`qabook build`) lets go of each page's HTML before the search index is
+built; a build whose pages may be rendered again (a live preview) keeps it. What is measured
+is what the index step still holds (the memory itself is the benchmark's, not a test's)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from genbook import generate  # noqa: E402
+
+BUILD = r"""
+import json, sys
+from mkdocs.config import load_config
+from qabook.parallel_build import build
+from qabook.plugin import preview, search_index
+seen = {}
+write_index = search_index.write_index
+def watched(site, rendered, *args, **kwargs):
+    seen["pages"] = len(rendered)
+    seen["with_html"] = sum(1 for r in rendered.values() if r.html)
+    seen["kept"] = sum(1 for r in preview._RENDERED.values() if r.html) + len(preview._STUDY)
+    return write_index(site, rendered, *args, **kwargs)
+search_index.write_index = watched
+config = load_config("mkdocs.yml", site_dir=sys.argv[1])
+config.plugins["qabook"].config["pdf"] = False
+build(config, jobs=int(sys.argv[2]), min_pages=0, keep_content=sys.argv[3] == "keep")
+print(json.dumps(seen))
+"""
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("memory") / "book"
+    project.mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    generate(project / "docs", 12, 1, per_chapter=6)
+    return project
+
+
+def _index_step(project: Path, site: Path, jobs: int, keep: bool) -> dict:
+    r = subprocess.run([sys.executable, "-c", BUILD, str(site), str(jobs), "keep" if keep else "go"], cwd=project,
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_one_off_build_lets_go_of_the_pages_html_before_the_index(project: Path, tmp_path: Path, jobs: int) -> None:
+    seen = _index_step(project, tmp_path / "site", jobs, keep=False)
+    assert seen["pages"] >= 12 and seen["with_html"] == 0 and seen["kept"] == 0
+    # the print pages and study data were written from it first
+    printed = (tmp_path / "site" / "c000" / "print" / "index.html").read_text(encoding="utf-8")
+    assert printed.count('class="qa-print-topic"') == 6 and "标记词00001" in printed
+    cards = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("study-cards/*.js"))
+    assert "标记词00001" in cards
+
+
+def test_build_that_renders_again_keeps_the_pages_html(project: Path, tmp_path: Path) -> None:
+    seen = _index_step(project, tmp_path / "site", 1, keep=True)
+    assert seen["pages"] >= 12 and seen["with_html"] == seen["pages"] and seen["kept"] > 0
+
+
+def test_freed_memory_is_given_back_where_the_c_library_can() -> None:
+    from qabook.memory import give_back
+
+    assert give_back() is sys.platform.startswith("linux")
