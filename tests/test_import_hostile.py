@@ -143,6 +143,20 @@ def test_a_link_to_an_app_scheme_is_kept_as_text_and_the_book_passes_the_check(t
     assert "Open in IntelliJ" in text and "[the guide](https://example.org/guide)" in text  # words kept; web links stay links
 
 
+def test_the_same_app_link_written_twice_is_kept_as_text_both_times(tmp_path: Path) -> None:
+    """A Windows FAQ repeats a step, `[ms-settings:display](ms-settings:display)`, on two lines of one
+    answer: the check placed both findings at the first line's link *text*, so the import escaped the
+    first link only and the book failed the check (QA070). Each finding is now placed at its link's
+    target: both lines are kept as text and named, and the book passes."""
+    step = "1. 按下 Win + I，或打开 [ms-settings:display](ms-settings:display) 即可\n"
+    out, chapter = imported_and_checked(
+        tmp_path, "win.md", "# Windows 常见问题\n\n## 1. 如何打开显示设置？\n\n" + step + "\n答案：同上。\n\n" + step
+        + "\n## 2. 如何打开声音设置？\n\n答案：在任务栏右键音量图标。\n", "w")
+    assert "win.md:5:1: QI023 a 'ms-settings:' URL" in out and "win.md:9:1: QI023 a 'ms-settings:' URL" in out, out
+    page = next(chapter.glob("01-*.md")).read_text(encoding="utf-8")
+    assert page.count("[ms-settings:display]\\(ms-settings:display)") == 2, page
+
+
 def test_a_reference_link_to_a_page_outside_the_book_keeps_its_words(tmp_path: Path) -> None:
     """A docs FAQ defines its links at the bottom (`[nodeLinker]: settings/node-modules.md#x`): the
     inline links to files outside the book became text, the reference one stayed a link to nowhere

@@ -64,10 +64,6 @@ def test_holdout_files_import_without_crash_or_loss() -> None:
     assert lost == 0, f"{lost} holdout file(s) lose lines"
 
 
-@pytest.mark.xfail(strict=True, reason="not met: 1 holdout file imports to pages that fail the check; holdout files are "
-                                       "not opened — its check message alone says: QA070, a link to an app's scheme "
-                                       "('ms-settings:') in a form the importer does not yet keep as text (the forms "
-                                       "tried in test_import_hostile are)")
 def test_holdout_imports_pass_the_check() -> None:
     failing = sum(1 for row in HOLDOUT if run(row).check_errors)
     assert failing == 0, f"{failing} holdout file(s) import to pages that fail the check"

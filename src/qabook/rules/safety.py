@@ -116,7 +116,11 @@ class _Locator:
         else:
             value = removal.value.strip()[:40]
             name = re.escape(removal.attribute)
-            needles = ([re.escape(value)] if value and removal.attribute in URL_LIKE else []) + [
+            url = re.escape(value)
+            needles = ([  # the URL where it is a target (`](…`, `]: …`, `href="…`, `<…>`) before its bare text:
+                        # `[ms-settings:x](ms-settings:x)` written twice is two findings, not the first text twice
+                        rf"(?:\]\(\s*<?\s*|\]:\s*<?\s*|=\s*[\"']?\s*|<)(?P<at>{url})", url]
+                       if value and removal.attribute in URL_LIKE else []) + [
                 # on its own element's start tag first: `<svg onload=` is not the `<iframe onload=` before it
                 rf"<\s*{re.escape(removal.tag)}\b[^>]*?(?<![\w-])(?P<at>{name})\s*=",
                 rf"(?<![\w-]){name}\s*[=:]", rf"(?<![\w-]){name}\b"]
