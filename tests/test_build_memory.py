@@ -5,6 +5,7 @@ is what the index step still holds (the memory itself is the benchmark's, not a 
 from __future__ import annotations
 
 import json
+from collections import Counter
 import shutil
 import subprocess
 import sys
@@ -74,3 +75,31 @@ def test_freed_memory_is_given_back_where_the_c_library_can() -> None:
     from qabook.memory import give_back
 
     assert give_back() is sys.platform.startswith("linux")
+
+
+class _Unsendable(frozenset):
+    """A word list that cannot be pickled: a task that sent its arguments would fail on it."""
+
+    def __reduce__(self):
+        raise TypeError("the word list was pickled")
+
+
+def test_search_workers_inherit_the_word_list_and_keep_nothing_per_document(monkeypatch) -> None:
+    """The expansions' per-document work in forked workers: the word list (tens of MB) is
+    inherited, not pickled with each of the book's spans (each worker held a copy per task), and
+    what a document yields is not kept in the worker; the result is the serial one."""
+    from qabook.cpus import available_cores
+    from qabook.search import SearchDoc, expand
+
+    if available_cores() < 2:
+        pytest.skip("one core: the work runs in this process")
+    docs = [SearchDoc(f"p{i}/", "标题", "章", {"answer": f"自注意力机制让模型关注输入的不同位置{i}"}) for i in range(40)]
+    words = _Unsendable({"注意力", "机制", "模型"})
+    monkeypatch.setattr(expand, "PARALLEL_MIN_DOCS", 0)
+    parallel = expand._mapped(docs, expand._stats_of, words, 1)
+    assert len(parallel) > 1 and all("_phrases" not in d.__dict__ for d in docs)  # (worked out in the workers)
+    monkeypatch.setattr(expand, "PARALLEL_MIN_DOCS", 10**9)
+    [serial] = expand._mapped(docs, expand._stats_of, words, 1)
+    phrases = sum((part[0] for part in parallel), Counter())
+    assert phrases == serial[0] and phrases["注意力"] == 40
+    assert [lo for part in parallel for lo in part[4]] == serial[4]
