@@ -103,3 +103,38 @@ def test_search_workers_inherit_the_word_list_and_keep_nothing_per_document(monk
     phrases = sum((part[0] for part in parallel), Counter())
     assert phrases == serial[0] and phrases["注意力"] == 40
     assert [lo for part in parallel for lo in part[4]] == serial[4]
+
+
+RENDER_PROBE = r"""
+import json, os, sys
+from mkdocs.config import load_config
+from qabook import parallel_build
+from qabook.plugin import preview
+render = parallel_build._build_chunk
+def probe(indices):  # in a render worker (tasks name the function; the worker looks it up)
+    plugin = parallel_build._STATE["config"].plugins["qabook"]
+    held = len(plugin.rendered) + len(preview._RENDERED) + len(preview._STUDY)
+    with open(os.path.join(sys.argv[2], f"{os.getpid()}.json"), "w") as out:
+        json.dump(held, out)
+    return render(indices)
+parallel_build._build_chunk = probe
+config = load_config("mkdocs.yml", site_dir=sys.argv[1])
+config.plugins["qabook"].config["pdf"] = False
+site = parallel_build.build(config, jobs=2, min_pages=0, keep_content=True)
+print(json.dumps(len(site.config.plugins["qabook"].rendered)))
+"""
+
+
+def test_render_workers_let_go_of_what_the_parent_kept_of_every_page(project: Path, tmp_path: Path) -> None:
+    """Render workers are forked with all the parent holds; qabook's copies of every page (its
+    HTML, search documents, study splits) are not needed to render, and go in the worker. The
+    parent keeps them (this build may be a preview's, which renders again)."""
+    probes = tmp_path / "probes"
+    probes.mkdir()
+    r = subprocess.run([sys.executable, "-c", RENDER_PROBE, str(tmp_path / "site"), str(probes)], cwd=project,
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert int(r.stdout.strip().splitlines()[-1]) >= 12  # the parent's
+    held = [json.loads(p.read_text()) for p in probes.glob("*.json")]
+    assert held and held == [0] * len(held)
+    assert (tmp_path / "site" / "c001" / "006-t001-005" / "index.html").is_file()

@@ -271,6 +271,12 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         the study data are written, before the search index (qabook.memory)."""
         self.one_off = not self.serving
 
+    def parallel_render_worker(self) -> None:
+        """In a render worker (forked after every page was converted): rendering reads none of
+        the pages' HTML, search documents or study splits kept here; let them go."""
+        self.rendered.clear()
+        preview.let_go_html()
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
