@@ -93,7 +93,8 @@ def test_search_workers_inherit_the_word_list_and_keep_nothing_per_document(monk
 
     if available_cores() < 2:
         pytest.skip("one core: the work runs in this process")
-    docs = [SearchDoc(f"p{i}/", "标题", "章", {"answer": f"自注意力机制让模型关注输入的不同位置{i}"}) for i in range(40)]
+    text = "自注意力机制让模型关注输入的不同位置"
+    docs = [SearchDoc(f"p{i}/", "标题", "章", {"answer": f"{text}{i}"}) for i in range(40)]
     words = _Unsendable({"注意力", "机制", "模型"})
     monkeypatch.setattr(expand, "PARALLEL_MIN_DOCS", 0)
     parallel = expand._mapped(docs, expand._stats_of, words, 1)

@@ -173,7 +173,8 @@ _PIECES = ['<div class="admonition question" id="q{n}">', '<p class="admonition-
            '<h2 id="a">', '<a class="headerlink" href="#a">¶</a>', "</h2>",
            '<div class="qa-math" role="img" aria-label="\\frac{1}{n} &lt; x">', '<svg viewBox="0 0 1 1">',
            '<path d="M0 0L1 1"/>', "</svg>", "<img src=a.png alt='图 &amp; 文'>", "<P CLASS=Admonition-Title>",
-           "<input disabled>", '<details class="answer"/>', "<div data-search-exclude />", "<li/>", '<td align="left">', "<em>", "</em>", "<strong>", "</strong>",
+           "<input disabled>", '<details class="answer"/>', "<div data-search-exclude />", "<li/>",
+           '<td align="left">', "<em>", "</em>", "<strong>", "</strong>",
            # text, entities, odd spacing
            "张量的秩", " 梯度 ", "\n", "a &amp; b", "&lt;tag&gt;", "&#21313;&#x4e00;", "&nbsp;", "&copy", "x &y",
            "&amp", "ü", "\u3000", "  ",

@@ -179,15 +179,18 @@ class _Walker(HTMLParser):
 # conversion. Anything else (a comment, a declaration, script or style, a `<` that opens no plain
 # tag, an attribute written another way) sends the whole page through html.parser, as before.
 
-_PLAIN_TAG = re.compile(
-    r"""<(?:([a-zA-Z][a-zA-Z0-9-]*)((?:[\t\n\r\f ]+[a-zA-Z_:][-a-zA-Z0-9_:.]*"""
-    r"""(?:[\t\n\r\f ]*=[\t\n\r\f ]*(?:"[^"<>]*"|'[^'<>]*'|[-a-zA-Z0-9_.:]+))?)*)[\t\n\r\f ]*(/?)|/([a-zA-Z][a-zA-Z0-9-]*)[\t\n\r\f ]*)>""")
-_PLAIN_ATTR = re.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:[\t\n\r\f ]*=[\t\n\r\f ]*(?:"([^"<>]*)"|'([^'<>]*)'|([-a-zA-Z0-9_.:]+)))?""")
+_SPACE = r"[\t\n\r\f ]"  # html.parser's separators inside a tag (ASCII only; \s is wider)
+_NAME = r"[a-zA-Z_:][-a-zA-Z0-9_:.]*"
+_VALUE = r"""(?:"([^"<>]*)"|'([^'<>]*)'|([-a-zA-Z0-9_.:]+))"""
+_PLAIN_ATTR = re.compile(rf"({_NAME})(?:{_SPACE}*={_SPACE}*{_VALUE})?")
+_ANY_VALUE = r"""(?:"[^"<>]*"|'[^'<>]*'|[-a-zA-Z0-9_.:]+)"""  # the same, capturing nothing
+_PLAIN_TAG = re.compile(rf"<(?:([a-zA-Z][a-zA-Z0-9-]*)((?:{_SPACE}+{_NAME}(?:{_SPACE}*={_SPACE}*{_ANY_VALUE})?)*)"
+                        rf"{_SPACE}*(/?)|/([a-zA-Z][a-zA-Z0-9-]*){_SPACE}*)>")
 #: elements whose content html.parser (in some Python version) reads as raw text
 _RAW_TEXT_TAGS = ("script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript",
                   "plaintext")
-_NOT_PLAIN = re.compile(r"<[!?]|<(?![a-zA-Z/])|</(?![a-zA-Z])|</?(?:" + "|".join(_RAW_TEXT_TAGS) + r")(?![-a-zA-Z0-9])",
-                        re.I)
+_NOT_PLAIN = re.compile(r"<[!?]|<(?![a-zA-Z/])|</(?![a-zA-Z])|</?(?:" + "|".join(_RAW_TEXT_TAGS)
+                        + r")(?![-a-zA-Z0-9])", re.I)
 
 
 def _feed_plain(walker: _Walker, html: str) -> bool:
