@@ -139,3 +139,28 @@ def test_render_workers_let_go_of_what_the_parent_kept_of_every_page(project: Pa
     held = [json.loads(p.read_text()) for p in probes.glob("*.json")]
     assert held and held == [0] * len(held)
     assert (tmp_path / "site" / "c001" / "006-t001-005" / "index.html").is_file()
+
+
+def test_search_index_files_are_made_one_at_a_time(monkeypatch) -> None:
+    """The index is written file by file as it is made (a 10,000-page book's shards and their
+    postings, held at once, were the build's peak): the files are build_index's, in its order,
+    and a later shard is not made before the one before it has been taken."""
+    from qabook.search import SearchDoc, index
+
+    def docs():
+        return [SearchDoc(f"p{i}/#q1", f"题{i}", "章", {"question": f"第{i}题问的是梯度下降和反向传播{i * 7}",
+                                                      "answer": f"学习率 learning rate {i} 与动量"}) for i in range(300)]
+
+    monkeypatch.setattr(index, "SHARD_BYTES", 2000)  # several shards
+    whole = index.build_index(docs())
+    made: list[str] = []
+    js = index._js
+    monkeypatch.setattr(index, "_js", lambda kind, *args: made.append(f"{kind}{args[0] if kind != 'meta' else ''}")
+                        or js(kind, *args))
+    files = index.index_files(docs())
+    taken = []
+    for name, data in files:
+        taken.append((name, data))
+        if name == "t0.js":
+            assert "shard1" not in made and "shard0" in made
+    assert taken == list(whole.items()) and sum(n.startswith("t") for n in whole) > 3
