@@ -42,8 +42,9 @@ def cli() -> None:
 @click.option("--explain", is_flag=True,
               help="Print what detection chose: the question pattern, the labels, and per question the "
                    "source lines of each part and how it was classified.")
-@click.option("--question-heading", type=click.IntRange(1, 6), metavar="LEVEL",
-              help="Every heading of this level starts a question (with --question-pattern: those matching).")
+@click.option("--question-heading", metavar="LEVEL",
+              help="Every heading of this level starts a question (with --question-pattern: those matching); "
+                   "several levels as 3,4.")
 @click.option("--question-pattern", metavar="REGEX",
               help="A line (heading, paragraph, list item, bold line) whose text starts with this regular "
                    "expression starts a question.")
@@ -64,7 +65,7 @@ def cli() -> None:
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True,
               help="How to print findings.")
 def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Path, force: bool,
-               dry_run: bool, explain: bool, question_heading: int | None, question_pattern: str | None,
+               dry_run: bool, explain: bool, question_heading: str | None, question_pattern: str | None,
                bold_questions: bool, labels: tuple[str, ...], details_answers: bool, split_on: str | None,
                answer_key: str | None, preview: bool, rules_file: Path | None, fmt: str) -> None:
     """Split a monolithic Q&A document SOURCE into a chapter of topic pages.

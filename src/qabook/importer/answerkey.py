@@ -22,6 +22,10 @@ _ENTRY_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:[QA](?=\d)|第)?(?P<n>\d{1,3})\s*(?:
 #: An entry named by its question, its answer below it: '题目1:', '**Question 2:**', 'Problem 3.'
 _NAMED_ENTRY_RE = re.compile(r"^\s*(?:\*\*)?\s*(?:题目|问题|习题|练习|Question|Problem|Exercise|Q)\s*(?P<n>\d{1,3})\s*"
                              r"(?:\*\*)?\s*[.、:：)）]?\s*(?:\*\*)?\s*(?P<text>)$", re.I)
+#: An entry that repeats its question's label line, its answer below it: '**Question 1**: Remember - Basic'
+#: (the key names each question as the questions did; the words after the label are not its answer).
+_REPEATED_ENTRY_RE = re.compile(r"^\s*(?:\*\*|__)(?:题目|问题|习题|练习|Question|Problem|Exercise|Q)\s*(?P<n>\d{1,3})\s*"
+                                r"[.、:：)）]?\s*(?:\*\*|__)\s*[.、:：)）]?\s*(?P<rest>.*)$", re.I)
 _DETAILS_CLOSE_RE = re.compile(r"^\s*</details>", re.I)
 _INLINE_RE = re.compile(r"(?P<n>\d{1,3})\s*[.、:：)）\-]\s*(?P<text>[^\s\d][^\d]*?)\s*(?=[,，;；]?\s*\d{1,3}\s*[.、:：)）\-]|$)")
 
@@ -137,6 +141,9 @@ def _read_key(elements: list[Element], lines: list[str], i: int, rest: str) -> A
         if nxt.kind == "heading" and el.kind == "heading" and nxt.level > el.level and not found \
                 and not _opens_key(nxt.text.strip()):
             continue  # '### Domain 1' inside '## Answer Key': the key goes on under its groups
+        if nxt.kind == "hr" and key.entries and not found and _repeats_labels(elements, lines, j + 1):
+            key.reserved.add(j)  # '---' between entries that name their questions: the key goes on
+            continue
         if nxt.kind in ("heading", "hr") or _DETAILS_CLOSE_RE.match(first_line):
             break
         if nxt.kind == "item" and nxt.level:
@@ -145,6 +152,10 @@ def _read_key(elements: list[Element], lines: list[str], i: int, rest: str) -> A
             key.reserved.add(j)
             continue
         m = (_ENTRY_RE.match(first_line) or _NAMED_ENTRY_RE.match(first_line)) if nxt.kind == "paragraph" else None
+        if m is None and nxt.kind == "paragraph" and (r := _REPEATED_ENTRY_RE.match(first_line)) and not found:
+            key.entries.setdefault(int(r["n"]), []).append((j, "", nxt.lineno))  # its answer is below it
+            key.reserved.add(j)
+            continue
         if m and len(_inline(first_line)) <= 1:
             text = m["text"].strip()
             if first_line.startswith(("**", "__")) and text.endswith(first_line[:2]) and text.count(first_line[:2]) == 1:
@@ -155,7 +166,7 @@ def _read_key(elements: list[Element], lines: list[str], i: int, rest: str) -> A
             for n, t in inline:
                 key.entries.setdefault(n, []).append((None, t, nxt.lineno))
             key.reserved.add(j)
-        elif nxt.kind in ("paragraph", "list", "table", "fence", "code", "quote", "html") and key.entries \
+        elif nxt.kind in ("paragraph", "list", "item", "table", "fence", "code", "quote", "html") and key.entries \
                 and found == [] and len(key.reserved) > 1:
             last = max(key.entries)  # an entry's continuation (code, a second paragraph)
             key.entries[last].append((j, "", nxt.lineno))
@@ -163,6 +174,15 @@ def _read_key(elements: list[Element], lines: list[str], i: int, rest: str) -> A
         else:
             break
     return key
+
+
+def _repeats_labels(elements: list[Element], lines: list[str], j: int) -> bool:
+    """The element at j (or the first after the group headings from j) is an entry that names its
+    question by its label ('**Question 3**: …')."""
+    while j < len(elements) and elements[j].kind in ("heading", "hr"):
+        j += 1
+    return j < len(elements) and elements[j].kind == "paragraph" and bool(
+        _REPEATED_ENTRY_RE.match(lines[elements[j].start].strip()) or _NAMED_ENTRY_RE.match(lines[elements[j].start].strip()))
 
 
 def claims(starts: list[tuple[int, int | None]], openers: list[int]) -> dict[int, int]:

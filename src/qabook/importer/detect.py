@@ -19,22 +19,18 @@ from qabook.importer.answerkey import AnswerKey, find_keys
 from qabook.importer.elements import Element, expand_lists
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.options import ImportOptions
-from qabook.importer.shapes import KEY_SHAPE, Shape, asks, details_close, numbering, numbering_only, shape_of
+from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbering, numbering_only, says_question,
+                                   shape_of)
 from qabook.importer.faqsection import faq_sections
-from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, nesting, says_something, score,
-                                      section_title, silent, titled_by)
+from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
+                                      nesting, says_something, score, section_title, silent, titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
 from qabook.importer.askheadings import ask_headings
+from qabook.importer.runon import run_on_titles
+from qabook.importer.strays import stray_entries
 from qabook.importer.tables import question_tables
 from qabook.importer.wholedoc import asked_by_its_title, whole_document
 
-NUMBERED_HEADING_RE = re.compile(
-    r"^(?:第\s*(?P<a>\d+)\s*题|题目\s*(?P<b>\d+)\s*[：:.．、]?|(?P<c>\d+)\s*(?:[.．、](?!\d)|[)）]))\s*(?P<rest>.*)$"
-)
-# "Q3: title", "Q. title", "Q: title", "问：title", "问题 3：title", "Question 3: title"
-PREFIXED_HEADING_RE = re.compile(
-    r"^(?:Q(?:uestion)?|问题?)\s*(?:(?P<n>\d+)\s*(?:[.:：．、)）\-—–])?|[.:：．、]|\s[-—–])\s*(?P<rest>.*)$", re.I
-)
 BOLD_NUMBERED_RE = re.compile(r"^\*\*\s*(?P<n>\d+)\s*[.．、]\s*(?P<rest>[^*\n]+?)\s*\*\*\s*$")
 BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
 @dataclass
@@ -49,6 +45,7 @@ class Start:
     explicit: bool = False  # the line itself says it is a question (题目 N / 第 N 题 / Q3:)
     promoted: int = 0  # found inside the answer of the question that starts at this line
     bare: bool = False  # the line only marks a question ("## Question 1"): the title comes from the text
+    runs: int = 0  # elements after the start that continue its title (`runon.py`: one title over several headings)
 
 
 @dataclass
@@ -65,6 +62,8 @@ class Detection:
     learned: list = field(default_factory=list)  # label words learned from the document (`learn.LearnedLabel`)
     continued: list[Candidate] = field(default_factory=list)  # templates carrying the numbering on (`continues`)
     refused: str = ""  # why the best reading was taken for an article's sections (`Candidate.prose`)
+    joined: list[tuple[int, int]] = field(default_factory=list)  # (start line, heading line joined to its title)
+    strays: list[int] = field(default_factory=list)  # entries at another level or unlabelled (`strays.py`)
 
 
 def first_line(el: Element) -> str:
@@ -72,18 +71,17 @@ def first_line(el: Element) -> str:
 
 
 def numbered_heading(el: Element) -> Start | None:
+    """A heading numbered as a question ('## 3. …', '## 第 3 题', '## Question 17a. …', '## Q: …'),
+    read with the one numbering of `shapes.numbering`."""
     if el.kind != "heading":
         return None
     text = re.sub(r"^(\*\*|__)(.*)\1$", r"\2", el.text.strip()).strip()  # "### **1. 标题**"
-    m = NUMBERED_HEADING_RE.match(text)
-    if m:
-        number = int(m["a"] or m["b"] or m["c"])
-        return Start(0, number, _unbold(m["rest"]), "heading", el.level, explicit=not m["c"])
-    m = PREFIXED_HEADING_RE.match(text)
-    if m:
-        return Start(0, int(m["n"]) if m["n"] else None, _unbold(m["rest"]), "heading", el.level, explicit=True,
-                     bare=not m["rest"].strip())
-    return None
+    num = numbering(text)
+    if not num or not (num.style in ("N.", "N)", "N、") or says_question(num)):
+        return None
+    title = _unbold(num.title)
+    return Start(0, num.number, title, "heading", el.level, explicit=says_question(num),
+                 bare=says_question(num) and not title)
 
 
 def _unbold(text: str) -> str:
@@ -109,7 +107,7 @@ def unit_end(elements: list[Element], start: Start, starts: set[int], labels: La
     if start.strategy == "details" and lines is not None:
         close = details_close(lines, elements[start.index].start)
         inside = close if close is not None else -1
-    for j in range(start.index + 1, len(elements)):
+    for j in range(start.index + 1 + start.runs, len(elements)):
         el = elements[j]
         if j in starts:
             return j
@@ -177,32 +175,52 @@ def _promote_hidden(elements: list[Element], starts: list[Start], shapes: list[S
     return out
 
 
-def _forced(elements: list[Element], opts: ImportOptions, labels: Labels) -> Detection:
-    pattern, level = opts.question_pattern, opts.question_heading
+def _pattern_title(text: str, m: re.Match[str]) -> str:
+    """The title of a line an author's pattern matched: the line after the match when the match is
+    a marker — a numbering (`Q3.`, `Question 3:`, `第3题`, `1.`, as `shapes.numbering` reads it), any
+    word with a number (`Drill 26.`: the author's pattern names it) or a label word with its colon
+    (`问：`, `Q:`) — else the whole line (`True/` or `[A-Z]` matched words of
+    the question: taking them off lost them from the book)."""
+    marker = re.sub(r"^[\s*_#>•·\-–—]+", "", m.group()).strip()
+    rest = re.sub(r"^[\s.:：．、)\-—–]+", "", text[m.end():])
+    said = numbering(marker) if marker else None
+    if rest and marker and ((said is not None and said.number is not None and not re.search(r"\w", said.title))
+                            or re.fullmatch(r"[^\W\d_]{1,12}\s*(?:\d+[a-z]?\s*[.:：．、)）]*|[:：])", marker)):
+        return rest
+    return text
+
+
+def _forced(elements: list[Element], opts: ImportOptions, labels: Labels, lines: list[str]) -> Detection:
+    pattern, levels = opts.question_pattern, opts.heading_levels
+    level = "/".join(map(str, sorted(levels)))
     starts: list[Start] = []
     for i, el in enumerate(elements):
-        if el.kind == "heading" and (level is None or el.level == level) and (pattern or level):
+        if el.kind == "heading" and (not levels or el.level in levels) and (pattern or levels):
             text = el.text.strip()
             if pattern:
                 m = pattern.match(text)
                 if not m:
                     continue
-                title = re.sub(r"^[\s.:：．、)\-—–]+", "", text[m.end():]) or text
+                title = _pattern_title(text, m)
                 digits = re.search(r"\d+", m.group())
                 starts.append(Start(i, int(digits.group()) if digits else None, title, "heading", el.level, True))
             else:
                 known = numbered_heading(el)
                 starts.append(Start(i, known.number if known else None, known.title if known else text,
                                     "heading", el.level, True))
-        elif el.kind == "item" and pattern and level is None:  # '- Q3. …' / '3. Problem: …'
+        elif el.kind == "item" and pattern and not levels:  # '- Q3. …' / '3. Problem: …'
             inner = re.sub(r"\*\*|__", "", first_line(el)).strip()
             pm = pattern.match(inner)
-            if pm:
-                title = re.sub(r"^[\s.:：．、)\-—–]+", "", inner[pm.end():]) or inner
+            if not pm and 0 <= el.start < len(lines):  # the item as written, its marker included: '\d+\.' on '3. …'
+                raw = re.sub(r"\*\*|__", "", lines[el.start]).strip()
+                if (pm := pattern.match(raw)) is not None:
+                    inner = raw
+            if pm and inner.strip():  # (an empty item, '6. ', asks nothing: it is not a question)
+                title = _pattern_title(inner, pm)
                 digits = re.search(r"\d+", pm.group())
                 number = int(digits.group()) if digits else (el.level or None)
                 starts.append(Start(i, number, title, "item", explicit=True))
-        elif el.kind == "paragraph" and (opts.bold_questions or (pattern and level is None)):
+        elif el.kind == "paragraph" and (opts.bold_questions or (pattern and not levels)):
             m = BOLD_LINE_RE.match(first_line(el))
             if pattern:  # any paragraph line: "**Drill 26.** text", "Problem 3: text" — the line, unbolded
                 inner = re.sub(r"\*\*|__", "", first_line(el)).strip()
@@ -214,7 +232,7 @@ def _forced(elements: list[Element], opts: ImportOptions, labels: Labels) -> Det
                 pm = pattern.match(inner)
                 if not pm:
                     continue
-                title = re.sub(r"^[\s.:：．、)\-—–]+", "", inner[pm.end():]) or inner
+                title = _pattern_title(inner, pm)
                 digits = re.search(r"\d+", pm.group())
                 starts.append(Start(i, int(digits.group()) if digits else None, title, "bold", explicit=True))
             else:
@@ -235,20 +253,32 @@ def _forced(elements: list[Element], opts: ImportOptions, labels: Labels) -> Det
     return Detection("your options: " + ", ".join(what), starts, elements)
 
 
+_WORD_RE = re.compile(r"[^\W_]")
+
+
 def _split(elements: list[Element], lines: list[str], opts: ImportOptions) -> Detection:
     """`--split-on REGEX`: a line matching it separates questions; each question starts at the
     first block after a separator (and at the first block of the body before the first one)."""
     out: list[Element] = []
+    worded: set[int] = set()  # matching lines with words besides the match ('3. Why…' for '^\d+\.'): starts
     for el in elements:
-        if el.kind != "hr" and opts.split_on.search(lines[el.start].strip()):
+        line = lines[el.start].strip() if 0 <= el.start < len(lines) else ""
+        m = opts.split_on.search(line) if el.kind != "hr" else None
+        if m and _WORD_RE.search(line[:m.start()] + line[m.end():]) and not line.startswith("<!--"):
+            worded.add(len(out))  # a line of the question, not a separator: dropping it lost the question
+            out.append(el)
+        elif m:
             out.append(Element("hr", el.start, el.end, el.text, 0, el.own_end))  # a separator: the unit's tail
         else:
             out.append(el)
-    seps = [i for i, el in enumerate(out) if el.kind == "hr" and opts.split_on.search(lines[el.start].strip())]
+    seps = sorted(worded | {i for i, el in enumerate(out)
+                            if el.kind == "hr" and opts.split_on.search(lines[el.start].strip())})
     title = next((i for i, el in enumerate(out) if el.kind == "heading"), -1)
     starts: list[Start] = []
-    for h in ([title] if not seps or title < seps[0] else []) + seps:
-        j = next((k for k in range(h + 1, len(out)) if out[k].kind not in ("hr",)), None)
+    if not seps:  # the pattern matched no line: no questions (not the whole body as one untitled question)
+        return Detection(f"your options: blocks after lines matching {opts.split_on.pattern!r}", starts, out)
+    for h in ([title] if title < seps[0] else []) + seps:
+        j = h if h in worded else next((k for k in range(h + 1, len(out)) if out[k].kind not in ("hr",)), None)
         if j is None or any(s.index == j for s in starts) or (seps and h == title and j in seps):
             continue
         el = out[j]
@@ -256,6 +286,9 @@ def _split(elements: list[Element], lines: list[str], opts: ImportOptions) -> De
         if el.kind == "heading":
             starts.append(Start(j, shape.numbering.number if shape.numbering else None, shape.title, "heading", el.level,
                                 True))
+        elif el.kind == "item":  # a numbered item that the separator pattern matched: a question as an item is
+            starts.append(Start(j, shape.numbering.number if shape.numbering else (el.level or None),
+                                shape.title or first_line(el), "item", explicit=True))
         else:
             starts.append(Start(j, None, shape.title or first_line(el), "bold", explicit=True))
     return Detection(f"your options: blocks after lines matching {opts.split_on.pattern!r}", starts, out)
@@ -376,7 +409,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     lines = lines if lines is not None else []
     if opts.forced:
         expanded = expand_lists(lines, elements) if lines else elements
-        found = _split(expanded, lines, opts) if opts.split_on is not None else _forced(expanded, opts, labels)
+        found = _split(expanded, lines, opts) if opts.split_on is not None else _forced(expanded, opts, labels, lines)
         if opts.answer_key is not None and lines:
             found.keys = [k for k in find_keys(found.elements, lines, labels, opts.answer_key)
                           if not any(s.index in k.reserved for s in found.starts)]
@@ -392,7 +425,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         # keys answer questions that have none of their own (or the author named them, or hid them
         # under a <details> that says they are the answers: the text under each question is its task)
         if k_winner is not None and (opts.answer_key is not None or all(k.hidden for k in keys)
-                                     or _own_labels(k_winner, expanded, lines, keys) < 0.5):
+                                     or _own_labels(k_winner, expanded, lines, keys, labels) < 0.5):
             winner, runner, cands, shapes = k_winner, k_runner, k_cands, keyed
         else:
             keys = []
@@ -429,14 +462,31 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     starts: list[Start] = []
     for cand in chosen:
         box = cand.key[0]
-        quiet = silent(cand)
+        quiet = silent(cand, expanded)
         for i, shape in zip(cand.indices, cand.shapes):
             if i not in quiet:
                 starts.append(_start(i, shape, box, expanded[i].level))
     starts.sort(key=lambda s: s.index)
     what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:])
-    return Detection(what, _promote_hidden(expanded, starts, shapes), expanded, winner=winner, runner=runner, cands=cands,
-                     keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)])
+    starts, joined = run_on_titles(expanded, _promote_hidden(expanded, starts, shapes), labels)
+    strays = _strays(expanded, lines, starts, keys, labels)
+    return Detection(what, starts, expanded, winner=winner, runner=runner, cands=cands,
+                     keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined,
+                     strays=strays)
+
+
+def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys: list[AnswerKey],
+            labels: Labels) -> list[int]:
+    """Entries at another level or without the others' label (`strays.py`): added to `starts` in
+    place; their element indices returned for the warnings."""
+    if not lines:
+        return []
+    stops = {s.index for s in starts} | {k.opener for k in keys}
+    ends = [unit_end(elements, s, stops, labels, lines) for s in starts]
+    found = stray_entries(elements, lines, starts, ends, labels, section_title)
+    starts += [Start(j, None, title, "heading", level) for j, title, level in found]
+    starts.sort(key=lambda s: s.index)
+    return [j for j, _, _ in found]
 
 
 def _why_prose(cands: list[Candidate]) -> str:
@@ -448,8 +498,13 @@ def _why_prose(cands: list[Candidate]) -> str:
     return f"the best reading, {c.describe()}, reads as an article's sections: {c.prose()}"
 
 
-def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys: list[AnswerKey]) -> float:
-    """Of the candidate's units a key answers, the share that hold an answer of their own."""
+_TASK_BOX_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
+
+
+def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys: list[AnswerKey],
+                labels: Labels | None = None) -> float:
+    """Of the candidate's units a key answers, the share that hold an answer of their own (choices
+    that no label, tick or bold marks are the question's, not its answer: '- [ ] True⏎- [ ] False')."""
     numbers = [(key.opener, set(key.entries)) for key in keys]
     keyed = own = 0
     for i, end, shape in zip(cand.indices, cand.ends, cand.shapes):
@@ -460,7 +515,12 @@ def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys
         if numbering_only(lines[elements[i].start]):
             continue  # '**Question 7**': the text under it is the statement the key answers
         stop = elements[end].start if end < len(elements) else len(lines)
-        own += says_something([x for x in lines[elements[i].start + 1:stop] if x.strip()])
+        body = [x for x in lines[elements[i].start + 1:stop] if x.strip()]
+        boxes = [x for x in body if _TASK_BOX_RE.match(x)]
+        if labels is not None and (has_options(body) or len(boxes) >= 2) and not has_answer_mark(body, labels) \
+                and not any(b.lstrip(" -*+")[:3] in ("[x]", "[X]") for b in boxes):
+            continue  # a statement and its choices ('- [ ] True', 'A. …'), none marked: the key holds the answer
+        own += says_something(body)
     return own / keyed if keyed else 1.0
 
 

@@ -22,9 +22,8 @@ import re
 from collections import defaultdict
 
 from qabook.importer.labels import Labels
-from qabook.importer.shapes import asks
+from qabook.importer.shapes import FENCE_RE, asks
 
-_FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 #: Lines that are structure, not a divider: headings, list items, quotes, table rows, HTML, breaks.
 _STRUCTURE_RE = re.compile(r"^\s*(?:#|[-*+]\s|\d+[.)]\s|>|\||<|[-*_=\s]+$)")
 #: How many times the same line must come to be the document's own.
@@ -37,7 +36,7 @@ def dividers(lines: list[str], labels: Labels) -> dict[str, str]:
     fence = None
     seen: dict[str, list[int]] = defaultdict(list)
     for k, line in enumerate(lines):
-        m = _FENCE_RE.match(line)
+        m = FENCE_RE.match(line)
         if fence is None and m:
             fence = m.group(1)[0]
             continue

@@ -12,6 +12,7 @@ rendered page shows it. Lines inside code fences are left alone; the pages keep 
 from __future__ import annotations
 
 import re
+from qabook.importer.shapes import FENCE_RE
 
 _OPENS_INLINE_RE = re.compile(r"^\s*(?:<p\b[^<>]*>\s*)?<(?:b|strong|em|i)\b[^<>]*>", re.I)
 _HEADING_RE = re.compile(r"^\s*<h(?P<level>[1-6])\b[^<>]*>(?P<text>(?:(?!</?h[1-6]\b).)+?)</h(?P=level)\s*>\s*$", re.I)
@@ -19,7 +20,6 @@ _BOLD_TAG_RE = re.compile(r"</?(?:b|strong)\b[^<>]*>", re.I)
 _EM_TAG_RE = re.compile(r"</?(?:em|i)\b[^<>]*>", re.I)
 _EDGES_RE = re.compile(r"^\s*<p\b[^<>]*>\s*|\s*(?:<br\s*/?>|</p\s*>|\s)*$", re.I)
 _CLOSING_ONLY_RE = re.compile(r"^\s*(?:</[A-Za-z][\w-]*\s*>\s*)+$")
-_FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def markdown_twin(line: str) -> str | None:
@@ -44,7 +44,7 @@ def twin_view(view: list[str]) -> list[str]:
     out = list(view)
     fence: str | None = None
     for k, line in enumerate(view):
-        m = _FENCE_RE.match(line)
+        m = FENCE_RE.match(line)
         if m:
             if fence is None:
                 fence = m.group(1)

@@ -32,7 +32,7 @@ from qabook.importer.elements import Element, split_elements, split_paragraphs
 from qabook.importer.labels import Labels
 from qabook.importer.options import ImportOptions
 from qabook.importer.readview import parse_view
-from qabook.importer.shapes import DEFINITION_RE, asks
+from qabook.importer.shapes import DEFINITION_RE, FENCE_RE, asks
 from qabook.vocabulary import LABEL_HINTS
 
 _WORD = r"(?:[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’&;/.-]*(?:[ \t][A-Za-zÀ-ÖØ-öø-ÿ'’&;/.-]+){0,2}|[\u4e00-\u9fff]{1,8})"
@@ -41,7 +41,6 @@ _FORMS = (
     re.compile(rf"^\s*(?:[-*+]\s+|>\s*)?\*\*(?P<w>{_WORD})\s*(?:[:：]\s*\*\*|\*\*\s*[:：]|\*\*\s*$)"),  # **思路：** / **思路**
     re.compile(rf"^\s*(?:[-*+]\s+|>\s*)?(?P<w>{_WORD})\s*[:：](?!//)"),  # 思路：… / T: …
 )
-_FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING_RE = re.compile(r"^ {0,3}#{1,6}\s")
 _DETAILS_RE = re.compile(r"^\s*(?:<[^>]+>\s*)*<(?:details|summary)\b|^\s*(?:\?\?\?|!!!)", re.I)
 #: The share of units a word must appear in, and how far its kind reaches by position.
@@ -70,7 +69,7 @@ def label_word(line: str) -> str | None:
 def _code_lines(lines: list[str]) -> set[int]:
     inside, fence = set(), None
     for k, line in enumerate(lines):
-        m = _FENCE_RE.match(line)
+        m = FENCE_RE.match(line)
         if fence is None and m:
             fence = m.group(1)[0]
             inside.add(k)

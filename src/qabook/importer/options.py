@@ -4,7 +4,7 @@ From the command line (`--question-heading 3`, `--question-pattern 'Q\\d+:'`, `-
 `--label answer=Réponse`, `--details-answers`, `--split-on '^={3,}$'`, `--answer-key '^答案'`) or a
 small YAML file (`--rules FILE.yml`) with the same keys:
 
-    question_heading: 3
+    question_heading: 3          # or several levels: [3, 4]
     question_pattern: '^Q\\d+[.:]'
     bold_questions: false
     labels: {answer: [Réponse], explanation: [Pourquoi]}
@@ -29,7 +29,8 @@ class OptionsError(ValueError):
 
 @dataclass
 class ImportOptions:
-    question_heading: int | None = None  # every heading of this level (matching the pattern, if any)
+    question_heading: int | tuple[int, ...] | None = None  # every heading of this level or these levels
+                                                           # (matching the pattern, if any)
     question_pattern: re.Pattern[str] | None = None  # prefix of a heading or bold line that starts a question
     bold_questions: bool = False  # every bold line on its own starts a question
     labels: dict[str, list[str]] = field(default_factory=dict)  # extra label words per part
@@ -42,13 +43,19 @@ class ImportOptions:
         """True when the author said where questions start (detection does not vote)."""
         return bool(self.question_heading or self.question_pattern or self.bold_questions or self.split_on)
 
+    @property
+    def heading_levels(self) -> frozenset[int]:
+        """The heading levels the author named (none: any level)."""
+        level = self.question_heading
+        return frozenset(level) if isinstance(level, tuple) else frozenset({level} if level else ())
+
     def label_set(self) -> Labels:
         return Labels(self.labels)
 
     def describe(self) -> list[str]:
         out = []
         if self.question_heading:
-            out.append(f"--question-heading {self.question_heading}")
+            out.append(f"--question-heading {','.join(map(str, sorted(self.heading_levels)))}")
         if self.question_pattern:
             out.append(f"--question-pattern {self.question_pattern.pattern!r}")
         if self.bold_questions:
@@ -79,10 +86,15 @@ def parse_label(spec: str) -> tuple[str, str]:
     return kind, word
 
 
-def _heading_level(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 6:
-        raise OptionsError(f"question heading level must be 1 to 6, not {value!r}")
-    return value
+def _heading_level(value: object, where: str = "--question-heading") -> int | tuple[int, ...]:
+    """A level 1–6, or several (`[3, 4]` in YAML, `3,4` on the command line)."""
+    given = value
+    if isinstance(value, str) and re.fullmatch(r"\s*\d+\s*(?:,\s*\d+\s*)*", value):
+        value = [int(v) for v in value.split(",")]
+    values = value if isinstance(value, (list, tuple)) else [value]
+    if not values or any(isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 6 for v in values):
+        raise OptionsError(f"{where}: a heading level is 1 to 6, or several as 3,4 (YAML: [3, 4]); not {given!r}")
+    return values[0] if len(values) == 1 else tuple(sorted(set(values)))
 
 
 def load_rules(text: str, name: str) -> ImportOptions:
@@ -90,7 +102,10 @@ def load_rules(text: str, name: str) -> ImportOptions:
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:
-        raise OptionsError(f"{name}: not valid YAML: {str(exc).splitlines()[0]}") from None
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark is not None else name
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise OptionsError(f"{where}: not valid YAML: {problem}") from None
     if not isinstance(data, dict):
         raise OptionsError(f"{name}: expected a mapping of options")
     known = {"question_heading", "question_pattern", "bold_questions", "labels", "details_answers", "split_on",
@@ -100,14 +115,14 @@ def load_rules(text: str, name: str) -> ImportOptions:
         raise OptionsError(f"{name}: unknown option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
     opts = ImportOptions()
     if data.get("question_heading") is not None:
-        opts.question_heading = _heading_level(data["question_heading"])
+        opts.question_heading = _heading_level(data["question_heading"], f"{name}: question_heading")
     if data.get("question_pattern"):
-        opts.question_pattern = compile_pattern(str(data["question_pattern"]))
+        opts.question_pattern = compile_pattern(str(data["question_pattern"]), f"{name}: question_pattern")
     opts.bold_questions = bool(data.get("bold_questions", False))
     if data.get("split_on"):
-        opts.split_on = compile_pattern(str(data["split_on"]), "split_on")
+        opts.split_on = compile_pattern(str(data["split_on"]), f"{name}: split_on")
     if data.get("answer_key"):
-        opts.answer_key = compile_pattern(str(data["answer_key"]), "answer_key")
+        opts.answer_key = compile_pattern(str(data["answer_key"]), f"{name}: answer_key")
     opts.details_answers = bool(data.get("details_answers", False))
     labels = data.get("labels") or {}
     if not isinstance(labels, dict):
@@ -120,7 +135,7 @@ def load_rules(text: str, name: str) -> ImportOptions:
     return opts
 
 
-def merge(base: ImportOptions, *, question_heading: int | None = None, question_pattern: str | None = None,
+def merge(base: ImportOptions, *, question_heading: int | str | None = None, question_pattern: str | None = None,
           bold_questions: bool = False, labels: tuple[str, ...] = (), details_answers: bool = False,
           split_on: str | None = None, answer_key: str | None = None) -> ImportOptions:
     """Command-line options on top of a rules file (the command line wins)."""

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from qabook.importer.units import OutLine
+from qabook.importer.shapes import FENCE_RE
 
 #: A fence line (a backtick fence's info has no backtick: '```void```' is inline code, CommonMark's rule).
-FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})(?P<info>.*)$")
 
 
 def code_flags(lines: list[OutLine]) -> tuple[list[bool], OutLine | None]:

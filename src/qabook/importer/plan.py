@@ -97,14 +97,28 @@ class _Planner:
                 start_idx.discard(s.index)
                 continue
             units.append((self._unit(s, elements, end), end))
-        if not units:
+        if not units and self.options.forced:
+            self.warn(1, "QI001",
+                      f"no questions found with your options ({' '.join(self.options.describe())}): "
+                      f"looked for {detection.strategy.removeprefix('your options: ')} and found none, so nothing was "
+                      "written. "
+                      "A pattern is matched at the start of a heading's text, a list item (with or without its "
+                      "marker, '1.' or '-'), or a paragraph's first line (bold marks removed); --split-on at a whole "
+                      "line; --explain and --preview show the document's lines as the importer reads them",
+                      Severity.ERROR)
+        elif not units:
             why = f" ({detection.refused})" if detection.refused else ""
             self.warn(1, "QI001",
                       "no questions found: no shape repeats like a question (headings, bold lines, list items or "
                       "paragraphs that are numbered, ask or carry labels; <details>, admonitions, blocks between "
                       f"'---'){why}: nothing written; run with --explain or --preview, then say where questions start with "
-                      "--question-heading LEVEL, --question-pattern REGEX, --bold-questions or --split-on REGEX "
+                      "--question-heading LEVEL, --question-pattern REGEX, --bold-questions or --split-on REGEX, and where answers "
+                      "gathered after the questions start with --answer-key REGEX "
                       "(labels: --label answer=WORD)", Severity.ERROR)
+        if units and self.options.answer_key is not None and not detection.keys:
+            self.warn(1, "QI029", f"--answer-key {self.options.answer_key.pattern!r} matched no heading or line that "
+                                  "is followed by answers numbered like the questions ('1. B', '**A3.** …'): it "
+                                  "changed nothing; the pattern is matched at the start of the line's text")
         self.key_lines = {key.line for key in detection.keys}
         claimed = claims([(u.start.index, u.start.number) for u, _ in units], [key.opener for key in detection.keys])
         for k, key in enumerate(detection.keys):  # the questions before it (one run each, for keys in a row)
@@ -117,6 +131,15 @@ class _Planner:
             units = []
         self._groups(units, elements)
         self._style_changes(detection, elements)
+        for j in detection.strays:
+            self.warn(elements[j].lineno, "QI030", "this heading is read as a question too, though it is written "
+                      "at another level or without the label of the others: it asks or states a problem and is "
+                      "answered under it; if it is no question, say where questions start (--question-heading, "
+                      "--question-pattern)")
+        for kept, line in detection.joined:
+            self.warn(line, "QI028", f"this heading continues the question title of line {kept} (same level, nothing "
+                                     "between, one of them numbered): read as one question; if it is a question of its "
+                                     "own, number it or put its text under it")
         self._weak_template(detection, [u for u, _ in units])
         self._check_units([u for u, _ in units])
         plan = self._pages(units, elements)
@@ -167,10 +190,11 @@ class _Planner:
             inner = item_body(self.lines, el)
             body = inner + elements[start.index + 1:end]
         else:
-            body = elements[start.index + 1:end]
+            body = elements[start.index + 1 + start.runs:end]
             unit.title = " ".join(start.title.split())  # a setext heading may span lines
             unit.heading_text = el.text.strip().split("\n", 1)[0]
-            unit.title_src = tuple(el.own_lines)
+            unit.title_src = tuple(el.own_lines) + tuple(n for e in elements[start.index + 1:start.index + 1 + start.runs]
+                                                         for n in e.own_lines)  # a title over several headings
             if el.kind == "paragraph" and el.own_end - el.start > 1:  # "**16. …?**⏎Although …": glued answer
                 unit.title_src = (el.lineno,)
                 unit.heading_text = el.text.strip().split("\n", 1)[0].strip("* ")

@@ -20,8 +20,8 @@ import re
 
 from qabook.importer.htmltwin import twin_view
 from qabook.importer.neutralise import readable
+from qabook.importer.shapes import FENCE_RE
 
-_FENCE_RE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _ATX_RE = re.compile(r"^ {0,3}(?P<level>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _SIGNATURE_RE = re.compile(r"^(?P<word>\D*?)\s*(?P<n>\d+)\b")
 _YAML_KEY_RE = re.compile(r"^[A-Za-z_][\w -]*:(\s|$)")
@@ -75,10 +75,10 @@ def _fences(view: list[str]) -> list[tuple[int, int | None]]:
     out: list[tuple[int, int | None]] = []
     i = 0
     while i < len(view):
-        m = _FENCE_RE.match(view[i])
+        m = FENCE_RE.match(view[i])
         if m and not (m["fence"][0] == "`" and "`" in m["info"]):
             char, width = m["fence"][0], len(m["fence"])
-            close = next((k for k in range(i + 1, len(view)) if (c := _FENCE_RE.match(view[k]))
+            close = next((k for k in range(i + 1, len(view)) if (c := FENCE_RE.match(view[k]))
                           and c["fence"][0] == char and len(c["fence"]) >= width and not c["info"].strip()), None)
             out.append((i, close))
             i = (close if close is not None else len(view)) + 1
@@ -111,7 +111,7 @@ def _close_swallowing_fences(view: list[str]) -> list[str]:
                     view = list(view)  # parser did not see open (say, behind an invisible character)
                     view[opener] = ""
                 elif not view[k - 1].strip():
-                    fence = _FENCE_RE.match(view[opener])["fence"]
+                    fence = FENCE_RE.match(view[opener])["fence"]
                     view = list(view)
                     view[k - 1] = fence[0] * len(fence)
                 else:

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from qabook.importer.elements import Element
 from qabook.importer.labels import DEFAULT, Labels
 
+#: A fence line, opening or closing code (CommonMark: up to three spaces, three or more backticks or
+#: tildes; a backtick fence's info has no backtick — '```void```' is inline code). Group 1 is the fence.
+FENCE_RE = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})(?P<info>.*)$")
 _BOLD_WHOLE_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*$")
 _BOLD_PREFIX_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*(?P<rest>\S.*)$")
 _CJK_DIGITS = "零〇一二三四五六七八九十百"
@@ -22,8 +25,9 @@ _CJK_DIGITS = "零〇一二三四五六七八九十百"
 #: leaves the title after its end.
 _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("第N题", re.compile(rf"^第\s*(?P<n>\d+|[{_CJK_DIGITS}]+)\s*[题問问道]\s*[：:.．、]?\s*")),
+    # 'Question 17a.': a lettered part of question 17 (its own question), never '17' then a title 'a. …'
     ("wordN", re.compile(r"^(?P<word>题目|问题|面试题|试题|习题|练习|例题|考题|Question|Problem|Exercise|Quiz|Task|"
-                         r"Q|No\.?|#)\s*(?P<n>\d+)(?!\d)\s*(?:[.:：．、)）\-—–]\s*|\s+|$)", re.I)),
+                         r"Q|No\.?|#)\s*#?\s*(?P<n>\d+)(?P<part>[a-z](?![a-z]))?(?!\d)\s*(?:[.:：．、)）\-—–]\s*|\s+|$)", re.I)),
     ("N.N", re.compile(r"^(?P<pre>\d+(?:\.\d+)+)\.?\s+")),
     ("(N)", re.compile(r"^[(（](?P<n>\d+)[)）]\s*")),
     ("N.", re.compile(r"^(?P<n>\d+)\s*[.．](?!\d)\s*")),
@@ -124,6 +128,27 @@ class Numbering:
     number: int | None
     word: str  # the word of a "wordN" style ("Q", "题目"), lower-cased
     title: str  # the text after the numbering
+    part: str = ""  # the letter of a lettered part ('Question 17a' → 'a'), lower-cased
+
+
+#: Numbering words that say "this is a question" on their own ('Q1', '题目 3', 'Problem 2').
+QUESTION_WORDS = frozenset({"q", "题目", "问题", "面试题", "试题", "习题", "练习", "例题", "考题", "question", "problem",
+                            "exercise", "quiz", "task"})
+
+
+def says_question(num: Numbering | None) -> bool:
+    """The numbering itself says 'question': '第 3 题', 'Q:', or a wordN whose word is a question word."""
+    return bool(num and (num.style in ("第N题", "Q:") or num.word in QUESTION_WORDS))
+
+
+def step(a: Numbering, b: Numbering) -> float:
+    """How well b follows a in a sequence: 1 for the next number (or the next lettered part of
+    the same one: 17a → 17b), 0.5 for a restart at 1 (a new group), else 0."""
+    if a.number is None or b.number is None:
+        return 0.0
+    if b.number == a.number + 1 or (b.number == a.number and b.part and b.part > a.part):
+        return 1.0
+    return 0.5 if b.number == 1 else 0.0
 
 
 _DATE_RE = re.compile(r"(?:19|20)\d\d([-./年])\d{1,2}(?:\1|月)\d{1,2}日?(?!\d)")
@@ -150,7 +175,7 @@ def numbering(text: str) -> Numbering | None:
         word = (m.groupdict().get("word") or "").lower().rstrip(".")
         rest = text[m.end():].strip()
         rest = re.sub(r"^(\*\*|__)\s*", "", rest) if text.startswith(("**", "__")) else rest
-        return Numbering(style, number, word, rest)
+        return Numbering(style, number, word, rest, (m.groupdict().get("part") or "").lower())
     m = _QPREFIX_RE.match(text)
     if m:
         return Numbering("Q:", None, "q", text[m.end():].strip())
@@ -295,11 +320,10 @@ _TOC_RE = re.compile(r"""^\s*(?:\*\*)?(?:\[[^\]]{0,500}\]\(#[^)]{0,500}\)|<a\s[^
 KEY_SHAPE = Shape("key", "", None, "", "", False)
 
 
-#: A title that only numbers the question ('**Question 7**', 'Q7', '题目 3', '第 3 题'): the statement is below it.
-_NUMBERING_ONLY_RE = re.compile(r"^\W*(?:(?:question|problem|exercise|q|题目|问题|习题|试题|题)\s*#?\s*\d+|第\s*\d+\s*[题问])"
-                                r"\s*[.:：．、)）]?\W*$", re.I)
-
-
 def numbering_only(title: str) -> bool:
-    """The title says only which question this is; what it asks is the text under it."""
-    return bool(_NUMBERING_ONLY_RE.match(title.strip()))
+    """The title says only which question this is ('**Question 7**', 'Q7', '题目 3', '第 3 题'):
+    what it asks is the text under it."""
+    text = re.sub(r"^[\W_]+|[\W_]+$", "", title.strip())
+    num = numbering(text) if text else None
+    return bool(num and num.number is not None and num.style in ("第N题", "wordN") and says_question(num)
+                and not re.search(r"\w", num.title))

@@ -31,12 +31,10 @@ from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
 from qabook.importer.marked import marked as marks_choice, ticked
 from qabook.importer.labels import Labels
-from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks, details_close, linked_title
+from qabook.importer.shapes import (FENCE_RE, QUESTION_MARK_RE, Shape, asks, details_close, linked_title, says_question,
+                                   step)
 from qabook.vocabulary import SECTION_WORDS
 
-#: Numbering words that say "this is a question" on their own.
-_QUESTION_WORDS = {"q", "题目", "问题", "面试题", "试题", "习题", "练习", "例题", "考题", "question", "problem", "exercise",
-                   "quiz", "task"}
 _PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)": 0.1, "(N)": 0.1, "一、": 0.0,
           "N ": 0.0, "N.N": 0.0, "": 0.0}
 _ANSWER_MARK_RE = re.compile(r"^\s*(?:(?:\?\?\?\+?|!!!|:::+)\s*(?:answer|success|tip|note|solution|hint|"
@@ -47,7 +45,6 @@ _SUMMARY_TEXT_RE = re.compile(r"<summary[^<>]*>(?P<text>.{0,500}?)(?:</summary>|
 _REVEAL_RE = re.compile(r"answer|solution|show|view|reveal|click|expand|hint|explanation|details?|more|toggle|"
                         r"答案|解答|解析|查看|点击|展开|显示|参考|提示|详解|思路|回答", re.I)
 _CONTENTS_RE = re.compile(r"contents|目录|\btoc\b|index|索引", re.I)  # a <summary> over a table of contents
-_FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _LIST_MARK_RE = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
 _INLINE_ANSWER_RE = re.compile(r"[?？.。]\s*(?:\*\*)?(?:答案|参考答案|答|Answer|Ans|A)\s*(?:\*\*)?\s*[：:]", re.I)
 
@@ -220,8 +217,7 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
 
 def explicit(shape: Shape) -> bool:
     """The start line itself says it is a question: 'Q1', '题目 3', '第 2 题', 'Q:', '**问题：**'."""
-    n = shape.numbering
-    return bool(shape.label_kind == "question" or (n and (n.style in ("第N题", "Q:") or n.word in _QUESTION_WORDS)))
+    return bool(shape.label_kind == "question" or says_question(shape.numbering))
 
 
 def candidates(elements: list[Element], shapes: list[Shape]) -> list[Candidate]:
@@ -333,7 +329,7 @@ def _wordy(line: str) -> bool:
 
 def says_something(body: list[str]) -> bool:
     """The lines hold words of their own: not only images, tags, captions or a list of links."""
-    if _has_options(body):  # choices (A. … B. …) are the question's, not an answer
+    if has_options(body):  # choices (A. … B. …) are the question's, not an answer
         body = [line for line in body if not _OPTION_LINE_RE.match(line)]
     words = [line for line in body if _wordy(line)]
     links = sum(1 for line in words if _LINK_ITEM_RE.match(line) or _link_only(line))
@@ -344,7 +340,7 @@ def has_answer_mark(body: list[str], labels: Labels) -> bool:
     """An answer or explanation label, `<details>`, an answer admonition among the lines (not in code)."""
     fence = False
     for k, line in enumerate(body):
-        if _FENCE_RE.match(line):
+        if FENCE_RE.match(line):
             fence = not fence
             continue
         if fence:
@@ -370,7 +366,7 @@ def has_question_part(body: list[str], labels: Labels) -> bool:
     found = 0
     fence = False
     for line in body:
-        if _FENCE_RE.match(line):
+        if FENCE_RE.match(line):
             fence = not fence
             continue
         if fence:
@@ -443,7 +439,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         inlined += inline
         inline = inline or bool(marks_choice(shape.title, body[:40]))
         ticks += bool(QUESTION_MARK_RE.search(shape.title) and ticked(body[:40]))  # '* [x] 42' under a question
-        offers = _has_options(body)
+        offers = has_options(body)
         offering += offers
         asked = bool(shape.asking or explicit(shape) or asks(shape.title) or offers
                      or bool(body and _QUESTION_ADMONITION_RE.match(body[0]))
@@ -461,10 +457,10 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         cand.answered_at.append(said)
         labelled += bool(inline or has_answer_mark(body, labels))
         sizes.append(1 + len(body))
-        coded += any(_FENCE_RE.match(line) for line in body)
-    numbers = [s.numbering.number for s in cand.shapes if s.numbering and s.numbering.number is not None]
+        coded += any(FENCE_RE.match(line) for line in body)
+    numbers = [s.numbering for s in cand.shapes if s.numbering and s.numbering.number is not None]
     pairs = list(zip(numbers, numbers[1:]))
-    seq = (sum(1.0 if b == a + 1 else 0.5 if b == 1 else 0.0 for a, b in pairs) / len(pairs)) if pairs else 0.0
+    seq = (sum(step(a, b) for a, b in pairs) / len(pairs)) if pairs else 0.0
     total = sum(1 for line in lines if line.strip()) or 1
     coverage = min(1.0, sum(sizes) / total)
     mean = sum(sizes) / n
@@ -488,13 +484,13 @@ _QUESTION_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?:question|faq|q
 _OPTION_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?[A-D](?:\*\*)?\s*[.)．、:：）]")
 
 
-def _has_options(body: list[str]) -> bool:
+def has_options(body: list[str]) -> bool:
     """Multiple-choice options (A. … B. …) among the unit's lines: the unit asks."""
     letters = [m.group().strip(" -*+[]xX(（*")[:1].upper() for line in body[:40] if (m := _OPTION_LINE_RE.match(line))]
     return "A" in letters and "B" in letters
 
 
-def silent(cand: Candidate) -> set[int]:
+def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     """The starts of a question-like template that are not questions: a start that neither asks nor
     has anything under it but links (`### 参考`, a topic heading over its table of contents,
     `### 6. Suggest your question!`); and, when the starts are unnumbered and most ask, a run of
@@ -525,10 +521,37 @@ def silent(cand: Candidate) -> set[int]:
         for k in order:
             if cand.asked_at[k] or cand.shapes[k].numbering:
                 break  # a numbered start is one of the sequence
+            if elements and cand.answered_at[k] and _in_asking_group(cand, elements, k):
+                break  # answered, in a group of the entries that ask: one of them
             out.add(cand.indices[k])
     if len(out) >= n:
         return sections
     return out | sections
+
+
+def _in_asking_group(cand: Candidate, elements: list[Element], k: int) -> bool:
+    """The k-th start (a heading) sits under a group heading (a heading above the starts' level, not
+    the document's title) that also holds a start that asks, or it is the only start of its group and
+    its title is a sentence (four words, or eight CJK characters). An FAQ's entry that states rather than
+    asks ('#### flash attention 安装失败', the first under '## 安装&环境'; '#### 下载官方Docker镜像速度很慢',
+    the only one under '## Docker') is one of the entries, not the document's head or tail."""
+    if not _heading(cand.key[0]):
+        return False
+    level = int(cand.key[0][1:])
+
+    def parent(i: int) -> int | None:
+        return next((j for j in range(i - 1, -1, -1) if elements[j].kind == "heading" and elements[j].level < level), None)
+
+    mine = parent(cand.indices[k])
+    if mine is None or elements[mine].level <= 1:
+        return False
+    same = [m for m in range(len(cand.indices)) if parent(cand.indices[m]) == mine]
+    if any(cand.asked_at[m] for m in same):
+        return True
+    title = cand.shapes[k].title
+    groups_ask = any(cand.asked_at[m] and (p := parent(cand.indices[m])) is not None
+                     and elements[p].level == elements[mine].level for m in range(len(cand.indices)))
+    return same == [k] and groups_ask and (len(title.split()) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", title)) >= 8)
 
 
 def in_sequence(shapes: list[Shape], k: int) -> bool:

@@ -15,7 +15,7 @@ from qabook.importer.elements import Element
 from qabook.importer.labels import DEFAULT, Label, Labels
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS, PLACEHOLDER_WORDS
-from qabook.importer.shapes import ADMONITION_RE, asks, numbering_only
+from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering_only
 from qabook.importer.marked import blank_stem, marked, ticked, unbold_choice
 from qabook.importer.tables import row_parts
 
@@ -60,7 +60,7 @@ class Unit:
 
     def placeholder(self, part: str) -> str | None:
         """The part's text when it is only a placeholder ('TODO', '待补充', '（在此填写）', 'xxx')."""
-        text = "\n".join(o.text for o in self.parts[part] if not re.match(r"^\s*(```|~~~)", o.text))
+        text = "\n".join(o.text for o in self.parts[part] if not FENCE_RE.match(o.text))
         return placeholder_text(re.sub(r"<!--.*?(-->|$)", "", text, flags=re.S))
 
     def shows(self, part: str) -> bool:
@@ -348,7 +348,7 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
         unit.parts["question"].append(OutLine(unit.title, ()))
     if not re.search(r"\w", unit.title):
         asked = unit.parts["question"][unit.question_offset:] or unit.parts["question"]
-        first = full_title(next((o.text for o in asked if o.text.strip() and not _FENCE_LINE_RE.match(o.text)), ""))
+        first = full_title(next((o.text for o in asked if o.text.strip() and not FENCE_RE.match(o.text)), ""))
         if unit.title_src and not unit.start.bare:  # "第 1 题 🟢": keep the heading, add the question
             unit.title = f"{unit.heading_text} {first}".strip()
         else:
@@ -436,7 +436,6 @@ def sort_details_unit(unit: Unit, lines: list[str], first: int, stop: int) -> No
 _TASK_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
 _BULLET_RE = re.compile(r"^\s*[-*+]\s+\S")
 _CHECKED_RE = re.compile(r"^(\s*[-*+]\s+)\[[xX]\]\s*")
-_FENCE_LINE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 #: A choice on a line of its own, not a list item: 'A. 21', '(B) 80', 'C、443', '**D.** none'.
 _BARE_OPTION_RE = re.compile(r"^ {0,3}(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:[.)．、:：）]|\s*\*\*[.)．、:：])\s*\S")
 _OPTION_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:[.)．、:：）]|\s*\*\*[.)．、:：])")
@@ -457,7 +456,7 @@ def separate_options(content: list[OutLine]) -> list[OutLine]:
     holds both A and B)."""
     fence, bare = None, []
     for k, out in enumerate(content):
-        m = _FENCE_LINE_RE.match(out.text)
+        m = FENCE_RE.match(out.text)
         if m and (fence is None or m.group(1)[0] == fence):
             fence = m.group(1)[0] if fence is None else None
             continue
@@ -489,7 +488,7 @@ def _blocks(lines: list[OutLine]) -> list[tuple[int, int]]:
             continue
         start = k
         while k < len(lines) and (fence is not None or lines[k].text.strip()):
-            m = _FENCE_LINE_RE.match(lines[k].text)
+            m = FENCE_RE.match(lines[k].text)
             if m and (fence is None or m.group(1)[0] == fence):
                 fence = m.group(1)[0] if fence is None else None
             k += 1
@@ -500,7 +499,7 @@ def _blocks(lines: list[OutLine]) -> list[tuple[int, int]]:
 def _statement_title(lines: list[OutLine]) -> str:
     """The title a statement gives: its first line of text (not code, not a choice)."""
     return full_title(next((_QUOTE_RE.sub("", o.text) for o in lines if o.src and o.text.strip()
-                            and not _FENCE_LINE_RE.match(o.text) and not _OPTION_RE.match(o.text)), ""))
+                            and not FENCE_RE.match(o.text) and not _OPTION_RE.match(o.text)), ""))
 
 
 def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
@@ -528,7 +527,7 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
                         or _TASK_RE.match(answer[a].text)), None)
         # the code a stem points at, or any statement when the title leaves a blank for the choice
         if options is not None and options > 0 and (bare or _BLANK_RE.search(unit.title) or all(
-                _FENCE_LINE_RE.match(answer[a].text) for a, _ in blocks[:options])):
+                FENCE_RE.match(answer[a].text) for a, _ in blocks[:options])):
             take = blocks[options - 1][1]  # the statement (its code) before the choices; options_to_question moves those
             how = "the statement before the choices"
         elif bare and (len(blocks) > 1 or options is None):

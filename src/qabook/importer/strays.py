@@ -1,0 +1,94 @@
+"""Entries written at another level than the rest, or without the rest's label: still questions.
+
+A person reads where an FAQ's questions live from the document itself: most entries are `## Q：…`
+headings, but two near the end are plain `##` headings that state a problem and answer it; most are
+`###` under `##` groups, but one group (`## OTG issues on Windows`) has no `###` and is answered
+directly; one entry (`#### class redefinition failed: …`) sits one level down, after the answer of
+the `###` entry above it. Such a heading is a question too when
+
+- it asks or states a problem (`shapes.asks`, `states_problem`) and is no section title (one level
+  above the questions: it states a problem — a group heading that asks is an outro, '## Still have questions?');
+- it says something of its own (words, not only links) before the next heading of its level;
+- at the questions' level or one above: it lies outside every question's unit (the reading left it
+  to the chapter page), after the first question, and holds no question under it;
+- one level below: it is the only heading of that level in a question's unit, and the question
+  above it has said something before it (it is no part of that answer's outline).
+
+Each one joins with a QI030 warning at its line (`plan.py`), so the author sees where the importer chose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qabook.importer.elements import Element
+from qabook.importer.labels import Labels
+from qabook.importer.shapes import asks, unbold
+
+#: A title that states a problem: a failure, something that does not work ('…的问题' at its end; not a topic
+#: such as '异常处理', 'Error handling', '超时/重传机制', '问题排查技巧').
+_PROBLEM_RE = re.compile(
+    r"问题[？?。]?$|错误|报错|失败|无法|不能|不支持|不生效|不显示|不工作|乱码|卡住|崩溃|"
+    r"\b(?:issues?|fail(?:s|ed|ure|ing)?|crash(?:es|ed)?|cannot|can't|can not|"
+    r"doesn't|does not|don't|do not|won't|not (?:work|found|detected|responding|loaded|shown)|unable|broken|"
+    r"refused|denied|timeout|timed out)\b",
+    re.I,
+)
+_LINKS_ONLY_RE = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\[[^\]]*\]\([^)]*\)|\[[^\]]*\]:\s*\S+|<[^<>]*>|\W)*\s*$")
+
+
+def states_problem(title: str) -> bool:
+    """The title names a problem to solve, and what has it ('ip 地址获取错误的问题', 'OTG issues on
+    Windows'); not a section over problems ('高频问题', 'Known issues': the word and one qualifier)."""
+    text = re.sub(r"`[^`]*`", " code ", title)
+    m = _PROBLEM_RE.search(text)
+    if not m:
+        return False
+    rest = text[:m.start()] + " " + text[m.end():]
+    return len(re.findall(r"[A-Za-z0-9_]+", rest)) + len(re.findall(r"[\u4e00-\u9fff]", rest)) / 2 >= 2
+
+
+def _says(lines: list[str], start: int, stop: int) -> bool:
+    return any(line.strip() and not _LINKS_ONLY_RE.match(line) for line in lines[start:stop])
+
+
+def _next_heading(elements: list[Element], j: int, level: int) -> int:
+    return next((k for k in range(j + 1, len(elements)) if elements[k].kind == "heading"
+                 and elements[k].level <= level), len(elements))
+
+
+def stray_entries(elements: list[Element], lines: list[str], starts: list, ends: list[int], labels: Labels,
+                  section_title) -> list[tuple[int, str, int]]:
+    """(element index, title, level) of the headings that are questions beside the reading's starts."""
+    heads = [s for s in starts if s.strategy == "heading" and s.level]
+    if len(heads) < 3 or len(heads) != len(starts) or len({s.level for s in heads}) != 1:
+        return []
+    level = heads[0].level
+    at = {s.index for s in starts}
+    covered = [(s.index, e) for s, e in zip(starts, ends)]
+    out = []
+    for j, el in enumerate(elements):
+        if el.kind != "heading" or j in at or j < starts[0].index or el.level not in (level - 1, level, level + 1):
+            continue
+        title = " ".join(unbold(el.text.strip()).split())
+        if not title or section_title(title) or labels.heading(title) or not (asks(title) or states_problem(title)):
+            continue
+        if el.level == level - 1 and not states_problem(title):
+            continue  # a group heading that asks is the page's outro ('## Still have questions?'), not an entry
+        stop = _next_heading(elements, j, el.level)
+        end_line = elements[stop].start if stop < len(elements) else len(lines)
+        if not _says(lines, el.start + 1, end_line):
+            continue
+        inside = next(((s, e) for s, e in covered if s < j < e), None)
+        if el.level == level + 1:
+            if inside is None:
+                continue
+            s, e = inside
+            deeper = [k for k in range(s + 1, e) if elements[k].kind == "heading" and elements[k].level == level + 1]
+            if deeper != [j] or not _says(lines, elements[s].start + 1, el.start):
+                continue
+        else:
+            if inside is not None or any(j < i < stop for i in at):
+                continue
+        out.append((j, title, el.level))
+    return out
