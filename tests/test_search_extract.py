@@ -148,3 +148,69 @@ def test_an_index_is_the_same_whether_term_counts_are_kept_sent_or_let_go() -> N
     for d in let_go:
         d.__dict__.pop("_weights")  # weighed again: the counts analysed again from the text
     assert build_index(let_go) == kept
+
+
+# -- the plain-tag reader gives what html.parser gives ----------------------------------------
+
+def _both_ways(html: str, monkeypatch) -> tuple[list[SearchDoc], list[SearchDoc], bool]:
+    """(documents as built, documents through html.parser, whether the plain-tag reader took the page)"""
+    from qabook.search import extract
+
+    walker = extract._Walker()
+    taken = extract._feed_plain(walker, html)
+    fast = extract_docs(html, "p/", "标题", "章", ["标签"])
+    with monkeypatch.context() as m:
+        m.setattr(extract, "_feed_plain", lambda walker, html: False)
+        slow = extract_docs(html, "p/", "标题", "章", ["标签"])
+    return fast, slow, taken
+
+
+_PIECES = ['<div class="admonition question" id="q{n}">', '<p class="admonition-title">题目</p>', "</div>",
+           '<details class="answer">', '<details class="explanation" open>', "<summary>答案</summary>", "</details>",
+           "<p>", "</p>", "<ul>", "<li>", "</li>", "</ul>", '<a href="x/?a=1&amp;b=2">', "</a>", "<table>", "<tr>",
+           "<td>", "</td>", "</tr>", "</table>", "<br>", "<br/>", "<br />", "<hr>", "<code>", "</code>",
+           '<span class="n">', "</span>", '<div data-search-exclude class="x">', '<h1 id="t">', "</h1>",
+           '<h2 id="a">', '<a class="headerlink" href="#a">¶</a>', "</h2>",
+           '<div class="qa-math" role="img" aria-label="\\frac{1}{n} &lt; x">', '<svg viewBox="0 0 1 1">',
+           '<path d="M0 0L1 1"/>', "</svg>", "<img src=a.png alt='图 &amp; 文'>", "<P CLASS=Admonition-Title>",
+           "<input disabled>", '<details class="answer"/>', "<div data-search-exclude />", "<li/>",
+           '<td align="left">', "<em>", "</em>", "<strong>", "</strong>",
+           # text, entities, odd spacing
+           "张量的秩", " 梯度 ", "\n", "a &amp; b", "&lt;tag&gt;", "&#21313;&#x4e00;", "&nbsp;", "&copy", "x &y",
+           "&amp", "ü", "\u3000", "  ",
+           # what only html.parser should read
+           "<!-- 注释 -->", "<!DOCTYPE html>", "<?pi?>", "a < b", "a <3", "<", "</ p>", "</>", "<script>x<y</script>",
+           "<style>p{}</style>", "<title>t</title>", "<textarea><b></textarea>", '<div class="a"id="b">',
+           "<div class=a/b>", "<a href='x'y>", "<div\u3000class='x'>", "<svg:rect/>", "<div / >", "<p x=\"<\">",
+           "<div\tCLASS='Q'\nID=x>", "<br/ >", "</P >", "<b", "&#0;", "<x-y a-b=c.d:e>"]
+
+
+def test_plain_tag_reader_gives_what_html_parser_gives_on_random_pages(monkeypatch) -> None:
+    import random
+
+    rnd = random.Random(18)
+    odd_from = _PIECES.index("<!-- 注释 -->")
+    taken = 0
+    for n in range(3000):
+        plain = n % 2 == 0  # half the pages only of plain tags and text
+        pool = _PIECES[:odd_from] if plain else _PIECES
+        html = "".join(rnd.choice(pool).replace("{n}", str(rnd.randint(1, 3))) for _ in range(rnd.randint(1, 60)))
+        fast, slow, took = _both_ways(html, monkeypatch)
+        assert fast == slow, html
+        taken += took
+    assert taken >= 1400  # the plain pages (and a few others) were read without html.parser
+
+
+def test_plain_tag_reader_gives_what_html_parser_gives_on_the_built_book(built_site, monkeypatch) -> None:
+    import re
+
+    pages = sorted(built_site.rglob("index.html"))
+    taken = 0
+    for path in pages:
+        article = re.search(r"<article\b[^>]*>(.*)</article>", path.read_text(encoding="utf-8"), re.S)
+        if article is None:
+            continue
+        fast, slow, took = _both_ways(article.group(1), monkeypatch)
+        assert fast == slow, path
+        taken += took
+    assert len(pages) >= 10 and taken >= len(pages) // 2, taken

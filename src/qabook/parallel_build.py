@@ -14,6 +14,9 @@ Plugins keep state from page events in their own process, so:
 - any other plugin's `on_page_markdown` / `on_page_content` is called again in the parent with
   the input it had in the worker (its result is the worker's), so tags and the like are
   collected as in a serial build;
+- a plugin with `parallel_render_worker()` is told when it is in a render worker (forked with
+  everything the parent holds: qabook lets go of its copies of the pages there, and the freed
+  heap is given back, so that the worker's memory is what rendering needs);
 - a plugin with `on_pre_page` / `on_page_read_source`, or with `on_page_context` /
   `on_post_page` that is not known to keep no state, makes that loop run in the parent.
 
@@ -43,6 +46,7 @@ from mkdocs.structure.pages import Page
 
 from qabook.cpus import available_cores
 from qabook.markdown_reuse import reused_markdown
+from qabook.memory import give_back
 
 log = logging.getLogger("mkdocs.commands.build")
 
@@ -98,6 +102,11 @@ def _init_worker() -> None:
     replays: list[tuple[str, int, Any]] = []
     _STATE["replays"] = replays
     plugins = _STATE["config"].plugins
+    if "doc_files" in _STATE:  # a render worker: what plugins kept of every page is not needed here
+        for plugin in plugins.values():
+            if hasattr(plugin, "parallel_render_worker"):
+                plugin.parallel_render_worker()
+        give_back()
     for event in ("page_markdown", "page_content"):
         methods = plugins.events[event]
         for k, method in enumerate(methods):
@@ -216,7 +225,7 @@ def build(config: MkDocsConfig, *, jobs: int | None = None, serve_url: str | Non
     with the pages in `jobs` worker processes (default: every core) when there are at least
     `min_pages`. Returns the built site's state. `keep_content=False` (a one-off build, which
     renders no page again): each page's HTML is let go once every page is written, before
-    `on_post_build` (the search index)."""
+    `on_post_build` (the search index), and plugins with `one_off_build()` are told so first."""
     jobs = jobs or available_cores()
     with reused_markdown():
         return _build(config, jobs, serve_url, min_pages, keep_content)
@@ -286,6 +295,10 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
             file.page.validate_anchor_links(files=files, log_level=log_level)
             if not keep_content:
                 file.page.content = None  # (its markdown stays: MkDocs' page title reads it)
+        if not keep_content:  # and plugins that can let go of their copies (qabook's: before its search index)
+            for plugin in config.plugins.values():
+                if hasattr(plugin, "one_off_build"):
+                    plugin.one_off_build()
         config.plugins.on_post_build(config=config)
         if counts := warning_counter.get_counts():
             msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)

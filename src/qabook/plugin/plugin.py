@@ -39,6 +39,7 @@ from qabook import safe_markdown as sanitiser
 from qabook.book import load_book
 from qabook.compact import compact_html
 from qabook.config import Project, load_project
+from qabook.memory import give_back
 from qabook.model import Book, Chapter
 from qabook.pdfnames import book_slug
 from qabook.plugin import findings, navigation, outputs, pages, preview, search_index, site, study_data
@@ -53,6 +54,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.project: Project | None = None
         self.book: Book | None = None
         self.serving = False  # `mkdocs serve`: a page's check errors are shown on the page
+        self.one_off = False  # `qabook build` (qabook.parallel_build, keep_content=False): nothing rendered again
         self.pdf_available = True  # WeasyPrint and its system libraries can be loaded
         self.findings: findings.PageFindings = {}  # src_uri → its check errors
         self.chapters: dict[str, Chapter] = {}  # by folder slug
@@ -263,6 +265,18 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.offline is not None:
             self.offline.refs |= refs
 
+    def one_off_build(self) -> None:
+        """Called by qabook.parallel_build before `on_post_build` when no page of this build is
+        rendered again (`qabook build`): the pages' HTML is let go once the print pages and
+        the study data are written, before the search index (qabook.memory)."""
+        self.one_off = not self.serving
+
+    def parallel_render_worker(self) -> None:
+        """In a render worker (forked after every page was converted): rendering reads none of
+        the pages' HTML, search documents or study splits kept here; let them go."""
+        self.rendered.clear()
+        preview.let_go_html()
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
@@ -290,6 +304,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                                         self.files, self.study_files, rendered, home=self.config.home)
         if making_pdfs and self.config.exports and self.book is not None:
             outputs.write_exports(self.book, site_dir / self.config.pdf_dir, config.site_name, self.language)
+        if self.one_off:  # the pages' HTML is not read again
+            preview.let_go_html(rendered, self.rendered)
+            give_back()
         if self.config.search:
             base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
             pairs, found = search_index.glossary(base, self.config.glossary)

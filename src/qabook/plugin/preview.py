@@ -44,6 +44,17 @@ def all_rendered(present: set[str], rendered: dict[str, Rendered]) -> dict[str, 
     return merged
 
 
+def let_go_html(*held: dict[str, Rendered]) -> None:
+    """A one-off build, its print pages and study data written: each page's HTML and its
+    questions split for study mode are let go (the search index, built next, needs only the
+    documents; at 10,000 pages they were ≈ 120 MB)."""
+    for rendered in held:
+        for src, page in rendered.items():
+            rendered[src] = page._replace(html="")
+    _RENDERED.clear()
+    _STUDY.clear()
+
+
 def questions_of(src_uri: str, html: str) -> list:
     """A page's questions for study mode, split again only when the page was rendered again
     (a live-preview save re-renders one page, not the book)."""

@@ -12,8 +12,8 @@ from mkdocs.structure.pages import Page as MkPage
 from qabook.model import Chapter
 from qabook.plugin.preview import Rendered, search_means
 from qabook.diagnostics import Diagnostic
-from qabook.search import SearchDoc, build_index, extract_docs
-from qabook.search.index import field_means
+from qabook.search import SearchDoc, extract_docs
+from qabook.search.index import field_means, index_files
 from qabook.search.lexicon import Pair, load_glossary
 
 
@@ -43,15 +43,16 @@ def glossary(base: Path, name: str) -> tuple[list[Pair], list[Diagnostic]]:
 
 def write_index(site: Path, rendered: dict[str, Rendered], full_build: bool, pairs: list[Pair] | None = None,
                 keep_terms: bool = True) -> None:
-    """The index of every page's documents; `full_build`: every page was rendered in this build;
-    `pairs`: the author's glossary; `keep_terms`: see build_index. Only files whose bytes changed
-    are written (a live preview's save touches a few shards), and files of an earlier index that
-    this one no longer has go."""
+    """The index of every page's documents, each file written as it is made; `full_build`:
+    every page was rendered in this build; `pairs`: the author's glossary; `keep_terms`: see
+    qabook.search.build_index. Only files whose bytes changed are written (a live preview's
+    save touches a few shards), and files of an earlier index that this one no longer has go."""
     out = site / "search" / "qabook"
     out.mkdir(parents=True, exist_ok=True)
     docs = [d for *_, page_docs in rendered.values() for d in page_docs]
-    files = build_index(docs, search_means(full_build, lambda: field_means(docs)), pairs, keep_terms)
-    for name, data in files.items():
+    names = set()
+    for name, data in index_files(docs, search_means(full_build, lambda: field_means(docs)), pairs, keep_terms):
+        names.add(name)
         target = out / name
         try:
             if target.stat().st_size == len(data) and target.read_bytes() == data:
@@ -60,5 +61,5 @@ def write_index(site: Path, rendered: dict[str, Rendered], full_build: bool, pai
             pass
         target.write_bytes(data)
     for old in out.iterdir():
-        if old.name not in files and old.is_file():
+        if old.name not in names and old.is_file():
             old.unlink()

@@ -279,6 +279,17 @@ def syllables() -> list[str]:
 #: From this many documents on, the per-document work runs in worker processes (fork only).
 PARALLEL_MIN_DOCS = 2000
 _DOCS: list[SearchDoc] = []  # what forked workers read (set before forking)
+_ARGS: tuple = ()  # and the arguments after the span (the word list: inherited, not pickled per task)
+_CACHED = ("_zh_runs", "_mined", "_phrases")  # what one document yields, kept on it (see _mapped)
+
+
+def _task(fn, span: tuple[int, int]):
+    """fn over one span, in a worker: what each document yielded is dropped once added up."""
+    out = fn(span, *_ARGS)
+    for d in _DOCS[span[0]:span[1]]:
+        for name in _CACHED:
+            d.__dict__.pop(name, None)
+    return out
 
 
 def _pairs_of(span: tuple[int, int]) -> list[Pair]:
@@ -306,13 +317,14 @@ def _stats_of(span: tuple[int, int], words: frozenset[str], key: int) -> tuple[C
 
 def _mapped(docs: list[SearchDoc], fn, *args) -> list:
     """fn over spans of the documents, in order: in `jobs` forked processes for a big book (each
-    adds up its documents; what one document yields is not kept), else here (and kept on each
+    adds up its documents; what one document yields is not kept; `args`, the word list, are
+    inherited by the fork, not pickled with each task), else here (and kept on each
     document, for a live preview's next build)."""
-    global _DOCS
+    global _DOCS, _ARGS
     from qabook.cpus import available_cores
 
     jobs = available_cores()
-    _DOCS = docs
+    _DOCS, _ARGS = docs, args
     try:
         if jobs > 1 and len(docs) >= PARALLEL_MIN_DOCS:
             import multiprocessing
@@ -320,10 +332,10 @@ def _mapped(docs: list[SearchDoc], fn, *args) -> list:
             size = max(1, min(500, len(docs) // (jobs * 4)))
             spans = [(k, min(len(docs), k + size)) for k in range(0, len(docs), size)]
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                return pool.starmap(fn, [(span, *args) for span in spans])
+                return pool.starmap(_task, [(fn, span) for span in spans])
         return [fn((0, len(docs)), *args)]
     finally:
-        _DOCS = []
+        _DOCS, _ARGS = [], ()
 
 
 def build_expansions(docs: list[SearchDoc], author: list[Pair] | None = None) -> tuple[dict, dict[str, bytes]]:

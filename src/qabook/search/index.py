@@ -13,6 +13,7 @@ import json
 import math
 from array import array
 from collections import defaultdict
+from typing import Iterator
 
 from qabook.search.analyze import shard_of
 from qabook.search.expand import build_expansions
@@ -95,6 +96,14 @@ def build_index(docs: list[SearchDoc], avg: dict[str, float] | None = None,
     `glossary`: the author's term pairs, see qabook.search.lexicon). `keep_terms=False` (a
     one-off build): each document's term counts are let go once it is weighed (they are
     analysed again if ever asked for; a live preview keeps them for its next build)."""
+    return dict(index_files(docs, avg, glossary, keep_terms))
+
+
+def index_files(docs: list[SearchDoc], avg: dict[str, float] | None = None,
+                glossary: list[Pair] | None = None, keep_terms: bool = True) -> Iterator[tuple[str, bytes]]:
+    """build_index's files one at a time, in the same order: each is made when the one before
+    has been taken, and a term shard's postings go once it is made (a big book's index is never
+    whole in memory: at 10,000 pages the files and postings held at once set the build's peak)."""
     # delta-encoded flat lists: [d1, w1, d2-d1, w2, …] (term_weights' postings, built flat:
     # a tuple per posting was most of a big book's memory)
     avg = avg or field_means(docs)
@@ -119,12 +128,17 @@ def build_index(docs: list[SearchDoc], avg: dict[str, float] | None = None,
     buckets: list[dict[str, array]] = [{} for _ in range(shards)]
     for term in sorted(encoded):
         buckets[shard_of(term, shards)][term] = encoded[term]
+    encoded.clear()
+    last.clear()
     chunks = math.ceil(len(docs) / CHUNK_DOCS)
-    files["meta.js"] = _js("meta", {"version": VERSION, "docs": len(docs), "shards": shards,
-                                    "chunkDocs": CHUNK_DOCS, "chunks": chunks, **expansions})
+    yield from files.items()
+    files.clear()
+    yield "meta.js", _js("meta", {"version": VERSION, "docs": len(docs), "shards": shards,
+                                  "chunkDocs": CHUNK_DOCS, "chunks": chunks, **expansions})
     for n, bucket in enumerate(buckets):
-        files[f"t{n}.js"] = _js("shard", n, {term: flat.tolist() for term, flat in bucket.items()})
+        shard = _js("shard", n, {term: flat.tolist() for term, flat in bucket.items()})
+        buckets[n] = {}
+        yield f"t{n}.js", shard
     for c in range(chunks):
         rows = [[d.url, d.title, d.chapter, d.text] for d in docs[c * CHUNK_DOCS:(c + 1) * CHUNK_DOCS]]
-        files[f"d{c}.js"] = _js("chunk", c, rows)
-    return files
+        yield f"d{c}.js", _js("chunk", c, rows)

@@ -1,0 +1,166 @@
+"""A one-off build (`qabook build`) lets go of each page's HTML before the search index is
+built; a build whose pages may be rendered again (a live preview) keeps it. What is measured
+is what the index step still holds (the memory itself is the benchmark's, not a test's)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from genbook import generate  # noqa: E402
+
+BUILD = r"""
+import json, sys
+from mkdocs.config import load_config
+from qabook.parallel_build import build
+from qabook.plugin import preview, search_index
+seen = {}
+write_index = search_index.write_index
+def watched(site, rendered, *args, **kwargs):
+    seen["pages"] = len(rendered)
+    seen["with_html"] = sum(1 for r in rendered.values() if r.html)
+    seen["kept"] = sum(1 for r in preview._RENDERED.values() if r.html) + len(preview._STUDY)
+    return write_index(site, rendered, *args, **kwargs)
+search_index.write_index = watched
+config = load_config("mkdocs.yml", site_dir=sys.argv[1])
+config.plugins["qabook"].config["pdf"] = False
+build(config, jobs=int(sys.argv[2]), min_pages=0, keep_content=sys.argv[3] == "keep")
+print(json.dumps(seen))
+"""
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("memory") / "book"
+    project.mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    generate(project / "docs", 12, 1, per_chapter=6)
+    return project
+
+
+def _index_step(project: Path, site: Path, jobs: int, keep: bool) -> dict:
+    r = subprocess.run([sys.executable, "-c", BUILD, str(site), str(jobs), "keep" if keep else "go"], cwd=project,
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_one_off_build_lets_go_of_the_pages_html_before_the_index(project: Path, tmp_path: Path, jobs: int) -> None:
+    seen = _index_step(project, tmp_path / "site", jobs, keep=False)
+    assert seen["pages"] >= 12 and seen["with_html"] == 0 and seen["kept"] == 0
+    # the print pages and study data were written from it first
+    printed = (tmp_path / "site" / "c000" / "print" / "index.html").read_text(encoding="utf-8")
+    assert printed.count('class="qa-print-topic"') == 6 and "标记词00001" in printed
+    cards = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("study-cards/*.js"))
+    assert "标记词00001" in cards
+
+
+def test_build_that_renders_again_keeps_the_pages_html(project: Path, tmp_path: Path) -> None:
+    seen = _index_step(project, tmp_path / "site", 1, keep=True)
+    assert seen["pages"] >= 12 and seen["with_html"] == seen["pages"] and seen["kept"] > 0
+
+
+def test_freed_memory_is_given_back_where_the_c_library_can() -> None:
+    from qabook.memory import give_back
+
+    assert give_back() is sys.platform.startswith("linux")
+
+
+class _Unsendable(frozenset):
+    """A word list that cannot be pickled: a task that sent its arguments would fail on it."""
+
+    def __reduce__(self):
+        raise TypeError("the word list was pickled")
+
+
+def test_search_workers_inherit_the_word_list_and_keep_nothing_per_document(monkeypatch) -> None:
+    """The expansions' per-document work in forked workers: the word list (tens of MB) is
+    inherited, not pickled with each of the book's spans (each worker held a copy per task), and
+    what a document yields is not kept in the worker; the result is the serial one."""
+    from qabook.cpus import available_cores
+    from qabook.search import SearchDoc, expand
+
+    if available_cores() < 2:
+        pytest.skip("one core: the work runs in this process")
+    text = "自注意力机制让模型关注输入的不同位置"
+    docs = [SearchDoc(f"p{i}/", "标题", "章", {"answer": f"{text}{i}"}) for i in range(40)]
+    words = _Unsendable({"注意力", "机制", "模型"})
+    monkeypatch.setattr(expand, "PARALLEL_MIN_DOCS", 0)
+    parallel = expand._mapped(docs, expand._stats_of, words, 1)
+    assert len(parallel) > 1 and all("_phrases" not in d.__dict__ for d in docs)  # (worked out in the workers)
+    monkeypatch.setattr(expand, "PARALLEL_MIN_DOCS", 10**9)
+    [serial] = expand._mapped(docs, expand._stats_of, words, 1)
+    phrases = sum((part[0] for part in parallel), Counter())
+    assert phrases == serial[0] and phrases["注意力"] == 40
+    assert [lo for part in parallel for lo in part[4]] == serial[4]
+
+
+RENDER_PROBE = r"""
+import json, os, sys
+from mkdocs.config import load_config
+from qabook import parallel_build
+from qabook.plugin import preview
+render = parallel_build._build_chunk
+def probe(indices):  # in a render worker (tasks name the function; the worker looks it up)
+    plugin = parallel_build._STATE["config"].plugins["qabook"]
+    held = len(plugin.rendered) + len(preview._RENDERED) + len(preview._STUDY)
+    with open(os.path.join(sys.argv[2], f"{os.getpid()}.json"), "w") as out:
+        json.dump(held, out)
+    return render(indices)
+parallel_build._build_chunk = probe
+config = load_config("mkdocs.yml", site_dir=sys.argv[1])
+config.plugins["qabook"].config["pdf"] = False
+site = parallel_build.build(config, jobs=2, min_pages=0, keep_content=True)
+print(json.dumps(len(site.config.plugins["qabook"].rendered)))
+"""
+
+
+def test_render_workers_let_go_of_what_the_parent_kept_of_every_page(project: Path, tmp_path: Path) -> None:
+    """Render workers are forked with all the parent holds; qabook's copies of every page (its
+    HTML, search documents, study splits) are not needed to render, and go in the worker. The
+    parent keeps them (this build may be a preview's, which renders again)."""
+    probes = tmp_path / "probes"
+    probes.mkdir()
+    r = subprocess.run([sys.executable, "-c", RENDER_PROBE, str(tmp_path / "site"), str(probes)], cwd=project,
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert int(r.stdout.strip().splitlines()[-1]) >= 12  # the parent's
+    held = [json.loads(p.read_text()) for p in probes.glob("*.json")]
+    assert held and held == [0] * len(held)
+    assert (tmp_path / "site" / "c001" / "006-t001-005" / "index.html").is_file()
+
+
+def test_search_index_files_are_made_one_at_a_time(monkeypatch) -> None:
+    """The index is written file by file as it is made (a 10,000-page book's shards and their
+    postings, held at once, were the build's peak): the files are build_index's, in its order,
+    and a later shard is not made before the one before it has been taken."""
+    from qabook.search import SearchDoc, index
+
+    def docs():
+        return [SearchDoc(f"p{i}/#q1", f"题{i}", "章", {"question": f"第{i}题问的是梯度下降和反向传播{i * 7}",
+                                                      "answer": f"学习率 learning rate {i} 与动量"}) for i in range(300)]
+
+    monkeypatch.setattr(index, "SHARD_BYTES", 2000)  # several shards
+    whole = index.build_index(docs())
+    made: list[str] = []
+    js = index._js
+    monkeypatch.setattr(index, "_js", lambda kind, *args: made.append(f"{kind}{args[0] if kind != 'meta' else ''}")
+                        or js(kind, *args))
+    files = index.index_files(docs())
+    taken = []
+    for name, data in files:
+        taken.append((name, data))
+        if name == "t0.js":
+            assert "shard1" not in made and "shard0" in made
+    assert taken == list(whole.items()) and sum(n.startswith("t") for n in whole) > 3
