@@ -166,3 +166,44 @@ def test_a_reference_link_to_a_page_outside_the_book_keeps_its_words(tmp_path: P
         "[the guide](guide.md).\n\n[`nodeLinker: hoisted`]: settings/node-modules.md#nodelinker\n\n"
         "## How do I update?\n\nRun `pnpm up`.\n", "f")
     assert "faq.md:7:1: QI013 link to 'settings/node-modules.md#nodelinker'" in out, out
+
+
+def test_a_fence_in_a_list_item_closed_at_the_items_indent_stays_closed(tmp_path: Path) -> None:
+    """An explanation's code written as a list item (`- ```py` … `  ````): the importer read the
+    item's closing line as a new fence left open, added a closing '```' at the end of the page, and
+    the check refused it (a puzzle collection, outside set 4)."""
+    out, chapter = imported_and_checked(
+        tmp_path, "puzzles.md", "# Puzzles\n\n### ▶ All-true-ation\n\n```py\n>>> all([])\nTrue\n```\n\n"
+        "#### Explanation:\n\n- `all` is equivalent to\n\n- ```py\n  def all(xs):\n      return True\n  ```\n\n"
+        "- `all([])` is `True`.\n\n---\n\n### ▶ The surprising comma\n\n```py\n>>> f(1,)\n```\n\n"
+        "#### Explanation:\n\n- A trailing comma is allowed.\n", "p")
+    assert "QI014" not in out, out
+    first = next(chapter.glob("01-*.md")).read_text(encoding="utf-8")
+    assert first.count("```") == 4, first  # the two fences as written, none added
+
+
+def test_a_list_items_unclosed_fence_and_deep_heading_are_kept_as_text(tmp_path: Path) -> None:
+    """A long interview README: inside numbered items, a `##### Singleton` heading (QA060 once the
+    item is a page) and a code fence the source never closes before its item ends (QA023); the check
+    refused the import. It now writes the heading at the next level and the fence's marks as text,
+    says so at each line, and the book passes the check."""
+    text = ("# JS\n\n1. ### What is a closure?\n\n    A function with its scope.\n\n    8. **Singleton:**\n\n"
+            "       Instantiated once.\n\n        ##### Singleton with Closure\n        ```javascript\n"
+            "        const s = 1;\n        ```\n\n2. ### What is structuredClone?\n\n      A deep copy.\n\n"
+            "        ```javascript\n           const o = {\n  },\n};\n\n    const c = structuredClone(o);\n\n"
+            "3. ### What is hoisting?\n\n     Declarations move up.\n")
+    out, _ = imported_and_checked(tmp_path, "js.md", text, "j")
+    assert "js.md:11:1: QI023 heading level 5 after level 1" in out, out
+    assert "js.md:20:1: QI023 code fence '```javascript' is never closed inside its list item" in out, out
+
+
+def test_a_table_of_contents_slugged_by_another_tool_points_at_the_questions(tmp_path: Path) -> None:
+    """A contents list made by an editor plug-in keeps `=` in its anchors (`#…var-a-=-1…`) and its
+    link text holds brackets (`var a = ['1']`): the link matched neither slug, was not made text
+    either, and the check refused the chapter page (QA052). Anchors are matched on their words."""
+    title = "有一个大数组,var a = ['1', '2', ...];请去重"
+    text = (f"# 前端面试\n\n- [{title}](#有一个大数组var-a-=-1-2-请去重)\n- [什么是闭包？](#什么是闭包)\n\n"
+            f"### {title}\n\n答案：用 Set。\n\n### 什么是闭包？\n\n答案：函数和它的作用域。\n")
+    out, chapter = imported_and_checked(tmp_path, "fe.md", text, "f")
+    index = (chapter / "index.md").read_text(encoding="utf-8")
+    assert "(01-" in index and "=-1-2" not in index, index

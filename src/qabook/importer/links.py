@@ -24,10 +24,20 @@ def source_anchors(heading: str) -> set[str]:
     return {github, heading_anchor(heading)}
 
 
+def _loose(anchor: str) -> str:
+    """An anchor with only its letters and digits: table-of-contents tools slug a heading in their
+    own ways (`var-a-=-1` keeps the `=` GitHub drops), and their words agree."""
+    return re.sub(r"[\W_]+", "", unquote(anchor).lower())
+
+
 def neutralise_links(pages: list, source: str, moved: dict[str, str] | None = None) -> list[Diagnostic]:
     """Point links at moved question headings (`moved`: anchor → page rel) to their page; escape
     the links of planned pages that would still be broken, with one warning per link."""
     moved = moved or {}
+    loosely: dict[str, str | None] = {}
+    for anchor, rel in moved.items():  # (two questions whose words agree: neither, rather than a guess)
+        key = _loose(anchor)
+        loosely[key] = rel if loosely.get(key, rel) == rel else None
     by_rel = {p.rel: p for p in pages}
     parsed = {p.rel: parse_page(p.text, Path(p.rel), p.rel, p.rel,
                                 "chapter" if p.rel.endswith("/index.md") else "topic") for p in pages}
@@ -44,8 +54,9 @@ def neutralise_links(pages: list, source: str, moved: dict[str, str] | None = No
                     page.lines, link.line, link.href,
                     posixpath.relpath(elsewhere, posixpath.dirname(page.rel)) + "#" + fragment):
                 continue
-            if target == page.rel and fragment in moved and _retarget(page.lines, link.line, link.href,
-                                                                       posixpath.relpath(moved[fragment], posixpath.dirname(page.rel))):
+            to = moved.get(fragment) or (loosely.get(_loose(fragment)) if fragment and _loose(fragment) else None)
+            if target == page.rel and to and _retarget(page.lines, link.line, link.href,
+                                                       posixpath.relpath(to, posixpath.dirname(page.rel))):
                 continue
             out, escaped = _escape(page.lines, link.line, link.href)
             if out is None:
@@ -64,7 +75,9 @@ def _escape(lines: list, line: int, href: str) -> tuple[object | None, str]:
     definition line escaped, so that it shows as text and defines nothing."""
     for out in lines[max(line - 1, 0):line + 20]:
         for form in dict.fromkeys((href, unquote(href))):  # markdown-it %-encodes the href
-            pattern = r"(?<![\\!])\[([^\[\]]*)\]\(\s*<?" + re.escape(form) + r">?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+            # (the link's words may hold brackets: '[var a = ['1']](#…)')
+            pattern = r"(?<![\\!])\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?" + re.escape(form) \
+                + r">?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
             plain = re.sub(pattern, lambda m: m.group(1), out.text, count=1)
             if plain != out.text:
                 return out, plain

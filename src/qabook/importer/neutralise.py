@@ -27,6 +27,8 @@ _ROUNDS = 200
 _SCHEME_RE = re.compile(r"(?:javascript|vbscript|data)\s*:", re.I)
 _LINK_SCHEME_RE = re.compile(r"\](?:\(|:)\s*<?\s*(?!https?:)[A-Za-z][\w+.-]*:", re.I)  # '[Open](jetbrains://…)': may be refused
 _FENCE_WORDS_RE = re.compile(r"^(?:\s*>)*\s*(?:`{3,}|~{3,})\s*\S+[ \t]+\S|^ {1,3}(?:`{3,}|~{3,})", re.M)  # '```c ++', ' ```js'
+_INNER_FENCE_RE = re.compile(r"^(?P<lead>\s+(?:(?:[-*+]|\d{1,9}[.)])\s+)?)(?P<fence>`{3,}|~{3,})")  # '    ```js' in an item
+_NESTED_RE = re.compile(r"^[ \t]+(?:(?:[-*+>]|\d{1,9}[.)])[ \t]+)*(?:#{1,6}[ \t]|`{3,}|~{3,})", re.M)  # in a list item
 _DEEP_RE = re.compile(r"^(?:\s*(?:[-*+>]|\d+[.)])\s*){20,}|^ {40,}", re.M)
 
 
@@ -49,7 +51,7 @@ def neutralise(page, source: str) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     text = page.text
     if "<" not in text and not _SCHEME_RE.search(text) and not _LINK_SCHEME_RE.search(text) \
-            and not _DEEP_RE.search(text) and not _FENCE_WORDS_RE.search(text):
+            and not _DEEP_RE.search(text) and not _FENCE_WORDS_RE.search(text) and not _NESTED_RE.search(text):
         return diags  # nothing that could need it: no parse
 
     def note(out, code: str, message: str) -> None:
@@ -66,7 +68,18 @@ def neutralise(page, source: str) -> list[Diagnostic]:
             out = page.lines[d.line - 1]
             if d.code == "QA023" and "never closed at its own indent" in d.message:
                 if not re.match(r"^ {1,3}(?:`{3,}|~{3,})", out.text):
-                    out = _indented_closer(page.lines, d.line - 1)
+                    opener, out = out, _indented_closer(page.lines, d.line - 1)
+                    if out is None and (fence := _INNER_FENCE_RE.match(opener.text)):
+                        # a fence inside a list item that nothing closes before the item ends (the source's
+                        # own slip): its marks are written as entities, so its lines read as text
+                        shown = opener.text.strip()[:40]
+                        entity = "&#96;" if fence["fence"][0] == "`" else "&#126;"
+                        opener.text = fence["lead"] + entity * len(fence["fence"]) + opener.text[fence.end():]
+                        note(opener, "QI023", f"code fence '{shown}' is never closed inside its "
+                                              "list item, so the site would show it as text anyway: its marks are "
+                                              "kept as text")
+                        changed = True
+                        continue
                     if out is None:
                         continue  # '```' at the line's start that closes nothing: the fence before it is the cause
                 note(out, "QI023", f"code fence '{out.text.strip()}' is indented more than its code, so the site "
@@ -93,6 +106,19 @@ def neutralise(page, source: str) -> list[Diagnostic]:
                 note(out, "QI023", "lists or quotes nested deeper than the site renders: the line's first marker is "
                                    "escaped, so it is kept as text")
             changed = True
+        previous = None
+        for h in getattr(parsed, "headings", ()):  # QA060: a heading deeper than one below the one before
+            if previous is not None and h.level > previous + 1 and 0 < h.line <= len(page.lines):
+                out = page.lines[h.line - 1]
+                fixed = re.sub(rf"^((?:[ \t]*(?:>|[-*+]|\d{{1,9}}[.)])?[ \t]*)*?)#{{{h.level}}}(?=[ \t]|$)",
+                               lambda m: m.group(1) + "#" * (previous + 1), out.text, count=1)
+                if fixed != out.text:
+                    out.text = fixed
+                    note(out, "QI023", f"heading level {h.level} after level {previous} (inside a list item, where "
+                                       f"the source's own levels do not apply): written as level {previous + 1}")
+                    changed = True
+                    break  # the levels after it are read again
+            previous = h.level
         if changed:
             continue
         touched: set[int] = set()  # one fix a line a pass: the next render says what is left

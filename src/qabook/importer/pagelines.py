@@ -11,21 +11,32 @@ from qabook.importer.shapes import FENCE_RE
 #: A fence line (a backtick fence's info has no backtick: '```void```' is inline code, CommonMark's rule).
 
 
+#: Quote and list markers before a line's content ('> ', '- ', '1. ', '> - '), read atomically.
+_CONTAINERS_RE = re.compile(r"^(?>(?:[ \t]*>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*)")
+_QUOTES_RE = re.compile(r"^(?>(?:[ \t]*>[ \t]?)*)")
+
+
 def code_flags(lines: list[OutLine]) -> tuple[list[bool], OutLine | None]:
     """For each line, whether it is a code fence line or inside code (CommonMark: a fence closes
-    with the same character, at least as long, and no info); and the fence left open, if any."""
+    with the same character, at least as long, and no info); and the fence left open, if any.
+    A fence may open inside a list item or quote (`- ```py`); its closing line is then indented
+    like the item's content (`  ````), and closes it (it was read as a new fence left open)."""
     flags, fence = [], None
     for o in lines:
-        m = FENCE_RE.match(o.text)
-        if fence is None and m:
-            fence = (m["fence"][0], len(m["fence"]), o)
-            flags.append(True)
-        elif fence is not None:
-            if m and m["fence"][0] == fence[0] and len(m["fence"]) >= fence[1] and not m["info"].strip():
-                fence = None
-            flags.append(True)
-        else:
-            flags.append(False)
+        if fence is None:
+            within = _CONTAINERS_RE.match(o.text).group()
+            m = FENCE_RE.match(o.text[len(within):])
+            if m:
+                quotes = len(_QUOTES_RE.match(within).group())
+                fence = (m["fence"][0], len(m["fence"]), o, len(within) - quotes)
+            flags.append(bool(m))
+            continue
+        text = o.text[len(_QUOTES_RE.match(o.text).group()):]
+        indent = len(text) - len(text.lstrip(" "))
+        m = FENCE_RE.match(text[min(indent, fence[3]):])
+        if m and m["fence"][0] == fence[0] and len(m["fence"]) >= fence[1] and not m["info"].strip():
+            fence = None
+        flags.append(True)
     return flags, fence[2] if fence else None
 
 
