@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from urllib.parse import unquote
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -498,7 +499,8 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
             elif rest := [url for url in update.urls if url not in pushed]:
                 server.broadcast.send({"kind": "pages", "urls": rest})  # no findings: those came with the page
                 steps.mark("listing pages pushed")
-            log.info(f"{'Built the site again' if update.full else 'Rendered ' + ', '.join(update.urls or ['nothing'])}"
+            shown = ", ".join(unquote(url) for url in update.urls) or "nothing"  # '网络/01-…/', not '%E7%BD%91…'
+            log.info(f"{'Built the site again' if update.full else 'Rendered ' + shown}"
                      f" in {update.seconds:.2f} s")
             if not update.full:
                 more = session.check_everything()
