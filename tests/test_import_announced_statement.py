@@ -140,3 +140,46 @@ def test_a_quoted_statement_labelled_as_the_question_is_the_question(tmp_path: P
         q, a = page_block(page, "question"), page_block(page, "answer")
         assert "题目" in q and "题目" not in a, (q, a)  # before: the statement went to the answer
         assert "方案1" in a and "方案1" not in q
+
+
+AZURE = """# AZ-900 practice
+
+### 1. Which service stores certificates and secrets?
+
+- [ ] Azure Bastion
+- [x] Azure Key Vault
+- [ ] Azure Active Directory
+
+<details>
+<summary>Explanation</summary>
+
+Key Vault keeps keys in hardware security modules.
+
+</details>
+
+### 2. Which service gives private RDP to virtual machines?
+
+- [x] Azure Bastion
+- [ ] Azure Key Vault
+- [ ] Azure Firewall
+
+<details>
+<summary>Explanation</summary>
+
+Bastion connects over TLS from the portal.
+
+</details>
+"""
+
+
+def test_a_ticked_choice_before_a_details_explanation_is_not_shown_on_the_front(tmp_path: Path) -> None:
+    """A practice exam's choices are a task list with the right one ticked, and its explanation is in
+    a `<details>` after them: the choices stayed in the question block with the tick, so the learner
+    saw the answer before trying (outside set 3, e07). They are shown unticked; the ticked one opens
+    the answer, before the explanation."""
+    r, pages = import_document(tmp_path, "az900.md", AZURE)
+    assert r.returncode == 0 and len(pages) == 2, r.stdout + r.stderr
+    for page, right in zip(pages, ("Azure Key Vault", "Azure Bastion")):
+        q, a = page_block(page, "question"), page_block(page, "answer")
+        assert "[x]" not in q and f"- [ ] {right}" in q, q
+        assert a.startswith(right), a

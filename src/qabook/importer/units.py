@@ -553,6 +553,7 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     the learner must see the choices before revealing the answer."""
     statement_to_question(unit, labels)
     _stem_goes_on(unit)
+    _ticked_in_question(unit)
     first = next((o for o in unit.parts["question"] if o.text.strip()), None)
     # '### 1. Port?' then only the options; not the heading's own words made the question ('A.C.I.D …')
     if first is not None and first.src and _OPTION_RE.match(first.text) and re.search(r"\w", unit.title):
@@ -606,6 +607,23 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     unit.how["answer"] = "; ".join(([f"unlabelled text from line {rest}"] if rest else []) + how)
     unit.how["question"] = unit.how.get("question", "") + ("; " if unit.how.get("question") else "") + \
         f"options {letters[0]}–{letters[-1]}"
+
+
+def _ticked_in_question(unit: Unit) -> None:
+    """Choices already in the question block, one of them ticked (`- [x] Azure Key Vault` among
+    `- [ ] …`, the explanation in a `<details>` after them): the learner would see the answer before
+    trying. The choices are shown unticked and the ticked one opens the answer."""
+    question = unit.parts["question"]
+    tasks = [o for o in question if _TASK_RE.match(o.text)]
+    checked = [o for o in tasks if _CHECKED_RE.match(o.text)]
+    if len(tasks) < 2 or len(checked) != 1:
+        return  # no choices, or a survey's several ticks
+    unit.parts["question"] = [OutLine(_CHECKED_RE.sub(r"\1[ ] ", o.text, count=1), o.src) if o in checked else o
+                              for o in question]
+    rest = unit.parts["answer"]
+    unit.parts["answer"] = [OutLine(_CHECKED_RE.sub("", checked[0].text, count=1).strip(), ())] + (
+        [OutLine("", ())] + rest if any(o.text.strip() for o in rest) else [])
+    unit.how["answer"] = "; ".join(["the ticked choice"] + [h for h in [unit.how.get("answer", "")] if h])
 
 
 def _stem_goes_on(unit: Unit) -> None:
