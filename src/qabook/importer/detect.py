@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from qabook.importer.answerkey import AnswerKey, find_keys
 from qabook.importer.elements import Element, expand_lists
 from qabook.importer.labels import DEFAULT, Labels
+from qabook.importer.marked import CHECKED_RE, TASK_RE
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbering, numbering_only, says_question,
                                    shape_of)
@@ -260,26 +261,26 @@ def _split(elements: list[Element], lines: list[str], opts: ImportOptions) -> De
     """`--split-on REGEX`: a line matching it separates questions; each question starts at the
     first block after a separator (and at the first block of the body before the first one)."""
     out: list[Element] = []
-    worded: set[int] = set()  # matching lines with words besides the match ('3. Why…' for '^\d+\.'): starts
+    seps: list[int] = []  # every matching line
+    worded: set[int] = set()  # those with words besides the match ('3. Why…' for '^\d+\.'): a question's first line
     for el in elements:
         line = lines[el.start].strip() if 0 <= el.start < len(lines) else ""
-        m = opts.split_on.search(line) if el.kind != "hr" else None
-        if m and _WORD_RE.search(line[:m.start()] + line[m.end():]) and not line.startswith("<!--"):
-            worded.add(len(out))  # a line of the question, not a separator: dropping it lost the question
-            out.append(el)
-        elif m:
-            out.append(Element("hr", el.start, el.end, el.text, 0, el.own_end))  # a separator: the unit's tail
-        else:
-            out.append(el)
-    seps = sorted(worded | {i for i, el in enumerate(out)
-                            if el.kind == "hr" and opts.split_on.search(lines[el.start].strip())})
+        m = opts.split_on.search(line)
+        if m and el.kind != "hr" and _WORD_RE.search(line[:m.start()] + line[m.end():]) and not line.startswith("<!--"):
+            worded.add(len(out))
+        elif m and el.kind != "hr":
+            el = Element("hr", el.start, el.end, el.text, 0, el.own_end)  # a separator: the unit's tail
+        if m:
+            seps.append(len(out))
+        out.append(el)
     title = next((i for i, el in enumerate(out) if el.kind == "heading"), -1)
     starts: list[Start] = []
+    how = f"your options: blocks after lines matching {opts.split_on.pattern!r}"
     if not seps:  # the pattern matched no line: no questions (not the whole body as one untitled question)
-        return Detection(f"your options: blocks after lines matching {opts.split_on.pattern!r}", starts, out)
+        return Detection(how, starts, out)
     for h in ([title] if title < seps[0] else []) + seps:
         j = h if h in worded else next((k for k in range(h + 1, len(out)) if out[k].kind not in ("hr",)), None)
-        if j is None or any(s.index == j for s in starts) or (seps and h == title and j in seps):
+        if j is None or any(s.index == j for s in starts) or (h == title and j in seps):
             continue
         el = out[j]
         shape = shape_of(el, opts.label_set(), lines)
@@ -291,7 +292,7 @@ def _split(elements: list[Element], lines: list[str], opts: ImportOptions) -> De
                                 shape.title or first_line(el), "item", explicit=True))
         else:
             starts.append(Start(j, None, shape.title or first_line(el), "bold", explicit=True))
-    return Detection(f"your options: blocks after lines matching {opts.split_on.pattern!r}", starts, out)
+    return Detection(how, starts, out)
 
 
 def _start(i: int, shape: Shape, box: str, level: int = 0) -> Start:
@@ -500,9 +501,6 @@ def _why_prose(cands: list[Candidate]) -> str:
     return f"the best reading, {c.describe()}, reads as an article's sections: {c.prose()}"
 
 
-_TASK_BOX_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
-
-
 def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys: list[AnswerKey],
                 labels: Labels | None = None) -> float:
     """Of the candidate's units a key answers, the share that hold an answer of their own (choices
@@ -518,9 +516,9 @@ def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys
             continue  # '**Question 7**': the text under it is the statement the key answers
         stop = elements[end].start if end < len(elements) else len(lines)
         body = [x for x in lines[elements[i].start + 1:stop] if x.strip()]
-        boxes = [x for x in body if _TASK_BOX_RE.match(x)]
+        boxes = [x for x in body if TASK_RE.match(x)]
         if labels is not None and (has_options(body) or len(boxes) >= 2) and not has_answer_mark(body, labels) \
-                and not any(b.lstrip(" -*+")[:3] in ("[x]", "[X]") for b in boxes):
+                and not any(CHECKED_RE.match(b) for b in boxes):
             continue  # a statement and its choices ('- [ ] True', 'A. …'), none marked: the key holds the answer
         own += says_something(body)
     return own / keyed if keyed else 1.0

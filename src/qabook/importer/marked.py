@@ -19,6 +19,9 @@ _BOLD_WHOLE_RE = re.compile(r"^(\*\*|__)(?P<inner>[^*_].*?)\1[.。]?$")
 
 
 _BULLET_RE = re.compile(r"^\s*[-*+]\s+(?P<tick>\[[ xX]\]\s)?")
+#: A task-list item ('- [ ] …', '- [x] …') and a ticked one (its marker in group 1).
+TASK_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
+CHECKED_RE = re.compile(r"^(\s*[-*+]\s+)\[[xX]\]\s*")
 
 
 def ticked(lines: list[str]) -> bool:

@@ -16,7 +16,7 @@ from qabook.importer.labels import DEFAULT, Label, Labels
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS, PLACEHOLDER_WORDS
 from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering_only
-from qabook.importer.marked import blank_stem, marked, ticked, unbold_choice
+from qabook.importer.marked import CHECKED_RE, TASK_RE, blank_stem, marked, ticked, unbold_choice
 from qabook.importer.tables import row_parts
 
 DETAILS_OPEN_RE = re.compile(
@@ -433,9 +433,7 @@ def sort_details_unit(unit: Unit, lines: list[str], first: int, stop: int) -> No
         unit.how.setdefault("answer", "the rest of the <details> block")
 
 
-_TASK_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
 _BULLET_RE = re.compile(r"^\s*[-*+]\s+\S")
-_CHECKED_RE = re.compile(r"^(\s*[-*+]\s+)\[[xX]\]\s*")
 #: A choice on a line of its own, not a list item: 'A. 21', '(B) 80', 'C、443', '**D.** none'.
 _BARE_OPTION_RE = re.compile(r"^ {0,3}(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:[.)．、:：）]|\s*\*\*[.)．、:：])\s*\S")
 _OPTION_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:[.)．、:：）]|\s*\*\*[.)．、:：])")
@@ -524,7 +522,7 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
         how = f"the quoted statement labelled '{label.word}'"
     else:
         options = next((n for n, (a, _) in enumerate(blocks[:4]) if _OPTION_RE.match(answer[a].text)
-                        or _TASK_RE.match(answer[a].text)), None)
+                        or TASK_RE.match(answer[a].text)), None)
         # the code a stem points at, or any statement when the title leaves a blank for the choice
         if options is not None and options > 0 and (bare or _BLANK_RE.search(unit.title) or all(
                 FENCE_RE.match(answer[a].text) for a, _ in blocks[:options])):
@@ -565,7 +563,7 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
         if not out.text.strip():
             continue
         m = _OPTION_RE.match(out.text)
-        task = _TASK_RE.match(out.text) or (tick and _BULLET_RE.match(out.text))  # '- [x] text': a choice
+        task = TASK_RE.match(out.text) or (tick and _BULLET_RE.match(out.text))  # '- [x] text': a choice
         if not m and not task:
             if letters and (out.text.startswith((" ", "\t"))):
                 continue  # an option's second line
@@ -577,14 +575,14 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
             break
         letters.append(letter)
         end = k + 1
-    checked = [o for o in answer[:end] if _CHECKED_RE.match(o.text)]
+    checked = [o for o in answer[:end] if CHECKED_RE.match(o.text)]
     if len(letters) >= 2 and checked and (len(checked) == 1 or not any(o.text.strip() for o in answer[end:])):
         # '- [x] B. 0' among '- [ ] …': the tick is the answer; the learner sees the choices unticked
-        plain = any(not _TASK_RE.match(o.text) for o in answer[:end] if o.text.strip() and not o.text.startswith((" ", "\t")))
+        plain = any(not TASK_RE.match(o.text) for o in answer[:end] if o.text.strip() and not o.text.startswith((" ", "\t")))
         unticked = r"\1" if plain else r"\1[ ] "  # among plain items, a box would point at the answer
         after = answer[end:]  # an explanation under the choices follows the ticked one
-        answer = [OutLine(_CHECKED_RE.sub(unticked, o.text, count=1), o.src) for o in answer[:end]] + [
-            OutLine("", ())] + [OutLine(_CHECKED_RE.sub("", o.text, count=1).strip(), ()) for o in checked] + (
+        answer = [OutLine(CHECKED_RE.sub(unticked, o.text, count=1), o.src) for o in answer[:end]] + [
+            OutLine("", ())] + [OutLine(CHECKED_RE.sub("", o.text, count=1).strip(), ()) for o in checked] + (
             [OutLine("", ())] + after if any(o.text.strip() for o in after) else after)
         unit.how["answer"] = "the ticked choice"
     elif len(letters) >= 2 and not any(o.text.strip() for o in answer[end:]) and (
@@ -614,14 +612,14 @@ def _ticked_in_question(unit: Unit) -> None:
     `- [ ] …`, the explanation in a `<details>` after them): the learner would see the answer before
     trying. The choices are shown unticked and the ticked one opens the answer."""
     question = unit.parts["question"]
-    tasks = [o for o in question if _TASK_RE.match(o.text)]
-    checked = [o for o in tasks if _CHECKED_RE.match(o.text)]
+    tasks = [o for o in question if TASK_RE.match(o.text)]
+    checked = [o for o in tasks if CHECKED_RE.match(o.text)]
     if len(tasks) < 2 or len(checked) != 1:
         return  # no choices, or a survey's several ticks
-    unit.parts["question"] = [OutLine(_CHECKED_RE.sub(r"\1[ ] ", o.text, count=1), o.src) if o in checked else o
+    unit.parts["question"] = [OutLine(CHECKED_RE.sub(r"\1[ ] ", o.text, count=1), o.src) if o in checked else o
                               for o in question]
     rest = unit.parts["answer"]
-    unit.parts["answer"] = [OutLine(_CHECKED_RE.sub("", checked[0].text, count=1).strip(), ())] + (
+    unit.parts["answer"] = [OutLine(CHECKED_RE.sub("", checked[0].text, count=1).strip(), ())] + (
         [OutLine("", ())] + rest if any(o.text.strip() for o in rest) else [])
     unit.how["answer"] = "; ".join(["the ticked choice"] + [h for h in [unit.how.get("answer", "")] if h])
 
@@ -634,9 +632,9 @@ def _stem_goes_on(unit: Unit) -> None:
     last = max((n for o in question for n in o.src), default=unit.line)
     take = 0
     while take < len(answer) and answer[take].src and answer[take].src[0] == last + 1 and answer[take].text.strip() \
-            and not _OPTION_RE.match(answer[take].text) and not _TASK_RE.match(answer[take].text):
+            and not _OPTION_RE.match(answer[take].text) and not TASK_RE.match(answer[take].text):
         last, take = answer[take].src[-1], take + 1
-    if take and take < len(answer) and (_OPTION_RE.match(answer[take].text) or _TASK_RE.match(answer[take].text)):
+    if take and take < len(answer) and (_OPTION_RE.match(answer[take].text) or TASK_RE.match(answer[take].text)):
         unit.parts["question"] = question + answer[:take]
         unit.parts["answer"] = answer[take:]
         unit.how["question"] = f"the question line and its continuation to line {last}"
