@@ -107,10 +107,11 @@ def neutralise(page, source: str) -> list[Diagnostic]:
                                    "escaped, so it is kept as text")
             changed = True
         previous = None
-        for h in getattr(parsed, "headings", ()):  # QA060: a heading deeper than one below the one before
+        for h in parsed.headings:  # QA060: a heading deeper than one below the one before
             if previous is not None and h.level > previous + 1 and 0 < h.line <= len(page.lines):
                 out = page.lines[h.line - 1]
-                fixed = re.sub(rf"^((?:[ \t]*(?:>|[-*+]|\d{{1,9}}[.)])?[ \t]*)*?)#{{{h.level}}}(?=[ \t]|$)",
+                # (the markers before it read atomically: spaces are never tried two ways)
+                fixed = re.sub(rf"^((?>(?:[ \t]*(?:>|(?:[-*+]|\d{{1,9}}[.)])(?=[ \t]|$)))*)[ \t]*)#{{{h.level}}}(?=[ \t]|$)",
                                lambda m: m.group(1) + "#" * (previous + 1), out.text, count=1)
                 if fixed != out.text:
                     out.text = fixed
