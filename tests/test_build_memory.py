@@ -5,6 +5,7 @@ is what the index step still holds (the memory itself is the benchmark's, not a 
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 import shutil
 import subprocess
@@ -19,16 +20,21 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from genbook import generate  # noqa: E402
 
 BUILD = r"""
-import json, sys
+import json, os, sys
 from mkdocs.config import load_config
 from qabook.parallel_build import build
 from qabook.plugin import preview, search_index
-seen = {}
+seen = {"build": os.getpid()}
 write_index = search_index.write_index
-def watched(site, rendered, *args, **kwargs):
+def watched(site, rendered, *args, **kwargs):  # (in the process that writes the index)
+    seen["index"] = os.getpid()
+    if os.environ.get("QABOOK_TEST_INDEX_FAILS"):
+        raise OSError("No space left on device")
     seen["pages"] = len(rendered)
     seen["with_html"] = sum(1 for r in rendered.values() if r.html)
     seen["kept"] = sum(1 for r in preview._RENDERED.values() if r.html) + len(preview._STUDY)
+    with open(sys.argv[4], "w") as out:
+        json.dump(seen, out)
     return write_index(site, rendered, *args, **kwargs)
 search_index.write_index = watched
 config = load_config("mkdocs.yml", site_dir=sys.argv[1])
@@ -49,21 +55,35 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _index_step(project: Path, site: Path, jobs: int, keep: bool) -> dict:
-    r = subprocess.run([sys.executable, "-c", BUILD, str(site), str(jobs), "keep" if keep else "go"], cwd=project,
-                       capture_output=True, text=True, timeout=600)
+    seen = site.parent / "index-step.json"
+    r = subprocess.run([sys.executable, "-c", BUILD, str(site), str(jobs), "keep" if keep else "go", str(seen)],
+                       cwd=project, capture_output=True, text=True, timeout=600)
     assert r.returncode == 0, r.stderr[-3000:]
-    return json.loads(r.stdout.strip().splitlines()[-1])
+    return {**json.loads(r.stdout.strip().splitlines()[-1]), **json.loads(seen.read_text())}
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_one_off_build_lets_go_of_the_pages_html_before_the_index(project: Path, tmp_path: Path, jobs: int) -> None:
     seen = _index_step(project, tmp_path / "site", jobs, keep=False)
     assert seen["pages"] >= 12 and seen["with_html"] == 0 and seen["kept"] == 0
+    # pages rendered in workers: the index is written beside them, by a process of its own
+    assert (seen["index"] != seen["build"]) is (jobs > 1)
     # the print pages and study data were written from it first
     printed = (tmp_path / "site" / "c000" / "print" / "index.html").read_text(encoding="utf-8")
     assert printed.count('class="qa-print-topic"') == 6 and "标记词00001" in printed
     cards = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("study-cards/*.js"))
     assert "标记词00001" in cards
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_index_that_cannot_be_written_stops_the_build_with_its_reason(project: Path, tmp_path: Path,
+                                                                          jobs: int) -> None:
+    """Written beside the render loop or after it, a failing index step ends the build (no hang,
+    no half-made site reported as built) and says why."""
+    r = subprocess.run([sys.executable, "-c", BUILD, str(tmp_path / "site"), str(jobs), "go", str(tmp_path / "s.json")],
+                       cwd=project, capture_output=True, text=True, timeout=600,
+                       env={**os.environ, "QABOOK_TEST_INDEX_FAILS": "1"})
+    assert r.returncode != 0 and "No space left on device" in r.stderr
 
 
 def test_build_that_renders_again_keeps_the_pages_html(project: Path, tmp_path: Path) -> None:

@@ -17,6 +17,10 @@ Plugins keep state from page events in their own process, so:
 - a plugin with `parallel_render_worker()` is told when it is in a render worker (forked with
   everything the parent holds: qabook lets go of its copies of the pages there, and the freed
   heap is given back, so that the worker's memory is what rendering needs);
+- a plugin with `parallel_beside_render(config)` is told when the pages are about to be rendered in
+  workers (a one-off build: `keep_content=False`): it may start work that needs no rendered
+  page (qabook's search index) in a process of its own with `beside()`, and wait for it in
+  `on_post_build`, so that it runs while the pages are rendered instead of after them;
 - a plugin with `on_pre_page` / `on_page_read_source`, or with `on_page_context` /
   `on_post_page` that is not known to keep no state, makes that loop run in the parent.
 
@@ -225,7 +229,8 @@ def build(config: MkDocsConfig, *, jobs: int | None = None, serve_url: str | Non
     with the pages in `jobs` worker processes (default: every core) when there are at least
     `min_pages`. Returns the built site's state. `keep_content=False` (a one-off build, which
     renders no page again): each page's HTML is let go once every page is written, before
-    `on_post_build` (the search index), and plugins with `one_off_build()` are told so first."""
+    `on_post_build` (the search index), and plugins with `one_off_build()` are told so before
+    the pages are rendered (and, when they are rendered in workers, `parallel_beside_render()`)."""
     jobs = jobs or available_cores()
     with reused_markdown():
         return _build(config, jobs, serve_url, min_pages, keep_content)
@@ -282,7 +287,15 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
             _build_extra_template(template, files, config, nav)
 
         doc_files = files.documentation_pages(inclusion=inclusion)
+        if not keep_content:  # plugins that can let go of their copies (qabook's: before its search index)
+            for plugin in config.plugins.values():
+                if hasattr(plugin, "one_off_build"):
+                    plugin.one_off_build()
         if parallel and render_in_parallel(config):
+            if not keep_content:
+                for plugin in config.plugins.values():
+                    if hasattr(plugin, "parallel_beside_render"):
+                        plugin.parallel_beside_render(config)
             _build_all(config, nav, env, doc_files, jobs)
         else:
             for file in doc_files:
@@ -295,10 +308,6 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
             file.page.validate_anchor_links(files=files, log_level=log_level)
             if not keep_content:
                 file.page.content = None  # (its markdown stays: MkDocs' page title reads it)
-        if not keep_content:  # and plugins that can let go of their copies (qabook's: before its search index)
-            for plugin in config.plugins.values():
-                if hasattr(plugin, "one_off_build"):
-                    plugin.one_off_build()
         config.plugins.on_post_build(config=config)
         if counts := warning_counter.get_counts():
             msg = ", ".join(f"{v} {k.lower()}s" for k, v in counts)
@@ -342,3 +351,60 @@ def _build_all(config: MkDocsConfig, nav: Navigation, env: jinja2.Environment, d
             _relog(records)
             if error is not None:
                 raise BuildError(error)
+
+
+# -- work beside the render loop (a plugin's, in a forked process) -----------------------------
+
+class Beside:
+    """A function running in a forked process (`beside()`); `join()` waits for it, logs what it
+    logged (in the parent, so `--strict` counts it) and raises a BuildError if it failed."""
+
+    def __init__(self, func: Callable[[], None]) -> None:
+        ctx = multiprocessing.get_context("fork")
+        self._reader, writer = ctx.Pipe(duplex=False)
+        self._process = ctx.Process(target=_beside_run, args=(func, writer))  # (not daemonic: it may fork workers)
+        self._process.start()
+        writer.close()
+
+    def join(self) -> None:
+        try:
+            records, error = self._reader.recv()
+        except (EOFError, OSError):
+            records, error = [], f"the process beside the render loop ended without a result " \
+                                 f"(exit code {self._process.exitcode if self._process.exitcode is not None else '?'})"
+        finally:
+            self._reader.close()
+            self._process.join()
+        _relog(records)
+        if error is not None:
+            raise BuildError(error)
+
+    def stop(self) -> None:
+        """The build failed: end the process, wait for it."""
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._reader.close()
+
+
+def beside(func: Callable[[], None]) -> Beside:
+    """Run `func` in a process forked now (it sees everything this process holds), beside the
+    render workers: what it writes, it writes itself; call `join()` before using it."""
+    return Beside(func)
+
+
+def _beside_run(func: Callable[[], None], writer: Any) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    collect.setLevel(logger.getEffectiveLevel())
+    logger.handlers[:] = [collect]
+    logger.propagate = False
+    error = None
+    try:
+        func()
+    except Exception as exc:  # noqa: BLE001 - sent to the parent, which stops the build
+        error = _error_text(exc)
+    writer.send((collect.records, error))
+    writer.close()

@@ -41,6 +41,7 @@ from qabook.compact import compact_html
 from qabook.config import Project, load_project
 from qabook.memory import give_back
 from qabook.model import Book, Chapter
+from qabook.parallel_build import Beside, beside
 from qabook.pdfnames import book_slug
 from qabook.plugin import findings, navigation, outputs, pages, preview, search_index, site, study_data
 from qabook.plugin.config import QabookConfig
@@ -67,6 +68,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.offline: OfflineSite | None = None  # this build's offline book (option `offline`)
         self.nav: Navigation | None = None
         self.strict = StrictWatch()  # what `--strict` will abort on: no PDFs for a build thrown away
+        self.index_job: Beside | None = None  # the search index being written beside the render loop
 
     # -- what this build makes ------------------------------------------------------------
 
@@ -228,6 +230,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.strict.stop()
+        if self.index_job is not None:
+            self.index_job.stop()
+            self.index_job = None
 
     def on_template_context(self, context, /, *, template_name: str, config: MkDocsConfig):
         if not self.config.enabled or template_name != "sitemap.xml" or not context.get("pages"):
@@ -266,10 +271,37 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             self.offline.refs |= refs
 
     def one_off_build(self) -> None:
-        """Called by qabook.parallel_build before `on_post_build` when no page of this build is
-        rendered again (`qabook build`): the pages' HTML is let go once the print pages and
-        the study data are written, before the search index (qabook.memory)."""
+        """Called by qabook.parallel_build before the pages are rendered when no page of this
+        build is rendered again (`qabook build`): the pages' HTML is let go once the print pages
+        and the study data are written, before the search index (qabook.memory)."""
         self.one_off = not self.serving
+
+    def parallel_beside_render(self, config: MkDocsConfig) -> None:
+        """Called by qabook.parallel_build when a one-off build's pages are about to be rendered
+        in workers: the search index needs only the pages' documents, all known now, so it is
+        written by a process of its own while the pages are rendered (it lets go of the pages'
+        HTML first, as `on_post_build` does before the index); `on_post_build` waits for it
+        where it would have written the index. The same files as written after the render loop
+        (tests/test_parallel_build.py compares the sites)."""
+        if not (self.config.enabled and self.config.search and self.one_off and self.book is not None):
+            return
+
+        def write() -> None:
+            rendered = preview.all_rendered(self.present, self.rendered)
+            full_build = len(self.rendered) == len(rendered)
+            preview.let_go_html(rendered, self.rendered)
+            give_back()
+            self._write_index(config, rendered, full_build)
+
+        self.index_job = beside(write)
+
+    def _write_index(self, config: MkDocsConfig, rendered: dict[str, preview.Rendered], full_build: bool) -> None:
+        base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        pairs, found = search_index.glossary(base, self.config.glossary)
+        for d in found:
+            site.log.warning(str(d))
+        search_index.write_index(Path(config.site_dir), rendered, full_build=full_build, pairs=pairs,
+                                 keep_terms=self.serving)  # a preview's next build weighs again
 
     def parallel_render_worker(self) -> None:
         """In a render worker (forked after every page was converted): rendering reads none of
@@ -304,15 +336,15 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                                         self.files, self.study_files, rendered, home=self.config.home)
         if making_pdfs and self.config.exports and self.book is not None:
             outputs.write_exports(self.book, site_dir / self.config.pdf_dir, config.site_name, self.language)
+        full_build = len(self.rendered) == len(rendered)
         if self.one_off:  # the pages' HTML is not read again
             preview.let_go_html(rendered, self.rendered)
             give_back()
-        if self.config.search:
-            base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-            pairs, found = search_index.glossary(base, self.config.glossary)
-            for d in found:
-                site.log.warning(str(d))
-            search_index.write_index(site_dir, rendered, full_build=len(self.rendered) == len(rendered), pairs=pairs,
-                                     keep_terms=self.serving)  # a preview's next build weighs again
+        if self.index_job is not None:  # written beside the render loop (parallel_beside_render)
+            job, self.index_job = self.index_job, None
+            job.join()
+        elif self.config.search:
+            self._write_index(config, rendered, full_build)
+        outputs.mark_site(site_dir)  # again, now with what came after the pages (search, study data)
         if self.offline is not None and self.files is not None:  # last: it lists what the build wrote
             self.offline.write(site_dir, self.files, self.config.pdf_dir, list(self.study_files.values()))
