@@ -290,6 +290,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             rendered = preview.all_rendered(self.present, self.rendered)
             full_build = len(self.rendered) == len(rendered)
             preview.let_go_html(rendered, self.rendered)
+            for file in self.files.documentation_pages() if self.files is not None else []:
+                if file.page is not None:  # (MkDocs' copy: the parent lets go of it after rendering)
+                    file.page.content = None
             give_back()
             self._write_index(config, rendered, full_build)
 
