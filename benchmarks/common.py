@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,7 +28,10 @@ def plain_material_config(project: Path, documented_separator: bool = False) -> 
     search = "  - search:\n      lang: zh\n"
     if documented_separator:
         search += "      separator: '[\\s\\u200b\\-]'\n"
-    text = text.replace("  - tags\n  - qabook\n", search + "  - tags\n")
+    # qabook's entry, with its options if it has any (`- qabook` or `- qabook:` and indented lines)
+    text, found = re.subn(r"^  - qabook:?\n(?:      .*\n|\s*#.*\n)*", "", text, flags=re.M)
+    assert found == 1, "mkdocs.yml: no `- qabook` plugin entry to take out"
+    text = text.replace("plugins:\n", "plugins:\n" + search, 1)
     text = text.replace("  custom_dir: overrides\n", "")
     text = text.replace("extra_javascript:\n  - assets/qabook.js\n", "")
     config = project / ("mkdocs-plain-sep.yml" if documented_separator else "mkdocs-plain.yml")

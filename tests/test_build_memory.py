@@ -39,6 +39,11 @@ def watched(site, rendered, *args, **kwargs):  # (in the process that writes the
 search_index.write_index = watched
 config = load_config("mkdocs.yml", site_dir=sys.argv[1])
 config.plugins["qabook"].config["pdf"] = False
+class Counting:  # another plugin that keeps state from rendering: the pages render in this process
+    def on_page_context(self, context, **kwargs):
+        return None
+if os.environ.get("QABOOK_TEST_STATEFUL_RENDER"):
+    config.plugins.events["page_context"].append(Counting().on_page_context)
 build(config, jobs=int(sys.argv[2]), min_pages=0, keep_content=sys.argv[3] == "keep")
 print(json.dumps(seen))
 """
@@ -84,6 +89,16 @@ def test_an_index_that_cannot_be_written_stops_the_build_with_its_reason(project
                        cwd=project, capture_output=True, text=True, timeout=600,
                        env={**os.environ, "QABOOK_TEST_INDEX_FAILS": "1"})
     assert r.returncode != 0 and "No space left on device" in r.stderr
+
+
+def test_pages_rendered_in_this_process_have_the_index_written_after_them(project: Path, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another plugin keeps state from rendering: the render loop runs in the build's process,
+    and so does the index, after it (the ordinary path)."""
+    monkeypatch.setenv("QABOOK_TEST_STATEFUL_RENDER", "1")
+    seen = _index_step(project, tmp_path / "site", 2, keep=False)
+    assert seen["index"] == seen["build"] and seen["pages"] >= 12 and seen["with_html"] == 0
+    assert (tmp_path / "site" / "search" / "qabook" / "meta.js").is_file()
 
 
 def test_build_that_renders_again_keeps_the_pages_html(project: Path, tmp_path: Path) -> None:
