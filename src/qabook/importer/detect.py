@@ -30,7 +30,7 @@ from qabook.importer.askheadings import ask_headings
 from qabook.importer.runon import run_on_titles
 from qabook.importer.strays import stray_entries
 from qabook.importer.tables import question_tables
-from qabook.importer.wholedoc import asked_by_its_title, whole_document
+from qabook.importer.wholedoc import asked_by_its_title, one_asked, whole_document
 
 BOLD_NUMBERED_RE = re.compile(r"^\*\*\s*(?P<n>\d+)\s*[.．、]\s*(?P<rest>[^*\n]+?)\s*\*\*\s*$")
 BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
@@ -446,6 +446,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         winner = faq
         cands = cands + [faq]
     if winner is None and lines and (whole := whole_document(expanded, shapes, lines, labels)):
+        winner = whole
+        cands = cands + [whole]
+    if winner is None and lines and (whole := one_asked(expanded, shapes, lines, labels)):
         winner = whole
         cands = cands + [whole]
     if winner is None and lines and (asked := ask_headings(expanded, shapes, lines)):
