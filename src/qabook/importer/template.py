@@ -80,7 +80,7 @@ class Candidate:
     @property
     def accepted(self) -> bool:
         f = self.features
-        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection", "askheadings"):
+        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection", "askheadings", "tailask"):
             return True  # the fallbacks (`wholedoc.py`, `asklists.py`) are chosen only when nothing else fits
         if self.prose() or self.grouping():
             return False
@@ -167,6 +167,8 @@ class Candidate:
             what = f"{where} that ask under a section titled as a FAQ ('## 常见问题', '## FAQ')"
         elif family == "askheadings":
             what = f"{where} that ask among the document's sections (one at least written as a question)"
+        elif family == "tailask":
+            what = "lines that ask at the end of the block above their answer (a bank kept as plain text)"
         elif family == "asklist":
             what = "list items that ask, one line each (a list of questions; answers, if any, behind their links)"
         elif family == "plain":
