@@ -30,6 +30,7 @@ from qabook.importer.askheadings import ask_headings
 from qabook.importer.runon import run_on_titles
 from qabook.importer.strays import stray_entries
 from qabook.importer.tables import question_tables
+from qabook.importer.tailasks import tail_questions
 from qabook.importer.wholedoc import asked_by_its_title, one_asked, whole_document
 
 BOLD_NUMBERED_RE = re.compile(r"^\*\*\s*(?P<n>\d+)\s*[.．、]\s*(?P<rest>[^*\n]+?)\s*\*\*\s*$")
@@ -436,6 +437,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (listed := asking_lists(expanded, shapes, lines)):
         winner = listed
         cands = cands + [listed]
+    if winner is None and lines and (tailed := tail_questions(expanded, shapes, lines)):
+        winner = tailed
+        cands = cands + [tailed]
     if winner is None and lines and (tabled := question_tables(expanded, lines, labels)):
         winner, expanded = tabled
         cands = cands + [winner]
