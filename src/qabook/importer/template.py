@@ -162,7 +162,8 @@ class Candidate:
                  "sep": "first blocks after '---'/'***' separators", "adm": "admonitions (!!! / ??? / :::) titled with a question"}.get(box, f"level-{box[1:]} headings" if _heading(box) else box)
         form = {"whole": "bold ", "prefix": "bold-numbered ", "*": "bold or plain "}.get(bold, "")
         if family == "table":
-            what = "table rows (a table of questions: its header names a question column, or a column asks)"
+            what = ("table rows (a table of questions: its header names a question column, or a column asks, or it is "
+                    "a troubleshooting table: a problem column, then its solution)")
         elif family == "faqsection":
             what = f"{where} that ask under a section titled as a FAQ ('## 常见问题', '## FAQ')"
         elif family == "askheadings":
