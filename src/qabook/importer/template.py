@@ -112,6 +112,10 @@ class Candidate:
             # one numbered top-level heading per problem ('# 1. …', '# 2. …'), each with its code: a
             # problem set (an article's numbered sections tell a story instead)
             return True
+        if _heading(self.key[0]) and f["n"] >= 3 and f["sequence"] >= 0.8 and f["answered"] >= 0.8 \
+                and all(sh.numbering and not sh.title.strip() for sh in self.shapes):
+            return True  # headings that are only an exercise's number, one by one ('## 2.3-1', '## 2.3-2'),
+            # each over its text: a solutions page (a section always has words; a changelog counts down)
         # a document that says it is a Q&A ('FAQ', '面试题', 'Interview questions'): its regular
         # sequence of numbered, bold or heading units is its questions even when they do not ask
         box, bold = self.key[0], self.key[1]
