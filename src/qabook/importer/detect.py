@@ -31,7 +31,7 @@ from qabook.importer.runon import run_on_titles
 from qabook.importer.strays import stray_entries
 from qabook.importer.tables import question_tables
 from qabook.importer.tailasks import tail_questions
-from qabook.importer.wholedoc import asked_by_its_title, one_asked, whole_document
+from qabook.importer.wholedoc import asked_by_its_title, front_titled, one_asked, whole_document
 
 BOLD_NUMBERED_RE = re.compile(r"^\*\*\s*(?P<n>\d+)\s*[.．、]\s*(?P<rest>[^*\n]+?)\s*\*\*\s*$")
 BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
@@ -455,6 +455,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (whole := one_asked(expanded, shapes, lines, labels)):
         winner = whole
         cands = cands + [whole]
+    if winner is None and lines and (fronted := front_titled(expanded, shapes, lines)):
+        winner, expanded = fronted
+        cands = cands + [winner]
     if winner is None and lines and (asked := ask_headings(expanded, shapes, lines)):
         winner = asked
         cands = cands + [asked]

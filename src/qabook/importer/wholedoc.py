@@ -28,6 +28,8 @@ A document may also be one question that a person sees at a glance without any l
 - its title states a topic and the paragraph right under it asks with a question mark, an answer
   following under a label or a heading that opens with an answer word (`# Coordinate a saga`,
   `How should …?`, `## Answer guide`).
+- (`front_titled`) it has no heading, and its front matter's `title:` asks with a question mark:
+  the body answers it (an FAQ entry of a docs site, `title: "Why do some keys …?"`).
 
 One more reading overrides a template (`asked_by_its_title`): the document's only top-level
 heading asks with a question mark (`# 面试官：说说new操作符具体干了什么？`) and the template's
@@ -38,11 +40,12 @@ the sections are the parts of that one question's answer.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
 from qabook.importer.readview import front_matter_end
-from qabook.importer.shapes import QUESTION_MARK_RE, Shape
+from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks
 from qabook.importer.template import Candidate, has_answer_mark
 
 _SAID_RE = re.compile(r"^[^\s:：]{1,6}\s*[:：]\s*\S")  # 'Interviewer: …', '面试官：…'
@@ -145,6 +148,35 @@ def one_asked(elements: list[Element], shapes: list[Shape], lines: list[str], la
     cand = _one_question(first, shape, len(elements), held / len(text_lines), labelled=1.0)
     cand.why = how
     return cand
+
+
+def front_titled(elements: list[Element], shapes: list[Shape], lines: list[str]) -> tuple[Candidate, list[Element]] | None:
+    """A file whose question is only its front matter's `title:`, asking with a question mark, and
+    whose body, with no heading, answers it (an FAQ entry of a docs site): one question, its title
+    the front matter's, the front matter kept on the chapter page. The candidate and the elements
+    with the (empty) start inserted after the front matter; None otherwise."""
+    end = front_matter_end(lines)
+    title = _front_title(lines) if end else ""
+    if not title or not QUESTION_MARK_RE.search(title) or not asks(title) or not elements \
+            or elements[0].kind != "html" or any(el.kind == "heading" for el in elements):
+        return None
+    if not any(el.kind not in ("html", "hr") and el.start >= end for el in elements):
+        return None
+    at = next(i for i, el in enumerate(elements) if el.start >= end)
+    out = elements[:at] + [Element("other", end, end, "", 0, end)] + elements[at:]
+    shape = replace(shapes[0], box="p", title=title, asking=True, label_kind="")
+    cand = _one_question(at, shape, len(out), 1.0, labelled=1.0)
+    cand.why = "its front matter's title asks, and the text after it answers it"
+    return cand, out
+
+
+def _front_title(lines: list[str]) -> str:
+    """The `title:` of the document's YAML front matter, unquoted ('' when none)."""
+    for line in lines[1:front_matter_end(lines) - 1]:
+        m = re.match(r"^title:\s*(?P<t>.+?)\s*$", line)
+        if m:
+            return m["t"].strip("\"'").strip()
+    return ""
 
 
 def _answers(el: Element, lines: list[str], labels: Labels) -> bool:
