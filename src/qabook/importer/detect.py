@@ -29,7 +29,7 @@ from qabook.importer.asklists import asking_lists, prompt_lists
 from qabook.importer.askheadings import ask_headings
 from qabook.importer.runon import run_on_titles
 from qabook.importer.strays import stray_entries
-from qabook.importer.tables import question_tables
+from qabook.importer.tables import question_tables, small_tables_note
 from qabook.importer.wholedoc import asked_by_its_title, whole_document
 
 BOLD_NUMBERED_RE = re.compile(r"^\*\*\s*(?P<n>\d+)\s*[.．、]\s*(?P<rest>[^*\n]+?)\s*\*\*\s*$")
@@ -454,7 +454,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None:
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands,
-                         refused=prompt_lists(expanded, shapes, lines) or _why_prose(cands))
+                         refused="; ".join(w for w in (prompt_lists(expanded, shapes, lines) or _why_prose(cands),
+                                                        small_tables_note(expanded, lines, labels) if lines else "") if w))
     chosen = [winner] + _region_extras(winner, cands)
     used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)
     if runner in used:  # a second group in another shape is part of the reading, not its rival
