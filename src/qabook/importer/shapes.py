@@ -260,7 +260,9 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         title = unbold((m["quoted"] if m["quoted"] is not None else m["title"]) or "")
         kind = m["type"].lower()
         said = labels.heading(title) if title else None
-        if (kind in _ANSWER_TYPES and not asks(title)) or (said and said.kind != "question"):
+        # a tip or note box asks only when its title is written as a question: '!!! tip "How to drill"'
+        # titles advice (a question word without '?'), '??? tip "Why does it fail?"' may hide an answer
+        if (kind in _ANSWER_TYPES and not QUESTION_MARK_RE.search(title)) or (said and said.kind != "question"):
             return Shape("adm", "", None, "answer", title, False)  # the answer of the question before it
         if kind in ("question", "faq", "quiz", "q", "exercise", "problem", "example", "abstract") or asks(title):
             return Shape("adm", "", numbering(title), "", title, True if kind != "example" else asks(title))
