@@ -619,13 +619,16 @@ def names_collection(title: str) -> bool:
 
 
 _GROUP_RE = re.compile(r"(?:(?<![A-Za-z])(?:questions|problems|exercises|quizzes|FAQs?)|面试题|常见问题|习题集)"
-                       r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[:：]?$", re.I)
+                       r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[:：]?$"
+                       # or names them, then what they are for: 'Best questions to ask about the role'
+                       r"|(?<![A-Za-z])questions\s+(?:to|for|about|on|you\s+(?:can|should|may|might))\s", re.I)
 
 
 def names_group(title: str) -> bool:
     """The title names a kind or group of questions, not one ('Comparison / Tradeoff Questions (5 Steps)',
     'General Questions', 'Java 面试题'): it ends with a word for many questions (an English plural; not
-    '个人思考题', which may title the one question under it)."""
+    '个人思考题', which may title the one question under it), or names them and what they are for
+    ('Best questions to ask about the role', 'Questions for the interviewer')."""
     plain = re.sub(r"[*_`#]", "", title).strip()
     return bool(_GROUP_RE.search(plain)) and not QUESTION_MARK_RE.search(plain)
 
