@@ -178,15 +178,15 @@ def _promote_hidden(elements: list[Element], starts: list[Start], shapes: list[S
 
 def _pattern_title(text: str, m: re.Match[str]) -> str:
     """The title of a line an author's pattern matched: the line after the match when the match is
-    a marker — a numbering (`Q3.`, `Question 3:`, `第3题`, `1.`, as `shapes.numbering` reads it), any
-    word with a number (`Drill 26.`: the author's pattern names it) or a label word with its colon
+    a marker — a numbering (`Q3.`, `Question 3:`, `第3题`, `1.`, or any word with a number, `Drill 26.`:
+    the author's pattern names it; `shapes.numbering` reads them all) or a label word with its colon
     (`问：`, `Q:`) — else the whole line (`True/` or `[A-Z]` matched words of
     the question: taking them off lost them from the book)."""
     marker = re.sub(r"^[\s*_#>•·\-–—]+", "", m.group()).strip()
     rest = re.sub(r"^[\s.:：．、)\-—–]+", "", text[m.end():])
-    said = numbering(marker) if marker else None
+    said = numbering(marker, any_word=True) if marker else None
     if rest and marker and ((said is not None and said.number is not None and not re.search(r"\w", said.title))
-                            or re.fullmatch(r"[^\W\d_]{1,12}\s*(?:\d+[a-z]?\s*[.:：．、)）]*|[:：])", marker)):
+                            or re.fullmatch(r"[^\W\d_]{1,12}\s*[:：]", marker)):
         return rest
     return text
 

@@ -36,6 +36,10 @@ _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("一、", re.compile(rf"^(?P<n>[{_CJK_DIGITS}]+)\s*[、.．]\s*")),
     ("N ", re.compile(r"^(?P<n>\d{1,3})\s+(?=\D)")),
 )
+#: Any word before a number ('Drill 26.', 'Card 3:'): a numbering only where the author's pattern
+#: named that word (`numbering(…, any_word=True)`); in a document's prose it is words and a number.
+_ANY_WORD_N_RE = re.compile(r"^(?P<word>[^\W\d_]{1,12})\s*#?\s*(?P<n>\d+)(?P<part>[a-z](?![a-z]))?(?!\d)"
+                            r"\s*(?:[.:：．、)）\-—–]\s*|\s+|$)")
 #: An unnumbered question prefix: `Q:`, `Q.`, `问：`, `Question:`.
 _QPREFIX_RE = re.compile(r"^(?:Q|问|Question)\s*[:：.．]\s*|^Q\s+[-—–]\s*", re.I)
 _INTERROGATIVE_RE = re.compile(
@@ -159,12 +163,15 @@ def step(a: Numbering, b: Numbering) -> float:
 _DATE_RE = re.compile(r"(?:19|20)\d\d([-./年])\d{1,2}(?:\1|月)\d{1,2}日?(?!\d)")
 
 
-def numbering(text: str) -> Numbering | None:
-    """The numbering a line opens with, if any (the text is taken without its bold marks)."""
+def numbering(text: str, any_word: bool = False) -> Numbering | None:
+    """The numbering a line opens with, if any (the text is taken without its bold marks); with
+    `any_word`, any word before a number counts as a question word ('Drill 26.': an author's
+    pattern named it)."""
     text = text.strip()
     if _DATE_RE.match(text):
         return None  # '2021.12.31 技术分享', '2024-05-01 …': a date, not the number of a question
-    for style, pattern in _NUMBERING:
+    styles = _NUMBERING + ((("wordN", _ANY_WORD_N_RE),) if any_word else ())
+    for style, pattern in styles:
         m = pattern.match(text)
         if not m:
             continue
