@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
-from qabook.importer.marked import marked as marks_choice, ticked
+from qabook.importer.marked import TASK_RE, marked as marks_choice, ticked
 from qabook.importer.labels import Labels
 from qabook.importer.shapes import (FENCE_RE, QUESTION_MARK_RE, Shape, asks, details_close, linked_title, says_question,
                                    step)
@@ -497,8 +497,6 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
 
 _QUESTION_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?:question|faq|quiz)\b", re.I)
 _OPTION_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?:[A-D]|(?<=[-*+] )[a-d])(?:\*\*)?\s*[.)．、:：）]")
-#: A choice written as a task-list item with no letter ('- [ ] Train dataset'), under a question.
-_TASK_OPTION_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+\S")
 
 
 def has_options(body: list[str]) -> bool:
@@ -511,7 +509,7 @@ def _task_choices(title: str, body: list[str]) -> bool:
     """Choices written as a task list with no letters ('- [ ] Train dataset') under a stem that
     asks, its first line or the lines it wraps onto (under a heading that does not, such a list is
     a to-do list)."""
-    at = [k for k, line in enumerate(body[:40]) if _TASK_OPTION_RE.match(line)]
+    at = [k for k, line in enumerate(body[:40]) if (m := TASK_RE.match(line)) and line[m.end():].strip()]
     return len(at) >= 2 and (asks(title) or any(QUESTION_MARK_RE.search(line) for line in body[:at[0]]))
 
 
