@@ -107,6 +107,10 @@ class Candidate:
         if f.get("choices", 0) >= 0.3 and f["ask"] >= 0.5 and f["n"] >= 3 and self.key[2] not in ("plain", "ask") \
                 and self.key[0] != "item":
             return True  # a numbered quiz: many offer choices (A) … B) …), so its numbered siblings ask too
+        if f.get("choices", 0) >= 0.3 and f["ask"] >= 0.8 and f["sequence"] >= 0.8 and f["n"] >= 6 \
+                and self.key[0] == "item" and self.key[2] not in ("plain", "ask"):
+            return True  # a numbered list of questions that ask, one by one, many with their choices under
+            # them: a quiz written as a list (a list of steps or of questions to ask does not offer choices)
         if f.get("top") and self.key[2] not in ("plain", "ask", "label-q") and f["sequence"] >= 0.8 \
                 and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and f.get("code", 0) >= 0.8:
             # one numbered top-level heading per problem ('# 1. …', '# 2. …'), each with its code: a
