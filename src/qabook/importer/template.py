@@ -64,6 +64,7 @@ class Candidate:
     asked_at: list[bool] = field(default_factory=list)  # whether each unit asks (its start, options, a question part)
     keyed_at: list[bool] = field(default_factory=list)  # whether an answer key after it answers each unit
     source: "Candidate | None" = None  # the template these starts were taken from (`detect._beside_container`)
+    quiz_at: list[bool] = field(default_factory=list)  # whether each unit is a quiz's question (`askruns.py`)
 
     @classmethod
     def fixed(cls, key: tuple[str, str, str], indices: list[int], shapes: list[Shape], ends: list[int],
@@ -184,7 +185,7 @@ class Candidate:
         first = self.shapes[0] if self.shapes else None
         example = (first.title or (f"{first.numbering.word} {first.numbering.number}".strip().capitalize()
                                    if first.numbering else "")) if first else ""  # a bare 'Question 1' has no title
-        return f"{what} (first: '{example[:40]}')"
+        return f"{what} (first: '{example[:40]}'){'; ' + self.why if self.why else ''}"
 
 
 def _heading(box: str) -> bool:
@@ -473,7 +474,12 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         said = bool(inline or says_something(body) or (not body and _heading(box) and linked_title(shape.title)))
         answered += said
         cand.answered_at.append(said)
-        labelled += bool(inline or has_answer_mark(body, labels))
+        marked_answer = bool(inline or has_answer_mark(body, labels))
+        labelled += marked_answer
+        # a quiz's question: its choices, a tick, or an answer label under a start that asks itself
+        # (not a group heading over one labelled question, '### 项目经验评估' over '**问题：**')
+        cand.quiz_at.append(bool(offers or ticked(body[:40]) or marked_answer and (
+            shape.asking or asks(shape.title) or explicit(shape))))
         sizes.append(1 + len(body))
         coded += any(FENCE_RE.match(line) for line in body)
     numbers = [s.numbering for s in cand.shapes if s.numbering and s.numbering.number is not None]
