@@ -93,7 +93,9 @@ class Candidate:
                 (f["explicit"] and f["labelled"]) or (numbered and f["ask"] and f["answered"])
                 or (self.key[2] == "ask" and (f["labelled"] or f.get("ticked")))))
         if self.key[2] == "ask":  # plain paragraphs that end in '?': only when answers follow them
-            return f["labelled"] >= 0.5
+            # (labelled, or in a document whose title names its questions: '# 操作系统概述思考题')
+            return f["labelled"] >= 0.5 or (f.get("titled", 0) >= 1.0 and f.get("marked", 0) >= 0.8
+                                            and f["answered"] >= 0.8 and f["n"] >= 3)
         if self.key[0] == "details" and f["ask"] < 0.5 and f["explicit"] < 0.5 and f["sequence"] < 0.6:
             return False  # <details> blocks that title something else (a table of contents, a changelog's notes)
         if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.5:
