@@ -81,7 +81,7 @@ class Candidate:
     @property
     def accepted(self) -> bool:
         f = self.features
-        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection", "askheadings", "tailask"):
+        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection", "askheadings", "tailask", "tagcards"):
             return True  # the fallbacks (`wholedoc.py`, `asklists.py`) are chosen only when nothing else fits
         if self.prose() or self.grouping():
             return False
@@ -179,6 +179,8 @@ class Candidate:
             what = f"{where} that ask under a section titled as a FAQ ('## 常见问题', '## FAQ')"
         elif family == "askheadings":
             what = f"{where} that ask among the document's sections (one at least written as a question)"
+        elif family == "tagcards":
+            what = "headings and paragraphs that end in a card tag ('#card', '#flashcard')"
         elif family == "tailask":
             what = "lines that ask at the end of the block above their answer (a bank kept as plain text)"
         elif family == "asklist":
