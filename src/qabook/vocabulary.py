@@ -102,6 +102,10 @@ TROUBLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "explanation": ("cause", "reason", "原因"),
 }
 
+#: Tags that mark a line as a flash card's front in a note (`## Braking #card`, Obsidian's plugins):
+#: read by `importer/tagcards.py`, a suffix allowed (`#card-reverse`, `#flashcards/deck`).
+CARD_TAGS: tuple[str, ...] = ("card", "cards", "flashcard", "flashcards", "anki", "srs")
+
 #: Label words that hold the answer and its explanation in one (imported as the answer, reported).
 MERGED_LABELS: tuple[str, ...] = ("答案解析", "解答")
 
