@@ -24,7 +24,8 @@ from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbe
                                    shape_of)
 from qabook.importer.faqsection import faq_sections
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
-                                      nesting, says_something, score, section_title, silent, titled_by)
+                                      nesting, quiet_runs, says_something, score, section_title, silent,
+                                      titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
 from qabook.importer.askheadings import ask_headings
 from qabook.importer.runon import run_on_titles
@@ -65,6 +66,7 @@ class Detection:
     refused: str = ""  # why the best reading was taken for an article's sections (`Candidate.prose`)
     joined: list[tuple[int, int]] = field(default_factory=list)  # (start line, heading line joined to its title)
     strays: list[int] = field(default_factory=list)  # entries at another level or unlabelled (`strays.py`)
+    quiet_runs: list[list[int]] = field(default_factory=list)  # numbered runs read past (`template.quiet_runs`)
 
 
 def first_line(el: Element) -> str:
@@ -462,9 +464,11 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         runner = next((c for c in sorted(cands, key=lambda c: -c.score)
                        if c.accepted and c not in used and _rival(winner, c)), None)
     starts: list[Start] = []
+    runs: list[list[int]] = []
     for cand in chosen:
         box = cand.key[0]
         quiet = silent(cand, expanded)
+        runs += [run for run in quiet_runs(cand, by_run=True) if set(run) <= quiet]
         for i, shape in zip(cand.indices, cand.shapes):
             if i not in quiet:
                 starts.append(_start(i, shape, box, expanded[i].level))
@@ -474,7 +478,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     strays = _strays(expanded, lines, starts, keys, labels)
     return Detection(what, starts, expanded, winner=winner, runner=runner, cands=cands,
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined,
-                     strays=strays)
+                     strays=strays, quiet_runs=runs)
 
 
 def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys: list[AnswerKey],

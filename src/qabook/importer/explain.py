@@ -33,6 +33,9 @@ def explain(source: str, options: ImportOptions, language: str, detection: Detec
            "  labels found: " + (", ".join(f"{w} ×{n}" for w, n in seen.items()) or "none (unlabelled answers)"),
            *(["  labels found in the document: " + ", ".join(
                f"{x.word} ×{x.count} ({x.kind}, {_HOW[x.how]})" for x in detection.learned)] if detection.learned else []),
+           *[f"  read past: the numbered list at line {elements[run[0]].lineno} ({len(run)} items): none asks, offers "
+             "choices or is answered under a label, while the other numbered items ask (rules or steps)"
+             for run in detection.quiet_runs],
            f"  language of notes: {language}",
            "  outline: " + _outline(elements),
            f"  {len(units)} question(s)"]

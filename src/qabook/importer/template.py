@@ -63,7 +63,9 @@ class Candidate:
     why: str = ""  # what made a one-question document one question (`wholedoc.py`)
     asked_at: list[bool] = field(default_factory=list)  # whether each unit asks (its start, options, a question part)
     keyed_at: list[bool] = field(default_factory=list)  # whether an answer key after it answers each unit
+    labelled_at: list[bool] = field(default_factory=list)  # whether each unit carries an answer label of its own
     source: "Candidate | None" = None  # the template these starts were taken from (`detect._beside_container`)
+    gave_way: bool = False  # an unlabelled reading that gave way to a labelled one (`choose`): never joins it
 
     @classmethod
     def fixed(cls, key: tuple[str, str, str], indices: list[int], shapes: list[Shape], ends: list[int],
@@ -470,6 +472,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         answered += said
         cand.answered_at.append(said)
         labelled += bool(inline or has_answer_mark(body, labels))
+        cand.labelled_at.append(bool(has_answer_mark(body, labels) or _INLINE_ANSWER_RE.search(shape.title)))
         sizes.append(1 + len(body))
         coded += any(FENCE_RE.match(line) for line in body)
     numbers = [s.numbering for s in cand.shapes if s.numbering and s.numbering.number is not None]
@@ -533,6 +536,7 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
                      if not asked and not said and not keyed}
     if len(sections) * 2 >= n:
         sections = set()  # most starts are such: they are what the template is about
+    sections |= quiet_runs(cand)
     if n < 5 or sum(cand.asked_at) < 0.75 * n and not _asks_between(cand):
         return sections  # the starts do not ask as a rule ('# 7. 微软-S-expression' among problem titles)
     # an untitled start ('#### 100.') is left to the placeholder check, which reports it; an empty
@@ -550,6 +554,34 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     if len(out) >= n:
         return sections
     return out | sections
+
+
+def quiet_runs(cand: Candidate, by_run: bool = False):
+    """The starts of a numbered list template's runs (each restart at 1 or lower begins one, numbered
+    one by one) in which no start asks, offers choices or carries an answer label of its own, while
+    the other runs' starts ask as a rule: a quiz's rules or a lesson's steps numbered before (or
+    after) its numbered questions ('### Rules' 1.–4., then '### Questions' 1.–10.) — one list a
+    person reads past. The element indices as one set, or with `by_run` as one list per run."""
+    if cand.key[0] != "item" or not cand.labelled_at \
+            or any(s.numbering is None or s.numbering.number is None for s in cand.shapes):
+        return [] if by_run else set()  # headings are sections, not a list of rules (an exam's selection: 1, 3, 7)
+    runs: list[list[int]] = []
+    for k, shape in enumerate(cand.shapes):
+        if not runs or shape.numbering.number <= cand.shapes[k - 1].numbering.number:
+            runs.append([])
+        runs[-1].append(k)
+    quiet: list[list[int]] = []
+    for run in runs if len(runs) >= 2 else []:
+        numbers = [cand.shapes[k].numbering.number for k in run]
+        if len(run) < 2 or any(cand.asked_at[k] or cand.labelled_at[k] for k in run) \
+                or any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
+            continue  # a run that asks somewhere, or not numbered one by one like a list of rules
+        others = [k for k in range(len(cand.indices)) if k not in run]
+        if sum(cand.asked_at[k] for k in others) >= 0.75 * len(others):
+            quiet.append([cand.indices[k] for k in run])
+    if sum(map(len, quiet)) * 2 >= len(cand.indices):
+        quiet = []  # most of the template: it is what the document is about
+    return quiet if by_run else {i for run in quiet for i in run}
 
 
 def _in_asking_group(cand: Candidate, elements: list[Element], k: int) -> bool:
