@@ -352,7 +352,7 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
     numbering on in another shape (`continues`), even inside its last unit."""
     taken = [(s, e) for s, e in zip(winner.indices, winner.ends)]
     extras = []
-    for c in sorted((c for c in cands if c.accepted and c is not winner), key=lambda c: -c.score):
+    for c in sorted((c for c in cands if c.accepted and c is not winner and not c.gave_way), key=lambda c: -c.score):
         if continues(winner, c) and not any(nesting(x, c) for x in extras):
             extras.append(c)
             taken += list(zip(c.indices, c.ends))
@@ -369,7 +369,8 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
             continue
         extras.append(c)
         taken += list(zip(c.indices, c.ends))
-    for c in sorted((c for c in cands if c.accepted and c is not winner and c not in extras), key=lambda c: -c.score):
+    for c in sorted((c for c in cands if c.accepted and c is not winner and c not in extras and not c.gave_way),
+                    key=lambda c: -c.score):
         if (beside := _beside_container(winner, c, taken)) is not None:
             extras.append(beside)
             taken += list(zip(beside.indices, beside.ends))

@@ -80,6 +80,10 @@ def _template_lines(detection: Detection) -> list[str]:
     out = [f"  template score: {_features(detection.winner)}"]
     runner = detection.runner
     out.append(f"  runner-up: {runner.describe()} {_features(runner)}" if runner else "  runner-up: none")
+    if runner is not None and runner.gave_way:
+        out.append("  the runner-up gave way although it scores higher: none of its units carries an answer label "
+                   "and at most half of its starts ask, while the chosen questions are labelled as questions and "
+                   "answered under a label (a chapter's sections beside its one labelled exercise)")
     return out
 
 

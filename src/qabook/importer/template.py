@@ -259,7 +259,10 @@ def candidates(elements: list[Element], shapes: list[Shape]) -> list[Candidate]:
         if len(keys) > 1 and family != "ask":
             groups[(box, "*", family)] = sorted(i for k in keys for i in groups[k])
     sep = separated(elements, shapes)
-    if len(sep) >= 2 and all(sorted(idx) != sep for key, idx in groups.items() if key[2] != "ask"):
+    # a break right above (nearly) every heading only decorates the document's sections: the
+    # headings' own templates read them (a chapter's '---' then '## 2. …'), not 'blocks after breaks'
+    headed = sum(1 for i in sep if _heading(shapes[i].box))
+    if len(sep) >= 2 and headed < 0.8 * len(sep) and all(sorted(idx) != sep for key, idx in groups.items() if key[2] != "ask"):
         groups[("sep", "", "plain")] = sep
     return [Candidate(key, idx, [shapes[i] for i in idx]) for key, idx in sorted(groups.items())]
 
@@ -753,5 +756,16 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
         if max(held) >= 2 or any(not any(s < i < e for s, e in units) for i in inner.indices):
             winner = inner
             break
+    # an author who labels a question and its answer ('**Q**：…' then '**参考答案**：…') shows what a
+    # question is here: a reading with no label at all, at most half of whose starts ask (a chapter's
+    # numbered sections, two of them rhetorical questions), gives way to the labelled one beside it
+    f = winner.features
+    if not f["labelled"] and f["ask"] <= 0.5 and not f["explicit"]:
+        units = _units_of(winner)
+        labelled = [c for c in ok if c.key[2] == "label-q" and c.features["labelled"] >= 0.8
+                    and c.features["ask"] >= 0.8 and not any(s < i < e for i in c.indices for s, e in units)]
+        if labelled:
+            winner.gave_way = True
+            winner = max(labelled, key=lambda c: c.score)
     runner = next((c for c in ok if c is not winner and _rival(winner, c)), None)
     return winner, runner
