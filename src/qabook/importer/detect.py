@@ -27,6 +27,7 @@ from qabook.importer.template import (Candidate, _rival, candidates, choose, exp
                                       nesting, quiet_runs, says_something, score, section_title, silent,
                                       titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
+from qabook.importer.askruns import asking_runs
 from qabook.importer.askheadings import ask_headings
 from qabook.importer.runon import run_on_titles
 from qabook.importer.strays import stray_entries
@@ -454,6 +455,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (asked := ask_headings(expanded, shapes, lines)):
         winner = asked
         cands = cands + [asked]
+    if winner is None and (runs := [c for c in cands if c.source is not None and c.accepted]):
+        winner = max(runs, key=lambda c: c.score)  # a quiz at the end of an article (`askruns.py`)
     if winner is None:
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands,
@@ -538,4 +541,12 @@ def _vote(elements: list[Element], shapes: list[Shape], lines: list[str], labels
     for cand in cands:
         score(cand, elements, shapes, lines, labels, is_titled, answered)
     winner, runner = choose(cands)
-    return winner, runner, cands
+    # a quiz at the end of an article, in the shape of its sections (`askruns.py`): a part of the
+    # reading beside the winner (`_region_extras`), or the reading when nothing else is (`detect`)
+    runs = asking_runs(cands)
+    for run in runs:
+        score(run, elements, shapes, lines, labels, is_titled, answered)
+    if winner is not None and any(nesting(winner, run) >= 1.5 and run.accepted and run.score > winner.score
+                                  for run in runs):
+        winner = runner = None  # group headings ('## Quiz') over the quiz's questions: read it as one
+    return winner, runner, cands + runs

@@ -18,6 +18,10 @@ from qabook.importer.labels import DEFAULT, Labels
 #: A fence line, opening or closing code (CommonMark: up to three spaces, three or more backticks or
 #: tildes; a backtick fence's info has no backtick — '```void```' is inline code). Group 1 is the fence.
 FENCE_RE = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})(?P<info>.*)$")
+#: The quote and list markers before a line's content ('> ', '- ', '1. ', '> - '), as a pattern to
+#: build on: read atomically (a quote nested a hundred deep, or a run of spaces, is never tried two
+#: ways). The one spelling of a container marker for the importer (`pagelines`, `neutralise`).
+CONTAINER_MARKERS = r"(?>(?:[ \t]*>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*)"
 _BOLD_WHOLE_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*$")
 _BOLD_PREFIX_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*(?P<rest>\S.*)$")
 _CJK_DIGITS = "零〇一二三四五六七八九十百"

@@ -66,6 +66,7 @@ class Candidate:
     labelled_at: list[bool] = field(default_factory=list)  # whether each unit carries an answer label of its own
     source: "Candidate | None" = None  # the template these starts were taken from (`detect._beside_container`)
     gave_way: bool = False  # an unlabelled reading that gave way to a labelled one (`choose`): never joins it
+    quiz_at: list[bool] = field(default_factory=list)  # whether each unit is a quiz's question (`askruns.py`)
 
     @classmethod
     def fixed(cls, key: tuple[str, str, str], indices: list[int], shapes: list[Shape], ends: list[int],
@@ -94,7 +95,9 @@ class Candidate:
                 (f["explicit"] and f["labelled"]) or (numbered and f["ask"] and f["answered"])
                 or (self.key[2] == "ask" and (f["labelled"] or f.get("ticked")))))
         if self.key[2] == "ask":  # plain paragraphs that end in '?': only when answers follow them
-            return f["labelled"] >= 0.5
+            # (labelled, or in a document whose title names its questions: '# 操作系统概述思考题')
+            return f["labelled"] >= 0.5 or (f.get("titled", 0) >= 1.0 and f.get("marked", 0) >= 0.8
+                                            and f["answered"] >= 0.8 and f["n"] >= 3)
         if self.key[0] == "details" and f["ask"] < 0.5 and f["explicit"] < 0.5 and f["sequence"] < 0.6:
             return False  # <details> blocks that title something else (a table of contents, a changelog's notes)
         if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.5:
@@ -109,6 +112,10 @@ class Candidate:
         if f.get("choices", 0) >= 0.3 and f["ask"] >= 0.5 and f["n"] >= 3 and self.key[2] not in ("plain", "ask") \
                 and self.key[0] != "item":
             return True  # a numbered quiz: many offer choices (A) … B) …), so its numbered siblings ask too
+        if f.get("choices", 0) >= 0.3 and f["ask"] >= 0.8 and f["sequence"] >= 0.8 and f["n"] >= 6 \
+                and self.key[0] == "item" and self.key[2] not in ("plain", "ask"):
+            return True  # a numbered list of questions that ask, one by one, many with their choices under
+            # them: a quiz written as a list (a list of steps or of questions to ask does not offer choices)
         if f.get("top") and self.key[2] not in ("plain", "ask", "label-q") and f["sequence"] >= 0.8 \
                 and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and f.get("code", 0) >= 0.8:
             # one numbered top-level heading per problem ('# 1. …', '# 2. …'), each with its code: a
@@ -182,7 +189,7 @@ class Candidate:
         first = self.shapes[0] if self.shapes else None
         example = (first.title or (f"{first.numbering.word} {first.numbering.number}".strip().capitalize()
                                    if first.numbering else "")) if first else ""  # a bare 'Question 1' has no title
-        return f"{what} (first: '{example[:40]}')"
+        return f"{what} (first: '{example[:40]}'){'; ' + self.why if self.why else ''}"
 
 
 def _heading(box: str) -> bool:
@@ -474,8 +481,13 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         said = bool(inline or says_something(body) or (not body and _heading(box) and linked_title(shape.title)))
         answered += said
         cand.answered_at.append(said)
-        labelled += bool(inline or has_answer_mark(body, labels))
+        marked_answer = bool(inline or has_answer_mark(body, labels))
+        labelled += marked_answer
         cand.labelled_at.append(bool(has_answer_mark(body, labels) or _INLINE_ANSWER_RE.search(shape.title)))
+        # a quiz's question: its choices, a tick, or an answer label under a start that asks itself
+        # (not a group heading over one labelled question, '### 项目经验评估' over '**问题：**')
+        cand.quiz_at.append(bool(offers or ticked(body[:40]) or marked_answer and (
+            shape.asking or asks(shape.title) or explicit(shape))))
         sizes.append(1 + len(body))
         coded += any(FENCE_RE.match(line) for line in body)
     numbers = [s.numbering for s in cand.shapes if s.numbering and s.numbering.number is not None]
