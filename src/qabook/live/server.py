@@ -17,16 +17,21 @@ HEARTBEAT = 15.0  # seconds between keep-alive comments on the event stream
 
 
 class Broadcast:
-    """The open event streams, each with the page it was opened from; `send` reaches every one."""
+    """The open event streams, each with the page it was opened from; `send` reaches every one.
+    The findings panel as last sent is kept: a page opened (or reloaded after a full rebuild)
+    hears it first, so the panel stays while its findings hold."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._clients: dict[queue.Queue[str | None], str] = {}
+        self._findings: list[dict[str, Any]] = []
 
     def add(self, page: str = "") -> queue.Queue[str | None]:
         q: queue.Queue[str | None] = queue.Queue()
         with self._lock:
             self._clients[q] = page
+            if self._findings:
+                q.put(json.dumps({"kind": "findings", "urls": [], "findings": self._findings}, ensure_ascii=False))
         return q
 
     def remove(self, q: queue.Queue[str | None]) -> None:
@@ -45,6 +50,8 @@ class Broadcast:
         with_body: dict[str, str] = {}
         bodies = {page_key(url): html for url, html in (bodies or {}).items()}
         with self._lock:
+            if "findings" in message:
+                self._findings = list(message["findings"])
             for q, page in self._clients.items():
                 if page in bodies:
                     if page not in with_body:
