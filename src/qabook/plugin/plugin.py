@@ -43,7 +43,7 @@ from qabook.diagnostics import Diagnostic
 from qabook.memory import give_back
 from qabook.model import Book, Chapter
 from qabook.pdfnames import book_slug
-from qabook.plugin import findings, navigation, outputs, pages, preview, search_index, site, study_data
+from qabook.plugin import book_identity, findings, navigation, outputs, pages, preview, search_index, site, study_data
 from qabook.plugin.config import QabookConfig
 from qabook.plugin.offline import OfflineSite
 from qabook.plugin.strict import StrictWatch
@@ -59,6 +59,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.pdf_available = True  # WeasyPrint and its system libraries can be loaded
         self.findings: findings.PageFindings = {}  # src_uri → its check errors
         self.found: list[Diagnostic] = []  # every finding of the check (the live preview prints what is new)
+        self.built_site: Path | None = None  # `qabook serve`: the project's own site folder (the preview builds elsewhere)
         self.chapters: dict[str, Chapter] = {}  # by folder slug
         self.print_files: dict[str, File] = {}  # chapter slug → its generated print page
         self.study_files: dict[str, File] = {}  # "review" / "quiz" → its generated page
@@ -151,6 +152,12 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.book = load_book(self.project, cache=preview.PARSED)
         self.chapters = {ch.slug: ch for ch in self.book.chapters}
         self.found = []
+        if self.config.study:  # before the build empties the site folder: the id its study data was written with
+            built = book_identity.built_book_id(Path(config.site_dir)) or book_identity.built_book_id(
+                self.built_site or self.project.site_dir)
+            if note := book_identity.renamed_warning(built, config.site_name, self.config.book_id,
+                                                     config.config_file_path):
+                site.log.warning(note)
         self.findings = findings.run_check(self.book, self.found) if self.config.check else {}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
