@@ -209,3 +209,43 @@ assert session.apply({config}).full
     assert counts == {"start": (1, 0), "1: page added": (0, 1), "3: mkdocs.yml saved": (0, 0),
                       "5: link mended": (0, 0), "7: link broken again": (1, 0), "9: mkdocs.yml saved": (0, 0)}, \
         json.dumps(counts, ensure_ascii=False)
+
+
+def test_renaming_the_site_says_that_learners_progress_would_start_over(tmp_path: Path) -> None:
+    """site_name keys the learners' progress unless book_id is set: a rename is told at build
+    and at serve time (against the project's built site), with what to write to keep it."""
+    project = _book(tmp_path / "book", questions=2)
+    config = project / "mkdocs.yml"
+
+    def build() -> subprocess.CompletedProcess:
+        r = subprocess.run([sys.executable, "-m", "qabook.cli", "build", "--no-pdf"], cwd=project,
+                           capture_output=True, text=True, timeout=900)
+        assert r.returncode == 0, r.stderr[-3000:]
+        return r
+
+    old = re.search(r"^site_name: (.*)$", config.read_text(encoding="utf-8"), re.M).group(1).strip().strip("'\"")
+    assert "site_name changed" not in build().stderr
+    config.write_text(re.sub(r"^site_name: .*$", "site_name: 新书名", config.read_text(encoding="utf-8"), flags=re.M),
+                      encoding="utf-8")
+    # qabook serve, started on the renamed book: told against the project's built site
+    script = r"""
+import sys
+from pathlib import Path
+from qabook.config import find_project
+from qabook.live.session import Session
+Session(find_project(), "127.0.0.1:1", Path(sys.argv[1]), jobs=2).build_all()
+"""
+    r = subprocess.run([sys.executable, "-c", script, str(tmp_path / "preview")], cwd=project, capture_output=True,
+                       text=True, timeout=900)
+    assert r.returncode == 0, r.stderr[-3000:]
+    assert f'site_name changed from "{old}" to "新书名"' in r.stderr and f'book_id: "{old}"' in r.stderr, r.stderr[-2000:]
+    said = build().stderr
+    assert re.search(r'mkdocs\.yml:\d+:1: site_name changed from "' + re.escape(old) + '" to "新书名"', said), said
+    assert f'book_id: "{old}"' in said  # what keeps the progress
+    # the author writes it: nothing more to say, and the progress key is the old one
+    text = config.read_text(encoding="utf-8").replace("  - qabook:\n", f"  - qabook:\n      book_id: \"{old}\"\n", 1)
+    config.write_text(text, encoding="utf-8")
+    assert "site_name changed" not in build().stderr
+    from qabook.plugin.book_identity import built_book_id
+
+    assert built_book_id(project / "site") == old

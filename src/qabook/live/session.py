@@ -126,6 +126,8 @@ class Session:
                              dev_addr=self.dev_addr)
         config.site_url = f"http://{self.dev_addr}/"
         config.plugins["qabook-live"] = LivePlugin()
+        if (qabook := config.plugins.get("qabook")) is not None:
+            qabook.built_site = self.project.site_dir  # a renamed book is told against the project's built site
         config.plugins.on_startup(command="serve", dirty=False)
         return config
 
