@@ -44,6 +44,7 @@ from qabook.config import Project
 from qabook.cpus import available_cores
 from qabook.diagnostics import Diagnostic
 from qabook.i18n import t
+from qabook.live.server import page_key
 from qabook.live.told import Hold, Told
 from qabook.markdown_reuse import reused_markdown
 from qabook.parallel_build import Site, build
@@ -111,6 +112,7 @@ class Session:
         self.shown: list[dict[str, Any]] = []  # the findings panel as last sent
         self.held: dict[str, list[Diagnostic]] = {}  # a page saved unreadable → why; its last good render stays
         self.replaced: set[str] = set()  # pages unreadable at the last full build (their findings shown instead)
+        self.by_url: dict[str, str] = {}  # a page's URL (`server.page_key`) → its docs-relative path
         self.children: list[int] = []  # forked writers of the secondary outputs
         self.pending_outputs: set[str] | None = None  # chapters whose outputs wait for a writer
         self.known: set[str] = set()  # every file of the docs folder (docs-relative), as built
@@ -140,6 +142,7 @@ class Session:
         self.plugin = self.site.config.plugins.get("qabook")
         self.held = {}
         self.replaced = set()
+        self.by_url = {page_key(f.url): f.src_uri for f in self.site.files.documentation_pages()}
         if self.plugin is not None and self.plugin.book is not None:
             self.replaced = {rel for rel, found in self.plugin.findings.items() if plugin_findings.unreadable(found)}
             self._say(self.told.whole(self.plugin.found))
@@ -320,6 +323,18 @@ class Session:
                       for path, found in groups.items()]
         return self.shown
 
+    def own(self, page: str) -> list[dict[str, Any]]:
+        """The errors of the page at `page` (its URL, as `server.page_key` writes it): shown in
+        its panel whatever was saved, as the page's own box used to be."""
+        site, plugin = self.site, self.plugin
+        if site is None or plugin is None or plugin.book is None:
+            return []
+        rel = self.by_url.get(page)
+        held = self.held.get(rel or "")
+        found_on = held[0].path if held else (plugin.book.pages[rel].display if rel in plugin.book.pages else None)
+        errors = [d for d in self.told.now if d.path == found_on and d.is_error] if found_on else []
+        return [_findings_message(rel, site.files, errors, plugin.language)] if errors and rel else []
+
     @staticmethod
     def _say(found: list[Diagnostic]) -> None:
         """Findings the author has not been told (each once), as MkDocs prints its own."""
@@ -457,7 +472,7 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
           jobs: int | None = None, verbose: bool = False) -> None:
     """Build the site into a temporary folder, serve it on `dev_addr` and render what each
     save changes until interrupted (Ctrl+C, SIGTERM)."""
-    from qabook.live.server import PreviewServer, page_key
+    from qabook.live.server import PreviewServer
     from qabook.live.watch import Watcher
 
     logger = logging.getLogger("mkdocs")
@@ -476,7 +491,7 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
     watcher = None
     try:
         session.build_all()
-        server = PreviewServer(site_dir, host or "127.0.0.1", int(port))
+        server = PreviewServer(site_dir, host or "127.0.0.1", int(port), own=session.own)
         server.start()
         watched = [project.docs_dir] + [Path(d) for d in _theme_dirs(session)]
         watcher = Watcher(watched, [project.config_file] if project.config_file else [])
