@@ -8,10 +8,11 @@ event); then what lists them is rendered and announced: their chapter's page (it
 question counts), the home page when a page's number of questions changed, the pages before and
 after a page whose title changed (their footer names it), and the chapter's navigation script
 (`nav/<n>.js`). After that, the whole book is checked (what only the whole book
-shows, such as an id two pages use, is printed and shown on those pages) and a forked process
+shows, such as an id two pages use, is printed once and shown in the panel) and a forked process
 writes what the pages do not wait for: the chapter's print page, study mode's data and the
 search index (only the files that changed are rewritten). Anything else — a page added or
-removed, mkdocs.yml or the theme changed, a page that cannot be read — builds everything again.
+removed, mkdocs.yml or the theme changed — builds everything again; a saved page that cannot be
+read (not UTF-8) keeps its last good render, its findings in the panel.
 """
 
 from __future__ import annotations
