@@ -111,6 +111,7 @@ def test_a_save_in_gbk_keeps_the_reader_in_place_and_says_what_is_wrong(browser,
     panel.wait_for(timeout=60_000)
     text = panel.inner_text()
     assert re.search(r"002-t000-001\.md:\d+:\d+: QA001 not valid UTF-8", text), text
+    assert "the bytes read as GB18030" in text  # what the editor did
     assert "save the file as UTF-8" in text  # what would be right
     assert _on_screen(panel)
     page.screenshot(path=str(project / f"gbk-{device['viewport']['width']}.png"))
