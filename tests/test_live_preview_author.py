@@ -73,12 +73,12 @@ def test_findings_of_a_save_do_not_move_the_text_being_read(browser, served, dev
     page.wait_for_selector("html[data-qa-live]", state="attached", timeout=60_000)  # the new page swapped in
     assert _on_screen(panel)
     assert "QA022" in panel.inner_text()
+    page.screenshot(path=str(project / f"findings-{device['viewport']['width']}.png"))
     assert page.evaluate("window.__sameDocument === true")
     assert abs(_top(page, "#q2") - top) < 3, "the findings moved the text being read"
     assert _title_hit(page, "#q2")  # not covered by the panel
     assert page.locator("#q2 ~ details.answer").first.evaluate("d => d.open")
     assert page.locator(".md-content .qa-findings").count() == 0  # no box in the page's text
-    page.screenshot(path=str(project / f"findings-{device['viewport']['width']}.png"))
     # closed by the author: gone, nothing moves
     close = panel.locator("button")
     if device.get("has_touch"):
