@@ -41,7 +41,11 @@ class Broadcast:
         if "findings" not in message or self.own is None:
             return message
         shown = {group.get("page") for group in message["findings"]}
-        extra = [group for group in self.own(page) if group.get("page") not in shown]
+        try:
+            own = self.own(page)
+        except Exception:  # noqa: BLE001 - read while a full rebuild replaces the site: the panel as sent
+            own = []
+        extra = [group for group in own if group.get("page") not in shown]
         return {**message, "findings": [*message["findings"], *extra]} if extra else message
 
     def remove(self, q: queue.Queue[str | None]) -> None:
