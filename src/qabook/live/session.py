@@ -529,7 +529,9 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
             elif rest := [url for url in update.urls if url not in pushed]:
                 server.broadcast.send({"kind": "pages", "urls": rest})  # no findings: those came with the page
                 steps.mark("listing pages pushed")
-            shown = ", ".join(unquote(url) for url in update.urls) or "nothing"  # '网络/01-…/', not '%E7%BD%91…'
+            shown = ", ".join(unquote(url) for url in update.urls) or (  # '网络/01-…/', not '%E7%BD%91…'
+                "nothing (the page as it was stays on screen: " + ", ".join(sorted(session.held)) + " cannot be read)"
+                if session.held else "nothing")
             log.info(f"{'Built the site again' if update.full else 'Rendered ' + shown}"
                      f" in {update.seconds:.2f} s")
             if not update.full:
