@@ -386,7 +386,7 @@ class _Planner:
         width = max(2, len(str(len(units))))
         topics: list[PlannedPage] = []
         for n, (u, _) in enumerate(units, 1):
-            slug = slugify(u.title) or f"question-{n}"
+            slug = slugify(full_title(u.title)) or f"question-{n}"  # the words, not a link's address
             page_id = unique(slug, self.taken_ids)
             rel = f"{chapter}/{n:0{width}d}-{slug}.md"
             topics.append(PlannedPage(rel, u.title, self._topic_lines(u, page_id), questions=1))

@@ -307,6 +307,10 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
     label = labels.heading(text) if box[:1] == "h" else labels.paragraph(line)
     label_kind = label.kind if label else ""
     num = numbering(text)
+    if num is None and box[:1] == "h" and (linked := linked_title(text)) and (inner := numbering(linked[0])):
+        # '# [3. WebSocket的工作原理](https://…/video)': the number is read inside the link that makes
+        # the whole heading; the title keeps the link as written (its words are the link's)
+        num = Numbering(inner.style, inner.number, inner.word, text, inner.part)
     if num and num.style == "Q:" and label_kind not in ("", "question"):
         num = None
     if num and num.style in ("N ", "N.N") and el.kind == "item" and el.level:
