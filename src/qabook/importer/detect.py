@@ -30,7 +30,7 @@ from qabook.importer.askruns import asking_runs
 from qabook.importer.askheadings import ask_headings
 from qabook.importer.runon import run_on_titles
 from qabook.importer.strays import stray_entries
-from qabook.importer.tables import question_tables
+from qabook.importer.tables import question_tables, small_tables_note
 from qabook.importer.wholedoc import asked_by_its_title, whole_document
 
 BOLD_NUMBERED_RE = re.compile(r"^\*\*\s*(?P<n>\d+)\s*[.．、]\s*(?P<rest>[^*\n]+?)\s*\*\*\s*$")
@@ -179,15 +179,15 @@ def _promote_hidden(elements: list[Element], starts: list[Start], shapes: list[S
 
 def _pattern_title(text: str, m: re.Match[str]) -> str:
     """The title of a line an author's pattern matched: the line after the match when the match is
-    a marker — a numbering (`Q3.`, `Question 3:`, `第3题`, `1.`, as `shapes.numbering` reads it), any
-    word with a number (`Drill 26.`: the author's pattern names it) or a label word with its colon
+    a marker — a numbering (`Q3.`, `Question 3:`, `第3题`, `1.`, or any word with a number, `Drill 26.`:
+    the author's pattern names it; `shapes.numbering` reads them all) or a label word with its colon
     (`问：`, `Q:`) — else the whole line (`True/` or `[A-Z]` matched words of
     the question: taking them off lost them from the book)."""
     marker = re.sub(r"^[\s*_#>•·\-–—]+", "", m.group()).strip()
     rest = re.sub(r"^[\s.:：．、)\-—–]+", "", text[m.end():])
-    said = numbering(marker) if marker else None
+    said = numbering(marker, any_word=True) if marker else None
     if rest and marker and ((said is not None and said.number is not None and not re.search(r"\w", said.title))
-                            or re.fullmatch(r"[^\W\d_]{1,12}\s*(?:\d+[a-z]?\s*[.:：．、)）]*|[:：])", marker)):
+                            or re.fullmatch(r"[^\W\d_]{1,12}\s*[:：]", marker)):
         return rest
     return text
 
@@ -457,7 +457,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None:
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands,
-                         refused=prompt_lists(expanded, shapes, lines) or _why_prose(cands))
+                         refused="; ".join(w for w in (prompt_lists(expanded, shapes, lines) or _why_prose(cands),
+                                                        small_tables_note(expanded, lines, labels) if lines else "") if w))
     chosen = [winner] + _region_extras(winner, cands)
     used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)
     if runner in used:  # a second group in another shape is part of the reading, not its rival

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
-from qabook.importer.marked import marked as marks_choice, ticked
+from qabook.importer.marked import TASK_RE, marked as marks_choice, ticked
 from qabook.importer.labels import Labels
 from qabook.importer.shapes import (FENCE_RE, QUESTION_MARK_RE, Shape, asks, details_close, linked_title, says_question,
                                    step)
@@ -509,8 +509,6 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
 
 _QUESTION_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?:question|faq|quiz)\b", re.I)
 _OPTION_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?:[A-D]|(?<=[-*+] )[a-d])(?:\*\*)?\s*[.)．、:：）]")
-#: A choice written as a task-list item with no letter ('- [ ] Train dataset'), under a question.
-_TASK_OPTION_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+\S")
 
 
 def has_options(body: list[str]) -> bool:
@@ -523,7 +521,7 @@ def _task_choices(title: str, body: list[str]) -> bool:
     """Choices written as a task list with no letters ('- [ ] Train dataset') under a stem that
     asks, its first line or the lines it wraps onto (under a heading that does not, such a list is
     a to-do list)."""
-    at = [k for k, line in enumerate(body[:40]) if _TASK_OPTION_RE.match(line)]
+    at = [k for k, line in enumerate(body[:40]) if (m := TASK_RE.match(line)) and line[m.end():].strip()]
     return len(at) >= 2 and (asks(title) or any(QUESTION_MARK_RE.search(line) for line in body[:at[0]]))
 
 
@@ -631,13 +629,16 @@ def names_collection(title: str) -> bool:
 
 
 _GROUP_RE = re.compile(r"(?:(?<![A-Za-z])(?:questions|problems|exercises|quizzes|FAQs?)|面试题|常见问题|习题集)"
-                       r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[:：]?$", re.I)
+                       r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[:：]?$"
+                       # or names them, then what they are for: 'Best questions to ask about the role'
+                       r"|(?<![A-Za-z])questions\s+(?:to|for|about|on|you\s+(?:can|should|may|might))\s", re.I)
 
 
 def names_group(title: str) -> bool:
     """The title names a kind or group of questions, not one ('Comparison / Tradeoff Questions (5 Steps)',
     'General Questions', 'Java 面试题'): it ends with a word for many questions (an English plural; not
-    '个人思考题', which may title the one question under it)."""
+    '个人思考题', which may title the one question under it), or names them and what they are for
+    ('Best questions to ask about the role', 'Questions for the interviewer')."""
     plain = re.sub(r"[*_`#]", "", title).strip()
     return bool(_GROUP_RE.search(plain)) and not QUESTION_MARK_RE.search(plain)
 
