@@ -359,7 +359,10 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
         # lines that ask and answer on one line ('What is X? Answer: …') are questions of their own even
         # inside another question's answer: no answer goes on with a new question and its own answer
         own_line = c.features.get("inline", 0) >= 0.8 and len(c.indices) >= 3 and c.features["ask"] >= 0.8
-        if c.features["ask"] < 0.5 or (not own_line and nesting(winner, c)) or nesting(c, winner):
+        # (a second group asks as a rule, and at least two of its starts ask: one asking line among
+        # an exam's numbered objectives, '1.3 Compare physical interface…', is no group of questions)
+        if c.features["ask"] < 0.5 or sum(c.asked_at) < 2 or (not own_line and nesting(winner, c)) \
+                or nesting(c, winner):
             continue
         outside = [k for k, i in enumerate(c.indices) if not any(s <= i < e for s, e in taken)]
         # all its starts outside the winner's units; one in ten may sit inside one of them and start a

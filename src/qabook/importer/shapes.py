@@ -265,6 +265,10 @@ ADMONITION_RE = re.compile(r'^(?P<mark>!!!|\?\?\?\+?|:::+)\s*(?P<type>[\w-]+)\s*
 _ANSWER_TYPES = {"answer", "success", "tip", "note", "solution", "hint", "check", "details", "info", "答案", "解答"}
 
 
+#: A question's number written as a link to its answer ('**[1](vol1_ch01.md#ques1_1a).** Which …').
+LINKED_NUMBER_RE = re.compile(r"^(?P<lead>(?:\*\*|__)?\s*)\[(?P<n>\d{1,4})\]\([^()\s]{1,500}\)(?=\s*(?:\*\*|__)?\s*[.．、)])")
+
+
 def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = None) -> Shape:
     """The shape of one element's first line."""
     if el.kind == "paragraph" and (m := ADMONITION_RE.match(first_line(el))):
@@ -306,6 +310,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
     else:
         return Shape(el.kind, "", None, "", "", False)
     bold = ""
+    line = LINKED_NUMBER_RE.sub(r"\g<lead>\g<n>", line, count=1)  # '**[1](ch01.md#q1).** …': the number, linked
     text = line
     if m := _BOLD_WHOLE_RE.match(line):
         bold, text = "whole", m["inner"].strip()
