@@ -66,6 +66,7 @@ class Detection:
     refused: str = ""  # why the best reading was taken for an article's sections (`Candidate.prose`)
     joined: list[tuple[int, int]] = field(default_factory=list)  # (start line, heading line joined to its title)
     strays: list[int] = field(default_factory=list)  # entries at another level or unlabelled (`strays.py`)
+    runs: list[Candidate] = field(default_factory=list)  # quizzes read apart from their template's sections (`askruns.py`)
 
 
 def first_line(el: Element) -> str:
@@ -480,7 +481,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     strays = _strays(expanded, lines, starts, keys, labels)
     return Detection(what, starts, expanded, winner=winner, runner=runner, cands=cands,
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined,
-                     strays=strays)
+                     strays=strays, runs=[c for c in chosen if c.source is not None and c in cands])
 
 
 def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys: list[AnswerKey],

@@ -136,6 +136,11 @@ class _Planner:
                       "at another level or without the label of the others: it asks or states a problem and is "
                       "answered under it; if it is no question, say where questions start (--question-heading, "
                       "--question-pattern)")
+        for run in detection.runs:
+            self.warn(elements[run.indices[0]].lineno, "QI034",
+                      f"{run.describe()}: read as a quiz's {len(run.indices)} questions, apart from the sections of the "
+                      "same shape around them; if they are sections too, say where questions start "
+                      "(--question-heading, --question-pattern)")
         for kept, line in detection.joined:
             self.warn(line, "QI028", f"this heading continues the question title of line {kept} (same level, nothing "
                                      "between, one of them numbered): read as one question; if it is a question of its "
