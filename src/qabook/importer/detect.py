@@ -24,7 +24,8 @@ from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbe
                                    shape_of)
 from qabook.importer.faqsection import faq_sections
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
-                                      nesting, says_something, score, section_title, silent, titled_by)
+                                      nesting, quiet_runs, says_something, score, section_title, silent,
+                                      titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
 from qabook.importer.askruns import asking_runs
 from qabook.importer.askheadings import ask_headings
@@ -66,7 +67,8 @@ class Detection:
     refused: str = ""  # why the best reading was taken for an article's sections (`Candidate.prose`)
     joined: list[tuple[int, int]] = field(default_factory=list)  # (start line, heading line joined to its title)
     strays: list[int] = field(default_factory=list)  # entries at another level or unlabelled (`strays.py`)
-    runs: list[Candidate] = field(default_factory=list)  # quizzes read apart from their template's sections (`askruns.py`)
+    quizzes: list[Candidate] = field(default_factory=list)  # quizzes read apart from their template's sections (`askruns.py`)
+    quiet_runs: list[list[int]] = field(default_factory=list)  # numbered runs read past (`template.quiet_runs`)
 
 
 def first_line(el: Element) -> str:
@@ -352,7 +354,7 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
     numbering on in another shape (`continues`), even inside its last unit."""
     taken = [(s, e) for s, e in zip(winner.indices, winner.ends)]
     extras = []
-    for c in sorted((c for c in cands if c.accepted and c is not winner), key=lambda c: -c.score):
+    for c in sorted((c for c in cands if c.accepted and c is not winner and not c.gave_way), key=lambda c: -c.score):
         if continues(winner, c) and not any(nesting(x, c) for x in extras):
             extras.append(c)
             taken += list(zip(c.indices, c.ends))
@@ -372,7 +374,8 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
             continue
         extras.append(c)
         taken += list(zip(c.indices, c.ends))
-    for c in sorted((c for c in cands if c.accepted and c is not winner and c not in extras), key=lambda c: -c.score):
+    for c in sorted((c for c in cands if c.accepted and c is not winner and c not in extras and not c.gave_way),
+                    key=lambda c: -c.score):
         if (beside := _beside_container(winner, c, taken)) is not None:
             extras.append(beside)
             taken += list(zip(beside.indices, beside.ends))
@@ -456,8 +459,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (asked := ask_headings(expanded, shapes, lines)):
         winner = asked
         cands = cands + [asked]
-    if winner is None and (runs := [c for c in cands if c.source is not None and c.accepted]):
-        winner = max(runs, key=lambda c: c.score)  # a quiz at the end of an article (`askruns.py`)
+    if winner is None and (quizzes := [c for c in cands if c.source is not None and c.accepted]):
+        winner = max(quizzes, key=lambda c: c.score)  # a quiz at the end of an article (`askruns.py`)
     if winner is None:
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands,
@@ -469,9 +472,11 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         runner = next((c for c in sorted(cands, key=lambda c: -c.score)
                        if c.accepted and c not in used and _rival(winner, c)), None)
     starts: list[Start] = []
+    runs: list[list[int]] = []
     for cand in chosen:
         box = cand.key[0]
         quiet = silent(cand, expanded)
+        runs += [run for run in quiet_runs(cand, by_run=True) if set(run) <= quiet]
         for i, shape in zip(cand.indices, cand.shapes):
             if i not in quiet:
                 starts.append(_start(i, shape, box, expanded[i].level))
@@ -481,7 +486,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     strays = _strays(expanded, lines, starts, keys, labels)
     return Detection(what, starts, expanded, winner=winner, runner=runner, cands=cands,
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined,
-                     strays=strays, runs=[c for c in chosen if c.source is not None and c in cands])
+                     strays=strays, quiet_runs=runs,
+                     quizzes=[c for c in chosen if c.source is not None and c in cands])
 
 
 def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys: list[AnswerKey],

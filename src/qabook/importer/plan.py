@@ -136,11 +136,16 @@ class _Planner:
                       "at another level or without the label of the others: it asks or states a problem and is "
                       "answered under it; if it is no question, say where questions start (--question-heading, "
                       "--question-pattern)")
-        for run in detection.runs:
+        for run in detection.quizzes:
             self.warn(elements[run.indices[0]].lineno, "QI034",
                       f"{run.describe()}: read as a quiz's {len(run.indices)} questions, apart from the sections of the "
                       "same shape around them; if they are sections too, say where questions start "
                       "(--question-heading, --question-pattern)")
+        for run in detection.quiet_runs:
+            self.warn(elements[run[0]].lineno, "QI033", f"this numbered list ({len(run)} items) is read as chapter "
+                      "text, not questions: none of its items asks, offers choices or is answered under a label, "
+                      "while the document's other numbered items ask (a list of rules or steps); if its items are "
+                      "questions, say where questions start (--question-pattern)")
         for kept, line in detection.joined:
             self.warn(line, "QI028", f"this heading continues the question title of line {kept} (same level, nothing "
                                      "between, one of them numbered): read as one question; if it is a question of its "

@@ -95,8 +95,9 @@ def asks(title: str) -> bool:
     plain = re.sub(r"[*_`]", "", title).strip()
     plain = re.sub(r"^[\"'“‘「『]+(?=\w)", "", plain)  # a quoted question asks as well: '"请介绍一个项目"'
     words = re.sub(r"`[^`]*`", "code", title)  # 'saveBatch()' in code is no blank to fill
-    if _TELLING_RE.match(plain) and "?" not in plain:
-        return False  # 'What we do now', 'How it works', 'Why this matters': a section says, it does not ask
+    if (_TELLING_RE.match(plain) or _DO_NOT_RE.match(plain)) and "?" not in plain:
+        return False  # 'What we do now', 'How it works', 'Why this matters': a section says, it does not ask;
+        # 'Do not provide hints': a rule, not a question
     opener = _INTERROGATIVE_RE.match(plain)
     if opener and not re.search(r"\w", plain[opener.end():]):
         opener = None  # the word alone names a section ('## 介绍', '### 说明', '## Implement'): no question
@@ -110,6 +111,8 @@ def asks(title: str) -> bool:
 _TRUE_FALSE_RE = re.compile(r"^(?:true\s*(?:/|or)\s*false|t\s*/\s*f)\s*[:：.\-—–]\s*\w", re.I)
 
 
+#: 'Do not …': an instruction (a question opening with 'Do' is written with its '?').
+_DO_NOT_RE = re.compile(r"^do\s+not\b", re.I)
 #: An English question word followed by a subject (no inversion): a heading that tells.
 _TELLING_RE = re.compile(r"^(?:what|how|why|when|where|which|who)\s+(?:we|you|it|they|i|this|that|these|those|he|she|"
                          r"our|your|my|their|its)\b", re.I)
