@@ -32,7 +32,9 @@ from qabook.importer.askheadings import ask_headings
 from qabook.importer.runon import run_on_titles
 from qabook.importer.strays import stray_entries
 from qabook.importer.tables import question_tables, small_tables_note
-from qabook.importer.wholedoc import asked_by_its_title, whole_document
+from qabook.importer.tagcards import tagged_cards
+from qabook.importer.tailasks import tail_questions
+from qabook.importer.wholedoc import asked_by_its_title, front_titled, one_asked, whole_document
 
 BOLD_NUMBERED_RE = re.compile(r"^\*\*\s*(?P<n>\d+)\s*[.．、]\s*(?P<rest>[^*\n]+?)\s*\*\*\s*$")
 BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
@@ -317,7 +319,7 @@ def _start(i: int, shape: Shape, box: str, level: int = 0) -> Start:
         return Start(i, number, shape.title, "row")
     if box == "dt":  # a definition list's term
         return Start(i, number, shape.title, "bold")
-    if box == "sep":  # the first block after a separator
+    if box in ("sep", "tag"):  # the first block after a separator; a line that ends in a card tag
         if shape.box[:1] == "h":
             return Start(i, number, shape.title, "heading", int(shape.box[1:]), explicit=explicit(shape))
         if shape.box == "item":
@@ -444,6 +446,12 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (listed := asking_lists(expanded, shapes, lines)):
         winner = listed
         cands = cands + [listed]
+    if winner is None and lines and (tailed := tail_questions(expanded, shapes, lines)):
+        winner = tailed
+        cands = cands + [tailed]
+    if winner is None and lines and (carded := tagged_cards(expanded, shapes, lines)):
+        winner = carded
+        cands = cands + [carded]
     if winner is None and lines and (tabled := question_tables(expanded, lines, labels)):
         winner, expanded = tabled
         cands = cands + [winner]
@@ -456,6 +464,12 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (whole := whole_document(expanded, shapes, lines, labels)):
         winner = whole
         cands = cands + [whole]
+    if winner is None and lines and (whole := one_asked(expanded, shapes, lines, labels)):
+        winner = whole
+        cands = cands + [whole]
+    if winner is None and lines and (fronted := front_titled(expanded, shapes, lines)):
+        winner, expanded = fronted
+        cands = cands + [winner]
     if winner is None and lines and (asked := ask_headings(expanded, shapes, lines)):
         winner = asked
         cands = cands + [asked]

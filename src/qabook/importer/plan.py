@@ -136,6 +136,11 @@ class _Planner:
                       "at another level or without the label of the others: it asks or states a problem and is "
                       "answered under it; if it is no question, say where questions start (--question-heading, "
                       "--question-pattern)")
+        if detection.winner is not None and detection.winner.key[2] == "tailask" and units:
+            self.warn(units[0][0].line, "QI031", f"no line is marked as a question: the {len(units)} lines that ask at "
+                      "the end of the block above their answer (a blank line, then the answer) are read as the "
+                      "questions, from this one on; --explain lists them: if that is not where your questions start, say "
+                      "where they do (--question-pattern, --split-on)")
         for run in detection.quizzes:
             self.warn(elements[run.indices[0]].lineno, "QI034",
                       f"{run.describe()}: read as a quiz's {len(run.indices)} questions, apart from the sections of the "

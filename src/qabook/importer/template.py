@@ -83,7 +83,7 @@ class Candidate:
     @property
     def accepted(self) -> bool:
         f = self.features
-        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection", "askheadings"):
+        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection", "askheadings", "tailask", "tagcards"):
             return True  # the fallbacks (`wholedoc.py`, `asklists.py`) are chosen only when nothing else fits
         if self.prose() or self.grouping():
             return False
@@ -121,6 +121,10 @@ class Candidate:
             # one numbered top-level heading per problem ('# 1. …', '# 2. …'), each with its code: a
             # problem set (an article's numbered sections tell a story instead)
             return True
+        if _heading(self.key[0]) and f["n"] >= 3 and f["sequence"] >= 0.8 and f["answered"] >= 0.8 \
+                and all(sh.numbering and not sh.title.strip() for sh in self.shapes):
+            return True  # headings that are only an exercise's number, one by one ('## 2.3-1', '## 2.3-2'),
+            # each over its text: a solutions page (a section always has words; a changelog counts down)
         # a document that says it is a Q&A ('FAQ', '面试题', 'Interview questions'): its regular
         # sequence of numbered, bold or heading units is its questions even when they do not ask
         box, bold = self.key[0], self.key[1]
@@ -171,11 +175,16 @@ class Candidate:
                  "sep": "first blocks after '---'/'***' separators", "adm": "admonitions (!!! / ??? / :::) titled with a question"}.get(box, f"level-{box[1:]} headings" if _heading(box) else box)
         form = {"whole": "bold ", "prefix": "bold-numbered ", "*": "bold or plain "}.get(bold, "")
         if family == "table":
-            what = "table rows (a table of questions: its header names a question column, or a column asks)"
+            what = ("table rows (a table of questions: its header names a question column, or a column asks, or it is "
+                    "a troubleshooting table: a problem column, then its solution)")
         elif family == "faqsection":
             what = f"{where} that ask under a section titled as a FAQ ('## 常见问题', '## FAQ')"
         elif family == "askheadings":
             what = f"{where} that ask among the document's sections (one at least written as a question)"
+        elif family == "tagcards":
+            what = "headings and paragraphs that end in a card tag ('#card', '#flashcard')"
+        elif family == "tailask":
+            what = "lines that ask at the end of the block above their answer (a bank kept as plain text)"
         elif family == "asklist":
             what = "list items that ask, one line each (a list of questions; answers, if any, behind their links)"
         elif family == "plain":
