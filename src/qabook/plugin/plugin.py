@@ -286,8 +286,13 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             navigation.write_nav_scripts(site_dir, self.nav, config.theme.get("features") or [],
                                          self._chapter_pages())
         rendered = preview.all_rendered(self.present, self.rendered)
+        cards = None
+        if self.config.study and self.book is not None:  # first: the print pages leave their questions to the cards
+            cards = study_data.write_study_data(site_dir, self.config.book_id or config.site_name, self.language,
+                                                self.book, self.files, self.study_files, rendered,
+                                                home=self.config.home)
         if self.book is not None:
-            outputs.fill_print_pages(site_dir, self.book, self.print_files, rendered)
+            outputs.fill_print_pages(site_dir, self.book, self.print_files, rendered, cards, self.language)
         making_pdfs = self.making_pdfs
         if making_pdfs and self.strict.count:
             outputs.log.info(f"no PDFs and no exports: this --strict build logged {self.strict.count} "
@@ -299,9 +304,6 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                                self.config.jobs)
             if note := outputs.unlinked_pdfs_note(self.book, self.config.pdf_dir):
                 outputs.log.info(note)
-        if self.config.study and self.book is not None:
-            study_data.write_study_data(site_dir, self.config.book_id or config.site_name, self.language, self.book,
-                                        self.files, self.study_files, rendered, home=self.config.home)
         if making_pdfs and self.config.exports and self.book is not None:
             outputs.write_exports(self.book, site_dir / self.config.pdf_dir, config.site_name, self.language)
         if self.one_off:  # the pages' HTML is not read again

@@ -28,9 +28,10 @@ SITE_CSS, SITE_JS = "assets/qabook/qabook.css", "assets/qabook/qabook.js"
 FONT_CSS = "assets/qabook/font.css"  # option system_font
 STUDY_DIR = "assets/qabook/"
 #: shipped in qabook.assets; progresslink.js and the QR encoder load only when a learner asks
-STUDY_ASSETS = ("fsrs.js", "study.js", "study.css", "progresslink.js", "vendor/qrcode-generator.js",
+STUDY_ASSETS = ("fsrs.js", "study.js", "study.css", "print.js", "progresslink.js", "vendor/qrcode-generator.js",
                 "vendor/LICENSE-qrcode-generator.txt")
 STUDY_INDEX = STUDY_DIR + "study-index.js"  # written after the build: strings, chapters, topics
+PRINT_JS = STUDY_DIR + "print.js"  # a chapter's print page: its questions' parts from the chapter's cards
 STUDY_CARDS = STUDY_DIR + "study-cards/"  # written after the build: each question's HTML, a file per chapter
 CSP_SCRIPTS = ("md-base.js", "md-palette.js", "md-content.js")
 
