@@ -124,12 +124,15 @@ def slot_cards(html_out: str, parts: list[tuple[str, str, str]]) -> str:
     same bytes back, so the page reads as before."""
     out, cursor = [], 0
     for key, part, text in parts:
-        if len(text) < len(CARD_SLOT) + len(key) or not text.startswith("<") or not text.endswith(">"):
-            continue  # a slot would not be smaller, or the part is not whole elements
+        slot = CARD_SLOT.format(key=html.escape(key), part=part)
+        if not text.startswith("<") or not text.endswith(">") or len(text.encode("utf-8")) <= len(slot):
+            continue  # the part is not whole elements, or a slot would not be smaller
         at = html_out.find(text, cursor)
-        if at < 0 or not _between_tags(html_out, at, at + len(text)):
+        while at >= 0 and not _between_tags(html_out, at, at + len(text)):
+            at = html_out.find(text, at + 1)
+        if at < 0:
             continue
-        out += [html_out[cursor:at], CARD_SLOT.format(key=html.escape(key), part=part)]
+        out += [html_out[cursor:at], slot]
         cursor = at + len(text)
     out.append(html_out[cursor:])
     return "".join(out)
