@@ -31,3 +31,23 @@ def test_an_icon_without_its_namespace_attribute_is_still_drawn(browser) -> None
         return [s.namespaceURI, r.width > 0 && r.height > 0]; }""")
     assert drawn == ["http://www.w3.org/2000/svg", True]
     page.close()
+
+
+def test_material_search_strings_leave_the_page_config_and_nothing_else() -> None:
+    import json
+    import re
+
+    from qabook.compact import without_material_search_strings
+
+    config = {"base": "..", "translations": {"clipboard.copied": "已复制", "clipboard.copy": "复制",
+                                             "search.result.more.one": '在该页上还有 1 个"结果"',
+                                             "search.result.none": "没有", "search.result.term.missing": "缺少",
+                                             "select.version": "选择当前版本"}, "version": None}
+    text = json.dumps(config, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    page = f'<p>"search.result.none":"x",</p><script id="__config" type="application/json">{text}</script><p>after</p>'
+    out = without_material_search_strings(page)
+    got = json.loads(re.search(r'application/json">(.*?)</script>', out).group(1))
+    assert got == {**config, "translations": {k: v for k, v in config["translations"].items()
+                                              if not k.startswith("search.")}}
+    assert out.startswith('<p>"search.result.none":"x",</p>') and out.endswith("<p>after</p>")
+    assert without_material_search_strings("<p>no config</p>") == "<p>no config</p>"

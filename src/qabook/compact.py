@@ -7,7 +7,8 @@ the article (the book's own content stays byte for byte as rendered) and outside
 line break, which a browser renders exactly as the run. With `icons` (where the site is the book:
 a site qabook was added to keeps Material's markup), inline SVG icons outside the article lose
 their `xmlns` attribute: an HTML parser puts `<svg>` in the SVG namespace by itself (twelve icons
-a page, 35 bytes each).
+a page, 35 bytes each). `without_material_search_strings`: Material's search strings left out
+of its page config where qabook's search box stands in for Material's.
 """
 
 from __future__ import annotations
@@ -36,3 +37,23 @@ def compact_html(html: str, *, icons: bool = False) -> str:
         at = m.end()
     out.append(_compact(html[at:]))
     return "".join(out)
+
+
+_CONFIG_OPEN = '<script id="__config" type="application/json">'
+#: A string of Material's own search box in its page config's translations (JSON as the book writes it).
+_MATERIAL_SEARCH_STRING_RE = re.compile(r'"search\.result\.[a-z.]+":"(?:[^"\\]|\\.)*",?')
+
+
+def without_material_search_strings(html: str) -> str:
+    """The page with Material's search.result.* strings left out of its page config (`__config`):
+    where qabook's search box stands in for Material's (its form not named "search"), Material's
+    bundle mounts no search and never reads them (≈ 0.4 KB a page in Chinese)."""
+    start = html.rfind(_CONFIG_OPEN)
+    if start < 0:
+        return html
+    start += len(_CONFIG_OPEN)
+    end = html.find("</script>", start)
+    if end < 0:
+        return html
+    config = _MATERIAL_SEARCH_STRING_RE.sub("", html[start:end]).replace(",}", "}")
+    return html[:start] + config + html[end:]

@@ -37,7 +37,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from qabook import safe_markdown as sanitiser
 from qabook.book import load_book
-from qabook.compact import compact_html
+from qabook.compact import compact_html, without_material_search_strings
 from qabook.config import Project, load_project
 from qabook.memory import give_back
 from qabook.model import Book, Chapter
@@ -157,7 +157,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.files = files
         self.present = {f.src_uri for f in files.documentation_pages()}
         site.add_asset_files(files, config, search=self.config.search, study=self.config.study,
-                             system_font=self.config.system_font)
+                             system_font=self.config.system_font, language=self.language)
         findings.replace_unreadable_pages(files, self.findings)
         self.rendered = {}
         self.study_files = study_data.add_study_pages(files, config, self.language) if self.config.study else {}
@@ -243,7 +243,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return output
         if self.offline is not None:
             output = self.offline.head(output, page)
-        return compact_html(output, icons=self.config.home)
+        output = compact_html(output, icons=self.config.home)
+        if self.config.home and self.config.search:  # qabook's search box, not Material's
+            output = without_material_search_strings(output)
+        return output
 
     # -- pages rendered in worker processes (qabook.parallel_build) ---------------------------
 
