@@ -44,6 +44,7 @@ from qabook.model import Book, Chapter
 from qabook.pdfnames import book_slug
 from qabook.plugin import findings, navigation, outputs, pages, preview, search_index, site, study_data
 from qabook.plugin.config import QabookConfig
+from qabook.plugin.icons import IconMasks
 from qabook.plugin.offline import OfflineSite
 from qabook.plugin.strict import StrictWatch
 from qabook.search import SearchDoc
@@ -59,6 +60,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.findings: findings.PageFindings = {}  # src_uri → its check errors
         self.chapters: dict[str, Chapter] = {}  # by folder slug
         self.print_files: dict[str, File] = {}  # chapter slug → its generated print page
+        self.icon_masks: IconMasks | None = None  # icons outside the article drawn by CSS masks
         self.study_files: dict[str, File] = {}  # "review" / "quiz" → its generated page
         self.language: str | None = None
         self.files: Files | None = None
@@ -132,6 +134,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                          system_font=self.config.system_font)
         if self.making_offline:
             OfflineSite.link_script(config)
+        self.icon_masks = IconMasks() if self.config.home else None  # where the site is the book
+        if self.icon_masks is not None:
+            self.icon_masks.link(config)
         return config
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
@@ -243,7 +248,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return output
         if self.offline is not None:
             output = self.offline.head(output, page)
-        output = compact_html(output, icons=self.config.home)
+        masks = self.icon_masks
+        output = compact_html(output, icons=self.config.home, masks=masks.rules if masks is not None else None)
+        if masks is not None:
+            masks.note(Path(config.site_dir))
         if self.config.home and self.config.search:  # qabook's search box, not Material's
             output = without_material_search_strings(output)
         return output
@@ -285,6 +293,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return
         site_dir = Path(config.site_dir)
         outputs.mark_site(site_dir)
+        if self.icon_masks is not None:
+            self.icon_masks.write(site_dir)
         if self.nav is not None:
             navigation.write_nav_scripts(site_dir, self.nav, config.theme.get("features") or [],
                                          self._chapter_pages())
