@@ -29,11 +29,14 @@ class IconMasks:
         if not new:
             return
         folder = site / _PARTS
-        folder.mkdir(parents=True, exist_ok=True)
         for name in new:
-            tmp = folder / f".{name}.{os.getpid()}"
-            tmp.write_text(self.rules[name] + "\n", encoding="utf-8")
-            os.replace(tmp, folder / f"{name}.css")
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+                tmp = folder / f".{name}.{os.getpid()}"
+                tmp.write_text(self.rules[name] + "\n", encoding="utf-8")
+                os.replace(tmp, folder / f"{name}.css")
+            except OSError:  # the folder gathered meanwhile (a live preview's writer): again after the next page
+                continue
             self._written.add(name)
 
     def write(self, site: Path) -> None:
@@ -46,13 +49,17 @@ class IconMasks:
         rules.update(self.rules)
         folder = site / _PARTS
         if folder.is_dir():
-            for part in sorted(folder.glob("*.css")):
+            for part in sorted(folder.glob("*.css")):  # only those read are removed
                 rules.update(_by_class(part.read_text(encoding="utf-8").splitlines()))
-            for part in folder.iterdir():
-                part.unlink()
-            folder.rmdir()
+                part.unlink(missing_ok=True)
+            try:
+                folder.rmdir()
+            except OSError:  # a part written meanwhile: gathered by the next build
+                pass
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text("".join(rules[k] + "\n" for k in sorted(rules)), encoding="utf-8")
+        tmp = target.with_name(f".{target.name}.{os.getpid()}")
+        tmp.write_text("".join(rules[k] + "\n" for k in sorted(rules)), encoding="utf-8")
+        os.replace(tmp, target)  # a page loading it meanwhile (live preview) reads the old or the new
         self._written = set(self.rules)
 
 
