@@ -13,7 +13,9 @@ Questions with no answer have to show they are a bank: their items link to where
 answered (an answer slot), or the document's title or a heading over them (the nearest, or one
 it sits under: '#### 管理类问题' under '### 常见面试问题') names a collection of questions ('Study
 questions', 'Knowledge check'); else they are prompts (questions a writer keeps in mind, an
-example in a note) and the document is refused, saying so (`prompt_lists`).
+example in a note) and the document is refused, saying so (`prompt_lists`). So are questions the
+reader is to ask someone else ('## Best questions to ask about the role', '反问面试官'), whatever
+the title says.
 """
 
 from __future__ import annotations
@@ -48,6 +50,9 @@ def prompt_lists(elements: list[Element], shapes: list[Shape], lines: list[str])
     if not chosen or not _prompts(chosen, elements, shapes, lines):
         return ""
     first = shapes[chosen[0]].title[:40]
+    if (over := next((t for t in _headings_over(elements, chosen[0]) + [_title(elements)] if asked_of_others(t)), "")):
+        return (f"the list items that ask (first: '{first}', line {elements[chosen[0]].lineno}) are questions to ask "
+                f"someone else ('{over[:60]}'), not questions to answer")
     return (f"the list items that ask (first: '{first}', line {elements[chosen[0]].lineno}) have no answers, link to "
             "none and the title does not name a Q&A: prompts, not a bank of questions")
 
@@ -61,9 +66,27 @@ def _prompts(chosen: list[int], elements: list[Element], shapes: list[Shape], li
     """The asking items show no answer slot (no link), and neither the title nor the heading over
     them names a Q&A ('Study questions', '## Knowledge check')."""
     linked = sum(1 for i in chosen if "](" in (shapes[i].title or "") or "<a " in (shapes[i].title or "").lower())
+    if any(asked_of_others(over) for over in _headings_over(elements, chosen[0]) + [_title(elements)]):
+        return True  # questions the reader puts to someone else: nothing to study
     if linked * 2 >= len(chosen) or titled_by(elements, lines) >= 1.0:
         return False
     return not any(names_qa(over) or _CHECK_RE.search(over.lower()) for over in _headings_over(elements, chosen[0]))
+
+
+#: A title over questions the reader asks someone else ('Questions to ask the interviewer',
+#: 'Best questions to ask about the role', '反问面试官'): prompts to take along, not questions to answer.
+_ASKED_OF_OTHERS_RE = re.compile(r"(?<![A-Za-z])questions\s+(?:\w+\s+){0,2}?(?:to|you\s+(?:can|could|should|might|may))"
+                                 r"\s+ask\b|\bask(?:ing)?\s+(?:the|your|an?)\s+(?:interviewer|employer|recruiter)|"
+                                 r"反问|问面试官|向面试官提问", re.I)
+
+
+def asked_of_others(title: str) -> bool:
+    """The title names questions the reader asks someone else, not questions to answer."""
+    return bool(_ASKED_OF_OTHERS_RE.search(title))
+
+
+def _title(elements: list[Element]) -> str:
+    return next((el.text for el in elements if el.kind == "heading"), "")
 
 
 def _headings_over(elements: list[Element], i: int) -> list[str]:

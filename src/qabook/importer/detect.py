@@ -26,10 +26,11 @@ from qabook.importer.faqsection import faq_sections
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
                                       nesting, says_something, score, section_title, silent, titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
+from qabook.importer.askruns import asking_runs
 from qabook.importer.askheadings import ask_headings
 from qabook.importer.runon import run_on_titles
 from qabook.importer.strays import stray_entries
-from qabook.importer.tables import question_tables
+from qabook.importer.tables import question_tables, small_tables_note
 from qabook.importer.wholedoc import asked_by_its_title, whole_document
 
 BOLD_NUMBERED_RE = re.compile(r"^\*\*\s*(?P<n>\d+)\s*[.．、]\s*(?P<rest>[^*\n]+?)\s*\*\*\s*$")
@@ -178,15 +179,15 @@ def _promote_hidden(elements: list[Element], starts: list[Start], shapes: list[S
 
 def _pattern_title(text: str, m: re.Match[str]) -> str:
     """The title of a line an author's pattern matched: the line after the match when the match is
-    a marker — a numbering (`Q3.`, `Question 3:`, `第3题`, `1.`, as `shapes.numbering` reads it), any
-    word with a number (`Drill 26.`: the author's pattern names it) or a label word with its colon
+    a marker — a numbering (`Q3.`, `Question 3:`, `第3题`, `1.`, or any word with a number, `Drill 26.`:
+    the author's pattern names it; `shapes.numbering` reads them all) or a label word with its colon
     (`问：`, `Q:`) — else the whole line (`True/` or `[A-Z]` matched words of
     the question: taking them off lost them from the book)."""
     marker = re.sub(r"^[\s*_#>•·\-–—]+", "", m.group()).strip()
     rest = re.sub(r"^[\s.:：．、)\-—–]+", "", text[m.end():])
-    said = numbering(marker) if marker else None
+    said = numbering(marker, any_word=True) if marker else None
     if rest and marker and ((said is not None and said.number is not None and not re.search(r"\w", said.title))
-                            or re.fullmatch(r"[^\W\d_]{1,12}\s*(?:\d+[a-z]?\s*[.:：．、)）]*|[:：])", marker)):
+                            or re.fullmatch(r"[^\W\d_]{1,12}\s*[:：]", marker)):
         return rest
     return text
 
@@ -451,10 +452,13 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (asked := ask_headings(expanded, shapes, lines)):
         winner = asked
         cands = cands + [asked]
+    if winner is None and (runs := [c for c in cands if c.source is not None and c.accepted]):
+        winner = max(runs, key=lambda c: c.score)  # a quiz at the end of an article (`askruns.py`)
     if winner is None:
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands,
-                         refused=prompt_lists(expanded, shapes, lines) or _why_prose(cands))
+                         refused="; ".join(w for w in (prompt_lists(expanded, shapes, lines) or _why_prose(cands),
+                                                        small_tables_note(expanded, lines, labels) if lines else "") if w))
     chosen = [winner] + _region_extras(winner, cands)
     used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)
     if runner in used:  # a second group in another shape is part of the reading, not its rival
@@ -532,4 +536,12 @@ def _vote(elements: list[Element], shapes: list[Shape], lines: list[str], labels
     for cand in cands:
         score(cand, elements, shapes, lines, labels, is_titled, answered)
     winner, runner = choose(cands)
-    return winner, runner, cands
+    # a quiz at the end of an article, in the shape of its sections (`askruns.py`): a part of the
+    # reading beside the winner (`_region_extras`), or the reading when nothing else is (`detect`)
+    runs = asking_runs(cands)
+    for run in runs:
+        score(run, elements, shapes, lines, labels, is_titled, answered)
+    if winner is not None and any(nesting(winner, run) >= 1.5 and run.accepted and run.score > winner.score
+                                  for run in runs):
+        winner = runner = None  # group headings ('## Quiz') over the quiz's questions: read it as one
+    return winner, runner, cands + runs

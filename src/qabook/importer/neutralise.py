@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from qabook.diagnostics import Diagnostic, Severity
+from qabook.importer.shapes import CONTAINER_MARKERS
 from qabook.parser import MAX_NESTING, nesting_depth, parse_page
 from qabook.rules.safety import UNSAFE_TAGS, page_problems
 
@@ -111,7 +112,7 @@ def neutralise(page, source: str) -> list[Diagnostic]:
             if previous is not None and h.level > previous + 1 and 0 < h.line <= len(page.lines):
                 out = page.lines[h.line - 1]
                 # (the markers before it read atomically: spaces are never tried two ways)
-                fixed = re.sub(rf"^((?>(?:[ \t]*(?:>|(?:[-*+]|\d{{1,9}}[.)])(?=[ \t]|$)))*)[ \t]*)#{{{h.level}}}(?=[ \t]|$)",
+                fixed = re.sub(rf"^({CONTAINER_MARKERS}[ \t]*)#{{{h.level}}}(?=[ \t]|$)",
                                lambda m: m.group(1) + "#" * (previous + 1), out.text, count=1)
                 if fixed != out.text:
                     out.text = fixed

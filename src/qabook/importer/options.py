@@ -29,14 +29,18 @@ class OptionsError(ValueError):
 
 @dataclass
 class ImportOptions:
-    question_heading: int | tuple[int, ...] | None = None  # every heading of this level or these levels
-                                                           # (matching the pattern, if any)
+    question_heading: tuple[int, ...] = ()  # every heading of these levels (matching the pattern, if any)
     question_pattern: re.Pattern[str] | None = None  # prefix of a heading or bold line that starts a question
     bold_questions: bool = False  # every bold line on its own starts a question
     labels: dict[str, list[str]] = field(default_factory=dict)  # extra label words per part
     details_answers: bool = False  # a <details> opens the answer, whatever its summary says
     answer_key: re.Pattern[str] | None = None  # a heading or line after which answers are listed by number
     split_on: re.Pattern[str] | None = None  # a separator line between questions
+
+    def __post_init__(self) -> None:
+        if isinstance(self.question_heading, int):  # one level given as a number: one level, one type
+            self.question_heading = (self.question_heading,)
+        self.question_heading = tuple(sorted(set(self.question_heading or ())))
 
     @property
     def forced(self) -> bool:
@@ -46,8 +50,7 @@ class ImportOptions:
     @property
     def heading_levels(self) -> frozenset[int]:
         """The heading levels the author named (none: any level)."""
-        level = self.question_heading
-        return frozenset(level) if isinstance(level, tuple) else frozenset({level} if level else ())
+        return frozenset(self.question_heading)
 
     def label_set(self) -> Labels:
         return Labels(self.labels)
@@ -86,7 +89,7 @@ def parse_label(spec: str) -> tuple[str, str]:
     return kind, word
 
 
-def _heading_level(value: object, where: str = "--question-heading") -> int | tuple[int, ...]:
+def _heading_level(value: object, where: str = "--question-heading") -> tuple[int, ...]:
     """A level 1–6, or several (`[3, 4]` in YAML, `3,4` on the command line)."""
     given = value
     if isinstance(value, str) and re.fullmatch(r"\s*\d+\s*(?:,\s*\d+\s*)*", value):
@@ -94,7 +97,7 @@ def _heading_level(value: object, where: str = "--question-heading") -> int | tu
     values = value if isinstance(value, (list, tuple)) else [value]
     if not values or any(isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 6 for v in values):
         raise OptionsError(f"{where}: a heading level is 1 to 6, or several as 3,4 (YAML: [3, 4]); not {given!r}")
-    return values[0] if len(values) == 1 else tuple(sorted(set(values)))
+    return tuple(sorted(set(values)))
 
 
 def load_rules(text: str, name: str) -> ImportOptions:

@@ -6,13 +6,10 @@ from __future__ import annotations
 import re
 
 from qabook.importer.units import OutLine
-from qabook.importer.shapes import FENCE_RE
-
-#: A fence line (a backtick fence's info has no backtick: '```void```' is inline code, CommonMark's rule).
-
+from qabook.importer.shapes import CONTAINER_MARKERS, FENCE_RE
 
 #: Quote and list markers before a line's content ('> ', '- ', '1. ', '> - '), read atomically.
-_CONTAINERS_RE = re.compile(r"^(?>(?:[ \t]*>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*)")
+_CONTAINERS_RE = re.compile("^" + CONTAINER_MARKERS)
 _QUOTES_RE = re.compile(r"^(?>(?:[ \t]*>[ \t]?)*)")
 
 
@@ -42,9 +39,7 @@ def code_flags(lines: list[OutLine]) -> tuple[list[bool], OutLine | None]:
 
 #: A heading line, also inside a quote or a list item ('> #### Note', '- ### Step'): Markdown
 #: renders it as a heading there too.
-#: (The markers are read atomically: a quote nested a hundred deep must not be tried two ways per level.)
-_HEADING_RE = re.compile(r"^(?P<within>(?>(?:[ \t]*>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*))[ \t]{0,3}"
-                         r"(?P<level>#{1,6})(?P<text>[ \t]+.*|)$")
+_HEADING_RE = re.compile(rf"^(?P<within>{CONTAINER_MARKERS})[ \t]{{0,3}}(?P<level>#{{1,6}})(?P<text>[ \t]+.*|)$")
 
 
 def rebase_headings(lines: list[OutLine]) -> list[OutLine]:

@@ -18,6 +18,10 @@ from qabook.importer.labels import DEFAULT, Labels
 #: A fence line, opening or closing code (CommonMark: up to three spaces, three or more backticks or
 #: tildes; a backtick fence's info has no backtick — '```void```' is inline code). Group 1 is the fence.
 FENCE_RE = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})(?P<info>.*)$")
+#: The quote and list markers before a line's content ('> ', '- ', '1. ', '> - '), as a pattern to
+#: build on: read atomically (a quote nested a hundred deep, or a run of spaces, is never tried two
+#: ways). The one spelling of a container marker for the importer (`pagelines`, `neutralise`).
+CONTAINER_MARKERS = r"(?>(?:[ \t]*>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*)"
 _BOLD_WHOLE_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*$")
 _BOLD_PREFIX_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*(?P<rest>\S.*)$")
 _CJK_DIGITS = "零〇一二三四五六七八九十百"
@@ -36,6 +40,10 @@ _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("一、", re.compile(rf"^(?P<n>[{_CJK_DIGITS}]+)\s*[、.．]\s*")),
     ("N ", re.compile(r"^(?P<n>\d{1,3})\s+(?=\D)")),
 )
+#: Any word before a number ('Drill 26.', 'Card 3:'): a numbering only where the author's pattern
+#: named that word (`numbering(…, any_word=True)`); in a document's prose it is words and a number.
+_ANY_WORD_N_RE = re.compile(r"^(?P<word>[^\W\d_]{1,12})\s*#?\s*(?P<n>\d+)(?P<part>[a-z](?![a-z]))?(?!\d)"
+                            r"\s*(?:[.:：．、)）\-—–]\s*|\s+|$)")
 #: An unnumbered question prefix: `Q:`, `Q.`, `问：`, `Question:`.
 _QPREFIX_RE = re.compile(r"^(?:Q|问|Question)\s*[:：.．]\s*|^Q\s+[-—–]\s*", re.I)
 _INTERROGATIVE_RE = re.compile(
@@ -159,12 +167,15 @@ def step(a: Numbering, b: Numbering) -> float:
 _DATE_RE = re.compile(r"(?:19|20)\d\d([-./年])\d{1,2}(?:\1|月)\d{1,2}日?(?!\d)")
 
 
-def numbering(text: str) -> Numbering | None:
-    """The numbering a line opens with, if any (the text is taken without its bold marks)."""
+def numbering(text: str, any_word: bool = False) -> Numbering | None:
+    """The numbering a line opens with, if any (the text is taken without its bold marks); with
+    `any_word`, any word before a number counts as a question word ('Drill 26.': an author's
+    pattern named it)."""
     text = text.strip()
     if _DATE_RE.match(text):
         return None  # '2021.12.31 技术分享', '2024-05-01 …': a date, not the number of a question
-    for style, pattern in _NUMBERING:
+    styles = _NUMBERING + ((("wordN", _ANY_WORD_N_RE),) if any_word else ())
+    for style, pattern in styles:
         m = pattern.match(text)
         if not m:
             continue
@@ -260,7 +271,9 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         title = unbold((m["quoted"] if m["quoted"] is not None else m["title"]) or "")
         kind = m["type"].lower()
         said = labels.heading(title) if title else None
-        if (kind in _ANSWER_TYPES and not asks(title)) or (said and said.kind != "question"):
+        # a tip or note box asks only when its title is written as a question: '!!! tip "How to drill"'
+        # titles advice (a question word without '?'), '??? tip "Why does it fail?"' may hide an answer
+        if (kind in _ANSWER_TYPES and not QUESTION_MARK_RE.search(title)) or (said and said.kind != "question"):
             return Shape("adm", "", None, "answer", title, False)  # the answer of the question before it
         if kind in ("question", "faq", "quiz", "q", "exercise", "problem", "example", "abstract") or asks(title):
             return Shape("adm", "", numbering(title), "", title, True if kind != "example" else asks(title))

@@ -8,6 +8,11 @@ question: its question cells (the named column and the longest cell that is not 
 make the question, a column the header names as an answer (`Answer`, `答案`, `Solution`) the
 answer, the other cells (`Marks`) stay with the question under their header's name. The header
 stays on the chapter page.
+
+A small table in a document that is about something else (a progress log's `| Question | Answer |`
+status check, a README's example of the format it reads) is not a study deck: a table whose rows are
+under a quarter of the document's lines counts only when the section it stands in, or the document's
+title, names a collection of questions (`## FAQ`, `## 常见问题`, `# Quiz`).
 """
 
 from __future__ import annotations
@@ -18,11 +23,13 @@ from dataclasses import dataclass
 from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
 from qabook.importer.shapes import Shape, asks
-from qabook.importer.template import Candidate
+from qabook.importer.template import Candidate, names_collection, titled_by
 
 #: How few rows make a table of questions, and the share of rows a column must ask in.
 MIN_ROWS = 2
 ASKING_SHARE = 0.8
+#: Under this share of the document's non-blank lines a table is a small part of it (see above).
+SMALL_SHARE = 0.25
 _SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)*\|?\s*$")
 
 
@@ -84,8 +91,9 @@ def question_tables(elements: list[Element], lines: list[str], labels: Labels) -
     out: list[Element] = []
     chosen: list[int] = []
     shapes: list[Shape] = []
+    small = set(_small_tables(elements, lines, labels))
     for el in elements:
-        split = _rows(el, lines, labels) if el.kind == "table" else None
+        split = _rows(el, lines, labels) if el.kind == "table" and el.start not in small else None
         if not split:
             out.append(el)
             continue
@@ -101,6 +109,32 @@ def question_tables(elements: list[Element], lines: list[str], labels: Labels) -
     cand = Candidate.fixed(("row", "", "table"), chosen, shapes, [i + 1 for i in chosen], False, 1.5,
                            coverage=len(chosen) / total)
     return cand, out
+
+
+def _small_tables(elements: list[Element], lines: list[str], labels: Labels) -> list[int]:
+    """The first lines (0-based) of the tables of questions that are a small part of a document
+    about something else: neither their section nor the document's title names a Q&A."""
+    total = sum(1 for line in lines if line.strip()) or 1
+    if titled_by(elements, lines) >= 1.0:
+        return []
+    out, section = [], ""  # the heading the table stands under
+    for el in elements:
+        if el.kind == "heading":
+            section = el.text
+        elif el.kind == "table" and not names_collection(section) and (split := _rows(el, lines, labels)) \
+                and len(split[1]) < SMALL_SHARE * total:
+            out.append(el.start)
+    return out
+
+
+def small_tables_note(elements: list[Element], lines: list[str], labels: Labels) -> str:
+    """Why a table of questions was not read as one, for a refusal ('' when none was left out)."""
+    small = _small_tables(elements, lines, labels)
+    if not small:
+        return ""
+    at = ", ".join(str(k + 1) for k in small[:5])
+    return (f"a table of questions at line {at} is a small part of the document and neither its section "
+            "nor the document's title names a Q&A (an example or a status check, not a deck)")
 
 
 def _rows(table: Element, lines: list[str], labels: Labels) -> tuple[Element, list[Element]] | None:

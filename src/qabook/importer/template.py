@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
-from qabook.importer.marked import marked as marks_choice, ticked
+from qabook.importer.marked import TASK_RE, marked as marks_choice, ticked
 from qabook.importer.labels import Labels
 from qabook.importer.shapes import (FENCE_RE, QUESTION_MARK_RE, Shape, asks, details_close, linked_title, says_question,
                                    step)
@@ -64,6 +64,7 @@ class Candidate:
     asked_at: list[bool] = field(default_factory=list)  # whether each unit asks (its start, options, a question part)
     keyed_at: list[bool] = field(default_factory=list)  # whether an answer key after it answers each unit
     source: "Candidate | None" = None  # the template these starts were taken from (`detect._beside_container`)
+    quiz_at: list[bool] = field(default_factory=list)  # whether each unit is a quiz's question (`askruns.py`)
 
     @classmethod
     def fixed(cls, key: tuple[str, str, str], indices: list[int], shapes: list[Shape], ends: list[int],
@@ -92,7 +93,9 @@ class Candidate:
                 (f["explicit"] and f["labelled"]) or (numbered and f["ask"] and f["answered"])
                 or (self.key[2] == "ask" and (f["labelled"] or f.get("ticked")))))
         if self.key[2] == "ask":  # plain paragraphs that end in '?': only when answers follow them
-            return f["labelled"] >= 0.5
+            # (labelled, or in a document whose title names its questions: '# 操作系统概述思考题')
+            return f["labelled"] >= 0.5 or (f.get("titled", 0) >= 1.0 and f.get("marked", 0) >= 0.8
+                                            and f["answered"] >= 0.8 and f["n"] >= 3)
         if self.key[0] == "details" and f["ask"] < 0.5 and f["explicit"] < 0.5 and f["sequence"] < 0.6:
             return False  # <details> blocks that title something else (a table of contents, a changelog's notes)
         if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.5:
@@ -107,6 +110,10 @@ class Candidate:
         if f.get("choices", 0) >= 0.3 and f["ask"] >= 0.5 and f["n"] >= 3 and self.key[2] not in ("plain", "ask") \
                 and self.key[0] != "item":
             return True  # a numbered quiz: many offer choices (A) … B) …), so its numbered siblings ask too
+        if f.get("choices", 0) >= 0.3 and f["ask"] >= 0.8 and f["sequence"] >= 0.8 and f["n"] >= 6 \
+                and self.key[0] == "item" and self.key[2] not in ("plain", "ask"):
+            return True  # a numbered list of questions that ask, one by one, many with their choices under
+            # them: a quiz written as a list (a list of steps or of questions to ask does not offer choices)
         if f.get("top") and self.key[2] not in ("plain", "ask", "label-q") and f["sequence"] >= 0.8 \
                 and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and f.get("code", 0) >= 0.8:
             # one numbered top-level heading per problem ('# 1. …', '# 2. …'), each with its code: a
@@ -180,7 +187,7 @@ class Candidate:
         first = self.shapes[0] if self.shapes else None
         example = (first.title or (f"{first.numbering.word} {first.numbering.number}".strip().capitalize()
                                    if first.numbering else "")) if first else ""  # a bare 'Question 1' has no title
-        return f"{what} (first: '{example[:40]}')"
+        return f"{what} (first: '{example[:40]}'){'; ' + self.why if self.why else ''}"
 
 
 def _heading(box: str) -> bool:
@@ -469,7 +476,12 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         said = bool(inline or says_something(body) or (not body and _heading(box) and linked_title(shape.title)))
         answered += said
         cand.answered_at.append(said)
-        labelled += bool(inline or has_answer_mark(body, labels))
+        marked_answer = bool(inline or has_answer_mark(body, labels))
+        labelled += marked_answer
+        # a quiz's question: its choices, a tick, or an answer label under a start that asks itself
+        # (not a group heading over one labelled question, '### 项目经验评估' over '**问题：**')
+        cand.quiz_at.append(bool(offers or ticked(body[:40]) or marked_answer and (
+            shape.asking or asks(shape.title) or explicit(shape))))
         sizes.append(1 + len(body))
         coded += any(FENCE_RE.match(line) for line in body)
     numbers = [s.numbering for s in cand.shapes if s.numbering and s.numbering.number is not None]
@@ -497,8 +509,6 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
 
 _QUESTION_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?:question|faq|quiz)\b", re.I)
 _OPTION_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?:[A-D]|(?<=[-*+] )[a-d])(?:\*\*)?\s*[.)．、:：）]")
-#: A choice written as a task-list item with no letter ('- [ ] Train dataset'), under a question.
-_TASK_OPTION_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s+\S")
 
 
 def has_options(body: list[str]) -> bool:
@@ -511,7 +521,7 @@ def _task_choices(title: str, body: list[str]) -> bool:
     """Choices written as a task list with no letters ('- [ ] Train dataset') under a stem that
     asks, its first line or the lines it wraps onto (under a heading that does not, such a list is
     a to-do list)."""
-    at = [k for k, line in enumerate(body[:40]) if _TASK_OPTION_RE.match(line)]
+    at = [k for k, line in enumerate(body[:40]) if (m := TASK_RE.match(line)) and line[m.end():].strip()]
     return len(at) >= 2 and (asks(title) or any(QUESTION_MARK_RE.search(line) for line in body[:at[0]]))
 
 
@@ -619,13 +629,16 @@ def names_collection(title: str) -> bool:
 
 
 _GROUP_RE = re.compile(r"(?:(?<![A-Za-z])(?:questions|problems|exercises|quizzes|FAQs?)|面试题|常见问题|习题集)"
-                       r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[:：]?$", re.I)
+                       r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[:：]?$"
+                       # or names them, then what they are for: 'Best questions to ask about the role'
+                       r"|(?<![A-Za-z])questions\s+(?:to|for|about|on|you\s+(?:can|should|may|might))\s", re.I)
 
 
 def names_group(title: str) -> bool:
     """The title names a kind or group of questions, not one ('Comparison / Tradeoff Questions (5 Steps)',
     'General Questions', 'Java 面试题'): it ends with a word for many questions (an English plural; not
-    '个人思考题', which may title the one question under it)."""
+    '个人思考题', which may title the one question under it), or names them and what they are for
+    ('Best questions to ask about the role', 'Questions for the interviewer')."""
     plain = re.sub(r"[*_`#]", "", title).strip()
     return bool(_GROUP_RE.search(plain)) and not QUESTION_MARK_RE.search(plain)
 
