@@ -83,7 +83,8 @@ def test_a_masked_icon_paints_the_pixels_of_the_inline_one(browser) -> None:
            'label svg{{display:block;height:1.2rem;width:auto;fill:currentcolor}}{rule}</style>'
            '<label>{icon}</label>')
     inline = box.format(rule="", icon=f'<svg viewBox="0 0 24 24"><path d="{d}"/></svg>')
-    masked_page = compact_html(f'<label>\n<svg viewBox="0 0 24 24"><path d="{d}"/></svg></label>', icons=True, masks=masks)
+    masked_page = compact_html(f'<label>\n<svg viewBox="0 0 24 24"><path d="{d}"/></svg></label>',
+                               icons=True, masks=masks)
     masked = box.format(rule=icon_rule("0 0 24 24", d), icon=masked_page.split("<label>\n")[1].split("</label>")[0])
     shots = []
     page = browser.new_page(device_scale_factor=2)

@@ -9,8 +9,9 @@ a site qabook was added to keeps Material's markup), inline SVG icons outside th
 their `xmlns` attribute: an HTML parser puts `<svg>` in the SVG namespace by itself (twelve icons
 a page, 35 bytes each); with `masks` too, each icon of one path becomes an empty `<svg>` of its
 own class, drawn by a CSS mask (`icon_rule`, one stylesheet for the site): the same box, sized by
-Material's rules for `svg` as before, 0.2–0.7 KB less an icon. `without_material_search_strings`: Material's search strings left out
-of its page config where qabook's search box stands in for Material's.
+Material's rules for `svg` as before, 0.2–0.7 KB less an icon.
+`without_material_search_strings`: Material's search strings left out of its page config where
+qabook's search box stands in for Material's.
 """
 
 from __future__ import annotations

@@ -14,13 +14,13 @@ from mkdocs.utils import get_relative_url
 
 from qabook.book import CHAPTERS_MARKER, PDF_MARKER
 from qabook.config import Project
+from qabook.i18n import t
 from qabook.model import Book, Page
 from qabook.plugin.preview import Rendered
-from qabook.i18n import t
 from qabook.plugin.site import PRINT_JS
 from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown, slot_cards
-from qabook.study import QuestionHtml
 from qabook.safepaths import SITE_MARKER, marker_text
+from qabook.study import QuestionHtml
 
 log = get_plugin_logger(__name__)
 
@@ -71,7 +71,8 @@ def fill_print_pages(site: Path, book: Book, print_files: dict[str, File], rende
                      for part, name in (("q", "question"), ("a", "answer"), ("e", "explanation"))]
             slotted = slot_cards(filled, parts)
             if slotted != filled:
-                filled = (slotted + f'\n<noscript><p class="qa-print-hint">{t(language, "print.needs_js")}</p></noscript>'
+                note = t(language, "print.needs_js")
+                filled = (slotted + f'\n<noscript><p class="qa-print-hint">{note}</p></noscript>'
                           f'\n<script src="{get_relative_url(script, print_url)}"></script>'
                           f'\n<script src="{get_relative_url(PRINT_JS, print_url)}" '
                           f'data-qa-chapter="{escape(chapter.slug)}"></script>')
