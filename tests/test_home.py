@@ -10,6 +10,7 @@ must be the same in both.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import socket
 import subprocess
@@ -338,8 +339,9 @@ def test_qabooks_files_are_inert_on_an_ordinary_page(sites, browser) -> None:
 
 
 def test_live_preview_findings_box_only_on_the_page_with_findings_and_not_searched(tmp_path: Path) -> None:
-    """`mkdocs serve`: the box on the Q&A page with an error of its own, nowhere else, and
-    Material's search index never holds it; each finding printed once."""
+    """`qabook serve`: the findings panel of the Q&A page with an error of its own (what its
+    event stream tells it first) holds that error, no other page's does, no page's text holds
+    a box and Material's search index never holds it; each finding printed once."""
     project = stranger_project(tmp_path / "p")
     faq = project / "docs" / "interview" / "02-sql.md"
     text = faq.read_text(encoding="utf-8")
@@ -361,9 +363,19 @@ def test_live_preview_findings_box_only_on_the_page_with_findings_and_not_search
                 break
             except OSError:
                 time.sleep(0.5)
-        assert "qa-findings" in get(page_url("interview/02-sql.md"))
+        def panel(rel: str) -> str:  # what the page hears first on its event stream: its findings panel
+            query = urllib.parse.quote("/" + page_url(rel))
+            with urllib.request.urlopen(f"{base}.qabook/events?page={query}", timeout=30) as stream:
+                for line in stream:
+                    if line.startswith(b"data: "):
+                        return json.dumps(json.loads(line[6:])["findings"], ensure_ascii=False)
+            return ""
+
+        assert "docs/interview/02-sql.md:7:1: QA031" in panel("interview/02-sql.md")
         for rel in [*ORDINARY, "interview/01-python.md", "guides/faq.md", "interview/index.md"]:
-            assert "qa-findings" not in get(page_url(rel)), rel
+            assert "QA031" not in panel(rel), rel
+        for rel in ["interview/02-sql.md", *ORDINARY]:
+            assert "qa-findings" not in get(page_url(rel)), rel  # nothing in the page's text
         assert "qabook check" not in get("search/search_index.json")
     finally:
         proc.terminate()

@@ -15,6 +15,7 @@ from conftest import qabook
 
 def run(doc: str, tmp_path: Path, *args: str) -> tuple[int, str, int]:
     """Exit code, what was said, and the number of question pages written."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     src = tmp_path / "doc.md"
     src.write_text(doc, encoding="utf-8")
     out = tmp_path / "docs"
@@ -170,3 +171,125 @@ def test_questions_to_ask_the_interviewer_are_refused_and_said(tmp_path: Path) -
 def test_a_knowledge_check_list_still_imports(tmp_path: Path) -> None:
     code, said, pages = run(KNOWLEDGE_CHECK, tmp_path)
     assert code == 0 and pages == 3, said
+
+
+RULES_THEN_QUIZ = """# Git quiz
+
+## How this quiz works
+
+1. Answer every question before you look at the key
+   - Write your letter on paper
+2. Do not use a search engine during the quiz
+   - The point is to see what you remember
+3. Keep to ten minutes in all
+
+## Questions
+
+1. Which command records staged changes?
+   - A) `git add`
+   - B) `git commit`
+   - C) `git push`
+2. Which command shows the history?
+   - A) `git log`
+   - B) `git status`
+   - C) `git diff`
+3. What does `git stash` do?
+   - A) Deletes changes
+   - B) Shelves changes for later
+   - C) Pushes changes
+4. Which command creates a branch?
+   - A) `git branch name`
+   - B) `git init name`
+   - C) `git tag name`
+
+## Answer key
+
+1. B
+2. A
+3. B
+4. A
+"""
+
+
+def test_a_numbered_list_of_rules_before_the_quiz_is_read_past_and_said(tmp_path: Path) -> None:
+    code, said, pages = run(RULES_THEN_QUIZ, tmp_path)
+    assert code == 0 and pages == 4, said
+    assert "doc.md:5:1: QI033 " in said and "list of rules or steps" in said, said
+    code, said, _ = run(RULES_THEN_QUIZ, tmp_path / "explained", "--explain", "--dry-run")
+    assert "read past: the numbered list at line 5 (3 items)" in said, said
+
+
+SO_WHAT = """
+## About Shelf
+Shelf is a small demo project I wrote to learn the framework: a bookshelf you can tag and search.
+
+## So What Is It?
+A web application that keeps a list of books with tags and notes, and a small API beside it.
+
+## So What's The Point?
+To practise the usual techniques of application development beyond reading the documentation.
+
+## Features
+- Books, tags and notes with their relations
+- A search box over titles and tags
+
+## Screenshots
+<p><img src="./shots/list.png" width="400"></p>
+"""
+
+
+def test_rhetorical_headings_that_name_nothing_are_not_questions(tmp_path: Path) -> None:
+    code, said, pages = run(SO_WHAT, tmp_path)
+    assert code != 0 and pages == 0, said
+    assert "QI001" in said, said
+
+
+DECORATED_CHAPTER = """# Chapter 8: extending the cluster
+
+**In one sentence**: the cluster's real power is that you can add your own resource types and controllers.
+
+---
+
+## 1. First: why are the built-in resources not enough?
+
+They solve generic orchestration; a database cluster, a message topic or a model deployment needs more.
+
+---
+
+## 2. Custom resources: a new type as data
+
+A definition registers a new kind; the cluster stores and validates its objects.
+
+---
+
+## 3. Defining is only half: someone has to act on it
+
+A controller watches the objects and makes the world match them, over and over.
+
+---
+
+## 4. Why is declarative plus a controller the right way to extend?
+
+Because every extension then behaves like the built-in ones: the same loop, the same tools.
+
+---
+
+## Exercise
+
+**Q**: Writing a controller is hard to get right. How does the ecosystem make it easier?
+
+**Answer**: With controller frameworks that handle watching, queues, retries and status, so that an
+author writes only the reconcile step.
+"""
+
+
+def test_a_chapters_sections_give_way_to_its_one_labelled_exercise(tmp_path: Path) -> None:
+    """The '---' between headed sections only decorates them (no 'blocks after breaks' reading), and
+    the numbered sections, two of them rhetorical questions and none answered under a label, give way
+    to the exercise the author labelled Q / Answer — said at the line (QI022) and by --explain."""
+    code, said, pages = run(DECORATED_CHAPTER, tmp_path)
+    assert code == 0 and pages == 1, said
+    assert "QI022" in said, said
+    code, said, _ = run(DECORATED_CHAPTER, tmp_path / "explained", "--explain", "--dry-run")
+    assert "first blocks after '---'" not in said, said
+    assert "question starts: paragraphs with a question label" in said and "gave way" in said, said

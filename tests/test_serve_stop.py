@@ -24,19 +24,26 @@ def _as_in_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def _as_a_background_job() -> None:
+    """`qabook serve &` from a script: the shell starts a background job with SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _leftovers(tmp: Path) -> list[str]:
     return sorted(p.name for p in tmp.iterdir() if p.name.startswith("qabook-serve-"))
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
-def test_serve_stops_when_asked_and_leaves_no_temporary_site(tmp_path: Path, signum: int) -> None:
+@pytest.mark.parametrize("signum,started", [(signal.SIGINT, _as_in_a_terminal), (signal.SIGTERM, _as_in_a_terminal),
+                                            (signal.SIGINT, _as_a_background_job)],
+                         ids=["ctrl-c", "sigterm", "kill-int-of-a-background-job"])
+def test_serve_stops_when_asked_and_leaves_no_temporary_site(tmp_path: Path, signum: int, started) -> None:
     project = _book(tmp_path / "book")
     tmp = tmp_path / "tmp"  # the preview's temporary folder goes here (TMPDIR), where it can be looked for
     tmp.mkdir()
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "qabook.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                             cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "TMPDIR": str(tmp)}, preexec_fn=_as_in_a_terminal)
+                            env={**os.environ, "TMPDIR": str(tmp)}, preexec_fn=started)
     try:
         for _ in range(600):
             try:

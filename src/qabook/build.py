@@ -109,7 +109,7 @@ def _build_locked(project: Project, site_dir: Path, offline: bool, pdf: bool, st
         progress("building pages with MkDocs" + (" and PDFs" if pdf else "") + f" ({jobs} processes)")
         # forked now, MkDocs starts with the pages the check parsed (PROCESS_CACHE)
         job = MkdocsBuild(project.config_file, staging, strict=strict, directory_urls=False if offline else None,
-                          plugin_options={"check": False, "pdf": pdf, "jobs": jobs}, jobs=jobs)
+                          plugin_options={"check": False, "pdf": pdf, "jobs": jobs}, jobs=jobs, built_site=site_dir)
         mkdocs = MkdocsProcess(job)
         failure = mkdocs.wait()
         mkdocs = None

@@ -25,6 +25,7 @@ class MkdocsBuild:
     directory_urls: bool | None = None  # None: as mkdocs.yml says
     plugin_options: dict[str, Any] = field(default_factory=dict)  # the qabook plugin's, e.g. pdf=False
     jobs: int | None = None  # worker processes for the pages (None: every core)
+    built_site: Path | None = None  # the site folder this build replaces (`site_dir` is a staging folder)
 
 
 class _Console(logging.Handler):
@@ -54,6 +55,8 @@ def _child(job: MkdocsBuild, conn: Any) -> None:
         if plugin is not None:
             for key, value in job.plugin_options.items():
                 plugin.config[key] = value
+            if job.built_site is not None:
+                plugin.built_site = job.built_site  # a renamed book is told against the site it replaces
         build(config, jobs=job.jobs, keep_content=False)  # one build, then the process ends
         conn.send(None)
     except BaseException as exc:  # noqa: BLE001 - sent to the parent as one line

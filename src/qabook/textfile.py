@@ -96,13 +96,14 @@ def read_text(path: Path, display: str, code: str = "QA001", *, any_encoding: bo
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        legacy = _legacy(data) if any_encoding else None
-        if legacy:
+        legacy = _legacy(data)  # a page that must be UTF-8: named, so the author knows what the editor did
+        if legacy and any_encoding:
             return TextFile(path, display, _lines(legacy[0]), legacy[1])
         line, col = _position(data, exc.start)
+        looks = f"; the bytes read as {legacy[1]}" if legacy else ""
         return Diagnostic(
             display, line, col, code,
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}): save the file as UTF-8",
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}{looks}): save the file as UTF-8",
         )
     return TextFile(path, display, _lines(text))
 

@@ -93,6 +93,19 @@ SECTION_WORDS: tuple[str, ...] = (
     "推荐阅读", "相关阅读", "前言", "引言", "简介", "概述", "目录", "导读", "附录", "致谢", "更新日志", "写在前面",
     "写在最后", "后记", "资源", "术语表", "学习目标", "本节讲什么", "核心要点", "知识点", "说明")
 
+#: The column headers of a troubleshooting table, by the part a row's cell plays: the first column
+#: names the problem (`错误信息 / 现象`, `Error`, `Symptom`), another its fix (`解决方案`, `Solution`),
+#: maybe one its cause (`可能原因`, `Cause`). Such a table's rows are questions (`importer/tables.py`).
+TROUBLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "question": ("error", "problem", "issue", "symptom", "message", "错误", "报错", "现象", "故障", "症状", "问题"),
+    "answer": ("solution", "fix", "resolution", "workaround", "remedy", "解决", "处理", "办法", "方案", "对策"),
+    "explanation": ("cause", "reason", "原因"),
+}
+
+#: Tags that mark a line as a flash card's front in a note (`## Braking #card`, Obsidian's plugins):
+#: read by `importer/tagcards.py`, a suffix allowed (`#card-reverse`, `#flashcards/deck`).
+CARD_TAGS: tuple[str, ...] = ("card", "cards", "flashcard", "flashcards", "anki", "srs")
+
 #: Label words that hold the answer and its explanation in one (imported as the answer, reported).
 MERGED_LABELS: tuple[str, ...] = ("答案解析", "解答")
 

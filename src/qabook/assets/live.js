@@ -113,6 +113,8 @@
     close.textContent = "×";
     close.setAttribute("aria-label", shown[0].close || "Close");
     close.style.cssFloat = "right";
+    close.style.minWidth = close.style.minHeight = "2rem";  /* a finger's width on a phone */
+    close.style.fontSize = "1rem"; close.style.cursor = "pointer";
     close.addEventListener("click", function () { box.remove(); });
     box.appendChild(close);
     shown.forEach(function (f) {

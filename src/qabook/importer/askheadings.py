@@ -9,7 +9,9 @@ or `呢`, `是 A 还是 B`) and they own content — an answer under them; or th
 most of which ask (questions the author listed to answer later, each one of them). At least two
 are needed: one asking heading in a tutorial (`## 为什么要用 nginx?`) is its rhetoric, and
 headings that only open with a question word (`### 为什么要开发插件`, `### 有哪些能力`) are a
-talk's outline. The rest of the document goes to the chapter page.
+talk's outline. Nor is a heading whose question does not name what it asks about (`## So What Is
+It?`, `## What's the point?`, `## Why does it matter?`: only question words, pronouns and fillers):
+it asks about the page itself, the writer's rhetoric. The rest of the document goes to the chapter page.
 """
 
 from __future__ import annotations
@@ -24,6 +26,22 @@ from qabook.importer.template import Candidate, section_title, says_something
 #: alternative question '是 A 还是 B' ('是共用一个连接还是每个请求一个').
 _WRITTEN_RE = re.compile(r"[吗呢]\s*$|是[^，。,.；;]{0,30}还是")
 MIN_QUESTIONS = 2
+
+
+#: Words that name nothing a question could be about: question words, auxiliaries, pronouns, fillers.
+_EMPTY_WORDS = frozenset("so what whats why how when where which who whom is are was were does do did can could should "
+                         "would will it its this that these those they them the a an about all then now next point "
+                         "matter deal mean for me us you we i of to be exactly really anyway here there s".split())
+
+
+def names_a_subject(title: str) -> bool:
+    """The question names what it asks about ('What is scope?'), unlike 'So what is it?' or "What's
+    the point?" (pronouns and fillers only: the page's own rhetoric). A title with CJK is taken as
+    naming one."""
+    if re.search(r"[\u4e00-\u9fff]", title):
+        return True
+    words = [w.replace("'", "").replace("’", "") for w in re.findall(r"[A-Za-z'’]+", title.lower())]
+    return any(w not in _EMPTY_WORDS for w in words)
 
 
 def written_as_question(title: str) -> bool:
@@ -62,7 +80,7 @@ def _at_level(elements: list[Element], shapes: list[Shape], lines: list[str], le
                         if elements[j].kind == "heading" and elements[j].level <= level), len(elements))
         stop = elements[ends[i]].start if ends[i] < len(elements) else len(lines)
         filled[i] = says_something([x for x in lines[elements[i].own_end:stop] if x.strip()])
-    chosen = {i for i in heads if _asks(shapes[i]) and filled[i]}
+    chosen = {i for i in heads if _asks(shapes[i]) and filled[i] and names_a_subject(shapes[i].title)}
     run: list[int] = []
     for i in heads + [None]:  # runs of empty headings one right after the other
         if i is not None and not filled[i] and (not run or ends[run[-1]] == i):

@@ -24,14 +24,17 @@ from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbe
                                    shape_of)
 from qabook.importer.faqsection import faq_sections
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
-                                      nesting, says_something, score, section_title, silent, titled_by)
+                                      nesting, quiet_runs, says_something, score, section_title, silent,
+                                      titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
 from qabook.importer.askruns import asking_runs
 from qabook.importer.askheadings import ask_headings
 from qabook.importer.runon import run_on_titles
 from qabook.importer.strays import stray_entries
 from qabook.importer.tables import question_tables, small_tables_note
-from qabook.importer.wholedoc import asked_by_its_title, whole_document
+from qabook.importer.tagcards import tagged_cards
+from qabook.importer.tailasks import tail_questions
+from qabook.importer.wholedoc import asked_by_its_title, front_titled, one_asked, whole_document
 
 BOLD_NUMBERED_RE = re.compile(r"^\*\*\s*(?P<n>\d+)\s*[.．、]\s*(?P<rest>[^*\n]+?)\s*\*\*\s*$")
 BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
@@ -66,6 +69,7 @@ class Detection:
     refused: str = ""  # why the best reading was taken for an article's sections (`Candidate.prose`)
     joined: list[tuple[int, int]] = field(default_factory=list)  # (start line, heading line joined to its title)
     strays: list[int] = field(default_factory=list)  # entries at another level or unlabelled (`strays.py`)
+    quiet_runs: list[list[int]] = field(default_factory=list)  # numbered runs read past (`template.quiet_runs`)
 
 
 def first_line(el: Element) -> str:
@@ -314,7 +318,7 @@ def _start(i: int, shape: Shape, box: str, level: int = 0) -> Start:
         return Start(i, number, shape.title, "row")
     if box == "dt":  # a definition list's term
         return Start(i, number, shape.title, "bold")
-    if box == "sep":  # the first block after a separator
+    if box in ("sep", "tag"):  # the first block after a separator; a line that ends in a card tag
         if shape.box[:1] == "h":
             return Start(i, number, shape.title, "heading", int(shape.box[1:]), explicit=explicit(shape))
         if shape.box == "item":
@@ -351,7 +355,7 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
     numbering on in another shape (`continues`), even inside its last unit."""
     taken = [(s, e) for s, e in zip(winner.indices, winner.ends)]
     extras = []
-    for c in sorted((c for c in cands if c.accepted and c is not winner), key=lambda c: -c.score):
+    for c in sorted((c for c in cands if c.accepted and c is not winner and not c.gave_way), key=lambda c: -c.score):
         if continues(winner, c) and not any(nesting(x, c) for x in extras):
             extras.append(c)
             taken += list(zip(c.indices, c.ends))
@@ -368,7 +372,8 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
             continue
         extras.append(c)
         taken += list(zip(c.indices, c.ends))
-    for c in sorted((c for c in cands if c.accepted and c is not winner and c not in extras), key=lambda c: -c.score):
+    for c in sorted((c for c in cands if c.accepted and c is not winner and c not in extras and not c.gave_way),
+                    key=lambda c: -c.score):
         if (beside := _beside_container(winner, c, taken)) is not None:
             extras.append(beside)
             taken += list(zip(beside.indices, beside.ends))
@@ -437,6 +442,12 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (listed := asking_lists(expanded, shapes, lines)):
         winner = listed
         cands = cands + [listed]
+    if winner is None and lines and (tailed := tail_questions(expanded, shapes, lines)):
+        winner = tailed
+        cands = cands + [tailed]
+    if winner is None and lines and (carded := tagged_cards(expanded, shapes, lines)):
+        winner = carded
+        cands = cands + [carded]
     if winner is None and lines and (tabled := question_tables(expanded, lines, labels)):
         winner, expanded = tabled
         cands = cands + [winner]
@@ -449,6 +460,12 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (whole := whole_document(expanded, shapes, lines, labels)):
         winner = whole
         cands = cands + [whole]
+    if winner is None and lines and (whole := one_asked(expanded, shapes, lines, labels)):
+        winner = whole
+        cands = cands + [whole]
+    if winner is None and lines and (fronted := front_titled(expanded, shapes, lines)):
+        winner, expanded = fronted
+        cands = cands + [winner]
     if winner is None and lines and (asked := ask_headings(expanded, shapes, lines)):
         winner = asked
         cands = cands + [asked]
@@ -465,9 +482,11 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         runner = next((c for c in sorted(cands, key=lambda c: -c.score)
                        if c.accepted and c not in used and _rival(winner, c)), None)
     starts: list[Start] = []
+    runs: list[list[int]] = []
     for cand in chosen:
         box = cand.key[0]
         quiet = silent(cand, expanded)
+        runs += [run for run in quiet_runs(cand, by_run=True) if set(run) <= quiet]
         for i, shape in zip(cand.indices, cand.shapes):
             if i not in quiet:
                 starts.append(_start(i, shape, box, expanded[i].level))
@@ -477,7 +496,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     strays = _strays(expanded, lines, starts, keys, labels)
     return Detection(what, starts, expanded, winner=winner, runner=runner, cands=cands,
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined,
-                     strays=strays)
+                     strays=strays, quiet_runs=runs)
 
 
 def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys: list[AnswerKey],

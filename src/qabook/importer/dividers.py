@@ -10,6 +10,9 @@ with no colon. Nothing lists these lines: a line is a divider of this document w
 - the very same line comes at least three times, always glued under a line of text and followed
   by text, and that text above asks (`?`, a question word) at least half of the time — the closing
   `:::` of an admonition or a `$$` of a formula also repeat, but not under questions;
+- or, a line of marks only, it comes once, right under the document's first line of text, which
+  asks with a question mark, and text follows it: a file that is one card (`What is …?`, `?`, the
+  answer);
 - or, a line of marks only, it is the template every unit shares: once in each section of one
   heading level (in most of them), with text above and below it, blank lines around it or not
   (an Anki deck's `%` between front and back under each `##`).
@@ -25,7 +28,8 @@ import re
 from collections import defaultdict
 
 from qabook.importer.labels import Labels
-from qabook.importer.shapes import FENCE_RE, asks
+from qabook.importer.readview import front_matter_end
+from qabook.importer.shapes import FENCE_RE, QUESTION_MARK_RE, asks
 
 #: Lines that are structure, not a divider: headings, list items, quotes, table rows, HTML, breaks.
 _STRUCTURE_RE = re.compile(r"^\s*(?:#|[-*+]\s|\d+[.)]\s|>|\||<|[-*_=\s]+$)")
@@ -52,6 +56,9 @@ def dividers(lines: list[str], labels: Labels) -> dict[str, str]:
             seen[text].append(k)
     out = {}
     for text, at in seen.items():
+        if len(at) == 1 and _one_card(lines, at[0]) and not re.search(r"\w", text):
+            out[text] = "answer"
+            continue
         if len(at) < MIN_REPEATS:
             continue
         glued = [k for k in at if k > 0 and lines[k - 1].strip() and _text_after(lines, k)]
@@ -87,6 +94,14 @@ def _one_per_section(lines: list[str], at: list[int]) -> bool:
         return False  # it closes what a line above opened in its section (':::warning' … ':::')
     framed = all(_text_after(lines, k) and any(line.strip() for line in lines[max(0, k - 2):k]) for k in at)
     return framed and len(at) * 5 >= len(same) * 4
+
+
+def _one_card(lines: list[str], k: int) -> bool:
+    """Line `k` comes right under the document's first line of text (after its front matter), which
+    asks with a question mark, and text follows it."""
+    first = next((j for j in range(front_matter_end(lines), len(lines)) if lines[j].strip()), None)
+    return first == k - 1 and bool(QUESTION_MARK_RE.search(lines[first])) and asks(lines[first].strip()) \
+        and _text_after(lines, k)
 
 
 def _kind(text: str, labels: Labels) -> str:

@@ -33,6 +33,9 @@ def explain(source: str, options: ImportOptions, language: str, detection: Detec
            "  labels found: " + (", ".join(f"{w} ×{n}" for w, n in seen.items()) or "none (unlabelled answers)"),
            *(["  labels found in the document: " + ", ".join(
                f"{x.word} ×{x.count} ({x.kind}, {_HOW[x.how]})" for x in detection.learned)] if detection.learned else []),
+           *[f"  read past: the numbered list at line {elements[run[0]].lineno} ({len(run)} items): none asks, offers "
+             "choices or is answered under a label, while the other numbered items ask (rules or steps)"
+             for run in detection.quiet_runs],
            f"  language of notes: {language}",
            "  outline: " + _outline(elements),
            f"  {len(units)} question(s)"]
@@ -55,7 +58,7 @@ def explain(source: str, options: ImportOptions, language: str, detection: Detec
 
 
 _HOW = {"hint": "by its word", "position": "by its place in the units", "pair": "a pair of line prefixes",
-        "divider": "a line alone between question and answer, repeated",
+        "divider": "a line alone between question and answer, repeated (or once, under a card's front)",
         "shared": "a labelled part most units of a template share, beside a question or answer part"}
 
 
@@ -77,6 +80,10 @@ def _template_lines(detection: Detection) -> list[str]:
     out = [f"  template score: {_features(detection.winner)}"]
     runner = detection.runner
     out.append(f"  runner-up: {runner.describe()} {_features(runner)}" if runner else "  runner-up: none")
+    if runner is not None and runner.gave_way:
+        out.append("  the runner-up gave way although it scores higher: none of its units carries an answer label "
+                   "and at most half of its starts ask, while the chosen questions are labelled as questions and "
+                   "answered under a label (a chapter's sections beside its one labelled exercise)")
     return out
 
 

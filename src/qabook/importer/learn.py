@@ -34,6 +34,7 @@ from qabook.importer.options import ImportOptions
 from qabook.importer.readview import parse_view
 from qabook.importer.shapes import DEFINITION_RE, FENCE_RE, asks
 from qabook.importer.shared import names_parts, part_kind, shared_template, unit_labels
+from qabook.importer.tailasks import split_tails, tail_cuts
 from qabook.vocabulary import LABEL_HINTS
 
 _WORD = r"(?:[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’&;/.-]*(?:[ \t][A-Za-zÀ-ÖØ-öø-ÿ'’&;/.-]+){0,2}|[\u4e00-\u9fff]{1,8})"
@@ -297,12 +298,13 @@ def read_document(lines: list[str], options: ImportOptions, labels: Labels) -> t
     """The elements, what detection chose and the labels it read with: with the label words this
     document uses when reading with them finds its questions at least as well."""
     base = split_elements(parse_view(lines))
+    tails = tail_cuts(lines, base) if not options.forced else set()  # 'answer.⏎Next question?⏎⏎answer'
 
     def run(with_labels: Labels) -> tuple[list[Element], Detection]:
-        elements = split_paragraphs(
+        elements = split_tails(split_paragraphs(
             lines, base, lambda line: with_labels.paragraph(line) is not None
             or DEFINITION_RE.match(line) is not None  # 'Term⏎: definition'
-            or (with_labels.inline_answer(line) is not None and asks(line)))  # 'What is X? Answer: …'
+            or (with_labels.inline_answer(line) is not None and asks(line))), lines, tails)  # 'What is X? Answer: …'
         found = detect(elements, options, lines, with_labels)
         return found.elements or elements, found
 

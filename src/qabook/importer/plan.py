@@ -136,6 +136,16 @@ class _Planner:
                       "at another level or without the label of the others: it asks or states a problem and is "
                       "answered under it; if it is no question, say where questions start (--question-heading, "
                       "--question-pattern)")
+        if detection.winner is not None and detection.winner.key[2] == "tailask" and units:
+            self.warn(units[0][0].line, "QI031", f"no line is marked as a question: the {len(units)} lines that ask at "
+                      "the end of the block above their answer (a blank line, then the answer) are read as the "
+                      "questions, from this one on; --explain lists them: if that is not where your questions start, say "
+                      "where they do (--question-pattern, --split-on)")
+        for run in detection.quiet_runs:
+            self.warn(elements[run[0]].lineno, "QI033", f"this numbered list ({len(run)} items) is read as chapter "
+                      "text, not questions: none of its items asks, offers choices or is answered under a label, "
+                      "while the document's other numbered items ask (a list of rules or steps); if its items are "
+                      "questions, say where questions start (--question-pattern)")
         for kept, line in detection.joined:
             self.warn(line, "QI028", f"this heading continues the question title of line {kept} (same level, nothing "
                                      "between, one of them numbered): read as one question; if it is a question of its "

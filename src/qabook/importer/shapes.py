@@ -32,7 +32,9 @@ _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 'Question 17a.': a lettered part of question 17 (its own question), never '17' then a title 'a. …'
     ("wordN", re.compile(r"^(?P<word>题目|问题|面试题|试题|习题|练习|例题|考题|Question|Problem|Exercise|Quiz|Task|"
                          r"Q|No\.?|#)\s*#?\s*(?P<n>\d+)(?P<part>[a-z](?![a-z]))?(?!\d)\s*(?:[.:：．、)）\-—–]\s*|\s+|$)", re.I)),
-    ("N.N", re.compile(r"^(?P<pre>\d+(?:\.\d+)+)\.?\s+|^(?P<pre2>\d{1,2}-\d{1,3})[.:：]?\s+(?=\D)")),  # '4.1.2 …', '3-1: Names'
+    # '4.1.2 …', '3-1: Names', and an exercise's number alone ('## 2.3-1', '## 1.12')
+    ("N.N", re.compile(r"^(?P<pre>\d+(?:\.\d+)+)\.?\s+|^(?P<pre2>\d{1,2}-\d{1,3})[.:：]?\s+(?=\D)"
+                       r"|^(?P<pre3>\d{1,2}(?:\.\d{1,2})?(?:[.-]\d{1,3}))(?:\s*(?:\$\\star\$|[★☆]+))*\s*$")),  # '2.3-7 $\star$': its difficulty
     ("(N)", re.compile(r"^[(（](?P<n>\d+)[)）]\s*")),
     ("N.", re.compile(r"^(?P<n>\d+)\s*[.．](?!\d)\s*")),
     ("N)", re.compile(r"^(?P<n>\d+)\s*[)）]\s*")),
@@ -95,8 +97,9 @@ def asks(title: str) -> bool:
     plain = re.sub(r"[*_`]", "", title).strip()
     plain = re.sub(r"^[\"'“‘「『]+(?=\w)", "", plain)  # a quoted question asks as well: '"请介绍一个项目"'
     words = re.sub(r"`[^`]*`", "code", title)  # 'saveBatch()' in code is no blank to fill
-    if _TELLING_RE.match(plain) and "?" not in plain:
-        return False  # 'What we do now', 'How it works', 'Why this matters': a section says, it does not ask
+    if (_TELLING_RE.match(plain) or _DO_NOT_RE.match(plain)) and "?" not in plain:
+        return False  # 'What we do now', 'How it works', 'Why this matters': a section says, it does not ask;
+        # 'Do not provide hints': a rule, not a question
     opener = _INTERROGATIVE_RE.match(plain)
     if opener and not re.search(r"\w", plain[opener.end():]):
         opener = None  # the word alone names a section ('## 介绍', '### 说明', '## Implement'): no question
@@ -110,6 +113,8 @@ def asks(title: str) -> bool:
 _TRUE_FALSE_RE = re.compile(r"^(?:true\s*(?:/|or)\s*false|t\s*/\s*f)\s*[:：.\-—–]\s*\w", re.I)
 
 
+#: 'Do not …': an instruction (a question opening with 'Do' is written with its '?').
+_DO_NOT_RE = re.compile(r"^do\s+not\b", re.I)
 #: An English question word followed by a subject (no inversion): a heading that tells.
 _TELLING_RE = re.compile(r"^(?:what|how|why|when|where|which|who)\s+(?:we|you|it|they|i|this|that|these|those|he|she|"
                          r"our|your|my|their|its)\b", re.I)
@@ -180,7 +185,7 @@ def numbering(text: str, any_word: bool = False) -> Numbering | None:
         if not m:
             continue
         if style == "N.N":
-            number = int(re.split(r"[.-]", m["pre"] or m["pre2"])[-1])
+            number = int(re.split(r"[.-]", m["pre"] or m["pre2"] or m["pre3"])[-1])
             return Numbering(style, number, "", text[m.end():].strip())
         raw = m["n"]
         number = cjk_number(raw) if not raw.isdigit() else int(raw)

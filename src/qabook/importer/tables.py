@@ -7,7 +7,9 @@ its header names a question column (a question label of the vocabulary or the au
 question: its question cells (the named column and the longest cell that is not an answer)
 make the question, a column the header names as an answer (`Answer`, `答案`, `Solution`) the
 answer, the other cells (`Marks`) stay with the question under their header's name. The header
-stays on the chapter page.
+stays on the chapter page. A troubleshooting table is one too (`vocabulary.TROUBLE_COLUMNS`): its
+first column names the problem (`错误信息 / 现象`, `Symptom`) and another its fix (`解决方案`,
+`Solution`): a problem and its solution a row, a column naming the cause its explanation.
 
 A small table in a document that is about something else (a progress log's `| Question | Answer |`
 status check, a README's example of the format it reads) is not a study deck: a table whose rows are
@@ -24,6 +26,7 @@ from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
 from qabook.importer.shapes import Shape, asks
 from qabook.importer.template import Candidate, names_collection, titled_by
+from qabook.vocabulary import TROUBLE_COLUMNS
 
 #: How few rows make a table of questions, and the share of rows a column must ask in.
 MIN_ROWS = 2
@@ -56,6 +59,22 @@ class Columns:
     header: tuple[str, ...]
 
 
+def _trouble_columns(header: list[str], rows: list[list[str]]) -> Columns | None:
+    """A troubleshooting table (`| 错误信息 / 现象 | 可能原因 | 解决方案 |`, `| Symptom | Cause | Fix |`):
+    its first column names the problem and another its fix, over three rows or more — each row is a
+    problem and its solution; a column naming the cause is the explanation. None otherwise."""
+    def part(name: str) -> str:
+        words = re.findall(r"[a-z]+|[\u4e00-\u9fff]+", _plain(name).lower())
+        return next((kind for kind, hints in TROUBLE_COLUMNS.items()
+                     if any(w.startswith(h) or (h in w and not h.isascii()) for w in words for h in hints)), "")
+    kinds = [part(name) for name in header]
+    if len(rows) < 3 or len(header) < 2 or kinds[0] != "question" or "answer" not in kinds[1:]:
+        return None
+    rest = range(1, len(header))
+    return Columns((0,), tuple(k for k in rest if kinds[k] == "answer"), tuple(k for k in rest if kinds[k] == "explanation"),
+                   tuple(k for k in rest if kinds[k] not in ("answer", "explanation")), tuple(header))
+
+
 def columns_of(header: list[str], rows: list[list[str]], labels: Labels) -> Columns | None:
     """The columns of a table of questions, or None when its rows are not questions."""
     width = len(header)
@@ -68,7 +87,7 @@ def columns_of(header: list[str], rows: list[list[str]], labels: Labels) -> Colu
     asking = [k for k in range(width) if kinds[k] is None and
               sum(1 for r in rows if k < len(r) and asks(_plain(r[k]))) >= ASKING_SHARE * len(rows)]
     if not named and not asking:
-        return None
+        return _trouble_columns(header, rows)
     if not named and len(rows) < 3:
         return None  # two rows that ask and nothing says so: too little to go on
     rest = [k for k in range(width) if kinds[k] is None and k not in asking]

@@ -63,7 +63,9 @@ class Candidate:
     why: str = ""  # what made a one-question document one question (`wholedoc.py`)
     asked_at: list[bool] = field(default_factory=list)  # whether each unit asks (its start, options, a question part)
     keyed_at: list[bool] = field(default_factory=list)  # whether an answer key after it answers each unit
+    labelled_at: list[bool] = field(default_factory=list)  # whether each unit carries an answer label of its own
     source: "Candidate | None" = None  # the template these starts were taken from (`detect._beside_container`)
+    gave_way: bool = False  # an unlabelled reading that gave way to a labelled one (`choose`): never joins it
     quiz_at: list[bool] = field(default_factory=list)  # whether each unit is a quiz's question (`askruns.py`)
 
     @classmethod
@@ -81,7 +83,7 @@ class Candidate:
     @property
     def accepted(self) -> bool:
         f = self.features
-        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection", "askheadings"):
+        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection", "askheadings", "tailask", "tagcards"):
             return True  # the fallbacks (`wholedoc.py`, `asklists.py`) are chosen only when nothing else fits
         if self.prose() or self.grouping():
             return False
@@ -119,6 +121,10 @@ class Candidate:
             # one numbered top-level heading per problem ('# 1. …', '# 2. …'), each with its code: a
             # problem set (an article's numbered sections tell a story instead)
             return True
+        if _heading(self.key[0]) and f["n"] >= 3 and f["sequence"] >= 0.8 and f["answered"] >= 0.8 \
+                and all(sh.numbering and not sh.title.strip() for sh in self.shapes):
+            return True  # headings that are only an exercise's number, one by one ('## 2.3-1', '## 2.3-2'),
+            # each over its text: a solutions page (a section always has words; a changelog counts down)
         # a document that says it is a Q&A ('FAQ', '面试题', 'Interview questions'): its regular
         # sequence of numbered, bold or heading units is its questions even when they do not ask
         box, bold = self.key[0], self.key[1]
@@ -169,11 +175,16 @@ class Candidate:
                  "sep": "first blocks after '---'/'***' separators", "adm": "admonitions (!!! / ??? / :::) titled with a question"}.get(box, f"level-{box[1:]} headings" if _heading(box) else box)
         form = {"whole": "bold ", "prefix": "bold-numbered ", "*": "bold or plain "}.get(bold, "")
         if family == "table":
-            what = "table rows (a table of questions: its header names a question column, or a column asks)"
+            what = ("table rows (a table of questions: its header names a question column, or a column asks, or it is "
+                    "a troubleshooting table: a problem column, then its solution)")
         elif family == "faqsection":
             what = f"{where} that ask under a section titled as a FAQ ('## 常见问题', '## FAQ')"
         elif family == "askheadings":
             what = f"{where} that ask among the document's sections (one at least written as a question)"
+        elif family == "tagcards":
+            what = "headings and paragraphs that end in a card tag ('#card', '#flashcard')"
+        elif family == "tailask":
+            what = "lines that ask at the end of the block above their answer (a bank kept as plain text)"
         elif family == "asklist":
             what = "list items that ask, one line each (a list of questions; answers, if any, behind their links)"
         elif family == "plain":
@@ -264,7 +275,10 @@ def candidates(elements: list[Element], shapes: list[Shape]) -> list[Candidate]:
         if len(keys) > 1 and family != "ask":
             groups[(box, "*", family)] = sorted(i for k in keys for i in groups[k])
     sep = separated(elements, shapes)
-    if len(sep) >= 2 and all(sorted(idx) != sep for key, idx in groups.items() if key[2] != "ask"):
+    # a break right above (nearly) every heading only decorates the document's sections: the
+    # headings' own templates read them (a chapter's '---' then '## 2. …'), not 'blocks after breaks'
+    headed = sum(1 for i in sep if _heading(shapes[i].box))
+    if len(sep) >= 2 and headed < 0.8 * len(sep) and all(sorted(idx) != sep for key, idx in groups.items() if key[2] != "ask"):
         groups[("sep", "", "plain")] = sep
     return [Candidate(key, idx, [shapes[i] for i in idx]) for key, idx in sorted(groups.items())]
 
@@ -478,6 +492,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         cand.answered_at.append(said)
         marked_answer = bool(inline or has_answer_mark(body, labels))
         labelled += marked_answer
+        cand.labelled_at.append(bool(has_answer_mark(body, labels) or _INLINE_ANSWER_RE.search(shape.title)))
         # a quiz's question: its choices, a tick, or an answer label under a start that asks itself
         # (not a group heading over one labelled question, '### 项目经验评估' over '**问题：**')
         cand.quiz_at.append(bool(offers or ticked(body[:40]) or marked_answer and (
@@ -545,6 +560,7 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
                      if not asked and not said and not keyed}
     if len(sections) * 2 >= n:
         sections = set()  # most starts are such: they are what the template is about
+    sections |= quiet_runs(cand)
     if n < 5 or sum(cand.asked_at) < 0.75 * n and not _asks_between(cand):
         return sections  # the starts do not ask as a rule ('# 7. 微软-S-expression' among problem titles)
     # an untitled start ('#### 100.') is left to the placeholder check, which reports it; an empty
@@ -562,6 +578,34 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     if len(out) >= n:
         return sections
     return out | sections
+
+
+def quiet_runs(cand: Candidate, by_run: bool = False):
+    """The starts of a numbered list template's runs (each restart at 1 or lower begins one, numbered
+    one by one) in which no start asks, offers choices or carries an answer label of its own, while
+    the other runs' starts ask as a rule: a quiz's rules or a lesson's steps numbered before (or
+    after) its numbered questions ('### Rules' 1.–4., then '### Questions' 1.–10.) — one list a
+    person reads past. The element indices as one set, or with `by_run` as one list per run."""
+    if cand.key[0] != "item" or not cand.labelled_at \
+            or any(s.numbering is None or s.numbering.number is None for s in cand.shapes):
+        return [] if by_run else set()  # headings are sections, not a list of rules (an exam's selection: 1, 3, 7)
+    runs: list[list[int]] = []
+    for k, shape in enumerate(cand.shapes):
+        if not runs or shape.numbering.number <= cand.shapes[k - 1].numbering.number:
+            runs.append([])
+        runs[-1].append(k)
+    quiet: list[list[int]] = []
+    for run in runs if len(runs) >= 2 else []:
+        numbers = [cand.shapes[k].numbering.number for k in run]
+        if len(run) < 2 or any(cand.asked_at[k] or cand.labelled_at[k] for k in run) \
+                or any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
+            continue  # a run that asks somewhere, or not numbered one by one like a list of rules
+        others = [k for k in range(len(cand.indices)) if k not in run]
+        if sum(cand.asked_at[k] for k in others) >= 0.75 * len(others):
+            quiet.append([cand.indices[k] for k in run])
+    if sum(map(len, quiet)) * 2 >= len(cand.indices):
+        quiet = []  # most of the template: it is what the document is about
+    return quiet if by_run else {i for run in quiet for i in run}
 
 
 def _in_asking_group(cand: Candidate, elements: list[Element], k: int) -> bool:
@@ -733,5 +777,16 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
         if max(held) >= 2 or any(not any(s < i < e for s, e in units) for i in inner.indices):
             winner = inner
             break
+    # an author who labels a question and its answer ('**Q**：…' then '**参考答案**：…') shows what a
+    # question is here: a reading with no label at all, at most half of whose starts ask (a chapter's
+    # numbered sections, two of them rhetorical questions), gives way to the labelled one beside it
+    f = winner.features
+    if not f["labelled"] and f["ask"] <= 0.5 and not f["explicit"]:
+        units = _units_of(winner)
+        labelled = [c for c in ok if c.key[2] == "label-q" and c.features["labelled"] >= 0.8
+                    and c.features["ask"] >= 0.8 and not any(s < i < e for i in c.indices for s, e in units)]
+        if labelled:
+            winner.gave_way = True
+            winner = max(labelled, key=lambda c: c.score)
     runner = next((c for c in ok if c is not winner and _rival(winner, c)), None)
     return winner, runner

@@ -18,6 +18,19 @@ and that unit holds most of the document (what comes before it — a banner, nav
 goes to the chapter page). Nothing repeats, so nothing here is a template: it is the fallback
 when no template is question-like.
 
+A document may also be one question that a person sees at a glance without any label
+(`one_asked`, tried last of these): a single flash card or FAQ entry in a file of its own —
+
+- its only heading asks with a question mark and holds the document (`## 执行…怎么办？` over a
+  command and `解决办法：`);
+- its first block asks with a question mark and an answer mark follows it straight away (a card's
+  front, a lone `?` divider line, its back);
+- its title states a topic and the paragraph right under it asks with a question mark, an answer
+  following under a label or a heading that opens with an answer word (`# Coordinate a saga`,
+  `How should …?`, `## Answer guide`).
+- (`front_titled`) it has no heading, and its front matter's `title:` asks with a question mark:
+  the body answers it (an FAQ entry of a docs site, `title: "Why do some keys …?"`).
+
 One more reading overrides a template (`asked_by_its_title`): the document's only top-level
 heading asks with a question mark (`# 面试官：说说new操作符具体干了什么？`) and the template's
 starts are a few sections under it, none of which asks with one (`## 一、是什么`, `## 二、流程`):
@@ -27,10 +40,12 @@ the sections are the parts of that one question's answer.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
-from qabook.importer.shapes import QUESTION_MARK_RE, Shape
+from qabook.importer.readview import front_matter_end
+from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks
 from qabook.importer.template import Candidate, has_answer_mark
 
 _SAID_RE = re.compile(r"^[^\s:：]{1,6}\s*[:：]\s*\S")  # 'Interviewer: …', '面试官：…'
@@ -100,6 +115,85 @@ def asked_by_its_title(elements: list[Element], shapes: list[Shape], winner: Can
     cand.why = (f"the document's only top-level heading asks; the {len(winner.indices)} sections under it "
                 "do not: they answer it")
     return cand
+
+
+def one_asked(elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels) -> Candidate | None:
+    """The document as one question it asks with a question mark at its start (see the module), or None."""
+    body = [i for i, el in enumerate(elements) if el.kind not in ("html", "hr", "blank")]
+    if len(body) < 2:
+        return None
+    heads = [i for i in body if elements[i].kind == "heading"]
+    first = body[0]
+    el, shape = elements[first], shapes[first]
+    text_lines = [k for k, line in enumerate(lines) if line.strip() and k >= front_matter_end(lines)]
+    held = sum(1 for k in text_lines if k >= el.start)
+    if not text_lines or held < 0.7 * len(text_lines) or shape.label_kind:
+        return None
+    asked = lambda i: bool(QUESTION_MARK_RE.search(shapes[i].title)) and shapes[i].asking  # noqa: E731
+    how = ""
+    if heads == [first] and asked(first):
+        how = "the document's only heading asks, and the text under it answers it"
+    elif el.kind == "paragraph" and not heads[:1] == [first] and asked(first) and _answers(elements[body[1]], lines, labels):
+        how = "its first block asks, and an answer mark follows it (a single card)"
+    elif heads[:1] == [first] and sum(1 for i in heads if elements[i].level <= el.level) == 1 \
+            and elements[body[1]].kind == "paragraph" and asked(body[1]) \
+            and (has_answer_mark(lines[elements[body[1]].end:], labels)
+                 or any(_opens_with_answer(elements[i].text, labels) for i in heads[1:])):
+        how = "its title, the question under it, and an answer labelled after it"
+    if not how:
+        return None
+    if how.startswith("its title"):  # the question is the paragraph that asks; the title goes to the chapter page
+        first, shape = body[1], shapes[body[1]]
+        held = sum(1 for k in text_lines if k >= elements[first].start)
+    cand = _one_question(first, shape, len(elements), held / len(text_lines), labelled=1.0)
+    cand.why = how
+    return cand
+
+
+def front_titled(elements: list[Element], shapes: list[Shape], lines: list[str]) -> tuple[Candidate, list[Element]] | None:
+    """A file whose question is only its front matter's `title:`, asking with a question mark, and
+    whose body, with no heading, answers it (an FAQ entry of a docs site): one question, its title
+    the front matter's, the front matter kept on the chapter page. The candidate and the elements
+    with the (empty) start inserted after the front matter; None otherwise."""
+    end = front_matter_end(lines)
+    title = _front_title(lines) if end else ""
+    if not title or not QUESTION_MARK_RE.search(title) or not asks(title) or not elements \
+            or elements[0].kind != "html" or any(el.kind == "heading" for el in elements):
+        return None
+    if not any(el.kind not in ("html", "hr") and el.start >= end for el in elements):
+        return None
+    at = next(i for i, el in enumerate(elements) if el.start >= end)
+    out = elements[:at] + [Element("other", end, end, "", 0, end)] + elements[at:]
+    shape = replace(shapes[0], box="p", title=title, asking=True, label_kind="")
+    cand = _one_question(at, shape, len(out), 1.0, labelled=1.0)
+    cand.why = "its front matter's title asks, and the text after it answers it"
+    return cand, out
+
+
+def _front_title(lines: list[str]) -> str:
+    """The `title:` of the document's YAML front matter, unquoted ('' when none)."""
+    for line in lines[1:front_matter_end(lines) - 1]:
+        m = re.match(r"^title:\s*(?P<t>.+?)\s*$", line)
+        if m:
+            return m["t"].strip("\"'").strip()
+    return ""
+
+
+def _answers(el: Element, lines: list[str], labels: Labels) -> bool:
+    """The element is an answer label's line (a learned divider such as a lone `?`, or `Answer:`)."""
+    if el.kind != "paragraph":
+        return False
+    said = labels.paragraph(lines[el.start])
+    return bool(said and said.kind == "answer")
+
+
+def _opens_with_answer(text: str, labels: Labels) -> bool:
+    """A short heading whose first word is an answer label: `Answer guide`, `答案要点`."""
+    words = text.split()
+    if not words or len(words) > 3:
+        return False
+    said = labels.heading(words[0])
+    return bool(said and said.kind == "answer")
 
 
 def _labels_question(el: Element, lines: list[str], labels: Labels) -> bool:

@@ -5,6 +5,7 @@
 | `server` | the HTTP server of the preview site, and the event stream that tells pages what changed (with a saved page's HTML for the pages showing it) |
 | `watch` | the docs folder and mkdocs.yml watched by the system (inotify), no polling |
 | `session` | the site held in memory; a save renders only what it changed |
+| `told` | each finding printed once; what the open pages' findings panel shows |
 | `assets/live.js` | in the browser: the saved page swapped in place (scroll and open blocks kept), its findings shown |
 
 The core of qabook knows nothing of this; `session` drives MkDocs through `qabook.parallel_build`.

@@ -9,7 +9,7 @@ import json
 import queue
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import parse_qs, unquote, urlsplit
 
 EVENTS = "/.qabook/events"
@@ -17,17 +17,36 @@ HEARTBEAT = 15.0  # seconds between keep-alive comments on the event stream
 
 
 class Broadcast:
-    """The open event streams, each with the page it was opened from; `send` reaches every one."""
+    """The open event streams, each with the page it was opened from; `send` reaches every one.
+    The findings panel as last sent is kept: a page opened (or reloaded after a full rebuild)
+    hears it first, so the panel stays while its findings hold. `own(page)` gives a page's own
+    errors (findings panel groups), which that page's panel shows besides."""
 
-    def __init__(self) -> None:
+    def __init__(self, own: Callable[[str], list[dict[str, Any]]] | None = None) -> None:
         self._lock = threading.Lock()
         self._clients: dict[queue.Queue[str | None], str] = {}
+        self._findings: list[dict[str, Any]] = []
+        self.own = own
 
     def add(self, page: str = "") -> queue.Queue[str | None]:
         q: queue.Queue[str | None] = queue.Queue()
         with self._lock:
             self._clients[q] = page
+            message = {"kind": "findings", "urls": [], "findings": self._findings}
+            q.put(json.dumps(self._with_own(message, page), ensure_ascii=False))
         return q
+
+    def _with_own(self, message: dict[str, Any], page: str) -> dict[str, Any]:
+        """`message` with the page's own errors added to its findings panel (when it has one)."""
+        if "findings" not in message or self.own is None:
+            return message
+        shown = {group.get("page") for group in message["findings"]}
+        try:
+            own = self.own(page)
+        except Exception:  # noqa: BLE001 - read while a full rebuild replaces the site: the panel as sent
+            own = []
+        extra = [group for group in own if group.get("page") not in shown]
+        return {**message, "findings": [*message["findings"], *extra]} if extra else message
 
     def remove(self, q: queue.Queue[str | None]) -> None:
         with self._lock:
@@ -42,17 +61,18 @@ class Broadcast:
         """`message` to every stream; a stream whose page is among `bodies` (URL → the page's new
         HTML) gets that HTML with it, so its page needs no request of its own."""
         data = json.dumps(message, ensure_ascii=False)
-        with_body: dict[str, str] = {}
+        by_page: dict[str, str] = {}
         bodies = {page_key(url): html for url, html in (bodies or {}).items()}
         with self._lock:
+            if "findings" in message:
+                self._findings = list(message["findings"])
             for q, page in self._clients.items():
-                if page in bodies:
-                    if page not in with_body:
-                        with_body[page] = json.dumps({**message, "page": page, "html": bodies[page]},
-                                                     ensure_ascii=False)
-                    q.put(with_body[page])
-                else:
-                    q.put(data)
+                if page not in by_page:
+                    told = self._with_own(message, page)
+                    if page in bodies:
+                        told = {**told, "page": page, "html": bodies[page]}
+                    by_page[page] = data if told is message else json.dumps(told, ensure_ascii=False)
+                q.put(by_page[page])
 
     def close(self) -> None:
         with self._lock:
@@ -141,8 +161,9 @@ def page_key(url: str) -> str:
 class PreviewServer:
     """The site folder served on `host:port` in a thread, with its event stream."""
 
-    def __init__(self, site: Path, host: str, port: int) -> None:
-        self.broadcast = Broadcast()
+    def __init__(self, site: Path, host: str, port: int,
+                 own: Callable[[str], list[dict[str, Any]]] | None = None) -> None:
+        self.broadcast = Broadcast(own)
         handler = type("Handler", (_Handler,), {"broadcast": self.broadcast, "site": site})
         self.httpd = http.server.ThreadingHTTPServer((host, port), handler)
         self.httpd.daemon_threads = True

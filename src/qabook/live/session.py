@@ -8,10 +8,11 @@ event); then what lists them is rendered and announced: their chapter's page (it
 question counts), the home page when a page's number of questions changed, the pages before and
 after a page whose title changed (their footer names it), and the chapter's navigation script
 (`nav/<n>.js`). After that, the whole book is checked (what only the whole book
-shows, such as an id two pages use, is printed and shown on those pages) and a forked process
+shows, such as an id two pages use, is printed once and shown in the panel) and a forked process
 writes what the pages do not wait for: the chapter's print page, study mode's data and the
 search index (only the files that changed are rewritten). Anything else — a page added or
-removed, mkdocs.yml or the theme changed, a page that cannot be read — builds everything again.
+removed, mkdocs.yml or the theme changed — builds everything again; a saved page that cannot be
+read (not UTF-8) keeps its last good render, its findings in the panel.
 """
 
 from __future__ import annotations
@@ -44,8 +45,11 @@ from qabook.config import Project
 from qabook.cpus import available_cores
 from qabook.diagnostics import Diagnostic
 from qabook.i18n import t
+from qabook.live.server import page_key
+from qabook.live.told import Hold, Told
 from qabook.markdown_reuse import reused_markdown
 from qabook.parallel_build import Site, build
+from qabook.plugin import findings as plugin_findings
 
 LIVE_JS = "assets/qabook/live.js"
 log = logging.getLogger("mkdocs.qabook.live")
@@ -83,7 +87,8 @@ class Update:
     """What one save changed, as the browser hears it."""
 
     urls: list[str] = field(default_factory=list)  # site-relative URLs of the pages rendered again
-    findings: list[dict[str, Any]] = field(default_factory=list)  # the saved pages' findings
+    findings: list[dict[str, Any]] = field(default_factory=list)  # the findings panel, whole (`Told.panel`)
+    saved: set[str] = field(default_factory=set)  # the saved pages rendered again (docs-relative)
     full: bool = False  # everything was built again: every open page reloads
     written: dict[str, str] = field(default_factory=dict)  # URL → the file written for it (the saved pages)
     seconds: float = 0.0
@@ -104,11 +109,17 @@ class Session:
         self.always_full = full
         self.site: Site | None = None
         self.plugin: Any = None
-        self.errors: dict[str, set[Diagnostic]] = {}  # src_uri → its errors, as last shown
+        self.told = Told()  # the findings, each printed once; what the panel shows
+        self.shown: list[dict[str, Any]] = []  # the findings panel as last sent
+        self.held: dict[str, list[Diagnostic]] = {}  # a page saved unreadable → why; its last good render stays
+        self.replaced: set[str] = set()  # pages unreadable at the last full build (their findings shown instead)
+        self.by_url: dict[str, str] = {}  # a page's URL (`server.page_key`) → its docs-relative path
         self.children: list[int] = []  # forked writers of the secondary outputs
         self.pending_outputs: set[str] | None = None  # chapters whose outputs wait for a writer
         self.known: set[str] = set()  # every file of the docs folder (docs-relative), as built
         self.steps = Steps()  # the current save's steps
+        check_log = plugin_findings.log
+        logging.getLogger(getattr(check_log, "logger", check_log).name).addFilter(Hold())  # printed by `told`
 
     # -- building everything ------------------------------------------------------------------
 
@@ -118,6 +129,8 @@ class Session:
                              dev_addr=self.dev_addr)
         config.site_url = f"http://{self.dev_addr}/"
         config.plugins["qabook-live"] = LivePlugin()
+        if (qabook := config.plugins.get("qabook")) is not None:
+            qabook.built_site = self.project.site_dir  # a renamed book is told against the project's built site
         config.plugins.on_startup(command="serve", dirty=False)
         return config
 
@@ -128,13 +141,16 @@ class Session:
         config = self._config()
         self.site = build(config, jobs=self.jobs, serve_url=config.site_url)
         self.plugin = self.site.config.plugins.get("qabook")
-        self.errors = {}
+        self.held = {}
+        self.replaced = set()
+        self.by_url = {page_key(f.url): f.src_uri for f in self.site.files.documentation_pages()}
         if self.plugin is not None and self.plugin.book is not None:
-            self.errors = {rel: set(found) for rel, found in self.plugin.findings.items()}
+            self.replaced = {rel for rel, found in self.plugin.findings.items() if plugin_findings.unreadable(found)}
+            self._say(self.told.whole(self.plugin.found))
             docs = str(self.plugin.book.docs_dir).rstrip(os.sep) + os.sep
             self.known = {str(p)[len(docs):].replace(os.sep, "/") for p in self.plugin.book.files}
             self._warm_up()
-        return Update(full=True, seconds=time.perf_counter() - start)
+        return Update(full=True, findings=self.panel(), seconds=time.perf_counter() - start)
 
     def _warm_up(self) -> None:
         """The templates compiled in this process (the build rendered pages in workers), so the
@@ -204,21 +220,23 @@ class Session:
             self.steps.mark("read")
             found = check_pages(book, saved)
             self.steps.mark("checked")
-            if any(d.code == "QA001" for d in found) or any(rel not in book.pages for rel in saved) \
-                    or any(d.code == "QA001" for rel in saved for d in self.errors.get(rel, ())):
+            unreadable = {d.path for d in found if d.code == "QA001"}
+            was = {rel: old_book.pages[rel].display for rel in saved if rel in old_book.pages}
+            if unreadable and len(was) == len(saved) and set(was.values()) <= unreadable \
+                    and not saved & self.replaced:
+                # saved in bytes MkDocs cannot read (not UTF-8): the open pages keep their last good
+                # render, where the reader is, and the panel says what is wrong
+                for rel, display in was.items():
+                    self.held[rel] = [d for d in found if d.path == display]
+                self._say(self.told.pages(set(was.values()), found))
+                return Update(findings=self.panel())
+            if unreadable or any(rel not in book.pages for rel in saved) or saved & self.replaced:
                 raise _NeedsFullBuild  # a page MkDocs cannot read (or could not): built as a whole
             plugin.book = book
             plugin.chapters = {chapter.slug: chapter for chapter in book.chapters}
-            by_rel = _findings_by_page(book, found)
             for rel in saved:
-                errors = [d for d in by_rel.get(rel, []) if d.is_error]
-                if errors:
-                    plugin.findings[rel] = errors
-                else:
-                    plugin.findings.pop(rel, None)
-                self.errors[rel] = set(errors)
-            for d in found:
-                print(str(d), file=sys.stderr, flush=True)
+                self.held.pop(rel, None)
+            self._say(self.told.pages({book.pages[rel].display for rel in saved}, found))
             mkpages = [file.page for rel in sorted(saved) if (file := files.get_file_from_path(rel)) and file.page]
             before = {id(page): (page.title, _questions(old_book, page.file.src_uri)) for page in mkpages}
             for page in mkpages:
@@ -231,10 +249,9 @@ class Session:
             for page in mkpages:
                 _build_page(page, config, site.doc_files, site.nav, site.env)
             self.steps.mark("rendered")
-            language = plugin.language
-            findings = [_findings_message(rel, files, by_rel.get(rel, []), language) for rel in sorted(saved)]
+            findings = self.panel()
             if push is not None:
-                push(Update(urls=[p.url for p in mkpages], findings=findings,
+                push(Update(urls=[p.url for p in mkpages], findings=findings, saved=set(saved),
                             written={p.url: p.file.abs_dest_path for p in mkpages}))
             # what lists the saved pages: their chapter page (topic list, question counts), the
             # home page (question counts), the neighbours (their footer names a changed title)
@@ -273,39 +290,57 @@ class Session:
         for page in to_render:
             if page.url not in urls:
                 urls.append(page.url)
-        return Update(urls=urls, findings=findings)
+        return Update(urls=urls, findings=findings, saved=set(saved))
 
     def check_everything(self) -> Update | None:
-        """After a save: the whole book checked; pages whose own errors changed (an id another
-        page now also uses) are rendered again. Prints what is new."""
+        """After a save: the whole book checked (what only the whole book shows, such as an id
+        two pages use, or a link the save broke on another page). Prints what is new; the
+        findings panel when it changed."""
         site, plugin = self.site, self.plugin
         if site is None or plugin is None or plugin.book is None:
             return None
         found = check_book(plugin.book)
-        by_rel = _findings_by_page(plugin.book, found)
-        again: list[str] = []
-        for rel in set(by_rel) | set(self.errors):
-            errors = {d for d in by_rel.get(rel, []) if d.is_error}
-            if errors != self.errors.get(rel, set()):
-                for d in errors - self.errors.get(rel, set()):
-                    print(str(d), file=sys.stderr, flush=True)
-                self.errors[rel] = errors
-                if errors:
-                    plugin.findings[rel] = sorted(errors)
-                else:
-                    plugin.findings.pop(rel, None)
-                again.append(rel)
-        pages = [file.page for rel in again if (file := site.files.get_file_from_path(rel)) and file.page
-                 and file.page.content is not None]
-        if not pages:
+        if self.held:  # the book holds those pages as they last were: what holds is that they cannot be read
+            held = [d for why in self.held.values() for d in why]
+            found = [d for d in found if d.path not in {d.path for d in held}] + held
+        self._say(self.told.whole(found))
+        before = self.shown
+        if self.panel() == before:
             return None
-        with reused_markdown():
-            for page in pages:
-                _populate_again(page, site.config, site.files)
-                _build_page(page, site.config, site.doc_files, site.nav, site.env)
-        return Update(urls=[p.url for p in pages],
-                      findings=[_findings_message(rel, site.files, by_rel.get(rel, []), plugin.language)
-                                for rel in sorted(again)])
+        return Update(findings=self.shown)
+
+    def panel(self) -> list[dict[str, Any]]:
+        """The findings panel of the open pages (`Told.panel`), by file."""
+        plugin = self.plugin
+        book = plugin.book if plugin is not None else None
+        rel_of = {page.display: rel for rel, page in book.pages.items()} if book is not None else {}
+        rel_of |= {why[0].path: rel for rel, why in self.held.items() if why}
+        groups: dict[str, list[Diagnostic]] = {}
+        for d in self.told.panel():
+            groups.setdefault(d.path, []).append(d)
+        files = self.site.files if self.site is not None else Files([])
+        language = plugin.language if plugin is not None else None
+        self.shown = [_findings_message(rel_of.get(path, path), files, found, language)
+                      for path, found in groups.items()]
+        return self.shown
+
+    def own(self, page: str) -> list[dict[str, Any]]:
+        """The errors of the page at `page` (its URL, as `server.page_key` writes it): shown in
+        its panel whatever was saved, as the page's own box used to be."""
+        site, plugin = self.site, self.plugin
+        if site is None or plugin is None or plugin.book is None:
+            return []
+        rel = self.by_url.get(page)
+        held = self.held.get(rel or "")
+        found_on = held[0].path if held else (plugin.book.pages[rel].display if rel in plugin.book.pages else None)
+        errors = [d for d in self.told.now if d.path == found_on and d.is_error] if found_on else []
+        return [_findings_message(rel, site.files, errors, plugin.language)] if errors and rel else []
+
+    @staticmethod
+    def _say(found: list[Diagnostic]) -> None:
+        """Findings the author has not been told (each once), as MkDocs prints its own."""
+        for d in found:
+            (log.error if d.is_error else log.warning)(str(d))
 
     # -- what the pages do not wait for ---------------------------------------------------------
 
@@ -313,6 +348,8 @@ class Session:
         """Print pages, study data and search index of the saved pages' chapters, in a forked
         process (one at a time: a save during one is written by the next)."""
         chapters = {rel.split("/")[0] for rel in saved if "/" in rel}
+        if not saved:
+            return
         self.reap()
         if self.children:
             self.pending_outputs = (self.pending_outputs or set()) | chapters
@@ -415,16 +452,6 @@ def _title_after(book: Any, rel: str) -> str | None:
     return page.title if page is not None else None
 
 
-def _findings_by_page(book: Any, found: list[Diagnostic]) -> dict[str, list[Diagnostic]]:
-    by_display = {page.display: rel for rel, page in book.pages.items()}
-    out: dict[str, list[Diagnostic]] = {}
-    for d in found:
-        rel = by_display.get(d.path)
-        if rel is not None:
-            out.setdefault(rel, []).append(d)
-    return out
-
-
 def _findings_message(rel: str, files: Files, found: list[Diagnostic], language: str | None) -> dict[str, Any]:
     file = files.get_file_from_path(rel)
     errors = sum(d.is_error for d in found)
@@ -446,7 +473,7 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
           jobs: int | None = None, verbose: bool = False) -> None:
     """Build the site into a temporary folder, serve it on `dev_addr` and render what each
     save changes until interrupted (Ctrl+C, SIGTERM)."""
-    from qabook.live.server import PreviewServer, page_key
+    from qabook.live.server import PreviewServer
     from qabook.live.watch import Watcher
 
     logger = logging.getLogger("mkdocs")
@@ -457,12 +484,15 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
     host, _, port = dev_addr.rpartition(":")
     site_dir = Path(tempfile.mkdtemp(prefix="qabook-serve-"))
     signal.signal(signal.SIGTERM, _interrupt)
+    # Ctrl+C, and `kill -INT` of a preview started in the background of a shell (which starts it
+    # with SIGINT ignored, and Python keeps that): both stop it as Ctrl+C in a terminal does
+    signal.signal(signal.SIGINT, _interrupt)
     session = Session(project, dev_addr, site_dir, jobs=jobs, full=full)
     server = None
     watcher = None
     try:
         session.build_all()
-        server = PreviewServer(site_dir, host or "127.0.0.1", int(port))
+        server = PreviewServer(site_dir, host or "127.0.0.1", int(port), own=session.own)
         server.start()
         watched = [project.docs_dir] + [Path(d) for d in _theme_dirs(session)]
         watcher = Watcher(watched, [project.config_file] if project.config_file else [])
@@ -499,7 +529,9 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
             elif rest := [url for url in update.urls if url not in pushed]:
                 server.broadcast.send({"kind": "pages", "urls": rest})  # no findings: those came with the page
                 steps.mark("listing pages pushed")
-            shown = ", ".join(unquote(url) for url in update.urls) or "nothing"  # '网络/01-…/', not '%E7%BD%91…'
+            shown = ", ".join(unquote(url) for url in update.urls) or (  # '网络/01-…/', not '%E7%BD%91…'
+                "nothing (the page as it was stays on screen: " + ", ".join(sorted(session.held)) + " cannot be read)"
+                if session.held else "nothing")
             log.info(f"{'Built the site again' if update.full else 'Rendered ' + shown}"
                      f" in {update.seconds:.2f} s")
             if not update.full:
@@ -507,7 +539,7 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
                 if more is not None:
                     server.broadcast.send(more.message())
                 steps.mark("book checked")
-                session.write_outputs(_saved(update))
+                session.write_outputs(update.saved)
                 steps.mark("writer started")
             log.debug(steps.line())
     except KeyboardInterrupt:
@@ -538,10 +570,6 @@ def remove_in_background(folder: Path) -> None:
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     except OSError:
         shutil.rmtree(folder, ignore_errors=True)
-
-
-def _saved(update: Update) -> set[str]:
-    return {f["page"] for f in update.findings}
 
 
 def _theme_dirs(session: Session) -> list[str]:

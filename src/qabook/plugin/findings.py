@@ -17,12 +17,15 @@ log = get_plugin_logger(__name__)
 PageFindings = dict[str, list[Diagnostic]]  # src_uri → its check errors
 
 
-def run_check(book: Book) -> PageFindings:
-    """Log every finding of the check; return each page's errors, by its docs-relative path."""
+def run_check(book: Book, found: list[Diagnostic] | None = None) -> PageFindings:
+    """Log every finding of the check (and add it to `found`); return each page's errors, by its
+    docs-relative path."""
     by_display = {page.display: rel for rel, page in book.pages.items()}
     by_display |= {d.path: rel for rel in book.other_files for d in book.unreadable if d.path.endswith(rel)}
     findings: PageFindings = {}
     for d in check_book(book):
+        if found is not None:
+            found.append(d)
         (log.error if d.is_error else log.warning)(str(d))
         if d.is_error and d.path in by_display:
             findings.setdefault(by_display[d.path], []).append(d)

@@ -39,10 +39,11 @@ from qabook import safe_markdown as sanitiser
 from qabook.book import load_book
 from qabook.compact import compact_html, without_material_search_strings
 from qabook.config import Project, load_project
+from qabook.diagnostics import Diagnostic
 from qabook.memory import give_back
 from qabook.model import Book, Chapter
 from qabook.pdfnames import book_slug
-from qabook.plugin import findings, navigation, outputs, pages, preview, search_index, site, study_data
+from qabook.plugin import book_identity, findings, navigation, outputs, pages, preview, search_index, site, study_data
 from qabook.plugin.config import QabookConfig
 from qabook.plugin.icons import IconMasks
 from qabook.plugin.offline import OfflineSite
@@ -58,6 +59,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.one_off = False  # `qabook build` (qabook.parallel_build, keep_content=False): nothing rendered again
         self.pdf_available = True  # WeasyPrint and its system libraries can be loaded
         self.findings: findings.PageFindings = {}  # src_uri → its check errors
+        self.found: list[Diagnostic] = []  # every finding of the check (the live preview prints what is new)
+        self.built_site: Path | None = None  # `qabook serve`: the project's own site folder (the preview builds elsewhere)
         self.chapters: dict[str, Chapter] = {}  # by folder slug
         self.print_files: dict[str, File] = {}  # chapter slug → its generated print page
         self.icon_masks: IconMasks | None = None  # icons outside the article drawn by CSS masks
@@ -153,7 +156,14 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         assert self.project is not None
         self.book = load_book(self.project, cache=preview.PARSED)
         self.chapters = {ch.slug: ch for ch in self.book.chapters}
-        self.findings = findings.run_check(self.book) if self.config.check else {}
+        self.found = []
+        if self.config.study:  # before the build empties the site folder: the id its study data was written with
+            built = book_identity.built_book_id(Path(config.site_dir)) or book_identity.built_book_id(
+                self.built_site or self.project.site_dir)
+            if note := book_identity.renamed_warning(built, config.site_name, self.config.book_id,
+                                                     config.config_file_path):
+                site.log.warning(note)
+        self.findings = findings.run_check(self.book, self.found) if self.config.check else {}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self.book is None:
@@ -227,7 +237,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         elif self.config.study and self.book is not None and src in self.book.pages \
                 and self.book.pages[src].kind == "topic":
             html = study_data.with_toolbar_slot(html)
-        if self.serving:  # the page's own errors on top, after search has taken its documents
+        if self.serving and "qabook-live" not in config.plugins:  # plain `mkdocs serve`: the page's own
+            # errors on top, after search has taken its documents (`qabook serve` shows them in a panel)
             html = findings.with_findings_box(html, self.findings.get(src))
         return html
 
