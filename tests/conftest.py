@@ -91,6 +91,22 @@ def built_chapters(root: Path, chapters: int, topics: int, title, question) -> P
     return project / "site"
 
 
+def filled_print_page(page: Path) -> str:
+    """A chapter's print page as the browser shows it: each card slot filled from the chapter's
+    cards script the page loads, as assets/print.js does."""
+    import html
+    import json
+
+    text = page.read_text(encoding="utf-8")
+    m = re.search(r'<script src="([^"]*study-cards/[^"]*)"></script>', text)
+    if m is None:
+        return text
+    script = (page.parent / m.group(1)).read_text(encoding="utf-8")
+    cards = json.loads(script[script.index("]=") + 2:script.rindex(";")])
+    return re.sub(r'<template data-qa-card="([^"]*)" data-qa-part="(\w)"></template>',
+                  lambda s: cards[html.unescape(s.group(1))][s.group(2)], text)
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of the project's content (mkdocs.yml, docs/, overrides/) to build in isolation."""
     for name in ("mkdocs.yml",):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, filled_print_page
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from genbook import generate  # noqa: E402
@@ -74,7 +74,7 @@ def test_one_off_build_lets_go_of_the_pages_html_before_the_index(project: Path,
     # pages rendered in workers: the index is written beside them, by a process of its own
     assert (seen["index"] != seen["build"]) is (jobs > 1)
     # the print pages and study data were written from it first
-    printed = (tmp_path / "site" / "c000" / "print" / "index.html").read_text(encoding="utf-8")
+    printed = filled_print_page(tmp_path / "site" / "c000" / "print" / "index.html")
     assert printed.count('class="qa-print-topic"') == 6 and "标记词00001" in printed
     cards = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "site").rglob("study-cards/*.js"))
     assert "标记词00001" in cards

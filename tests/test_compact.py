@@ -31,3 +31,84 @@ def test_an_icon_without_its_namespace_attribute_is_still_drawn(browser) -> None
         return [s.namespaceURI, r.width > 0 && r.height > 0]; }""")
     assert drawn == ["http://www.w3.org/2000/svg", True]
     page.close()
+
+
+def test_material_search_strings_leave_the_page_config_and_nothing_else() -> None:
+    import json
+    import re
+
+    from qabook.compact import without_material_search_strings
+
+    config = {"base": "..", "translations": {"clipboard.copied": "已复制", "clipboard.copy": "复制",
+                                             "search.result.more.one": '在该页上还有 1 个"结果"',
+                                             "search.result.none": "没有", "search.result.term.missing": "缺少",
+                                             "select.version": "选择当前版本"}, "version": None}
+    text = json.dumps(config, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    page = f'<p>"search.result.none":"x",</p><script id="__config" type="application/json">{text}</script><p>after</p>'
+    out = without_material_search_strings(page)
+    got = json.loads(re.search(r'application/json">(.*?)</script>', out).group(1))
+    assert got == {**config, "translations": {k: v for k, v in config["translations"].items()
+                                              if not k.startswith("search.")}}
+    assert out.startswith('<p>"search.result.none":"x",</p>') and out.endswith("<p>after</p>")
+    assert without_material_search_strings("<p>no config</p>") == "<p>no config</p>"
+
+
+def test_icons_outside_the_article_become_masked_boxes_and_the_article_keeps_its_own() -> None:
+    from qabook.compact import icon_class, icon_rule
+
+    masks: dict[str, str] = {}
+    two = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M1 1h2v2z"/><path d="M5 5h2v2z"/></svg>'
+    out = compact_html(PAGE.replace("</body>", two + "</body>"), icons=True, masks=masks)
+    name = icon_class("0 0 24 24", "M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z")
+    head, article = out.split("<article>")
+    assert f'<label class="menu">\n<svg viewBox="0 0 24 24" class="{name}"></svg>' in head
+    assert ICON in article  # the author's content byte for byte
+    assert '<path d="M1 1h2v2z"/><path d="M5 5h2v2z"/>' in out  # not one path: left as it is
+    assert masks == {name: icon_rule("0 0 24 24", "M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z")}
+
+
+@pytest.mark.browser
+def test_a_masked_icon_paints_the_pixels_of_the_inline_one(browser) -> None:
+    """The same icon in a header-like box (white on blue, 1.2rem of a 20px root, as Material sizes it), drawn
+    inline and by its mask: the same pixels (anti-aliasing aside)."""
+    from io import BytesIO
+
+    from PIL import Image, ImageChops
+
+    from qabook.compact import icon_rule
+
+    d = "M12 3 1 9l11 6 9-4.91V17h2V9M5 13.18v4L12 21l7-3.82v-4L12 17z"  # Material's school icon
+    masks: dict[str, str] = {}
+    box = ('<style>html{{font-size:125%}}label{{display:block;width:48px;padding:8px;background:#4051b5;color:#fff}}'
+           'label svg{{display:block;height:1.2rem;width:auto;fill:currentcolor}}{rule}</style>'
+           '<label>{icon}</label>')
+    inline = box.format(rule="", icon=f'<svg viewBox="0 0 24 24"><path d="{d}"/></svg>')
+    masked_page = compact_html(f'<label>\n<svg viewBox="0 0 24 24"><path d="{d}"/></svg></label>',
+                               icons=True, masks=masks)
+    masked = box.format(rule=icon_rule("0 0 24 24", d), icon=masked_page.split("<label>\n")[1].split("</label>")[0])
+    shots = []
+    page = browser.new_page(device_scale_factor=2)
+    for html in (inline, masked):
+        page.set_content(html)
+        shots.append(Image.open(BytesIO(page.locator("label").screenshot())).convert("RGB"))
+    page.close()
+    white = sum(shots[1].convert("L").histogram()[201:])
+    assert white > 200  # the icon is drawn (white on blue), not a blank or a filled box
+    assert white < 0.5 * shots[1].size[0] * shots[1].size[1]
+    diff = ImageChops.difference(*shots)
+    assert max(high for _, high in diff.getextrema()) <= 32, "the masked icon differs from the inline one"
+
+
+def test_every_masked_icon_of_the_site_has_its_rule(built_site) -> None:
+    import re
+
+    rules = (built_site / "assets/qabook/icons.css").read_text(encoding="utf-8")
+    used: set[str] = set()
+    pages = list(built_site.rglob("*.html"))
+    for page in pages:
+        used |= set(re.findall(r'class="(qa-i-[0-9a-f]+)"', page.read_text(encoding="utf-8")))
+    assert len(used) >= 5
+    assert {n for n in used if f"svg.{n}{{" not in rules} == set()
+    assert not (built_site / "assets/qabook/icons.parts").exists()
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="assets/qabook/icons.css"' in home

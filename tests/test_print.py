@@ -65,3 +65,24 @@ def test_pdfs_are_named_after_book_and_chapter(built_site: Path) -> None:
     assert sorted(p.name for p in (built_site / "pdf").glob("*.pdf")) == [f"{BOOK}-llm.pdf", f"{BOOK}.pdf"]
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert f'download="{BOOK}-llm.pdf"' in home
+
+
+def test_card_slots_give_back_the_same_html() -> None:
+    """printbook.slot_cards: a part is slotted only where it stands whole between tags, and
+    filling the slots (as print.js does) gives back every byte."""
+    from html import unescape
+
+    from qabook.printbook import slot_cards
+
+    long = "<p>" + "答案" * 60 + "</p>"
+    page = (f'<section><h2 title="{long}">x</h2><div class="admonition question"><p class="admonition-title">问</p>\n'
+            f'{long}\n</div><details class="answer" open><summary>答</summary>{long}</details>'
+            f'<p>{long}</p></section>')
+    parts = [("t1#q1", "q", long), ("t1#q1", "a", long), ("t1#q2", "q", long), ("t1#q2", "a", "<p>短</p>")]
+    slotted = slot_cards(page, parts)
+    assert slotted.count("<template") == 3  # the attribute's copy is left; the short part is not worth it
+    assert f'title="{long}"' in slotted
+    cards = {(k, p): text for k, p, text in parts}
+    filled = re.sub(r'<template data-qa-card="([^"]*)" data-qa-part="(\w)"></template>',
+                    lambda m: cards[(unescape(m.group(1)), m.group(2))], slotted)
+    assert filled == page

@@ -101,6 +101,43 @@ def print_page_html(topics: list[tuple[str, str, str, str]], intro: str = "") ->
     return "\n".join(out)
 
 
+#: A question's part on the site's print page, filled from the chapter's cards by print.js.
+CARD_SLOT = '<template data-qa-card="{key}" data-qa-part="{part}"></template>'
+
+
+def _between_tags(text: str, start: int, end: int) -> bool:
+    """Whether only white space stands between a tag's '>' and `start`, and between `end` and a '<'."""
+    before = start - 1
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return before >= 0 and text[before] == ">" and end < len(text) and text[end] == "<"
+
+
+def slot_cards(html_out: str, parts: list[tuple[str, str, str]]) -> str:
+    """The print page's HTML with each question's part (key, part letter, its HTML exactly as the
+    chapter's cards hold it) replaced by a `CARD_SLOT`, in order: the page then holds a topic's
+    questions once, in the cards, instead of twice. A part is replaced only where its bytes stand
+    whole between two tags (so a slot never lands inside an attribute or a text); a part the print
+    page changed (an anchor renamed, a block opened) is not found and stays. print.js puts the
+    same bytes back, so the page reads as before."""
+    out, cursor = [], 0
+    for key, part, text in parts:
+        slot = CARD_SLOT.format(key=html.escape(key), part=part)
+        if not text.startswith("<") or not text.endswith(">") or len(text.encode("utf-8")) <= len(slot):
+            continue  # the part is not whole elements, or a slot would not be smaller
+        at = html_out.find(text, cursor)
+        while at >= 0 and not _between_tags(html_out, at, at + len(text)):
+            at = html_out.find(text, at + 1)
+        if at < 0:
+            continue
+        out += [html_out[cursor:at], slot]
+        cursor = at + len(text)
+    out.append(html_out[cursor:])
+    return "".join(out)
+
+
 @dataclass
 class PrintDoc:
     title: str

@@ -768,8 +768,7 @@
     var more = root.querySelector(".qa-search-more");
     var scrollwrap = root.querySelector(".md-search__scrollwrap");
     var toggle = document.getElementById("__search");
-    var strings = {};
-    try { strings = JSON.parse(root.dataset.qaStrings || "{}"); } catch (e) { strings = {}; }
+    var strings = (window.QABOOK_SEARCH_UI || {}).strings || {};  // written before this script by the build
     var seq = 0, timer = null, composing = false, shown = 0, total = 0, query = "", sel = -1;
 
     function t(key, values) {

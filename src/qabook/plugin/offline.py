@@ -25,9 +25,11 @@ from qabook.plugin.navigation import NAV_DIR
 from qabook.plugin.site import STUDY_CARDS
 
 OFFLINE_JS = "assets/qabook/offline.js"
-#: What study mode loads only when asked (the progress link, its QR code): kept for offline use.
+#: What study mode loads only when asked (the progress link, its QR code) and what a chapter's
+#: print page loads besides every page's scripts (print.js; its cards are the optional group):
+#: kept for offline use.
 STUDY_LAZY = ("assets/qabook/progresslink.js", "assets/qabook/vendor/qrcode-generator.js",
-              "assets/qabook/vendor/LICENSE-qrcode-generator.txt")
+              "assets/qabook/vendor/LICENSE-qrcode-generator.txt", "assets/qabook/print.js")
 
 
 class OfflineSite:

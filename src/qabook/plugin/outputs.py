@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,10 +14,13 @@ from mkdocs.utils import get_relative_url
 
 from qabook.book import CHAPTERS_MARKER, PDF_MARKER
 from qabook.config import Project
+from qabook.i18n import t
 from qabook.model import Book, Page
 from qabook.plugin.preview import Rendered
-from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown
+from qabook.plugin.site import PRINT_JS
+from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown, slot_cards
 from qabook.safepaths import SITE_MARKER, marker_text
+from qabook.study import QuestionHtml
 
 log = get_plugin_logger(__name__)
 
@@ -41,8 +44,14 @@ def add_print_pages(files: Files, config: MkDocsConfig, book: Book, language: st
     return out
 
 
-def fill_print_pages(site: Path, book: Book, print_files: dict[str, File], rendered: dict[str, Rendered]) -> None:
-    """Each chapter's print page: its topics' rendered HTML, answers open."""
+def fill_print_pages(site: Path, book: Book, print_files: dict[str, File], rendered: dict[str, Rendered],
+                     cards: dict[str, tuple[str, dict[str, QuestionHtml]]] | None = None,
+                     language: str | None = None) -> None:
+    """Each chapter's print page: its topics' rendered HTML, answers open. With study mode's
+    `cards` (chapter slug → its cards' file and its cards by key), each question's parts are
+    left to the chapter's cards (`printbook.slot_cards`), which the page loads with print.js:
+    the same HTML in the browser, a topic's questions kept once on disk instead of twice."""
+    cards = cards or {}
     for chapter in book.chapters:
         file = print_files.get(chapter.slug)
         if file is None:
@@ -55,8 +64,20 @@ def fill_print_pages(site: Path, book: Book, print_files: dict[str, File], rende
                 url, title, html, _ = rendered[topic.rel]
                 topics.append((topic.id or topic.rel, unescape(title), get_relative_url(url, print_url), html))
         intro = rendered[chapter.index.rel].html if chapter.index and chapter.index.rel in rendered else ""
+        filled = print_page_html(topics, intro)
+        if chapter.slug in cards:
+            script, by_key = cards[chapter.slug]
+            parts = [(key, part, getattr(q, name)) for key, q in by_key.items()
+                     for part, name in (("q", "question"), ("a", "answer"), ("e", "explanation"))]
+            slotted = slot_cards(filled, parts)
+            if slotted != filled:
+                note = t(language, "print.needs_js")
+                filled = (slotted + f'\n<noscript><p class="qa-print-hint">{note}</p></noscript>'
+                          f'\n<script src="{get_relative_url(script, print_url)}"></script>'
+                          f'\n<script src="{get_relative_url(PRINT_JS, print_url)}" '
+                          f'data-qa-chapter="{escape(chapter.slug)}"></script>')
         text = target.read_text(encoding="utf-8")
-        target.write_text(text.replace(PRINT_MARKER, print_page_html(topics, intro), 1), encoding="utf-8")
+        target.write_text(text.replace(PRINT_MARKER, filled, 1), encoding="utf-8")
 
 
 def write_pdfs(project: Project, book: Book, out: Path, paper: str, jobs: int) -> None:

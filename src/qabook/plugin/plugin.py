@@ -37,7 +37,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from qabook import safe_markdown as sanitiser
 from qabook.book import load_book
-from qabook.compact import compact_html
+from qabook.compact import compact_html, without_material_search_strings
 from qabook.config import Project, load_project
 from qabook.diagnostics import Diagnostic
 from qabook.memory import give_back
@@ -46,6 +46,7 @@ from qabook.parallel_build import Beside, beside
 from qabook.pdfnames import book_slug
 from qabook.plugin import book_identity, findings, navigation, outputs, pages, preview, search_index, site, study_data
 from qabook.plugin.config import QabookConfig
+from qabook.plugin.icons import IconMasks
 from qabook.plugin.offline import OfflineSite
 from qabook.plugin.strict import StrictWatch
 from qabook.search import SearchDoc
@@ -63,6 +64,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.built_site: Path | None = None  # `qabook serve`: the project's own site folder (the preview builds elsewhere)
         self.chapters: dict[str, Chapter] = {}  # by folder slug
         self.print_files: dict[str, File] = {}  # chapter slug → its generated print page
+        self.icon_masks: IconMasks | None = None  # icons outside the article drawn by CSS masks
         self.study_files: dict[str, File] = {}  # "review" / "quiz" → its generated page
         self.language: str | None = None
         self.files: Files | None = None
@@ -137,6 +139,9 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                          system_font=self.config.system_font)
         if self.making_offline:
             OfflineSite.link_script(config)
+        self.icon_masks = IconMasks() if self.config.home else None  # where the site is the book
+        if self.icon_masks is not None:
+            self.icon_masks.link(config)
         return config
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
@@ -169,7 +174,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.files = files
         self.present = {f.src_uri for f in files.documentation_pages()}
         site.add_asset_files(files, config, search=self.config.search, study=self.config.study,
-                             system_font=self.config.system_font)
+                             system_font=self.config.system_font, language=self.language)
         findings.replace_unreadable_pages(files, self.findings)
         self.rendered = {}
         self.study_files = study_data.add_study_pages(files, config, self.language) if self.config.study else {}
@@ -259,7 +264,13 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return output
         if self.offline is not None:
             output = self.offline.head(output, page)
-        return compact_html(output, icons=self.config.home)
+        masks = self.icon_masks
+        output = compact_html(output, icons=self.config.home, masks=masks.rules if masks is not None else None)
+        if masks is not None:
+            masks.note(Path(config.site_dir))
+        if self.config.home and self.config.search:  # qabook's search box, not Material's
+            output = without_material_search_strings(output)
+        return output
 
     # -- pages rendered in worker processes (qabook.parallel_build) ---------------------------
 
@@ -328,12 +339,19 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return
         site_dir = Path(config.site_dir)
         outputs.mark_site(site_dir)
+        if self.icon_masks is not None:
+            self.icon_masks.write(site_dir)
         if self.nav is not None:
             navigation.write_nav_scripts(site_dir, self.nav, config.theme.get("features") or [],
                                          self._chapter_pages())
         rendered = preview.all_rendered(self.present, self.rendered)
+        cards = None
+        if self.config.study and self.book is not None:  # first: the print pages leave their questions to the cards
+            cards = study_data.write_study_data(site_dir, self.config.book_id or config.site_name, self.language,
+                                                self.book, self.files, self.study_files, rendered,
+                                                home=self.config.home)
         if self.book is not None:
-            outputs.fill_print_pages(site_dir, self.book, self.print_files, rendered)
+            outputs.fill_print_pages(site_dir, self.book, self.print_files, rendered, cards, self.language)
         making_pdfs = self.making_pdfs
         if making_pdfs and self.strict.count:
             outputs.log.info(f"no PDFs and no exports: this --strict build logged {self.strict.count} "
@@ -345,9 +363,6 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                                self.config.jobs)
             if note := outputs.unlinked_pdfs_note(self.book, self.config.pdf_dir):
                 outputs.log.info(note)
-        if self.config.study and self.book is not None:
-            study_data.write_study_data(site_dir, self.config.book_id or config.site_name, self.language, self.book,
-                                        self.files, self.study_files, rendered, home=self.config.home)
         if making_pdfs and self.config.exports and self.book is not None:
             outputs.write_exports(self.book, site_dir / self.config.pdf_dir, config.site_name, self.language)
         full_build = len(self.rendered) == len(rendered)

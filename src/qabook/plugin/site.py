@@ -4,6 +4,8 @@ A project's mkdocs.yml needs only `- qabook`."""
 
 from __future__ import annotations
 
+import json
+
 from importlib import resources
 from pathlib import Path
 from typing import Callable
@@ -28,9 +30,10 @@ SITE_CSS, SITE_JS = "assets/qabook/qabook.css", "assets/qabook/qabook.js"
 FONT_CSS = "assets/qabook/font.css"  # option system_font
 STUDY_DIR = "assets/qabook/"
 #: shipped in qabook.assets; progresslink.js and the QR encoder load only when a learner asks
-STUDY_ASSETS = ("fsrs.js", "study.js", "study.css", "progresslink.js", "vendor/qrcode-generator.js",
+STUDY_ASSETS = ("fsrs.js", "study.js", "study.css", "print.js", "progresslink.js", "vendor/qrcode-generator.js",
                 "vendor/LICENSE-qrcode-generator.txt")
 STUDY_INDEX = STUDY_DIR + "study-index.js"  # written after the build: strings, chapters, topics
+PRINT_JS = STUDY_DIR + "print.js"  # a chapter's print page: its questions' parts from the chapter's cards
 STUDY_CARDS = STUDY_DIR + "study-cards/"  # written after the build: each question's HTML, a file per chapter
 CSP_SCRIPTS = ("md-base.js", "md-palette.js", "md-content.js")
 
@@ -164,10 +167,15 @@ def _shipped(*path: str) -> str:
     return resources.files("qabook.assets").joinpath(*path).read_text(encoding="utf-8")
 
 
-def add_asset_files(files: Files, config: MkDocsConfig, *, search: bool, study: bool, system_font: bool) -> None:
-    """The assets shipped in the package, as files of the site."""
+def add_asset_files(files: Files, config: MkDocsConfig, *, search: bool, study: bool, system_font: bool,
+                    language: str | None = None) -> None:
+    """The assets shipped in the package, as files of the site; the search script starts with
+    its interface strings (the locale's search.* keys: once for the site, not in every page)."""
     if search:
-        files.append(File.generated(config, SEARCH_JS, content=_shipped("qasearch.js")))
+        ui = {"strings": {k: v for k, v in strings(language).items() if k.startswith("search.")}}
+        files.append(File.generated(config, SEARCH_JS, content=(
+            "window.QABOOK_SEARCH_UI = " + json.dumps(ui, ensure_ascii=False).replace("</", "<\\/") + ";\n"
+            + _shipped("qasearch.js"))))
     for path in (SITE_CSS, SITE_JS) + ((FONT_CSS,) if system_font else ()):
         files.append(File.generated(config, path, content=_shipped(path.rsplit("/", 1)[1])))
     for name in CSP_SCRIPTS:  # Material's inline scripts as files (see templates/partials/javascripts)

@@ -12,8 +12,8 @@ from qabook import i18n
 from qabook.model import Book
 from qabook.plugin.preview import Rendered, questions_of
 from qabook.plugin.site import STUDY_CARDS, STUDY_DIR
-from qabook.study import (QUIZ_PAGE, REVIEW_PAGE, StudyTopic, card_files, index_script, study_page_markdown,
-                          write_cards_script)
+from qabook.study import (QUIZ_PAGE, REVIEW_PAGE, QuestionHtml, StudyTopic, card_files, chapter_cards, index_script,
+                          study_page_markdown, write_cards_script)
 
 #: Where study mode puts its progress panel: the page keeps the room, so nothing shifts when it comes.
 PROGRESS_SLOT = '<div class="qa-progress-slot" aria-hidden="true"></div>'
@@ -48,12 +48,14 @@ def with_progress_slot(html: str, home: bool) -> str:
 
 
 def write_study_data(site: Path, book_id: str, language: str | None, book: Book, files: Files | None,
-                     study_files: dict[str, File], rendered: dict[str, Rendered], *, home: bool) -> None:
+                     study_files: dict[str, File], rendered: dict[str, Rendered], *,
+                     home: bool) -> dict[str, tuple[str, dict[str, QuestionHtml]]]:
     """study-index.js (every page) and study-cards/<n>.js per chapter (review and quiz pages, the
     chapters they need; files of chapters no longer there removed). Every Q&A page is
     a topic (those of no chapter with chapter ""); `home`: the home page shows the book's panel
     (and the badges are painted on every page), else study mode keeps to the Q&A pages;
-    `book_id` keys the learner's progress (option book_id, else the site name)."""
+    `book_id` keys the learner's progress (option book_id, else the site name). Returns, by
+    chapter slug, its cards' file (site path) and its cards by key, for the print pages."""
     by_src = {f.src_uri: f for f in files} if files is not None else {}
     chapters, topics = [], []
     groups = [(chapter.slug, chapter.topics) for chapter in book.chapters
@@ -85,6 +87,10 @@ def write_study_data(site: Path, book_id: str, language: str | None, book: Book,
     for old in folder.glob("*.js"):
         if old.name not in files_of.values():
             old.unlink()
+    written = {}
     for chapter, name in files_of.items():
+        members = [t for t in topics if t.chapter == chapter]
         with open(folder / name, "wb") as cards:
-            write_cards_script(cards, chapter, [t for t in topics if t.chapter == chapter])
+            write_cards_script(cards, chapter, members)
+        written[chapter] = (STUDY_CARDS + name, chapter_cards(members))
+    return written

@@ -64,11 +64,16 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
 
+def chapter_cards(topics: list[StudyTopic]) -> dict[str, QuestionHtml]:
+    """A chapter's cards by key (`<page id>#q<N>`; a later key wins, as in a dict)."""
+    return {f"{t.id}#{q.anchor}": q for t in topics for q in t.questions}
+
+
 def write_cards_script(out: BinaryIO, chapter: str, topics: list[StudyTopic]) -> None:
     """One chapter's cards (its `topics`) as a script that adds them to window.QABOOK_CARDS under
     the chapter's slug, written card by card: a big chapter's cards are megabytes, which the
     whole script held in memory at once (three times over)."""
-    cards = {f"{t.id}#{q.anchor}": q for t in topics for q in t.questions}  # (a later key wins, as in a dict)
+    cards = chapter_cards(topics)
     out.write(f"(window.QABOOK_CARDS=window.QABOOK_CARDS||{{}})[{_dump(chapter)}]={{".encode("utf-8"))
     for n, (key, q) in enumerate(cards.items()):
         card = {"q": q.question, "a": q.answer, "e": q.explanation}
