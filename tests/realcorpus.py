@@ -14,7 +14,7 @@ from pathlib import Path
 
 from qabook.check import check_docs
 from qabook.importer import plan_import, write_plan
-from qabook.importer.shapes import numbering
+from qabook.importer.shapes import LINKED_NUMBER_RE, numbering
 from qabook.importer.units import generic_title
 from qabook import vocabulary
 from qabook.vocabulary import BLOCKS
@@ -68,6 +68,7 @@ def _words_of(line: str) -> set[str]:
         return set()  # 'Show answer' only says the answer is inside: the block's default title says it
     line = _URL_RE.sub(" ", line)  # before the labels: '%E8%AE%A1' in a URL holds 'A1'
     core = re.sub(r"^\s*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?", "", line)
+    core = LINKED_NUMBER_RE.sub(r"\g<lead>\g<n>", core, count=1)  # '**[1](ch01.md#q1).** …': a number, linked
     core = re.sub(r"^(?:\*\*|__|(?:<(?:p|b|strong|em|i)\b[^<>]*>\s*)+)", "", core)  # '**1. …', '<b>1. …'
     found = numbering(core)  # a list item's or heading's number may become the question's number
     line = found.title if found is not None else core

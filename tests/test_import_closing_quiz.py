@@ -67,5 +67,7 @@ def test_a_closing_quiz_in_the_shape_of_the_sections_is_imported(tmp_path: Path)
     index = (tmp_path / "docs" / "c" / "index.md").read_text(encoding="utf-8")
     assert "Virtual environments" in index  # the article's sections stay on the chapter page
 
+    first = ARTICLE.split("\n").index("### Which file pins the exact versions a project was tested with?") + 1
+    assert f"packaging.md:{first}:1: QI034" in r.stdout + r.stderr  # a warning at the line: the importer chose
     explained = qabook("import", str(tmp_path / "packaging.md"), "--dry-run", "--explain", "--out", str(tmp_path / "x"))
     assert "a run of 4 that ask" in explained.stdout + explained.stderr  # --explain says what it chose

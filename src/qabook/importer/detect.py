@@ -69,6 +69,7 @@ class Detection:
     refused: str = ""  # why the best reading was taken for an article's sections (`Candidate.prose`)
     joined: list[tuple[int, int]] = field(default_factory=list)  # (start line, heading line joined to its title)
     strays: list[int] = field(default_factory=list)  # entries at another level or unlabelled (`strays.py`)
+    quizzes: list[Candidate] = field(default_factory=list)  # quizzes read apart from their template's sections (`askruns.py`)
     quiet_runs: list[list[int]] = field(default_factory=list)  # numbered runs read past (`template.quiet_runs`)
 
 
@@ -363,7 +364,10 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
         # lines that ask and answer on one line ('What is X? Answer: …') are questions of their own even
         # inside another question's answer: no answer goes on with a new question and its own answer
         own_line = c.features.get("inline", 0) >= 0.8 and len(c.indices) >= 3 and c.features["ask"] >= 0.8
-        if c.features["ask"] < 0.5 or (not own_line and nesting(winner, c)) or nesting(c, winner):
+        # (a second group asks as a rule, and at least two of its starts ask: one asking line among
+        # an exam's numbered objectives, '1.3 Compare physical interface…', is no group of questions)
+        if c.features["ask"] < 0.5 or sum(c.asked_at) < 2 or (not own_line and nesting(winner, c)) \
+                or nesting(c, winner):
             continue
         outside = [k for k, i in enumerate(c.indices) if not any(s <= i < e for s, e in taken)]
         # all its starts outside the winner's units; one in ten may sit inside one of them and start a
@@ -469,8 +473,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (asked := ask_headings(expanded, shapes, lines)):
         winner = asked
         cands = cands + [asked]
-    if winner is None and (runs := [c for c in cands if c.source is not None and c.accepted]):
-        winner = max(runs, key=lambda c: c.score)  # a quiz at the end of an article (`askruns.py`)
+    if winner is None and (quizzes := [c for c in cands if c.source is not None and c.accepted]):
+        winner = max(quizzes, key=lambda c: c.score)  # a quiz at the end of an article (`askruns.py`)
     if winner is None:
         return Detection("nothing found: no repeated question-like shape (numbered, asking or labelled headings, "
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands,
@@ -496,7 +500,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     strays = _strays(expanded, lines, starts, keys, labels)
     return Detection(what, starts, expanded, winner=winner, runner=runner, cands=cands,
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined,
-                     strays=strays, quiet_runs=runs)
+                     strays=strays, quiet_runs=runs,
+                     quizzes=[c for c in chosen if c.source is not None and c in cands])
 
 
 def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys: list[AnswerKey],

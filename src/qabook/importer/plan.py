@@ -141,6 +141,11 @@ class _Planner:
                       "the end of the block above their answer (a blank line, then the answer) are read as the "
                       "questions, from this one on; --explain lists them: if that is not where your questions start, say "
                       "where they do (--question-pattern, --split-on)")
+        for run in detection.quizzes:
+            self.warn(elements[run.indices[0]].lineno, "QI034",
+                      f"{run.describe()}: read as a quiz's {len(run.indices)} questions, apart from the sections of the "
+                      "same shape around them; if they are sections too, say where questions start "
+                      "(--question-heading, --question-pattern)")
         for run in detection.quiet_runs:
             self.warn(elements[run[0]].lineno, "QI033", f"this numbered list ({len(run)} items) is read as chapter "
                       "text, not questions: none of its items asks, offers choices or is answered under a label, "
@@ -396,7 +401,7 @@ class _Planner:
         width = max(2, len(str(len(units))))
         topics: list[PlannedPage] = []
         for n, (u, _) in enumerate(units, 1):
-            slug = slugify(u.title) or f"question-{n}"
+            slug = slugify(full_title(u.title)) or f"question-{n}"  # the words, not a link's address
             page_id = unique(slug, self.taken_ids)
             rel = f"{chapter}/{n:0{width}d}-{slug}.md"
             topics.append(PlannedPage(rel, u.title, self._topic_lines(u, page_id), questions=1))

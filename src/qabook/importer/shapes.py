@@ -270,6 +270,10 @@ ADMONITION_RE = re.compile(r'^(?P<mark>!!!|\?\?\?\+?|:::+)\s*(?P<type>[\w-]+)\s*
 _ANSWER_TYPES = {"answer", "success", "tip", "note", "solution", "hint", "check", "details", "info", "答案", "解答"}
 
 
+#: A question's number written as a link to its answer ('**[1](vol1_ch01.md#ques1_1a).** Which …').
+LINKED_NUMBER_RE = re.compile(r"^(?P<lead>(?:\*\*|__)?\s*)\[(?P<n>\d{1,4})\]\([^()\s]{1,500}\)(?=\s*(?:\*\*|__)?\s*[.．、)])")
+
+
 def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = None) -> Shape:
     """The shape of one element's first line."""
     if el.kind == "paragraph" and (m := ADMONITION_RE.match(first_line(el))):
@@ -311,6 +315,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
     else:
         return Shape(el.kind, "", None, "", "", False)
     bold = ""
+    line = LINKED_NUMBER_RE.sub(r"\g<lead>\g<n>", line, count=1)  # '**[1](ch01.md#q1).** …': the number, linked
     text = line
     if m := _BOLD_WHOLE_RE.match(line):
         bold, text = "whole", m["inner"].strip()
@@ -321,6 +326,10 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
     label = labels.heading(text) if box[:1] == "h" else labels.paragraph(line)
     label_kind = label.kind if label else ""
     num = numbering(text)
+    if num is None and box[:1] == "h" and (linked := linked_title(text)) and (inner := numbering(linked[0])):
+        # '# [3. WebSocket的工作原理](https://…/video)': the number is read inside the link that makes
+        # the whole heading; the title keeps the link as written (its words are the link's)
+        num = Numbering(inner.style, inner.number, inner.word, text, inner.part)
     if num and num.style == "Q:" and label_kind not in ("", "question"):
         num = None
     if num and num.style in ("N ", "N.N") and el.kind == "item" and el.level:

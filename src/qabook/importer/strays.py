@@ -7,7 +7,8 @@ directly; one entry (`#### class redefinition failed: …`) sits one level down,
 the `###` entry above it. Such a heading is a question too when
 
 - it asks or states a problem (`shapes.asks`, `states_problem`) and is no section title (one level
-  above the questions: it states a problem — a group heading that asks is an outro, '## Still have questions?');
+  above the questions: it states a problem, or it asks between the groups — a group heading that asks
+  after the last question is an outro, '## Still have questions?');
 - it says something of its own (words, not only links) before the next heading of its level;
 - at the questions' level or one above: it lies outside every question's unit (the reading left it
   to the chapter page), after the first question, and holds no question under it;
@@ -73,8 +74,9 @@ def stray_entries(elements: list[Element], lines: list[str], starts: list, ends:
         title = " ".join(unbold(el.text.strip()).split())
         if not title or section_title(title) or labels.heading(title) or not (asks(title) or states_problem(title)):
             continue
-        if el.level == level - 1 and not states_problem(title):
-            continue  # a group heading that asks is the page's outro ('## Still have questions?'), not an entry
+        if el.level == level - 1 and not states_problem(title) and not any(i > j for i in at):
+            continue  # a group heading that asks after the last question is the page's outro ('## Still have
+            # questions?'), not an entry; between the groups, answered directly, it is one ('## 14.5 如何改善 GAN 的性能')
         stop = _next_heading(elements, j, el.level)
         end_line = elements[stop].start if stop < len(elements) else len(lines)
         if not _says(lines, el.start + 1, end_line):

@@ -292,7 +292,9 @@ def separated(elements: list[Element], shapes: list[Shape]) -> list[int]:
     out = []
     title = next((i for i, el in enumerate(elements) if el.kind == "heading"), None)
     for h in [title if title is not None and title < hrs[0] else -1] + hrs:
-        j = next((k for k in range(h + 1, len(elements)) if elements[k].kind != "hr"), None)
+        # (at the document's head, past its front matter or a comment: the first card follows them)
+        skip = ("hr", "html") if h < 0 else ("hr",)
+        j = next((k for k in range(h + 1, hrs[0] if h < 0 else len(elements)) if elements[k].kind not in skip), None)
         if j is not None and shapes[j].box in ("p", "item") + tuple(f"h{n}" for n in range(2, 7)) and j not in out \
                 and not shapes[j].toc \
                 and (shapes[j].box != "p" or shapes[j].label_kind not in ("answer", "explanation")):
