@@ -94,14 +94,21 @@ class _Collect(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _init_worker() -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+def _child_setup() -> _Collect:
+    """A forked child's signals and log: SIGTERM ends it (the parent stops it so), Ctrl+C is the
+    parent's to handle, and MkDocs' log records are collected for the parent to replay."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     collect.setLevel(logger.getEffectiveLevel())
     logger.handlers[:] = [collect]
     logger.propagate = False
+    return collect
+
+
+def _init_worker() -> None:
+    collect = _child_setup()
     _STATE["log"] = collect
     replays: list[tuple[str, int, Any]] = []
     _STATE["replays"] = replays
@@ -394,13 +401,7 @@ def beside(func: Callable[[], None]) -> Beside:
 
 
 def _beside_run(func: Callable[[], None], writer: Any) -> None:
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
-    logger = logging.getLogger("mkdocs")
-    collect = _Collect()
-    collect.setLevel(logger.getEffectiveLevel())
-    logger.handlers[:] = [collect]
-    logger.propagate = False
+    collect = _child_setup()
     error = None
     try:
         func()
