@@ -192,3 +192,15 @@ def test_a_fence_header_the_renderer_refuses_is_reported_at_that_line() -> None:
     page, found = check_page(text)
     assert [(d.line, d.code) for d in errors(found)] == [(12, "QA023")] and "'```c'" in errors(found)[0].message
     assert "<h1" in render_page(text)  # what the finding is about: #include became a heading
+
+
+def test_a_quote_marker_alone_inside_quoted_code_is_a_blank_line_of_it() -> None:
+    """Found in an outside set (an Obsidian solution callout): a `>` line alone inside a quoted
+    fence is a blank line of the code to superfences; the checker dropped the fence there and
+    said QA023 (never closed) on a page that renders its code."""
+    quoted = "> [!success]- Solution\n> ```python\n> age = 16\n>\n> if age >= 18:\n>     print(1)\n> ```\n"
+    text = HEAD + "/// answer\n" + quoted + "///\n\n" + EXPLANATION
+    page, found = check_page(text)
+    assert not errors(found), [(d.line, d.code) for d in found]
+    assert "if</span>" in render_page(text)  # the renderer shows it as code
+    assert checked_counts(page) == rendered_counts(render_page(text))

@@ -169,6 +169,8 @@ def fenced_code(lines: list[str], first: int) -> Fences:
         if not (ws + content).strip():
             continue
         level = ws.count(">")
+        if quotes and level == quotes and not content.strip():
+            continue  # a line of the quote's markers alone ('>') is a blank line inside the quote
         dropped = (level > quotes or len(ws) < width) if quotes else (level > 0 or len(ws) != width)
         if dropped:
             unclosed.append((start, fence))
