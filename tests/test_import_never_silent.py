@@ -146,3 +146,81 @@ def test_refused_only_when_nothing_repeats_like_a_question() -> None:
     assert refused.question_count == 0 and at(refused, "QI001") == [1]
     numbered = plan_import("# 练习\n\n**1.** 什么是闭包？\n\n函数和其环境。\n\n**2.** 什么是原型？\n\n对象的模板。\n", "l.md")
     assert numbered.question_count == 2 and not numbered.has_errors
+
+
+MIXED_KEY = """# Python 面试复习
+
+Q: Python 中的 GIL 是什么？
+A: 全局解释器锁，同一时刻只有一个线程执行字节码。
+
+Q: 列表和元组有什么区别？
+A: 列表可变，元组不可变。
+
+## 小测验
+
+1. 下列哪个是不可变类型？
+A. list
+B. dict
+C. tuple
+D. set
+
+2. Python 中用哪个关键字定义函数？
+A. func
+B. def
+C. function
+D. lambda
+
+## 答案
+
+1. C
+2. B
+"""
+
+
+def test_an_answer_key_after_a_numbered_quiz_answers_the_quiz_not_the_q_lines_above_it() -> None:
+    """Found by a new user: `Q:`/`A:` questions, then a numbered quiz, then its key. The key's
+    answers went, by position, to the first `Q:` questions (a stray 'C' under the GIL answer)
+    and the quiz said its answers were missing — with no warning."""
+    plan = plan_import(MIXED_KEY, "mixed.md", chapter="py")
+    assert plan.question_count == 4
+    texts = [p.text for p in plan.pages[1:]]
+    assert block(texts[0], "answer") == "全局解释器锁，同一时刻只有一个线程执行字节码。"
+    assert block(texts[1], "answer") == "列表可变，元组不可变。"
+    assert block(texts[2], "answer") == "C" and "C. tuple" in block(texts[2], "question")
+    assert block(texts[3], "answer") == "B"
+    assert not at(plan, "QI004") and not at(plan, "QI032")
+
+
+NUMBERED_KEY = """# Quiz
+
+1. What is 2+2?
+
+Answer: 4, because two and two make four.
+
+2. What is the capital of France?
+
+Answer: Paris.
+
+3. Which is a prime?
+
+A. 4
+B. 6
+C. 7
+
+## Answers
+
+1. 4
+2. Paris
+3. C
+"""
+
+
+def test_a_key_that_also_answers_questions_with_answers_of_their_own_is_read_and_said() -> None:
+    """Numbered questions, most answered under them, and a key at the end for all: it was
+    refused ('no questions found', the key's items taken for questions). The key now answers
+    the one without an answer, and where it adds to an answer of its own a warning says so."""
+    plan = plan_import(NUMBERED_KEY, "quiz.md", chapter="q")
+    assert plan.question_count == 3
+    texts = [p.text for p in plan.pages[1:]]
+    assert block(texts[2], "answer") == "C"
+    assert at(plan, "QI032") == [19, 20]

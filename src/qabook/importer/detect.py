@@ -435,7 +435,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         k_winner, k_runner, k_cands = _vote(expanded, keyed, lines, labels, keys)
         # keys answer questions that have none of their own (or the author named them, or hid them
         # under a <details> that says they are the answers: the text under each question is its task)
-        if k_winner is not None and (opts.answer_key is not None or all(k.hidden for k in keys)
+        # — or nothing reads as questions while the key's entries are taken for some (a quiz whose
+        # questions mostly answer themselves, the key for the rest: the plan says where it adds)
+        if k_winner is not None and (opts.answer_key is not None or all(k.hidden for k in keys) or winner is None
                                      or _own_labels(k_winner, expanded, lines, keys, labels) < 0.5):
             winner, runner, cands, shapes = k_winner, k_runner, k_cands, keyed
         else:

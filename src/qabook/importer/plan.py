@@ -237,10 +237,12 @@ class _Planner:
         return unit
 
     def _answer_key(self, key: AnswerKey, units: list[Unit], elements: list[Element]) -> None:
-        """Answers listed by number at the end go to their questions (by number, else by position)."""
-        numbered = all(u.start.number is not None for u in units)
+        """Answers listed by number at the end go to their questions: by number to the numbered
+        ones (questions without a number, `Q:` lines above a numbered quiz, take none), by
+        position when no question is numbered."""
+        numbered = [u for u in units if u.start.number is not None]
         by_number: dict[int, Unit] = {}
-        for k, u in enumerate(units, 1):
+        for k, u in enumerate(numbered or units, 1):
             by_number.setdefault(u.start.number if numbered else k, u)
         for n, entries in sorted(key.entries.items()):
             u = by_number.get(n)
@@ -274,6 +276,9 @@ class _Planner:
                 u.how["question"] = u.how.pop("answer", "")
             elif u.has("answer"):
                 u.parts["answer"] += [OutLine("", ())] + out
+                self.warn(entries[0][2], "QI032", f"answer {n} of the key at line {key.line} is added to question "
+                                                  f"{n} (line {u.line}), which has an answer of its own: "
+                                                  "check that the key is meant for it")
             else:
                 u.parts["answer"] = out
                 u.labelled.add("answer")
