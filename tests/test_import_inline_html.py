@@ -61,3 +61,55 @@ def test_html_headings_with_the_answer_on_the_next_line(tmp_path: Path) -> None:
     assert page_block(pages[0], "answer") == "It downloads the remote's new commits without touching your branch."
     assert "git reset --soft" in page_block(pages[2], "answer")
     assert qabook("check", "--docs-dir", str(tmp_path / "docs")).returncode == 0
+
+
+REVIEW_HTML = """<ul>
+
+<li><b>
+R1. What is the difference between a host and an end system?
+</b></li>
+<p>
+Answer:<br/>
+There is none: laptops, phones and web servers are all hosts.
+</p>
+
+<li><b>
+R2. Why are standards important for protocols?
+</b></li>
+<p>
+Answer:<br/>
+They let systems built by different people work together.
+</p>
+
+<li><b>
+R3. Suppose one link runs at 2 Mbps and users send at 1 Mbps.<br/>
+a. How many users can circuit switching support?<br/>
+b. With packet switching, when does queueing begin?
+</b></li>
+<p>
+Answer:<br/>
+a. Two users.<br/>
+b. When three or more send at once.
+</p>
+
+<li><b>
+R4. List four kinds of access network.
+</b></li>
+<p>
+Answer:<br/>
+Dial-up, DSL, cable and fibre to the home.
+</p>
+
+</ul>
+"""
+
+
+def test_bold_html_items_written_over_several_lines_are_questions(tmp_path: Path) -> None:
+    r, pages = import_document(tmp_path, "review.md", REVIEW_HTML)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert len(pages) == 4
+    assert "host and an end system" in pages[0].read_text(encoding="utf-8")
+    assert "work together" in page_block(pages[1], "answer")
+    third = pages[2].read_text(encoding="utf-8")
+    assert "How many users" in third and "queueing begin" in third and "Two users" in page_block(pages[2], "answer")
+    assert "Dial-up" in page_block(pages[3], "answer")

@@ -6,7 +6,8 @@ with no colon. Nothing lists these lines: a line is a divider of this document w
 
 - it is short, alone on its line, outside code, and not a heading, list item, quote, table row,
   HTML or thematic break (`---` and `***` are separators already);
-- it has no word of its own (only marks), or it is a label word the vocabulary knows alone;
+- it has no word of its own (only marks, or a lone `<br>` tag that shows nothing: `<br class="f">`
+  between an Obsidian card's front and back), or it is a label word the vocabulary knows alone;
 - the very same line comes at least three times, always glued under a line of text and followed
   by text, and that text above asks (`?`, a question word) at least half of the time — the closing
   `:::` of an admonition or a `$$` of a formula also repeat, but not under questions;
@@ -36,6 +37,8 @@ _STRUCTURE_RE = re.compile(r"^\s*(?:#|[-*+]\s|\d+[.)]\s|>|\||<|[-*_=\s]+$)")
 #: How many times the same line must come to be the document's own.
 MIN_REPEATS = 3
 _MAX_CHARS = 12
+#: A line that is one line-break tag and shows no word ('<br>', '<br/>', '<br class="f">'): marks only.
+_BREAK_TAG_RE = re.compile(r"^<br\b[^<>]{0,40}?/?>$", re.I)
 
 
 def dividers(lines: list[str], labels: Labels) -> dict[str, str]:
@@ -52,20 +55,24 @@ def dividers(lines: list[str], labels: Labels) -> dict[str, str]:
                 fence = None
             continue
         text = line.strip()
-        if text and len(text) <= _MAX_CHARS and not _STRUCTURE_RE.match(line) and _kind(text, labels):
+        if text and (_BREAK_TAG_RE.match(text) or len(text) <= _MAX_CHARS and not _STRUCTURE_RE.match(line)) \
+                and _kind(text, labels):
             seen[text].append(k)
     out = {}
     for text, at in seen.items():
-        if len(at) == 1 and _one_card(lines, at[0]) and not re.search(r"\w", text):
+        if len(at) == 1 and _one_card(lines, at[0]) and _marks_only(text):
             out[text] = "answer"
             continue
         if len(at) < MIN_REPEATS:
             continue
-        glued = [k for k in at if k > 0 and lines[k - 1].strip() and _text_after(lines, k)]
+        glued = [k for k in at if k > 0 and lines[k - 1].strip() and _text_after(lines, k)
+                 and (not _BREAK_TAG_RE.match(text) or k + 1 < len(lines) and lines[k + 1].strip())]
+        # a '<br/>' closing each line of a list of links is spacing, not a divider: a break tag
+        # divides only when glued between the front above and the back below it
         asking = sum(1 for k in glued if asks(lines[k - 1].strip()))
         if len(glued) * 5 >= len(at) * 4 and asking * 2 >= len(glued):
             out[text] = _kind(text, labels)
-        elif _one_per_section(lines, at) and not re.search(r"\w", text):
+        elif _one_per_section(lines, at) and _marks_only(text):
             out[text] = "answer"
     return out
 
@@ -109,10 +116,15 @@ def _kind(text: str, labels: Labels) -> str:
     a line the labels already read: 'Answer:')."""
     if labels.paragraph(text) is not None:
         return ""
-    if not re.search(r"\w", text):
+    if _marks_only(text):
         return "answer"
     said = labels.heading(text)
     return said.kind if said and not said.rest and said.kind in ("answer", "explanation") else ""
+
+
+def _marks_only(text: str) -> bool:
+    """The line shows no word: marks only ('?', '>>>'), or a lone line-break tag ('<br class="f">')."""
+    return not re.search(r"\w", text) or bool(_BREAK_TAG_RE.match(text))
 
 
 def _text_after(lines: list[str], k: int) -> bool:

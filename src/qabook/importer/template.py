@@ -31,6 +31,7 @@ from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
 from qabook.importer.marked import TASK_RE, marked as marks_choice, ticked
 from qabook.importer.labels import Labels
+from qabook.importer.tasksection import task_section
 from qabook.importer.shapes import (FENCE_RE, QUESTION_MARK_RE, Shape, asks, details_close, linked_title, says_question,
                                    step)
 from qabook.vocabulary import SECTION_WORDS
@@ -109,6 +110,10 @@ class Candidate:
         if f.get("titled", 0) >= 1.0 and f["ask"] >= 0.3 and f["sequence"] >= 0.8 and f["n"] >= 3 and self.key[0] != "item":
             return True  # a sheet whose title names its exercises ('# 习题', '# Exercises'), numbered one by one,
             # some of them asking: each is one, answered or not
+        if f.get("sectioned") and f["sequence"] >= 0.8 and f["n"] >= 3 and f["answered"] >= 0.8 \
+                and f.get("marked", 0) > 0:
+            return True  # headings numbered one by one under a section that names them ('## Tasks' over
+            # '### 0. …', '### 1. …'), one at least written as a question: each is an exercise (`tasksection.py`)
         if f.get("choices", 0) >= 0.3 and f["ask"] >= 0.5 and f["n"] >= 3 and self.key[2] not in ("plain", "ask") \
                 and self.key[0] != "item":
             return True  # a numbered quiz: many offer choices (A) … B) …), so its numbered siblings ask too
@@ -195,6 +200,8 @@ class Candidate:
             what = f"{where} written as a question (or a card's front above a divider line)"
         else:
             what = f"{form}{where} numbered '{family}'"
+            if self.features.get("sectioned") and self.features.get("ask", 1.0) < 0.5:
+                what += " under a section that names them as exercises or tasks ('## Tasks', '## 习题'), few of them asking"
         first = self.shapes[0] if self.shapes else None
         example = (first.title or (f"{first.numbering.word} {first.numbering.number}".strip().capitalize()
                                    if first.numbering else "")) if first else ""  # a bare 'Question 1' has no title
@@ -518,7 +525,8 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     groups = sum(1 for sh, asked in zip(cand.shapes, cand.asked_at) if not asked and names_group(sh.title)) / n
     f.update(groups=groups, ticked=ticks / n, inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
-             explicit=sum(explicit(s) for s in cand.shapes) / n)
+             explicit=sum(explicit(s) for s in cand.shapes) / n,
+             sectioned=float(bool(_heading(box) and task_section(elements, cand.indices))))
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
     cand.score = round(weight * (1.5 * f["ask"] + 1.0 * f["labelled"] + 0.5 * f["answered"] + 0.5 * seq
                                  + 1.0 * coverage + 0.3 * regular + prior), 3)
