@@ -136,6 +136,11 @@ class _Planner:
                       "at another level or without the label of the others: it asks or states a problem and is "
                       "answered under it; if it is no question, say where questions start (--question-heading, "
                       "--question-pattern)")
+        for j in detection.filled:
+            self.warn(elements[j].lineno, "QI036", "this numbered line is read as a question too: its number is the "
+                      "one the questions' numbering skips here, though Markdown reads it as text (no space after the "
+                      "number, or glued under the paragraph above it); if it is no question, put a blank line and a "
+                      "space after the number as the others have, or say where questions start (--question-pattern)")
         if detection.winner is not None and detection.winner.key[2] == "tailask" and units:
             self.warn(units[0][0].line, "QI031", f"no line is marked as a question: the {len(units)} lines that ask at "
                       "the end of the block above their answer (a blank line, then the answer) are read as the "
