@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import qabook
+from test_images import png
 
 TOPICS = 3
 LONG = "这是一段足够长的文字，用来确认打印页里的题目和答案来自本章的学习卡片，而不是在磁盘上再存一份"
@@ -37,7 +38,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             f"---\nid: t{t}\n---\n\n# 主题 {t}\n\n/// question\n{question(t)}\n///\n\n"
             f"/// answer\n{answer(t)}\n\n```python\nprint({t})\n```\n///\n\n"
             f"/// explanation\n第{t}题的解析：{LONG}。\n///\n", encoding="utf-8")
-    (folder / "index.md").write_text("# 第 1 章\n\n<!-- qabook:pdf -->\n\n" + "\n".join(links) + "\n", encoding="utf-8")
+    (folder / "img").mkdir()
+    (folder / "img" / "arch.png").write_bytes(png())
+    (folder / "index.md").write_text("# 第 1 章\n\n<!-- qabook:pdf -->\n\n本章的架构图：\n\n![架构图](img/arch.png)\n\n"
+                                     + "\n".join(links) + "\n", encoding="utf-8")
     built = qabook("build", "--no-pdf", cwd=root / "book")
     assert built.returncode == 0, built.stderr + built.stdout
     return root / "book" / "site"
@@ -88,4 +92,23 @@ def test_a_topics_print_and_cards_are_reached_from_its_chapter(browser, site: Pa
         assert section.get_by_text(answer(2)).is_visible()
         page.goto(url + "c1/02-t2/")
         assert page.get_by_text(answer(2)).count() == 1  # the topic page keeps its own copy
+        page.close()
+
+
+@pytest.mark.browser
+def test_a_picture_on_the_chapter_page_shows_on_its_print_page(browser, site: Path) -> None:
+    """Found by a new user: the chapter page's picture (`img/arch.png`, written for `c1/`) was
+    copied as written into `c1/print/`, where the browser asked for `c1/print/img/arch.png`: a
+    broken image on screen and in the printed chapter. Its topic links went nowhere the same way."""
+    from browser import serve
+
+    with serve(site) as url:
+        page = browser.new_page()
+        page.goto(url + "c1/print/")
+        picture = page.locator("section.qa-print-intro img[alt='架构图']")
+        picture.scroll_into_view_if_needed()
+        assert picture.is_visible()
+        assert picture.evaluate("img => img.complete && img.naturalWidth > 0"), picture.get_attribute("src")
+        page.locator("section.qa-print-intro a", has_text="主题 2").click()
+        page.wait_for_url("**/c1/02-t2/")
         page.close()

@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import posixpath
+import re
 from html import escape, unescape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -44,6 +47,30 @@ def add_print_pages(files: Files, config: MkDocsConfig, book: Book, language: st
     return out
 
 
+#: A relative address in a page's HTML: `src` or `href` that names no scheme, host, root or anchor.
+_URL_ATTR_RE = re.compile(r'(\s(?:src|href)=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)([^"]+)(")')
+
+
+def rebase_urls(html: str, page_url: str, other_url: str) -> str:
+    """`html` rendered for the page at `page_url`, its relative addresses rewritten to work from
+    `other_url` (a chapter page's picture `img/a.png` is `../img/a.png` on its print page)."""
+    base = page_url if not page_url or page_url.endswith("/") else posixpath.dirname(page_url) + "/"
+
+    def repl(m: re.Match[str]) -> str:
+        parts = urlsplit(unescape(m.group(2)))
+        if not parts.path:
+            return m.group(0)
+        target = posixpath.normpath(posixpath.join(base, parts.path))
+        if target.startswith("../"):  # outside the site: leave it as written
+            return m.group(0)
+        moved = get_relative_url("" if target == "." else target, other_url)
+        moved += "/" if parts.path.endswith("/") and not moved.endswith("/") else ""
+        suffix = ("?" + parts.query if parts.query else "") + ("#" + parts.fragment if parts.fragment else "")
+        return f"{m.group(1)}{escape(moved + suffix)}{m.group(3)}"
+
+    return _URL_ATTR_RE.sub(repl, html)
+
+
 def fill_print_pages(site: Path, book: Book, print_files: dict[str, File], rendered: dict[str, Rendered],
                      cards: dict[str, tuple[str, dict[str, QuestionHtml]]] | None = None,
                      language: str | None = None) -> None:
@@ -62,8 +89,10 @@ def fill_print_pages(site: Path, book: Book, print_files: dict[str, File], rende
         for topic in chapter.topics:
             if topic.rel in rendered:
                 url, title, html, _ = rendered[topic.rel]
-                topics.append((topic.id or topic.rel, unescape(title), get_relative_url(url, print_url), html))
-        intro = rendered[chapter.index.rel].html if chapter.index and chapter.index.rel in rendered else ""
+                topics.append((topic.id or topic.rel, unescape(title), get_relative_url(url, print_url),
+                               rebase_urls(html, url, print_url)))
+        index = rendered.get(chapter.index.rel) if chapter.index else None
+        intro = rebase_urls(index.html, index.url, print_url) if index else ""
         filled = print_page_html(topics, intro)
         if chapter.slug in cards:
             script, by_key = cards[chapter.slug]
