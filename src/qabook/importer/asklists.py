@@ -30,6 +30,8 @@ from qabook.importer.template import Candidate, names_qa, titled_by
 #: the rest are questions too), and how few items make a list of questions.
 ASKING_SHARE = 0.8
 NUMBERED_ASKING_SHARE = 0.66
+#: Of a list whose heading names questions ('## Behavioral Questions'), when the document has others.
+NAMED_ASKING_SHARE = 0.5
 MIN_ITEMS = 2
 
 
@@ -106,6 +108,7 @@ def _asking_items(elements: list[Element], shapes: list[Shape], lines: list[str]
         if el.kind == "item" and el.parent >= 0:
             lists.setdefault(el.parent, []).append(i)
     chosen: list[int] = []
+    named_lists: list[list[int]] = []
     for items in lists.values():
         if len(items) < MIN_ITEMS:
             continue
@@ -114,9 +117,21 @@ def _asking_items(elements: list[Element], shapes: list[Shape], lines: list[str]
         toc = sum(1 for i in items if shapes[i].toc) / len(items)
         marked = any(QUESTION_MARK_RE.search(shapes[i].title or "") for i in items)
         in_order = numbered_in_order(elements, items)
+        named = _named_over(elements, items[0])
         if one_line and asking >= (NUMBERED_ASKING_SHARE if in_order else ASKING_SHARE) and toc < 0.5 and marked:
-            chosen += items if in_order else [i for i in items if shapes[i].asking]
+            chosen += items if in_order or named else [i for i in items if shapes[i].asking]
+        elif one_line and named and asking >= NAMED_ASKING_SHARE and toc < 0.5:
+            named_lists.append(items)
+    if chosen:  # beside a bank's lists of questions, a list its heading names questions holds questions
+        chosen += [i for items in named_lists for i in items]
     return sorted(chosen)
+
+
+def _named_over(elements: list[Element], i: int) -> bool:
+    """The nearest heading over item i names its list questions ('## Behavioral Questions'): its
+    prompts ('Tell me about yourself.', 'Describe a time when …') are questions too."""
+    over = _headings_over(elements, i)
+    return bool(over) and names_qa(over[0]) and not asked_of_others(over[0])
 
 
 def numbered_in_order(elements: list[Element], items: list[int]) -> bool:

@@ -23,6 +23,7 @@ from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbering, numbering_only, says_question,
                                    shape_of)
 from qabook.importer.faqsection import faq_sections
+from qabook.importer.gaps import found_numbers
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
                                       nesting, quiet_runs, says_something, score, section_title, silent,
                                       titled_by)
@@ -71,6 +72,7 @@ class Detection:
     strays: list[int] = field(default_factory=list)  # entries at another level or unlabelled (`strays.py`)
     quizzes: list[Candidate] = field(default_factory=list)  # quizzes read apart from their template's sections (`askruns.py`)
     quiet_runs: list[list[int]] = field(default_factory=list)  # numbered runs read past (`template.quiet_runs`)
+    filled: list[int] = field(default_factory=list)  # numbers the sequence skipped, found as text (`gaps.py`)
 
 
 def first_line(el: Element) -> str:
@@ -497,12 +499,18 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
             if i not in quiet:
                 starts.append(_start(i, shape, box, expanded[i].level))
     starts.sort(key=lambda s: s.index)
+    filled = []  # numbers the sequence skips, written where Markdown reads no list item (`gaps.py`)
+    for j, row, _ in found_numbers(expanded, lines, starts) if lines else []:
+        if row == expanded[j].start:
+            starts.append(_start(j, shapes[j], "item" if expanded[j].kind == "item" else "p", expanded[j].level))
+            filled.append(j)
+    starts.sort(key=lambda s: s.index)
     what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:])
     starts, joined = run_on_titles(expanded, _promote_hidden(expanded, starts, shapes), labels)
     strays = _strays(expanded, lines, starts, keys, labels)
     return Detection(what, starts, expanded, winner=winner, runner=runner, cands=cands,
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined,
-                     strays=strays, quiet_runs=runs,
+                     strays=strays, quiet_runs=runs, filled=filled,
                      quizzes=[c for c in chosen if c.source is not None and c in cands])
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from qabook.importer.detect import Detection, detect
 from qabook.importer.dividers import dividers
 from qabook.importer.elements import Element, split_elements, split_paragraphs
+from qabook.importer.gaps import cut_at, glued_lines
 from qabook.importer.labels import Labels
 from qabook.importer.options import ImportOptions
 from qabook.importer.readview import parse_view
@@ -300,13 +301,22 @@ def read_document(lines: list[str], options: ImportOptions, labels: Labels) -> t
     base = split_elements(parse_view(lines))
     tails = tail_cuts(lines, base) if not options.forced else set()  # 'answer.⏎Next question?⏎⏎answer'
 
-    def run(with_labels: Labels) -> tuple[list[Element], Detection]:
-        elements = split_tails(split_paragraphs(
+    def run(with_labels: Labels, glued: frozenset[int] = frozenset()) -> tuple[list[Element], Detection]:
+        elements = cut_at(split_tails(split_paragraphs(
             lines, base, lambda line: with_labels.paragraph(line) is not None
             or DEFINITION_RE.match(line) is not None  # 'Term⏎: definition'
-            or (with_labels.inline_answer(line) is not None and asks(line))), lines, tails)  # 'What is X? Answer: …'
+            or (with_labels.inline_answer(line) is not None and asks(line))), lines, tails), lines, glued)  # 'What is X? Answer: …'
         found = detect(elements, options, lines, with_labels)
         return found.elements or elements, found
+
+    def numbered_on(with_labels: Labels, elements: list[Element], detection: Detection) -> tuple[list[Element], Detection]:
+        """Read again with the paragraphs cut before the lines that fill the sequence's gaps (`gaps.py`)."""
+        glued = glued_lines(elements, lines, detection.starts)
+        if not glued:
+            return elements, detection
+        elements2, detection2 = run(with_labels, frozenset(glued))
+        detection2.learned = detection.learned
+        return (elements2, detection2) if len(detection2.starts) > len(detection.starts) else (elements, detection)
 
     elements, detection = run(labels)
     if options.forced:
@@ -314,7 +324,7 @@ def read_document(lines: list[str], options: ImportOptions, labels: Labels) -> t
     found = learn(detection, lines, labels)
     divided = dividers(lines, labels)
     if not found and not divided:
-        return elements, detection, labels
+        return (*numbered_on(labels, elements, detection), labels)
     learned = Labels(options.labels, learned_words(found), divided)
     found += [LearnedLabel(text, kind, sum(1 for line in lines if line.strip() == text), "divider")
               for text, kind in divided.items()]
@@ -322,5 +332,5 @@ def read_document(lines: list[str], options: ImportOptions, labels: Labels) -> t
     first = detection.winner.score if detection.winner else 0.0
     if detection2.winner is not None and detection2.winner.score >= 0.9 * first:
         detection2.learned = found
-        return elements2, detection2, learned
-    return elements, detection, labels
+        return (*numbered_on(learned, elements2, detection2), learned)
+    return (*numbered_on(labels, elements, detection), labels)

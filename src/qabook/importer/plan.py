@@ -23,7 +23,7 @@ from qabook.importer.explain import explain
 from qabook.importer.learn import read_document
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
-from qabook.importer.shapes import linked_title
+from qabook.importer.shapes import asks, linked_title
 from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, squeeze, trim,
                                        unwrap)
 from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, options_to_question,
@@ -136,6 +136,17 @@ class _Planner:
                       "at another level or without the label of the others: it asks or states a problem and is "
                       "answered under it; if it is no question, say where questions start (--question-heading, "
                       "--question-pattern)")
+        if detection.winner is not None and detection.winner.key[2] == "asklist":
+            for j in detection.winner.indices:
+                if not asks(elements[j].text):
+                    self.warn(elements[j].lineno, "QI037", "this list item does not ask, but the heading over its list "
+                              "names them questions ('## Behavioral Questions'): read as a question, as the lists of "
+                              "questions around it; if it is no question, move it out of that list")
+        for j in detection.filled:
+            self.warn(elements[j].lineno, "QI036", "this numbered line is read as a question too: its number is the "
+                      "one the questions' numbering skips here, though Markdown reads it as text (no space after the "
+                      "number, or glued under the paragraph above it); if it is no question, put a blank line and a "
+                      "space after the number as the others have, or say where questions start (--question-pattern)")
         if detection.winner is not None and detection.winner.key[2] == "tailask" and units:
             self.warn(units[0][0].line, "QI031", f"no line is marked as a question: the {len(units)} lines that ask at "
                       "the end of the block above their answer (a blank line, then the answer) are read as the "

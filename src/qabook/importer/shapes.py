@@ -31,7 +31,7 @@ _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("第N题", re.compile(rf"^第\s*(?P<n>\d+|[{_CJK_DIGITS}]+)\s*[题問问道]\s*[：:.．、]?\s*")),
     # 'Question 17a.': a lettered part of question 17 (its own question), never '17' then a title 'a. …'
     ("wordN", re.compile(r"^(?P<word>题目|问题|面试题|试题|习题|练习|例题|考题|Question|Problem|Exercise|Quiz|Task|"
-                         r"Q|No\.?|#)\s*#?\s*(?P<n>\d+)(?P<part>[a-z](?![a-z]))?(?!\d)\s*(?:[.:：．、)）\-—–]\s*|\s+|$)", re.I)),
+                         r"Q|No\.?|#)\s*#?\s*(?P<n>\d+(?:\.\d+)*)(?P<part>[a-z](?![a-z]))?(?!\d)\s*(?:[.:：．、)）\-—–]\s*|\s+|$)", re.I)),
     # '4.1.2 …', '3-1: Names', and an exercise's number alone ('## 2.3-1', '## 1.12')
     ("N.N", re.compile(r"^(?P<pre>\d+(?:\.\d+)+)\.?\s+|^(?P<pre2>\d{1,2}-\d{1,3})[.:：]?\s+(?=\D)"
                        r"|^(?P<pre3>\d{1,2}(?:\.\d{1,2})?(?:[.-]\d{1,3}))(?:\s*(?:\$\\star\$|[★☆]+))*\s*$")),  # '2.3-7 $\star$': its difficulty
@@ -187,7 +187,7 @@ def numbering(text: str, any_word: bool = False) -> Numbering | None:
         if style == "N.N":
             number = int(re.split(r"[.-]", m["pre"] or m["pre2"] or m["pre3"])[-1])
             return Numbering(style, number, "", text[m.end():].strip())
-        raw = m["n"]
+        raw = m["n"].rsplit(".", 1)[-1]  # 'Exercise 4.12': the 12th exercise of chapter 4
         number = cjk_number(raw) if not raw.isdigit() else int(raw)
         if number is None:
             continue

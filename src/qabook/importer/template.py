@@ -684,6 +684,8 @@ def names_collection(title: str) -> bool:
 
 _GROUP_RE = re.compile(r"(?:(?<![A-Za-z])(?:questions|problems|exercises|quizzes|FAQs?)|面试题|常见问题|习题集)"
                        r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*[:：]?$"
+                       # or counts them after a topic: 'SECTION 1 — PYTHON CORE (15 Questions)'
+                       r"|[(（]\s*\d+\s+(?:questions|problems|exercises)\s*[)）]\s*[:：]?$"
                        # or names them, then what they are for: 'Best questions to ask about the role'
                        r"|(?<![A-Za-z])questions\s+(?:to|for|about|on|you\s+(?:can|should|may|might))\s", re.I)
 
