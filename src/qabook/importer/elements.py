@@ -7,6 +7,7 @@ element owns its lines up to the next element, so every line of the input has on
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -121,12 +122,14 @@ def expand_lists(lines: list[str], elements: list[Element]) -> list[Element]:
 def split_paragraphs(lines: list[str], elements: list[Element], breaks) -> list[Element]:
     """Paragraphs split before every line after their first for which `breaks(line)` is true
     (`Q: …` then `A: …` on the very next line are two blocks, as a person reads them)."""
+    return cut_paragraphs(elements, lines, lambda k: breaks(lines[k]))
+
+
+def cut_paragraphs(elements: list[Element], lines: list[str], cut: Callable[[int], bool]) -> list[Element]:
+    """Paragraphs cut before each of their lines after the first whose 0-based index `cut` takes."""
     out: list[Element] = []
     for el in elements:
-        if el.kind != "paragraph" or el.own_end - el.start < 2:
-            out.append(el)
-            continue
-        cuts = [k for k in range(el.start + 1, el.own_end) if breaks(lines[k])]
+        cuts = [k for k in range(el.start + 1, el.own_end) if cut(k)] if el.kind == "paragraph" else []
         if not cuts:
             out.append(el)
             continue

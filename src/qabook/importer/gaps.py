@@ -17,7 +17,7 @@ Scanning a gap stops at a block numbered in that style with another number (an a
 
 from __future__ import annotations
 
-from qabook.importer.elements import Element
+from qabook.importer.elements import Element, cut_paragraphs
 from qabook.importer.shapes import Numbering, numbering, unbold
 
 #: The numbering styles a gap is filled in: a number and its punctuation, nothing else.
@@ -85,16 +85,4 @@ def glued_lines(elements: list[Element], lines: list[str], starts: list) -> set[
 
 def cut_at(elements: list[Element], lines: list[str], cuts: set[int]) -> list[Element]:
     """The paragraphs cut before each line of `cuts`."""
-    if not cuts:
-        return elements
-    out: list[Element] = []
-    for el in elements:
-        rows = [k for k in range(el.start + 1, el.own_end) if k in cuts] if el.kind == "paragraph" else []
-        if not rows:
-            out.append(el)
-            continue
-        bounds = [el.start, *rows, el.own_end]
-        for a, b in zip(bounds, bounds[1:]):
-            last = b == el.own_end
-            out.append(Element("paragraph", a, el.end if last else b, "\n".join(x.strip() for x in lines[a:b]), 0, b))
-    return out
+    return cut_paragraphs(elements, lines, cuts.__contains__) if cuts else elements
