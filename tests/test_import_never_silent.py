@@ -224,3 +224,16 @@ def test_a_key_that_also_answers_questions_with_answers_of_their_own_is_read_and
     texts = [p.text for p in plan.pages[1:]]
     assert block(texts[2], "answer") == "C"
     assert at(plan, "QI032") == [19, 20]
+
+
+def test_a_title_with_brackets_in_code_keeps_them_as_written_on_the_chapter_page() -> None:
+    """Found by a new user: the chapter page's link to ``len([1, 2, 3])`` showed
+    `len(\\[1, 2, 3\\])`, backslashes and all (brackets were escaped inside the code span too).
+    Brackets outside code are still escaped, so the link's words stay one link."""
+    from qafuzz import render_page
+
+    plan = plan_import(MIXED_KEY.replace("2. Python 中用哪个关键字定义函数？", "2. `len([1, 2, 3])` 与 [a] 的结果是？"),
+                       "mixed.md", chapter="py")
+    html = render_page(plan.pages[0].text)
+    assert "<code>len([1, 2, 3])</code> 与 [a] 的结果是？</a>" in html, html
+    assert "\\[" not in html

@@ -633,8 +633,18 @@ ASKING_LINE_RE = re.compile(r"^\s{0,3}(?:(?:\d{1,3}[.)、．]|Q\d*[:：.]|问[:�
                             r"|\*\*[^*]+[?？]\s*\*\*)\s*$")
 
 
+#: A code span in a title, as Python-Markdown finds it: its text is shown as written.
+_CODE_SPAN_RE = re.compile(r"(?<![\\`])(`+)(.+?)(?<!`)\1(?!`)")
+
+
 def _link_text(title: str) -> str:
-    return title.replace("[", "\\[").replace("]", "\\]")
+    """A title as a link's words: its brackets escaped, but not inside a code span (code spans
+    bind tighter than a link's brackets; a backslash there would be shown: `len(\\[1\\])`)."""
+    out, at = [], 0
+    for m in _CODE_SPAN_RE.finditer(title):
+        out += [title[at:m.start()].replace("[", "\\[").replace("]", "\\]"), m.group(0)]
+        at = m.end()
+    return "".join(out) + title[at:].replace("[", "\\[").replace("]", "\\]")
 
 
 def document_language(text: str) -> str:
