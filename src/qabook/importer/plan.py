@@ -29,6 +29,7 @@ from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase
 from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, options_to_question,
                                    separate_options, short_title,
                                    sort_details_unit, sort_row_unit, sort_unit)
+from qabook.parser import CODE_SPAN_RE
 from qabook.slug import slugify, unique
 
 
@@ -633,15 +634,11 @@ ASKING_LINE_RE = re.compile(r"^\s{0,3}(?:(?:\d{1,3}[.)、．]|Q\d*[:：.]|问[:�
                             r"|\*\*[^*]+[?？]\s*\*\*)\s*$")
 
 
-#: A code span in a title, as Python-Markdown finds it: its text is shown as written.
-_CODE_SPAN_RE = re.compile(r"(?<![\\`])(`+)(.+?)(?<!`)\1(?!`)")
-
-
 def _link_text(title: str) -> str:
     """A title as a link's words: its brackets escaped, but not inside a code span (code spans
     bind tighter than a link's brackets; a backslash there would be shown: `len(\\[1\\])`)."""
     out, at = [], 0
-    for m in _CODE_SPAN_RE.finditer(title):
+    for m in CODE_SPAN_RE.finditer(title):  # shown as written
         out += [title[at:m.start()].replace("[", "\\[").replace("]", "\\]"), m.group(0)]
         at = m.end()
     return "".join(out) + title[at:].replace("[", "\\[").replace("]", "\\]")

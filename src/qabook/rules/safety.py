@@ -38,8 +38,7 @@ _MAY_HOLD_HTML_RE = re.compile(
 #: What any match of that pattern holds, whatever code and formulas are taken out first (taking
 #: them out only puts spaces in): a page holding none of these needs no closer look.
 _NEEDED = ("<", "](", "]:", "{", "attrs")
-_CODE_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
-_CODE_OR_MATH_RE = re.compile(_CODE_RE.pattern + r"|\$\$.*?\$\$|\$[^$\n]+\$", re.S)
+_CODE_OR_MATH_RE = re.compile(CODE_SPAN_RE.pattern + r"|\$\$.*?\$\$|\$[^$\n]+\$", re.S)
 
 
 def may_hold_html(page: Page, math: bool = True) -> bool:
@@ -50,7 +49,7 @@ def may_hold_html(page: Page, math: bool = True) -> bool:
         return False
     code = code_lines(page.source_lines, page.meta_end)
     text = "\n".join(line for i, line in enumerate(page.source_lines) if i >= page.meta_end and i not in code)
-    return bool(_MAY_HOLD_HTML_RE.search((_CODE_OR_MATH_RE if math else _CODE_RE).sub(" ", text)))
+    return bool(_MAY_HOLD_HTML_RE.search((_CODE_OR_MATH_RE if math else CODE_SPAN_RE).sub(" ", text)))
 
 
 @dataclass(frozen=True)
