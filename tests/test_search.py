@@ -197,9 +197,11 @@ def test_browser_reads_postings_as_the_index_writes_them(browser, search_site: P
     assert got == numbers
 
 
-def test_results_asked_for_page_by_page_are_one_ranking(browser, search_site: Path) -> None:
-    """The ranking is made as far as the results asked for reach: ten at a time ("show more") gives
-    the list that one call for all gives, in the order the rules say (coverage, exact coverage,
+@pytest.mark.parametrize("step", [1, 10])
+def test_results_asked_for_page_by_page_are_one_ranking(browser, search_site: Path, step: int) -> None:
+    """The ranking is made as far as the results asked for reach: ten at a time ("show more"), or
+    one at a time (the few best of a large tier, picked without sorting it), gives the list that
+    one call for all gives, in the order the rules say (coverage, exact coverage,
     score, then the document), and the count of results holding every word is the list's."""
     from browser import serve
 
@@ -207,14 +209,16 @@ def test_results_asked_for_page_by_page_are_one_ranking(browser, search_site: Pa
     with serve(search_site) as url:
         page = browser.new_page()
         page.goto(url)
-        runs = page.evaluate("""async qs => { const out = [];
+        runs = page.evaluate("""async ([qs, step]) => { const out = [];
             for (const q of qs) {
-              const all = await qabookSearch.search(q, 100000, 0), paged = [];
-              for (let at = 0; at < all.total; at += 10) paged.push(...(await qabookSearch.search(q, 10, at)).results);
+              const paged = [];  // (asked for first: the ranking of one query is kept, and sorted as far as asked)
+              for (let at = 0, total = 1; at < total; at += step) {
+                const some = await qabookSearch.search(q, step, at); total = some.total; paged.push(...some.results); }
+              const all = await qabookSearch.search(q, 100000, 0);
               out.push({ q: q, total: all.total, full: all.full, all: all.results.map(r => [r.doc, r.cover, r.exact, r.score]),
                          paged: paged.map(r => [r.doc, r.cover, r.exact, r.score]) });
             }
-            return out; }""", queries)
+            return out; }""", [queries, step])
         page.close()
     assert sum(r["total"] for r in runs) > 100
     for r in runs:
