@@ -3,6 +3,7 @@
 Scores are precomputed per (term, document) as a field-weighted BM25 term weight, so the browser
 only adds idf-weighted numbers. Terms are spread over shards by hash: a query loads the few
 shards holding its terms and the chunks holding its top results, whatever the size of the book.
+A term's postings are a string (`encode_numbers`), half the bytes of a JSON list of numbers.
 Every file is `qabookSearch.<kind>(…)` JavaScript, loaded by a <script> tag: that works on a
 web server and from file:// alike (fetch() does not).
 """
