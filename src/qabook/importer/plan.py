@@ -31,6 +31,7 @@ from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_tit
                                    sort_details_unit, sort_row_unit, sort_unit)
 from qabook.parser import CODE_SPAN_RE
 from qabook.slug import slugify, unique
+from qabook.vocabulary import optional_hint
 
 
 @dataclass
@@ -330,7 +331,7 @@ class _Planner:
         if summarise:  # a whole document of questions and answers only (usual in English material)
             self.warn(units[0].line, "QI005", f"no question of the {len(units)} has an explanation"
                                               f"{self._titled('explanation')}: "
-                                              "pages hold question and answer only")
+                                              f"pages hold question and answer only; {optional_hint('explanation')}")
         for u in units:
             n = u.start.number
             if u.start.promoted:
@@ -384,8 +385,10 @@ class _Planner:
                 self.warn(u.merged_line, "QI010", "'答案解析' merges answer and explanation: kept as the answer; "
                                                   "split the explanation under a '解析' label")
             elif not u.has("explanation") and not summarise:
+                label = t(self.language, "block.explanation")
                 self.warn(u.line, "QI005", f"question '{u.title}' has no explanation"
-                                          f"{self._titled('explanation')}")
+                                          f"{self._titled('explanation')}: add it after the answer, labelled "
+                                          f"'{label}', or, {optional_hint('explanation')}")
             for part in ("answer", "explanation"):
                 self._asking_lines(u, part)
             for line in u.overlaps:
