@@ -86,3 +86,32 @@ def test_card_slots_give_back_the_same_html() -> None:
     filled = re.sub(r'<template data-qa-card="([^"]*)" data-qa-part="(\w)"></template>',
                     lambda m: cards[(unescape(m.group(1)), m.group(2))], slotted)
     assert filled == page
+
+
+def test_print_page_without_javascript_says_what_to_do(browser, built_site: Path, site_url: str,
+                                                      tmp_path: Path) -> None:
+    """The print page's questions come from the chapter's cards by print.js: with JavaScript off
+    the reader is told at the top what to do (turn it on, or take the chapter's PDF, which this
+    build wrote), on screen and on paper, and the hint's promise of every answer is not shown."""
+    from urllib.parse import urljoin, urlsplit
+
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "llm/print/")
+    assert page.locator("template[data-qa-card]").count() > 0  # the questions' parts are left to the cards
+    note = page.locator(".qa-print-nojs")
+    assert note.is_visible() and "JavaScript" in note.inner_text()
+    assert note.bounding_box()["y"] < page.locator(".qa-print-topic").first.bounding_box()["y"]  # at the top
+    assert not page.locator(".qa-print-hint").is_visible()
+    pdf = urlsplit(urljoin(page.url, note.locator("a").get_attribute("href"))).path.lstrip("/")
+    assert pdf == f"pdf/{BOOK}-llm.pdf" and (built_site / pdf).is_file()
+    page.pdf(path=str(tmp_path / "nojs.pdf"), format="A4")
+    context.close()
+    text = subprocess.run(["pdftotext", str(tmp_path / "nojs.pdf"), "-"], capture_output=True, text=True).stdout
+    assert "JavaScript" in text  # a printed empty page says why
+
+    page = browser.new_page()
+    page.goto(site_url + "llm/print/", wait_until="networkidle")
+    assert page.locator(".qa-print-hint").is_visible() and page.locator(".qa-print-nojs").count() == 0
+    assert page.locator("template[data-qa-card]").count() == 0
+    page.close()
