@@ -94,6 +94,20 @@ def test_outline_chapter_topic_question(pdf: Path) -> None:
     assert [t for d, t in titles if d == 2].count("题目 1") == 8
 
 
+def test_covers_name_the_book_once_and_count_what_they_hold(built_site: Path) -> None:
+    """The book's cover: its name once (it said it three times: above the title, as the title and
+    as the subtitle), then what it holds; a chapter's: the book above the chapter's title. Every
+    page after the cover names the book in its running header."""
+    book, chapter = (built_site / "pdf" / f"da-mo-xing-mian-shi-ti-xue{s}.pdf" for s in ("", "-llm"))
+    cover = pdftotext(book, "-f", "1", "-l", "1")
+    assert cover.count("大模型面试题学习站") == 1 and squash("1 章 · 8 个主题 · 8 道题") in squash(cover), cover
+    cover = pdftotext(chapter, "-f", "1", "-l", "1")
+    assert cover.count("大模型面试题学习站") == 1 and "大模型：从理论到实践的应用" in cover, cover
+    assert squash("8 个主题 · 8 道题") in squash(cover)
+    for pdf in (book, chapter):
+        assert pdftotext(pdf, "-f", "2", "-l", "2").lstrip().startswith("大模型面试题学习站")
+
+
 def test_pdfs_are_readable_by_a_web_server(built_site: Path) -> None:
     for pdf in (built_site / "pdf").iterdir():  # the PDFs, and the study exports published beside them
         assert pdf.suffix in (".pdf", ".apkg", ".json") and pdf.stat().st_mode & 0o044 == 0o044, pdf

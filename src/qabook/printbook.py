@@ -259,16 +259,18 @@ def _toc(chapters: list[Chapter], with_chapters: bool, language: str | None) -> 
 
 def print_document(book: Book, chapters: list[Chapter], render: MarkdownToHtml, *, book_title: str,
                    subtitle: str, stamp: str, css: str, cache: dict[str, str] | None = None,
-                   language: str | None = None) -> PrintDoc:
+                   language: str | None = None, whole: bool | None = None) -> PrintDoc:
     """A complete HTML document: cover, contents, then the chapters.
 
+    `whole`: the whole book (default: more than one chapter), titled with the book's name once
+    on its cover, where a chapter's cover names the book above the chapter's title.
     Pass one `cache` to several calls (a chapter's PDF and the book's) to render each topic once.
     """
     cache = {} if cache is None else cache
-    whole = len(chapters) > 1 or subtitle == book_title
+    whole = len(chapters) > 1 if whole is None else whole
     title = book_title if whole else chapters[0].title
-    cover = (f'<section class="cover"><p class="cover-book">{html_text(book_title)}</p>'
-             f'<h1 class="cover-title">{html_text(title)}</h1>'
+    above = "" if whole else f'<p class="cover-book">{html_text(book_title)}</p>'
+    cover = (f'<section class="cover">{above}<h1 class="cover-title{" cover-whole" * whole}">{html_text(title)}</h1>'
              f'<p class="cover-sub">{html_text(subtitle)}</p><p class="cover-stamp">{html_text(stamp)}</p></section>')
     targets = {topic.rel: _topic_anchor(topic) for ch in chapters for topic in ch.topics}
     body = "\n".join(_chapter_html(ch, render, cache, book.docs_dir, language, targets) for ch in chapters)
