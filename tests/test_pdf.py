@@ -137,6 +137,40 @@ def test_cli_pdf_single_chapter_letter(tmp_path: Path) -> None:
     assert qabook("pdf", "--chapter", "nope", "--out", str(tmp_path), cwd=ROOT).returncode == 2
 
 
+def _links(pdf: Path) -> list[str]:
+    """Every link of a PDF: '#name' for a place inside it, else its URI."""
+    out = []
+    for page in PdfReader(pdf).pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            action = annot.get("/A")
+            out.append(str(action["/URI"]) if action and "/URI" in action else "#" + str(annot.get("/Dest")))
+    return out
+
+
+def test_links_between_pages_lead_inside_the_pdf_never_to_the_authors_disk(tmp_path: Path) -> None:
+    """A topic's link to another topic (and to one of its questions) leads to it inside the PDF;
+    a link to a page or file the PDF does not hold keeps its words only: WeasyPrint made each a
+    file: link into the author's docs folder (file:///home/…/docs/01-x.md), dead for a reader."""
+    from conftest import copy_project, qabook
+
+    project = copy_project(tmp_path)
+    topic = project / "docs" / "llm" / "02-da-mo-xing-de-gong-zuo-yuan.md"
+    (project / "docs" / "llm" / "notes.txt").write_text("笔记", encoding="utf-8")
+    topic.write_text(topic.read_text(encoding="utf-8").replace("/// answer\n", (
+        "/// answer\n先读[上一题](01-shen-me-shi-da-mo-xing.md#q1)和[那一页](01-shen-me-shi-da-mo-xing.md)，"
+        "[本页的题](#q1)，[笔记](notes.txt)，[首页](../index.md)，[外站](https://example.org/x)。\n\n"), 1), encoding="utf-8")
+    r = qabook("pdf", "--out", str(tmp_path / "out"), cwd=project)
+    assert r.returncode == 0, r.stderr
+    for pdf in (tmp_path / "out").glob("*.pdf"):
+        links = _links(pdf)
+        assert not [u for u in links if u.startswith("file:")], (pdf.name, links)
+        assert {"#shen-me-shi-da-mo-xing-q1", "#shen-me-shi-da-mo-xing", "#da-mo-xing-de-gong-zuo-yuan-q1",
+                "https://example.org/x"} <= set(links), (pdf.name, links)
+        text = squash(pdftotext(pdf))
+        assert "先读上一题和那一页，本页的题，笔记，首页，外站。" in text  # every link's words kept
+
+
 def test_chapter_and_book_pdfs_render_each_topic_once() -> None:
     """plan_jobs shares rendered topics between a chapter's PDF and the book's."""
     from qabook.book import load_book
