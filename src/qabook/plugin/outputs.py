@@ -21,7 +21,7 @@ from qabook.i18n import t
 from qabook.model import Book, Page
 from qabook.plugin.preview import Rendered
 from qabook.plugin.site import PRINT_JS
-from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown, slot_cards
+from qabook.printbook import PRINT_HINT, PRINT_MARKER, print_page_html, print_page_markdown, slot_cards
 from qabook.safepaths import SITE_MARKER, marker_text
 from qabook.study import QuestionHtml
 
@@ -84,11 +84,6 @@ def needs_js_note(print_url: str, pdf: str | None, language: str | None) -> str:
             '</noscript>\n')
 
 
-#: The print page's hint (it says every answer is open): hidden without JavaScript where the
-#: questions come from the cards (qabook.css: `html:not(.qa-js) .qa-needs-js`).
-_HINT = '<p class="qa-print-hint">'
-
-
 def fill_print_pages(site: Path, book: Book, print_files: dict[str, File], rendered: dict[str, Rendered],
                      cards: dict[str, tuple[str, dict[str, QuestionHtml]]] | None = None,
                      language: str | None = None, pdfs: dict[str, str] | None = None) -> None:
@@ -125,7 +120,8 @@ def fill_print_pages(site: Path, book: Book, print_files: dict[str, File], rende
                           + f'\n<script src="{get_relative_url(script, print_url)}"></script>'
                           f'\n<script src="{get_relative_url(PRINT_JS, print_url)}" '
                           f'data-qa-chapter="{escape(chapter.slug)}"></script>')
-                text = text.replace(_HINT, '<p class="qa-print-hint qa-needs-js">', 1)
+                # the hint says every answer is open: not so without JavaScript (qabook.css: .qa-needs-js)
+                text = text.replace(PRINT_HINT, PRINT_HINT.replace('">', ' qa-needs-js">'), 1)
         target.write_text(text.replace(PRINT_MARKER, filled, 1), encoding="utf-8")
 
 
