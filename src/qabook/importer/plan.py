@@ -19,7 +19,7 @@ from qabook.importer.answerkey import AnswerKey, claims, named_entry
 from qabook.importer.tagcards import card_tags
 from qabook.importer.readview import front_matter_end
 from qabook.importer.detect import Detection, Start, is_placeholder, unit_end
-from qabook.importer.elements import Element, dedented, item_body
+from qabook.importer.elements import Element, dedented, item_body, unquoted
 from qabook.importer.neutralise import neutralise
 from qabook.importer.explain import explain
 from qabook.importer.learn import read_document
@@ -223,6 +223,10 @@ class _Planner:
             return unit
         if start.strategy == "label":
             body = elements[start.index:end]
+        elif start.strategy == "quote":  # '> **Q:** …' '> **A:** …': the quoted pair, read without its '>' marks
+            marks = [k + 1 for k in range(el.start, el.end) if self.lines[k].strip() == ">"]
+            body = unquoted(self.lines, el.start, el.end) + elements[start.index + 1:end]
+            unit.closes.extend(marks)  # a '>' alone between the parts: the quote's mark, it ends with the blocks
         elif start.strategy == "item":  # "1. **What …?**" and its indented answer
             unit.title, unit.heading_text, unit.title_src = start.title, el.text, (el.lineno,)
             inner = item_body(self.lines, el)
@@ -237,7 +241,7 @@ class _Planner:
                 unit.title_src = (el.lineno,)
                 unit.heading_text = el.text.strip().split("\n", 1)[0].strip("* ")
                 body = [Element("paragraph", el.start + 1, el.end, el.text.split("\n", 1)[1], 0, el.own_end)] + body
-        inline = self.labels.inline_answer(unit.title) if start.strategy != "label" else None
+        inline = self.labels.inline_answer(unit.title) if start.strategy not in ("label", "quote") else None
         if inline:  # "1、水的沸点？答：100 度": the title is the question, the rest of the line the answer
             unit.title = inline[0]
             if inline[1].rest:
@@ -254,7 +258,7 @@ class _Planner:
             unit.parts["answer"] = [OutLine(linked[1], ())]
             self.copies.setdefault(el.lineno, []).append(unit)
             unit.how["answer"] = f"the link of the question's line {el.lineno}"
-        if start.strategy == "label":
+        if start.strategy in ("label", "quote"):
             unit.title = full_title(next((o.text for o in unit.parts["question"] if o.text.strip()), "")) \
                 or f"Question {start.number or ''}".strip()
         return unit

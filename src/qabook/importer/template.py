@@ -177,7 +177,8 @@ class Candidate:
             return f"the whole document is one question, from its first heading ({self.why}; first: " \
                    f"'{self.shapes[0].title[:40]}')"
         where = {"p": "paragraphs", "item": "list items", "details": "<details> blocks whose <summary> asks",
-                 "sep": "first blocks after '---'/'***' separators", "adm": "admonitions (!!! / ??? / :::) titled with a question"}.get(box, f"level-{box[1:]} headings" if _heading(box) else box)
+                 "sep": "first blocks after '---'/'***' separators", "adm": "admonitions (!!! / ??? / :::) titled with a question",
+                 "quote": "blockquotes"}.get(box, f"level-{box[1:]} headings" if _heading(box) else box)
         form = {"whole": "bold ", "prefix": "bold-numbered ", "*": "bold or plain "}.get(bold, "")
         if family == "table":
             what = ("table rows (a table of questions: its header names a question column, or a column asks, or it is "
@@ -237,6 +238,8 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
         return (box, "", "plain")
     if box == "adm":
         return (box, "", "plain") if shape.title else None
+    if box == "quote":
+        return (box, "", "label-q") if shape.label_kind == "question" else None
     if box == "p":
         family = "label-q" if shape.label_kind == "question" else _family(shape)
         if family == "plain" and shape.bold != "whole":
