@@ -17,6 +17,7 @@ from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
 from qabook.importer.answerkey import AnswerKey, claims, named_entry
 from qabook.importer.tagcards import card_tags
+from qabook.importer.indented import flush
 from qabook.importer.readview import front_matter_end
 from qabook.importer.detect import Detection, Start, is_placeholder, unit_end
 from qabook.importer.elements import Element, dedented, item_body, unquoted
@@ -193,6 +194,8 @@ class _Planner:
     def _unit(self, start: Start, elements: list[Element], end: int) -> Unit:
         el = elements[start.index]
         unit = Unit(start=start, line=el.lineno)
+        for e in elements[start.index + 1:end]:
+            flush(self.lines, e)  # an answer indented under its question line (`indented.py`)
         if start.strategy == "details":  # <details><summary>question</summary> answer </details>
             unit.title, unit.heading_text = start.title, start.title
             stop = elements[end].start if end < len(elements) else len(self.lines)
