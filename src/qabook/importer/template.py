@@ -624,7 +624,8 @@ def numbered_edges(cand: Candidate) -> set[int]:
         shape = cand.shapes[k]
         words = re.sub(r"[*_`]", "", shape.title).split()
         short = len(words) <= 3 and len(re.findall(r"[\u4e00-\u9fff]", shape.title)) <= 6
-        return bool(shape.numbering) and short and not cand.asked_at[k] and not explicit(shape) \
+        # (an untitled start, '#### 100.', is left to the placeholder check, which reports it)
+        return bool(shape.numbering) and bool(words) and short and not cand.asked_at[k] and not explicit(shape) \
             and not (cand.labelled_at and cand.labelled_at[k])
 
     head = next((k for k in range(n) if not quiet(k)), n)
