@@ -1,8 +1,8 @@
 """Questions written with no markup at all (issue 14, round 13): each a line of its own ending in
 '?', its answer in the paragraphs under it — or indented under it with a tab, glued to it. Both
 were refused ('no questions found'): a paragraph that asks was a question only under a label or a
-title that names the questions. A bank that is nothing else — no heading among the questions,
-their units most of the document and short — is read as one (`template.plain_bank`,
+title that names the questions. A bank that is nothing else — no heading at all, each question
+alone with a blank line above it, their units most of the document and short — is read as one (`template.plain_bank`,
 `indented.py`); an article's rhetorical questions among its sections stay refused.
 """
 
@@ -36,7 +36,7 @@ def test_plain_question_lines_with_answers_under_them_are_a_bank() -> None:
     assert "Networking review" in plan.pages[0].text
 
 
-TABBED = "# Java 面试\n\n什么是JVM？\n\tJVM 是 Java 虚拟机。\n\t它执行字节码。\n\n什么是GC？\n\t垃圾回收，自动释放内存。\n\n" \
+TABBED = "Java 面试复习\n\n什么是JVM？\n\tJVM 是 Java 虚拟机。\n\t它执行字节码。\n\n什么是GC？\n\t垃圾回收，自动释放内存。\n\n" \
          "什么是类加载？\n\t把 class 文件读入内存。\n"
 
 

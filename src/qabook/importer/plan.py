@@ -469,6 +469,7 @@ class _Planner:
         i = 0
         while i < len(elements):
             if k < len(units) and i == units[k][0].start.index:
+                body = self._close_fence(body)  # a fence left open above (read as closed before this question)
                 if body and body[-1].text.strip():
                     body.append(OutLine("", ()))
                 while k < len(units) and i == units[k][0].start.index:

@@ -527,7 +527,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
     marked = sum(1 for sh in cand.shapes if QUESTION_MARK_RE.search(sh.title or "")) / n
     groups = sum(1 for sh, asked in zip(cand.shapes, cand.asked_at) if not asked and names_group(sh.title)) / n
-    f.update(bank=float(family == "ask" and plain_bank(cand, elements, sizes, answered / n, coverage)))
+    f.update(bank=float(family == "ask" and plain_bank(cand, elements, lines, sizes, answered / n, coverage)))
     f.update(groups=groups, ticked=ticks / n, inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
              explicit=sum(explicit(s) for s in cand.shapes) / n,
@@ -537,17 +537,21 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
                                  + 1.0 * coverage + 0.3 * regular + prior), 3)
 
 
-def plain_bank(cand: Candidate, elements: list[Element], sizes: list[int], answered: float, coverage: float) -> bool:
+def plain_bank(cand: Candidate, elements: list[Element], lines: list[str], sizes: list[int], answered: float,
+               coverage: float) -> bool:
     """Questions written as plain lines, each a paragraph of its own that ends in '?' with its answer
-    under it, and nothing else: no heading among or after them, the units most of the document and
-    short (a bank kept without markup). An article's rhetorical questions stand among sections and
-    long stretches of prose."""
+    under it, in a document with no heading at all, the units most of it and short (a bank kept
+    without markup). An essay titled by a heading is read by its title (`titled`: '# 操作系统思考题'
+    names questions, '# 我为什么喜欢写操作系统' does not); an article's rhetorical questions stand among
+    sections and long stretches of prose. Each question stands alone, a blank line above it (a
+    question glued under the answer above is `tailasks.py`'s bank, which reads its statements too)."""
     n = len(cand.indices)
     if n < 3 or answered < 1.0 or coverage < 0.8 or sum(sizes) / n > 12:
         return False
-    if any(el.kind == "heading" for el in elements[cand.indices[0]:]):
+    if any(el.kind == "heading" for el in elements):
         return False
     return all(elements[i].kind == "paragraph" and elements[i].own_end - elements[i].start == 1
+               and (elements[i].start == 0 or not lines[elements[i].start - 1].strip())
                and re.search(r"[?？]\s*$", sh.title) for i, sh in zip(cand.indices, cand.shapes))
 
 
