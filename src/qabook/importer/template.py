@@ -738,6 +738,14 @@ def _one_answer_each(outer: Candidate, inner: Candidate) -> bool:
     return True
 
 
+def _statements(labelled: Candidate, other: Candidate) -> bool:
+    """`other`'s starts are the text right under `labelled`'s question labels (`**Question**` alone,
+    then 'What is …?'): each of its units runs on into the next label, so it seems to hold the
+    labels, but the labels open the questions."""
+    at = set(labelled.indices)
+    return labelled.key[2] == "label-q" and sum(1 for i in other.indices if i - 1 in at) >= 0.8 * len(other.indices)
+
+
 def _rival(winner: Candidate, other: Candidate) -> bool:
     """Whether `other` is another reading of the document, not the same questions seen from
     inside or outside (a label under each heading, group headings around them) or with a few
@@ -761,7 +769,7 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
         finer = [c for c in ok if c is not winner and nesting(winner, c) >= 1.5 and c.features["answered"] >= 0.6
                  and spread(winner, c) >= 0.5
                  and c.features["ask"] + c.features["labelled"] >= winner.features["ask"] + winner.features["labelled"] - 0.2]
-        outer = [c for c in ok if c is not winner and 0.9 <= nesting(c, winner) <= 1.2
+        outer = [c for c in ok if c is not winner and 0.9 <= nesting(c, winner) <= 1.2 and not _statements(winner, c)
                  and len(c.indices) >= len(winner.indices) * 0.8 and c.score >= winner.score * 0.7
                  and (c.features["ask"] >= 0.5 or c.features["labelled"] >= 0.8 or spread(c, winner) >= 0.8)]
         # sub-questions that share one answer ('1. … 2. … 3. …' then one '参考答案'): the outer unit is the question
