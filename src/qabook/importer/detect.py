@@ -36,6 +36,7 @@ from qabook.importer.tables import question_tables, small_tables_note
 from qabook.importer.tagcards import tagged_cards
 from qabook.importer.tailasks import tail_questions
 from qabook.importer.wholedoc import asked_by_its_title, front_titled, one_asked, whole_document
+from qabook.vocabulary import SKIPPED_WORDS
 
 BOLD_NUMBERED_RE = re.compile(r"^\*\*\s*(?P<n>\d+)\s*[.．、]\s*(?P<rest>[^*\n]+?)\s*\*\*\s*$")
 BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
@@ -77,6 +78,9 @@ class Detection:
 
 def first_line(el: Element) -> str:
     return el.text.split("\n", 1)[0].strip()
+
+
+_SKIPPED_RE = re.compile("|".join(re.escape(w) for w in SKIPPED_WORDS), re.I)
 
 
 def numbered_heading(el: Element) -> Start | None:
@@ -133,8 +137,13 @@ def unit_end(elements: list[Element], start: Start, starts: set[int], labels: La
 def is_placeholder(start: Start, elements: list[Element], end: int, lines: list[str] | None = None) -> bool:
     """`#### 100.` or `<details><summary>35. </summary></details>`: no title and nothing under it."""
     said = numbering(start.title.strip())
-    if (said.title if said else start.title).strip() or start.strategy in ("doc", "label"):
+    title = (said.title if said else start.title).strip()
+    # '## Ex 1.23 1.24 1.25 *ignore*': exercises the author left out, named by their numbers
+    skipped = bool(title and _SKIPPED_RE.fullmatch(re.sub(r"[\d.\s*_()（）\[\]-]+", " ", title).strip()))
+    if (title and not skipped) or start.strategy in ("doc", "label"):
         return False
+    if start.explicit and start.strategy == "heading" and not skipped:
+        return False  # '## Ex1.17', '## Question 5' name an exercise of their own: one whose answer is missing
     if lines is None or start.strategy == "heading":
         return all(not el.text.strip() and el.kind in ("paragraph", "heading") for el in elements[start.index + 1:end])
     stop = elements[end].start if end < len(elements) else len(lines)
