@@ -395,6 +395,30 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
     return extras
 
 
+def _lists_beside(elements: list[Element], shapes: list[Shape], lines: list[str],
+                  chosen: list[Candidate]) -> Candidate | None:
+    """A list of one-line questions where the reading leaves only chapter text (`asklists.py`):
+    '### Simple Questions' over '- <b>What did you learn this week?</b>' items with no answers,
+    before a bank of `<details>` questions. Lists inside the reading's questions are their answers'
+    points and are not looked at."""
+    taken = [(s, e) for c in chosen for s, e in zip(c.indices, c.ends)]
+    inside = {i for s, e in taken for i in range(s, e)}
+    if not inside or len(shapes) != len(elements):  # (a table's rows split into elements: shapes of the old list)
+        return None
+    quiet = Shape("other", "", None, "", "", False)
+    listed = asking_lists(elements, [quiet if i in inside else sh for i, sh in enumerate(shapes)], lines, banked=True)
+    if listed is None or any(i in inside for i in listed.indices):
+        return None
+
+    def said(title: str) -> str:
+        return re.sub(r"<[^<>]*>|[\W_]+", "", title).lower()
+
+    asked = {said(sh.title) for c in chosen for sh in c.shapes}
+    if sum(1 for sh in listed.shapes if said(sh.title) in asked) * 2 >= len(listed.shapes):
+        return None  # the bank's own questions listed first ('1. What is Docker?' then '### 1. What is Docker?')
+    return listed
+
+
 def _beside_container(winner: Candidate, c: Candidate, taken: list[tuple[int, int]]) -> Candidate | None:
     """A coarser template one of whose units holds the winner's questions ('## Question 3: Viva'
     over '### Q1.' … '### Q5.'): that unit is their group heading; its other starts that ask or
@@ -494,6 +518,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                          refused="; ".join(w for w in (prompt_lists(expanded, shapes, lines) or _why_prose(cands),
                                                         small_tables_note(expanded, lines, labels) if lines else "") if w))
     chosen = [winner] + _region_extras(winner, cands)
+    if lines and (listed := _lists_beside(expanded, shapes, lines, chosen)) is not None:
+        chosen.append(listed)
     used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)
     if runner in used:  # a second group in another shape is part of the reading, not its rival
         runner = next((c for c in sorted(cands, key=lambda c: -c.score)
