@@ -75,3 +75,39 @@ def test_questions_to_ask_someone_else_beside_a_bank_stay_chapter_text(tmp_path:
     assert len(pages) == 3, [p.name for p in pages]
     chapter = (tmp_path / "docs" / "c" / "index.md").read_text(encoding="utf-8")
     assert "What did you learn this week?" in chapter
+
+
+TASK = """<details>
+<summary><b>The client reports a grade B in the TLS scanner. Prepare a checklist of best practice for the configuration.</b></summary><br>
+
+Useful resources:
+
+- [Getting a perfect score](https://example.org/perfect-score)
+- [Small suggestions](https://example.org/suggestions)
+- [How do you score A+ on every category?](https://example.org/a-plus)
+
+</details>
+
+"""
+
+
+MORE = "".join(f"""<details>
+<summary><b>What does signal {n} do?</b></summary><br>
+
+It is signal number {n}.
+
+</details>
+
+""" for n in (1, 2, 9))
+
+
+def test_a_details_task_answered_only_by_pointers_is_a_question(tmp_path: Path) -> None:
+    text = BANK.replace("<details>\n<summary><b>Why use", TASK + "<details>\n<summary><b>Why use") + "\n" + MORE
+    r, _ = import_document(tmp_path, "ops.md", text)
+    assert r.returncode == 0, r.stdout + r.stderr
+    pages = sorted((tmp_path / "docs" / "c").glob("[0-9]*.md"))
+    assert len(pages) == 11, [p.name for p in pages]  # 4 simple + 7 <details>, the task one of them
+    task = next(p for p in pages if "checklist" in page_block(p, "question"))
+    assert "perfect-score" in page_block(task, "answer")
+    chmod = next(p for p in pages if "chmod" in p.name)
+    assert "checklist" not in chmod.read_text(encoding="utf-8")  # not merged into the question before it

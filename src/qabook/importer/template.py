@@ -577,7 +577,8 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     # start stands out only where the units are answered as a rule (not in a bank of open tasks)
     answered = sum(cand.answered_at) >= 0.75 * n
     out = {i for k, (i, asked, said, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.answered_at, cand.shapes))
-           if answered and not asked and not said and shape.title.strip() and not in_sequence(cand.shapes, k)}
+           if answered and not asked and not said and shape.title.strip() and not in_sequence(cand.shapes, k)
+           and not (cand.key[0] == "details" and _task_sentence(shape.title))}
     for order in (range(n), range(n - 1, -1, -1)):
         for k in order:
             if cand.asked_at[k] or cand.shapes[k].numbering:
@@ -588,6 +589,14 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     if len(out) >= n:
         return sections
     return out | sections
+
+
+def _task_sentence(title: str) -> bool:
+    """A summary that sets a task in a sentence of its own ('… Prepare a checklist of best practice
+    for ssl configuration.'): a `<details>` question of the bank whose answer is only pointers (a
+    section's summary names it in a word or two)."""
+    plain = re.sub(r"<[^<>]*>|[*_`]", " ", title)
+    return len(plain.split()) >= 8 and bool(re.search(r"[.!。！]\s*$", plain.strip()))
 
 
 def quiet_runs(cand: Candidate, by_run: bool = False):
