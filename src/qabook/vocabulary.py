@@ -78,6 +78,10 @@ PLACEHOLDER_WORDS: tuple[str, ...] = (
     "待补充", "待完善", "待填写", "待填", "待更新", "待整理", "待续", "待定", "待写", "未完成", "暂无", "暂缺", "略",
     "在此填写", "此处填写", "填写答案", "请填写", "请补充", "补充中", "更新中", "占位")
 
+#: What a heading says of exercises the author left out ('## Ex 1.23 1.24 1.25 *ignore*', '### 习题 7（略）'):
+#: a start whose title is only numbers and one of these, with nothing under it, is no question.
+SKIPPED_WORDS: tuple[str, ...] = ("ignore", "ignored", "skip", "skipped", "omit", "omitted", "n/a", "略", "跳过", "省略")
+
 #: Headings that name a part of a document, not a question ('## Summary', '### 参考资料'): a start
 #: of the question template titled only with one of these (and that does not ask) stays on the
 #: chapter page.

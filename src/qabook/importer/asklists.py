@@ -35,10 +35,11 @@ NAMED_ASKING_SHARE = 0.5
 MIN_ITEMS = 2
 
 
-def asking_lists(elements: list[Element], shapes: list[Shape], lines: list[str]) -> Candidate | None:
+def asking_lists(elements: list[Element], shapes: list[Shape], lines: list[str], banked: bool = False) -> Candidate | None:
     """The lists of one-line asking items, as one candidate (None when there are none, or when
-    they are prompts: `prompt_lists`)."""
-    chosen = _asking_items(elements, shapes, lines)
+    they are prompts: `prompt_lists`). `banked`: the document's other questions show it is a bank,
+    so a list its heading names questions holds questions on its own (`detect._lists_beside`)."""
+    chosen = _asking_items(elements, shapes, lines, banked)
     if not chosen or _prompts(chosen, elements, shapes, lines):
         return None
     total = sum(1 for line in lines if line.strip()) or 1
@@ -102,7 +103,7 @@ def _headings_over(elements: list[Element], i: int) -> list[str]:
     return out
 
 
-def _asking_items(elements: list[Element], shapes: list[Shape], lines: list[str]) -> list[int]:
+def _asking_items(elements: list[Element], shapes: list[Shape], lines: list[str], banked: bool = False) -> list[int]:
     lists: dict[int, list[int]] = {}
     for i, el in enumerate(elements):
         if el.kind == "item" and el.parent >= 0:
@@ -122,7 +123,7 @@ def _asking_items(elements: list[Element], shapes: list[Shape], lines: list[str]
             chosen += items if in_order or named else [i for i in items if shapes[i].asking]
         elif one_line and named and asking >= NAMED_ASKING_SHARE and toc < 0.5:
             named_lists.append(items)
-    if chosen:  # beside a bank's lists of questions, a list its heading names questions holds questions
+    if chosen or banked:  # beside a bank's questions, a list its heading names questions holds questions
         chosen += [i for items in named_lists for i in items]
     return sorted(chosen)
 

@@ -36,6 +36,7 @@ from qabook.importer.tables import question_tables, small_tables_note
 from qabook.importer.tagcards import tagged_cards
 from qabook.importer.tailasks import tail_questions
 from qabook.importer.wholedoc import asked_by_its_title, front_titled, one_asked, whole_document
+from qabook.vocabulary import SKIPPED_WORDS
 
 BOLD_NUMBERED_RE = re.compile(r"^\*\*\s*(?P<n>\d+)\s*[.．、]\s*(?P<rest>[^*\n]+?)\s*\*\*\s*$")
 BOLD_LINE_RE = re.compile(r"^\*\*(?P<inner>[^*\n]+?)\*\*\s*$")
@@ -77,6 +78,9 @@ class Detection:
 
 def first_line(el: Element) -> str:
     return el.text.split("\n", 1)[0].strip()
+
+
+_SKIPPED_RE = re.compile("|".join(re.escape(w) for w in SKIPPED_WORDS), re.I)
 
 
 def numbered_heading(el: Element) -> Start | None:
@@ -133,8 +137,13 @@ def unit_end(elements: list[Element], start: Start, starts: set[int], labels: La
 def is_placeholder(start: Start, elements: list[Element], end: int, lines: list[str] | None = None) -> bool:
     """`#### 100.` or `<details><summary>35. </summary></details>`: no title and nothing under it."""
     said = numbering(start.title.strip())
-    if (said.title if said else start.title).strip() or start.strategy in ("doc", "label"):
+    title = (said.title if said else start.title).strip()
+    # '## Ex 1.23 1.24 1.25 *ignore*': exercises the author left out, named by their numbers
+    skipped = bool(title and _SKIPPED_RE.fullmatch(re.sub(r"[\d.\s*_()（）\[\]-]+", " ", title).strip()))
+    if (title and not skipped) or start.strategy in ("doc", "label"):
         return False
+    if start.explicit and start.strategy == "heading" and not skipped:
+        return False  # '## Ex1.17', '## Question 5' name an exercise of their own: one whose answer is missing
     if lines is None or start.strategy == "heading":
         return all(not el.text.strip() and el.kind in ("paragraph", "heading") for el in elements[start.index + 1:end])
     stop = elements[end].start if end < len(elements) else len(lines)
@@ -388,6 +397,30 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
     return extras
 
 
+def _lists_beside(elements: list[Element], shapes: list[Shape], lines: list[str],
+                  chosen: list[Candidate]) -> Candidate | None:
+    """A list of one-line questions where the reading leaves only chapter text (`asklists.py`):
+    '### Simple Questions' over '- <b>What did you learn this week?</b>' items with no answers,
+    before a bank of `<details>` questions. Lists inside the reading's questions are their answers'
+    points and are not looked at."""
+    taken = [(s, e) for c in chosen for s, e in zip(c.indices, c.ends)]
+    inside = {i for s, e in taken for i in range(s, e)}
+    if not inside or len(shapes) != len(elements):  # (a table's rows split into elements: shapes of the old list)
+        return None
+    quiet = Shape("other", "", None, "", "", False)
+    listed = asking_lists(elements, [quiet if i in inside else sh for i, sh in enumerate(shapes)], lines, banked=True)
+    if listed is None or any(i in inside for i in listed.indices):
+        return None
+
+    def said(title: str) -> str:
+        return re.sub(r"<[^<>]*>|[\W_]+", "", title).lower()
+
+    asked = {said(sh.title) for c in chosen for sh in c.shapes}
+    if sum(1 for sh in listed.shapes if said(sh.title) in asked) * 2 >= len(listed.shapes):
+        return None  # the bank's own questions listed first ('1. What is Docker?' then '### 1. What is Docker?')
+    return listed
+
+
 def _beside_container(winner: Candidate, c: Candidate, taken: list[tuple[int, int]]) -> Candidate | None:
     """A coarser template one of whose units holds the winner's questions ('## Question 3: Viva'
     over '### Q1.' … '### Q5.'): that unit is their group heading; its other starts that ask or
@@ -487,6 +520,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                          refused="; ".join(w for w in (prompt_lists(expanded, shapes, lines) or _why_prose(cands),
                                                         small_tables_note(expanded, lines, labels) if lines else "") if w))
     chosen = [winner] + _region_extras(winner, cands)
+    if lines and (listed := _lists_beside(expanded, shapes, lines, chosen)) is not None:
+        chosen.append(listed)
     used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)
     if runner in used:  # a second group in another shape is part of the reading, not its rival
         runner = next((c for c in sorted(cands, key=lambda c: -c.score)

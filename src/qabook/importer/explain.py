@@ -60,6 +60,7 @@ def explain(source: str, options: ImportOptions, language: str, detection: Detec
 
 
 _HOW = {"hint": "by its word", "position": "by its place in the units", "pair": "a pair of line prefixes",
+        "cycle": "a block of label lines repeated, this one first or after it",
         "divider": "a line alone between question and answer, repeated (or once, under a card's front)",
         "shared": "a labelled part most units of a template share, beside a question or answer part"}
 

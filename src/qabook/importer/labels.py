@@ -97,14 +97,17 @@ class Labels:
         line = first_line.strip()
         if line in self.dividers:
             return Label(self.dividers[line], line, "")
+        line = _UNDERSCORE_BOLD_RE.sub(r"**\1**", line)  # '__答案：__', '__Suggested Answers__': bold as '**'
         for pattern in (self._bold_whole, self._bold_in, self._bold_num, self._bold_out, self._bold_short, self._bold_long,
                         self._bold_alone, self._plain):
             m = pattern.match(line)
             if m:
                 word = m["label"] or m.groupdict().get("num")
                 kind, merged = self.classify(word)
-                if pattern in (self._bold_short, self._bold_long, self._bold_alone) and kind == "question":
-                    continue  # '**Q: short?**' is a whole question line, read by _bold_whole
+                if pattern in (self._bold_short, self._bold_long, self._bold_alone) and kind == "question" \
+                        and not (pattern is self._bold_alone and self.is_learned(word)):
+                    continue  # '**Q: short?**' is a whole question line, read by _bold_whole (a word this
+                    # document repeats alone over each question, `cycles.py`, labels the text under it)
                 whole = pattern is self._bold_whole or (pattern is self._plain and kind == "question")
                 return Label(kind, word, (m["rest"] or "").strip(), merged, whole)
         return None
@@ -125,6 +128,10 @@ class Labels:
             return None
         kind, merged = self.classify(m["label"])
         return Label(kind, m["label"], " ".join((m["rest"] or "").split()), merged)  # one line, even setext
+
+
+#: A bold span written with underscores at the line's start: the same bold as '**…**'.
+_UNDERSCORE_BOLD_RE = re.compile(r"^__(?=\S)((?:(?!__).)+?)(?<=\S)__(?!_)")
 
 
 DEFAULT = Labels()

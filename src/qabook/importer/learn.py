@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from qabook.importer.cycles import label_cycle
 from qabook.importer.detect import Detection, detect
 from qabook.importer.dividers import dividers
 from qabook.importer.elements import Element, split_elements, split_paragraphs
@@ -43,6 +44,7 @@ _WORD = r"(?:[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’&;/.-]*(?:[ \t][A-
 _FORMS = (
     re.compile(rf"^ {{0,3}}#{{1,6}}\s+(?:\*\*)?(?P<w>{_WORD})(?:\*\*)?\s*(?:[:：].*)?$"),  # ### Solution / #### Réponse : D
     re.compile(rf"^\s*(?:[-*+]\s+|>\s*)?\*\*(?P<w>{_WORD})\s*(?:[:：]\s*\*\*|\*\*\s*[:：]|\*\*\s*$)"),  # **思路：** / **思路**
+    re.compile(rf"^\s*(?:[-*+]\s+|>\s*)?__(?P<w>{_WORD})\s*(?:[:：]\s*__|__\s*[:：]|__\s*$)"),  # __Suggested Answers__
     re.compile(rf"^\s*(?:[-*+]\s+|>\s*)?(?P<w>{_WORD})\s*[:：](?!//)"),  # 思路：… / T: …
 )
 _HEADING_RE = re.compile(r"^ {0,3}#{1,6}\s")
@@ -56,7 +58,7 @@ class LearnedLabel:
     word: str
     kind: str  # "question", "answer", "explanation"
     count: int  # units (or pairs) it was found in
-    how: str  # "hint" or "position" or "pair"
+    how: str  # "hint" or "position" or "pair" or "cycle"
 
 
 def label_word(line: str) -> str | None:
@@ -167,6 +169,17 @@ def in_units(lines: list[str], units: list[tuple[int, int]], labels: Labels) -> 
     return out
 
 
+def _label_lines(lines: list[str], elements: list[Element], indices: list[int]) -> list[str | None]:
+    """The label word of every block written like the first start (a paragraph, a heading of its
+    level) from that start on, None for those that open with none: the starts and the label lines
+    between them (an answer label the vote set aside), in document order (`cycles.py`)."""
+    if not indices:
+        return []
+    first = elements[indices[0]]
+    return [label_word(lines[el.start]) for el in elements[indices[0]:]
+            if el.kind == first.kind and el.level == first.level and 0 <= el.start < len(lines)]
+
+
 def seen_index(per_unit: list[list[str]], w: str) -> list[int]:
     return [[x.lower() for x in seen].index(w) for seen in per_unit if w in (x.lower() for x in seen)]
 
@@ -233,6 +246,10 @@ def learn(detection, lines: list[str], labels: Labels) -> list[LearnedLabel]:
                        and c.key[0] != "doc"), key=lambda c: (c is not winner, -c.score))
     if winner is not None and winner in accepted:
         starts = [label_word(lines[elements[i].start]) for i in winner.indices]
+        # a few labels over and over (`cycles.py`), unless the vocabulary reads them as question labels already
+        cycle = label_cycle(starts, _label_lines(lines, elements, winner.indices)) if winner.key[2] != "label-q" else []
+        if cycle:
+            return [LearnedLabel(word, kind, count, "cycle") for word, kind, count in cycle]
         if sum(1 for w in starts if w) * 2 < len(starts):
             accepted = [winner]  # the other templates matter only when the winner's starts look like labels
     for cand in accepted:

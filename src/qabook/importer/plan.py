@@ -260,6 +260,7 @@ class _Planner:
             unit.title = linked[0]
             unit.parts["question"] = [OutLine(linked[0], ())]
             unit.parts["answer"] = [OutLine(linked[1], ())]
+            unit.labelled.add("answer")  # the link is the answer: not a statement under a numbering title ('## [Ex1.3](…)')
             self.copies.setdefault(el.lineno, []).append(unit)
             unit.how["answer"] = f"the link of the question's line {el.lineno}"
         if start.strategy in ("label", "quote"):

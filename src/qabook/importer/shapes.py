@@ -31,7 +31,7 @@ _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("第N题", re.compile(rf"^第\s*(?P<n>\d+|[{_CJK_DIGITS}]+)\s*[题問问道]\s*[：:.．、]?\s*")),
     # 'Question 17a.': a lettered part of question 17 (its own question), never '17' then a title 'a. …'
     ("wordN", re.compile(r"^(?P<word>题目|问题|面试题|试题|习题|练习|例题|考题|Question|Problem|Exercise|Quiz|Task|"
-                         r"Q|No\.?|#)\s*#?\s*(?P<n>\d+(?:\.\d+)*)(?P<part>[a-z](?![a-z]))?(?!\d)\s*(?:[.:：．、)）\-—–]\s*|\s+|$)", re.I)),
+                         r"Ex(?:er)?\.?|Prob\.?|Q|No\.?|#)\s*#?\s*(?P<n>\d+(?:\.\d+)*)(?P<part>[a-z](?![a-z]))?(?!\d)\s*(?:[.:：．、)）\-—–]\s*|\s+|$)", re.I)),
     # '4.1.2 …', '3-1: Names', and an exercise's number alone ('## 2.3-1', '## 1.12')
     ("N.N", re.compile(r"^(?P<pre>\d+(?:\.\d+)+)\.?\s+|^(?P<pre2>\d{1,2}-\d{1,3})[.:：]?\s+(?=\D)"
                        r"|^(?P<pre3>\d{1,2}(?:\.\d{1,2})?(?:[.-]\d{1,3}))(?:\s*(?:\$\\star\$|[★☆]+))*\s*$")),  # '2.3-7 $\star$': its difficulty
@@ -151,7 +151,7 @@ class Numbering:
 
 #: Numbering words that say "this is a question" on their own ('Q1', '题目 3', 'Problem 2').
 QUESTION_WORDS = frozenset({"q", "题目", "问题", "面试题", "试题", "习题", "练习", "例题", "考题", "question", "problem",
-                            "exercise", "quiz", "task"})
+                            "exercise", "quiz", "task", "ex", "exer", "prob"})  # (a textbook's 'Ex1.6', 'Prob. 3')
 
 
 def says_question(num: Numbering | None) -> bool:

@@ -600,7 +600,8 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     # start stands out only where the units are answered as a rule (not in a bank of open tasks)
     answered = sum(cand.answered_at) >= 0.75 * n
     out = {i for k, (i, asked, said, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.answered_at, cand.shapes))
-           if answered and not asked and not said and shape.title.strip() and not in_sequence(cand.shapes, k)}
+           if answered and not asked and not said and shape.title.strip() and not in_sequence(cand.shapes, k)
+           and not (cand.key[0] == "details" and _task_sentence(shape.title))}
     for order in (range(n), range(n - 1, -1, -1)):
         for k in order:
             if cand.asked_at[k] or cand.shapes[k].numbering:
@@ -611,6 +612,14 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     if len(out) >= n:
         return sections
     return out | sections
+
+
+def _task_sentence(title: str) -> bool:
+    """A summary that sets a task in a sentence of its own ('… Prepare a checklist of best practice
+    for ssl configuration.'): a `<details>` question of the bank whose answer is only pointers (a
+    section's summary names it in a word or two)."""
+    plain = re.sub(r"<[^<>]*>|[*_`]", " ", title)
+    return len(plain.split()) >= 8 and bool(re.search(r"[.!。！]\s*$", plain.strip()))
 
 
 def numbered_edges(cand: Candidate) -> set[int]:
@@ -788,6 +797,14 @@ def _one_answer_each(outer: Candidate, inner: Candidate) -> bool:
     return True
 
 
+def _statements(labelled: Candidate, other: Candidate) -> bool:
+    """`other`'s starts are the text right under `labelled`'s question labels (`**Question**` alone,
+    then 'What is …?'): each of its units runs on into the next label, so it seems to hold the
+    labels, but the labels open the questions."""
+    at = set(labelled.indices)
+    return labelled.key[2] == "label-q" and sum(1 for i in other.indices if i - 1 in at) >= 0.8 * len(other.indices)
+
+
 def _rival(winner: Candidate, other: Candidate) -> bool:
     """Whether `other` is another reading of the document, not the same questions seen from
     inside or outside (a label under each heading, group headings around them) or with a few
@@ -811,7 +828,7 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
         finer = [c for c in ok if c is not winner and nesting(winner, c) >= 1.5 and c.features["answered"] >= 0.6
                  and spread(winner, c) >= 0.5
                  and c.features["ask"] + c.features["labelled"] >= winner.features["ask"] + winner.features["labelled"] - 0.2]
-        outer = [c for c in ok if c is not winner and 0.9 <= nesting(c, winner) <= 1.2
+        outer = [c for c in ok if c is not winner and 0.9 <= nesting(c, winner) <= 1.2 and not _statements(winner, c)
                  and len(c.indices) >= len(winner.indices) * 0.8 and c.score >= winner.score * 0.7
                  and (c.features["ask"] >= 0.5 or c.features["labelled"] >= 0.8 or spread(c, winner) >= 0.8)]
         # sub-questions that share one answer ('1. … 2. … 3. …' then one '参考答案'): the outer unit is the question

@@ -353,8 +353,9 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
         first = full_title(next((o.text for o in asked if o.text.strip() and not FENCE_RE.match(o.text)), ""))
         if unit.title_src and not unit.start.bare:  # "第 1 题 🟢": keep the heading, add the question
             unit.title = f"{unit.heading_text} {first}".strip()
-        else:
-            unit.title = first or f"Question {unit.start.number or ''}".strip()
+        else:  # nothing to ask but the heading: its words as written ('Ex1.17'), not a made-up 'Question 17'
+            said = unit.heading_text.strip().strip("#*_ ") if unit.title_src and unit.start.strategy == "heading" else ""
+            unit.title = first or said or f"Question {unit.start.number or ''}".strip()
     if not unit.has("question"):  # "## 第 3 题" and straight to the answer: the heading is the question
         unit.parts["question"].append(OutLine(unit.title, ()))
 
@@ -516,7 +517,7 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     if not blocks:
         return
     take = 0
-    bare = numbering_only(unit.title)
+    bare = numbering_only(unit.title) or unit.start.bare  # ("## 4.2-1", "## Ex1.6": titled by their heading)
     first = [_QUOTE_RE.sub("", o.text, count=1) for o in answer[blocks[0][0]:blocks[0][1]]]
     label = labels.paragraph(first[0]) if _QUOTE_RE.match(answer[blocks[0][0]].text) else None
     if label is not None and label.kind == "question":  # '> **题目**: …': up to the quote's first blank line
@@ -530,7 +531,9 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
                 FENCE_RE.match(answer[a].text) for a, _ in blocks[:options])):
             take = blocks[options - 1][1]  # the statement (its code) before the choices; options_to_question moves those
             how = "the statement before the choices"
-        elif bare and (len(blocks) > 1 or options is None):
+        elif bare and (len(blocks) > 1 or options is None) and not FENCE_RE.match(answer[blocks[0][0]].text):
+            # (code right under a title that only numbers it, no choices after it, is the answer: a
+            # solutions page's '## Ex1.1' over its program)
             take = blocks[0][1]
             how = "the statement under a numbering title"
     if not take:
