@@ -44,7 +44,7 @@ from qabook.memory import give_back
 from qabook.model import Book, Chapter
 from qabook.parallel_build import Beside, beside
 from qabook.pdfnames import book_slug
-from qabook.plugin import book_identity, findings, navigation, outputs, pages, preview, search_index, site, study_data
+from qabook.plugin import book_identity, findings, fragments, navigation, outputs, pages, preview, search_index, site, study_data
 from qabook.plugin.config import QabookConfig
 from qabook.plugin.icons import IconMasks
 from qabook.plugin.offline import OfflineSite
@@ -147,6 +147,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         if not self.config.enabled:
             return env
+        fragments.install(env)  # before any template is compiled: the {% shared %} tag
         site.template_globals(env, self.language, search=self.config.search, book=self.config.home)
         env.globals["qabook_owns"] = self.book.owns if self.book is not None else (lambda src_uri: True)
         env.globals["qabook_chapter_pages"] = self._chapter_pages()
