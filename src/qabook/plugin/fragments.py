@@ -115,6 +115,27 @@ def install(env: jinja2.Environment) -> None:
     a fragment makes, and the templates a fragment loads recorded (the same output: the filters
     and the loader are called as before). Before any template is compiled (`on_env`)."""
     reset()
+    prepare(env)
+
+
+def theme_envs(theme: Any) -> None:
+    """Every environment the theme makes (`Theme.get_env`: MkDocs' build, and any plugin that asks
+    the theme for one) knows the tag, as qabook's templates need it."""
+    make = theme.get_env
+    if getattr(make, "qabook_recorded", False):
+        return
+
+    def get_env() -> jinja2.Environment:
+        env = make()
+        prepare(env)
+        return env
+
+    get_env.qabook_recorded = True  # type: ignore[attr-defined]
+    theme.get_env = get_env
+
+
+def prepare(env: jinja2.Environment) -> None:
+    """The tag, the recording filters and loader in `env` (once; what was shared is kept)."""
     if SharedExtension.identifier not in env.extensions:
         env.add_extension(SharedExtension)
     for method in ("get_template", "select_template"):

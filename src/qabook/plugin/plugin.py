@@ -125,6 +125,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.config.search is None:  # beside Material's search, qabook's stays out of the way
             self.config.search = not site.material_search(config)
         site.add_templates(config, search=self.config.search, footer=self.config.footer, home=self.config.home)
+        fragments.theme_envs(config.theme)  # its templates' {% shared %} tag, in every environment of the theme
         if self.config.pdf and not self.serving:
             try:
                 import weasyprint  # noqa: F401
