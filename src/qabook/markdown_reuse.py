@@ -6,13 +6,19 @@ the configuration; the four helpers MkDocs registers per page (anchors, relative
 raw-HTML ids) are registered again for each page, replacing the last page's. Python-Markdown
 resets its extensions between documents (`Markdown.reset`); a test renders varied pages both
 ways and requires the same HTML, contents, title and anchors (`tests/test_parallel_build.py`).
+
+Highlighting does the same per code block: pymdownx looks a lexer up by name among Pygments'
+≈ 500 (a linear search) and makes an HTML formatter, which builds its style's class table, for
+every block. Inside `reused_markdown()` the lexer's class is found once per name (the same
+class Pygments would find, given the block's options as before) and a formatter's class table
+once per (formatter class, style, class prefix) — tables Pygments only reads once made.
 """
 
 from __future__ import annotations
 
 import logging
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Any, Iterator
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
@@ -61,7 +67,50 @@ def reused_markdown() -> Iterator[None]:
     original = mkpages.Page.render
     mkpages.Page.render = render  # type: ignore[method-assign]
     try:
-        yield
+        with _highlighting_reused():
+            yield
     finally:
         mkpages.Page.render = original  # type: ignore[method-assign]
         _CONVERTERS.clear()
+
+
+@contextmanager
+def _highlighting_reused() -> Iterator[None]:
+    try:
+        import pymdownx.highlight as highlight
+        from pygments.formatters.html import HtmlFormatter
+    except ImportError:  # (no highlighting configured or installed)
+        yield
+        return
+    if not hasattr(highlight, "get_lexer_by_name"):
+        yield
+        return
+    find_lexer = highlight.get_lexer_by_name
+    make_tables = HtmlFormatter._create_stylesheet
+    classes: dict[str, type] = {}
+    tables: dict[tuple, tuple[dict, dict]] = {}
+
+    def lexer_by_name(alias: str, **options: Any) -> Any:
+        cls = classes.get(alias)
+        if cls is None:
+            lexer = find_lexer(alias, **options)  # (raises for an unknown name, as before)
+            classes[alias] = type(lexer)
+            return lexer
+        return cls(**options)
+
+    def stylesheet(self: Any) -> None:
+        key = (type(self), self.style, self.classprefix)
+        held = tables.get(key)
+        if held is None:
+            make_tables(self)
+            tables[key] = (self.ttype2class, self.class2style)
+        else:
+            self.ttype2class, self.class2style = held
+
+    highlight.get_lexer_by_name = lexer_by_name
+    HtmlFormatter._create_stylesheet = stylesheet  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        highlight.get_lexer_by_name = find_lexer
+        HtmlFormatter._create_stylesheet = make_tables  # type: ignore[method-assign]

@@ -44,7 +44,7 @@ from qabook.memory import give_back
 from qabook.model import Book, Chapter
 from qabook.parallel_build import Beside, beside
 from qabook.pdfnames import book_slug, chapter_pdf
-from qabook.plugin import book_identity, findings, navigation, outputs, pages, preview, search_index, site, study_data
+from qabook.plugin import book_identity, findings, fragments, navigation, outputs, pages, preview, search_index, site, study_data
 from qabook.plugin.config import QabookConfig
 from qabook.plugin.icons import IconMasks
 from qabook.plugin.offline import OfflineSite
@@ -125,6 +125,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.config.search is None:  # beside Material's search, qabook's stays out of the way
             self.config.search = not site.material_search(config)
         site.add_templates(config, search=self.config.search, footer=self.config.footer, home=self.config.home)
+        fragments.theme_envs(config.theme)  # its templates' {% shared %} tag, in every environment of the theme
         if self.config.pdf and not self.serving:
             try:
                 import weasyprint  # noqa: F401
@@ -147,6 +148,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         if not self.config.enabled:
             return env
+        fragments.install(env)  # before any template is compiled: the {% shared %} tag
         site.template_globals(env, self.language, search=self.config.search, book=self.config.home)
         env.globals["qabook_owns"] = self.book.owns if self.book is not None else (lambda src_uri: True)
         env.globals["qabook_chapter_pages"] = self._chapter_pages()

@@ -189,7 +189,7 @@ def _phrases(doc: SearchDoc, words: frozenset[str], key: int) -> tuple[Counter[s
         for segs, bounds in (forward, backward):
             at = 0
             for i, seg in enumerate(segs):
-                inside = sorted(b - at for b in bounds if at < b < at + len(seg))
+                inside = sorted(inner_bounds(seg, words, key))  # (its bounds strictly inside it: fine_bounds made them so)
                 cuts = [0, *inside, len(seg)]
                 for x, a in enumerate(cuts):
                     for b in cuts[x + 1:]:
@@ -217,7 +217,8 @@ def _phrases(doc: SearchDoc, words: frozenset[str], key: int) -> tuple[Counter[s
         f_edges, b_edges = set(forward[1]), set(backward[1])
         for a in range(len(run) - 1):
             for n in range(2, min(MAX_WORD, len(run) - a) + 1):
-                if not ({a, a + n} <= f_edges or {a, a + n} <= b_edges) and run[a:a + n] in words:
+                if not ((a in f_edges and a + n in f_edges) or (a in b_edges and a + n in b_edges)) \
+                        and run[a:a + n] in words:
                     loose.add(run[a:a + n])
     pieces.update(phrases)
     loose -= pieces
