@@ -214,7 +214,8 @@ assert session.apply({config}).full
 
 def test_renaming_the_site_says_that_learners_progress_would_start_over(tmp_path: Path) -> None:
     """site_name keys the learners' progress unless book_id is set: a rename is told at build
-    and at serve time (against the project's built site), with what to write to keep it."""
+    and at serve time (against the project's built site), with what to write to keep it, at
+    every build until the author sets book_id."""
     project = _book(tmp_path / "book", questions=2)
     config = project / "mkdocs.yml"
 
@@ -243,6 +244,9 @@ Session(find_project(), "127.0.0.1:1", Path(sys.argv[1]), jobs=2).build_all()
     said = build().stderr
     assert re.search(r'mkdocs\.yml:\d+:1: site_name changed from "' + re.escape(old) + '" to "新书名"', said), said
     assert f'book_id: "{old}"' in said  # what keeps the progress
+    # built again, nothing settled: the progress is still kept under the old name, and it is said again
+    again = build().stderr
+    assert re.search(r'mkdocs\.yml:\d+:1: site_name changed from "' + re.escape(old) + '" to "新书名"', again), again
     # the author writes it: nothing more to say, and the progress key is the old one
     text = config.read_text(encoding="utf-8").replace("  - qabook:\n", f"  - qabook:\n      book_id: \"{old}\"\n", 1)
     config.write_text(text, encoding="utf-8")
