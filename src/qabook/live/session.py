@@ -28,7 +28,7 @@ from urllib.parse import unquote
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config import load_config
@@ -49,6 +49,10 @@ from qabook.live.told import Hold, Told
 from qabook.markdown_reuse import reused_markdown
 from qabook.parallel_build import Site, build
 from qabook.plugin import findings as plugin_findings
+
+if TYPE_CHECKING:
+    from qabook.live.server import PreviewServer
+    from qabook.live.watch import Watcher
 
 LIVE_JS = "assets/qabook/live.js"
 log = logging.getLogger("mkdocs.qabook.live")
@@ -523,7 +527,7 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
         remove_in_background(site_dir)
 
 
-def _one_save(session: Session, server: Any, watcher: Any, paths: set[Path]) -> None:
+def _one_save(session: Session, server: PreviewServer, watcher: Watcher, paths: set[Path]) -> None:
     """What one burst of file events changed: rendered, pushed to the open pages, the whole
     book checked, the secondary outputs written in a forked process."""
     session.reap()
