@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 WAKE = 0.5  # seconds: how often the wait for file events looks whether a stop was asked
-GRACE = 5.0  # seconds a stop may take before it is abandoned
+GRACE = 10.0  # seconds a stop may take before it is abandoned (it takes 1–2 s on a busy machine)
 _PR_SET_PDEATHSIG = 1
 
 _current: "Stopping | None" = None  # the process's preview, which its forked children leave
