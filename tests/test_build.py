@@ -163,10 +163,7 @@ def test_site_url_is_used_for_canonical_links(tmp_path: Path) -> None:
 
 
 def test_serve_shows_findings_and_serves_the_site(tmp_path: Path) -> None:
-    import os
     import socket
-    import subprocess
-    import sys
     import time
     import urllib.request
 
