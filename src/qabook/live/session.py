@@ -505,11 +505,11 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
     try:
         with stopping.working():
             session.build_all()
-            server = PreviewServer(site_dir, host or "127.0.0.1", int(port), own=session.own)
-            server.start()
             watched = [project.docs_dir] + [Path(d) for d in _theme_dirs(session)]
             watcher = Watcher(watched, [project.config_file] if project.config_file else [])
-            watcher.start()
+            watcher.start()  # before the first page is served: a save made once it answers is seen
+            server = PreviewServer(site_dir, host or "127.0.0.1", int(port), own=session.own)
+            server.start()
             log.info(f"Serving on http://{dev_addr}/ (a save shows in the open pages by itself)")
         while not stopping.requested:
             paths = watcher.changes(timeout=WAKE)
