@@ -175,3 +175,55 @@ def test_constructor_where_no_text_has_it(browser, search_site: Path) -> None:
             assert page.locator(".md-search-result__meta").inner_text() == strings("zh")["search.none"], query
         page.close()
     assert all(found == [] for found in ranked.values()), ranked
+
+
+def test_browser_reads_postings_as_the_index_writes_them(browser, search_site: Path) -> None:
+    """Posting lists are text (index.encode_numbers); the browser's `decode` gives the numbers back,
+    at every boundary of one, two and three characters and past them."""
+    from browser import serve
+
+    from qabook.search.index import decode_numbers, encode_numbers
+
+    numbers = [0, 1, 45, 46, 47, 2069, 2070, 2071, 93149, 93150, 93151, 4_000_000, 7, 0, 300, 12]
+    text = encode_numbers(numbers)
+    assert decode_numbers(text) == numbers and '"' not in text and "\\" not in text
+    assert len(encode_numbers(range(46))) == 46 and len(encode_numbers([46, 2069])) == 4
+    with pytest.raises(ValueError):
+        encode_numbers([3, -1])
+    with serve(search_site) as url:
+        page = browser.new_page()
+        page.goto(url)
+        got = page.evaluate("s => Array.from(qabookSearch.decode(s))", text)
+        page.close()
+    assert got == numbers
+
+
+@pytest.mark.parametrize("step", [1, 10])
+def test_results_asked_for_page_by_page_are_one_ranking(browser, search_site: Path, step: int) -> None:
+    """The ranking is made as far as the results asked for reach: ten at a time ("show more"), or
+    one at a time (the few best of a large tier, picked without sorting it), gives the list that
+    one call for all gives, in the order the rules say (coverage, exact coverage,
+    score, then the document), and the count of results holding every word is the list's."""
+    from browser import serve
+
+    queries = [q for q, _ in load_queries()] + ["训练 模型", "数据", "the", "fanxiangchuanbo", "backpropagation"]
+    with serve(search_site) as url:
+        page = browser.new_page()
+        page.goto(url)
+        runs = page.evaluate("""async ([qs, step]) => { const out = [];
+            for (const q of qs) {
+              const paged = [];  // (asked for first: the ranking of one query is kept, and sorted as far as asked)
+              for (let at = 0, total = 1; at < total; at += step) {
+                const some = await qabookSearch.search(q, step, at); total = some.total; paged.push(...some.results); }
+              const all = await qabookSearch.search(q, 100000, 0);
+              out.push({ q: q, total: all.total, full: all.full, all: all.results.map(r => [r.doc, r.cover, r.exact, r.score]),
+                         paged: paged.map(r => [r.doc, r.cover, r.exact, r.score]) });
+            }
+            return out; }""", [queries, step])
+        page.close()
+    assert sum(r["total"] for r in runs) > 100
+    for r in runs:
+        assert r["paged"] == r["all"] and len(r["all"]) == r["total"], r["q"]
+        keys = [(-round(c * 1e6), -round(e * 1e6), -s, d) for d, c, e, s in r["all"]]
+        assert keys == sorted(keys), r["q"]
+        assert r["full"] == sum(c >= 1 - 1e-9 for _, c, _, _ in r["all"]), r["q"]

@@ -104,6 +104,20 @@
     });
   }
 
+  /* A posting list's text → its numbers (qabook.search.index.encode_numbers): printable ASCII
+     from "#" without "\\", 91 symbols; symbols 46–90 are higher digits (base 45), 0–45 a
+     number's last digit (base 46). */
+  function decode(text) {
+    var out = new Int32Array(text.length), n = 0, acc = 0;  // at most one number a character
+    for (var i = 0; i < text.length; i++) {
+      var d = text.charCodeAt(i) - 35;
+      if (d > 57) d--;  // (the backslash, 92, is no symbol)
+      if (d >= 46) acc = acc * 45 + d - 46;
+      else { out[n++] = acc * 46 + d; acc = 0; }
+    }
+    return out.subarray(0, n);
+  }
+
   /* term → its posting list (or null), loading the shards the terms hash to */
   function postings(meta, terms, known) {
     var wanted = terms.filter(function (t) { return !known.has(t); });
@@ -115,7 +129,7 @@
       wanted.forEach(function (t, i) {
         var shard = shards.get(ids[i]);
         var list = shard && own(shard, t) ? shard[t] : null;
-        known.set(t, Array.isArray(list) ? list : null);
+        known.set(t, typeof list === "string" ? decode(list) : null);
       });
       return known;
     });
@@ -516,7 +530,7 @@
         return ranked;
       });
     }).then(function (ranked) {
-      var top = ranked.list.slice(offset, offset + (limit || 10));
+      var top = ranked.top(offset, offset + (limit || 10));
       var meta = cache.meta;
       var chunkIds = unique(top.map(function (r) { return Math.floor(r.doc / meta.chunkDocs); }));
       return Promise.all(chunkIds.map(function (c) { return load("d" + c, "d" + c + ".js"); })).then(function (rows) {
@@ -527,7 +541,7 @@
           return { doc: r.doc, score: r.score, cover: r.cover, exact: r.exact, marks: r.marks,
                    url: row[0], title: row[1], chapter: row[2], text: row[3] };
         });
-        return { terms: ranked.terms, total: ranked.list.length, full: ranked.full, partial: ranked.partial,
+        return { terms: ranked.terms, total: ranked.total, full: ranked.full, partial: ranked.partial,
                  results: results };
       });
     });
@@ -567,7 +581,12 @@
 
   /* Each document that covers part of the query: how much (a unit counts when an alternative
      covers it, or by the share of its parts that alternatives cover: a pinyin word's syllables),
-     how much exactly, and its score. */
+     how much exactly, and its score. What a document covers depends only on which of the
+     query's terms it holds (and on the expansions that leave it out: `not`), so it is worked
+     out once for each such set of terms (a "group"; a big book has a few dozen for 100,000
+     documents); each document then only adds its terms' weights. The ranking is made as the
+     results are asked for (`ranked.top`): documents of equal coverage and exact coverage (a
+     "tier") are ordered by score only as far as the results shown reach. */
   function score(meta, p, post) {
     var parent = p.units.map(function (u) { return u.parent === undefined ? -1 : u.parent; });
     var weights = p.units.map(function (u) { return u.w; });
@@ -579,17 +598,19 @@
     var total = top.reduce(function (a, u) { return a + weights[u]; }, 0);
     if (total === 0) { top.forEach(function (u) { weights[u] = 1; }); total = top.length; }
     var terms = exactTermsOf(p);
-    var T = terms.length, N = meta.docs;
+    var T = terms.length, N = meta.docs, W = (T + 31) >> 5;
     var w = new Float32Array(N * T);  // document × term → idf-weighted score (0: absent)
+    var held = new Int32Array(N * W);  // document → the terms it holds, as bits
     var seen = new Uint8Array(N), touched = [];
     terms.forEach(function (t, ti) {
       var list = post.get(t);
       if (!list) return;
       var idf = idfOf(meta, list);
-      var doc = 0;
+      var doc = 0, bit = 1 << (ti & 31), word = ti >> 5;
       for (var j = 0; j < list.length; j += 2) {
         doc += list[j];
         w[doc * T + ti] = idf * list[j + 1] / 10;
+        held[doc * W + word] |= bit;
         if (!seen[doc]) { seen[doc] = 1; touched.push(doc); }
       }
     });
@@ -598,21 +619,21 @@
     var alts = p.alts.map(function (a) { return { a: a, ids: a.terms.map(function (t) { return termId.get(t); }) }; });
     var exactAlts = alts.filter(function (x) { return x.a.exact; });
     var expAlts = alts.filter(function (x) { return !x.a.exact; });
+    var excepted = new Set();  // documents an expansion leaves out: a group of their own
+    expAlts.forEach(function (x) { if (x.a.not) x.a.not.forEach(function (d) { excepted.add(d); }); });
     var U = weights.length;
-    var covered = new Uint8Array(U);  // 2 exact, 1 by an expansion
-    var factor = new Float32Array(T);
-    var list = [];
-    function has(base, ids) {
-      for (var i = 0; i < ids.length; i++) if (!(w[base + ids[i]] > 0)) return false;
-      return true;
-    }
-    for (var k = 0; k < touched.length; k++) {
-      var doc = touched[k], base = doc * T, marks = null, i, j, x, units;
-      covered.fill(0);
-      factor.fill(0);
+
+    /* What a document holding these terms (bits at `base` of `held`) covers: null if nothing. */
+    function group(base, doc) {
+      var covered = new Uint8Array(U);  // 2 exact, 1 by an expansion
+      var factor = new Float32Array(T), marks = null, i, j, x, units;
+      function has(ids) {
+        for (var i = 0; i < ids.length; i++) if (!(held[base + (ids[i] >> 5)] & (1 << (ids[i] & 31)))) return false;
+        return true;
+      }
       for (i = 0; i < exactAlts.length; i++) {  // exact terms first: the units the document has itself
         x = exactAlts[i];
-        if (!has(base, x.ids)) continue;
+        if (!has(x.ids)) continue;
         units = x.a.units;
         for (j = 0; j < units.length; j++) covered[units[j]] = 2;
         for (j = 0; j < x.ids.length; j++) factor[x.ids[j]] = 1;
@@ -624,7 +645,7 @@
         for (j = 0; j < units.length; j++) {
           if (covered[units[j]] !== 2 && !(parent[units[j]] >= 0 && covered[parent[units[j]]] === 2)) needed = true;
         }
-        if (!needed || (x.a.not && x.a.not.has(doc)) || !has(base, x.ids)) continue;
+        if (!needed || (x.a.not && x.a.not.has(doc)) || !has(x.ids)) continue;
         for (j = 0; j < units.length; j++) if (!covered[units[j]]) covered[units[j]] = 1;
         var f = EXPANSION * x.a.factor;
         for (j = 0; j < x.ids.length; j++) if (factor[x.ids[j]] < f) factor[x.ids[j]] = f;
@@ -633,7 +654,7 @@
           if (marks.indexOf(x.a.mark) === -1) marks.push(x.a.mark);
         }
       }
-      var cover = 0, exact = 0, sc = 0;
+      var cover = 0, exact = 0;
       for (var t = 0; t < top.length; t++) {
         var u = top[t], c = covered[u] ? weights[u] : 0, ps = parts.get(u);
         if (ps && c < weights[u]) {
@@ -644,16 +665,105 @@
         cover += c;
         if (covered[u] === 2) exact += weights[u];
       }
-      if (!cover) continue;
-      for (var id = 0; id < T; id++) if (factor[id]) sc += w[base + id] * factor[id];
+      if (!cover) return null;
+      var ids = [];
+      for (var id = 0; id < T; id++) if (factor[id]) ids.push(id);
       // coverage and exact coverage as whole numbers, so that near-equal shares tie
-      list.push({ doc: doc, cover: cover / total, exact: exact / total, score: sc, marks: marks || [],
-                  c: Math.round(cover / total * 1e6), e: Math.round(exact / total * 1e6) });
+      return { cover: cover / total, exact: exact / total, marks: marks || [], ids: ids, factor: factor,
+               c: Math.round(cover / total * 1e6), e: Math.round(exact / total * 1e6) };
     }
-    list.sort(function (a, b) { return b.c - a.c || b.e - a.e || b.score - a.score || a.doc - b.doc; });
+
+    var groups = new Map(), tiers = new Map();
+    var M = touched.length, docOf = new Int32Array(M), scoreOf = new Float64Array(M), groupOf = [];
+    var n = 0;
+    for (var k = 0; k < M; k++) {
+      var doc = touched[k], base = doc * W;
+      var key = W === 1 ? held[base] : Array.prototype.join.call(held.subarray(base, base + W), ",");
+      if (excepted.has(doc)) key = key + "#" + doc;
+      var g = groups.get(key);
+      if (g === undefined) {
+        g = group(base, doc);
+        groups.set(key, g);
+        if (g) {
+          var tk = g.c + "," + g.e;
+          if (!tiers.has(tk)) tiers.set(tk, { c: g.c, e: g.e, members: [], sorted: null });
+          g.tier = tiers.get(tk);
+        }
+      }
+      if (!g) continue;
+      var sc = 0, wb = doc * T, ids = g.ids, fac = g.factor;
+      for (var q = 0; q < ids.length; q++) sc += w[wb + ids[q]] * fac[ids[q]];
+      docOf[n] = doc; scoreOf[n] = sc; groupOf.push(g);
+      g.tier.members.push(n);
+      n++;
+    }
+    var order = Array.from(tiers.values()).sort(function (a, b) { return b.c - a.c || b.e - a.e; });
+    function better(a, b) { return scoreOf[a] > scoreOf[b] || (scoreOf[a] === scoreOf[b] && docOf[a] < docOf[b]); }
+    function result(i) {
+      var g = groupOf[i];
+      return { doc: docOf[i], cover: g.cover, exact: g.exact, score: scoreOf[i], marks: g.marks, c: g.c, e: g.e };
+    }
+    /* The tier's first `m` members in order (all of them sorted once `m` is a good part of it). */
+    function firstOf(tier, m) {
+      var all = tier.members;
+      m = Math.min(m, all.length);
+      if (tier.sorted && (tier.sorted.length >= m || tier.sorted.length === all.length)) return tier.sorted;
+      if (m * 8 >= all.length) {
+        tier.sorted = all.slice().sort(function (a, b) { return better(a, b) ? -1 : better(b, a) ? 1 : 0; });
+        return tier.sorted;
+      }
+      var heap = [];  // the m best so far, the worst at the root
+      function down(i) {
+        for (;;) {
+          var l = 2 * i + 1, r = l + 1, worst = i;
+          if (l < heap.length && better(heap[worst], heap[l])) worst = l;
+          if (r < heap.length && better(heap[worst], heap[r])) worst = r;
+          if (worst === i) return;
+          var tmp = heap[i]; heap[i] = heap[worst]; heap[worst] = tmp; i = worst;
+        }
+      }
+      for (var i = 0; i < all.length; i++) {
+        var x = all[i];
+        if (heap.length < m) {
+          var at = heap.push(x) - 1;
+          while (at > 0) {
+            var up = (at - 1) >> 1;
+            if (!better(heap[up], heap[at])) break;
+            var t2 = heap[up]; heap[up] = heap[at]; heap[at] = t2; at = up;
+          }
+        } else if (better(x, heap[0])) { heap[0] = x; down(0); }
+      }
+      tier.sorted = heap.sort(function (a, b) { return better(a, b) ? -1 : better(b, a) ? 1 : 0; });
+      return tier.sorted;
+    }
+    /* Results from … to (exclusive), in rank order. */
+    function topRange(from, to) {
+      var out = [], skip = 0;
+      for (var i = 0; i < order.length && skip < to; i++) {
+        var size = order[i].members.length;
+        if (skip + size > from) {
+          var a = Math.max(0, from - skip), b = Math.min(size, to - skip);
+          var first = firstOf(order[i], b);
+          for (var j = a; j < b; j++) out.push(result(first[j]));
+        }
+        skip += size;
+      }
+      return out;
+    }
     var EPS = 1e-9, full = 0;
-    while (full < list.length && list[full].cover >= 1 - EPS) full++;
-    return { terms: terms, list: list, full: full, partial: list.length > 0 && full === 0 };
+    for (var ti = 0; ti < order.length; ti++) {  // the results that hold every word come first
+      var members = order[ti].members, whole = 0;
+      for (var mi = 0; mi < members.length; mi++) if (groupOf[members[mi]].cover >= 1 - EPS) whole++;
+      if (whole === members.length) { full += whole; continue; }
+      if (whole) {  // (a tier mixing them: its order decides)
+        var sorted = firstOf(order[ti], members.length);
+        for (mi = 0; mi < sorted.length && groupOf[sorted[mi]].cover >= 1 - EPS; mi++) full++;
+      }
+      break;
+    }
+    var ranked = { terms: terms, total: n, full: full, partial: n > 0 && full === 0, top: topRange };
+    Object.defineProperty(ranked, "list", { get: function () { return topRange(0, n); } });  // (for explain)
+    return ranked;
   }
 
   function exactTermsOf(p) { return unique([].concat.apply([], p.alts.map(function (a) { return a.terms; }))); }
@@ -730,6 +840,7 @@
       return loadMeta().then(function (meta) { return rank(meta, query); });
     },
     analyze: analyze,
+    decode: decode,
     head: xhead,
     shardOf: shardOf,
     search: search,

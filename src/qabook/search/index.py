@@ -3,6 +3,7 @@
 Scores are precomputed per (term, document) as a field-weighted BM25 term weight, so the browser
 only adds idf-weighted numbers. Terms are spread over shards by hash: a query loads the few
 shards holding its terms and the chunks holding its top results, whatever the size of the book.
+A term's postings are a string (`encode_numbers`), half the bytes of a JSON list of numbers.
 Every file is `qabookSearch.<kind>(…)` JavaScript, loaded by a <script> tag: that works on a
 web server and from file:// alike (fetch() does not).
 """
@@ -26,7 +27,51 @@ K1, B = 1.2, 0.75
 PAGE_FACTOR = 0.5  # a page without questions (chapter, home) ranks below the topics
 SHARD_BYTES = 24_000  # target size of one term shard (raw)
 CHUNK_DOCS = 8  # documents per chunk: a query loads the chunks of the results it shows
-VERSION = 3
+VERSION = 4
+#: Posting lists are written as text, each number in a code of printable ASCII without `"` and
+#: `\\` (91 symbols): a number is its last digit base 46 (symbols 0–45) after its higher digits
+#: base 45 (symbols 46–90), so 0–45 take one character and 46–2,069 two. Half the bytes of a
+#: JSON list of numbers, and a browser reads a string far faster than an array literal.
+DIGITS = "".join(chr(c) for c in range(0x23, 0x7F) if c != 0x5C)
+LAST, HIGH = 46, 45
+
+
+def _code(v: int) -> str:
+    if v < 0:
+        raise ValueError(f"a posting holds {v}: only whole numbers ≥ 0 are written")
+    v, last = divmod(v, LAST)
+    high = ""
+    while v:
+        v, d = divmod(v, HIGH)
+        high = DIGITS[LAST + d] + high
+    return high + DIGITS[last]
+
+
+_CODES = [_code(v) for v in range(LAST * HIGH * HIGH)]  # every number of one to three characters
+
+
+def encode_numbers(values: "array | list[int]") -> str:
+    """A posting list (delta, weight, delta, weight, …) as text (`DIGITS`); decoded by
+    qasearch.js's `decode`."""
+    if len(values) and min(values) < 0:
+        raise ValueError(f"a posting holds {min(values)}: only whole numbers ≥ 0 are written")
+    try:
+        return "".join(map(_CODES.__getitem__, values))
+    except IndexError:  # a number of four characters or more (a delta over 93,149 documents)
+        return "".join(_CODES[v] if v < len(_CODES) else _code(v) for v in values)
+
+
+def decode_numbers(text: str) -> list[int]:
+    """encode_numbers' numbers again (for tests and tools)."""
+    out, acc = [], 0
+    for ch in text:
+        d = DIGITS.index(ch)
+        if d >= LAST:
+            acc = acc * HIGH + d - LAST
+        else:
+            out.append(acc * LAST + d)
+            acc = 0
+    return out
 
 
 def _js(kind: str, *args: object) -> bytes:
@@ -108,8 +153,8 @@ def index_files(docs: list[SearchDoc], avg: dict[str, float] | None = None,
     # a tuple per posting was most of a big book's memory)
     avg = avg or field_means(docs)
     expansions, files = build_expansions(docs, glossary)  # (reads the term counts: before they go)
-    # (as arrays: a Python int in a list is 36 bytes, in an array 8; they become lists one shard
-    # at a time, to be written)
+    # (as arrays: a Python int in a list is 36 bytes, in an array 8; they become text one shard
+    # at a time, to be written: encode_numbers)
     encoded: dict[str, array] = {}
     last: dict[str, int] = {}
     for doc_id, doc in enumerate(docs):
@@ -123,6 +168,8 @@ def index_files(docs: list[SearchDoc], avg: dict[str, float] | None = None,
             flat.append(doc_id - last.get(term, 0))
             flat.append(w)
             last[term] = doc_id
+    # (the estimate of a shard's bytes is that of the JSON numbers the shards held before the
+    # text code: the same shards, each about half as large)
     raw = sum(len(t) * 3 + 4 * len(v) for t, v in encoded.items())
     shards = max(1, min(4096, math.ceil(raw / SHARD_BYTES)))
     buckets: list[dict[str, array]] = [{} for _ in range(shards)]
@@ -136,7 +183,7 @@ def index_files(docs: list[SearchDoc], avg: dict[str, float] | None = None,
     yield "meta.js", _js("meta", {"version": VERSION, "docs": len(docs), "shards": shards,
                                   "chunkDocs": CHUNK_DOCS, "chunks": chunks, **expansions})
     for n, bucket in enumerate(buckets):
-        shard = _js("shard", n, {term: flat.tolist() for term, flat in bucket.items()})
+        shard = _js("shard", n, {term: encode_numbers(flat) for term, flat in bucket.items()})
         buckets[n] = {}
         yield f"t{n}.js", shard
     for c in range(chunks):

@@ -1,0 +1,181 @@
+"""Where a search query's time goes on a big book: loading its files, reading them, ranking.
+
+    .venv/bin/python benchmarks/search_query.py [--questions 10000] [--copies 10] [--keep DIR]
+                                                [--profile]
+
+Builds a generated book (benchmarks/genbook.py, 10 questions a page) with `qabook build`, then,
+with `--copies N`, writes the search index of N copies of its documents into the site (each
+copy under its own URLs): a book of N × questions whose terms occur in N × as many documents,
+as in a generated book N times as large, without the build's time. Then, in headless Chromium
+(served gzipped), for each of bench.LATER_QUERIES, in a fresh page after a first query there:
+- the query as a reader waits for it (`qabookSearch.search`: its files loaded, ranked, the
+  shown results' chunks loaded), with the files and decoded bytes it loaded,
+- the same query ranked again with its files loaded (`qabookSearch.explain`: CPU only; the
+  least of three),
+and with `--profile` the top functions of Chromium's CPU profile over all the queries.
+No figure is asserted (this is a measurement).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+from html import unescape
+from pathlib import Path
+
+from bench import LATER_QUERIES
+from common import CHROMIUM, CHROMIUM_ARGS, ROOT, run
+from genbook import generate
+
+from serve_gzip import serve_gzip as serve
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def build(project: Path, questions: int) -> Path:
+    """A generated book's site, built once (kept in `project` for the next run)."""
+    site = project / "site"
+    if (site / "search" / "qabook" / "meta.js").exists():
+        return site
+    project.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)
+    if not (project / "docs").exists():
+        generate(project / "docs", questions, per_page=10)
+    run(sys.executable, "-m", "qabook.cli", "build", "--no-pdf", cwd=project)
+    return site
+
+
+def site_docs(site: Path) -> list:
+    """The search documents of a built site's topic pages, read from their HTML again."""
+    from qabook.search import extract_docs
+
+    docs = []
+    for path in sorted(site.glob("c*/*/index.html")):
+        if path.parent.name == "print":  # a chapter's print page holds its questions again
+            continue
+        html = path.read_text(encoding="utf-8")
+        article = ARTICLE.search(html)
+        if not article:
+            continue
+        title = H1.search(article.group(1))
+        url = path.parent.relative_to(site).as_posix() + "/"
+        chapter = path.parent.parent.name
+        docs += extract_docs(article.group(1), url, unescape(TAG.sub("", title.group(1))) if title else "", chapter, [])
+    return docs
+
+
+def write_copies(site: Path, copies: int) -> int:
+    """The site's search index replaced by that of `copies` copies of its topic documents."""
+    from qabook.search.index import index_files
+
+    docs = site_docs(site)
+    many = []
+    for k in range(copies):
+        for d in docs:
+            copy = type(d)(url=f"{d.url}#copy{k}" if k else d.url, title=d.title, chapter=d.chapter,
+                           fields=d.fields, page=d.page)
+            many.append(copy)
+    out = site / "search" / "qabook"
+    shutil.rmtree(out)
+    out.mkdir()
+    for name, data in index_files(many, keep_terms=False):
+        (out / name).write_bytes(data)
+    return len(many)
+
+
+def measure(site: Path, profile: bool) -> None:
+    from playwright.sync_api import sync_playwright
+
+    waits: list[float] = []
+    ranks: list[float] = []
+    nodes: dict[str, float] = {}
+    with sync_playwright() as p, serve(site) as url:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for query in LATER_QUERIES:
+            page = browser.new_page()
+            for _ in range(3):  # (a script may fail to arrive from the test server under heavy load)
+                page.goto(url + "c000/", wait_until="networkidle")
+                if page.evaluate("!!window.qabookSearch"):
+                    break
+            page.evaluate("qabookSearch.search('训练', 10, 0)")
+            cdp = None
+            if profile:
+                cdp = page.context.new_cdp_session(page)
+                cdp.send("Profiler.enable")
+                cdp.send("Profiler.setSamplingInterval", {"interval": 100})
+                cdp.send("Profiler.start")
+            loaded: list[int] = []
+            page.on("requestfinished", lambda r, loaded=loaded: _count(r, loaded))
+            t = page.evaluate("""async q => { const t0 = performance.now();
+                await qabookSearch.search(q, 10, 0); const t1 = performance.now();
+                let again = Infinity;  // the least of three: this machine's other load only adds
+                for (let i = 0; i < 3; i++) { const t2 = performance.now(); await qabookSearch.explain(q);
+                  again = Math.min(again, performance.now() - t2); }
+                return [t1 - t0, again]; }""", query)
+            if cdp:
+                prof = cdp.send("Profiler.stop")["profile"]
+                _add_self_times(prof, nodes)
+            waits.append(t[0])
+            ranks.append(t[1])
+            print(f"  {query!r}: search {t[0]:.0f} ms ({len(loaded)} files, {sum(loaded) / 1e3:.0f} KB), "
+                  f"ranked again {t[1]:.0f} ms", flush=True)
+            page.close()
+        browser.close()
+    print(f"median: search {statistics.median(waits):.0f} ms, ranked again {statistics.median(ranks):.0f} ms")
+    if nodes:
+        total = sum(nodes.values())
+        print(f"CPU profile, self time over all queries ({total:.0f} ms sampled):")
+        for name, ms in sorted(nodes.items(), key=lambda kv: -kv[1])[:25]:
+            print(f"  {ms:8.1f} ms  {name}")
+
+
+def _count(request, loaded: list[int]) -> None:
+    """The decoded bytes of a search file the page loaded."""
+    if "/search/qabook/" in request.url:
+        try:
+            response = request.response()
+            loaded.append(len(response.body()) if response else 0)
+        except Exception:  # noqa: BLE001 - the page was closed meanwhile
+            pass
+
+
+def _add_self_times(prof: dict, out: dict[str, float]) -> None:
+    """Chromium's sampled profile → self milliseconds per function (name and line)."""
+    by_id = {n["id"]: n for n in prof["nodes"]}
+    deltas = prof.get("timeDeltas", [])
+    for sample, dt in zip(prof.get("samples", []), deltas):
+        f = by_id[sample]["callFrame"]
+        name = f"{f['functionName'] or '(anonymous)'} {Path(f['url']).name}:{f['lineNumber'] + 1}"
+        out[name] = out.get(name, 0.0) + dt / 1000
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--questions", type=int, default=10000)
+    ap.add_argument("--copies", type=int, default=1, help="index this many copies of the book's documents")
+    ap.add_argument("--keep", type=Path, help="build (or reuse) the book in this folder")
+    ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--reindex", action="store_true", help="write the index again (after a change to it)")
+    args = ap.parse_args()
+    project = args.keep or Path(tempfile.mkdtemp(prefix="qabook-query-"))
+    try:
+        site = build(project, args.questions)
+        if args.copies > 1 or args.reindex:
+            n = write_copies(site, args.copies)
+            print(f"index of {n:,} documents ({args.copies} × the book's)", flush=True)
+        measure(site, args.profile)
+    finally:
+        if not args.keep:
+            shutil.rmtree(project, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
