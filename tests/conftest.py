@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -56,6 +58,54 @@ def qabook(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> s
     """Run the real `qabook` command, as a user would."""
     return subprocess.run([sys.executable, "-m", "qabook.cli", *args], cwd=cwd, text=True,
                           capture_output=True, env={**os.environ, **(env or {})}, timeout=600)
+
+
+#: Seconds `qabook serve` may take to end once asked (its own limit is qabook.live.stopping.GRACE).
+SERVE_STOPS_WITHIN = 30
+
+
+def start_serve(project: Path, port: int, **popen: object) -> subprocess.Popen[str]:
+    """`qabook serve` on `project`, in a process group of its own: whatever it leaves running
+    can be found and ended (`stop_serve`)."""
+    return subprocess.Popen([sys.executable, "-m", "qabook.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True, **popen)  # type: ignore[call-overload]
+
+
+def stop_serve(proc: subprocess.Popen[str], signum: int = signal.SIGTERM) -> tuple[str, str]:
+    """Ask `qabook serve` to stop (SIGTERM, as a process manager does); its stdout and stderr.
+    When it has not ended within SERVE_STOPS_WITHIN seconds, or leaves a process of its group
+    behind (holding its output), or says its stop hung, the whole group is killed and the test
+    that started it fails here: a hang never leaks into the tests after it."""
+    if proc.stdout is not None and proc.stdout.closed:  # it ended early, and its output was read
+        return "", ""
+    if proc.poll() is None:
+        proc.send_signal(signum)
+    problem = ""
+    try:
+        out, err = proc.communicate(timeout=SERVE_STOPS_WITHIN)  # its output ends when every holder has ended
+    except subprocess.TimeoutExpired:
+        problem = (f"qabook serve did not end within {SERVE_STOPS_WITHIN} s of signal {signum}" if proc.poll() is None
+                   else f"qabook serve ended, but a process it started still held its output {SERVE_STOPS_WITHIN} s on")
+        out, err = "", ""
+    for _ in range(100):  # a child the preview ended a moment ago (reaped by init in a while)
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        problem = problem or "qabook serve left a process of its group running"
+    if problem:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        more_out, more_err = proc.communicate()
+        pytest.fail(f"{problem}\n{(err + more_err)[-4000:]}", pytrace=False)
+    if "stopping did not end" in err:
+        pytest.fail(f"qabook serve had to be stopped without waiting for it:\n{err[-4000:]}", pytrace=False)
+    return out, err
 
 
 def empty_book(root: Path) -> Path:

@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import copy_project, needs_shared, qabook, read_seed
+from conftest import copy_project, needs_shared, qabook, read_seed, start_serve, stop_serve
 
 
 class _Text(HTMLParser):
@@ -163,10 +163,7 @@ def test_site_url_is_used_for_canonical_links(tmp_path: Path) -> None:
 
 
 def test_serve_shows_findings_and_serves_the_site(tmp_path: Path) -> None:
-    import os
     import socket
-    import subprocess
-    import sys
     import time
     import urllib.request
 
@@ -177,8 +174,7 @@ def test_serve_shows_findings_and_serves_the_site(tmp_path: Path) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "qabook.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=dict(os.environ))
+    proc = start_serve(project, port)
     try:
         body = ""
         for _ in range(120):
@@ -189,8 +185,7 @@ def test_serve_shows_findings_and_serves_the_site(tmp_path: Path) -> None:
                 time.sleep(0.5)
         assert "大模型：从理论到实践的应用" in body
     finally:
-        proc.terminate()
-        out, err = proc.communicate(timeout=30)
+        out, err = stop_serve(proc)
     assert (out + err).count("docs/llm/02-da-mo-xing-de-gong-zuo-yuan.md:2:1: QA011") == 1, out + err
 
 

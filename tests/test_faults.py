@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, qabook
+from conftest import copy_project, qabook, start_serve, stop_serve
 from test_cli import make_book
 
 pytestmark = pytest.mark.slow
@@ -45,16 +45,14 @@ def test_serve_shows_a_page_with_bad_bytes_as_findings_and_keeps_serving(tmp_pat
     page = project / TOPIC
     page.write_bytes(page.read_bytes().replace("大模型的工作原理".encode(), b"\xff\xfe bad", 1))
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "qabook.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = start_serve(project, port)
     try:
         status, body = fetch(f"http://127.0.0.1:{port}/llm/02-da-mo-xing-de-gong-zuo-yuan/")
         assert status == 200 and "QA001" in body and "not valid UTF-8" in body
         status, body = fetch(f"http://127.0.0.1:{port}/llm/")  # the rest of the site still answers
         assert status == 200 and "大模型" in body
     finally:
-        proc.terminate()
-        out, err = proc.communicate(timeout=30)
+        out, err = stop_serve(proc)
     assert "Traceback" not in err and "Traceback" not in out
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import qabook
+from conftest import qabook, start_serve, stop_serve
 from stranger_site import CHAPTER_PAGES, MKDOCS_YML, ORDINARY, QA, TOPICS, page_url, stranger_project
 
 pytestmark = pytest.mark.slow
@@ -349,8 +349,7 @@ def test_live_preview_findings_box_only_on_the_page_with_findings_and_not_search
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "qabook.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = start_serve(project, port)
     base = f"http://127.0.0.1:{port}/"
 
     def get(path: str) -> str:
@@ -378,8 +377,7 @@ def test_live_preview_findings_box_only_on_the_page_with_findings_and_not_search
             assert "qa-findings" not in get(page_url(rel)), rel  # nothing in the page's text
         assert "qabook check" not in get("search/search_index.json")
     finally:
-        proc.terminate()
-        out, err = proc.communicate(timeout=30)
+        out, err = stop_serve(proc)
     assert (out + err).count("docs/interview/02-sql.md:7:1: QA031") == 1, out + err
 
 

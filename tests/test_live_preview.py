@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, filled_print_page
+from conftest import ROOT, filled_print_page, start_serve, stop_serve
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from genbook import generate  # noqa: E402
@@ -65,8 +65,7 @@ def served(tmp_path: Path):
     """`qabook serve` on a book whose pages hold several questions (long enough to scroll)."""
     project = _book(tmp_path / "book", questions=24, per_page=4)
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "qabook.cli", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                            cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = start_serve(project, port)
     url = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(600):
@@ -79,8 +78,7 @@ def served(tmp_path: Path):
                 time.sleep(0.5)
         yield project, url
     finally:
-        proc.terminate()
-        out, err = proc.communicate(timeout=60)
+        out, err = stop_serve(proc)
         assert "Traceback" not in out + err, err[-3000:]
 
 

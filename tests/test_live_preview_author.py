@@ -52,6 +52,86 @@ def _title_hit(page, selector: str) -> bool:
         return !!hit && el.contains(hit); }}""")
 
 
+def _open_findings(page, device: dict) -> None:
+    """The findings panel on screen as its reader gets it: on a desktop it is there; on a phone
+    the header's badge says how many there are, and a tap on it opens the panel."""
+    if not device.get("has_touch"):
+        return
+    badge = page.locator("#qa-live-badge")
+    badge.wait_for(timeout=60_000)
+    assert _on_screen(badge)
+    if page.locator("#qa-live-findings").is_hidden():
+        badge.tap()
+    page.locator("#qa-live-findings").wait_for(state="visible")
+
+
+def _covered(page) -> list[str]:
+    """The page's text on screen that a tap at its middle would not reach (something covers it):
+    every paragraph, list item, heading and question title shown whose middle is in the window."""
+    return page.evaluate("""() => {
+        const out = [];
+        for (const el of document.querySelectorAll('.md-content p, .md-content li, .md-content h1, .md-content h2, .md-content .admonition-title')) {
+            if (el.closest('details:not([open]) > :not(summary)') || (el.checkVisibility && !el.checkVisibility())) continue;
+            const r = el.getBoundingClientRect();
+            const x = r.left + Math.min(r.width, window.innerWidth) / 2, y = r.top + r.height / 2;
+            if (!r.width || !r.height || y < 0 || y >= window.innerHeight || x < 0 || x >= window.innerWidth) continue;
+            const hit = document.elementFromPoint(x, y);
+            if (!hit || !(el === hit || el.contains(hit) || hit.contains(el))) out.push(el.textContent.trim().slice(0, 40));
+        }
+        return out; }""")
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_findings_are_a_badge_that_covers_no_text(browser, served) -> None:
+    """390×844: the findings panel covered a third of the screen. Now the header bar holds a badge
+    with their number; the page's text stays reachable, opened or reloaded; a tap on the badge
+    opens the panel and another closes it. A desktop still shows the panel at once."""
+    project, url = served
+    target = project / "docs" / "c000" / "002-t000-001.md"
+    original = target.read_text(encoding="utf-8")
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(url + TOPIC)
+    page.wait_for_selector("html[data-qa-live-ready]")
+    assert _covered(page) == []
+    # the author breaks every answer of the page: findings come
+    target.write_text(original.replace("/// answer", "/// answr"), encoding="utf-8")
+    badge = page.locator("#qa-live-badge")
+    badge.wait_for(timeout=60_000)
+    assert _on_screen(badge) and re.fullmatch(r"⚠ \d+", badge.inner_text().strip()), badge.inner_text()
+    panel = page.locator("#qa-live-findings")
+    assert panel.is_hidden()
+    first = page.locator(".md-content p").first
+    assert _on_screen(first)  # the page's first paragraph: reachable
+    assert _covered(page) == []
+    page.screenshot(path=str(project / "phone-badge.png"))
+    # a tap opens the panel
+    badge.tap()
+    panel.wait_for(state="visible")
+    assert _on_screen(panel) and "QA022" in panel.inner_text()
+    page.screenshot(path=str(project / "phone-panel-open.png"))
+    # another closes it: the text is reachable again, the badge stays
+    badge.tap()
+    panel.wait_for(state="hidden")
+    assert _covered(page) == [] and _on_screen(badge)
+    # a reload (the findings still hold): the page opens with the badge, nothing covered
+    page.reload()
+    page.wait_for_selector("html[data-qa-live-ready]")
+    badge.wait_for(timeout=60_000)
+    assert panel.is_hidden() and _covered(page) == []
+    # a desktop: the panel as before, at once, and no badge
+    desk = browser.new_context(**DESKTOP)
+    other = desk.new_page()
+    other.goto(url + TOPIC)
+    other.locator("#qa-live-findings").wait_for(timeout=60_000)
+    assert _on_screen(other.locator("#qa-live-findings")) and other.locator("#qa-live-badge").count() == 0
+    # mended: the badge goes
+    target.write_text(original, encoding="utf-8")
+    badge.wait_for(state="detached", timeout=60_000)
+    desk.close()
+    context.close()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("device", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_findings_of_a_save_do_not_move_the_text_being_read(browser, served, device) -> None:
@@ -69,8 +149,9 @@ def test_findings_of_a_save_do_not_move_the_text_being_read(browser, served, dev
     page.evaluate("document.documentElement.removeAttribute('data-qa-live')")
     target.write_text(original[:at] + "/// answr" + original[at + len("/// answer"):], encoding="utf-8")
     panel = page.locator("#qa-live-findings")
-    panel.wait_for(timeout=60_000)
+    panel.wait_for(state="attached", timeout=60_000)
     page.wait_for_selector("html[data-qa-live]", state="attached", timeout=60_000)  # the new page swapped in
+    _open_findings(page, device)
     assert _on_screen(panel)
     assert "QA022" in panel.inner_text()
     page.screenshot(path=str(project / f"findings-{device['viewport']['width']}.png"))
@@ -108,7 +189,8 @@ def test_a_save_in_gbk_keeps_the_reader_in_place_and_says_what_is_wrong(browser,
     # the editor saves the page in GBK
     target.write_bytes(original.replace("/// question\n", "/// question\n新加的一句：\n", 1).encode("gbk"))
     panel = page.locator("#qa-live-findings")
-    panel.wait_for(timeout=60_000)
+    panel.wait_for(state="attached", timeout=60_000)
+    _open_findings(page, device)
     text = panel.inner_text()
     assert re.search(r"002-t000-001\.md:\d+:\d+: QA001 not valid UTF-8", text), text
     assert "the bytes read as GB18030" in text  # what the editor did
@@ -214,7 +296,8 @@ assert session.apply({config}).full
 
 def test_renaming_the_site_says_that_learners_progress_would_start_over(tmp_path: Path) -> None:
     """site_name keys the learners' progress unless book_id is set: a rename is told at build
-    and at serve time (against the project's built site), with what to write to keep it."""
+    and at serve time (against the project's built site), with what to write to keep it, at
+    every build until the author sets book_id."""
     project = _book(tmp_path / "book", questions=2)
     config = project / "mkdocs.yml"
 
@@ -243,6 +326,9 @@ Session(find_project(), "127.0.0.1:1", Path(sys.argv[1]), jobs=2).build_all()
     said = build().stderr
     assert re.search(r'mkdocs\.yml:\d+:1: site_name changed from "' + re.escape(old) + '" to "新书名"', said), said
     assert f'book_id: "{old}"' in said  # what keeps the progress
+    # built again, nothing settled: the progress is still kept under the old name, and it is said again
+    again = build().stderr
+    assert re.search(r'mkdocs\.yml:\d+:1: site_name changed from "' + re.escape(old) + '" to "新书名"', again), again
     # the author writes it: nothing more to say, and the progress key is the old one
     text = config.read_text(encoding="utf-8").replace("  - qabook:\n", f"  - qabook:\n      book_id: \"{old}\"\n", 1)
     config.write_text(text, encoding="utf-8")

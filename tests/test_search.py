@@ -132,6 +132,7 @@ def test_search_works_from_file_url(browser, tmp_path_factory: pytest.TempPathFa
     page.locator("article a", has_text="什么是大模型？").first.click()
     page.wait_for_url(re.compile(r"01-shen-me-shi-da-mo-xing\.html$"))
     assert page.locator("#q1").is_visible()  # a page, not a directory listing
+    assert page.locator("#qa-file-note").count() == 0  # built for disk: nothing to say (tests/test_file_url_note.py)
     ranked = run_queries(page, ["反向传播", "fanxiangchuanbo", "反向傳播", "backpropagation"])
     assert ranked["反向传播"][0] == "llm/03"
     # pinyin, traditional characters, the other language: their tables load from disk too

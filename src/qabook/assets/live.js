@@ -3,7 +3,8 @@
    swapped in the way Material's instant navigation swaps a page (then Material, qabook and study
    mode set it up again through document$): the reader stays where they were, with the same
    answers and explanations open. A full rebuild reloads the page and puts the reader back. The
-   findings of a saved page appear at once in a panel at the bottom of the window.
+   findings of a saved page appear at once in a panel at the bottom of the window (on a phone, as
+   a badge in the header bar that opens and closes the panel).
    Only in the live preview (qabook.live), never in a built site. */
 (function () {
   if (!window.EventSource || !window.fetch || !window.DOMParser) return;
@@ -88,9 +89,18 @@
     location.reload();
   }
 
+  /* The findings panel floats at the bottom of the window (it never pushes the text being read;
+     × closes it). On a phone (Material's phone layout) it would cover a third of the screen: there
+     the findings are a badge in the header bar (covering nothing), and the panel opens and closes
+     with a tap on it. */
+  var PHONE = window.matchMedia ? window.matchMedia("(max-width: 44.9375em)") : null;
+  var opened = false;  /* on a phone: the author opened the panel with the badge */
+  var said = { count: 0, label: "" };  /* what the badge says: how many findings, the panel's titles */
+  function phone() { return !!(PHONE && PHONE.matches); }
   function panel() {
     var box = document.getElementById("qa-live-findings");
     if (box) return box;
+    opened = false;
     box = document.createElement("aside");
     box.id = "qa-live-findings";
     box.setAttribute("role", "alert");
@@ -102,11 +112,53 @@
     document.body.appendChild(box);
     return box;
   }
+  function badge() {
+    var button = document.getElementById("qa-live-badge");
+    if (button && document.contains(button)) return button;
+    button = document.createElement("button");
+    button.type = "button";
+    button.id = "qa-live-badge";
+    button.setAttribute("aria-controls", "qa-live-findings");
+    var s = button.style;
+    s.minWidth = s.minHeight = "2rem";  /* a finger's width */
+    s.padding = "0 .5rem"; s.margin = "0 .2rem"; s.borderRadius = "1rem"; s.border = "none";
+    s.background = "#ff1744"; s.color = "#fff"; s.fontSize = ".7rem"; s.fontWeight = "700";
+    s.cursor = "pointer"; s.flexShrink = "0"; s.alignSelf = "center";
+    button.addEventListener("click", function () { opened = !opened; layout(); });
+    var header = document.querySelector(".md-header__inner");
+    if (header) {  /* beside the header's buttons, before search */
+      header.insertBefore(button, header.querySelector("label[for=__search]") || null);
+    } else {
+      s.position = "fixed"; s.top = ".5rem"; s.right = ".5rem"; s.zIndex = "10";
+      document.body.appendChild(button);
+    }
+    return button;
+  }
+  function layout() {
+    var box = document.getElementById("qa-live-findings");
+    var button = document.getElementById("qa-live-badge");
+    if (!box) { if (button) button.remove(); return; }
+    if (!phone()) { box.hidden = false; box.style.maxHeight = "40vh"; if (button) button.remove(); return; }
+    button = badge();
+    button.textContent = "\u26a0 " + said.count;
+    button.setAttribute("aria-label", said.label);
+    box.hidden = !opened;
+    box.style.maxHeight = "50vh";
+    button.setAttribute("aria-expanded", String(opened));
+  }
+  function closeFindings() {
+    var box = document.getElementById("qa-live-findings"), button = document.getElementById("qa-live-badge");
+    if (box) box.remove();
+    if (button) button.remove();
+  }
+  if (PHONE) {
+    if (PHONE.addEventListener) PHONE.addEventListener("change", layout);
+    else if (PHONE.addListener) PHONE.addListener(layout);
+  }
   function showFindings(findings) {
     var shown = (findings || []).filter(function (f) { return f.items && f.items.length; });
-    var box = document.getElementById("qa-live-findings");
-    if (!shown.length) { if (box) box.remove(); return; }
-    box = panel();
+    if (!shown.length) { closeFindings(); return; }
+    var box = panel();
     box.textContent = "";
     var close = document.createElement("button");
     close.type = "button";
@@ -115,8 +167,9 @@
     close.style.cssFloat = "right";
     close.style.minWidth = close.style.minHeight = "2rem";  /* a finger's width on a phone */
     close.style.fontSize = "1rem"; close.style.cursor = "pointer";
-    close.addEventListener("click", function () { box.remove(); });
+    close.addEventListener("click", closeFindings);
     box.appendChild(close);
+    var count = 0;
     shown.forEach(function (f) {
       var title = document.createElement("strong");
       title.textContent = f.title;
@@ -128,9 +181,12 @@
         code.textContent = line;
         li.appendChild(code);
         list.appendChild(li);
+        count++;
       });
       box.appendChild(list);
     });
+    said = { count: count, label: shown.map(function (f) { return f.title; }).join("; ") };
+    layout();
   }
 
   function heard(message) {

@@ -1,4 +1,5 @@
-/* qabook: copy a question's permanent link; land on the question a search result points to. No network. */
+/* qabook: copy a question's permanent link; land on the question a search result points to; say
+   what to do when a site built for a server is opened from disk. No network. */
 (function () {
   /* The answer and explanation blocks that follow a question, up to the next question. */
   function blocksOf(question) {
@@ -63,7 +64,35 @@
       document.addEventListener("DOMContentLoaded", fn);
     }
   }
+  /* A site built for a web server (directory URLs: a page's link is its folder) but opened from
+     disk (file://): following a link shows the folder's list of files, not its page. Say so at the
+     top of the page, with what works: a build for disk, or a local server. The words come from
+     the site's language (window.QABOOK_SITE_UI, written in front of this script at build time). */
+  var COMMANDS = { "{build}": "./scripts/build --offline", "{serve}": "python3 -m http.server -d site",
+                   "{url}": "http://localhost:8000/" };
+  function fileNote() {
+    var ui = window.QABOOK_SITE_UI;
+    if (window.location.protocol !== "file:" || !ui || !ui.directory_urls || !ui.file_note) return;
+    if (document.getElementById("qa-file-note")) return;
+    var where = document.querySelector(".md-content__inner") || document.querySelector("main") || document.body;
+    var note = document.createElement("p");
+    note.id = "qa-file-note";
+    note.className = "qa-file-note";
+    note.setAttribute("role", "note");
+    ui.file_note.split(/(\{build\}|\{serve\}|\{url\})/).forEach(function (part) {
+      if (COMMANDS[part]) {
+        var code = document.createElement("code");
+        code.textContent = COMMANDS[part];
+        note.appendChild(code);
+      } else if (part) {
+        note.appendChild(document.createTextNode(part));
+      }
+    });
+    where.insertBefore(note, where.firstChild);
+  }
+
   onReady(function () {
+    fileNote();
     landOnHighlight();
     document.querySelectorAll("a.qa-link").forEach(function (link) {
       if (link.dataset.qaBound) return;

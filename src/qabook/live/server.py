@@ -26,11 +26,15 @@ class Broadcast:
         self._lock = threading.Lock()
         self._clients: dict[queue.Queue[str | None], str] = {}
         self._findings: list[dict[str, Any]] = []
+        self._closed = False
         self.own = own
 
     def add(self, page: str = "") -> queue.Queue[str | None]:
         q: queue.Queue[str | None] = queue.Queue()
         with self._lock:
+            if self._closed:  # a page reconnecting while the preview stops: its stream ends at once
+                q.put(None)
+                return q
             self._clients[q] = page
             message = {"kind": "findings", "urls": [], "findings": self._findings}
             q.put(json.dumps(self._with_own(message, page), ensure_ascii=False))
@@ -75,7 +79,9 @@ class Broadcast:
                 q.put(by_page[page])
 
     def close(self) -> None:
+        """Every stream ends, and any opened from now on."""
         with self._lock:
+            self._closed = True
             for q in self._clients:
                 q.put(None)
 
@@ -158,6 +164,11 @@ def page_key(url: str) -> str:
     return path
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False  # closing does not wait for the requests being answered (a stream lasts)
+
+
 class PreviewServer:
     """The site folder served on `host:port` in a thread, with its event stream."""
 
@@ -165,14 +176,16 @@ class PreviewServer:
                  own: Callable[[str], list[dict[str, Any]]] | None = None) -> None:
         self.broadcast = Broadcast(own)
         handler = type("Handler", (_Handler,), {"broadcast": self.broadcast, "site": site})
-        self.httpd = http.server.ThreadingHTTPServer((host, port), handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, name="qabook-serve", daemon=True)
+        self.httpd = _Server((host, port), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, args=(0.1,), name="qabook-serve",
+                                       daemon=True)
 
     def start(self) -> None:
         self.thread.start()
 
     def stop(self) -> None:
-        self.broadcast.close()
+        """No new request, every event stream ended, the port let go (no wait for a stream a
+        page keeps open)."""
         self.httpd.shutdown()
+        self.broadcast.close()
         self.httpd.server_close()

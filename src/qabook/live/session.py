@@ -20,9 +20,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,7 +28,7 @@ from urllib.parse import unquote
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config import load_config
@@ -46,10 +44,15 @@ from qabook.cpus import available_cores
 from qabook.diagnostics import Diagnostic
 from qabook.i18n import t
 from qabook.live.server import page_key
+from qabook.live.stopping import WAKE, Stopping, remove_in_background
 from qabook.live.told import Hold, Told
 from qabook.markdown_reuse import reused_markdown
 from qabook.parallel_build import Site, build
 from qabook.plugin import findings as plugin_findings
+
+if TYPE_CHECKING:
+    from qabook.live.server import PreviewServer
+    from qabook.live.watch import Watcher
 
 LIVE_JS = "assets/qabook/live.js"
 log = logging.getLogger("mkdocs.qabook.live")
@@ -137,7 +140,7 @@ class Session:
     def build_all(self) -> Update:
         """A full build (every core); the state the next saves start from."""
         start = time.perf_counter()
-        self.wait_for_outputs()
+        self.stop_outputs()  # a writer still at work: the full build writes all it would
         config = self._config()
         self.site = build(config, jobs=self.jobs, serve_url=config.site_url)
         self.plugin = self.site.config.plugins.get("qabook")
@@ -368,7 +371,6 @@ class Session:
             return
         code = 0
         try:
-            signal.signal(signal.SIGTERM, signal.SIG_DFL)
             try:
                 os.nice(10)  # behind the next save's render, which the reader waits for; this one nobody watches
             except OSError:
@@ -401,24 +403,36 @@ class Session:
             self._fork_writer(chapters)
 
     def stop_outputs(self) -> None:
-        """End the writers at once (the preview is stopping: what they write is thrown away)."""
+        """End the writers at once (the preview is stopping, or everything is built again: what
+        they write is thrown away or written anew)."""
         for pid in self.children:
             try:
                 os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
-            except (ProcessLookupError, ChildProcessError):
+            except ProcessLookupError:
                 pass
-        self.children = []
+        self._reap_all(deadline=time.monotonic() + 2.0)
+        self.children = []  # (killed: one the kernel has not yet let go of is not waited for)
         self.pending_outputs = None
 
-    def wait_for_outputs(self) -> None:
-        for pid in self.children:
-            try:
-                os.waitpid(pid, 0)
-            except ChildProcessError:
-                pass
-        self.children = []
-        self.pending_outputs = None
+    def wait_for_outputs(self, timeout: float = 600.0) -> None:
+        """Wait for the writers to finish (tests); those still writing after `timeout` s are ended."""
+        self._reap_all(deadline=time.monotonic() + timeout)
+        self.stop_outputs()
+
+    def _reap_all(self, deadline: float) -> None:
+        """Collect the writers that end before `deadline` (never an untimed wait)."""
+        waiting = list(self.children)
+        while waiting and time.monotonic() < deadline:
+            for pid in list(waiting):
+                try:
+                    done, _ = os.waitpid(pid, os.WNOHANG)
+                except ChildProcessError:
+                    done = pid
+                if done:
+                    waiting.remove(pid)
+            if waiting:
+                time.sleep(0.01)
+        self.children = waiting
 
 
 class _NeedsFullBuild(Exception):
@@ -472,7 +486,7 @@ class _Console(logging.Handler):
 def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = False,
           jobs: int | None = None, verbose: bool = False) -> None:
     """Build the site into a temporary folder, serve it on `dev_addr` and render what each
-    save changes until interrupted (Ctrl+C, SIGTERM)."""
+    save changes until asked to stop (Ctrl+C, SIGTERM: `qabook.live.stopping`)."""
     from qabook.live.server import PreviewServer
     from qabook.live.watch import Watcher
 
@@ -483,70 +497,28 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
     log.setLevel(logging.DEBUG if verbose else logging.NOTSET)  # the preview's own steps, not MkDocs' every page
     host, _, port = dev_addr.rpartition(":")
     site_dir = Path(tempfile.mkdtemp(prefix="qabook-serve-"))
-    signal.signal(signal.SIGTERM, _interrupt)
-    # Ctrl+C, and `kill -INT` of a preview started in the background of a shell (which starts it
-    # with SIGINT ignored, and Python keeps that): both stop it as Ctrl+C in a terminal does
-    signal.signal(signal.SIGINT, _interrupt)
+    stopping = Stopping(site_dir)
+    stopping.install()
     session = Session(project, dev_addr, site_dir, jobs=jobs, full=full)
     server = None
     watcher = None
     try:
-        session.build_all()
-        server = PreviewServer(site_dir, host or "127.0.0.1", int(port), own=session.own)
-        server.start()
-        watched = [project.docs_dir] + [Path(d) for d in _theme_dirs(session)]
-        watcher = Watcher(watched, [project.config_file] if project.config_file else [])
-        watcher.start()
-        log.info(f"Serving on http://{dev_addr}/ (a save shows in the open pages by itself)")
-        while True:
-            paths = watcher.changes(timeout=1.0)
-            session.reap()
-            if not paths:
-                continue
-            session.steps = steps = Steps()
-            steps.mark("heard", watcher.burst[0])
-            steps.mark("burst over", watcher.burst[1])
-            pushed: list[str] = []
-
-            def push(first: Update) -> None:
-                shown = server.broadcast.pages()
-                bodies = {url: Path(path).read_text(encoding="utf-8") for url, path in first.written.items()
-                          if page_key(url) in shown}  # the open page's HTML goes with the event: no request
-                server.broadcast.send(first.message(), bodies)
-                pushed.extend(first.urls)
-                steps.mark("pushed")
-
-            try:
-                update = session.apply(paths, push)
-            except Exception as exc:  # noqa: BLE001 - the preview keeps serving what it has
-                log.error(f"qabook serve: the site could not be built again: {exc}")
-                continue
-            if update is None:
-                continue
-            if not pushed:
-                server.broadcast.send(update.message())
-                steps.mark("pushed")
-            elif rest := [url for url in update.urls if url not in pushed]:
-                server.broadcast.send({"kind": "pages", "urls": rest})  # no findings: those came with the page
-                steps.mark("listing pages pushed")
-            shown = ", ".join(unquote(url) for url in update.urls) or (  # '网络/01-…/', not '%E7%BD%91…'
-                "nothing (the page as it was stays on screen: " + ", ".join(sorted(session.held)) + " cannot be read)"
-                if session.held else "nothing")
-            log.info(f"{'Built the site again' if update.full else 'Rendered ' + shown}"
-                     f" in {update.seconds:.2f} s")
-            if not update.full:
-                more = session.check_everything()
-                if more is not None:
-                    server.broadcast.send(more.message())
-                steps.mark("book checked")
-                session.write_outputs(update.saved)
-                steps.mark("writer started")
-            log.debug(steps.line())
-    except KeyboardInterrupt:
-        pass
+        with stopping.working():
+            session.build_all()
+            watched = [project.docs_dir] + [Path(d) for d in _theme_dirs(session)]
+            watcher = Watcher(watched, [project.config_file] if project.config_file else [])
+            watcher.start()  # before the first page is served: a save made once it answers is seen
+            server = PreviewServer(site_dir, host or "127.0.0.1", int(port), own=session.own)
+            server.start()
+            log.info(f"Serving on http://{dev_addr}/ (a save shows in the open pages by itself)")
+        while not stopping.requested:
+            paths = watcher.changes(timeout=WAKE)
+            with stopping.working():
+                if stopping.requested:
+                    break
+                _one_save(session, server, watcher, paths)
     finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl+C while stopping: no traceback
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        stopping.stop()  # a signal from now on ends the process at once; so does a stop that hangs
         session.stop_outputs()
         if watcher is not None:
             watcher.stop()
@@ -555,21 +527,51 @@ def serve(project: Project, dev_addr: str = "127.0.0.1:8000", *, full: bool = Fa
         remove_in_background(site_dir)
 
 
-def _interrupt(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt  # SIGTERM ends the preview as Ctrl+C does: the temporary site removed
+def _one_save(session: Session, server: PreviewServer, watcher: Watcher, paths: set[Path]) -> None:
+    """What one burst of file events changed: rendered, pushed to the open pages, the whole
+    book checked, the secondary outputs written in a forked process."""
+    session.reap()
+    if not paths:
+        return
+    session.steps = steps = Steps()
+    steps.mark("heard", watcher.burst[0])
+    steps.mark("burst over", watcher.burst[1])
+    pushed: list[str] = []
 
+    def push(first: Update) -> None:
+        shown = server.broadcast.pages()
+        bodies = {url: Path(path).read_text(encoding="utf-8") for url, path in first.written.items()
+                  if page_key(url) in shown}  # the open page's HTML goes with the event: no request
+        server.broadcast.send(first.message(), bodies)
+        pushed.extend(first.urls)
+        steps.mark("pushed")
 
-def remove_in_background(folder: Path) -> None:
-    """Remove `folder` without waiting for it: a big book's preview site is ~1 GB in 10,000s of
-    files, minutes to delete on a busy disk. A process of its own session (Ctrl+C in the
-    terminal does not reach it) deletes it after this one has exited; where none can be
-    started, it is deleted here."""
-    code = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
     try:
-        subprocess.Popen([sys.executable, "-c", code, str(folder)], stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    except OSError:
-        shutil.rmtree(folder, ignore_errors=True)
+        update = session.apply(paths, push)
+    except Exception as exc:  # noqa: BLE001 - the preview keeps serving what it has
+        log.error(f"qabook serve: the site could not be built again: {exc}")
+        return
+    if update is None:
+        return
+    if not pushed:
+        server.broadcast.send(update.message())
+        steps.mark("pushed")
+    elif rest := [url for url in update.urls if url not in pushed]:
+        server.broadcast.send({"kind": "pages", "urls": rest})  # no findings: those came with the page
+        steps.mark("listing pages pushed")
+    shown = ", ".join(unquote(url) for url in update.urls) or (  # '网络/01-…/', not '%E7%BD%91…'
+        "nothing (the page as it was stays on screen: " + ", ".join(sorted(session.held)) + " cannot be read)"
+        if session.held else "nothing")
+    log.info(f"{'Built the site again' if update.full else 'Rendered ' + shown}"
+             f" in {update.seconds:.2f} s")
+    if not update.full:
+        more = session.check_everything()
+        if more is not None:
+            server.broadcast.send(more.message())
+        steps.mark("book checked")
+        session.write_outputs(update.saved)
+        steps.mark("writer started")
+    log.debug(steps.line())
 
 
 def _theme_dirs(session: Session) -> list[str]:

@@ -76,7 +76,7 @@ class Watcher:
 
     def stop(self) -> None:
         self._observer.stop()
-        self._observer.join(timeout=5)
+        self._observer.join(timeout=2)
 
     def changes(self, timeout: float | None = None) -> set[Path]:
         """Every path touched by the next burst of events (empty after `timeout` seconds of none)."""

@@ -62,6 +62,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.findings: findings.PageFindings = {}  # src_uri → its check errors
         self.found: list[Diagnostic] = []  # every finding of the check (the live preview prints what is new)
         self.built_site: Path | None = None  # `qabook serve`: the project's own site folder (the preview builds elsewhere)
+        self.renamed_from: str | None = None  # the id learners' progress is kept under, when site_name left it
         self.chapters: dict[str, Chapter] = {}  # by folder slug
         self.print_files: dict[str, File] = {}  # chapter slug → its generated print page
         self.icon_masks: IconMasks | None = None  # icons outside the article drawn by CSS masks
@@ -162,10 +163,11 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.chapters = {ch.slug: ch for ch in self.book.chapters}
         self.found = []
         if self.config.study:  # before the build empties the site folder: the id its study data was written with
-            built = book_identity.built_book_id(Path(config.site_dir)) or book_identity.built_book_id(
+            kept = book_identity.progress_id(Path(config.site_dir)) or book_identity.progress_id(
                 self.built_site or self.project.site_dir)
-            if note := book_identity.renamed_warning(built, config.site_name, self.config.book_id,
-                                                     config.config_file_path):
+            note = book_identity.renamed_warning(kept, config.site_name, self.config.book_id, config.config_file_path)
+            self.renamed_from = kept if note else None  # written with the study data: the next build says it again
+            if note:
                 site.log.warning(note)
         self.findings = findings.run_check(self.book, self.found) if self.config.check else {}
 
@@ -351,7 +353,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.config.study and self.book is not None:  # first: the print pages leave their questions to the cards
             cards = study_data.write_study_data(site_dir, self.config.book_id or config.site_name, self.language,
                                                 self.book, self.files, self.study_files, rendered,
-                                                home=self.config.home)
+                                                home=self.config.home, renamed_from=self.renamed_from)
         if self.book is not None:
             slug, folder = book_slug(config.site_name), self.config.pdf_dir.strip("/")
             pdfs = ({ch.slug: f"{folder}/{chapter_pdf(slug, ch.slug)}" for ch in self.book.chapters}

@@ -170,13 +170,20 @@ def _shipped(*path: str) -> str:
 def add_asset_files(files: Files, config: MkDocsConfig, *, search: bool, study: bool, system_font: bool,
                     language: str | None = None) -> None:
     """The assets shipped in the package, as files of the site; the search script starts with
-    its interface strings (the locale's search.* keys: once for the site, not in every page)."""
+    its interface strings (the locale's search.* keys: once for the site, not in every page), the
+    site script with its note for a page opened from disk (file.note)."""
     if search:
         ui = {"strings": {k: v for k, v in strings(language).items() if k.startswith("search.")}}
         files.append(File.generated(config, SEARCH_JS, content=(
             "window.QABOOK_SEARCH_UI = " + json.dumps(ui, ensure_ascii=False).replace("</", "<\\/") + ";\n"
             + _shipped("qasearch.js"))))
-    for path in (SITE_CSS, SITE_JS) + ((FONT_CSS,) if system_font else ()):
+    # the site script starts with what it says on a page opened from disk (file://) when the site
+    # links folders, which a browser shows as lists of files there (a build without --offline)
+    site_ui = {"directory_urls": bool(config.use_directory_urls), "file_note": strings(language).get("file.note", "")}
+    files.append(File.generated(config, SITE_JS, content=(
+        "window.QABOOK_SITE_UI = " + json.dumps(site_ui, ensure_ascii=False).replace("</", "<\\/") + ";\n"
+        + _shipped("qabook.js"))))
+    for path in (SITE_CSS,) + ((FONT_CSS,) if system_font else ()):
         files.append(File.generated(config, path, content=_shipped(path.rsplit("/", 1)[1])))
     for name in CSP_SCRIPTS:  # Material's inline scripts as files (see templates/partials/javascripts)
         files.append(File.generated(config, f"assets/qabook/csp/{name}", content=_shipped("csp", name)))

@@ -49,12 +49,13 @@ def with_progress_slot(html: str, home: bool) -> str:
 
 def write_study_data(site: Path, book_id: str, language: str | None, book: Book, files: Files | None,
                      study_files: dict[str, File], rendered: dict[str, Rendered], *,
-                     home: bool) -> dict[str, tuple[str, dict[str, QuestionHtml]]]:
+                     home: bool, renamed_from: str | None = None) -> dict[str, tuple[str, dict[str, QuestionHtml]]]:
     """study-index.js (every page) and study-cards/<n>.js per chapter (review and quiz pages, the
     chapters they need; files of chapters no longer there removed). Every Q&A page is
     a topic (those of no chapter with chapter ""); `home`: the home page shows the book's panel
     (and the badges are painted on every page), else study mode keeps to the Q&A pages;
-    `book_id` keys the learner's progress (option book_id, else the site name). Returns, by
+    `book_id` keys the learner's progress (option book_id, else the site name; `renamed_from`:
+    the id it was kept under before a rename not yet settled, `book_identity`). Returns, by
     chapter slug, its cards' file (site path) and its cards by key, for the print pages."""
     by_src = {f.src_uri: f for f in files} if files is not None else {}
     chapters, topics = [], []
@@ -81,7 +82,8 @@ def write_study_data(site: Path, book_id: str, language: str | None, book: Book,
     out.mkdir(parents=True, exist_ok=True)
     files_of = card_files(topics)
     (out / "study-index.js").write_text(
-        index_script(book_id, i18n.strings(language), chapters, topics, pages, cards=files_of), encoding="utf-8")
+        index_script(book_id, i18n.strings(language), chapters, topics, pages, cards=files_of,
+                     renamed_from=renamed_from), encoding="utf-8")
     folder = site / STUDY_CARDS
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.js"):

@@ -34,11 +34,15 @@ def _js(name: str, value: object) -> str:
 
 def index_script(book: str, strings: dict[str, str], chapters: list[dict[str, str]], topics: list[StudyTopic],
                  pages: dict[str, str], downloads: list[dict[str, str]] | None = None,
-                 cards: dict[str, str] | None = None) -> str:
+                 cards: dict[str, str] | None = None, renamed_from: str | None = None) -> str:
     """`pages`: site-relative URLs of "home", "review" and "quiz"; `downloads`: {url, label key};
-    `cards`: chapter slug ("" for topics of no chapter) → its cards' file (`card_files`)."""
-    data = {
-        "book": book,
+    `cards`: chapter slug ("" for topics of no chapter) → its cards' file (`card_files`);
+    `renamed_from`: the id the progress was kept under before the book's name changed, until the
+    author settles it (read back by the next build, `qabook.plugin.book_identity`)."""
+    data: dict[str, object] = {"book": book}
+    if renamed_from is not None:
+        data["renamed_from"] = renamed_from
+    data |= {
         "strings": {k: v for k, v in strings.items() if k.startswith(("study.", "block."))},
         "chapters": chapters,
         "topics": [{"id": t.id, "url": t.url, "title": t.title, "chapter": t.chapter, "tags": t.tags,
