@@ -24,6 +24,7 @@ from qabook.importer.learn import read_document
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import asks, linked_title
+from qabook.importer.shortcodes import read_lines
 from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, squeeze, trim,
                                        unwrap)
 from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, options_to_question,
@@ -68,7 +69,8 @@ class ImportPlan:
 class _Planner:
     def __init__(self, text: str, source: str, chapter: str | None, title: str | None,
                  taken_ids: set[str], options: ImportOptions | None = None):
-        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.source_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.lines = read_lines(self.source_lines)  # template engines' collapsible tags as <details>
         self.source = source
         self.options = options or ImportOptions()
         self.labels = self.options.label_set()

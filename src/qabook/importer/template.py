@@ -304,9 +304,18 @@ def separated(elements: list[Element], shapes: list[Shape]) -> list[int]:
         j = next((k for k in range(h + 1, hrs[0] if h < 0 else len(elements)) if elements[k].kind not in skip), None)
         if j is not None and shapes[j].box in ("p", "item") + tuple(f"h{n}" for n in range(2, 7)) and j not in out \
                 and not shapes[j].toc \
-                and (shapes[j].box != "p" or shapes[j].label_kind not in ("answer", "explanation")):
+                and (shapes[j].box != "p" or shapes[j].label_kind not in ("answer", "explanation")) \
+                and not _group_heading_between_breaks(elements, shapes, j):
             out.append(j)
     return out
+
+
+def _group_heading_between_breaks(elements: list[Element], shapes: list[Shape], j: int) -> bool:
+    """A heading alone between two breaks (`----`, `## 第二章 …`, `----`) that does not ask: it
+    names the group of cards after it, it is no card (it holds nothing)."""
+    if not _heading(shapes[j].box) or shapes[j].asking:
+        return False
+    return j + 1 >= len(elements) or elements[j + 1].kind == "hr"
 
 
 def _closes(el: Element, box: str, shapes: list[Shape], j: int) -> bool:
