@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from qabook.importer.answerkey import AnswerKey, find_keys
 from qabook.importer.elements import Element, expand_lists
+from qabook.importer.nested import expand_nested
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.marked import CHECKED_RE, TASK_RE
 from qabook.importer.options import ImportOptions
@@ -122,6 +123,8 @@ def unit_end(elements: list[Element], start: Start, starts: set[int], labels: La
             return j
         if el.start <= inside:
             continue
+        if el.kind == "group":  # a list item naming the group of the questions nested in it (`nested.py`)
+            return j
         if el.kind == "heading" and (start.strategy != "heading" or el.level <= start.level):
             label = labels.heading(el.text)
             if label and label.kind in ("answer", "explanation"):
@@ -427,7 +430,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
             found.keys = [k for k in find_keys(found.elements, lines, labels, opts.answer_key)
                           if not any(s.index in k.reserved for s in found.starts)]
         return found
-    expanded = expand_lists(lines, elements) if lines else elements
+    expanded = expand_nested(lines, expand_lists(lines, elements), labels) if lines else elements
     shapes = [shape_of(el, labels, lines) for el in expanded]
     keys = find_keys(expanded, lines, labels, opts.answer_key) if lines else []
     winner, runner, cands = _vote(expanded, shapes, lines, labels)
@@ -471,6 +474,10 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (whole := one_asked(expanded, shapes, lines, labels)):
         winner = whole
         cands = cands + [whole]
+    elif winner is not None and lines and len(winner.indices) == 1 and winner.key[0] == "p" \
+            and (whole := one_asked(expanded, shapes, lines, labels)) and whole.indices == winner.indices:
+        winner = whole  # one card, read from the same question: the whole document is its answer,
+        cands = cands + [whole]  # its headings too (a card's back under '### Core idea')
     if winner is None and lines and (fronted := front_titled(expanded, shapes, lines)):
         winner, expanded = fronted
         cands = cands + [winner]

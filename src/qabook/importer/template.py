@@ -321,7 +321,7 @@ def _group_heading_between_breaks(elements: list[Element], shapes: list[Shape], 
 def _closes(el: Element, box: str, shapes: list[Shape], j: int) -> bool:
     """Whether element j ends a unit started by an element of `box` (a heading at the same or a
     higher level for a heading start; any heading for the others) — unless it is a label."""
-    if shapes[j].box == "key":
+    if shapes[j].box == "key" or el.kind == "group":  # a list item naming a group of nested questions
         return True
     if el.kind != "heading":
         return False
