@@ -28,7 +28,7 @@ from qabook.importer.shortcodes import read_lines
 from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, squeeze, trim,
                                        unwrap)
 from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, options_to_question,
-                                   separate_options, short_title,
+                                   separate_options, short_title, statement_line,
                                    sort_details_unit, sort_row_unit, sort_unit)
 from qabook.parser import CODE_SPAN_RE
 from qabook.slug import slugify, unique
@@ -246,7 +246,7 @@ class _Planner:
             self.copies.setdefault(el.lineno, []).append(unit)
             unit.how["answer"] = f"the link of the question's line {el.lineno}"
         if start.strategy == "label":
-            unit.title = full_title(next((o.text for o in unit.parts["question"] if o.text.strip()), "")) \
+            unit.title = full_title(statement_line([o.text for o in unit.parts["question"]])) \
                 or f"Question {start.number or ''}".strip()
         return unit
 

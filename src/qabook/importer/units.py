@@ -106,6 +106,20 @@ def full_title(text: str) -> str:
     return text.strip()
 
 
+#: A card's metadata line, YAML-like: 'difficulty: Hard', 'tags: caching, hld'.
+_META_LINE_RE = re.compile(r"^[A-Za-z_][\w-]{0,30}\s*:\s+\S")
+
+
+def statement_line(texts: list[str]) -> str:
+    """The first line of a question part that states the question: past the metadata lines a card
+    may open with ('difficulty: Hard', 'tags: …') when a line that is not one follows them."""
+    texts = [t for t in texts if t.strip() and not FENCE_RE.match(t)]
+    k = 0
+    while k < len(texts) and _META_LINE_RE.match(texts[k].strip()) and not asks(texts[k]):
+        k += 1
+    return texts[k] if k < len(texts) else (texts[0] if texts else "")
+
+
 def short_title(text: str, limit: int = 40) -> str:
     plain = _plain(text)
     return plain if len(plain) <= limit else plain[: limit - 1].rstrip() + "…"
@@ -207,6 +221,12 @@ class _Sorter:
                     self.glued.extend(rest)  # "**Q: …**⏎answer": the answer, unless a label says otherwise
                 else:
                     self.add(rest)
+                return
+            self.add(_lines(lines, el))
+        elif el.kind == "html" and lines[el.start].lstrip().startswith("<!--") \
+                and (label := self.labels.paragraph(lines[el.start])):
+            if self.label(label, el.lineno):  # '<!-- ANSWER -->': the comment is the part's fence
+                self.add(_lines(lines, el, 1))
                 return
             self.add(_lines(lines, el))
         elif el.kind == "html":
@@ -335,7 +355,9 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
         sorter.state = "answer"
     for k, el in enumerate(body):
         if el.kind == "hr" and unit.start.strategy != "doc" \
+                and not (sorter.state == "answer" and "answer" in unit.labelled and not unit.has("answer")) \
                 and not _structure_follows(body[k + 1:], lines, labels, unit.labelled):  # a one-question file goes on
+            # (a break right under the answer's label, before any answer: the card's front and back)
             rest = body[k + 1:]
             unit.tail = _lines(lines, el)
             if any(lines[i].strip() for r in rest for i in range(r.start, r.end)):
