@@ -13,7 +13,7 @@ may start with, every bold line, or a separator line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qabook.importer.answerkey import AnswerKey, find_keys
 from qabook.importer.elements import Element, expand_lists
@@ -26,6 +26,7 @@ from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbe
 from qabook.importer.faqsection import faq_sections
 from qabook.importer.gaps import found_numbers
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
+                                      topic_names,
                                       nesting, quiet_runs, says_something, score, section_title, silent,
                                       titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
@@ -501,6 +502,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     for cand in chosen:
         box = cand.key[0]
         quiet = silent(cand, expanded)
+        for i in topic_names(cand, expanded) & quiet:  # '**Data types**' among '**What is X?**' lines
+            expanded[i] = replace(expanded[i], kind="group")  # a group heading: it ends the question before it
         runs += [run for run in quiet_runs(cand, by_run=True) if set(run) <= quiet]
         for i, shape in zip(cand.indices, cand.shapes):
             if i not in quiet:

@@ -587,6 +587,7 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     answered = sum(cand.answered_at) >= 0.75 * n
     out = {i for k, (i, asked, said, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.answered_at, cand.shapes))
            if answered and not asked and not said and shape.title.strip() and not in_sequence(cand.shapes, k)}
+    out |= topic_names(cand, elements) if elements else set()
     for order in (range(n), range(n - 1, -1, -1)):
         for k in order:
             if cand.asked_at[k] or cand.shapes[k].numbering:
@@ -650,6 +651,32 @@ def _in_asking_group(cand: Candidate, elements: list[Element], k: int) -> bool:
     groups_ask = any(cand.asked_at[m] and (p := parent(cand.indices[m])) is not None
                      and elements[p].level == elements[mine].level for m in range(len(cand.indices)))
     return same == [k] and groups_ask and (len(title.split()) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", title)) >= 8)
+
+
+#: How many words a topic's name among questions may have ('Data types', 'Topic 3: Iterators').
+_TOPIC_WORDS = 6
+
+
+def topic_names(cand: Candidate, elements: list[Element]) -> set[int]:
+    """In a long unnumbered run of starts that ask with a question mark as a rule (`**What is
+    X?**`, eighty of them), the starts that name a topic instead — a few words, no question mark,
+    at most a line or two under them, the next start asking — head the questions after them
+    (`**Data types**`): group headings, not questions (`detect.py` makes them `group` elements,
+    which end the question before them)."""
+    n = len(cand.indices)
+    marked = [bool(QUESTION_MARK_RE.search(s.title)) for s in cand.shapes]
+    if n < 10 or any(s.numbering for s in cand.shapes) or sum(marked) < 0.8 * n:
+        return set()
+    out = set()
+    for k, (i, asked, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.shapes)):
+        if asked or marked[k] or k + 1 >= n or not marked[k + 1] or len(shape.title.split()) > _TOPIC_WORDS:
+            continue
+        end = cand.ends[k] if cand.ends else (cand.indices[k + 1])
+        body = [el for el in elements[i + 1:end] if el.kind not in ("hr",)]
+        if len(body) > 1 or any(el.kind != "paragraph" or el.own_end - el.start > 2 for el in body):
+            continue
+        out.add(i)
+    return out if len(out) * 4 <= n else set()
 
 
 def in_sequence(shapes: list[Shape], k: int) -> bool:
