@@ -145,3 +145,39 @@ def test_only_closed_collapsible_tags_outside_code_are_read() -> None:
     assert out[3:5] == lines[3:5]  # inside a code fence: the code
     assert out[6] == lines[6]  # not a collapsible
     assert out[7:10] == ["<details><summary>Why?</summary>", "Because.", "</details>"]
+
+
+MARKUP_DOCS = """# Details
+
+Collapsible content using the HTML5 `<details>` element.
+
+## Syntax
+
+```tpl
+{{%/* details "Title" [open] */%}}
+Markdown content
+{{%/* /details */%}}
+```
+
+## Example
+
+{{% details "What version is required?" %}}
+Version 1.2 or later.
+{{% /details %}}
+
+{{% details "How do I override the theme?" open %}}
+Create matching files in your project's `layouts/` directory.
+{{% /details %}}
+
+## Parameters
+
+`title` (or first positional argument)
+: The summary text shown when collapsed.
+"""
+
+
+def test_collapsibles_shown_as_an_example_of_markup_are_no_faq(tmp_path: Path) -> None:
+    r, pages = import_document(tmp_path, "details.md", MARKUP_DOCS)
+    assert r.returncode == 1 and pages == [], r.stdout + r.stderr  # a docs page: how the markup looks
+    r, pages = import_document(tmp_path, "faq.md", MARKUP_DOCS.replace("# Details", "# Details FAQ"))
+    assert r.returncode == 0 and len(pages) == 2  # a page titled as a FAQ: the same blocks are its questions

@@ -26,7 +26,7 @@ from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbe
 from qabook.importer.faqsection import faq_sections
 from qabook.importer.gaps import found_numbers
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
-                                      topic_names,
+                                      shown_as_example, topic_names,
                                       nesting, quiet_runs, says_something, score, section_title, silent,
                                       titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
@@ -435,6 +435,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     shapes = [shape_of(el, labels, lines) for el in expanded]
     keys = find_keys(expanded, lines, labels, opts.answer_key) if lines else []
     winner, runner, cands = _vote(expanded, shapes, lines, labels)
+    if winner is not None and lines and shown_as_example(winner, expanded, lines):
+        winner, runner = None, None  # '## Example' over two <details>: how the markup looks, not a FAQ
     if keys:
         reserved = {i for key in keys for i in key.reserved}
         keyed = [KEY_SHAPE if i in reserved else s for i, s in enumerate(shapes)]

@@ -454,6 +454,23 @@ def names_qa(text: str) -> bool:
     return bool(_TITLED_RE.search(text))
 
 
+#: A heading over an example of markup ('## Example', '### Examples', '## 示例'), not over questions.
+_EXAMPLE_HEADING_RE = re.compile(r"^\W*(?:examples?|demo|sample|usage|示例|例子|样例|用法)\W*$", re.I)
+
+
+def shown_as_example(cand: Candidate, elements: list[Element], lines: list[str]) -> bool:
+    """The template's blocks (`<details>`, admonitions) all stand under a heading that names an
+    example, in a document whose title names no Q&A: a docs page showing how the markup looks
+    (`## Example` over two `{{% details "What Hugo version is required?" %}}`), not a FAQ."""
+    if cand.key[0] not in ("details", "adm") or titled_by(elements, lines) >= 1.0:
+        return False
+    for i in cand.indices:
+        head = next((el for el in reversed(elements[:i]) if el.kind == "heading"), None)
+        if head is None or not _EXAMPLE_HEADING_RE.match(head.text.strip()):
+            return False
+    return True
+
+
 def titled(elements: list[Element], lines: list[str]) -> bool:
     """The document says it is a collection of questions: its first heading or first lines name it
     ('FAQ', '面试题', 'Interview questions', 'Quiz')."""
