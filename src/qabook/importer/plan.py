@@ -27,7 +27,7 @@ from qabook.importer.shapes import asks, linked_title
 from qabook.importer.shortcodes import read_lines
 from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, squeeze, trim,
                                        unwrap)
-from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, options_to_question,
+from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, odd_bullet_quiz, options_to_question,
                                    separate_options, short_title, statement_line,
                                    sort_details_unit, sort_row_unit, sort_unit)
 from qabook.parser import CODE_SPAN_RE
@@ -128,8 +128,9 @@ class _Planner:
             group = [u for u, _ in units if claimed.get(u.start.index) == k]
             if group:
                 self._answer_key(key, group, elements)
+        odd_marks = odd_bullet_quiz([u for u, _ in units])
         for u, _ in units:
-            options_to_question(u, self.labels)
+            options_to_question(u, self.labels, odd_marks)
         if self._template_only([u for u, _ in units]):
             units = []
         self._groups(units, elements)

@@ -16,7 +16,7 @@ from qabook.importer.labels import DEFAULT, Label, Labels
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS, PLACEHOLDER_WORDS
 from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering_only
-from qabook.importer.marked import CHECKED_RE, TASK_RE, blank_stem, marked, ticked, unbold_choice
+from qabook.importer.marked import CHECKED_RE, TASK_RE, blank_stem, marked, odd_bullet, ticked, unbold_choice
 from qabook.importer.tables import row_parts
 
 DETAILS_OPEN_RE = re.compile(
@@ -568,9 +568,22 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     unit.how["question"] = how + (f" (from line {said[0].src[0]})" if said and said[0].src else "")
 
 
-def options_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
+_ODD_MARK_RE = re.compile(r"^[-*+]\s+")
+
+
+def odd_bullet_quiz(units: list[Unit]) -> bool:
+    """The document marks its answers with the one choice written with another bullet: most units
+    that ask open their answer with such a run (two at least), not one list that happens to mix
+    bullets (`marked.odd_bullet`)."""
+    asking = [u for u in units if asks(u.title)]
+    marked_runs = sum(1 for u in asking if odd_bullet([o.text for o in u.parts["answer"][:40]]) is not None)
+    return marked_runs >= 2 and marked_runs * 2 > len(asking)
+
+
+def options_to_question(unit: Unit, labels: Labels = DEFAULT, odd_marks: bool = False) -> None:
     """Multiple-choice options (A. / B) / (C) / - D: …) that open the answer belong to the question:
-    the learner must see the choices before revealing the answer."""
+    the learner must see the choices before revealing the answer (`odd_marks`: the document marks
+    the right choice with the one bullet that differs, `odd_bullet_quiz`)."""
     statement_to_question(unit, labels)
     _stem_goes_on(unit)
     _ticked_in_question(unit)
@@ -579,6 +592,9 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     if first is not None and first.src and _OPTION_RE.match(first.text) and re.search(r"\w", unit.title):
         unit.parts["question"][:0] = [OutLine(unit.title, ()), OutLine("", ())]
     answer = unit.parts["answer"]
+    if odd_marks and asks(unit.title) and (odd := odd_bullet([o.text for o in answer[:40]])) is not None:
+        # '* x = 3' among '- x = 2' choices: the bullet that differs marks the answer, as a tick does
+        answer[odd] = OutLine(_ODD_MARK_RE.sub("- [x] ", answer[odd].text, count=1), answer[odd].src)
     letters, end = [], 0
     tick = ticked([o.text for o in answer[:40]])  # '* 0', '* 1', '* [x] 42': every item of the list is a choice
     for k, out in enumerate(answer):
