@@ -55,6 +55,21 @@ ANSWERS_NESTED = """# Networking
   - Addresses are handed out without configuring each host.
 """
 
+DESIGN_NOTE = """# K23 design discussion
+
+## 1. The pivot
+
+- The session had been doing defensive tracker work.
+- Two open questions:
+  - **Q1:** Is there a conditioning signal between the state cells and every bar? Answered by a block table.
+  - **Q2:** Does the strategy work once the clocks are fixed? Answered by a re-run.
+- The model layer answers Q1 only.
+
+## 2. Conventions
+
+- Input: one bar's block features.
+"""
+
 NOTES = """# Release checklist
 
 - **Before the release**
@@ -99,3 +114,8 @@ def test_a_question_item_whose_sub_items_answer_it_is_not_split(tmp_path: Path) 
 def test_nested_items_that_do_not_ask_stay_a_list(tmp_path: Path) -> None:
     r, pages = import_document(tmp_path, "release.md", NOTES)
     assert r.returncode == 1 and pages == []  # a checklist: no questions, nothing written
+
+
+def test_one_bullet_of_a_note_over_two_open_questions_is_no_bank(tmp_path: Path) -> None:
+    r, pages = import_document(tmp_path, "k23.md", DESIGN_NOTE)
+    assert r.returncode == 1 and pages == [], r.stdout  # one such item in its list: not the document's template
