@@ -355,7 +355,8 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
         sorter.state = "answer"
     for k, el in enumerate(body):
         if el.kind == "hr" and unit.start.strategy != "doc" \
-                and not (sorter.state == "answer" and "answer" in unit.labelled and not unit.has("answer")) \
+                and not (sorter.state == "answer" and "answer" in unit.labelled and not unit.has("answer")
+                         and any(lines[i].strip() for r in body[k + 1:] for i in range(r.start, r.end))) \
                 and not _structure_follows(body[k + 1:], lines, labels, unit.labelled):  # a one-question file goes on
             # (a break right under the answer's label, before any answer: the card's front and back)
             rest = body[k + 1:]
