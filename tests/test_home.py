@@ -408,10 +408,19 @@ def test_a_book_declares_explanations_optional_once(tmp_path: Path) -> None:
     book = tmp_path / "book"
     r = qabook("import", str(ENGLISH_QA), "--chapter", "k8s", cwd=book)
     assert "QI005" in r.stdout + r.stderr and "解析" not in r.stdout + r.stderr
-    assert "QA032" in qabook("check", cwd=book).stdout
+    check = qabook("check", cwd=book).stdout
+    assert "QA032" in check
+    # each message says what would be right, the option included, spelt as mkdocs.yml takes it:
+    # the author does what the check's message says, word for word
+    told = [re.search(r"in mkdocs.yml under '(- qabook:)': '(optional: \[explanation\])'", m)
+            for m in [r.stdout + r.stderr] + [line for line in check.splitlines() if "QA032" in line]]
+    assert all(told), (r.stdout + r.stderr, check)
     yml = book / "mkdocs.yml"
-    yml.write_text(yml.read_text(encoding="utf-8").replace("      footer: true", "      footer: true\n"
-                                                           "      optional: [explanation]"), encoding="utf-8")
+    under, option = told[-1].groups()
+    lines = yml.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith(under))
+    lines.insert(at + 1, " " * (lines[at].index("-") + 4) + option)
+    yml.write_text("\n".join(lines) + "\n", encoding="utf-8")
     r = qabook("import", str(ENGLISH_QA), "--chapter", "k8s", "--force", cwd=book)
     assert "QI005" not in r.stdout + r.stderr
     assert "QA032" not in qabook("check", cwd=book).stdout

@@ -94,6 +94,20 @@ def test_outline_chapter_topic_question(pdf: Path) -> None:
     assert [t for d, t in titles if d == 2].count("题目 1") == 8
 
 
+def test_covers_name_the_book_once_and_count_what_they_hold(built_site: Path) -> None:
+    """The book's cover: its name once (it said it three times: above the title, as the title and
+    as the subtitle), then what it holds; a chapter's: the book above the chapter's title. Every
+    page after the cover names the book in its running header."""
+    book, chapter = (built_site / "pdf" / f"da-mo-xing-mian-shi-ti-xue{s}.pdf" for s in ("", "-llm"))
+    cover = pdftotext(book, "-f", "1", "-l", "1")
+    assert cover.count("大模型面试题学习站") == 1 and squash("1 章 · 8 个主题 · 8 道题") in squash(cover), cover
+    cover = pdftotext(chapter, "-f", "1", "-l", "1")
+    assert cover.count("大模型面试题学习站") == 1 and "大模型：从理论到实践的应用" in cover, cover
+    assert squash("8 个主题 · 8 道题") in squash(cover)
+    for pdf in (book, chapter):
+        assert pdftotext(pdf, "-f", "2", "-l", "2").lstrip().startswith("大模型面试题学习站")
+
+
 def test_pdfs_are_readable_by_a_web_server(built_site: Path) -> None:
     for pdf in (built_site / "pdf").iterdir():  # the PDFs, and the study exports published beside them
         assert pdf.suffix in (".pdf", ".apkg", ".json") and pdf.stat().st_mode & 0o044 == 0o044, pdf
@@ -121,6 +135,40 @@ def test_cli_pdf_single_chapter_letter(tmp_path: Path) -> None:
     info = subprocess.run(["pdfinfo", str(tmp_path / "da-mo-xing-mian-shi-ti-xue-llm.pdf")], capture_output=True, text=True).stdout
     assert "612 x 792" in info  # US Letter in points
     assert qabook("pdf", "--chapter", "nope", "--out", str(tmp_path), cwd=ROOT).returncode == 2
+
+
+def _links(pdf: Path) -> list[str]:
+    """Every link of a PDF: '#name' for a place inside it, else its URI."""
+    out = []
+    for page in PdfReader(pdf).pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            action = annot.get("/A")
+            out.append(str(action["/URI"]) if action and "/URI" in action else "#" + str(annot.get("/Dest")))
+    return out
+
+
+def test_links_between_pages_lead_inside_the_pdf_never_to_the_authors_disk(tmp_path: Path) -> None:
+    """A topic's link to another topic (and to one of its questions) leads to it inside the PDF;
+    a link to a page or file the PDF does not hold keeps its words only: WeasyPrint made each a
+    file: link into the author's docs folder (file:///home/…/docs/01-x.md), dead for a reader."""
+    from conftest import copy_project, qabook
+
+    project = copy_project(tmp_path)
+    topic = project / "docs" / "llm" / "02-da-mo-xing-de-gong-zuo-yuan.md"
+    (project / "docs" / "llm" / "notes.txt").write_text("笔记", encoding="utf-8")
+    topic.write_text(topic.read_text(encoding="utf-8").replace("/// answer\n", (
+        "/// answer\n先读[上一题](01-shen-me-shi-da-mo-xing.md#q1)和[那一页](01-shen-me-shi-da-mo-xing.md)，"
+        "[本页的题](#q1)，[笔记](notes.txt)，[首页](../index.md)，[外站](https://example.org/x)。\n\n"), 1), encoding="utf-8")
+    r = qabook("pdf", "--out", str(tmp_path / "out"), cwd=project)
+    assert r.returncode == 0, r.stderr
+    for pdf in (tmp_path / "out").glob("*.pdf"):
+        links = _links(pdf)
+        assert not [u for u in links if u.startswith("file:")], (pdf.name, links)
+        assert {"#shen-me-shi-da-mo-xing-q1", "#shen-me-shi-da-mo-xing", "#da-mo-xing-de-gong-zuo-yuan-q1",
+                "https://example.org/x"} <= set(links), (pdf.name, links)
+        text = squash(pdftotext(pdf))
+        assert "先读上一题和那一页，本页的题，笔记，首页，外站。" in text  # every link's words kept
 
 
 def test_chapter_and_book_pdfs_render_each_topic_once() -> None:

@@ -131,8 +131,10 @@ def plan_jobs(project: Project, book: Book, out_dir: Path, chapters: list[str] |
                              cache=topics, language=language)
         jobs.append(PdfJob(ch.slug, doc.html, out_dir / chapter_pdf(slug, ch.slug), base, root))
     if whole_book or not chapters:
-        doc = print_document(book, real, render, book_title=title, subtitle=title, stamp=stamp, css=css,
-                             cache=topics, language=language)
+        subtitle = t(language, "pdf.book_subtitle", chapters=len(real), topics=sum(len(ch.topics) for ch in real),
+                     questions=sum(ch.question_count for ch in real))
+        doc = print_document(book, real, render, book_title=title, subtitle=subtitle, stamp=stamp, css=css,
+                             cache=topics, language=language, whole=True)
         jobs.append(PdfJob("book", doc.html, out_dir / book_pdf(slug), base, root))
     return jobs
 

@@ -62,6 +62,8 @@ def expand_blocks(fragment: str, topic_id: str) -> str:
 
 #: Where the print page takes its topics: an element (the sanitiser drops comments), replaced after the build.
 PRINT_MARKER = '<div class="qa-print-topics"></div>'
+#: The print page's on-screen hint (Ctrl+P), above its topics.
+PRINT_HINT = '<p class="qa-print-hint">'
 _ANCHOR_RE = re.compile(r'(id="|href="#)(q\d+)"')
 
 
@@ -72,7 +74,7 @@ def print_page_markdown(chapter: Chapter, language: str | None = None) -> str:
         "---", f"title: {json.dumps(t(language, 'print.title', title=chapter.title), ensure_ascii=False)}",
         "search:", "  exclude: true", "hide:", "  - navigation", "  - toc", "---", "",
         f"# {markdown_text(chapter.title)}", "",
-        f'<p class="qa-print-hint">{t(language, "print.hint")}</p>',
+        f'{PRINT_HINT}{t(language, "print.hint")}</p>',
         "", PRINT_MARKER, "",
     ])
 
@@ -192,8 +194,34 @@ def _topic_html(topic: Page, render: MarkdownToHtml, docs_dir: Path | None = Non
             f"{body}\n</section>")
 
 
-_HREF_RE = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)(")')
+_HREF_RE = re.compile(r'(<a\b[^>]*?\b)href="([^"]*)"')
 _MARKER_RE = re.compile(r"<!--\s*qabook:\w+\s*-->")
+
+
+def relink(fragment: str, page_rel: str, own: str, targets: dict[str, str]) -> str:
+    """A page's links as a PDF can follow them. `targets`: docs-relative path → anchor of each
+    page this document holds. A link to one of them leads to its anchor (`#qN`: that question's,
+    as `expand_blocks` names it); `#qN` alone, to the question of this page (`own`, its anchor);
+    any other relative address (a page or file this document does not hold) keeps its words and
+    loses its link, since WeasyPrint would make it a file: link into the author's docs folder.
+    Links to another host are left as they are."""
+    def repl(m: re.Match[str]) -> str:
+        href = html.unescape(m.group(2))
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc:
+            return m.group(0)
+        if not parts.path:
+            if own and re.fullmatch(r"q\d+", parts.fragment):
+                return f'{m.group(1)}href="#{html.escape(own)}-{parts.fragment}"'
+            return m.group(0)
+        target = targets.get(posixpath.normpath(posixpath.join(posixpath.dirname(page_rel), unquote(parts.path))))
+        if target is None:
+            return f'{m.group(1)}data-qa-unlinked="{m.group(2)}"'
+        if re.fullmatch(r"q\d+", parts.fragment):
+            target += "-" + parts.fragment  # the question's anchor in the PDF (expand_blocks)
+        return f'{m.group(1)}href="#{html.escape(target)}"'
+
+    return _HREF_RE.sub(repl, fragment)
 
 
 def _chapter_intro(chapter: Chapter, render: MarkdownToHtml, docs_dir: Path | None, language: str | None,
@@ -215,18 +243,7 @@ def _chapter_intro(chapter: Chapter, render: MarkdownToHtml, docs_dir: Path | No
     rendered = cache[key]
     if not rendered.strip():
         return ""
-
-    def relink(m: re.Match[str]) -> str:
-        href = html.unescape(m.group(2))
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc or not parts.path:
-            return m.group(0)
-        target = targets.get(posixpath.normpath(posixpath.join(posixpath.dirname(index.rel), unquote(parts.path))))
-        if target and re.fullmatch(r"q\d+", parts.fragment):
-            target += "-" + parts.fragment  # the question's anchor in the PDF (expand_blocks)
-        return f"{m.group(1)}#{html.escape(target)}{m.group(3)}" if target else m.group(0)
-
-    rendered = _HREF_RE.sub(relink, rendered)
+    rendered = relink(rendered, index.rel, "ch-" + chapter.slug, targets)
     return f'<section class="chapter-intro">\n{expand_blocks(rendered, "ch-" + chapter.slug)}\n</section>' \
         if rendered.strip() else ""
 
@@ -240,7 +257,7 @@ def _chapter_html(chapter: Chapter, render: MarkdownToHtml, cache: dict[str, str
     for topic in chapter.topics:
         if topic.rel not in cache:
             cache[topic.rel] = _topic_html(topic, render, docs_dir, language)
-    topics = "\n".join(cache[topic.rel] for topic in chapter.topics)
+    topics = "\n".join(relink(cache[topic.rel], topic.rel, _topic_anchor(topic), targets) for topic in chapter.topics)
     intro = _chapter_intro(chapter, render, docs_dir, language, targets, cache)
     return (f'<section class="chapter" id="ch-{chapter.slug}">\n'
             f'<h1 class="chapter-title">{html_text(chapter.title)}</h1>\n{intro}{topics}\n</section>')
@@ -259,18 +276,21 @@ def _toc(chapters: list[Chapter], with_chapters: bool, language: str | None) -> 
 
 def print_document(book: Book, chapters: list[Chapter], render: MarkdownToHtml, *, book_title: str,
                    subtitle: str, stamp: str, css: str, cache: dict[str, str] | None = None,
-                   language: str | None = None) -> PrintDoc:
+                   language: str | None = None, whole: bool | None = None) -> PrintDoc:
     """A complete HTML document: cover, contents, then the chapters.
 
+    `whole`: the whole book (default: more than one chapter), titled with the book's name once
+    on its cover, where a chapter's cover names the book above the chapter's title.
     Pass one `cache` to several calls (a chapter's PDF and the book's) to render each topic once.
     """
     cache = {} if cache is None else cache
-    whole = len(chapters) > 1 or subtitle == book_title
+    whole = len(chapters) > 1 if whole is None else whole
     title = book_title if whole else chapters[0].title
-    cover = (f'<section class="cover"><p class="cover-book">{html_text(book_title)}</p>'
-             f'<h1 class="cover-title">{html_text(title)}</h1>'
+    above = "" if whole else f'<p class="cover-book">{html_text(book_title)}</p>'
+    cover = (f'<section class="cover">{above}<h1 class="cover-title{" cover-whole" * whole}">{html_text(title)}</h1>'
              f'<p class="cover-sub">{html_text(subtitle)}</p><p class="cover-stamp">{html_text(stamp)}</p></section>')
     targets = {topic.rel: _topic_anchor(topic) for ch in chapters for topic in ch.topics}
+    targets |= {ch.index.rel: f"ch-{ch.slug}" for ch in chapters if ch.index is not None}
     body = "\n".join(_chapter_html(ch, render, cache, book.docs_dir, language, targets) for ch in chapters)
     lang = html.escape(language or "en")
     doc = (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{html_text(title)}</title>'

@@ -120,6 +120,12 @@ def need_of(kind: str, optional: Iterable[str] = ()) -> Need:
     return next((b.need for b in BLOCKS if b.name == kind), Need.OPTIONAL)
 
 
+def optional_hint(kind: str) -> str:
+    """What a book that does without this kind of part writes, for a message about a missing one:
+    the plugin option `optional` (read by `need_of`), spelt as it goes into mkdocs.yml."""
+    return f"if the book does without them, say so once in mkdocs.yml under '- qabook:': 'optional: [{kind}]'"
+
+
 def qa_types() -> tuple[str, ...]:
     """Every kind's name, the question first (read at call time, so a kind added to BLOCKS counts)."""
     return tuple(b.name for b in BLOCKS)

@@ -21,7 +21,7 @@ from qabook.i18n import t
 from qabook.model import Book, Page
 from qabook.plugin.preview import Rendered
 from qabook.plugin.site import PRINT_JS
-from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown, slot_cards
+from qabook.printbook import PRINT_HINT, PRINT_MARKER, print_page_html, print_page_markdown, slot_cards
 from qabook.safepaths import SITE_MARKER, marker_text
 from qabook.study import QuestionHtml
 
@@ -71,14 +71,29 @@ def rebase_urls(html: str, page_url: str, other_url: str) -> str:
     return _URL_ATTR_RE.sub(repl, html)
 
 
+def needs_js_note(print_url: str, pdf: str | None, language: str | None) -> str:
+    """What a print page whose questions come from the cards says where JavaScript is off, at
+    its top: turn it on, or take the chapter's PDF (`pdf`, site-relative, when this build writes
+    it); each topic's title links its own page, which prints without JavaScript. Printed too."""
+    link = ""
+    if pdf:
+        name = posixpath.basename(pdf)
+        link = (f'<p><a class="md-button" href="{escape(get_relative_url(pdf, print_url))}" '
+                f'download="{escape(name)}">{t(language, "pdf.download_chapter")}</a></p>')
+    return (f'<noscript><div class="qa-print-nojs"><p>{t(language, "print.needs_js")}</p>{link}</div>'
+            '</noscript>\n')
+
+
 def fill_print_pages(site: Path, book: Book, print_files: dict[str, File], rendered: dict[str, Rendered],
                      cards: dict[str, tuple[str, dict[str, QuestionHtml]]] | None = None,
-                     language: str | None = None) -> None:
+                     language: str | None = None, pdfs: dict[str, str] | None = None) -> None:
     """Each chapter's print page: its topics' rendered HTML, answers open. With study mode's
     `cards` (chapter slug → its cards' file and its cards by key), each question's parts are
     left to the chapter's cards (`printbook.slot_cards`), which the page loads with print.js:
-    the same HTML in the browser, a topic's questions kept once on disk instead of twice."""
-    cards = cards or {}
+    the same HTML in the browser, a topic's questions kept once on disk instead of twice; where
+    JavaScript is off, the page says so at its top (`needs_js_note`, with the chapter's PDF from
+    `pdfs`, chapter slug → site-relative path, when this build writes them)."""
+    cards, pdfs = cards or {}, pdfs or {}
     for chapter in book.chapters:
         file = print_files.get(chapter.slug)
         if file is None:
@@ -94,18 +109,19 @@ def fill_print_pages(site: Path, book: Book, print_files: dict[str, File], rende
         index = rendered.get(chapter.index.rel) if chapter.index else None
         intro = rebase_urls(index.html, index.url, print_url) if index else ""
         filled = print_page_html(topics, intro)
+        text = target.read_text(encoding="utf-8")
         if chapter.slug in cards:
             script, by_key = cards[chapter.slug]
             parts = [(key, part, getattr(q, name)) for key, q in by_key.items()
                      for part, name in (("q", "question"), ("a", "answer"), ("e", "explanation"))]
             slotted = slot_cards(filled, parts)
             if slotted != filled:
-                note = t(language, "print.needs_js")
-                filled = (slotted + f'\n<noscript><p class="qa-print-hint">{note}</p></noscript>'
-                          f'\n<script src="{get_relative_url(script, print_url)}"></script>'
+                filled = (needs_js_note(print_url, pdfs.get(chapter.slug), language) + slotted
+                          + f'\n<script src="{get_relative_url(script, print_url)}"></script>'
                           f'\n<script src="{get_relative_url(PRINT_JS, print_url)}" '
                           f'data-qa-chapter="{escape(chapter.slug)}"></script>')
-        text = target.read_text(encoding="utf-8")
+                # the hint says every answer is open: not so without JavaScript (qabook.css: .qa-needs-js)
+                text = text.replace(PRINT_HINT, PRINT_HINT.replace('">', ' qa-needs-js">'), 1)
         target.write_text(text.replace(PRINT_MARKER, filled, 1), encoding="utf-8")
 
 

@@ -43,7 +43,7 @@ from qabook.diagnostics import Diagnostic
 from qabook.memory import give_back
 from qabook.model import Book, Chapter
 from qabook.parallel_build import Beside, beside
-from qabook.pdfnames import book_slug
+from qabook.pdfnames import book_slug, chapter_pdf
 from qabook.plugin import book_identity, findings, navigation, outputs, pages, preview, search_index, site, study_data
 from qabook.plugin.config import QabookConfig
 from qabook.plugin.icons import IconMasks
@@ -351,7 +351,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                                                 self.book, self.files, self.study_files, rendered,
                                                 home=self.config.home)
         if self.book is not None:
-            outputs.fill_print_pages(site_dir, self.book, self.print_files, rendered, cards, self.language)
+            slug, folder = book_slug(config.site_name), self.config.pdf_dir.strip("/")
+            pdfs = ({ch.slug: f"{folder}/{chapter_pdf(slug, ch.slug)}" for ch in self.book.chapters}
+                    if self.making_pdfs and not self.strict.count else None)  # the PDFs this build writes
+            outputs.fill_print_pages(site_dir, self.book, self.print_files, rendered, cards, self.language, pdfs)
         making_pdfs = self.making_pdfs
         if making_pdfs and self.strict.count:
             outputs.log.info(f"no PDFs and no exports: this --strict build logged {self.strict.count} "

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.model import Book
-from qabook.vocabulary import Need, need_of, parts, qa_types
+from qabook.vocabulary import Need, need_of, optional_hint, parts, qa_types
 from qabook.rules import at, rule
 
 _NAMES = {"question": "question", "answer": "answer", "explanation": "explanation"}
@@ -36,8 +36,9 @@ def _missing(book: Book, need: Need) -> Iterator[Diagnostic]:
             for part in parts():
                 block = q.first(part.name)
                 if block is None and need_of(part.name, book.optional) is need:
+                    optional = f", or, {optional_hint(part.name)}" if need is Need.EXPECTED else ""
                     yield at(page, before.line, 1, f"question {q.number} has no {part.name}: add a "
-                                                   f"'/// {part.name}' block after the {before.kind}")
+                                                   f"'/// {part.name}' block after the {before.kind}{optional}")
                 before = block or before
 
 
