@@ -20,6 +20,10 @@ from qabook import vocabulary
 from qabook.vocabulary import BLOCKS
 
 MERGED_LABELS = getattr(vocabulary, "MERGED_LABELS", ("答案解析", "解答"))  # also measured on older importers
+try:
+    from qabook.importer import shortcodes
+except ImportError:  # an importer from before template tags were read (the benchmark measures older ones too)
+    shortcodes = None
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -67,6 +71,11 @@ def _words_of(line: str) -> set[str]:
     summary = re.fullmatch(r"\s*(?:<[^>]+>\s*)*<summary[^>]*>(?P<text>.*?)</summary>(?:\s*<[^>]+>)*\s*", line, re.I)
     if summary and generic_title(re.sub(r"<[^>]+>", "", summary["text"])):
         return set()  # 'Show answer' only says the answer is inside: the block's default title says it
+    if shortcodes is not None and shortcodes.CLOSE_RE.match(line):
+        return set()  # '{{< /expand >}}': the end of a block, shown by the block
+    if shortcodes is not None and (tag := shortcodes.OPEN_RE.match(line)):
+        title = shortcodes.tag_title(tag["args"])  # '{{< expand "Answer" >}}': its title is what the page shows
+        return set() if generic_title(title) else _tokens(_LABELS_RE.sub(" ", title))
     line = _URL_RE.sub(" ", line)  # before the labels: '%E8%AE%A1' in a URL holds 'A1'
     core = re.sub(r"^\s*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?", "", line)
     core = LINKED_NUMBER_RE.sub(r"\g<lead>\g<n>", core, count=1)  # '**[1](ch01.md#q1).** …': a number, linked

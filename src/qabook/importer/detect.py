@@ -13,10 +13,11 @@ may start with, every bold line, or a separator line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qabook.importer.answerkey import AnswerKey, find_keys
 from qabook.importer.elements import Element, expand_lists
+from qabook.importer.nested import expand_nested
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.marked import CHECKED_RE, TASK_RE
 from qabook.importer.options import ImportOptions
@@ -25,6 +26,7 @@ from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbe
 from qabook.importer.faqsection import faq_sections
 from qabook.importer.gaps import found_numbers
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
+                                      shown_as_example, topic_names,
                                       nesting, quiet_runs, says_something, score, section_title, silent,
                                       titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
@@ -126,6 +128,8 @@ def unit_end(elements: list[Element], start: Start, starts: set[int], labels: La
             return j
         if el.start <= inside:
             continue
+        if el.kind == "group":  # a list item naming the group of the questions nested in it (`nested.py`)
+            return j
         if el.kind == "heading" and (start.strategy != "heading" or el.level <= start.level):
             label = labels.heading(el.text)
             if label and label.kind in ("answer", "explanation"):
@@ -462,10 +466,12 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
             found.keys = [k for k in find_keys(found.elements, lines, labels, opts.answer_key)
                           if not any(s.index in k.reserved for s in found.starts)]
         return found
-    expanded = expand_lists(lines, elements) if lines else elements
+    expanded = expand_nested(lines, expand_lists(lines, elements), labels) if lines else elements
     shapes = [shape_of(el, labels, lines) for el in expanded]
     keys = find_keys(expanded, lines, labels, opts.answer_key) if lines else []
     winner, runner, cands = _vote(expanded, shapes, lines, labels)
+    if winner is not None and lines and shown_as_example(winner, expanded, lines):
+        winner, runner = None, None  # '## Example' over two <details>: how the markup looks, not a FAQ
     if keys:
         reserved = {i for key in keys for i in key.reserved}
         keyed = [KEY_SHAPE if i in reserved else s for i, s in enumerate(shapes)]
@@ -506,6 +512,10 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (whole := one_asked(expanded, shapes, lines, labels)):
         winner = whole
         cands = cands + [whole]
+    elif winner is not None and lines and len(winner.indices) == 1 and winner.key[0] == "p" \
+            and (whole := one_asked(expanded, shapes, lines, labels)) and whole.indices == winner.indices:
+        winner = whole  # one card, read from the same question: the whole document is its answer,
+        cands = cands + [whole]  # its headings too (a card's back under '### Core idea')
     if winner is None and lines and (fronted := front_titled(expanded, shapes, lines)):
         winner, expanded = fronted
         cands = cands + [winner]
@@ -531,6 +541,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     for cand in chosen:
         box = cand.key[0]
         quiet = silent(cand, expanded)
+        for i in topic_names(cand, expanded) & quiet:  # '**Data types**' among '**What is X?**' lines
+            expanded[i] = replace(expanded[i], kind="group")  # a group heading: it ends the question before it
         runs += [run for run in quiet_runs(cand, by_run=True) if set(run) <= quiet]
         for i, shape in zip(cand.indices, cand.shapes):
             if i not in quiet:

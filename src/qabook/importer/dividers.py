@@ -58,7 +58,7 @@ def dividers(lines: list[str], labels: Labels) -> dict[str, str]:
         if text and (_BREAK_TAG_RE.match(text) or len(text) <= _MAX_CHARS and not _STRUCTURE_RE.match(line)) \
                 and _kind(text, labels):
             seen[text].append(k)
-    out = {}
+    out = {text: "answer" for text in _side_markers(lines)}
     for text, at in seen.items():
         if len(at) == 1 and _one_card(lines, at[0]) and _marks_only(text):
             out[text] = "answer"
@@ -74,6 +74,32 @@ def dividers(lines: list[str], labels: Labels) -> dict[str, str]:
             out[text] = _kind(text, labels)
         elif _one_per_section(lines, at) and _marks_only(text):
             out[text] = "answer"
+    return out
+
+
+#: An HTML comment alone on its line that names a card's side ('<!-- front -->', '<!-- ANSWER -->').
+_SIDE_COMMENT_RE = re.compile(r"^<!--\s*(?:front|back)\s*-->$", re.I)
+
+
+def _side_markers(lines: list[str]) -> set[str]:
+    """Comments that name a card's side, invisible on the page, between a front that asks and the
+    text of its back: '<!-- front -->' closing the front, '<!-- back -->' opening the back. One
+    that closes the back ('<!-- back -->' with nothing after it) or opens the front ('<!-- front
+    -->' first in the file) divides nothing. ('<!-- answer -->' is a label: `labels.py`.)"""
+    out = set()
+    fence = None
+    for k, line in enumerate(lines):
+        m = FENCE_RE.match(line)
+        if m and (fence is None or m.group(1)[0] == fence):
+            fence = m.group(1)[0] if fence is None else None
+            continue
+        text = line.strip()
+        if fence is not None or not _SIDE_COMMENT_RE.match(text):
+            continue
+        above = next((lines[j].strip() for j in range(k - 1, max(-1, k - 4), -1) if lines[j].strip()), "")
+        after = any(x.strip() and not _SIDE_COMMENT_RE.match(x.strip()) for x in lines[k + 1:])
+        if above and asks(above) and not above.startswith(("#", "<")) and after:
+            out.add(text)
     return out
 
 

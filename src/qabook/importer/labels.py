@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from qabook.vocabulary import BLOCKS, MERGED_LABELS
 
 KINDS = ("question", "answer", "explanation")
+#: A label word alone in an HTML comment on its own line: the part marker of a card kept invisible.
+COMMENT_LABEL_RE = re.compile(r"^<!--\s*(?P<word>[^<>\-\s][^<>]{0,20}?)\s*-->$")
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ class Labels:
         if line in self.dividers:
             return Label(self.dividers[line], line, "")
         line = _UNDERSCORE_BOLD_RE.sub(r"**\1**", line)  # '__答案：__', '__Suggested Answers__': bold as '**'
+        if (m := COMMENT_LABEL_RE.match(line)) and (said := self.heading(m["word"])) and not said.rest:
+            return Label(said.kind, line, "", said.merged)  # '<!-- QUESTION -->', '<!-- 答案 -->': a label no reader sees
         for pattern in (self._bold_whole, self._bold_in, self._bold_num, self._bold_out, self._bold_short, self._bold_long,
                         self._bold_alone, self._plain):
             m = pattern.match(line)

@@ -1,6 +1,7 @@
 """Choices whose answer the question marks itself: the stem names the letter ('### 3. … (**D**)',
 '题干（ B ）'), one choice is written in bold among plain ones ('B) **structural properties**'), or
-one choice of a list is ticked ('* [x] 42' among '* 0', '* 1').
+one choice of a list is ticked ('* [x] 42' among '* 0', '* 1') or written with the one bullet
+that differs ('* x = 3' among '- x = 2', '- x = 6': a quiz format's mark, `odd_bullet`).
 
 A unit so marked is answered even with no answer label: the mark is its answer. On its page the
 learner sees the stem with a blank where the letter was, the choices unmarked, and the marked
@@ -38,6 +39,28 @@ def ticked(lines: list[str]) -> bool:
             continue
         run.append((m["tick"] or "").strip().lower())
     return len(run) >= 2 and run.count("[x]") == 1
+
+
+_ODD_BULLET_RE = re.compile(r"^(?P<bullet>[-*+])\s+(?!\[[ xX]\])\S")
+
+
+def odd_bullet(lines: list[str]) -> int | None:
+    """The index (among `lines`) of the one choice written with another bullet than the others, in
+    the first run of three or more one-line items right after each other ('- 37%', '- 50%',
+    '* About 63%', '- 100%'); None when there is no such run or not exactly one differs."""
+    run: list[tuple[int, str]] = []
+    for k, line in enumerate(lines):
+        m = _ODD_BULLET_RE.match(line)
+        if m:
+            run.append((k, m["bullet"]))
+            continue
+        if run or line.strip():
+            break
+    bullets = [b for _, b in run]
+    if len(run) < 3 or len(set(bullets)) != 2:
+        return None
+    odd = [k for k, b in run if bullets.count(b) == 1]
+    return odd[0] if len(odd) == 1 else None
 
 
 def choices(lines: list[str]) -> dict[str, str]:

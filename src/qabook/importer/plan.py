@@ -27,10 +27,11 @@ from qabook.importer.learn import read_document
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import asks, linked_title
+from qabook.importer.shortcodes import read_lines
 from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, squeeze, trim,
                                        unwrap)
-from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, options_to_question,
-                                   separate_options, short_title,
+from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, odd_bullet_quiz, options_to_question,
+                                   separate_options, short_title, statement_line,
                                    sort_details_unit, sort_row_unit, sort_unit)
 from qabook.parser import CODE_SPAN_RE
 from qabook.slug import slugify, unique
@@ -72,7 +73,8 @@ class ImportPlan:
 class _Planner:
     def __init__(self, text: str, source: str, chapter: str | None, title: str | None,
                  taken_ids: set[str], options: ImportOptions | None = None):
-        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.source_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.lines = read_lines(self.source_lines)  # template engines' collapsible tags as <details>
         self.source = source
         self.options = options or ImportOptions()
         self.labels = self.options.label_set()
@@ -130,8 +132,9 @@ class _Planner:
             group = [u for u, _ in units if claimed.get(u.start.index) == k]
             if group:
                 self._answer_key(key, group, elements)
+        odd_marks = odd_bullet_quiz([u for u, _ in units])
         for u, _ in units:
-            options_to_question(u, self.labels)
+            options_to_question(u, self.labels, odd_marks)
         if self._template_only([u for u, _ in units]):
             units = []
         self._groups(units, elements)
@@ -264,7 +267,7 @@ class _Planner:
             self.copies.setdefault(el.lineno, []).append(unit)
             unit.how["answer"] = f"the link of the question's line {el.lineno}"
         if start.strategy in ("label", "quote"):
-            unit.title = full_title(next((o.text for o in unit.parts["question"] if o.text.strip()), "")) \
+            unit.title = full_title(statement_line([o.text for o in unit.parts["question"]])) \
                 or f"Question {start.number or ''}".strip()
         return unit
 

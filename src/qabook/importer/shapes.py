@@ -300,6 +300,9 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         whole = re.match(r"\s*<h[1-6]\b[^<>]*>(?P<text>.*?)(?:</h[1-6]>|$)", own, re.I | re.S)
         text = " ".join(re.sub(r"<[^>]+>", "", whole["text"] if whole else m["text"]).split())
         box, line = f"h{m['level']}", text
+    elif el.kind == "html" and lines is not None and (said := labels.paragraph(lines[el.start])) \
+            and lines[el.start].lstrip().startswith("<!--"):
+        return Shape("p", "", None, said.kind, "", False)  # '<!-- QUESTION -->': a label in a comment
     elif el.kind == "html":
         return Shape("html", "", None, "", "", False)
     elif el.kind == "quote" and lines is not None and 0 <= el.start < len(lines):

@@ -308,15 +308,24 @@ def separated(elements: list[Element], shapes: list[Shape]) -> list[int]:
         j = next((k for k in range(h + 1, hrs[0] if h < 0 else len(elements)) if elements[k].kind not in skip), None)
         if j is not None and shapes[j].box in ("p", "item") + tuple(f"h{n}" for n in range(2, 7)) and j not in out \
                 and not shapes[j].toc \
-                and (shapes[j].box != "p" or shapes[j].label_kind not in ("answer", "explanation")):
+                and (shapes[j].box != "p" or shapes[j].label_kind not in ("answer", "explanation")) \
+                and not _group_heading_between_breaks(elements, shapes, j):
             out.append(j)
     return out
+
+
+def _group_heading_between_breaks(elements: list[Element], shapes: list[Shape], j: int) -> bool:
+    """A heading alone between two breaks (`----`, `## 第二章 …`, `----`) that does not ask: it
+    names the group of cards after it, it is no card (it holds nothing)."""
+    if not _heading(shapes[j].box) or shapes[j].asking:
+        return False
+    return j + 1 >= len(elements) or elements[j + 1].kind == "hr"
 
 
 def _closes(el: Element, box: str, shapes: list[Shape], j: int) -> bool:
     """Whether element j ends a unit started by an element of `box` (a heading at the same or a
     higher level for a heading start; any heading for the others) — unless it is a label."""
-    if shapes[j].box == "key":
+    if shapes[j].box == "key" or el.kind == "group":  # a list item naming a group of nested questions
         return True
     if el.kind != "heading":
         return False
@@ -447,6 +456,23 @@ _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|
 def names_qa(text: str) -> bool:
     """The text names a collection of questions ('FAQ', '面试题', 'Study questions', 'Quiz')."""
     return bool(_TITLED_RE.search(text))
+
+
+#: A heading over an example of markup ('## Example', '### Examples', '## 示例'), not over questions.
+_EXAMPLE_HEADING_RE = re.compile(r"^\W*(?:examples?|demo|sample|usage|示例|例子|样例|用法)\W*$", re.I)
+
+
+def shown_as_example(cand: Candidate, elements: list[Element], lines: list[str]) -> bool:
+    """The template's blocks (`<details>`, admonitions) all stand under a heading that names an
+    example, in a document whose title names no Q&A: a docs page showing how the markup looks
+    (`## Example` over two `{{% details "What Hugo version is required?" %}}`), not a FAQ."""
+    if cand.key[0] not in ("details", "adm") or titled_by(elements, lines) >= 1.0:
+        return False
+    for i in cand.indices:
+        head = next((el for el in reversed(elements[:i]) if el.kind == "heading"), None)
+        if head is None or not _EXAMPLE_HEADING_RE.match(head.text.strip()):
+            return False
+    return True
 
 
 def titled(elements: list[Element], lines: list[str]) -> bool:
@@ -602,6 +628,7 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     out = {i for k, (i, asked, said, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.answered_at, cand.shapes))
            if answered and not asked and not said and shape.title.strip() and not in_sequence(cand.shapes, k)
            and not (cand.key[0] == "details" and _task_sentence(shape.title))}
+    out |= topic_names(cand, elements) if elements else set()
     for order in (range(n), range(n - 1, -1, -1)):
         for k in order:
             if cand.asked_at[k] or cand.shapes[k].numbering:
@@ -700,6 +727,32 @@ def _in_asking_group(cand: Candidate, elements: list[Element], k: int) -> bool:
     groups_ask = any(cand.asked_at[m] and (p := parent(cand.indices[m])) is not None
                      and elements[p].level == elements[mine].level for m in range(len(cand.indices)))
     return same == [k] and groups_ask and (len(title.split()) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", title)) >= 8)
+
+
+#: How many words a topic's name among questions may have ('Data types', 'Topic 3: Iterators').
+_TOPIC_WORDS = 6
+
+
+def topic_names(cand: Candidate, elements: list[Element]) -> set[int]:
+    """In a long unnumbered run of starts that ask with a question mark as a rule (`**What is
+    X?**`, eighty of them), the starts that name a topic instead — a few words, no question mark,
+    at most a line or two under them, the next start asking — head the questions after them
+    (`**Data types**`): group headings, not questions (`detect.py` makes them `group` elements,
+    which end the question before them)."""
+    n = len(cand.indices)
+    marked = [bool(QUESTION_MARK_RE.search(s.title)) for s in cand.shapes]
+    if n < 10 or any(s.numbering for s in cand.shapes) or sum(marked) < 0.8 * n:
+        return set()
+    out = set()
+    for k, (i, asked, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.shapes)):
+        if asked or marked[k] or k + 1 >= n or not marked[k + 1] or len(shape.title.split()) > _TOPIC_WORDS:
+            continue
+        end = cand.ends[k] if cand.ends else (cand.indices[k + 1])
+        body = [el for el in elements[i + 1:end] if el.kind not in ("hr",)]
+        if len(body) > 1 or any(el.kind != "paragraph" or el.own_end - el.start > 2 for el in body):
+            continue
+        out.add(i)
+    return out if len(out) * 4 <= n else set()
 
 
 def in_sequence(shapes: list[Shape], k: int) -> bool:

@@ -16,7 +16,7 @@ from qabook.importer.labels import DEFAULT, Label, Labels
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS, PLACEHOLDER_WORDS
 from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering_only
-from qabook.importer.marked import CHECKED_RE, TASK_RE, blank_stem, marked, ticked, unbold_choice
+from qabook.importer.marked import CHECKED_RE, TASK_RE, blank_stem, marked, odd_bullet, ticked, unbold_choice
 from qabook.importer.tables import row_parts
 
 DETAILS_OPEN_RE = re.compile(
@@ -106,6 +106,20 @@ def full_title(text: str) -> str:
     text = re.sub(r"(?<!!)\[([^\]]{0,500})\]\([^)]{0,500}\)", r"\1", text)
     text = re.sub(r"^(\*\*|__)(.+?)\1\s*$", r"\2", " ".join(text.split()))  # a line bold as a whole
     return text.strip()
+
+
+#: A card's metadata line, YAML-like: 'difficulty: Hard', 'tags: caching, hld'.
+_META_LINE_RE = re.compile(r"^[A-Za-z_][\w-]{0,30}\s*:\s+\S")
+
+
+def statement_line(texts: list[str]) -> str:
+    """The first line of a question part that states the question: past the metadata lines a card
+    may open with ('difficulty: Hard', 'tags: …') when a line that is not one follows them."""
+    texts = [t for t in texts if t.strip() and not FENCE_RE.match(t)]
+    k = 0
+    while k < len(texts) and _META_LINE_RE.match(texts[k].strip()) and not asks(texts[k]):
+        k += 1
+    return texts[k] if k < len(texts) else (texts[0] if texts else "")
 
 
 def short_title(text: str, limit: int = 40) -> str:
@@ -209,6 +223,12 @@ class _Sorter:
                     self.glued.extend(rest)  # "**Q: …**⏎answer": the answer, unless a label says otherwise
                 else:
                     self.add(rest)
+                return
+            self.add(_lines(lines, el))
+        elif el.kind == "html" and lines[el.start].lstrip().startswith("<!--") \
+                and (label := self.labels.paragraph(lines[el.start])):
+            if self.label(label, el.lineno):  # '<!-- ANSWER -->': the comment is the part's fence
+                self.add(_lines(lines, el, 1))
                 return
             self.add(_lines(lines, el))
         elif el.kind == "html":
@@ -337,7 +357,10 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
         sorter.state = "answer"
     for k, el in enumerate(body):
         if el.kind == "hr" and unit.start.strategy != "doc" \
+                and not (sorter.state == "answer" and "answer" in unit.labelled and not unit.has("answer")
+                         and any(lines[i].strip() for r in body[k + 1:] for i in range(r.start, r.end))) \
                 and not _structure_follows(body[k + 1:], lines, labels, unit.labelled):  # a one-question file goes on
+            # (a break right under the answer's label, before any answer: the card's front and back)
             rest = body[k + 1:]
             unit.tail = _lines(lines, el)
             if any(lines[i].strip() for r in rest for i in range(r.start, r.end)):
@@ -551,9 +574,22 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     unit.how["question"] = how + (f" (from line {said[0].src[0]})" if said and said[0].src else "")
 
 
-def options_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
+_ODD_MARK_RE = re.compile(r"^[-*+]\s+")
+
+
+def odd_bullet_quiz(units: list[Unit]) -> bool:
+    """The document marks its answers with the one choice written with another bullet: most units
+    that ask open their answer with such a run (two at least), not one list that happens to mix
+    bullets (`marked.odd_bullet`)."""
+    asking = [u for u in units if asks(u.title)]
+    marked_runs = sum(1 for u in asking if odd_bullet([o.text for o in u.parts["answer"][:40]]) is not None)
+    return marked_runs >= 2 and marked_runs * 2 > len(asking)
+
+
+def options_to_question(unit: Unit, labels: Labels = DEFAULT, odd_marks: bool = False) -> None:
     """Multiple-choice options (A. / B) / (C) / - D: …) that open the answer belong to the question:
-    the learner must see the choices before revealing the answer."""
+    the learner must see the choices before revealing the answer (`odd_marks`: the document marks
+    the right choice with the one bullet that differs, `odd_bullet_quiz`)."""
     statement_to_question(unit, labels)
     _stem_goes_on(unit)
     _ticked_in_question(unit)
@@ -562,6 +598,9 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     if first is not None and first.src and _OPTION_RE.match(first.text) and re.search(r"\w", unit.title):
         unit.parts["question"][:0] = [OutLine(unit.title, ()), OutLine("", ())]
     answer = unit.parts["answer"]
+    if odd_marks and asks(unit.title) and (odd := odd_bullet([o.text for o in answer[:40]])) is not None:
+        # '* x = 3' among '- x = 2' choices: the bullet that differs marks the answer, as a tick does
+        answer[odd] = OutLine(_ODD_MARK_RE.sub("- [x] ", answer[odd].text, count=1), answer[odd].src)
     letters, end = [], 0
     tick = ticked([o.text for o in answer[:40]])  # '* 0', '* 1', '* [x] 42': every item of the list is a choice
     for k, out in enumerate(answer):
