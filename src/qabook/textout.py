@@ -11,8 +11,9 @@ from __future__ import annotations
 import html
 import re
 
-#: What Python-Markdown lets a backslash escape (`<` and `&` become entities instead).
-_MARKDOWN_PUNCTUATION_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+#: What Python-Markdown lets a backslash escape (`<` and `&` become entities instead), parentheses
+#: aside: with `[` escaped they open nothing, and `\(` opens a formula for pymdownx.arithmatex.
+_MARKDOWN_PUNCTUATION_RE = re.compile(r"([\\`*_{}\[\]#+\-.!])")
 
 
 def html_text(text: object) -> str:
