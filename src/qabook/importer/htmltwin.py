@@ -16,7 +16,7 @@ fences are left alone; the pages keep the source.
 from __future__ import annotations
 
 import re
-from qabook.importer.shapes import FENCE_RE
+from qabook.importer.shapes import FENCE_RE, unfenced
 
 _OPENS_INLINE_RE = re.compile(r"^\s*(?:<p\b[^<>]*>\s*)?<(?:b|strong|em|i)\b[^<>]*>", re.I)
 _HEADING_RE = re.compile(r"^\s*<h(?P<level>[1-6])\b[^<>]*>(?P<text>(?:(?!</?h[1-6]\b).)+?)</h(?P=level)\s*>\s*$", re.I)
@@ -51,17 +51,7 @@ def _inline(text: str) -> str:
 def twin_view(view: list[str]) -> list[str]:
     """The view with inline-HTML lines read as their Markdown twin (same number of lines)."""
     out = list(view)
-    fence: str | None = None
-    for k, line in enumerate(view):
-        m = FENCE_RE.match(line)
-        if m:
-            if fence is None:
-                fence = m.group(1)
-            elif m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            continue
-        if fence is not None:
-            continue
+    for k, line in unfenced(view):
         if _OPENS_BOLD_ONLY_RE.match(line) and (close := _bold_close(view, k)):
             out[k] = out[close] = ""
             out[k + 1] = "**" + _inline(_EDGES_RE.sub("", view[k + 1])).strip() + "**"

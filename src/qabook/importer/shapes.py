@@ -10,6 +10,7 @@ from the shapes that repeat.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from qabook.importer.elements import Element
@@ -18,6 +19,23 @@ from qabook.importer.labels import DEFAULT, Labels
 #: A fence line, opening or closing code (CommonMark: up to three spaces, three or more backticks or
 #: tildes; a backtick fence's info has no backtick — '```void```' is inline code). Group 1 is the fence.
 FENCE_RE = re.compile(r"^ {0,3}(?P<fence>`{3,}(?=[^`]*$)|~{3,})(?P<info>.*)$")
+
+def unfenced(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """Each line outside fenced code with its index; the fence lines themselves left out (a fence
+    closes with its own character, at least as long)."""
+    fence: str | None = None
+    for k, line in enumerate(lines):
+        m = FENCE_RE.match(line)
+        if m:
+            if fence is None:
+                fence = m.group(1)
+            elif m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+            continue
+        if fence is None:
+            yield k, line
+
+
 #: The quote and list markers before a line's content ('> ', '- ', '1. ', '> - '), as a pattern to
 #: build on: read atomically (a quote nested a hundred deep, or a run of spaces, is never tried two
 #: ways). The one spelling of a container marker for the importer (`pagelines`, `neutralise`).

@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import re
 
-from qabook.importer.shapes import FENCE_RE
+from qabook.importer.shapes import unfenced
 
 #: The names of template tags that render as a collapsible block (a `<details>`).
 COLLAPSIBLE_NAMES = ("expand", "details", "detail", "collapse", "collapsible", "spoiler", "toggle", "accordion",
@@ -46,19 +46,9 @@ def read_lines(lines: list[str]) -> list[str]:
     """The lines with each collapsible tag that is closed read as its `<details>` twin, in place
     (same lines; a tag alone on its line, or both on one line: `{{< expand "Answer" >}} It keeps
     … {{< /expand >}}`); an opening tag with no closing one after it stays text."""
-    fence: str | None = None
     opened: list[tuple[int, re.Match[str]]] = []  # tags waiting for their close
     pairs: list[tuple[int, re.Match[str], int, re.Match[str]]] = []
-    for k, line in enumerate(lines):
-        m = FENCE_RE.match(line)
-        if m:
-            if fence is None:
-                fence = m.group(1)
-            elif m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            continue
-        if fence is not None:
-            continue
+    for k, line in unfenced(lines):
         for tag in _TAG_RE.finditer(line):
             if tag["open"]:
                 opened.append((k, tag))
