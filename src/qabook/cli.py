@@ -367,7 +367,7 @@ def new_cmd(directory: Path, language: str, site_name: str | None, empty: bool) 
     """Start a new book in DIRECTORY: mkdocs.yml, docs/ with an example chapter (none with
     --empty), scripts/build (which runs this qabook).
 
-    It builds as it is: `cd DIRECTORY && qabook build`. DIRECTORY must be new or empty.
+    It builds as it is: `cd DIRECTORY && ./scripts/build`. DIRECTORY must be new or empty.
     """
     from qabook.scaffold import ScaffoldError, new_book
 
@@ -379,7 +379,11 @@ def new_cmd(directory: Path, language: str, site_name: str | None, empty: bool) 
         raise UsageError(f"cannot write {directory}: {exc.strerror or exc}") from None
     for path in written:
         click.echo(f"wrote {path}", err=True)
-    click.echo(f"new book in {directory}: cd {directory} && qabook build", err=True)
+    click.echo(f"new book in {directory}: cd {directory} && ./scripts/build  (builds it with this qabook)", err=True)
+    if not empty:
+        click.echo(f"docs/example/ is an example chapter: delete it when you import your own document "
+                   f"(qabook import FILE.md --out {directory / 'docs'}), or start with `qabook new DIR --empty`",
+                   err=True)
 
 
 @cli.command("rules")
