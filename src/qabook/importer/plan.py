@@ -21,6 +21,7 @@ from qabook.importer.elements import Element, dedented, item_body
 from qabook.importer.neutralise import neutralise
 from qabook.importer.explain import explain
 from qabook.importer.learn import read_document
+from qabook.importer.levels import left_asking
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import asks, linked_title
@@ -132,11 +133,29 @@ class _Planner:
             units = []
         self._groups(units, elements)
         self._style_changes(detection, elements)
+        by_level: dict[int, list[int]] = {}
         for j in detection.strays:
-            self.warn(elements[j].lineno, "QI030", "this heading is read as a question too, though it is written "
-                      "at another level or without the label of the others: it asks or states a problem and is "
-                      "answered under it; if it is no question, say where questions start (--question-heading, "
-                      "--question-pattern)")
+            by_level.setdefault(elements[j].level, []).append(j)
+        for level, found in sorted(by_level.items()):
+            if len(found) >= 3:  # a whole level that carries questions too: said once, at its first
+                where = ", ".join(str(elements[j].lineno) for j in found[:8]) + (", …" if len(found) > 8 else "")
+                self.warn(elements[found[0]].lineno, "QI030", f"{len(found)} level-{level} headings (lines {where}) "
+                          "are read as questions too, though the others are written at another level: each asks, "
+                          "states a problem or is answered under it; if they are none, say where questions start "
+                          "(--question-heading, --question-pattern)")
+                continue
+            for j in found:
+                self.warn(elements[j].lineno, "QI030", "this heading is read as a question too, though it is written "
+                          "at another level or without the label of the others: it asks or states a problem and is "
+                          "answered under it; if it is no question, say where questions start (--question-heading, "
+                          "--question-pattern)")
+        # a heading that asks and is answered under it, left outside every question: never silently (`levels.py`)
+        taken = [(u.start.index, end) for u, end in units] + [(i, i + 1) for key in detection.keys for i in key.reserved]
+        for j in left_asking(elements, self.lines, taken, self.labels) if units else []:
+            self.warn(elements[j].lineno, "QI038", "this heading asks and is answered under it, but it is left on "
+                      "the chapter page: it is written at a level, or in a shape, the questions are not read at; if it "
+                      "is a question, say where questions start (--question-heading with its level among the others', "
+                      "as 2,4, or --question-pattern)")
         if detection.winner is not None and detection.winner.key[2] == "asklist":
             for j in detection.winner.indices:
                 if not asks(elements[j].text):
