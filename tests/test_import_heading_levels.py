@@ -299,3 +299,46 @@ def test_group_headings_with_an_intro_and_a_preamble_stay_on_the_chapter_page() 
     plan = plan_import(GROUPS_WITH_INTROS, "git.md", chapter="git")
     assert len(titles(plan)) == 4, titles(plan)
     assert not at(plan, "QI030") and not at(plan, "QI038")
+
+
+# a numbered question whose body holds three sub-questions, each with its own 问/答: kept as one
+# question (a judgement), and said once at each later sub-question, naming how many there are
+SUB_QUESTIONS = """# Java 基础
+
+### 1.以下代码输出什么？
+
+答：`true`。
+
+### 2.垃圾回收
+
+2.1
+
+问：第几行的对象可以被回收？
+
+答：第 3 行。
+
+2.2
+
+问：第几行的内存空间可以被回收？
+
+答：第 2 行和第 4 行。
+
+2.3
+
+问：这段代码中哪个对象最后被回收？
+
+答：cobj 指向的对象。
+
+### 3.String 和 StringBuffer 有什么区别？
+
+答：前者不可变。
+"""
+
+
+def test_sub_questions_inside_one_question_are_said_once_each_with_their_count() -> None:
+    plan = plan_import(SUB_QUESTIONS, "java.md", chapter="java")
+    assert len(titles(plan)) == 3, titles(plan)
+    overlaps = [d for d in plan.diagnostics if d.code == "QI020"]
+    assert [d.line for d in overlaps] == [17, 23]
+    assert all("one of 3 question labels" in d.message for d in overlaps), overlaps
+    assert not at(plan, "QI018")  # not twice at the same line

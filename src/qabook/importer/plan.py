@@ -408,9 +408,11 @@ class _Planner:
             for part in ("answer", "explanation"):
                 self._asking_lines(u, part)
             for line in u.overlaps:
-                self.warn(line, "QI020", f"a second question label inside question '{short_title(u.title, 30)}' "
-                                         f"(line {u.line}): two questions overlap in one page; give it its own "
-                                         "heading or say how questions start (--question-pattern)")
+                many = f"one of {len(u.overlaps) + 1} question labels" if len(u.overlaps) > 1 else "a second question label"
+                self.warn(line, "QI020", f"{many} inside question '{short_title(u.title, 30)}' (line {u.line}): "
+                                         "read as a part of that one question, in its page (a sub-question); if each is "
+                                         "a question of its own, give it its own heading or say "
+                                         "how questions start (--question-pattern)")
             self._answer_in_question(u)
             if u.has("explanation") and not u.shows("explanation"):
                 u.parts["explanation"] = [*u.parts["explanation"], OutLine("", ()),
@@ -587,8 +589,8 @@ class _Planner:
         (numbered or bold, ending in '?'): never silent, in case detection missed a question."""
         lines = u.parts.get(part, [])
         for out, code in zip(lines, code_flags(lines)[0]):
-            if code or not out.src or not ASKING_LINE_RE.match(out.text):
-                continue
+            if code or not out.src or not ASKING_LINE_RE.match(out.text) or out.src[0] in u.overlaps:
+                continue  # (a second question label says QI020 there, the more precise word)
             self.warn(out.src[0], "QI018", f"'{short_title(out.text.strip(), 50)}' inside the {part} of question "
                                            f"'{short_title(u.title, 30)}' looks like a question of its own: if it is, "
                                            "say how questions start (--explain, --question-pattern, --bold-questions)")
