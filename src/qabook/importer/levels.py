@@ -70,14 +70,16 @@ def level_entries(elements: list[Element], lines: list[str], starts: list, ends:
     heads = [(s, e) for s, e in zip(starts, ends) if s.strategy == "heading" and s.level]
     if len(heads) < 3 or len(heads) * 2 < len(starts):
         return []  # not a reading by headings: its headings are sections around other shapes
-    held = sum(1 for s, e in heads for line in lines[elements[s.index].start:_line(elements, lines, e)] if line.strip())
+    held = sum(1 for s, e in heads for line in lines[elements[s.index].start:_line(elements, lines, e)]
+               if line.strip())
     if held < MIN_COVERAGE * (sum(1 for line in lines if line.strip()) or 1):
-        return []  # a few sub-headings inside the document's answers, not the levels its questions live at
+        return []  # a few sub-headings inside the document's answers: not the levels its questions live at
     heads = [s for s, _ in heads]
     top = min(s.level for s in heads)
     at = sorted(s.index for s in starts)
     first_heading = next((k for k, el in enumerate(elements) if el.kind == "heading"), -1)
-    seen: list[tuple[int, str, int, bool]] = []  # (index, title, level, looks like a question) of the headings that say something
+    # (index, title, level, looks like a question) of the headings that say something of their own
+    seen: list[tuple[int, str, int, bool]] = []
     for j, el in enumerate(elements):
         if el.kind != "heading" or el.level >= top or j in at or (j == first_heading and el.level == 1):
             continue
@@ -92,16 +94,21 @@ def level_entries(elements: list[Element], lines: list[str], starts: list, ends:
         section_end = next((k for k in range(j + 1, len(elements)) if elements[k].kind == "heading"
                             and elements[k].level <= el.level), len(elements))
         if not answered and (names_collection(title) or j < at[0] and not any(j < i < section_end for i in at)):
-            continue  # a collection's name ('## Still have questions?'), or the preamble: before the first question, holding none
-        seen.append((j, title, el.level, bool(answered or (asks(title) and names_a_subject(title)) or states_problem(title))))
+            continue  # a collection's name ('## Still have questions?'), or the preamble (before the
+            # first question, holding none)
+        looks = answered or (asks(title) and names_a_subject(title)) or states_problem(title)
+        seen.append((j, title, el.level, bool(looks)))
     # a level whose headings ask as a rule carries questions: its topic-named ones are entries too
     # ('### 计算机网络体系结构' among '### 什么是三次握手？' and sixteen more that ask)
-    asking = {lv for lv in {s[2] for s in seen} if sum(1 for s in seen if s[2] == lv) >= 3
-              and sum(s[3] for s in seen if s[2] == lv) >= ASKING_LEVEL * sum(1 for s in seen if s[2] == lv)}
+    by_level: dict[int, list[bool]] = {}
+    for _, _, level, looks in seen:
+        by_level.setdefault(level, []).append(looks)
+    asking = {lv for lv, said in by_level.items() if len(said) >= 3 and sum(said) >= ASKING_LEVEL * len(said)}
     return [(j, title, level) for j, title, level, looks in seen if looks or level in asking]
 
 
-def left_asking(elements: list[Element], lines: list[str], taken: list[tuple[int, int]], labels: Labels) -> list[int]:
+def left_asking(elements: list[Element], lines: list[str], taken: list[tuple[int, int]],
+                labels: Labels) -> list[int]:
     """Element indices of the headings written as questions (`?`, `？`, a closing `吗`) that say
     something under them, yet lie in no question's span (`taken`: start and end element indices):
     left on the chapter page. The document's title and collections' names are not counted."""

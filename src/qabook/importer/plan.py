@@ -150,7 +150,8 @@ class _Planner:
                           "answered under it; if it is no question, say where questions start (--question-heading, "
                           "--question-pattern)")
         # a heading that asks and is answered under it, left outside every question: never silently (`levels.py`)
-        taken = [(u.start.index, end) for u, end in units] + [(i, i + 1) for key in detection.keys for i in key.reserved]
+        taken = [(u.start.index, end) for u, end in units]
+        taken += [(i, i + 1) for key in detection.keys for i in key.reserved]
         for j in left_asking(elements, self.lines, taken, self.labels) if units else []:
             self.warn(elements[j].lineno, "QI038", "this heading asks and is answered under it, but it is left on "
                       "the chapter page: it is written at a level, or in a shape, the questions are not read at; if it "
@@ -408,7 +409,8 @@ class _Planner:
             for part in ("answer", "explanation"):
                 self._asking_lines(u, part)
             for line in u.overlaps:
-                many = f"one of {len(u.overlaps) + 1} question labels" if len(u.overlaps) > 1 else "a second question label"
+                many = f"one of {len(u.overlaps) + 1} question labels" if len(u.overlaps) > 1 \
+                    else "a second question label"
                 self.warn(line, "QI020", f"{many} inside question '{short_title(u.title, 30)}' (line {u.line}): "
                                          "read as a part of that one question, in its page (a sub-question); if each is "
                                          "a question of its own, give it its own heading or say "
