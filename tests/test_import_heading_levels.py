@@ -342,3 +342,48 @@ def test_sub_questions_inside_one_question_are_said_once_each_with_their_count()
     assert [d.line for d in overlaps] == [17, 23]
     assert all("one of 3 question labels" in d.message for d in overlaps), overlaps
     assert not at(plan, "QI018")  # not twice at the same line
+
+
+# a follow-up written one level down inside an answer, in a reading of two levels (#### entries and
+# the '## Why …?' questions): it stays in the answer above it, and a warning says so at its line
+# (a guard: the importer said so before, QI018, and must go on saying so)
+FOLLOW_UP_INSIDE = """# Tool FAQ
+
+## Definitions
+
+#### What is a plugin?
+
+A script the tool loads at start-up.
+
+#### What is a theme?
+
+A script that sets the prompt.
+
+## How do I...?
+
+#### How do I install the tool?
+
+Run the installer script.
+
+##### How do I install it on Windows?
+
+Use WSL, then run the installer there.
+
+#### How do I update the tool?
+
+Run `tool update`.
+
+## Why is `AUTO_PUSHD` set by default?
+
+Because most people expect `cd` to remember where they were.
+
+## Why shouldn't I install the tool as root?
+
+A broken config would lock you out of the root shell.
+"""
+
+
+def test_a_heading_that_asks_inside_an_answer_is_named_at_its_line() -> None:
+    plan = plan_import(FOLLOW_UP_INSIDE, "faq.md", chapter="faq")
+    assert len(titles(plan)) == 6, titles(plan)
+    assert at(plan, "QI018") == [19]
