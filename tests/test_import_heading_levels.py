@@ -387,3 +387,26 @@ def test_a_heading_that_asks_inside_an_answer_is_named_at_its_line() -> None:
     plan = plan_import(FOLLOW_UP_INSIDE, "faq.md", chapter="faq")
     assert len(titles(plan)) == 6, titles(plan)
     assert at(plan, "QI018") == [19]
+
+
+# numbered topic headings over most of the document, numbering restarting in each '#' part, none
+# asking, each answered — a textbook and an interview sheet look alike, so they stay sections; but
+# one labelled question read beside them must not pass for the whole document in silence
+def _part(name: str, topics: int, extra: str = "") -> str:
+    return f"# {name}\n\n" + "".join(
+        f"## {n} {name} topic {chr(64 + n)}\n\nWhat to say about topic {n}, in two sentences. It goes on a little.\n\n"
+        + (extra if n == 2 else "") for n in range(1, topics + 1))
+
+
+TOPIC_SHEET = ("**Contents**\n\n- [Python](#python)\n- [Systems](#systems)\n\n"
+               + _part("Python", 6, "问：生成器和列表有什么区别？\n\n答：生成器按需产生值。\n\n")
+               + _part("Systems", 5) + _part("Databases", 4) + _part("Networks", 5))
+
+
+def test_a_small_reading_beside_a_shape_over_most_of_the_document_is_named() -> None:
+    plan = plan_import(TOPIC_SHEET, "sheet.md", chapter="sheet")
+    assert titles(plan) == ["生成器和列表有什么区别？"]
+    found = [d for d in plan.diagnostics if d.code == "QI039"]
+    assert [d.line for d in found] == [8], found
+    assert "20 of them" in found[0].message
+    assert "--question-heading 2" in found[0].message

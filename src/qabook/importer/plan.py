@@ -188,6 +188,7 @@ class _Planner:
                                      "between, one of them numbered): read as one question; if it is a question of its "
                                      "own, number it or put its text under it")
         self._weak_template(detection, [u for u, _ in units])
+        self._small_reading(detection, elements, [u for u, _ in units])
         self._check_units([u for u, _ in units])
         plan = self._pages(units, elements)
         plan.explanation = explain(self.source, self.options, self.language, detection, [u for u, _ in units], elements)
@@ -565,6 +566,29 @@ class _Planner:
                                           f"{len(runner.indices)}, score {runner.score:.2f}; check with --preview or "
                                           "--explain, or say where questions start (--question-pattern)")
 
+    def _small_reading(self, detection: Detection, elements: list[Element], units: list[Unit]) -> None:
+        """The reading chosen holds a small part of the document, while a shape that repeats over most
+        of it (ninety numbered '## 1 主题' headings, each answered, none asking) scored better and was
+        turned down: say so at its first line, with what it lacked (never a silent 6 of 88)."""
+        winner = detection.winner
+        if not units or winner is None or winner.features.get("coverage", 1.0) >= SMALL_READING:
+            return
+        turned = [c for c in detection.cands if not c.accepted and c.score > winner.score and len(c.indices) >= 3
+                  and c.features.get("coverage", 0.0) >= 0.5]
+        if not turned:
+            return
+        best = max(turned, key=lambda c: c.score)
+        f = best.features
+        why = best.prose() or best.grouping() or (f"their starts ask: {round(f.get('ask', 0) * 100)} %, "
+                                                  f"answer labels: {round(f.get('labelled', 0) * 100)} %")
+        box = best.key[0]
+        steer = f"--question-heading {box[1:]}" if box[:1] == "h" and box[1:].isdigit() else "--question-pattern"
+        self.warn(elements[best.indices[0]].lineno, "QI039",
+                  f"{best.describe()}: {len(best.indices)} of them hold {round(f['coverage'] * 100)} % of the "
+                  f"document, yet are not read as questions ({why}), while the reading chosen holds "
+                  f"{round(winner.features['coverage'] * 100)} % ({len(units)} question(s)); if they are the "
+                  f"questions, say so ({steer})")
+
     def _answer_in_question(self, u: Unit) -> None:
         """The question block holds what looks like an answer: an answer-like label that was not
         read as one, or — when the question has no answer — code, a table or a list."""
@@ -647,6 +671,9 @@ class _Planner:
 
 #: A runner-up scoring this share of the winner's score or more makes the reading weak (QI022).
 WEAK_MARGIN = 0.9
+#: A reading holding less than this share of the document's lines is small beside a shape that
+#: repeats over half of it and scores better (QI039).
+SMALL_READING = 0.3
 #: A label-like start of a line that may be an answer the labels did not read ('Answer (short):', 'Ans -', '答:').
 LOOSE_ANSWER_RE = re.compile(r"^\s*(?:\*\*)?(?:A|Ans|Answer|Solution|答|答案|参考答案|解答)(?:\s*\([^)]{0,500}\)|\s*\d+)?"
                              r"\s*(?:\*\*)?\s*(?:[:：]|\s[-–—]\s)", re.I)
