@@ -83,7 +83,10 @@ def test_answer_key_under_a_heading_the_author_names() -> None:
     plan = plan_import(KEYED, "k.md", chapter="k", options=merge(ImportOptions(), answer_key=r"^Key$"))
     assert plan.question_count == 3
     assert [block(p.text, "answer") for p in plan.pages[1:]] == ["80", "443", "22"]
-    assert "## Key" in plan.pages[0].text  # the key's heading stays on the chapter page
+    # its entries all went to their questions: the heading opens the first answer instead of standing
+    # empty on the chapter page (its line is kept, on that page)
+    assert "Key" not in plan.pages[0].text
+    assert 7 in {n for o in plan.pages[1].lines for n in o.src}
 
 
 def test_rules_file_holds_split_on_and_answer_key(tmp_path: Path) -> None:

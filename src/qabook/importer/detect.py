@@ -318,6 +318,8 @@ def _start(i: int, shape: Shape, box: str, level: int = 0) -> Start:
         return Start(i, number, shape.title, "doc", level, explicit=explicit(shape), bare=not shape.title.strip())
     if box == "adm":
         return Start(i, number, shape.title, "adm")
+    if box == "quote":  # '> **Q:** …' and its answer in the same quote
+        return Start(i, number, "", "quote")
     if box == "row":  # a table's row
         return Start(i, number, shape.title, "row")
     if box == "dt":  # a definition list's term

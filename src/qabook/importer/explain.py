@@ -48,6 +48,8 @@ def explain(source: str, options: ImportOptions, language: str, detection: Detec
             how = u.how.get(part, "")
             if part == "question" and not src and u.title_src:
                 where, how = f"line {u.title_src[0]}", "the question line itself"
+            elif part == "question" and not src and u.front_line:
+                where, how = f"line {u.front_line}", "the front matter's title"
             if not src and part != "question" and not how:
                 continue
             out.append(f"    {part:<11} {where}" + (f"  [{how}]" if how else ""))

@@ -30,6 +30,7 @@ from qabook.importer.detect import Detection, detect
 from qabook.importer.dividers import dividers
 from qabook.importer.elements import Element, split_elements, split_paragraphs
 from qabook.importer.gaps import cut_at, glued_lines
+from qabook.importer.indented import indented_cuts
 from qabook.importer.labels import Labels
 from qabook.importer.options import ImportOptions
 from qabook.importer.readview import parse_view
@@ -302,8 +303,9 @@ def read_document(lines: list[str], options: ImportOptions, labels: Labels) -> t
     tails = tail_cuts(lines, base) if not options.forced else set()  # 'answer.⏎Next question?⏎⏎answer'
 
     def run(with_labels: Labels, glued: frozenset[int] = frozenset()) -> tuple[list[Element], Detection]:
+        base_cut = cut_at(base, lines, indented_cuts(base, lines))  # 'Q?⏎\tanswer': an answer indented under it
         elements = cut_at(split_tails(split_paragraphs(
-            lines, base, lambda line: with_labels.paragraph(line) is not None
+            lines, base_cut, lambda line: with_labels.paragraph(line) is not None
             or DEFINITION_RE.match(line) is not None  # 'Term⏎: definition'
             or (with_labels.inline_answer(line) is not None and asks(line))), lines, tails), lines, glued)  # 'What is X? Answer: …'
         found = detect(elements, options, lines, with_labels)

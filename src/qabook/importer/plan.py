@@ -16,8 +16,11 @@ import yaml
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
 from qabook.importer.answerkey import AnswerKey, claims, named_entry
+from qabook.importer.tagcards import card_tags
+from qabook.importer.indented import flush
+from qabook.importer.readview import front_matter_end
 from qabook.importer.detect import Detection, Start, is_placeholder, unit_end
-from qabook.importer.elements import Element, dedented, item_body
+from qabook.importer.elements import Element, dedented, item_body, unquoted
 from qabook.importer.neutralise import neutralise
 from qabook.importer.explain import explain
 from qabook.importer.learn import read_document
@@ -187,6 +190,15 @@ class _Planner:
             self.warn(line, "QI028", f"this heading continues the question title of line {kept} (same level, nothing "
                                      "between, one of them numbered): read as one question; if it is a question of its "
                                      "own, number it or put its text under it")
+        for u, _ in units:  # a question read from the front matter's `title:` (`wholedoc.front_titled`)
+            if not u.title_src and not any(o.src for o in u.parts["question"]):
+                u.front_line = next((k + 1 for k in range(1, front_matter_end(self.lines) - 1)
+                                     if re.match(r"title:\s*\S", self.lines[k]) and u.title in self.lines[k]), 0)
+                u.line = u.front_line or u.line
+        if detection.winner is not None and detection.winner.key[2] == "tagcards":
+            for u, _ in units:  # '## Braking #card': the tags leave the title for the page's tags
+                el = elements[u.start.index]
+                u.tags = card_tags(el.text if el.kind == "heading" else self.lines[el.start])
         self._weak_template(detection, [u for u, _ in units])
         self._small_reading(detection, elements, [u for u, _ in units])
         self._check_units([u for u, _ in units])
@@ -203,6 +215,8 @@ class _Planner:
     def _unit(self, start: Start, elements: list[Element], end: int) -> Unit:
         el = elements[start.index]
         unit = Unit(start=start, line=el.lineno)
+        for e in elements[start.index + 1:end]:
+            flush(self.lines, e)  # an answer indented under its question line (`indented.py`)
         if start.strategy == "details":  # <details><summary>question</summary> answer </details>
             unit.title, unit.heading_text = start.title, start.title
             stop = elements[end].start if end < len(elements) else len(self.lines)
@@ -233,6 +247,10 @@ class _Planner:
             return unit
         if start.strategy == "label":
             body = elements[start.index:end]
+        elif start.strategy == "quote":  # '> **Q:** …' '> **A:** …': the quoted pair, read without its '>' marks
+            marks = [k + 1 for k in range(el.start, el.end) if self.lines[k].strip() == ">"]
+            body = unquoted(self.lines, el.start, el.end) + elements[start.index + 1:end]
+            unit.closes.extend(marks)  # a '>' alone between the parts: the quote's mark, it ends with the blocks
         elif start.strategy == "item":  # "1. **What …?**" and its indented answer
             unit.title, unit.heading_text, unit.title_src = start.title, el.text, (el.lineno,)
             inner = item_body(self.lines, el)
@@ -247,7 +265,7 @@ class _Planner:
                 unit.title_src = (el.lineno,)
                 unit.heading_text = el.text.strip().split("\n", 1)[0].strip("* ")
                 body = [Element("paragraph", el.start + 1, el.end, el.text.split("\n", 1)[1], 0, el.own_end)] + body
-        inline = self.labels.inline_answer(unit.title) if start.strategy != "label" else None
+        inline = self.labels.inline_answer(unit.title) if start.strategy not in ("label", "quote") else None
         if inline:  # "1、水的沸点？答：100 度": the title is the question, the rest of the line the answer
             unit.title = inline[0]
             if inline[1].rest:
@@ -264,7 +282,7 @@ class _Planner:
             unit.parts["answer"] = [OutLine(linked[1], ())]
             self.copies.setdefault(el.lineno, []).append(unit)
             unit.how["answer"] = f"the link of the question's line {el.lineno}"
-        if start.strategy == "label":
+        if start.strategy in ("label", "quote"):
             unit.title = full_title(next((o.text for o in unit.parts["question"] if o.text.strip()), "")) \
                 or f"Question {start.number or ''}".strip()
         return unit
@@ -274,6 +292,7 @@ class _Planner:
         ones (questions without a number, `Q:` lines above a numbered quiz, take none), by
         position when no question is numbered."""
         numbered = [u for u in units if u.start.number is not None]
+        answered: list[Unit] = []  # the questions the key's own entries went to, in key order
         by_number: dict[int, Unit] = {}
         for k, u in enumerate(numbered or units, 1):
             by_number.setdefault(u.start.number if numbered else k, u)
@@ -292,6 +311,7 @@ class _Planner:
                     continue
                 el = elements[index]
                 self.moved.add(index)
+                answered.append(u)
                 own = [OutLine(self.lines[j], (j + 1,)) for j in range(el.start, el.end)]
                 if text and own:
                     own[0] = OutLine(text, own[0].src)  # '1. B' → 'B'
@@ -317,6 +337,23 @@ class _Planner:
                 u.labelled.add("answer")
             u.how["answer"] = (u.how.get("answer", "") + "; " if u.how.get("answer") else "") + \
                 f"answer key at line {key.line}, entry {n}"
+        if answered:
+            self._key_heading_to_answers(key, elements, answered[0])
+
+    def _key_heading_to_answers(self, key: AnswerKey, elements: list[Element], first: Unit) -> None:
+        """A key's heading (`## Answers`, `## 答案`) whose entries all went to their questions would
+        stand empty on the chapter page: it opens the first of those answers instead."""
+        el = elements[key.opener]
+        if el.kind != "heading" or any(self.lines[j].strip() for j in range(el.own_end, el.end)):
+            return
+        for i in range(key.opener + 1, len(elements)):
+            nxt = elements[i]
+            if nxt.kind == "heading" and nxt.level <= el.level:
+                break
+            if i not in self.moved:
+                return  # the section holds more than the key's entries: its heading stays over it
+        self.moved.add(key.opener)
+        first.opens["answer"].extend(el.own_lines)
 
     def _groups(self, units: list[tuple[Unit, int]], elements: list[Element]) -> None:
         """Headings between questions (第一部分 …, 一、…) group them; they become tags."""
@@ -456,6 +493,7 @@ class _Planner:
         i = 0
         while i < len(elements):
             if k < len(units) and i == units[k][0].start.index:
+                body = self._close_fence(body)  # a fence left open above (read as closed before this question)
                 if body and body[-1].text.strip():
                     body.append(OutLine("", ()))
                 while k < len(units) and i == units[k][0].start.index:
@@ -646,8 +684,9 @@ class _Planner:
     def _topic_lines(self, u: Unit, page_id: str) -> list[OutLine]:
         plain = isinstance(yaml.safe_load(page_id), str)  # "100", "true", "1e3" would not read back as text
         out = [OutLine("---", ()), OutLine(f"id: {page_id if plain else json.dumps(page_id)}", ())]
-        if u.group:
-            out.append(OutLine(f"tags: [{json.dumps(u.group, ensure_ascii=False)}]", ()))
+        tags = ([u.group] if u.group else []) + [t for t in u.tags if t != u.group]
+        if tags:
+            out.append(OutLine(f"tags: [{', '.join(json.dumps(t, ensure_ascii=False) for t in tags)}]", ()))
         out += [OutLine("---", ()), OutLine("", ()), OutLine(f"# {u.title}", u.title_src), OutLine("", ())]
         present = [p for p in ("question", "answer", "explanation") if u.has(p) or p == "question"]
         # a label with nothing under it ('**解析：**' and then the next question) makes no empty block:

@@ -9,7 +9,10 @@ from the source lines; only where blocks begin and end is read from this view.
   line, which then closes it and shifts every fence after it: when a heading *inside* a fence
   continues the document's own numbered headings (`### Question 33` after `### Question 32`),
   the fence is read as closed on the blank line before it (the page keeps the fence open in
-  its block, where it is closed and reported: QI014);
+  its block, where it is closed and reported: QI014); a fence never closed at all, which would
+  hold the rest of the document, is read as closed on the blank line before the first line
+  inside it written the way the document starts its parts outside fences (a `##` heading of a
+  level used there, a `**Q:**` label line of a label used there);
 - a line written in inline HTML (`<b>3. Why?</b><br>`, `<h3>Why?</h3>`) is its Markdown twin
   (`htmltwin.py`).
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 import re
 
 from qabook.importer.htmltwin import twin_view
+from qabook.importer.labels import paragraph_label
 from qabook.importer.neutralise import readable
 from qabook.importer.shapes import FENCE_RE
 
@@ -121,5 +125,31 @@ def _close_swallowing_fences(view: list[str]) -> list[str]:
             if repaired:
                 break
         if not repaired:
+            return _close_unclosed_fence(view, fences, inside)
+    return view
+
+
+def _part_key(line: str) -> tuple | None:
+    """How a line starts a part of the document: a heading of level 2 or more (a level-1 heading
+    may be a shell or Python comment), or a label line ('**Q:** …', '答案：')."""
+    m = _ATX_RE.match(line)
+    if m and len(m["level"]) >= 2 and m["text"]:
+        return ("heading", len(m["level"]))
+    label = paragraph_label(line)
+    return ("label", label.kind, label.word.lower()) if label is not None else None
+
+
+def _close_unclosed_fence(view: list[str], fences: list[tuple[int, int | None]], inside: set[int]) -> list[str]:
+    """A fence never closed holds every line after it: read it as closed on the blank line before
+    the first line inside it that starts a part the way the document does outside its fences."""
+    if not fences or fences[-1][1] is not None:
+        return view
+    opener = fences[-1][0]
+    used = {key for k, line in enumerate(view) if k not in inside and (key := _part_key(line))}
+    for k in range(opener + 2, len(view)):
+        if not view[k - 1].strip() and _part_key(view[k]) in used:
+            fence = FENCE_RE.match(view[opener])["fence"]
+            view = list(view)
+            view[k - 1] = fence[0] * len(fence)
             return view
     return view

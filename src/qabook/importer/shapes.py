@@ -303,6 +303,14 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         box, line = f"h{m['level']}", text
     elif el.kind == "html":
         return Shape("html", "", None, "", "", False)
+    elif el.kind == "quote" and lines is not None and 0 <= el.start < len(lines):
+        # '> **Q:** What is X?' then '> **A:** …' in the same quote: a quoted question and its answer
+        line = re.sub(r"^ {0,3}> ?", "", lines[el.start]).strip()
+        label = labels.paragraph(line)
+        if label is None or label.kind != "question" or not label.rest:
+            return Shape("quote", "", None, "", "", False)
+        title = unbold(label.rest)
+        return Shape("quote", "", None, "question", title, asks(title))
     elif el.kind == "heading":
         box = f"h{el.level}"
         line = el.text.strip()

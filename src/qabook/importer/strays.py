@@ -62,7 +62,9 @@ def stray_entries(elements: list[Element], lines: list[str], starts: list, ends:
                   section_title) -> list[tuple[int, str, int]]:
     """(element index, title, level) of the headings that are questions beside the reading's starts."""
     heads = [s for s in starts if s.strategy == "heading" and s.level]
-    if len(heads) < 3 or len(heads) != len(starts) or len({s.level for s in heads}) != 1:
+    # the headings are the reading (a second group in another shape may stand beside them:
+    # quoted '> **Q:**' pairs after the '## Q:' entries)
+    if len(heads) < 3 or len(heads) * 2 <= len(starts) or len({s.level for s in heads}) != 1:
         return []
     level = heads[0].level
     at = {s.index for s in starts}

@@ -6,7 +6,8 @@ cards at a glance: the lines that end in the card tag. When no template is quest
 same tag naming a card (`vocabulary.CARD_TAGS`, with a suffix such as `-reverse`) ends at least
 `MIN_CARDS` headings or paragraph first lines, each such line starts a question, whatever its
 level; the text under it (the paragraph's next lines, or the heading's section up to the next
-card or a heading as high) is its answer. The tag stays in the title as written (nothing dropped).
+card or a heading as high) is its answer. The tags leave the title (`Braking`, not `Braking #card`)
+and become the page's tags (`tags: [card]`, `card_tags`): kept, where a tag belongs.
 """
 
 from __future__ import annotations
@@ -33,6 +34,15 @@ def card_title(text: str) -> str | None:
     return text[:m.start()].strip() or None
 
 
+def card_tags(text: str) -> list[str]:
+    """The trailing tags of a card's line, without their '#' ('Braking #card #physics' → ['card',
+    'physics']); [] when none of them names a card."""
+    first = text.split("\n", 1)[0].strip()
+    if card_title(first) is None:
+        return []
+    return [tag.lstrip("#") for tag in _TAGS_RE.search(first).group(0).split()]
+
+
 def tagged_cards(elements: list[Element], shapes: list[Shape], lines: list[str]) -> Candidate | None:
     """The headings and paragraphs whose first line ends in a card tag, as one candidate; else None."""
     chosen, cards = [], []
@@ -43,7 +53,7 @@ def tagged_cards(elements: list[Element], shapes: list[Shape], lines: list[str])
         title = card_title(first)
         if title:
             chosen.append(i)
-            cards.append(replace(shapes[i], asking=True))  # the tag stays in the title: nothing is dropped
+            cards.append(replace(shapes[i], asking=True, title=card_title(shapes[i].title) or shapes[i].title))
     if len(chosen) < MIN_CARDS:
         return None
     total = sum(1 for line in lines if line.strip()) or 1

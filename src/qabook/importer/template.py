@@ -97,8 +97,9 @@ class Candidate:
                 or (self.key[2] == "ask" and (f["labelled"] or f.get("ticked")))))
         if self.key[2] == "ask":  # plain paragraphs that end in '?': only when answers follow them
             # (labelled, or in a document whose title names its questions: '# 操作系统概述思考题')
+            # or in a bank that is nothing else: `bank`)
             return f["labelled"] >= 0.5 or (f.get("titled", 0) >= 1.0 and f.get("marked", 0) >= 0.8
-                                            and f["answered"] >= 0.8 and f["n"] >= 3)
+                                            and f["answered"] >= 0.8 and f["n"] >= 3) or f.get("bank", 0) >= 1.0
         if self.key[0] == "details" and f["ask"] < 0.5 and f["explicit"] < 0.5 and f["sequence"] < 0.6:
             return False  # <details> blocks that title something else (a table of contents, a changelog's notes)
         if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.5:
@@ -177,7 +178,8 @@ class Candidate:
             return f"the whole document is one question, from its first heading ({self.why}; first: " \
                    f"'{self.shapes[0].title[:40]}')"
         where = {"p": "paragraphs", "item": "list items", "details": "<details> blocks whose <summary> asks",
-                 "sep": "first blocks after '---'/'***' separators", "adm": "admonitions (!!! / ??? / :::) titled with a question"}.get(box, f"level-{box[1:]} headings" if _heading(box) else box)
+                 "sep": "first blocks after '---'/'***' separators", "adm": "admonitions (!!! / ??? / :::) titled with a question",
+                 "quote": "blockquotes"}.get(box, f"level-{box[1:]} headings" if _heading(box) else box)
         form = {"whole": "bold ", "prefix": "bold-numbered ", "*": "bold or plain "}.get(bold, "")
         if family == "table":
             what = ("table rows (a table of questions: its header names a question column, or a column asks, or it is "
@@ -237,6 +239,8 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
         return (box, "", "plain")
     if box == "adm":
         return (box, "", "plain") if shape.title else None
+    if box == "quote":
+        return (box, "", "label-q") if shape.label_kind == "question" else None
     if box == "p":
         family = "label-q" if shape.label_kind == "question" else _family(shape)
         if family == "plain" and shape.bold != "whole":
@@ -523,6 +527,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
     marked = sum(1 for sh in cand.shapes if QUESTION_MARK_RE.search(sh.title or "")) / n
     groups = sum(1 for sh, asked in zip(cand.shapes, cand.asked_at) if not asked and names_group(sh.title)) / n
+    f.update(bank=float(family == "ask" and plain_bank(cand, elements, lines, sizes, answered / n, coverage)))
     f.update(groups=groups, ticked=ticks / n, inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
              explicit=sum(explicit(s) for s in cand.shapes) / n,
@@ -530,6 +535,24 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
     cand.score = round(weight * (1.5 * f["ask"] + 1.0 * f["labelled"] + 0.5 * f["answered"] + 0.5 * seq
                                  + 1.0 * coverage + 0.3 * regular + prior), 3)
+
+
+def plain_bank(cand: Candidate, elements: list[Element], lines: list[str], sizes: list[int], answered: float,
+               coverage: float) -> bool:
+    """Questions written as plain lines, each a paragraph of its own that ends in '?' with its answer
+    under it, in a document with no heading at all, the units most of it and short (a bank kept
+    without markup). An essay titled by a heading is read by its title (`titled`: '# 操作系统思考题'
+    names questions, '# 我为什么喜欢写操作系统' does not); an article's rhetorical questions stand among
+    sections and long stretches of prose. Each question stands alone, a blank line above it (a
+    question glued under the answer above is `tailasks.py`'s bank, which reads its statements too)."""
+    n = len(cand.indices)
+    if n < 3 or answered < 1.0 or coverage < 0.8 or sum(sizes) / n > 12:
+        return False
+    if any(el.kind == "heading" for el in elements):
+        return False
+    return all(elements[i].kind == "paragraph" and elements[i].own_end - elements[i].start == 1
+               and (elements[i].start == 0 or not lines[elements[i].start - 1].strip())
+               and re.search(r"[?？]\s*$", sh.title) for i, sh in zip(cand.indices, cand.shapes))
 
 
 _QUESTION_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?:question|faq|quiz)\b", re.I)
@@ -570,7 +593,7 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
                      if not asked and not said and not keyed}
     if len(sections) * 2 >= n:
         sections = set()  # most starts are such: they are what the template is about
-    sections |= quiet_runs(cand)
+    sections |= quiet_runs(cand) | numbered_edges(cand)
     if n < 5 or sum(cand.asked_at) < 0.75 * n and not _asks_between(cand):
         return sections  # the starts do not ask as a rule ('# 7. 微软-S-expression' among problem titles)
     # an untitled start ('#### 100.') is left to the placeholder check, which reports it; an empty
@@ -588,6 +611,33 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     if len(out) >= n:
         return sections
     return out | sections
+
+
+def numbered_edges(cand: Candidate) -> set[int]:
+    """Headings numbered in the questions' sequence that open or close it without asking and are
+    titled as sections are (`### 1. Overview`, `### 2. Installation` before `### 3. Why …?` … `### 6.
+    What …?`, then `### 7. Further reading`): judged by the document's own majority — the starts
+    between them ask as a rule — they are its sections, the numbering the article's. A start
+    between asking ones stays a question however it is written (`in_sequence`); a label under a
+    start, or one that says it is a question, keeps it."""
+    if not _heading(cand.key[0]) or not cand.asked_at or cand.features.get("labelled", 0) >= 0.5:
+        return set()
+    n = len(cand.indices)
+
+    def quiet(k: int) -> bool:
+        shape = cand.shapes[k]
+        words = re.sub(r"[*_`]", "", shape.title).split()
+        short = len(words) <= 3 and len(re.findall(r"[\u4e00-\u9fff]", shape.title)) <= 6
+        # (an untitled start, '#### 100.', is left to the placeholder check, which reports it)
+        return bool(shape.numbering) and bool(words) and short and not cand.asked_at[k] and not explicit(shape) \
+            and not (cand.labelled_at and cand.labelled_at[k])
+
+    head = next((k for k in range(n) if not quiet(k)), n)
+    tail = next((k for k in range(n) if not quiet(n - 1 - k)), n)
+    rest = cand.asked_at[head:n - tail]
+    if not head + tail or len(rest) < 3 or sum(rest) < 0.75 * len(rest) or head + tail >= len(rest):
+        return set()
+    return {cand.indices[k] for k in list(range(head)) + list(range(n - tail, n))}
 
 
 def quiet_runs(cand: Candidate, by_run: bool = False):

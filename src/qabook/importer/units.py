@@ -40,8 +40,10 @@ class Unit:
     line: int  # 1-based source line where the question starts
     title: str = ""
     title_src: tuple[int, ...] = ()
+    front_line: int = 0  # the front matter's `title:` line the title is read from (that line stays on the chapter page)
     heading_text: str = ""  # the source heading or bold line, as written
     group: str | None = None
+    tags: list[str] = field(default_factory=list)  # the page's tags besides its group ('#card' on a card's line)
     parts: dict[str, list[OutLine]] = field(default_factory=lambda: {k: [] for k in PARTS})
     opens: dict[str, list[int]] = field(default_factory=lambda: {k: [] for k in PARTS})
     closes: list[int] = field(default_factory=list)
