@@ -50,9 +50,11 @@ def _title(el: Element) -> str:
     return " ".join(unbold(el.text.strip()).split())
 
 
-def own_lines(elements: list[Element], lines: list[str], j: int) -> list[str]:
-    """The non-blank lines under heading j, up to the next heading of any level."""
-    nxt = next((k for k in range(j + 1, len(elements)) if elements[k].kind == "heading"), len(elements))
+def own_lines(elements: list[Element], lines: list[str], j: int,
+              starts: set[int] | frozenset[int] = frozenset()) -> list[str]:
+    """The non-blank lines under heading j, up to the next heading of any level or question start."""
+    nxt = next((k for k in range(j + 1, len(elements)) if elements[k].kind == "heading" or k in starts),
+               len(elements))
     stop = elements[nxt].start if nxt < len(elements) else len(lines)
     return [line for line in lines[elements[j].start + 1:stop] if line.strip()]
 
@@ -86,7 +88,7 @@ def level_entries(elements: list[Element], lines: list[str], starts: list, ends:
         title = _title(el)
         if not title or section_title(title) or labels.heading(title) or names_group(title):
             continue
-        own = own_lines(elements, lines, j)
+        own = own_lines(elements, lines, j, set(at))
         if not says_something(own):
             continue  # a group heading right over its questions, or a heading over links only
         # answered under a label, or an answer still to write: an entry wherever it stands
@@ -120,6 +122,6 @@ def left_asking(elements: list[Element], lines: list[str], taken: list[tuple[int
         title = _title(el)
         if _not_a_question(title, labels) or not (written_as_question(title) and names_a_subject(title)):
             continue
-        if says_something(own_lines(elements, lines, j)):
+        if says_something(own_lines(elements, lines, j, {s for s, _ in taken})):
             out.append(j)
     return out
