@@ -34,6 +34,7 @@ from qabook.importer.askruns import asking_runs
 from qabook.importer.askheadings import ask_headings
 from qabook.importer.runon import run_on_titles
 from qabook.importer.strays import stray_entries
+from qabook.importer.levels import level_entries
 from qabook.importer.tables import question_tables, small_tables_note
 from qabook.importer.tagcards import tagged_cards
 from qabook.importer.tailasks import tail_questions
@@ -572,9 +573,11 @@ def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys
     stops = {s.index for s in starts} | {k.opener for k in keys}
     ends = [unit_end(elements, s, stops, labels, lines) for s in starts]
     found = stray_entries(elements, lines, starts, ends, labels, section_title)
+    # headings above the reading's levels that say something of their own and look like questions (`levels.py`)
+    found += [f for f in level_entries(elements, lines, starts, ends, labels) if f[0] not in {j for j, _, _ in found}]
     starts += [Start(j, None, title, "heading", level) for j, title, level in found]
     starts.sort(key=lambda s: s.index)
-    return [j for j, _, _ in found]
+    return sorted(j for j, _, _ in found)
 
 
 def _why_prose(cands: list[Candidate]) -> str:

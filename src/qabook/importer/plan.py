@@ -24,6 +24,7 @@ from qabook.importer.elements import Element, dedented, item_body, unquoted
 from qabook.importer.neutralise import neutralise
 from qabook.importer.explain import explain
 from qabook.importer.learn import read_document
+from qabook.importer.levels import left_asking
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import asks, linked_title
@@ -139,11 +140,30 @@ class _Planner:
             units = []
         self._groups(units, elements)
         self._style_changes(detection, elements)
+        by_level: dict[int, list[int]] = {}
         for j in detection.strays:
-            self.warn(elements[j].lineno, "QI030", "this heading is read as a question too, though it is written "
-                      "at another level or without the label of the others: it asks or states a problem and is "
-                      "answered under it; if it is no question, say where questions start (--question-heading, "
-                      "--question-pattern)")
+            by_level.setdefault(elements[j].level, []).append(j)
+        for level, found in sorted(by_level.items()):
+            if len(found) >= 3:  # a whole level that carries questions too: said once, at its first
+                where = ", ".join(str(elements[j].lineno) for j in found[:8]) + (", …" if len(found) > 8 else "")
+                self.warn(elements[found[0]].lineno, "QI030", f"{len(found)} level-{level} headings (lines {where}) "
+                          "are read as questions too, though the others are written at another level: each asks, "
+                          "states a problem or is answered under it; if they are none, say where questions start "
+                          "(--question-heading, --question-pattern)")
+                continue
+            for j in found:
+                self.warn(elements[j].lineno, "QI030", "this heading is read as a question too, though it is written "
+                          "at another level or without the label of the others: it asks or states a problem and is "
+                          "answered under it; if it is no question, say where questions start (--question-heading, "
+                          "--question-pattern)")
+        # a heading that asks and is answered under it, left outside every question: never silently (`levels.py`)
+        taken = [(u.start.index, end) for u, end in units]
+        taken += [(i, i + 1) for key in detection.keys for i in key.reserved]
+        for j in left_asking(elements, self.lines, taken, self.labels) if units else []:
+            self.warn(elements[j].lineno, "QI038", "this heading asks and is answered under it, but it is left on "
+                      "the chapter page: it is written at a level, or in a shape, the questions are not read at; if it "
+                      "is a question, say where questions start (--question-heading with its level among the others', "
+                      "as 2,4, or --question-pattern)")
         if detection.winner is not None and detection.winner.key[2] == "asklist":
             for j in detection.winner.indices:
                 if not asks(elements[j].text):
@@ -184,6 +204,7 @@ class _Planner:
                 el = elements[u.start.index]
                 u.tags = card_tags(el.text if el.kind == "heading" else self.lines[el.start])
         self._weak_template(detection, [u for u, _ in units])
+        self._small_reading(detection, elements, [u for u, _ in units])
         self._check_units([u for u, _ in units])
         plan = self._pages(units, elements)
         plan.explanation = explain(self.source, self.options, self.language, detection, [u for u, _ in units], elements)
@@ -433,9 +454,12 @@ class _Planner:
             for part in ("answer", "explanation"):
                 self._asking_lines(u, part)
             for line in u.overlaps:
-                self.warn(line, "QI020", f"a second question label inside question '{short_title(u.title, 30)}' "
-                                         f"(line {u.line}): two questions overlap in one page; give it its own "
-                                         "heading or say how questions start (--question-pattern)")
+                many = f"one of {len(u.overlaps) + 1} question labels" if len(u.overlaps) > 1 \
+                    else "a second question label"
+                self.warn(line, "QI020", f"{many} inside question '{short_title(u.title, 30)}' (line {u.line}): "
+                                         "read as a part of that one question, in its page (a sub-question); if each is "
+                                         "a question of its own, give it its own heading or say "
+                                         "how questions start (--question-pattern)")
             self._answer_in_question(u)
             if u.has("explanation") and not u.shows("explanation"):
                 u.parts["explanation"] = [*u.parts["explanation"], OutLine("", ()),
@@ -587,6 +611,29 @@ class _Planner:
                                           f"{len(runner.indices)}, score {runner.score:.2f}; check with --preview or "
                                           "--explain, or say where questions start (--question-pattern)")
 
+    def _small_reading(self, detection: Detection, elements: list[Element], units: list[Unit]) -> None:
+        """The reading chosen holds a small part of the document, while a shape that repeats over most
+        of it (ninety numbered '## 1 主题' headings, each answered, none asking) scored better and was
+        turned down: say so at its first line, with what it lacked (never a silent 6 of 88)."""
+        winner = detection.winner
+        if not units or winner is None or winner.features.get("coverage", 1.0) >= SMALL_READING:
+            return
+        turned = [c for c in detection.cands if not c.accepted and c.score > winner.score and len(c.indices) >= 3
+                  and c.features.get("coverage", 0.0) >= 0.5]
+        if not turned:
+            return
+        best = max(turned, key=lambda c: c.score)
+        f = best.features
+        why = best.prose() or best.grouping() or (f"their starts ask: {round(f.get('ask', 0) * 100)} %, "
+                                                  f"answer labels: {round(f.get('labelled', 0) * 100)} %")
+        box = best.key[0]
+        steer = f"--question-heading {box[1:]}" if box[:1] == "h" and box[1:].isdigit() else "--question-pattern"
+        self.warn(elements[best.indices[0]].lineno, "QI039",
+                  f"{best.describe()}: {len(best.indices)} of them hold {round(f['coverage'] * 100)} % of the "
+                  f"document, yet are not read as questions ({why}), while the reading chosen holds "
+                  f"{round(winner.features['coverage'] * 100)} % ({len(units)} question(s)); if they are the "
+                  f"questions, say so ({steer})")
+
     def _answer_in_question(self, u: Unit) -> None:
         """The question block holds what looks like an answer: an answer-like label that was not
         read as one, or — when the question has no answer — code, a table or a list."""
@@ -613,8 +660,8 @@ class _Planner:
         (numbered or bold, ending in '?'): never silent, in case detection missed a question."""
         lines = u.parts.get(part, [])
         for out, code in zip(lines, code_flags(lines)[0]):
-            if code or not out.src or not ASKING_LINE_RE.match(out.text):
-                continue
+            if code or not out.src or not ASKING_LINE_RE.match(out.text) or out.src[0] in u.overlaps:
+                continue  # (a second question label says QI020 there, the more precise word)
             self.warn(out.src[0], "QI018", f"'{short_title(out.text.strip(), 50)}' inside the {part} of question "
                                            f"'{short_title(u.title, 30)}' looks like a question of its own: if it is, "
                                            "say how questions start (--explain, --question-pattern, --bold-questions)")
@@ -670,6 +717,9 @@ class _Planner:
 
 #: A runner-up scoring this share of the winner's score or more makes the reading weak (QI022).
 WEAK_MARGIN = 0.9
+#: A reading holding less than this share of the document's lines is small beside a shape that
+#: repeats over half of it and scores better (QI039).
+SMALL_READING = 0.3
 #: A label-like start of a line that may be an answer the labels did not read ('Answer (short):', 'Ans -', '答:').
 LOOSE_ANSWER_RE = re.compile(r"^\s*(?:\*\*)?(?:A|Ans|Answer|Solution|答|答案|参考答案|解答)(?:\s*\([^)]{0,500}\)|\s*\d+)?"
                              r"\s*(?:\*\*)?\s*(?:[:：]|\s[-–—]\s)", re.I)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from qabook.importer.elements import Element
 from qabook.importer.labels import DEFAULT, Labels
+from qabook.vocabulary import PLACEHOLDER_WORDS
 
 #: A fence line, opening or closing code (CommonMark: up to three spaces, three or more backticks or
 #: tildes; a backtick fence's info has no backtick — '```void```' is inline code). Group 1 is the fence.
@@ -388,3 +389,21 @@ def numbering_only(title: str) -> bool:
     num = numbering(text) if text else None
     return bool(num and num.number is not None and num.style in ("第N题", "wordN") and says_question(num)
                 and not re.search(r"\w", num.title))
+
+
+_PLACEHOLDER_WORD = "|".join(re.escape(w) for w in sorted(PLACEHOLDER_WORDS, key=len, reverse=True))
+_PLACEHOLDER_RE = re.compile(rf"^(?:(?:{_PLACEHOLDER_WORD})(?![a-z])|x{{2,}}|_{{3,}}|\?{{2,}}|？{{2,}})"
+                             rf"(?:\s*(?:{_PLACEHOLDER_WORD})(?![a-z])|\s*x{{2,}}|\s*_{{3,}})*$", re.I)
+_PUNCT_RE = re.compile(r"[\s*`>#|:：.。,，;；!！()（）\[\]【】{}<>\-–—~…、]+")
+
+
+def placeholder_text(text: str) -> str | None:
+    """`text` (an answer's lines) when it says only that the answer is still to be written:
+    'TODO', '待补充。', '（在此填写）', 'xxx', '...'."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 60:
+        return None
+    core = _PUNCT_RE.sub(" ", stripped).strip()
+    if not core:  # only dots, an ellipsis, dashes: '...', '……'
+        return stripped if re.fullmatch(r"[.。…\s]{2,}|…+", stripped) else None
+    return stripped if _PLACEHOLDER_RE.match(core) else None

@@ -706,10 +706,11 @@ def quiet_runs(cand: Candidate, by_run: bool = False):
 
 def _in_asking_group(cand: Candidate, elements: list[Element], k: int) -> bool:
     """The k-th start (a heading) sits under a group heading (a heading above the starts' level, not
-    the document's title) that also holds a start that asks, or it is the only start of its group and
-    its title is a sentence (four words, or eight CJK characters). An FAQ's entry that states rather than
+    the document's title) that also holds a start that asks, or the starts of its group (one or more) are
+    each a sentence (four words, or eight CJK characters) and answered. An FAQ's entry that states rather than
     asks ('#### flash attention 安装失败', the first under '## 安装&环境'; '#### 下载官方Docker镜像速度很慢',
-    the only one under '## Docker') is one of the entries, not the document's head or tail."""
+    the only one under '## Docker') is one of the entries, not the document's head or tail; so are a last
+    group's entries that all state ('## Career' over "### I'd like to seek your advice on …")."""
     if not _heading(cand.key[0]):
         return False
     level = int(cand.key[0][1:])
@@ -723,10 +724,14 @@ def _in_asking_group(cand: Candidate, elements: list[Element], k: int) -> bool:
     same = [m for m in range(len(cand.indices)) if parent(cand.indices[m]) == mine]
     if any(cand.asked_at[m] for m in same):
         return True
-    title = cand.shapes[k].title
     groups_ask = any(cand.asked_at[m] and (p := parent(cand.indices[m])) is not None
                      and elements[p].level == elements[mine].level for m in range(len(cand.indices)))
-    return same == [k] and groups_ask and (len(title.split()) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", title)) >= 8)
+    return groups_ask and all(_sentence(cand.shapes[m].title) and cand.answered_at[m] for m in same)
+
+
+def _sentence(title: str) -> bool:
+    """The title is written as a sentence: four words, or eight CJK characters."""
+    return len(title.split()) >= 4 or len(re.findall(r"[\u4e00-\u9fff]", title)) >= 8
 
 
 #: How many words a topic's name among questions may have ('Data types', 'Topic 3: Iterators').

@@ -14,8 +14,8 @@ from qabook.importer.detect import Start
 from qabook.importer.elements import Element
 from qabook.importer.labels import DEFAULT, Label, Labels
 from qabook.importer.elements import dedented
-from qabook.vocabulary import GENERIC_TITLE_WORDS, PLACEHOLDER_WORDS
-from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering_only
+from qabook.vocabulary import GENERIC_TITLE_WORDS
+from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering_only, placeholder_text
 from qabook.importer.marked import CHECKED_RE, TASK_RE, blank_stem, marked, odd_bullet, ticked, unbold_choice
 from qabook.importer.tables import row_parts
 
@@ -69,24 +69,6 @@ class Unit:
         """The part has text a reader sees (not only HTML comments)."""
         text = "\n".join(o.text for o in self.parts[part])
         return bool(re.sub(r"<!--.*?(-->|$)", "", text, flags=re.S).strip())
-
-
-_PLACEHOLDER_WORD = "|".join(re.escape(w) for w in sorted(PLACEHOLDER_WORDS, key=len, reverse=True))
-_PLACEHOLDER_RE = re.compile(rf"^(?:(?:{_PLACEHOLDER_WORD})(?![a-z])|x{{2,}}|_{{3,}}|\?{{2,}}|？{{2,}})"
-                             rf"(?:\s*(?:{_PLACEHOLDER_WORD})(?![a-z])|\s*x{{2,}}|\s*_{{3,}})*$", re.I)
-_PUNCT_RE = re.compile(r"[\s*`>#|:：.。,，;；!！()（）\[\]【】{}<>\-–—~…、]+")
-
-
-def placeholder_text(text: str) -> str | None:
-    """`text` (an answer's lines) when it says only that the answer is still to be written:
-    'TODO', '待补充。', '（在此填写）', 'xxx', '...'."""
-    stripped = text.strip()
-    if not stripped or len(stripped) > 60:
-        return None
-    core = _PUNCT_RE.sub(" ", stripped).strip()
-    if not core:  # only dots, an ellipsis, dashes: '...', '……'
-        return stripped if re.fullmatch(r"[.。…\s]{2,}|…+", stripped) else None
-    return stripped if _PLACEHOLDER_RE.match(core) else None
 
 
 def _lines(lines: list[str], el: Element, skip: int = 0) -> list[OutLine]:
