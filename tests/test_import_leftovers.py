@@ -69,7 +69,7 @@ def test_a_fence_never_closed_keeps_its_comment_lines_as_code() -> None:
     assert "# count words too\nwc -w notes.txt\n```" in block(plan.pages[2].text, "answer")
 
 
-QUIZ_WITH_KEY = """# Networking quiz
+QUIZ = """# Networking quiz
 
 1. Which port does HTTPS use?
    - A. 21
@@ -78,7 +78,8 @@ QUIZ_WITH_KEY = """# Networking quiz
    - A. ICMP
    - B. UDP
 
-## Answers
+"""
+QUIZ_WITH_KEY = QUIZ + """## Answers
 
 1. B
 2. A
@@ -104,16 +105,7 @@ def test_an_answer_keys_heading_does_not_stay_empty_on_the_chapter_page(tmp_path
     assert qabook("check", "--docs-dir", str(tmp_path / "docs")).returncode == 0
 
 
-KEY_WITH_NOTE = """# Networking quiz
-
-1. Which port does HTTPS use?
-   - A. 21
-   - B. 443
-2. Which protocol does ping use?
-   - A. ICMP
-   - B. UDP
-
-## 答案
+KEY_WITH_NOTE = QUIZ + """## 答案
 
 1. B
 2. A
