@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 import time
 from contextlib import contextmanager
@@ -37,6 +38,15 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that drops a request it no longer needs (it left the page) is no error: no
+        'Broken pipe' traceback in the test log. Anything else is printed as before."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(directory: Path, headers: dict[str, str] | None = None, slow: dict[str, float] | None = None) -> Iterator[str]:
     """Serve a folder on 127.0.0.1 (a free port), adding `headers` to every response; yields
@@ -45,7 +55,7 @@ def serve(directory: Path, headers: dict[str, str] | None = None, slow: dict[str
     handler_class = type("Handler", (_QuietHandler,), {"headers_to_add": dict(headers or {}),
                                                        "slow": slow if slow is not None else {}})
     handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
