@@ -11,6 +11,7 @@ the PDF and the plugin's pymdownx configuration all come from here: adding a kin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from enum import Enum
@@ -60,6 +61,19 @@ LABEL_HINTS: dict[str, tuple[str, ...]] = {
                "response", "reply"),
     "explanation": ("析", "释", "why", "explanation", "rationale", "reason"),
 }
+
+def holds_hint(word: str, hints: Iterable[str]) -> bool:
+    """The word holds one of the hints: a Chinese morpheme anywhere, an English word at a word start
+    ('Suggested Answers' holds 'answer'; 'Unanswered' does not)."""
+    low = word.lower()
+    return any(h in low if not h.isascii() else re.search(rf"\b{re.escape(h)}", low) for h in hints)
+
+
+def hinted_kind(word: str) -> str | None:
+    """The part a label word names by its hint, answer first ('题解' is an answer, '问题分析' an
+    explanation); None when it holds none."""
+    return next((kind for kind in ("answer", "explanation", "question") if holds_hint(word, LABEL_HINTS[kind])), None)
+
 
 #: The words of a `<summary>` (or block title) that only says "the answer is in here": 'Show answer',
 #: 'Click to see the solution', '查看答案', '点击展开'. A title made of these alone is dropped, so the

@@ -17,10 +17,9 @@ question's text (`__Question Options__`). Labels of this import only (`learn.py`
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-from qabook.vocabulary import LABEL_HINTS
+from qabook.vocabulary import LABEL_HINTS, holds_hint
 
 #: The share of blocks that must carry a second label, and that may repeat none.
 SHARE = 0.8
@@ -29,9 +28,7 @@ SHARE = 0.8
 def _names(word: str, kind: str) -> bool:
     """The word names a part of this kind: a vocabulary hint, or the kind's own word, as a word
     ('Suggested Answers', 'Practice Question')."""
-    low = word.lower()
-    hints = LABEL_HINTS[kind] + ((kind,) if kind != "explanation" else ("explain",))
-    return any(h in low if not h.isascii() else re.search(rf"\b{re.escape(h)}", low) for h in hints)
+    return holds_hint(word, LABEL_HINTS[kind] + ((kind,) if kind != "explanation" else ("explain",)))
 
 
 def label_cycle(starts: list[str | None], words: list[str | None]) -> list[tuple[str, str, int]]:

@@ -38,7 +38,7 @@ from qabook.importer.readview import parse_view
 from qabook.importer.shapes import DEFINITION_RE, FENCE_RE, asks
 from qabook.importer.shared import names_parts, part_kind, shared_template, unit_labels
 from qabook.importer.tailasks import split_tails, tail_cuts
-from qabook.vocabulary import LABEL_HINTS
+from qabook.vocabulary import hinted_kind
 
 _WORD = r"(?:[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’&;/.-]*(?:[ \t][A-Za-zÀ-ÖØ-öø-ÿ'’&;/.-]+){0,2}|[\u4e00-\u9fff]{1,8})"
 _FORMS = (
@@ -104,14 +104,6 @@ def _unknown_words(lines: list[str], labels: Labels) -> dict[int, str]:
     return out
 
 
-def _hint(word: str) -> str | None:
-    low = word.lower()
-    for kind in ("answer", "explanation", "question"):  # '题解' is an answer, '问题分析' an explanation
-        if any(h in low if not h.isascii() else re.search(rf"\b{re.escape(h)}", low) for h in LABEL_HINTS[kind]):
-            return kind
-    return None
-
-
 def in_units(lines: list[str], units: list[tuple[int, int]], labels: Labels) -> list[LearnedLabel]:
     """Words that label the answer and explanation of the given units (0-based line ranges, start
     line first). A word right under the start (within its first lines) with no answer before it
@@ -154,7 +146,7 @@ def in_units(lines: list[str], units: list[tuple[int, int]], labels: Labels) -> 
     order = sorted(chosen, key=lambda w: (sorted(seen_index(per_unit, w))[len(seen_index(per_unit, w)) // 2], w))
     out: list[LearnedLabel] = []
     for w in order:
-        kind, how = _hint(w), "hint"
+        kind, how = hinted_kind(w), "hint"
         if kind != "answer" and before_answer[w] * 2 >= support[w]:
             continue  # before the answer: part of the question (metadata, hints, choices)
         if kind is None:

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from qabook.importer.labels import Labels
-from qabook.vocabulary import LABEL_HINTS
+from qabook.vocabulary import hinted_kind
 
 #: The share of units a label must appear in to be part of the shared template.
 SHARE = 0.8
@@ -60,11 +60,7 @@ def part_kind(word: str, labels: Labels) -> str | None:
     said = labels.paragraph(f"{word}:")
     if said is not None:
         return said.kind
-    low = word.lower()
-    for kind in ("answer", "explanation", "question"):
-        if any(h in low if not h.isascii() else re.search(rf"\b{re.escape(h)}", low) for h in LABEL_HINTS[kind]):
-            return kind
-    return None
+    return hinted_kind(word)
 
 
 def names_parts(words: list[str], labels: Labels) -> bool:
