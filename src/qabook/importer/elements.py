@@ -111,14 +111,14 @@ def dedented(lines: list[str], start: int, end: int, indent: int) -> list[Elemen
             for e in split_elements(lines[start:end])]
 
 
-_QUOTE_MARK_RE = re.compile(r"^ {0,3}> ?")
+QUOTE_MARK_RE = re.compile(r"^ {0,3}> ?")
 
 
 def unquoted(lines: list[str], start: int, end: int) -> list[Element]:
     """The elements of the blockquote on lines start..end (0-based) once its '>' marks are taken
     off, in `lines` (in place): a quoted question and its answer ('> **Q:** …', '> **A:** …')."""
     for i in range(start, end):
-        lines[i] = _QUOTE_MARK_RE.sub("", lines[i], count=1)
+        lines[i] = QUOTE_MARK_RE.sub("", lines[i], count=1)
     return [Element(e.kind, e.start + start, e.end + start, e.text, e.level, e.own_end + start, e.items)
             for e in split_elements(lines[start:end])]
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from qabook.importer.elements import Element
+from qabook.importer.elements import QUOTE_MARK_RE, Element
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.vocabulary import PLACEHOLDER_WORDS
 
@@ -326,7 +326,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         return Shape("html", "", None, "", "", False)
     elif el.kind == "quote" and lines is not None and 0 <= el.start < len(lines):
         # '> **Q:** What is X?' then '> **A:** …' in the same quote: a quoted question and its answer
-        line = re.sub(r"^ {0,3}> ?", "", lines[el.start]).strip()
+        line = QUOTE_MARK_RE.sub("", lines[el.start]).strip()
         label = labels.paragraph(line)
         if label is None or label.kind != "question" or not label.rest:
             return Shape("quote", "", None, "", "", False)

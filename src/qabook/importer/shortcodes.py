@@ -71,6 +71,3 @@ def read_lines(lines: list[str]) -> list[str]:
             line = line[:a] + text + line[b:]
         out[k] = line
     return out
-
-def _indent(line: str) -> str:
-    return line[:len(line) - len(line.lstrip())]
