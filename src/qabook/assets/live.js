@@ -114,7 +114,7 @@
   }
   function badge() {
     var button = document.getElementById("qa-live-badge");
-    if (button && document.contains(button)) return button;
+    if (button) return button;
     button = document.createElement("button");
     button.type = "button";
     button.id = "qa-live-badge";

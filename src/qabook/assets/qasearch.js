@@ -699,6 +699,7 @@
     }
     var order = Array.from(tiers.values()).sort(function (a, b) { return b.c - a.c || b.e - a.e; });
     function better(a, b) { return scoreOf[a] > scoreOf[b] || (scoreOf[a] === scoreOf[b] && docOf[a] < docOf[b]); }
+    function byRank(a, b) { return better(a, b) ? -1 : better(b, a) ? 1 : 0; }
     function result(i) {
       var g = groupOf[i];
       return { doc: docOf[i], cover: g.cover, exact: g.exact, score: scoreOf[i], marks: g.marks, c: g.c, e: g.e };
@@ -709,7 +710,7 @@
       m = Math.min(m, all.length);
       if (tier.sorted && (tier.sorted.length >= m || tier.sorted.length === all.length)) return tier.sorted;
       if (m * 8 >= all.length) {
-        tier.sorted = all.slice().sort(function (a, b) { return better(a, b) ? -1 : better(b, a) ? 1 : 0; });
+        tier.sorted = all.slice().sort(byRank);
         return tier.sorted;
       }
       var heap = [];  // the m best so far, the worst at the root
@@ -733,7 +734,7 @@
           }
         } else if (better(x, heap[0])) { heap[0] = x; down(0); }
       }
-      tier.sorted = heap.sort(function (a, b) { return better(a, b) ? -1 : better(b, a) ? 1 : 0; });
+      tier.sorted = heap.sort(byRank);
       return tier.sorted;
     }
     /* Results from … to (exclusive), in rank order. */
