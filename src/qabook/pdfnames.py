@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
@@ -44,8 +45,10 @@ def title_words(title: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=8)
 def book_slug(site_name: str | None, max_len: int = MAX_STEM) -> str:
-    """The book's name as a file-name stem: its whole words, as many as fit; 'book' when it has none."""
+    """The book's name as a file-name stem: its whole words, as many as fit; 'book' when it has none.
+    Kept once worked out: every page of a build asks (the word list loads once, for a Chinese name)."""
     out: list[str] = []
     for word in title_words(site_name or ""):
         if len("-".join(out + [word])) > max_len:
