@@ -453,10 +453,9 @@
     });
   }
 
-  /* The other language's term for a Latin phrase of up to four words (fillers left out, as the
-     build leaves them out of its keys: "question and answer" is "question answer"), or for a
-     piece of a Chinese run (the longest found first). */
-  function crossLanguage(meta, p) {
+  /* crossLanguage's keys: for each span (a run of Latin words, a Chinese run) the rows of keys
+     to look up at each of its places, longest first. */
+  function crossKeys(p) {
     var keys = [], spans = [];
     var latin = [];
     p.tokens.forEach(function (t, i) {
@@ -496,6 +495,14 @@
       }
       sp.keys.forEach(function (row) { keys.push.apply(keys, row); });
     });
+    return { spans: spans, keys: keys };
+  }
+
+  /* The other language's term for a Latin phrase of up to four words (fillers left out, as the
+     build leaves them out of its keys: "question and answer" is "question answer"), or for a
+     piece of a Chinese run (the longest found first). */
+  function crossLanguage(meta, p) {
+    var cross = crossKeys(p), spans = cross.spans, keys = cross.keys;
     if (!keys.length) return Promise.resolve();
     return lookup(meta, unique(keys)).then(function (table) {
       spans.forEach(function (sp) {
@@ -552,6 +559,10 @@
     var post = new Map();
     var exactTerms = function () { return unique([].concat.apply([], p.alts.map(function (a) { return a.terms; }))); };
     if (!p.units.length) return Promise.resolve({ terms: [], list: [], full: 0, partial: false });
+    // the other language's tables asked for now, with the terms' shards, not a round trip later
+    // (crossLanguage looks them up once the typos are known: these keys are some of its keys)
+    var early = crossKeys(p).keys;
+    if (early.length) lookup(meta, unique(early)).catch(function () { /* asked again, and reported, later */ });
     return postings(meta, exactTerms(), post).then(function () {
       var cjkMiss = p.tokens.some(function (t) {
         if (t.latin) return false;
@@ -572,6 +583,25 @@
       p.alts = p.alts.filter(function (a) { return a.terms.length; });
       return postings(meta, exactTerms(), post);
     }).then(function () { var r = score(meta, p, post); r.plan = p; return r; });
+  }
+
+  /* score()'s tables of a row per document (`w`, `held`, `seen`), kept from one query to the
+     next: at 100,000 documents they are megabytes, which the browser would allocate and clear
+     for every query. What the query before set (its `touched` documents) is cleared first. */
+  var kept = { w: null, held: null, seen: null, touched: [], T: 0, W: 0 };
+  function tables(N, T, W) {
+    var k = kept, d, i;
+    for (var z = 0; z < k.touched.length; z++) {
+      d = k.touched[z];
+      k.seen[d] = 0;
+      for (i = d * k.T; i < (d + 1) * k.T; i++) k.w[i] = 0;
+      for (i = d * k.W; i < (d + 1) * k.W; i++) k.held[i] = 0;
+    }
+    if (!k.seen || k.seen.length < N) k.seen = new Uint8Array(N);
+    if (!k.w || k.w.length < N * T) k.w = new Float32Array(N * T);
+    if (!k.held || k.held.length < N * W) k.held = new Int32Array(N * W);
+    k.touched = []; k.T = T; k.W = W;
+    return k;
   }
 
   function idfOf(meta, list) {
@@ -599,9 +629,10 @@
     if (total === 0) { top.forEach(function (u) { weights[u] = 1; }); total = top.length; }
     var terms = exactTermsOf(p);
     var T = terms.length, N = meta.docs, W = (T + 31) >> 5;
-    var w = new Float32Array(N * T);  // document × term → idf-weighted score (0: absent)
-    var held = new Int32Array(N * W);  // document → the terms it holds, as bits
-    var seen = new Uint8Array(N), touched = [];
+    var tab = tables(N, T, W);
+    var w = tab.w;  // document × term → idf-weighted score (0: absent)
+    var held = tab.held;  // document → the terms it holds, as bits
+    var seen = tab.seen, touched = tab.touched;
     terms.forEach(function (t, ti) {
       var list = post.get(t);
       if (!list) return;
