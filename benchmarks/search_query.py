@@ -1,7 +1,7 @@
 """Where a search query's time goes on a big book: loading its files, reading them, ranking.
 
     .venv/bin/python benchmarks/search_query.py [--questions 10000] [--copies 10] [--keep DIR]
-                                                [--profile]
+                                                [--profile] [--site SITE…]
 
 Builds a generated book (benchmarks/genbook.py, 10 questions a page) with `qabook build`, then,
 with `--copies N`, writes the search index of N copies of its documents into the site (each
@@ -181,7 +181,13 @@ def main() -> int:
     ap.add_argument("--keep", type=Path, help="build (or reuse) the book in this folder")
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--reindex", action="store_true", help="write the index again (after a change to it)")
+    ap.add_argument("--site", type=Path, nargs="+", help="measure these built sites instead, one after the other")
     args = ap.parse_args()
+    if args.site:
+        for site in args.site:
+            print(f"== {site}", flush=True)
+            measure(site, args.profile)
+        return 0
     work = args.keep or Path(tempfile.mkdtemp(prefix="qabook-query-"))
     try:
         site = build(work, args.questions)

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import CORPUS, copy_project, qabook
 from qabook.search import analyze, shard_of
-from qabook.search.index import CHUNK_BYTES
+from qabook.search.index import CHUNK_BYTES, SHARD_BYTES
 from searchset import CORPUS_CHAPTER, load_queries, page_key, score
 
 pytestmark = pytest.mark.browser
@@ -158,6 +158,9 @@ def test_index_files_are_small_and_sharded(search_site: Path) -> None:
     assert meta["docs"] >= 28 and meta["shards"] == len(shards) > 1 and meta["chunks"] == len(chunks) > 1
     sizes = {p.name: p.stat().st_size for p in shards + chunks}
     assert max(sizes.values()) <= FILE_LIMIT, sizes
+    # the fewest term shards of at most SHARD_BYTES each on average (their size as written)
+    written = sum(p.stat().st_size for p in shards)
+    assert (len(shards) - 1) * SHARD_BYTES < written <= len(shards) * SHARD_BYTES * 1.05, (written, len(shards))
     # a chunk of result texts holds as many documents as fit in about CHUNK_BYTES (a query needs
     # one document of each chunk it loads)
     mean = sum(p.stat().st_size for p in chunks) / len(chunks)

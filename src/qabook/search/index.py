@@ -25,7 +25,8 @@ from qabook.vocabulary import BLOCKS
 FIELD_WEIGHTS = {"title": 3.0, **{b.name: b.search_weight for b in BLOCKS}, "tags": 1.5, "body": 0.5}
 K1, B = 1.2, 0.75
 PAGE_FACTOR = 0.5  # a page without questions (chapter, home) ranks below the topics
-SHARD_BYTES = 24_000  # target size of one term shard (raw)
+SHARD_BYTES = 12_000  # target size of one term shard (raw: the posting lists as written)
+MAX_SHARDS = 8192  # (100,000 documents of generated text: ≈ 63 MB of postings, ≈ 5,300 shards)
 CHUNK_BYTES = 4_000  # about the size of one chunk of result texts (raw): a query loads the chunks
 #                      of the results it shows, each for one of its documents (chunk_docs)
 VERSION = 4
@@ -169,8 +170,8 @@ def index_files(docs: list[SearchDoc], avg: dict[str, float] | None = None,
     # a tuple per posting was most of a big book's memory)
     avg = avg or field_means(docs)
     expansions, files = build_expansions(docs, glossary)  # (reads the term counts: before they go)
-    # (as arrays: a Python int in a list is 36 bytes, in an array 8; they become text one shard
-    # at a time, to be written: encode_numbers)
+    # (as arrays: a Python int in a list is 36 bytes, in an array 8; they become text once
+    # every document is in: encode_numbers)
     encoded: dict[str, array] = {}
     last: dict[str, int] = {}
     for doc_id, doc in enumerate(docs):
@@ -184,15 +185,18 @@ def index_files(docs: list[SearchDoc], avg: dict[str, float] | None = None,
             flat.append(doc_id - last.get(term, 0))
             flat.append(w)
             last[term] = doc_id
-    # (the estimate of a shard's bytes is that of the JSON numbers the shards held before the
-    # text code: the same shards, each about half as large)
-    raw = sum(len(t) * 3 + 4 * len(v) for t, v in encoded.items())
-    shards = max(1, min(4096, math.ceil(raw / SHARD_BYTES)))
-    buckets: list[dict[str, array]] = [{} for _ in range(shards)]
-    for term in sorted(encoded):
-        buckets[shard_of(term, shards)][term] = encoded[term]
-    encoded.clear()
     last.clear()
+    # each posting list becomes the text it is written as, now: a shard's size is then known
+    # (its terms and texts), and a list holds a byte a number, not the array's 8
+    texts: dict[str, str] = {}
+    for term in sorted(encoded):
+        texts[term] = encode_numbers(encoded.pop(term))
+    raw = sum(len(term.encode()) + len(text) + 6 for term, text in texts.items())  # "term":"text",
+    shards = max(1, min(MAX_SHARDS, math.ceil(raw / SHARD_BYTES)))
+    buckets: list[dict[str, str]] = [{} for _ in range(shards)]
+    for term, text in texts.items():
+        buckets[shard_of(term, shards)][term] = text
+    texts.clear()
     per_chunk = chunk_docs(docs)
     chunks = math.ceil(len(docs) / per_chunk)
     yield from files.items()
@@ -200,7 +204,7 @@ def index_files(docs: list[SearchDoc], avg: dict[str, float] | None = None,
     yield "meta.js", _js("meta", {"version": VERSION, "docs": len(docs), "shards": shards,
                                   "chunkDocs": per_chunk, "chunks": chunks, **expansions})
     for n, bucket in enumerate(buckets):
-        shard = _js("shard", n, {term: encode_numbers(flat) for term, flat in bucket.items()})
+        shard = _js("shard", n, bucket)
         buckets[n] = {}
         yield f"t{n}.js", shard
     for c in range(chunks):
