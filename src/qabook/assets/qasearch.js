@@ -586,21 +586,17 @@
   }
 
   /* score()'s tables of a row per document (`w`, `held`, `seen`), kept from one query to the
-     next: at 100,000 documents they are megabytes, which the browser would allocate and clear
-     for every query. What the query before set (its `touched` documents) is cleared first. */
-  var kept = { w: null, held: null, seen: null, touched: [], T: 0, W: 0 };
+     next: at 100,000 documents they are megabytes, which the browser would allocate, and its
+     garbage collector follow, for every query. What the query before used is cleared first (a
+     fill is a memset: cheaper than clearing the rows it touched one by one). */
+  var kept = { w: null, held: null, seen: null, T: 0, W: 0, N: 0 };
   function tables(N, T, W) {
-    var k = kept, d, i;
-    for (var z = 0; z < k.touched.length; z++) {
-      d = k.touched[z];
-      k.seen[d] = 0;
-      for (i = d * k.T; i < (d + 1) * k.T; i++) k.w[i] = 0;
-      for (i = d * k.W; i < (d + 1) * k.W; i++) k.held[i] = 0;
-    }
+    var k = kept;
+    if (k.N) { k.seen.fill(0, 0, k.N); k.w.fill(0, 0, k.N * k.T); k.held.fill(0, 0, k.N * k.W); }
     if (!k.seen || k.seen.length < N) k.seen = new Uint8Array(N);
     if (!k.w || k.w.length < N * T) k.w = new Float32Array(N * T);
     if (!k.held || k.held.length < N * W) k.held = new Int32Array(N * W);
-    k.touched = []; k.T = T; k.W = W;
+    k.N = N; k.T = T; k.W = W;
     return k;
   }
 
@@ -632,7 +628,7 @@
     var tab = tables(N, T, W);
     var w = tab.w;  // document × term → idf-weighted score (0: absent)
     var held = tab.held;  // document → the terms it holds, as bits
-    var seen = tab.seen, touched = tab.touched;
+    var seen = tab.seen, touched = [];
     terms.forEach(function (t, ti) {
       var list = post.get(t);
       if (!list) return;
