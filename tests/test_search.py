@@ -185,6 +185,22 @@ def test_constructor_where_no_text_has_it(browser, search_site: Path) -> None:
     assert all(found == [] for found in ranked.values()), ranked
 
 
+def test_a_query_of_punctuation_alone_finds_nothing_cleanly(browser, search_site: Path) -> None:
+    """A query with nothing to look for ("?", "！？", "..."): "no results", not an error."""
+    from browser import serve
+
+    from qabook.i18n import strings
+
+    with serve(search_site) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(url)
+        for query in ["?", "！？", "...", "-- ·"]:
+            assert run_queries(page, [query]) == {query: []}
+            assert page.locator("[data-qa-search]").get_attribute("data-qa-error") is None, query
+            assert page.locator(".md-search-result__meta").inner_text() == strings("zh")["search.none"], query
+        page.close()
+
+
 def test_browser_reads_postings_as_the_index_writes_them(browser, search_site: Path) -> None:
     """Posting lists are text (index.encode_numbers); the browser's `decode` gives the numbers back,
     at every boundary of one, two and three characters and past them."""

@@ -558,7 +558,9 @@
     var p = plan(meta, query);
     var post = new Map();
     var exactTerms = function () { return unique([].concat.apply([], p.alts.map(function (a) { return a.terms; }))); };
-    if (!p.units.length) return Promise.resolve({ terms: [], list: [], full: 0, partial: false });
+    if (!p.units.length) {  // nothing to look for ("?", "!!!"): no results, as a ranking of none
+      return Promise.resolve({ terms: [], list: [], total: 0, full: 0, partial: false, top: function () { return []; } });
+    }
     // the other language's tables asked for now, with the terms' shards, not a round trip later
     // (crossLanguage looks them up once the typos are known: these keys are some of its keys)
     var early = crossKeys(p).keys;
