@@ -532,17 +532,16 @@
     offset = offset || 0;
     return loadMeta().then(function (meta) {
       if (cache.query === query && cache.meta === meta) return cache.ranked;
-      return rank(meta, query).then(function (ranked) {
+      return rank(meta, query, function (first) {  // (see rank: the texts asked for early)
+        texts(meta, first.top(offset, offset + (limit || 10))).catch(function () { /* asked again below */ });
+      }).then(function (ranked) {
         cache.query = query; cache.meta = meta; cache.ranked = ranked;
         return ranked;
       });
     }).then(function (ranked) {
       var top = ranked.top(offset, offset + (limit || 10));
       var meta = cache.meta;
-      var chunkIds = unique(top.map(function (r) { return Math.floor(r.doc / meta.chunkDocs); }));
-      return Promise.all(chunkIds.map(function (c) { return load("d" + c, "d" + c + ".js"); })).then(function (rows) {
-        var chunks = new Map();
-        chunkIds.forEach(function (c, i) { chunks.set(c, rows[i]); });
+      return texts(meta, top).then(function (chunks) {
         var results = top.map(function (r) {
           var row = chunks.get(Math.floor(r.doc / meta.chunkDocs))[r.doc % meta.chunkDocs];
           return { doc: r.doc, score: r.score, cover: r.cover, exact: r.exact, marks: r.marks,
@@ -554,7 +553,21 @@
     });
   }
 
-  function rank(meta, query) {
+  /* The chunks holding these results' texts: chunk number → its rows. */
+  function texts(meta, top) {
+    var ids = unique(top.map(function (r) { return Math.floor(r.doc / meta.chunkDocs); }));
+    return Promise.all(ids.map(function (c) { return load("d" + c, "d" + c + ".js"); })).then(function (rows) {
+      var chunks = new Map();
+      ids.forEach(function (c, i) { chunks.set(c, rows[i]); });
+      return chunks;
+    });
+  }
+
+  /* `ahead` (optional) is given a ranking by the query's own terms as soon as their shards are
+     in, while the expansions' tables and shards are still on their way: search() asks for the
+     texts of its results then (when every shown result holds the query's words exactly, as in
+     a big book, they are the final ones; else a few chunks were loaded for nothing). */
+  function rank(meta, query, ahead) {
     var p = plan(meta, query);
     var post = new Map();
     var exactTerms = function () { return unique([].concat.apply([], p.alts.map(function (a) { return a.terms; }))); };
@@ -566,6 +579,7 @@
     var early = crossKeys(p).keys;
     if (early.length) lookup(meta, unique(early)).catch(function () { /* asked again, and reported, later */ });
     return postings(meta, exactTerms(), post).then(function () {
+      if (ahead) ahead(score(meta, p, post));
       var cjkMiss = p.tokens.some(function (t) {
         if (t.latin) return false;
         for (var i = 0; i + 1 < t.text.length; i++) if (!found(post, t.text.slice(i, i + 2))) return true;
