@@ -361,7 +361,10 @@ class _Planner:
         first.opens["answer"].extend(el.own_lines)
 
     def _groups(self, units: list[tuple[Unit, int]], elements: list[Element]) -> None:
-        """Headings between questions (第一部分 …, 一、…) group them; they become tags."""
+        """Headings between questions (第一部分 …, 一、…) group them; they become tags. A question's
+        group is the nearest heading that encloses it, whatever its level (`## Concurrency` then
+        `#### The GIL`, a level skipped: 'The GIL'); headings above the shallowest one between the
+        questions (the document's title) group nothing."""
         if len(units) < 2:
             return
         first, last = units[0][0].start.index, units[-1][0].start.index
@@ -371,14 +374,16 @@ class _Planner:
         if not between:
             return
         level = min(el.level for el in between)
-        current: str | None = None
+        enclosing: list[tuple[int, str]] = []  # (level, title) of the open headings, outermost first
         k = 0
         for i, el in enumerate(elements):
             if k < len(units) and i == units[k][0].start.index:
-                units[k][0].group = current
+                units[k][0].group = enclosing[-1][1] if enclosing else None
                 k += 1
-            elif el.kind == "heading" and el.level == level and i not in inside:
-                current = short_title(el.text, 60)
+            elif el.kind == "heading" and el.level >= level and i not in inside:
+                while enclosing and enclosing[-1][0] >= el.level:
+                    enclosing.pop()
+                enclosing.append((el.level, short_title(el.text, 60)))
 
     def _titled(self, kind: str) -> str:
         """' (解析)' after a part's name where the document's language titles it otherwise."""
