@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import block
+from conftest import block, qabook
+from qabook.diagnostics import MANY, Diagnostic, Severity, format_text
 from qabook.importer import plan_import
 
 MESSY = (Path(__file__).parent / "fixtures" / "import" / "messy-trial6.md").read_text(encoding="utf-8")
@@ -61,3 +62,48 @@ def test_the_messy_file_tags_its_gil_questions_with_their_own_heading() -> None:
     plan = plan_import(MESSY, "messy-trial6.md", chapter="py")
     assert tags(by_title(plan, "What is the GIL")) == 'tags: ["The GIL"]'
     assert tags(by_title(plan, "list and a tuple")) == 'tags: ["Data types"]'
+
+
+def _bank(n: int) -> str:
+    """`n` bold questions with their answers; only the first explained (notes half written)."""
+    out = ["# Notes", ""]
+    for k in range(1, n + 1):
+        out += [f"**What does step {k} do?**", "", f"It runs part {k}.", ""]
+        if k == 1:
+            out += ["**Explanation:** the first one was explained.", ""]
+    return "\n".join(out)
+
+
+HINT = "say so once in mkdocs.yml"
+
+
+def test_the_long_hint_of_a_missing_explanation_is_printed_once() -> None:
+    plan = plan_import(_bank(4), "notes.md", chapter="n")
+    qi005 = [d for d in plan.diagnostics if d.code == "QI005"]
+    assert len(qi005) == 3 and all(HINT in d.message for d in qi005)  # each finding whole (json, the page)
+    printed = [line for line in format_text(plan.diagnostics).splitlines() if "QI005" in line]
+    # before: the same two-line hint printed three times
+    assert len(printed) == 3 and HINT in printed[0]
+    first = qi005[0].line
+    assert all(HINT not in line and line.endswith(f"(what to do: as at line {first})") for line in printed[1:])
+    assert "'What does step 3 do?' has no explanation" in printed[1]  # which question, still said
+
+
+def test_many_missing_explanations_end_in_one_line_that_counts_them(tmp_path: Path) -> None:
+    source = tmp_path / "notes.md"
+    source.write_text(_bank(12), encoding="utf-8")
+    r = qabook("import", str(source), "--dry-run", cwd=tmp_path)
+    printed = [line for line in r.stderr.splitlines() + r.stdout.splitlines() if "QI005" in line]
+    assert HINT in printed[0] and sum(HINT in line for line in printed) == 1
+    assert len(printed) == MANY + 1, printed  # the first MANY, then one line for the other five
+    assert "5 more like these (lines " in printed[-1]
+    assert "import: 12 questions, 0 error(s), 11 warning(s)" in r.stderr  # the count is every finding
+
+
+def test_a_message_said_once_still_names_its_file_when_another_file_said_it() -> None:
+    a = Diagnostic("a.md", 3, 1, "QA032", "question 1 has no explanation: add a block after the answer, or, if the "
+                                          "book does without them, say so once", Severity.WARNING)
+    b = Diagnostic("b.md", 5, 1, "QA032", a.message.replace("question 1", "question 2"), Severity.WARNING)
+    lines = format_text([a, b]).splitlines()
+    assert lines[0] == str(a)
+    assert lines[1] == "b.md:5:1: QA032 question 2 has no explanation (what to do: as at a.md:3)"
