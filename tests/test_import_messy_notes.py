@@ -107,3 +107,86 @@ def test_a_message_said_once_still_names_its_file_when_another_file_said_it() ->
     lines = format_text([a, b]).splitlines()
     assert lines[0] == str(a)
     assert lines[1] == "b.md:5:1: QA032 question 2 has no explanation (what to do: as at a.md:3)"
+
+
+LONE_PAIR_IN_CHAPTER_TEXT = """# Git notes
+
+## Branches
+
+**How do I create a branch?**
+
+Run `git switch -c name`.
+
+**How do I delete a branch?**
+
+Run `git branch -d name`.
+
+## Odds and ends
+
+Q: How do I undo the last commit but keep its changes?
+A: `git reset --soft HEAD~1`.
+
+## Remotes
+
+**How do I add a remote?**
+
+Run `git remote add origin URL`.
+"""
+
+
+def test_a_lone_q_and_a_pair_among_bold_questions_is_one_more_question() -> None:
+    plan = plan_import(LONE_PAIR_IN_CHAPTER_TEXT, "git.md", chapter="git")
+    # before: 3 questions, the pair left on the chapter page with a QI007 'A outside any question'
+    assert plan.question_count == 4 and "QI007" not in {d.code for d in plan.diagnostics}
+    undo = by_title(plan, "undo the last commit")
+    assert block(undo.text, "answer") == "`git reset --soft HEAD~1`."
+    assert tags(undo) == 'tags: ["Odds and ends"]'
+
+
+def test_a_lone_q_and_a_pair_after_an_answer_does_not_put_that_answer_in_the_question() -> None:
+    plan = plan_import(MESSY, "messy-trial6.md", chapter="py")
+    copy = by_title(plan, "How do you copy a dict")
+    # before: the dict question's answer and its code were its *question* block, the pair its answer
+    assert block(copy.text, "question") == "How do you copy a dict?"
+    assert "copy.deepcopy(d)" in block(copy.text, "answer") and "import copy" in block(copy.text, "answer")
+    compare = by_title(plan, "What does `is` compare")
+    assert block(compare.text, "answer") == "Identity (the same object), not equality."
+
+
+EXAMPLE_DIALOGUE = """# HR questions
+
+<details><summary>1、你为什么离职？</summary>
+
+实话实说，但不要抱怨前公司。
+
+</details>
+
+<details><summary>2、你的职业规划是什么？</summary>
+
+面试官常这样问，可以这样回答：
+
+问：你准备在我们这家单位做多久？
+
+答：至少三年。
+
+</details>
+
+<details><summary>3、你有什么问题要问我们？</summary>
+
+问团队和业务。
+
+</details>
+"""
+
+
+def test_an_example_pair_inside_a_questions_details_stays_its_answer() -> None:
+    plan = plan_import(EXAMPLE_DIALOGUE, "hr.md", chapter="hr")
+    assert plan.question_count == 3
+    assert "问：你准备在我们这家单位做多久？" in block(topics(plan)[1].text, "answer")
+
+
+def test_a_detached_answer_label_says_how_to_make_it_a_question() -> None:
+    text = LONE_PAIR_IN_CHAPTER_TEXT.replace("Q: How do I undo", "How do I undo")
+    plan = plan_import(text, "git.md", chapter="git")
+    told = [d.message for d in plan.diagnostics if d.code == "QI007"]
+    assert told and "start that line with 'Q:'" in told[0]

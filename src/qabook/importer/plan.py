@@ -535,8 +535,11 @@ class _Planner:
             if el.kind == "paragraph":
                 label = self.labels.paragraph(lines[el.start])
                 if label and label.kind in ("answer", "explanation") and units and el.lineno not in self.key_lines:
+                    ask = "'问：'" if self.language == "zh" else "'Q:'"
+                    pair = (f", or, if the line right above it is its question, start that line with {ask} (a "
+                            "question label then an answer label is one more question)") if label.kind == "answer" else ""
                     self.warn(el.lineno, "QI007", f"{label.word} outside any question (detached from its "
-                                                  "question): kept on the chapter page; move it under its question")
+                                                  f"question): kept on the chapter page; move it under its question{pair}")
             body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.start, el.end))
         body = self._no_fences(rebase_headings(self._close_fence(body)))
         plan.pages = [PlannedPage(f"{chapter}/index.md", title, squeeze(body))] + topics
