@@ -151,6 +151,8 @@ def test_a_lone_q_and_a_pair_after_an_answer_does_not_put_that_answer_in_the_que
     assert "copy.deepcopy(d)" in block(copy.text, "answer") and "import copy" in block(copy.text, "answer")
     compare = by_title(plan, "What does `is` compare")
     assert block(compare.text, "answer") == "Identity (the same object), not equality."
+    # read out of the dict question's answer: said at its line, as a numbered line found there is
+    assert [d.line for d in plan.diagnostics if d.code == "QI012"] == [24]
 
 
 EXAMPLE_DIALOGUE = """# HR questions
@@ -190,3 +192,62 @@ def test_a_detached_answer_label_says_how_to_make_it_a_question() -> None:
     plan = plan_import(text, "git.md", chapter="git")
     told = [d.message for d in plan.diagnostics if d.code == "QI007"]
     assert told and "start that line with 'Q:'" in told[0]
+
+
+def test_prose_after_a_quizs_last_list_question_stays_on_the_chapter_page() -> None:
+    plan = plan_import(MESSY, "messy-trial6.md", chapter="py")
+    falsy = by_title(plan, "Is `None` falsy")
+    # before: 'I usually do this quiz on the train…' was the question block of 'Is `None` falsy?'
+    assert block(falsy.text, "question") == "Is `None` falsy?"
+    assert block(falsy.text, "answer").startswith("Yes")
+    chapter = plan.pages[0].text
+    assert chapter.index("(09-is-none-falsy.md)") < chapter.index("I usually do this quiz on the train")
+    assert "QI040" not in {d.code for d in plan.diagnostics}  # the key answers it: nothing uncertain
+
+
+UNKEYED_QUIZ = """# Warm-up
+
+## Questions to think about
+
+1. Why do we index a table?
+2. What does a transaction guarantee?
+3. When would you denormalise?
+
+Think about each one for a minute before the next chapter.
+
+## Next steps
+
+Read chapter 2.
+"""
+
+
+def test_prose_after_an_unanswered_list_is_chapter_text_with_a_warning_at_its_line() -> None:
+    plan = plan_import(UNKEYED_QUIZ, "warmup.md", chapter="w")
+    assert plan.question_count == 3
+    last = topics(plan)[-1]
+    assert "Think about each one" not in last.text and "Think about each one" in plan.pages[0].text
+    warned = [d for d in plan.diagnostics if d.code == "QI040"]
+    assert [d.line for d in warned] == [9] and "indent it under the item" in warned[0].message
+
+
+ANSWERS_UNDER_EACH = """# Warm-up
+
+1. Why do we index a table?
+
+To find rows without reading them all.
+
+2. What does a transaction guarantee?
+
+All or nothing.
+
+3. When would you denormalise?
+
+When reads matter more than writes.
+"""
+
+
+def test_answers_written_unindented_under_each_item_stay_answers() -> None:
+    plan = plan_import(ANSWERS_UNDER_EACH, "warmup.md", chapter="w")
+    assert [block(p.text, "answer") for p in topics(plan)] == [
+        "To find rows without reading them all.", "All or nothing.", "When reads matter more than writes."]
+    assert "QI040" not in {d.code for d in plan.diagnostics}

@@ -25,6 +25,7 @@ from qabook.importer.neutralise import neutralise
 from qabook.importer.explain import explain
 from qabook.importer.learn import read_document
 from qabook.importer.levels import left_asking
+from qabook.importer.listtail import list_ends
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import asks, linked_title
@@ -96,8 +97,19 @@ class _Planner:
         start_idx = {s.index for s in starts}
         stops = start_idx | {key.opener for key in detection.keys}
         units: list[tuple[Unit, int]] = []  # (unit, end element index)
-        for s in starts:
-            end = unit_end(elements, s, stops, self.labels, self.lines)
+        natural = [unit_end(elements, s, stops, self.labels, self.lines) for s in starts]
+        tails = list_ends(elements, starts, natural, self.labels)  # a list's last question: its item alone
+        for k, s in enumerate(starts):
+            end = tails.get(k, natural[k])
+            item = elements[s.index]
+            if k in tails and not any(line.strip() for line in self.lines[item.start + 1:item.end]) \
+                    and not any(key.opener >= end and s.number in key.entries for key in detection.keys):
+                # (a bare question line that no key answers: the text may have been its answer)
+                self.warn(elements[end].lineno, "QI040",
+                          f"text after the list's last question '{short_title(s.title, 40)}' (line "
+                          f"{item.lineno}) is kept on the chapter page, as the list's other questions end with "
+                          "their item: if it is that question's answer, indent it under the item or start it "
+                          "with an answer label ('Answer:')")
             if is_placeholder(s, elements, end, self.lines):
                 shown = elements[s.index].text.strip() or self.lines[elements[s.index].start].strip()
                 self.warn(elements[s.index].lineno, "QI003",
@@ -402,7 +414,8 @@ class _Planner:
         for u in units:
             n = u.start.number
             if u.start.promoted:
-                self.warn(u.line, "QI012", f"numbered question line '{short_title(u.heading_text, 60)}' is inside "
+                what = "numbered question line" if n is not None else "question line"
+                self.warn(u.line, "QI012", f"{what} '{short_title(u.heading_text or u.title, 60)}' is inside "
                                            f"the question at line {u.start.promoted}: imported as its own "
                                            "question; check where its answer begins")
             if n is not None and previous and previous.start.number is not None and previous.group == u.group \
