@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import block, qabook
+import pytest
+
+from conftest import CHROMIUM, block, qabook
 from qabook.diagnostics import MANY, Diagnostic, Severity, format_text
 from qabook.importer import plan_import
 
@@ -251,3 +253,36 @@ def test_answers_written_unindented_under_each_item_stay_answers() -> None:
     assert [block(p.text, "answer") for p in topics(plan)] == [
         "To find rows without reading them all.", "All or nothing.", "When reads matter more than writes."]
     assert "QI040" not in {d.code for d in plan.diagnostics}
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
+def test_the_preview_says_which_question_each_key_line_answers(tmp_path: Path, browser) -> None:
+    """Opened from disk as the author would: each line of the answer key at the end carries a
+    '→ Answer Qn' tag beside it (before: green, with nothing saying whose answer it is)."""
+    source = tmp_path / "messy-trial6.md"
+    source.write_text(MESSY, encoding="utf-8")
+    r = qabook("import", str(source), "--preview", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    page.goto((tmp_path / "messy-trial6.preview.html").as_uri())
+    lines = MESSY.split("\n")
+    keyed = {n: lines[n - 1] for n in range(1, len(lines) + 1) if lines[n - 1] in ("1. `yield`", "2. `0`", "3. Yes")}
+    questions = {line.split(". ", 1)[1]: n for n, line in enumerate(lines, 1) if line[:3] in ("1. ", "2. ", "3. ")
+                 and line.endswith("?")}
+    assert len(keyed) == 3 and len(questions) == 3
+    tags = {}
+    for n in keyed:
+        row = page.locator(f"#L{n}")
+        tag = row.locator(".tag")
+        assert tag.count() == 1 and tag.is_visible(), n
+        tags[n] = tag.inner_text()
+    number = {n: page.locator(f"#L{q}").locator(".tag").inner_text() for q, n in
+              ((q, q) for q in questions.values())}
+    # each key line names the tag of the question it answers: '1. `yield`' → the question tagged at '1. Which …'
+    for n, text in keyed.items():
+        asked = next(q for q in questions.values() if lines[q - 1].startswith(text[:3]))
+        assert tags[n] == f"→ Answer {number[asked]}", (n, tags[n])
+    # the answer's own lines right under its question carry no such tag
+    assert page.locator(f"#L{lines.index('Floats are binary fractions; use `math.isclose`.') + 1} .tag").count() == 0
+    page.screenshot(path=str(tmp_path / "preview.png"))
+    page.close()
