@@ -286,3 +286,40 @@ def test_the_preview_says_which_question_each_key_line_answers(tmp_path: Path, b
     assert page.locator(f"#L{lines.index('Floats are binary fractions; use `math.isclose`.') + 1} .tag").count() == 0
     page.screenshot(path=str(tmp_path / "preview.png"))
     page.close()
+
+
+BANNER_OVER_QUESTION_HEADINGS = """# Top Fibonacci interview questions
+
+## Basics
+
+#### All answers are also on the website
+
+## 1. What is the Fibonacci sequence?
+
+Each number is the sum of the two before it.
+
+## 2. How do you compute it without recursion?
+
+Keep the last two numbers in a loop.
+
+## Harder ones
+
+## 3. What is Binet's formula?
+
+A closed form with the golden ratio.
+"""
+
+
+def test_a_deeper_heading_above_a_question_heading_does_not_enclose_it() -> None:
+    plan = plan_import(BANNER_OVER_QUESTION_HEADINGS, "fib.md", chapter="fib")
+    assert plan.question_count == 3
+    # the '####' banner closes at the '## 1.' question heading; the '##' group above it still names it
+    assert [tags(p) for p in topics(plan)] == ['tags: ["Basics"]', 'tags: ["Basics"]', 'tags: ["Harder ones"]']
+
+
+def test_what_follows_a_key_written_as_a_list_is_not_its_last_answer() -> None:
+    plan = plan_import(MESSY, "messy-trial6.md", chapter="py")
+    falsy = by_title(plan, "Is `None` falsy")
+    # before: the '<script>' line after the key's '3. Yes' was in that answer
+    assert block(falsy.text, "answer") == "Yes"
+    assert "&lt;script>" in plan.pages[0].text

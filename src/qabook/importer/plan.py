@@ -390,6 +390,10 @@ class _Planner:
         k = 0
         for i, el in enumerate(elements):
             if k < len(units) and i == units[k][0].start.index:
+                start = units[k][0].start
+                while start.strategy == "heading" and enclosing and enclosing[-1][0] > start.level:
+                    enclosing.pop()  # a question's own heading closes the deeper sections above it (one at
+                    # its own level still names its group: '## LSTM' over '## 1. …', '## 2. …')
                 units[k][0].group = enclosing[-1][1] if enclosing else None
                 k += 1
             elif el.kind == "heading" and el.level >= level and i not in inside:
