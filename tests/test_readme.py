@@ -85,6 +85,7 @@ def _steps(text: str) -> tuple[str, list[tuple[str, list[str]]]]:
 def _expected(line: str, home: Path) -> re.Pattern[str]:
     pattern = re.escape(line.replace("/home/me", str(home)))
     pattern = re.sub(r"\d+(?:\\\.\d+)?s\\\)", r"[\\d.]+s\\)", pattern)  # "(4 pages, 2.0s)"
+    pattern = re.sub(r"\b\d+/\d+\b", r"\\d+/\\d+", pattern)  # "pdf 1/2": the order PDFs finish in
     return re.compile(pattern)
 
 
