@@ -82,7 +82,12 @@ def _js(kind: str, *args: object) -> bytes:
 def field_means(docs: list[SearchDoc]) -> dict[str, float]:
     """field → mean number of terms per document (BM25's length normalisation)."""
     n = max(1, len(docs))
-    return {f: (sum(sum(d.terms[f].values()) for d in docs if f in d.terms) / n) or 1.0 for f in FIELD_WEIGHTS}
+    totals: dict[str, int] = dict.fromkeys(FIELD_WEIGHTS, 0)
+    for d in docs:  # (each document's counts read once, not kept: `SearchDoc.term_counts`)
+        for f, counts in d.term_counts().items():
+            if f in totals:
+                totals[f] += sum(counts.values())
+    return {f: (totals[f] / n) or 1.0 for f in FIELD_WEIGHTS}
 
 
 def _doc_weights(doc: SearchDoc, avg: dict[str, float]) -> "_Weights":
@@ -92,7 +97,7 @@ def _doc_weights(doc: SearchDoc, avg: dict[str, float]) -> "_Weights":
     if cached is not None and cached[0] == key:
         return cached[1]
     weight: dict[str, float] = defaultdict(float)
-    for f, counts in doc.terms.items():
+    for f, counts in doc.term_counts().items():
         if f not in FIELD_WEIGHTS:
             continue
         k_norm = K1 * (1 - B + B * sum(counts.values()) / avg[f])
@@ -159,8 +164,9 @@ def index_files(docs: list[SearchDoc], avg: dict[str, float] | None = None,
     last: dict[str, int] = {}
     for doc_id, doc in enumerate(docs):
         weights = _doc_weights(doc, avg)
-        if not keep_terms:
+        if not keep_terms:  # (and its weights: they are in the postings now)
             doc.__dict__.pop("terms", None)
+            doc.__dict__.pop("_weights", None)
         for term, w in zip(weights.terms, weights.weights):
             flat = encoded.get(term)
             if flat is None:

@@ -40,6 +40,11 @@ class QuestionHtml:
     def explanation(self) -> str:
         return self._part("explanation")
 
+    def reading(self, html: object) -> "QuestionHtml":
+        """The same question, its spans read from `html`: the same text in another holder
+        (sliced like a string, e.g. `qabook.memory.Packed`)."""
+        return QuestionHtml(self.anchor, html, self._spans)  # type: ignore[arg-type]
+
     def as_tuple(self) -> tuple[str, str, str, str]:
         return self.anchor, self.question, self.answer, self.explanation
 
