@@ -279,3 +279,10 @@ def test_packed_text_and_term_counts_read_back_the_same() -> None:
     assert all(t is sys.intern(t) for c in counts.values() for t in c)
     assert "terms" not in back.__dict__  # read, not kept
     assert back.terms == terms and "terms" in back.__dict__  # `terms` keeps them, as before
+    # a page's questions for study mode, reading its packed HTML through flat spans
+    from qabook.study import split_questions
+
+    page = ('<div class="admonition question" id="q1"><p class="admonition-title">问题</p><p>什么是梯度？</p></div>'
+            '<details class="answer"><summary>答案</summary><p>损失函数的导数。</p></details>')
+    questions = split_questions(page)
+    assert questions and [q.reading(Packed(page)).as_tuple() for q in questions] == [q.as_tuple() for q in questions]
