@@ -144,8 +144,8 @@ def build_index(docs: list[SearchDoc], avg: dict[str, float] | None = None,
                 glossary: list[Pair] | None = None, keep_terms: bool = True) -> dict[str, bytes]:
     """Relative path (under the search folder) → file content (`avg`: see `term_weights`;
     `glossary`: the author's term pairs, see qabook.search.lexicon). `keep_terms=False` (a
-    one-off build): each document's term counts are let go once it is weighed (they are
-    analysed again if ever asked for; a live preview keeps them for its next build)."""
+    one-off build): each document's term counts and weights are let go once it is weighed
+    (they are analysed again if ever asked for; a live preview keeps them for its next build)."""
     return dict(index_files(docs, avg, glossary, keep_terms))
 
 
@@ -158,7 +158,8 @@ def index_files(docs: list[SearchDoc], avg: dict[str, float] | None = None,
     # a tuple per posting was most of a big book's memory)
     avg = avg or field_means(docs)
     expansions, files = build_expansions(docs, glossary)  # (reads the term counts: before they go)
-    # (as arrays: a Python int in a list is 36 bytes, in an array 8; they become text one shard
+    # (as arrays of 32-bit numbers — a delta is below the documents' count, a weight below a few
+    # thousand —: a Python int in a list is 36 bytes, in an array 4; they become text one shard
     # at a time, to be written: encode_numbers)
     encoded: dict[str, array] = {}
     last: dict[str, int] = {}
@@ -170,7 +171,7 @@ def index_files(docs: list[SearchDoc], avg: dict[str, float] | None = None,
         for term, w in zip(weights.terms, weights.weights):
             flat = encoded.get(term)
             if flat is None:
-                flat = encoded[term] = array("l")
+                flat = encoded[term] = array("i")
             flat.append(doc_id - last.get(term, 0))
             flat.append(w)
             last[term] = doc_id
