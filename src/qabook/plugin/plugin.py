@@ -285,7 +285,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         refs: set[str] = set()
         if self.offline is not None:  # what this page loads (the worker's set holds only this page's)
             refs, self.offline.refs = self.offline.refs, set()
-        return self.rendered.get(src), preview.split_questions_kept(src), refs
+        rendered, questions = self.rendered.get(src), preview.split_questions_kept(src)
+        if self.one_off and rendered is not None:  # the parent holds every page until its print pages are written
+            rendered, questions = preview.packed(rendered, questions)
+        return rendered, questions, refs
 
     def parallel_apply(self, page: MkPage, state: tuple) -> None:
         """In the parent: a worker's page state, as if the page had been rendered here."""
@@ -298,9 +301,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             self.offline.refs |= refs
 
     def one_off_build(self) -> None:
-        """Called by qabook.parallel_build before the pages are rendered when no page of this
-        build is rendered again (`qabook build`): the pages' HTML is let go once the print pages
-        and the study data are written, before the search index (qabook.memory)."""
+        """Called by qabook.parallel_build before the pages are read when no page of this
+        build is rendered again (`qabook build`): a page's HTML comes from its worker packed
+        (`qabook.memory.Packed`, with its questions for study mode) and is let go once the print
+        pages and the study data are written, before the search index (qabook.memory)."""
         self.one_off = not self.serving
 
     def parallel_beside_render(self, config: MkDocsConfig) -> None:
