@@ -17,6 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from qabook.book import CHAPTERS_MARKER, PDF_MARKER
 from qabook.config import Project
+from qabook.home import pdf_button
 from qabook.i18n import t
 from qabook.model import Book, Page
 from qabook.plugin.preview import Rendered
@@ -75,11 +76,7 @@ def needs_js_note(print_url: str, pdf: str | None, language: str | None) -> str:
     """What a print page whose questions come from the cards says where JavaScript is off, at
     its top: turn it on, or take the chapter's PDF (`pdf`, site-relative, when this build writes
     it); each topic's title links its own page, which prints without JavaScript. Printed too."""
-    link = ""
-    if pdf:
-        name = posixpath.basename(pdf)
-        link = (f'<p><a class="md-button" href="{escape(get_relative_url(pdf, print_url))}" '
-                f'download="{escape(name)}">{t(language, "pdf.download_chapter")}</a></p>')
+    link = f'<p>{pdf_button(get_relative_url(pdf, print_url), t(language, "pdf.download_chapter"))}</p>' if pdf else ""
     return (f'<noscript><div class="qa-print-nojs"><p>{t(language, "print.needs_js")}</p>{link}</div>'
             '</noscript>\n')
 
