@@ -22,7 +22,7 @@ from qabook.i18n import t
 from qabook.model import Book, Page
 from qabook.plugin.preview import Rendered
 from qabook.plugin.site import PRINT_JS
-from qabook.printbook import PRINT_HINT, PRINT_MARKER, print_page_html, print_page_markdown, slot_cards
+from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown, slot_cards
 from qabook.safepaths import SITE_MARKER, marker_text
 from qabook.study import QuestionHtml
 
@@ -117,8 +117,6 @@ def fill_print_pages(site: Path, book: Book, print_files: dict[str, File], rende
                           + f'\n<script src="{get_relative_url(script, print_url)}"></script>'
                           f'\n<script src="{get_relative_url(PRINT_JS, print_url)}" '
                           f'data-qa-chapter="{escape(chapter.slug)}"></script>')
-                # the hint says every answer is open: not so without JavaScript (qabook.css: .qa-needs-js)
-                text = text.replace(PRINT_HINT, PRINT_HINT.replace('">', ' qa-needs-js">'), 1)
         target.write_text(text.replace(PRINT_MARKER, filled, 1), encoding="utf-8")
 
 
