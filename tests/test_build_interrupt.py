@@ -19,10 +19,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from genbook import generate  # noqa: E402
+from test_live_preview import _book  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parent.parent
 ENDS_WITHIN = 15  # seconds from Ctrl+C to the command's end (a loaded machine; ~1 s when idle)
 
 
@@ -67,11 +67,7 @@ def _snapshot(site: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def built_small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project with a site already built (the site a Ctrl+C'd build must leave alone)."""
-    project = tmp_path_factory.mktemp("interrupt") / "book"
-    project.mkdir()
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    generate(project / "docs", 12, 1, per_chapter=6)
+    project = _book(tmp_path_factory.mktemp("interrupt") / "book")
     r = subprocess.run([sys.executable, "-m", "qabook.cli", "build", "--no-pdf"], cwd=project,
                        capture_output=True, text=True, timeout=900)
     assert r.returncode == 0, r.stderr[-3000:]
