@@ -17,8 +17,10 @@ import sys
 import tempfile
 from pathlib import Path
 from contextlib import contextmanager
-from multiprocessing.pool import Pool
-from typing import IO, Callable, Iterator
+from typing import IO, TYPE_CHECKING, Callable, Iterator
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
 
 
 def pid_alive(pid: int) -> bool:
