@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import signal
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
@@ -55,6 +54,7 @@ from mkdocs.structure.pages import Page
 from qabook.cpus import available_cores
 from qabook.markdown_reuse import reused_markdown
 from qabook.memory import Packed, give_back, packed_or_text
+from qabook.staging import worker_pool, worker_process
 
 log = logging.getLogger("mkdocs.commands.build")
 
@@ -100,9 +100,9 @@ class _Collect(logging.Handler):
 
 def _child_setup() -> _Collect:
     """A forked child's signals and log: SIGTERM ends it (the parent stops it so), Ctrl+C is the
-    parent's to handle, and MkDocs' log records are collected for the parent to replay."""
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent's to handle, it dies with the parent (`staging.worker_process`), and MkDocs' log
+    records are collected for the parent to replay."""
+    worker_process()
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     collect.setLevel(logger.getEffectiveLevel())
@@ -210,7 +210,7 @@ def _chunks(n: int, jobs: int) -> list[list[int]]:
 def _pool(jobs: int, **state: Any) -> Any:
     _STATE.clear()
     _STATE.update(state)
-    return multiprocessing.get_context("fork").Pool(jobs, initializer=_init_worker)
+    return worker_pool(jobs, _init_worker)
 
 
 # -- which loops may run in workers ------------------------------------------------------------

@@ -127,6 +127,12 @@ CARD_TAGS: tuple[str, ...] = ("card", "cards", "flashcard", "flashcards", "anki"
 #: Label words that hold the answer and its explanation in one (imported as the answer, reported).
 MERGED_LABELS: tuple[str, ...] = ("答案解析", "解答")
 
+#: The quote and list markers before a line's content ('> ', '- ', '1. ', '> - '): a `///` fence
+#: after them is inside the quote or list item. A pattern to build on, read atomically (a quote
+#: nested a hundred deep, or a run of spaces, is never tried two ways). The one spelling of a
+#: container marker: the parser's fence look-alikes, the importer (`pagelines`, `neutralise`).
+CONTAINER_MARKERS = r"(?>(?:[ \t]*>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*)"
+
 QUESTION = "question"
 
 

@@ -37,10 +37,6 @@ def unfenced(lines: list[str]) -> Iterator[tuple[int, str]]:
             yield k, line
 
 
-#: The quote and list markers before a line's content ('> ', '- ', '1. ', '> - '), as a pattern to
-#: build on: read atomically (a quote nested a hundred deep, or a run of spaces, is never tried two
-#: ways). The one spelling of a container marker for the importer (`pagelines`, `neutralise`).
-CONTAINER_MARKERS = r"(?>(?:[ \t]*>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*)"
 _BOLD_WHOLE_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*$")
 _BOLD_PREFIX_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*(?P<rest>\S.*)$")
 _CJK_DIGITS = "零〇一二三四五六七八九十百"

@@ -328,11 +328,11 @@ def _mapped(docs: list[SearchDoc], fn, *args) -> list:
     _DOCS, _ARGS = docs, args
     try:
         if jobs > 1 and len(docs) >= PARALLEL_MIN_DOCS:
-            import multiprocessing
-
             size = max(1, min(500, len(docs) // (jobs * 4)))
             spans = [(k, min(len(docs), k + size)) for k in range(0, len(docs), size)]
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            from qabook.staging import worker_pool
+
+            with worker_pool(jobs) as pool:
                 return pool.starmap(_task, [(fn, span) for span in spans])
         return [fn((0, len(docs)), *args)]
     finally:
