@@ -24,6 +24,7 @@ from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbering, numbering_only, says_question,
                                    shape_of)
 from qabook.importer.faqsection import faq_sections
+from qabook.importer.fencediv import divs, inside_any, question_divs
 from qabook.importer.gaps import found_numbers
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
                                       shown_as_example, topic_names,
@@ -119,6 +120,10 @@ def unit_end(elements: list[Element], start: Start, starts: set[int], labels: La
         return len(elements)
     if start.strategy == "row":  # a row is the whole question; what follows the table is not its answer
         return start.index + 1
+    if start.strategy == "div" and lines is not None:  # a question's box: what follows its closer is the lesson's
+        close = next((d.close for d in divs(lines) if d.open == elements[start.index].start), None)
+        if close is not None:
+            return next((j for j in range(start.index + 1, len(elements)) if elements[j].start > close), len(elements))
     inside = -1
     if start.strategy == "details" and lines is not None:
         close = details_close(lines, elements[start.index].start)
@@ -471,6 +476,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     shapes = [shape_of(el, labels, lines) for el in expanded]
     keys = find_keys(expanded, lines, labels, opts.answer_key) if lines else []
     winner, runner, cands = _vote(expanded, shapes, lines, labels)
+    if lines and (boxed := _div_reading(expanded, shapes, lines, winner, cands)) is not None:
+        return boxed  # '::: challenge' boxes: one question each, the rest is the lesson (`fencediv.py`)
     if winner is not None and lines and shown_as_example(winner, expanded, lines):
         winner, runner = None, None  # '## Example' over two <details>: how the markup looks, not a FAQ
     if keys:
@@ -562,6 +569,40 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined,
                      strays=strays, quiet_runs=runs, filled=filled,
                      quizzes=[c for c in chosen if c.source is not None and c in cands])
+
+
+def _div_reading(elements: list[Element], shapes: list[Shape], lines: list[str], winner: Candidate | None,
+                 cands: list[Candidate]) -> Detection | None:
+    """The document's question boxes (`fencediv.question_divs`) as its questions, one per div, or None:
+    when it has none, or when the other reading has at least as many asking starts outside every
+    div as there are boxes (a bank that keeps a note or two in a box)."""
+    boxes = question_divs(lines)
+    if not boxes:
+        return None
+    every = divs(lines)
+    if winner is not None:
+        outside = [i for i, sh in zip(winner.indices, winner.shapes)
+                   if sh.asking and not inside_any(elements[i].start, every)]
+        if len(outside) >= len(boxes):
+            return None
+    at = {el.start: i for i, el in enumerate(elements)}
+    indices, box_shapes, ends = [], [], []
+    for d in boxes:
+        i = at.get(d.open)
+        if i is None:
+            continue
+        indices.append(i)
+        box_shapes.append(Shape("div", "", numbering(d.title) if d.title else None, "question", d.title,
+                                asks(d.title) if d.title else False))
+        ends.append(next((j for j in range(i + 1, len(elements)) if elements[j].start > d.close), len(elements)))
+    if len(indices) < 2:
+        return None
+    held = sum(elements[e - 1].end - elements[i].start if e > i else 0 for i, e in zip(indices, ends))
+    cand = Candidate.fixed(("div", "", "div"), indices, box_shapes, ends, True, 3.0,  # the class says so: a label
+                           coverage=min(1.0, held / max(1, len(lines))))
+    starts = [Start(i, sh.numbering.number if sh.numbering else None, sh.title, "div")
+              for i, sh in zip(indices, box_shapes)]
+    return Detection(cand.describe(), starts, elements, winner=cand, runner=winner, cands=cands + [cand])
 
 
 def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys: list[AnswerKey],

@@ -84,7 +84,7 @@ class Candidate:
     @property
     def accepted(self) -> bool:
         f = self.features
-        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection", "askheadings", "tailask", "tagcards"):
+        if self.key[0] == "doc" or self.key[2] in ("div", "asklist", "faqsection", "askheadings", "tailask", "tagcards"):
             return True  # the fallbacks (`wholedoc.py`, `asklists.py`) are chosen only when nothing else fits
         if self.prose() or self.grouping():
             return False
@@ -188,6 +188,8 @@ class Candidate:
             what = f"{where} that ask under a section titled as a FAQ ('## 常见问题', '## FAQ')"
         elif family == "askheadings":
             what = f"{where} that ask among the document's sections (one at least written as a question)"
+        elif family == "div":
+            what = "fenced divs whose class names one question ('::: challenge', ':::{exercise}'), the rest lesson text"
         elif family == "tagcards":
             what = "headings and paragraphs that end in a card tag ('#card', '#flashcard')"
         elif family == "tailask":
