@@ -347,7 +347,12 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
     bold = ""
     line = LINKED_NUMBER_RE.sub(r"\g<lead>\g<n>", line, count=1)  # '**[1](ch01.md#q1).** …': the number, linked
     text = line
-    if m := _BOLD_WHOLE_RE.match(line):
+    if box == "item" and (h := _ITEM_HEADING_RE.match(line)):
+        # '1. ### What is X?': a heading inside the list item — its form is the heading's, apart from
+        # the list's plain items (an answer's steps); its text is the heading's
+        bold, line = f"h{len(h['marks'])}", h["text"]
+        text = line
+    elif m := _BOLD_WHOLE_RE.match(line):
         bold, text = "whole", m["inner"].strip()
     elif m := _BOLD_PREFIX_RE.match(line):
         inner = m["inner"].strip()
@@ -372,6 +377,9 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
                  and labels.dividers.get(lines[el.own_end].strip()) == "answer")
     return Shape(box, bold, num, label_kind, title, asks(title) or front, bool(_TOC_RE.match(line)), front)
 
+
+#: A list item whose content opens with an ATX heading ('1. ### What is X?').
+_ITEM_HEADING_RE = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$")
 
 #: A line that only links to an anchor of the document: `[1. Title](#1-title)`, `<a href="#7">…</a><br/>`.
 _TOC_RE = re.compile(r"""^\s*(?:\*\*)?(?:\[[^\]]{0,500}\]\(#[^)]{0,500}\)|<a\s[^>]*href\s*=\s*["']?#[^<>]*>.{0,500}?</a>)(?:\*\*)?\s*"""
