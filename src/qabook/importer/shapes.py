@@ -234,6 +234,7 @@ class Shape:
     asking: bool
     toc: bool = False  # the line only links to a place in the document (a table of contents entry)
     front: bool = False  # a paragraph right above this document's divider line (`dividers.py`): a card's front
+    tag: str = ""  # a rating tag the line opens with ('[E]', '[Medium]', '【简单】'): `RATING_TAG_RE`
 
     @property
     def style(self) -> str:
@@ -375,7 +376,24 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
     title = unbold(title)
     front = bool(box == "p" and lines is not None and labels.dividers and el.own_end < len(lines)
                  and labels.dividers.get(lines[el.own_end].strip()) == "answer")
-    return Shape(box, bold, num, label_kind, title, asks(title) or front, bool(_TOC_RE.match(line)), front)
+    return Shape(box, bold, num, label_kind, title, asks(title) or front, bool(_TOC_RE.match(line)), front,
+                 rating_tag(title))
+
+
+#: A short bracketed tag a question line opens with, rating it or saying its kind: '[E] Why …?',
+#: '[Medium] …', '【简单】…', '(Easy) …' — a word (or up to three CJK characters, or stars), never a
+#: task box ('[x]'), a number ('(1)') or a link ('[text](url)').
+RATING_TAG_RE = re.compile(r"^(?:\[(?P<a>[A-Za-z]{1,8}|[\u4e00-\u9fff]{1,3}|[★☆*]{1,5})\]|【(?P<b>[^】\d]{1,6})】|"
+                           r"[(（](?P<c>[A-Za-z]{2,8}|[\u4e00-\u9fff]{1,3})[)）])(?!\()\s*(?=\S)")
+
+
+def rating_tag(text: str) -> str:
+    """The rating tag `text` opens with ('E' for '[E] Why …?'), or ''."""
+    m = RATING_TAG_RE.match(text.strip())
+    if not m:
+        return ""
+    tag = m["a"] or m["b"] or m["c"] or ""
+    return "" if tag.lower() == "x" else tag
 
 
 #: A list item whose content opens with an ATX heading ('1. ### What is X?').

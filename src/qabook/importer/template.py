@@ -105,6 +105,9 @@ class Candidate:
         if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.5:
             return True
         steps = self.key[0] == "item" and not _heading(self.key[1])  # plain list items ('1. ### …' is a heading)
+        if f.get("rated", 0) >= 0.6 and f["n"] >= 3 and f["ask"] >= 0.3:
+            return True  # most starts rated by a tag of one small scale ('[E]', '[M]', '[H]'): graded exercises,
+            # answered or not (a list of steps or notes carries no rating)
         if f["ask"] >= 0.8 and f["sequence"] >= 0.8 and f["n"] >= 3 and not steps:
             return True  # numbered questions still waiting for their answers: each is a question
         if f["ask"] >= 0.6 and f.get("marked", 0) >= 0.3 and f["sequence"] >= 0.9 and f["n"] >= 6 and self.key[0] != "item":
@@ -557,8 +560,10 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
     marked = sum(1 for sh in cand.shapes if QUESTION_MARK_RE.search(sh.title or "")) / n
     groups = sum(1 for sh, asked in zip(cand.shapes, cand.asked_at) if not asked and names_group(sh.title)) / n
+    tags = [sh.tag.lower() for sh in cand.shapes if sh.tag]
+    rated = len(tags) / n if len(set(tags)) <= 6 else 0.0  # a scale of a few tags ('[E]', '[M]', '[H]')
     f.update(bank=float(family == "ask" and plain_bank(cand, elements, lines, sizes, answered / n, coverage)))
-    f.update(groups=groups, ticked=ticks / n, inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
+    f.update(rated=rated, groups=groups, ticked=ticks / n, inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
              explicit=sum(explicit(s) for s in cand.shapes) / n,
              sectioned=float(bool(_heading(box) and task_section(elements, cand.indices))))
