@@ -169,6 +169,50 @@ def test_quarto_exercise_boxes_with_a_solution_callout(tmp_path: Path) -> None:
     assert "The up arrow repeats a command." in chapter
 
 
+MYST = """# Lecture 7: Arc length
+
+## In-Class Practice
+
+Try each problem before opening its solution.
+
+:::{exercise}
+:label: l07-practice-1
+Find the length of the astroid for $0 \\le t \\le 2\\pi$.
+:::
+
+:::{solution} l07-practice-1
+:class: dropdown
+The length is 6.
+:::
+
+:::{exercise} Polar curves
+:label: l07-practice-2
+Find the length of the cardioid $r = 1 + \\cos\\theta$.
+:::
+
+:::{solution} l07-practice-2
+:class: dropdown
+The length is 8.
+:::
+
+## Summary
+
+Arc length integrates speed.
+"""
+
+
+def test_myst_exercise_with_its_solution_box_after_it(tmp_path: Path) -> None:
+    r, pages = import_document(tmp_path, "arc.md", MYST)
+    assert r.returncode == 0, r.stderr
+    assert "import: 2 questions" in r.stdout + r.stderr
+    assert page_block(pages[0], "question") == "Find the length of the astroid for $0 \\le t \\le 2\\pi$."
+    assert page_block(pages[0], "answer") == "The length is 6."  # the solution box after it, its options dropped
+    assert "# Polar curves" in pages[1].read_text(encoding="utf-8")  # the opener's own title
+    assert page_block(pages[1], "answer") == "The length is 8."
+    chapter = (tmp_path / "docs" / "c" / "index.md").read_text(encoding="utf-8")
+    assert "Arc length integrates speed." in chapter and "The length is" not in chapter
+
+
 def test_one_box_alone_is_no_template(tmp_path: Path) -> None:
     one = LESSON.split(":::::::::::::::::::::::::::::::::::::::  challenge\n\n## Close Enough")[0]
     r, _ = import_document(tmp_path, "one.md", one)

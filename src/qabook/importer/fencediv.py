@@ -131,8 +131,25 @@ def inside_any(line: int, boxes: list[Div]) -> bool:
     return any(d.open <= line <= d.close for d in boxes)
 
 
-def fence_lines(lines: list[str], box: Div) -> list[int]:
-    """The fence lines of the divs nested in `box` that hold no question's text: their closers
-    (their openers are answer labels, read as such) — 0-based."""
-    inner = [d for d in divs(lines) if box.open < d.open and d.close < box.close]
-    return sorted(d.close for d in inner)
+def reach(box: Div, every: list[Div], lines: list[str]) -> int:
+    """The last line of a question's box and of the answer boxes that follow it with only blank lines
+    between (MyST writes `:::{solution} ex-1` after the `:::{exercise}`, not inside it) — 0-based."""
+    end = box.close
+    for d in every:
+        if d.open <= end or d.parent is not None:
+            continue
+        if d.kind != "answer" or any(line.strip() for line in lines[end + 1:d.open]):
+            break
+        end = d.close
+    return end
+
+
+def option_lines(lines: list[str], box: Div) -> list[int]:
+    """The directive's option lines right under a box's opener (MyST ':label: ex-1', ':class: dropdown'):
+    markup for the site, not text of the question — 0-based."""
+    out = []
+    for k in range(box.open + 1, box.close):
+        if not _OPTION_RE.match(lines[k]):
+            break
+        out.append(k)
+    return out
