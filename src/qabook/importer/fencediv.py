@@ -13,7 +13,10 @@ The class word is read through the vocabulary (`vocabulary.container_kind`: chal
 question, problem, quiz → a question; solution, answer, hint → an answer; anything else → text). When
 two or more divs that hold a question repeat outside code, they are the document's template
 (`question_divs`); `detect` takes them unless the other reading has more asking starts outside
-every div than there are such divs (an FAQ that puts a note or two in a box).
+every div than there are such divs (an FAQ that puts a note or two in a box). A solution box right
+after its exercise (MyST's `:::{solution} ex-1` under `:::{exercise}`) is that exercise's answer.
+The fence lines become the page's blocks (their colons, class and attributes are shown by the box);
+every word of a box's own — its title, MyST's `:label:` options, a solution's argument — stays text.
 """
 
 from __future__ import annotations
@@ -143,13 +146,3 @@ def reach(box: Div, every: list[Div], lines: list[str]) -> int:
         end = d.close
     return end
 
-
-def option_lines(lines: list[str], box: Div) -> list[int]:
-    """The directive's option lines right under a box's opener (MyST ':label: ex-1', ':class: dropdown'):
-    markup for the site, not text of the question — 0-based."""
-    out = []
-    for k in range(box.open + 1, box.close):
-        if not _OPTION_RE.match(lines[k]):
-            break
-        out.append(k)
-    return out

@@ -29,7 +29,7 @@ from qabook.importer.links import localise_images, neutralise_links, source_anch
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import asks, linked_title
 from qabook.importer.shortcodes import read_lines
-from qabook.importer.fencediv import divs, option_lines
+from qabook.importer.fencediv import OPEN_RE as DIV_OPEN_RE, divs
 from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, squeeze, trim,
                                        unwrap)
 from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, odd_bullet_quiz, options_to_question,
@@ -236,9 +236,10 @@ class _Planner:
             twin = next((t for t in (f"**{label.name.strip('.').capitalize()}:**", "**Answer:**", "**答案：**")
                          if (lab := self.labels.paragraph(t)) and lab.kind == "answer"), None)
             if not (said and said.kind == "answer") and twin:
-                self.lines[label.open] = twin
+                opened = DIV_OPEN_RE.match(self.lines[label.open])  # its own words after the class stay:
+                rest = (opened["rest"] or "").strip() if opened else ""  # ':::{solution} ex-1' → 'ex-1'
+                self.lines[label.open] = f"{twin} {rest}".rstrip()
         fences = ({d.close for d in inner} | {d.open for d in inner}) - ({label.open} if label else set())
-        fences |= {k for d in [box, *inner] for k in option_lines(self.lines, d)}  # ':label: ex-1' under an opener
         # (the boxes were read once, in `__init__`: blanking these lines changes no other question's box)
         for k in sorted(fences):  # the boxes' own fence lines: the page shows their text, not their colons
             self.lines[k] = ""
