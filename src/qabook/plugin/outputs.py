@@ -105,9 +105,9 @@ def fill_print_pages(site: Path, book: Book, print_files: dict[str, File], rende
             if topic.rel in rendered:
                 url, title, html, _ = rendered[topic.rel]
                 topics.append((topic.id or topic.rel, unescape(title), get_relative_url(url, print_url),
-                               rebase_urls(html, url, print_url)))
+                               rebase_urls(str(html), url, print_url)))  # (str: it may be held packed)
         index = rendered.get(chapter.index.rel) if chapter.index else None
-        intro = rebase_urls(index.html, index.url, print_url) if index else ""
+        intro = rebase_urls(str(index.html), index.url, print_url) if index else ""
         filled = print_page_html(topics, intro)
         text = target.read_text(encoding="utf-8")
         if chapter.slug in cards:

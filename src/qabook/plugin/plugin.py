@@ -180,6 +180,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         site.add_asset_files(files, config, search=self.config.search, study=self.config.study,
                              system_font=self.config.system_font, language=self.language)
         findings.replace_unreadable_pages(files, self.findings)
+        book_slug(config.site_name)  # the PDFs' name, worked out here, before the page workers fork
         self.rendered = {}
         self.study_files = study_data.add_study_pages(files, config, self.language) if self.config.study else {}
         self.print_files = outputs.add_print_pages(files, config, self.book, self.language)
@@ -284,7 +285,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         refs: set[str] = set()
         if self.offline is not None:  # what this page loads (the worker's set holds only this page's)
             refs, self.offline.refs = self.offline.refs, set()
-        return self.rendered.get(src), preview.split_questions_kept(src), refs
+        rendered, questions = self.rendered.get(src), preview.split_questions_kept(src)
+        if self.one_off and rendered is not None:  # the parent holds every page until its print pages are written
+            rendered, questions = preview.packed(rendered, questions)
+        return rendered, questions, refs
 
     def parallel_apply(self, page: MkPage, state: tuple) -> None:
         """In the parent: a worker's page state, as if the page had been rendered here."""
@@ -297,9 +301,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             self.offline.refs |= refs
 
     def one_off_build(self) -> None:
-        """Called by qabook.parallel_build before the pages are rendered when no page of this
-        build is rendered again (`qabook build`): the pages' HTML is let go once the print pages
-        and the study data are written, before the search index (qabook.memory)."""
+        """Called by qabook.parallel_build before the pages are read when no page of this
+        build is rendered again (`qabook build`): a page's HTML comes from its worker packed
+        (`qabook.memory.Packed`, with its questions for study mode) and is let go once the print
+        pages and the study data are written, before the search index (qabook.memory)."""
         self.one_off = not self.serving
 
     def parallel_beside_render(self, config: MkDocsConfig) -> None:

@@ -310,7 +310,7 @@ def _stats_of(span: tuple[int, int], words: frozenset[str], key: int) -> tuple[C
         phrases.update(p)
         pieces |= pc
         loose.append(lo)
-        latin_docs.update({t for f in d.terms.values() for t in f if is_latin(t)})
+        latin_docs.update({t for f in d.term_counts().values() for t in f if is_latin(t)})
         for run in _runs(d):
             book_chars.update(run)
     return phrases, pieces, latin_docs, book_chars, loose
