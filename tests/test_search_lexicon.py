@@ -182,7 +182,8 @@ def test_the_fast_segmentation_is_maximum_matching_on_real_text() -> None:
     assert sum(map(len, runs)) > 30_000  # (the corpus and the seed: tens of thousands of characters)
     for run in runs:
         assert expand.fine_bounds(run, words)[0] == expand.segment(run, words), run
-        assert expand.fine_bounds(run, words, backward=True)[0] == expand._segment_back(run, words, expand.MAX_WORD), run
+        backward = expand._segment_back(run, words, expand.MAX_WORD)
+        assert expand.fine_bounds(run, words, backward=True)[0] == backward, run
 
 
 @needs_shared
