@@ -180,6 +180,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         site.add_asset_files(files, config, search=self.config.search, study=self.config.study,
                              system_font=self.config.system_font, language=self.language)
         findings.replace_unreadable_pages(files, self.findings)
+        book_slug(config.site_name)  # the PDFs' name, worked out here, before the page workers fork
         self.rendered = {}
         self.study_files = study_data.add_study_pages(files, config, self.language) if self.config.study else {}
         self.print_files = outputs.add_print_pages(files, config, self.book, self.language)
