@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import import_document, page_block
 
 SPACED_NUMERAL = """# Go 语法面试题
@@ -158,8 +160,35 @@ Vue 是一个框架，也是一个生态。其功能覆盖了大部分前端开�
 """
 
 
-def test_a_tutorial_with_an_intro_and_an_outro_question_is_no_qa(tmp_path: Path) -> None:
-    r, pages = import_document(tmp_path, "intro.md", RHETORICAL)
+RHETORICAL_EN = """# Getting started
+
+This guide walks through the first steps with the tool.
+
+## What is Taskly?
+
+Taskly is a small command that keeps your to-do list in a plain text file, one task a line.
+
+## Installing
+
+Download the binary for your platform and put it on your PATH.
+
+## Configuring
+
+Write a config file in your home folder with the path of the list.
+
+## Still have questions?
+
+Ask on the forum, we answer within a day.
+
+## Next steps
+
+Read the reference for every command.
+"""
+
+
+@pytest.mark.parametrize("text", [RHETORICAL, RHETORICAL_EN], ids=["zh", "en"])
+def test_a_tutorial_with_an_intro_and_an_outro_question_is_no_qa(tmp_path: Path, text: str) -> None:
+    r, pages = import_document(tmp_path, "intro.md", text)
     assert pages == [], [p.name for p in pages]
     assert r.returncode == 1, r.stdout + r.stderr
 
