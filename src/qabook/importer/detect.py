@@ -531,6 +531,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         if k_winner is not None and (opts.answer_key is not None or all(k.hidden for k in keys) or winner is None
                                      or _own_labels(k_winner, expanded, lines, keys, labels) < 0.5):
             winner, runner, cands, shapes = k_winner, k_runner, k_cands, keyed
+        elif winner is not None and (answering := _keyed_runs(winner, k_winner, k_cands, keys, expanded, keyed)):
+            winner, runner, cands, shapes, keys = k_winner, k_runner, k_cands, keyed, answering
         else:
             keys = []
     if winner is not None and lines and (whole := asked_by_its_title(expanded, shapes, winner, lines)):
@@ -685,6 +687,30 @@ def _why_prose(cands: list[Candidate]) -> str:
     if not c.prose():
         return f"the best reading, {c.describe()}, reads as group headings: {c.grouping()}"
     return f"the best reading, {c.describe()}, reads as an article's sections: {c.prose()}"
+
+
+def _keyed_runs(winner: Candidate, k_winner: Candidate | None, k_cands: list[Candidate], keys: list[AnswerKey],
+                elements: list[Element], shapes: list[Shape]) -> list[AnswerKey]:
+    """The keys that answer a second group beside the winner, not the winner's own questions: with the
+    keys read, the winner stays the same and another template, outside its units, is numbered right
+    up to a key with the numbers that key lists (sections '## 1.'–'## 3.' that answer themselves, then
+    a quiz '1.'–'3.' with its choices over 'Answer key: 1-B, 2-B, 3-B'). Never silently left on the
+    chapter page: those keys, and that group, are part of the reading."""
+    if k_winner is None or k_winner.key != winner.key or k_winner.indices != winner.indices:
+        return []
+    extras = [c for c in _region_extras(k_winner, k_cands, elements, shapes) if c.source is None]
+    out = []
+    for key in keys:
+        for c in extras:
+            before = [i for i in c.indices if i < key.opener]
+            numbers = [n for i, n in zip(c.indices, _numbers(c)) if i < key.opener] \
+                if len(_numbers(c)) == len(c.indices) else []
+            if len(before) < 2 or len(numbers) != len(before) or not set(key.entries) <= set(numbers) \
+                    or any(max(before) < w < key.opener for w in winner.indices):
+                continue
+            out.append(key)
+            break
+    return out
 
 
 def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys: list[AnswerKey],

@@ -142,7 +142,8 @@ class _Planner:
                                   "is followed by answers numbered like the questions ('1. B', '**A3.** …'): it "
                                   "changed nothing; the pattern is matched at the start of the line's text")
         self.key_lines = {key.line for key in detection.keys}
-        claimed = claims([(u.start.index, u.start.number) for u, _ in units], [key.opener for key in detection.keys])
+        claimed = claims([(u.start.index, u.start.number) for u, _ in units], [key.opener for key in detection.keys],
+                         [set(key.entries) for key in detection.keys])
         for k, key in enumerate(detection.keys):  # the questions before it (one run each, for keys in a row)
             group = [u for u, _ in units if claimed.get(u.start.index) == k]
             if group:
