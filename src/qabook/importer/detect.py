@@ -24,7 +24,7 @@ from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbering, numbering_only, says_question,
                                    shape_of)
 from qabook.importer.faqsection import faq_sections
-from qabook.importer.fencediv import divs, inside_any, question_divs, reach
+from qabook.importer.fencediv import divs, inside_any, lone_boxes, question_divs, reach
 from qabook.importer.gaps import found_numbers
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
                                       shown_as_example, topic_names,
@@ -599,6 +599,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                 starts.append(_start(i, shape, box, expanded[i].level))
                 if i in cand.held:  # a lone 'Q:'/'A:' pair after another question's answer
                     starts[-1].promoted = expanded[cand.held[i]].lineno
+    if lines and winner.key[0] != "div":
+        starts += _lone_boxes(expanded, lines, starts)
     starts.sort(key=lambda s: s.index)
     filled = []  # numbers the sequence skips, written where Markdown reads no list item (`gaps.py`)
     for j, row, _ in found_numbers(expanded, lines, starts) if lines else []:
@@ -623,7 +625,7 @@ def _div_reading(elements: list[Element], shapes: list[Shape], lines: list[str],
     """The document's question boxes (`fencediv.question_divs`) as its questions, one per div, or None:
     when it has none, or when the other reading has at least as many asking starts outside every
     div as there are boxes (a bank that keeps a note or two in a box)."""
-    boxes = question_divs(lines)
+    boxes = question_divs(lines) or (lone_boxes(lines) if winner is None else [])
     if not boxes:
         return None
     every = divs(lines)
@@ -643,7 +645,7 @@ def _div_reading(elements: list[Element], shapes: list[Shape], lines: list[str],
                                 asks(d.title) if d.title else False))
         ends.append(next((j for j in range(i + 1, len(elements)) if elements[j].start > reach(d, every, lines)),
                          len(elements)))
-    if len(indices) < 2:
+    if len(indices) < min(2, len(boxes)):
         return None
     held = sum(elements[e - 1].end - elements[i].start if e > i else 0 for i, e in zip(indices, ends))
     cand = Candidate.fixed(("div", "", "div"), indices, box_shapes, ends, True, 3.0,  # the class says so: a label
@@ -654,6 +656,22 @@ def _div_reading(elements: list[Element], shapes: list[Shape], lines: list[str],
     inside = winner is not None and all(inside_any(elements[i].start, every) for i in winner.indices)
     return Detection(cand.describe(), starts, elements, winner=cand, runner=None if inside else winner,
                      cands=cands + [cand])  # a reading of the same boxes from inside is no rival
+
+
+def _lone_boxes(elements: list[Element], lines: list[str], starts: list[Start]) -> list[Start]:
+    """One `::: challenge` box with its `::: solution` beside the reading's questions: a question of its
+    own, its fences read as the box they are (`fencediv.lone_boxes`), unless a start sits inside it."""
+    every = divs(lines)
+    at = {el.start: i for i, el in enumerate(elements)}
+    out = []
+    for d in lone_boxes(lines):
+        end = reach(d, every, lines)
+        i = at.get(d.open)
+        if i is None or any(d.open <= elements[s.index].start <= end for s in starts):
+            continue
+        num = numbering(d.title) if d.title else None
+        out.append(Start(i, num.number if num else None, d.title, "div", close=end))
+    return out
 
 
 def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys: list[AnswerKey],

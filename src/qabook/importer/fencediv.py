@@ -129,6 +129,22 @@ def question_divs(lines: list[str]) -> list[Div]:
     return chosen if len(chosen) >= 2 else []
 
 
+def lone_boxes(lines: list[str]) -> list[Div]:
+    """A question's box that the document does not repeat (one `::: challenge`), answered by a
+    solution box inside it or right after it: one question all the same, its class says so."""
+    every = divs(lines)
+    if question_divs(lines):
+        return []
+    out = []
+    for n, d in enumerate(every):
+        if d.kind != "question" or d.parent is not None:
+            continue
+        inner = any(x.parent == n and x.kind == "answer" for x in every)
+        if inner or reach(d, every, lines) > d.close:
+            out.append(d)
+    return out
+
+
 def inside_any(line: int, boxes: list[Div]) -> bool:
     """Whether the 0-based line lies within one of the divs (their fence lines included)."""
     return any(d.open <= line <= d.close for d in boxes)
