@@ -73,3 +73,13 @@ def test_named_key_answers_the_run_right_above_it():
     pages = _questions(plan)
     assert block(pages[1].text, "answer").startswith("```bash")
     assert [block(p.text, "answer") for p in pages[3:]] == ["B", "C", "C"]
+
+
+def test_quiz_without_key_is_said_at_its_line():
+    text = _NOTES.replace("Answer key: 1-B, 2-C, 3-C\n", "")
+    plan = plan_import(text, "notes.md")
+    assert plan.question_count == 3
+    line = text.splitlines().index("1. Which command shows the commits of a branch?") + 1
+    said = [d for d in plan.diagnostics if d.code == "QI041"]
+    assert [d.line for d in said] == [line]
+    assert "answer key" in said[0].message
