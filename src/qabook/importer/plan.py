@@ -16,6 +16,7 @@ import yaml
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
 from qabook.importer.answerkey import AnswerKey, claims, named_entry
+from qabook.importer.asklists import under_exercises
 from qabook.importer.tagcards import card_tags
 from qabook.importer.indented import flush
 from qabook.importer.readview import front_matter_end
@@ -166,7 +167,7 @@ class _Planner:
                       "as 2,4, or --question-pattern)")
         if detection.winner is not None and detection.winner.key[2] == "asklist":
             for j in detection.winner.indices:
-                if not asks(elements[j].text):
+                if not asks(elements[j].text) and not under_exercises(elements, j):  # a task is an exercise's way
                     self.warn(elements[j].lineno, "QI037", "this list item does not ask, but the heading over its list "
                               "names them questions ('## Behavioral Questions'): read as a question, as the lists of "
                               "questions around it; if it is no question, move it out of that list")
