@@ -1,7 +1,7 @@
 """Where a search query's time goes on a big book: loading its files, reading them, ranking.
 
     .venv/bin/python benchmarks/search_query.py [--questions 10000] [--copies 10] [--keep DIR]
-                                                [--profile]
+                                                [--profile] [--site SITE…]
 
 Builds a generated book (benchmarks/genbook.py, 10 questions a page) with `qabook build`, then,
 with `--copies N`, writes the search index of N copies of its documents into the site (each
@@ -27,10 +27,10 @@ import tempfile
 from html import unescape
 from pathlib import Path
 
-from bench import LATER_QUERIES
-from common import CHROMIUM, CHROMIUM_ARGS, ROOT, run
-from genbook import generate
+from bench import LATER_QUERIES, make_project
+from common import CHROMIUM, CHROMIUM_ARGS, run
 
+from search_scale import _track
 from serve_gzip import serve_gzip as serve
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
@@ -38,16 +38,14 @@ H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 TAG = re.compile(r"<[^>]+>")
 
 
-def build(project: Path, questions: int) -> Path:
-    """A generated book's site, built once (kept in `project` for the next run)."""
+def build(work: Path, questions: int) -> Path:
+    """A generated book's site (bench.make_project, 10 questions a page), built once: kept in
+    `work` for the next run."""
+    project = work / f"q{questions}-p10"
     site = project / "site"
     if (site / "search" / "qabook" / "meta.js").exists():
         return site
-    project.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", project / "overrides", dirs_exist_ok=True)
-    if not (project / "docs").exists():
-        generate(project / "docs", questions, per_page=10)
+    project, _ = make_project(work, questions, 10)
     run(sys.executable, "-m", "qabook.cli", "build", "--no-pdf", cwd=project)
     return site
 
@@ -90,60 +88,80 @@ def write_copies(site: Path, copies: int) -> int:
     return len(many)
 
 
+#: Typed into the search box as a reader does; resolves when the results are on screen (the
+#: frame after they were written): ms since the input event, and per kind of file (t: term
+#: shards, x: expansion tables, v: word lists, d: result texts) how many, their decoded bytes,
+#: when the first was asked for and when the last arrived (ms since the input event).
+TYPED = """async q => {
+    const root = document.querySelector('[data-qa-search]'); const box = root.querySelector('input');
+    const t0 = performance.now(); box.value = q; box.dispatchEvent(new Event('input'));
+    while (root.dataset.qaQuery !== q && performance.now() - t0 < 60000) await new Promise(r => setTimeout(r, 1));
+    if (root.dataset.qaError) throw new Error(root.dataset.qaError);
+    await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+    const shown = performance.now() - t0, files = {};
+    for (const e of performance.getEntriesByType('resource')) {
+      if (e.startTime < t0 || !e.name.includes('/search/qabook/')) continue;
+      const kind = e.name.split('/').pop().charAt(0), f = files[kind] || (files[kind] = [0, 0, 0, 1e9]);
+      f[0]++; f[1] += e.decodedBodySize; f[2] = Math.max(f[2], e.responseEnd - t0);
+      f[3] = Math.min(f[3], e.startTime - t0);
+    }
+    return [shown, files]; }"""
+
+
 def measure(site: Path, profile: bool) -> None:
     from playwright.sync_api import sync_playwright
 
     waits: list[float] = []
     ranks: list[float] = []
+    shown: list[float] = []
     nodes: dict[str, float] = {}
     with sync_playwright() as p, serve(site) as url:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for query in LATER_QUERIES:
-            page = browser.new_page()
-            for _ in range(3):  # (a script may fail to arrive from the test server under heavy load)
-                page.goto(url + "c000/", wait_until="networkidle")
-                if page.evaluate("!!window.qabookSearch"):
-                    break
-            page.evaluate("qabookSearch.search('训练', 10, 0)")
-            cdp = None
-            if profile:
-                cdp = page.context.new_cdp_session(page)
-                cdp.send("Profiler.enable")
-                cdp.send("Profiler.setSamplingInterval", {"interval": 100})
-                cdp.send("Profiler.start")
-            loaded: list[int] = []
-            page.on("requestfinished", lambda r, loaded=loaded: _count(r, loaded))
-            t = page.evaluate("""async q => { const t0 = performance.now();
-                await qabookSearch.search(q, 10, 0); const t1 = performance.now();
-                let again = Infinity;  // the least of three: this machine's other load only adds
-                for (let i = 0; i < 3; i++) { const t2 = performance.now(); await qabookSearch.explain(q);
-                  again = Math.min(again, performance.now() - t2); }
-                return [t1 - t0, again]; }""", query)
-            if cdp:
-                prof = cdp.send("Profiler.stop")["profile"]
-                _add_self_times(prof, nodes)
-            waits.append(t[0])
-            ranks.append(t[1])
-            print(f"  {query!r}: search {t[0]:.0f} ms ({len(loaded)} files, {sum(loaded) / 1e3:.0f} KB), "
-                  f"ranked again {t[1]:.0f} ms", flush=True)
-            page.close()
+            for typed in (False, True):  # the engine's call, then the search box, each in a fresh page
+                page = browser.new_page()
+                for _ in range(3):  # (a script may fail to arrive from the test server under heavy load)
+                    page.goto(url + "c000/", wait_until="networkidle")
+                    if page.evaluate("!!window.qabookSearch"):
+                        break
+                page.evaluate("qabookSearch.search('训练', 10, 0)")
+                if typed:
+                    ms, files = page.evaluate(TYPED, query)
+                    shown.append(ms)
+                    split = ", ".join(f"{k}: {f[0]} files {f[1] / 1e3:.0f} KB {f[3]:.0f}→{f[2]:.0f} ms"
+                                      for k, f in sorted(files.items()))
+                    print(f"    typed: on screen {ms:.0f} ms ({split})", flush=True)
+                    page.close()
+                    continue
+                cdp = None
+                if profile:
+                    cdp = page.context.new_cdp_session(page)
+                    cdp.send("Profiler.enable")
+                    cdp.send("Profiler.setSamplingInterval", {"interval": 100})
+                    cdp.send("Profiler.start")
+                loaded, _ = _track(page, "/search/qabook/")
+                t = page.evaluate("""async q => { const t0 = performance.now();
+                    await qabookSearch.search(q, 10, 0); const t1 = performance.now();
+                    let again = Infinity;  // the least of three: this machine's other load only adds
+                    for (let i = 0; i < 3; i++) { const t2 = performance.now(); await qabookSearch.explain(q);
+                      again = Math.min(again, performance.now() - t2); }
+                    return [t1 - t0, again]; }""", query)
+                if cdp:
+                    prof = cdp.send("Profiler.stop")["profile"]
+                    _add_self_times(prof, nodes)
+                waits.append(t[0])
+                ranks.append(t[1])
+                print(f"  {query!r}: search {t[0]:.0f} ms ({len(loaded)} files, {sum(loaded) / 1e3:.0f} KB), "
+                      f"ranked again {t[1]:.0f} ms", flush=True)
+                page.close()
         browser.close()
-    print(f"median: search {statistics.median(waits):.0f} ms, ranked again {statistics.median(ranks):.0f} ms")
+    print(f"median: search {statistics.median(waits):.0f} ms, ranked again {statistics.median(ranks):.0f} ms, "
+          f"typed → on screen {statistics.median(shown):.0f} ms (the box waits 60 ms after a keystroke)")
     if nodes:
         total = sum(nodes.values())
         print(f"CPU profile, self time over all queries ({total:.0f} ms sampled):")
         for name, ms in sorted(nodes.items(), key=lambda kv: -kv[1])[:25]:
             print(f"  {ms:8.1f} ms  {name}")
-
-
-def _count(request, loaded: list[int]) -> None:
-    """The decoded bytes of a search file the page loaded."""
-    if "/search/qabook/" in request.url:
-        try:
-            response = request.response()
-            loaded.append(len(response.body()) if response else 0)
-        except Exception:  # noqa: BLE001 - the page was closed meanwhile
-            pass
 
 
 def _add_self_times(prof: dict, out: dict[str, float]) -> None:
@@ -163,17 +181,23 @@ def main() -> int:
     ap.add_argument("--keep", type=Path, help="build (or reuse) the book in this folder")
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--reindex", action="store_true", help="write the index again (after a change to it)")
+    ap.add_argument("--site", type=Path, nargs="+", help="measure these built sites instead, one after the other")
     args = ap.parse_args()
-    project = args.keep or Path(tempfile.mkdtemp(prefix="qabook-query-"))
+    if args.site:
+        for site in args.site:
+            print(f"== {site}", flush=True)
+            measure(site, args.profile)
+        return 0
+    work = args.keep or Path(tempfile.mkdtemp(prefix="qabook-query-"))
     try:
-        site = build(project, args.questions)
+        site = build(work, args.questions)
         if args.copies > 1 or args.reindex:
             n = write_copies(site, args.copies)
             print(f"index of {n:,} documents ({args.copies} × the book's)", flush=True)
         measure(site, args.profile)
     finally:
         if not args.keep:
-            shutil.rmtree(project, ignore_errors=True)
+            shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

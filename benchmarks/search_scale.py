@@ -67,9 +67,14 @@ def _track(page, marker: str) -> tuple[list[int], list[int]]:
 
     def done(request) -> None:
         if marker in request.url:
-            response = request.response()
-            decoded.append(len(response.body()) if response else 0)
-            wire.append(request.sizes()["responseBodySize"])
+            try:
+                response = request.response()
+                body = len(response.body()) if response else 0
+                sizes = request.sizes()["responseBodySize"]
+            except Exception:  # noqa: BLE001 - the page was closed meanwhile
+                return
+            decoded.append(body)
+            wire.append(sizes)
 
     page.on("requestfinished", done)
     return decoded, wire

@@ -14,6 +14,7 @@ import pytest
 
 from conftest import CORPUS, copy_project, qabook
 from qabook.search import analyze, shard_of
+from qabook.search.index import CHUNK_BYTES, SHARD_BYTES
 from searchset import CORPUS_CHAPTER, load_queries, page_key, score
 
 pytestmark = pytest.mark.browser
@@ -157,6 +158,13 @@ def test_index_files_are_small_and_sharded(search_site: Path) -> None:
     assert meta["docs"] >= 28 and meta["shards"] == len(shards) > 1 and meta["chunks"] == len(chunks) > 1
     sizes = {p.name: p.stat().st_size for p in shards + chunks}
     assert max(sizes.values()) <= FILE_LIMIT, sizes
+    # the fewest term shards of at most SHARD_BYTES each on average (their size as written)
+    written = sum(p.stat().st_size for p in shards)
+    assert (len(shards) - 1) * SHARD_BYTES < written <= len(shards) * SHARD_BYTES * 1.05, (written, len(shards))
+    # a chunk of result texts holds as many documents as fit in about CHUNK_BYTES (a query needs
+    # one document of each chunk it loads)
+    mean = sum(p.stat().st_size for p in chunks) / len(chunks)
+    assert meta["chunkDocs"] in (1, 2, 4, 8, 16, 32, 64) and CHUNK_BYTES / 2.5 <= mean <= CHUNK_BYTES * 1.25, mean
 
 
 def test_constructor_where_no_text_has_it(browser, search_site: Path) -> None:
@@ -175,6 +183,22 @@ def test_constructor_where_no_text_has_it(browser, search_site: Path) -> None:
             assert page.locator(".md-search-result__meta").inner_text() == strings("zh")["search.none"], query
         page.close()
     assert all(found == [] for found in ranked.values()), ranked
+
+
+def test_a_query_of_punctuation_alone_finds_nothing_cleanly(browser, search_site: Path) -> None:
+    """A query with nothing to look for ("?", "！？", "..."): "no results", not an error."""
+    from browser import serve
+
+    from qabook.i18n import strings
+
+    with serve(search_site) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(url)
+        for query in ["?", "！？", "...", "-- ·"]:
+            assert run_queries(page, [query]) == {query: []}
+            assert page.locator("[data-qa-search]").get_attribute("data-qa-error") is None, query
+            assert page.locator(".md-search-result__meta").inner_text() == strings("zh")["search.none"], query
+        page.close()
 
 
 def test_browser_reads_postings_as_the_index_writes_them(browser, search_site: Path) -> None:
@@ -227,3 +251,29 @@ def test_results_asked_for_page_by_page_are_one_ranking(browser, search_site: Pa
         keys = [(-round(c * 1e6), -round(e * 1e6), -s, d) for d, c, e, s in r["all"]]
         assert keys == sorted(keys), r["q"]
         assert r["full"] == sum(c >= 1 - 1e-9 for _, c, _, _ in r["all"]), r["q"]
+
+
+def test_a_ranking_does_not_depend_on_the_query_before(browser, search_site: Path) -> None:
+    """The ranking's tables of a row per document are kept from one query to the next (qasearch.js
+    `tables`): each query ranks alike after the one before it and after a query of many terms that
+    touches most documents."""
+    from browser import serve
+
+    queries = [q for q, _ in load_queries()][:30] + ["训练 模型", "数据", "the", "fanxiangchuanbo"]
+    before = "训练 模型 数据 the model 反向传播 梯度 注意力 安全 网络"  # many terms, most documents
+    with serve(search_site) as url:
+        runs = []
+        for first in ("", before):
+            page = browser.new_page()
+            page.goto(url)
+            runs.append(page.evaluate("""async ([qs, first]) => { const out = [];
+                const rows = r => r.list.map(x => [x.doc, x.cover, x.exact, x.score]);
+                for (const q of qs) {
+                  if (first) await qabookSearch.explain(first);
+                  out.push(rows(await qabookSearch.explain(q)));
+                }
+                return out; }""", [queries, first]))
+            page.close()
+    assert sum(len(r) for r in runs[0]) > 100
+    for q, alone, after in zip(queries, *runs):
+        assert alone == after, q

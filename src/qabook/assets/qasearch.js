@@ -453,10 +453,9 @@
     });
   }
 
-  /* The other language's term for a Latin phrase of up to four words (fillers left out, as the
-     build leaves them out of its keys: "question and answer" is "question answer"), or for a
-     piece of a Chinese run (the longest found first). */
-  function crossLanguage(meta, p) {
+  /* crossLanguage's keys: for each span (a run of Latin words, a Chinese run) the rows of keys
+     to look up at each of its places, longest first. */
+  function crossKeys(p) {
     var keys = [], spans = [];
     var latin = [];
     p.tokens.forEach(function (t, i) {
@@ -496,6 +495,14 @@
       }
       sp.keys.forEach(function (row) { keys.push.apply(keys, row); });
     });
+    return { spans: spans, keys: keys };
+  }
+
+  /* The other language's term for a Latin phrase of up to four words (fillers left out, as the
+     build leaves them out of its keys: "question and answer" is "question answer"), or for a
+     piece of a Chinese run (the longest found first). */
+  function crossLanguage(meta, p) {
+    var cross = crossKeys(p), spans = cross.spans, keys = cross.keys;
     if (!keys.length) return Promise.resolve();
     return lookup(meta, unique(keys)).then(function (table) {
       spans.forEach(function (sp) {
@@ -525,17 +532,16 @@
     offset = offset || 0;
     return loadMeta().then(function (meta) {
       if (cache.query === query && cache.meta === meta) return cache.ranked;
-      return rank(meta, query).then(function (ranked) {
+      return rank(meta, query, function (first) {  // (see rank: the texts asked for early)
+        texts(meta, first.top(offset, offset + (limit || 10))).catch(function () { /* asked again below */ });
+      }).then(function (ranked) {
         cache.query = query; cache.meta = meta; cache.ranked = ranked;
         return ranked;
       });
     }).then(function (ranked) {
       var top = ranked.top(offset, offset + (limit || 10));
       var meta = cache.meta;
-      var chunkIds = unique(top.map(function (r) { return Math.floor(r.doc / meta.chunkDocs); }));
-      return Promise.all(chunkIds.map(function (c) { return load("d" + c, "d" + c + ".js"); })).then(function (rows) {
-        var chunks = new Map();
-        chunkIds.forEach(function (c, i) { chunks.set(c, rows[i]); });
+      return texts(meta, top).then(function (chunks) {
         var results = top.map(function (r) {
           var row = chunks.get(Math.floor(r.doc / meta.chunkDocs))[r.doc % meta.chunkDocs];
           return { doc: r.doc, score: r.score, cover: r.cover, exact: r.exact, marks: r.marks,
@@ -547,12 +553,33 @@
     });
   }
 
-  function rank(meta, query) {
+  /* The chunks holding these results' texts: chunk number → its rows. */
+  function texts(meta, top) {
+    var ids = unique(top.map(function (r) { return Math.floor(r.doc / meta.chunkDocs); }));
+    return Promise.all(ids.map(function (c) { return load("d" + c, "d" + c + ".js"); })).then(function (rows) {
+      var chunks = new Map();
+      ids.forEach(function (c, i) { chunks.set(c, rows[i]); });
+      return chunks;
+    });
+  }
+
+  /* `ahead` (optional) is given a ranking by the query's own terms as soon as their shards are
+     in, while the expansions' tables and shards are still on their way: search() asks for the
+     texts of its results then (when every shown result holds the query's words exactly, as in
+     a big book, they are the final ones; else a few chunks were loaded for nothing). */
+  function rank(meta, query, ahead) {
     var p = plan(meta, query);
     var post = new Map();
     var exactTerms = function () { return unique([].concat.apply([], p.alts.map(function (a) { return a.terms; }))); };
-    if (!p.units.length) return Promise.resolve({ terms: [], list: [], full: 0, partial: false });
+    if (!p.units.length) {  // nothing to look for ("?", "!!!"): no results, as a ranking of none
+      return Promise.resolve({ terms: [], list: [], total: 0, full: 0, partial: false, top: function () { return []; } });
+    }
+    // the other language's tables asked for now, with the terms' shards, not a round trip later
+    // (crossLanguage looks them up once the typos are known: these keys are some of its keys)
+    var early = crossKeys(p).keys;
+    if (early.length) lookup(meta, unique(early)).catch(function () { /* asked again, and reported, later */ });
     return postings(meta, exactTerms(), post).then(function () {
+      if (ahead) ahead(score(meta, p, post));
       var cjkMiss = p.tokens.some(function (t) {
         if (t.latin) return false;
         for (var i = 0; i + 1 < t.text.length; i++) if (!found(post, t.text.slice(i, i + 2))) return true;
@@ -572,6 +599,21 @@
       p.alts = p.alts.filter(function (a) { return a.terms.length; });
       return postings(meta, exactTerms(), post);
     }).then(function () { var r = score(meta, p, post); r.plan = p; return r; });
+  }
+
+  /* score()'s tables of a row per document (`w`, `held`, `seen`), kept from one query to the
+     next: at 100,000 documents they are megabytes, which the browser would allocate, and its
+     garbage collector follow, for every query. What the query before used is cleared first (a
+     fill is a memset: cheaper than clearing the rows it touched one by one). */
+  var kept = { w: null, held: null, seen: null, T: 0, W: 0, N: 0 };
+  function tables(N, T, W) {
+    var k = kept;
+    if (k.N) { k.seen.fill(0, 0, k.N); k.w.fill(0, 0, k.N * k.T); k.held.fill(0, 0, k.N * k.W); }
+    if (!k.seen || k.seen.length < N) k.seen = new Uint8Array(N);
+    if (!k.w || k.w.length < N * T) k.w = new Float32Array(N * T);
+    if (!k.held || k.held.length < N * W) k.held = new Int32Array(N * W);
+    k.N = N; k.T = T; k.W = W;
+    return k;
   }
 
   function idfOf(meta, list) {
@@ -599,9 +641,10 @@
     if (total === 0) { top.forEach(function (u) { weights[u] = 1; }); total = top.length; }
     var terms = exactTermsOf(p);
     var T = terms.length, N = meta.docs, W = (T + 31) >> 5;
-    var w = new Float32Array(N * T);  // document × term → idf-weighted score (0: absent)
-    var held = new Int32Array(N * W);  // document → the terms it holds, as bits
-    var seen = new Uint8Array(N), touched = [];
+    var tab = tables(N, T, W);
+    var w = tab.w;  // document × term → idf-weighted score (0: absent)
+    var held = tab.held;  // document → the terms it holds, as bits
+    var seen = tab.seen, touched = [];
     terms.forEach(function (t, ti) {
       var list = post.get(t);
       if (!list) return;

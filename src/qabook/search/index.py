@@ -25,8 +25,10 @@ from qabook.vocabulary import BLOCKS
 FIELD_WEIGHTS = {"title": 3.0, **{b.name: b.search_weight for b in BLOCKS}, "tags": 1.5, "body": 0.5}
 K1, B = 1.2, 0.75
 PAGE_FACTOR = 0.5  # a page without questions (chapter, home) ranks below the topics
-SHARD_BYTES = 24_000  # target size of one term shard (raw)
-CHUNK_DOCS = 8  # documents per chunk: a query loads the chunks of the results it shows
+SHARD_BYTES = 12_000  # target size of one term shard (raw: the posting lists as written)
+MAX_SHARDS = 8192  # (100,000 documents of generated text: ≈ 63 MB of postings, ≈ 5,300 shards)
+CHUNK_BYTES = 4_000  # about the size of one chunk of result texts (raw): a query loads the chunks
+#                      of the results it shows, each for one of its documents (chunk_docs)
 VERSION = 4
 #: Posting lists are written as text, each number in a code of printable ASCII without `"` and
 #: `\\` (91 symbols): a number is its last digit base 46 (symbols 0–45) after its higher digits
@@ -72,6 +74,21 @@ def decode_numbers(text: str) -> list[int]:
             out.append(acc * LAST + d)
             acc = 0
     return out
+
+
+def chunk_docs(docs: list[SearchDoc]) -> int:
+    """Documents per chunk of result texts: the most, a power of two, whose mean size stays
+    within CHUNK_BYTES (at least one). A query shows ten results, mostly from ten chunks, and
+    needs one document of each: a chunk of 8 documents of a big book loaded 8 × what was shown.
+    (A power of two: a save that changes the mean a little keeps the chunks as they were.)"""
+    if not docs:
+        return 1
+    mean = sum(len(d.url) + len(d.title.encode()) + len(d.chapter.encode()) + len(d.text.encode()) + 12
+               for d in docs) / len(docs)
+    n = 1
+    while n < 64 and 2 * n * mean <= CHUNK_BYTES:
+        n *= 2
+    return n
 
 
 def _js(kind: str, *args: object) -> bytes:
@@ -153,8 +170,8 @@ def index_files(docs: list[SearchDoc], avg: dict[str, float] | None = None,
     # a tuple per posting was most of a big book's memory)
     avg = avg or field_means(docs)
     expansions, files = build_expansions(docs, glossary)  # (reads the term counts: before they go)
-    # (as arrays: a Python int in a list is 36 bytes, in an array 8; they become text one shard
-    # at a time, to be written: encode_numbers)
+    # (as arrays: a Python int in a list is 36 bytes, in an array 8; they become text once
+    # every document is in: encode_numbers)
     encoded: dict[str, array] = {}
     last: dict[str, int] = {}
     for doc_id, doc in enumerate(docs):
@@ -168,24 +185,28 @@ def index_files(docs: list[SearchDoc], avg: dict[str, float] | None = None,
             flat.append(doc_id - last.get(term, 0))
             flat.append(w)
             last[term] = doc_id
-    # (the estimate of a shard's bytes is that of the JSON numbers the shards held before the
-    # text code: the same shards, each about half as large)
-    raw = sum(len(t) * 3 + 4 * len(v) for t, v in encoded.items())
-    shards = max(1, min(4096, math.ceil(raw / SHARD_BYTES)))
-    buckets: list[dict[str, array]] = [{} for _ in range(shards)]
-    for term in sorted(encoded):
-        buckets[shard_of(term, shards)][term] = encoded[term]
-    encoded.clear()
     last.clear()
-    chunks = math.ceil(len(docs) / CHUNK_DOCS)
+    # each posting list becomes the text it is written as, now: a shard's size is then known
+    # (its terms and texts), and a list holds a byte a number, not the array's 8
+    texts: dict[str, str] = {}
+    for term in sorted(encoded):
+        texts[term] = encode_numbers(encoded.pop(term))
+    raw = sum(len(term.encode()) + len(text) + 6 for term, text in texts.items())  # "term":"text",
+    shards = max(1, min(MAX_SHARDS, math.ceil(raw / SHARD_BYTES)))
+    buckets: list[dict[str, str]] = [{} for _ in range(shards)]
+    for term, text in texts.items():
+        buckets[shard_of(term, shards)][term] = text
+    texts.clear()
+    per_chunk = chunk_docs(docs)
+    chunks = math.ceil(len(docs) / per_chunk)
     yield from files.items()
     files.clear()
     yield "meta.js", _js("meta", {"version": VERSION, "docs": len(docs), "shards": shards,
-                                  "chunkDocs": CHUNK_DOCS, "chunks": chunks, **expansions})
+                                  "chunkDocs": per_chunk, "chunks": chunks, **expansions})
     for n, bucket in enumerate(buckets):
-        shard = _js("shard", n, {term: encode_numbers(flat) for term, flat in bucket.items()})
+        shard = _js("shard", n, bucket)
         buckets[n] = {}
         yield f"t{n}.js", shard
     for c in range(chunks):
-        rows = [[d.url, d.title, d.chapter, d.text] for d in docs[c * CHUNK_DOCS:(c + 1) * CHUNK_DOCS]]
+        rows = [[d.url, d.title, d.chapter, d.text] for d in docs[c * per_chunk:(c + 1) * per_chunk]]
         yield f"d{c}.js", _js("chunk", c, rows)
