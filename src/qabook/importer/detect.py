@@ -50,7 +50,7 @@ class Start:
     index: int  # into the element list
     number: int | None
     title: str
-    strategy: str  # "heading", "bold" or "label"
+    strategy: str  # "heading", "bold", "label", "item", "list" (a list's bullets, one question: `_lists_as_units`)…
     level: int = 0  # heading level for strategy "heading"
     explicit: bool = False  # the line itself says it is a question (题目 N / 第 N 题 / Q3:)
     promoted: int = 0  # found inside the answer of the question that starts at this line
@@ -549,6 +549,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
             if i not in quiet:
                 starts.append(_start(i, shape, box, expanded[i].level))
     starts.sort(key=lambda s: s.index)
+    if lines:
+        starts = _lists_as_units(expanded, lines, starts)
     filled = []  # numbers the sequence skips, written where Markdown reads no list item (`gaps.py`)
     for j, row, _ in found_numbers(expanded, lines, starts) if lines else []:
         if row == expanded[j].start:
@@ -562,6 +564,41 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined,
                      strays=strays, quiet_runs=runs, filled=filled,
                      quizzes=[c for c in chosen if c.source is not None and c in cands])
+
+
+def _lists_as_units(elements: list[Element], lines: list[str], starts: list[Start]) -> list[Start]:
+    """Bullets that start questions one list at a time: where most lists hold one such bullet, each
+    answered after its list ('Questions:' over '- Get the logs.' then a `<details>` Solution), a list
+    of two bullets with nothing under the first is one question in two steps, answered once — its
+    later bullets stay in the question the first one opens."""
+    items = [s for s in starts if s.strategy == "item" and elements[s.index].kind == "item" and not s.number]
+    if len(items) < 3:
+        return starts
+    lists: dict[int, list[Start]] = {}
+    for s in items:
+        lists.setdefault(elements[s.index].parent, []).append(s)
+    if sum(1 for run in lists.values() if len(run) == 1) * 2 <= len(lists) or len(lists) == len(items):
+        return starts
+
+    def bare(s: Start) -> bool:  # the bullet holds its own line and nothing under it
+        el = elements[s.index]
+        return not any(line.strip() for line in lines[el.own_end:el.end])
+
+    def listed(run: list[Start]) -> bool:  # the bullets are the whole list, one after the other
+        idx = [s.index for s in run]
+        return idx == list(range(idx[0], idx[0] + len(idx))) and all(bare(s) for s in run[:-1])
+
+    following = {s.index: n for s, n in zip(starts, starts[1:] + [None])}
+    drop, whole = set(), set()
+    for run in lists.values():
+        last = elements[run[-1].index]
+        nxt = following[run[-1].index]
+        stop = elements[nxt.index].start if nxt is not None else len(lines)
+        answered = any(line.strip() for line in lines[last.end:stop]) or not bare(run[-1])
+        if len(run) > 1 and listed(run) and answered:
+            drop |= {s.index for s in run[1:]}
+            whole.add(run[0].index)
+    return [replace(s, strategy="list") if s.index in whole else s for s in starts if s.index not in drop]
 
 
 def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys: list[AnswerKey],

@@ -250,7 +250,7 @@ class _Planner:
             body += [e for e in elements[start.index + 1:end] if e.start >= after]
             sort_unit(unit, body, self.lines, self.labels, self.options.details_answers)
             return unit
-        if start.strategy == "label":
+        if start.strategy in ("label", "list"):  # (a list's bullets answered once: the list is the question)
             body = elements[start.index:end]
         elif start.strategy == "quote":  # '> **Q:** …' '> **A:** …': the quoted pair, read without its '>' marks
             marks = [k + 1 for k in range(el.start, el.end) if self.lines[k].strip() == ">"]
@@ -270,7 +270,7 @@ class _Planner:
                 unit.title_src = (el.lineno,)
                 unit.heading_text = el.text.strip().split("\n", 1)[0].strip("* ")
                 body = [Element("paragraph", el.start + 1, el.end, el.text.split("\n", 1)[1], 0, el.own_end)] + body
-        inline = self.labels.inline_answer(unit.title) if start.strategy not in ("label", "quote") else None
+        inline = self.labels.inline_answer(unit.title) if start.strategy not in ("label", "quote", "list") else None
         if inline:  # "1、水的沸点？答：100 度": the title is the question, the rest of the line the answer
             unit.title = inline[0]
             if inline[1].rest:
@@ -288,7 +288,9 @@ class _Planner:
             unit.labelled.add("answer")  # the link is the answer: not a statement under a numbering title ('## [Ex1.3](…)')
             self.copies.setdefault(el.lineno, []).append(unit)
             unit.how["answer"] = f"the link of the question's line {el.lineno}"
-        if start.strategy in ("label", "quote"):
+        if start.strategy == "list":
+            unit.title = " ".join(start.title.split())  # the first bullet's words, without its marker
+        elif start.strategy in ("label", "quote"):
             unit.title = full_title(statement_line([o.text for o in unit.parts["question"]])) \
                 or f"Question {start.number or ''}".strip()
         return unit
