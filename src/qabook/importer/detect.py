@@ -384,7 +384,11 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
         own_line = c.features.get("inline", 0) >= 0.8 and len(c.indices) >= 3 and c.features["ask"] >= 0.8
         # (a second group asks as a rule, and at least two of its starts ask: one asking line among
         # an exam's numbered objectives, '1.3 Compare physical interface…', is no group of questions)
-        if c.features["ask"] < 0.5 or sum(c.asked_at) < 2 or (not own_line and nesting(winner, c)) \
+        # (and they ask by themselves: a unit that holds the winner's questions asks with their choices,
+        # '2.2.1 计算机系统基础知识' over '21. … A、… B、…' is an outline's section between them)
+        own = sum(1 for k, (i, end) in enumerate(zip(c.indices, c.ends))
+                  if c.asked_at[k] and not any(i < w < end for w in winner.indices))
+        if c.features["ask"] < 0.5 or own < 2 or (not own_line and nesting(winner, c)) \
                 or nesting(c, winner):
             continue
         outside = [k for k, i in enumerate(c.indices) if not any(s <= i < e for s, e in taken)]
@@ -551,6 +555,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     starts.sort(key=lambda s: s.index)
     if lines:
         starts = _lists_as_units(expanded, lines, starts)
+    ranges = range_headings(expanded, starts)
+    starts = [s for s in starts if s.index not in ranges]
     filled = []  # numbers the sequence skips, written where Markdown reads no list item (`gaps.py`)
     for j, row, _ in found_numbers(expanded, lines, starts) if lines else []:
         if row == expanded[j].start:
@@ -564,6 +570,29 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined,
                      strays=strays, quiet_runs=runs, filled=filled,
                      quizzes=[c for c in chosen if c.source is not None and c in cands])
+
+
+#: A heading that names a range of question numbers: '### 1-10', '### 71-80 软件测试', '## 第 11～20 题'.
+_RANGE_RE = re.compile(r"^(?:第\s*)?(?P<a>\d{1,4})\s*[-–—~～至到]\s*(?P<b>\d{1,4})\s*(?:题|[.:：])?(?:\s+\S.*)?$")
+
+
+def range_headings(elements: list[Element], starts: list[Start]) -> set[int]:
+    """Headings that name the range of numbers of the questions under them ('### 1-10' over
+    '1. …'–'10. …', '### 11-20' …): group headings, never questions — when the ranges follow on
+    one from the next (11-20 after 1-10; a solutions page's '## 1-10', '## 1-11' are exercises 10
+    and 11 of chapter 1) or the first numbered question after one is numbered with its first number."""
+    found = []
+    for i, el in enumerate(elements):
+        if el.kind == "heading" and (m := _RANGE_RE.match(_unbold(el.text.strip()))) and int(m["b"]) > int(m["a"]):
+            found.append((i, int(m["a"]), int(m["b"])))
+    out = set()
+    numbered = [s for s in starts if s.number is not None and elements[s.index].kind != "heading"]
+    for k, (i, a, b) in enumerate(found):
+        follows = (k and found[k - 1][2] + 1 == a) or (k + 1 < len(found) and found[k + 1][1] == b + 1)
+        first = next((s for s in numbered if s.index > i), None)
+        if follows or (first is not None and first.number == a):
+            out.add(i)
+    return out
 
 
 def _lists_as_units(elements: list[Element], lines: list[str], starts: list[Start]) -> list[Start]:
