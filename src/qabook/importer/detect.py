@@ -25,6 +25,7 @@ from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbe
                                    shape_of)
 from qabook.importer.faqsection import faq_sections
 from qabook.importer.gaps import found_numbers
+from qabook.importer.judged import judged_items, statement
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
                                       shown_as_example, topic_names,
                                       nesting, quiet_runs, says_something, score, section_title, silent,
@@ -557,13 +558,18 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         starts = _lists_as_units(expanded, lines, starts)
     ranges = range_headings(expanded, starts)
     starts = [s for s in starts if s.index not in ranges]
+    judged = judged_items(expanded, lines, [(s, e) for c in chosen for s, e in zip(c.indices, c.ends)]) if lines else []
+    starts = sorted(starts + [Start(j, None, statement(lines[expanded[j].start]), "judge") for j in judged],
+                    key=lambda s: s.index)
     filled = []  # numbers the sequence skips, written where Markdown reads no list item (`gaps.py`)
     for j, row, _ in found_numbers(expanded, lines, starts) if lines else []:
         if row == expanded[j].start:
             starts.append(_start(j, shapes[j], "item" if expanded[j].kind == "item" else "p", expanded[j].level))
             filled.append(j)
     starts.sort(key=lambda s: s.index)
-    what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:])
+    what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:]) + (
+        f"; also task-list statements to judge under a true/false heading (first: "
+        f"'{statement(lines[expanded[judged[0]].start])[:40]}')" if judged else "")
     starts, joined = run_on_titles(expanded, _promote_hidden(expanded, starts, shapes), labels)
     strays = _strays(expanded, lines, starts, keys, labels)
     return Detection(what, starts, expanded, winner=winner, runner=runner, cands=cands,

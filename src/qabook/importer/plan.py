@@ -17,6 +17,7 @@ from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
 from qabook.importer.answerkey import AnswerKey, claims, named_entry
 from qabook.importer.asklists import under_exercises
+from qabook.importer.judged import verdict
 from qabook.importer.tagcards import card_tags
 from qabook.importer.indented import flush
 from qabook.importer.readview import front_matter_end
@@ -256,6 +257,9 @@ class _Planner:
             marks = [k + 1 for k in range(el.start, el.end) if self.lines[k].strip() == ">"]
             body = unquoted(self.lines, el.start, el.end) + elements[start.index + 1:end]
             unit.closes.extend(marks)  # a '>' alone between the parts: the quote's mark, it ends with the blocks
+        elif start.strategy == "judge":  # '- [x] 知识产权包括…': the statement; its verdict is added below
+            unit.title, unit.heading_text, unit.title_src = start.title, start.title, (el.lineno,)
+            body = item_body(self.lines, el) + elements[start.index + 1:end]
         elif start.strategy == "item":  # "1. **What …?**" and its indented answer
             unit.title, unit.heading_text, unit.title_src = start.title, el.text, (el.lineno,)
             inner = item_body(self.lines, el)
@@ -288,6 +292,11 @@ class _Planner:
             unit.labelled.add("answer")  # the link is the answer: not a statement under a numbering title ('## [Ex1.3](…)')
             self.copies.setdefault(el.lineno, []).append(unit)
             unit.how["answer"] = f"the link of the question's line {el.lineno}"
+        if start.strategy == "judge":  # the tick is the author's verdict: the answer opens with it
+            said = OutLine(t(self.language, "import.true" if verdict(self.lines[el.start]) else "import.false"), ())
+            rest = unit.parts["answer"]
+            unit.parts["answer"] = [said] + ([OutLine("", ())] + rest if any(o.text.strip() for o in rest) else [])
+            unit.how["answer"] = "; ".join(["the verdict its box gives"] + [h for h in [unit.how.get("answer", "")] if h])
         if start.strategy == "list":
             unit.title = " ".join(start.title.split())  # the first bullet's words, without its marker
         elif start.strategy in ("label", "quote"):
