@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from dataclasses import asdict, dataclass
 from typing import Iterable
 
@@ -45,8 +46,64 @@ def _property(value: str) -> str:
             .replace(":", "%3A").replace(",", "%2C"))
 
 
+#: A tail at least this long, said by every finding of one code, is said once (`said_once`).
+LONG_TAIL = 60
+#: Past this many findings of one code, the rest are one line that counts them (`said_once`).
+MANY = 6
+_CLAUSE_RE = re.compile(r": |; | — |, or, ")
+
+
+def _shared_tail(messages: list[str]) -> str:
+    """The longest end the messages share, from a clause's start (': add it after…'), or ''."""
+    first = messages[0]
+    n = 0
+    while n < len(first) and all(len(m) > n and m[-1 - n] == first[-1 - n] for m in messages):
+        n += 1
+    tail = first[len(first) - n:] if n else ""
+    cut = _CLAUSE_RE.search(tail)
+    tail = tail[cut.start():] if cut else ""
+    return tail if len(tail) >= LONG_TAIL else ""
+
+
+def said_once(diags: Iterable[Diagnostic]) -> list[tuple[Diagnostic, str]]:
+    """Each finding with the line that prints it, a long hint said once: when every finding of one
+    code ends with the same long tail (what to do, `QI005`'s or `QA032`'s 'add it after the answer,
+    or, if the book does without them…'), the first says it, the next ones point to it ('as at
+    line 9'), and past `MANY` of them one line counts the rest and names their lines. The findings
+    themselves are unchanged (`--format json` lists each, whole)."""
+    diags = list(diags)
+    by_code: dict[str, list[Diagnostic]] = {}
+    for d in diags:
+        by_code.setdefault(d.code, []).append(d)
+    tails = {code: _shared_tail([d.message for d in ds]) for code, ds in by_code.items() if len(ds) > 1}
+    seen: dict[str, list[Diagnostic]] = {}
+    out: list[tuple[Diagnostic, str]] = []
+    for d in diags:
+        tail = tails.get(d.code, "")
+        before = seen.setdefault(d.code, [])
+        before.append(d)
+        if not tail or len(before) == 1:
+            out.append((d, str(d)))
+            continue
+        first = before[0]
+        where = f"line {first.line}" if first.path == d.path else f"{one_line(first.path)}:{first.line}"
+        rest = by_code[d.code][MANY:]
+        if len(by_code[d.code]) > MANY + 1 and d is rest[0]:
+            lines = ", ".join(f"{one_line(r.path)}:{r.line}" if r.path != d.path else str(r.line) for r in rest[:12])
+            more = ", …" if len(rest) > 12 else ""
+            out.append((d, f"{one_line(d.path)}:{d.line}:{d.column}: {d.code} {len(rest)} more like these "
+                           f"(lines {lines}{more}): what to do as at {where}"))
+        elif len(by_code[d.code]) > MANY + 1 and d in rest:
+            continue
+        else:
+            core = d.message[:len(d.message) - len(tail)]
+            out.append((d, f"{one_line(d.path)}:{d.line}:{d.column}: {d.code} {one_line(core)} (what to do: as at {where})"))
+    return out
+
+
 def format_text(diags: Iterable[Diagnostic]) -> str:
-    return "".join(f"{d}\n" for d in diags)
+    """One line a finding, a long hint they share said once (`said_once`)."""
+    return "".join(f"{line}\n" for _, line in said_once(diags))
 
 
 def format_json(diags: Iterable[Diagnostic]) -> str:

@@ -167,13 +167,22 @@ def _read_key(elements: list[Element], lines: list[str], i: int, rest: str) -> A
                 key.entries.setdefault(n, []).append((None, t, nxt.lineno))
             key.reserved.add(j)
         elif nxt.kind in ("paragraph", "list", "item", "table", "fence", "code", "quote", "html") and key.entries \
-                and found == [] and len(key.reserved) > 1:
+                and found == [] and len(key.reserved) > 1 and not _items_alone(elements, key):
             last = max(key.entries)  # an entry's continuation (code, a second paragraph)
             key.entries[last].append((j, "", nxt.lineno))
             key.reserved.add(j)
         else:
             break
     return key
+
+
+def _items_alone(elements: list[Element], key: AnswerKey) -> bool:
+    """The key so far is a list, one item an entry, none going on below its item (`1. yield`,
+    `2. 0`, `3. Yes`): what follows the list at its outer level is the chapter's, not the last
+    entry's (as for a list's last question, `listtail.py`)."""
+    entries = [e for es in key.entries.values() for e in es]
+    return len(entries) >= 2 and all(j is not None and elements[j].kind == "item" for j, _, _ in entries) \
+        and len(entries) == len(key.entries)
 
 
 def _repeats_labels(elements: list[Element], lines: list[str], j: int) -> bool:

@@ -369,7 +369,8 @@ def continues(winner: Candidate, other: Candidate) -> bool:
     return False
 
 
-def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]:
+def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Element] | None = None,
+                   shapes: list[Shape] | None = None) -> list[Candidate]:
     """Other question-like templates in the parts of the document the winner leaves to the chapter
     page (a second group written in another shape), and templates that carry the winner's
     numbering on in another shape (`continues`), even inside its last unit."""
@@ -404,7 +405,47 @@ def _region_extras(winner: Candidate, cands: list[Candidate]) -> list[Candidate]
         if (beside := _beside_container(winner, c, taken)) is not None:
             extras.append(beside)
             taken += list(zip(beside.indices, beside.ends))
+    for c in cands if elements is not None and shapes is not None else []:
+        if c is not winner and c not in extras and (lone := _lone_pairs(winner, c, elements, shapes, [winner] + extras)) is not None:
+            extras.append(lone)
     return extras
+
+
+def _lone_pairs(winner: Candidate, c: Candidate, elements: list[Element], shapes: list[Shape],
+                read: list[Candidate]) -> Candidate | None:
+    """A question label over an answer label on its very next block (`Q: …?` then `A: …`), one or
+    two, too few to be a template of their own (a lone pair among bold questions): each such unit is
+    unambiguous, a question of its own — in the chapter text the winner leaves, or after the
+    answer of one of the questions read (then reported, QI012; never the same question seen from
+    inside: that question's start right above it, nothing said between; nor inside a question's `<details>`,
+    admonition or quote, which holds all it says: '问：… 答：…' as an example of how to answer)."""
+    if (c.accepted and len(c.indices) > 2) or c.key[2] != "label-q" or winner.key[2] == "label-q" \
+            or len(shapes) != len(elements):
+        return None
+    keep = []
+    inside: dict[int, int] = {}
+    for k, i in enumerate(c.indices):
+        after = next((j for j in range(i + 1, len(elements)) if elements[j].text.strip()
+                      or elements[j].kind not in ("paragraph",)), None)
+        if after is None or shapes[after].label_kind != "answer" or not (c.asked_at and c.asked_at[k]):
+            continue
+        held, box = next(((s, r.key[0]) for r in read for s, e in zip(r.indices, r.ends) if s <= i < e), (None, ""))
+        if held is not None:
+            said = [j for j in range(held + 1, i) if elements[j].kind != "heading" and elements[j].text.strip()
+                    or elements[j].kind in ("fence", "code", "list", "item", "table", "quote")]
+            if held == i or not said or box in ("details", "adm", "quote"):
+                continue  # (inside a <details>, an admonition or a quote: the answer's own example dialogue)
+        keep.append(k)
+        if held is not None:
+            inside[i] = held
+    if not keep:
+        return None
+    sub = Candidate(c.key, [c.indices[k] for k in keep], [c.shapes[k] for k in keep], dict(c.features), c.score,
+                    [c.ends[k] for k in keep], [c.answered_at[k] for k in keep] if c.answered_at else [])
+    sub.asked_at = [c.asked_at[k] for k in keep]
+    sub.source = c  # taken from a template too small to read alone: not a rival reading
+    sub.held = inside  # reported (QI012): a question read out of another one's answer
+    return sub
 
 
 def _lists_beside(elements: list[Element], shapes: list[Shape], lines: list[str],
@@ -535,7 +576,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands,
                          refused="; ".join(w for w in (prompt_lists(expanded, shapes, lines) or _why_prose(cands),
                                                         small_tables_note(expanded, lines, labels) if lines else "") if w))
-    chosen = [winner] + _region_extras(winner, cands)
+    chosen = [winner] + _region_extras(winner, cands, expanded, shapes)
     if lines and (listed := _lists_beside(expanded, shapes, lines, chosen)) is not None:
         chosen.append(listed)
     used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)
@@ -553,6 +594,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         for i, shape in zip(cand.indices, cand.shapes):
             if i not in quiet:
                 starts.append(_start(i, shape, box, expanded[i].level))
+                if i in cand.held:  # a lone 'Q:'/'A:' pair after another question's answer
+                    starts[-1].promoted = expanded[cand.held[i]].lineno
     starts.sort(key=lambda s: s.index)
     if lines:
         starts = _lists_as_units(expanded, lines, starts)

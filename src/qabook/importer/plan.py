@@ -27,6 +27,7 @@ from qabook.importer.neutralise import neutralise
 from qabook.importer.explain import explain
 from qabook.importer.learn import read_document
 from qabook.importer.levels import left_asking
+from qabook.importer.listtail import list_ends
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import asks, linked_title
@@ -98,8 +99,19 @@ class _Planner:
         start_idx = {s.index for s in starts}
         stops = start_idx | {key.opener for key in detection.keys}
         units: list[tuple[Unit, int]] = []  # (unit, end element index)
-        for s in starts:
-            end = unit_end(elements, s, stops, self.labels, self.lines)
+        natural = [unit_end(elements, s, stops, self.labels, self.lines) for s in starts]
+        tails = list_ends(elements, starts, natural, self.labels)  # a list's last question: its item alone
+        for k, s in enumerate(starts):
+            end = tails.get(k, natural[k])
+            item = elements[s.index]
+            if k in tails and not any(line.strip() for line in self.lines[item.start + 1:item.end]) \
+                    and not any(key.opener >= end and s.number in key.entries for key in detection.keys):
+                # (a bare question line that no key answers: the text may have been its answer)
+                self.warn(elements[end].lineno, "QI040",
+                          f"text after the list's last question '{short_title(s.title, 40)}' (line "
+                          f"{item.lineno}) is kept on the chapter page, as the list's other questions end with "
+                          "their item: if it is that question's answer, indent it under the item or start it "
+                          "with an answer label ('Answer:')")
             if is_placeholder(s, elements, end, self.lines):
                 shown = elements[s.index].text.strip() or self.lines[elements[s.index].start].strip()
                 self.warn(elements[s.index].lineno, "QI003",
@@ -373,7 +385,10 @@ class _Planner:
         first.opens["answer"].extend(el.own_lines)
 
     def _groups(self, units: list[tuple[Unit, int]], elements: list[Element]) -> None:
-        """Headings between questions (第一部分 …, 一、…) group them; they become tags."""
+        """Headings between questions (第一部分 …, 一、…) group them; they become tags. A question's
+        group is the nearest heading that encloses it, whatever its level (`## Concurrency` then
+        `#### The GIL`, a level skipped: 'The GIL'); headings above the shallowest one between the
+        questions (the document's title) group nothing."""
         if len(units) < 2:
             return
         first, last = units[0][0].start.index, units[-1][0].start.index
@@ -383,14 +398,20 @@ class _Planner:
         if not between:
             return
         level = min(el.level for el in between)
-        current: str | None = None
+        enclosing: list[tuple[int, str]] = []  # (level, title) of the open headings, outermost first
         k = 0
         for i, el in enumerate(elements):
             if k < len(units) and i == units[k][0].start.index:
-                units[k][0].group = current
+                start = units[k][0].start
+                while start.strategy == "heading" and enclosing and enclosing[-1][0] > start.level:
+                    enclosing.pop()  # a question's own heading closes the deeper sections above it (one at
+                    # its own level still names its group: '## LSTM' over '## 1. …', '## 2. …')
+                units[k][0].group = enclosing[-1][1] if enclosing else None
                 k += 1
-            elif el.kind == "heading" and el.level == level and i not in inside:
-                current = short_title(el.text, 60)
+            elif el.kind == "heading" and el.level >= level and i not in inside:
+                while enclosing and enclosing[-1][0] >= el.level:
+                    enclosing.pop()
+                enclosing.append((el.level, short_title(el.text, 60)))
 
     def _titled(self, kind: str) -> str:
         """' (解析)' after a part's name where the document's language titles it otherwise."""
@@ -409,7 +430,8 @@ class _Planner:
         for u in units:
             n = u.start.number
             if u.start.promoted:
-                self.warn(u.line, "QI012", f"numbered question line '{short_title(u.heading_text, 60)}' is inside "
+                what = "numbered question line" if n is not None else "question line"
+                self.warn(u.line, "QI012", f"{what} '{short_title(u.heading_text or u.title, 60)}' is inside "
                                            f"the question at line {u.start.promoted}: imported as its own "
                                            "question; check where its answer begins")
             if n is not None and previous and previous.start.number is not None and previous.group == u.group \
@@ -542,8 +564,11 @@ class _Planner:
             if el.kind == "paragraph":
                 label = self.labels.paragraph(lines[el.start])
                 if label and label.kind in ("answer", "explanation") and units and el.lineno not in self.key_lines:
+                    ask = "'问：'" if self.language == "zh" else "'Q:'"
+                    pair = (f", or, if the line right above it is its question, start that line with {ask} (a "
+                            "question label then an answer label is one more question)") if label.kind == "answer" else ""
                     self.warn(el.lineno, "QI007", f"{label.word} outside any question (detached from its "
-                                                  "question): kept on the chapter page; move it under its question")
+                                                  f"question): kept on the chapter page; move it under its question{pair}")
             body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.start, el.end))
         body = self._no_fences(rebase_headings(self._close_fence(body)))
         plan.pages = [PlannedPage(f"{chapter}/index.md", title, squeeze(body))] + topics

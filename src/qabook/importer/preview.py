@@ -13,6 +13,7 @@ import html
 import re
 from collections import Counter
 
+from qabook.diagnostics import one_line, said_once
 from qabook.i18n import t
 from qabook.importer.pagelines import code_flags
 from qabook.importer.plan import ImportPlan, document_language
@@ -24,10 +25,11 @@ _EDGES = {"question": "#2563eb", "answer": "#16a34a", "explanation": "#d97706", 
           "markup": "#e5e7eb"}
 
 
-def line_roles(plan: ImportPlan) -> tuple[dict[int, str], dict[int, int]]:
+def line_roles(plan: ImportPlan, owners: dict[int, int] | None = None) -> tuple[dict[int, str], dict[int, int]]:
     """For each 1-based source line: where the import puts it, and the question number that
-    starts at it (for the tags). A topic page's title is its one `# ` line outside code, before
-    its blocks (a `# comment` in an answer's code is code, not a question)."""
+    starts at it (for the tags); `owners`, when given, gets each topic line's question number.
+    A topic page's title is its one `# ` line outside code, before its blocks (a `# comment` in
+    an answer's code is code, not a question)."""
     roles: dict[int, str] = {}
     starts: dict[int, int] = {}
     number = 0
@@ -51,6 +53,8 @@ def line_roles(plan: ImportPlan) -> tuple[dict[int, str], dict[int, int]]:
                 role = "markup"  # the label or fence line the part came from
             for n in out.src:
                 roles.setdefault(n, role)
+                if topic and owners is not None:
+                    owners.setdefault(n, number)
                 # the tag goes on the title's source line, else (a title made from a labelled
                 # question part: '**Q1: …?**') on the question's first source line
                 if (title or (topic and part == "question" and not m)) and n not in starts and not tagged:
@@ -59,14 +63,34 @@ def line_roles(plan: ImportPlan) -> tuple[dict[int, str], dict[int, int]]:
     return roles, starts
 
 
+def moved_parts(lines: list[str], roles: dict[int, str], owners: dict[int, int], starts: dict[int, int]) -> dict[int, int]:
+    """{line: question number} for the first line of each answer or explanation that stands away
+    from its question — after another question's lines or the chapter's (an answer key at the end:
+    `1. B`, `2. C`): the preview says which question each answers. A part that goes on from its
+    question's own lines needs no tag."""
+    away: dict[int, int] = {}
+    previous: int | None = None  # the question the last non-blank line went to (None: the chapter page)
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        owner = owners.get(n)
+        if owner is not None and owner != previous and n not in starts and roles.get(n) in ("answer", "explanation"):
+            away[n] = owner
+        if roles.get(n) != "markup" or owner is None:
+            previous = owner
+    return away
+
+
 def preview_html(source_text: str, plan: ImportPlan) -> str:
     """The preview page for `source_text` imported as `plan`."""
     lines = source_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    roles, starts = line_roles(plan)
+    owners: dict[int, int] = {}
+    roles, starts = line_roles(plan, owners)
+    away = moved_parts(lines, roles, owners, starts)
     language = document_language(source_text)
     notes: dict[int, list[str]] = {}
-    for d in plan.diagnostics:
-        notes.setdefault(d.line, []).append(f"{d.code} {d.message}")
+    for d, said in said_once(plan.diagnostics):  # a long hint the findings share said once, as printed
+        notes.setdefault(d.line, []).append(said.removeprefix(f"{one_line(d.path)}:{d.line}:{d.column}: "))
     counts = Counter(roles.get(n, "") for n, line in enumerate(lines, 1) if line.strip())
     answers = sum(1 for p in plan.pages[1:] if "/// answer" in p.text)
     explanations = sum(1 for p in plan.pages[1:] if "/// explanation" in p.text)
@@ -83,6 +107,8 @@ def preview_html(source_text: str, plan: ImportPlan) -> str:
     for n, line in enumerate(lines, 1):
         role = roles.get(n, "" if not line.strip() else "chapter")
         tag = f'<span class="tag">Q{starts[n]}</span>' if n in starts else ""
+        if n in away:  # an answer key's entry, or a part written away from its question: whose it is
+            tag += f'<span class="tag copy">→ {t(language, f"block.{roles[n]}")} Q{away[n]}</span>'
         if plan.copied.get(n):  # an answer written on the question's line, or a key's entries
             tag += '<span class="tag copy">→ ' + ", ".join(f"{t(language, 'block.answer')} Q{k}" for k in plan.copied[n]) + "</span>"
         rows.append(f'<div class="l {role}" id="L{n}"><span class="n">{n}</span>{tag}'

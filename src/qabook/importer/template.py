@@ -68,6 +68,7 @@ class Candidate:
     source: "Candidate | None" = None  # the template these starts were taken from (`detect._beside_container`)
     gave_way: bool = False  # an unlabelled reading that gave way to a labelled one (`choose`): never joins it
     quiz_at: list[bool] = field(default_factory=list)  # whether each unit is a quiz's question (`askruns.py`)
+    held: dict[int, int] = field(default_factory=dict)  # a start → the start whose unit it sat in (`detect._lone_pairs`)
 
     @classmethod
     def fixed(cls, key: tuple[str, str, str], indices: list[int], shapes: list[Shape], ends: list[int],

@@ -9,7 +9,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from qabook.check import check_book
-from qabook.diagnostics import Diagnostic
+from qabook.diagnostics import Diagnostic, said_once
 from qabook.model import Book
 
 log = get_plugin_logger(__name__)
@@ -23,10 +23,12 @@ def run_check(book: Book, found: list[Diagnostic] | None = None) -> PageFindings
     by_display = {page.display: rel for rel, page in book.pages.items()}
     by_display |= {d.path: rel for rel in book.other_files for d in book.unreadable if d.path.endswith(rel)}
     findings: PageFindings = {}
-    for d in check_book(book):
+    checked = check_book(book)
+    for d, line in said_once(checked):  # a long hint the findings share logged once
+        (log.error if d.is_error else log.warning)(line)
+    for d in checked:
         if found is not None:
             found.append(d)
-        (log.error if d.is_error else log.warning)(str(d))
         if d.is_error and d.path in by_display:
             findings.setdefault(by_display[d.path], []).append(d)
     return findings
