@@ -63,6 +63,15 @@ def main(argv: list[str] | None = None) -> int:
     outputs.fill_print_pages = timed("print pages", outputs.fill_print_pages)
     study_data.write_study_data = timed("study data", study_data.write_study_data)
     qabook_plugin.QabookPlugin._write_index = timed("search index", qabook_plugin.QabookPlugin._write_index)
+    # inside on_page_content
+    from qabook.plugin import pages, preview, search_index
+    from qabook.search import extract
+
+    pages.finish_html = timed("  finish_html (anchors, formulas)", pages.finish_html)
+    pages.render_math = timed("    formulas", pages.render_math)
+    search_index.extract_docs = timed("  search documents (extract_docs)", search_index.extract_docs)
+    extract.index_terms = timed("  search terms (index_terms)", extract.index_terms)
+    preview.questions_of = timed("  study splits (questions_of)", preview.questions_of)
 
     site = Path(tempfile.mkdtemp(prefix="qabook-cpu-"))
     try:

@@ -53,7 +53,9 @@ _LABELS_RE = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(w) for w in 
     {w for b in BLOCKS for w in b.labels} | set(MERGED_LABELS), key=len, reverse=True)) + r")(?:s(?=\W|$)|\s+keys?\b)?(?:\s*\d+)?(?![A-Za-z])(?=\s*(?:\*\*)?\s*[:：.*\s\"]|$)",
     re.I)
 # (a label word in the plural, '## Answers' over a key whose entries went to their questions, opens their answers)
-_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|:::+)\s*[\w-]+")
+#: An admonition's or a fenced div's type: '!!! note', '::: challenge', '::: {.callout-tip collapse="true"}',
+#: ':::{exercise}' — the box shows it; its title after it is text.
+_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|:::+)\s*(?:\{[^{}\n]*\}|[\w-]+)")
 _URL_RE = re.compile(r"https?://[^\s\"'<>()\[\]]+")
 _TOKEN_RE = re.compile(r"[A-Za-z]{2,}|\d+|[\u4e00-\u9fff]")  # words, numbers, Chinese characters
 

@@ -55,10 +55,10 @@ def test_every_sentence_of_the_seed_is_in_the_site(built_site: Path) -> None:
 def test_home_and_chapter_pages(built_site: Path) -> None:
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert "全书 1 章、8 个主题、8 道题" in home
-    assert 'href="pdf/da-mo-xing-mian-shi-ti-xue.pdf" download="da-mo-xing-mian-shi-ti-xue.pdf"' in home and 'href="pdf/da-mo-xing-mian-shi-ti-xue-llm.pdf"' in home
+    assert 'href="pdf/damoxing-mianshi-ti-xuexi-zhan.pdf" download="damoxing-mianshi-ti-xuexi-zhan.pdf"' in home and 'href="pdf/damoxing-mianshi-ti-xuexi-zhan-llm.pdf"' in home
     chapter = (built_site / "llm" / "index.html").read_text(encoding="utf-8")
     assert chapter.count('href="01-shen-me-shi-da-mo-xing/"') >= 1
-    assert 'href="../pdf/da-mo-xing-mian-shi-ti-xue-llm.pdf"' in chapter and '<a class="md-button" href="print/" data-search-exclude="">打印本章</a>' in chapter
+    assert 'href="../pdf/damoxing-mianshi-ti-xuexi-zhan-llm.pdf"' in chapter and '<a class="md-button" href="print/" data-search-exclude="">打印本章</a>' in chapter
     # the chapter's nav section is titled by its chapter page, not by the folder name "llm"
     assert re.search(r'<a href="llm/" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*'
                      r'大模型：从理论到实践的应用', home)

@@ -199,3 +199,90 @@ def test_search_index_files_are_made_one_at_a_time(monkeypatch) -> None:
         if name == "t0.js":
             assert "shard1" not in made and "shard0" in made
     assert taken == list(whole.items()) and sum(n.startswith("t") for n in whole) > 3
+
+
+HELD_PROBE = r"""
+import json, sys
+from mkdocs.config import load_config
+from qabook import parallel_build
+from qabook.memory import Packed
+from qabook.plugin import preview
+seen = {}
+build_all = parallel_build._build_all
+def probe(config, nav, env, doc_files, jobs):  # in the parent, between converting and rendering
+    plugin = config.plugins["qabook"]
+    pages = [f.page for f in doc_files if f.page is not None]
+    seen["pages"] = len(pages)
+    seen["content_packed"] = sum(isinstance(p.__dict__.get("_held_content"), Packed) for p in pages)
+    seen["content_reads_as_text"] = all(isinstance(p.content, str) and "<" in p.content for p in pages
+                                        if isinstance(p.__dict__.get("_held_content"), Packed))
+    rendered = list(plugin.rendered.values())
+    seen["qabook_pages"] = len(rendered)
+    seen["qabook_packed"] = sum(isinstance(r.html, Packed) for r in rendered)
+    seen["questions"] = sum(len(q) for _, q in preview._STUDY.values())
+    seen["questions_packed"] = sum(isinstance(x._html, Packed) for _, q in preview._STUDY.values() for x in q)
+    docs = [d for r in rendered for d in r.docs]
+    seen["docs"] = len(docs)
+    seen["docs_packed"] = sum("_packed_terms" in d.__dict__ and "terms" not in d.__dict__ for d in docs)
+    return build_all(config, nav, env, doc_files, jobs)
+parallel_build._build_all = probe
+config = load_config("mkdocs.yml", site_dir=sys.argv[1])
+config.plugins["qabook"].config["pdf"] = False
+parallel_build.build(config, jobs=2, min_pages=0, keep_content=sys.argv[2] == "keep")
+print(json.dumps(seen))
+"""
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_one_off_parallel_build_holds_every_page_packed_between_its_loops(project: Path, tmp_path: Path,
+                                                                          keep: bool) -> None:
+    """Between converting and rendering, the parent holds every page of the book: a one-off build
+    holds each page's HTML packed (MkDocs' copy, read through `page.content` as text; qabook's,
+    and its questions for study mode reading it) and its search documents' term counts packed —
+    at 30,000 questions these were 1.3 GB of a 2.4 GB build. A build that renders again keeps
+    them as they are. (That the site is the same is test_parallel_build's.)"""
+    r = subprocess.run([sys.executable, "-c", HELD_PROBE, str(tmp_path / "site"), "keep" if keep else "go"],
+                       cwd=project, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    seen = json.loads(r.stdout.strip().splitlines()[-1])
+    assert seen["pages"] >= 14 and seen["qabook_pages"] >= 14 and seen["questions"] >= 12 and seen["docs"] >= 12
+    if keep:
+        assert seen["content_packed"] == seen["qabook_packed"] == seen["questions_packed"] == 0
+        return
+    # every converted page (the print, review and quiz pages are converted too)
+    assert seen["content_packed"] == seen["pages"] and seen["content_reads_as_text"]
+    assert seen["qabook_packed"] == seen["qabook_pages"]
+    assert seen["questions_packed"] == seen["questions"]
+    # (the documents came from workers, which pack their counts whatever the build)
+    assert seen["docs_packed"] == seen["docs"]
+
+
+def test_packed_text_and_term_counts_read_back_the_same() -> None:
+    """What a big build holds packed reads back as it was: a page's HTML (whole and sliced),
+    and a search document's term counts (the same terms in the same order, each the one
+    interned string, the counts not kept on the document when read)."""
+    import pickle
+
+    from qabook.memory import Packed
+    from qabook.search import SearchDoc
+
+    html = "<p>梯度下降 gradient descent</p>" * 50 + "<svg>" + "M 1 2 L 3 4 " * 200 + "</svg>"
+    packed = pickle.loads(pickle.dumps(Packed(html)))
+    assert str(packed) == html and packed[5:40] == html[5:40] and len(packed) == len(html)
+    assert len(packed.data) < len(html) / 4
+    doc = SearchDoc("a/#q1", "题", "章", {"question": "反向传播如何计算梯度？梯度", "answer": "链式法则 chain rule rules"})
+    terms = doc.terms
+    back = pickle.loads(pickle.dumps(doc))
+    assert "terms" not in back.__dict__ and "_packed_terms" in back.__dict__
+    counts = back.term_counts()
+    assert counts == terms and [list(c.items()) for c in counts.values()] == [list(c.items()) for c in terms.values()]
+    assert all(t is sys.intern(t) for c in counts.values() for t in c)
+    assert "terms" not in back.__dict__  # read, not kept
+    assert back.terms == terms and "terms" in back.__dict__  # `terms` keeps them, as before
+    # a page's questions for study mode, reading its packed HTML through flat spans
+    from qabook.study import split_questions
+
+    page = ('<div class="admonition question" id="q1"><p class="admonition-title">问题</p><p>什么是梯度？</p></div>'
+            '<details class="answer"><summary>答案</summary><p>损失函数的导数。</p></details>')
+    questions = split_questions(page)
+    assert questions and [q.reading(Packed(page)).as_tuple() for q in questions] == [q.as_tuple() for q in questions]

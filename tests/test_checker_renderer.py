@@ -65,6 +65,9 @@ def codes(text: str) -> set[str]:
     # found by fuzzing: a fence after a quote or list marker opens a block inside it
     (HEAD + "> /// answer\n\n" + ANSWER + EXPLANATION, "QA026", 11),
     (HEAD + "- /// answer\n\n" + ANSWER + EXPLANATION, "QA026", 11),
+    (HEAD + "1. /// answer\n\n" + ANSWER + EXPLANATION, "QA026", 11),
+    (HEAD + "> - /// answer\n\n" + ANSWER + EXPLANATION, "QA026", 11),
+    (HEAD + ">\t/// answer\n\n" + ANSWER + EXPLANATION, "QA026", 11),
     # an answer inside the question block
     (HEAD.replace("？\n///\n", "？\n") + ANSWER + "///\n\n" + EXPLANATION, "QA028", 10),
 ])

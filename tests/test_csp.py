@@ -1,4 +1,4 @@
-"""The built site under the strict Content-Security-Policy the README documents: every page
+"""The built site under the strict Content-Security-Policy guide/guarantees.md documents: every page
 loads with a clean console, and search, copy-link, answers and the print page still work."""
 
 from __future__ import annotations

@@ -151,7 +151,7 @@ def test_killed_pdf_run_leaves_no_part_files_after_the_next_run(tmp_path: Path) 
     part.write_bytes(b"%PDF-half")
     r = qabook("pdf", "--chapter", "llm", "--out", str(out), cwd=project)
     assert r.returncode == 0, r.stderr
-    assert not part.exists() and (out / "da-mo-xing-mian-shi-ti-xue-llm.pdf").is_file()
+    assert not part.exists() and (out / "damoxing-mianshi-ti-xuexi-zhan-llm.pdf").is_file()
 
 
 def test_two_builds_at_once_the_second_is_told(tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
 """Hostile content in a real browser: every page kind and the Anki deck's cards run no script
-and load nothing from outside, with and without the README's Content-Security-Policy.
+and load nothing from outside, with and without the Content-Security-Policy of guide/guarantees.md.
 
 The check refuses such a book (QA070), so the site is built with plain `mkdocs build`, which
 logs the check's findings and builds anyway: the sanitiser alone must hold. Each page kind is

@@ -280,11 +280,14 @@ def test_bad_rules_files(text: str, message: str) -> None:
         load_rules(text, "rules.yml")
 
 
-def test_readme_documents_explain_and_the_options() -> None:
+def test_the_import_guide_documents_explain_and_the_options() -> None:
+    """The import guide (linked from the README's front door) names every steering option."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "(guide/importing.md)" in readme
+    guide = (ROOT / "guide" / "importing.md").read_text(encoding="utf-8")
     for word in ("--explain", "--question-heading", "--question-pattern", "--bold-questions", "--label",
-                 "--details-answers", "--rules"):
-        assert word in readme, word
+                 "--details-answers", "--rules", "--split-on", "--answer-key", "--preview"):
+        assert word in guide, word
 
 
 def test_unlabelled_answer_then_an_explanation_label() -> None:

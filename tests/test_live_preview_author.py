@@ -333,6 +333,8 @@ Session(find_project(), "127.0.0.1:1", Path(sys.argv[1]), jobs=2).build_all()
     text = config.read_text(encoding="utf-8").replace("  - qabook:\n", f"  - qabook:\n      book_id: \"{old}\"\n", 1)
     config.write_text(text, encoding="utf-8")
     assert "site_name changed" not in build().stderr
-    from qabook.plugin.book_identity import built_book_id
+    from qabook.plugin.book_identity import progress_id
+    from qabook.plugin.site import STUDY_DIR
 
-    assert built_book_id(project / "site") == old
+    assert progress_id(project / "site") == old  # the study data is written with the old id,
+    assert "renamed_from" not in (project / "site" / STUDY_DIR / "study-index.js").read_text(encoding="utf-8")  # as its own

@@ -105,7 +105,7 @@ def test_site_formulas_are_svg(math_site: Path) -> None:
 
 
 def test_pdf_formulas_are_drawn(math_site: Path) -> None:
-    pdf = math_site / "pdf" / "da-mo-xing-mian-shi-ti-xue-math.pdf"
+    pdf = math_site / "pdf" / "damoxing-mianshi-ti-xuexi-zhan-math.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "通项公式" in text and "\\frac" not in text  # typeset, not printed as TeX
     # formulas are drawn as vector outlines: curve/line operators on the topic's page, none on text pages
@@ -122,7 +122,7 @@ def test_code_is_highlighted_on_the_site(math_site: Path) -> None:
 
 
 def test_long_code_lines_wrap_in_the_pdf(math_site: Path) -> None:
-    text = subprocess.run(["pdftotext", str(math_site / "pdf" / "da-mo-xing-mian-shi-ti-xue-math.pdf"), "-"], capture_output=True,
+    text = subprocess.run(["pdftotext", str(math_site / "pdf" / "damoxing-mianshi-ti-xuexi-zhan-math.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "END_OF_LONG_LINE" in text  # the end of a 130-character line is on the page, not cut off
 
@@ -142,7 +142,7 @@ def _dark_columns_right_of(pdf: Path, page: int, margin_mm: float) -> int:
 
 
 def test_wide_formula_and_long_url_stay_inside_the_pdf_page(math_site: Path) -> None:
-    pdf = math_site / "pdf" / "da-mo-xing-mian-shi-ti-xue-math.pdf"
+    pdf = math_site / "pdf" / "damoxing-mianshi-ti-xuexi-zhan-math.pdf"
     pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True,
                                                              text=True).stdout).group(1))
     for page in range(1, pages + 1):

@@ -2,7 +2,7 @@
 studying; saves the whole book; gets a rebuilt book after one reload.
 
 Each test builds its own copy of the book (`qabook build --no-pdf`), serves it on localhost
-(service workers need http on localhost or https) with the strict CSP of the README, and cuts
+(service workers need http on localhost or https) with the strict CSP of guide/guarantees.md, and cuts
 the network for real: the server is stopped *and* the browser context is set offline.
 """
 

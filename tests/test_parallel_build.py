@@ -90,7 +90,7 @@ def rendered(render):
     for page in pages:
         render(page, config, files)
         out.append([page.file.src_uri, page.content, str(page.toc), page._title_from_render,
-                    sorted(page.present_anchor_ids)])
+                    sorted(page.present_anchor_ids, key=str)])  # an anchor MkDocs read as None sorts too
     return out
 
 fresh = rendered(Page.render)

@@ -25,7 +25,7 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-@pytest.fixture(scope="module", params=["da-mo-xing-mian-shi-ti-xue-llm.pdf", "da-mo-xing-mian-shi-ti-xue.pdf"])
+@pytest.fixture(scope="module", params=["damoxing-mianshi-ti-xuexi-zhan-llm.pdf", "damoxing-mianshi-ti-xuexi-zhan.pdf"])
 def pdf(request: pytest.FixtureRequest, built_site: Path) -> Path:
     return built_site / "pdf" / request.param
 
@@ -98,7 +98,7 @@ def test_covers_name_the_book_once_and_count_what_they_hold(built_site: Path) ->
     """The book's cover: its name once (it said it three times: above the title, as the title and
     as the subtitle), then what it holds; a chapter's: the book above the chapter's title. Every
     page after the cover names the book in its running header."""
-    book, chapter = (built_site / "pdf" / f"da-mo-xing-mian-shi-ti-xue{s}.pdf" for s in ("", "-llm"))
+    book, chapter = (built_site / "pdf" / f"damoxing-mianshi-ti-xuexi-zhan{s}.pdf" for s in ("", "-llm"))
     cover = pdftotext(book, "-f", "1", "-l", "1")
     assert cover.count("大模型面试题学习站") == 1 and squash("1 章 · 8 个主题 · 8 道题") in squash(cover), cover
     cover = pdftotext(chapter, "-f", "1", "-l", "1")
@@ -130,9 +130,9 @@ def test_cli_pdf_single_chapter_letter(tmp_path: Path) -> None:
 
     r = qabook("pdf", "--chapter", "llm", "--paper", "Letter", "--out", str(tmp_path), cwd=ROOT)
     assert r.returncode == 0, r.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["da-mo-xing-mian-shi-ti-xue-llm.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["damoxing-mianshi-ti-xuexi-zhan-llm.pdf"]
     assert "pdf 1/1: llm" in r.stderr
-    info = subprocess.run(["pdfinfo", str(tmp_path / "da-mo-xing-mian-shi-ti-xue-llm.pdf")], capture_output=True, text=True).stdout
+    info = subprocess.run(["pdfinfo", str(tmp_path / "damoxing-mianshi-ti-xuexi-zhan-llm.pdf")], capture_output=True, text=True).stdout
     assert "612 x 792" in info  # US Letter in points
     assert qabook("pdf", "--chapter", "nope", "--out", str(tmp_path), cwd=ROOT).returncode == 2
 

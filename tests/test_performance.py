@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -172,13 +171,14 @@ def test_parallel_check_finds_what_the_serial_one_does(tmp_path: Path, monkeypat
     monkeypatch.setattr(qabook.book.os, "cpu_count", lambda: 2)
     pools: list[int] = []
 
-    class RecordedPool(ProcessPoolExecutor):
-        def map(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-            result = list(super().map(*args, **kwargs))
-            pools.append(len(self._processes))  # a fork pool starts all its workers at once
-            return iter(result)
+    made = qabook.book.worker_pool
 
-    monkeypatch.setattr(qabook.book, "ProcessPoolExecutor", RecordedPool)
+    def recorded_pool(jobs: int, *args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        pool = made(jobs, *args, **kwargs)
+        pools.append(len(pool._pool))  # a fork pool starts all its workers at once
+        return pool
+
+    monkeypatch.setattr(qabook.book, "worker_pool", recorded_pool)
     monkeypatch.setattr(qabook.book, "_read_page", _read_page_noting_pid)
     monkeypatch.setitem(_PARSED_IN, "pids", tmp_path / "pids")
     (tmp_path / "pids").mkdir()

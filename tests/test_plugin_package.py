@@ -39,7 +39,7 @@ Examples are Maybe, List and IO; the laws are left identity, right identity and 
 
 
 def minimal_project(root: Path, language: str = "en") -> Path:
-    """Someone else's book: Material, `- qabook` with the look options of a book (README), nothing
+    """Someone else's book: Material, `- qabook` with the look options of a book (guide/your-mkdocs-site.md), nothing
     copied from this repository."""
     (root / "docs" / "fp").mkdir(parents=True)
     (root / "mkdocs.yml").write_text(textwrap.dedent(f"""\

@@ -12,7 +12,7 @@ from conftest import copy_project, qabook
 
 pytestmark = pytest.mark.browser
 
-BOOK = "da-mo-xing-mian-shi-ti-xue"
+BOOK = "damoxing-mianshi-ti-xuexi-zhan"
 
 
 def print_to_pdf(browser, url: str, out: Path) -> tuple[int, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from qabook.search import SearchDoc, extract_docs, index_terms
+from qabook.search import SearchDoc, analyze, extract_docs, index_terms
 from qabook.search.index import term_weights
 
 TOPIC = """<h1>张量</h1>
@@ -55,6 +55,16 @@ def test_pages_rank_below_topics() -> None:
 def test_one_character_terms_are_indexed() -> None:
     assert {"模", "型", "模型"} <= set(index_terms("模型"))
     assert index_terms("单") == ["单"]  # a lone character is not counted twice
+
+
+def test_index_terms_are_analyze_s_then_each_run_s_characters() -> None:
+    """The definition, in order (a term's place decides nothing in the index, but one pass must
+    give what the two passes gave): analyze's terms, then the characters of every Chinese run of
+    two or more, normalised (full width, traditional) as analyze reads them."""
+    text = "自注意力（Self-Attention）讓模型關注 GPUs 與 ＴＰＵ、单 字。Tokenizers 分词"
+    # (与, 单 and 字 stand alone: analyze's own terms, no characters added)
+    expected = analyze(text) + [c for run in ("自注意力", "让模型关注", "分词") for c in run]
+    assert index_terms(text) == expected
 
 
 def _interface_pieces(language: str) -> list[str]:
@@ -144,10 +154,9 @@ def test_an_index_is_the_same_whether_term_counts_are_kept_sent_or_let_go() -> N
     let_go = docs()
     assert build_index(sent, keep_terms=False) == kept
     assert build_index(let_go, keep_terms=False) == kept
-    assert all("terms" not in d.__dict__ for d in let_go)
-    for d in let_go:
-        d.__dict__.pop("_weights")  # weighed again: the counts analysed again from the text
-    assert build_index(let_go) == kept
+    assert all("terms" not in d.__dict__ and "_weights" not in d.__dict__ for d in let_go)  # (both in the postings)
+    assert build_index(let_go) == kept  # weighed again: the counts analysed again from the text
+    assert build_index(sent) == kept  # (the counts unpacked again, not kept)
 
 
 # -- the plain-tag reader gives what html.parser gives ----------------------------------------

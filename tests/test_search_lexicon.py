@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
-from qabook.search import SearchDoc, analyze
+from conftest import CORPUS, SHARED, needs_shared
+
+from qabook.search import SearchDoc, analyze, expand
 from qabook.search.expand import build_expansions, head, segment
 from qabook.search.lexicon import GLOSSARY_CODE, Pair, load_glossary, mine_pairs, shipped_pairs, zh_words
 
@@ -114,3 +117,80 @@ def test_meta_carries_the_fillers_and_syllables() -> None:
     assert "怎么" in meta["fillers"]["zh"] and "how" in meta["fillers"]["en"]
     assert {"sheng", "zhuang", "lv"} <= set(meta["syllables"].split())
     assert "zh.js" in files and files["zh.js"].startswith(b"qabookSearch.zh(")
+
+
+# -- the segmentation's fast path (`_starts`: each run's dictionary look-ups done once) against
+# -- the plain definitions: maximum matching by `segment` / `_segment_back`, and every window of
+# -- the run looked up for the loose words (the code before the fast path, kept here as the oracle)
+
+def _reference_phrases(doc_: SearchDoc, words: frozenset[str]) -> tuple[Counter, set, set]:
+    phrases: Counter = Counter()
+    pieces: set[str] = set()
+    loose: set[str] = set()
+
+    def bounds_of(segs: list[str]) -> list[int]:
+        bounds, at = [0], 0
+        for seg in segs:
+            bounds += sorted(at + b for b in expand.inner_bounds(seg, words))
+            at += len(seg)
+            bounds.append(at)
+        return bounds
+
+    for run in expand._runs(doc_):
+        readings = [(segs, bounds_of(segs)) for segs in (expand.segment(run, words),
+                                                         expand._segment_back(run, words, expand.MAX_WORD))]
+        seen: set[tuple[int, int]] = set()
+        for segs, bounds in readings:
+            at = 0
+            for i, seg in enumerate(segs):
+                cuts = [0, *sorted(expand.inner_bounds(seg, words)), len(seg)]
+                for x, a in enumerate(cuts):
+                    for b in cuts[x + 1:]:
+                        if b - a > 1 and ((a, b) == (0, len(seg)) or seg[a:b] in words) \
+                                and (at + a, at + b) not in seen and not expand._FILLER_CHARS.issuperset(seg[a:b]):
+                            seen.add((at + a, at + b))
+                            phrases[seg[a:b]] += 1
+                if i + 1 < len(segs):
+                    nxt = segs[i + 1]
+                    if (len(seg) == 1) != (len(nxt) == 1) and not ({seg, nxt} & expand._FILLER_CHARS) \
+                            and (at, at + len(seg) + len(nxt)) not in seen:
+                        seen.add((at, at + len(seg) + len(nxt)))
+                        phrases[seg + nxt] += 1
+                at += len(seg)
+            edges = sorted(set(bounds))
+            pieces |= {run[a:b] for x, a in enumerate(edges) for b in edges[x + 1:] if 1 < b - a <= expand.MAX_WORD}
+        f_edges, b_edges = set(readings[0][1]), set(readings[1][1])
+        for a in range(len(run) - 1):
+            for n in range(2, min(expand.MAX_WORD, len(run) - a) + 1):
+                if not ((a in f_edges and a + n in f_edges) or (a in b_edges and a + n in b_edges)) \
+                        and run[a:a + n] in words:
+                    loose.add(run[a:a + n])
+    pieces.update(phrases)
+    return phrases, pieces, loose - pieces
+
+
+def _real_texts() -> list[str]:
+    folders = [Path(__file__).parent / "searchbook" / "sources", CORPUS, SHARED / "seed"]
+    return [p.read_text(encoding="utf-8", errors="ignore") for f in folders for p in sorted(f.glob("*.*"))
+            if p.suffix in (".md", ".txt")]
+
+
+@needs_shared
+def test_the_fast_segmentation_is_maximum_matching_on_real_text() -> None:
+    words = zh_words() | {"自注意力机制", "状态码"}
+    runs = [r for text in _real_texts() for r in expand._runs(doc(text))]
+    assert sum(map(len, runs)) > 30_000  # (the corpus and the seed: tens of thousands of characters)
+    for run in runs:
+        assert expand.fine_bounds(run, words)[0] == expand.segment(run, words), run
+        backward = expand._segment_back(run, words, expand.MAX_WORD)
+        assert expand.fine_bounds(run, words, backward=True)[0] == backward, run
+
+
+@needs_shared
+def test_a_document_s_words_pieces_and_loose_words_are_the_plain_definitions_on_real_text() -> None:
+    words = zh_words() | {"自注意力机制", "状态码"}
+    texts = [t for text in _real_texts() for t in text.split("\n\n") if t.strip()]
+    assert len(texts) > 500
+    for text in texts:
+        made, expected = expand._phrases(doc(text), words, key=0), _reference_phrases(doc(text), words)
+        assert made == expected, text[:80]

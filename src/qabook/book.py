@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from qabook.config import Project, config_problem, load_project
@@ -20,6 +19,7 @@ from qabook.diagnostics import Diagnostic
 from qabook.docfiles import kind_problem, name_problem, printable
 from qabook.model import Book, Chapter, Page
 from qabook.parser import parse_page
+from qabook.staging import worker_pool
 from qabook.textfile import TextFile, read_text
 from qabook.vocabulary import qa_types
 
@@ -212,8 +212,8 @@ def _read_pages(items: list[tuple[Path, str, str, frozenset[str] | None]], jobs:
         return out
     jobs = min(jobs, os.cpu_count() or 1)
     if jobs > 1 and len(items) >= PARALLEL_MIN_PAGES and "fork" in multiprocessing.get_all_start_methods():
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            return list(pool.map(_read_page, items, chunksize=max(1, len(items) // (jobs * 8))))
+        with worker_pool(jobs) as pool:
+            return pool.map(_read_page, items, chunksize=max(1, len(items) // (jobs * 8)))
     return [_read_page(item) for item in items]
 
 

@@ -20,7 +20,7 @@ from qabook.mkdocs_run import MkdocsBuild, MkdocsProcess
 from qabook.diagnostics import Diagnostic
 from qabook.safepaths import SITE_MARKER, marker_text, published_entries, site_dir_problem
 from qabook.staging import (FolderLock, LockHeld, carry_hidden, make_readable, make_staging_dir,
-                            owned_name, remove_stale, remove_tree, replace_dir, restore_aside)
+                            owned_name, remove_stale, remove_tree, replace_dir, restore_aside, uninterrupted)
 
 Progress = Callable[[str], None]
 
@@ -116,10 +116,12 @@ def _build_locked(project: Project, site_dir: Path, offline: bool, pdf: bool, st
         if failure:
             return BuildResult(False, diags, f"mkdocs build failed: the previous site is unchanged\n{failure}")
         make_readable(staging)
-        left, kept = swap_in(staging, site_dir)
+        with uninterrupted():  # the last step: the new site in place, the old one removed
+            left, kept = swap_in(staging, site_dir)
     finally:
-        if mkdocs is not None:
-            mkdocs.stop()
-        shutil.rmtree(staging, ignore_errors=True)
+        with uninterrupted():  # (after a Ctrl+C: a second one leaves nothing half-removed)
+            if mkdocs is not None:
+                mkdocs.stop()  # and every process under it: nothing writes into the staging folder any more
+            shutil.rmtree(staging, ignore_errors=True)
     progress(f"site ready in {site_dir}")
     return BuildResult(True, diags, site_dir=site_dir, leftovers=left, kept=kept)

@@ -234,6 +234,9 @@ def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offlin
         result = build_site(project, site_dir, offline=offline, pdf=pdf, strict=strict, jobs=jobs, progress=_progress)
     except UnsafePathError as exc:
         raise UsageError(str(exc)) from None
+    except KeyboardInterrupt:  # its workers and staging folder are gone by now (build.build_site)
+        click.echo("qabook: build stopped (Ctrl+C): the previous site is unchanged", err=True)
+        sys.exit(130)
     _echo_diagnostics(result.diagnostics, "text")
     for left in result.leftovers:
         click.echo(f"qabook: warning: could not remove the previous site's {left}; remove it yourself", err=True)

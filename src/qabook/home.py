@@ -7,6 +7,7 @@ link validation must not look for them among the docs.
 
 from __future__ import annotations
 
+import posixpath
 from html import escape
 
 from qabook.book import TOPICS_MARKER
@@ -44,10 +45,15 @@ def chapter_listing(book: Book, pdf_dir: str | None = "pdf", slug: str = "book",
     summary = escape(t(language, "home.summary", chapters=len(chapters), topics=len(book.topics), questions=questions))
     out = [f'<p class="qa-book-summary" {NOT_SEARCHED}>{summary}</p>', "", TABLE_MARKER, "", *rows]
     if pdf_dir:
-        name = book_pdf(slug)
-        out += ["", f'<a class="md-button" href="{pdf_dir}/{name}" download="{name}" {NOT_SEARCHED}>'
-                    f'{t(language, "pdf.download_book")}</a>']
+        out += ["", pdf_button(f"{pdf_dir}/{book_pdf(slug)}", t(language, "pdf.download_book"))]
     return "\n".join(out)
+
+
+def pdf_button(href: str, label: str) -> str:
+    """A "download PDF" button (a chapter page's, the home page's, a print page's note): the file
+    saved under its own name; interface text, left out of search."""
+    name = posixpath.basename(href)
+    return f'<a class="md-button" href="{escape(href)}" download="{escape(name)}" {NOT_SEARCHED}>{label}</a>'
 
 
 def chapter_buttons(chapter_slug: str, pdf_dir: str | None, print_href: str | None, slug: str = "book",
@@ -56,9 +62,7 @@ def chapter_buttons(chapter_slug: str, pdf_dir: str | None, print_href: str | No
     `print_href` is the print page's URL relative to the chapter page (None: no print page)."""
     out = []
     if pdf_dir:
-        name = chapter_pdf(slug, chapter_slug)
-        out.append(f'<a class="md-button" href="../{pdf_dir}/{name}" download="{name}" {NOT_SEARCHED}>'
-                   f'{t(language, "pdf.download_chapter")}</a>')
+        out.append(pdf_button(f"../{pdf_dir}/{chapter_pdf(slug, chapter_slug)}", t(language, "pdf.download_chapter")))
     if print_href:
         out.append(f'<a class="md-button" href="{escape(print_href)}" {NOT_SEARCHED}>{t(language, "print.chapter")}</a>')
     return " ".join(out)

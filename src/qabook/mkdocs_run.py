@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import select
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qabook.staging import die_with_parent
+from qabook.staging import worker_process
 
 
 @dataclass
@@ -37,7 +40,7 @@ class _Console(logging.Handler):
 
 
 def _child(job: MkdocsBuild, conn: Any) -> None:
-    die_with_parent()
+    worker_process()  # Ctrl+C is qabook's: it ends this process and, with it, every process under it
     logger = logging.getLogger("mkdocs")
     logger.handlers[:] = [_Console()]
     logger.setLevel(logging.INFO)
@@ -67,14 +70,19 @@ def _child(job: MkdocsBuild, conn: Any) -> None:
 
 
 class MkdocsProcess:
-    """A started build; `wait()` returns None on success or the reason it failed."""
+    """A started build; `wait()` returns None on success or the reason it failed; `stop()` ends
+    it and every process under it (page, index and PDF workers), and returns once they are gone."""
 
     def __init__(self, job: MkdocsBuild) -> None:
         context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         self._parent, child = context.Pipe(duplex=False)
+        # held open by the child and, forked, by every process under it: read to its end when all are gone
+        self._tree: int | None
+        self._tree, held = os.pipe()
         self._process = context.Process(target=_child, args=(job, child))  # not daemonic: PDF workers
         self._process.start()
         child.close()
+        os.close(held)
 
     def wait(self) -> str | None:
         try:
@@ -82,9 +90,25 @@ class MkdocsProcess:
         except EOFError:
             result = "mkdocs stopped without a word"
         self._process.join()
+        self._let_go()
         return result
 
-    def stop(self) -> None:
+    def stop(self, within: float = 10.0) -> None:
+        """Kill the build; its workers die with it (`staging.worker_process`). Waits, at most
+        `within` seconds, until none is left that could still write into the staging folder."""
         if self._process.is_alive():
             self._process.kill()
         self._process.join()
+        deadline = time.monotonic() + within
+        try:
+            while self._tree is not None and (left := deadline - time.monotonic()) > 0 \
+                    and select.select([self._tree], [], [], left)[0]:
+                if not os.read(self._tree, 4096):  # every holder has ended
+                    break
+        finally:
+            self._let_go()
+
+    def _let_go(self) -> None:
+        if self._tree is not None:
+            os.close(self._tree)
+            self._tree = None

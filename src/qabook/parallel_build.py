@@ -14,6 +14,10 @@ Plugins keep state from page events in their own process, so:
 - any other plugin's `on_page_markdown` / `on_page_content` is called again in the parent with
   the input it had in the worker (its result is the worker's), so tags and the like are
   collected as in a serial build;
+- a one-off build (`keep_content=False`) whose two loops both run in workers holds each page's
+  HTML packed in the parent (`qabook.memory.Packed`, behind `page.content`, which reads as the
+  text: a plugin's `on_env` may read or set it, e.g. Material's tag listings): a big book's
+  pages are all held at once there, and the HTML was most of it;
 - a plugin with `parallel_render_worker()` is told when it is in a render worker (forked with
   everything the parent holds: qabook lets go of its copies of the pages there, and the freed
   heap is given back, so that the worker's memory is what rendering needs);
@@ -32,7 +36,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import signal
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
@@ -50,7 +53,8 @@ from mkdocs.structure.pages import Page
 
 from qabook.cpus import available_cores
 from qabook.markdown_reuse import reused_markdown
-from qabook.memory import give_back
+from qabook.memory import Packed, give_back, packed_or_text
+from qabook.staging import worker_pool, worker_process
 
 log = logging.getLogger("mkdocs.commands.build")
 
@@ -96,9 +100,9 @@ class _Collect(logging.Handler):
 
 def _child_setup() -> _Collect:
     """A forked child's signals and log: SIGTERM ends it (the parent stops it so), Ctrl+C is the
-    parent's to handle, and MkDocs' log records are collected for the parent to replay."""
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent's to handle, it dies with the parent (`staging.worker_process`), and MkDocs' log
+    records are collected for the parent to replay."""
+    worker_process()
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     collect.setLevel(logger.getEffectiveLevel())
@@ -158,6 +162,7 @@ def _populate_chunk(indices: list[int]) -> tuple[list[tuple], list[tuple[str, in
         except Exception as exc:  # noqa: BLE001 - sent to the parent, which stops the build
             return out, _take_log(), _error_text(exc)
         attrs = {name: getattr(page, name, None) for name in PAGE_RESULT}
+        attrs["content"] = packed_or_text(attrs["content"], _STATE["pack"])  # (see _hold_packed)
         if "title" in page.__dict__:  # set by a plugin (MkDocs' title is a weak property)
             attrs["title"] = page.__dict__["title"]
         links = getattr(page, "links_to_anchors", None)
@@ -175,11 +180,14 @@ def _build_chunk(indices: list[int]) -> tuple[int, list[tuple[str, int, str]], s
     done = 0
     for i in indices:
         file = doc_files[i]
+        page = file.page
+        page.content = page.content  # (unpacked once for the template: see _hold_packed)
         try:
-            _build_page(file.page, config, doc_files, _STATE["nav"], _STATE["env"],
+            _build_page(page, config, doc_files, _STATE["nav"], _STATE["env"],
                         excluded=file.inclusion.is_excluded())
         except Exception as exc:  # noqa: BLE001
             return done, _take_log(), _error_text(exc)
+        page.content = None  # written; (a one-off build lets the parent's copy go too)
         done += 1
     return done, _take_log(), None
 
@@ -202,7 +210,7 @@ def _chunks(n: int, jobs: int) -> list[list[int]]:
 def _pool(jobs: int, **state: Any) -> Any:
     _STATE.clear()
     _STATE.update(state)
-    return multiprocessing.get_context("fork").Pool(jobs, initializer=_init_worker)
+    return worker_pool(jobs, _init_worker)
 
 
 # -- which loops may run in workers ------------------------------------------------------------
@@ -237,7 +245,10 @@ def build(config: MkDocsConfig, *, jobs: int | None = None, serve_url: str | Non
     `min_pages`. Returns the built site's state. `keep_content=False` (a one-off build, which
     renders no page again): each page's HTML is let go once every page is written, before
     `on_post_build` (the search index), and plugins with `one_off_build()` are told so before
-    the pages are rendered (and, when they are rendered in workers, `parallel_beside_render()`)."""
+    the pages are read (and, when they are rendered in workers, `parallel_beside_render()`);
+    when both loops run in workers, each page's HTML is held packed (`qabook.memory.Packed`)
+    between them: `page.content` is a `Packed` there (`str()` gives the HTML), the render worker
+    unpacks it for the template and lets it go once the page is written."""
     jobs = jobs or available_cores()
     with reused_markdown():
         return _build(config, jobs, serve_url, min_pages, keep_content)
@@ -277,8 +288,15 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
             assert file.page is not None
             pages.append(file.page)
         parallel = jobs > 1 and len(pages) >= min_pages
+        if not keep_content:  # plugins that can let go of their copies (qabook's: packed, and let go before its index)
+            for plugin in config.plugins.values():
+                if hasattr(plugin, "one_off_build"):
+                    plugin.one_off_build()
         if parallel and populate_in_parallel(config):
-            _populate_all(config, files, pages, jobs)
+            # a one-off build whose pages are rendered in workers holds each page's HTML packed
+            # from converting to rendering (memory.Packed: every page of the book is held then)
+            pack = not keep_content and render_in_parallel(config)
+            _populate_all(config, files, pages, jobs, pack)
         else:
             for page in pages:
                 _populate_page(page, config, files)
@@ -294,10 +312,6 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
             _build_extra_template(template, files, config, nav)
 
         doc_files = files.documentation_pages(inclusion=inclusion)
-        if not keep_content:  # plugins that can let go of their copies (qabook's: before its search index)
-            for plugin in config.plugins.values():
-                if hasattr(plugin, "one_off_build"):
-                    plugin.one_off_build()
         if parallel and render_in_parallel(config):
             if not keep_content:
                 for plugin in config.plugins.values():
@@ -331,13 +345,15 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
         logging.getLogger("mkdocs").removeHandler(warning_counter)
 
 
-def _populate_all(config: MkDocsConfig, files: Files, pages: list[Page], jobs: int) -> None:
+def _populate_all(config: MkDocsConfig, files: Files, pages: list[Page], jobs: int, pack: bool = False) -> None:
     aware = [p for p in config.plugins.values() if hasattr(p, "parallel_page_state")]
-    with _pool(jobs, config=config, files=files, pages=pages) as pool:
+    with _pool(jobs, config=config, files=files, pages=pages, pack=pack) as pool:
         for results, records, error in pool.imap(_populate_chunk, _chunks(len(pages), jobs)):
             for i, attrs, states, replays in results:
                 page = pages[i]
                 links = attrs.pop("links_to_anchors")
+                if isinstance(attrs["content"], Packed):
+                    _hold_packed(page)
                 for name, value in attrs.items():
                     setattr(page, name, value)
                 if links is not None:
@@ -349,6 +365,31 @@ def _populate_all(config: MkDocsConfig, files: Files, pages: list[Page], jobs: i
             _relog(records)
             if error is not None:
                 raise BuildError(error)
+
+
+_PACKED_PAGES: dict[type, type] = {}
+
+
+def _hold_packed(page: Page) -> None:
+    """`page.content` kept as it is set, and read as text: a `Packed` HTML is unpacked on each
+    read (not kept), so the parent holds every page packed and a plugin reading a page's HTML
+    (Material's tag listings, in `on_env`) still reads it; the page stays an instance of its
+    class (a subclass with `content` as a property)."""
+    cls = type(page)
+    held = _PACKED_PAGES.get(cls)
+    if held is None:
+        def get(self: Page) -> str | None:
+            value = self.__dict__.get("_held_content")
+            return str(value) if isinstance(value, Packed) else value
+
+        def put(self: Page, value: Any) -> None:
+            self.__dict__["_held_content"] = value
+
+        held = _PACKED_PAGES[cls] = type(cls.__name__, (cls,), {"content": property(get, put),
+                                                              "__module__": cls.__module__})
+    value = page.__dict__.pop("content", None)
+    page.__class__ = held
+    page.content = value
 
 
 def _build_all(config: MkDocsConfig, nav: Navigation, env: jinja2.Environment, doc_files: Sequence[File],

@@ -19,7 +19,7 @@ from pymdownx.slugs import slugify
 from qabook.diagnostics import Diagnostic
 from qabook.model import Block, Heading, Link, Page, Question
 from qabook.rawhtml import raw_html_spans
-from qabook.vocabulary import default_known_blocks, qa_types
+from qabook.vocabulary import CONTAINER_MARKERS, default_known_blocks, qa_types
 
 FENCE_RE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 # As pymdownx.blocks reads them: up to three spaces of indent, spaces (not tabs) between parts.
@@ -33,7 +33,7 @@ BLOCK_OPTIONS = {"question": {"attrs"}, "answer": {"attrs", "open"}, "explanatio
 # Characters that make a fence line look right but not be one.
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 # Quote and list-item markers before a fence put the block inside the quote or list item.
-CONTAINER_RE = re.compile(r"^ *(?:(?:>|[-*+]|\d{1,9}[.)]) +|>)+")
+CONTAINER_RE = re.compile("^" + CONTAINER_MARKERS)
 #: Lists and quotes nested deeper than this make the renderer fail (RecursionError near 450).
 MAX_NESTING = 100
 HEADING_RE = re.compile(r"^ {0,3}#{1,6}(\s|$)")
@@ -200,9 +200,9 @@ def fence_lookalike(raw: str) -> tuple[int, str] | None:
         return None
     if BLOCK_OPEN_RE.match(raw) or BLOCK_CLOSE_RE.match(raw):
         return None
-    container = CONTAINER_RE.match(raw)
-    if container and _is_fence(raw[container.end():]):
-        return container.end() + 1, "container"
+    container = CONTAINER_RE.match(raw).end()
+    if container and _is_fence(raw[container:]):
+        return container + 1, "container"
     indent = len(raw) - len(raw.lstrip(" "))
     if indent >= 4 and (BLOCK_OPEN_RE.match(raw.lstrip(" ")) or BLOCK_CLOSE_RE.match(raw.lstrip(" "))):
         return indent + 1, f"an indent of {indent} spaces (the site nests it in the list item or code above)"

@@ -1,14 +1,62 @@
 """What the published PDFs are called: after the book and its chapters, so a downloaded file
-says what it holds (`da-mo-xing-mian-shi-ti-xue-llm.pdf`, not `llm.pdf`)."""
+says what it holds (`damoxing-mianshi-ti-xuexi-zhan-llm.pdf`, not `llm.pdf`).
+
+The book's part keeps whole words, never a word cut short: Latin words as they are (accents
+folded, `Café` → `cafe`), each Chinese word as one run of toneless pinyin (segmented by the
+search's word list: 大模型面试题学习站 → `damoxing-mianshi-ti-xuexi-zhan`), joined by `-`. The
+whole title is kept up to `MAX_STEM` characters; a longer one stops at the last whole word that
+fits (file systems take 255 bytes a name). Only `a-z`, `0-9` and `-`: safe on every file system
+and in every URL. The chapter's part is its folder's name, already a name on disk.
+"""
 
 from __future__ import annotations
 
-from qabook.slug import slugify
+import re
+import unicodedata
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+
+#: The longest book part of a file name, in characters (ASCII): room for a chapter and `.pdf`.
+MAX_STEM = 96
+
+_WORD_RE = re.compile(r"[A-Za-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
-def book_slug(site_name: str | None) -> str:
-    """The book's name as a file-name slug (pinyin for Chinese); 'book' when it has none."""
-    return slugify(site_name or "") or "book"
+def _han_words(run: str) -> list[str]:
+    """A run of Chinese characters as its words, each one pinyin run (大模型 → damoxing)."""
+    from qabook.search.expand import segment
+    from qabook.search.lexicon import zh_words
+
+    out = []
+    for word in segment(run, zh_words()):
+        spelt = "".join(s for s in lazy_pinyin(word) if s.isascii() and s.isalnum()).lower()
+        if spelt:
+            out.append(spelt)
+    return out
+
+
+def title_words(title: str) -> list[str]:
+    """A title's words as file-name words: Latin lower-cased with accents folded, Chinese as pinyin words."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", title) if not unicodedata.combining(ch))
+    words: list[str] = []
+    for token in _WORD_RE.findall(folded):
+        words.extend([token.lower()] if token.isascii() else _han_words(token))
+    return words
+
+
+@lru_cache(maxsize=8)
+def book_slug(site_name: str | None, max_len: int = MAX_STEM) -> str:
+    """The book's name as a file-name stem: its whole words, as many as fit; 'book' when it has none.
+    Kept once worked out: every page of a build asks (the word list loads once, for a Chinese name)."""
+    out: list[str] = []
+    for word in title_words(site_name or ""):
+        if len("-".join(out + [word])) > max_len:
+            break
+        out.append(word)
+    if not out and (words := title_words(site_name or "")):
+        out = [words[0][:max_len]]  # one word longer than a name may be: the only cut there is
+    return "-".join(out) or "book"
 
 
 def book_pdf(slug: str) -> str:

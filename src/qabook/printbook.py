@@ -62,8 +62,6 @@ def expand_blocks(fragment: str, topic_id: str) -> str:
 
 #: Where the print page takes its topics: an element (the sanitiser drops comments), replaced after the build.
 PRINT_MARKER = '<div class="qa-print-topics"></div>'
-#: The print page's on-screen hint (Ctrl+P), above its topics.
-PRINT_HINT = '<p class="qa-print-hint">'
 _ANCHOR_RE = re.compile(r'(id="|href="#)(q\d+)"')
 
 
@@ -74,7 +72,7 @@ def print_page_markdown(chapter: Chapter, language: str | None = None) -> str:
         "---", f"title: {json.dumps(t(language, 'print.title', title=chapter.title), ensure_ascii=False)}",
         "search:", "  exclude: true", "hide:", "  - navigation", "  - toc", "---", "",
         f"# {markdown_text(chapter.title)}", "",
-        f'{PRINT_HINT}{t(language, "print.hint")}</p>',
+        f'<p class="qa-print-hint">{t(language, "print.hint")}</p>',  # on screen only (qabook.css)
         "", PRINT_MARKER, "",
     ])
 

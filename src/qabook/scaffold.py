@@ -2,6 +2,7 @@
 
 Writes mkdocs.yml (Material + the qabook plugin, nothing else needed), docs/ with a home page
 and one example chapter of one topic (none with `--empty`, for a book to `qabook import` into),
+the same light/dark palette in every language,
 and scripts/build, which runs the qabook that made the book. Never writes into a folder that
 already holds files.
 """
@@ -14,6 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from qabook.i18n import t
 from qabook.textout import markdown_text
 
 #: Per language: site name, home page, chapter title, topic page, build hint.
@@ -67,6 +69,18 @@ def build_script(qabook: Path | None) -> str:
             "exec \"$QABOOK\" build \"$@\"\n")
 
 
+def palette_lines(language: str) -> list[str]:
+    """theme.palette of every new book, whatever its language: light and dark, following the
+    reader's system setting, with the header's toggle between them titled in the book's language."""
+    lines = ["  palette:  # light and dark: the reader's system setting, and a toggle in the header"]
+    for media, scheme, icon, key in (("light", "default", "weather-night", "palette.to_dark"),
+                                     ("dark", "slate", "weather-sunny", "palette.to_light")):
+        lines += [f'    - media: "(prefers-color-scheme: {media})"', f"      scheme: {scheme}",
+                  "      primary: indigo", "      accent: indigo", "      toggle:",
+                  f"        icon: material/{icon}", f"        name: {json.dumps(t(language, key), ensure_ascii=False)}"]
+    return lines
+
+
 def running_qabook() -> Path | None:
     """The `qabook` command beside the running Python (its virtual environment), if any."""
     beside = Path(sys.executable).with_name("qabook")
@@ -96,6 +110,7 @@ def new_book(target: Path, language: str = "zh", site_name: str | None = None, *
             "  font: false  # no web fonts: nothing loads from another host",
             "  features:",
             "    - navigation.indexes  # a chapter's page is its section in the navigation",
+            *palette_lines(language),
             "plugins:",
             "  - qabook:  # blocks, search, print, study mode, PDFs: see the qabook README",
             "      chapters: all  # every folder of docs/ is a chapter",

@@ -17,7 +17,10 @@ import sys
 import tempfile
 from pathlib import Path
 from contextlib import contextmanager
-from typing import IO, Iterator
+from typing import IO, TYPE_CHECKING, Callable, Iterator
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import Pool
 
 
 def pid_alive(pid: int) -> bool:
@@ -93,6 +96,46 @@ def die_with_parent() -> None:
         libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
     except (OSError, AttributeError):
         pass
+
+
+def worker_process() -> None:
+    """A forked worker of a build (a pool's initializer): it dies with the process that started
+    it, and Ctrl+C is that process's to handle (it ends its workers itself): a worker never dies
+    of the terminal's SIGINT half-way, with a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back while forked (`worker_pool`)
+    die_with_parent()
+
+
+def worker_pool(jobs: int, initializer: Callable[[], None] = worker_process) -> Pool:
+    """A pool of `jobs` forked workers, each starting with `initializer` (which calls
+    `worker_process`); leaving its `with` block ends them. SIGINT is held back while they are
+    forked, so that a Ctrl+C reaches neither a worker before its initializer ignores it nor this
+    process half-way through making the pool."""
+    import multiprocessing
+
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return multiprocessing.get_context("fork").Pool(jobs, initializer=initializer)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+@contextmanager
+def uninterrupted() -> Iterator[None]:
+    """A Ctrl+C during the block is not heard (a swap of folders, the removal of a staging folder
+    after a first Ctrl+C: what must not be cut in half); in the main thread only, else a no-op."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 class LockHeld(Exception):

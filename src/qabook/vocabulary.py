@@ -75,6 +75,26 @@ def hinted_kind(word: str) -> str | None:
     return next((kind for kind in ("answer", "explanation", "question") if holds_hint(word, LABEL_HINTS[kind])), None)
 
 
+#: The class word of a container (a Pandoc/MyST fenced div `::: challenge`, `:::{exercise}`) by what
+#: the box holds: a question (an exercise to try) or its answer. Any other class (`callout`, `note`,
+#: `instructor`, `objectives`, `keypoints`) is text of the lesson (`importer/fencediv.py`).
+CONTAINER_HINTS: dict[str, tuple[str, ...]] = {
+    "question": ("challenge", "exercise", "question", "problem", "quiz", "practice", "task", "练习", "习题", "题"),
+    "answer": ("solution", "answer", "hint", "答", "解"),
+}
+
+
+def container_kind(word: str) -> str | None:
+    """What a container's class word (or its box title) says it holds: 'answer' first ('exercise-solution'
+    is an answer), then 'question' — one question: a plural ('questions', 'exercises') names a list of
+    them (the lesson's guiding questions), text; None when it names neither."""
+    low = word.lower().replace("-", " ").replace("_", " ")
+    if holds_hint(low, CONTAINER_HINTS["answer"]):
+        return "answer"
+    one = any(h in low if not h.isascii() else re.search(rf"\b{re.escape(h)}\b", low) for h in CONTAINER_HINTS["question"])
+    return "question" if one else None
+
+
 #: The words of a `<summary>` (or block title) that only says "the answer is in here": 'Show answer',
 #: 'Click to see the solution', '查看答案', '点击展开'. A title made of these alone is dropped, so the
 #: block gets its default title.
@@ -134,6 +154,12 @@ QUESTION_KIND_TAGS: tuple[str, ...] = (
 
 #: Label words that hold the answer and its explanation in one (imported as the answer, reported).
 MERGED_LABELS: tuple[str, ...] = ("答案解析", "解答")
+
+#: The quote and list markers before a line's content ('> ', '- ', '1. ', '> - '): a `///` fence
+#: after them is inside the quote or list item. A pattern to build on, read atomically (a quote
+#: nested a hundred deep, or a run of spaces, is never tried two ways). The one spelling of a
+#: container marker: the parser's fence look-alikes, the importer (`pagelines`, `neutralise`).
+CONTAINER_MARKERS = r"(?>(?:[ \t]*>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*)"
 
 QUESTION = "question"
 

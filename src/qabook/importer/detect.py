@@ -24,6 +24,7 @@ from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbering, numbering_only, says_question,
                                    shape_of)
 from qabook.importer.faqsection import faq_sections
+from qabook.importer.fencediv import divs, inside_any, question_divs, reach
 from qabook.importer.gaps import found_numbers
 from qabook.importer.judged import judged_items, statement
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
@@ -57,6 +58,7 @@ class Start:
     promoted: int = 0  # found inside the answer of the question that starts at this line
     bare: bool = False  # the line only marks a question ("## Question 1"): the title comes from the text
     runs: int = 0  # elements after the start that continue its title (`runon.py`: one title over several headings)
+    close: int = -1  # the 0-based last line of a question's fenced div and its solution boxes ("div", `fencediv.py`)
 
 
 @dataclass
@@ -120,6 +122,8 @@ def unit_end(elements: list[Element], start: Start, starts: set[int], labels: La
         return len(elements)
     if start.strategy == "row":  # a row is the whole question; what follows the table is not its answer
         return start.index + 1
+    if start.strategy == "div" and start.close >= 0:  # a question's box: what follows its closer is the lesson's
+        return next((j for j in range(start.index + 1, len(elements)) if elements[j].start > start.close), len(elements))
     inside = -1
     if start.strategy == "details" and lines is not None:
         close = details_close(lines, elements[start.index].start)
@@ -517,6 +521,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     shapes = [shape_of(el, labels, lines) for el in expanded]
     keys = find_keys(expanded, lines, labels, opts.answer_key) if lines else []
     winner, runner, cands = _vote(expanded, shapes, lines, labels)
+    if lines and (boxed := _div_reading(expanded, shapes, lines, winner, cands)) is not None:
+        return boxed  # '::: challenge' boxes: one question each, the rest is the lesson (`fencediv.py`)
     if winner is not None and lines and shown_as_example(winner, expanded, lines):
         winner, runner = None, None  # '## Example' over two <details>: how the markup looks, not a FAQ
     if keys:
@@ -677,6 +683,44 @@ def _lists_as_units(elements: list[Element], lines: list[str], starts: list[Star
             drop |= {s.index for s in run[1:]}
             whole.add(run[0].index)
     return [replace(s, strategy="list") if s.index in whole else s for s in starts if s.index not in drop]
+
+
+def _div_reading(elements: list[Element], shapes: list[Shape], lines: list[str], winner: Candidate | None,
+                 cands: list[Candidate]) -> Detection | None:
+    """The document's question boxes (`fencediv.question_divs`) as its questions, one per div, or None:
+    when it has none, or when the other reading has at least as many asking starts outside every
+    div as there are boxes (a bank that keeps a note or two in a box)."""
+    boxes = question_divs(lines)
+    if not boxes:
+        return None
+    every = divs(lines)
+    if winner is not None:
+        outside = [i for i, sh in zip(winner.indices, winner.shapes)
+                   if sh.asking and not inside_any(elements[i].start, every)]
+        if len(outside) >= len(boxes):
+            return None
+    at = {el.start: i for i, el in enumerate(elements)}
+    indices, box_shapes, ends = [], [], []
+    for d in boxes:
+        i = at.get(d.open)
+        if i is None:
+            continue
+        indices.append(i)
+        box_shapes.append(Shape("div", "", numbering(d.title) if d.title else None, "question", d.title,
+                                asks(d.title) if d.title else False))
+        ends.append(next((j for j in range(i + 1, len(elements)) if elements[j].start > reach(d, every, lines)),
+                         len(elements)))
+    if len(indices) < 2:
+        return None
+    held = sum(elements[e - 1].end - elements[i].start if e > i else 0 for i, e in zip(indices, ends))
+    cand = Candidate.fixed(("div", "", "div"), indices, box_shapes, ends, True, 3.0,  # the class says so: a label
+                           coverage=min(1.0, held / max(1, len(lines))))
+    closes = {d.open: reach(d, every, lines) for d in boxes}  # the box and the solution boxes right after it
+    starts = [Start(i, sh.numbering.number if sh.numbering else None, sh.title, "div", close=closes[elements[i].start])
+              for i, sh in zip(indices, box_shapes)]
+    inside = winner is not None and all(inside_any(elements[i].start, every) for i in winner.indices)
+    return Detection(cand.describe(), starts, elements, winner=cand, runner=None if inside else winner,
+                     cands=cands + [cand])  # a reading of the same boxes from inside is no rival
 
 
 def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys: list[AnswerKey],

@@ -30,7 +30,7 @@ _MARKER_RE = re.compile(r"\s*(?:\d+[.)]|[-*+])\s+")
 
 def _asks(el: Element, lines: list[str], labels: Labels) -> bool:
     shape = shape_of(el, labels, lines)
-    return shape.asking or shape.label_kind == "question"
+    return shape.asking or shape.label_kind == "question" or bool(shape.tag)  # '[E] Write …': a rated exercise
 
 
 def _nested_items(lines: list[str], item: Element) -> list[tuple[int, int, int]] | None:

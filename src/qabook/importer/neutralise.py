@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from qabook.diagnostics import Diagnostic, Severity
-from qabook.importer.shapes import CONTAINER_MARKERS
+from qabook.vocabulary import CONTAINER_MARKERS
 from qabook.parser import MAX_NESTING, nesting_depth, parse_page
 from qabook.rules.safety import UNSAFE_TAGS, page_problems
 

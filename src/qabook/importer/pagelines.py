@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from qabook.importer.units import OutLine
-from qabook.importer.shapes import CONTAINER_MARKERS, FENCE_RE
+from qabook.importer.shapes import FENCE_RE
+from qabook.vocabulary import CONTAINER_MARKERS
 
 #: Quote and list markers before a line's content ('> ', '- ', '1. ', '> - '), read atomically.
 _CONTAINERS_RE = re.compile("^" + CONTAINER_MARKERS)

@@ -32,6 +32,7 @@ from qabook.importer.links import localise_images, neutralise_links, source_anch
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import asks, linked_title
 from qabook.importer.shortcodes import read_lines
+from qabook.importer.fencediv import OPEN_RE as DIV_OPEN_RE, divs
 from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, squeeze, trim,
                                        unwrap)
 from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, odd_bullet_quiz, options_to_question,
@@ -79,6 +80,7 @@ class _Planner:
                  taken_ids: set[str], options: ImportOptions | None = None):
         self.source_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.lines = read_lines(self.source_lines)  # template engines' collapsible tags as <details>
+        self.boxes = divs(self.lines)  # fenced divs, read before a question's box rewrites its fence lines
         self.source = source
         self.options = options or ImportOptions()
         self.labels = self.options.label_set()
@@ -230,6 +232,45 @@ class _Planner:
         elements, detection, self.labels = read_document(self.lines, self.options, self.labels)
         return elements, detection
 
+    def _div_unit(self, unit: Unit, start: Start, elements: list[Element], end: int) -> Unit:
+        """A question's fenced div (`fencediv.py`): the heading first inside titles it; the fences of
+        the boxes nested in it close (a `::: solution` opener is the answer's label, read as such)."""
+        el = elements[start.index]
+        box = next((d for d in self.boxes if d.open == el.start and d.close <= start.close), None)
+        if box is None:  # never expected: detection read the same lines; sort the unit as it stands
+            sort_unit(unit, elements[start.index + 1:end], self.lines, self.labels, self.options.details_answers)
+            return unit
+        unit.title, unit.heading_text = " ".join(start.title.split()), start.title
+        unit.title_src = (el.lineno,) + ((box.title_line + 1,) if box.title_line is not None else ())
+        first = box.title_line + 1 if box.title_line is not None else el.start + 1
+        inner = [d for d in self.boxes if box.open < d.open and d.close <= start.close and d is not box]
+        label = next((d for d in inner if d.kind == "answer"), None)
+        if label is not None:  # the first answer box's opener reads as the answer's label (a twin, as `shortcodes`)
+            said = self.labels.paragraph(self.lines[label.open])
+            twin = next((t for t in (f"**{label.name.strip('.').capitalize()}:**", "**Answer:**", "**答案：**")
+                         if (lab := self.labels.paragraph(t)) and lab.kind == "answer"), None)
+            if not (said and said.kind == "answer") and twin:
+                opened = DIV_OPEN_RE.match(self.lines[label.open])  # its own words after the class stay:
+                rest = (opened["rest"] or "").strip() if opened else ""  # ':::{solution} ex-1' → 'ex-1'
+                self.lines[label.open] = f"{twin} {rest}".rstrip()
+        fences = ({d.close for d in inner} | {d.open for d in inner}) - ({label.open} if label else set())
+        # (the boxes were read once, in `__init__`: blanking these lines changes no other question's box)
+        for k in sorted(fences):  # the boxes' own fence lines: the page shows their text, not their colons
+            self.lines[k] = ""
+            unit.closes.append(k + 1)
+        body = dedented(self.lines, first, box.close, 0)
+        unit.closes.append(box.close + 1)
+        body += [e for e in elements[start.index + 1:end] if e.start > box.close]  # its solution boxes after it
+        sort_unit(unit, body, self.lines, self.labels, self.options.details_answers)
+        if not any(d.kind == "answer" for d in inner) and "answer" not in unit.labelled and unit.parts["answer"]:
+            # a box with no solution in it: all it says is the task (its answer is missing, not its text)
+            shown = [o for o in unit.parts["question"] if o.src or o.text != unit.title]  # the title, written once
+            unit.parts["question"] = shown + unit.parts["answer"]
+            unit.parts["answer"] = []
+            unit.how["question"] = "the box's text (no solution in it)"
+            unit.how.pop("answer", None)
+        return unit
+
     def _unit(self, start: Start, elements: list[Element], end: int) -> Unit:
         el = elements[start.index]
         unit = Unit(start=start, line=el.lineno)
@@ -243,6 +284,8 @@ class _Planner:
         if start.strategy == "row":  # a table's row: its cells are the parts
             sort_row_unit(unit, self.lines, el, self.labels)
             return unit
+        if start.strategy == "div":  # '::: challenge' … ':::': its heading titles it, its inner boxes' fences close
+            return self._div_unit(unit, start, elements, end)
         if start.strategy == "adm":  # '??? question "Title"' and its indented body (or '::: …' up to ':::')
             unit.title, unit.heading_text, unit.title_src = " ".join(start.title.split()), start.title, (el.lineno,)
             stop = elements[end].start if end < len(elements) else len(self.lines)

@@ -37,10 +37,6 @@ def unfenced(lines: list[str]) -> Iterator[tuple[int, str]]:
             yield k, line
 
 
-#: The quote and list markers before a line's content ('> ', '- ', '1. ', '> - '), as a pattern to
-#: build on: read atomically (a quote nested a hundred deep, or a run of spaces, is never tried two
-#: ways). The one spelling of a container marker for the importer (`pagelines`, `neutralise`).
-CONTAINER_MARKERS = r"(?>(?:[ \t]*>[ \t]?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)*)"
 _BOLD_WHOLE_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*$")
 _BOLD_PREFIX_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*(?P<rest>\S.*)$")
 _CJK_DIGITS = "零〇一二三四五六七八九十百"
@@ -234,6 +230,7 @@ class Shape:
     asking: bool
     toc: bool = False  # the line only links to a place in the document (a table of contents entry)
     front: bool = False  # a paragraph right above this document's divider line (`dividers.py`): a card's front
+    tag: str = ""  # a rating tag the line opens with ('[E]', '[Medium]', '【简单】'): `RATING_TAG_RE`
 
     @property
     def style(self) -> str:
@@ -347,7 +344,12 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
     bold = ""
     line = LINKED_NUMBER_RE.sub(r"\g<lead>\g<n>", line, count=1)  # '**[1](ch01.md#q1).** …': the number, linked
     text = line
-    if m := _BOLD_WHOLE_RE.match(line):
+    if box == "item" and (h := _ITEM_HEADING_RE.match(line)):
+        # '1. ### What is X?': a heading inside the list item — its form is the heading's, apart from
+        # the list's plain items (an answer's steps); its text is the heading's
+        bold, line = f"h{len(h['marks'])}", h["text"]
+        text = line
+    elif m := _BOLD_WHOLE_RE.match(line):
         bold, text = "whole", m["inner"].strip()
     elif m := _BOLD_PREFIX_RE.match(line):
         inner = m["inner"].strip()
@@ -370,8 +372,28 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
     title = unbold(title)
     front = bool(box == "p" and lines is not None and labels.dividers and el.own_end < len(lines)
                  and labels.dividers.get(lines[el.own_end].strip()) == "answer")
-    return Shape(box, bold, num, label_kind, title, asks(title) or front, bool(_TOC_RE.match(line)), front)
+    return Shape(box, bold, num, label_kind, title, asks(title) or front, bool(_TOC_RE.match(line)), front,
+                 rating_tag(title))
 
+
+#: A short bracketed tag a question line opens with, rating it or saying its kind: '[E] Why …?',
+#: '[Medium] …', '【简单】…', '(Easy) …' — a word (or up to three CJK characters, or stars), never a
+#: task box ('[x]'), a number ('(1)') or a link ('[text](url)').
+RATING_TAG_RE = re.compile(r"^(?:\[(?P<a>[A-Za-z]{1,8}|[\u4e00-\u9fff]{1,3}|[★☆*]{1,5})\]|【(?P<b>[^】\d]{1,6})】|"
+                           r"[(（](?P<c>[A-Za-z]{2,8}|[\u4e00-\u9fff]{1,3})[)）])(?!\()\s*(?=\S)")
+
+
+def rating_tag(text: str) -> str:
+    """The rating tag `text` opens with ('E' for '[E] Why …?'), or ''."""
+    m = RATING_TAG_RE.match(text.strip())
+    if not m:
+        return ""
+    tag = m["a"] or m["b"] or m["c"] or ""
+    return "" if tag.lower() == "x" else tag
+
+
+#: A list item whose content opens with an ATX heading ('1. ### What is X?').
+_ITEM_HEADING_RE = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$")
 
 #: A line that only links to an anchor of the document: `[1. Title](#1-title)`, `<a href="#7">…</a><br/>`.
 _TOC_RE = re.compile(r"""^\s*(?:\*\*)?(?:\[[^\]]{0,500}\]\(#[^)]{0,500}\)|<a\s[^>]*href\s*=\s*["']?#[^<>]*>.{0,500}?</a>)(?:\*\*)?\s*"""

@@ -85,7 +85,7 @@ class Candidate:
     @property
     def accepted(self) -> bool:
         f = self.features
-        if self.key[0] == "doc" or self.key[2] in ("asklist", "faqsection", "askheadings", "tailask", "tagcards"):
+        if self.key[0] == "doc" or self.key[2] in ("div", "asklist", "faqsection", "askheadings", "tailask", "tagcards"):
             return True  # the fallbacks (`wholedoc.py`, `asklists.py`) are chosen only when nothing else fits
         if self.prose() or self.grouping():
             return False
@@ -105,7 +105,11 @@ class Candidate:
             return False  # <details> blocks that title something else (a table of contents, a changelog's notes)
         if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.5:
             return True
-        if f["ask"] >= 0.8 and f["sequence"] >= 0.8 and f["n"] >= 3 and self.key[0] != "item":
+        steps = self.key[0] == "item" and not _heading(self.key[1])  # plain list items ('1. ### …' is a heading)
+        if f.get("rated", 0) >= 0.6 and f["n"] >= 3 and f["ask"] >= 0.3:
+            return True  # most starts rated by a tag of one small scale ('[E]', '[M]', '[H]'): graded exercises,
+            # answered or not (a list of steps or notes carries no rating)
+        if f["ask"] >= 0.8 and f["sequence"] >= 0.8 and f["n"] >= 3 and not steps:
             return True  # numbered questions still waiting for their answers: each is a question
         if f["ask"] >= 0.6 and f.get("marked", 0) >= 0.3 and f["sequence"] >= 0.9 and f["n"] >= 6 and self.key[0] != "item":
             return True  # a long run numbered one by one, most of it asking: the tasks among it are questions too
@@ -135,10 +139,10 @@ class Candidate:
         # a document that says it is a Q&A ('FAQ', '面试题', 'Interview questions'): its regular
         # sequence of numbered, bold or heading units is its questions even when they do not ask
         box, bold = self.key[0], self.key[1]
-        if box == "item" and bold != "whole":
+        if box == "item" and bold != "whole" and not _heading(bold):
             return False  # plain numbered items are steps and outlines, not questions, whatever the title
         return bool(f.get("titled")) and f["n"] >= 3 and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and (
-            f["sequence"] >= 0.6 or bold == "whole" or box == "dt" or _heading(box))
+            f["sequence"] >= 0.6 or bold == "whole" or box == "dt" or _heading(box) or _heading(bold))
 
     def prose(self) -> str:
         """Why these starts are an article's section headings rather than questions ('' when they
@@ -189,6 +193,8 @@ class Candidate:
             what = f"{where} that ask under a section titled as a FAQ ('## 常见问题', '## FAQ')"
         elif family == "askheadings":
             what = f"{where} that ask among the document's sections (one at least written as a question)"
+        elif family == "div":
+            what = "fenced divs whose class names one question ('::: challenge', ':::{exercise}'), the rest lesson text"
         elif family == "tagcards":
             what = "headings and paragraphs that end in a card tag ('#card', '#flashcard')"
         elif family == "tailask":
@@ -233,7 +239,8 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
     if box == "item":
         if shape.label_kind == "question":
             return (box, "", "label-q")
-        return (box, "whole" if shape.bold == "whole" else "", "N." if shape.numbering else "plain")
+        form = shape.bold if shape.bold == "whole" or _heading(shape.bold) else ""  # '**…**' or '### …' inside the item
+        return (box, form, "N." if shape.numbering else "plain")
     if box == "dt":
         return (box, "", "plain")
     if box == "details":
@@ -548,14 +555,16 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     cv = math.sqrt(sum((s - mean) ** 2 for s in sizes) / n) / mean if mean else 1.0
     regular = max(0.0, 1.0 - cv / 2)
     family = cand.key[2]
-    prior = _PRIOR.get(family.split(":")[0], 0.1 if cand.key[1] == "whole" else 0.0)
+    prior = _PRIOR.get(family.split(":")[0], 0.1 if cand.key[1] == "whole" or _heading(cand.key[1]) else 0.0)
     f = cand.features
     levels = [el.level for el in elements if el.kind == "heading"]
     top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
     marked = sum(1 for sh in cand.shapes if QUESTION_MARK_RE.search(sh.title or "")) / n
     groups = sum(1 for sh, asked in zip(cand.shapes, cand.asked_at) if not asked and names_group(sh.title)) / n
+    tags = [sh.tag.lower() for sh in cand.shapes if sh.tag]
+    rated = len(tags) / n if len(set(tags)) <= 6 else 0.0  # a scale of a few tags ('[E]', '[M]', '[H]')
     f.update(bank=float(family == "ask" and plain_bank(cand, elements, lines, sizes, answered / n, coverage)))
-    f.update(groups=groups, ticked=ticks / n, inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
+    f.update(rated=rated, groups=groups, ticked=ticks / n, inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
              coverage=coverage, regular=regular, prior=prior,
              explicit=sum(explicit(s) for s in cand.shapes) / n,
              sectioned=float(bool(_heading(box) and task_section(elements, cand.indices))))

@@ -391,13 +391,7 @@ class Session:
 
     def reap(self) -> None:
         """Forget writers that finished; start the next if saves came in meanwhile."""
-        for pid in list(self.children):
-            try:
-                done, _ = os.waitpid(pid, os.WNOHANG)
-            except ChildProcessError:
-                done = pid
-            if done:
-                self.children.remove(pid)
+        self._collect()
         if not self.children and self.pending_outputs is not None:
             chapters, self.pending_outputs = self.pending_outputs, None
             self._fork_writer(chapters)
@@ -421,18 +415,20 @@ class Session:
 
     def _reap_all(self, deadline: float) -> None:
         """Collect the writers that end before `deadline` (never an untimed wait)."""
-        waiting = list(self.children)
-        while waiting and time.monotonic() < deadline:
-            for pid in list(waiting):
-                try:
-                    done, _ = os.waitpid(pid, os.WNOHANG)
-                except ChildProcessError:
-                    done = pid
-                if done:
-                    waiting.remove(pid)
-            if waiting:
-                time.sleep(0.01)
-        self.children = waiting
+        self._collect()
+        while self.children and time.monotonic() < deadline:
+            time.sleep(0.01)
+            self._collect()
+
+    def _collect(self) -> None:
+        """Forget the writers that have ended (a look, no wait)."""
+        for pid in list(self.children):
+            try:
+                done, _ = os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:  # not ours, or already collected
+                done = pid
+            if done:
+                self.children.remove(pid)
 
 
 class _NeedsFullBuild(Exception):

@@ -38,11 +38,6 @@ def _built(site: Path | None) -> tuple[str | None, str | None]:
         return None, None
 
 
-def built_book_id(site: Path | None) -> str | None:
-    """The book id the study data in `site` was written with (None: no such data)."""
-    return _built(site)[0]
-
-
 def progress_id(site: Path | None) -> str | None:
     """The id the learners' progress is kept under, as the study data in `site` says: the id
     before a rename still unsettled, else the id it was written with."""

@@ -1,4 +1,4 @@
-"""The plugin's options (`plugins: - qabook: {...}` in mkdocs.yml); README "Plugin options".
+"""The plugin's options (`plugins: - qabook: {...}` in mkdocs.yml); guide/your-mkdocs-site.md, "Plugin options".
 
 The defaults leave a site qabook is added to as it was: only its Q&A pages become qabook's.
 qabook's own book and the books `qabook new` writes set `chapters: all`, `home`, `footer` and

@@ -17,11 +17,12 @@ from mkdocs.utils import get_relative_url
 
 from qabook.book import CHAPTERS_MARKER, PDF_MARKER
 from qabook.config import Project
+from qabook.home import pdf_button
 from qabook.i18n import t
 from qabook.model import Book, Page
 from qabook.plugin.preview import Rendered
 from qabook.plugin.site import PRINT_JS
-from qabook.printbook import PRINT_HINT, PRINT_MARKER, print_page_html, print_page_markdown, slot_cards
+from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown, slot_cards
 from qabook.safepaths import SITE_MARKER, marker_text
 from qabook.study import QuestionHtml
 
@@ -75,11 +76,7 @@ def needs_js_note(print_url: str, pdf: str | None, language: str | None) -> str:
     """What a print page whose questions come from the cards says where JavaScript is off, at
     its top: turn it on, or take the chapter's PDF (`pdf`, site-relative, when this build writes
     it); each topic's title links its own page, which prints without JavaScript. Printed too."""
-    link = ""
-    if pdf:
-        name = posixpath.basename(pdf)
-        link = (f'<p><a class="md-button" href="{escape(get_relative_url(pdf, print_url))}" '
-                f'download="{escape(name)}">{t(language, "pdf.download_chapter")}</a></p>')
+    link = f'<p>{pdf_button(get_relative_url(pdf, print_url), t(language, "pdf.download_chapter"))}</p>' if pdf else ""
     return (f'<noscript><div class="qa-print-nojs"><p>{t(language, "print.needs_js")}</p>{link}</div>'
             '</noscript>\n')
 
@@ -105,9 +102,9 @@ def fill_print_pages(site: Path, book: Book, print_files: dict[str, File], rende
             if topic.rel in rendered:
                 url, title, html, _ = rendered[topic.rel]
                 topics.append((topic.id or topic.rel, unescape(title), get_relative_url(url, print_url),
-                               rebase_urls(html, url, print_url)))
+                               rebase_urls(str(html), url, print_url)))  # (str: it may be held packed)
         index = rendered.get(chapter.index.rel) if chapter.index else None
-        intro = rebase_urls(index.html, index.url, print_url) if index else ""
+        intro = rebase_urls(str(index.html), index.url, print_url) if index else ""
         filled = print_page_html(topics, intro)
         text = target.read_text(encoding="utf-8")
         if chapter.slug in cards:
@@ -120,8 +117,6 @@ def fill_print_pages(site: Path, book: Book, print_files: dict[str, File], rende
                           + f'\n<script src="{get_relative_url(script, print_url)}"></script>'
                           f'\n<script src="{get_relative_url(PRINT_JS, print_url)}" '
                           f'data-qa-chapter="{escape(chapter.slug)}"></script>')
-                # the hint says every answer is open: not so without JavaScript (qabook.css: .qa-needs-js)
-                text = text.replace(PRINT_HINT, PRINT_HINT.replace('">', ' qa-needs-js">'), 1)
         target.write_text(text.replace(PRINT_MARKER, filled, 1), encoding="utf-8")
 
 

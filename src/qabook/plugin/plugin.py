@@ -68,6 +68,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.icon_masks: IconMasks | None = None  # icons outside the article drawn by CSS masks
         self.study_files: dict[str, File] = {}  # "review" / "quiz" → its generated page
         self.language: str | None = None
+        self.pdf_slug = "book"  # the PDFs' names begin with it: the site's name as a slug (qabook.pdfnames)
         self.files: Files | None = None
         self.rendered: dict[str, preview.Rendered] = {}  # src_uri → rendered in this build
         self.present: set[str] = set()  # src_uri of every page of this build
@@ -136,6 +137,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if self.config.system_font:
             site.no_web_fonts(config)
         self.language = site.book_language(config)
+        self.pdf_slug = book_slug(config.site_name)
         site.configure_markdown(config, self.language, book=self.config.home, allow_html=self.config.allow_html)
         site.link_assets(config, search=self.config.search, study=self.config.study,
                          system_font=self.config.system_font)
@@ -180,6 +182,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         site.add_asset_files(files, config, search=self.config.search, study=self.config.study,
                              system_font=self.config.system_font, language=self.language)
         findings.replace_unreadable_pages(files, self.findings)
+        book_slug(config.site_name)  # the PDFs' name, worked out here, before the page workers fork
         self.rendered = {}
         self.study_files = study_data.add_study_pages(files, config, self.language) if self.config.study else {}
         self.print_files = outputs.add_print_pages(files, config, self.book, self.language)
@@ -208,15 +211,14 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             return markdown
         pages.escape_meta_title(page)
         pdf_dir = self.config.pdf_dir if self.making_pdfs else None  # link only what this build writes
-        slug = book_slug(config.site_name)
         if src == "index.md":
             if self.offline is not None:
                 markdown = self.offline.home_markdown(markdown)
             downloads = self.config.pdf_dir if self.making_exports else None
-            markdown = pages.home_markdown(markdown, self.book, pdf_dir, slug, self.language, downloads)
+            markdown = pages.home_markdown(markdown, self.book, pdf_dir, self.pdf_slug, self.language, downloads)
         elif src.endswith("/index.md") and (chapter := self._chapter_of(src)):
             markdown = pages.chapter_markdown(markdown, chapter, page.url, self.print_files.get(chapter.slug),
-                                              pdf_dir, slug, self.language)
+                                              pdf_dir, self.pdf_slug, self.language)
         return markdown
 
     def on_page_content(self, html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str | None:
@@ -284,7 +286,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         refs: set[str] = set()
         if self.offline is not None:  # what this page loads (the worker's set holds only this page's)
             refs, self.offline.refs = self.offline.refs, set()
-        return self.rendered.get(src), preview.split_questions_kept(src), refs
+        rendered, questions = self.rendered.get(src), preview.split_questions_kept(src)
+        if self.one_off and rendered is not None:  # the parent holds every page until its print pages are written
+            rendered, questions = preview.packed(rendered, questions)
+        return rendered, questions, refs
 
     def parallel_apply(self, page: MkPage, state: tuple) -> None:
         """In the parent: a worker's page state, as if the page had been rendered here."""
@@ -297,9 +302,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             self.offline.refs |= refs
 
     def one_off_build(self) -> None:
-        """Called by qabook.parallel_build before the pages are rendered when no page of this
-        build is rendered again (`qabook build`): the pages' HTML is let go once the print pages
-        and the study data are written, before the search index (qabook.memory)."""
+        """Called by qabook.parallel_build before the pages are read when no page of this
+        build is rendered again (`qabook build`): a page's HTML comes from its worker packed
+        (`qabook.memory.Packed`, with its questions for study mode) and is let go once the print
+        pages and the study data are written, before the search index (qabook.memory)."""
         self.one_off = not self.serving
 
     def parallel_beside_render(self, config: MkDocsConfig) -> None:
@@ -354,17 +360,17 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             cards = study_data.write_study_data(site_dir, self.config.book_id or config.site_name, self.language,
                                                 self.book, self.files, self.study_files, rendered,
                                                 home=self.config.home, renamed_from=self.renamed_from)
-        if self.book is not None:
-            slug, folder = book_slug(config.site_name), self.config.pdf_dir.strip("/")
-            pdfs = ({ch.slug: f"{folder}/{chapter_pdf(slug, ch.slug)}" for ch in self.book.chapters}
-                    if self.making_pdfs and not self.strict.count else None)  # the PDFs this build writes
-            outputs.fill_print_pages(site_dir, self.book, self.print_files, rendered, cards, self.language, pdfs)
         making_pdfs = self.making_pdfs
         if making_pdfs and self.strict.count:
             outputs.log.info(f"no PDFs and no exports: this --strict build logged {self.strict.count} "
                              "warning(s) or error(s) and will abort")
             making_pdfs = False
         self.strict.stop()
+        if self.book is not None:
+            folder = self.config.pdf_dir.strip("/")
+            pdfs = ({ch.slug: f"{folder}/{chapter_pdf(self.pdf_slug, ch.slug)}" for ch in self.book.chapters}
+                    if making_pdfs else None)  # the PDFs this build writes
+            outputs.fill_print_pages(site_dir, self.book, self.print_files, rendered, cards, self.language, pdfs)
         if making_pdfs and self.book is not None and self.project is not None:
             outputs.write_pdfs(self.project, self.book, site_dir / self.config.pdf_dir, self.config.paper,
                                self.config.jobs)

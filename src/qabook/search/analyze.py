@@ -82,12 +82,20 @@ def analyze(text: str) -> list[str]:
 
 
 def index_terms(text: str) -> list[str]:
-    """The terms indexed for a text: `analyze` plus every character of each Chinese run of two or more."""
-    out = analyze(text)
-    for m in TOKEN_RE.finditer(normalize(text)):
-        token = m.group()
-        if len(token) > 1 and not is_latin(token):
-            out.extend(token)
+    """The terms indexed for a text: `analyze` plus every character of each Chinese run of two or
+    more (after all of analyze's terms; one pass over the text)."""
+    out: list[str] = []
+    runs: list[str] = []
+    for token in TOKEN_RE.findall(normalize(text)):
+        if is_latin(token):
+            out.append(stem(token))
+        elif len(token) == 1:
+            out.append(token)
+        else:
+            out += [token[i:i + 2] for i in range(len(token) - 1)]
+            runs.append(token)
+    for token in runs:
+        out += token
     return out
 
 

@@ -117,16 +117,90 @@ def inner_bounds(word: str, words: frozenset[str], key: int = 0) -> frozenset[in
     return out
 
 
+_REACH: list = [None, {}]  # (the word list, its reach table): the one being used
+
+
+def _add_reach(reach: dict[str, int], words: "frozenset[str] | set[str]") -> dict[str, int]:
+    for w in words:
+        if 2 <= len(w) <= MAX_WORD and reach.get(w[:2], 0) < len(w):
+            reach[w[:2]] = len(w)
+    return reach
+
+
+@lru_cache(maxsize=1)
+def _dictionary_reach(dictionary: frozenset[str]) -> dict[str, int]:
+    return _add_reach({}, dictionary)
+
+
+def _reach(words: frozenset[str]) -> dict[str, int]:
+    """A word list's first two characters → the longest of its words (up to MAX_WORD characters)
+    that begins with them: where a run can hold no word, nothing more is looked up. The
+    dictionary's table is made once per process (0.07 s); a build's list (the dictionary and
+    the book's terms) copies it and adds its own, before its workers fork."""
+    if _REACH[0] is not words:
+        dictionary = zh_words()
+        extra = words - dictionary
+        if len(words) - len(extra) == len(dictionary):  # (the dictionary and more)
+            reach = _add_reach(dict(_dictionary_reach(dictionary)), extra)
+        else:
+            reach = _add_reach({}, words)
+        _REACH[:] = [words, reach]
+    return _REACH[1]
+
+
+def _starts(run: str, words: frozenset[str]) -> list[list[int]]:
+    """For each position of a run, the lengths (2 to MAX_WORD, ascending) of the words of the
+    list that begin there: every dictionary look-up the segmentations and the loose words need."""
+    length, out = len(run), []
+    for a, top in enumerate(map(_reach(words).get, [run[a:a + 2] for a in range(length)])):
+        if top:
+            top = min(top, length - a)
+            out.append([n for n in range(2, top + 1) if run[a:a + n] in words])
+        else:
+            out.append([])
+    return out
+
+
+def _segments(run: str, starts: list[list[int]], backward: bool) -> list[str]:
+    """Maximum matching over the words `_starts` found, forward or backward: what `segment` and
+    `_segment_back` give with MAX_WORD."""
+    out: list[str] = []
+    if not backward:
+        i = 0
+        while i < len(run):
+            n = starts[i][-1] if starts[i] else 1
+            out.append(run[i:i + n])
+            i += n
+        return out
+    ends: list[int] = [1] * (len(run) + 1)  # the longest word ending at each position (1: none)
+    for a, lengths in enumerate(starts):
+        for n in lengths:
+            if n > ends[a + n]:
+                ends[a + n] = n
+    j = len(run)
+    while j > 0:
+        out.append(run[j - ends[j]:j])
+        j -= ends[j]
+    out.reverse()
+    return out
+
+
+def _bounds(segs: list[str], words: frozenset[str], key: int) -> list[int]:
+    """Every word boundary of segments in a row: between them and inside them (`inner_bounds`)."""
+    bounds, at = [0], 0
+    for seg in segs:
+        if len(seg) > 2:
+            bounds += sorted(at + b for b in inner_bounds(seg, words, key))
+        at += len(seg)
+        bounds.append(at)
+    return bounds
+
+
 def fine_bounds(run: str, words: frozenset[str], key: int = 0, backward: bool = False) -> tuple[list[str], list[int]]:
     """(the run's segments, every word boundary in it: between segments and inside them), by
     forward (or backward) maximum matching."""
-    segs = _segment_back(run, words, MAX_WORD) if backward else segment(run, words)
-    bounds, at = [0], 0
-    for seg in segs:
-        bounds += sorted(at + b for b in inner_bounds(seg, words, key))
-        at += len(seg)
-        bounds.append(at)
-    return segs, bounds
+    segs = _segments(run, _starts(run, words), backward)
+    return segs, _bounds(segs, words, key)
 
 
 def word_pairs(pairs: "list[Pair] | tuple[Pair, ...]", words: frozenset[str], key: int = 0) -> list[Pair]:
@@ -184,21 +258,30 @@ def _phrases(doc: SearchDoc, words: frozenset[str], key: int) -> tuple[Counter[s
     pieces: set[str] = set()
     loose: set[str] = set()
     for run in _runs(doc):
-        forward, backward = fine_bounds(run, words, key), fine_bounds(run, words, key, backward=True)
+        starts = _starts(run, words)  # (every dictionary look-up of this run, done once)
+        f_segs, b_segs = _segments(run, starts, False), _segments(run, starts, True)
+        forward = (f_segs, _bounds(f_segs, words, key))
+        # (the same segments read backward add nothing: every span is already seen or counted)
+        readings = (forward,) if b_segs == f_segs else (forward, (b_segs, _bounds(b_segs, words, key)))
         seen: set[tuple[int, int]] = set()  # a word both readings make counts once
-        for segs, bounds in (forward, backward):
+        for segs, bounds in readings:
             at = 0
             for i, seg in enumerate(segs):
-                inside = sorted(inner_bounds(seg, words, key))  # (its bounds strictly inside it: fine_bounds made them so)
-                cuts = [0, *inside, len(seg)]
-                for x, a in enumerate(cuts):
-                    for b in cuts[x + 1:]:
-                        whole = (a, b) == (0, len(seg))
-                        # the words inside a compound are the book's words too: 自注意力机制 → 注意力, 机制
-                        if b - a > 1 and (whole or seg[a:b] in words) and (at + a, at + b) not in seen \
-                                and not _FILLER_CHARS.issuperset(seg[a:b]):
-                            seen.add((at + a, at + b))
-                            phrases[seg[a:b]] += 1
+                if len(seg) == 2:  # (the whole segment is its one word)
+                    if (at, at + 2) not in seen and not _FILLER_CHARS.issuperset(seg):
+                        seen.add((at, at + 2))
+                        phrases[seg] += 1
+                elif len(seg) > 2:
+                    # (its bounds strictly inside it: fine_bounds made them so)
+                    cuts = [0, *sorted(inner_bounds(seg, words, key)), len(seg)]
+                    for x, a in enumerate(cuts):
+                        for b in cuts[x + 1:]:
+                            whole = (a, b) == (0, len(seg))
+                            # the words inside a compound are the book's words too: 自注意力机制 → 注意力, 机制
+                            if b - a > 1 and (whole or seg[a:b] in words) and (at + a, at + b) not in seen \
+                                    and not _FILLER_CHARS.issuperset(seg[a:b]):
+                                seen.add((at + a, at + b))
+                                phrases[seg[a:b]] += 1
                 if i + 1 < len(segs):
                     nxt = segs[i + 1]
                     if (len(seg) == 1) != (len(nxt) == 1) and not ({seg, nxt} & _FILLER_CHARS) \
@@ -214,11 +297,10 @@ def _phrases(doc: SearchDoc, words: frozenset[str], key: int) -> tuple[Counter[s
                     if b - a > 1:
                         pieces.add(run[a:b])
         # a dictionary word that neither reading puts between word boundaries here
-        f_edges, b_edges = set(forward[1]), set(backward[1])
-        for a in range(len(run) - 1):
-            for n in range(2, min(MAX_WORD, len(run) - a) + 1):
-                if not ((a in f_edges and a + n in f_edges) or (a in b_edges and a + n in b_edges)) \
-                        and run[a:a + n] in words:
+        f_edges, b_edges = set(readings[0][1]), set(readings[-1][1])
+        for a, lengths in enumerate(starts):
+            for n in lengths:
+                if not ((a in f_edges and a + n in f_edges) or (a in b_edges and a + n in b_edges)):
                     loose.add(run[a:a + n])
     pieces.update(phrases)
     loose -= pieces
@@ -310,7 +392,8 @@ def _stats_of(span: tuple[int, int], words: frozenset[str], key: int) -> tuple[C
         phrases.update(p)
         pieces |= pc
         loose.append(lo)
-        latin_docs.update({t for f in d.terms.values() for t in f if is_latin(t)})
+        # (is_latin, written inline: a call per term was a tenth of the documents' work)
+        latin_docs.update({t for f in d.term_counts().values() for t in f if "a" <= t[0] <= "z" or t[0].isdigit()})
         for run in _runs(d):
             book_chars.update(run)
     return phrases, pieces, latin_docs, book_chars, loose
@@ -328,11 +411,11 @@ def _mapped(docs: list[SearchDoc], fn, *args) -> list:
     _DOCS, _ARGS = docs, args
     try:
         if jobs > 1 and len(docs) >= PARALLEL_MIN_DOCS:
-            import multiprocessing
-
             size = max(1, min(500, len(docs) // (jobs * 4)))
             spans = [(k, min(len(docs), k + size)) for k in range(0, len(docs), size)]
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            from qabook.staging import worker_pool
+
+            with worker_pool(jobs) as pool:
                 return pool.starmap(_task, [(fn, span) for span in spans])
         return [fn((0, len(docs)), *args)]
     finally:
@@ -346,6 +429,7 @@ def build_expansions(docs: list[SearchDoc], author: list[Pair] | None = None) ->
     extra = {normalize(t) for p in (*author, *book_pairs) for t in (p.a, p.b) if HAN_RE.match(t)}
     words = zh_words() | frozenset(extra)
     key = hash(frozenset(extra))
+    _reach(words)  # (made here, before workers fork, not once in each)
     phrases: Counter[str] = Counter()
     pieces: set[str] = set()
     loose: list[set[str]] = []  # per document: words found there only across word boundaries
@@ -468,6 +552,7 @@ def build_expansions(docs: list[SearchDoc], author: list[Pair] | None = None) ->
     files["zh.js"] = zh_script(book_chars)
     meta = {"xshards": xshards, "vocab": "".join(sorted(by_letter)), "syllables": " ".join(syllables()),
             "fillers": {"zh": list(FILLERS_ZH), "en": sorted(STOPWORDS)}}
+    _REACH[:] = [None, {}]  # (this build's table is let go before the index's postings are made)
     return meta, files
 
 

@@ -99,7 +99,12 @@ def _js(kind: str, *args: object) -> bytes:
 def field_means(docs: list[SearchDoc]) -> dict[str, float]:
     """field → mean number of terms per document (BM25's length normalisation)."""
     n = max(1, len(docs))
-    return {f: (sum(sum(d.terms[f].values()) for d in docs if f in d.terms) / n) or 1.0 for f in FIELD_WEIGHTS}
+    totals: dict[str, int] = dict.fromkeys(FIELD_WEIGHTS, 0)
+    for d in docs:  # (each document's counts read once, not kept: `SearchDoc.term_counts`)
+        for f, counts in d.term_counts().items():
+            if f in totals:
+                totals[f] += sum(counts.values())
+    return {f: (totals[f] / n) or 1.0 for f in FIELD_WEIGHTS}
 
 
 def _doc_weights(doc: SearchDoc, avg: dict[str, float]) -> "_Weights":
@@ -109,7 +114,7 @@ def _doc_weights(doc: SearchDoc, avg: dict[str, float]) -> "_Weights":
     if cached is not None and cached[0] == key:
         return cached[1]
     weight: dict[str, float] = defaultdict(float)
-    for f, counts in doc.terms.items():
+    for f, counts in doc.term_counts().items():
         if f not in FIELD_WEIGHTS:
             continue
         k_norm = K1 * (1 - B + B * sum(counts.values()) / avg[f])
@@ -156,8 +161,8 @@ def build_index(docs: list[SearchDoc], avg: dict[str, float] | None = None,
                 glossary: list[Pair] | None = None, keep_terms: bool = True) -> dict[str, bytes]:
     """Relative path (under the search folder) → file content (`avg`: see `term_weights`;
     `glossary`: the author's term pairs, see qabook.search.lexicon). `keep_terms=False` (a
-    one-off build): each document's term counts are let go once it is weighed (they are
-    analysed again if ever asked for; a live preview keeps them for its next build)."""
+    one-off build): each document's term counts and weights are let go once it is weighed
+    (they are analysed again if ever asked for; a live preview keeps them for its next build)."""
     return dict(index_files(docs, avg, glossary, keep_terms))
 
 
@@ -170,24 +175,26 @@ def index_files(docs: list[SearchDoc], avg: dict[str, float] | None = None,
     # a tuple per posting was most of a big book's memory)
     avg = avg or field_means(docs)
     expansions, files = build_expansions(docs, glossary)  # (reads the term counts: before they go)
-    # (as arrays: a Python int in a list is 36 bytes, in an array 8; they become text once
+    # (as arrays of 32-bit numbers — a delta is below the documents' count, a weight below a few
+    # thousand —: a Python int in a list is 36 bytes, in an array 4; they become text once
     # every document is in: encode_numbers)
     encoded: dict[str, array] = {}
     last: dict[str, int] = {}
     for doc_id, doc in enumerate(docs):
         weights = _doc_weights(doc, avg)
-        if not keep_terms:
+        if not keep_terms:  # (and its weights: they are in the postings now)
             doc.__dict__.pop("terms", None)
+            doc.__dict__.pop("_weights", None)
         for term, w in zip(weights.terms, weights.weights):
             flat = encoded.get(term)
             if flat is None:
-                flat = encoded[term] = array("l")
+                flat = encoded[term] = array("i")
             flat.append(doc_id - last.get(term, 0))
             flat.append(w)
             last[term] = doc_id
     last.clear()
     # each posting list becomes the text it is written as, now: a shard's size is then known
-    # (its terms and texts), and a list holds a byte a number, not the array's 8
+    # (its terms and texts), and a list holds a byte a number, not the array's 4
     texts: dict[str, str] = {}
     for term in sorted(encoded):
         texts[term] = encode_numbers(encoded.pop(term))

@@ -8,6 +8,7 @@ Reads the HTML the site serves (after `qabook.html.anchor_questions`): a questio
 from __future__ import annotations
 
 import re
+from array import array
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -26,7 +27,10 @@ class QuestionHtml:
         self._spans = spans if spans is not None else {}
 
     def _part(self, name: str) -> str:
-        return "".join(self._html[a:b] for a, b in self._spans.get(name, ())).strip()
+        spans = self._spans.get(name, ())
+        if isinstance(spans, array):  # (start, end, start, end …: `reading`)
+            spans = zip(spans[::2], spans[1::2])
+        return "".join(self._html[a:b] for a, b in spans).strip()
 
     @property
     def question(self) -> str:
@@ -39,6 +43,13 @@ class QuestionHtml:
     @property
     def explanation(self) -> str:
         return self._part("explanation")
+
+    def reading(self, html: object) -> "QuestionHtml":
+        """The same question, its spans read from `html`: the same text in another holder
+        (sliced like a string, e.g. `qabook.memory.Packed`); the spans kept as flat arrays (a
+        big build holds every question of the book: a list of tuples was ≈ 1.3 KB a question)."""
+        spans = {name: array("q", [n for span in pieces for n in span]) for name, pieces in self._spans.items()}
+        return QuestionHtml(self.anchor, html, spans)  # type: ignore[arg-type]
 
     def as_tuple(self) -> tuple[str, str, str, str]:
         return self.anchor, self.question, self.answer, self.explanation
