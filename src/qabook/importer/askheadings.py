@@ -20,7 +20,7 @@ import re
 
 from qabook.importer.elements import Element
 from qabook.importer.shapes import QUESTION_MARK_RE, Shape
-from qabook.importer.template import Candidate, section_title, says_something
+from qabook.importer.template import Candidate, names_collection, section_title, says_something
 
 #: A Chinese question written as one without a question mark: its closing particle, or the
 #: alternative question '是 A 还是 B' ('是共用一个连接还是每个请求一个').
@@ -34,12 +34,17 @@ _EMPTY_WORDS = frozenset("so what whats why how when where which who whom is are
                          "matter deal mean for me us you we i of to be exactly really anyway here there s".split())
 
 
+#: A Chinese heading that asks only whether the reader has (other) questions: a page's outro ('还有其他问题？').
+_MORE_QUESTIONS_RE = re.compile(r"^(?:还|仍然?)?(?:有|存在)?(?:其他|其它|别的|更多|任何)?的?(?:问题|疑问)(?:吗|呢)?\s*[？?]?$")
+
+
 def names_a_subject(title: str) -> bool:
     """The question names what it asks about ('What is scope?'), unlike 'So what is it?' or "What's
     the point?" (pronouns and fillers only: the page's own rhetoric). A title with CJK is taken as
-    naming one."""
+    naming one, unless it only asks whether the reader has more questions ('还有其他问题？ {#…}':
+    the page's outro, as '## Still have questions?' is)."""
     if re.search(r"[\u4e00-\u9fff]", title):
-        return True
+        return not _MORE_QUESTIONS_RE.match(re.sub(r"\{[#.][^{}]*\}|[*_`]", "", title).strip())
     words = [w.replace("'", "").replace("’", "") for w in re.findall(r"[A-Za-z'’]+", title.lower())]
     return any(w not in _EMPTY_WORDS for w in words)
 
@@ -71,7 +76,8 @@ def ask_headings(elements: list[Element], shapes: list[Shape], lines: list[str])
 
 def _at_level(elements: list[Element], shapes: list[Shape], lines: list[str], level: int) -> tuple[list[int], list[int]]:
     heads = [i for i, el in enumerate(elements) if el.kind == "heading" and el.level == level
-             and not shapes[i].numbering and not shapes[i].label_kind and not section_title(shapes[i].title)]
+             and not shapes[i].numbering and not shapes[i].label_kind and not section_title(shapes[i].title)
+             and not names_collection(shapes[i].title)]  # '## Still have questions?': an outro
     if not any(written_as_question(shapes[i].title) for i in heads):
         return [], []
     ends, filled = {}, {}

@@ -36,7 +36,7 @@ from qabook.importer.askruns import asking_runs
 from qabook.importer.askheadings import ask_headings
 from qabook.importer.runon import run_on_titles
 from qabook.importer.strays import stray_entries
-from qabook.importer.levels import level_entries
+from qabook.importer.levels import level_entries, numbered_under
 from qabook.importer.tables import question_tables, small_tables_note
 from qabook.importer.tagcards import tagged_cards
 from qabook.importer.tailasks import tail_questions
@@ -621,6 +621,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         f"'{statement(lines[expanded[judged[0]].start])[:40]}')" if judged else "")
     starts, joined = run_on_titles(expanded, _promote_hidden(expanded, starts, shapes), labels)
     strays = _strays(expanded, lines, starts, keys, labels)
+    if strays and not any(s.index in winner.indices for s in starts):
+        what += ("; its starts are numbered under the headings above them ('10.1.1' under '10.1'): parts of"
+                 " their answers, those headings the questions")
     return Detection(what, starts, expanded, winner=winner, runner=runner, cands=cands,
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined,
                      strays=strays, quiet_runs=runs, filled=filled,
@@ -734,7 +737,13 @@ def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys
     found = stray_entries(elements, lines, starts, ends, labels, section_title)
     # headings above the reading's levels that say something of their own and look like questions (`levels.py`)
     found += [f for f in level_entries(elements, lines, starts, ends, labels) if f[0] not in {j for j, _, _ in found}]
-    starts += [Start(j, None, title, "heading", level) for j, title, level in found]
+    # headings numbered under a heading found here ('### 10.1.1 定义' under '## 10.1 …？') are parts of its answer
+    parents = [elements[j].text.strip() for j, _, level in found]
+    starts[:] = [s for s in starts if s.strategy != "heading" or not any(level < s.level for _, _, level in found)
+                 or not numbered_under(elements[s.index].text.strip(), parents)]
+    # titled as the reading's numbered headings are: '10.2 强化学习应用实例' is '强化学习应用实例'
+    starts += [Start(j, None, (num.title if (num := numbering(title)) and num.title else title), "heading", level)
+               for j, title, level in found]
     starts.sort(key=lambda s: s.index)
     return sorted(j for j, _, _ in found)
 

@@ -14,6 +14,10 @@ A person reads the headings above that level one by one:
   last `####` entry), states a problem, or is answered under a label or with a placeholder
   (`## 列出几种文本特征提取算法` then `答：…`; `## ELMO` then `- [ ] TODO`), whether or not
   questions follow under it;
+- a level numbered one by one under one prefix (`## 10.1` … `## 10.10`), two or more of whose
+  headings look like questions, is one sequence of entries, its topic-named headings too (`## 10.2
+  强化学习应用实例`); the headings numbered under them (`### 10.1.1 定义`) are parts of their answers
+  (`numbered_under`, read in `detect._strays`);
 - a heading before the first question that holds none is the preamble (`## Glossary`), and a
   section word (`## 参考资料`), a collection's name (`## Still have questions?`, `## Java 面试题`,
   `## Technical Questions`) or a question that names nothing (`## What's the point?`) is none.
@@ -25,6 +29,8 @@ still ask, answered under them, on the chapter page: a QI038 warning each, never
 """
 
 from __future__ import annotations
+
+import re
 
 from qabook.importer.askheadings import names_a_subject, written_as_question
 from qabook.importer.elements import Element
@@ -106,7 +112,34 @@ def level_entries(elements: list[Element], lines: list[str], starts: list, ends:
     for _, _, level, looks in seen:
         by_level.setdefault(level, []).append(looks)
     asking = {lv for lv, said in by_level.items() if len(said) >= 3 and sum(said) >= ASKING_LEVEL * len(said)}
+    # a level numbered one by one under one prefix ('## 10.1' … '## 10.10'), two or more of whose headings
+    # look like questions, one written as one: the author's numbering makes them one sequence of entries,
+    # its topic-named ones too ('## 10.2 强化学习应用实例' between '## 10.1 …？' and '## 10.3 …的区别')
+    asking |= {lv for lv in by_level if numbered_sequence([(title, looks) for _, title, level, looks in seen
+                                                           if level == lv])}
     return [(j, title, level) for j, title, level, looks in seen if looks or level in asking]
+
+
+#: A heading's dotted number: '10.3' of '10.3 强化学习和监督式学习的区别', '10.3.1' of its subsection.
+DOTTED_RE = re.compile(r"^\s*(\d+(?:\.\d+)+)\.?(?=\s)")
+
+
+def numbered_sequence(headings: list[tuple[str, bool]]) -> bool:
+    """The (title, looks like a question) headings of one level are numbered one by one under one
+    prefix ('10.1' … '10.10', three at least), two at least look like questions and one is written as one."""
+    numbers = [DOTTED_RE.match(title) for title, _ in headings]
+    if len(headings) < 3 or not all(numbers):
+        return False
+    parts = [m.group(1).rsplit(".", 1) for m in numbers if m]
+    if len({prefix for prefix, _ in parts}) != 1 or any(int(b[1]) != int(a[1]) + 1 for a, b in zip(parts, parts[1:])):
+        return False
+    return sum(looks for _, looks in headings) >= 2 and any(written_as_question(t) for t, looks in headings if looks)
+
+
+def numbered_under(title: str, parents: list[str]) -> bool:
+    """The heading's dotted number extends one of the parents' ('10.1.1 定义' under '10.1 …？'): a part of it."""
+    m = DOTTED_RE.match(title)
+    return bool(m) and any((p := DOTTED_RE.match(parent)) and m.group(1).startswith(p.group(1) + ".") for parent in parents)
 
 
 def left_asking(elements: list[Element], lines: list[str], taken: list[tuple[int, int]],

@@ -22,7 +22,7 @@ from qabook.importer.tagcards import card_tags
 from qabook.importer.indented import flush
 from qabook.importer.readview import front_matter_end
 from qabook.importer.detect import Detection, Start, is_placeholder, unit_end
-from qabook.importer.elements import Element, dedented, item_body, unquoted
+from qabook.importer.elements import QUOTE_MARK_RE, Element, dedented, item_body, unquoted
 from qabook.importer.neutralise import neutralise
 from qabook.importer.explain import explain
 from qabook.importer.learn import read_document
@@ -338,6 +338,11 @@ class _Planner:
             unit.labelled.add("answer")
             unit.how["answer"] = f"label '{inline[1].word}' on the question's line {el.lineno}"
         sort_unit(unit, body, self.lines, self.labels, self.options.details_answers)
+        if el.kind == "quote" and start.strategy == "bold":  # '> 第 150 题：…⏎>⏎> 不使用JS数组API…': the quote
+            rest = [k for k in range(el.start + 1, el.end) if QUOTE_MARK_RE.sub("", self.lines[k], count=1).strip()]
+            if rest:  # is the question; its lines after the first go on stating it
+                unit.parts["question"] += [OutLine("", ())] + [
+                    OutLine(QUOTE_MARK_RE.sub("", self.lines[k], count=1).rstrip(), (k + 1,)) for k in rest]
         linked = linked_title(unit.title) if el.kind == "heading" and not unit.has("answer") else None
         if linked and [o.text for o in unit.parts["question"]] == [unit.title]:
             # '#### 3. [What is paging?](https://…/video)' and nothing under it: the link is the answer

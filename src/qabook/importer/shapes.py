@@ -54,7 +54,8 @@ _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("N.", re.compile(r"^(?P<n>\d+)\s*[.．](?!\d)\s*")),
     ("N)", re.compile(r"^(?P<n>\d+)\s*[)）]\s*")),
     ("N、", re.compile(r"^(?P<n>\d+)\s*[、:：]\s*")),
-    ("一、", re.compile(rf"^(?P<n>[{_CJK_DIGITS}]+)\s*[、.．]\s*")),
+    # '三、 …', and '二 在go语言中…' (a space for the 、, beside '三、' in the same sequence; not '一 二 三')
+    ("一、", re.compile(rf"^(?P<n>[{_CJK_DIGITS}]+)(?:\s*[、.．]|\s+(?=[^\s{_CJK_DIGITS}]))\s*")),
     ("N ", re.compile(r"^(?P<n>\d{1,3})\s+(?=\D)")),
 )
 #: Any word before a number ('Drill 26.', 'Card 3:'): a numbering only where the author's pattern
@@ -326,6 +327,10 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         line = QUOTE_MARK_RE.sub("", lines[el.start]).strip()
         label = labels.paragraph(line)
         if label is None or label.kind != "question" or not label.rest:
+            # '> 第 152 题：…' after a date line: a question numbered as one, quoted (its paragraph twin's shape)
+            num = numbering(unbold(line))
+            if says_question(num) and num.number is not None and num.title:
+                return Shape("quote", "", num, "", unbold(num.title), asks(num.title))
             return Shape("quote", "", None, "", "", False)
         title = unbold(label.rest)
         return Shape("quote", "", None, "question", title, asks(title))

@@ -13,7 +13,10 @@ the `###` entry above it. Such a heading is a question too when
 - at the questions' level or one above: it lies outside every question's unit (the reading left it
   to the chapter page), after the first question, and holds no question under it;
 - one level below: it is the only heading of that level in a question's unit, and the question
-  above it has said something before it (it is no part of that answer's outline).
+  above it has said something before it (it is no part of that answer's outline); or it is written
+  as a question under a question titled as a topic that does not ask ('## 与选项式 API 的关系' over
+  '### 取舍' then '### 选项式 API 会被废弃吗？'), after that topic has said something, in a reading
+  some of whose entries ask.
 
 Each one joins with a QI030 warning at its line (`plan.py`), so the author sees where the importer chose.
 """
@@ -24,6 +27,7 @@ import re
 
 from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
+from qabook.importer.askheadings import written_as_question
 from qabook.importer.shapes import asks, unbold
 
 #: A title that states a problem: a failure, something that does not work ('…的问题' at its end; not a topic
@@ -89,8 +93,14 @@ def stray_entries(elements: list[Element], lines: list[str], starts: list, ends:
                 continue
             s, e = inside
             deeper = [k for k in range(s + 1, e) if elements[k].kind == "heading" and elements[k].level == level + 1]
-            if deeper != [j] or not _says(lines, elements[s].start + 1, el.start):
+            if not _says(lines, elements[s].start + 1, el.start):
                 continue
+            if deeper != [j] and (asks(" ".join(unbold(elements[s].text.strip()).split())) or not written_as_question(title)
+                                  or not any(asks(h.title) for h in heads)):
+                continue  # the answer's own outline ('### 更好的逻辑复用' under '## 为什么要有组合式 API？'); under a
+                # topic that does not ask ('## 与选项式 API 的关系'), in a reading whose other entries ask, a
+                # sub-heading written as a question is one (a lesson's sections asking nothing keep theirs)
+
         else:
             if inside is not None or any(j < i < stop for i in at):
                 continue

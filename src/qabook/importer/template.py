@@ -248,6 +248,8 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
     if box == "adm":
         return (box, "", "plain") if shape.title else None
     if box == "quote":
+        if shape.label_kind != "question" and says_question(shape.numbering):
+            return ("p", "", _family(shape))  # '> 第 152 题：…' continues the '第 153 题：…' paragraphs
         return (box, "", "label-q") if shape.label_kind == "question" else None
     if box == "p":
         family = "label-q" if shape.label_kind == "question" else _family(shape)
@@ -397,7 +399,13 @@ def says_something(body: list[str]) -> bool:
     if has_options(body):  # choices (A. … B. …) are the question's, not an answer
         body = [line for line in body if not _OPTION_LINE_RE.match(line)]
     words = [line for line in body if _wordy(line)]
-    links = sum(1 for line in words if _LINK_ITEM_RE.match(line) or _link_only(line))
+    linked = [line for line in words if _LINK_ITEM_RE.match(line) or _link_only(line)]
+    links = len(linked)
+    if len(words) > 1 and links * 2 >= len(words) + 1:
+        # mostly links, yet written around in sentences of its own: 'TiDB 支持在以下云上部署：', four
+        # links, '此外，TiDB 云上部署也已在京东云、UCloud 上线。' answers; a lead-in alone ('See:') does not
+        prose = [line.strip() for line in body if line not in linked and re.search(r"\w", line)]
+        return len(prose) >= 2 and any(line in words and not line.endswith((":", "：")) for line in prose)
     return bool(words) and links * 2 < len(words) + 1 if len(words) > 1 else bool(words) and not links
 
 
