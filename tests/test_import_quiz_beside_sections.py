@@ -5,6 +5,8 @@ right under it (trial 7): the quiz's questions are questions too, and the key an
 
 from __future__ import annotations
 
+import re
+
 from conftest import block
 
 from qabook.importer import ImportOptions, plan_import
@@ -69,7 +71,7 @@ def test_quiz_beside_sections_is_read_and_keyed_to_the_quiz():
 
 
 def test_named_key_answers_the_run_right_above_it():
-    plan = plan_import(_NOTES, "notes.md", options=ImportOptions(answer_key=__import__("re").compile("^Answer key")))
+    plan = plan_import(_NOTES, "notes.md", options=ImportOptions(answer_key=re.compile("^Answer key")))
     pages = _questions(plan)
     assert block(pages[1].text, "answer").startswith("```bash")
     assert [block(p.text, "answer") for p in pages[3:]] == ["B", "C", "C"]
