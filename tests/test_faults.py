@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, qabook, start_serve, stop_serve
+from conftest import copy_project, old_sites_removed, qabook, start_serve, stop_serve
 from test_cli import make_book
 
 pytestmark = pytest.mark.slow
@@ -138,7 +138,7 @@ def test_kill_during_build_keeps_the_site_and_the_next_build_cleans_up(tmp_path:
     leftovers = [p.name for p in project.iterdir() if p.name.startswith(".site-")]
     assert leftovers  # the killed build's staging folder …
     assert qabook("build", "--no-pdf", cwd=project).returncode == 0
-    _until_gone(project)  # (the previous site, removed after the build returned)
+    old_sites_removed(project)  # (the previous site, removed after the build returned)
     assert [p.name for p in project.iterdir() if p.name.startswith(".site-")] == []  # … is gone now
 
 
@@ -228,14 +228,6 @@ def _gone(folder: Path) -> list[Path]:
     return [p for p in folder.iterdir() if p.name.startswith(".site-gone-")]
 
 
-def _until_gone(folder: Path, within: float = 120.0) -> list[Path]:
-    """The previous sites still being removed once `within` seconds have passed (none, normally)."""
-    deadline = time.monotonic() + within
-    while _gone(folder) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    return _gone(folder)
-
-
 def test_the_build_returns_with_the_new_site_and_the_old_one_goes_shortly_after(tmp_path: Path) -> None:
     """Removing a big previous site took seconds after MkDocs had ended (about 18 s at 10,000
     questions); the build returns as soon as the new site is in place, and the old copy is
@@ -250,7 +242,7 @@ def test_the_build_returns_with_the_new_site_and_the_old_one_goes_shortly_after(
     assert "新写的一句" in (project / "site" / "llm" / "03-ru-he-xun-lian-da-mo-xing" / "index.html").read_text(
         encoding="utf-8")
     assert "could not remove" not in r.stderr
-    assert _until_gone(project) == [], "the previous site was never removed"
+    assert old_sites_removed(project) == [], "the previous site was never removed"
     assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == [".site.lock"]
 
 
@@ -278,7 +270,7 @@ def test_the_old_site_is_removed_by_a_process_of_its_own_after_the_swap(tmp_path
     remover = int(gone[0].name[len(".site-gone-"):].split("-")[0])
     assert staging.pid_alive(remover) and os.getsid(remover) != os.getsid(0)
     gate.touch()
-    assert _until_gone(tmp_path) == []
+    assert old_sites_removed(tmp_path) == []
 
 
 def test_a_removal_cut_short_is_finished_by_the_next_build_and_never_restored(tmp_path: Path) -> None:
