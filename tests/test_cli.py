@@ -130,3 +130,27 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
 def test_rules_markdown_is_up_to_date() -> None:
     assert (ROOT / "RULES.md").read_text(encoding="utf-8") == rules_markdown(), \
         "RULES.md is stale: run `qabook rules --markdown > RULES.md`"
+
+
+def test_a_new_books_gitignore_keeps_what_its_commands_write_out_of_git(tmp_path: Path) -> None:
+    """`qabook new`, `git init`, then what the README and guide have a person run in the book
+    folder: preview an import, import, build, print a chapter to `pdfs/`, export the deck and the
+    JSON. `git status` then shows the book's sources and nothing the commands wrote."""
+    import subprocess
+
+    assert qabook("new", "book", "--language", "en", "--empty", cwd=tmp_path).returncode == 0
+    book = tmp_path / "book"
+    subprocess.run(["git", "init", "-q"], cwd=book, check=True)
+    for args in (("import", str(SAMPLE), "--chapter", "quiz", "--preview"),
+                 ("import", str(SAMPLE), "--chapter", "quiz"),
+                 ("build", "--no-pdf"),
+                 ("pdf", "--chapter", "quiz", "--out", "pdfs"),
+                 ("export", "anki", "--out", "book.apkg"),
+                 ("export", "json", "--out", "book.json")):
+        r = qabook(*args, cwd=book)
+        assert r.returncode == 0, (args, r.stdout + r.stderr)
+    assert list(book.glob("*.preview.html")) and list((book / "pdfs").glob("*.pdf")) and (book / "site").is_dir()
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=book,
+                            capture_output=True, text=True, check=True).stdout.split("\n")
+    untracked = sorted(line[3:] for line in status if line)
+    assert all(p in {".gitignore", "mkdocs.yml", "scripts/build"} or p.startswith("docs/") for p in untracked), untracked
