@@ -154,3 +154,32 @@ def test_a_new_books_gitignore_keeps_what_its_commands_write_out_of_git(tmp_path
                             capture_output=True, text=True, check=True).stdout.split("\n")
     untracked = sorted(line[3:] for line in status if line)
     assert all(p in {".gitignore", "mkdocs.yml", "scripts/build"} or p.startswith("docs/") for p in untracked), untracked
+
+
+def test_chapters_come_in_folder_order_or_in_the_order_nav_lists_them(tmp_path: Path) -> None:
+    """Two chapters imported `zeta` first, then `alpha`: the home page's chapter table lists them
+    by folder name (as MkDocs' navigation does); with a `nav:` in mkdocs.yml that lists zeta's
+    pages first, the table, the navigation and the whole book follow it."""
+    def table_and_nav(book: Path) -> tuple[list[str], list[str]]:
+        html = (book / "site" / "index.html").read_text(encoding="utf-8")
+        table = html[html.index("<table"):html.index("</table>")]
+        side = html[html.index("md-nav--primary"):]
+        chapters = [m for m in re.findall(r'href="([a-z-]+)/"', side) if m in ("zeta", "alpha")]
+        return re.findall(r'href="([a-z-]+)/"', table), list(dict.fromkeys(chapters))
+
+    assert qabook("new", "book", "--language", "en", "--empty", cwd=tmp_path).returncode == 0
+    book = tmp_path / "book"
+    for chapter in ("zeta", "alpha"):
+        r = qabook("import", str(SAMPLE), "--chapter", chapter, cwd=book)
+        assert r.returncode == 0, r.stderr
+    assert qabook("build", "--no-pdf", cwd=book).returncode == 0
+    table, nav = table_and_nav(book)
+    assert table[:2] == ["alpha", "zeta"] and nav == ["alpha", "zeta"], (table, nav)
+    pages = sorted(p.relative_to(book / "docs").as_posix() for p in (book / "docs").rglob("*.md"))
+    listed = ["index.md"] + [p for p in pages if p.startswith("zeta/")] + [p for p in pages if p.startswith("alpha/")]
+    with (book / "mkdocs.yml").open("a", encoding="utf-8") as f:
+        f.write("nav:\n" + "".join(f"  - {p}\n" for p in listed))
+    r = qabook("build", "--no-pdf", cwd=book)
+    assert r.returncode == 0, r.stderr
+    table, nav = table_and_nav(book)
+    assert table[:2] == ["zeta", "alpha"] and nav == ["zeta", "alpha"], (table, nav)
