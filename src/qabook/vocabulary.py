@@ -144,6 +144,14 @@ TROUBLE_COLUMNS: dict[str, tuple[str, ...]] = {
 #: read by `importer/tagcards.py`, a suffix allowed (`#card-reverse`, `#flashcards/deck`).
 CARD_TAGS: tuple[str, ...] = ("card", "cards", "flashcard", "flashcards", "anki", "srs")
 
+#: What a tag at the start of a question's line names (`【单选题】以下描述错误的是：`, `[判断题] …`,
+#: `[Multiple choice] …`): the kind of question, so the line is a question (`importer/labels.py`).
+#: A Chinese tag is read by its closing 题 (`【多选题】`, `（填空题）`, `【例题】`); these are the others.
+QUESTION_KIND_TAGS: tuple[str, ...] = (
+    "multiple choice", "single choice", "multiple answer", "multiple select", "mcq", "true/false", "true or false",
+    "t/f", "fill in the blank", "fill-in-the-blank", "short answer", "essay", "matching",
+    "名词解释", "选择", "单选", "多选", "判断", "填空", "简答", "问答")
+
 #: Label words that hold the answer and its explanation in one (imported as the answer, reported).
 MERGED_LABELS: tuple[str, ...] = ("答案解析", "解答")
 

@@ -119,13 +119,40 @@ def _asking_items(elements: list[Element], shapes: list[Shape], lines: list[str]
         marked = any(QUESTION_MARK_RE.search(shapes[i].title or "") for i in items)
         in_order = numbered_in_order(elements, items)
         named = _named_over(elements, items[0])
-        if one_line and asking >= (NUMBERED_ASKING_SHARE if in_order else ASKING_SHARE) and toc < 0.5 and marked:
+        if exercise_list(elements, items):  # '### Exercises: Level 1' over '1. Create an empty tuple'
+            chosen += items
+        elif one_line and asking >= (NUMBERED_ASKING_SHARE if in_order else ASKING_SHARE) and toc < 0.5 and marked:
             chosen += items if in_order or named else [i for i in items if shapes[i].asking]
         elif one_line and named and asking >= NAMED_ASKING_SHARE and toc < 0.5:
             named_lists.append(items)
     if chosen or banked:  # beside a bank's questions, a list its heading names questions holds questions
         chosen += [i for items in named_lists for i in items]
     return sorted(chosen)
+
+
+#: A heading that names the exercises under it: '### Exercises: Level 1', '## 💻 Exercises: Day 6',
+#: '## Homework', '## 课后练习', '### 习题'.
+_EXERCISES_RE = re.compile(r"(?<![A-Za-z])(?:exercises?|homework|assignments?)(?![A-Za-z])|习题|练习|作业", re.I)
+
+
+def exercise_list(elements: list[Element], items: list[int]) -> bool:
+    """The list is numbered (1, 2, 3… or 1, 1, 1… as Markdown lets one write it) and stands right
+    under a heading that names exercises (at most one paragraph between them, 'Do these:'): each
+    item is an exercise, a task ('Create an empty tuple') as much as a question, answered or not."""
+    numbers = [elements[i].level for i in items]
+    if len(items) < MIN_ITEMS or not numbers[0] or not (numbered_in_order(elements, items) or len(set(numbers)) == 1):
+        return False
+    return under_exercises(elements, items[0])
+
+
+def under_exercises(elements: list[Element], i: int) -> bool:
+    """Element i (a list's first item) stands right under a heading that names exercises: at most
+    one paragraph between them, 'Do these:'."""
+    heading = next((j for j in range(i - 1, -1, -1) if elements[j].kind == "heading"), None)
+    if heading is None or not _EXERCISES_RE.search(elements[heading].text) or asked_of_others(elements[heading].text):
+        return False
+    between = [el for el in elements[heading + 1:i] if el.kind != "item" or el.parent != elements[i].parent]
+    return len(between) <= 1 and all(el.kind == "paragraph" for el in between)
 
 
 def _named_over(elements: list[Element], i: int) -> bool:

@@ -26,6 +26,7 @@ from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbe
 from qabook.importer.faqsection import faq_sections
 from qabook.importer.fencediv import divs, inside_any, question_divs, reach
 from qabook.importer.gaps import found_numbers
+from qabook.importer.judged import judged_items, statement
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
                                       shown_as_example, topic_names,
                                       nesting, quiet_runs, says_something, score, section_title, silent,
@@ -51,7 +52,7 @@ class Start:
     index: int  # into the element list
     number: int | None
     title: str
-    strategy: str  # "heading", "bold" or "label"
+    strategy: str  # "heading", "bold", "label", "item", "list" (a list's bullets, one question: `_lists_as_units`)…
     level: int = 0  # heading level for strategy "heading"
     explicit: bool = False  # the line itself says it is a question (题目 N / 第 N 题 / Q3:)
     promoted: int = 0  # found inside the answer of the question that starts at this line
@@ -389,7 +390,11 @@ def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Ele
         own_line = c.features.get("inline", 0) >= 0.8 and len(c.indices) >= 3 and c.features["ask"] >= 0.8
         # (a second group asks as a rule, and at least two of its starts ask: one asking line among
         # an exam's numbered objectives, '1.3 Compare physical interface…', is no group of questions)
-        if c.features["ask"] < 0.5 or sum(c.asked_at) < 2 or (not own_line and nesting(winner, c)) \
+        # (and they ask by themselves: a unit that holds the winner's questions asks with their choices,
+        # '2.2.1 计算机系统基础知识' over '21. … A、… B、…' is an outline's section between them)
+        own = sum(1 for k, (i, end) in enumerate(zip(c.indices, c.ends))
+                  if c.asked_at[k] and not any(i < w < end for w in winner.indices))
+        if c.features["ask"] < 0.5 or own < 2 or (not own_line and nesting(winner, c)) \
                 or nesting(c, winner):
             continue
         outside = [k for k, i in enumerate(c.indices) if not any(s <= i < e for s, e in taken)]
@@ -598,13 +603,22 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                 if i in cand.held:  # a lone 'Q:'/'A:' pair after another question's answer
                     starts[-1].promoted = expanded[cand.held[i]].lineno
     starts.sort(key=lambda s: s.index)
+    if lines:
+        starts = _lists_as_units(expanded, lines, starts)
+    ranges = range_headings(expanded, starts)
+    starts = [s for s in starts if s.index not in ranges]
+    judged = judged_items(expanded, lines, [(s, e) for c in chosen for s, e in zip(c.indices, c.ends)]) if lines else []
+    starts = sorted(starts + [Start(j, None, statement(lines[expanded[j].start]), "judge") for j in judged],
+                    key=lambda s: s.index)
     filled = []  # numbers the sequence skips, written where Markdown reads no list item (`gaps.py`)
     for j, row, _ in found_numbers(expanded, lines, starts) if lines else []:
         if row == expanded[j].start:
             starts.append(_start(j, shapes[j], "item" if expanded[j].kind == "item" else "p", expanded[j].level))
             filled.append(j)
     starts.sort(key=lambda s: s.index)
-    what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:])
+    what = winner.describe() + "".join(f"; also {c.describe()}" for c in chosen[1:]) + (
+        f"; also task-list statements to judge under a true/false heading (first: "
+        f"'{statement(lines[expanded[judged[0]].start])[:40]}')" if judged else "")
     starts, joined = run_on_titles(expanded, _promote_hidden(expanded, starts, shapes), labels)
     strays = _strays(expanded, lines, starts, keys, labels)
     if strays and not any(s.index in winner.indices for s in starts):
@@ -614,6 +628,64 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined,
                      strays=strays, quiet_runs=runs, filled=filled,
                      quizzes=[c for c in chosen if c.source is not None and c in cands])
+
+
+#: A heading that names a range of question numbers: '### 1-10', '### 71-80 软件测试', '## 第 11～20 题'.
+_RANGE_RE = re.compile(r"^(?:第\s*)?(?P<a>\d{1,4})\s*[-–—~～至到]\s*(?P<b>\d{1,4})\s*(?:题|[.:：])?(?:\s+\S.*)?$")
+
+
+def range_headings(elements: list[Element], starts: list[Start]) -> set[int]:
+    """Headings that name the range of numbers of the questions under them ('### 1-10' over
+    '1. …'–'10. …', '### 11-20' …): group headings, never questions — when the ranges follow on
+    one from the next (11-20 after 1-10; a solutions page's '## 1-10', '## 1-11' are exercises 10
+    and 11 of chapter 1) or the first numbered question after one is numbered with its first number."""
+    found = []
+    for i, el in enumerate(elements):
+        if el.kind == "heading" and (m := _RANGE_RE.match(_unbold(el.text.strip()))) and int(m["b"]) > int(m["a"]):
+            found.append((i, int(m["a"]), int(m["b"])))
+    out = set()
+    numbered = [s for s in starts if s.number is not None and elements[s.index].kind != "heading"]
+    for k, (i, a, b) in enumerate(found):
+        follows = (k and found[k - 1][2] + 1 == a) or (k + 1 < len(found) and found[k + 1][1] == b + 1)
+        first = next((s for s in numbered if s.index > i), None)
+        if follows or (first is not None and first.number == a):
+            out.add(i)
+    return out
+
+
+def _lists_as_units(elements: list[Element], lines: list[str], starts: list[Start]) -> list[Start]:
+    """Bullets that start questions one list at a time: where most lists hold one such bullet, each
+    answered after its list ('Questions:' over '- Get the logs.' then a `<details>` Solution), a list
+    of two bullets with nothing under the first is one question in two steps, answered once — its
+    later bullets stay in the question the first one opens."""
+    items = [s for s in starts if s.strategy == "item" and elements[s.index].kind == "item" and not s.number]
+    if len(items) < 3:
+        return starts
+    lists: dict[int, list[Start]] = {}
+    for s in items:
+        lists.setdefault(elements[s.index].parent, []).append(s)
+    if sum(1 for run in lists.values() if len(run) == 1) * 2 <= len(lists) or len(lists) == len(items):
+        return starts
+
+    def bare(s: Start) -> bool:  # the bullet holds its own line and nothing under it
+        el = elements[s.index]
+        return not any(line.strip() for line in lines[el.own_end:el.end])
+
+    def listed(run: list[Start]) -> bool:  # the bullets are the whole list, one after the other
+        idx = [s.index for s in run]
+        return idx == list(range(idx[0], idx[0] + len(idx))) and all(bare(s) for s in run[:-1])
+
+    following = {s.index: n for s, n in zip(starts, starts[1:] + [None])}
+    drop, whole = set(), set()
+    for run in lists.values():
+        last = elements[run[-1].index]
+        nxt = following[run[-1].index]
+        stop = elements[nxt.index].start if nxt is not None else len(lines)
+        answered = any(line.strip() for line in lines[last.end:stop]) or not bare(run[-1])
+        if len(run) > 1 and listed(run) and answered:
+            drop |= {s.index for s in run[1:]}
+            whole.add(run[0].index)
+    return [replace(s, strategy="list") if s.index in whole else s for s in starts if s.index not in drop]
 
 
 def _div_reading(elements: list[Element], shapes: list[Shape], lines: list[str], winner: Candidate | None,

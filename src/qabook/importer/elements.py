@@ -79,6 +79,8 @@ def _items(tokens: list, i: int) -> tuple[tuple[int, int, int], ...]:
         if tok.type == "list_item_open" and tok.level == depth and tok.map:
             number = (int(tok.info) if tok.info.isdigit() else len(items) + 1) if ordered else 0
             items.append((number, tok.map[0], tok.map[1]))
+    if ordered and len(items) > 1 and len({n for n, _, _ in items}) == 1:  # '1.' '1.' '1.': Markdown counts them
+        items = [(items[0][0] + k, start, end) for k, (_, start, end) in enumerate(items)]
     return tuple(items)
 
 

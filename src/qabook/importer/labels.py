@@ -11,9 +11,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qabook.vocabulary import BLOCKS, MERGED_LABELS
+from qabook.vocabulary import BLOCKS, MERGED_LABELS, QUESTION_KIND_TAGS
 
 KINDS = ("question", "answer", "explanation")
+#: A tag naming the kind of question at the start of its line: `【单选题】`, `[判断题]`, `（填空题）`,
+#: `[Multiple choice]` (a Chinese kind ends in 题; the others are `vocabulary.QUESTION_KIND_TAGS`), maybe
+#: bold; the text after it is the question.
+KIND_TAG_RE = re.compile(r"^(?:\*\*|__)?(?P<tag>[【\[［(（]\s*(?P<kind>[^】\]］)）\n]{1,20}?)\s*[】\]］)）])(?:\*\*|__)?\s*"
+                         r"(?P<rest>\S.*)$", re.S)
+_KIND_WORDS = {w.lower() for w in QUESTION_KIND_TAGS}
+
+
+def kind_tag(line: str) -> tuple[str, str] | None:
+    """(the tag, the text after it) when the line opens with a tag naming a kind of question."""
+    m = KIND_TAG_RE.match(line.strip())
+    if not m or "](" in m["rest"][:1]:
+        return None
+    kind = re.sub(r"\s+", " ", m["kind"]).strip().lower()
+    kind = re.sub(r"\s*[,，:：]?\s*[\d.]+\s*(?:分|points?|pts?|marks?)\s*$", "", kind)  # '【单选题，2分】'
+    if not (kind.endswith("题") and len(kind) <= 8 or kind in _KIND_WORDS):
+        return None
+    return m["tag"], m["rest"].strip()
+
+
 #: A label word alone in an HTML comment on its own line: the part marker of a card kept invisible.
 COMMENT_LABEL_RE = re.compile(r"^<!--\s*(?P<word>[^<>\-\s][^<>]{0,20}?)\s*-->$")
 
@@ -100,6 +120,9 @@ class Labels:
         if line in self.dividers:
             return Label(self.dividers[line], line, "")
         line = _UNDERSCORE_BOLD_RE.sub(r"**\1**", line)  # '__答案：__', '__Suggested Answers__': bold as '**'
+        if (tagged := kind_tag(line)) is not None:
+            # '【单选题】以下描述错误的是：': the tag stays in the question (it says which kind it is)
+            return Label("question", tagged[0], line, whole=True)
         if (m := COMMENT_LABEL_RE.match(line)) and (said := self.heading(m["word"])) and not said.rest:
             return Label(said.kind, line, "", said.merged)  # '<!-- QUESTION -->', '<!-- 答案 -->': a label no reader sees
         for pattern in (self._bold_whole, self._bold_in, self._bold_num, self._bold_out, self._bold_short, self._bold_long,

@@ -15,7 +15,7 @@ import re
 #: The answer letter(s) in parentheses inside a stem, bold or not: '(**D**)', '（ B ）', '(AC)'.
 STEM_MARK_RE = re.compile(r"[(（]\s*(?P<b>\*\*|__)?\s*(?P<letters>[A-H](?:\s*[,，、]?\s*[A-H]){0,3})\s*(?P=b)?\s*[)）]")
 #: A choice on its own line: its letter and its text ('A) text', '- **B.** text', '(C) text').
-_CHOICE_RE = re.compile(r"^(?P<lead>\s*(?:[-*+]\s+)?)(?:\*\*)?[(（]?(?P<letter>[A-H])(?:\*\*)?\s*[.)．、:：）](?:\*\*)?\s*(?P<text>\S.*?)\s*$")
+_CHOICE_RE = re.compile(r"^(?P<lead>\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?)(?P<pre>\*\*)?[(（]?(?P<letter>[A-H])(?:\*\*)?\s*[.)．、:：）](?:\*\*)?\s*(?P<text>\S.*?)\s*$")
 _BOLD_WHOLE_RE = re.compile(r"^(\*\*|__)(?P<inner>[^*_].*?)\1[.。]?$")
 
 
@@ -63,9 +63,17 @@ def odd_bullet(lines: list[str]) -> int | None:
     return odd[0] if len(odd) == 1 else None
 
 
+def _whole(m: re.Match[str]) -> str:
+    """A choice's text, bold when the bold wraps its letter too ('**D、新的开发工具**')."""
+    text = m["text"]
+    if m["pre"] and text.endswith("**") and not text.startswith("**") and "**" not in text[:-2]:
+        return "**" + text
+    return text
+
+
 def choices(lines: list[str]) -> dict[str, str]:
     """The letter and text of each choice line among `lines` (only a run that holds A and B)."""
-    found = {m["letter"]: m["text"] for line in lines if (m := _CHOICE_RE.match(line))}
+    found = {m["letter"]: _whole(m) for line in lines if (m := _CHOICE_RE.match(line))}
     return found if {"A", "B"} <= set(found) else {}
 
 
@@ -109,5 +117,7 @@ def unbold_choice(line: str) -> str:
     m = _CHOICE_RE.match(line)
     if not m:
         return line
+    if _whole(m) != m["text"]:  # '**D、新的开发工具**': the bold around letter and text
+        return line[:m.start("pre")] + line[m.end("pre"):m.start("text")] + m["text"][:-2] + line[m.end("text"):]
     b = _BOLD_WHOLE_RE.match(m["text"])
     return line[:m.start("text")] + b["inner"] + line[m.end("text"):] if b else line

@@ -16,6 +16,8 @@ import yaml
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
 from qabook.importer.answerkey import AnswerKey, claims, named_entry
+from qabook.importer.asklists import under_exercises
+from qabook.importer.judged import verdict
 from qabook.importer.tagcards import card_tags
 from qabook.importer.indented import flush
 from qabook.importer.readview import front_matter_end
@@ -180,7 +182,7 @@ class _Planner:
                       "as 2,4, or --question-pattern)")
         if detection.winner is not None and detection.winner.key[2] == "asklist":
             for j in detection.winner.indices:
-                if not asks(elements[j].text):
+                if not asks(elements[j].text) and not under_exercises(elements, j):  # a task is an exercise's way
                     self.warn(elements[j].lineno, "QI037", "this list item does not ask, but the heading over its list "
                               "names them questions ('## Behavioral Questions'): read as a question, as the lists of "
                               "questions around it; if it is no question, move it out of that list")
@@ -304,12 +306,15 @@ class _Planner:
             body += [e for e in elements[start.index + 1:end] if e.start >= after]
             sort_unit(unit, body, self.lines, self.labels, self.options.details_answers)
             return unit
-        if start.strategy == "label":
+        if start.strategy in ("label", "list"):  # (a list's bullets answered once: the list is the question)
             body = elements[start.index:end]
         elif start.strategy == "quote":  # '> **Q:** …' '> **A:** …': the quoted pair, read without its '>' marks
             marks = [k + 1 for k in range(el.start, el.end) if self.lines[k].strip() == ">"]
             body = unquoted(self.lines, el.start, el.end) + elements[start.index + 1:end]
             unit.closes.extend(marks)  # a '>' alone between the parts: the quote's mark, it ends with the blocks
+        elif start.strategy == "judge":  # '- [x] 知识产权包括…': the statement; its verdict is added below
+            unit.title, unit.heading_text, unit.title_src = start.title, start.title, (el.lineno,)
+            body = item_body(self.lines, el) + elements[start.index + 1:end]
         elif start.strategy == "item":  # "1. **What …?**" and its indented answer
             unit.title, unit.heading_text, unit.title_src = start.title, el.text, (el.lineno,)
             inner = item_body(self.lines, el)
@@ -324,7 +329,7 @@ class _Planner:
                 unit.title_src = (el.lineno,)
                 unit.heading_text = el.text.strip().split("\n", 1)[0].strip("* ")
                 body = [Element("paragraph", el.start + 1, el.end, el.text.split("\n", 1)[1], 0, el.own_end)] + body
-        inline = self.labels.inline_answer(unit.title) if start.strategy not in ("label", "quote") else None
+        inline = self.labels.inline_answer(unit.title) if start.strategy not in ("label", "quote", "list") else None
         if inline:  # "1、水的沸点？答：100 度": the title is the question, the rest of the line the answer
             unit.title = inline[0]
             if inline[1].rest:
@@ -347,7 +352,14 @@ class _Planner:
             unit.labelled.add("answer")  # the link is the answer: not a statement under a numbering title ('## [Ex1.3](…)')
             self.copies.setdefault(el.lineno, []).append(unit)
             unit.how["answer"] = f"the link of the question's line {el.lineno}"
-        if start.strategy in ("label", "quote"):
+        if start.strategy == "judge":  # the tick is the author's verdict: the answer opens with it
+            said = OutLine(t(self.language, "import.true" if verdict(self.lines[el.start]) else "import.false"), ())
+            rest = unit.parts["answer"]
+            unit.parts["answer"] = [said] + ([OutLine("", ())] + rest if any(o.text.strip() for o in rest) else [])
+            unit.how["answer"] = "; ".join(["the verdict its box gives"] + [h for h in [unit.how.get("answer", "")] if h])
+        if start.strategy == "list":
+            unit.title = " ".join(start.title.split())  # the first bullet's words, without its marker
+        elif start.strategy in ("label", "quote"):
             unit.title = full_title(statement_line([o.text for o in unit.parts["question"]])) \
                 or f"Question {start.number or ''}".strip()
         return unit

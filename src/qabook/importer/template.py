@@ -600,12 +600,12 @@ def plain_bank(cand: Candidate, elements: list[Element], lines: list[str], sizes
 
 
 _QUESTION_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?:question|faq|quiz)\b", re.I)
-_OPTION_LINE_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?:[A-D]|(?<=[-*+] )[a-d])(?:\*\*)?\s*[.)．、:：）]")
+_OPTION_LINE_RE = re.compile(r"^\s*(?:(?:[-*+]|\d{1,2}[.)])\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?P<letter>[A-D]|(?<=[-*+] )[a-d])(?:\*\*)?\s*[.)．、:：）]")
 
 
 def has_options(body: list[str]) -> bool:
     """Multiple-choice options (A. … B. …) among the unit's lines: the unit asks."""
-    letters = [m.group().strip(" -*+[]xX(（*")[:1].upper() for line in body[:40] if (m := _OPTION_LINE_RE.match(line))]
+    letters = [m["letter"].upper() for line in body[:40] if (m := _OPTION_LINE_RE.match(line))]
     return "A" in letters and "B" in letters
 
 

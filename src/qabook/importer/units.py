@@ -444,7 +444,9 @@ def sort_details_unit(unit: Unit, lines: list[str], first: int, stop: int) -> No
 _BULLET_RE = re.compile(r"^\s*[-*+]\s+\S")
 #: A choice on a line of its own, not a list item: 'A. 21', '(B) 80', 'C、443', '**D.** none'.
 _BARE_OPTION_RE = re.compile(r"^ {0,3}(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:[.)．、:：）]|\s*\*\*[.)．、:：])\s*\S")
-_OPTION_RE = re.compile(r"^\s*(?:[-*+]\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:[.)．、:：）]|\s*\*\*[.)．、:：])")
+#: A list item's marker before a choice's letter ('4.   D、…', '- B. …'): no part of the choice in the answer.
+_LIST_MARK_RE = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+(?=\S)")
+_OPTION_RE = re.compile(r"^\s*(?:(?:[-*+]|\d{1,2}[.)])\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:[.)．、:：）]|\s*\*\*[.)．、:：])")
 
 
 def generic_title(title: str) -> bool:
@@ -611,13 +613,17 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT, odd_marks: bool = 
             OutLine("", ())] + [OutLine(CHECKED_RE.sub("", o.text, count=1).strip(), ()) for o in checked] + (
             [OutLine("", ())] + after if any(o.text.strip() for o in after) else after)
         unit.how["answer"] = "the ticked choice"
-    elif len(letters) >= 2 and not any(o.text.strip() for o in answer[end:]) and (
+    elif len(letters) >= 2 and (not any(o.text.strip() for o in answer[end:]) or "answer" not in unit.labelled) and (
             keyed := marked(unit.title, [o.text for o in answer[:end]])):
         # '### 3. … (**D**)' or a bold choice: the mark is the answer; the learner sees a blank and plain choices
+        # (unlabelled text under the choices, '解析：…', follows the marked one as the ticked one's does)
         _blank_marks(unit, set(keyed))
         options = [OutLine(unbold_choice(o.text), o.src) for o in answer[:end]]
-        answer = options + [OutLine("", ())] + [OutLine(unbold_choice(o.text).strip(), ()) for o in answer[:end]
-                                                 if (m := _OPTION_RE.match(o.text)) and m["letter"].upper() in keyed]
+        after = answer[end:]
+        answer = options + [OutLine("", ())] + [OutLine(_LIST_MARK_RE.sub("", unbold_choice(o.text)).strip(), ())
+                                                 for o in answer[:end]
+                                                 if (m := _OPTION_RE.match(o.text)) and m["letter"].upper() in keyed] + (
+            [OutLine("", ())] + after if any(o.text.strip() for o in after) else [])
         end = len(options)
         unit.how["answer"] = "the choice the question marks"
     elif len(letters) < 2:
