@@ -142,8 +142,11 @@ def nothing_to_export_note(book: Book) -> str | None:
     if has_chapters(book):
         return None
     loose = [page.display for page in book.loose_topics]
-    named = (f"{', '.join(loose[:3])}{' …' if len(loose) > 3 else ''} "
-             f"{'is a topic' if len(loose) == 1 else 'are topics'} of no chapter" if loose else "no page holds questions")
+    if loose:
+        pages = ", ".join(loose[:3]) + (" …" if len(loose) > 3 else "")
+        named = f"{pages} {'is a topic' if len(loose) == 1 else 'are topics'} of no chapter"
+    else:
+        named = "no page holds questions"
     return (f"no PDFs and no exports: no chapter holds a topic ({named}; a folder of Q&A pages is a "
             "chapter, and so is one the plugin's `chapters:` names)")
 
