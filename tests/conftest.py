@@ -157,6 +157,19 @@ def filled_print_page(page: Path) -> str:
                   lambda s: cards[html.unescape(s.group(1))][s.group(2)], text)
 
 
+def old_sites_removed(folder: Path, within: float = 120.0) -> list[Path]:
+    """Wait until the previous sites that builds left to remove after returning
+    (`.<site>-gone-<pid>-x`, qabook.staging.discard_dir) are gone; those still there after
+    `within` seconds (none, normally)."""
+    def gone() -> list[Path]:
+        return [p for p in folder.iterdir() if p.name.startswith(".") and "-gone-" in p.name]
+
+    deadline = time.monotonic() + within
+    while gone() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return gone()
+
+
 def copy_project(dest: Path) -> Path:
     """A copy of the project's content (mkdocs.yml, docs/, overrides/) to build in isolation."""
     for name in ("mkdocs.yml",):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project, qabook, start_serve, stop_serve
+from conftest import copy_project, old_sites_removed, qabook, start_serve, stop_serve
 from test_cli import make_book
 
 pytestmark = pytest.mark.slow
@@ -138,6 +138,7 @@ def test_kill_during_build_keeps_the_site_and_the_next_build_cleans_up(tmp_path:
     leftovers = [p.name for p in project.iterdir() if p.name.startswith(".site-")]
     assert leftovers  # the killed build's staging folder …
     assert qabook("build", "--no-pdf", cwd=project).returncode == 0
+    old_sites_removed(project)  # (the previous site, removed after the build returned)
     assert [p.name for p in project.iterdir() if p.name.startswith(".site-")] == []  # … is gone now
 
 
@@ -221,3 +222,68 @@ def test_an_interrupted_import_is_cleaned_up_and_never_loses_the_chapter(tmp_pat
     assert r.returncode == 0, r.stderr
     assert (out / "ch" / "index.md").is_file()
     assert sorted(p.name for p in out.iterdir()) == ["ch"]
+
+
+def _gone(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if p.name.startswith(".site-gone-")]
+
+
+def test_the_build_returns_with_the_new_site_and_the_old_one_goes_shortly_after(tmp_path: Path) -> None:
+    """Removing a big previous site took seconds after MkDocs had ended (about 18 s at 10,000
+    questions); the build returns as soon as the new site is in place, and the old copy is
+    gone shortly after, by a process of its own."""
+    project = copy_project(tmp_path)
+    assert qabook("build", "--no-pdf", cwd=project).returncode == 0
+    page = project / "docs" / "llm" / "03-ru-he-xun-lian-da-mo-xing.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("/// answer\n", "/// answer\n新写的一句。\n", 1),
+                    encoding="utf-8")
+    r = qabook("build", "--no-pdf", cwd=project)
+    assert r.returncode == 0, r.stderr
+    assert "新写的一句" in (project / "site" / "llm" / "03-ru-he-xun-lian-da-mo-xing" / "index.html").read_text(
+        encoding="utf-8")
+    assert "could not remove" not in r.stderr
+    assert old_sites_removed(project) == [], "the previous site was never removed"
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == [".site.lock"]
+
+
+def test_the_old_site_is_removed_by_a_process_of_its_own_after_the_swap(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The swap does not wait for the removal: the old site is aside (never under the site's
+    name), a detached process (its own session: a Ctrl+C in the terminal does not reach it)
+    removes it when it may (here: once a gate file exists)."""
+    from qabook import staging
+    from qabook.build import swap_in
+    from qabook.safepaths import SITE_MARKER, marker_text
+
+    site, new = tmp_path / "site", tmp_path / ".site-build-1-x"
+    for folder, name in ((site, "old.html"), (new, "new.html")):
+        folder.mkdir()
+        (folder / name).write_text(name, encoding="utf-8")
+    (site / SITE_MARKER).write_text(marker_text(site), encoding="utf-8")
+    gate = tmp_path / "gate"
+    monkeypatch.setattr(staging, "_REMOVER_CODE", f"import os, time\nwhile not os.path.exists({str(gate)!r}):\n"
+                        f"    time.sleep(0.05)\n" + getattr(staging, "_REMOVER_CODE", ""), raising=False)
+    left, _ = swap_in(new, site)
+    assert left == [] and sorted(p.name for p in site.iterdir()) == [SITE_MARKER, "new.html"]
+    gone = _gone(tmp_path)
+    assert len(gone) == 1 and (gone[0] / "old.html").is_file(), "the swap waited for the old site's removal"
+    remover = int(gone[0].name[len(".site-gone-"):].split("-")[0])
+    assert staging.pid_alive(remover) and os.getsid(remover) != os.getsid(0)
+    gate.touch()
+    assert old_sites_removed(tmp_path) == []
+
+
+def test_a_removal_cut_short_is_finished_by_the_next_build_and_never_restored(tmp_path: Path) -> None:
+    """A kill of the remover leaves a half-removed old site, `.site-gone-<pid>-x`: the next
+    build removes it (never puts it back as the site, even when site/ is missing)."""
+    project = copy_project(tmp_path)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    half = project / f".site-gone-{dead}-x"
+    (half / "llm").mkdir(parents=True)
+    (half / "index.html").write_text("half of an old site", encoding="utf-8")
+    r = qabook("build", "--no-pdf", cwd=project)
+    assert r.returncode == 0, r.stderr
+    assert not half.exists()
+    assert "half of an old site" not in (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".site")) == [".site.lock"]

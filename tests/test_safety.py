@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import qabook
+from conftest import old_sites_removed, qabook
 from test_cli import make_book
 
 
@@ -150,6 +150,7 @@ def test_a_site_qabook_published_keeps_its_hidden_entries_on_rebuild(tmp_path: P
     assert (site / ".git" / "HEAD").read_text(encoding="utf-8") == "ref: refs/heads/gh-pages\n"
     assert (site / ".nojekyll").exists() and (site / ".qabook-site").is_file()
     assert not (site / "stale.txt").exists() and (site / "index.html").is_file()  # what qabook published is replaced
+    assert old_sites_removed(root) == []  # (the previous site, removed after the build returned)
     assert not list(root.glob(".public-*"))  # nothing left beside it
 
 

@@ -351,3 +351,38 @@ def test_j_and_k_go_past_a_one_question_page(browser, site_url: str) -> None:
     page.wait_for_function("document.getElementById('qa-live').textContent.includes('这是全书第一题。')")
     assert page.url.endswith(first + "#q1") and _focused(page) == "q1"
     context.close()
+
+
+CLICKS_SEEN = """() => { window.qaClicks = [];
+    document.addEventListener('click', e => { const b = e.target.closest && e.target.closest('.qa-reveal, .qa-grade');
+        if (b) window.qaClicks.push(b.classList.contains('qa-reveal') ? 'reveal' : b.dataset.grade); }, true); }"""
+
+
+def test_space_then_3_moves_on_as_the_buttons_do(browser, flow_url: str) -> None:
+    """A person's keys, nothing else: `Space` then `3` on a topic page and in a quiz. The next
+    question is then on screen (hit-tested) with no further input, within Playwright's normal
+    wait, and the keys pressed the very buttons a click presses (the page's reveal and grade
+    buttons saw the clicks): the keys take the click's path, not one of their own. (Reported:
+    with the keys the move took about 3 s, with a click it was prompt.)"""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(flow_url + THREE)
+    page.evaluate(CLICKS_SEEN)
+    page.keyboard.press(" ")
+    page.keyboard.press("3")
+    page.wait_for_function("document.activeElement.id === 'q2'")
+    assert _on_screen(page, "#q2")
+    assert page.evaluate("window.qaClicks") == ["reveal", "3"]
+    assert "学习中" in page.locator("#q1 ~ .qa-study-bar .qa-state").first.inner_text()
+
+    page.goto(flow_url + "study/quiz/?chapter=flow")
+    page.get_by_label("题数").fill("2")
+    page.get_by_role("button", name="开始测验").click()
+    page.get_by_text("第 1 / 2 题").wait_for()
+    page.evaluate(CLICKS_SEEN)
+    page.keyboard.press(" ")
+    page.keyboard.press("3")
+    page.get_by_text("第 2 / 2 题").wait_for()
+    assert _on_screen(page, ".qa-card-question")
+    assert page.evaluate("window.qaClicks") == ["reveal", "3"]
+    context.close()

@@ -382,7 +382,8 @@ def test_building_twice_gives_byte_identical_files_pdfs_and_deck_included(tmp_pa
 
 def test_what_cannot_be_removed_of_the_old_site_is_named_with_its_path(tmp_path: Path) -> None:
     """An undeletable file in the previous site (immutable: root cannot remove it either) was
-    left behind as `.site-old-*` with no word; now the rebuild names it."""
+    left behind as `.site-old-*` with no word; now a build names it: the previous site is
+    removed after the build has returned (`.site-gone-<pid>-x`), so the next build does."""
     root = project(tmp_path, topic())
     r = qabook("build", "--no-pdf", cwd=root)
     assert r.returncode == 0, r.stdout + r.stderr
@@ -393,8 +394,16 @@ def test_what_cannot_be_removed_of_the_old_site_is_named_with_its_path(tmp_path:
     try:
         r = qabook("build", "--no-pdf", cwd=root)
         assert r.returncode == 0, r.stdout + r.stderr
-        left = [p for p in root.iterdir() if p.name.startswith(".site-old-")]
+        from qabook.staging import pid_alive
+
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and any(pid_alive(int(p.name.split("-")[2])) for p in root.iterdir()
+                                                  if p.name.startswith(".site-gone-")):
+            time.sleep(0.2)  # the removal, after the build returned, ends
+        left = [p for p in root.iterdir() if p.name.startswith(".site-gone-")]
         assert left, "the immutable file should keep the old site folder"
+        r = qabook("build", "--no-pdf", cwd=root)
+        assert r.returncode == 0, r.stdout + r.stderr
         assert "could not remove the previous site's" in r.stderr and "stuck.txt" in r.stderr, r.stderr
         assert str(left[0]) in r.stderr or left[0].name in r.stderr, r.stderr
     finally:

@@ -19,8 +19,8 @@ from qabook.cpus import available_cores
 from qabook.mkdocs_run import MkdocsBuild, MkdocsProcess
 from qabook.diagnostics import Diagnostic
 from qabook.safepaths import SITE_MARKER, marker_text, published_entries, site_dir_problem
-from qabook.staging import (FolderLock, LockHeld, carry_hidden, make_readable, make_staging_dir,
-                            owned_name, remove_stale, remove_tree, replace_dir, restore_aside, uninterrupted)
+from qabook.staging import (FolderLock, LockHeld, carry_hidden, discard_dir, make_readable, make_staging_dir,
+                            owned_name, remove_abandoned, remove_stale, replace_dir, restore_aside, uninterrupted)
 
 Progress = Callable[[str], None]
 
@@ -43,7 +43,8 @@ def swap_in(staging: Path, site_dir: Path) -> tuple[list[str], list[str]]:
     """The new site in place of the old in one atomic exchange. Of the old site, the hidden
     entries (`.git`, `.nojekyll`) and the top-level entries qabook did not publish there (a
     `CNAME` added by hand: not in the old marker's list) move into the new site; the rest is
-    removed. The new site is marked as qabook's (`SITE_MARKER`, with what it published).
+    removed: by a process of its own (`discard_dir`), the command does not wait for it. The new
+    site is marked as qabook's (`SITE_MARKER`, with what it published).
     Returns (what could not be removed, notes on what of the user's was kept or replaced)."""
     (staging / SITE_MARKER).write_text(marker_text(staging), encoding="utf-8")
     published = published_entries(site_dir) if site_dir.is_dir() else None
@@ -64,7 +65,12 @@ def swap_in(staging: Path, site_dir: Path) -> tuple[list[str], list[str]]:
                 entry.rename(site_dir / entry.name)
                 notes.append(f"kept {entry.name}: it was put in the site folder by hand, not published by qabook "
                              "(to publish it with the book, put it in docs/)")
-    return remove_tree(old), notes
+    return discard_dir(old, gone_prefix(site_dir)), notes
+
+
+def gone_prefix(site_dir: Path) -> str:
+    """The name start of a previous site being removed after a build (`.site-gone-<pid>-x`)."""
+    return f".{site_dir.name}-gone-"
 
 
 def build_site(project: Project, site_dir: Path | None = None, *, offline: bool = False,
@@ -75,7 +81,8 @@ def build_site(project: Project, site_dir: Path | None = None, *, offline: bool 
     The check parses the book on every core; MkDocs then runs in a child process forked with
     the parsed pages, rendering pages on every core too (qabook.parallel_build). A check that
     finds errors starts no MkDocs at all. One build at a time per site folder (a lock beside
-    it); staging folders left by a killed build are removed first.
+    it); staging folders left by a killed build are removed first, and so is what a killed or
+    failed removal of an earlier previous site left (`.site-gone-*`).
     """
     site_dir = site_dir or project.site_dir
     problem = site_dir_problem(site_dir, project.docs_dir, project.root)
@@ -86,6 +93,7 @@ def build_site(project: Project, site_dir: Path | None = None, *, offline: bool 
         site_dir.parent.mkdir(parents=True, exist_ok=True)
         with FolderLock(site_dir.parent, f".{site_dir.name}.lock"):
             left = restore_aside(site_dir.parent, f".{site_dir.name}-old-", site_dir, keep_hidden=True)
+            left += remove_abandoned(site_dir.parent, gone_prefix(site_dir))  # a removal cut short
             remove_stale(site_dir.parent, f".{site_dir.name}-build-")
             result = _build_locked(project, site_dir, offline, pdf, strict, jobs or available_cores(), progress)
             result.leftovers[:0] = left

@@ -13,6 +13,7 @@ import os
 import shutil
 import signal
 import stat
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 
 
 def pid_alive(pid: int) -> bool:
+    """The process runs (an ended one not yet reaped, a zombie, does not: in a container whose
+    first process reaps nothing, a remover's pid stays a zombie)."""
     if pid <= 0:
         return False
     try:
@@ -32,7 +35,11 @@ def pid_alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True  # no /proc (not Linux): it runs
 
 
 def owned_name(prefix: str) -> str:
@@ -210,6 +217,61 @@ def restore_aside(folder: Path, prefix: str, target: Path, keep_hidden: bool = F
             if keep_hidden:
                 carry_hidden(entry, target)
             left += remove_tree(entry)
+    return left
+
+
+# The remover: reads the path of the folder to remove from its stdin, then removes it. A folder
+# it cannot empty (immutable files) stays, under its name, for the next run to name.
+_REMOVER_CODE = "import shutil, sys\npath = sys.stdin.buffer.read()\nif path:\n    shutil.rmtree(path, ignore_errors=True)\n"
+_REMOVERS: list[subprocess.Popen[bytes]] = []  # kept until they end (reaped, no warning of a live child)
+
+
+def discard_dir(path: Path, prefix: str) -> list[str]:
+    """Remove folder `path`, which is out of the way already, without waiting for it: it is
+    renamed `<prefix><pid>-x`, where pid is a process of its own (its own session: a Ctrl+C or
+    the end of the caller does not stop it) that removes it. A big site takes seconds to remove;
+    the caller returns at once. Should the remover be killed, or fail to remove everything,
+    `remove_abandoned` removes the rest on the next run and names what it cannot. Where no
+    process can be started, the folder is removed now. Returns what could not be removed now."""
+    _REMOVERS[:] = [p for p in _REMOVERS if p.poll() is None]
+    try:
+        remover = subprocess.Popen([sys.executable, "-I", "-S", "-c", _REMOVER_CODE], stdin=subprocess.PIPE,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd="/",
+                                   start_new_session=True, close_fds=True)
+    except OSError:
+        return remove_tree(path)
+    _REMOVERS.append(remover)
+    assert remover.stdin is not None
+    gone = path.with_name(f"{prefix}{remover.pid}-x")
+    try:
+        path.rename(gone)
+    except OSError:
+        remover.stdin.close()  # nothing to remove: it ends
+        return remove_tree(path)
+    try:
+        remover.stdin.write(os.fsencode(gone))  # one write, shorter than PIPE_BUF: all or nothing
+        remover.stdin.close()
+    except OSError:  # the remover is gone already: the folder carries its pid, a dead one
+        return remove_tree(gone)
+    return []
+
+
+def remove_abandoned(folder: Path, prefix: str) -> list[str]:
+    """Remove the `<prefix><pid>-…` folders of `folder` left by a remover that no longer runs
+    (`discard_dir`: killed, or stopped by what it could not remove); never one still at work.
+    Returns the paths that cannot be removed, each with its reason."""
+    left: list[str] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return left
+    for entry in entries:
+        if not entry.name.startswith(prefix):
+            continue
+        pid_text = entry.name[len(prefix):].split("-", 1)[0]
+        if not pid_text.isdigit() or pid_alive(int(pid_text)) or entry.is_symlink() or not entry.is_dir():
+            continue
+        left += remove_tree(entry)
     return left
 
 

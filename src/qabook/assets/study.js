@@ -191,6 +191,9 @@
      handler, so that Material's instant navigation never stacks handlers of old pages. */
   var pageKeys = null;
   document.addEventListener("keydown", function (e) { if (pageKeys) pageKeys(e); });
+  /* A key presses the button a click would (Space the reveal button, 1–4 a grade button), so
+     that keys and clicks take one path: what follows a grade cannot differ between them. */
+  function press(grades, key) { grades.querySelector('[data-grade="' + key + '"]').click(); }
   /* the topic (chapter) at an address: one table per list, made on first use (a page's every
      link is looked up; resolving every topic's URL per link was links × topics) */
   function byUrl(list) {
@@ -448,8 +451,8 @@
       if (current < 0 && (e.key === " " || /^[1-4]$/.test(e.key))) current = 0;
       var item = items[current];
       if (!item) return;
-      if (e.key === " ") { setOpen(item, !isOpen(item), true); e.preventDefault(); return; }
-      if (/^[1-4]$/.test(e.key) && isOpen(item)) { doGrade(item, Number(e.key)); e.preventDefault(); }
+      if (e.key === " ") { item.reveal.click(); e.preventDefault(); return; }
+      if (/^[1-4]$/.test(e.key) && isOpen(item)) { press(item.grades, e.key); e.preventDefault(); }
     };
     var fromHash = items.findIndex(function (it) { return "#" + it.q.id === location.hash; });
     if (fromHash >= 0) current = fromHash;
@@ -834,8 +837,8 @@
       pageKeys = function (e) {
         if (e.ctrlKey || e.metaKey || e.altKey) return;
         if (e.target && typing(e.target)) return;
-        if (e.key === " " && !revealed && !(e.target && INTERACTIVE.test(e.target.tagName))) { doReveal(); e.preventDefault(); }
-        else if (revealed && /^[1-4]$/.test(e.key)) { doGrade(Number(e.key)); e.preventDefault(); }
+        if (e.key === " " && !revealed && !(e.target && INTERACTIVE.test(e.target.tagName))) { reveal.click(); e.preventDefault(); }
+        else if (revealed && /^[1-4]$/.test(e.key)) { press(grades, e.key); e.preventDefault(); }
       };
     }
     function summary() {

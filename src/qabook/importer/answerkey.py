@@ -194,12 +194,28 @@ def _repeats_labels(elements: list[Element], lines: list[str], j: int) -> bool:
         _REPEATED_ENTRY_RE.match(lines[elements[j].start].strip()) or _NAMED_ENTRY_RE.match(lines[elements[j].start].strip()))
 
 
-def claims(starts: list[tuple[int, int | None]], openers: list[int]) -> dict[int, int]:
+def _nearest(runs: list[list[tuple[int, int | None]]], wanted: set[int]) -> list[tuple[int, int | None]]:
+    """The runs nearest before a key that together hold every number it lists; none when they never
+    do (or the key lists fewer than two): then the key answers all the questions before it."""
+    if len(wanted) < 2:
+        return []
+    held: set[int] = set()
+    for k in range(len(runs) - 1, -1, -1):
+        held |= {n for _, n in runs[k] if n is not None}
+        if wanted <= held:
+            return [x for run in runs[k:] for x in run]
+    return []
+
+
+def claims(starts: list[tuple[int, int | None]], openers: list[int],
+           numbers: list[set[int]] | None = None) -> dict[int, int]:
     """Which key answers which question: start element index → the key's position in `openers`
     (the keys' element indices, in order). A key answers the questions between the key before it
     and itself; keys that follow one another with no question between them (one per group:
     '面试题答案', then '编程题答案') answer the last numbered runs before them, one run each, in
-    order (a run: numbers going up by one; a restart at 1 begins the next)."""
+    order (a run: numbers going up by one; a restart at 1 begins the next). A key alone answers the
+    runs nearest before it that hold all the numbers it lists (`numbers`, per key): a quiz numbered
+    '1.'–'3.' right above 'Answer key: 1-B, 2-B, 3-B', not the '## 1.'–'## 3.' sections further up."""
     out: dict[int, int] = {}
     k, previous = 0, -1
     while k < len(openers):
@@ -208,18 +224,18 @@ def claims(starts: list[tuple[int, int | None]], openers: list[int]) -> dict[int
             k += 1
             block.append(k)
         before = [(i, n) for i, n in starts if previous < i < openers[block[0]]]
+        runs: list[list[tuple[int, int | None]]] = []
+        last = None
+        for i, n in before:
+            if not runs or n is None or last is None or n != last + 1:
+                runs.append([])
+            runs[-1].append((i, n))
+            last = n
         if len(block) == 1:
-            out.update((i, block[0]) for i, _ in before)
+            out.update((i, block[0]) for i, _ in _nearest(runs, numbers[block[0]] if numbers else set()) or before)
         else:
-            runs: list[list[int]] = []
-            last = None
-            for i, n in before:
-                if not runs or n is None or last is None or n != last + 1:
-                    runs.append([])
-                runs[-1].append(i)
-                last = n
             for run, at in zip(runs[-len(block):], block):
-                out.update((i, at) for i in run)
+                out.update((i, at) for i, _ in run)
         previous = openers[block[-1]]
         k += 1
     return out

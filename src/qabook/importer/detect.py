@@ -24,7 +24,7 @@ from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbering, numbering_only, says_question,
                                    shape_of)
 from qabook.importer.faqsection import faq_sections
-from qabook.importer.fencediv import divs, inside_any, question_divs, reach
+from qabook.importer.fencediv import divs, inside_any, lone_boxes, question_divs, reach
 from qabook.importer.gaps import found_numbers
 from qabook.importer.judged import judged_items, statement
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
@@ -536,6 +536,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         if k_winner is not None and (opts.answer_key is not None or all(k.hidden for k in keys) or winner is None
                                      or _own_labels(k_winner, expanded, lines, keys, labels) < 0.5):
             winner, runner, cands, shapes = k_winner, k_runner, k_cands, keyed
+        elif winner is not None and (answering := _keyed_runs(winner, k_winner, k_cands, keys, expanded, keyed)):
+            winner, runner, cands, shapes, keys = k_winner, k_runner, k_cands, keyed, answering
         else:
             keys = []
     if winner is not None and lines and (whole := asked_by_its_title(expanded, shapes, winner, lines)):
@@ -602,6 +604,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                 starts.append(_start(i, shape, box, expanded[i].level))
                 if i in cand.held:  # a lone 'Q:'/'A:' pair after another question's answer
                     starts[-1].promoted = expanded[cand.held[i]].lineno
+    if lines and winner.key[0] != "div":
+        starts += _lone_boxes(expanded, lines, starts)
     starts.sort(key=lambda s: s.index)
     if lines:
         starts = _lists_as_units(expanded, lines, starts)
@@ -693,7 +697,7 @@ def _div_reading(elements: list[Element], shapes: list[Shape], lines: list[str],
     """The document's question boxes (`fencediv.question_divs`) as its questions, one per div, or None:
     when it has none, or when the other reading has at least as many asking starts outside every
     div as there are boxes (a bank that keeps a note or two in a box)."""
-    boxes = question_divs(lines)
+    boxes = question_divs(lines) or (lone_boxes(lines) if winner is None else [])
     if not boxes:
         return None
     every = divs(lines)
@@ -713,7 +717,7 @@ def _div_reading(elements: list[Element], shapes: list[Shape], lines: list[str],
                                 asks(d.title) if d.title else False))
         ends.append(next((j for j in range(i + 1, len(elements)) if elements[j].start > reach(d, every, lines)),
                          len(elements)))
-    if len(indices) < 2:
+    if len(indices) < min(2, len(boxes)):
         return None
     held = sum(elements[e - 1].end - elements[i].start if e > i else 0 for i, e in zip(indices, ends))
     cand = Candidate.fixed(("div", "", "div"), indices, box_shapes, ends, True, 3.0,  # the class says so: a label
@@ -724,6 +728,22 @@ def _div_reading(elements: list[Element], shapes: list[Shape], lines: list[str],
     inside = winner is not None and all(inside_any(elements[i].start, every) for i in winner.indices)
     return Detection(cand.describe(), starts, elements, winner=cand, runner=None if inside else winner,
                      cands=cands + [cand])  # a reading of the same boxes from inside is no rival
+
+
+def _lone_boxes(elements: list[Element], lines: list[str], starts: list[Start]) -> list[Start]:
+    """One `::: challenge` box with its `::: solution` beside the reading's questions: a question of its
+    own, its fences read as the box they are (`fencediv.lone_boxes`), unless a start sits inside it."""
+    every = divs(lines)
+    at = {el.start: i for i, el in enumerate(elements)}
+    out = []
+    for d in lone_boxes(lines):
+        end = reach(d, every, lines)
+        i = at.get(d.open)
+        if i is None or any(d.open <= elements[s.index].start <= end for s in starts):
+            continue
+        num = numbering(d.title) if d.title else None
+        out.append(Start(i, num.number if num else None, d.title, "div", close=end))
+    return out
 
 
 def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys: list[AnswerKey],
@@ -757,6 +777,30 @@ def _why_prose(cands: list[Candidate]) -> str:
     if not c.prose():
         return f"the best reading, {c.describe()}, reads as group headings: {c.grouping()}"
     return f"the best reading, {c.describe()}, reads as an article's sections: {c.prose()}"
+
+
+def _keyed_runs(winner: Candidate, k_winner: Candidate | None, k_cands: list[Candidate], keys: list[AnswerKey],
+                elements: list[Element], shapes: list[Shape]) -> list[AnswerKey]:
+    """The keys that answer a second group beside the winner, not the winner's own questions: with the
+    keys read, the winner stays the same and another template, outside its units, is numbered right
+    up to a key with the numbers that key lists (sections '## 1.'–'## 3.' that answer themselves, then
+    a quiz '1.'–'3.' with its choices over 'Answer key: 1-B, 2-B, 3-B'). Never silently left on the
+    chapter page: those keys, and that group, are part of the reading."""
+    if k_winner is None or k_winner.key != winner.key or k_winner.indices != winner.indices:
+        return []
+    extras = [c for c in _region_extras(k_winner, k_cands, elements, shapes) if c.source is None]
+    out = []
+    for key in keys:
+        for c in extras:
+            before = [i for i in c.indices if i < key.opener]
+            numbers = [n for i, n in zip(c.indices, _numbers(c)) if i < key.opener] \
+                if len(_numbers(c)) == len(c.indices) else []
+            if len(before) < 2 or len(numbers) != len(before) or not set(key.entries) <= set(numbers) \
+                    or any(max(before) < w < key.opener for w in winner.indices):
+                continue
+            out.append(key)
+            break
+    return out
 
 
 def _own_labels(cand: Candidate, elements: list[Element], lines: list[str], keys: list[AnswerKey],

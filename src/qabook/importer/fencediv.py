@@ -13,7 +13,8 @@ The class word is read through the vocabulary (`vocabulary.container_kind`: chal
 question, problem, quiz → a question; solution, answer, hint → an answer; anything else → text). When
 two or more divs that hold a question repeat outside code, they are the document's template
 (`question_divs`); `detect` takes them unless the other reading has more asking starts outside
-every div than there are such divs (an FAQ that puts a note or two in a box). A solution box right
+every div than there are such divs (an FAQ that puts a note or two in a box). One such div that a
+solution box answers (`lone_boxes`) is a question too, beside the other reading or alone. A solution box right
 after its exercise (MyST's `:::{solution} ex-1` under `:::{exercise}`) is that exercise's answer.
 The fence lines become the page's blocks (their colons, class and attributes are shown by the box);
 every word of a box's own — its title, MyST's `:label:` options, a solution's argument — stays text.
@@ -127,6 +128,22 @@ def question_divs(lines: list[str]) -> list[Div]:
         if not nested:
             chosen.append(d)
     return chosen if len(chosen) >= 2 else []
+
+
+def lone_boxes(lines: list[str]) -> list[Div]:
+    """A question's box that the document does not repeat (one `::: challenge`), answered by a
+    solution box inside it or right after it: one question all the same, its class says so."""
+    every = divs(lines)
+    if question_divs(lines):
+        return []
+    out = []
+    for n, d in enumerate(every):
+        if d.kind != "question" or d.parent is not None:
+            continue
+        inner = any(x.parent == n and x.kind == "answer" for x in every)
+        if inner or reach(d, every, lines) > d.close:
+            out.append(d)
+    return out
 
 
 def inside_any(line: int, boxes: list[Div]) -> bool:

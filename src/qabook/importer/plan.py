@@ -94,6 +94,23 @@ class _Planner:
     def warn(self, line: int, code: str, message: str, severity: Severity = Severity.WARNING) -> None:
         self.diags.append(Diagnostic(self.source, line, 1, code, message, severity))
 
+    def _unanswered_quizzes(self, detection: Detection, elements: list[Element], taken: list[tuple[int, int]]) -> None:
+        """A second run of numbered questions with choices beside the reading, outside every question and
+        answered by nothing (no key, no marked choice): kept on the chapter page, never silently (QI041)."""
+        said: set[int] = set()
+        for c in sorted(detection.cands, key=lambda c: -c.score):
+            if not taken or c.features.get("choices", 0) < 0.8 or c.features.get("ask", 0) < 0.5 \
+                    or len(c.indices) < 2 or any(s <= i < e for i in c.indices for s, e in taken) \
+                    or said & set(c.indices) or not all(sh.numbering for sh in c.shapes):
+                continue
+            said |= set(c.indices)
+            where = ", ".join(str(elements[i].lineno) for i in c.indices[:8]) + (", …" if len(c.indices) > 8 else "")
+            self.warn(elements[c.indices[0]].lineno, "QI041",
+                      f"{len(c.indices)} numbered questions with choices (lines {where}) look like a quiz, but nothing "
+                      "answers them: kept on the chapter page; put an answer key right after them ('Answer key: 1-B, "
+                      "2-C, …') or mark each right choice ('- [x] …', '**B.** …'), or say where questions start "
+                      "(--question-pattern)")
+
     # -- segmentation ------------------------------------------------------------------
     def plan(self) -> ImportPlan:
         elements, detection = self._read()
@@ -144,7 +161,8 @@ class _Planner:
                                   "is followed by answers numbered like the questions ('1. B', '**A3.** …'): it "
                                   "changed nothing; the pattern is matched at the start of the line's text")
         self.key_lines = {key.line for key in detection.keys}
-        claimed = claims([(u.start.index, u.start.number) for u, _ in units], [key.opener for key in detection.keys])
+        claimed = claims([(u.start.index, u.start.number) for u, _ in units], [key.opener for key in detection.keys],
+                         [set(key.entries) for key in detection.keys])
         for k, key in enumerate(detection.keys):  # the questions before it (one run each, for keys in a row)
             group = [u for u, _ in units if claimed.get(u.start.index) == k]
             if group:
@@ -180,6 +198,7 @@ class _Planner:
                       "the chapter page: it is written at a level, or in a shape, the questions are not read at; if it "
                       "is a question, say where questions start (--question-heading with its level among the others', "
                       "as 2,4, or --question-pattern)")
+        self._unanswered_quizzes(detection, elements, taken if units else [])
         if detection.winner is not None and detection.winner.key[2] == "asklist":
             for j in detection.winner.indices:
                 if not asks(elements[j].text) and not under_exercises(elements, j):  # a task is an exercise's way
