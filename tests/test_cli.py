@@ -130,3 +130,57 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
 def test_rules_markdown_is_up_to_date() -> None:
     assert (ROOT / "RULES.md").read_text(encoding="utf-8") == rules_markdown(), \
         "RULES.md is stale: run `qabook rules --markdown > RULES.md`"
+
+
+def test_a_new_books_gitignore_keeps_what_its_commands_write_out_of_git(tmp_path: Path) -> None:
+    """`qabook new`, `git init`, then what the README and guide have a person run in the book
+    folder: preview an import, import, build, print a chapter to `pdfs/`, export the deck and the
+    JSON. `git status` then shows the book's sources and nothing the commands wrote."""
+    import subprocess
+
+    assert qabook("new", "book", "--language", "en", "--empty", cwd=tmp_path).returncode == 0
+    book = tmp_path / "book"
+    subprocess.run(["git", "init", "-q"], cwd=book, check=True)
+    for args in (("import", str(SAMPLE), "--chapter", "quiz", "--preview"),
+                 ("import", str(SAMPLE), "--chapter", "quiz"),
+                 ("build", "--no-pdf"),
+                 ("pdf", "--chapter", "quiz", "--out", "pdfs"),
+                 ("export", "anki", "--out", "book.apkg"),
+                 ("export", "json", "--out", "book.json")):
+        r = qabook(*args, cwd=book)
+        assert r.returncode == 0, (args, r.stdout + r.stderr)
+    assert list(book.glob("*.preview.html")) and list((book / "pdfs").glob("*.pdf")) and (book / "site").is_dir()
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=book,
+                            capture_output=True, text=True, check=True).stdout.split("\n")
+    untracked = sorted(line[3:] for line in status if line)
+    sources = {".gitignore", "mkdocs.yml", "scripts/build"}
+    assert all(p in sources or p.startswith("docs/") for p in untracked), untracked
+
+
+def test_chapters_come_in_folder_order_or_in_the_order_nav_lists_them(tmp_path: Path) -> None:
+    """Two chapters imported `zeta` first, then `alpha`: the home page's chapter table lists them
+    by folder name (as MkDocs' navigation does); with a `nav:` in mkdocs.yml that lists zeta's
+    pages first, the table, the navigation and the whole book follow it."""
+    def table_and_nav(book: Path) -> tuple[list[str], list[str]]:
+        html = (book / "site" / "index.html").read_text(encoding="utf-8")
+        table = html[html.index("<table"):html.index("</table>")]
+        side = html[html.index("md-nav--primary"):]
+        chapters = [m for m in re.findall(r'href="([a-z-]+)/"', side) if m in ("zeta", "alpha")]
+        return re.findall(r'href="([a-z-]+)/"', table), list(dict.fromkeys(chapters))
+
+    assert qabook("new", "book", "--language", "en", "--empty", cwd=tmp_path).returncode == 0
+    book = tmp_path / "book"
+    for chapter in ("zeta", "alpha"):
+        r = qabook("import", str(SAMPLE), "--chapter", chapter, cwd=book)
+        assert r.returncode == 0, r.stderr
+    assert qabook("build", "--no-pdf", cwd=book).returncode == 0
+    table, nav = table_and_nav(book)
+    assert table[:2] == ["alpha", "zeta"] and nav == ["alpha", "zeta"], (table, nav)
+    pages = sorted(p.relative_to(book / "docs").as_posix() for p in (book / "docs").rglob("*.md"))
+    listed = ["index.md"] + [p for p in pages if p.startswith("zeta/")] + [p for p in pages if p.startswith("alpha/")]
+    with (book / "mkdocs.yml").open("a", encoding="utf-8") as f:
+        f.write("nav:\n" + "".join(f"  - {p}\n" for p in listed))
+    r = qabook("build", "--no-pdf", cwd=book)
+    assert r.returncode == 0, r.stderr
+    table, nav = table_and_nav(book)
+    assert table[:2] == ["zeta", "alpha"] and nav == ["zeta", "alpha"], (table, nav)

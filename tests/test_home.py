@@ -529,3 +529,23 @@ def test_materials_highlighted_result_lands_on_the_question_holding_the_mark(tmp
         page.screenshot(path=str(SHOTS / f"highlight-landing-study-{study}.png"))
         assert errors == []
         context.close()
+
+
+def test_one_qa_page_and_no_chapter_gets_no_empty_downloads(tmp_path: Path) -> None:
+    """A site with one Q&A page beside its ordinary pages and no Q&A folder (trial 7): its topic
+    is of no chapter, so there is nothing to put in a PDF or an export. The build writes no
+    empty PDF, deck or JSON, and its log says once why, naming the topic."""
+    project = stranger_project(tmp_path / "p")
+    for rel in ("interview/index.md", "interview/01-python.md", "interview/02-sql.md"):
+        (project / "docs" / rel).unlink()
+    (project / "docs" / "interview").rmdir()
+    r = mkdocs_build(project)
+    assert r.returncode == 0, r.stderr
+    assert not re.search(r"\bQA\d{3}\b", r.stderr), r.stderr
+    site = project / "site"
+    assert not (site / "pdf").exists(), sorted(p.name for p in (site / "pdf").iterdir())
+    assert (site / "guides" / "faq" / "index.html").is_file()  # the topic itself is built (and studied)
+    lines = [line for line in r.stderr.splitlines() if "no PDFs and no exports" in line]
+    assert len(lines) == 1 and lines[0].startswith("INFO"), r.stderr
+    assert "docs/guides/faq.md" in lines[0], lines[0]
+    assert "no page links the PDFs" not in r.stderr, r.stderr

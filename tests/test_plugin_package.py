@@ -359,3 +359,26 @@ def test_adding_a_block_kind_is_one_entry(tmp_path: Path) -> None:
     assert "FINDINGS []" in r.stdout
     html = (project / "site" / "fp" / "01-monad" / "index.html").read_text(encoding="utf-8")
     assert '<details class="hint">' in html and "Think of Maybe." in html
+
+
+def test_the_guides_install_line_installs_qabook_from_the_clone(tmp_path: Path) -> None:
+    """guide/your-mkdocs-site.md's install block, run as written (`~/qabook`: this clone) in a
+    fresh virtual environment: qabook is not on PyPI, so `pip install qabook` there would fail
+    here. Its plugin is then found by that environment's `mkdocs`. (The wheel the guide names is
+    built as the `wheel` fixture builds it.)"""
+    text = (ROOT / "guide" / "your-mkdocs-site.md").read_text(encoding="utf-8")
+    block = re.search(r"```sh\n(.*?)```", text, re.S)
+    assert block, "no ```sh install block in guide/your-mkdocs-site.md"
+    lines = [line.split("#")[0].split() for line in block.group(1).splitlines() if line.strip()]
+    assert lines and all(line[:2] == ["pip", "install"] for line in lines), lines
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    for line in lines:
+        args = [str(ROOT) if arg == "~/qabook" else arg for arg in line[2:]]
+        pip_install(venv, *args)
+    r = subprocess.run([str(venv / "bin" / "python"), "-c",
+                        "from importlib.metadata import entry_points; import qabook; "
+                        "print(qabook.__file__, [e.name for e in entry_points(group='mkdocs.plugins')])"],
+                       capture_output=True, text=True, timeout=120, cwd=tmp_path,
+                       env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})  # that venv's own
+    assert r.returncode == 0 and str(venv) in r.stdout and "'qabook'" in r.stdout, r.stdout + r.stderr

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from qabook.config import Project, config_problem, load_project
@@ -335,5 +336,16 @@ def load_book(project: Project | Path, base: Path | None = None, *,
     # Folders with no Markdown at all are not chapters; chosen folders with pages but no index are.
     for slug in slugs:
         chapters.setdefault(slug, Chapter(slug=slug, index=None))
-    book.chapters = [chapters[k] for k in sorted(chapters)]
+    book.chapters = [chapters[k] for k in chapter_order(chapters, project.nav)]
     return book
+
+
+def chapter_order(slugs: Iterable[str], nav: Sequence[str] | None) -> list[str]:
+    """The chapters' order: where `nav:` (mkdocs.yml, its pages in order) first lists a page of
+    each, as MkDocs' navigation shows them; by folder name (what MkDocs shows without `nav:`)
+    otherwise, and for chapters `nav:` leaves out, after those it lists."""
+    order = sorted(slugs)
+    first: dict[str, int] = {}
+    for n, page in enumerate(nav or ()):
+        first.setdefault(page.lstrip("/").split("/")[0], n)
+    return sorted(order, key=lambda slug: first.get(slug, len(nav or ())))

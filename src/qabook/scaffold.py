@@ -52,6 +52,23 @@ class ScaffoldError(Exception):
     """The target folder cannot take a new book."""
 
 
+#: What a book folder collects that is no source of the book, each rebuilt by a command: the
+#: site (`qabook build`, `mkdocs build`) with its build's temporary folders and lock, the pages
+#: `qabook import --preview` writes into the current folder, the PDFs the README's print step
+#: writes (`qabook pdf --out pdfs`) and the exports the study guide names (`qabook export anki
+#: --out book.apkg`, `… json --out book.json`).
+GITIGNORE = """\
+# written by qabook's commands, rebuilt at will
+site/
+.site-*/
+.site.lock
+*.preview.html
+pdfs/
+/book.apkg
+/book.json
+"""
+
+
 def languages() -> list[str]:
     return sorted(_TEXT)
 
@@ -138,7 +155,7 @@ def new_book(target: Path, language: str = "zh", site_name: str | None = None, *
             "/// explanation", text["explanation"], "///", "",
         ]),
         "scripts/build": build_script(running_qabook()),
-        ".gitignore": "site/\n.site-*/\n.site.lock\n",
+        ".gitignore": GITIGNORE,
     }
     if empty:
         files = {rel: text for rel, text in files.items() if not rel.startswith("docs/example/")}

@@ -130,6 +130,27 @@ def write_pdfs(project: Project, book: Book, out: Path, paper: str, jobs: int) -
         raise PluginError("PDF failed for " + "; ".join(failed))
 
 
+def has_chapters(book: Book) -> bool:
+    """The book has something to print and export: a chapter with topics (a topic of no chapter
+    is checked, searched and studied, but in no PDF, deck or JSON)."""
+    return any(ch.topics for ch in book.chapters)
+
+
+def nothing_to_export_note(book: Book) -> str | None:
+    """The line for the build log when the book has no chapter with topics, so this build writes
+    no PDF, deck or JSON (empty ones would only mislead); None when it has one."""
+    if has_chapters(book):
+        return None
+    loose = [page.display for page in book.loose_topics]
+    if loose:
+        pages = ", ".join(loose[:3]) + (" …" if len(loose) > 3 else "")
+        named = f"{pages} {'is a topic' if len(loose) == 1 else 'are topics'} of no chapter"
+    else:
+        named = "no page holds questions"
+    return (f"no PDFs and no exports: no chapter holds a topic ({named}; a folder of Q&A pages is a "
+            "chapter, and so is one the plugin's `chapters:` names)")
+
+
 def _has(page: Page | None, marker: str) -> bool:
     return page is not None and any(marker in line for line in page.source_lines)
 

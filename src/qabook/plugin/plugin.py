@@ -81,8 +81,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
 
     @property
     def making_pdfs(self) -> bool:
-        """This build writes PDFs (not in the live preview: too slow to redo on every save)."""
-        return bool(self.config.enabled and self.config.pdf and not self.serving and self.pdf_available)
+        """This build writes PDFs (not in the live preview: too slow to redo on every save), when
+        the book has a chapter with topics (else none: `outputs.nothing_to_export_note`)."""
+        return bool(self.config.enabled and self.config.pdf and not self.serving and self.pdf_available
+                    and (self.book is None or outputs.has_chapters(self.book)))
 
     @property
     def making_exports(self) -> bool:
@@ -361,7 +363,10 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                                                 self.book, self.files, self.study_files, rendered,
                                                 home=self.config.home, renamed_from=self.renamed_from)
         making_pdfs = self.making_pdfs
-        if making_pdfs and self.strict.count:
+        if (self.config.pdf and not self.serving and self.pdf_available and self.book is not None
+                and (note := outputs.nothing_to_export_note(self.book))):
+            outputs.log.info(note)  # (making_pdfs is False: no empty PDF, deck or JSON)
+        elif making_pdfs and self.strict.count:
             outputs.log.info(f"no PDFs and no exports: this --strict build logged {self.strict.count} "
                              "warning(s) or error(s) and will abort")
             making_pdfs = False
