@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from qabook.importer.elements import Element
+from qabook.importer.elements import Element, headings_over
 from qabook.importer.shapes import QUESTION_MARK_RE, Shape
 from qabook.importer.template import Candidate, names_qa, titled_by
 
@@ -53,7 +53,7 @@ def prompt_lists(elements: list[Element], shapes: list[Shape], lines: list[str])
     if not chosen or not _prompts(chosen, elements, shapes, lines):
         return ""
     first = shapes[chosen[0]].title[:40]
-    if (over := next((t for t in _headings_over(elements, chosen[0]) + [_title(elements)] if asked_of_others(t)), "")):
+    if (over := next((t for t in headings_over(elements, chosen[0]) + [_title(elements)] if asked_of_others(t)), "")):
         return (f"the list items that ask (first: '{first}', line {elements[chosen[0]].lineno}) are questions to ask "
                 f"someone else ('{over[:60]}'), not questions to answer")
     return (f"the list items that ask (first: '{first}', line {elements[chosen[0]].lineno}) have no answers, link to "
@@ -69,11 +69,11 @@ def _prompts(chosen: list[int], elements: list[Element], shapes: list[Shape], li
     """The asking items show no answer slot (no link), and neither the title nor the heading over
     them names a Q&A ('Study questions', '## Knowledge check')."""
     linked = sum(1 for i in chosen if "](" in (shapes[i].title or "") or "<a " in (shapes[i].title or "").lower())
-    if any(asked_of_others(over) for over in _headings_over(elements, chosen[0]) + [_title(elements)]):
+    if any(asked_of_others(over) for over in headings_over(elements, chosen[0]) + [_title(elements)]):
         return True  # questions the reader puts to someone else: nothing to study
     if linked * 2 >= len(chosen) or titled_by(elements, lines) >= 1.0:
         return False
-    return not any(names_qa(over) or _CHECK_RE.search(over.lower()) for over in _headings_over(elements, chosen[0]))
+    return not any(names_qa(over) or _CHECK_RE.search(over.lower()) for over in headings_over(elements, chosen[0]))
 
 
 #: A title over questions the reader asks someone else ('Questions to ask the interviewer',
@@ -91,16 +91,6 @@ def asked_of_others(title: str) -> bool:
 def _title(elements: list[Element]) -> str:
     return next((el.text for el in elements if el.kind == "heading"), "")
 
-
-def _headings_over(elements: list[Element], i: int) -> list[str]:
-    """The headings element i sits under, nearest first: its section's heading, then each one
-    above it ('#### 管理类问题' under '### 常见面试问题')."""
-    out, level = [], 7
-    for el in reversed(elements[:i]):
-        if el.kind == "heading" and el.level < level:
-            out.append(el.text)
-            level = el.level
-    return out
 
 
 def _asking_items(elements: list[Element], shapes: list[Shape], lines: list[str], banked: bool = False) -> list[int]:
@@ -158,7 +148,7 @@ def under_exercises(elements: list[Element], i: int) -> bool:
 def _named_over(elements: list[Element], i: int) -> bool:
     """The nearest heading over item i names its list questions ('## Behavioral Questions'): its
     prompts ('Tell me about yourself.', 'Describe a time when …') are questions too."""
-    over = _headings_over(elements, i)
+    over = headings_over(elements, i)
     return bool(over) and names_qa(over[0]) and not asked_of_others(over[0])
 
 

@@ -44,6 +44,17 @@ class Element:
         return self.start + 1
 
 
+def headings_over(elements: list[Element], i: int) -> list[str]:
+    """The headings element i sits under, nearest first: its section's heading, then each one
+    above it ('#### 管理类问题' under '### 常见面试问题')."""
+    out, level = [], 7
+    for el in reversed(elements[:i]):
+        if el.kind == "heading" and el.level < level:
+            out.append(el.text)
+            level = el.level
+    return out
+
+
 def split_elements(lines: list[str]) -> list[Element]:
     tokens = _md.parse("\n".join(lines))
     elements: list[Element] = []

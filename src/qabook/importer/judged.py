@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from qabook.importer.elements import Element
+from qabook.importer.elements import Element, headings_over
 from qabook.importer.marked import CHECKED_RE, TASK_RE
 
 #: A heading over statements to judge: '## 判断', '## 判断题', '## 是非题', '## True or false', '## T/F'.
@@ -39,14 +39,6 @@ def _said(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).lower()
 
 
-def _headings_over(elements: list[Element], i: int) -> list[str]:
-    out, level = [], 7
-    for el in reversed(elements[:i]):
-        if el.kind == "heading" and el.level < level:
-            out.append(el.text)
-            level = el.level
-    return out
-
 
 def judged_items(elements: list[Element], lines: list[str], taken: list[tuple[int, int]]) -> list[int]:
     """The task-list items outside `taken` (the units already read) that are statements to judge."""
@@ -54,7 +46,7 @@ def judged_items(elements: list[Element], lines: list[str], taken: list[tuple[in
     for i, el in enumerate(elements):
         if el.kind == "item" and el.parent >= 0 and 0 <= el.start < len(lines) and TASK_RE.match(lines[el.start]) \
                 and re.search(r"\w", statement(lines[el.start])) and not any(s <= i < e for s, e in taken) \
-                and any(JUDGE_HEADING_RE.search(h) for h in _headings_over(elements, i)):
+                and any(JUDGE_HEADING_RE.search(h) for h in headings_over(elements, i)):
             lists.setdefault(el.parent, []).append(i)
     out: list[int] = []
     seen: set[str] = set()
