@@ -273,6 +273,23 @@ def test_the_old_site_is_removed_by_a_process_of_its_own_after_the_swap(tmp_path
     assert old_sites_removed(tmp_path) == []
 
 
+def test_a_process_that_ends_before_its_remover_prints_no_warning(tmp_path: Path) -> None:
+    """A build that returns while its old site is still being removed ends quietly, even with
+    every warning shown (pytest's and `python -W always` runs showed a ResourceWarning traceback
+    of a child still running), and the remover still finishes its work after it."""
+    old = tmp_path / "old"
+    old.mkdir()
+    for i in range(200):
+        (old / f"{i}.html").write_text("x" * 1000, encoding="utf-8")
+    code = ("import sys, time\nfrom pathlib import Path\nfrom qabook import staging\n"
+            f"staging._REMOVER_CODE = 'import time\\ntime.sleep(1)\\n' + staging._REMOVER_CODE\n"
+            f"assert staging.discard_dir(Path({str(old)!r}), '.site-gone-') == []\n")
+    r = subprocess.run([sys.executable, "-W", "always", "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and "still running" not in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert not old.exists()
+    assert old_sites_removed(tmp_path) == []
+
+
 def test_a_removal_cut_short_is_finished_by_the_next_build_and_never_restored(tmp_path: Path) -> None:
     """A kill of the remover leaves a half-removed old site, `.site-gone-<pid>-x`: the next
     build removes it (never puts it back as the site, even when site/ is missing)."""

@@ -7,6 +7,7 @@ process is gone (killed builds, imports and PDF runs), never those of a run stil
 
 from __future__ import annotations
 
+import atexit
 import ctypes
 import errno
 import os
@@ -224,6 +225,15 @@ def restore_aside(folder: Path, prefix: str, target: Path, keep_hidden: bool = F
 # it cannot empty (immutable files) stays, under its name, for the next run to name.
 _REMOVER_CODE = "import shutil, sys\npath = sys.stdin.buffer.read()\nif path:\n    shutil.rmtree(path, ignore_errors=True)\n"
 _REMOVERS: list[subprocess.Popen[bytes]] = []  # kept until they end (reaped, no warning of a live child)
+
+
+@atexit.register
+def _let_removers_outlive_us() -> None:
+    """A remover still running when this process ends goes on alone, as meant: Popen must not
+    warn at exit of a child still running (a ResourceWarning traceback under `-W` or pytest)."""
+    for remover in _REMOVERS:
+        if remover.poll() is None:
+            remover.returncode = 0  # let go on purpose: its own session, nobody waits for it
 
 
 def discard_dir(path: Path, prefix: str) -> list[str]:
