@@ -260,9 +260,13 @@ def test_a_revealed_answer_brings_its_grade_buttons_on_screen(browser, site_url:
     for url in topics:
         page.goto(url)
         page.get_by_role("button", name="显示答案", exact=True).first.tap()
-        page.wait_for_function(f"(g => g.hit && g.barBottom <= g.height)(({GRADES_SHOWN})())")  # (a smooth scroll)
+        # (a smooth scroll: wait until the page has moved and come to rest, polled every 100 ms; a
+        # bar already at the bottom edge before the scroll starts must not end the wait)
+        page.wait_for_function(f"(g => {{ const rest = g.scrolled > 0 && g.scrolled === window.qaLastY; "
+                               f"window.qaLastY = g.scrolled; return rest && g.hit && g.barBottom <= g.height; }})"
+                               f"(({GRADES_SHOWN})())", polling=100)
         got = page.evaluate(GRADES_SHOWN)
-        assert got["scrolled"] > 0, url  # they were below the fold: the page moved
+        assert got["scrolled"] > 0, (url, got)  # they were below the fold: the page moved
         assert got["height"] - 70 <= got["barBottom"] <= got["height"], (url, got)  # no further than needed
         assert got["answerTop"] >= got["header"], (url, got)  # the answer's start is still there to read
         page.get_by_role("button", name="3 良好").first.tap()  # and the tap grades
