@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Iterable
 
 
@@ -76,28 +76,27 @@ def said_once(diags: Iterable[Diagnostic]) -> list[tuple[Diagnostic, str]]:
     for d in diags:
         by_code.setdefault(d.code, []).append(d)
     tails = {code: _shared_tail([d.message for d in ds]) for code, ds in by_code.items() if len(ds) > 1}
-    seen: dict[str, list[Diagnostic]] = {}
+    said: dict[str, int] = {}  # code → how many of its findings came so far
     out: list[tuple[Diagnostic, str]] = []
     for d in diags:
-        tail = tails.get(d.code, "")
-        before = seen.setdefault(d.code, [])
-        before.append(d)
-        if not tail or len(before) == 1:
+        tail, ds = tails.get(d.code, ""), by_code[d.code]
+        i = said[d.code] = said.get(d.code, -1) + 1
+        if not tail or i == 0:
             out.append((d, str(d)))
             continue
-        first = before[0]
+        first = ds[0]
         where = f"line {first.line}" if first.path == d.path else f"{one_line(first.path)}:{first.line}"
-        rest = by_code[d.code][MANY:]
-        if len(by_code[d.code]) > MANY + 1 and d is rest[0]:
+        many = len(ds) > MANY + 1
+        if many and i > MANY:
+            continue
+        if many and i == MANY:
+            rest = ds[MANY:]
             lines = ", ".join(f"{one_line(r.path)}:{r.line}" if r.path != d.path else str(r.line) for r in rest[:12])
             more = ", …" if len(rest) > 12 else ""
-            out.append((d, f"{one_line(d.path)}:{d.line}:{d.column}: {d.code} {len(rest)} more like these "
-                           f"(lines {lines}{more}): what to do as at {where}"))
-        elif len(by_code[d.code]) > MANY + 1 and d in rest:
-            continue
+            message = f"{len(rest)} more like these (lines {lines}{more}): what to do as at {where}"
         else:
-            core = d.message[:len(d.message) - len(tail)]
-            out.append((d, f"{one_line(d.path)}:{d.line}:{d.column}: {d.code} {one_line(core)} (what to do: as at {where})"))
+            message = f"{d.message[:len(d.message) - len(tail)]} (what to do: as at {where})"
+        out.append((d, str(replace(d, message=message))))
     return out
 
 
