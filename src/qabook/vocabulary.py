@@ -62,11 +62,11 @@ LABEL_HINTS: dict[str, tuple[str, ...]] = {
     "explanation": ("析", "释", "why", "explanation", "rationale", "reason"),
 }
 
-def holds_hint(word: str, hints: Iterable[str]) -> bool:
+def holds_hint(word: str, hints: Iterable[str], whole_word: bool = False) -> bool:
     """The word holds one of the hints: a Chinese morpheme anywhere, an English word at a word start
-    ('Suggested Answers' holds 'answer'; 'Unanswered' does not)."""
-    low = word.lower()
-    return any(h in low if not h.isascii() else re.search(rf"\b{re.escape(h)}", low) for h in hints)
+    ('Suggested Answers' holds 'answer'; 'Unanswered' does not), or only as a whole word."""
+    low, end = word.lower(), r"\b" if whole_word else ""
+    return any(h in low if not h.isascii() else re.search(rf"\b{re.escape(h)}{end}", low) for h in hints)
 
 
 def hinted_kind(word: str) -> str | None:
@@ -91,8 +91,7 @@ def container_kind(word: str) -> str | None:
     low = word.lower().replace("-", " ").replace("_", " ")
     if holds_hint(low, CONTAINER_HINTS["answer"]):
         return "answer"
-    one = any(h in low if not h.isascii() else re.search(rf"\b{re.escape(h)}\b", low) for h in CONTAINER_HINTS["question"])
-    return "question" if one else None
+    return "question" if holds_hint(low, CONTAINER_HINTS["question"], whole_word=True) else None
 
 
 #: The words of a `<summary>` (or block title) that only says "the answer is in here": 'Show answer',

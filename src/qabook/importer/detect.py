@@ -22,7 +22,7 @@ from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.marked import CHECKED_RE, TASK_RE
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbering, numbering_only, says_question,
-                                   shape_of)
+                                   shape_of, unbold)
 from qabook.importer.faqsection import faq_sections
 from qabook.importer.fencediv import divs, inside_any, lone_boxes, question_divs, reach
 from qabook.importer.gaps import found_numbers
@@ -98,13 +98,9 @@ def numbered_heading(el: Element) -> Start | None:
     num = numbering(text)
     if not num or not (num.style in ("N.", "N)", "N、") or says_question(num)):
         return None
-    title = _unbold(num.title)
+    title = unbold(num.title)
     return Start(0, num.number, title, "heading", el.level, explicit=says_question(num),
                  bare=says_question(num) and not title)
-
-
-def _unbold(text: str) -> str:
-    return re.sub(r"^(\*\*|__)(.*)\1$", r"\2", text.strip()).strip()
 
 
 def bold_numbered(el: Element) -> Start | None:
@@ -645,7 +641,7 @@ def range_headings(elements: list[Element], starts: list[Start]) -> set[int]:
     and 11 of chapter 1) or the first numbered question after one is numbered with its first number."""
     found = []
     for i, el in enumerate(elements):
-        if el.kind == "heading" and (m := _RANGE_RE.match(_unbold(el.text.strip()))) and int(m["b"]) > int(m["a"]):
+        if el.kind == "heading" and (m := _RANGE_RE.match(unbold(el.text.strip()))) and int(m["b"]) > int(m["a"]):
             found.append((i, int(m["a"]), int(m["b"])))
     out = set()
     numbered = [s for s in starts if s.number is not None and elements[s.index].kind != "heading"]
@@ -697,16 +693,17 @@ def _div_reading(elements: list[Element], shapes: list[Shape], lines: list[str],
     """The document's question boxes (`fencediv.question_divs`) as its questions, one per div, or None:
     when it has none, or when the other reading has at least as many asking starts outside every
     div as there are boxes (a bank that keeps a note or two in a box)."""
-    boxes = question_divs(lines) or (lone_boxes(lines) if winner is None else [])
+    every = divs(lines)
+    boxes = question_divs(every) or (lone_boxes(every, lines) if winner is None else [])
     if not boxes:
         return None
-    every = divs(lines)
     if winner is not None:
         outside = [i for i, sh in zip(winner.indices, winner.shapes)
                    if sh.asking and not inside_any(elements[i].start, every)]
         if len(outside) >= len(boxes):
             return None
     at = {el.start: i for i, el in enumerate(elements)}
+    closes = {d.open: reach(d, every, lines) for d in boxes}  # the box and the solution boxes right after it
     indices, box_shapes, ends = [], [], []
     for d in boxes:
         i = at.get(d.open)
@@ -715,14 +712,13 @@ def _div_reading(elements: list[Element], shapes: list[Shape], lines: list[str],
         indices.append(i)
         box_shapes.append(Shape("div", "", numbering(d.title) if d.title else None, "question", d.title,
                                 asks(d.title) if d.title else False))
-        ends.append(next((j for j in range(i + 1, len(elements)) if elements[j].start > reach(d, every, lines)),
+        ends.append(next((j for j in range(i + 1, len(elements)) if elements[j].start > closes[d.open]),
                          len(elements)))
     if len(indices) < min(2, len(boxes)):
         return None
     held = sum(elements[e - 1].end - elements[i].start if e > i else 0 for i, e in zip(indices, ends))
     cand = Candidate.fixed(("div", "", "div"), indices, box_shapes, ends, True, 3.0,  # the class says so: a label
                            coverage=min(1.0, held / max(1, len(lines))))
-    closes = {d.open: reach(d, every, lines) for d in boxes}  # the box and the solution boxes right after it
     starts = [Start(i, sh.numbering.number if sh.numbering else None, sh.title, "div", close=closes[elements[i].start])
               for i, sh in zip(indices, box_shapes)]
     inside = winner is not None and all(inside_any(elements[i].start, every) for i in winner.indices)
@@ -736,7 +732,7 @@ def _lone_boxes(elements: list[Element], lines: list[str], starts: list[Start]) 
     every = divs(lines)
     at = {el.start: i for i, el in enumerate(elements)}
     out = []
-    for d in lone_boxes(lines):
+    for d in lone_boxes(every, lines):
         end = reach(d, every, lines)
         i = at.get(d.open)
         if i is None or any(d.open <= elements[s.index].start <= end for s in starts):

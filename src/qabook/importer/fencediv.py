@@ -113,10 +113,9 @@ def divs(lines: list[str]) -> list[Div]:
     return found
 
 
-def question_divs(lines: list[str]) -> list[Div]:
-    """The divs that hold one question each, when the document repeats them (two or more, none
-    inside another question's div); [] otherwise."""
-    every = divs(lines)
+def question_divs(every: list[Div]) -> list[Div]:
+    """Of the document's divs (`divs`), those that hold one question each, when the document
+    repeats them (two or more, none inside another question's div); [] otherwise."""
     chosen = []
     for d in every:
         if d.kind != "question":
@@ -130,11 +129,11 @@ def question_divs(lines: list[str]) -> list[Div]:
     return chosen if len(chosen) >= 2 else []
 
 
-def lone_boxes(lines: list[str]) -> list[Div]:
-    """A question's box that the document does not repeat (one `::: challenge`), answered by a
-    solution box inside it or right after it: one question all the same, its class says so."""
-    every = divs(lines)
-    if question_divs(lines):
+def lone_boxes(every: list[Div], lines: list[str]) -> list[Div]:
+    """Of the document's divs (`divs`), a question's box that the document does not repeat (one
+    `::: challenge`), answered by a solution box inside it or right after it: one question all the
+    same, its class says so."""
+    if question_divs(every):
         return []
     out = []
     for n, d in enumerate(every):
