@@ -344,8 +344,7 @@ def chapter_order(slugs: Iterable[str], nav: Sequence[str] | None) -> list[str]:
     """The chapters' order: where `nav:` (mkdocs.yml, its pages in order) first lists a page of
     each, as MkDocs' navigation shows them; by folder name (what MkDocs shows without `nav:`)
     otherwise, and for chapters `nav:` leaves out, after those it lists."""
-    order = sorted(slugs)
     first: dict[str, int] = {}
     for n, page in enumerate(nav or ()):
         first.setdefault(page.lstrip("/").split("/")[0], n)
-    return sorted(order, key=lambda slug: first.get(slug, len(nav or ())))
+    return sorted(slugs, key=lambda slug: (first.get(slug, len(nav or ())), slug))

@@ -48,13 +48,15 @@ def title_words(title: str) -> list[str]:
 @lru_cache(maxsize=8)
 def book_slug(site_name: str | None, max_len: int = MAX_STEM) -> str:
     """The book's name as a file-name stem: its whole words, as many as fit; 'book' when it has none.
-    Kept once worked out: every page of a build asks (the word list loads once, for a Chinese name)."""
+    Kept once worked out: the plugin (at `on_config`, before the page workers fork) and the PDF
+    step both ask (segmenting a Chinese name loads the word list)."""
+    words = title_words(site_name or "")
     out: list[str] = []
-    for word in title_words(site_name or ""):
+    for word in words:
         if len("-".join(out + [word])) > max_len:
             break
         out.append(word)
-    if not out and (words := title_words(site_name or "")):
+    if not out and words:
         out = [words[0][:max_len]]  # one word longer than a name may be: the only cut there is
     return "-".join(out) or "book"
 

@@ -159,7 +159,7 @@ def unlinked_pdfs_note(book: Book, pdf_dir: str) -> str | None:
     """A line for the build log when some PDF this build wrote is linked by no page: the PDF and
     print buttons come where a chapter page says `<!-- qabook:pdf -->`, the chapter table with
     every PDF where the home page says `<!-- qabook:chapters -->` (None: every PDF is linked)."""
-    if _has(book.pages.get("index.md"), CHAPTERS_MARKER) or not any(ch.topics for ch in book.chapters):
+    if _has(book.pages.get("index.md"), CHAPTERS_MARKER) or not has_chapters(book):
         return None
     unlinked = [ch.index.display for ch in book.chapters if ch.topics and ch.index and not _has(ch.index, PDF_MARKER)]
     which = f"the chapters of {', '.join(unlinked)} and the whole book" if unlinked else "the whole book"

@@ -80,11 +80,16 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     # -- what this build makes ------------------------------------------------------------
 
     @property
+    def wants_pdfs(self) -> bool:
+        """This build is one that writes PDFs: asked for, possible, not the live preview (too slow
+        to redo on every save)."""
+        return bool(self.config.enabled and self.config.pdf and not self.serving and self.pdf_available)
+
+    @property
     def making_pdfs(self) -> bool:
-        """This build writes PDFs (not in the live preview: too slow to redo on every save), when
-        the book has a chapter with topics (else none: `outputs.nothing_to_export_note`)."""
-        return bool(self.config.enabled and self.config.pdf and not self.serving and self.pdf_available
-                    and (self.book is None or outputs.has_chapters(self.book)))
+        """This build writes PDFs (`wants_pdfs`), when the book has a chapter with topics (else
+        none: `outputs.nothing_to_export_note`)."""
+        return self.wants_pdfs and (self.book is None or outputs.has_chapters(self.book))
 
     @property
     def making_exports(self) -> bool:
@@ -184,7 +189,6 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         site.add_asset_files(files, config, search=self.config.search, study=self.config.study,
                              system_font=self.config.system_font, language=self.language)
         findings.replace_unreadable_pages(files, self.findings)
-        book_slug(config.site_name)  # the PDFs' name, worked out here, before the page workers fork
         self.rendered = {}
         self.study_files = study_data.add_study_pages(files, config, self.language) if self.config.study else {}
         self.print_files = outputs.add_print_pages(files, config, self.book, self.language)
@@ -363,8 +367,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
                                                 self.book, self.files, self.study_files, rendered,
                                                 home=self.config.home, renamed_from=self.renamed_from)
         making_pdfs = self.making_pdfs
-        if (self.config.pdf and not self.serving and self.pdf_available and self.book is not None
-                and (note := outputs.nothing_to_export_note(self.book))):
+        if self.wants_pdfs and self.book is not None and (note := outputs.nothing_to_export_note(self.book)):
             outputs.log.info(note)  # (making_pdfs is False: no empty PDF, deck or JSON)
         elif making_pdfs and self.strict.count:
             outputs.log.info(f"no PDFs and no exports: this --strict build logged {self.strict.count} "
