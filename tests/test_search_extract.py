@@ -153,10 +153,11 @@ def test_an_index_is_the_same_whether_term_counts_are_kept_sent_or_let_go() -> N
     assert all(t is sys.intern(t) for d in sent for counts in d.terms.values() for t in counts)
     let_go = docs()
     assert build_index(sent, keep_terms=False) == kept
+    assert all("_packed_terms" not in d.__dict__ for d in sent)  # (a worker's packed counts go too)
     assert build_index(let_go, keep_terms=False) == kept
     assert all("terms" not in d.__dict__ and "_weights" not in d.__dict__ for d in let_go)  # (both in the postings)
     assert build_index(let_go) == kept  # weighed again: the counts analysed again from the text
-    assert build_index(sent) == kept  # (the counts unpacked again, not kept)
+    assert build_index(sent) == kept  # (the counts analysed again from the text, as let_go's)
 
 
 # -- the plain-tag reader gives what html.parser gives ----------------------------------------

@@ -184,6 +184,7 @@ def index_files(docs: list[SearchDoc], avg: dict[str, float] | None = None,
         weights = _doc_weights(doc, avg)
         if not keep_terms:  # (and its weights: they are in the postings now)
             doc.__dict__.pop("terms", None)
+            doc.__dict__.pop("_packed_terms", None)  # (a worker's document holds its counts packed)
             doc.__dict__.pop("_weights", None)
         for term, w in zip(weights.terms, weights.weights):
             flat = encoded.get(term)
