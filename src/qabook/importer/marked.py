@@ -15,7 +15,12 @@ import re
 #: The answer letter(s) in parentheses inside a stem, bold or not: '(**D**)', '（ B ）', '(AC)'.
 STEM_MARK_RE = re.compile(r"[(（]\s*(?P<b>\*\*|__)?\s*(?P<letters>[A-H](?:\s*[,，、]?\s*[A-H]){0,3})\s*(?P=b)?\s*[)）]")
 #: A choice on its own line: its letter and its text ('A) text', '- **B.** text', '(C) text').
-_CHOICE_RE = re.compile(r"^(?P<lead>\s*(?:(?:[-*+]|\d{1,2}[.)])\s+)?)(?P<pre>\*\*)?[(（]?(?P<letter>[A-H])(?:\*\*)?\s*[.)．、:：）](?:\*\*)?\s*(?P<text>\S.*?)\s*$")
+#: The pieces every choice-line pattern is built from (here, `template`'s and `units`'): the list
+#: marker a choice may stand behind ('- B. …', '4.   D、…') and what follows a choice's letter.
+CHOICE_LIST_MARK = r"(?:[-*+]|\d{1,2}[.)])\s+"
+CHOICE_SEP = r"[.)．、:：）]"
+_CHOICE_RE = re.compile(rf"^(?P<lead>\s*(?:{CHOICE_LIST_MARK})?)(?P<pre>\*\*)?[(（]?(?P<letter>[A-H])(?:\*\*)?\s*{CHOICE_SEP}"
+                        r"(?:\*\*)?\s*(?P<text>\S.*?)\s*$")
 _BOLD_WHOLE_RE = re.compile(r"^(\*\*|__)(?P<inner>[^*_].*?)\1[.。]?$")
 
 

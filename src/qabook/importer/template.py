@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
-from qabook.importer.marked import TASK_RE, marked as marks_choice, ticked
+from qabook.importer.marked import CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE, marked as marks_choice, ticked
 from qabook.importer.labels import Labels
 from qabook.importer.tasksection import task_section
 from qabook.importer.shapes import (FENCE_RE, QUESTION_MARK_RE, Shape, asks, details_close, linked_title, says_question,
@@ -600,7 +600,7 @@ def plain_bank(cand: Candidate, elements: list[Element], lines: list[str], sizes
 
 
 _QUESTION_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*(?:question|faq|quiz)\b", re.I)
-_OPTION_LINE_RE = re.compile(r"^\s*(?:(?:[-*+]|\d{1,2}[.)])\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?P<letter>[A-D]|(?<=[-*+] )[a-d])(?:\*\*)?\s*[.)．、:：）]")
+_OPTION_LINE_RE = re.compile(rf"^\s*(?:{CHOICE_LIST_MARK}(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?P<letter>[A-D]|(?<=[-*+] )[a-d])(?:\*\*)?\s*{CHOICE_SEP}")
 
 
 def has_options(body: list[str]) -> bool:

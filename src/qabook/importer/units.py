@@ -16,7 +16,8 @@ from qabook.importer.labels import DEFAULT, Label, Labels
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS
 from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering_only, placeholder_text
-from qabook.importer.marked import CHECKED_RE, TASK_RE, blank_stem, marked, odd_bullet, ticked, unbold_choice
+from qabook.importer.marked import (CHECKED_RE, CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE, blank_stem, marked, odd_bullet,
+                                    ticked, unbold_choice)
 from qabook.importer.tables import row_parts
 
 DETAILS_OPEN_RE = re.compile(
@@ -443,10 +444,10 @@ def sort_details_unit(unit: Unit, lines: list[str], first: int, stop: int) -> No
 
 _BULLET_RE = re.compile(r"^\s*[-*+]\s+\S")
 #: A choice on a line of its own, not a list item: 'A. 21', '(B) 80', 'C、443', '**D.** none'.
-_BARE_OPTION_RE = re.compile(r"^ {0,3}(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:[.)．、:：）]|\s*\*\*[.)．、:：])\s*\S")
+_BARE_OPTION_RE = re.compile(rf"^ {{0,3}}(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:{CHOICE_SEP}|\s*\*\*[.)．、:：])\s*\S")
 #: A list item's marker before a choice's letter ('4.   D、…', '- B. …'): no part of the choice in the answer.
-_LIST_MARK_RE = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+(?=\S)")
-_OPTION_RE = re.compile(r"^\s*(?:(?:[-*+]|\d{1,2}[.)])\s+(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:[.)．、:：）]|\s*\*\*[.)．、:：])")
+_LIST_MARK_RE = re.compile(rf"^\s*{CHOICE_LIST_MARK}(?=\S)")
+_OPTION_RE = re.compile(rf"^\s*(?:{CHOICE_LIST_MARK}(?:\[[ xX]\]\s*)?)?(?:\*\*)?[(（]?(?P<letter>[A-Ha-h])(?:\*\*)?\s*(?:{CHOICE_SEP}|\s*\*\*[.)．、:：])")
 
 
 def generic_title(title: str) -> bool:
