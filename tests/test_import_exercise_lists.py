@@ -68,3 +68,26 @@ def test_numbered_lists_under_an_exercises_heading_are_exercises(tmp_path: Path)
 def test_numbered_steps_under_another_heading_stay_a_lesson(tmp_path: Path) -> None:
     r, pages = import_document(tmp_path, "setup.md", STEPS)
     assert r.returncode == 1 and not pages, r.stdout + r.stderr
+
+WORKOUT = """# Week 1 plan
+
+Warm up for ten minutes before every session.
+
+## Exercises
+
+1. Squats 3×10
+2. Push-ups 3×12
+3. Lunges 3×10 each leg
+4. Plank 3×45 s
+
+## Notes
+
+Rest 90 seconds between sets. Drink water.
+"""
+
+
+def test_a_workout_plans_exercises_are_no_questions(tmp_path: Path) -> None:
+    # the heading word names movements here: the items are a name and a measure, nothing to answer
+    r, pages = import_document(tmp_path, "week1.md", WORKOUT)
+    assert r.returncode == 1 and not pages, r.stdout + r.stderr
+    assert "QI001" in r.stdout + r.stderr
