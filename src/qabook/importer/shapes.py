@@ -94,6 +94,12 @@ def cjk_number(text: str) -> int | None:
     return digits.get(text) if len(text) == 1 else None
 
 
+def said_words(text: str) -> str:
+    """A text's words alone, for telling a repeat ('1. What is Docker?' and '### 1. What is Docker?'):
+    no HTML tags, markup, spaces or punctuation, lower-cased."""
+    return re.sub(r"<[^<>]*>|[\W_]+", "", text).lower()
+
+
 def unbold(text: str) -> str:
     return re.sub(r"^(\*\*|__)(.*)\1$", r"\2", text.strip()).strip()
 
