@@ -91,3 +91,20 @@ def test_a_workout_plans_exercises_are_no_questions(tmp_path: Path) -> None:
     r, pages = import_document(tmp_path, "week1.md", WORKOUT)
     assert r.returncode == 1 and not pages, r.stdout + r.stderr
     assert "QI001" in r.stdout + r.stderr
+
+
+WORKSHEET = """# Linear equations
+
+## Exercises
+
+1. Solve 3x + 5 = 11
+2. Simplify (x+1)^2
+3. Factor x^2 - 1
+"""
+
+
+def test_short_tasks_on_a_formula_are_still_exercises(tmp_path: Path) -> None:
+    # the mirror of the workout plan: short items, yet each sets a formula to work on
+    r, pages = import_document(tmp_path, "algebra.md", WORKSHEET)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert len(pages) == 3, [p.name for p in pages]

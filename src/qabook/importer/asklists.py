@@ -147,12 +147,17 @@ _INSTRUCTION_RE = re.compile(r"^[A-Za-z]+\s+(?:an?|the|your|my|this|that|these|t
 #: A sentence's worth of words: four words, or six Chinese/Japanese characters.
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+#: Something written out to work on: a formula or code ('Solve 3x + 5 = 11', 'Simplify (x+1)^2', '计算 3+5').
+_WORKED_RE = re.compile(r"[=+^$`\\]")
 
 
 def exercise_like(text: str) -> bool:
     """An item is written as an exercise: it asks ('How many friends are in it?'), instructs
-    ('Create an empty tuple') or is a sentence; a name and a measure ('Squats 3×10', 'Plank 3×45 s',
-    '深蹲 3×10') is a line of a plan, not something to answer."""
+    ('Create an empty tuple'), sets a formula or code to work on ('Solve 3x + 5 = 11') or is a
+    sentence; a name and a measure ('Squats 3×10', 'Plank 3×45 s', '深蹲 3×10') is a line of a plan,
+    not something to answer."""
+    if _WORKED_RE.search(text):
+        return True
     plain = re.sub(r"[*_`]", "", text).strip()
     if asks(plain) or _INSTRUCTION_RE.match(plain):
         return True
