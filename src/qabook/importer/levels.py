@@ -131,8 +131,8 @@ def counted_through(starts: list) -> bool:
     """The reading's questions carry a numbering of their own, one by one through the document or
     anew from 1 ('### 问题 1' … '### 问题 6'; three at least): the headings above that hold them are
     sections of a book or a bank, whatever their titles say ('## 1.2 为什么需要多道程序设计？' over
-    '### 问题 3'), not questions — a question's own parts are numbered under it ('10.1.1' under '10.1'),
-    or not at all."""
+    '### 问题 3'), not questions. (A question's own parts are numbered under it, '10.1.1' under '10.1':
+    `level_entries` does not count those as the questions' numbering.)"""
     numbers = [s.number for s in starts]
     if len(numbers) < 3 or any(n is None for n in numbers) or any(s.strategy != "heading" for s in starts):
         return False
