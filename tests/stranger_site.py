@@ -89,7 +89,8 @@ ORDINARY = {
     "guides/monitoring.md": "# Monitoring\n\nDashboards live in Grafana; alerts page the on-call engineer.\n",
     "reference/api.md": "# API reference\n\n| call | what |\n|:---|---:|\n| `GET /v1/health` | liveness |\n",
     "reference/changelog.md": "",
-    "about.md": "# About\n\nThe handbook team keeps these pages.\n",
+    # a front-matter title other than the H1, with an ampersand: Material's <title> takes it as written
+    "about.md": "---\ntitle: Who we are & what we keep\n---\n\n# About\n\nThe handbook team keeps these pages.\n",
 }
 QA = {
     "guides/faq.md": QA_TOPIC.format(

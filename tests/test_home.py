@@ -110,6 +110,76 @@ def test_ordinary_pages_are_what_they_would_be_without_qabook(sites) -> None:
                                                                                        "index.md")["tabs"])
 
 
+def html_title(site: Path, rel: str) -> str:
+    html = (site / page_url(rel) / "index.html").read_text(encoding="utf-8")
+    return re.search(r"<title>.*?</title>", html, re.S).group(0)
+
+
+def test_every_pages_title_is_materials(sites) -> None:
+    """<title> byte for byte as plain Material writes it, a front-matter `title:` first (about.md:
+    'Who we are & what we keep', not its H1 'About')."""
+    for rel in [*ORDINARY, *QA]:
+        assert html_title(sites["qabook"] / "site", rel) == html_title(sites["plain"] / "site", rel), rel
+    assert html_title(sites["qabook"] / "site", "about.md") == "<title>Who we are & what we keep - Acme Handbook</title>"
+
+
+def test_materials_search_shows_questions_never_their_answers(sites) -> None:
+    """Beside Material's search, its index holds each question but not its answer or explanation
+    (a result's preview would give the answer away), nor the question's ¶ copy-link; the
+    ordinary pages' entries are those of the site without qabook."""
+    def index(name: str) -> list[dict]:
+        return json.loads((sites[name] / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+    docs, plain = index("qabook"), index("plain")
+    every = " ".join(d["title"] + " " + d["text"] for d in docs)
+    for question, answer, explanation in [
+            ("How long does a deploy take?", "About six minutes", "runs the canary"),
+            ("What does the GIL protect?", "internal state", "reference counting"),
+            ("When does a LEFT JOIN return more rows?", "kept with NULLs", "drops unmatched rows")]:
+        assert question in every
+        assert answer not in every and explanation not in every, (answer, explanation)
+    assert "¶" not in every
+    qa_urls = {page_url(rel) for rel in QA}
+    ordinary = [d for d in docs if d["location"].split("#")[0] not in qa_urls]
+    assert ordinary == [d for d in plain if d["location"].split("#")[0] not in qa_urls]
+    # the answer is marked where Material's search reads it; qabook's own search (no Material
+    # search) indexes answers itself, its pages unmarked
+    marked = '<details class="answer" data-search-exclude>'
+    assert marked in article(sites["qabook"] / "site", "guides/faq.md")
+    assert '<details class="answer">' in article(sites["qabook-search"] / "site", "guides/faq.md")
+
+
+def test_a_site_with_its_own_nav_gets_one_finding_a_chapter_with_the_line_to_paste(tmp_path: Path) -> None:
+    """A nav in mkdocs.yml that leaves out the Q&A folder: one QA050 for the chapter (not one a
+    page), holding the nav line; pasted as it is, the strict build passes. mkdocs.yml is never
+    rewritten by qabook."""
+    nav = ("nav:\n  - index.md\n  - Getting started: [getting-started/index.md, getting-started/install.md,"
+           " getting-started/configure.md]\n  - Guides: [guides/deploy.md, guides/monitoring.md, guides/faq.md]\n"
+           "  - reference/api.md\n  - reference/changelog.md\n  - About us: about.md\n")
+    project = stranger_project(tmp_path / "p", MKDOCS_YML + nav)
+    yml = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    r = mkdocs_build(project)
+    assert r.returncode == 1
+    found = re.findall(r"docs/(\S+): QA050 (.*)", r.stderr)
+    assert len(found) == 1, r.stderr
+    where, message = found[0]
+    assert where == "interview/index.md:1:1", where
+    line = re.search(r"add this line under 'nav:' there: (- .*)$", message).group(1)
+    assert line == "- Interview questions: [interview/index.md, interview/01-python.md, interview/02-sql.md]"
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == yml
+    (project / "mkdocs.yml").write_text(yml + "  " + line + "\n", encoding="utf-8")
+    r = mkdocs_build(project)
+    assert r.returncode == 0 and "QA050" not in r.stderr, r.stderr
+    # the page's front-matter title, not its nav title, is its <title>, as in Material
+    assert html_title(project / "site", "about.md") == "<title>Who we are & what we keep - Acme Handbook</title>"
+    # a nav that lists part of the chapter: the finding names the pages its section lacks
+    (project / "mkdocs.yml").write_text(yml + "  - Interview: [interview/index.md]\n", encoding="utf-8")
+    r = mkdocs_build(project)
+    assert re.findall(r"QA050 (.*)", r.stderr) == [
+        "2 page(s) of chapter 'interview' are not in the nav of mkdocs.yml: add them to its section there: "
+        "[interview/01-python.md, interview/02-sql.md]"], r.stderr
+
+
 def test_a_finding_on_a_qa_page_is_reported_and_fails_strict(tmp_path: Path) -> None:
     """The Q&A pages stay checked, the one beside ordinary pages too."""
     project = stranger_project(tmp_path / "p")

@@ -7,6 +7,7 @@ import re
 from html import escape
 
 from qabook.i18n import t
+from qabook.vocabulary import parts
 
 #: A question block as rendered; more classes may follow (a block option `attrs: {class: hard}`).
 QUESTION_DIV_RE = re.compile(r'<div class="admonition question((?: [^"<>]*)?)">\s*<p class="admonition-title">([^<]*)</p>')
@@ -25,9 +26,22 @@ def anchor_questions(html: str, language: str | None = None) -> str:
         return (f'<div class="admonition question{m.group(1)}" id="{anchor}">'
                 f'<p class="admonition-title" role="heading" aria-level="2">{m.group(2)} {counter}'
                 f'<a class="qa-link headerlink" href="#{anchor}" title="{label}" '
-                f'aria-label="{label}" data-qa-anchor="{anchor}" data-copied="{copied}">¶</a></p>')
+                f'aria-label="{label}" data-qa-anchor="{anchor}" data-copied="{copied}" data-search-exclude>¶</a></p>')
 
     return QUESTION_DIV_RE.sub(repl, html)
+
+
+def hidden_parts_unsearched(html: str) -> str:
+    """Collapsed parts (answer, explanation: `element == "details"` in the vocabulary) marked
+    `data-search-exclude`, for Material's search beside qabook: its index would otherwise show
+    the answer's text in a result's preview before the learner tries. The attribute goes after
+    the class, so what reads `<details class="answer">` still reads it."""
+    return _hidden_parts_re().sub(r"\1 data-search-exclude\2", html)
+
+
+def _hidden_parts_re() -> re.Pattern[str]:
+    names = "|".join(re.escape(b.name) for b in parts() if b.element == "details")
+    return re.compile(rf'(<details class="(?:{names})(?: [^"<>]*)?")([^>]*>)')
 
 
 _ANCHORED_RE = re.compile(r'<div class="admonition question(?: [^"<>]*)?" id="(q\d+)">\s*<p class="admonition-title"[^>]*>(.*?)</p>(.*?)</div>',

@@ -40,6 +40,7 @@ from qabook.book import load_book
 from qabook.compact import compact_html, without_material_search_strings
 from qabook.config import Project, load_project
 from qabook.diagnostics import Diagnostic
+from qabook.html import hidden_parts_unsearched
 from qabook.memory import give_back
 from qabook.model import Book, Chapter
 from qabook.parallel_build import Beside, beside
@@ -246,6 +247,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             self.offline.page_content(html, page)
         if not owned:
             return html
+        if not self.config.search:  # Material's search indexes what is returned: not the answers
+            html = hidden_parts_unsearched(html)
         if self.config.study and self._chapter_or_home(src):  # (not in print pages or search)
             html = study_data.with_progress_slot(html, home=src == "index.md")
         elif self.config.study and self.book is not None and src in self.book.pages \

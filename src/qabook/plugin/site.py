@@ -19,7 +19,7 @@ from qabook.i18n import strings, t
 from qabook.plugin.navigation import chapter_nav, held_children
 from qabook.plugin.preview import TEMPLATES
 from qabook.render import BLOCK_EXTENSIONS, SAFE_EXTENSION
-from qabook.textout import html_text
+from qabook.textout import html_text, title_text
 from qabook.vocabulary import pymdownx_configs
 
 log = get_plugin_logger(__name__)
@@ -140,6 +140,7 @@ def template_globals(env: jinja2.Environment, language: str | None, *, search: b
     env.globals["qabook_material_t"] = material_strings(env, language)
     env.globals["qabook_t"] = lambda key, **values: t(language, key, **values)
     env.filters["qabook_text"] = html_text  # site_name and titles in qabook's templates
+    env.filters["qabook_title"] = title_text  # the page's <title>, as Material writes it but for `<`
     env.globals["qabook_material"] = lambda key: strings(language).get(f"material.{key}", "")
     # where the site is the book (`book`; a site qabook was added to keeps Material's markup),
     # `tojson` (Material's page config, the search box's strings) writes text as UTF-8, not as

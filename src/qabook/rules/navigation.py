@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from functools import lru_cache
@@ -10,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 from qabook.book import TOPICS_MARKER, lists_topics
 from qabook.diagnostics import Diagnostic
-from qabook.model import Book, Page
+from qabook.model import Book, Chapter, Page
 from qabook.rules import at, rule
 
 
@@ -84,12 +85,45 @@ def not_in_nav(book: Book) -> Iterator[Diagnostic]:
                          f"there, or {TOPICS_MARKER} where the list of topics goes")
     if book.nav_pages is not None:
         listed = {p for p, _ in book.nav_pages}
+        in_chapters: set[str] = set()
+        for chapter in book.chapters:  # one finding a chapter, with the nav entries to paste
+            pages = [p for p in (chapter.index, *chapter.topics) if p is not None]
+            in_chapters.update(p.rel for p in pages)
+            missing = [p for p in pages if p.rel not in listed]
+            if missing:
+                yield at(missing[0], 1, 1, _nav_hint(chapter, missing, len(missing) == len(pages), book.config_display))
         for page in book.pages.values():
-            if page.rel not in listed:
+            if page.rel not in listed and page.rel not in in_chapters:
                 yield at(page, 1, 1, f"page is not in the nav of {book.config_display}: add it there")
         for target, source in book.nav_pages:
             if target not in book.pages and target not in book.other_files:
                 yield Diagnostic(source, 1, 1, "", f"nav lists '{target}', which does not exist")
+
+
+#: Text YAML reads back as the same string in a flow list: words, spaces between, `./()-`; not
+#: what it reads as a number, boolean or null.
+_PLAIN_YAML = re.compile(r"\w[\w./()-]*(?: [\w./()-]+)*")
+_NOT_A_STRING = re.compile(r"(?i)[-+.]?\d[\d._]*(?:e[-+]?\d+)?|true|false|yes|no|on|off|null|y|n")
+
+
+def _yaml_scalar(text: str) -> str:
+    """A path or title as a YAML flow scalar: as it is when plain, else double-quoted (JSON's
+    quoting is YAML's)."""
+    if _PLAIN_YAML.fullmatch(text) and not _NOT_A_STRING.fullmatch(text):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _nav_hint(chapter: Chapter, missing: list[Page], whole: bool, config: str) -> str:
+    """QA050 for a chapter: how many of its pages the nav leaves out, and the entry to paste
+    under `nav:` (one line of YAML flow style: a section and its pages), or the pages to add to
+    the chapter's section when the nav lists some of them already."""
+    paths = ", ".join(_yaml_scalar(p.rel) for p in missing)
+    if whole:
+        return (f"the {len(missing)} page(s) of chapter '{chapter.slug}' are not in the nav of {config}: "
+                f"add this line under 'nav:' there: - {_yaml_scalar(chapter.title)}: [{paths}]")
+    return (f"{len(missing)} page(s) of chapter '{chapter.slug}' are not in the nav of {config}: "
+            f"add them to its section there: [{paths}]")
 
 
 #: Names qabook's output takes, and what takes them (a page or folder of that name would be replaced).
