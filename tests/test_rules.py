@@ -138,3 +138,16 @@ def test_fixture_folder_is_not_stale() -> None:
     for exp in (FIXTURES / "rules").glob("*.expected"):
         assert exp.with_suffix(".md").exists(), exp
     shutil.which("true")
+
+
+@pytest.mark.parametrize("text", ["Interview questions", "dns/01-what-is-dns.md", "DNS: self check", "C++ [basics]",
+                                  "123", "true", "No", "第一章 大模型", "a, b", "What's new?", "Tor & Pi-hole", "x #y",
+                                  "1.5", "- dash", "!tag", "*star", "ends with space ", '"quoted"'])
+def test_qa050s_nav_line_reads_back_as_written(text: str) -> None:
+    """QA050's line to paste under `nav:` is YAML that gives back the chapter's title and paths."""
+    import yaml
+
+    from qabook.rules.navigation import _yaml_scalar
+
+    scalar = _yaml_scalar(text)
+    assert yaml.safe_load(f"- {scalar}: [{scalar}, {scalar}]") == [{text: [text, text]}]
