@@ -569,8 +569,11 @@ ON_SCREEN = """(el) => { const r = el.getBoundingClientRect();
 @pytest.mark.parametrize("study", [True, False])
 def test_materials_highlighted_result_lands_on_the_question_holding_the_mark(tmp_path: Path, browser, study) -> None:
     """Material's search (search.highlight) opens page/?h=word: the question holding the first
-    mark is scrolled into view and marked; in study mode its explanation stays closed (the
-    learner reveals), otherwise the explanation holding the mark is opened."""
+    mark is scrolled into view and marked. Material's index holds questions, not their answers
+    or explanations (a word only the explanation holds finds nothing); a highlighted link to such
+    a word (search.share, a link someone sent) lands on its question: in study mode its
+    explanation stays closed (the learner reveals), otherwise the explanation holding the mark
+    is opened."""
     yml = MKDOCS_YML
     if not study:
         yml = yml.replace("  - qabook\n", "  - qabook:\n      study: false\n")
@@ -583,11 +586,19 @@ def test_materials_highlighted_result_lands_on_the_question_holding_the_mark(tmp
         page.goto(url + page_url("about.md"), wait_until="networkidle")
         page.locator(".md-search__input").click()
         page.keyboard.type("overheat")
+        page.wait_for_function("document.querySelector('.md-search-result__meta').textContent"
+                               ".includes('No matching documents')")
+        assert page.locator(".md-search-result__item").count() == 0  # only the explanation says it
+        page.locator(".md-search__input").fill("")
+        page.keyboard.type("fast")
         result = page.locator(".md-search-result__item a").first
         result.wait_for()
         result.click()
-        page.wait_for_url(re.compile(r"/guides/spinning/\?h=overheat"))
+        page.wait_for_url(re.compile(r"/guides/spinning/\?h=fast"))
         question = page.locator("#q2")
+        page.wait_for_function(f"({ON_SCREEN})(document.getElementById('q2'))", timeout=10000)
+        assert "qa-landed" in (question.get_attribute("class") or "")
+        page.goto(url + page_url("guides/spinning.md") + "?h=overheat", wait_until="networkidle")
         page.wait_for_function(f"({ON_SCREEN})(document.getElementById('q2'))", timeout=10000)
         assert question.evaluate(ON_SCREEN)
         assert "qa-landed" in (question.get_attribute("class") or "")
