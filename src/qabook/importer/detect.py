@@ -21,9 +21,10 @@ from qabook.importer.nested import expand_nested
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.marked import CHECKED_RE, TASK_RE
 from qabook.importer.options import ImportOptions
-from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbering, numbering_only, says_question,
+from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, counted_titles, details_close, numbering, numbering_only, says_question,
                                    shape_of, unbold)
 from qabook.importer.faqsection import faq_sections
+from qabook.importer.furniture import contents_headings, listed_again
 from qabook.importer.fencediv import divs, inside_any, lone_boxes, question_divs, reach
 from qabook.importer.gaps import found_numbers
 from qabook.importer.judged import judged_items, statement
@@ -514,7 +515,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                           if not any(s.index in k.reserved for s in found.starts)]
         return found
     expanded = expand_nested(lines, expand_lists(lines, elements), labels) if lines else elements
-    shapes = [shape_of(el, labels, lines) for el in expanded]
+    shapes = counted_titles(expanded, [shape_of(el, labels, lines) for el in expanded], labels, lines)
+    for i in contents_headings(expanded, lines) if lines else ():
+        shapes[i] = replace(shapes[i], toc=True)  # '## Table of Contents' over in-page links: the page's furniture
     keys = find_keys(expanded, lines, labels, opts.answer_key) if lines else []
     winner, runner, cands = _vote(expanded, shapes, lines, labels)
     if lines and (boxed := _div_reading(expanded, shapes, lines, winner, cands)) is not None:
@@ -580,7 +583,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands,
                          refused="; ".join(w for w in (prompt_lists(expanded, shapes, lines) or _why_prose(cands),
                                                         small_tables_note(expanded, lines, labels) if lines else "") if w))
-    chosen = [winner] + _region_extras(winner, cands, expanded, shapes)
+    chosen = [winner] + [c for c in _region_extras(winner, cands, expanded, shapes)
+                         if c.source is not None or not listed_again([sh.title for sh in c.shapes], [winner.shapes])]
+    # (a second group that says what the winner's questions say is the bank's own list of them: `furniture.py`)
     if lines and (listed := _lists_beside(expanded, shapes, lines, chosen)) is not None:
         chosen.append(listed)
     used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)
