@@ -186,3 +186,47 @@ def test_numbered_sections_keep_their_numbers() -> None:
     shapes = counted_titles(els, [shape_of(el, lines=lines) for el in els], lines=lines)
     numbered = [sh.numbering.number for sh in shapes if sh.numbering]
     assert numbered == [1, 2, 3]
+
+
+# '###' questions that ask as a rule; one '###' is a sentence leading in to the list under it
+LEAD_IN = """## I/O
+
+### Java IO 流了解吗？
+
+IO 即 Input/Output，输入和输出。数据的传输过程类似于水流，因此称之为 IO 流。
+
+### Java IO 流的40多个类都是从如下4个抽象类基类中派生出来的。
+- InputStream/Reader：所有的输入流的基类。
+- OutputStream/Writer：所有输出流的基类。
+
+### I/O 流为什么要分为字节流和字符流？
+
+字符流由虚拟机将字节转换得到，这个过程耗时，且不知道编码时容易乱码。
+
+### 什么是 NIO？
+
+同步非阻塞的 I/O 模型。
+
+### BIO 和 NIO 有什么区别？
+
+BIO 一个连接一个线程，NIO 一个线程管多个连接。
+
+### 什么是 AIO？
+
+异步非阻塞的 I/O 模型。
+"""
+
+
+def test_a_heading_that_leads_in_to_a_list_goes_on_with_the_answer_before_it() -> None:
+    plan = plan_import(LEAD_IN, "io.md", chapter="c")
+    assert plan.question_count == 5, titles(plan)
+    io = next(p for p in plan.pages if p.questions and p.title.startswith("Java IO 流了解吗"))
+    assert "InputStream/Reader" in io.text  # the lead-in and its list are that answer's
+    assert "40多个类" in io.text
+
+
+def test_a_problem_stated_in_a_heading_stays_a_question() -> None:
+    # a statement that names a problem (no pointer to what follows) is an FAQ's entry
+    text = LEAD_IN.replace("### Java IO 流的40多个类都是从如下4个抽象类基类中派生出来的。", "### 读取大文件时内存溢出。")
+    plan = plan_import(text, "io.md", chapter="c")
+    assert plan.question_count == 6, titles(plan)

@@ -30,7 +30,7 @@ from qabook.importer.gaps import found_numbers
 from qabook.importer.judged import judged_items, statement
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
                                       shown_as_example, topic_names,
-                                      nesting, quiet_runs, says_something, score, section_title, silent,
+                                      lead_ins, nesting, quiet_runs, says_something, score, section_title, silent,
                                       titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
 from qabook.importer.askruns import asking_runs
@@ -599,6 +599,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         quiet = silent(cand, expanded)
         for i in topic_names(cand, expanded) & quiet:  # '**Data types**' among '**What is X?**' lines
             expanded[i] = replace(expanded[i], kind="group")  # a group heading: it ends the question before it
+        for i in lead_ins(cand) & quiet:  # '### …如下4个抽象类…。' over a list: the answer before it goes on
+            expanded[i] = replace(expanded[i], kind="lead-in")
         runs += [run for run in quiet_runs(cand, by_run=True) if set(run) <= quiet]
         for i, shape in zip(cand.indices, cand.shapes):
             if i not in quiet:

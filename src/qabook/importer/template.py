@@ -656,6 +656,7 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
            if answered and not asked and not said and shape.title.strip() and not in_sequence(cand.shapes, k)
            and not (cand.key[0] == "details" and _task_sentence(shape.title))}
     out |= topic_names(cand, elements) if elements else set()
+    out |= lead_ins(cand)
     for order in (range(n), range(n - 1, -1, -1)):
         for k in order:
             if cand.asked_at[k] or cand.shapes[k].numbering:
@@ -666,6 +667,26 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     if len(out) >= n:
         return sections
     return out | sections
+
+
+#: A title that leads in to what follows it instead of asking: a sentence that ends with a colon
+#: ('Java 异常类层次结构图概览：'), or with a full stop and points below ('…从如下4个抽象类基类中派生出来的。',
+#: 'as follows', 'the following') — not a problem stated in the heading ('The following error occurs').
+_LEAD_IN_RE = re.compile(r"[:：]\s*$|(?:如下|以下|下面|下列|下图|\bas follows\b|\bthe following\b|\bbelow\b).*[.。]\s*$",
+                         re.I)
+
+
+def lead_ins(cand: Candidate) -> set[int]:
+    """Starts that lead in to the text under them, among starts that ask as a rule: unnumbered, not
+    asking, unlabelled, and written as a pointer to what follows ('### Java IO 流的40多个类都是从如下4个抽象类
+    基类中派生出来的。' over a list, after '### Java IO流了解吗？' and its answer) — the author's emphasis
+    inside the answer before it, which goes on under it; never the first start (nothing to go on)."""
+    n = len(cand.indices)
+    if not _heading(cand.key[0]) or n < 5 or sum(cand.asked_at) < 0.75 * n:
+        return set()
+    return {i for k, (i, asked, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.shapes))
+            if k and cand.answered_at[k - 1] and not asked and not shape.numbering and not explicit(shape)
+            and not (cand.labelled_at and cand.labelled_at[k]) and _LEAD_IN_RE.search(shape.title)}
 
 
 def _task_sentence(title: str) -> bool:
