@@ -230,3 +230,28 @@ def test_a_problem_stated_in_a_heading_stays_a_question() -> None:
     text = LEAD_IN.replace("### Java IO 流的40多个类都是从如下4个抽象类基类中派生出来的。", "### 读取大文件时内存溢出。")
     plan = plan_import(text, "io.md", chapter="c")
     assert plan.question_count == 6, titles(plan)
+
+
+def _parts(page) -> tuple[str, str]:
+    text = page.text
+    question = text.split("/// question", 1)[1].split("///", 1)[0]
+    answer = text.split("/// answer", 1)[1].split("///", 1)[0] if "/// answer" in text else ""
+    return question, answer
+
+
+def test_topic_titles_over_the_questions_they_ask_show_the_question_before_revealing() -> None:
+    plan = plan_import(CONTENTS, "backend.md", chapter="c")
+    globals_ = next(p for p in plan.pages if p.questions and p.title == "Globals Are Evil")
+    question, answer = _parts(globals_)
+    assert "Why are global and static objects evil?" in question
+    assert "Why are global" not in answer  # the answer block says the source gives none
+
+
+def test_topic_titles_over_their_answers_keep_the_answers() -> None:
+    # the same shape, each topic answered in a statement: the text under the title is the answer
+    text = "\n".join(line if not line.rstrip().endswith("?") or line.startswith("#") else
+                     line.rstrip("?") + " is explained in the handbook." for line in CONTENTS.split("\n"))
+    plan = plan_import(text, "backend.md", chapter="c")
+    acid = next(p for p in plan.pages if p.questions and p.title == "ACID")
+    question, answer = _parts(acid)
+    assert "handbook" in answer and "handbook" not in question
