@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from qabook.importer.elements import Element
-from qabook.importer.shapes import Shape, asks
+from qabook.importer.shapes import Shape, asks, said_words
 
 #: A line that is only one link, a list item or not: '* [Closures](#closures)', '1. [What is X?](#what-is-x)',
 #: '<a href="#q3">Q3</a><br>', and the '[TOC]' marker; `anchor` is set when it links to a place in this document.
@@ -60,15 +60,10 @@ def contents_lines(elements: list[Element], shapes: list[Shape], lines: list[str
     return count
 
 
-def said(title: str) -> str:
-    """What a title says, for telling the same question written twice: its words only (no tags,
-    spaces, punctuation, code marks or case) — '比如”`helloworld`”?' and '比如”hello world”?' say the same."""
-    return re.sub(r"<[^<>]*>|[\W_]+", "", title).lower()
-
-
 def listed_again(titles: list[str], read: list[list[Shape]]) -> bool:
-    """Whether the starts titled `titles` are the reading's questions listed again (at least half of
-    them say what one of the questions read — the starts of `read` — says)."""
-    asked = {said(sh.title) for shapes in read for sh in shapes}
+    """Whether the starts titled `titles` are the reading's questions listed again: at least half of
+    them say what one of the questions read (the starts of `read`) says, compared by their words
+    alone (`shapes.said_words`: '比如”`helloworld`”?' and '比如”hello world”?' say the same)."""
+    asked = {said_words(sh.title) for shapes in read for sh in shapes}
     asked.discard("")
-    return bool(titles) and sum(1 for t in titles if said(t) in asked) * 2 >= len(titles)
+    return bool(titles) and sum(1 for t in titles if said_words(t) in asked) * 2 >= len(titles)
