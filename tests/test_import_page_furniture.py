@@ -255,3 +255,13 @@ def test_topic_titles_over_their_answers_keep_the_answers() -> None:
     acid = next(p for p in plan.pages if p.questions and p.title == "ACID")
     question, answer = _parts(acid)
     assert "handbook" in answer and "handbook" not in question
+
+
+def test_a_readme_without_a_title_is_no_deck() -> None:
+    # headings from the first line on, short sections, one asking: a project's README, not cards
+    text = "".join(f"## {h}\n\n{body}\n\n" for h, body in (
+        ("Installation", "Run `pip install foo`."), ("Usage", "Call `foo.run()` with a path."),
+        ("Why another tool?", "Because the others were slow."), ("Configuration", "Edit `foo.toml`."),
+        ("License", "MIT.")))
+    plan = plan_import(text, "README.md", chapter="c")
+    assert plan.question_count <= 1, titles(plan)
