@@ -18,6 +18,9 @@ Plugins keep state from page events in their own process, so:
   HTML packed in the parent (`qabook.memory.Packed`, behind `page.content`, which reads as the
   text: a plugin's `on_env` may read or set it, e.g. Material's tag listings): a big book's
   pages are all held at once there, and the HTML was most of it;
+- a plugin with `parallel_convert_worker()` is told when it is in a converting worker (qabook
+  adds up its search expansions' figures there, page by page, and hands them over with the
+  page's state);
 - a plugin with `parallel_render_worker()` is told when it is in a render worker (forked with
   everything the parent holds: qabook lets go of its copies of the pages there, and the freed
   heap is given back, so that the worker's memory is what rendering needs);
@@ -122,6 +125,10 @@ def _init_worker() -> None:
             if hasattr(plugin, "parallel_render_worker"):
                 plugin.parallel_render_worker()
         give_back()
+    else:  # a converting worker
+        for plugin in plugins.values():
+            if hasattr(plugin, "parallel_convert_worker"):
+                plugin.parallel_convert_worker()
     for event in ("page_markdown", "page_content"):
         methods = plugins.events[event]
         for k, method in enumerate(methods):
