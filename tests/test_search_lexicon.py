@@ -215,7 +215,7 @@ def _stats_docs() -> list[SearchDoc]:
 
 
 def test_expansions_added_up_page_by_page_are_the_documents_own(monkeypatch) -> None:
-    """A one-off build segments each page in its converting worker (`BookStats.page_part`, with
+    """A one-off build segments each page in its converting worker (`BookStats.count`, with
     the dictionary's words alone) and the index reads the sum: the tables are the same bytes as
     when the index segments the documents itself, also where the book's own pairs (the search
     book's `术语（term）`) and the author's (超导缠绕) add words that other pages hold (those pages
@@ -229,8 +229,11 @@ def test_expansions_added_up_page_by_page_are_the_documents_own(monkeypatch) -> 
     own = build_expansions(pickle.loads(pickle.dumps(docs)), author)
     stats = expand.BookStats()
     sent = pickle.loads(pickle.dumps(docs))
-    for k in range(0, len(sent), 7):  # pages of 7 documents
-        stats.add(stats.page_part(sent[k:k + 7]))
+    worker = pickle.loads(pickle.dumps(stats))  # (a converting worker's copy: the same token)
+    for k in range(0, len(sent), 7):  # pages of 7 documents, chunks of 5 pages
+        worker.count(sent[k:k + 7])
+        if k % 35 == 28 or k + 7 >= len(sent):
+            stats.add(pickle.loads(pickle.dumps(worker.take())))
     sent = pickle.loads(pickle.dumps(sent))  # (as the worker sends them: marked, nothing else kept)
     assert all(set(d.__dict__) & {"_zh_runs", "_phrases", "_mined"} == set() for d in sent)
     redone = []

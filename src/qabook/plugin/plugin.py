@@ -79,7 +79,6 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.index_job: Beside | None = None  # the search index being written beside the render loop
         self.expansion_stats: BookStats | None = None  # a one-off build's search expansions, added up page by page
         self.in_convert_worker = False  # in a converting worker of qabook.parallel_build
-        self.expansion_parts: dict[str, tuple] = {}  # (in that worker) src_uri → its page's part of expansion_stats
 
     # -- what this build makes ------------------------------------------------------------
 
@@ -245,7 +244,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         for doc in docs:
             doc.terms  # noqa: B018 - analysed here: in a worker process when the build has several
         if docs and self.in_convert_worker and self.expansion_stats is not None:  # segmented here, not after the pages
-            self.expansion_parts[src] = self.expansion_stats.page_part(docs)
+            self.expansion_stats.count(docs)
         if owned and self.config.study and self._chapter_of(src) and not src.endswith("/index.md"):
             preview.questions_of(src, html)  # a topic's questions for study mode, split here likewise
         if self.offline is not None:
@@ -301,13 +300,21 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         rendered, questions = self.rendered.get(src), preview.split_questions_kept(src)
         if self.one_off and rendered is not None:  # the parent holds every page until its print pages are written
             rendered, questions = preview.packed(rendered, questions)
-        return rendered, questions, refs, self.expansion_parts.pop(src, None)
+        return rendered, questions, refs
+
+    def parallel_chunk_state(self) -> tuple | None:
+        """In a converting worker, after a chunk of pages: the search expansions' figures of its
+        pages, added up (and let go here)."""
+        return self.expansion_stats.take() if self.expansion_stats is not None else None
+
+    def parallel_chunk_apply(self, state: tuple | None) -> None:
+        """In the parent: a chunk's figures, added to the book's."""
+        if state is not None and self.expansion_stats is not None:
+            self.expansion_stats.add(state)
 
     def parallel_apply(self, page: MkPage, state: tuple) -> None:
         """In the parent: a worker's page state, as if the page had been rendered here."""
-        rendered, questions, refs, part = state
-        if part is not None and self.expansion_stats is not None:
-            self.expansion_stats.add(part)
+        rendered, questions, refs = state
         if rendered is not None:
             self.rendered[page.file.src_uri] = rendered
             if questions is not None:

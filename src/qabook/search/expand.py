@@ -433,14 +433,14 @@ BASE_KEY = -1
 
 class BookStats:
     """What the expansions need of every document, added up while the documents are made (the
-    converting workers of a one-off build, `page_part`; the parent `add`s each page's part), so
-    that the index does not segment the whole book again after the pages: the phrases, the
-    pieces (counted by documents, so that one document's share can be taken out again), Latin
-    word → documents, the characters. Each document keeps its loose words and mined pairs
-    (`_expanded`, with this object's `token`). Segmented with the dictionary's words alone: a
-    document whose runs hold a word that the book's or the author's pairs add is segmented
-    again by `build_expansions` (what it counted here is taken out, what it counts with the
-    book's words put in), so the tables are the same as from the documents themselves."""
+    converting workers of a one-off build `count` each page's and hand a chunk's sum over with
+    `take`; the parent `add`s them), so that the index does not segment the whole book again
+    after the pages: the phrases, the pieces (counted by documents, so that one document's share
+    can be taken out again), Latin word → documents, the characters. Each document keeps its
+    loose words and mined pairs (`_expanded`, with this object's `token`). Segmented with the
+    dictionary's words alone: a document whose runs hold a word that the book's or the author's
+    pairs add is segmented again by `build_expansions` (what it counted here taken out, what it
+    counts with the book's words put in), so the tables are the same as from the documents."""
 
     def __init__(self) -> None:
         self.token = int.from_bytes(os.urandom(8), "big")  # (the documents' mark: of this build)
@@ -450,29 +450,32 @@ class BookStats:
         self.latin_docs: Counter[str] = Counter()
         self.chars: set[str] = set()
 
-    def page_part(self, docs: list[SearchDoc]) -> tuple:
-        """In a converting worker: one page's documents added up, each document marked with its
-        loose words and mined pairs (what one document yielded is not kept on it)."""
+    def count(self, docs: list[SearchDoc]) -> None:
+        """In a converting worker: a page's documents added, each marked with its loose words
+        and mined pairs (what one document yielded is not kept on it)."""
         words = zh_words()
-        phrases: Counter[str] = Counter()
-        pieces: Counter[str] = Counter()
-        latin: Counter[str] = Counter()
-        chars: set[str] = set()
         for d in docs:
             p, pc, lo = _phrases(d, words, BASE_KEY)
-            phrases.update(p)
-            pieces.update(pc)
-            latin.update(_latin_words(d))
+            self.phrases.update(p)
+            self.pieces.update(pc)
+            self.latin_docs.update(_latin_words(d))
             for run in _runs(d):
-                chars.update(run)
+                self.chars.update(run)
             mined = _mined(d)
             for name in _CACHED:
                 d.__dict__.pop(name, None)
             d.__dict__["_expanded"] = (self.token, frozenset(lo) if lo else None, tuple(mined))
-        return len(docs), phrases, pieces, latin, chars
+        self.docs += len(docs)
+
+    def take(self) -> tuple:
+        """In a converting worker: what it counted since the last `take`, for the parent to `add`
+        (the worker's counts start again at nothing)."""
+        part = (self.docs, self.phrases, self.pieces, self.latin_docs, self.chars)
+        self.docs, self.phrases, self.pieces, self.latin_docs, self.chars = 0, Counter(), Counter(), Counter(), set()
+        return part
 
     def add(self, part: tuple) -> None:
-        """In the build's parent: a page's part, as its worker made it."""
+        """In the build's parent: what a worker counted (`take`)."""
         docs, phrases, pieces, latin, chars = part
         self.docs += docs
         self.phrases.update(phrases)
