@@ -50,6 +50,7 @@ def _code(v: int) -> str:
 
 
 _CODES = [_code(v) for v in range(LAST * HIGH * HIGH)]  # every number of one to three characters
+_BYTE_CODES = [c.encode("ascii") for c in _CODES]
 
 
 def encode_numbers(values: "array | list[int]") -> str:
@@ -199,11 +200,12 @@ def index_files(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None
     # a tuple per posting was most of a big book's memory)
     avg = avg or field_means(docs)
     expansions, files = build_expansions(docs, glossary, stats)  # (reads the term counts: before they go)
-    # (as arrays of 32-bit numbers — a delta is below the documents' count, a weight below a few
-    # thousand —: a Python int in a list is 36 bytes, in an array 4; they become text once
-    # every document is in: encode_numbers)
-    encoded: dict[str, array] = {}
+    # (written as they come, in encode_numbers' code — each number's characters do not depend
+    # on its neighbours —: ≈ 1.3 bytes a number, where an array of 32-bit numbers held 4, and
+    # the whole book's postings were the index process's largest growth)
+    encoded: dict[str, bytearray] = {}
     last: dict[str, int] = {}
+    codes, top = _BYTE_CODES, len(_BYTE_CODES)
     row_bytes = 0  # (the result texts' sizes, for chunk_docs: added up on this pass)
     for doc_id, doc in enumerate(docs):
         row_bytes += _row_bytes(doc)
@@ -212,19 +214,21 @@ def index_files(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None
             doc.__dict__.pop("terms", None)
             doc.__dict__.pop("_packed_terms", None)  # (a worker's document holds its counts packed)
             doc.__dict__.pop("_weights", None)
+        if len(weights) and min(weights.weights) < 0:
+            raise ValueError(f"a posting holds {min(weights.weights)}: only whole numbers ≥ 0 are written")
         for term, w in zip(weights.terms, weights.weights):
             flat = encoded.get(term)
             if flat is None:
-                flat = encoded[term] = array("i")
-            flat.append(doc_id - last.get(term, 0))
-            flat.append(w)
+                flat = encoded[term] = bytearray()
+            delta = doc_id - last.get(term, 0)
+            flat += codes[delta] if delta < top else _code(delta).encode("ascii")
+            flat += codes[w] if w < top else _code(w).encode("ascii")
             last[term] = doc_id
     last.clear()
     # each posting list becomes the text it is written as, now: a shard's size is then known
-    # (its terms and texts), and a list holds a byte a number, not the array's 4
     texts: dict[str, str] = {}
     for term in sorted(encoded):
-        texts[term] = encode_numbers(encoded.pop(term))
+        texts[term] = encoded.pop(term).decode("ascii")
     raw = sum(len(term.encode()) + len(text) + 6 for term, text in texts.items())  # "term":"text",
     shards = max(1, min(MAX_SHARDS, math.ceil(raw / SHARD_BYTES)))
     buckets: list[dict[str, str]] = [{} for _ in range(shards)]
