@@ -27,7 +27,8 @@ book is a span between those boundaries; a Chinese target that also occurs in a 
 across them (点数 inside 浮点数) carries that document as an exception (`target|-3,7`), so that
 an expansion matches the way the segmenter reads the page. Per-document work is cached on the
 document (a live preview redoes only the pages it rendered again), or, for a big book, done
-in worker processes that add up their documents (`PARALLEL_MIN_DOCS`).
+in worker processes that add up their documents (`PARALLEL_MIN_DOCS`); a one-off build's
+converting workers do it as they make the documents, and the index reads their sums (`BookStats`).
 """
 
 from __future__ import annotations
