@@ -287,9 +287,9 @@ def serve_cmd(config_file: Path | None, dev_addr: str, full: bool, jobs: int | N
 def pdf_cmd(config_file: Path | None, chapters: tuple[str, ...], whole_book: bool, out_dir: Path, paper: str,
             jobs: int) -> None:
     """Print chapters (and the whole book) as PDF: cover, contents, bookmarks, page numbers,
-    every answer and explanation expanded, CJK fonts embedded."""
+    every answer and explanation expanded, CJK fonts embedded. A book whose chapters hold no
+    topic yet has nothing to print: no PDF is written (exit 1)."""
     from qabook.book import load_book
-    from qabook.check import check_book
     from qabook.pdf import plan_jobs, render_all
 
     from qabook.safepaths import pdf_dir_problem
@@ -298,10 +298,8 @@ def pdf_cmd(config_file: Path | None, chapters: tuple[str, ...], whole_book: boo
     if problem := pdf_dir_problem(out_dir):
         raise UsageError(problem)
     book = load_book(project)
-    errors = [d for d in check_book(book) if d.is_error]
-    if errors:
-        _echo_diagnostics(errors, "text")
-        raise click.ClickException("the check found errors: fix them before printing")
+    _refuse_on_check_errors(book, "printing")
+    _refuse_when_nothing_printed(book, "print", f"no PDF written to {out_dir}")
     try:
         planned = plan_jobs(project, book, out_dir, list(chapters) or None, whole_book, paper)
     except KeyError as exc:
@@ -323,7 +321,8 @@ def export_cmd(kind: str, out: Path, config_file: Path | None) -> None:
     """Export the book as an Anki deck (KIND=anki, .apkg) or as JSON (KIND=json).
 
     Question keys (and Anki note GUIDs) are `<page id>#q<N>`: re-importing an edited book into
-    Anki updates its notes. The JSON follows qabook/export/book.schema.json.
+    Anki updates its notes. The JSON follows qabook/export/book.schema.json. A book whose
+    chapters hold no topic yet has nothing to export: nothing is written (exit 1).
     """
     from qabook.book import load_book
     from qabook.export import export_anki, export_json
@@ -339,6 +338,7 @@ def export_cmd(kind: str, out: Path, config_file: Path | None) -> None:
     title = project.site_name or None
     book = load_book(project)
     _refuse_on_check_errors(book, "exporting")
+    _refuse_when_nothing_printed(book, "export", f"{out} not written" + (" (the file there is left as it is)" if out.exists() else ""))
     try:
         with atomic_file(out) as part:
             if kind == "anki":
@@ -358,6 +358,13 @@ def _refuse_on_check_errors(book, doing: str) -> None:  # noqa: ANN001
     if errors:
         _echo_diagnostics(errors, "text")
         raise click.ClickException(f"the check found errors: fix them before {doing}")
+
+
+def _refuse_when_nothing_printed(book, doing: str, unwritten: str) -> None:  # noqa: ANN001
+    """A book with no chapter holding a topic gets no PDF, deck or JSON (each would be empty), as
+    a build gets none: the reason is printed, and what was not written (exit 1)."""
+    if reason := book.nothing_printed():
+        raise click.ClickException(f"nothing to {doing}: {reason}; {unwritten}")
 
 
 @cli.command("new")

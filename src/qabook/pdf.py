@@ -114,7 +114,7 @@ def plan_jobs(project: Project, book: Book, out_dir: Path, chapters: list[str] |
     title = project.site_name or "qabook"
     slug = book_slug(title)
     stamp = os.environ.get("QABOOK_PDF_STAMP") or f"{build_date().isoformat()} · qabook"
-    real = [ch for ch in book.chapters if ch.topics]
+    real = book.printed_chapters
     by_slug = {ch.slug: ch for ch in real}
     unknown = [s for s in chapters or [] if s not in by_slug]
     if unknown:
