@@ -149,13 +149,16 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
     else:
         if problem := chapter_target_problem(out_dir / plan.chapter):
             raise UsageError(problem)
+        left: list[str] = []
         try:
-            target = write_plan(plan, out_dir, force=force)
+            target = write_plan(plan, out_dir, force=force, leftovers=left)
         except ChapterExistsError as exc:
             raise UsageError(str(exc)) from None
         except OSError as exc:
             raise UsageError(f"cannot write {out_dir}: {exc}") from None
         click.echo(f"wrote {len(plan.pages)} pages to {target} ({plan.question_count} questions)", err=True)
+        for path in left:
+            click.echo(f"import: warning: could not remove the replaced chapter's {path}; remove it yourself", err=True)
     _echo_diagnostics(plan.diagnostics, fmt)
     click.echo(f"import: {plan.question_count} questions, {summary(plan.diagnostics)}", err=True)
     if plan.has_errors:
