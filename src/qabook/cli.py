@@ -307,7 +307,12 @@ def pdf_cmd(config_file: Path | None, chapters: tuple[str, ...], whole_book: boo
         planned = plan_jobs(project, book, out_dir, list(chapters) or None, whole_book, paper)
     except KeyError as exc:
         raise UsageError(str(exc.args[0])) from None
-    failed = render_all(planned, jobs, _progress)
+    try:
+        failed = render_all(planned, jobs, _progress)
+    except KeyboardInterrupt:  # its workers and their unfinished files are gone by now (pdf.render_all)
+        click.echo(f"qabook: pdf stopped (Ctrl+C): the PDFs in {out_dir} it had not finished are as they were",
+                   err=True)
+        sys.exit(130)
     for line in failed:
         click.echo(f"qabook: pdf failed: {line}", err=True)
     if failed:
