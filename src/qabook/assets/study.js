@@ -4,8 +4,9 @@
    Progress is keyed "<page id>#q<N>": the page's stable front-matter id and the question's
    position in the page, so it survives rebuilds, renamed files and reordered topics; the book
    part is the book's stable id (plugin option book_id, by default the site name).
-   After a grade the next question comes into view (a setting turns it off); "study this
-   chapter" walks through the chapter's new and due questions; "continue on another device"
+   After a grade the chapter's next question comes into view (a setting turns it off; after its
+   last, a note says the chapter is done); "study this chapter" walks through the chapter's new
+   and due questions; "continue on another device"
    carries the progress in a link (assets/progresslink.js, a QR code by vendor/qrcode-generator.js). */
 (function () {
   "use strict";
