@@ -180,6 +180,31 @@ def test_a_site_with_its_own_nav_gets_one_finding_a_chapter_with_the_line_to_pas
         "[interview/01-python.md, interview/02-sql.md]"], r.stderr
 
 
+def test_import_into_a_site_with_a_nav_prints_the_line_to_paste(tmp_path: Path) -> None:
+    """`qabook import` into a project whose mkdocs.yml has a nav prints the new chapter's nav
+    line (mkdocs.yml untouched); pasted, the site builds with --strict."""
+    nav = ("nav:\n  - index.md\n  - guides/faq.md\n  - Interview: [interview/index.md, interview/01-python.md,"
+           " interview/02-sql.md]\n")  # the ordinary pages left out: MkDocs' INFO, no finding of qabook's
+    project = stranger_project(tmp_path / "p", MKDOCS_YML + nav)
+    source = tmp_path / "dns.md"
+    source.write_text("# DNS self-check\n\n" + "".join(
+        f"## Q{i}. What is record type {kind}?\n\n**Answer:** It maps a name to {what}.\n\n"
+        f"**Explanation:** {kind} records are looked up by resolvers.\n\n"
+        for i, (kind, what) in enumerate([("A", "an IPv4 address"), ("AAAA", "an IPv6 address"),
+                                          ("CNAME", "another name")], 1)), encoding="utf-8")
+    yml = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    r = qabook("import", str(source), "--chapter", "dns-self-check", cwd=project)
+    assert r.returncode == 0, r.stderr
+    line = re.search(r"import: mkdocs\.yml has a nav: add this line under 'nav:' there \(qabook does not edit it\): "
+                     r"(- .*)", r.stderr).group(1)
+    assert line.startswith("- DNS self-check: [dns-self-check/index.md, dns-self-check/01-"), line
+    assert line.count(".md") == 4, line
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == yml
+    (project / "mkdocs.yml").write_text(yml + "  " + line + "\n", encoding="utf-8")
+    r = mkdocs_build(project)
+    assert r.returncode == 0 and "QA050" not in r.stderr, r.stderr
+
+
 def test_a_finding_on_a_qa_page_is_reported_and_fails_strict(tmp_path: Path) -> None:
     """The Q&A pages stay checked, the one beside ordinary pages too."""
     project = stranger_project(tmp_path / "p")

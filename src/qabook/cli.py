@@ -157,12 +157,33 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
         except OSError as exc:
             raise UsageError(f"cannot write {out_dir}: {exc}") from None
         click.echo(f"wrote {len(plan.pages)} pages to {target} ({plan.question_count} questions)", err=True)
+        if (line := _nav_line_to_paste(plan, out_dir)) is not None:
+            click.echo(line, err=True)
         for path in left:
             click.echo(f"import: warning: could not remove the replaced chapter's {path}; remove it yourself", err=True)
     _echo_diagnostics(plan.diagnostics, fmt)
     click.echo(f"import: {plan.question_count} questions, {summary(plan.diagnostics)}", err=True)
     if plan.has_errors:
         sys.exit(1)
+
+
+def _nav_line_to_paste(plan, out_dir: Path) -> str | None:
+    """Where mkdocs.yml has a `nav:`, the new chapter's line to paste into it (qabook never edits
+    mkdocs.yml; the build's QA050 says the same until it is there)."""
+    from qabook.config import find_project
+    from qabook.rules.navigation import nav_line
+
+    project = find_project()
+    if project.nav is None or project.config_file is None:
+        return None
+    try:
+        paths = [(out_dir / p.rel).resolve().relative_to(project.docs_dir.resolve()).as_posix() for p in plan.pages]
+    except ValueError:  # written outside the site's docs folder
+        return None
+    if all(p in project.nav for p in paths):
+        return None
+    return (f"import: {project.config_file.name} has a nav: add this line under 'nav:' there "
+            f"(qabook does not edit it): {nav_line(plan.title, paths)}")
 
 
 @cli.command("check")

@@ -118,12 +118,17 @@ def _nav_hint(chapter: Chapter, missing: list[Page], whole: bool, config: str) -
     """QA050 for a chapter: how many of its pages the nav leaves out, and the entry to paste
     under `nav:` (one line of YAML flow style: a section and its pages), or the pages to add to
     the chapter's section when the nav lists some of them already."""
-    paths = ", ".join(_yaml_scalar(p.rel) for p in missing)
     if whole:
         return (f"the {len(missing)} page(s) of chapter '{chapter.slug}' are not in the nav of {config}: "
-                f"add this line under 'nav:' there: - {_yaml_scalar(chapter.title)}: [{paths}]")
+                f"add this line under 'nav:' there: {nav_line(chapter.title, [p.rel for p in missing])}")
     return (f"{len(missing)} page(s) of chapter '{chapter.slug}' are not in the nav of {config}: "
-            f"add them to its section there: [{paths}]")
+            f"add them to its section there: [{', '.join(_yaml_scalar(p.rel) for p in missing)}]")
+
+
+def nav_line(title: str, paths: list[str]) -> str:
+    """A chapter's entry for mkdocs.yml's `nav:`, one line of YAML flow style that reads back as
+    the title and the docs-relative paths (QA050, and `qabook import` into a site with a nav)."""
+    return f"- {_yaml_scalar(title)}: [{', '.join(_yaml_scalar(p) for p in paths)}]"
 
 
 #: Names qabook's output takes, and what takes them (a page or folder of that name would be replaced).
