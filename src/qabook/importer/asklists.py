@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from qabook.importer.elements import Element, headings_over
-from qabook.importer.shapes import QUESTION_MARK_RE, Shape
+from qabook.importer.shapes import Shape, question_mark
 from qabook.importer.template import Candidate, names_qa, titled_by
 
 #: The share of a list's items that must ask (of a list numbered in order: the numbering says
@@ -106,7 +106,7 @@ def _asking_items(elements: list[Element], shapes: list[Shape], lines: list[str]
         one_line = all(not any(line.strip() for line in lines[elements[i].own_end:elements[i].end]) for i in items)
         asking = sum(1 for i in items if shapes[i].asking) / len(items)
         toc = sum(1 for i in items if shapes[i].toc) / len(items)
-        marked = any(QUESTION_MARK_RE.search(shapes[i].title or "") for i in items)
+        marked = any(question_mark(shapes[i].title or "") for i in items)
         in_order = numbered_in_order(elements, items)
         named = _named_over(elements, items[0])
         if exercise_list(elements, items):  # '### Exercises: Level 1' over '1. Create an empty tuple'

@@ -100,6 +100,23 @@ def unbold(text: str) -> str:
 
 #: A line written as a question: it holds a question mark.
 QUESTION_MARK_RE = re.compile(r"[?？]")
+#: A link or an image, whatever the length of its target ('[editor](https://…/?code=%23%23…)', one
+#: pair of parentheses inside allowed: '(…/Foo_(bar))'), and an address written bare.
+_LINK_RE = re.compile(r"!?\[(?P<words>[^\[\]]{0,500})\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]{0,200}\")?\)|"
+                      r"(?:https?|ftp)://[^\s<>()\[\]]+")
+
+
+def without_links(text: str) -> str:
+    """The text as a reader sees it: each link's words kept, its target and bare addresses left out
+    (a '?' in 'editor?code=…' asks nothing)."""
+    return _LINK_RE.sub(lambda m: m["words"] or " ", text)
+
+
+def question_mark(text: str) -> bool:
+    """The text is written as a question: a '?' or '？' in its words (not in a link's address)."""
+    return bool(QUESTION_MARK_RE.search(text)) and bool(QUESTION_MARK_RE.search(without_links(text)))
+
+
 _BLANK_RE = re.compile(r"（\s*）|(?<![\w`])\(\s*\)|(?<![A-Za-z0-9_])\(\s+\)|_{3,}|＿{2,}")
 #: A blank already filled with the answer's letter: '(**D**)', '( C )', '(C )', '（B）' or '(B)' ending the line.
 _FILLED_BLANK_RE = re.compile(r"[(（]\s*(?:\*\*|__)[A-H](?:\*\*|__)\s*[)）]|[(（]\s+[A-H]\s*[)）]|[(（][A-H]\s+[)）]|"
@@ -109,7 +126,7 @@ _FILLED_BLANK_RE = re.compile(r"[(（]\s*(?:\*\*|__)[A-H](?:\*\*|__)\s*[)）]|[(
 def asks(title: str) -> bool:
     """The text reads as a question: a question mark, a blank to fill ('（）', '____'), or it
     opens with a question word."""
-    title = re.sub(r"(?<!!)\[([^\]]{0,500})\]\([^)]{0,500}\)", r"\1", title)  # a link asks with its words
+    title = without_links(title)  # a link asks with its words
     plain = re.sub(r"[*_`]", "", title).strip()
     plain = re.sub(r"^[\"'“‘「『]+(?=\w)", "", plain)  # a quoted question asks as well: '"请介绍一个项目"'
     words = re.sub(r"`[^`]*`", "code", title)  # 'saveBatch()' in code is no blank to fill
@@ -299,7 +316,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         said = labels.heading(title) if title else None
         # a tip or note box asks only when its title is written as a question: '!!! tip "How to drill"'
         # titles advice (a question word without '?'), '??? tip "Why does it fail?"' may hide an answer
-        if (kind in _ANSWER_TYPES and not QUESTION_MARK_RE.search(title)) or (said and said.kind != "question"):
+        if (kind in _ANSWER_TYPES and not question_mark(title)) or (said and said.kind != "question"):
             return Shape("adm", "", None, "answer", title, False)  # the answer of the question before it
         if kind in ("question", "faq", "quiz", "q", "exercise", "problem", "example", "abstract") or asks(title):
             return Shape("adm", "", numbering(title), "", title, True if kind != "example" else asks(title))

@@ -32,8 +32,8 @@ from qabook.importer.elements import Element
 from qabook.importer.marked import CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE, marked as marks_choice, ticked
 from qabook.importer.labels import Labels
 from qabook.importer.tasksection import task_section
-from qabook.importer.shapes import (FENCE_RE, QUESTION_MARK_RE, Shape, asks, details_close, linked_title, says_question,
-                                   step)
+from qabook.importer.shapes import (FENCE_RE, Shape, asks, details_close, linked_title, question_mark,
+                                   says_question, step)
 from qabook.vocabulary import SECTION_WORDS
 
 _PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)": 0.1, "(N)": 0.1, "一、": 0.0,
@@ -409,6 +409,17 @@ def says_something(body: list[str]) -> bool:
     return bool(words) and links * 2 < len(words) + 1 if len(words) > 1 else bool(words) and not links
 
 
+def outside_fences(body: list[str]) -> list[str]:
+    """The lines that are not inside a fenced code block (nor its fence lines)."""
+    out, fence = [], False
+    for line in body:
+        if FENCE_RE.match(line):
+            fence = not fence
+        elif not fence:
+            out.append(line)
+    return out
+
+
 def has_answer_mark(body: list[str], labels: Labels) -> bool:
     """An answer or explanation label, `<details>`, an answer admonition among the lines (not in code)."""
     fence = False
@@ -528,8 +539,9 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         inline = bool(_INLINE_ANSWER_RE.search(shape.title))
         inlined += inline
         inline = inline or bool(marks_choice(shape.title, body[:40]))
-        ticks += bool(QUESTION_MARK_RE.search(shape.title) and ticked(body[:40]))  # '* [x] 42' under a question
-        offers = has_options(body) or _task_choices(shape.title, body)
+        shown = outside_fences(body)  # choices in a fence are an example of markup, not the unit's
+        ticks += bool(question_mark(shape.title) and ticked(shown[:40]))  # '* [x] 42' under a question
+        offers = has_options(shown) or _task_choices(shape.title, shown)
         offering += offers
         asked = bool(shape.asking or explicit(shape) or asks(shape.title) or offers
                      or bool(body and _QUESTION_ADMONITION_RE.match(body[0]))
@@ -550,7 +562,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         cand.labelled_at.append(bool(has_answer_mark(body, labels) or _INLINE_ANSWER_RE.search(shape.title)))
         # a quiz's question: its choices, a tick, or an answer label under a start that asks itself
         # (not a group heading over one labelled question, '### 项目经验评估' over '**问题：**')
-        cand.quiz_at.append(bool(offers or ticked(body[:40]) or marked_answer and (
+        cand.quiz_at.append(bool(offers or ticked(shown[:40]) or marked_answer and (
             shape.asking or asks(shape.title) or explicit(shape))))
         sizes.append(1 + len(body))
         coded += any(FENCE_RE.match(line) for line in body)
@@ -567,7 +579,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     f = cand.features
     levels = [el.level for el in elements if el.kind == "heading"]
     top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
-    marked = sum(1 for sh in cand.shapes if QUESTION_MARK_RE.search(sh.title or "")) / n
+    marked = sum(1 for sh in cand.shapes if question_mark(sh.title or "")) / n
     groups = sum(1 for sh, asked in zip(cand.shapes, cand.asked_at) if not asked and names_group(sh.title)) / n
     tags = [sh.tag.lower() for sh in cand.shapes if sh.tag]
     rated = len(tags) / n if len(set(tags)) <= 6 else 0.0  # a scale of a few tags ('[E]', '[M]', '[H]')
@@ -614,7 +626,7 @@ def _task_choices(title: str, body: list[str]) -> bool:
     asks, its first line or the lines it wraps onto (under a heading that does not, such a list is
     a to-do list)."""
     at = [k for k, line in enumerate(body[:40]) if (m := TASK_RE.match(line)) and line[m.end():].strip()]
-    return len(at) >= 2 and (asks(title) or any(QUESTION_MARK_RE.search(line) for line in body[:at[0]]))
+    return len(at) >= 2 and (asks(title) or any(question_mark(line) for line in body[:at[0]]))
 
 
 def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
@@ -763,7 +775,7 @@ def topic_names(cand: Candidate, elements: list[Element]) -> set[int]:
     (`**Data types**`): group headings, not questions (`detect.py` makes them `group` elements,
     which end the question before them)."""
     n = len(cand.indices)
-    marked = [bool(QUESTION_MARK_RE.search(s.title)) for s in cand.shapes]
+    marked = [bool(question_mark(s.title)) for s in cand.shapes]
     if n < 10 or any(s.numbering for s in cand.shapes) or sum(marked) < 0.8 * n:
         return set()
     out = set()
@@ -831,7 +843,7 @@ def names_group(title: str) -> bool:
     '个人思考题', which may title the one question under it), or names them and what they are for
     ('Best questions to ask about the role', 'Questions for the interviewer')."""
     plain = re.sub(r"[*_`#]", "", title).strip()
-    return bool(_GROUP_RE.search(plain)) and not QUESTION_MARK_RE.search(plain)
+    return bool(_GROUP_RE.search(plain)) and not question_mark(plain)
 
 
 def section_title(title: str) -> bool:
