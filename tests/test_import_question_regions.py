@@ -32,3 +32,22 @@ def test_a_question_mark_in_a_links_address_asks_nothing():
     assert count(syntax_docs("link")) == 0
     # the same headings written as questions are questions (the reading is still there)
     assert count(syntax_docs("asked")) == 3
+
+
+def outline(title: str) -> str:
+    """Four category headings, each over a lead-in line and topic bullets; none asks."""
+    out = [f"# {title}", ""]
+    for name, topics in (("Technical Skills", ["Projects regarded by management", "Weaknesses and improvement"]),
+                         ("Past Performance", ["Past achievements", "Past failures and lessons learned"]),
+                         ("Self-awareness", ["Preventing problems from recurring", "Learning from failures"]),
+                         ("Operational Values", ["Readiness for the new job", "Values in an employer"])):
+        out += [f"## {name}", f"Focus on {name.lower()}:"] + [f"- {t}" for t in topics] + [""]
+    return "\n".join(out)
+
+
+def test_a_title_about_questions_names_no_collection_of_them():
+    # 'Question Categories', 'Quiz types and syntax': pages about questions, their sections no questions
+    assert count(outline("Interview Question Categories")) == 0
+    assert count(outline("Quiz types and syntax")) == 0
+    # a title that names the questions themselves makes the same sections its questions
+    assert count(outline("Interview Questions")) == 4

@@ -480,9 +480,18 @@ _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|
                         r"\b(?:interview questions|quiz|quizzes|exam|exercises?|questions?|problems|self-check|trivia)\b", re.I)
 
 
+#: What follows a Q&A word that only qualifies the noun after it, when that noun is a page *about*
+#: questions — their kinds, their markup, the tools that make them ('Quiz types and syntax', 'Interview
+#: Question Categories', 'Exercise Directive', 'Question Generator'): no collection of questions.
+_ABOUT_QA_RE = re.compile(r"[\s-]+(?:types?|kinds?|categor(?:y|ies)|taxonomy|syntax|formats?|formatting|markup|"
+                          r"templates?|directives?|schemas?|specs?|specifications?|generators?|plugins?|extensions?|"
+                          r"components?|widgets?|editors?|builders?|engines?|makers?|guidelines?|writing|design)\b", re.I)
+
+
 def names_qa(text: str) -> bool:
-    """The text names a collection of questions ('FAQ', '面试题', 'Study questions', 'Quiz')."""
-    return bool(_TITLED_RE.search(text))
+    """The text names a collection of questions ('FAQ', '面试题', 'Study questions', 'Quiz'), not a
+    page about them ('Quiz types and syntax', 'Interview Question Categories')."""
+    return any(not _ABOUT_QA_RE.match(text, m.end()) for m in _TITLED_RE.finditer(text))
 
 
 #: A heading over an example of markup ('## Example', '### Examples', '## 示例'), not over questions.
@@ -512,12 +521,12 @@ def titled_by(elements: list[Element], lines: list[str]) -> float:
     """1.0 when the document's first heading names a collection of questions, 0.5 when only its
     first lines of text do (they may only describe the subject: 'turns Q&A documents into…'), else 0."""
     head = next((el.text for el in elements if el.kind == "heading"), "")
-    if _TITLED_RE.search(head):
+    if names_qa(head):
         return 1.0
     # the first lines of text, not a list of links (a site's navigation names other pages)
     first = " ".join(line for line in lines[:8] if line.strip() and not _LINK_LINE_RE.match(line))
     first = re.sub(r"<[^<>]*>|\]\([^)]{0,500}\)|https?://\S+", " ", first)  # words, not addresses
-    return 0.5 if _TITLED_RE.search(first[:300]) else 0.0
+    return 0.5 if names_qa(first[:300]) else 0.0
 
 
 def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels,
