@@ -51,3 +51,83 @@ def test_a_title_about_questions_names_no_collection_of_them():
     assert count(outline("Quiz types and syntax")) == 0
     # a title that names the questions themselves makes the same sections its questions
     assert count(outline("Interview Questions")) == 4
+
+
+INTERVIEW_NOTES = """\
+---
+title: "General interview questions and how to answer"
+---
+
+## General Tips
+1. Stay honest.
+2. Use research to guide your answer.
+3. Convey healthy enthusiasm.
+4. Be prepared.
+5. Take your time answering.
+
+## How to Prepare
+1. Research the company.
+2. Practice your answers.
+3. Study the job description.
+4. Plan your attire the night before.
+5. Bring copies of your resume.
+6. Prepare smart questions.
+
+## Questions
+### General
+1. Tell me about yourself.
+\t- Start with a summary of your background
+\t- Then your key achievements
+2. Why do you want to work here?
+3. What is your greatest achievement?
+4. Where do you see yourself in 5 years?
+5. What motivates you?
+6. How do you give feedback?
+7. Tell me about your proudest professional accomplishment.
+
+### Behavioral
+1. Tell me about a time you failed.
+2. Give me an example of a time you had to prioritize tasks.
+3. How do you handle conflict with a peer?
+4. Tell me about a time you disagreed with a supervisor.
+5. Walk me through a project you led.
+"""
+
+
+def test_a_list_template_is_judged_where_it_asks():
+    # eleven numbered tips above '## Questions' would pull the list's share of asking items down to
+    # half: the template is judged on its questions' runs, the tips stay chapter text
+    plan = plan_import(INTERVIEW_NOTES, "notes.md", chapter="ch")
+    assert plan.question_count == 12
+    titles = [p.title for p in plan.pages[1:]]
+    assert not any("honest" in t or "Research" in t for t in titles)
+    chapter = plan.pages[0].text
+    assert "Stay honest." in chapter and "Bring copies of your resume." in chapter
+
+
+def test_interview_prompts_addressed_to_the_answerer_ask():
+    from qabook.importer.shapes import asks
+    assert asks("Tell me about yourself.")
+    assert asks("Walk me through a project you led.")
+    assert not asks("Telling the story of a project")
+
+
+def details_tasks(section: str, summaries: list[str]) -> str:
+    out = ["# Observability (18%)", "", "## Practice questions based on these concepts", "",
+           "* Understand LivenessProbes and ReadinessProbes", "* Understand Container Logging", "",
+           f"## {section}", ""]
+    for summary in summaries:
+        out += [f"<details><summary>{summary}</summary>", "<p>", "", "```", "kubectl get pods -o wide",
+                "kubectl describe pod nginx", "```", "</p>", "</details>", ""]
+    return "\n".join(out)
+
+
+TASKS = ["Create an nginx pod with containerPort 80 and verify it", "List all the events sorted by timestamp",
+         "Get the memory and CPU usage of all the pods", "Copy the logs of the busybox pod to a file"]
+
+
+def test_details_tasks_under_a_section_named_for_them_are_questions():
+    # imperative summaries over a hidden answer, in '## Questions': four tasks a learner answers
+    assert count(details_tasks("Questions", TASKS)) == 4
+    # <details> that title something else (a release's notes) stay text, as before
+    assert count(details_tasks("Release notes", ["v1.2.0", "v1.1.0", "v1.0.1", "v1.0.0"])) == 0

@@ -24,7 +24,7 @@ import re
 
 from qabook.importer.elements import Element, headings_over
 from qabook.importer.shapes import Shape, question_mark
-from qabook.importer.template import Candidate, names_qa, titled_by
+from qabook.importer.template import Candidate, asked_of_others, names_qa, titled_by
 
 #: The share of a list's items that must ask (of a list numbered in order: the numbering says
 #: the rest are questions too), and how few items make a list of questions.
@@ -74,18 +74,6 @@ def _prompts(chosen: list[int], elements: list[Element], shapes: list[Shape], li
     if linked * 2 >= len(chosen) or titled_by(elements, lines) >= 1.0:
         return False
     return not any(names_qa(over) or _CHECK_RE.search(over.lower()) for over in headings_over(elements, chosen[0]))
-
-
-#: A title over questions the reader asks someone else ('Questions to ask the interviewer',
-#: 'Best questions to ask about the role', '反问面试官'): prompts to take along, not questions to answer.
-_ASKED_OF_OTHERS_RE = re.compile(r"(?<![A-Za-z])questions\s+(?:\w+\s+){0,2}?(?:to|you\s+(?:can|could|should|might|may))"
-                                 r"\s+ask\b|\bask(?:ing)?\s+(?:the|your|an?)\s+(?:interviewer|employer|recruiter)|"
-                                 r"反问|问面试官|向面试官提问", re.I)
-
-
-def asked_of_others(title: str) -> bool:
-    """The title names questions the reader asks someone else, not questions to answer."""
-    return bool(_ASKED_OF_OTHERS_RE.search(title))
 
 
 def _title(elements: list[Element]) -> str:

@@ -70,7 +70,7 @@ _INTERROGATIVE_RE = re.compile(
     r"手写|手动实现|编写|设计|写出|写一个|给定|求|判断|分析|区别|有没有)|^(?:(?:please|try to)\s+)?(?:"
     r"What|How|Why|When|Where|Which|Who|Whom|Whose|Explain|Describe|Write|Implement|Provide|Compare|Discuss|Define|"
     r"Name|List|Give|Find|Show|Prove|Calculate|Determine|Is|Are|Can|Could|Do|Does|Did|Should|Would|Will|Has|Have|"
-    r"True or False)\b",
+    r"True or False|Tell\s+(?:me|us)|(?:Walk|Talk)\s+(?:me|us)\s+through)\b",
     re.I,
 )
 _ASKS_INSIDE_RE = re.compile(r"[?？]|(什么|吗|如何|怎么|为什么|哪些|区别|是否)|\b(what|how|why|which|difference)\b", re.I)

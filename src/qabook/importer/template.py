@@ -101,8 +101,12 @@ class Candidate:
             # or in a bank that is nothing else: `bank`)
             return f["labelled"] >= 0.5 or (f.get("titled", 0) >= 1.0 and f.get("marked", 0) >= 0.8
                                             and f["answered"] >= 0.8 and f["n"] >= 3) or f.get("bank", 0) >= 1.0
-        if self.key[0] == "details" and f["ask"] < 0.5 and f["explicit"] < 0.5 and f["sequence"] < 0.6:
+        named = f.get("named", 0) >= 0.8 and f["n"] >= 3  # in a section named for them: '## Questions' (`named_section`)
+        if self.key[0] == "details" and f["ask"] < 0.5 and f["explicit"] < 0.5 and f["sequence"] < 0.6 and not named:
             return False  # <details> blocks that title something else (a table of contents, a changelog's notes)
+        if named and (f["ask"] >= 0.8 or self.key[0] in ("details", "adm") and f["answered"] >= 0.8):
+            return True  # prompts that ask one by one, answered or not ('Tell me about…' items), or tasks set in
+            # a <summary> over their hidden answer ('Create an nginx pod…'): what the section says they are
         if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.5:
             return True
         steps = self.key[0] == "item" and not _heading(self.key[1])  # plain list items ('1. ### …' is a heading)
@@ -535,8 +539,8 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     n = len(cand.indices)
     box = cand.key[0]
     cand.ends = unit_ends(elements, shapes, cand.indices, box, lines)
-    asking = answered = labelled = coded = offering = inlined = ticks = 0
-    sizes = []
+    sizes: list[int] = []
+    inlined, ticks, offering, labelled, coded = [], [], [], [], []  # per unit
     claimed = claims([(i, s.numbering.number if s.numbering else None) for i, s in zip(cand.indices, cand.shapes)],
                      [at for at, _ in keys or []])
     for i, end, shape in zip(cand.indices, cand.ends, cand.shapes):
@@ -546,16 +550,15 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         if box == "p" and cand.key[1] == "whole" and el.own_end - el.start > 1:
             pass  # lines glued under a bold line are its answer: already in the body
         inline = bool(_INLINE_ANSWER_RE.search(shape.title))
-        inlined += inline
+        inlined.append(inline)
         inline = inline or bool(marks_choice(shape.title, body[:40]))
         shown = outside_fences(body)  # choices in a fence are an example of markup, not the unit's
-        ticks += bool(question_mark(shape.title) and ticked(shown[:40]))  # '* [x] 42' under a question
+        ticks.append(bool(question_mark(shape.title) and ticked(shown[:40])))  # '* [x] 42' under a question
         offers = has_options(shown) or _task_choices(shape.title, shown)
-        offering += offers
+        offering.append(offers)
         asked = bool(shape.asking or explicit(shape) or asks(shape.title) or offers
                      or bool(body and _QUESTION_ADMONITION_RE.match(body[0]))
                      or (box != "p" and has_question_part(body, labels)))
-        asking += asked
         cand.asked_at.append(asked)
         key = keys[claimed[i]][1] if keys and i in claimed else None
         keyed = bool(key and shape.numbering and shape.numbering.number in key)
@@ -564,18 +567,27 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         # a heading that is only a link ('#### 3. [What is paging?](https://…/video)') is answered by
         # what it links to; a list of links is a reading list
         said = bool(inline or says_something(body) or (not body and _heading(box) and linked_title(shape.title)))
-        answered += said
         cand.answered_at.append(said)
         marked_answer = bool(inline or has_answer_mark(body, labels))
-        labelled += marked_answer
+        labelled.append(marked_answer)
         cand.labelled_at.append(bool(has_answer_mark(body, labels) or _INLINE_ANSWER_RE.search(shape.title)))
         # a quiz's question: its choices, a tick, or an answer label under a start that asks itself
         # (not a group heading over one labelled question, '### 项目经验评估' over '**问题：**')
         cand.quiz_at.append(bool(offers or ticked(shown[:40]) or marked_answer and (
             shape.asking or asks(shape.title) or explicit(shape))))
         sizes.append(1 + len(body))
-        coded += any(FENCE_RE.match(line) for line in body)
-    numbers = [s.numbering for s in cand.shapes if s.numbering and s.numbering.number is not None]
+        coded.append(any(FENCE_RE.match(line) for line in body))
+    # the template is judged where it repeats as questions: a list's numbered runs that neither ask
+    # nor carry a label, while its other runs ask as a rule (tips lists above '## Questions'), are
+    # left out of its features as they are out of its starts (`silent`)
+    quiet = quiet_runs(cand)
+    keep = [k for k in range(len(cand.indices)) if cand.indices[k] not in quiet] or list(range(len(cand.indices)))
+    n = len(keep)
+    shapes_kept = [cand.shapes[k] for k in keep]
+    sizes = [sizes[k] for k in keep]
+    asking = sum(cand.asked_at[k] for k in keep)
+    answered = sum(cand.answered_at[k] for k in keep)
+    numbers = [s.numbering for s in shapes_kept if s.numbering and s.numbering.number is not None]
     pairs = list(zip(numbers, numbers[1:]))
     seq = (sum(step(a, b) for a, b in pairs) / len(pairs)) if pairs else 0.0
     total = sum(1 for line in lines if line.strip()) or 1
@@ -588,14 +600,17 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     f = cand.features
     levels = [el.level for el in elements if el.kind == "heading"]
     top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
-    marked = sum(1 for sh in cand.shapes if question_mark(sh.title or "")) / n
-    groups = sum(1 for sh, asked in zip(cand.shapes, cand.asked_at) if not asked and names_group(sh.title)) / n
-    tags = [sh.tag.lower() for sh in cand.shapes if sh.tag]
+    marked = sum(1 for sh in shapes_kept if question_mark(sh.title or "")) / n
+    groups = sum(1 for k in keep if not cand.asked_at[k] and names_group(cand.shapes[k].title)) / n
+    tags = [sh.tag.lower() for sh in shapes_kept if sh.tag]
     rated = len(tags) / n if len(set(tags)) <= 6 else 0.0  # a scale of a few tags ('[E]', '[M]', '[H]')
     f.update(bank=float(family == "ask" and plain_bank(cand, elements, lines, sizes, answered / n, coverage)))
-    f.update(rated=rated, groups=groups, ticked=ticks / n, inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
-             coverage=coverage, regular=regular, prior=prior,
-             explicit=sum(explicit(s) for s in cand.shapes) / n,
+    share = lambda flags: sum(flags[k] for k in keep) / n  # noqa: E731
+    f.update(rated=rated, groups=groups, ticked=share(ticks), inline=share(inlined), choices=share(offering),
+             titled=float(is_titled), marked=marked, top=float(top), code=share(coded), n=n, ask=asking / n,
+             answered=answered / n, labelled=share(labelled), sequence=seq, coverage=coverage, regular=regular,
+             prior=prior, explicit=sum(explicit(s) for s in shapes_kept) / n,
+             named=sum(named_section(elements, cand.indices[k]) for k in keep) / n,
              sectioned=float(bool(_heading(box) and task_section(elements, cand.indices))))
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
     cand.score = round(weight * (1.5 * f["ask"] + 1.0 * f["labelled"] + 0.5 * f["answered"] + 0.5 * seq
@@ -735,9 +750,13 @@ def quiet_runs(cand: Candidate, by_run: bool = False):
         if len(run) < 2 or any(cand.asked_at[k] or cand.labelled_at[k] for k in run) \
                 or any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
             continue  # a run that asks somewhere, or not numbered one by one like a list of rules
-        others = [k for k in range(len(cand.indices)) if k not in run]
-        if sum(cand.asked_at[k] for k in others) >= 0.75 * len(others):
-            quiet.append([cand.indices[k] for k in run])
+        quiet.append(run)
+    # the runs that ask are judged apart from every such run (a document's tips and its steps both
+    # before its questions)
+    others = [k for k in range(len(cand.indices)) if not any(k in run for run in quiet)]
+    if not others or sum(cand.asked_at[k] for k in others) < 0.75 * len(others):
+        quiet = []
+    quiet = [[cand.indices[k] for k in run] for run in quiet]
     if sum(map(len, quiet)) * 2 >= len(cand.indices):
         quiet = []  # most of the template: it is what the document is about
     return quiet if by_run else {i for run in quiet for i in run}
@@ -853,6 +872,36 @@ def names_group(title: str) -> bool:
     ('Best questions to ask about the role', 'Questions for the interviewer')."""
     plain = re.sub(r"[*_`#]", "", title).strip()
     return bool(_GROUP_RE.search(plain)) and not question_mark(plain)
+
+
+#: A title over questions the reader asks someone else ('Questions to ask the interviewer',
+#: 'Best questions to ask about the role', '反问面试官'): prompts to take along, not questions to answer.
+_ASKED_OF_OTHERS_RE = re.compile(r"(?<![A-Za-z])questions\s+(?:\w+\s+){0,2}?(?:to|you\s+(?:can|could|should|might|may))"
+                                 r"\s+ask\b|\bask(?:ing)?\s+(?:the|your|an?)\s+(?:interviewer|employer|recruiter)|"
+                                 r"反问|问面试官|向面试官提问", re.I)
+
+
+def asked_of_others(title: str) -> bool:
+    """The title names questions the reader asks someone else, not questions to answer."""
+    return bool(_ASKED_OF_OTHERS_RE.search(title))
+
+
+def named_section(elements: list[Element], i: int) -> bool:
+    """Element i stands in a section (under the document's title) whose heading, or one it sits
+    under, names a collection of questions or tasks ('## Questions' over '### Behavioral' over its
+    items, '## Exercises', '## 习题'), not questions the reader asks someone else: what the author
+    put there are questions, tasks and prompts as much as sentences that ask."""
+    heads = [j for j, el in enumerate(elements) if el.kind == "heading"]
+    # the document's title: its first heading when no other is at its level (that one is `titled_by`'s)
+    title = heads[0] if heads and all(elements[j].level > elements[heads[0]].level for j in heads[1:]) else None
+    over, level = [], 7
+    for j in range(i - 1, -1, -1):
+        el = elements[j]
+        if el.kind == "heading" and el.level < level:
+            level = el.level
+            if j != title:
+                over.append(el.text)
+    return any(names_collection(h) for h in over) and not any(asked_of_others(h) for h in over)
 
 
 def section_title(title: str) -> bool:
