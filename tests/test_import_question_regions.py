@@ -131,3 +131,52 @@ def test_details_tasks_under_a_section_named_for_them_are_questions():
     assert count(details_tasks("Questions", TASKS)) == 4
     # <details> that title something else (a release's notes) stay text, as before
     assert count(details_tasks("Release notes", ["v1.2.0", "v1.1.0", "v1.0.1", "v1.0.0"])) == 0
+
+
+ZW = "\u200b"  # a zero-width space: the line shows blank
+QUOTED_QUIZ = f"""\
+# Knowledge test
+{ZW}
+## Multiple Choice
+Replace the space between the `[ ]` with an `x` for your answer:
+{ZW}
+> Which of these countries has the largest population?
+  [ ] USA
+  [x] India
+{ZW}
+=====================
+{ZW}
+# Multiple Choice
+> 1 - Which of these selectors has the highest specificity?
+  [ x ] body > div#app
+  [ ] .container #app
+  [ ] *
+{ZW}
+> 2 - Which pattern groups multiple selectors together?
+  [ ] +
+  [ x ] ,
+  [ ] >
+{ZW}
+> 3 - What is the default flex-direction?
+  [ ] column
+  [ x ] row
+{ZW}
+> 4 - Which of these properties apply to flex items? (Select all that apply)
+  [ ] flex-flow
+  [ x ] order
+  [ x ] flex-grow
+"""
+
+
+def test_numbered_questions_in_blockquotes_with_bare_boxes():
+    # lines of a zero-width space read as the blank lines they look like: each '> N - …' its own quote,
+    # a quiz's questions; the unnumbered quote above the rule is the instructions' example
+    plan = plan_import(QUOTED_QUIZ, "quiz.md", chapter="ch")
+    assert plan.question_count == 4
+    first, several = plan.pages[1].text, plan.pages[4].text
+    question, answer = first.split("/// answer")
+    assert "[ ] body > div#app" in question and "[ x ]" not in question  # shown unticked
+    assert "body > div#app" in answer
+    question, answer = several.split("/// answer")
+    assert "[ x ]" not in question and "- order" in answer and "- flex-grow" in answer
+    assert "Which of these countries" in plan.pages[0].text  # the example stays with the instructions

@@ -56,7 +56,7 @@ _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("N、", re.compile(r"^(?P<n>\d+)\s*[、:：]\s*")),
     # '三、 …', and '二 在go语言中…' (a space for the 、, beside '三、' in the same sequence; not '一 二 三')
     ("一、", re.compile(rf"^(?P<n>[{_CJK_DIGITS}]+)(?:\s*[、.．]|\s+(?=[^\s{_CJK_DIGITS}]))\s*")),
-    ("N ", re.compile(r"^(?P<n>\d{1,3})\s+(?=\D)")),
+    ("N ", re.compile(r"^(?P<n>\d{1,3})\s+(?:[-–—]\s+)?(?=\D)")),  # '2 在go语言中…', '1 - Which …?'
 )
 #: Any word before a number ('Drill 26.', 'Card 3:'): a numbering only where the author's pattern
 #: named that word (`numbering(…, any_word=True)`); in a document's prose it is words and a number.
@@ -346,7 +346,8 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         if label is None or label.kind != "question" or not label.rest:
             # '> 第 152 题：…' after a date line: a question numbered as one, quoted (its paragraph twin's shape)
             num = numbering(unbold(line))
-            if says_question(num) and num.number is not None and num.title:
+            if num is not None and num.number is not None and num.title:
+                # '> 第 152 题：…' (its paragraph twin's sequence), '> 1 - Which …?' (a quiz's questions quoted)
                 return Shape("quote", "", num, "", unbold(num.title), asks(num.title))
             return Shape("quote", "", None, "", "", False)
         title = unbold(label.rest)

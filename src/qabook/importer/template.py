@@ -254,6 +254,8 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
     if box == "quote":
         if shape.label_kind != "question" and says_question(shape.numbering):
             return ("p", "", _family(shape))  # '> 第 152 题：…' continues the '第 153 题：…' paragraphs
+        if shape.label_kind != "question" and shape.numbering:
+            return (box, "", _family(shape))  # '> 1 - Which …?' over its '[ ]' choices: numbered quotes
         return (box, "", "label-q") if shape.label_kind == "question" else None
     if box == "p":
         family = "label-q" if shape.label_kind == "question" else _family(shape)
