@@ -101,7 +101,7 @@ class Candidate:
             # or in a bank that is nothing else: `bank`)
             return f["labelled"] >= 0.5 or (f.get("titled", 0) >= 1.0 and f.get("marked", 0) >= 0.8
                                             and f["answered"] >= 0.8 and f["n"] >= 3) or f.get("bank", 0) >= 1.0
-        named = f.get("named", 0) >= 0.8 and f["n"] >= 3  # in a section named for them: '## Questions' (`named_section`)
+        named = f.get("named", 0) >= 0.8 and f["n"] >= 3  # in a section named for them: '## Questions' (`named_sections`)
         if self.key[0] == "details" and f["ask"] < 0.5 and f["explicit"] < 0.5 and f["sequence"] < 0.6 and not named:
             return False  # <details> blocks that title something else (a table of contents, a changelog's notes)
         if named and (f["ask"] >= 0.8 or self.key[0] in ("details", "adm") and f["answered"] >= 0.8):
@@ -608,11 +608,12 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     rated = len(tags) / n if len(set(tags)) <= 6 else 0.0  # a scale of a few tags ('[E]', '[M]', '[H]')
     f.update(bank=float(family == "ask" and plain_bank(cand, elements, lines, sizes, answered / n, coverage)))
     share = lambda flags: sum(flags[k] for k in keep) / n  # noqa: E731
+    named = named_sections(elements)
     f.update(rated=rated, groups=groups, ticked=share(ticks), inline=share(inlined), choices=share(offering),
              titled=float(is_titled), marked=marked, top=float(top), code=share(coded), n=n, ask=asking / n,
              answered=answered / n, labelled=share(labelled), sequence=seq, coverage=coverage, regular=regular,
              prior=prior, explicit=sum(explicit(s) for s in shapes_kept) / n,
-             named=sum(named_section(elements, cand.indices[k]) for k in keep) / n,
+             named=sum(named[cand.indices[k]] for k in keep) / n,
              sectioned=float(bool(_heading(box) and task_section(elements, cand.indices))))
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
     cand.score = round(weight * (1.5 * f["ask"] + 1.0 * f["labelled"] + 0.5 * f["answered"] + 0.5 * seq
@@ -755,7 +756,8 @@ def quiet_runs(cand: Candidate, by_run: bool = False):
         quiet.append(run)
     # the runs that ask are judged apart from every such run (a document's tips and its steps both
     # before its questions)
-    others = [k for k in range(len(cand.indices)) if not any(k in run for run in quiet)]
+    read_past = {k for run in quiet for k in run}
+    others = [k for k in range(len(cand.indices)) if k not in read_past]
     if not others or sum(cand.asked_at[k] for k in others) < 0.75 * len(others):
         quiet = []
     quiet = [[cand.indices[k] for k in run] for run in quiet]
@@ -888,22 +890,27 @@ def asked_of_others(title: str) -> bool:
     return bool(_ASKED_OF_OTHERS_RE.search(title))
 
 
-def named_section(elements: list[Element], i: int) -> bool:
-    """Element i stands in a section (under the document's title) whose heading, or one it sits
-    under, names a collection of questions or tasks ('## Questions' over '### Behavioral' over its
-    items, '## Exercises', '## 习题'), not questions the reader asks someone else: what the author
-    put there are questions, tasks and prompts as much as sentences that ask."""
+def named_sections(elements: list[Element]) -> list[bool]:
+    """For each element, whether it stands in a section (under the document's title) whose heading,
+    or one it sits under, names a collection of questions or tasks ('## Questions' over '###
+    Behavioral' over its items, '## Exercises', '## 习题'), not questions the reader asks someone
+    else: what the author put there are questions, tasks and prompts as much as sentences that
+    ask. One pass over the document."""
     heads = [j for j, el in enumerate(elements) if el.kind == "heading"]
     # the document's title: its first heading when no other is at its level (that one is `titled_by`'s)
     title = heads[0] if heads and all(elements[j].level > elements[heads[0]].level for j in heads[1:]) else None
-    over, level = [], 7
-    for j in range(i - 1, -1, -1):
+    out = [False] * len(elements)
+    stack: list[tuple[int, bool, bool]] = []  # the headings over the element: level, names questions, asked of others
+    for k, j in enumerate(heads):  # the elements from one heading to the next share the headings over them
         el = elements[j]
-        if el.kind == "heading" and el.level < level:
-            level = el.level
-            if j != title:
-                over.append(el.text)
-    return any(names_collection(h) for h in over) and not any(asked_of_others(h) for h in over)
+        while stack and stack[-1][0] >= el.level:
+            stack.pop()
+        if j != title:
+            stack.append((el.level, names_collection(el.text), asked_of_others(el.text)))
+        if any(names for _, names, _ in stack) and not any(others for _, _, others in stack):
+            stop = heads[k + 1] + 1 if k + 1 < len(heads) else len(elements)
+            out[j + 1:stop] = [True] * (stop - j - 1)
+    return out
 
 
 def section_title(title: str) -> bool:
