@@ -314,8 +314,9 @@ _ANSWER_TYPES = {"answer", "success", "tip", "note", "solution", "hint", "check"
 LINKED_NUMBER_RE = re.compile(r"^(?P<lead>(?:\*\*|__)?\s*)\[(?P<n>\d{1,4})\]\([^()\s]{1,500}\)(?=\s*(?:\*\*|__)?\s*[.．、)])")
 
 
-def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = None) -> Shape:
-    """The shape of one element's first line."""
+def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = None, numbered: bool = True) -> Shape:
+    """The shape of one element's first line; with `numbered` False, a number it opens with is a
+    word of its title (`counted_titles`)."""
     if el.kind == "paragraph" and (m := ADMONITION_RE.match(first_line(el))):
         title = unbold((m["quoted"] if m["quoted"] is not None else m["title"]) or "")
         kind = m["type"].lower()
@@ -386,8 +387,8 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
             bold, text = "prefix", f"{inner} {m['rest']}"
     label = labels.heading(text) if box[:1] == "h" else labels.paragraph(line)
     label_kind = label.kind if label else ""
-    num = numbering(text)
-    if num is None and box[:1] == "h" and (linked := linked_title(text)) and (inner := numbering(linked[0])):
+    num = numbering(text) if numbered else None
+    if num is None and numbered and box[:1] == "h" and (linked := linked_title(text)) and (inner := numbering(linked[0])):
         # '# [3. WebSocket的工作原理](https://…/video)': the number is read inside the link that makes
         # the whole heading; the title keeps the link as written (its words are the link's)
         num = Numbering(inner.style, inner.number, inner.word, text, inner.part)
@@ -403,6 +404,32 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
                  and labels.dividers.get(lines[el.own_end].strip()) == "answer")
     return Shape(box, bold, num, label_kind, title, asks(title) or front, bool(_TOC_RE.match(line)), front,
                  rating_tag(title))
+
+
+def counted_titles(elements: list[Element], shapes: list[Shape], labels: Labels = DEFAULT,
+                   lines: list[str] | None = None) -> list[Shape]:
+    """The shapes, with a number that starts no sequence read as a word of its heading's title:
+    '## 7 Wonders of the World' among unnumbered '## Oldest known written language?' cards,
+    '#### 3 worst defects', '#### 10 years' among unnumbered topic headings. Only for numbers
+    written bare ('N ', no '.' or '、' after them), at a heading level whose other headings are
+    unnumbered, at least twice as many, and when no two of those numbers follow one another
+    (`## 1 Introduction`, `## 2 Setup` are numbered sections)."""
+    by_box: dict[str, list[int]] = {}
+    for i, sh in enumerate(shapes):
+        if sh.box[:1] == "h" and sh.box[1:].isdigit() and elements[i].kind == "heading":
+            by_box.setdefault(sh.box, []).append(i)
+    out = list(shapes)
+    for idx in by_box.values():
+        bare = [i for i in idx if shapes[i].numbering and shapes[i].numbering.style == "N "]
+        plain = [i for i in idx if not shapes[i].numbering]
+        if not bare or len(bare) + len(plain) < len(idx) or len(plain) < max(2, 2 * len(bare)):
+            continue  # other numbering at this level, or too few unnumbered siblings to tell
+        nums = [shapes[i].numbering for i in bare]
+        if any(step(a, b) >= 1.0 for a, b in zip(nums, nums[1:])):
+            continue
+        for i in bare:
+            out[i] = shape_of(elements[i], labels, lines, numbered=False)
+    return out
 
 
 #: A short bracketed tag a question line opens with, rating it or saying its kind: '[E] Why …?',

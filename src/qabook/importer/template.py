@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
+from qabook.importer.furniture import contents_lines
 from qabook.importer.marked import CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE, marked as marks_choice, ticked
 from qabook.importer.labels import Labels
 from qabook.importer.tasksection import task_section
@@ -109,6 +110,11 @@ class Candidate:
             # a <summary> over their hidden answer ('Create an nginx pod…'): what the section says they are
         if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.5:
             return True
+        if _heading(self.key[0]) and self.key[2] == "plain" and f.get("headless") and f.get("top") and f["n"] >= 4 \
+                and f["ask"] >= 0.3 and f.get("marked", 0) > 0 and f["answered"] >= 1.0 and f["coverage"] >= 0.9 \
+                and f.get("mean", 99) <= 12:
+            return True  # a deck of cards: nothing but headings over short backs from the first line on, some
+            # asking, others naming a topic to recall ('## Examples of lost cities', '## 7 Wonders of the World')
         steps = self.key[0] == "item" and not _heading(self.key[1])  # plain list items ('1. ### …' is a heading)
         if f.get("rated", 0) >= 0.6 and f["n"] >= 3 and f["ask"] >= 0.3:
             return True  # most starts rated by a tag of one small scale ('[E]', '[M]', '[H]'): graded exercises,
@@ -592,7 +598,8 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     numbers = [s.numbering for s in shapes_kept if s.numbering and s.numbering.number is not None]
     pairs = list(zip(numbers, numbers[1:]))
     seq = (sum(step(a, b) for a, b in pairs) / len(pairs)) if pairs else 0.0
-    total = sum(1 for line in lines if line.strip()) or 1
+    # (a table of contents is the page's furniture, `furniture.py`: the units' share is of the rest)
+    total = (sum(1 for line in lines if line.strip()) - contents_lines(elements, shapes, lines)) or 1
     coverage = min(1.0, sum(sizes) / total)
     mean = sum(sizes) / n
     cv = math.sqrt(sum((s - mean) ** 2 for s in sizes) / n) / mean if mean else 1.0
@@ -607,6 +614,8 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     tags = [sh.tag.lower() for sh in shapes_kept if sh.tag]
     rated = len(tags) / n if len(set(tags)) <= 6 else 0.0  # a scale of a few tags ('[E]', '[M]', '[H]')
     f.update(bank=float(family == "ask" and plain_bank(cand, elements, lines, sizes, answered / n, coverage)))
+    # nothing before the first start (no title, no lead-in): the document is its units, a deck of cards
+    f.update(headless=float(not any(line.strip() for line in lines[:elements[cand.indices[0]].start])), mean=mean)
     share = lambda flags: sum(flags[k] for k in keep) / n  # noqa: E731
     named = named_sections(elements)
     f.update(rated=rated, groups=groups, ticked=share(ticks), inline=share(inlined), choices=share(offering),
@@ -686,6 +695,7 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
            if answered and not asked and not said and shape.title.strip() and not in_sequence(cand.shapes, k)
            and not (cand.key[0] == "details" and _task_sentence(shape.title))}
     out |= topic_names(cand, elements) if elements else set()
+    out |= lead_ins(cand)
     for order in (range(n), range(n - 1, -1, -1)):
         for k in order:
             if cand.asked_at[k] or cand.shapes[k].numbering:
@@ -696,6 +706,26 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     if len(out) >= n:
         return sections
     return out | sections
+
+
+#: A title that leads in to what follows it instead of asking: a sentence that ends with a colon
+#: ('Java 异常类层次结构图概览：'), or with a full stop and points below ('…从如下4个抽象类基类中派生出来的。',
+#: 'as follows', 'the following') — not a problem stated in the heading ('The following error occurs').
+_LEAD_IN_RE = re.compile(r"[:：]\s*$|(?:如下|以下|下面|下列|下图|\bas follows\b|\bthe following\b|\bbelow\b).*[.。]\s*$",
+                         re.I)
+
+
+def lead_ins(cand: Candidate) -> set[int]:
+    """Starts that lead in to the text under them, among starts that ask as a rule: unnumbered, not
+    asking, unlabelled, and written as a pointer to what follows ('### Java IO 流的40多个类都是从如下4个抽象类
+    基类中派生出来的。' over a list, after '### Java IO流了解吗？' and its answer) — the author's emphasis
+    inside the answer before it, which goes on under it; never the first start (nothing to go on)."""
+    n = len(cand.indices)
+    if not _heading(cand.key[0]) or n < 5 or sum(cand.asked_at) < 0.75 * n:
+        return set()
+    return {i for k, (i, asked, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.shapes))
+            if k and cand.answered_at[k - 1] and not asked and not shape.numbering and not explicit(shape)
+            and not (cand.labelled_at and cand.labelled_at[k]) and _LEAD_IN_RE.search(shape.title)}
 
 
 def _task_sentence(title: str) -> bool:

@@ -559,6 +559,44 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     unit.how["question"] = how + (f" (from line {said[0].src[0]})" if said and said[0].src else "")
 
 
+#: The most blocks a question written under a topic title holds (a lead-in sentence, then what it asks).
+ASKED_BELOW_BLOCKS = 2
+
+
+def _asking_block(lines: list[OutLine]) -> bool:
+    """The block's words end with a question ('… Can you show it with a code example?'), its code and
+    its links aside ('[Resources](…)', '<br/>' after the question)."""
+    words = [re.sub(r"<br\s*/?>|<[^<>]*>", "", o.text).strip() for o in lines if not FENCE_RE.match(o.text)]
+    words = [w for w in words if w and not re.fullmatch(r"(?:[-*+]\s+)?\[[^\]]*\]\([^)]*\)", w)]
+    return bool(words) and bool(re.search(r"[?？]\s*$", words[-1]) or any(re.search(r"[?？]\s*$", w) for w in words))
+
+
+def asked_below(units: list[Unit]) -> None:
+    """Topic titles over the question each asks (`#### Closures` then 'What is a closure, and when
+    would you use one?', nothing else): where most units are written so — a title that does not ask,
+    then one or two unlabelled blocks, one of which asks — the document asks in those blocks and
+    answers nowhere (a bank of open questions). Each such unit's short text is its question, the
+    answer missing; the units that ask in a task ('Write a snippet violating DRY. Then, fix it.')
+    too. A unit with a longer text, or one that labels its answer, is left as it is."""
+    def eligible(u: Unit) -> list[tuple[int, int]] | None:
+        if asks(u.title) or u.labelled or any(o.src for o in u.parts["question"][1:]) or u.has("explanation"):
+            return None
+        blocks = _blocks(u.parts["answer"])
+        return blocks if 0 < len(blocks) <= ASKED_BELOW_BLOCKS else None
+
+    shaped = [(u, b) for u in units if (b := eligible(u)) is not None]
+    asking = sum(1 for u, b in shaped if any(_asking_block(u.parts["answer"][s:e]) for s, e in b))
+    if asking < 3 or asking * 3 < 2 * len(units):
+        return
+    for u, blocks in shaped:
+        said = u.parts["answer"][:blocks[-1][1]]
+        kept = list(u.parts["question"])
+        u.parts["question"] = kept + ([OutLine("", ())] if kept else []) + said
+        u.parts["answer"] = []
+        u.how["question"] = f"the text under a topic title, a question in a bank of such (from line {said[0].src[0]})" \
+            if said and said[0].src else "the text under a topic title"
+
+
 _ODD_MARK_RE = re.compile(r"^[-*+]\s+")
 
 
