@@ -16,8 +16,8 @@ from qabook.importer.labels import DEFAULT, Label, Labels
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS
 from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering_only, placeholder_text
-from qabook.importer.marked import (CHECKED_RE, CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE, blank_stem, marked, odd_bullet,
-                                    ticked, unbold_choice)
+from qabook.importer.marked import (BOX_CHECKED_RE, BOX_RE, CHECKED_RE, CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE,
+                                    blank_stem, marked, odd_bullet, ticked, unbold_choice)
 from qabook.importer.tables import row_parts
 
 DETAILS_OPEN_RE = re.compile(
@@ -678,19 +678,25 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT, odd_marks: bool = 
         f"options {letters[0]}–{letters[-1]}"
 
 
+#: A stem that asks for several choices: '(Select all that apply)', 'Choose two', '多选题'.
+_SEVERAL_RE = re.compile(r"all that apply|(?:select|choose|pick|mark)\s+(?:all|two|three|\d)\b|多选|不定项", re.I)
+
+
 def _ticked_in_question(unit: Unit) -> None:
     """Choices already in the question block, one of them ticked (`- [x] Azure Key Vault` among
     `- [ ] …`, the explanation in a `<details>` after them): the learner would see the answer before
     trying. The choices are shown unticked and the ticked one opens the answer."""
     question = unit.parts["question"]
-    tasks = [o for o in question if TASK_RE.match(o.text)]
-    checked = [o for o in tasks if CHECKED_RE.match(o.text)]
-    if len(tasks) < 2 or len(checked) != 1:
-        return  # no choices, or a survey's several ticks
-    unit.parts["question"] = [OutLine(CHECKED_RE.sub(r"\1[ ] ", o.text, count=1), o.src) if o in checked else o
+    tasks = [o for o in question if BOX_RE.match(o.text)]  # '- [ ] …', or bare boxes: '[ x ] fixed'
+    checked = [o for o in tasks if BOX_CHECKED_RE.match(o.text)]
+    several = bool(question and _SEVERAL_RE.search(question[0].text)) and len(checked) < len(tasks)
+    if len(tasks) < 2 or not (len(checked) == 1 or several and checked):
+        return  # no choices, or a survey's several ticks (a question that asks for several says so)
+    unit.parts["question"] = [OutLine(BOX_CHECKED_RE.sub(r"\1[ ] ", o.text, count=1), o.src) if o in checked else o
                               for o in question]
     rest = unit.parts["answer"]
-    unit.parts["answer"] = [OutLine(CHECKED_RE.sub("", checked[0].text, count=1).strip(), ())] + (
+    bullet = "- " if len(checked) > 1 else ""  # several ticked choices: one item each
+    unit.parts["answer"] = [OutLine(bullet + BOX_CHECKED_RE.sub("", o.text, count=1).strip(), ()) for o in checked] + (
         [OutLine("", ())] + rest if any(o.text.strip() for o in rest) else [])
     unit.how["answer"] = "; ".join(["the ticked choice"] + [h for h in [unit.how.get("answer", "")] if h])
 
