@@ -109,7 +109,8 @@ def neutralise(page, source: str) -> list[Diagnostic]:
             changed = True
         # QA060: a heading deeper than one below the one before; siblings stay siblings (outline_levels)
         top = parsed.headings[0].level if parsed.headings else 1
-        for h, level in zip(parsed.headings, outline_levels([h.level for h in parsed.headings], top - 1)):
+        levels = [h.level for h in parsed.headings]
+        for k, (h, level) in enumerate(zip(parsed.headings, outline_levels(levels, top - 1))):
             if level == h.level or not 0 < h.line <= len(page.lines):
                 continue
             out = page.lines[h.line - 1]
@@ -118,8 +119,8 @@ def neutralise(page, source: str) -> list[Diagnostic]:
                            lambda m: m.group(1) + "#" * level, out.text, count=1)
             if fixed != out.text:
                 out.text = fixed
-                note(out, "QI023", f"heading level {h.level} skips a level under the heading above it, which "
-                                   f"the build refuses: written as level {level} (headings level with it stay level)")
+                note(out, "QI023", f"heading level {h.level} after level {levels[k - 1]} skips a level, which the "
+                                   f"build refuses: written as level {level} (its siblings as written stay its siblings)")
                 changed = True
         if changed:
             continue
