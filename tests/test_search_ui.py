@@ -355,3 +355,40 @@ def test_wide_formula_and_code_scroll_sideways_on_a_phone(browser, ui_site: str)
         d.querySelector('svg').getBoundingClientRect().width <= d.clientWidth + 1)""")
     assert fits and page.evaluate("getComputedStyle(document.querySelector('pre > code')).whiteSpace") == "pre-wrap"
     context.close()
+
+
+def test_a_query_starts_on_the_input_event_and_only_the_last_shows(browser, ui_site: str) -> None:
+    """Each input event starts its query at once (no pause on a timer: the page's timers are
+    stopped here, so a query that waited for one never comes); a reader typing on makes the
+    query before stale: its answer never reaches the screen, only the last query's does."""
+    page = browser.new_page(**DESKTOP)
+    page.goto(ui_site)
+    page.click("[data-qa-search] input")
+    page.evaluate("""() => {
+        window.__shown = [];
+        const root = document.querySelector('[data-qa-search]');
+        new MutationObserver(() => window.__shown.push(root.dataset.qaQuery))
+          .observe(root, { attributes: true, attributeFilter: ['data-qa-query'] });
+        window.setTimeout = () => 0;  // no timer fires from here on
+        const box = root.querySelector('input');
+        for (const q of ['注意', '注意力', '构造函数']) { box.value = q; box.dispatchEvent(new Event('input')); }
+    }""")
+    wait_for(page, "构造函数")
+    assert page.evaluate("window.__shown") == ["构造函数"]
+    assert "构造函数" in results(page).first.inner_text()
+    page.close()
+
+
+def test_a_stale_search_stops_and_leaves_no_answer_behind(browser, ui_site: str) -> None:
+    """qabookSearch.search's `stale`: once it says true the ranking stops ("stale") and caches
+    nothing, so the same query asked again is ranked in full."""
+    page = browser.new_page(**DESKTOP)
+    page.goto(ui_site)
+    r = page.evaluate("""async () => {
+        let error = null;
+        try { await qabookSearch.search('注意力', 10, 0, () => true); } catch (e) { error = e.message; }
+        const again = await qabookSearch.search('注意力', 10, 0);
+        return { error, total: again.total }; }""")
+    assert r["error"] == "stale"
+    assert r["total"] > 0
+    page.close()
