@@ -15,6 +15,7 @@ import pytest
 
 from conftest import ROOT, copy_project, qabook
 from qabook.i18n import strings
+from searchset import on_screen
 
 pytestmark = pytest.mark.browser
 
@@ -97,23 +98,6 @@ def search_by_click(page, query: str) -> None:
 
 def wait_for(page, query: str) -> None:
     page.wait_for_function("q => document.querySelector('[data-qa-search]').dataset.qaQuery === q", arg=query)
-
-
-def on_screen(page, locator) -> bool:
-    """Whether the element is what a person sees at its centre (a hit test, not DOM presence),
-    once it stands still: on a phone Material slides the search panel in, and the box and the hit
-    test are taken in one go, in the same frame."""
-    return locator.evaluate("""el => new Promise(done => {
-        let last = '', still = 0, frames = 0;
-        const tick = () => {
-          const r = el.getBoundingClientRect(), now = [r.left, r.top, r.width, r.height].join();
-          still = now === last ? still + 1 : 0; last = now;
-          if (still < 3 && ++frames < 120) { requestAnimationFrame(tick); return; }  // at most ~2 s
-          if (r.width < 1 || r.height < 1) { done(false); return; }
-          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-          done(!!hit && (hit === el || el.contains(hit)));
-        };
-        requestAnimationFrame(tick); })""")
 
 
 def results(page):
