@@ -68,3 +68,43 @@ def test_numbered_lists_under_an_exercises_heading_are_exercises(tmp_path: Path)
 def test_numbered_steps_under_another_heading_stay_a_lesson(tmp_path: Path) -> None:
     r, pages = import_document(tmp_path, "setup.md", STEPS)
     assert r.returncode == 1 and not pages, r.stdout + r.stderr
+
+WORKOUT = """# Week 1 plan
+
+Warm up for ten minutes before every session.
+
+## Exercises
+
+1. Squats 3×10
+2. Push-ups 3×12
+3. Lunges 3×10 each leg
+4. Plank 3×45 s
+
+## Notes
+
+Rest 90 seconds between sets. Drink water.
+"""
+
+
+def test_a_workout_plans_exercises_are_no_questions(tmp_path: Path) -> None:
+    # the heading word names movements here: the items are a name and a measure, nothing to answer
+    r, pages = import_document(tmp_path, "week1.md", WORKOUT)
+    assert r.returncode == 1 and not pages, r.stdout + r.stderr
+    assert "QI001" in r.stdout + r.stderr
+
+
+WORKSHEET = """# Linear equations
+
+## Exercises
+
+1. Solve 3x + 5 = 11
+2. Simplify (x+1)^2
+3. Factor x^2 - 1
+"""
+
+
+def test_short_tasks_on_a_formula_are_still_exercises(tmp_path: Path) -> None:
+    # the mirror of the workout plan: short items, yet each sets a formula to work on
+    r, pages = import_document(tmp_path, "algebra.md", WORKSHEET)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert len(pages) == 3, [p.name for p in pages]

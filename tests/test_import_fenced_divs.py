@@ -218,3 +218,43 @@ def test_one_box_alone_is_no_template(tmp_path: Path) -> None:
     one = LESSON.split(":::::::::::::::::::::::::::::::::::::::  challenge\n\n## Close Enough")[0]
     r, _ = import_document(tmp_path, "one.md", one)
     assert "fenced divs" not in r.stdout + r.stderr
+
+
+SHARP_TITLES = """# Languages
+
+:::: challenge
+
+## Learn C#
+
+Which keyword declares a class in C#?
+
+::: solution
+
+`class`.
+
+:::
+
+::::
+
+:::: challenge
+
+## Learn F#
+
+Which keyword binds a value in F#?
+
+::: solution
+
+`let`.
+
+:::
+
+::::
+"""
+
+
+def test_a_box_title_ending_in_a_sharp_keeps_it(tmp_path: Path) -> None:
+    # a closing run of '#' counts only after a space: '## Learn C#' is titled 'Learn C#'
+    r, pages = import_document(tmp_path, "langs.md", SHARP_TITLES)
+    assert r.returncode == 0, r.stdout + r.stderr
+    texts = [p.read_text(encoding="utf-8") for p in pages]
+    assert len(texts) == 2 and "# Learn C#\n" in texts[0] and "# Learn F#\n" in texts[1], texts

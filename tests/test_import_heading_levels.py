@@ -410,3 +410,58 @@ def test_a_small_reading_beside_a_shape_over_most_of_the_document_is_named() -> 
     assert [d.line for d in found] == [8], found
     assert "20 of them" in found[0].message
     assert "--question-heading 2" in found[0].message
+
+
+# a textbook chapter: numbered sections ('## 1.2 为什么需要多道程序设计？' among topic-named ones),
+# each teaching in prose before its questions, numbered '### 问题 N' one by one through the chapter:
+# the sections are the book's, not questions (the numbered-level rule of `levels.py` reads a level
+# numbered '10.1' … '10.10' as one sequence of entries only when the questions are its parts)
+TEXTBOOK = """# 第一章 操作系统引论
+
+## 1.1 操作系统的目标
+
+操作系统是配置在计算机硬件上的第一层软件，它管理硬件资源，并为用户提供方便的接口。
+
+### 问题 1：操作系统的主要目标是什么？
+
+答：方便性、有效性、可扩充性和开放性。
+
+### 问题 2：什么是有效性？
+
+答：提高系统资源的利用率和系统的吞吐量。
+
+## 1.2 为什么需要多道程序设计？
+
+单道批处理系统中，内存中只有一道作业，CPU 常常空闲等待 I/O。
+
+### 问题 3：多道程序设计有哪些优点？
+
+答：资源利用率高，系统吞吐量大。
+
+### 问题 4：多道程序设计有什么缺点？
+
+答：平均周转时间长，无交互能力。
+
+## 1.3 什么是分时系统？
+
+分时系统把处理机的运行时间分成很短的时间片，轮流分配给各联机作业使用。
+
+### 问题 5：分时系统有哪些特征？
+
+答：多路性、独立性、及时性和交互性。
+
+### 问题 6：时间片太大会怎样？
+
+答：分时系统退化为先来先服务。
+
+## 1.4 本章小结
+
+本章介绍了操作系统的目标、多道程序设计和分时系统，下一章讨论进程。
+"""
+
+
+def test_a_textbooks_numbered_sections_over_its_numbered_questions_stay_sections() -> None:
+    plan = plan_import(TEXTBOOK, "os.md", chapter="os")
+    assert titles(plan) == ["操作系统的主要目标是什么？", "什么是有效性？", "多道程序设计有哪些优点？",
+                            "多道程序设计有什么缺点？", "分时系统有哪些特征？", "时间片太大会怎样？"], titles(plan)
+    assert not at(plan, "QI030")

@@ -88,6 +88,15 @@ def test_a_last_question_answered_around_a_list_of_links_is_a_question(tmp_path:
     assert "AWS EKS" in page_block(pages[-1], "answer")
 
 
+
+def test_a_last_question_answered_around_links_in_indented_sentences_is_a_question(tmp_path: Path) -> None:
+    # the same answer written with a hard line break (two trailing spaces) and indented sentences
+    text = LINKS_ANSWER.replace("此外，也已在其他几家国内云上线。", "  此外，也已在其他几家国内云上线。  ")
+    r, pages = import_document(tmp_path, "faq.md", text)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert len(pages) == 5, [p.name for p in pages]
+    assert "AWS EKS" in page_block(pages[-1], "answer")
+
 QUOTED_NUMBERED = """# 每日一题
 
 ## 今日面试题

@@ -147,6 +147,19 @@ def test_preview_writes_one_page_and_says_where(tmp_path: Path) -> None:
     assert '<div class="l explanation" id="L9">' in page and '<div class="l chapter" id="L3">' in page
 
 
+def test_preview_marks_every_line_of_many_findings_of_one_code() -> None:
+    # ten questions with no answer: ten QI004 findings; the printed list folds those past the sixth
+    # into one counting line, the preview still shows a note under each question's line
+    from qabook.importer.preview import preview_html
+    text = "# Quiz\n\n" + "".join(f"## {n}. What is item {n}?\n\n" for n in range(1, 11))
+    plan = plan_import(text, "quiz.md", chapter="c")
+    lines = sorted(d.line for d in plan.diagnostics if d.code == "QI004")
+    assert len(lines) == 10, [str(d) for d in plan.diagnostics]
+    page = preview_html(text, plan)
+    for n in lines:
+        row = re.search(rf'<div class="l [a-z]+" id="L{n}">.*?</div>(?P<notes>(?:<div class="note".*?</div>)*)', page)
+        assert row and "QI004" in row["notes"], n
+
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
 def test_preview_shows_the_split_in_a_browser(tmp_path: Path, browser) -> None:
     """Opened from disk as an author would: coloured spans visible, tags at each question, no

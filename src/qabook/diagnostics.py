@@ -65,12 +65,13 @@ def _shared_tail(messages: list[str]) -> str:
     return tail if len(tail) >= LONG_TAIL else ""
 
 
-def said_once(diags: Iterable[Diagnostic]) -> list[tuple[Diagnostic, str]]:
+def said_once(diags: Iterable[Diagnostic], fold: bool = True) -> list[tuple[Diagnostic, str]]:
     """Each finding with the line that prints it, a long hint said once: when every finding of one
     code ends with the same long tail (what to do, `QI005`'s or `QA032`'s 'add it after the answer,
     or, if the book does without them…'), the first says it, the next ones point to it ('as at
     line 9'), and past `MANY` of them one line counts the rest and names their lines. The findings
-    themselves are unchanged (`--format json` lists each, whole)."""
+    themselves are unchanged (`--format json` lists each, whole). `fold=False`: no counting line,
+    each finding keeps a line of its own (the preview marks every line a finding is at)."""
     diags = list(diags)
     by_code: dict[str, list[Diagnostic]] = {}
     for d in diags:
@@ -86,7 +87,7 @@ def said_once(diags: Iterable[Diagnostic]) -> list[tuple[Diagnostic, str]]:
             continue
         first = ds[0]
         where = f"line {first.line}" if first.path == d.path else f"{one_line(first.path)}:{first.line}"
-        many = len(ds) > MANY + 1
+        many = fold and len(ds) > MANY + 1
         if many and i > MANY:
             continue
         if many and i == MANY:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from qabook.importer.elements import Element, headings_over
-from qabook.importer.shapes import QUESTION_MARK_RE, Shape
+from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks
 from qabook.importer.template import Candidate, names_qa, titled_by
 
 #: The share of a list's items that must ask (of a list numbered in order: the numbering says
@@ -126,13 +126,42 @@ _EXERCISES_RE = re.compile(r"(?<![A-Za-z])(?:exercises?|homework|assignments?)(?
 
 
 def exercise_list(elements: list[Element], items: list[int]) -> bool:
-    """The list is numbered (1, 2, 3… or 1, 1, 1… as Markdown lets one write it) and stands right
-    under a heading that names exercises (at most one paragraph between them, 'Do these:'): each
-    item is an exercise, a task ('Create an empty tuple') as much as a question, answered or not."""
+    """The list is numbered (1, 2, 3… or 1, 1, 1… as Markdown lets one write it), stands right
+    under a heading that names exercises (at most one paragraph between them, 'Do these:') and its
+    items are written as exercises (`exercise_like`, most of them): each item is an exercise, a task
+    ('Create an empty tuple') as much as a question, answered or not. A workout plan's
+    '## Exercises' over '1. Squats 3×10' names movements, not questions: the heading word alone
+    does not make them exercises to answer."""
     numbers = [elements[i].level for i in items]
     if len(items) < MIN_ITEMS or not numbers[0] or not (numbered_in_order(elements, items) or len(set(numbers)) == 1):
         return False
+    if sum(1 for i in items if exercise_like(elements[i].text)) * 2 <= len(items):
+        return False
     return under_exercises(elements, items[0])
+
+
+#: An instruction to the reader: a word, then what it acts on ('Create an empty tuple', 'Join two
+#: tuples', 'Check whether a name is in it').
+_INSTRUCTION_RE = re.compile(r"^[A-Za-z]+\s+(?:an?|the|your|my|this|that|these|those|all|each|every|some|two|three|"
+                             r"whether|if|how|what|which|it|them|its|their)\b", re.I)
+#: A sentence's worth of words: four words, or six Chinese/Japanese characters.
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+#: Something written out to work on: a formula or code ('Solve 3x + 5 = 11', 'Simplify (x+1)^2', '计算 3+5').
+_WORKED_RE = re.compile(r"[=+^$`\\]")
+
+
+def exercise_like(text: str) -> bool:
+    """An item is written as an exercise: it asks ('How many friends are in it?'), instructs
+    ('Create an empty tuple'), sets a formula or code to work on ('Solve 3x + 5 = 11') or is a
+    sentence; a name and a measure ('Squats 3×10', 'Plank 3×45 s', '深蹲 3×10') is a line of a plan,
+    not something to answer."""
+    if _WORKED_RE.search(text):
+        return True
+    plain = re.sub(r"[*_`]", "", text).strip()
+    if asks(plain) or _INSTRUCTION_RE.match(plain):
+        return True
+    return len(_WORD_RE.findall(plain)) >= 4 or len(_CJK_RE.findall(plain)) >= 6
 
 
 def under_exercises(elements: list[Element], i: int) -> bool:

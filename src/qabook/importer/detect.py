@@ -21,8 +21,8 @@ from qabook.importer.nested import expand_nested
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.marked import CHECKED_RE, TASK_RE
 from qabook.importer.options import ImportOptions
-from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbering, numbering_only, says_question,
-                                   shape_of, unbold)
+from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbering, numbering_only, said_words,
+                                   says_question, shape_of, unbold)
 from qabook.importer.faqsection import faq_sections
 from qabook.importer.fencediv import divs, inside_any, lone_boxes, question_divs, reach
 from qabook.importer.gaps import found_numbers
@@ -463,11 +463,8 @@ def _lists_beside(elements: list[Element], shapes: list[Shape], lines: list[str]
     if listed is None or any(i in inside for i in listed.indices):
         return None
 
-    def said(title: str) -> str:
-        return re.sub(r"<[^<>]*>|[\W_]+", "", title).lower()
-
-    asked = {said(sh.title) for c in chosen for sh in c.shapes}
-    if sum(1 for sh in listed.shapes if said(sh.title) in asked) * 2 >= len(listed.shapes):
+    asked = {said_words(sh.title) for c in chosen for sh in c.shapes}
+    if sum(1 for sh in listed.shapes if said_words(sh.title) in asked) * 2 >= len(listed.shapes):
         return None  # the bank's own questions listed first ('1. What is Docker?' then '### 1. What is Docker?')
     return listed
 
@@ -517,6 +514,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     shapes = [shape_of(el, labels, lines) for el in expanded]
     keys = find_keys(expanded, lines, labels, opts.answer_key) if lines else []
     winner, runner, cands = _vote(expanded, shapes, lines, labels)
+    read_beside: tuple[Candidate, list[Candidate]] | None = None  # (a winner, its `_region_extras`)
     if lines and (boxed := _div_reading(expanded, shapes, lines, winner, cands)) is not None:
         return boxed  # '::: challenge' boxes: one question each, the rest is the lesson (`fencediv.py`)
     if winner is not None and lines and shown_as_example(winner, expanded, lines):
@@ -532,10 +530,16 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         if k_winner is not None and (opts.answer_key is not None or all(k.hidden for k in keys) or winner is None
                                      or _own_labels(k_winner, expanded, lines, keys, labels) < 0.5):
             winner, runner, cands, shapes = k_winner, k_runner, k_cands, keyed
-        elif winner is not None and (answering := _keyed_runs(winner, k_winner, k_cands, keys, expanded, keyed)):
-            winner, runner, cands, shapes, keys = k_winner, k_runner, k_cands, keyed, answering
         else:
-            keys = []
+            # the keys read, the same winner: keys that answer a second group beside it (`_keyed_runs`)
+            same = winner is not None and k_winner is not None and k_winner.key == winner.key \
+                and k_winner.indices == winner.indices
+            extras = _region_extras(k_winner, k_cands, expanded, keyed) if same and k_winner is not None else []
+            if winner is not None and (answering := _keyed_runs(winner, extras, keys)):
+                winner, runner, cands, shapes, keys = k_winner, k_runner, k_cands, keyed, answering
+                read_beside = (winner, extras)  # the reading beside it, read once
+            else:
+                keys = []
     if winner is not None and lines and (whole := asked_by_its_title(expanded, shapes, winner, lines)):
         winner, runner = whole, winner
         cands = cands + [whole]
@@ -580,7 +584,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands,
                          refused="; ".join(w for w in (prompt_lists(expanded, shapes, lines) or _why_prose(cands),
                                                         small_tables_note(expanded, lines, labels) if lines else "") if w))
-    chosen = [winner] + _region_extras(winner, cands, expanded, shapes)
+    chosen = [winner] + (read_beside[1] if read_beside and read_beside[0] is winner
+                         else _region_extras(winner, cands, expanded, shapes))
     if lines and (listed := _lists_beside(expanded, shapes, lines, chosen)) is not None:
         chosen.append(listed)
     used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)
@@ -704,12 +709,13 @@ def _div_reading(elements: list[Element], shapes: list[Shape], lines: list[str],
             return None
     at = {el.start: i for i, el in enumerate(elements)}
     closes = {d.open: reach(d, every, lines) for d in boxes}  # the box and the solution boxes right after it
-    indices, box_shapes, ends = [], [], []
+    indices, box_shapes, ends, kept = [], [], [], []
     for d in boxes:
         i = at.get(d.open)
         if i is None:
             continue
         indices.append(i)
+        kept.append(d)
         box_shapes.append(Shape("div", "", numbering(d.title) if d.title else None, "question", d.title,
                                 asks(d.title) if d.title else False))
         ends.append(next((j for j in range(i + 1, len(elements)) if elements[j].start > closes[d.open]),
@@ -719,8 +725,7 @@ def _div_reading(elements: list[Element], shapes: list[Shape], lines: list[str],
     held = sum(elements[e - 1].end - elements[i].start if e > i else 0 for i, e in zip(indices, ends))
     cand = Candidate.fixed(("div", "", "div"), indices, box_shapes, ends, True, 3.0,  # the class says so: a label
                            coverage=min(1.0, held / max(1, len(lines))))
-    starts = [Start(i, sh.numbering.number if sh.numbering else None, sh.title, "div", close=closes[elements[i].start])
-              for i, sh in zip(indices, box_shapes)]
+    starts = [_box_start(i, d.title, closes[d.open]) for i, d in zip(indices, kept)]
     inside = winner is not None and all(inside_any(elements[i].start, every) for i in winner.indices)
     return Detection(cand.describe(), starts, elements, winner=cand, runner=None if inside else winner,
                      cands=cands + [cand])  # a reading of the same boxes from inside is no rival
@@ -737,9 +742,15 @@ def _lone_boxes(elements: list[Element], lines: list[str], starts: list[Start]) 
         i = at.get(d.open)
         if i is None or any(d.open <= elements[s.index].start <= end for s in starts):
             continue
-        num = numbering(d.title) if d.title else None
-        out.append(Start(i, num.number if num else None, d.title, "div", close=end))
+        out.append(_box_start(i, d.title, end))
     return out
+
+
+def _box_start(i: int, title: str, close: int) -> Start:
+    """The start of the question box at element i: its title's number, its title, and `close`, the
+    0-based last line of the box and the solution boxes right after it (`fencediv.reach`)."""
+    num = numbering(title) if title else None
+    return Start(i, num.number if num else None, title, "div", close=close)
 
 
 def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys: list[AnswerKey],
@@ -775,22 +786,20 @@ def _why_prose(cands: list[Candidate]) -> str:
     return f"the best reading, {c.describe()}, reads as an article's sections: {c.prose()}"
 
 
-def _keyed_runs(winner: Candidate, k_winner: Candidate | None, k_cands: list[Candidate], keys: list[AnswerKey],
-                elements: list[Element], shapes: list[Shape]) -> list[AnswerKey]:
+def _keyed_runs(winner: Candidate, beside: list[Candidate], keys: list[AnswerKey]) -> list[AnswerKey]:
     """The keys that answer a second group beside the winner, not the winner's own questions: with the
     keys read, the winner stays the same and another template, outside its units, is numbered right
     up to a key with the numbers that key lists (sections '## 1.'–'## 3.' that answer themselves, then
     a quiz '1.'–'3.' with its choices over 'Answer key: 1-B, 2-B, 3-B'). Never silently left on the
-    chapter page: those keys, and that group, are part of the reading."""
-    if k_winner is None or k_winner.key != winner.key or k_winner.indices != winner.indices:
-        return []
-    extras = [c for c in _region_extras(k_winner, k_cands, elements, shapes) if c.source is None]
+    chapter page: those keys, and that group, are part of the reading. `beside`: the templates read
+    beside the winner with the keys read (`_region_extras`), the caller's to reuse."""
+    # each template's numbers, once: all its starts numbered, or none to go by
+    extras = [(c, nums if len(nums := _numbers(c)) == len(c.indices) else None) for c in beside if c.source is None]
     out = []
     for key in keys:
-        for c in extras:
+        for c, all_numbers in extras:
             before = [i for i in c.indices if i < key.opener]
-            numbers = [n for i, n in zip(c.indices, _numbers(c)) if i < key.opener] \
-                if len(_numbers(c)) == len(c.indices) else []
+            numbers = [n for i, n in zip(c.indices, all_numbers) if i < key.opener] if all_numbers is not None else []
             if len(before) < 2 or len(numbers) != len(before) or not set(key.entries) <= set(numbers) \
                     or any(max(before) < w < key.opener for w in winner.indices):
                 continue

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qabook.importer.shapes import unfenced
+from qabook.importer.shapes import ATX_HEADING_RE, unfenced
 from qabook.vocabulary import container_kind
 
 #: A div's opening line: colons, then `{.class #id key=val}` / `{name}` (MyST) or a bare name, then
@@ -34,7 +34,6 @@ OPEN_RE = re.compile(r"^ {0,3}(?P<colons>:{3,})[ \t]*(?:\{(?P<attrs>[^{}\n]*)\}|
                      r"(?P<rest>[^\n]*?)[ \t]*:*[ \t]*$")
 #: A line of colons alone: it closes the innermost open div.
 CLOSE_RE = re.compile(r"^ {0,3}:{3,}[ \t]*$")
-_ATX_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+(?P<text>.*?)[ \t]*#*[ \t]*$")
 _OPTION_RE = re.compile(r"^\s*:[\w-]+:")  # MyST's ':label: ex-1' option lines under the opener
 _TITLE_ATTR_RE = re.compile(r'\btitle\s*=\s*(?P<q>["\'])(?P<text>.*?)(?P=q)')
 
@@ -73,7 +72,7 @@ def _title(lines: list[str], m: re.Match[str], start: int, close: int) -> tuple[
         line = lines[k]
         if not line.strip() or _OPTION_RE.match(line):
             continue
-        h = _ATX_RE.match(line)
+        h = ATX_HEADING_RE.match(line)
         if h and h["text"].strip():
             return h["text"].strip(), k
         text = line.strip() if not OPEN_RE.match(line) and not CLOSE_RE.match(line) else ""

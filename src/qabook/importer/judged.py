@@ -16,6 +16,7 @@ import re
 
 from qabook.importer.elements import Element, headings_over
 from qabook.importer.marked import CHECKED_RE, TASK_RE
+from qabook.importer.shapes import said_words
 
 #: A heading over statements to judge: '## 判断', '## 判断题', '## 是非题', '## True or false', '## T/F'.
 JUDGE_HEADING_RE = re.compile(r"判断|是非|对错|true\s*(?:/|or|and)\s*false|(?<![A-Za-z])T\s*/\s*F(?![A-Za-z])", re.I)
@@ -34,9 +35,8 @@ def verdict(line: str) -> bool:
 
 
 def _said(text: str) -> str:
-    """The statement's words, for telling a repeat: no markup, spaces, code marks or punctuation."""
-    text = re.sub(r"<[^<>]*>|[*_`~]|TODO", "", text)
-    return re.sub(r"[\W_]+", "", text).lower()
+    """The statement's words, for telling a repeat (`shapes.said_words`), a 'TODO' left in it aside."""
+    return said_words(text.replace("TODO", ""))
 
 
 

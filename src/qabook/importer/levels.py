@@ -18,6 +18,9 @@ A person reads the headings above that level one by one:
   headings look like questions, is one sequence of entries, its topic-named headings too (`## 10.2
   强化学习应用实例`); the headings numbered under them (`### 10.1.1 定义`) are parts of their answers
   (`numbered_under`, read in `detect._strays`);
+- a heading over questions that carry a numbering of their own (`### 问题 1` … `### 问题 6` through
+  the document, or anew from 1) is a section of a book or a bank, whatever its title says (`## 1.2
+  为什么需要多道程序设计？` over `### 问题 3`): not a question (`counted_through`);
 - a heading before the first question that holds none is the preamble (`## Glossary`), and a
   section word (`## 参考资料`), a collection's name (`## Still have questions?`, `## Java 面试题`,
   `## Technical Questions`) or a question that names nothing (`## What's the point?`) is none.
@@ -86,6 +89,7 @@ def level_entries(elements: list[Element], lines: list[str], starts: list, ends:
     top = min(s.level for s in heads)
     at = sorted(s.index for s in starts)
     first_heading = next((k for k, el in enumerate(elements) if el.kind == "heading"), -1)
+    counted = counted_through(starts)
     # (index, title, level, looks like a question) of the headings that say something of their own
     seen: list[tuple[int, str, int, bool]] = []
     for j, el in enumerate(elements):
@@ -104,6 +108,9 @@ def level_entries(elements: list[Element], lines: list[str], starts: list, ends:
         if not answered and (names_collection(title) or j < at[0] and not any(j < i < section_end for i in at)):
             continue  # a collection's name ('## Still have questions?'), or the preamble (before the
             # first question, holding none)
+        if counted and any(j < i < section_end and not numbered_under(elements[i].text.strip(), [el.text.strip()])
+                           for i in at):
+            continue  # a section of the questions' own numbering ('## 1.2 为什么…？' over '### 问题 3', '### 问题 4')
         looks = answered or (asks(title) and names_a_subject(title)) or states_problem(title)
         seen.append((j, title, el.level, bool(looks)))
     # a level whose headings ask as a rule carries questions: its topic-named ones are entries too
@@ -118,6 +125,18 @@ def level_entries(elements: list[Element], lines: list[str], starts: list, ends:
     asking |= {lv for lv in by_level if numbered_sequence([(title, looks) for _, title, level, looks in seen
                                                            if level == lv])}
     return [(j, title, level) for j, title, level, looks in seen if looks or level in asking]
+
+
+def counted_through(starts: list) -> bool:
+    """The reading's questions carry a numbering of their own, one by one through the document or
+    anew from 1 ('### 问题 1' … '### 问题 6'; three at least): the headings above that hold them are
+    sections of a book or a bank, whatever their titles say ('## 1.2 为什么需要多道程序设计？' over
+    '### 问题 3'), not questions. (A question's own parts are numbered under it, '10.1.1' under '10.1':
+    `level_entries` does not count those as the questions' numbering.)"""
+    numbers = [s.number for s in starts]
+    if len(numbers) < 3 or any(n is None for n in numbers) or any(s.strategy != "heading" for s in starts):
+        return False
+    return numbers[0] == 1 and all(b == a + 1 or b == 1 for a, b in zip(numbers, numbers[1:]))
 
 
 #: A heading's dotted number: '10.3' of '10.3 强化学习和监督式学习的区别', '10.3.1' of its subsection.

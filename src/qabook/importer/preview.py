@@ -89,7 +89,8 @@ def preview_html(source_text: str, plan: ImportPlan) -> str:
     away = moved_parts(lines, roles, owners, starts)
     language = document_language(source_text)
     notes: dict[int, list[str]] = {}
-    for d, said in said_once(plan.diagnostics):  # a long hint the findings share said once, as printed
+    for d, said in said_once(plan.diagnostics, fold=False):  # a long hint the findings share said once,
+        # each finding still at its own line (the printed list folds the many of one code into one line)
         notes.setdefault(d.line, []).append(said.removeprefix(f"{one_line(d.path)}:{d.line}:{d.column}: "))
     counts = Counter(roles.get(n, "") for n, line in enumerate(lines, 1) if line.strip())
     answers = sum(1 for p in plan.pages[1:] if "/// answer" in p.text)

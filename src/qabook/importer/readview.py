@@ -24,9 +24,8 @@ import re
 from qabook.importer.htmltwin import twin_view
 from qabook.importer.labels import paragraph_label
 from qabook.importer.neutralise import readable
-from qabook.importer.shapes import FENCE_RE
+from qabook.importer.shapes import ATX_HEADING_RE, FENCE_RE
 
-_ATX_RE = re.compile(r"^ {0,3}(?P<level>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _SIGNATURE_RE = re.compile(r"^(?P<word>\D*?)\s*(?P<n>\d+)\b")
 _YAML_KEY_RE = re.compile(r"^[A-Za-z_][\w -]*:(\s|$)")
 
@@ -99,16 +98,16 @@ def _close_swallowing_fences(view: list[str]) -> list[str]:
         inside = {k for o, c in fences for k in range(o, (c if c is not None else len(view) - 1) + 1)}
         outside: dict[tuple[int, str], list[int]] = {}
         for k, line in enumerate(view):
-            m = _ATX_RE.match(line)
+            m = ATX_HEADING_RE.match(line)
             if k not in inside and m and (sig := _signature(m["text"])):
-                outside.setdefault((len(m["level"]), sig[0]), []).append(sig[1])
+                outside.setdefault((len(m["marks"]), sig[0]), []).append(sig[1])
         repaired = False
         for opener, close in fences:
             stop = close if close is not None else len(view)
             for k in range(opener + 1, stop):
-                m = _ATX_RE.match(view[k])
+                m = ATX_HEADING_RE.match(view[k])
                 sig = _signature(m["text"]) if m else None
-                numbers = outside.get((len(m["level"]), sig[0])) if m and sig else None
+                numbers = outside.get((len(m["marks"]), sig[0])) if m and sig else None
                 if not numbers or len(numbers) < 3 or sig[1] - 1 not in numbers or sig[1] in numbers:
                     continue
                 if k - 1 == opener:  # the heading right under the 'opener': that line closed a fence the
@@ -132,9 +131,9 @@ def _close_swallowing_fences(view: list[str]) -> list[str]:
 def _part_key(line: str) -> tuple | None:
     """How a line starts a part of the document: a heading of level 2 or more (a level-1 heading
     may be a shell or Python comment), or a label line ('**Q:** …', '答案：')."""
-    m = _ATX_RE.match(line)
-    if m and len(m["level"]) >= 2 and m["text"]:
-        return ("heading", len(m["level"]))
+    m = ATX_HEADING_RE.match(line)
+    if m and len(m["marks"]) >= 2 and m["text"]:
+        return ("heading", len(m["marks"]))
     label = paragraph_label(line)
     return ("label", label.kind, label.word.lower()) if label is not None else None
 

@@ -94,6 +94,12 @@ def cjk_number(text: str) -> int | None:
     return digits.get(text) if len(text) == 1 else None
 
 
+def said_words(text: str) -> str:
+    """A text's words alone, for telling a repeat ('1. What is Docker?' and '### 1. What is Docker?'):
+    no HTML tags, markup, spaces or punctuation, lower-cased."""
+    return re.sub(r"<[^<>]*>|[\W_]+", "", text).lower()
+
+
 def unbold(text: str) -> str:
     return re.sub(r"^(\*\*|__)(.*)\1$", r"\2", text.strip()).strip()
 
@@ -349,7 +355,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
     bold = ""
     line = LINKED_NUMBER_RE.sub(r"\g<lead>\g<n>", line, count=1)  # '**[1](ch01.md#q1).** …': the number, linked
     text = line
-    if box == "item" and (h := _ITEM_HEADING_RE.match(line)):
+    if box == "item" and (h := ATX_HEADING_RE.match(line)):
         # '1. ### What is X?': a heading inside the list item — its form is the heading's, apart from
         # the list's plain items (an answer's steps); its text is the heading's
         bold, line = f"h{len(h['marks'])}", h["text"]
@@ -397,8 +403,9 @@ def rating_tag(text: str) -> str:
     return "" if tag.lower() == "x" else tag
 
 
-#: A list item whose content opens with an ATX heading ('1. ### What is X?').
-_ITEM_HEADING_RE = re.compile(r"^(?P<marks>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$")
+#: An ATX heading line, or a list item's content that opens with one ('1. ### What is X?'): its
+#: marks and its text; a closing run of '#' counts only after a space ('## Learn C#' keeps its '#').
+ATX_HEADING_RE = re.compile(r"^ {0,3}(?P<marks>#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$")
 
 #: A line that only links to an anchor of the document: `[1. Title](#1-title)`, `<a href="#7">…</a><br/>`.
 _TOC_RE = re.compile(r"""^\s*(?:\*\*)?(?:\[[^\]]{0,500}\]\(#[^)]{0,500}\)|<a\s[^>]*href\s*=\s*["']?#[^<>]*>.{0,500}?</a>)(?:\*\*)?\s*"""

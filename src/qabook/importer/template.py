@@ -404,8 +404,8 @@ def says_something(body: list[str]) -> bool:
     if len(words) > 1 and links * 2 >= len(words) + 1:
         # mostly links, yet written around in sentences of its own: 'TiDB 支持在以下云上部署：', four
         # links, '此外，TiDB 云上部署也已在京东云、UCloud 上线。' answers; a lead-in alone ('See:') does not
-        prose = [line.strip() for line in body if line not in linked and re.search(r"\w", line)]
-        return len(prose) >= 2 and any(line in words and not line.endswith((":", "：")) for line in prose)
+        prose = [line for line in body if line not in linked and re.search(r"\w", line)]
+        return len(prose) >= 2 and any(line in words and not line.rstrip().endswith((":", "：")) for line in prose)
     return bool(words) and links * 2 < len(words) + 1 if len(words) > 1 else bool(words) and not links
 
 
