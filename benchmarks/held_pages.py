@@ -61,7 +61,11 @@ def main() -> None:
             total["MkDocs: Markdown"] += deep(page.markdown, set())
             total["MkDocs: table of contents"] += deep(page.toc, set())
             r = plugin.rendered.get(src)
-            if r is not None:
+            if r is not None and not isinstance(r.docs, list):  # (held packed: qabook.memory.PackedItems)
+                total["qabook: HTML"] += deep(r.html, set())
+                total["search: documents, packed (fields, term counts, marks)"] += deep(r.docs, set())
+                total["search: documents (number)"] += len(r.docs)
+            elif r is not None:
                 total["qabook: HTML"] += deep(r.html, set())
                 total["search: fields"] += sum(deep(d.fields, set()) for d in r.docs)
                 terms = [d.__dict__.get("_packed_terms", d.__dict__.get("terms")) for d in r.docs]
@@ -73,6 +77,9 @@ def main() -> None:
                 total["study: questions (the HTML apart)"] += deep(kept[1], {id(kept[0])})
         for k, v in total.items():
             print(f"{k:52s} {v / len(sample) / (1 if 'number' in k else 1024):8.1f}{'' if 'number' in k else ' KB'} a page")
+        stats = getattr(plugin, "expansion_stats", None)
+        if stats is not None:
+            print(f"search expansions' figures for the whole book (BookStats): {deep(stats, set()) / 2**20:.1f} MB")
         with open("/proc/self/statm", encoding="ascii") as statm:
             print(f"pages {len(files)}; resident {int(statm.read().split()[1]) * os.sysconf('SC_PAGE_SIZE') / 2**20:.0f} MB")
         return build_all(config, nav, env, doc_files, jobs)

@@ -29,8 +29,10 @@ from mkdocs.config import load_config
 from qabook.parallel_build import build
 import qabook.search.expand
 site, jobs = sys.argv[1], int(sys.argv[2])
-if jobs > 1:
-    qabook.search.expand.PARALLEL_MIN_DOCS = 0  # search's per-document work in workers too
+if jobs > 1:  # the search expansions come from the converting workers (BookStats), not segmented again
+    def _gathered(*args):
+        raise AssertionError("the index segmented the documents again: the workers' figures were not used")
+    qabook.search.expand._gathered = _gathered
 config = load_config("mkdocs.yml", site_dir=site)
 config.plugins["qabook"].config["pdf"] = False
 build(config, jobs=jobs, min_pages=0, keep_content=jobs == 1)  # several: as `qabook build`, which lets go

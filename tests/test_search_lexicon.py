@@ -194,3 +194,55 @@ def test_a_document_s_words_pieces_and_loose_words_are_the_plain_definitions_on_
     for text in texts:
         made, expected = expand._phrases(doc(text), words, key=0), _reference_phrases(doc(text), words)
         assert made == expected, text[:80]
+
+
+# -- the expansions added up while the pages are converted (BookStats) -------------------------
+
+def _stats_docs() -> list[SearchDoc]:
+    """Pages of real text (the search book's sources, Chinese and English), and pages whose own
+    pairs and the author's add words the dictionary lacks, which other pages hold as well."""
+    root = Path(__file__).parent / "searchbook" / "sources"
+    docs = []
+    for n, path in enumerate(sorted(root.glob("*.md"))):
+        for k, para in enumerate(p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()):
+            docs.append(SearchDoc(f"s{n}/#{k}", path.stem, "源", {"question": para[:600]}))
+    docs += [SearchDoc("x/#1", "缠绕器", "c", {"question": "什么是量子缠绕器（quantum winder）？它和注意力机制有关。"}),
+             SearchDoc("x/#2", "b", "c", {"question": "量子缠绕器的自注意力机制很快，浮点数也行。"}),
+             SearchDoc("x/#3", "c", "c", {"question": "超导缠绕是一种方法，量子缠绕器用它。"})]
+    for d in docs:
+        d.terms  # noqa: B018 - analysed, as in a worker
+    return docs
+
+
+def test_expansions_added_up_page_by_page_are_the_documents_own(monkeypatch) -> None:
+    """A one-off build segments each page in its converting worker (`BookStats.count`, with
+    the dictionary's words alone) and the index reads the sum: the tables are the same bytes as
+    when the index segments the documents itself, also where the book's own pairs (the search
+    book's `术语（term）`) and the author's (超导缠绕) add words that other pages hold (those pages
+    segmented again)."""
+    import pickle
+
+    author = [Pair("超导缠绕", "superwinding", "author")]
+    monkeypatch.setattr(expand, "PARALLEL_MIN_DOCS", 10**9)
+    docs = _stats_docs()
+    assert len(docs) > 300
+    own = build_expansions(pickle.loads(pickle.dumps(docs)), author)
+    stats = expand.BookStats()
+    sent = pickle.loads(pickle.dumps(docs))
+    worker = pickle.loads(pickle.dumps(stats))  # (a converting worker's copy: the same token)
+    for k in range(0, len(sent), 7):  # pages of 7 documents, chunks of 5 pages
+        worker.count(sent[k:k + 7])
+        if k % 35 == 28 or k + 7 >= len(sent):
+            stats.add(pickle.loads(pickle.dumps(worker.take())))
+    sent = pickle.loads(pickle.dumps(sent))  # (as the worker sends them: marked, nothing else kept)
+    assert all(set(d.__dict__) & {"_zh_runs", "_phrases", "_mined"} == set() for d in sent)
+    redone = []
+    monkeypatch.setattr(expand, "_gathered", lambda *a: (_ for _ in ()).throw(AssertionError("not from the stats")))
+    real = expand._phrases
+    monkeypatch.setattr(expand, "_phrases", lambda d, w, k: (redone.append(d.url), real(d, w, k))[1])
+    assert build_expansions(sent, author, stats) == own
+    # segmented again: the pages holding a word the pairs add (超导缠绕, the book's own terms), not the others
+    assert "x/#3" in redone and 0 < len(set(redone)) < len(docs) / 2
+    # documents the stats do not hold (another build's, or one more): segmented here, the same
+    monkeypatch.undo()
+    assert build_expansions(pickle.loads(pickle.dumps(docs)), author, expand.BookStats()) == own

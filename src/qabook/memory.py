@@ -7,12 +7,14 @@ process's peak was their sum. `give_back()` asks glibc to return free heap pages
 (`malloc_trim`); elsewhere (another C library, no ctypes) it does nothing.
 
 `Packed`: a page's HTML held compressed where a one-off build must hold every page at once
-(between converting and rendering, and until the print pages and study cards are written).
+(between converting and rendering, and until the print pages and study cards are written);
+`PackedItems`: a page's search documents so, until the search index reads them.
 """
 
 from __future__ import annotations
 
 import ctypes
+import pickle
 import ctypes.util
 import weakref
 import zlib
@@ -79,3 +81,22 @@ def _packed_from(data: bytes) -> Packed:
 def packed_or_text(text: str | None, pack: bool) -> "str | Packed | None":
     """`text` packed when `pack` (and it is text), else as it is."""
     return Packed(text) if pack and isinstance(text, str) else text
+
+
+class PackedItems:
+    """Objects (a page's search documents) held pickled and compressed (zlib, level 1) by a
+    build that holds every page of the book at once until one step reads them all: iterating
+    unpickles them afresh each time (nothing is kept), so a reader that goes over the book
+    several times holds one page's objects at a time."""
+
+    __slots__ = ("data", "count")
+
+    def __init__(self, items: list) -> None:
+        self.data = zlib.compress(pickle.dumps(items, pickle.HIGHEST_PROTOCOL), 1)
+        self.count = len(items)
+
+    def __iter__(self):
+        return iter(pickle.loads(zlib.decompress(self.data)))
+
+    def __len__(self) -> int:
+        return self.count

@@ -18,6 +18,10 @@ Plugins keep state from page events in their own process, so:
   HTML packed in the parent (`qabook.memory.Packed`, behind `page.content`, which reads as the
   text: a plugin's `on_env` may read or set it, e.g. Material's tag listings): a big book's
   pages are all held at once there, and the HTML was most of it;
+- a plugin with `parallel_convert_worker()` is told when it is in a converting worker, and one
+  with `parallel_chunk_state()` / `parallel_chunk_apply(state)` hands over what it added up
+  over a chunk of pages (qabook's search expansions' figures: one sum per chunk, not one per
+  page, for the parent to add);
 - a plugin with `parallel_render_worker()` is told when it is in a render worker (forked with
   everything the parent holds: qabook lets go of its copies of the pages there, and the freed
   heap is given back, so that the worker's memory is what rendering needs);
@@ -122,6 +126,10 @@ def _init_worker() -> None:
             if hasattr(plugin, "parallel_render_worker"):
                 plugin.parallel_render_worker()
         give_back()
+    else:  # a converting worker
+        for plugin in plugins.values():
+            if hasattr(plugin, "parallel_convert_worker"):
+                plugin.parallel_convert_worker()
     for event in ("page_markdown", "page_content"):
         methods = plugins.events[event]
         for k, method in enumerate(methods):
@@ -148,8 +156,9 @@ def _take_log() -> list[tuple[str, int, str]]:
     return records
 
 
-def _populate_chunk(indices: list[int]) -> tuple[list[tuple], list[tuple[str, int, str]], str | None]:
-    """Read and convert these pages; what each became, the log, and an error if one failed."""
+def _populate_chunk(indices: list[int]) -> tuple[list[tuple], list[tuple[str, int, str]], str | None, list]:
+    """Read and convert these pages; what each became, the log, an error if one failed, and
+    what plugins added up over the chunk (`parallel_chunk_state`)."""
     config: MkDocsConfig = _STATE["config"]
     pages: list[Page] = _STATE["pages"]
     aware = [p for p in config.plugins.values() if hasattr(p, "parallel_page_state")]
@@ -160,7 +169,7 @@ def _populate_chunk(indices: list[int]) -> tuple[list[tuple], list[tuple[str, in
         try:
             _populate_page(page, config, _STATE["files"])
         except Exception as exc:  # noqa: BLE001 - sent to the parent, which stops the build
-            return out, _take_log(), _error_text(exc)
+            return out, _take_log(), _error_text(exc), []
         attrs = {name: getattr(page, name, None) for name in PAGE_RESULT}
         attrs["content"] = packed_or_text(attrs["content"], _STATE["pack"])  # (see _hold_packed)
         if "title" in page.__dict__:  # set by a plugin (MkDocs' title is a weak property)
@@ -170,7 +179,8 @@ def _populate_chunk(indices: list[int]) -> tuple[list[tuple], list[tuple[str, in
         states = [plugin.parallel_page_state(page) for plugin in aware]
         out.append((i, attrs, states, list(_STATE["replays"])))
         page.content = page.markdown = None  # sent; this worker does not need it again
-    return out, _take_log(), None
+    chunked = [p.parallel_chunk_state() for p in config.plugins.values() if hasattr(p, "parallel_chunk_state")]
+    return out, _take_log(), None, chunked
 
 
 def _build_chunk(indices: list[int]) -> tuple[int, list[tuple[str, int, str]], str | None]:
@@ -347,8 +357,9 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
 
 def _populate_all(config: MkDocsConfig, files: Files, pages: list[Page], jobs: int, pack: bool = False) -> None:
     aware = [p for p in config.plugins.values() if hasattr(p, "parallel_page_state")]
+    chunked = [p for p in config.plugins.values() if hasattr(p, "parallel_chunk_state")]
     with _pool(jobs, config=config, files=files, pages=pages, pack=pack) as pool:
-        for results, records, error in pool.imap(_populate_chunk, _chunks(len(pages), jobs)):
+        for results, records, error, chunk_states in pool.imap(_populate_chunk, _chunks(len(pages), jobs)):
             for i, attrs, states, replays in results:
                 page = pages[i]
                 links = attrs.pop("links_to_anchors")
@@ -362,6 +373,8 @@ def _populate_all(config: MkDocsConfig, files: Files, pages: list[Page], jobs: i
                     plugin.parallel_apply(page, state)
                 for event, k, item in replays:
                     config.plugins.events[event][k](item, page=page, config=config, files=files)
+            for plugin, state in zip(chunked, chunk_states):
+                plugin.parallel_chunk_apply(state)
             _relog(records)
             if error is not None:
                 raise BuildError(error)

@@ -50,6 +50,7 @@ from qabook.plugin.icons import IconMasks
 from qabook.plugin.offline import OfflineSite
 from qabook.plugin.strict import StrictWatch
 from qabook.search import SearchDoc
+from qabook.search.expand import BookStats
 
 
 class QabookPlugin(BasePlugin[QabookConfig]):
@@ -76,6 +77,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.nav: Navigation | None = None
         self.strict = StrictWatch()  # what `--strict` will abort on: no PDFs for a build thrown away
         self.index_job: Beside | None = None  # the search index being written beside the render loop
+        self.expansion_stats: BookStats | None = None  # a one-off build's search expansions, added up page by page
+        self.in_convert_worker = False  # in a converting worker of qabook.parallel_build
 
     # -- what this build makes ------------------------------------------------------------
 
@@ -240,6 +243,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.rendered[src] = preview.Rendered(page.url, page.title or "", html, docs)
         for doc in docs:
             doc.terms  # noqa: B018 - analysed here: in a worker process when the build has several
+        if docs and self.in_convert_worker and self.expansion_stats is not None:  # segmented here, not after the pages
+            self.expansion_stats.count(docs)
         if owned and self.config.study and self._chapter_of(src) and not src.endswith("/index.md"):
             preview.questions_of(src, html)  # a topic's questions for study mode, split here likewise
         if self.offline is not None:
@@ -297,6 +302,16 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             rendered, questions = preview.packed(rendered, questions)
         return rendered, questions, refs
 
+    def parallel_chunk_state(self) -> tuple | None:
+        """In a converting worker, after a chunk of pages: the search expansions' figures of its
+        pages, added up (and let go here)."""
+        return self.expansion_stats.take() if self.expansion_stats is not None else None
+
+    def parallel_chunk_apply(self, state: tuple | None) -> None:
+        """In the parent: a chunk's figures, added to the book's."""
+        if state is not None and self.expansion_stats is not None:
+            self.expansion_stats.add(state)
+
     def parallel_apply(self, page: MkPage, state: tuple) -> None:
         """In the parent: a worker's page state, as if the page had been rendered here."""
         rendered, questions, refs = state
@@ -313,6 +328,14 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         (`qabook.memory.Packed`, with its questions for study mode) and is let go once the print
         pages and the study data are written, before the search index (qabook.memory)."""
         self.one_off = not self.serving
+        self.expansion_stats = BookStats() if self.one_off and self.config.search else None
+
+    def parallel_convert_worker(self) -> None:
+        """Called by qabook.parallel_build in a converting worker: a one-off build's search
+        expansions are worked out here, page by page, where each page's text already is
+        (`BookStats`: the index reads what the workers added up instead of segmenting the book
+        again after the pages)."""
+        self.in_convert_worker = True
 
     def parallel_beside_render(self, config: MkDocsConfig) -> None:
         """Called by qabook.parallel_build when a one-off build's pages are about to be rendered
@@ -342,7 +365,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         for d in found:
             site.log.warning(str(d))
         search_index.write_index(Path(config.site_dir), rendered, full_build=full_build, pairs=pairs,
-                                 keep_terms=self.serving)  # a preview's next build weighs again
+                                 keep_terms=self.serving, stats=self.expansion_stats)  # a preview's next build weighs again
 
     def parallel_render_worker(self) -> None:
         """In a render worker (forked after every page was converted): rendering reads none of

@@ -15,18 +15,19 @@ import jinja2
 import jinja2.bccache
 
 from qabook.book import PROCESS_CACHE, ParseCache
-from qabook.memory import Packed
+from qabook.memory import Packed, PackedItems
 from qabook.search import SearchDoc
 from qabook.study import split_questions
 
 
 class Rendered(NamedTuple):
-    """One rendered page, as the print pages and the search index need it; `html` is packed
-    (`str(html)` is the text) where a one-off build holds every page (`packed`)."""
+    """One rendered page, as the print pages and the search index need it; `html` and `docs`
+    are packed (`str(html)` is the text; `docs` iterates afresh) where a one-off build holds
+    every page (`packed`)."""
     url: str
     title: str
     html: str | Packed
-    docs: list[SearchDoc]
+    docs: "list[SearchDoc] | PackedItems"
 
 
 #: Parsed pages, by display path (qabook.book.load_book's cache).
@@ -75,7 +76,11 @@ def packed(rendered: Rendered, questions: list | None) -> tuple[Rendered, list |
     html = Packed(rendered.html)
     if questions is not None:
         questions = [q.reading(html) for q in questions]
-    return rendered._replace(html=html), questions
+    # its search documents too (`PackedItems`: read page by page by the index, which goes over
+    # the book's documents a few times: their fields and term counts were half of what the
+    # parent held of a page)
+    docs = PackedItems(rendered.docs) if isinstance(rendered.docs, list) and rendered.docs else rendered.docs
+    return rendered._replace(html=html, docs=docs), questions
 
 
 def split_questions_kept(src_uri: str) -> list | None:

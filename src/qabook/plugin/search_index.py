@@ -13,7 +13,8 @@ from qabook.model import Chapter
 from qabook.plugin.preview import Rendered, search_means
 from qabook.diagnostics import Diagnostic
 from qabook.search import SearchDoc, extract_docs
-from qabook.search.index import field_means, index_files
+from qabook.search.expand import BookStats
+from qabook.search.index import PageDocs, field_means, index_files
 from qabook.search.lexicon import Pair, load_glossary
 
 
@@ -42,16 +43,21 @@ def glossary(base: Path, name: str) -> tuple[list[Pair], list[Diagnostic]]:
 
 
 def write_index(site: Path, rendered: dict[str, Rendered], full_build: bool, pairs: list[Pair] | None = None,
-                keep_terms: bool = True) -> None:
+                keep_terms: bool = True, stats: BookStats | None = None) -> None:
     """The index of every page's documents, each file written as it is made; `full_build`:
     every page was rendered in this build; `pairs`: the author's glossary; `keep_terms`: see
-    qabook.search.build_index. Only files whose bytes changed are written (a live preview's
-    save touches a few shards), and files of an earlier index that this one no longer has go."""
+    qabook.search.build_index; `stats`: the expansions' figures added up as the pages were
+    converted (qabook.search.expand.BookStats). Only files whose bytes changed are written (a
+    live preview's save touches a few shards), and files of an earlier index that this one no
+    longer has go. Pages whose documents are held packed (a one-off build) are read page by
+    page on each pass (`PageDocs`), not all at once."""
     out = site / "search" / "qabook"
     out.mkdir(parents=True, exist_ok=True)
-    docs = [d for *_, page_docs in rendered.values() for d in page_docs]
+    pages = [page_docs for *_, page_docs in rendered.values()]
+    docs = PageDocs(pages) if any(not isinstance(p, list) for p in pages) else [d for p in pages for d in p]
     names = set()
-    for name, data in index_files(docs, search_means(full_build, lambda: field_means(docs)), pairs, keep_terms):
+    for name, data in index_files(docs, search_means(full_build, lambda: field_means(docs)), pairs, keep_terms,
+                                  stats):
         names.add(name)
         target = out / name
         try:

@@ -27,15 +27,18 @@ book is a span between those boundaries; a Chinese target that also occurs in a 
 across them (点数 inside 浮点数) carries that document as an exception (`target|-3,7`), so that
 an expansion matches the way the segmenter reads the page. Per-document work is cached on the
 document (a live preview redoes only the pages it rendered again), or, for a big book, done
-in worker processes that add up their documents (`PARALLEL_MIN_DOCS`).
+in worker processes that add up their documents (`PARALLEL_MIN_DOCS`); a one-off build's
+converting workers do it as they make the documents, and the index reads their sums (`BookStats`).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
 from collections import Counter, defaultdict
 from functools import lru_cache
+from typing import Sequence
 
 from qabook.search.analyze import (FILLERS_ZH, STOPWORDS, TOKEN_RE, analyze, is_latin, normalize,
                                    shard_of, stem, t2s_table)
@@ -137,8 +140,10 @@ def _reach(words: frozenset[str]) -> dict[str, int]:
     that begins with them: where a run can hold no word, nothing more is looked up. The
     dictionary's table is made once per process (0.07 s); a build's list (the dictionary and
     the book's terms) copies it and adds its own, before its workers fork."""
+    dictionary = zh_words()
+    if words is dictionary:  # (the dictionary alone: BookStats, and a document segmented again beside a build's list)
+        return _dictionary_reach(dictionary)
     if _REACH[0] is not words:
-        dictionary = zh_words()
         extra = words - dictionary
         if len(words) - len(extra) == len(dictionary):  # (the dictionary and more)
             reach = _add_reach(dict(_dictionary_reach(dictionary)), extra)
@@ -393,7 +398,7 @@ def _stats_of(span: tuple[int, int], words: frozenset[str], key: int) -> tuple[C
         pieces |= pc
         loose.append(lo)
         # (is_latin, written inline: a call per term was a tenth of the documents' work)
-        latin_docs.update({t for f in d.term_counts().values() for t in f if "a" <= t[0] <= "z" or t[0].isdigit()})
+        latin_docs.update(_latin_words(d))
         for run in _runs(d):
             book_chars.update(run)
     return phrases, pieces, latin_docs, book_chars, loose
@@ -422,9 +427,116 @@ def _mapped(docs: list[SearchDoc], fn, *args) -> list:
         _DOCS, _ARGS = [], ()
 
 
-def build_expansions(docs: list[SearchDoc], author: list[Pair] | None = None) -> tuple[dict, dict[str, bytes]]:
-    """(what meta.js needs to know, files) for the documents of one build."""
-    author = author or []
+#: The key of segmentations made with the dictionary's words alone (`BookStats`; a build's own
+#: key is the hash of its added words, never -1).
+BASE_KEY = -1
+
+
+class BookStats:
+    """What the expansions need of every document, added up while the documents are made (the
+    converting workers of a one-off build `count` each page's and hand a chunk's sum over with
+    `take`; the parent `add`s them), so that the index does not segment the whole book again
+    after the pages: the phrases, the pieces (counted by documents, so that one document's share
+    can be taken out again), Latin word → documents, the characters. Each document keeps its
+    loose words and mined pairs (`_expanded`, with this object's `token`). Segmented with the
+    dictionary's words alone: a document whose runs hold a word that the book's or the author's
+    pairs add is segmented again by `build_expansions` (what it counted here taken out, what it
+    counts with the book's words put in), so the tables are the same as from the documents."""
+
+    def __init__(self) -> None:
+        self.token = int.from_bytes(os.urandom(8), "big")  # (the documents' mark: of this build)
+        self.docs = 0
+        self.phrases: Counter[str] = Counter()
+        self.pieces: Counter[str] = Counter()
+        self.latin_docs: Counter[str] = Counter()
+        self.chars: set[str] = set()
+
+    def count(self, docs: list[SearchDoc]) -> None:
+        """In a converting worker: a page's documents added, each marked with its loose words
+        and mined pairs (what one document yielded is not kept on it)."""
+        words = zh_words()
+        for d in docs:
+            p, pc, lo = _phrases(d, words, BASE_KEY)
+            self.phrases.update(p)
+            self.pieces.update(pc)
+            self.latin_docs.update(_latin_words(d))
+            for run in _runs(d):
+                self.chars.update(run)
+            mined = _mined(d)
+            for name in _CACHED:
+                d.__dict__.pop(name, None)
+            d.__dict__["_expanded"] = (self.token, frozenset(lo) if lo else None, tuple(mined))
+        self.docs += len(docs)
+
+    def take(self) -> tuple:
+        """In a converting worker: what it counted since the last `take`, for the parent to `add`
+        (the worker's counts start again at nothing)."""
+        part = (self.docs, self.phrases, self.pieces, self.latin_docs, self.chars)
+        self.docs, self.phrases, self.pieces, self.latin_docs, self.chars = 0, Counter(), Counter(), Counter(), set()
+        return part
+
+    def add(self, part: tuple) -> None:
+        """In the build's parent: what a worker counted (`take`)."""
+        docs, phrases, pieces, latin, chars = part
+        self.docs += docs
+        self.phrases.update(phrases)
+        self.pieces.update(pieces)
+        self.latin_docs.update(latin)
+        self.chars |= chars
+
+
+def _latin_words(d: SearchDoc) -> set[str]:
+    # (is_latin, written inline: a call per term was a tenth of the documents' work)
+    return {t for f in d.term_counts().values() for t in f if "a" <= t[0] <= "z" or t[0].isdigit()}
+
+
+def _from_stats(docs, stats: BookStats | None, author: list[Pair]) -> tuple | None:
+    """`_gathered`'s figures from `stats` (one pass over the documents for their loose words
+    and pairs, a second only for the documents a word of the book's pairs falls in), or None
+    when the stats do not hold exactly these documents (then they are segmented here)."""
+    if stats is None or stats.docs != len(docs):
+        return None
+    book_pairs: list[Pair] = []
+    loose: list[set[str]] = []
+    for d in docs:
+        mark = d.__dict__.get("_expanded")
+        if mark is None or mark[0] != stats.token:
+            return None
+        loose.append(set(mark[1]) if mark[1] else set())
+        book_pairs += mark[2]
+    extra = {normalize(t) for p in (*author, *book_pairs) for t in (p.a, p.b) if HAN_RE.match(t)}
+    words = zh_words() | frozenset(extra)
+    key = hash(frozenset(extra))
+    base = zh_words()
+    added = sorted((w for w in extra if len(w) > 1 and w not in base), key=len, reverse=True)
+    phrases, pieces = stats.phrases, stats.pieces
+    if added:  # the documents whose runs hold a word the dictionary lacks: segmented again
+        import re
+
+        holds = re.compile("|".join(map(re.escape, added)))
+        phrases, pieces = Counter(phrases), Counter(pieces)
+        _reach(words)
+        for doc_id, d in enumerate(docs):
+            if not holds.search("\n".join(_runs(d))):
+                d.__dict__.pop("_zh_runs", None)
+                continue
+            p, pc, _ = _phrases(d, base, BASE_KEY)  # (what the worker counted: the same segmentation)
+            phrases.subtract(p)
+            pieces.subtract(pc)
+            d.__dict__.pop("_phrases", None)
+            p, pc, lo = _phrases(d, words, key)
+            phrases.update(p)
+            pieces.update(pc)
+            loose[doc_id] = lo
+            for name in _CACHED:
+                d.__dict__.pop(name, None)
+        phrases, pieces = +phrases, +pieces  # (a count of 0: no document holds it now)
+    return book_pairs, words, key, phrases, pieces, loose, stats.latin_docs, stats.chars
+
+
+def _gathered(docs: list[SearchDoc], author: list[Pair]) -> tuple:
+    """(book pairs, word list, its key, phrases, pieces, each document's loose words, Latin word
+    → documents, characters), from the documents themselves."""
     book_pairs = [p for part in _mapped(docs, _pairs_of) for p in part]
     extra = {normalize(t) for p in (*author, *book_pairs) for t in (p.a, p.b) if HAN_RE.match(t)}
     words = zh_words() | frozenset(extra)
@@ -441,6 +553,19 @@ def build_expansions(docs: list[SearchDoc], author: list[Pair] | None = None) ->
         loose.extend(lo)
         latin_docs.update(latin)
         book_chars |= chars
+    return book_pairs, words, key, phrases, pieces, loose, latin_docs, book_chars
+
+
+def build_expansions(docs: "list[SearchDoc] | Sequence[SearchDoc]", author: list[Pair] | None = None,
+                     stats: BookStats | None = None) -> tuple[dict, dict[str, bytes]]:
+    """(what meta.js needs to know, files) for the documents of one build; `stats`: the
+    documents' figures added up as they were made (`BookStats`), used when they are these
+    documents' (`docs` may then be any sequence read again on each pass, e.g. packed pages)."""
+    author = author or []
+    gathered = _from_stats(docs, stats, author)
+    if gathered is None:
+        gathered = _gathered(docs if isinstance(docs, list) else list(docs), author)
+    book_pairs, words, key, phrases, pieces, loose, latin_docs, book_chars = gathered
 
     table: dict[str, list[tuple[int, int, int, str]]] = defaultdict(list)  # key → (source, order, -count, target)
 
@@ -556,4 +681,4 @@ def build_expansions(docs: list[SearchDoc], author: list[Pair] | None = None) ->
     return meta, files
 
 
-__all__ = ["build_expansions", "head", "pinyin_of", "segment"]
+__all__ = ["BookStats", "build_expansions", "head", "pinyin_of", "segment"]

@@ -14,10 +14,10 @@ import json
 import math
 from array import array
 from collections import defaultdict
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from qabook.search.analyze import shard_of
-from qabook.search.expand import build_expansions
+from qabook.search.expand import BookStats, build_expansions
 from qabook.search.extract import SearchDoc
 from qabook.search.lexicon import Pair
 from qabook.vocabulary import BLOCKS
@@ -50,6 +50,7 @@ def _code(v: int) -> str:
 
 
 _CODES = [_code(v) for v in range(LAST * HIGH * HIGH)]  # every number of one to three characters
+_BYTE_CODES = [c.encode("ascii") for c in _CODES]
 
 
 def encode_numbers(values: "array | list[int]") -> str:
@@ -76,15 +77,36 @@ def decode_numbers(text: str) -> list[int]:
     return out
 
 
-def chunk_docs(docs: list[SearchDoc]) -> int:
+class PageDocs:
+    """The book's documents, page by page, read again on each pass (`iter`): a page's may be
+    held packed (qabook.memory.PackedItems: unpacked for the pass, not kept), so that the index
+    holds one page's documents at a time, not the book's."""
+
+    def __init__(self, pages: "list[Sequence[SearchDoc]]") -> None:
+        self.pages = pages
+        self.count = sum(len(p) for p in pages)
+
+    def __iter__(self) -> Iterator[SearchDoc]:
+        for page in self.pages:
+            yield from page
+
+    def __len__(self) -> int:
+        return self.count
+
+
+def _row_bytes(d: SearchDoc) -> int:
+    return len(d.url) + len(d.title.encode()) + len(d.chapter.encode()) + len(d.text.encode()) + 12
+
+
+def chunk_docs(docs: "Sequence[SearchDoc]", total: int | None = None) -> int:
     """Documents per chunk of result texts: the most, a power of two, whose mean size stays
     within CHUNK_BYTES (at least one). A query shows ten results, mostly from ten chunks, and
     needs one document of each: a chunk of 8 documents of a big book loaded 8 × what was shown.
-    (A power of two: a save that changes the mean a little keeps the chunks as they were.)"""
-    if not docs:
+    (A power of two: a save that changes the mean a little keeps the chunks as they were.)
+    `total`: the documents' rows' bytes, when already added up (`_row_bytes`)."""
+    if not len(docs):
         return 1
-    mean = sum(len(d.url) + len(d.title.encode()) + len(d.chapter.encode()) + len(d.text.encode()) + 12
-               for d in docs) / len(docs)
+    mean = (sum(map(_row_bytes, docs)) if total is None else total) / len(docs)
     n = 1
     while n < 64 and 2 * n * mean <= CHUNK_BYTES:
         n *= 2
@@ -157,7 +179,7 @@ def term_weights(docs: list[SearchDoc], avg: dict[str, float] | None = None) -> 
     return postings
 
 
-def build_index(docs: list[SearchDoc], avg: dict[str, float] | None = None,
+def build_index(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None,
                 glossary: list[Pair] | None = None, keep_terms: bool = True) -> dict[str, bytes]:
     """Relative path (under the search folder) → file content (`avg`: see `term_weights`;
     `glossary`: the author's term pairs, see qabook.search.lexicon). `keep_terms=False` (a
@@ -166,46 +188,54 @@ def build_index(docs: list[SearchDoc], avg: dict[str, float] | None = None,
     return dict(index_files(docs, avg, glossary, keep_terms))
 
 
-def index_files(docs: list[SearchDoc], avg: dict[str, float] | None = None,
-                glossary: list[Pair] | None = None, keep_terms: bool = True) -> Iterator[tuple[str, bytes]]:
+def index_files(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None,
+                glossary: list[Pair] | None = None, keep_terms: bool = True,
+                stats: BookStats | None = None) -> Iterator[tuple[str, bytes]]:
     """build_index's files one at a time, in the same order: each is made when the one before
     has been taken, and a term shard's postings go once it is made (a big book's index is never
-    whole in memory: at 10,000 pages the files and postings held at once set the build's peak)."""
+    whole in memory: at 10,000 pages the files and postings held at once set the build's peak).
+    `docs` is read in order, a few times over (`PageDocs`: a page's documents at a time);
+    `stats`: the expansions' figures added up beforehand (qabook.search.expand.BookStats)."""
     # delta-encoded flat lists: [d1, w1, d2-d1, w2, …] (term_weights' postings, built flat:
     # a tuple per posting was most of a big book's memory)
     avg = avg or field_means(docs)
-    expansions, files = build_expansions(docs, glossary)  # (reads the term counts: before they go)
-    # (as arrays of 32-bit numbers — a delta is below the documents' count, a weight below a few
-    # thousand —: a Python int in a list is 36 bytes, in an array 4; they become text once
-    # every document is in: encode_numbers)
-    encoded: dict[str, array] = {}
+    expansions, files = build_expansions(docs, glossary, stats)  # (reads the term counts: before they go)
+    # (written as they come, in encode_numbers' code — each number's characters do not depend
+    # on its neighbours —: ≈ 1.3 bytes a number, where an array of 32-bit numbers held 4, and
+    # the whole book's postings were the index process's largest growth)
+    encoded: dict[str, bytearray] = {}
     last: dict[str, int] = {}
+    codes, top = _BYTE_CODES, len(_BYTE_CODES)
+    row_bytes = 0  # (the result texts' sizes, for chunk_docs: added up on this pass)
     for doc_id, doc in enumerate(docs):
+        row_bytes += _row_bytes(doc)
         weights = _doc_weights(doc, avg)
         if not keep_terms:  # (and its weights: they are in the postings now)
             doc.__dict__.pop("terms", None)
             doc.__dict__.pop("_packed_terms", None)  # (a worker's document holds its counts packed)
             doc.__dict__.pop("_weights", None)
+        if len(weights) and min(weights.weights) < 0:
+            raise ValueError(f"a posting holds {min(weights.weights)}: only whole numbers ≥ 0 are written")
         for term, w in zip(weights.terms, weights.weights):
             flat = encoded.get(term)
             if flat is None:
-                flat = encoded[term] = array("i")
-            flat.append(doc_id - last.get(term, 0))
-            flat.append(w)
+                flat = encoded[term] = bytearray()
+            delta = doc_id - last.get(term, 0)
+            flat += codes[delta] if delta < top else _code(delta).encode("ascii")
+            flat += codes[w] if w < top else _code(w).encode("ascii")
             last[term] = doc_id
     last.clear()
     # each posting list becomes the text it is written as, now: a shard's size is then known
-    # (its terms and texts), and a list holds a byte a number, not the array's 4
     texts: dict[str, str] = {}
     for term in sorted(encoded):
-        texts[term] = encode_numbers(encoded.pop(term))
+        texts[term] = encoded.pop(term).decode("ascii")
     raw = sum(len(term.encode()) + len(text) + 6 for term, text in texts.items())  # "term":"text",
     shards = max(1, min(MAX_SHARDS, math.ceil(raw / SHARD_BYTES)))
     buckets: list[dict[str, str]] = [{} for _ in range(shards)]
     for term, text in texts.items():
         buckets[shard_of(term, shards)][term] = text
     texts.clear()
-    per_chunk = chunk_docs(docs)
+    per_chunk = chunk_docs(docs, row_bytes)
     chunks = math.ceil(len(docs) / per_chunk)
     yield from files.items()
     files.clear()
@@ -215,6 +245,12 @@ def index_files(docs: list[SearchDoc], avg: dict[str, float] | None = None,
         shard = _js("shard", n, bucket)
         buckets[n] = {}
         yield f"t{n}.js", shard
-    for c in range(chunks):
-        rows = [[d.url, d.title, d.chapter, d.text] for d in docs[c * per_chunk:(c + 1) * per_chunk]]
+    rows: list[list[str]] = []
+    c = 0
+    for d in docs:  # (in order, a chunk at a time)
+        rows.append([d.url, d.title, d.chapter, d.text])
+        if len(rows) == per_chunk:
+            yield f"d{c}.js", _js("chunk", c, rows)
+            rows, c = [], c + 1
+    if rows:
         yield f"d{c}.js", _js("chunk", c, rows)
