@@ -157,6 +157,33 @@ def test_a_new_books_gitignore_keeps_what_its_commands_write_out_of_git(tmp_path
     assert all(p in sources or p.startswith("docs/") for p in untracked), untracked
 
 
+def test_a_book_with_no_chapter_gets_no_empty_pdf_or_export(tmp_path: Path) -> None:
+    """`qabook new --empty`, then `qabook pdf` and `qabook export` before any import: no chapter
+    holds a topic, so there is nothing to print or export. As a build does, the commands write
+    no empty PDF, deck or JSON: they say why (naming a page of questions outside any chapter)
+    and what they did not write, exit 1, and leave a file already there as it was."""
+    assert qabook("new", "book", "--language", "en", "--empty", cwd=tmp_path).returncode == 0
+    book = tmp_path / "book"
+    earlier = '{"schema_version": 1, "chapters": [], "kept": true}'
+    (book / "book.json").write_text(earlier, encoding="utf-8")  # an earlier export
+    for loose in (None, "faq.md"):
+        if loose:  # a Q&A page at the top of docs/: a topic of no chapter
+            (book / "docs" / loose).write_text(GOOD, encoding="utf-8")
+        runs = {"pdf": qabook("pdf", cwd=book), "anki": qabook("export", "anki", "--out", "book.apkg", cwd=book),
+                "json": qabook("export", "json", "--out", "book.json", cwd=book)}
+        for kind, r in runs.items():
+            assert r.returncode == 1, (kind, r.stdout + r.stderr)
+            said = r.stderr.strip()
+            assert "Traceback" not in said and len(said.splitlines()) == 1, said
+            assert "no chapter holds a topic" in said and ("docs/faq.md is a topic of no chapter" in said) == bool(loose)
+            assert said.startswith("Error: nothing to " + ("print" if kind == "pdf" else "export")), said
+        assert "no PDF written to site/pdf" in runs["pdf"].stderr
+        assert "book.apkg not written" in runs["anki"].stderr
+        assert "book.json not written (the file there is left as it is)" in runs["json"].stderr
+        assert not (book / "site").exists() and not (book / "book.apkg").exists()
+        assert (book / "book.json").read_text(encoding="utf-8") == earlier
+
+
 def test_chapters_come_in_folder_order_or_in_the_order_nav_lists_them(tmp_path: Path) -> None:
     """Two chapters imported `zeta` first, then `alpha`: the home page's chapter table lists them
     by folder name (as MkDocs' navigation does); with a `nav:` in mkdocs.yml that lists zeta's

@@ -224,6 +224,54 @@ def test_an_interrupted_import_is_cleaned_up_and_never_loses_the_chapter(tmp_pat
     assert sorted(p.name for p in out.iterdir()) == ["ch"]
 
 
+IMPORT_SOURCE = "# 书\n\n#### 1. 什么是模型？\n\n**题目：** 什么是模型？\n\n**答案：** 函数。\n\n**解析：** 参数化。\n"
+
+
+def test_a_replaced_chapter_is_removed_by_a_process_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`import --force` puts the new pages in place and returns; the replaced folder is out of
+    the way at once (never under the chapter's name) and removed by a detached process, as a
+    replaced site is (here: once a gate file exists)."""
+    from qabook import staging
+    from qabook.importer import plan_import, write_plan
+
+    out = tmp_path / "docs"
+    plan = plan_import(IMPORT_SOURCE, "src.md", chapter="ch")
+    write_plan(plan, out)
+    (out / "ch" / "mine.md").write_text("# 旧页\n", encoding="utf-8")  # a page the new import replaces
+    gate = tmp_path / "gate"
+    monkeypatch.setattr(staging, "_REMOVER_CODE", f"import os, time\nwhile not os.path.exists({str(gate)!r}):\n"
+                        f"    time.sleep(0.05)\n" + staging._REMOVER_CODE)
+    left: list[str] = []
+    write_plan(plan, out, force=True, leftovers=left)
+    assert left == [] and not (out / "ch" / "mine.md").exists() and (out / "ch" / "index.md").is_file()
+    gone = [p for p in out.iterdir() if p.name.startswith(".ch.import-gone-")]
+    assert len(gone) == 1 and (gone[0] / "mine.md").is_file(), "the import waited for the old chapter's removal"
+    remover = int(gone[0].name[len(".ch.import-gone-"):].split("-")[0])
+    assert staging.pid_alive(remover) and os.getsid(remover) != os.getsid(0)
+    gate.touch()
+    deadline = time.monotonic() + 30
+    while gone[0].exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sorted(p.name for p in out.iterdir()) == ["ch"]
+
+
+def test_a_chapter_removal_cut_short_is_finished_by_the_next_import_and_never_restored(tmp_path: Path) -> None:
+    """A kill of the remover leaves a half-removed old chapter, `.ch.import-gone-<pid>-x`: the
+    next import of that chapter removes it, and never puts it back, even with the chapter gone."""
+    out = tmp_path / "docs"
+    src = tmp_path / "src.md"
+    src.write_text(IMPORT_SOURCE, encoding="utf-8")
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True).stdout.strip()
+    half = out / f".ch.import-gone-{dead}-x"
+    half.mkdir(parents=True)
+    (half / "index.md").write_text("# 半个旧章节\n", encoding="utf-8")
+    r = qabook("import", str(src), "--chapter", "ch", "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["ch"]
+    assert "半个旧章节" not in (out / "ch" / "index.md").read_text(encoding="utf-8")
+
+
 def _gone(folder: Path) -> list[Path]:
     return [p for p in folder.iterdir() if p.name.startswith(".site-gone-")]
 

@@ -24,16 +24,9 @@ pytestmark = pytest.mark.skipif(not ROWS, reason="tests/corpus/*/INDEX.tsv not f
 
 #: Known misses on dev files, with what would be needed (strict: a fix makes them pass, and then
 #: they must come off this list).
-MISSES: dict[str, str] = {
-    "en/39-negative-myst-exercise-directive-docs.md": "a docs page whose title names 'Exercises and Solutions': its "
-    "'## Exercise Directive' sections are read as questions (the titled rule); it would need the sections' text "
-    "to be seen as showing markup samples, not asking",
-}
+MISSES: dict[str, str] = {}
 #: Files whose import passes everything but the check, with why.
-CHECK_MISSES: dict[str, str] = {  # a dev file whose import the check refuses, and why
-    "en/39-negative-myst-exercise-directive-docs.md": "its '````' fences nested in a '`````markdown' fence come out "
-    "unclosed on the page they land in (QA023), and links to MyST labels ('#my-exercise') name no anchor (QA052)",
-}
+CHECK_MISSES: dict[str, str] = {}  # a dev file whose import the check refuses, and why
 SHARE = 0.90
 
 

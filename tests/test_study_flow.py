@@ -41,12 +41,16 @@ def learner(browser):
     assert errors == []
 
 
+#: Seen by a person: inside the viewport, and the topmost element at its top is part of it.
+ON_SCREEN = """el => { const r = el.getBoundingClientRect();
+    if (r.top < 0 || r.top >= innerHeight) return false;
+    const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + Math.min(r.height / 2, 12));
+    return el === hit || el.contains(hit); }"""
+
+
 def _on_screen(page, selector: str) -> bool:
-    """Seen by a person: inside the viewport, and the topmost element at its top is part of it."""
-    return bool(page.locator(selector).first.evaluate("""el => { const r = el.getBoundingClientRect();
-        if (r.top < 0 || r.top >= innerHeight) return false;
-        const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + Math.min(r.height / 2, 12));
-        return el === hit || el.contains(hit); }"""))
+    """Seen by a person (`ON_SCREEN`)."""
+    return bool(page.locator(selector).first.evaluate(ON_SCREEN))
 
 
 def _said(page) -> str:
@@ -70,6 +74,37 @@ def test_grading_brings_the_next_question_then_the_next_page(learner, flow_url: 
     page.wait_for_function("document.activeElement.id === 'q1'")
     assert _on_screen(page, "#q1")
     assert "下一页：两道题，第 1 / 2 题" in _said(page)
+
+
+@pytest.mark.parametrize("viewport", [{"viewport": {"width": 1280, "height": 800}}, PHONE], ids=["desktop", "phone"])
+def test_grading_a_chapters_last_question_stays_in_the_chapter(browser, flow_url: str, viewport: dict) -> None:
+    """Outside "study this chapter", the grade of a chapter's last question does not carry the
+    learner into the next chapter (`flow` is followed by `llm`): the page stays, its question
+    keeps the focus, and a note under it, on screen, says the chapter is done (the live region
+    says it too) with the way back to the chapter's page."""
+    context = browser.new_context(**viewport)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(flow_url + TWO)
+    for n in (1, 2):
+        bar = page.locator(f"#q{n} ~ .qa-study-bar").first
+        bar.get_by_role("button", name="显示答案").click()
+        bar.get_by_role("button", name="3 良好").click()
+    page.wait_for_function("document.getElementById('qa-live') && "
+                           "document.getElementById('qa-live').textContent.includes('这是本章最后一题。')")
+    page.wait_for_timeout(500)  # (a move to another page would have begun by now)
+    assert page.url.split("#")[0] == flow_url + TWO, page.url
+    assert "已评为「良好」" in _said(page)
+    note = page.locator(".qa-end-note")
+    assert note.locator(".qa-note").inner_text() == "这是本章最后一题。"
+    page.wait_for_function(f"({ON_SCREEN})(document.querySelector('.qa-end-note .qa-link-button'))")
+    back = note.get_by_role("link", name="返回本章：学习流程")
+    assert back.get_attribute("href") == flow_url + "flow/"
+    back.click()
+    page.wait_for_url("**/flow/")
+    assert errors == []
+    context.close()
 
 
 def test_the_move_can_be_turned_off(learner, flow_url: str) -> None:

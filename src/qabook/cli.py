@@ -149,13 +149,16 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
     else:
         if problem := chapter_target_problem(out_dir / plan.chapter):
             raise UsageError(problem)
+        left: list[str] = []
         try:
-            target = write_plan(plan, out_dir, force=force)
+            target = write_plan(plan, out_dir, force=force, leftovers=left)
         except ChapterExistsError as exc:
             raise UsageError(str(exc)) from None
         except OSError as exc:
             raise UsageError(f"cannot write {out_dir}: {exc}") from None
         click.echo(f"wrote {len(plan.pages)} pages to {target} ({plan.question_count} questions)", err=True)
+        for path in left:
+            click.echo(f"import: warning: could not remove the replaced chapter's {path}; remove it yourself", err=True)
     _echo_diagnostics(plan.diagnostics, fmt)
     click.echo(f"import: {plan.question_count} questions, {summary(plan.diagnostics)}", err=True)
     if plan.has_errors:
@@ -287,9 +290,9 @@ def serve_cmd(config_file: Path | None, dev_addr: str, full: bool, jobs: int | N
 def pdf_cmd(config_file: Path | None, chapters: tuple[str, ...], whole_book: bool, out_dir: Path, paper: str,
             jobs: int) -> None:
     """Print chapters (and the whole book) as PDF: cover, contents, bookmarks, page numbers,
-    every answer and explanation expanded, CJK fonts embedded."""
+    every answer and explanation expanded, CJK fonts embedded. A book whose chapters hold no
+    topic yet has nothing to print: no PDF is written (exit 1)."""
     from qabook.book import load_book
-    from qabook.check import check_book
     from qabook.pdf import plan_jobs, render_all
 
     from qabook.safepaths import pdf_dir_problem
@@ -298,15 +301,18 @@ def pdf_cmd(config_file: Path | None, chapters: tuple[str, ...], whole_book: boo
     if problem := pdf_dir_problem(out_dir):
         raise UsageError(problem)
     book = load_book(project)
-    errors = [d for d in check_book(book) if d.is_error]
-    if errors:
-        _echo_diagnostics(errors, "text")
-        raise click.ClickException("the check found errors: fix them before printing")
+    _refuse_on_check_errors(book, "printing")
+    _refuse_when_nothing_printed(book, "print", f"no PDF written to {out_dir}")
     try:
         planned = plan_jobs(project, book, out_dir, list(chapters) or None, whole_book, paper)
     except KeyError as exc:
         raise UsageError(str(exc.args[0])) from None
-    failed = render_all(planned, jobs, _progress)
+    try:
+        failed = render_all(planned, jobs, _progress)
+    except KeyboardInterrupt:  # its workers and their unfinished files are gone by now (pdf.render_all)
+        click.echo(f"qabook: pdf stopped (Ctrl+C): the PDFs in {out_dir} it had not finished are as they were",
+                   err=True)
+        sys.exit(130)
     for line in failed:
         click.echo(f"qabook: pdf failed: {line}", err=True)
     if failed:
@@ -323,7 +329,8 @@ def export_cmd(kind: str, out: Path, config_file: Path | None) -> None:
     """Export the book as an Anki deck (KIND=anki, .apkg) or as JSON (KIND=json).
 
     Question keys (and Anki note GUIDs) are `<page id>#q<N>`: re-importing an edited book into
-    Anki updates its notes. The JSON follows qabook/export/book.schema.json.
+    Anki updates its notes. The JSON follows qabook/export/book.schema.json. A book whose
+    chapters hold no topic yet has nothing to export: nothing is written (exit 1).
     """
     from qabook.book import load_book
     from qabook.export import export_anki, export_json
@@ -339,6 +346,7 @@ def export_cmd(kind: str, out: Path, config_file: Path | None) -> None:
     title = project.site_name or None
     book = load_book(project)
     _refuse_on_check_errors(book, "exporting")
+    _refuse_when_nothing_printed(book, "export", f"{out} not written" + (" (the file there is left as it is)" if out.exists() else ""))
     try:
         with atomic_file(out) as part:
             if kind == "anki":
@@ -358,6 +366,13 @@ def _refuse_on_check_errors(book, doing: str) -> None:  # noqa: ANN001
     if errors:
         _echo_diagnostics(errors, "text")
         raise click.ClickException(f"the check found errors: fix them before {doing}")
+
+
+def _refuse_when_nothing_printed(book, doing: str, unwritten: str) -> None:  # noqa: ANN001
+    """A book with no chapter holding a topic gets no PDF, deck or JSON (each would be empty), as
+    a build gets none: the reason is printed, and what was not written (exit 1)."""
+    if reason := book.nothing_printed():
+        raise click.ClickException(f"nothing to {doing}: {reason}; {unwritten}")
 
 
 @cli.command("new")

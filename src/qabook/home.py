@@ -31,7 +31,7 @@ TOPIC_LIST_MARKER = "<!-- qabook:topic-list -->"
 def chapter_listing(book: Book, pdf_dir: str | None = "pdf", slug: str = "book", language: str | None = None) -> str:
     """The home page's chapter table; with `pdf_dir`, links to the PDFs (which exist only when
     the build made them: pass None otherwise)."""
-    chapters = [ch for ch in book.chapters if ch.topics]
+    chapters = book.printed_chapters
     head = t(language, "home.table_head") + (" PDF |" if pdf_dir else "")
     rows = [head, "|---|---:|---:|" + ("---|" if pdf_dir else "")]
     for ch in chapters:

@@ -159,6 +159,27 @@ class Book:
         """Every Q&A page: the chapters' topics, then those of no chapter."""
         return self.topics + self.loose_topics
 
+    @property
+    def printed_chapters(self) -> list[Chapter]:
+        """The chapters with topics: what the PDFs, the Anki deck and the JSON export hold (a
+        topic of no chapter is checked, searched and studied, but printed and exported nowhere)."""
+        return [c for c in self.chapters if c.topics]
+
+    def nothing_printed(self) -> str | None:
+        """Why there is nothing to print or export, when no chapter holds a topic (a PDF, deck
+        or JSON made anyway would be empty and only mislead): the topics of no chapter named.
+        None when a chapter holds one."""
+        if self.printed_chapters:
+            return None
+        loose = [page.display for page in self.loose_topics]
+        if loose:
+            pages = ", ".join(loose[:3]) + (" …" if len(loose) > 3 else "")
+            named = f"{pages} {'is a topic' if len(loose) == 1 else 'are topics'} of no chapter"
+        else:
+            named = "no page holds questions"
+        return (f"no chapter holds a topic ({named}; a folder of Q&A pages is a chapter, and so is one the "
+                "plugin's `chapters:` names)")
+
     def owns(self, rel: str) -> bool:
         """qabook's page (checked, finished, studied), not one of the site's ordinary pages."""
         return rel not in self.ordinary

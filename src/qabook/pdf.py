@@ -2,7 +2,8 @@
 
 An adapter: renders with the Markdown extensions of the project's mkdocs.yml (so the PDF
 renders blocks exactly as the site does), assembles print HTML with `qabook.printbook`, and renders chapters in parallel.
-Each PDF is written to a temporary file and renamed into place: no half-written PDF remains.
+Each PDF is written to a temporary file and renamed into place: no half-written PDF remains, after a
+failure, a kill (the next run removes it) or a Ctrl+C.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import logging
 import os
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -24,7 +24,7 @@ from qabook.i18n import t
 from qabook.pdfnames import book_pdf, book_slug, chapter_pdf
 from qabook.printbook import print_document
 from qabook.render import for_print, markdown_renderer
-from qabook.staging import die_with_parent, owned_name, remove_stale
+from qabook.staging import owned_name, remove_stale, uninterrupted, worker_pool
 
 Progress = Callable[[str], None]
 
@@ -114,7 +114,7 @@ def plan_jobs(project: Project, book: Book, out_dir: Path, chapters: list[str] |
     title = project.site_name or "qabook"
     slug = book_slug(title)
     stamp = os.environ.get("QABOOK_PDF_STAMP") or f"{build_date().isoformat()} · qabook"
-    real = [ch for ch in book.chapters if ch.topics]
+    real = book.printed_chapters
     by_slug = {ch.slug: ch for ch in real}
     unknown = [s for s in chapters or [] if s not in by_slug]
     if unknown:
@@ -145,37 +145,53 @@ PART_PREFIX, PART_SUFFIX = ".qabook-pdf-", ".pdf.part"
 def render_all(jobs: list[PdfJob], jobs_at_once: int, progress: Progress) -> list[str]:
     """Render every job; returns one error text per failed PDF (others are still written).
 
-    `.part` files that a killed run left in the output folders are removed first; worker
-    processes die with this one."""
-    for folder in {job.out.parent for job in jobs}:
+    `.part` files that a killed run left in the output folders are removed first. Several at
+    once in `staging.worker_pool`'s workers, as the build's other pools: they die with this
+    process and leave Ctrl+C to it; on a Ctrl+C (KeyboardInterrupt, raised on) they are ended
+    and the `.part` files they were writing removed: the PDFs not finished are as they were."""
+    folders = {job.out.parent for job in jobs}
+    for folder in folders:
         remove_stale(folder, PART_PREFIX, PART_SUFFIX)
     errors: list[str] = []
     total = len(jobs)
     if jobs_at_once <= 1 or total <= 1:
-        results = []
+        done = 0
         for job in jobs:
             try:
-                results.append(render_job(job))
+                name, out, secs, pages = render_job(job)
             except Exception as exc:  # noqa: BLE001 - reported per chapter, never a traceback
                 errors.append(f"{job.name}: {_reason(exc)}")
                 continue
-            name, out, secs, pages = results[-1]
-            progress(f"pdf {len(results)}/{total}: {name} → {out.name} ({pages} pages, {secs:.1f}s)")
+            done += 1
+            progress(f"pdf {done}/{total}: {name} → {out.name} ({pages} pages, {secs:.1f}s)")
         return errors
     done = 0
-    with ProcessPoolExecutor(max_workers=jobs_at_once, initializer=die_with_parent) as pool:
-        futures = {pool.submit(render_job, job): job for job in jobs}
-        for fut in as_completed(futures):
-            job = futures[fut]
-            done += 1
-            try:
-                name, out, secs, pages = fut.result()
-            except Exception as exc:  # noqa: BLE001
-                errors.append(f"{job.name}: {_reason(exc)}")
-                progress(f"pdf {done}/{total}: {job.name} FAILED: {_reason(exc)}")
-                continue
-            progress(f"pdf {done}/{total}: {name} → {out.name} ({pages} pages, {secs:.1f}s)")
+    try:
+        with worker_pool(min(jobs_at_once, total)) as pool:
+            for index, rendered, error in pool.imap_unordered(_render_reported, list(enumerate(jobs))):
+                done += 1
+                if error is not None:
+                    errors.append(f"{jobs[index].name}: {error}")
+                    progress(f"pdf {done}/{total}: {jobs[index].name} FAILED: {error}")
+                    continue
+                assert rendered is not None
+                name, out, secs, pages = rendered
+                progress(f"pdf {done}/{total}: {name} → {out.name} ({pages} pages, {secs:.1f}s)")
+    finally:  # the workers are gone (leaving the pool ends them): what a cut-short one was writing goes too
+        with uninterrupted():
+            for folder in folders:
+                remove_stale(folder, PART_PREFIX, PART_SUFFIX)
     return errors
+
+
+def _render_reported(item: tuple[int, PdfJob]) -> tuple[int, tuple[str, Path, float, int] | None, str | None]:
+    """In a worker: (the job's index, what `render_job` returns, None), or (index, None, why it
+    failed): a failed PDF is the parent's to report, never an exception that has to cross back."""
+    index, job = item
+    try:
+        return index, render_job(job), None
+    except Exception as exc:  # noqa: BLE001 - reported per chapter, never a traceback
+        return index, None, _reason(exc)
 
 
 def _reason(exc: BaseException) -> str:

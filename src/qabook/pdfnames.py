@@ -11,16 +11,13 @@ and in every URL. The chapter's part is its folder's name, already a name on dis
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
+from qabook.slug import ascii_words, join_words, pinyin
 
 #: The longest book part of a file name, in characters (ASCII): room for a chapter and `.pdf`.
 MAX_STEM = 96
-
-_WORD_RE = re.compile(r"[A-Za-z0-9]+|[\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 def _han_words(run: str) -> list[str]:
@@ -28,21 +25,13 @@ def _han_words(run: str) -> list[str]:
     from qabook.search.expand import segment
     from qabook.search.lexicon import zh_words
 
-    out = []
-    for word in segment(run, zh_words()):
-        spelt = "".join(s for s in lazy_pinyin(word) if s.isascii() and s.isalnum()).lower()
-        if spelt:
-            out.append(spelt)
-    return out
+    return [spelt for word in segment(run, zh_words()) if (spelt := "".join(pinyin(word)))]
 
 
 def title_words(title: str) -> list[str]:
     """A title's words as file-name words: Latin lower-cased with accents folded, Chinese as pinyin words."""
     folded = "".join(ch for ch in unicodedata.normalize("NFKD", title) if not unicodedata.combining(ch))
-    words: list[str] = []
-    for token in _WORD_RE.findall(folded):
-        words.extend([token.lower()] if token.isascii() else _han_words(token))
-    return words
+    return ascii_words(folded, _han_words)
 
 
 @lru_cache(maxsize=8)
@@ -50,15 +39,7 @@ def book_slug(site_name: str | None, max_len: int = MAX_STEM) -> str:
     """The book's name as a file-name stem: its whole words, as many as fit; 'book' when it has none.
     Kept once worked out: the plugin (at `on_config`, before the page workers fork) and the PDF
     step both ask (segmenting a Chinese name loads the word list)."""
-    words = title_words(site_name or "")
-    out: list[str] = []
-    for word in words:
-        if len("-".join(out + [word])) > max_len:
-            break
-        out.append(word)
-    if not out and words:
-        out = [words[0][:max_len]]  # one word longer than a name may be: the only cut there is
-    return "-".join(out) or "book"
+    return join_words(title_words(site_name or ""), max_len) or "book"
 
 
 def book_pdf(slug: str) -> str:

@@ -48,20 +48,29 @@ def owned_name(prefix: str) -> str:
     return f"{prefix}{os.getpid()}-"
 
 
+def abandoned(folder: Path, prefix: str, suffix: str = "") -> list[Path]:
+    """The entries of `folder` named `<prefix><pid>-…<suffix>` whose process no longer runs,
+    sorted: what a killed or ended run left (the one scan of owned names: `remove_stale`,
+    `restore_aside` and `remove_abandoned` each act on what it finds). A name whose pid runs,
+    or that has no `<pid>-` after `prefix` (a name `owned_name` did not make), is never among them."""
+    try:
+        names = sorted(entry.name for entry in folder.iterdir())
+    except OSError:
+        return []
+    found = []
+    for name in names:
+        if not name.startswith(prefix) or not name.endswith(suffix):
+            continue
+        pid_text, dash, _ = name[len(prefix):].partition("-")
+        if dash and pid_text.isdigit() and not pid_alive(int(pid_text)):
+            found.append(folder / name)
+    return found
+
+
 def remove_stale(folder: Path, prefix: str, suffix: str = "") -> list[Path]:
     """Remove `<prefix><pid>-…<suffix>` entries of `folder` whose process no longer runs."""
     removed = []
-    try:
-        entries = list(folder.iterdir())
-    except OSError:
-        return removed
-    for entry in entries:
-        name = entry.name
-        if not name.startswith(prefix) or not name.endswith(suffix):
-            continue
-        pid_text = name[len(prefix):].split("-", 1)[0]
-        if not pid_text.isdigit() or pid_alive(int(pid_text)):
-            continue
+    for entry in abandoned(folder, prefix, suffix):
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)
         else:
@@ -208,9 +217,8 @@ def restore_aside(folder: Path, prefix: str, target: Path, keep_hidden: bool = F
     target; put it back if the target is missing, else remove it (with `keep_hidden`, after
     moving its hidden entries into the target). Returns what could not be removed."""
     left: list[str] = []
-    for entry in sorted(folder.glob(f"{prefix}*")):
-        pid_text = entry.name[len(prefix):].split("-", 1)[0]
-        if not pid_text.isdigit() or pid_alive(int(pid_text)) or not entry.is_dir():
+    for entry in abandoned(folder, prefix):
+        if entry.is_symlink() or not entry.is_dir():  # only a folder of ours, never where a link points
             continue
         if not target.exists():
             entry.rename(target)
@@ -271,17 +279,9 @@ def remove_abandoned(folder: Path, prefix: str) -> list[str]:
     (`discard_dir`: killed, or stopped by what it could not remove); never one still at work.
     Returns the paths that cannot be removed, each with its reason."""
     left: list[str] = []
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError:
-        return left
-    for entry in entries:
-        if not entry.name.startswith(prefix):
-            continue
-        pid_text = entry.name[len(prefix):].split("-", 1)[0]
-        if not pid_text.isdigit() or pid_alive(int(pid_text)) or entry.is_symlink() or not entry.is_dir():
-            continue
-        left += remove_tree(entry)
+    for entry in abandoned(folder, prefix):
+        if entry.is_dir() and not entry.is_symlink():
+            left += remove_tree(entry)
     return left
 
 

@@ -4,8 +4,9 @@
    Progress is keyed "<page id>#q<N>": the page's stable front-matter id and the question's
    position in the page, so it survives rebuilds, renamed files and reordered topics; the book
    part is the book's stable id (plugin option book_id, by default the site name).
-   After a grade the next question comes into view (a setting turns it off); "study this
-   chapter" walks through the chapter's new and due questions; "continue on another device"
+   After a grade the chapter's next question comes into view (a setting turns it off; after its
+   last, a note says the chapter is done); "study this chapter" walks through the chapter's new
+   and due questions; "continue on another device"
    carries the progress in a link (assets/progresslink.js, a QR code by vendor/qrcode-generator.js). */
 (function () {
   "use strict";
@@ -233,10 +234,14 @@
     }
     return null;
   }
-  /* The next question in reading order: on this page, else the next page's first. */
-  function nextInBook(topic, index) {
+  /* The next question in reading order: on this page, else the next page's first (with
+     `inChapter`, only a page of the same chapter: null after the chapter's last question). */
+  function nextInBook(topic, index, inChapter) {
     if (index + 1 < topic.n) return {topic: topic, q: index + 1};
-    for (var j = D.topics.indexOf(topic) + 1; j < D.topics.length; j++) if (D.topics[j].n) return {topic: D.topics[j], q: 0};
+    for (var j = D.topics.indexOf(topic) + 1; j < D.topics.length; j++) {
+      if (inChapter && D.topics[j].chapter !== topic.chapter) return null;
+      if (D.topics[j].n) return {topic: D.topics[j], q: 0};
+    }
     return null;
   }
   /* The question before, in reading order: on this page, else the previous page's last. */
@@ -341,11 +346,12 @@
       var said = t("study.graded", {grade: t("study.grade." + g), when: when(card.due)});
       announce(flowOn() ? moveOn(items.indexOf(item), said) : said);
     }
-    /* After a grade: the next question (in a "study this chapter" session, the next new or due
-       one of the chapter); returns what to say when it is on this page. */
+    /* After a grade: the next question of the chapter (in a "study this chapter" session, the
+       next new or due one), never one of another chapter: after the chapter's last the learner
+       stays and is told; returns what to say when it is on this page. */
     function moveOn(index, said) {
       var s = session(), inSession = s && s.chapter === topic.chapter;
-      var target = inSession ? nextToStudy(topic.chapter, topic, index) : nextInBook(topic, index);
+      var target = inSession ? nextToStudy(topic.chapter, topic, index) : nextInBook(topic, index, true);
       if (target && target.topic === topic) {
         focusQuestion(target.q);
         return sentences(said, t("study.next_question", {i: target.q + 1, n: items.length}));
@@ -361,7 +367,21 @@
         location.href = siteUrl(chapter.url);
         return said;
       }
-      return sentences(said, t("study.book_end"));
+      var more = D.topics.slice(D.topics.indexOf(topic) + 1).some(function (p) { return p.n; });
+      var end = t(more ? "study.chapter_end" : "study.book_end");
+      endNote(items[index], end);
+      return sentences(said, end);
+    }
+    /* Under the question just graded, the last of its chapter (or of the book): says so, with
+       the way back to the chapter's page; the live region says it (`moveOn`), not this note. */
+    function endNote(item, text) {
+      var note = root.querySelector(".qa-end-note") || el("div", {"class": "qa-end-note"});
+      var chapter = chapterOf(topic.chapter);
+      note.replaceChildren(el("p", {"class": "qa-note", text: text}));
+      if (chapter) note.appendChild(el("a", {"class": "md-button qa-link-button", href: siteUrl(chapter.url),
+        text: t("study.back_chapter", {title: chapter.title})}));
+      item.bar.after(note);
+      bringIntoView(note);
     }
     /* j and k: the next or previous question in reading order, past the page's edges as the
        help says ("next question"); at the book's ends they say so. */

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from qabook.importer.elements import Element
-from qabook.importer.shapes import QUESTION_MARK_RE, Shape
+from qabook.importer.shapes import Shape, question_mark
 from qabook.importer.template import Candidate, names_collection, section_title, says_something
 
 #: A Chinese question written as one without a question mark: its closing particle, or the
@@ -50,7 +50,7 @@ def names_a_subject(title: str) -> bool:
 
 
 def written_as_question(title: str) -> bool:
-    return bool(QUESTION_MARK_RE.search(title) or _WRITTEN_RE.search(title))
+    return bool(question_mark(title) or _WRITTEN_RE.search(title))
 
 
 def _asks(shape: Shape) -> bool:

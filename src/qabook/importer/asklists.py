@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 
 from qabook.importer.elements import Element, headings_over
-from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks
-from qabook.importer.template import Candidate, names_qa, titled_by
+from qabook.importer.shapes import Shape, asks, question_mark
+from qabook.importer.template import Candidate, asked_of_others, names_qa, titled_by
 
 #: The share of a list's items that must ask (of a list numbered in order: the numbering says
 #: the rest are questions too), and how few items make a list of questions.
@@ -76,18 +76,6 @@ def _prompts(chosen: list[int], elements: list[Element], shapes: list[Shape], li
     return not any(names_qa(over) or _CHECK_RE.search(over.lower()) for over in headings_over(elements, chosen[0]))
 
 
-#: A title over questions the reader asks someone else ('Questions to ask the interviewer',
-#: 'Best questions to ask about the role', '反问面试官'): prompts to take along, not questions to answer.
-_ASKED_OF_OTHERS_RE = re.compile(r"(?<![A-Za-z])questions\s+(?:\w+\s+){0,2}?(?:to|you\s+(?:can|could|should|might|may))"
-                                 r"\s+ask\b|\bask(?:ing)?\s+(?:the|your|an?)\s+(?:interviewer|employer|recruiter)|"
-                                 r"反问|问面试官|向面试官提问", re.I)
-
-
-def asked_of_others(title: str) -> bool:
-    """The title names questions the reader asks someone else, not questions to answer."""
-    return bool(_ASKED_OF_OTHERS_RE.search(title))
-
-
 def _title(elements: list[Element]) -> str:
     return next((el.text for el in elements if el.kind == "heading"), "")
 
@@ -106,7 +94,7 @@ def _asking_items(elements: list[Element], shapes: list[Shape], lines: list[str]
         one_line = all(not any(line.strip() for line in lines[elements[i].own_end:elements[i].end]) for i in items)
         asking = sum(1 for i in items if shapes[i].asking) / len(items)
         toc = sum(1 for i in items if shapes[i].toc) / len(items)
-        marked = any(QUESTION_MARK_RE.search(shapes[i].title or "") for i in items)
+        marked = any(question_mark(shapes[i].title or "") for i in items)
         in_order = numbered_in_order(elements, items)
         named = _named_over(elements, items[0])
         if exercise_list(elements, items):  # '### Exercises: Level 1' over '1. Create an empty tuple'

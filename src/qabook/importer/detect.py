@@ -21,15 +21,16 @@ from qabook.importer.nested import expand_nested
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.marked import CHECKED_RE, TASK_RE
 from qabook.importer.options import ImportOptions
-from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, details_close, numbering, numbering_only, said_words,
+from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, counted_titles, details_close, numbering, numbering_only,
                                    says_question, shape_of, unbold)
 from qabook.importer.faqsection import faq_sections
+from qabook.importer.furniture import contents_headings, listed_again
 from qabook.importer.fencediv import divs, inside_any, lone_boxes, question_divs, reach
 from qabook.importer.gaps import found_numbers
 from qabook.importer.judged import judged_items, statement
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
                                       shown_as_example, topic_names,
-                                      nesting, quiet_runs, says_something, score, section_title, silent,
+                                      lead_ins, nesting, quiet_runs, says_something, score, section_title, silent,
                                       titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
 from qabook.importer.askruns import asking_runs
@@ -463,8 +464,7 @@ def _lists_beside(elements: list[Element], shapes: list[Shape], lines: list[str]
     if listed is None or any(i in inside for i in listed.indices):
         return None
 
-    asked = {said_words(sh.title) for c in chosen for sh in c.shapes}
-    if sum(1 for sh in listed.shapes if said_words(sh.title) in asked) * 2 >= len(listed.shapes):
+    if listed_again([sh.title for sh in listed.shapes], [c.shapes for c in chosen]):
         return None  # the bank's own questions listed first ('1. What is Docker?' then '### 1. What is Docker?')
     return listed
 
@@ -511,7 +511,9 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                           if not any(s.index in k.reserved for s in found.starts)]
         return found
     expanded = expand_nested(lines, expand_lists(lines, elements), labels) if lines else elements
-    shapes = [shape_of(el, labels, lines) for el in expanded]
+    shapes = counted_titles(expanded, [shape_of(el, labels, lines) for el in expanded], labels, lines)
+    for i in contents_headings(expanded, lines) if lines else ():
+        shapes[i] = replace(shapes[i], toc=True)  # '## Table of Contents' over in-page links: the page's furniture
     keys = find_keys(expanded, lines, labels, opts.answer_key) if lines else []
     winner, runner, cands = _vote(expanded, shapes, lines, labels)
     read_beside: tuple[Candidate, list[Candidate]] | None = None  # (a winner, its `_region_extras`)
@@ -584,8 +586,10 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands,
                          refused="; ".join(w for w in (prompt_lists(expanded, shapes, lines) or _why_prose(cands),
                                                         small_tables_note(expanded, lines, labels) if lines else "") if w))
-    chosen = [winner] + (read_beside[1] if read_beside and read_beside[0] is winner
-                         else _region_extras(winner, cands, expanded, shapes))
+    beside = read_beside[1] if read_beside and read_beside[0] is winner else _region_extras(winner, cands, expanded, shapes)
+    # (a second group that says what the winner's questions say is the bank's own list of them: `furniture.py`)
+    chosen = [winner] + [c for c in beside if c.source is not None or not listed_again([sh.title for sh in c.shapes],
+                                                                                         [winner.shapes])]
     if lines and (listed := _lists_beside(expanded, shapes, lines, chosen)) is not None:
         chosen.append(listed)
     used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)
@@ -599,6 +603,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         quiet = silent(cand, expanded)
         for i in topic_names(cand, expanded) & quiet:  # '**Data types**' among '**What is X?**' lines
             expanded[i] = replace(expanded[i], kind="group")  # a group heading: it ends the question before it
+        for i in lead_ins(cand) & quiet:  # '### …如下4个抽象类…。' over a list: the answer before it goes on
+            expanded[i] = replace(expanded[i], kind="lead-in")
         runs += [run for run in quiet_runs(cand, by_run=True) if set(run) <= quiet]
         for i, shape in zip(cand.indices, cand.shapes):
             if i not in quiet:

@@ -12,7 +12,7 @@ announced it. The rest of the document goes to the chapter page.
 from __future__ import annotations
 
 from qabook.importer.elements import Element
-from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks
+from qabook.importer.shapes import Shape, asks, question_mark
 from qabook.importer.template import Candidate, names_collection, says_something
 
 def faq_sections(elements: list[Element], shapes: list[Shape], lines: list[str]) -> Candidate | None:
@@ -30,7 +30,7 @@ def faq_sections(elements: list[Element], shapes: list[Shape], lines: list[str])
         level = min(elements[j].level for j in inner)
         heads = [j for j in inner if elements[j].level == level]
         asking = [j for j in heads if shapes[j].asking or asks(shapes[j].title)]
-        if len(asking) < len(heads) or not any(QUESTION_MARK_RE.search(shapes[j].title) for j in heads):
+        if len(asking) < len(heads) or not any(question_mark(shapes[j].title) for j in heads):
             continue
         for k, j in enumerate(heads):
             end = heads[k + 1] if k + 1 < len(heads) else stop

@@ -28,6 +28,10 @@ _BULLET_RE = re.compile(r"^\s*[-*+]\s+(?P<tick>\[[ xX]\]\s)?")
 #: A task-list item ('- [ ] …', '- [x] …') and a ticked one (its marker in group 1).
 TASK_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
 CHECKED_RE = re.compile(r"^(\s*[-*+]\s+)\[[xX]\]\s*")
+#: A choice's box, in a task list or written bare on a text line under a quoted stem ('[ ] relative',
+#: '[ x ] fixed', spaces inside the box allowed), and a ticked one (what goes before the box in group 1).
+BOX_RE = re.compile(r"^(\s*(?:>\s*)*(?:[-*+]\s+)?)\[\s*[xX]?\s*\]\s")
+BOX_CHECKED_RE = re.compile(r"^(\s*(?:>\s*)*(?:[-*+]\s+)?)\[\s*[xX]\s*\]\s*")
 
 
 def ticked(lines: list[str]) -> bool:

@@ -35,7 +35,7 @@ from qabook.importer.shortcodes import read_lines
 from qabook.importer.fencediv import OPEN_RE as DIV_OPEN_RE, divs
 from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, separate_paren_items,
                                        squeeze, trim, unwrap)
-from qabook.importer.units import (PARTS, OutLine, Unit, full_title, generic_title, odd_bullet_quiz, options_to_question,
+from qabook.importer.units import (PARTS, OutLine, Unit, asked_below, full_title, generic_title, odd_bullet_quiz, options_to_question,
                                    separate_options, short_title, statement_line,
                                    sort_details_unit, sort_row_unit, sort_unit)
 from qabook.parser import CODE_SPAN_RE
@@ -170,6 +170,7 @@ class _Planner:
         odd_marks = odd_bullet_quiz([u for u, _ in units])
         for u, _ in units:
             options_to_question(u, self.labels, odd_marks)
+        asked_below([u for u, _ in units])  # '#### Closures' over the question it asks, in a bank of open questions
         if self._template_only([u for u, _ in units]):
             units = []
         self._groups(units, elements)

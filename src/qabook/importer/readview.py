@@ -14,7 +14,10 @@ from the source lines; only where blocks begin and end is read from this view.
   inside it written the way the document starts its parts outside fences (a `##` heading of a
   level used there, a `**Q:**` label line of a label used there);
 - a line written in inline HTML (`<b>3. Why?</b><br>`, `<h3>Why?</h3>`) is its Markdown twin
-  (`htmltwin.py`).
+  (`htmltwin.py`);
+- a line of nothing but invisible characters (a zero-width space U+200B, a word joiner, a BOM)
+  is the blank line it looks like: it separates blocks, it does not continue a quote or a
+  paragraph, nor make the line under it a setext heading's text.
 """
 
 from __future__ import annotations
@@ -28,11 +31,14 @@ from qabook.importer.shapes import ATX_HEADING_RE, FENCE_RE
 
 _SIGNATURE_RE = re.compile(r"^(?P<word>\D*?)\s*(?P<n>\d+)\b")
 _YAML_KEY_RE = re.compile(r"^[A-Za-z_][\w -]*:(\s|$)")
+#: A line that shows as blank: whitespace and at least one invisible character (a line of spaces is blank already).
+_INVISIBLE_RE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]*[\u200b-\u200d\u2060\ufeff][\s\u200b-\u200d\u2060\ufeff]*")
 
 
 def parse_view(lines: list[str]) -> list[str]:
     """The lines to read the document's structure from (same length as `lines`)."""
     view = readable(lines)
+    view = ["" if _INVISIBLE_RE.fullmatch(line) else line for line in view]
     view = _front_matter(view)
     view = twin_view(view)
     return _close_swallowing_fences(view)

@@ -56,7 +56,7 @@ _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("N、", re.compile(r"^(?P<n>\d+)\s*[、:：]\s*")),
     # '三、 …', and '二 在go语言中…' (a space for the 、, beside '三、' in the same sequence; not '一 二 三')
     ("一、", re.compile(rf"^(?P<n>[{_CJK_DIGITS}]+)(?:\s*[、.．]|\s+(?=[^\s{_CJK_DIGITS}]))\s*")),
-    ("N ", re.compile(r"^(?P<n>\d{1,3})\s+(?=\D)")),
+    ("N ", re.compile(r"^(?P<n>\d{1,3})\s+(?:[-–—]\s+)?(?=\D)")),  # '2 在go语言中…', '1 - Which …?'
 )
 #: Any word before a number ('Drill 26.', 'Card 3:'): a numbering only where the author's pattern
 #: named that word (`numbering(…, any_word=True)`); in a document's prose it is words and a number.
@@ -70,7 +70,7 @@ _INTERROGATIVE_RE = re.compile(
     r"手写|手动实现|编写|设计|写出|写一个|给定|求|判断|分析|区别|有没有)|^(?:(?:please|try to)\s+)?(?:"
     r"What|How|Why|When|Where|Which|Who|Whom|Whose|Explain|Describe|Write|Implement|Provide|Compare|Discuss|Define|"
     r"Name|List|Give|Find|Show|Prove|Calculate|Determine|Is|Are|Can|Could|Do|Does|Did|Should|Would|Will|Has|Have|"
-    r"True or False)\b",
+    r"True or False|Tell\s+(?:me|us)|(?:Walk|Talk)\s+(?:me|us)\s+through)\b",
     re.I,
 )
 _ASKS_INSIDE_RE = re.compile(r"[?？]|(什么|吗|如何|怎么|为什么|哪些|区别|是否)|\b(what|how|why|which|difference)\b", re.I)
@@ -106,6 +106,23 @@ def unbold(text: str) -> str:
 
 #: A line written as a question: it holds a question mark.
 QUESTION_MARK_RE = re.compile(r"[?？]")
+#: A link or an image, whatever the length of its target ('[editor](https://…/?code=%23%23…)', one
+#: pair of parentheses inside allowed: '(…/Foo_(bar))'), and an address written bare.
+_LINK_RE = re.compile(r"!?\[(?P<words>[^\[\]]{0,500})\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]{0,200}\")?\)|"
+                      r"(?:https?|ftp)://[^\s<>()\[\]]+")
+
+
+def without_links(text: str) -> str:
+    """The text as a reader sees it: each link's words kept, its target and bare addresses left out
+    (a '?' in 'editor?code=…' asks nothing)."""
+    return _LINK_RE.sub(lambda m: m["words"] or " ", text)
+
+
+def question_mark(text: str) -> bool:
+    """The text is written as a question: a '?' or '？' in its words (not in a link's address)."""
+    return bool(QUESTION_MARK_RE.search(text)) and bool(QUESTION_MARK_RE.search(without_links(text)))
+
+
 _BLANK_RE = re.compile(r"（\s*）|(?<![\w`])\(\s*\)|(?<![A-Za-z0-9_])\(\s+\)|_{3,}|＿{2,}")
 #: A blank already filled with the answer's letter: '(**D**)', '( C )', '(C )', '（B）' or '(B)' ending the line.
 _FILLED_BLANK_RE = re.compile(r"[(（]\s*(?:\*\*|__)[A-H](?:\*\*|__)\s*[)）]|[(（]\s+[A-H]\s*[)）]|[(（][A-H]\s+[)）]|"
@@ -115,7 +132,7 @@ _FILLED_BLANK_RE = re.compile(r"[(（]\s*(?:\*\*|__)[A-H](?:\*\*|__)\s*[)）]|[(
 def asks(title: str) -> bool:
     """The text reads as a question: a question mark, a blank to fill ('（）', '____'), or it
     opens with a question word."""
-    title = re.sub(r"(?<!!)\[([^\]]{0,500})\]\([^)]{0,500}\)", r"\1", title)  # a link asks with its words
+    title = without_links(title)  # a link asks with its words
     plain = re.sub(r"[*_`]", "", title).strip()
     plain = re.sub(r"^[\"'“‘「『]+(?=\w)", "", plain)  # a quoted question asks as well: '"请介绍一个项目"'
     words = re.sub(r"`[^`]*`", "code", title)  # 'saveBatch()' in code is no blank to fill
@@ -297,15 +314,16 @@ _ANSWER_TYPES = {"answer", "success", "tip", "note", "solution", "hint", "check"
 LINKED_NUMBER_RE = re.compile(r"^(?P<lead>(?:\*\*|__)?\s*)\[(?P<n>\d{1,4})\]\([^()\s]{1,500}\)(?=\s*(?:\*\*|__)?\s*[.．、)])")
 
 
-def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = None) -> Shape:
-    """The shape of one element's first line."""
+def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = None, numbered: bool = True) -> Shape:
+    """The shape of one element's first line; with `numbered` False, a number it opens with is a
+    word of its title (`counted_titles`)."""
     if el.kind == "paragraph" and (m := ADMONITION_RE.match(first_line(el))):
         title = unbold((m["quoted"] if m["quoted"] is not None else m["title"]) or "")
         kind = m["type"].lower()
         said = labels.heading(title) if title else None
         # a tip or note box asks only when its title is written as a question: '!!! tip "How to drill"'
         # titles advice (a question word without '?'), '??? tip "Why does it fail?"' may hide an answer
-        if (kind in _ANSWER_TYPES and not QUESTION_MARK_RE.search(title)) or (said and said.kind != "question"):
+        if (kind in _ANSWER_TYPES and not question_mark(title)) or (said and said.kind != "question"):
             return Shape("adm", "", None, "answer", title, False)  # the answer of the question before it
         if kind in ("question", "faq", "quiz", "q", "exercise", "problem", "example", "abstract") or asks(title):
             return Shape("adm", "", numbering(title), "", title, True if kind != "example" else asks(title))
@@ -335,7 +353,8 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         if label is None or label.kind != "question" or not label.rest:
             # '> 第 152 题：…' after a date line: a question numbered as one, quoted (its paragraph twin's shape)
             num = numbering(unbold(line))
-            if says_question(num) and num.number is not None and num.title:
+            if num is not None and num.number is not None and num.title:
+                # '> 第 152 题：…' (its paragraph twin's sequence), '> 1 - Which …?' (a quiz's questions quoted)
                 return Shape("quote", "", num, "", unbold(num.title), asks(num.title))
             return Shape("quote", "", None, "", "", False)
         title = unbold(label.rest)
@@ -368,8 +387,8 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
             bold, text = "prefix", f"{inner} {m['rest']}"
     label = labels.heading(text) if box[:1] == "h" else labels.paragraph(line)
     label_kind = label.kind if label else ""
-    num = numbering(text)
-    if num is None and box[:1] == "h" and (linked := linked_title(text)) and (inner := numbering(linked[0])):
+    num = numbering(text) if numbered else None
+    if num is None and numbered and box[:1] == "h" and (linked := linked_title(text)) and (inner := numbering(linked[0])):
         # '# [3. WebSocket的工作原理](https://…/video)': the number is read inside the link that makes
         # the whole heading; the title keeps the link as written (its words are the link's)
         num = Numbering(inner.style, inner.number, inner.word, text, inner.part)
@@ -385,6 +404,32 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
                  and labels.dividers.get(lines[el.own_end].strip()) == "answer")
     return Shape(box, bold, num, label_kind, title, asks(title) or front, bool(_TOC_RE.match(line)), front,
                  rating_tag(title))
+
+
+def counted_titles(elements: list[Element], shapes: list[Shape], labels: Labels = DEFAULT,
+                   lines: list[str] | None = None) -> list[Shape]:
+    """The shapes, with a number that starts no sequence read as a word of its heading's title:
+    '## 7 Wonders of the World' among unnumbered '## Oldest known written language?' cards,
+    '#### 3 worst defects', '#### 10 years' among unnumbered topic headings. Only for numbers
+    written bare ('N ', no '.' or '、' after them), at a heading level whose other headings are
+    unnumbered, at least twice as many, and when no two of those numbers follow one another
+    (`## 1 Introduction`, `## 2 Setup` are numbered sections)."""
+    by_box: dict[str, list[int]] = {}
+    for i, sh in enumerate(shapes):
+        if sh.box[:1] == "h" and sh.box[1:].isdigit() and elements[i].kind == "heading":
+            by_box.setdefault(sh.box, []).append(i)
+    out = list(shapes)
+    for idx in by_box.values():
+        bare = [i for i in idx if shapes[i].numbering and shapes[i].numbering.style == "N "]
+        plain = [i for i in idx if not shapes[i].numbering]
+        if not bare or len(bare) + len(plain) < len(idx) or len(plain) < max(2, 2 * len(bare)):
+            continue  # other numbering at this level, or too few unnumbered siblings to tell
+        nums = [shapes[i].numbering for i in bare]
+        if any(step(a, b) >= 1.0 for a, b in zip(nums, nums[1:])):
+            continue
+        for i in bare:
+            out[i] = shape_of(elements[i], labels, lines, numbered=False)
+    return out
 
 
 #: A short bracketed tag a question line opens with, rating it or saying its kind: '[E] Why …?',

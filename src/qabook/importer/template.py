@@ -29,11 +29,12 @@ from dataclasses import dataclass, field
 
 from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
+from qabook.importer.furniture import contents_lines
 from qabook.importer.marked import CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE, marked as marks_choice, ticked
 from qabook.importer.labels import Labels
 from qabook.importer.tasksection import task_section
-from qabook.importer.shapes import (FENCE_RE, QUESTION_MARK_RE, Shape, asks, details_close, linked_title, says_question,
-                                   step)
+from qabook.importer.shapes import (FENCE_RE, Shape, asks, details_close, linked_title, question_mark,
+                                   says_question, step)
 from qabook.vocabulary import SECTION_WORDS
 
 _PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)": 0.1, "(N)": 0.1, "一、": 0.0,
@@ -101,10 +102,19 @@ class Candidate:
             # or in a bank that is nothing else: `bank`)
             return f["labelled"] >= 0.5 or (f.get("titled", 0) >= 1.0 and f.get("marked", 0) >= 0.8
                                             and f["answered"] >= 0.8 and f["n"] >= 3) or f.get("bank", 0) >= 1.0
-        if self.key[0] == "details" and f["ask"] < 0.5 and f["explicit"] < 0.5 and f["sequence"] < 0.6:
+        named = f.get("named", 0) >= 0.8 and f["n"] >= 3  # in a section named for them: '## Questions' (`named_sections`)
+        if self.key[0] == "details" and f["ask"] < 0.5 and f["explicit"] < 0.5 and f["sequence"] < 0.6 and not named:
             return False  # <details> blocks that title something else (a table of contents, a changelog's notes)
+        if named and (f["ask"] >= 0.8 or self.key[0] in ("details", "adm") and f["answered"] >= 0.8):
+            return True  # prompts that ask one by one, answered or not ('Tell me about…' items), or tasks set in
+            # a <summary> over their hidden answer ('Create an nginx pod…'): what the section says they are
         if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.5:
             return True
+        if _heading(self.key[0]) and self.key[2] == "plain" and f.get("headless") and f.get("top") and f["n"] >= 4 \
+                and f["ask"] >= 0.3 and f.get("marked", 0) > 0 and f["answered"] >= 1.0 and f["coverage"] >= 0.9 \
+                and f.get("mean", 99) <= 12:
+            return True  # a deck of cards: nothing but headings over short backs from the first line on, some
+            # asking, others naming a topic to recall ('## Examples of lost cities', '## 7 Wonders of the World')
         steps = self.key[0] == "item" and not _heading(self.key[1])  # plain list items ('1. ### …' is a heading)
         if f.get("rated", 0) >= 0.6 and f["n"] >= 3 and f["ask"] >= 0.3:
             return True  # most starts rated by a tag of one small scale ('[E]', '[M]', '[H]'): graded exercises,
@@ -250,6 +260,8 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
     if box == "quote":
         if shape.label_kind != "question" and says_question(shape.numbering):
             return ("p", "", _family(shape))  # '> 第 152 题：…' continues the '第 153 题：…' paragraphs
+        if shape.label_kind != "question" and shape.numbering:
+            return (box, "", _family(shape))  # '> 1 - Which …?' over its '[ ]' choices: numbered quotes
         return (box, "", "label-q") if shape.label_kind == "question" else None
     if box == "p":
         family = "label-q" if shape.label_kind == "question" else _family(shape)
@@ -409,6 +421,17 @@ def says_something(body: list[str]) -> bool:
     return bool(words) and links * 2 < len(words) + 1 if len(words) > 1 else bool(words) and not links
 
 
+def outside_fences(body: list[str]) -> list[str]:
+    """The lines that are not inside a fenced code block (nor its fence lines)."""
+    out, fence = [], False
+    for line in body:
+        if FENCE_RE.match(line):
+            fence = not fence
+        elif not fence:
+            out.append(line)
+    return out
+
+
 def has_answer_mark(body: list[str], labels: Labels) -> bool:
     """An answer or explanation label, `<details>`, an answer admonition among the lines (not in code)."""
     fence = False
@@ -469,9 +492,18 @@ _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|
                         r"\b(?:interview questions|quiz|quizzes|exam|exercises?|questions?|problems|self-check|trivia)\b", re.I)
 
 
+#: What follows a Q&A word that only qualifies the noun after it, when that noun is a page *about*
+#: questions — their kinds, their markup, the tools that make them ('Quiz types and syntax', 'Interview
+#: Question Categories', 'Exercise Directive', 'Question Generator'): no collection of questions.
+_ABOUT_QA_RE = re.compile(r"[\s-]+(?:types?|kinds?|categor(?:y|ies)|taxonomy|syntax|formats?|formatting|markup|"
+                          r"templates?|directives?|schemas?|specs?|specifications?|generators?|plugins?|extensions?|"
+                          r"components?|widgets?|editors?|builders?|engines?|makers?|guidelines?|writing|design)\b", re.I)
+
+
 def names_qa(text: str) -> bool:
-    """The text names a collection of questions ('FAQ', '面试题', 'Study questions', 'Quiz')."""
-    return bool(_TITLED_RE.search(text))
+    """The text names a collection of questions ('FAQ', '面试题', 'Study questions', 'Quiz'), not a
+    page about them ('Quiz types and syntax', 'Interview Question Categories')."""
+    return any(not _ABOUT_QA_RE.match(text, m.end()) for m in _TITLED_RE.finditer(text))
 
 
 #: A heading over an example of markup ('## Example', '### Examples', '## 示例'), not over questions.
@@ -501,12 +533,12 @@ def titled_by(elements: list[Element], lines: list[str]) -> float:
     """1.0 when the document's first heading names a collection of questions, 0.5 when only its
     first lines of text do (they may only describe the subject: 'turns Q&A documents into…'), else 0."""
     head = next((el.text for el in elements if el.kind == "heading"), "")
-    if _TITLED_RE.search(head):
+    if names_qa(head):
         return 1.0
     # the first lines of text, not a list of links (a site's navigation names other pages)
     first = " ".join(line for line in lines[:8] if line.strip() and not _LINK_LINE_RE.match(line))
     first = re.sub(r"<[^<>]*>|\]\([^)]{0,500}\)|https?://\S+", " ", first)  # words, not addresses
-    return 0.5 if _TITLED_RE.search(first[:300]) else 0.0
+    return 0.5 if names_qa(first[:300]) else 0.0
 
 
 def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: list[str], labels: Labels,
@@ -515,8 +547,8 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     n = len(cand.indices)
     box = cand.key[0]
     cand.ends = unit_ends(elements, shapes, cand.indices, box, lines)
-    asking = answered = labelled = coded = offering = inlined = ticks = 0
-    sizes = []
+    sizes: list[int] = []
+    inlined, ticks, offering, labelled, coded = [], [], [], [], []  # per unit
     claimed = claims([(i, s.numbering.number if s.numbering else None) for i, s in zip(cand.indices, cand.shapes)],
                      [at for at, _ in keys or []])
     for i, end, shape in zip(cand.indices, cand.ends, cand.shapes):
@@ -526,15 +558,15 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         if box == "p" and cand.key[1] == "whole" and el.own_end - el.start > 1:
             pass  # lines glued under a bold line are its answer: already in the body
         inline = bool(_INLINE_ANSWER_RE.search(shape.title))
-        inlined += inline
+        inlined.append(inline)
         inline = inline or bool(marks_choice(shape.title, body[:40]))
-        ticks += bool(QUESTION_MARK_RE.search(shape.title) and ticked(body[:40]))  # '* [x] 42' under a question
-        offers = has_options(body) or _task_choices(shape.title, body)
-        offering += offers
+        shown = outside_fences(body)  # choices in a fence are an example of markup, not the unit's
+        ticks.append(bool(question_mark(shape.title) and ticked(shown[:40])))  # '* [x] 42' under a question
+        offers = has_options(shown) or _task_choices(shape.title, shown)
+        offering.append(offers)
         asked = bool(shape.asking or explicit(shape) or asks(shape.title) or offers
                      or bool(body and _QUESTION_ADMONITION_RE.match(body[0]))
                      or (box != "p" and has_question_part(body, labels)))
-        asking += asked
         cand.asked_at.append(asked)
         key = keys[claimed[i]][1] if keys and i in claimed else None
         keyed = bool(key and shape.numbering and shape.numbering.number in key)
@@ -543,21 +575,31 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         # a heading that is only a link ('#### 3. [What is paging?](https://…/video)') is answered by
         # what it links to; a list of links is a reading list
         said = bool(inline or says_something(body) or (not body and _heading(box) and linked_title(shape.title)))
-        answered += said
         cand.answered_at.append(said)
         marked_answer = bool(inline or has_answer_mark(body, labels))
-        labelled += marked_answer
+        labelled.append(marked_answer)
         cand.labelled_at.append(bool(has_answer_mark(body, labels) or _INLINE_ANSWER_RE.search(shape.title)))
         # a quiz's question: its choices, a tick, or an answer label under a start that asks itself
         # (not a group heading over one labelled question, '### 项目经验评估' over '**问题：**')
-        cand.quiz_at.append(bool(offers or ticked(body[:40]) or marked_answer and (
+        cand.quiz_at.append(bool(offers or ticked(shown[:40]) or marked_answer and (
             shape.asking or asks(shape.title) or explicit(shape))))
         sizes.append(1 + len(body))
-        coded += any(FENCE_RE.match(line) for line in body)
-    numbers = [s.numbering for s in cand.shapes if s.numbering and s.numbering.number is not None]
+        coded.append(any(FENCE_RE.match(line) for line in body))
+    # the template is judged where it repeats as questions: a list's numbered runs that neither ask
+    # nor carry a label, while its other runs ask as a rule (tips lists above '## Questions'), are
+    # left out of its features as they are out of its starts (`silent`)
+    quiet = quiet_runs(cand)
+    keep = [k for k in range(len(cand.indices)) if cand.indices[k] not in quiet] or list(range(len(cand.indices)))
+    n = len(keep)
+    shapes_kept = [cand.shapes[k] for k in keep]
+    sizes = [sizes[k] for k in keep]
+    asking = sum(cand.asked_at[k] for k in keep)
+    answered = sum(cand.answered_at[k] for k in keep)
+    numbers = [s.numbering for s in shapes_kept if s.numbering and s.numbering.number is not None]
     pairs = list(zip(numbers, numbers[1:]))
     seq = (sum(step(a, b) for a, b in pairs) / len(pairs)) if pairs else 0.0
-    total = sum(1 for line in lines if line.strip()) or 1
+    # (a table of contents is the page's furniture, `furniture.py`: the units' share is of the rest)
+    total = (sum(1 for line in lines if line.strip()) - contents_lines(elements, shapes, lines)) or 1
     coverage = min(1.0, sum(sizes) / total)
     mean = sum(sizes) / n
     cv = math.sqrt(sum((s - mean) ** 2 for s in sizes) / n) / mean if mean else 1.0
@@ -567,14 +609,20 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     f = cand.features
     levels = [el.level for el in elements if el.kind == "heading"]
     top = _heading(box) and int(box[1:]) == min(levels)  # no heading above these: they are the document's parts
-    marked = sum(1 for sh in cand.shapes if QUESTION_MARK_RE.search(sh.title or "")) / n
-    groups = sum(1 for sh, asked in zip(cand.shapes, cand.asked_at) if not asked and names_group(sh.title)) / n
-    tags = [sh.tag.lower() for sh in cand.shapes if sh.tag]
+    marked = sum(1 for sh in shapes_kept if question_mark(sh.title or "")) / n
+    groups = sum(1 for k in keep if not cand.asked_at[k] and names_group(cand.shapes[k].title)) / n
+    tags = [sh.tag.lower() for sh in shapes_kept if sh.tag]
     rated = len(tags) / n if len(set(tags)) <= 6 else 0.0  # a scale of a few tags ('[E]', '[M]', '[H]')
     f.update(bank=float(family == "ask" and plain_bank(cand, elements, lines, sizes, answered / n, coverage)))
-    f.update(rated=rated, groups=groups, ticked=ticks / n, inline=inlined / n, choices=offering / n, titled=float(is_titled), marked=marked, top=float(top), code=coded / n, n=n, ask=asking / n, answered=answered / n, labelled=labelled / n, sequence=seq,
-             coverage=coverage, regular=regular, prior=prior,
-             explicit=sum(explicit(s) for s in cand.shapes) / n,
+    # nothing before the first start (no title, no lead-in): the document is its units, a deck of cards
+    f.update(headless=float(not any(line.strip() for line in lines[:elements[cand.indices[0]].start])), mean=mean)
+    share = lambda flags: sum(flags[k] for k in keep) / n  # noqa: E731
+    named = named_sections(elements)
+    f.update(rated=rated, groups=groups, ticked=share(ticks), inline=share(inlined), choices=share(offering),
+             titled=float(is_titled), marked=marked, top=float(top), code=share(coded), n=n, ask=asking / n,
+             answered=answered / n, labelled=share(labelled), sequence=seq, coverage=coverage, regular=regular,
+             prior=prior, explicit=sum(explicit(s) for s in shapes_kept) / n,
+             named=sum(named[cand.indices[k]] for k in keep) / n,
              sectioned=float(bool(_heading(box) and task_section(elements, cand.indices))))
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
     cand.score = round(weight * (1.5 * f["ask"] + 1.0 * f["labelled"] + 0.5 * f["answered"] + 0.5 * seq
@@ -614,7 +662,7 @@ def _task_choices(title: str, body: list[str]) -> bool:
     asks, its first line or the lines it wraps onto (under a heading that does not, such a list is
     a to-do list)."""
     at = [k for k, line in enumerate(body[:40]) if (m := TASK_RE.match(line)) and line[m.end():].strip()]
-    return len(at) >= 2 and (asks(title) or any(QUESTION_MARK_RE.search(line) for line in body[:at[0]]))
+    return len(at) >= 2 and (asks(title) or any(question_mark(line) for line in body[:at[0]]))
 
 
 def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
@@ -647,6 +695,7 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
            if answered and not asked and not said and shape.title.strip() and not in_sequence(cand.shapes, k)
            and not (cand.key[0] == "details" and _task_sentence(shape.title))}
     out |= topic_names(cand, elements) if elements else set()
+    out |= lead_ins(cand)
     for order in (range(n), range(n - 1, -1, -1)):
         for k in order:
             if cand.asked_at[k] or cand.shapes[k].numbering:
@@ -657,6 +706,26 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     if len(out) >= n:
         return sections
     return out | sections
+
+
+#: A title that leads in to what follows it instead of asking: a sentence that ends with a colon
+#: ('Java 异常类层次结构图概览：'), or with a full stop and points below ('…从如下4个抽象类基类中派生出来的。',
+#: 'as follows', 'the following') — not a problem stated in the heading ('The following error occurs').
+_LEAD_IN_RE = re.compile(r"[:：]\s*$|(?:如下|以下|下面|下列|下图|\bas follows\b|\bthe following\b|\bbelow\b).*[.。]\s*$",
+                         re.I)
+
+
+def lead_ins(cand: Candidate) -> set[int]:
+    """Starts that lead in to the text under them, among starts that ask as a rule: unnumbered, not
+    asking, unlabelled, and written as a pointer to what follows ('### Java IO 流的40多个类都是从如下4个抽象类
+    基类中派生出来的。' over a list, after '### Java IO流了解吗？' and its answer) — the author's emphasis
+    inside the answer before it, which goes on under it; never the first start (nothing to go on)."""
+    n = len(cand.indices)
+    if not _heading(cand.key[0]) or n < 5 or sum(cand.asked_at) < 0.75 * n:
+        return set()
+    return {i for k, (i, asked, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.shapes))
+            if k and cand.answered_at[k - 1] and not asked and not shape.numbering and not explicit(shape)
+            and not (cand.labelled_at and cand.labelled_at[k]) and _LEAD_IN_RE.search(shape.title)}
 
 
 def _task_sentence(title: str) -> bool:
@@ -714,9 +783,14 @@ def quiet_runs(cand: Candidate, by_run: bool = False):
         if len(run) < 2 or any(cand.asked_at[k] or cand.labelled_at[k] for k in run) \
                 or any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
             continue  # a run that asks somewhere, or not numbered one by one like a list of rules
-        others = [k for k in range(len(cand.indices)) if k not in run]
-        if sum(cand.asked_at[k] for k in others) >= 0.75 * len(others):
-            quiet.append([cand.indices[k] for k in run])
+        quiet.append(run)
+    # the runs that ask are judged apart from every such run (a document's tips and its steps both
+    # before its questions)
+    read_past = {k for run in quiet for k in run}
+    others = [k for k in range(len(cand.indices)) if k not in read_past]
+    if not others or sum(cand.asked_at[k] for k in others) < 0.75 * len(others):
+        quiet = []
+    quiet = [[cand.indices[k] for k in run] for run in quiet]
     if sum(map(len, quiet)) * 2 >= len(cand.indices):
         quiet = []  # most of the template: it is what the document is about
     return quiet if by_run else {i for run in quiet for i in run}
@@ -763,7 +837,7 @@ def topic_names(cand: Candidate, elements: list[Element]) -> set[int]:
     (`**Data types**`): group headings, not questions (`detect.py` makes them `group` elements,
     which end the question before them)."""
     n = len(cand.indices)
-    marked = [bool(QUESTION_MARK_RE.search(s.title)) for s in cand.shapes]
+    marked = [bool(question_mark(s.title)) for s in cand.shapes]
     if n < 10 or any(s.numbering for s in cand.shapes) or sum(marked) < 0.8 * n:
         return set()
     out = set()
@@ -831,7 +905,42 @@ def names_group(title: str) -> bool:
     '个人思考题', which may title the one question under it), or names them and what they are for
     ('Best questions to ask about the role', 'Questions for the interviewer')."""
     plain = re.sub(r"[*_`#]", "", title).strip()
-    return bool(_GROUP_RE.search(plain)) and not QUESTION_MARK_RE.search(plain)
+    return bool(_GROUP_RE.search(plain)) and not question_mark(plain)
+
+
+#: A title over questions the reader asks someone else ('Questions to ask the interviewer',
+#: 'Best questions to ask about the role', '反问面试官'): prompts to take along, not questions to answer.
+_ASKED_OF_OTHERS_RE = re.compile(r"(?<![A-Za-z])questions\s+(?:\w+\s+){0,2}?(?:to|you\s+(?:can|could|should|might|may))"
+                                 r"\s+ask\b|\bask(?:ing)?\s+(?:the|your|an?)\s+(?:interviewer|employer|recruiter)|"
+                                 r"反问|问面试官|向面试官提问", re.I)
+
+
+def asked_of_others(title: str) -> bool:
+    """The title names questions the reader asks someone else, not questions to answer."""
+    return bool(_ASKED_OF_OTHERS_RE.search(title))
+
+
+def named_sections(elements: list[Element]) -> list[bool]:
+    """For each element, whether it stands in a section (under the document's title) whose heading,
+    or one it sits under, names a collection of questions or tasks ('## Questions' over '###
+    Behavioral' over its items, '## Exercises', '## 习题'), not questions the reader asks someone
+    else: what the author put there are questions, tasks and prompts as much as sentences that
+    ask. One pass over the document."""
+    heads = [j for j, el in enumerate(elements) if el.kind == "heading"]
+    # the document's title: its first heading when no other is at its level (that one is `titled_by`'s)
+    title = heads[0] if heads and all(elements[j].level > elements[heads[0]].level for j in heads[1:]) else None
+    out = [False] * len(elements)
+    stack: list[tuple[int, bool, bool]] = []  # the headings over the element: level, names questions, asked of others
+    for k, j in enumerate(heads):  # the elements from one heading to the next share the headings over them
+        el = elements[j]
+        while stack and stack[-1][0] >= el.level:
+            stack.pop()
+        if j != title:
+            stack.append((el.level, names_collection(el.text), asked_of_others(el.text)))
+        if any(names for _, names, _ in stack) and not any(others for _, _, others in stack):
+            stop = heads[k + 1] + 1 if k + 1 < len(heads) else len(elements)
+            out[j + 1:stop] = [True] * (stop - j - 1)
+    return out
 
 
 def section_title(title: str) -> bool:

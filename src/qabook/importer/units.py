@@ -16,8 +16,8 @@ from qabook.importer.labels import DEFAULT, Label, Labels
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS
 from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering_only, placeholder_text
-from qabook.importer.marked import (CHECKED_RE, CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE, blank_stem, marked, odd_bullet,
-                                    ticked, unbold_choice)
+from qabook.importer.marked import (BOX_CHECKED_RE, BOX_RE, CHECKED_RE, CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE,
+                                    blank_stem, marked, odd_bullet, ticked, unbold_choice)
 from qabook.importer.tables import row_parts
 
 DETAILS_OPEN_RE = re.compile(
@@ -569,6 +569,44 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     unit.how["question"] = how + (f" (from line {said[0].src[0]})" if said and said[0].src else "")
 
 
+#: The most blocks a question written under a topic title holds (a lead-in sentence, then what it asks).
+ASKED_BELOW_BLOCKS = 2
+
+
+def _asking_block(lines: list[OutLine]) -> bool:
+    """The block's words end with a question ('… Can you show it with a code example?'), its code and
+    its links aside ('[Resources](…)', '<br/>' after the question)."""
+    words = [re.sub(r"<br\s*/?>|<[^<>]*>", "", o.text).strip() for o in lines if not FENCE_RE.match(o.text)]
+    words = [w for w in words if w and not re.fullmatch(r"(?:[-*+]\s+)?\[[^\]]*\]\([^)]*\)", w)]
+    return bool(words) and bool(re.search(r"[?？]\s*$", words[-1]) or any(re.search(r"[?？]\s*$", w) for w in words))
+
+
+def asked_below(units: list[Unit]) -> None:
+    """Topic titles over the question each asks (`#### Closures` then 'What is a closure, and when
+    would you use one?', nothing else): where most units are written so — a title that does not ask,
+    then one or two unlabelled blocks, one of which asks — the document asks in those blocks and
+    answers nowhere (a bank of open questions). Each such unit's short text is its question, the
+    answer missing; the units that ask in a task ('Write a snippet violating DRY. Then, fix it.')
+    too. A unit with a longer text, or one that labels its answer, is left as it is."""
+    def eligible(u: Unit) -> list[tuple[int, int]] | None:
+        if asks(u.title) or u.labelled or any(o.src for o in u.parts["question"][1:]) or u.has("explanation"):
+            return None
+        blocks = _blocks(u.parts["answer"])
+        return blocks if 0 < len(blocks) <= ASKED_BELOW_BLOCKS else None
+
+    shaped = [(u, b) for u in units if (b := eligible(u)) is not None]
+    asking = sum(1 for u, b in shaped if any(_asking_block(u.parts["answer"][s:e]) for s, e in b))
+    if asking < 3 or asking * 3 < 2 * len(units):
+        return
+    for u, blocks in shaped:
+        said = u.parts["answer"][:blocks[-1][1]]
+        kept = list(u.parts["question"])
+        u.parts["question"] = kept + ([OutLine("", ())] if kept else []) + said
+        u.parts["answer"] = []
+        u.how["question"] = f"the text under a topic title, a question in a bank of such (from line {said[0].src[0]})" \
+            if said and said[0].src else "the text under a topic title"
+
+
 _ODD_MARK_RE = re.compile(r"^[-*+]\s+")
 
 
@@ -650,19 +688,25 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT, odd_marks: bool = 
         f"options {letters[0]}–{letters[-1]}"
 
 
+#: A stem that asks for several choices: '(Select all that apply)', 'Choose two', '多选题'.
+_SEVERAL_RE = re.compile(r"all that apply|(?:select|choose|pick|mark)\s+(?:all|two|three|\d)\b|多选|不定项", re.I)
+
+
 def _ticked_in_question(unit: Unit) -> None:
     """Choices already in the question block, one of them ticked (`- [x] Azure Key Vault` among
     `- [ ] …`, the explanation in a `<details>` after them): the learner would see the answer before
     trying. The choices are shown unticked and the ticked one opens the answer."""
     question = unit.parts["question"]
-    tasks = [o for o in question if TASK_RE.match(o.text)]
-    checked = [o for o in tasks if CHECKED_RE.match(o.text)]
-    if len(tasks) < 2 or len(checked) != 1:
-        return  # no choices, or a survey's several ticks
-    unit.parts["question"] = [OutLine(CHECKED_RE.sub(r"\1[ ] ", o.text, count=1), o.src) if o in checked else o
+    tasks = [o for o in question if BOX_RE.match(o.text)]  # '- [ ] …', or bare boxes: '[ x ] fixed'
+    checked = [o for o in tasks if BOX_CHECKED_RE.match(o.text)]
+    several = bool(question and _SEVERAL_RE.search(question[0].text)) and len(checked) < len(tasks)
+    if len(tasks) < 2 or not (len(checked) == 1 or several and checked):
+        return  # no choices, or a survey's several ticks (a question that asks for several says so)
+    unit.parts["question"] = [OutLine(BOX_CHECKED_RE.sub(r"\1[ ] ", o.text, count=1), o.src) if o in checked else o
                               for o in question]
     rest = unit.parts["answer"]
-    unit.parts["answer"] = [OutLine(CHECKED_RE.sub("", checked[0].text, count=1).strip(), ())] + (
+    bullet = "- " if len(checked) > 1 else ""  # several ticked choices: one item each
+    unit.parts["answer"] = [OutLine(bullet + BOX_CHECKED_RE.sub("", o.text, count=1).strip(), ()) for o in checked] + (
         [OutLine("", ())] + rest if any(o.text.strip() for o in rest) else [])
     unit.how["answer"] = "; ".join(["the ticked choice"] + [h for h in [unit.how.get("answer", "")] if h])
 

@@ -45,7 +45,7 @@ from dataclasses import replace
 from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
 from qabook.importer.readview import front_matter_end
-from qabook.importer.shapes import QUESTION_MARK_RE, Shape, asks
+from qabook.importer.shapes import Shape, asks, question_mark
 from qabook.importer.template import Candidate, has_answer_mark
 
 _SAID_RE = re.compile(r"^[^\s:：]{1,6}\s*[:：]\s*\S")  # 'Interviewer: …', '面试官：…'
@@ -77,8 +77,8 @@ def whole_document(elements: list[Element], shapes: list[Shape], lines: list[str
         how = "the first heading and an answer label after it"
     elif not question_parts and alone and (shape.numbering or (shape.asking and _SAID_RE.match(shape.title))):
         how = "the document's only top-level heading"
-    elif not question_parts and alone and QUESTION_MARK_RE.search(shape.title) and len(heads) > 1 and not any(
-            QUESTION_MARK_RE.search(shapes[i].title) for i in heads[1:]):
+    elif not question_parts and alone and question_mark(shape.title) and len(heads) > 1 and not any(
+            question_mark(shapes[i].title) for i in heads[1:]):
         how = "the document's only top-level heading asks; the sections under it do not: they answer it"
     if not how:
         return None
@@ -103,9 +103,9 @@ def asked_by_its_title(elements: list[Element], shapes: list[Shape], winner: Can
     top = min(elements[i].level for i in heads)
     if el.level != top or sum(1 for i in heads if elements[i].level == top) != 1 or shape.label_kind:
         return None
-    if not QUESTION_MARK_RE.search(shape.title) or start in winner.indices:
+    if not question_mark(shape.title) or start in winner.indices:
         return None
-    if any(i < start or elements[i].level <= el.level or QUESTION_MARK_RE.search(shapes[i].title) for i in winner.indices):
+    if any(i < start or elements[i].level <= el.level or question_mark(shapes[i].title) for i in winner.indices):
         return None
     text_lines = [k for k, line in enumerate(lines) if line.strip()]
     held = sum(1 for k in text_lines if k >= el.start)
@@ -129,7 +129,7 @@ def one_asked(elements: list[Element], shapes: list[Shape], lines: list[str], la
     held = sum(1 for k in text_lines if k >= el.start)
     if not text_lines or held < 0.7 * len(text_lines) or shape.label_kind:
         return None
-    asked = lambda i: bool(QUESTION_MARK_RE.search(shapes[i].title)) and shapes[i].asking  # noqa: E731
+    asked = lambda i: bool(question_mark(shapes[i].title)) and shapes[i].asking  # noqa: E731
     how = ""
     if heads == [first] and asked(first):
         how = "the document's only heading asks, and the text under it answers it"
@@ -157,7 +157,7 @@ def front_titled(elements: list[Element], shapes: list[Shape], lines: list[str])
     with the (empty) start inserted after the front matter; None otherwise."""
     end = front_matter_end(lines)
     title = _front_title(lines) if end else ""
-    if not title or not QUESTION_MARK_RE.search(title) or not asks(title) or not elements \
+    if not title or not question_mark(title) or not asks(title) or not elements \
             or elements[0].kind != "html" or any(el.kind == "heading" for el in elements):
         return None
     if not any(el.kind not in ("html", "hr") and el.start >= end for el in elements):

@@ -130,25 +130,11 @@ def write_pdfs(project: Project, book: Book, out: Path, paper: str, jobs: int) -
         raise PluginError("PDF failed for " + "; ".join(failed))
 
 
-def has_chapters(book: Book) -> bool:
-    """The book has something to print and export: a chapter with topics (a topic of no chapter
-    is checked, searched and studied, but in no PDF, deck or JSON)."""
-    return any(ch.topics for ch in book.chapters)
-
-
 def nothing_to_export_note(book: Book) -> str | None:
     """The line for the build log when the book has no chapter with topics, so this build writes
-    no PDF, deck or JSON (empty ones would only mislead); None when it has one."""
-    if has_chapters(book):
-        return None
-    loose = [page.display for page in book.loose_topics]
-    if loose:
-        pages = ", ".join(loose[:3]) + (" …" if len(loose) > 3 else "")
-        named = f"{pages} {'is a topic' if len(loose) == 1 else 'are topics'} of no chapter"
-    else:
-        named = "no page holds questions"
-    return (f"no PDFs and no exports: no chapter holds a topic ({named}; a folder of Q&A pages is a "
-            "chapter, and so is one the plugin's `chapters:` names)")
+    no PDF, deck or JSON (`Book.nothing_printed`); None when it has one."""
+    reason = book.nothing_printed()
+    return f"no PDFs and no exports: {reason}" if reason else None
 
 
 def _has(page: Page | None, marker: str) -> bool:
@@ -159,9 +145,9 @@ def unlinked_pdfs_note(book: Book, pdf_dir: str) -> str | None:
     """A line for the build log when some PDF this build wrote is linked by no page: the PDF and
     print buttons come where a chapter page says `<!-- qabook:pdf -->`, the chapter table with
     every PDF where the home page says `<!-- qabook:chapters -->` (None: every PDF is linked)."""
-    if _has(book.pages.get("index.md"), CHAPTERS_MARKER) or not has_chapters(book):
+    if _has(book.pages.get("index.md"), CHAPTERS_MARKER) or not book.printed_chapters:
         return None
-    unlinked = [ch.index.display for ch in book.chapters if ch.topics and ch.index and not _has(ch.index, PDF_MARKER)]
+    unlinked = [ch.index.display for ch in book.printed_chapters if ch.index and not _has(ch.index, PDF_MARKER)]
     which = f"the chapters of {', '.join(unlinked)} and the whole book" if unlinked else "the whole book"
     return (f"no page links the PDFs in {pdf_dir.strip('/')}/ of {which}: write {PDF_MARKER} on a "
             f"chapter page for its PDF and print buttons, {CHAPTERS_MARKER} on the home page for a table of "

@@ -91,8 +91,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     @property
     def making_pdfs(self) -> bool:
         """This build writes PDFs (`wants_pdfs`), when the book has a chapter with topics (else
-        none: `outputs.nothing_to_export_note`)."""
-        return self.wants_pdfs and (self.book is None or outputs.has_chapters(self.book))
+        none: `Book.nothing_printed`)."""
+        return self.wants_pdfs and (self.book is None or bool(self.book.printed_chapters))
 
     @property
     def making_exports(self) -> bool:

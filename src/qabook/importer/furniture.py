@@ -1,0 +1,69 @@
+"""The page's own furniture: parts of a document that index its questions rather than ask them.
+
+- A *table of contents*: a heading whose own section (up to the next heading of any level) is
+  nothing but links to places in the document (`## Table of Contents` over `* [Closures](#closures)`
+  entries, nested or not). It is read as chapter text, never as a question — even when it stands
+  at the level of the document's other sections, whose units would otherwise swallow the whole
+  document under it.
+- *Questions listed first*: a bank that lists its questions (`1、为什么…？` …) and then repeats
+  each one with its answer (`### 1、为什么…？`): a template whose starts mostly say what the
+  reading's questions say, standing outside them, is that list again — the same questions, not a
+  second group of unanswered ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qabook.importer.elements import Element
+from qabook.importer.shapes import Shape, asks, said_words
+
+#: A line that is only one link, a list item or not: '* [Closures](#closures)', '1. [What is X?](#what-is-x)',
+#: '<a href="#q3">Q3</a><br>', and the '[TOC]' marker; `anchor` is set when it links to a place in this document.
+_ENTRY_RE = re.compile(r"""^\s*(?:[-*+]|\d{1,3}[.)])?\s*(?:\*\*)?(?:\[[^\]]{0,500}\]\((?P<anchor>#)?[^)\s]{0,500}(?:\s+"[^"]{0,200}")?\)"""
+                       r"""|<a\s[^>]*href\s*=\s*["']?(?P<anchor2>#)?[^<>]*>.{0,500}?</a>)(?:\*\*)?\s*(?:<br\s*/?>)?\s*$"""
+                       r"|^\s*(?P<marker>\[TOC\])\s*$", re.I)
+
+#: The fewest entries a table of contents lists (one or two links under a heading may be its answer).
+MIN_ENTRIES = 3
+
+
+def contents_headings(elements: list[Element], lines: list[str]) -> set[int]:
+    """The headings (element indices) that title a table of contents: their own section holds at
+    least `MIN_ENTRIES` lines, every one a link alone, nearly all (a slip aside: '[DVCS](dvcs)')
+    to an anchor of the document, and the heading does
+    not ask (`## What is in this FAQ?` over its links is still an index, but a question may be
+    answered by links: the heading's words decide only when they ask nothing)."""
+    out = set()
+    for i, el in enumerate(elements):
+        if el.kind != "heading" or asks(el.text):
+            continue
+        stop = next((elements[j].start for j in range(i + 1, len(elements)) if elements[j].kind == "heading"),
+                    len(lines))
+        own = [line for line in lines[el.own_end:stop] if line.strip()]
+        entries = [m for line in own if (m := _ENTRY_RE.match(line))]
+        anchored = sum(1 for m in entries if m["anchor"] or m["anchor2"] or m["marker"])
+        if len(own) >= MIN_ENTRIES and len(entries) == len(own) and anchored >= 0.9 * len(own):
+            out.add(i)
+    return out
+
+
+def contents_lines(elements: list[Element], shapes: list[Shape], lines: list[str]) -> int:
+    """How many non-blank lines the tables of contents hold: the sections of the headings whose
+    shape says so (`toc`, set from `contents_headings`), each up to the next heading."""
+    count = 0
+    for i, sh in enumerate(shapes):
+        if sh.toc and sh.box[:1] == "h" and i < len(elements) and elements[i].kind == "heading":
+            stop = next((elements[j].start for j in range(i + 1, len(elements)) if elements[j].kind == "heading"),
+                        len(lines))
+            count += sum(1 for line in lines[elements[i].start:stop] if line.strip())
+    return count
+
+
+def listed_again(titles: list[str], read: list[list[Shape]]) -> bool:
+    """Whether the starts titled `titles` are the reading's questions listed again: at least half of
+    them say what one of the questions read (the starts of `read`) says, compared by their words
+    alone (`shapes.said_words`: '比如”`helloworld`”?' and '比如”hello world”?' say the same)."""
+    asked = {said_words(sh.title) for shapes in read for sh in shapes}
+    asked.discard("")
+    return bool(titles) and sum(1 for t in titles if said_words(t) in asked) * 2 >= len(titles)
