@@ -1,45 +1,98 @@
-"""A static file server for measurements: like a real host, it gzips text responses."""
+"""A static file server for measurements, serving as a static host does: text files gzipped
+once, not on every request.
+
+A host does not compress a file per request: GitLab Pages and nginx's `gzip_static` send a
+`.gz` written beside the file at deploy time, and a CDN in front of a host (GitHub Pages is
+served through Fastly) compresses a response once and keeps it in its cache. So the text files
+are compressed when the server starts (level 9, in threads: zlib lets go of the GIL) and kept;
+a file whose size or mtime changed since (a live preview's rebuild) is compressed again on its
+next request. Connections are kept alive (HTTP/1.1), as a real host's are. The bytes on the
+wire are those of the per-request compression it replaces: the same level, the same data.
+"""
 
 from __future__ import annotations
 
 import functools
 import gzip
 import http.server
+import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from io import BytesIO
 from pathlib import Path
 from typing import Iterator
 
 TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")
+LEVEL = 9
+
+
+class Compressed:
+    """Each text file's gzip bytes, made once per content (path → (size, mtime_ns, bytes))."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, tuple[int, int, bytes]] = {}
+        self.lock = threading.Lock()
+
+    def get(self, path: Path) -> bytes:
+        st = path.stat()
+        key = str(path)
+        kept = self.files.get(key)
+        if kept and kept[0] == st.st_size and kept[1] == st.st_mtime_ns:
+            return kept[2]
+        data = gzip.compress(path.read_bytes(), LEVEL, mtime=0)
+        with self.lock:
+            self.files[key] = (st.st_size, st.st_mtime_ns, data)
+        return data
+
+    def warm(self, directory: Path) -> None:
+        """Every text file under `directory` (symbolic links followed) compressed now."""
+        paths = [Path(root) / name for root, _, names in os.walk(directory, followlinks=True)
+                 for name in names if name.endswith(TEXT)]
+        with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            list(pool.map(self.get, paths, chunksize=64))
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive: every response below has its Content-Length
+    # headers and body leave in two writes: with Nagle's algorithm the body waited for the
+    # client's delayed ACK of the headers, 40 ms on Linux, on a kept-alive connection
+    disable_nagle_algorithm = True
+
+    def __init__(self, *args, compressed: Compressed, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        self.compressed = compressed
+        super().__init__(*args, **kwargs)
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
     def send_head(self):  # type: ignore[override]
         path = Path(self.translate_path(self.path))
         if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # let the parent redirect /dir → /dir/
             path = path / "index.html"
         if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in TEXT or not path.is_file():
             return super().send_head()
-        if self.path.split("?")[0].endswith("/") is False and Path(self.translate_path(self.path)).is_dir():
-            return super().send_head()  # let the parent redirect /dir → /dir/
-        data = gzip.compress(path.read_bytes())
+        data = self.compressed.get(path)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "max-age=3600")
         self.end_headers()
-        from io import BytesIO
-
         return BytesIO(data)
 
 
 @contextmanager
-def serve_gzip(directory: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(directory)))
+def serve_gzip(directory: Path, warm: bool = True) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 (a free port); `warm`: compress its text files first."""
+    compressed = Compressed()
+    if warm:
+        compressed.warm(Path(directory))
+    handler = functools.partial(GzipHandler, directory=str(directory), compressed=compressed)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

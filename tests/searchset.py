@@ -124,6 +124,23 @@ def score_hard(ranked: dict[str, list[str]], queries: list[HardQuery]) -> tuple[
     return scores, misses
 
 
+def on_screen(page, locator) -> bool:
+    """Whether the element is what a person sees at its centre (a hit test, not DOM presence),
+    once it stands still: on a phone Material slides the search panel in, and the box and the hit
+    test are taken in one go, in the same frame."""
+    return locator.evaluate("""el => new Promise(done => {
+        let last = '', still = 0, frames = 0;
+        const tick = () => {
+          const r = el.getBoundingClientRect(), now = [r.left, r.top, r.width, r.height].join();
+          still = now === last ? still + 1 : 0; last = now;
+          if (still < 3 && ++frames < 120) { requestAnimationFrame(tick); return; }  // at most ~2 s
+          if (r.width < 1 || r.height < 1) { done(false); return; }
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          done(!!hit && (hit === el || el.contains(hit)));
+        };
+        requestAnimationFrame(tick); })""")
+
+
 def visible_results(page, depth: int = 5) -> list[str]:
     """The first `depth` result links a person sees: each is scrolled into view inside the results
     panel and hit-tested at its centre; one that is hidden or covered counts as not shown."""

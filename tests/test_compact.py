@@ -112,3 +112,23 @@ def test_every_masked_icon_of_the_site_has_its_rule(built_site) -> None:
     assert not (built_site / "assets/qabook/icons.parts").exists()
     home = (built_site / "index.html").read_text(encoding="utf-8")
     assert 'href="assets/qabook/icons.css"' in home
+
+
+def test_white_space_and_kept_elements_are_found_as_the_regular_expressions_find_them() -> None:
+    """`_one_break` and `_kept` stand in for `_RUN_RE.sub` and `_KEEP_RE.finditer` (faster): on
+    strings of every mix of blanks, line breaks, kept elements' tags in any case, unclosed and
+    look-alike tags, they give the same."""
+    import random
+
+    from qabook.compact import _KEEP_RE, _RUN_RE, _kept, _one_break
+
+    rnd = random.Random(7)
+    blanks = [" ", "\t", "\r", "\f", "\n", "\v", "\u3000", "a", "文"]
+    tags = ["<code>", "</code>", "<CODE class=x>", "</Code >", "<pre", "</pre\n>", "<prefix>", "</pre x>",
+            "<article>", "</article>", "<", "</", "<script>", "</script>", "</style>", "<style>", "<kbd>",
+            "</kbd>", "<textarea>", "</textarea >", "x", " ", "\n  "]
+    for _ in range(20000):
+        text = "".join(rnd.choice(blanks) for _ in range(rnd.randint(0, 14)))
+        assert _one_break(text) == _RUN_RE.sub("\n", text), repr(text)
+        html = "".join(rnd.choice(tags) for _ in range(rnd.randint(0, 12)))
+        assert _kept(html) == [m.span() for m in _KEEP_RE.finditer(html)], repr(html)

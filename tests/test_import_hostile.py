@@ -185,7 +185,7 @@ def test_a_fence_in_a_list_item_closed_at_the_items_indent_stays_closed(tmp_path
 def test_a_list_items_unclosed_fence_and_deep_heading_are_kept_as_text(tmp_path: Path) -> None:
     """A long interview README: inside numbered items, a `##### Singleton` heading (QA060 once the
     item is a page) and a code fence the source never closes before its item ends (QA023); the check
-    refused the import. It now writes the heading at the next level and the fence's marks as text,
+    refused the import. It now writes the heading one level below its parent and the fence's marks as text,
     says so at each line, and the book passes the check."""
     text = ("# JS\n\n1. ### What is a closure?\n\n    A function with its scope.\n\n    8. **Singleton:**\n\n"
             "       Instantiated once.\n\n        ##### Singleton with Closure\n        ```javascript\n"
@@ -193,7 +193,8 @@ def test_a_list_items_unclosed_fence_and_deep_heading_are_kept_as_text(tmp_path:
             "        ```javascript\n           const o = {\n  },\n};\n\n    const c = structuredClone(o);\n\n"
             "3. ### What is hoisting?\n\n     Declarations move up.\n")
     out, _ = imported_and_checked(tmp_path, "js.md", text, "j")
-    assert "js.md:11:1: QI023 heading level 5 after level 1" in out, out
+    assert "js.md:11:1: QI023 heading level 5 after level 1 skips a level, which the build refuses: written as " \
+           "level 2" in out, out
     assert "js.md:20:1: QI023 code fence '```javascript' is never closed inside its list item" in out, out
 
 

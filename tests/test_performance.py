@@ -148,6 +148,37 @@ def test_benchmark_runs_at_its_smallest_size(tmp_path: Path) -> None:
     assert "save → reloaded page at 1,000 topics" in text
 
 
+def test_bench_server_serves_each_file_gzipped_and_a_changed_file_anew(tmp_path: Path) -> None:
+    """benchmarks/serve_gzip.py compresses once and keeps the bytes: what it sends must still be
+    the file (decompressed), on one kept-alive connection, and a file rewritten since (a live
+    preview's rebuild) must be sent as it is now, not as it was compressed."""
+    import gzip
+    import http.client
+
+    from serve_gzip import serve_gzip
+
+    (tmp_path / "a.js").write_text("var a = 1;\n" * 500, encoding="utf-8")
+    (tmp_path / "b.png").write_bytes(b"\x89PNG not text")
+    with serve_gzip(tmp_path) as url:
+        host, port = url.split("//")[1].rstrip("/").split(":")
+        conn = http.client.HTTPConnection(host, int(port))
+
+        def get(path: str) -> tuple[str | None, bytes]:
+            conn.request("GET", path, headers={"Accept-Encoding": "gzip"})
+            r = conn.getresponse()
+            assert r.status == 200 and not r.will_close, (path, r.status)
+            return r.getheader("Content-Encoding"), r.read()
+
+        enc, body = get("/a.js")
+        assert enc == "gzip" and gzip.decompress(body) == (tmp_path / "a.js").read_bytes()
+        assert get("/b.png") == (None, b"\x89PNG not text")  # not text: as it is
+        (tmp_path / "a.js").write_text("var a = 2;\n", encoding="utf-8")
+        os.utime(tmp_path / "a.js", ns=(1, 1))  # (a rewrite within the same mtime tick is caught by its size)
+        enc, body = get("/a.js")
+        assert gzip.decompress(body) == b"var a = 2;\n"
+        conn.close()
+
+
 _PARSED_IN: dict[str, Path] = {}  # the folder where each parsing process leaves a file named by its pid
 
 

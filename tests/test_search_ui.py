@@ -15,6 +15,7 @@ import pytest
 
 from conftest import ROOT, copy_project, qabook
 from qabook.i18n import strings
+from searchset import on_screen
 
 pytestmark = pytest.mark.browser
 
@@ -97,23 +98,6 @@ def search_by_click(page, query: str) -> None:
 
 def wait_for(page, query: str) -> None:
     page.wait_for_function("q => document.querySelector('[data-qa-search]').dataset.qaQuery === q", arg=query)
-
-
-def on_screen(page, locator) -> bool:
-    """Whether the element is what a person sees at its centre (a hit test, not DOM presence),
-    once it stands still: on a phone Material slides the search panel in, and the box and the hit
-    test are taken in one go, in the same frame."""
-    return locator.evaluate("""el => new Promise(done => {
-        let last = '', still = 0, frames = 0;
-        const tick = () => {
-          const r = el.getBoundingClientRect(), now = [r.left, r.top, r.width, r.height].join();
-          still = now === last ? still + 1 : 0; last = now;
-          if (still < 3 && ++frames < 120) { requestAnimationFrame(tick); return; }  // at most ~2 s
-          if (r.width < 1 || r.height < 1) { done(false); return; }
-          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-          done(!!hit && (hit === el || el.contains(hit)));
-        };
-        requestAnimationFrame(tick); })""")
 
 
 def results(page):
@@ -355,3 +339,40 @@ def test_wide_formula_and_code_scroll_sideways_on_a_phone(browser, ui_site: str)
         d.querySelector('svg').getBoundingClientRect().width <= d.clientWidth + 1)""")
     assert fits and page.evaluate("getComputedStyle(document.querySelector('pre > code')).whiteSpace") == "pre-wrap"
     context.close()
+
+
+def test_a_query_starts_on_the_input_event_and_only_the_last_shows(browser, ui_site: str) -> None:
+    """Each input event starts its query at once (no pause on a timer: the page's timers are
+    stopped here, so a query that waited for one never comes); a reader typing on makes the
+    query before stale: its answer never reaches the screen, only the last query's does."""
+    page = browser.new_page(**DESKTOP)
+    page.goto(ui_site)
+    page.click("[data-qa-search] input")
+    page.evaluate("""() => {
+        window.__shown = [];
+        const root = document.querySelector('[data-qa-search]');
+        new MutationObserver(() => window.__shown.push(root.dataset.qaQuery))
+          .observe(root, { attributes: true, attributeFilter: ['data-qa-query'] });
+        window.setTimeout = () => 0;  // no timer fires from here on
+        const box = root.querySelector('input');
+        for (const q of ['注意', '注意力', '构造函数']) { box.value = q; box.dispatchEvent(new Event('input')); }
+    }""")
+    wait_for(page, "构造函数")
+    assert page.evaluate("window.__shown") == ["构造函数"]
+    assert "构造函数" in results(page).first.inner_text()
+    page.close()
+
+
+def test_a_stale_search_stops_and_leaves_no_answer_behind(browser, ui_site: str) -> None:
+    """qabookSearch.search's `stale`: once it says true the ranking stops ("stale") and caches
+    nothing, so the same query asked again is ranked in full."""
+    page = browser.new_page(**DESKTOP)
+    page.goto(ui_site)
+    r = page.evaluate("""async () => {
+        let error = null;
+        try { await qabookSearch.search('注意力', 10, 0, () => true); } catch (e) { error = e.message; }
+        const again = await qabookSearch.search('注意力', 10, 0);
+        return { error, total: again.total }; }""")
+    assert r["error"] == "stale"
+    assert r["total"] > 0
+    page.close()

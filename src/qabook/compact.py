@@ -20,9 +20,15 @@ import hashlib
 import re
 from urllib.parse import quote
 
-#: Elements whose white space may show, and the article (the author's content).
-_KEEP_RE = re.compile(r"<(article|pre|code|kbd|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
+#: Elements whose white space may show, and the article (the author's content): each from its
+#: opening tag to its first closing tag (`_kept`: what `_KEEP_RE.finditer` finds, found faster).
+KEPT = ("article", "pre", "code", "kbd", "textarea", "script", "style")
+_KEEP_RE = re.compile(rf"<({'|'.join(KEPT)})\b.*?</\1\s*>", re.S | re.I)
+_OPEN_RE = re.compile(rf"<({'|'.join(KEPT)})\b", re.I)
+_CLOSE_RE = {name: re.compile(rf"</{name}\s*>", re.I) for name in KEPT}
+#: A run of white space that holds a line break (`_one_break`: what `_RUN_RE.sub("\n", …)` gives).
 _RUN_RE = re.compile(r"[ \t\r\f]*\n[ \t\r\n\f]*")
+_BLANK = " \t\r\f"
 _SVG_NS = '<svg xmlns="http://www.w3.org/2000/svg" '
 
 
@@ -56,7 +62,7 @@ def compact_html(html: str, *, icons: bool = False, masks: dict[str, str] | None
         return f'<svg viewBox="{view_box}" class="{name}"></svg>'
 
     def _compact(text: str) -> str:
-        text = _RUN_RE.sub("\n", text)
+        text = _one_break(text)
         if not icons:
             return text
         text = text.replace(_SVG_NS, "<svg ")
@@ -64,12 +70,40 @@ def compact_html(html: str, *, icons: bool = False, masks: dict[str, str] | None
 
     out: list[str] = []
     at = 0
-    for m in _KEEP_RE.finditer(html):
-        out.append(_compact(html[at:m.start()]))
-        out.append(m.group(0))
-        at = m.end()
+    for start, end in _kept(html):
+        out.append(_compact(html[at:start]))
+        out.append(html[start:end])
+        at = end
     out.append(_compact(html[at:]))
     return "".join(out)
+
+
+def _kept(html: str) -> list[tuple[int, int]]:
+    """Where the elements that keep their white space are: the spans `_KEEP_RE.finditer` finds
+    (an opening tag without its closing tag is passed over), with one search for the opening
+    tag and one for its closing tag instead of a lazy match through the element (⅓ of the time)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (m := _OPEN_RE.search(html, pos)) is not None:
+        close = _CLOSE_RE[m.group(1).lower()].search(html, m.end())
+        if close is None:
+            pos = m.start() + 1
+            continue
+        spans.append((m.start(), close.end()))
+        pos = close.end()
+    return spans
+
+
+def _one_break(text: str) -> str:
+    """`text` with each run of white space that holds a line break made one line break:
+    `_RUN_RE.sub("\\n", text)`, line by line (⅓ of the regular expression's time, which tries
+    every position of the page): a line's blanks at either end belong to the runs around it,
+    and a line of blanks alone lies inside a run."""
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return text
+    middle = filter(None, [line.strip(_BLANK) for line in lines[1:-1]])
+    return "\n".join([lines[0].rstrip(_BLANK), *middle, lines[-1].lstrip(_BLANK)])
 
 
 _CONFIG_OPEN = '<script id="__config" type="application/json">'

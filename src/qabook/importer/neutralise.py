@@ -107,20 +107,21 @@ def neutralise(page, source: str) -> list[Diagnostic]:
                 note(out, "QI023", "lists or quotes nested deeper than the site renders: the line's first marker is "
                                    "escaped, so it is kept as text")
             changed = True
-        previous = None
-        for h in parsed.headings:  # QA060: a heading deeper than one below the one before
-            if previous is not None and h.level > previous + 1 and 0 < h.line <= len(page.lines):
-                out = page.lines[h.line - 1]
-                # (the markers before it read atomically: spaces are never tried two ways)
-                fixed = re.sub(rf"^({CONTAINER_MARKERS}[ \t]*)#{{{h.level}}}(?=[ \t]|$)",
-                               lambda m: m.group(1) + "#" * (previous + 1), out.text, count=1)
-                if fixed != out.text:
-                    out.text = fixed
-                    note(out, "QI023", f"heading level {h.level} after level {previous} (inside a list item, where "
-                                       f"the source's own levels do not apply): written as level {previous + 1}")
-                    changed = True
-                    break  # the levels after it are read again
-            previous = h.level
+        # QA060: a heading deeper than one below the one before; siblings stay siblings (outline_levels)
+        top = parsed.headings[0].level if parsed.headings else 1
+        levels = [h.level for h in parsed.headings]
+        for k, (h, level) in enumerate(zip(parsed.headings, outline_levels(levels, top - 1))):
+            if level == h.level or not 0 < h.line <= len(page.lines):
+                continue
+            out = page.lines[h.line - 1]
+            # (the markers before it read atomically: spaces are never tried two ways)
+            fixed = re.sub(rf"^({CONTAINER_MARKERS}[ \t]*)#{{{h.level}}}(?=[ \t]|$)",
+                           lambda m: m.group(1) + "#" * level, out.text, count=1)
+            if fixed != out.text:
+                out.text = fixed
+                note(out, "QI023", f"heading level {h.level} after level {levels[k - 1]} skips a level, which the "
+                                   f"build refuses: written as level {level} (its siblings as written stay its siblings)")
+                changed = True
         if changed:
             continue
         touched: set[int] = set()  # one fix a line a pass: the next render says what is left
@@ -149,6 +150,21 @@ def neutralise(page, source: str) -> list[Diagnostic]:
         if not changed:
             break
     return diags
+
+
+def outline_levels(levels: list[int], top: int = 1) -> list[int]:
+    """The source's heading levels written so that none skips a level under a heading of level
+    `top`, the outline kept: siblings stay siblings (`##`, `#####`, `#####` → 2, 3, 3: each is
+    one level below its nearest shallower heading as written), a child stays below its parent."""
+    stack: list[tuple[int, int]] = []  # (level as written, level given), shallowest first
+    out = []
+    for level in levels:
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        given = min(level, stack[-1][1] + 1 if stack else top + 1)
+        out.append(given)
+        stack.append((level, given))
+    return out
 
 
 def _indented_closer(lines: list, opener: int):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from qabook.importer.neutralise import outline_levels
 from qabook.importer.units import OutLine
 from qabook.importer.shapes import FENCE_RE
 from qabook.vocabulary import CONTAINER_MARKERS
@@ -45,8 +46,8 @@ _HEADING_RE = re.compile(rf"^(?P<within>{CONTAINER_MARKERS})[ \t]{{0,3}}(?P<leve
 
 def rebase_headings(lines: list[OutLine]) -> list[OutLine]:
     """Under the chapter page's H1, no heading skips a level (content kept after a question's
-    '---' comes in as written)."""
-    previous, seen_title = 1, False
+    '---' comes in as written); sibling headings stay siblings (`outline_levels`)."""
+    found, seen_title = [], False
     for o, code in zip(lines, code_flags(lines)[0]):
         m = None if code else _HEADING_RE.match(o.text)
         if not m:
@@ -54,9 +55,30 @@ def rebase_headings(lines: list[OutLine]) -> list[OutLine]:
         if not seen_title and len(m["level"]) == 1 and not m["within"]:
             seen_title = True
             continue
-        previous = max(2, min(len(m["level"]), previous + 1))
-        o.text = m["within"] + "#" * previous + m["text"]
+        found.append((o, m))
+    for (o, m), level in zip(found, outline_levels([max(2, len(m["level"])) for _, m in found])):
+        o.text = m["within"] + "#" * level + m["text"]
     return lines
+
+
+#: A line that CommonMark (the source's own renderer, GitHub's) starts an ordered list item with,
+#: but the site does not: '1) .', '2) .com' (the site's lists are numbered '1.' only).
+_PAREN_ITEM_RE = re.compile(r"^ {0,3}\d{1,9}\)[ \t]+\S")
+
+
+def separate_paren_items(lines: list[OutLine]) -> list[OutLine]:
+    """Items numbered '1)', '2)' one a line are a list to the source's reader, and one run-on
+    paragraph to the site ('1) . 2) .com 3) site.com'): a blank line before each keeps every one
+    on its own line, as written (outside code; runs of two or more)."""
+    flags = code_flags(lines)[0]
+    item = [not code and bool(_PAREN_ITEM_RE.match(o.text)) for o, code in zip(lines, flags)]
+    out: list[OutLine] = []
+    for k, o in enumerate(lines):
+        run = item[k] and ((k > 0 and item[k - 1]) or (k + 1 < len(lines) and item[k + 1]))
+        if run and out and out[-1].text.strip():
+            out.append(OutLine("", ()))
+        out.append(o)
+    return out
 
 
 def no_headings(lines: list[OutLine]) -> list[OutLine]:

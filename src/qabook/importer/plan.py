@@ -33,8 +33,8 @@ from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import asks, linked_title
 from qabook.importer.shortcodes import read_lines
 from qabook.importer.fencediv import OPEN_RE as DIV_OPEN_RE, divs
-from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, squeeze, trim,
-                                       unwrap)
+from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, separate_paren_items,
+                                       squeeze, trim, unwrap)
 from qabook.importer.units import (PARTS, OutLine, Unit, asked_below, full_title, generic_title, odd_bullet_quiz, options_to_question,
                                    separate_options, short_title, statement_line,
                                    sort_details_unit, sort_row_unit, sort_unit)
@@ -594,7 +594,6 @@ class _Planner:
             topics.append(PlannedPage(rel, u.title, self._topic_lines(u, page_id), questions=1))
 
         # chapter page: H1, then everything that is not a question, with links where questions stood
-        previous_level = 1  # headings are rebased under the H1 so that no level is skipped
         body: list[OutLine] = [OutLine("---", ()), OutLine(f"title: {json.dumps(title, ensure_ascii=False)}", ()),
                                OutLine("---", ()), OutLine("", ()), OutLine(f"# {h1}", title_src), OutLine("", ()),
                                OutLine("<!-- qabook:pdf -->", ()), OutLine("", ())]
@@ -624,8 +623,8 @@ class _Planner:
                 body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.own_end, el.end))
                 continue
             if el.kind == "heading":
-                previous_level = max(2, min(el.level, previous_level + 1))
-                text = "#" * previous_level + " " + " ".join(el.text.split())  # a setext heading may span lines
+                # its level as written: rebase_headings sets the page's levels, the outline kept
+                text = "#" * max(2, el.level) + " " + " ".join(el.text.split())  # a setext heading may span lines
                 body.append(OutLine(text, tuple(el.own_lines)))
                 body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.own_end, el.end))
                 continue
@@ -807,7 +806,7 @@ class _Planner:
             n for o in u.parts[p] for n in o.src])
         for idx, part in enumerate(present):
             content, lead, trail = unwrap(trim(u.parts[part]))
-            content = separate_options(self._no_fences(no_headings(self._close_fence(content))))
+            content = separate_paren_items(separate_options(self._no_fences(no_headings(self._close_fence(content)))))
             title = u.block_titles.get(part)
             title = None if title and generic_title(title) else title  # '<summary>Show answer</summary>'
             out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part]) + lead))

@@ -391,6 +391,10 @@ def _question_goes_on(unit: Unit, body: list[Element], lines: list[str], labels:
 
 _TAG_RE = re.compile(r"<(/?)(details|summary)\b[^<>]*>", re.I)
 _MARKUP_ONLY_RE = re.compile(r"^\s*(?:</?(?:b|br|p|strong|em|i|hr)\s*/?>\s*)*$", re.I)
+#: A line's '<br>' at its end (before closing tags): a line break the author wrote.
+_LINE_BREAK_RE = re.compile(r"<br\s*/?>(?:\s*</?(?:b|strong)\s*>)*\s*$", re.I)
+#: A line that is blank, or only a break ('<br>', '<p>', '<br/><br/>'): a paragraph break between a part's lines.
+_BREAK_ONLY_RE = re.compile(r"^\s*(?:<(?:br|p)\s*/?>\s*)*$", re.I)
 _EDGE_TAGS_RE = re.compile(r"^\s*(?:</?(?:b|br|p|strong)\s*/?>\s*)+|(?:\s*</?(?:b|br|p|strong)\s*/?>)+\s*$", re.I)
 
 
@@ -426,10 +430,16 @@ def sort_details_unit(unit: Unit, lines: list[str], first: int, stop: int) -> No
             if part == "open" or _MARKUP_ONLY_RE.match(text):
                 continue
             target = "answer" if part == "after" else part
-            text = _EDGE_TAGS_RE.sub("", text) if not text.startswith(("    ", "\t")) else text
+            if not text.startswith(("    ", "\t")):  # a '<br>' ending a line of text is the author's line break
+                broken = _LINE_BREAK_RE.search(text) and not _MARKUP_ONLY_RE.match(_LINE_BREAK_RE.sub("", text))
+                text = _EDGE_TAGS_RE.sub("", text) + ("<br>" if broken else "")
             unit.parts[target].append(OutLine(text, () if carried else (n,)))
             carried = True
-        if not carried:
+        if not carried and state in ("question", "answer") and unit.has(state) and _BREAK_ONLY_RE.match(raw):
+            # a blank line (or a lone '<br>', '<p>') between the lines of a part: the author's paragraph
+            # break, kept (dropped, two paragraphs ran into one, the text after a list into its last item)
+            unit.parts[state].append(OutLine("", (n,)))
+        elif not carried:
             if state in ("open", "question"):
                 unit.opens["question"].append(n)
             elif state == "answer" and not unit.has("answer"):

@@ -125,6 +125,28 @@ def write_nav_scripts(site_dir: Path, nav: Navigation, features: list[str], chap
         target.write_bytes(data)
 
 
+def written_items(items: list, page: object, shared: bool, chapter_pages: object) -> list[tuple[int, object]]:
+    """(1-based position, item) of the navigation's top items that a page's navigation writes
+    anything for (templates/partials/nav.html). Where the chapters are shared (`shared`: the page
+    is not the home page, and `navigation.indexes` is on), a chapter that is not the page's own —
+    its first child an index page among `chapter_pages`, itself no section — is written by the
+    book's script (nav/book.js), and the template writes nothing for it: it is left out here, so
+    that a page's template does not test every chapter of the book (at 100 chapters, a third of
+    the navigation's time). Every other item is the template's to test, as before."""
+    if not shared:
+        return list(enumerate(items, 1))
+    out = []
+    for n, item in enumerate(items, 1):
+        children = item.children
+        if children and not item.active:
+            first = children[0]
+            if (not first.children and getattr(first, "is_index", False)
+                    and first.file.src_uri in chapter_pages):
+                continue
+        out.append((n, item))
+    return out
+
+
 def held_children(section: Section, page: object) -> list[tuple[int, object]]:
     """(1-based position, child) of the children of the current chapter that a topic page
     writes itself: the current page (with its table of contents), nested sections and links out

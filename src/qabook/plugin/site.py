@@ -16,7 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from qabook.i18n import strings, t
-from qabook.plugin.navigation import chapter_nav, held_children
+from qabook.plugin.navigation import chapter_nav, held_children, written_items
 from qabook.plugin.preview import TEMPLATES
 from qabook.render import BLOCK_EXTENSIONS, SAFE_EXTENSION
 from qabook.textout import html_text, title_text
@@ -149,6 +149,7 @@ def template_globals(env: jinja2.Environment, language: str | None, *, search: b
         env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False, "separators": (",", ":")}
     env.globals["qabook_chapter_nav"] = chapter_nav  # templates/partials/nav.html
     env.globals["qabook_nav_held"] = held_children
+    env.globals["qabook_nav_items"] = written_items
     if search:
         env.globals["qabook_search_strings"] = {k: v for k, v in strings(language).items()
                                                 if k.startswith("search.")}
