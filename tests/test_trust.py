@@ -407,5 +407,8 @@ def test_what_cannot_be_removed_of_the_old_site_is_named_with_its_path(tmp_path:
         assert "could not remove the previous site's" in r.stderr and "stuck.txt" in r.stderr, r.stderr
         assert str(left[0]) in r.stderr or left[0].name in r.stderr, r.stderr
     finally:
-        for p in root.rglob("stuck.txt"):
-            subprocess.run(["chattr", "-i", str(p)], capture_output=True)
+        # os.walk, not rglob: the last build's detached remover may still be deleting the folders
+        # around the stuck file, and os.walk passes over a folder that vanishes under it
+        for folder, _, names in os.walk(root):
+            if "stuck.txt" in names:
+                subprocess.run(["chattr", "-i", os.path.join(folder, "stuck.txt")], capture_output=True)
