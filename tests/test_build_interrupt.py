@@ -60,6 +60,23 @@ def _running_in_session(sid: int) -> list[int]:
     return [pid for pid, (_, session, state) in _processes().items() if session == sid and state != "Z"]
 
 
+def _ended_after_ctrl_c(proc: subprocess.Popen, log: Path, what: str) -> tuple[str, float, list[int]]:
+    """Wait for `proc` to end after Ctrl+C (failing past ENDS_WITHIN): its output, how long it took,
+    and the processes of its session still running once init has reaped the ended ones."""
+    asked = time.monotonic()
+    try:
+        out, _ = proc.communicate(timeout=ENDS_WITHIN)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{what} did not end within {ENDS_WITHIN} s of Ctrl+C\n{log.read_text()[-3000:]}", pytrace=False)
+    took = time.monotonic() - asked
+    for _ in range(100):  # ended processes are reaped by init a moment later
+        left = _running_in_session(proc.pid)
+        if not left:
+            break
+        time.sleep(0.1)
+    return out, took, left
+
+
 def _snapshot(site: Path) -> dict[str, str]:
     return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site.rglob("*")) if p.is_file()}
@@ -109,18 +126,7 @@ def test_ctrl_c_during_a_build_leaves_everything_as_it_was(built_small: Path, tm
             assert time.monotonic() < deadline, "the workers never started"
             time.sleep(0.02)
         os.killpg(proc.pid, signal.SIGINT)  # Ctrl+C: the terminal signals the foreground process group
-        asked = time.monotonic()
-        try:
-            out, _ = proc.communicate(timeout=ENDS_WITHIN)
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"qabook build did not end within {ENDS_WITHIN} s of Ctrl+C\n{log.read_text()[-3000:]}",
-                        pytrace=False)
-        took = time.monotonic() - asked
-        for _ in range(100):  # ended processes are reaped by init a moment later
-            left = _running_in_session(proc.pid)
-            if not left:
-                break
-            time.sleep(0.1)
+        out, took, left = _ended_after_ctrl_c(proc, log, "qabook build")
     finally:
         try:
             os.killpg(proc.pid, signal.SIGKILL)

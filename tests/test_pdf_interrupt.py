@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, qabook
-from test_build_interrupt import ENDS_WITHIN, _running_in_session, _snapshot
+from test_build_interrupt import _ended_after_ctrl_c, _snapshot
 
 pytestmark = pytest.mark.slow
 
@@ -50,16 +50,7 @@ def _ctrl_c_once_printing(args: list[str], project: Path, printing: str, log: Pa
             assert time.monotonic() < deadline, "no PDF was ever begun"
             time.sleep(0.01)
         os.killpg(proc.pid, signal.SIGINT)  # Ctrl+C: the terminal signals the foreground process group
-        try:
-            out, _ = proc.communicate(timeout=ENDS_WITHIN)
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"qabook did not end within {ENDS_WITHIN} s of Ctrl+C\n{log.read_text()[-3000:]}",
-                        pytrace=False)
-        for _ in range(100):  # ended processes are reaped by init a moment later
-            left = _running_in_session(proc.pid)
-            if not left:
-                break
-            time.sleep(0.1)
+        out, _, left = _ended_after_ctrl_c(proc, log, "qabook")
     finally:
         try:
             os.killpg(proc.pid, signal.SIGKILL)
