@@ -31,7 +31,7 @@ from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
 from qabook.importer.furniture import contents_lines
 from qabook.importer.marked import CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE, marked as marks_choice, ticked
-from qabook.importer.labels import Labels
+from qabook.importer.labels import Labels, names_kind
 from qabook.importer.tasksection import task_section
 from qabook.importer.shapes import (FENCE_RE, Shape, asks, details_close, linked_title, question_mark,
                                    says_question, step)
@@ -936,11 +936,24 @@ def named_sections(elements: list[Element]) -> list[bool]:
         while stack and stack[-1][0] >= el.level:
             stack.pop()
         if j != title:
-            stack.append((el.level, names_collection(el.text), asked_of_others(el.text)))
+            stack.append((el.level, names_collection(el.text) or _kind_section(el.text), asked_of_others(el.text)))
         if any(names for _, names, _ in stack) and not any(others for _, _, others in stack):
             stop = heads[k + 1] + 1 if k + 1 < len(heads) else len(elements)
             out[j + 1:stop] = [True] * (stop - j - 1)
     return out
+
+
+#: A section heading's numbering before its words and a count or score after them: '三、', '2.',
+#: '（共 5 题）', '(10分)'.
+_SECTION_NUMBER_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[、.．:：]?\s*")
+_SECTION_COUNT_RE = re.compile(r"\s*[(（][^()（）]{0,20}[)）]\s*[:：]?\s*$|\s*[:：]\s*$")
+
+
+def _kind_section(title: str) -> bool:
+    """The heading names a kind of question, the section's contents ('# 实战题', '## 三、编程题（共 5 题）'):
+    the problems under it are its questions, as a tag `【单选题】` names its one (`labels.names_kind`)."""
+    plain = _SECTION_COUNT_RE.sub("", _SECTION_NUMBER_RE.sub("", re.sub(r"[*_`#]", "", title)))
+    return bool(plain) and names_kind(plain)
 
 
 def section_title(title: str) -> bool:
