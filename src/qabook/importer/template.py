@@ -1016,6 +1016,27 @@ def _rival(winner: Candidate, other: Candidate) -> bool:
     return True
 
 
+def unbolded(winner: Candidate, union: Candidate) -> bool:
+    """Whether what `union` (both bold forms of the winner's box and numbering: '**6、…**' and
+    '6、…') adds to the winner is items the author wrote without the others' bold: each asks, stands
+    first in a unit of the winner's, alone, and is numbered in its sequence (the number before it
+    again or the next, the one after it the same or the next) — an item of the bank, not the answer of the question above it
+    (an answer's plain points state it, or count on from 1 under any question)."""
+    ours = set(winner.indices)
+    extra = [k for k, i in enumerate(union.indices) if i not in ours]
+    for k in extra:
+        if k == 0 or k + 1 >= len(union.indices) or union.indices[k - 1] not in ours \
+                or union.indices[k + 1] not in ours or union.indices[k] != union.indices[k - 1] + 1:
+            return False
+        nums = [union.shapes[j].numbering for j in (k - 1, k, k + 1)]
+        if any(n is None or n.number is None for n in nums) or not union.asked_at[k]:
+            return False
+        before, this, after = (n.number for n in nums)
+        if not (before <= this <= before + 1 and this <= after <= this + 1):
+            return False
+    return bool(extra) and len(extra) <= 0.2 * len(union.indices)
+
+
 def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
     """The winner and the runner-up (a different reading of the document), or None."""
     ok = sorted((c for c in cands if c.accepted), key=lambda c: (-c.score, c.key))
@@ -1040,6 +1061,12 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
             winner = max(outer, key=lambda c: c.score)
         else:
             break
+    # one of the numbered items written without the others' bold ('**6、…**', '6、…', '**7、…**'): the
+    # reading of both forms, when all it adds are such items
+    union = next((c for c in ok if c.key == (winner.key[0], "*", winner.key[2]) and set(winner.indices) < set(c.indices)),
+                 None)
+    if union is not None and unbolded(winner, union):
+        winner = union
     # headings over labelled questions ('### 1.1 典型问题' over '**面试题：** …'): the labels are the
     # questions when the headings leave some of them out (a labelled question after the last
     # heading) or hold two of them in one unit; else the headings title them (one label each). Labels
