@@ -34,7 +34,7 @@ from qabook.importer.template import (Candidate, _rival, candidates, choose, exp
                                       titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
 from qabook.importer.askruns import asking_runs
-from qabook.importer.askheadings import ask_headings
+from qabook.importer.askheadings import ask_headings, names_a_subject
 from qabook.importer.runon import run_on_titles
 from qabook.importer.strays import stray_entries
 from qabook.importer.levels import level_entries, numbered_under
@@ -414,31 +414,54 @@ def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Ele
 
 def _lone_pairs(winner: Candidate, c: Candidate, elements: list[Element], shapes: list[Shape],
                 read: list[Candidate]) -> Candidate | None:
-    """A question label over an answer label on its very next block (`Q: …?` then `A: …`), one or
-    two, too few to be a template of their own (a lone pair among bold questions): each such unit is
+    """A question label over an answer label on its very next block (`Q: …?` then `A: …`), or a
+    paragraph written as a question over one (`协程和线程有什么区别？` then `答：…`: the answer's label
+    says what the line above it is — and then the document's other paragraphs written as questions,
+    answered after another question's answer, are questions too), one or two, too few to be a template of their own (a lone pair
+    among bold questions or question headings): each such unit is
     unambiguous, a question of its own — in the chapter text the winner leaves, or after the
     answer of one of the questions read (then reported, QI012; never the same question seen from
     inside: that question's start right above it, nothing said between; nor inside a question's `<details>`,
     admonition or quote, which holds all it says: '问：… 答：…' as an example of how to answer)."""
-    if (c.accepted and len(c.indices) > 2) or c.key[2] != "label-q" or winner.key[2] == "label-q" \
+    if (c.accepted and len(c.indices) > 2) or c.key[2] not in ("label-q", "ask") or winner.key[2] == "label-q" \
             or len(shapes) != len(elements):
         return None
     keep = []
     inside: dict[int, int] = {}
-    for k, i in enumerate(c.indices):
-        after = next((j for j in range(i + 1, len(elements)) if elements[j].text.strip()
-                      or elements[j].kind not in ("paragraph",)), None)
-        if after is None or shapes[after].label_kind != "answer" or not (c.asked_at and c.asked_at[k]):
-            continue
+
+    def placed(i: int) -> tuple[bool, int | None]:
+        """Whether a question may start at element i, and the read question whose unit holds it."""
         held, box = next(((s, r.key[0]) for r in read for s, e in zip(r.indices, r.ends) if s <= i < e), (None, ""))
         if held is not None:
             said = [j for j in range(held + 1, i) if elements[j].kind != "heading" and elements[j].text.strip()
                     or elements[j].kind in ("fence", "code", "list", "item", "table", "quote")]
             if held == i or not said or box in ("details", "adm", "quote"):
-                continue  # (inside a <details>, an admonition or a quote: the answer's own example dialogue)
-        keep.append(k)
-        if held is not None:
-            inside[i] = held
+                return False, held  # (inside a <details>, an admonition or a quote: the answer's own example dialogue)
+        return True, held
+
+    for k, i in enumerate(c.indices):
+        after = next((j for j in range(i + 1, len(elements)) if elements[j].text.strip()
+                      or elements[j].kind not in ("paragraph",)), None)
+        if after is None or shapes[after].label_kind != "answer" or not (c.asked_at and c.asked_at[k]):
+            continue
+        ok, held = placed(i)
+        if ok:
+            keep.append(k)
+            if held is not None:
+                inside[i] = held
+    if keep and c.key[2] == "ask":
+        # the document writes a question as a plain paragraph, its answer labelled: its other paragraphs
+        # written as questions that name a subject, after an answer and answered under them, are questions
+        # too ('压力测试的工具有哪些？' over 'ab', 'sysbench', after the last heading's answer)
+        for k, i in enumerate(c.indices):
+            if k in keep or not (c.asked_at and c.asked_at[k]) or not (c.answered_at and c.answered_at[k]) \
+                    or not names_a_subject(c.shapes[k].title):
+                continue
+            ok, held = placed(i)
+            if ok and held is not None:
+                keep.append(k)
+                inside[i] = held
+        keep.sort()
     if not keep:
         return None
     sub = Candidate(c.key, [c.indices[k] for k in keep], [c.shapes[k] for k in keep], dict(c.features), c.score,

@@ -174,6 +174,18 @@ def linked_title(title: str) -> tuple[str, str] | None:
     return m["text"].strip(), link[2:-2] if m.group(1) else link
 
 
+#: A title that names a point of a subject the way an interviewer asks for it, with no question mark:
+#: '平滑重启的原理', '线程的优点：', '反射的优缺点', 'Redis 的应用场景' (the same words as '反射的优缺点？').
+_POINT_RE = re.compile(r"[\w)）]{2,}\s*的\s*(?:底层|实现|工作|基本|核心|主要)?(?:原理|优缺点|优点|缺点|优势|劣势|作用|用途|"
+                       r"特点|特性|应用场景|使用场景)\s*[:：]?$")
+
+
+def names_point(title: str) -> bool:
+    """The title asks for a point of a subject in noun form ('平滑重启的原理', '线程的优点：'): a
+    question of an interview note, not a section of an article ('## 工作原理' names no subject)."""
+    return bool(_POINT_RE.search(re.sub(r"[*_`]", "", title).strip()))
+
+
 def asks_somewhere(title: str) -> bool:
     """A weaker sign: a question word anywhere (`…的区别`, `… 吗`)."""
     return bool(_ASKS_INSIDE_RE.search(title))

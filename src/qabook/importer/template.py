@@ -33,7 +33,7 @@ from qabook.importer.furniture import contents_lines
 from qabook.importer.marked import CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE, marked as marks_choice, ticked
 from qabook.importer.labels import Labels, names_kind
 from qabook.importer.tasksection import task_section
-from qabook.importer.shapes import (FENCE_RE, Shape, asks, details_close, linked_title, question_mark,
+from qabook.importer.shapes import (FENCE_RE, Shape, asks, details_close, linked_title, names_point, question_mark,
                                    says_question, step)
 from qabook.vocabulary import SECTION_WORDS
 
@@ -698,8 +698,9 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     out |= lead_ins(cand)
     for order in (range(n), range(n - 1, -1, -1)):
         for k in order:
-            if cand.asked_at[k] or cand.shapes[k].numbering:
-                break  # a numbered start is one of the sequence
+            if cand.asked_at[k] or cand.shapes[k].numbering or names_point(cand.shapes[k].title):
+                break  # a numbered start is one of the sequence; one that names a point of a subject
+                # ('## 平滑重启的原理') asks in noun form
             if elements and cand.answered_at[k] and _in_asking_group(cand, elements, k):
                 break  # answered, in a group of the entries that ask: one of them
             out.add(cand.indices[k])
@@ -725,7 +726,8 @@ def lead_ins(cand: Candidate) -> set[int]:
         return set()
     return {i for k, (i, asked, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.shapes))
             if k and cand.answered_at[k - 1] and not asked and not shape.numbering and not explicit(shape)
-            and not (cand.labelled_at and cand.labelled_at[k]) and _LEAD_IN_RE.search(shape.title)}
+            and not (cand.labelled_at and cand.labelled_at[k]) and _LEAD_IN_RE.search(shape.title)
+            and not names_point(shape.title)}  # '## 线程的优点：' asks for a point: a question in noun form
 
 
 def _task_sentence(title: str) -> bool:
