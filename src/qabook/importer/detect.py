@@ -25,6 +25,7 @@ from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, counted_titles, deta
                                    says_question, shape_of, unbold)
 from qabook.importer.faqsection import faq_sections
 from qabook.importer.furniture import contents_headings, listed_again
+from qabook.importer.followups import follow_up_items
 from qabook.importer.fencediv import divs, inside_any, lone_boxes, question_divs, reach
 from qabook.importer.gaps import found_numbers
 from qabook.importer.judged import judged_items, statement
@@ -371,7 +372,7 @@ def continues(winner: Candidate, other: Candidate) -> bool:
 
 
 def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Element] | None = None,
-                   shapes: list[Shape] | None = None) -> list[Candidate]:
+                   shapes: list[Shape] | None = None, lines: list[str] | None = None) -> list[Candidate]:
     """Other question-like templates in the parts of the document the winner leaves to the chapter
     page (a second group written in another shape), and templates that carry the winner's
     numbering on in another shape (`continues`), even inside its last unit."""
@@ -409,6 +410,9 @@ def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Ele
     for c in cands if elements is not None and shapes is not None else []:
         if c is not winner and c not in extras and (lone := _lone_pairs(winner, c, elements, shapes, [winner] + extras)) is not None:
             extras.append(lone)
+        elif c is not winner and c not in extras and lines \
+                and (follow := follow_up_items(c, elements, shapes, lines, [winner] + extras)) is not None:
+            extras.append(follow)  # '- How many …?' over its indented answer, after the question's own (`followups.py`)
     return extras
 
 
@@ -559,7 +563,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
             # the keys read, the same winner: keys that answer a second group beside it (`_keyed_runs`)
             same = winner is not None and k_winner is not None and k_winner.key == winner.key \
                 and k_winner.indices == winner.indices
-            extras = _region_extras(k_winner, k_cands, expanded, keyed) if same and k_winner is not None else []
+            extras = _region_extras(k_winner, k_cands, expanded, keyed, lines) if same and k_winner is not None else []
             if winner is not None and (answering := _keyed_runs(winner, extras, keys)):
                 winner, runner, cands, shapes, keys = k_winner, k_runner, k_cands, keyed, answering
                 read_beside = (winner, extras)  # the reading beside it, read once
@@ -609,7 +613,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands,
                          refused="; ".join(w for w in (prompt_lists(expanded, shapes, lines) or _why_prose(cands),
                                                         small_tables_note(expanded, lines, labels) if lines else "") if w))
-    beside = read_beside[1] if read_beside and read_beside[0] is winner else _region_extras(winner, cands, expanded, shapes)
+    beside = read_beside[1] if read_beside and read_beside[0] is winner else _region_extras(winner, cands, expanded, shapes, lines)
     # (a second group that says what the winner's questions say is the bank's own list of them: `furniture.py`)
     chosen = [winner] + [c for c in beside if c.source is not None or not listed_again([sh.title for sh in c.shapes],
                                                                                          [winner.shapes])]
