@@ -427,20 +427,27 @@ def _lone_pairs(winner: Candidate, c: Candidate, elements: list[Element], shapes
     answer of one of the questions read (then reported, QI012; never the same question seen from
     inside: that question's start right above it, nothing said between; nor inside a question's `<details>`,
     admonition or quote, which holds all it says: '问：… 答：…' as an example of how to answer)."""
-    if (c.accepted and len(c.indices) > 2) or c.key[2] not in ("label-q", "ask") or winner.key[2] == "label-q" \
-            or len(shapes) != len(elements):
+    if c.key[2] not in ("label-q", "ask") or winner.key[2] == "label-q" or len(shapes) != len(elements):
         return None
+    if c.accepted and len(c.indices) > 2 and (c.key[2] == "ask" or not all(
+            any(s < i < e and r.asked_at and r.asked_at[n] for r in read for n, (s, e) in enumerate(zip(r.indices, r.ends)))
+            for i in c.indices)):
+        return None  # a template of its own — unless every pair is a follow-up inside a question that asks
+        # ('### 追问' over '**Q: …？**' and 'A:' after each answer: one card each, as a follow-up heading is)
     keep = []
     inside: dict[int, int] = {}
 
     def placed(i: int) -> tuple[bool, int | None]:
         """Whether a question may start at element i, and the read question whose unit holds it."""
-        held, box = next(((s, r.key[0]) for r in read for s, e in zip(r.indices, r.ends) if s <= i < e), (None, ""))
-        if held is not None:
+        held, r = next(((s, r) for r in read for s, e in zip(r.indices, r.ends) if s <= i < e), (None, None))
+        if held is not None and r is not None:
             said = [j for j in range(held + 1, i) if elements[j].kind != "heading" and elements[j].text.strip()
                     or elements[j].kind in ("fence", "code", "list", "item", "table", "quote")]
-            if held == i or not said or box in ("details", "adm", "quote"):
+            if held == i or not said or r.key[0] in ("details", "adm", "quote"):
                 return False, held  # (inside a <details>, an admonition or a quote: the answer's own example dialogue)
+            if c.key[2] == "ask" and r.features.get("labelled", 0) >= 0.5:
+                return False, held  # a reading that labels its answers: the label is this question's, the
+                # paragraph over it the question's own text ('How can we empty the array above?' over <details>)
         return True, held
 
     for k, i in enumerate(c.indices):
