@@ -33,6 +33,7 @@ from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import asks, linked_title
 from qabook.importer.shortcodes import read_lines
 from qabook.importer.fencediv import OPEN_RE as DIV_OPEN_RE, divs
+from qabook.importer.furniture import without_furniture
 from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, separate_paren_items,
                                        squeeze, trim, unwrap)
 from qabook.importer.units import (PARTS, OutLine, Unit, asked_below, full_title, generic_title, odd_bullet_quiz, options_to_question,
@@ -479,7 +480,7 @@ class _Planner:
             elif el.kind == "heading" and el.level >= level and i not in inside:
                 while enclosing and enclosing[-1][0] >= el.level:
                     enclosing.pop()
-                enclosing.append((el.level, short_title(el.text, 60)))
+                enclosing.append((el.level, short_title(without_furniture(el.text), 60)))
 
     def _titled(self, kind: str) -> str:
         """' (解析)' after a part's name where the document's language titles it otherwise."""
