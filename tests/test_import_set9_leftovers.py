@@ -131,3 +131,166 @@ def test_a_break_opening_a_line_or_after_a_details_block_stays_a_break():
     assert answers[1] == "It maps a name to an IPv4 address.<br>\nThe AAAA record maps a name to IPv6."
     # code is as written: no break added inside the fence nor on its closing line
     assert answers[2] == "```html\n<p>one\n<br>two</p>\n```\nBoth lines, one under the other."
+
+
+PODS = """# Core Concepts
+
+## Pods
+
+<details><summary>Create an nginx pod with the image nginx:1.25 in the namespace web</summary>
+<p>
+
+```
+kubectl run nginx --image=nginx:1.25 -n web
+```
+
+</p>
+</details>
+
+<details><summary>List all the pods in all namespaces</summary>
+<p>
+
+```
+kubectl get pods --all-namespaces
+```
+
+</p>
+</details>
+
+<details><summary>Get the YAML of the nginx pod without the cluster's fields</summary>
+<p>
+
+```
+kubectl get pod nginx -o yaml > nginx.yaml
+```
+
+</p>
+</details>
+
+<details><summary>Delete the nginx pod at once</summary>
+<p>
+
+```
+kubectl delete pod nginx --grace-period=0 --force
+```
+
+</p>
+</details>
+"""
+
+
+def test_details_tasks_under_a_topic_heading_are_a_question_bank():
+    # no heading says 'Questions': the <details> blocks, a task each over its hidden answer, say it
+    plan, pages = _pages(PODS)
+    assert [p.title for p in pages] == ["Create an nginx pod with the image nginx:1.25 in the namespace web",
+                                        "List all the pods in all namespaces",
+                                        "Get the YAML of the nginx pod without the cluster's fields",
+                                        "Delete the nginx pod at once"]
+    assert "kubectl delete pod nginx" in _block(pages[3].text, "answer")
+
+
+README_NOTES = """# fastgrep
+
+A grep that is fast. It reads files in parallel and prints the lines that match, coloured.
+
+## Install
+
+Pick the notes for your system.
+
+<details><summary>Linux and other Unix systems</summary>
+
+Download the release for your system from the releases page, unpack it and put the `fastgrep`
+binary on your PATH. You may need to mark it executable first.
+
+```
+chmod +x fastgrep
+```
+</details>
+
+<details><summary>macOS with Homebrew</summary>
+
+Tap the project's formula and install it; Homebrew keeps it up to date.
+
+```
+brew install fastgrep/tap/fastgrep
+```
+</details>
+
+<details><summary>Windows 10 or later</summary>
+
+Download the zip from the releases page and unpack it into a folder on your PATH.
+</details>
+
+<details><summary>Click to expand the build notes</summary>
+
+You need Rust 1.70 or later. Clone the repository and run the build in release mode.
+
+```
+cargo build --release
+```
+</details>
+
+## Usage
+
+Run `fastgrep PATTERN [PATH…]`. With no path it reads the current folder.
+
+## Changelog
+
+<details><summary>Click to expand</summary>
+
+- 1.2.0: parallel reading of directories
+- 1.1.0: colour output
+- 1.0.0: first release
+</details>
+"""
+
+
+def test_a_readmes_install_notes_and_changelog_in_details_are_no_questions():
+    plan, pages = _pages(README_NOTES)
+    assert not pages
+    assert any(d.code == "QI001" for d in plan.diagnostics)
+
+
+PRACTICE = """# Backend interview questions
+
+Questions to practise with a friend. There are no answers here: talk them through.
+
+## Design
+
+#### Globals
+Why are global objects evil? Can you show it with a code example?
+
+#### Inversion of control
+How does inversion of control improve the design of code?
+
+#### Law of Demeter
+What does the Law of Demeter forbid?
+* a train of calls
+* a friend's friend
+
+## Snippets
+
+#### Closures
+What is the output of this function?
+```js
+for (var i = 0; i < 3; i++) setTimeout(() => console.log(i));
+```
+
+#### Type erasure
+What does this snippet print, and why?
+```java
+if (li.getClass() == lf.getClass()) System.out.println("Equal");
+```
+"""
+
+
+def test_a_bank_of_questions_to_practise_is_said_once_to_have_no_answers():
+    plan, pages = _pages(PRACTICE)
+    assert len(pages) == 5
+    qi021 = [d for d in plan.diagnostics if d.code == "QI021"]
+    assert len(qi021) == 1, [str(d) for d in qi021]  # before: one a question, 'is that the answer?'
+    assert qi021[0].line == 15 and "none of the 5 questions has an answer" in qi021[0].message
+    assert "lines 15, 22, 28" in qi021[0].message
+    assert "```js" in _block(pages[3].text, "question")  # what the question shows stays in it
+    # (a document whose questions have answers still says it at each one that has none and holds code:
+    # test_import_never_silent's test_a_question_with_no_answer_but_code_in_its_question_block_is_reported)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from qabook.importer.elements import Element, headings_over
-from qabook.importer.shapes import Shape, asks, question_mark
+from qabook.importer.shapes import Shape, asks, instructs, question_mark
 from qabook.importer.template import Candidate, asked_of_others, names_qa, titled_by
 
 #: The share of a list's items that must ask (of a list numbered in order: the numbering says
@@ -128,10 +128,6 @@ def exercise_list(elements: list[Element], items: list[int]) -> bool:
     return under_exercises(elements, items[0])
 
 
-#: An instruction to the reader: a word, then what it acts on ('Create an empty tuple', 'Join two
-#: tuples', 'Check whether a name is in it').
-_INSTRUCTION_RE = re.compile(r"^[A-Za-z]+\s+(?:an?|the|your|my|this|that|these|those|all|each|every|some|two|three|"
-                             r"whether|if|how|what|which|it|them|its|their)\b", re.I)
 #: A sentence's worth of words: four words, or six Chinese/Japanese characters.
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
@@ -147,7 +143,7 @@ def exercise_like(text: str) -> bool:
     if _WORKED_RE.search(text):
         return True
     plain = re.sub(r"[*_`]", "", text).strip()
-    if asks(plain) or _INSTRUCTION_RE.match(plain):
+    if asks(plain) or instructs(plain):
         return True
     return len(_WORD_RE.findall(plain)) >= 4 or len(_CJK_RE.findall(plain)) >= 6
 
