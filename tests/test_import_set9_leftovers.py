@@ -294,3 +294,39 @@ def test_a_bank_of_questions_to_practise_is_said_once_to_have_no_answers():
     assert "```js" in _block(pages[3].text, "question")  # what the question shows stays in it
     # (a document whose questions have answers still says it at each one that has none and holds code:
     # test_import_never_silent's test_a_question_with_no_answer_but_code_in_its_question_block_is_reported)
+
+
+SHORT_EXERCISES = """# Networking
+
+Read chapter 3 first.
+
+## Exercises
+
+1. Why?
+2. 解释 TCP
+3. Sort ports
+4. 画出握手
+5. Ping localhost
+6. Trace routes
+"""
+
+GYM = """# Week 2
+
+Warm up for ten minutes.
+
+## Exercises
+
+1. Squats
+2. Lunges
+3. Push-ups
+4. 深蹲 3组
+5. 平板支撑 30秒
+"""
+
+
+def test_short_items_that_ask_or_instruct_under_exercises_are_exercises():
+    plan, pages = _pages(SHORT_EXERCISES)
+    assert [p.title for p in pages] == ["Why?", "解释 TCP", "Sort ports", "画出握手", "Ping localhost", "Trace routes"]
+    # a plan's movements, named alone or with a measure, are still nothing to answer
+    plan, pages = _pages(GYM)
+    assert not pages and any(d.code == "QI001" for d in plan.diagnostics)
