@@ -34,8 +34,7 @@ from qabook.importer.marked import CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE, marked
 from qabook.importer.labels import Labels, names_kind
 from qabook.importer.tasksection import task_section
 from qabook.importer.shapes import (FENCE_RE, Shape, asks, details_close, instructs, linked_title, names_point,
-                                   question_mark,
-                                   says_question, step)
+                                   question_mark, says_question, step)
 from qabook.vocabulary import SECTION_WORDS
 
 _PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)": 0.1, "(N)": 0.1, "一、": 0.0,
