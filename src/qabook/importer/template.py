@@ -494,10 +494,15 @@ _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|
 
 #: What follows a Q&A word that only qualifies the noun after it, when that noun is a page *about*
 #: questions — their kinds, their markup, the tools that make them ('Quiz types and syntax', 'Interview
-#: Question Categories', 'Exercise Directive', 'Question Generator'): no collection of questions.
-_ABOUT_QA_RE = re.compile(r"[\s-]+(?:types?|kinds?|categor(?:y|ies)|taxonomy|syntax|formats?|formatting|markup|"
+#: Question Categories', 'Exercise Directive', 'Question Generator') — or another kind of document
+#: altogether, of a product named for them ('Microsoft Q&A release notes', 'Quiz app changelog'):
+#: no collection of questions.
+_ABOUT_QA_RE = re.compile(r"[\s-]+(?:(?:app|site|platform|product|service)\s+)?"
+                          r"(?:types?|kinds?|categor(?:y|ies)|taxonomy|syntax|formats?|formatting|markup|"
                           r"templates?|directives?|schemas?|specs?|specifications?|generators?|plugins?|extensions?|"
-                          r"components?|widgets?|editors?|builders?|engines?|makers?|guidelines?|writing|design)\b", re.I)
+                          r"components?|widgets?|editors?|builders?|engines?|makers?|guidelines?|writing|design|"
+                          r"release\s+notes|releases|changelogs?|change\s+logs?|roadmaps?|announcements?|newsletters?|"
+                          r"status\s+updates?)\b", re.I)
 
 
 def names_qa(text: str) -> bool:
