@@ -178,3 +178,63 @@ update:
 def test_a_card_under_a_line_of_breaks_is_a_card() -> None:
     plan = plan_import(BREAKS, "deck.md", chapter="c")
     assert plan.question_count == 3, titles(plan)
+
+
+# a project's FAQ: questions written as questions, among sections that name a part of the page, a
+# guide's steps led in by a colon and a heading over mirror links (`template.parts_named`, `leads_in`)
+PROJECT_FAQ = """# Frequently Asked Questions (FAQ)
+
+### What is this project about?
+It installs the suite on Linux with a few commands.
+
+### Who maintains this project?
+Two maintainers and the community.
+
+---
+
+## How to Use This Guide:
+
+1. Check that your distribution is supported.
+2. Choose a Wine manager.
+3. Follow the guide for it.
+
+## Usage
+
+### Which versions are supported?
+Versions 1 and 2 of each program.
+
+### 🧪 Tested Methods
+
+| Distro | Wine | Lutris |
+|--------|------|--------|
+| Debian | yes  | yes    |
+| Fedora | yes  | no     |
+
+Click on a mark for more context.
+
+### 📚 Guides
+- [Wine](Guides/Wine.md) (recommended)
+- [Lutris](Guides/Lutris.md)
+- [Bottles](Guides/Bottles.md)
+
+### Use these if the main mirrors are down
+- https://gitlab.com/example/mirror
+- https://gitlab.com/example/binaries
+
+## Help
+
+### How do I get support?
+Post a question in the issues.
+
+### Where can I report issues?
+In the issue tracker or on the chat.
+
+### How can I contribute?
+Open a pull request.
+"""
+
+
+def test_sections_among_faq_questions_stay_chapter_text() -> None:
+    plan = plan_import(PROJECT_FAQ, "FAQ.md", chapter="c")
+    assert titles(plan) == ["What is this project about?", "Who maintains this project?", "Which versions are supported?",
+                            "How do I get support?", "Where can I report issues?", "How can I contribute?"]
