@@ -776,7 +776,7 @@ def parts_named(cand: Candidate) -> set[int]:
         plain = re.sub(r"[*_`]|[^\w\s'&/-]", " ", title).strip()
         words = len(re.findall(r"[A-Za-z0-9']+", plain)) + len(re.findall(r"[\u4e00-\u9fff]", plain)) / 2
         return 0 < words <= _PART_WORDS and not asks(title) and not states_problem(title) \
-            and not re.search(r"[.!。！]\s*$", title.strip())
+            and not re.search(r"[.!。！]\s*$", title.strip()) and not names_point(title)  # ('线程的优点：' asks)
 
     out = {cand.indices[k] for k in range(n) if not cand.asked_at[k] and not cand.shapes[k].numbering
            and names_part(cand.shapes[k].title)}
