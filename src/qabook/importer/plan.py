@@ -15,7 +15,7 @@ import yaml
 
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
-from qabook.importer.answerkey import AnswerKey, claims, named_entry
+from qabook.importer.answerkey import AnswerKey, claims, named_entry, says_more
 from qabook.importer.asklists import under_exercises
 from qabook.importer.judged import verdict
 from qabook.importer.tagcards import card_tags
@@ -449,6 +449,10 @@ class _Planner:
                 break
             if i not in self.moved:
                 return  # the section holds more than the key's entries: its heading stays over it
+        if says_more(el.text):  # 'Correct Answers': its words title the answer its line opens
+            if first.block_titles.get("answer", el.text.strip()) != el.text.strip():
+                return  # that answer has a title of its own: the heading stays on the chapter page
+            first.block_titles["answer"] = el.text.strip()
         self.moved.add(key.opener)
         first.opens["answer"].extend(el.own_lines)
 
