@@ -10,6 +10,10 @@ this round.
   items with their answers as bullets under them (indented three spaces, then four), then
   `Answer:` lines. Before, the answers' own `1.`–`3.` points hid the sequence, only the items that
   open a list of their own were found, and the last group stayed on the chapter page.
+- Question headings decorated with an emoji before their bold number (`## 🔥 **18. Explain …**`),
+  each with a follow-up heading under it: the number is the question's, so the last one, which
+  does not ask, is still question 18. Before, the emoji hid the numbering and the last pair, not
+  asking at the tail of an unnumbered run, was left on the chapter page.
 """
 
 from __future__ import annotations
@@ -162,3 +166,66 @@ def test_a_bank_that_changes_shape_while_its_numbering_goes_on_keeps_every_quest
     assert "It grows the window" in pages[14].text and "What is BGP" not in pages[14].text
     chapter = plan.pages[0].text
     assert "## Medium-Level Networking Interview Questions" in chapter and "## Advanced Networking" in chapter
+
+
+EMOJI = """# 💻 Operating System Interview Questions and Answers
+
+---
+
+## ✅ **1. What is an Operating System?**
+- Software that manages the hardware for programs.
+
+### 📌 **Follow-up:** Can you name some operating systems?
+- Linux, Windows, macOS.
+
+---
+
+## ⚙️ **2. What is a system call?**
+- A request a program makes to the kernel.
+
+### 📌 **Follow-up:** What happens when `fork()` is called?
+- The process is copied.
+
+---
+
+## 🔥 **3. What is virtual memory?**
+- Memory addresses mapped onto RAM and disk.
+
+### 📌 **Follow-up:** Why is paging used?
+- Fixed-size pages avoid external fragmentation.
+
+---
+
+## 🚦 **4. What is a deadlock?**
+- Processes each waiting for a resource another one holds.
+
+### 📌 **Follow-up:** How can deadlocks be prevented?
+- By breaking one of the four conditions.
+
+---
+
+## 🔒 **5. What is a mutex?**
+- A lock only one thread holds at a time.
+
+### 📌 **Follow-up:** How does a mutex differ from a semaphore?
+- A semaphore counts.
+
+---
+
+## ⏱️ **6. Explain the concept of CPU scheduling.**
+- The scheduler decides which process runs next.
+
+### 📌 **Follow-up:** How does Shortest Job Next work?
+- It runs the shortest job first.
+
+---
+"""
+
+
+def test_an_emoji_before_a_bold_number_does_not_hide_the_questions_number() -> None:
+    plan = plan_import(EMOJI, "os.md", chapter="c")
+    assert plan.question_count == 12  # before: 10 (the last pair on the chapter page)
+    titles = [p.title for p in plan.pages[1:]]
+    assert "Explain the concept of CPU scheduling." in titles[10], titles
+    assert "Shortest Job Next" in titles[11], titles
+    assert "CPU scheduling" not in plan.pages[0].text.split("](")[0]
