@@ -157,6 +157,33 @@ def is_placeholder(start: Start, elements: list[Element], end: int, lines: list[
     return not any(re.search(r"\w", re.sub(r"<[^<>]*>", "", line)) for line in lines[elements[start.index].start + 1:stop])
 
 
+_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^<>]*>")
+
+
+def figure_only(start: Start, elements: list[Element], end: int, lines: list[str], starts: list[Start]) -> bool:
+    """`### 2. ` over only a diagram (a fence, an image, a table), among questions that have their
+    titles: a card whose prompt the author never wrote — it asks the learner nothing, and its figure
+    answers no question a person can see. (Headings that are all only numbers are a solutions
+    page's exercises, `## Ex1.1` over its program names one: those stay questions.)"""
+    if start.strategy != "heading" or start.explicit or not lines:
+        return False
+    said = numbering(unbold(elements[start.index].text.strip()))
+    if said is None or said.number is None or said.title.strip() or start.title.strip():
+        return False
+    titled = sum(1 for s in starts if s.title.strip())
+    if titled < 0.8 * len(starts):
+        return False
+    body = elements[start.index + 1:end]
+    for el in body:
+        if el.kind in ("fence", "code", "table", "hr"):
+            continue
+        if el.kind in ("paragraph", "html") and not re.search(r"\w", _IMAGE_RE.sub("", " ".join(lines[el.start:el.end]))):
+            continue
+        return False
+    return any(el.kind in ("fence", "code", "table") or el.kind in ("paragraph", "html") and _IMAGE_RE.search(
+        " ".join(lines[el.start:el.end])) for el in body)
+
+
 def numbered_item(elements: list[Element], i: int, shape: Shape | None) -> Start | None:
     """A list item that opens its own list and is numbered — by its marker ('6. …') or its text
     ('- **Q6: …?**'): a question line written as a list item (an item further down a list is one
