@@ -83,7 +83,7 @@ def _in_group(elements: list[Element], j: int, at: set[int]) -> bool:
     first = next(k for k, el in enumerate(elements) if el.kind == "heading")
     if over == first or elements[over].level == min(heads) and heads.count(elements[over].level) == 1:
         return False  # the document's title: what stands under it before the questions is its preamble
-    stop = _next_heading(elements, over, elements[over].level)
+    stop = next_heading(elements, over, elements[over].level)
     return any(j < i < stop for i in at)
 
 
