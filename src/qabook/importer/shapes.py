@@ -37,6 +37,9 @@ def unfenced(lines: list[str]) -> Iterator[tuple[int, str]]:
             yield k, line
 
 
+#: Pictographs a line opens with before its words ('## 🔥 **18. Explain …**', '### 📌 **Follow-up:** …'):
+#: decoration — the number and bold after them are the line's own.
+DECOR_RE = re.compile(r"^(?:[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]*)+\s+(?=\S)")
 _BOLD_WHOLE_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*$")
 _BOLD_PREFIX_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*(?P<rest>\S.*)$")
 _CJK_DIGITS = "零〇一二三四五六七八九十百"
@@ -395,6 +398,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
     else:
         return Shape(el.kind, "", None, "", "", False)
     bold = ""
+    line = DECOR_RE.sub("", line, count=1)  # '## ✅ **1. What is …?**': numbered and bold under its emoji
     line = LINKED_NUMBER_RE.sub(r"\g<lead>\g<n>", line, count=1)  # '**[1](ch01.md#q1).** …': the number, linked
     text = line
     if box == "item" and (h := ATX_HEADING_RE.match(line)):

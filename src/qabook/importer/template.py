@@ -127,6 +127,11 @@ class Candidate:
             # answered or not (a list of steps or notes carries no rating)
         if f["ask"] >= 0.8 and f["sequence"] >= 0.8 and f["n"] >= 3 and not steps:
             return True  # numbered questions still waiting for their answers: each is a question
+        if steps and f["ask"] >= 0.8 and f.get("marked", 0) >= 0.8 and f["sequence"] >= 0.9 and f["n"] >= 6 \
+                and f.get("titled", 0) >= 1.0:
+            return True  # a list numbered one by one whose items are written as questions ('?'), in a document
+            # titled as a bank of them: its questions still waiting for their answers, however many sections
+            # it runs across (a list of steps does not ask; a note's questions are under no such title)
         if f["ask"] >= 0.6 and f.get("marked", 0) >= 0.3 and f["sequence"] >= 0.9 and f["n"] >= 6 and self.key[0] != "item":
             return True  # a long run numbered one by one, most of it asking: the tasks among it are questions too
         if f.get("titled", 0) >= 1.0 and f["ask"] >= 0.3 and f["sequence"] >= 0.8 and f["n"] >= 3 and self.key[0] != "item":
