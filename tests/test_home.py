@@ -180,6 +180,23 @@ def test_a_site_with_its_own_nav_gets_one_finding_a_chapter_with_the_line_to_pas
         "[interview/01-python.md, interview/02-sql.md]"], r.stderr
 
 
+def test_pages_the_author_keeps_out_of_the_nav_get_no_qa050(tmp_path: Path) -> None:
+    """MkDocs' `not_in_nav` names pages left out of the nav on purpose: a Q&A folder or page it
+    matches gets no QA050, and a chapter of which it matches one page is asked only for the others.
+    Plain `mkdocs build --strict`, as the author runs it."""
+    nav = ("nav:\n  - index.md\n  - Getting started: [getting-started/index.md, getting-started/install.md,"
+           " getting-started/configure.md]\n  - Guides: [guides/deploy.md, guides/monitoring.md]\n"
+           "  - reference/api.md\n  - reference/changelog.md\n  - About us: about.md\n")
+    project = stranger_project(tmp_path / "p", MKDOCS_YML + nav + "not_in_nav: |\n  /interview/\n  guides/faq.md\n")
+    r = mkdocs_build(project)
+    assert r.returncode == 0 and "QA050" not in r.stderr, r.stderr
+    (project / "mkdocs.yml").write_text(MKDOCS_YML + nav + "not_in_nav: |\n  *-sql.md\n  faq.md\n", encoding="utf-8")
+    r = mkdocs_build(project)
+    assert re.findall(r"docs/(\S+): QA050 (.*)", r.stderr) == [(
+        "interview/index.md:1:1", "the 2 page(s) of chapter 'interview' are not in the nav of mkdocs.yml: add this "
+        "line under 'nav:' there: - Interview questions: [interview/index.md, interview/01-python.md]")], r.stderr
+
+
 def test_import_into_a_site_with_a_nav_prints_the_line_to_paste(tmp_path: Path) -> None:
     """`qabook import` into a project whose mkdocs.yml has a nav prints the new chapter's nav
     line (mkdocs.yml untouched); pasted, the site builds with --strict."""
