@@ -85,13 +85,25 @@ def test_plain_mkdocs_strict_build_has_no_findings_and_no_pdfs_of_ordinary_pages
     the book; the log says which marker would link the PDFs that nothing links."""
     log = sites["qabook-log"]
     assert not re.search(r"\bQA\d{3}\b", log), log  # strict passed; no finding anywhere
+    # the whole book's PDF holds only the Q&A chapters: the hint names it and its title
     assert re.search(r"INFO .*no page links the PDFs in pdf/ of the chapters of docs/interview/index\.md "
-                     r"and the whole book: write <!-- qabook:pdf --> on a chapter page", log), log
+                     r"and acme-handbook\.pdf \(the site's Q&A chapters in one PDF, titled 'Acme Handbook: "
+                     r"questions and answers'\): write <!-- qabook:pdf --> on a chapter page.* on the home page "
+                     r"for a table of the chapters with every PDF \(which makes the home page qabook's\)$", log, re.M), log
     assert "qabook's search" not in log  # beside Material's search, qabook's stays out: no warning
     check = qabook("check", cwd=sites["qabook"])
     assert check.returncode == 0 and "0 error(s), 0 warning(s)" in check.stderr, check.stdout + check.stderr
     pdfs = sorted(p.name for p in (sites["qabook"] / "site" / "pdf").glob("*.pdf"))
     assert pdfs == ["acme-handbook-interview.pdf", "acme-handbook.pdf"]
+    # opened, the whole PDF says what it holds: the site's questions, not the handbook
+    from pypdf import PdfReader
+
+    whole = PdfReader(sites["qabook"] / "site" / "pdf" / "acme-handbook.pdf")
+    assert whole.metadata.title == "Acme Handbook: questions and answers"
+    cover = " ".join(whole.pages[0].extract_text().split())
+    assert cover.startswith("Acme Handbook: questions and answers Chapters: 1 · topics: 2 · questions: 2"), cover
+    chapter = PdfReader(sites["qabook"] / "site" / "pdf" / "acme-handbook-interview.pdf")
+    assert chapter.metadata.title == "Interview questions"  # a chapter's: the chapter, the site's name above it
     assert (sites["qabook"] / "site" / "interview" / "print" / "index.html").is_file()
     for folder in ("getting-started", "guides", "reference"):
         assert not (sites["qabook"] / "site" / folder / "print").exists()
