@@ -38,10 +38,10 @@ def mark_site(site: Path) -> None:
 
 def add_print_pages(files: Files, config: MkDocsConfig, book: Book, language: str | None) -> dict[str, File]:
     """A "print this chapter" page (<chapter>/print.md, not in the navigation) per chapter with
-    topics and a chapter page; returns them by chapter slug."""
+    topics (`Book.printed_chapters`) and a chapter page; returns them by chapter slug."""
     out = {}
-    for chapter in book.chapters:
-        if chapter.topics and chapter.index is not None:
+    for chapter in book.printed_chapters:
+        if chapter.index is not None:
             file = File.generated(config, f"{chapter.slug}/print.md", content=print_page_markdown(chapter, language),
                                   inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(file)
