@@ -127,14 +127,13 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
         from qabook.importer.preview import preview_html
 
         from qabook.safepaths import unpublished_folder
+        from qabook.staging import atomic_file
 
         target = unpublished_folder(Path.cwd()) / f"{source.stem}.preview.html"  # never in docs/: MkDocs would publish it
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         try:
-            tmp.write_text(preview_html(read.text, plan), encoding="utf-8")
-            os.replace(tmp, target)  # all of it or nothing
+            with atomic_file(target) as part:  # all of it or nothing
+                part.write_text(preview_html(read.text, plan), encoding="utf-8")
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             raise UsageError(f"cannot write the preview {target}: {exc}") from None
         moved = "" if target.parent == Path.cwd().resolve() else " (beside mkdocs.yml: in the docs folder the site would publish it)"
         click.echo(f"preview: wrote {target}{moved} ({plan.question_count} questions; open it in a browser); "
