@@ -24,7 +24,7 @@ from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, counted_titles, details_close, numbering, numbering_only,
                                    says_question, shape_of, unbold)
 from qabook.importer.faqsection import faq_sections
-from qabook.importer.furniture import contents_headings, listed_again
+from qabook.importer.furniture import contents_headings, listed_again, outline_headings
 from qabook.importer.fencediv import divs, inside_any, lone_boxes, question_divs, reach
 from qabook.importer.gaps import found_numbers
 from qabook.importer.judged import judged_items, statement
@@ -155,6 +155,33 @@ def is_placeholder(start: Start, elements: list[Element], end: int, lines: list[
         return all(not el.text.strip() and el.kind in ("paragraph", "heading") for el in elements[start.index + 1:end])
     stop = elements[end].start if end < len(elements) else len(lines)
     return not any(re.search(r"\w", re.sub(r"<[^<>]*>", "", line)) for line in lines[elements[start.index].start + 1:stop])
+
+
+_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^<>]*>")
+
+
+def figure_only(start: Start, elements: list[Element], end: int, lines: list[str], starts: list[Start]) -> bool:
+    """`### 2. ` over only a diagram (a fence, an image, a table), among questions that have their
+    titles: a card whose prompt the author never wrote — it asks the learner nothing, and its figure
+    answers no question a person can see. (Headings that are all only numbers are a solutions
+    page's exercises, `## Ex1.1` over its program names one: those stay questions.)"""
+    if start.strategy != "heading" or start.explicit or not lines:
+        return False
+    said = numbering(unbold(elements[start.index].text.strip()))
+    if said is None or said.number is None or said.title.strip() or start.title.strip():
+        return False
+    titled = sum(1 for s in starts if s.title.strip())
+    if titled < 0.8 * len(starts):
+        return False
+    body = elements[start.index + 1:end]
+    for el in body:
+        if el.kind in ("fence", "code", "table", "hr"):
+            continue
+        if el.kind in ("paragraph", "html") and not re.search(r"\w", _IMAGE_RE.sub("", " ".join(lines[el.start:el.end]))):
+            continue
+        return False
+    return any(el.kind in ("fence", "code", "table") or el.kind in ("paragraph", "html") and _IMAGE_RE.search(
+        " ".join(lines[el.start:el.end])) for el in body)
 
 
 def numbered_item(elements: list[Element], i: int, shape: Shape | None) -> Start | None:
@@ -370,6 +397,30 @@ def continues(winner: Candidate, other: Candidate) -> bool:
     return False
 
 
+def _carried_on(winner: Candidate, c: Candidate) -> Candidate | None:
+    """`c` when it carries the winner's numbering on (`continues`); else its starts that do, once
+    those inside the winner's questions numbered no further than its last are left out: points of
+    their answers ('#### 2. …' over 'Answer:' and '1.'–'3.', then '10. …?' items going on from
+    '#### 9.'), not questions of the sequence."""
+    if continues(winner, c):
+        return c
+    mine = _numbers(winner)
+    if not mine:
+        return None
+    inside = [any(s <= i < e for s, e in zip(winner.indices, winner.ends)) for i in c.indices]
+    keep = [k for k, (i, sh) in enumerate(zip(c.indices, c.shapes))
+            if not (inside[k] and (sh.numbering is None or sh.numbering.number is None or sh.numbering.number <= mine[-1]))]
+    if len(keep) == len(c.indices) or len(keep) < 2:
+        return None
+    sub = Candidate(c.key, [c.indices[k] for k in keep], [c.shapes[k] for k in keep], dict(c.features), c.score,
+                    [c.ends[k] for k in keep], [c.answered_at[k] for k in keep] if c.answered_at else [])
+    sub.asked_at = [c.asked_at[k] for k in keep] if c.asked_at else []
+    if not continues(winner, sub) or sum(sub.asked_at) * 2 < len(keep):
+        return None
+    sub.source = c  # the template it comes from: not a rival reading
+    return sub
+
+
 def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Element] | None = None,
                    shapes: list[Shape] | None = None) -> list[Candidate]:
     """Other question-like templates in the parts of the document the winner leaves to the chapter
@@ -378,9 +429,9 @@ def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Ele
     taken = [(s, e) for s, e in zip(winner.indices, winner.ends)]
     extras = []
     for c in sorted((c for c in cands if c.accepted and c is not winner and not c.gave_way), key=lambda c: -c.score):
-        if continues(winner, c) and not any(nesting(x, c) for x in extras):
-            extras.append(c)
-            taken += list(zip(c.indices, c.ends))
+        if (on := _carried_on(winner, c)) is not None and not any(nesting(x, on) for x in extras):
+            extras.append(on)
+            taken += list(zip(on.indices, on.ends))
             continue
         # lines that ask and answer on one line ('What is X? Answer: …') are questions of their own even
         # inside another question's answer: no answer goes on with a new question and its own answer
@@ -512,7 +563,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         return found
     expanded = expand_nested(lines, expand_lists(lines, elements), labels) if lines else elements
     shapes = counted_titles(expanded, [shape_of(el, labels, lines) for el in expanded], labels, lines)
-    for i in contents_headings(expanded, lines) if lines else ():
+    for i in (contents_headings(expanded, lines) | outline_headings(expanded, lines)) if lines else ():
         shapes[i] = replace(shapes[i], toc=True)  # '## Table of Contents' over in-page links: the page's furniture
     keys = find_keys(expanded, lines, labels, opts.answer_key) if lines else []
     winner, runner, cands = _vote(expanded, shapes, lines, labels)
@@ -587,9 +638,11 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                          refused="; ".join(w for w in (prompt_lists(expanded, shapes, lines) or _why_prose(cands),
                                                         small_tables_note(expanded, lines, labels) if lines else "") if w))
     beside = read_beside[1] if read_beside and read_beside[0] is winner else _region_extras(winner, cands, expanded, shapes)
-    # (a second group that says what the winner's questions say is the bank's own list of them: `furniture.py`)
-    chosen = [winner] + [c for c in beside if c.source is not None or not listed_again([sh.title for sh in c.shapes],
-                                                                                         [winner.shapes])]
+    # (a second group that says what the winner's questions say is the bank's own list of them: `furniture.py`;
+    # not when each of its units carries an answer label of its own: the same questions asked and answered
+    # again in another form, '> **Q:** …' / '> **A:** …' after '## Q: …' / '**A:** …', are questions too)
+    chosen = [winner] + [c for c in beside if c.source is not None or c.features.get("labelled", 0) >= 1.0
+                         or not listed_again([sh.title for sh in c.shapes], [winner.shapes])]
     if lines and (listed := _lists_beside(expanded, shapes, lines, chosen)) is not None:
         chosen.append(listed)
     used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)

@@ -15,13 +15,13 @@ import yaml
 
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
-from qabook.importer.answerkey import AnswerKey, claims, named_entry
+from qabook.importer.answerkey import AnswerKey, claims, named_entry, says_more
 from qabook.importer.asklists import under_exercises
 from qabook.importer.judged import verdict
 from qabook.importer.tagcards import card_tags
 from qabook.importer.indented import flush
 from qabook.importer.readview import front_matter_end
-from qabook.importer.detect import Detection, Start, is_placeholder, unit_end
+from qabook.importer.detect import Detection, Start, figure_only, is_placeholder, unit_end
 from qabook.importer.elements import QUOTE_MARK_RE, Element, dedented, item_body, unquoted
 from qabook.importer.neutralise import neutralise
 from qabook.importer.explain import explain
@@ -33,6 +33,7 @@ from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import asks, linked_title
 from qabook.importer.shortcodes import read_lines
 from qabook.importer.fencediv import OPEN_RE as DIV_OPEN_RE, divs
+from qabook.importer.furniture import without_furniture
 from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, separate_paren_items,
                                        squeeze, trim, unwrap)
 from qabook.importer.units import (PARTS, OutLine, Unit, asked_below, full_title, generic_title, odd_bullet_quiz, options_to_question,
@@ -73,6 +74,10 @@ class ImportPlan:
     @property
     def has_errors(self) -> bool:
         return any(d.is_error for d in self.diagnostics)
+
+
+#: The share of a document's questions with no answer that makes it a bank of questions to practise.
+UNANSWERED_BANK = 0.9
 
 
 class _Planner:
@@ -137,6 +142,13 @@ class _Planner:
                           f"empty placeholder question '{shown}' (no title, no answer): kept on the chapter page")
                 start_idx.discard(s.index)
                 continue
+            if figure_only(s, elements, end, self.lines, starts):
+                shown = self.lines[elements[s.index].start].strip()
+                self.warn(elements[s.index].lineno, "QI003",
+                          f"numbered heading '{shown}' has no question, only a figure under it: kept on the chapter "
+                          "page; write the question after its number to make it one")
+                start_idx.discard(s.index)
+                continue
             units.append((self._unit(s, elements, end), end))
         if not units and self.options.forced:
             self.warn(1, "QI001",
@@ -181,8 +193,11 @@ class _Planner:
         for level, found in sorted(by_level.items()):
             if len(found) >= 3:  # a whole level that carries questions too: said once, at its first
                 where = ", ".join(str(elements[j].lineno) for j in found[:8]) + (", …" if len(found) > 8 else "")
+                read_at = {elements[s.index].level for s in detection.starts
+                           if s.strategy == "heading" and s.index not in detection.strays}
+                how = "without their number or label" if level in read_at else "at another level"
                 self.warn(elements[found[0]].lineno, "QI030", f"{len(found)} level-{level} headings (lines {where}) "
-                          "are read as questions too, though the others are written at another level: each asks, "
+                          f"are read as questions too, though the others are written {how}: each asks, "
                           "states a problem or is answered under it; if they are none, say where questions start "
                           "(--question-heading, --question-pattern)")
                 continue
@@ -449,6 +464,10 @@ class _Planner:
                 break
             if i not in self.moved:
                 return  # the section holds more than the key's entries: its heading stays over it
+        if says_more(el.text):  # 'Correct Answers': its words title the answer its line opens
+            if first.block_titles.get("answer", el.text.strip()) != el.text.strip():
+                return  # that answer has a title of its own: the heading stays on the chapter page
+            first.block_titles["answer"] = el.text.strip()
         self.moved.add(key.opener)
         first.opens["answer"].extend(el.own_lines)
 
@@ -479,7 +498,7 @@ class _Planner:
             elif el.kind == "heading" and el.level >= level and i not in inside:
                 while enclosing and enclosing[-1][0] >= el.level:
                     enclosing.pop()
-                enclosing.append((el.level, short_title(el.text, 60)))
+                enclosing.append((el.level, short_title(without_furniture(el.text), 60)))
 
     def _titled(self, kind: str) -> str:
         """' (解析)' after a part's name where the document's language titles it otherwise."""
@@ -491,6 +510,11 @@ class _Planner:
         seen_titles: dict[str, int] = {}
         previous: Unit | None = None
         summarise = len(units) > 1 and not any(u.has("explanation") or u.merged_line for u in units)
+        # a bank of questions with no answer (questions to practise, all of them or nearly): what their
+        # question blocks hold is theirs, said once for the document (`_answer_in_question`)
+        missing = sum(1 for u in units if not u.has("answer"))
+        unanswered: list[tuple[int, str]] | None = [] if len(units) >= 3 and missing >= UNANSWERED_BANK * len(units) \
+            else None
         if summarise:  # a whole document of questions and answers only (usual in English material)
             self.warn(units[0].line, "QI005", f"no question of the {len(units)} has an explanation"
                                               f"{self._titled('explanation')}: "
@@ -562,7 +586,7 @@ class _Planner:
                                          "read as a part of that one question, in its page (a sub-question); if each is "
                                          "a question of its own, give it its own heading or say "
                                          "how questions start (--question-pattern)")
-            self._answer_in_question(u)
+            self._answer_in_question(u, unanswered)
             if u.has("explanation") and not u.shows("explanation"):
                 u.parts["explanation"] = [*u.parts["explanation"], OutLine("", ()),
                                           OutLine(t(self.language, "import.empty_part"), ())]
@@ -570,6 +594,8 @@ class _Planner:
                 self.warn(u.orphan_line, "QI006", f"content after question '{u.title}' and its '---' belongs to no "
                                                   "question: kept on the chapter page")
             previous = u
+        if unanswered is not None:
+            self._answers_in_an_unanswered_bank(units, missing, unanswered)
 
     # -- pages -------------------------------------------------------------------------
     def _pages(self, units: list[tuple[Unit, int]], elements: list[Element]) -> ImportPlan:
@@ -738,9 +764,24 @@ class _Planner:
                   f"{round(winner.features['coverage'] * 100)} % ({len(units)} question(s)); if they are the "
                   f"questions, say so ({steer})")
 
-    def _answer_in_question(self, u: Unit) -> None:
+    def _answers_in_an_unanswered_bank(self, units: list[Unit], missing: int, found: list[tuple[int, str]]) -> None:
+        """One QI021 for a document (nearly) none of whose questions has an answer, where some question blocks
+        hold code, a list or a table: a bank of questions to practise (its sub-points, its snippets)
+        more often than answers put in the wrong place — said once, with the lines, not per question."""
+        if not found:
+            return
+        what = sorted({w for _, w in found}, key=["code", "a list", "a table"].index)
+        shown = ", ".join(str(line) for line, _ in found[:8]) + (", …" if len(found) > 8 else "")
+        n = len(units)
+        said = f"none of the {n} questions has" if missing == n else f"only {n - missing} of the {n} questions have"
+        self.warn(found[0][0], "QI021", f"{said} an answer, and {len(found)} of their "
+                                        f"question blocks hold {' or '.join(what)} (lines {shown}): kept in the "
+                                        "question; if some of it is an answer, put it under an answer label")
+
+    def _answer_in_question(self, u: Unit, unanswered: list[tuple[int, str]] | None = None) -> None:
         """The question block holds what looks like an answer: an answer-like label that was not
-        read as one, or — when the question has no answer — code, a table or a list."""
+        read as one, or — when the question has no answer — code, a table or a list (collected in
+        `unanswered` when no question of the document has one: said once, `_answers_in_an_unanswered_bank`)."""
         lines = u.parts["question"]
         flags = code_flags(lines)[0]
         options = any(re.match(r"^\s*(?:[-*+]\s+)?B\s*[:：.)]", o.text) for o in lines)  # 'A: …' 'B: …' are choices
@@ -756,6 +797,9 @@ class _Planner:
             (code and FENCE_RE.match(o.text)) or (not code and re.match(r"^\s*(?:\||[-*+]\s|\d+[.)]\s)", o.text)))), None)
         if found:
             what = "code" if FENCE_RE.match(found.text) else "a table" if found.text.lstrip().startswith("|") else "a list"
+            if unanswered is not None:
+                unanswered.append((found.src[0], what))
+                return
             self.warn(found.src[0], "QI021", f"question '{short_title(u.title, 30)}' has no answer but its question "
                                              f"block holds {what}: is that the answer? Put it under an answer label")
 

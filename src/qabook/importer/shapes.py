@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from qabook.importer.elements import QUOTE_MARK_RE, Element
 from qabook.importer.labels import DEFAULT, Labels
-from qabook.vocabulary import PLACEHOLDER_WORDS
+from qabook.vocabulary import BLOCKS, PLACEHOLDER_WORDS
 
 #: A fence line, opening or closing code (CommonMark: up to three spaces, three or more backticks or
 #: tildes; a backtick fence's info has no backtick — '```void```' is inline code). Group 1 is the fence.
@@ -37,6 +37,9 @@ def unfenced(lines: list[str]) -> Iterator[tuple[int, str]]:
             yield k, line
 
 
+#: Pictographs a line opens with before its words ('## 🔥 **18. Explain …**', '### 📌 **Follow-up:** …'):
+#: decoration — the number and bold after them are the line's own.
+DECOR_RE = re.compile(r"^(?:[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]*)+\s+(?=\S)")
 _BOLD_WHOLE_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*$")
 _BOLD_PREFIX_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*(?P<rest>\S.*)$")
 _CJK_DIGITS = "零〇一二三四五六七八九十百"
@@ -146,6 +149,17 @@ def asks(title: str) -> bool:
         opener = None  # 'How: run the CLI', 'Why: …': a field's label, the text after it tells
     return bool("?" in plain or "？" in plain or _TRUE_FALSE_RE.match(plain) or _BLANK_RE.search(words) or _FILLED_BLANK_RE.search(title) or opener
                 or _CJK_ASKS_RE.search(plain))
+
+
+#: An instruction to the reader: a word, then what it acts on ('Create an empty tuple', 'Join two
+#: tuples', 'Check whether a name is in it').
+_INSTRUCTION_RE = re.compile(r"^[A-Za-z]+\s+(?:an?|the|your|my|this|that|these|those|all|each|every|some|two|three|"
+                             r"whether|if|how|what|which|it|them|its|their)\b", re.I)
+
+
+def instructs(text: str) -> bool:
+    """The text sets a task: a word, then what it acts on ('Create an nginx pod', 'Check whether …')."""
+    return bool(_INSTRUCTION_RE.match(re.sub(r"[*_`]", "", text).strip()))
 
 
 #: A statement to judge: 'True/False: variables declared in a function…', 'T/F - …', 'True or false: …'.
@@ -372,6 +386,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
     else:
         return Shape(el.kind, "", None, "", "", False)
     bold = ""
+    line = DECOR_RE.sub("", line, count=1)  # '## ✅ **1. What is …?**': numbered and bold under its emoji
     line = LINKED_NUMBER_RE.sub(r"\g<lead>\g<n>", line, count=1)  # '**[1](ch01.md#q1).** …': the number, linked
     text = line
     if box == "item" and (h := ATX_HEADING_RE.match(line)):
@@ -476,13 +491,33 @@ _PLACEHOLDER_RE = re.compile(rf"^(?:(?:{_PLACEHOLDER_WORD})(?![a-z])|x{{2,}}|_{{
 _PUNCT_RE = re.compile(r"[\s*`>#|:：.。,，;；!！()（）\[\]【】{}<>\-–—~…、]+")
 
 
+#: An answer's own label before its text, in a list item or not: '- Answer:', '答案：', '**A:**'.
+_ANSWER_LEAD_RE = re.compile(r"^(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*)?(?:" + "|".join(
+    re.escape(w) for w in sorted(next(b for b in BLOCKS if b.name == "answer").labels, key=len, reverse=True))
+    + r")\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*", re.I)
+#: A slot to fill in, as a template writes it: a few words in square brackets that say what goes there
+#: ('[Expected answer]', '[Your answer here]', '[在此填写答案]'), not a link ('[text](…)'), a task box
+#: ('[x]') or a value ('[1, 2, 3]', '[]').
+_SLOT_RE = re.compile(r"^\[(?P<words>[^\W\d_][^\[\]\d,;=<>(){}]{2,58})\](?![(\[:])$")
+
+
+def placeholder_slot(text: str) -> bool:
+    """The text is only a slot to fill in: '[Expected answer]', '[Question about key concept]'
+    (two words or more, or Chinese words) — what a template says goes there."""
+    m = _SLOT_RE.match(text.strip())
+    return bool(m) and (len(m["words"].split()) >= 2 or not m["words"].isascii())
+
+
 def placeholder_text(text: str) -> str | None:
     """`text` (an answer's lines) when it says only that the answer is still to be written:
-    'TODO', '待补充。', '（在此填写）', 'xxx', '...'."""
+    'TODO', '待补充。', '（在此填写）', 'xxx', '...', or a template's slot ('- Answer: [Expected answer]')."""
     stripped = text.strip()
     if not stripped or len(stripped) > 60:
         return None
-    core = _PUNCT_RE.sub(" ", stripped).strip()
+    said = _ANSWER_LEAD_RE.sub("", stripped, count=1) if "\n" not in stripped else stripped
+    if placeholder_slot(said):
+        return stripped
+    core = _PUNCT_RE.sub(" ", said).strip()
     if not core:  # only dots, an ellipsis, dashes: '...', '……'
         return stripped if re.fullmatch(r"[.。…\s]{2,}|…+", stripped) else None
     return stripped if _PLACEHOLDER_RE.match(core) else None
