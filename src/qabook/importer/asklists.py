@@ -12,7 +12,8 @@ nor is a list whose items only open with a question word and none is written as 
 Questions with no answer have to show they are a bank: their items link to where each is
 answered (an answer slot), or the document's title or a heading over them (the nearest, or one
 it sits under: '#### 管理类问题' under '### 常见面试问题') names a collection of questions ('Study
-questions', 'Knowledge check'); else they are prompts (questions a writer keeps in mind, an
+questions', 'Knowledge check'), or the document is nothing but such lists under three headings or
+more, topic by topic (`_whole_bank`); else they are prompts (questions a writer keeps in mind, an
 example in a note) and the document is refused, saying so (`prompt_lists`). So are questions the
 reader is to ask someone else ('## Best questions to ask about the role', '反问面试官'), whatever
 the title says.
@@ -71,9 +72,35 @@ def _prompts(chosen: list[int], elements: list[Element], shapes: list[Shape], li
     linked = sum(1 for i in chosen if "](" in (shapes[i].title or "") or "<a " in (shapes[i].title or "").lower())
     if any(asked_of_others(over) for over in headings_over(elements, chosen[0]) + [_title(elements)]):
         return True  # questions the reader puts to someone else: nothing to study
-    if linked * 2 >= len(chosen) or titled_by(elements, lines) >= 1.0:
+    if linked * 2 >= len(chosen) or titled_by(elements, lines) >= 1.0 or _whole_bank(chosen, elements, lines):
         return False
     return not any(names_qa(over) or _CHECK_RE.search(over.lower()) for over in headings_over(elements, chosen[0]))
+
+
+#: A document of nothing but lists of questions is a bank when they stand in this many sections.
+BANK_SECTIONS = 3
+#: The share of the document's text (headings aside) the questions may leave to other lines.
+BANK_OTHER_SHARE = 0.1
+
+
+def _whole_bank(chosen: list[int], elements: list[Element], lines: list[str]) -> bool:
+    """The document is nothing but its lists of questions, topic by topic: headings, and under at
+    least three of them a list whose items ask (`# Spring IOC` over `1. 什么是 Spring Bean？`, then
+    `# Spring AoP` over its own `1.`…), no prose around them. Prompts a writer keeps in mind stand
+    in a piece of writing, or in a short note (`# Reading notes` over two topics' questions); a
+    file that holds only questions over three topics or more is a bank of them, answers to come."""
+    headings = [k for k, el in enumerate(elements) if el.kind == "heading"]
+    sections = {max((h for h in headings if h < i), default=-1) for i in chosen}
+    if len(sections - {-1}) < BANK_SECTIONS:
+        return False
+    covered: set[int] = set()
+    for k in headings:
+        covered.update(range(elements[k].start, elements[k].own_end))
+    for i in chosen:
+        covered.update(range(elements[i].start, elements[i].end))
+    text = [k for k, line in enumerate(lines) if line.strip()]
+    other = sum(1 for k in text if k not in covered)
+    return other <= BANK_OTHER_SHARE * len(text)
 
 
 def _title(elements: list[Element]) -> str:

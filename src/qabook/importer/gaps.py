@@ -13,12 +13,15 @@ starts around it (`N.`, `N、`, `N)`, with or without bold), in a paragraph or l
 
 Scanning a gap stops at a block numbered in that style with another number (an answer's own
 `1.`–`4.` list is never read as questions 4 and on). `plan.py` warns at each line found (QI036).
+
+Lines numbered by a question word one after another in one paragraph (`Q1) …⏎Q2) …`, no blank
+line between them) are cut apart before detection, each its own block (`numbered_question_lines`).
 """
 
 from __future__ import annotations
 
 from qabook.importer.elements import Element, cut_paragraphs
-from qabook.importer.shapes import Numbering, numbering, unbold
+from qabook.importer.shapes import Numbering, numbering, says_question, step, unbold
 
 #: The numbering styles a gap is filled in: a number and its punctuation, nothing else.
 _STYLES = frozenset({"N.", "N、", "N)"})
@@ -86,3 +89,27 @@ def glued_lines(elements: list[Element], lines: list[str], starts: list) -> set[
 def cut_at(elements: list[Element], lines: list[str], cuts: set[int]) -> list[Element]:
     """The paragraphs cut before each line of `cuts`."""
     return cut_paragraphs(elements, lines, cuts.__contains__) if cuts else elements
+
+
+def numbered_question_lines(elements: list[Element], lines: list[str]) -> set[int]:
+    """The 0-based lines inside a paragraph that each open a question by a numbered question word,
+    one after another in sequence (`Questions:⏎Q1) What is a Pod…?⏎Q2) Explain…`): no blank line
+    between them, so Markdown reads one paragraph, while a person reads a question per line. A run
+    of at least two such lines, numbered one by one (`step`), is cut before each of its lines; a
+    lone `Q1)` inside a sentence's run-on text is left alone."""
+    cuts: set[int] = set()
+    for el in elements:
+        if el.kind != "paragraph" or el.own_end - el.start < 2:
+            continue
+        run: list[tuple[int, Numbering]] = []
+        for row in range(el.start, el.own_end):
+            num = numbering(unbold(lines[row].strip()))
+            if num and says_question(num) and num.number is not None and (not run or step(run[-1][1], num) == 1):
+                run.append((row, num))
+                continue
+            if len(run) >= 2:
+                cuts |= {r for r, _ in run if r != el.start}
+            run = [(row, num)] if num and says_question(num) and num.number is not None else []
+        if len(run) >= 2:
+            cuts |= {r for r, _ in run if r != el.start}
+    return cuts

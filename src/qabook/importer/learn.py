@@ -30,7 +30,7 @@ from qabook.importer.cycles import label_cycle
 from qabook.importer.detect import Detection, detect
 from qabook.importer.dividers import dividers
 from qabook.importer.elements import Element, split_elements, split_paragraphs
-from qabook.importer.gaps import cut_at, glued_lines
+from qabook.importer.gaps import cut_at, glued_lines, numbered_question_lines
 from qabook.importer.indented import indented_cuts
 from qabook.importer.labels import Labels
 from qabook.importer.options import ImportOptions
@@ -312,6 +312,8 @@ def read_document(lines: list[str], options: ImportOptions, labels: Labels) -> t
     tails = tail_cuts(lines, base) if not options.forced else set()  # 'answer.⏎Next question?⏎⏎answer'
     # 'Q?⏎\tanswer': an answer indented under it (cut once: it depends on neither the labels nor the gaps)
     base_cut = cut_at(base, lines, indented_cuts(base, lines))
+    # 'Q1) …⏎Q2) …': a question per line of one paragraph (cut once, as above)
+    base_cut = cut_at(base_cut, lines, numbered_question_lines(base_cut, lines))
 
     def run(with_labels: Labels, glued: frozenset[int] = frozenset()) -> tuple[list[Element], Detection]:
         elements = cut_at(split_tails(split_paragraphs(
