@@ -372,14 +372,16 @@
     return unique(out);
   }
 
-  /* A table's target, "qushi" or "dianshu|-3,7" (in Chinese): its text and the documents it does not count in
-     (they hold it only inside another word: qabook.search.expand). */
+  /* A table's target, "qushi" or "dianshu|-&'" (in Chinese): its text and the documents it does not
+     count in (they hold it only inside another word: qabook.search.expand), after "|-" as the
+     first one's number and each next one's distance from it (qabook.search.digits.encode_ids:
+     "&'" is 3, 7). */
   function parseTarget(s) {
     var bar = s.indexOf("|");
-    if (bar === -1) return { text: s, not: null };
-    var spec = s.slice(bar + 1);
-    var ids = spec.charAt(0) === "-" ? spec.slice(1).split(",").map(Number) : [];
-    return { text: s.slice(0, bar), not: ids.length ? new Set(ids) : null };
+    if (bar === -1 || s.charAt(bar + 1) !== "-") return { text: bar === -1 ? s : s.slice(0, bar), not: null };
+    var deltas = decode(s.slice(bar + 2)), ids = new Set(), doc = 0;
+    for (var i = 0; i < deltas.length; i++) { doc += deltas[i]; ids.add(doc); }
+    return { text: s.slice(0, bar), not: ids.size ? ids : null };
   }
 
   /* An English word without its inflection: smaller, smallest → small; loading, loaded → load;
@@ -901,6 +903,7 @@
     analyze: analyze,
     decode: decode,
     head: xhead,
+    target: parseTarget,
     shardOf: shardOf,
     search: search,
     snippet: snippet,
