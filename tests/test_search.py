@@ -308,3 +308,30 @@ def test_excepted_documents_are_read_as_the_writer_writes_them(browser, search_s
         page.close()
     assert read == [[t.split("|-", 1)[0], got] for t, got in written]
 
+
+def test_a_query_whose_expansions_add_nothing_is_ranked_once(browser, search_site: Path) -> None:
+    """`search` ranks by the query's own terms first (to ask for the shown results' texts early);
+    when every expansion found after that needs a term no document holds, that ranking is the
+    answer (one ranking, not two). Either way the results are those of a full ranking
+    (`explain`, which always ranks once with every expansion)."""
+    from browser import serve
+
+    queries = [q for q, _ in load_queries()] + ["自注意力机制", "transformer", "fanxiangchuanbo", "声明周期",
+                                                "privcy", "差分隐私 attention", "量子纠缠", "backpropagation"]
+    with serve(search_site) as url:
+        page = browser.new_page()
+        page.goto(url)
+        runs = page.evaluate("""async qs => { const out = [];
+            const row = r => [r.doc, r.cover, r.exact, r.score, r.marks.slice().sort()];
+            for (const q of qs) {
+              const n = qabookSearch.rankings();
+              const got = await qabookSearch.search(q, 20, 0);
+              const once = qabookSearch.rankings() - n;
+              const full = (await qabookSearch.explain(q)).list.slice(0, 20);
+              out.push({ q: q, once: once, got: got.results.map(row), full: full.map(row) });
+            }
+            return out; }""", queries)
+        page.close()
+    for r in runs:
+        assert r["got"] == r["full"], r["q"]
+    assert {r["once"] for r in runs} == {1, 2}, runs  # some queries' expansions add nothing, some add results

@@ -595,8 +595,12 @@
     var folded = !!T2S;  // (the plan read traditional characters as simplified)
     if (!folded && p.tokens.some(function (t) { return !t.latin && t.text.length > 1; })) loadZh().catch(noop);
     var live = function (x) { if (stale && stale()) throw STALE; return x; };
+    var first = null, firstPlan = null, firstAlts = 0;  // the ranking by the query's own terms
     return postings(meta, exactTerms(), post).then(live).then(function () {
-      if (ahead) ahead(score(meta, p, post));
+      if (ahead) {
+        first = score(meta, p, post); firstPlan = p; firstAlts = p.alts.length;
+        ahead(first);
+      }
       var cjkMiss = p.tokens.some(function (t) {
         if (t.latin) return false;
         for (var i = 0; i + 1 < t.text.length; i++) if (!found(post, t.text.slice(i, i + 2))) return true;
@@ -615,7 +619,26 @@
       p.alts.forEach(function (a) { a.terms = a.terms.filter(function (t) { return t; }); });
       p.alts = p.alts.filter(function (a) { return a.terms.length; });
       return postings(meta, exactTerms(), post);
-    }).then(live).then(function () { var r = score(meta, p, post); r.plan = p; return r; });
+    }).then(live).then(function () {
+      var r = first && addsNothing(p, firstPlan, firstAlts, post) ? first : score(meta, p, post);
+      r.plan = p; r.terms = exactTermsOf(p);
+      return r;
+    });
+  }
+
+  /* Whether the expansions planned after the first ranking (`firstAlts` alternatives of the same
+     plan) can change no document's coverage or score: each one needs a term no document holds
+     (a cross-language target the book lacks: the common case in a big book of one language).
+     score() would then give the first ranking again, document for document: an alternative
+     counts for a document only if the document holds all its terms. */
+  function addsNothing(p, firstPlan, firstAlts, post) {
+    if (p !== firstPlan) return false;  // planned again (traditional characters folded)
+    for (var i = 0; i < p.alts.length; i++) {
+      var a = p.alts[i];
+      if (i < firstAlts) { if (!a.exact) return false; continue; }
+      if (a.terms.every(function (t) { return found(post, t); })) return false;
+    }
+    return true;
   }
 
   /* score()'s tables of a row per document (`w`, `held`, `seen`), kept from one query to the
@@ -646,7 +669,9 @@
      documents); each document then only adds its terms' weights. The ranking is made as the
      results are asked for (`ranked.top`): documents of equal coverage and exact coverage (a
      "tier") are ordered by score only as far as the results shown reach. */
+  var rankings = 0;  // score()'s calls, for tests and benchmarks (qabookSearch.rankings)
   function score(meta, p, post) {
+    rankings++;
     var parent = p.units.map(function (u) { return u.parent === undefined ? -1 : u.parent; });
     var weights = p.units.map(function (u) { return u.w; });
     var top = [], parts = new Map();  // the query's own units; unit → the units that are its parts
@@ -906,6 +931,7 @@
     target: parseTarget,
     shardOf: shardOf,
     search: search,
+    rankings: function () { return rankings; },
     snippet: snippet,
     base: base
   };
