@@ -641,18 +641,18 @@
     return true;
   }
 
-  /* score()'s tables of a row per document (`w`, `held`, `seen`), kept from one query to the
-     next: at 100,000 documents they are megabytes, which the browser would allocate, and its
-     garbage collector follow, for every query. What the query before used is cleared first (a
-     fill is a memset: cheaper than clearing the rows it touched one by one). */
-  var kept = { w: null, held: null, seen: null, T: 0, W: 0, N: 0 };
-  function tables(N, T, W) {
+  /* score()'s tables of a row per document (`held`: the terms it holds, as bits; `slot`: where
+     it is among the documents the query touched), kept from one query to the next: at 100,000
+     documents they are megabytes, which the browser would allocate, and its garbage collector
+     follow, for every query. What the query before used is cleared first (a fill is a memset:
+     cheaper than clearing the rows it touched one by one). */
+  var kept = { held: null, slot: null, W: 0, N: 0 };
+  function tables(N, W) {
     var k = kept;
-    if (k.N) { k.seen.fill(0, 0, k.N); k.w.fill(0, 0, k.N * k.T); k.held.fill(0, 0, k.N * k.W); }
-    if (!k.seen || k.seen.length < N) k.seen = new Uint8Array(N);
-    if (!k.w || k.w.length < N * T) k.w = new Float32Array(N * T);
+    if (k.N) { k.slot.fill(0, 0, k.N); k.held.fill(0, 0, k.N * k.W); }
+    if (!k.slot || k.slot.length < N) k.slot = new Int32Array(N);
     if (!k.held || k.held.length < N * W) k.held = new Int32Array(N * W);
-    k.N = N; k.T = T; k.W = W;
+    k.N = N; k.W = W;
     return k;
   }
 
@@ -683,20 +683,17 @@
     if (total === 0) { top.forEach(function (u) { weights[u] = 1; }); total = top.length; }
     var terms = exactTermsOf(p);
     var T = terms.length, N = meta.docs, W = (T + 31) >> 5;
-    var tab = tables(N, T, W);
-    var w = tab.w;  // document × term → idf-weighted score (0: absent)
+    var tab = tables(N, W);
     var held = tab.held;  // document → the terms it holds, as bits
-    var seen = tab.seen, touched = [];
+    var slot = tab.slot, touched = [];  // slot: 0 untouched, 1 touched, 2 + its place among the results
     terms.forEach(function (t, ti) {
       var list = post.get(t);
       if (!list) return;
-      var idf = idfOf(meta, list);
       var doc = 0, bit = 1 << (ti & 31), word = ti >> 5;
       for (var j = 0; j < list.length; j += 2) {
         doc += list[j];
-        w[doc * T + ti] = idf * list[j + 1] / 10;
         held[doc * W + word] |= bit;
-        if (!seen[doc]) { seen[doc] = 1; touched.push(doc); }
+        if (!slot[doc]) { slot[doc] = 1; touched.push(doc); }
       }
     });
     var termId = new Map();
@@ -751,10 +748,8 @@
         if (covered[u] === 2) exact += weights[u];
       }
       if (!cover) return null;
-      var ids = [];
-      for (var id = 0; id < T; id++) if (factor[id]) ids.push(id);
       // coverage and exact coverage as whole numbers, so that near-equal shares tie
-      return { cover: cover / total, exact: exact / total, marks: marks || [], ids: ids, factor: factor,
+      return { cover: cover / total, exact: exact / total, marks: marks || [], factor: factor,
                c: Math.round(cover / total * 1e6), e: Math.round(exact / total * 1e6) };
     }
 
@@ -776,11 +771,23 @@
         }
       }
       if (!g) continue;
-      var sc = 0, wb = doc * T, ids = g.ids, fac = g.factor;
-      for (var q = 0; q < ids.length; q++) sc += w[wb + ids[q]] * fac[ids[q]];
-      docOf[n] = doc; scoreOf[n] = sc; groupOf.push(g);
+      docOf[n] = doc; groupOf.push(g); slot[doc] = 2 + n;
       g.tier.members.push(n);
       n++;
+    }
+    // scores: each term's weights added, term by term, where its document's group counts the
+    // term (the same products, added in the same order, as a sum over each document's terms)
+    for (var ti = 0; ti < T; ti++) {
+      var list = post.get(terms[ti]);
+      if (!list) continue;
+      var idf = idfOf(meta, list), doc2 = 0;
+      for (var j = 0; j < list.length; j += 2) {
+        doc2 += list[j];
+        var at = slot[doc2] - 2;
+        if (at < 0) continue;
+        var f = groupOf[at].factor[ti];
+        if (f) scoreOf[at] += Math.fround(idf * list[j + 1] / 10) * f;
+      }
     }
     var order = Array.from(tiers.values()).sort(function (a, b) { return b.c - a.c || b.e - a.e; });
     function better(a, b) { return scoreOf[a] > scoreOf[b] || (scoreOf[a] === scoreOf[b] && docOf[a] < docOf[b]); }
