@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"## forked processes: {forked:.2f} CPU-s in all (user + system)")
     for name, seconds in CHILDREN.items():
         print(f"{seconds:8.2f}  {name}")
-    if other := forked - sum(CHILDREN.values()):
+    if (other := forked - sum(CHILDREN.values())) >= 0.005:
         print(f"{other:8.2f}  other forked processes")
     steps, blocks, calls = collections.Counter(), collections.Counter(), collections.Counter()
     for path in sorted(out.glob("*.json")):
