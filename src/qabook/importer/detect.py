@@ -24,7 +24,7 @@ from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, counted_titles, details_close, numbering, numbering_only,
                                    says_question, shape_of, unbold)
 from qabook.importer.faqsection import faq_sections
-from qabook.importer.furniture import contents_headings, listed_again
+from qabook.importer.furniture import contents_headings, listed_again, outline_headings
 from qabook.importer.fencediv import divs, inside_any, lone_boxes, question_divs, reach
 from qabook.importer.gaps import found_numbers
 from qabook.importer.judged import judged_items, statement
@@ -512,7 +512,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         return found
     expanded = expand_nested(lines, expand_lists(lines, elements), labels) if lines else elements
     shapes = counted_titles(expanded, [shape_of(el, labels, lines) for el in expanded], labels, lines)
-    for i in contents_headings(expanded, lines) if lines else ():
+    for i in (contents_headings(expanded, lines) | outline_headings(expanded, lines)) if lines else ():
         shapes[i] = replace(shapes[i], toc=True)  # '## Table of Contents' over in-page links: the page's furniture
     keys = find_keys(expanded, lines, labels, opts.answer_key) if lines else []
     winner, runner, cands = _vote(expanded, shapes, lines, labels)
@@ -587,9 +587,11 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                          refused="; ".join(w for w in (prompt_lists(expanded, shapes, lines) or _why_prose(cands),
                                                         small_tables_note(expanded, lines, labels) if lines else "") if w))
     beside = read_beside[1] if read_beside and read_beside[0] is winner else _region_extras(winner, cands, expanded, shapes)
-    # (a second group that says what the winner's questions say is the bank's own list of them: `furniture.py`)
-    chosen = [winner] + [c for c in beside if c.source is not None or not listed_again([sh.title for sh in c.shapes],
-                                                                                         [winner.shapes])]
+    # (a second group that says what the winner's questions say is the bank's own list of them: `furniture.py`;
+    # not when each of its units carries an answer label of its own: the same questions asked and answered
+    # again in another form, '> **Q:** …' / '> **A:** …' after '## Q: …' / '**A:** …', are questions too)
+    chosen = [winner] + [c for c in beside if c.source is not None or c.features.get("labelled", 0) >= 1.0
+                         or not listed_again([sh.title for sh in c.shapes], [winner.shapes])]
     if lines and (listed := _lists_beside(expanded, shapes, lines, chosen)) is not None:
         chosen.append(listed)
     used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from qabook.importer.elements import QUOTE_MARK_RE, Element
 from qabook.importer.labels import DEFAULT, Labels
-from qabook.vocabulary import PLACEHOLDER_WORDS
+from qabook.vocabulary import BLOCKS, PLACEHOLDER_WORDS
 
 #: A fence line, opening or closing code (CommonMark: up to three spaces, three or more backticks or
 #: tildes; a backtick fence's info has no backtick — '```void```' is inline code). Group 1 is the fence.
@@ -487,13 +487,33 @@ _PLACEHOLDER_RE = re.compile(rf"^(?:(?:{_PLACEHOLDER_WORD})(?![a-z])|x{{2,}}|_{{
 _PUNCT_RE = re.compile(r"[\s*`>#|:：.。,，;；!！()（）\[\]【】{}<>\-–—~…、]+")
 
 
+#: An answer's own label before its text, in a list item or not: '- Answer:', '答案：', '**A:**'.
+_ANSWER_LEAD_RE = re.compile(r"^(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*)?(?:" + "|".join(
+    re.escape(w) for w in sorted(next(b for b in BLOCKS if b.name == "answer").labels, key=len, reverse=True))
+    + r")\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*", re.I)
+#: A slot to fill in, as a template writes it: a few words in square brackets that say what goes there
+#: ('[Expected answer]', '[Your answer here]', '[在此填写答案]'), not a link ('[text](…)'), a task box
+#: ('[x]') or a value ('[1, 2, 3]', '[]').
+_SLOT_RE = re.compile(r"^\[(?P<words>[^\W\d_][^\[\]\d,;=<>(){}]{2,58})\](?![(\[:])$")
+
+
+def placeholder_slot(text: str) -> bool:
+    """The text is only a slot to fill in: '[Expected answer]', '[Question about key concept]'
+    (two words or more, or Chinese words) — what a template says goes there."""
+    m = _SLOT_RE.match(text.strip())
+    return bool(m) and (len(m["words"].split()) >= 2 or not m["words"].isascii())
+
+
 def placeholder_text(text: str) -> str | None:
     """`text` (an answer's lines) when it says only that the answer is still to be written:
-    'TODO', '待补充。', '（在此填写）', 'xxx', '...'."""
+    'TODO', '待补充。', '（在此填写）', 'xxx', '...', or a template's slot ('- Answer: [Expected answer]')."""
     stripped = text.strip()
     if not stripped or len(stripped) > 60:
         return None
-    core = _PUNCT_RE.sub(" ", stripped).strip()
+    said = _ANSWER_LEAD_RE.sub("", stripped, count=1) if "\n" not in stripped else stripped
+    if placeholder_slot(said):
+        return stripped
+    core = _PUNCT_RE.sub(" ", said).strip()
     if not core:  # only dots, an ellipsis, dashes: '...', '……'
         return stripped if re.fullmatch(r"[.。…\s]{2,}|…+", stripped) else None
     return stripped if _PLACEHOLDER_RE.match(core) else None

@@ -28,6 +28,7 @@ import re
 from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
 from qabook.importer.askheadings import written_as_question
+from qabook.importer.template import leads_in
 from qabook.importer.shapes import asks, unbold
 
 #: A title that states a problem: a failure, something that does not work ('…的问题' at its end; not a topic
@@ -84,8 +85,9 @@ def stray_entries(elements: list[Element], lines: list[str], starts: list, ends:
         if el.kind != "heading" or j in at or j < starts[0].index or el.level not in (level - 1, level, level + 1):
             continue
         title = heading_title(el)
-        if not title or section_title(title) or labels.heading(title) or not (asks(title) or states_problem(title)):
-            continue
+        if not title or section_title(title) or labels.heading(title) \
+                or not ((asks(title) and not leads_in(title)) or states_problem(title)):
+            continue  # ('How to Use This Guide:' leads in to its steps: a guide's section, `template.leads_in`)
         if el.level == level - 1 and not states_problem(title) and not any(i > j for i in at):
             continue  # a group heading that asks after the last question is the page's outro ('## Still have
             # questions?'), not an entry; between the groups, answered directly, it is one ('## 14.5 如何改善 GAN 的性能')

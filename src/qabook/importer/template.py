@@ -507,10 +507,15 @@ _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|
 
 #: What follows a Q&A word that only qualifies the noun after it, when that noun is a page *about*
 #: questions — their kinds, their markup, the tools that make them ('Quiz types and syntax', 'Interview
-#: Question Categories', 'Exercise Directive', 'Question Generator'): no collection of questions.
-_ABOUT_QA_RE = re.compile(r"[\s-]+(?:types?|kinds?|categor(?:y|ies)|taxonomy|syntax|formats?|formatting|markup|"
+#: Question Categories', 'Exercise Directive', 'Question Generator') — or another kind of document
+#: altogether, of a product named for them ('Microsoft Q&A release notes', 'Quiz app changelog'):
+#: no collection of questions.
+_ABOUT_QA_RE = re.compile(r"[\s-]+(?:(?:app|site|platform|product|service)\s+)?"
+                          r"(?:types?|kinds?|categor(?:y|ies)|taxonomy|syntax|formats?|formatting|markup|"
                           r"templates?|directives?|schemas?|specs?|specifications?|generators?|plugins?|extensions?|"
-                          r"components?|widgets?|editors?|builders?|engines?|makers?|guidelines?|writing|design)\b", re.I)
+                          r"components?|widgets?|editors?|builders?|engines?|makers?|guidelines?|writing|design|"
+                          r"release\s+notes|releases|changelogs?|change\s+logs?|roadmaps?|announcements?|newsletters?|"
+                          r"status\s+updates?)\b", re.I)
 
 
 def names_qa(text: str) -> bool:
@@ -720,12 +725,15 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
                      if not asked and not said and not keyed}
     if len(sections) * 2 >= n:
         sections = set()  # most starts are such: they are what the template is about
-    sections |= quiet_runs(cand) | numbered_edges(cand)
-    if n < 5 or sum(cand.asked_at) < 0.75 * n and not _asks_between(cand):
+    named = parts_named(cand)
+    sections |= quiet_runs(cand) | numbered_edges(cand) | named
+    # (the rest are judged without the parts the page names: 'How do I get support?' and its kind)
+    rest = [asked for i, asked in zip(cand.indices, cand.asked_at) if i not in named]
+    if n < 5 or sum(rest) < 0.75 * len(rest) and not _asks_between(cand):
         return sections  # the starts do not ask as a rule ('# 7. 微软-S-expression' among problem titles)
     # an untitled start ('#### 100.') is left to the placeholder check, which reports it; an empty
     # start stands out only where the units are answered as a rule (not in a bank of open tasks)
-    answered = sum(cand.answered_at) >= 0.75 * n
+    answered = sum(said for i, said in zip(cand.indices, cand.answered_at) if i not in named) >= 0.75 * len(rest)
     out = {i for k, (i, asked, said, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.answered_at, cand.shapes))
            if answered and not asked and not said and shape.title.strip() and not in_sequence(cand.shapes, k)
            and not (cand.key[0] == "details" and _task_sentence(shape.title))}
@@ -743,11 +751,48 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     return out | sections
 
 
+#: How many words a part of a page is named with ('Tested Methods', '📚 Guides', '支持的版本').
+_PART_WORDS = 4
+
+
+def parts_named(cand: Candidate) -> set[int]:
+    """In a FAQ of unnumbered, unlabelled headings whose starts that ask are all written as questions
+    ('### How do I get support?') and are most of them, the starts that name a part of the page
+    instead — a few words, no question word, no question mark, no problem stated (`### 🧪 Tested
+    Methods` over a table, `### 📚 Guides` over links): sections, chapter text. Not in a deck of cards
+    from the page's first line, where a topic to recall is a card ('## Examples of lost cities')."""
+    f = cand.features
+    if not _heading(cand.key[0]) or cand.key[2] != "plain" or cand.key[1] or f.get("labelled", 0) >= 0.5 \
+            or f.get("headless") or not cand.asked_at:
+        return set()
+    from qabook.importer.strays import states_problem  # (strays reads templates: imported when used)
+    n = len(cand.indices)
+    asking = [k for k in range(n) if cand.asked_at[k]]
+    if n < 5 or len(asking) * 2 < n or not all(question_mark(cand.shapes[k].title) for k in asking):
+        return set()
+
+    def names_part(title: str) -> bool:
+        plain = re.sub(r"[*_`]|[^\w\s'&/-]", " ", title).strip()
+        words = len(re.findall(r"[A-Za-z0-9']+", plain)) + len(re.findall(r"[\u4e00-\u9fff]", plain)) / 2
+        return 0 < words <= _PART_WORDS and not asks(title) and not states_problem(title) \
+            and not re.search(r"[.!。！]\s*$", title.strip())
+
+    out = {cand.indices[k] for k in range(n) if not cand.asked_at[k] and not cand.shapes[k].numbering
+           and names_part(cand.shapes[k].title)}
+    return out if len(out) * 3 <= n else set()
+
+
 #: A title that leads in to what follows it instead of asking: a sentence that ends with a colon
 #: ('Java 异常类层次结构图概览：'), or with a full stop and points below ('…从如下4个抽象类基类中派生出来的。',
 #: 'as follows', 'the following') — not a problem stated in the heading ('The following error occurs').
 _LEAD_IN_RE = re.compile(r"[:：]\s*$|(?:如下|以下|下面|下列|下图|\bas follows\b|\bthe following\b|\bbelow\b).*[.。]\s*$",
                          re.I)
+
+
+def leads_in(title: str) -> bool:
+    """The title points to what follows it (`_LEAD_IN_RE`: 'How to Use This Guide:', '…如下…。') and
+    does not ask with a question mark."""
+    return not question_mark(title) and bool(_LEAD_IN_RE.search(title))
 
 
 def lead_ins(cand: Candidate) -> set[int]:
