@@ -176,6 +176,46 @@ def test_render_workers_let_go_of_what_the_parent_kept_of_every_page(project: Pa
     assert (tmp_path / "site" / "c001" / "006-t001-005" / "index.html").is_file()
 
 
+CONVERT_PROBE = r"""
+import json, os, sys
+from mkdocs.config import load_config
+from qabook import parallel_build
+from qabook.plugin import preview
+convert = parallel_build._populate_chunk
+def probe(indices):  # in a converting worker, after each of its chunks
+    result = convert(indices)
+    plugin = parallel_build._STATE["config"].plugins["qabook"]
+    held = {"rendered": len(plugin.rendered), "study": len(preview._STUDY), "handed": len(result[0])}
+    path = os.path.join(sys.argv[2], f"{os.getpid()}.json")
+    before = json.load(open(path)) if os.path.exists(path) else []
+    with open(path, "w") as out:
+        json.dump(before + [held], out)
+    return result
+parallel_build._populate_chunk = probe
+config = load_config("mkdocs.yml", site_dir=sys.argv[1])
+config.plugins["qabook"].config["pdf"] = False
+parallel_build.build(config, jobs=2, min_pages=0, keep_content=sys.argv[3] == "keep")
+"""
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_converting_workers_keep_nothing_of_the_pages_they_handed_over(project: Path, tmp_path: Path,
+                                                                       keep: bool) -> None:
+    """A converting worker hands each page's HTML, search documents and study questions to the
+    parent and reads none of them again: kept, each worker held its share of the book unpacked
+    (at 100,000 questions its largest process). Whatever the build, after each chunk the worker
+    holds none of them; the parent has every page (the site is written)."""
+    probes = tmp_path / "probes"
+    probes.mkdir()
+    r = subprocess.run([sys.executable, "-c", CONVERT_PROBE, str(tmp_path / "site"), str(probes),
+                        "keep" if keep else "go"], cwd=project, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    chunks = [held for p in probes.glob("*.json") for held in json.loads(p.read_text())]
+    assert sum(c["handed"] for c in chunks) >= 14
+    assert [(c["rendered"], c["study"]) for c in chunks] == [(0, 0)] * len(chunks)
+    assert (tmp_path / "site" / "c001" / "006-t001-005" / "index.html").is_file()
+
+
 def test_search_index_files_are_made_one_at_a_time(monkeypatch) -> None:
     """The index is written file by file as it is made (a 10,000-page book's shards and their
     postings, held at once, were the build's peak): the files are build_index's, in its order,
