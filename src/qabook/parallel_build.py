@@ -10,7 +10,8 @@ with the results and are logged by the parent in page order, so `--strict` count
 
 Plugins keep state from page events in their own process, so:
 - a plugin with `parallel_page_state(page)` / `parallel_apply(page, state)` (qabook's) hands
-  its per-page state over itself;
+  its per-page state over itself (and keeps none of it in the worker: a worker converts a share
+  of the book and reads no page of it again);
 - any other plugin's `on_page_markdown` / `on_page_content` is called again in the parent with
   the input it had in the worker (its result is the worker's), so tags and the like are
   collected as in a serial build;
