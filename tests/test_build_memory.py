@@ -245,7 +245,7 @@ HELD_PROBE = r"""
 import json, sys
 from mkdocs.config import load_config
 from qabook import parallel_build
-from qabook.memory import Packed
+from qabook.memory import Packed, PackedItems
 from qabook.plugin import preview
 seen = {}
 build_all = parallel_build._build_all
@@ -256,6 +256,10 @@ def probe(config, nav, env, doc_files, jobs):  # in the parent, between converti
     seen["content_packed"] = sum(isinstance(p.__dict__.get("_held_content"), Packed) for p in pages)
     seen["content_reads_as_text"] = all(isinstance(p.content, str) and "<" in p.content for p in pages
                                         if isinstance(p.__dict__.get("_held_content"), Packed))
+    tocs = [p for p in pages if isinstance(p.__dict__.get("_held_toc"), PackedItems)]
+    seen["toc_packed"] = len(tocs)
+    seen["toc_reads_as_mkdocs_own"] = all(type(p.toc).__name__ == "TableOfContents" and next(iter(p.toc)).title
+                                          for p in tocs)
     rendered = list(plugin.rendered.values())
     seen["qabook_pages"] = len(rendered)
     seen["qabook_packed"] = sum(isinstance(r.html, Packed) for r in rendered)
@@ -278,7 +282,8 @@ def test_one_off_parallel_build_holds_every_page_packed_between_its_loops(projec
                                                                           keep: bool) -> None:
     """Between converting and rendering, the parent holds every page of the book: a one-off build
     holds each page's HTML packed (MkDocs' copy, read through `page.content` as text; qabook's,
-    and its questions for study mode reading it) and its search documents' term counts packed —
+    and its questions for study mode reading it), MkDocs' table of contents (read through
+    `page.toc` as MkDocs' own) and its search documents' term counts packed —
     at 30,000 questions these were 1.3 GB of a 2.4 GB build. A build that renders again keeps
     them as they are. (That the site is the same is test_parallel_build's.)"""
     r = subprocess.run([sys.executable, "-c", HELD_PROBE, str(tmp_path / "site"), "keep" if keep else "go"],
@@ -287,10 +292,12 @@ def test_one_off_parallel_build_holds_every_page_packed_between_its_loops(projec
     seen = json.loads(r.stdout.strip().splitlines()[-1])
     assert seen["pages"] >= 14 and seen["qabook_pages"] >= 14 and seen["questions"] >= 12 and seen["docs"] >= 12
     if keep:
-        assert seen["content_packed"] == seen["qabook_packed"] == seen["questions_packed"] == 0
+        assert seen["content_packed"] == seen["qabook_packed"] == seen["questions_packed"] == seen["toc_packed"] == 0
         return
     # every converted page (the print, review and quiz pages are converted too)
     assert seen["content_packed"] == seen["pages"] and seen["content_reads_as_text"]
+    # and MkDocs' table of contents of every page that has one (each topic's), read as MkDocs' own
+    assert seen["toc_packed"] >= 12 and seen["toc_reads_as_mkdocs_own"]
     assert seen["qabook_packed"] == seen["qabook_pages"]
     assert seen["questions_packed"] == seen["questions"]
     # (the documents came from workers, which pack their counts whatever the build)
