@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from qabook.importer.elements import Element, headings_over
-from qabook.importer.shapes import Shape, asks, question_mark
+from qabook.importer.shapes import Shape, asks, instructs, question_mark
 from qabook.importer.template import Candidate, asked_of_others, names_qa, titled_by
 
 #: The share of a list's items that must ask (of a list numbered in order: the numbering says
@@ -128,28 +128,29 @@ def exercise_list(elements: list[Element], items: list[int]) -> bool:
     return under_exercises(elements, items[0])
 
 
-#: An instruction to the reader: a word, then what it acts on ('Create an empty tuple', 'Join two
-#: tuples', 'Check whether a name is in it').
-_INSTRUCTION_RE = re.compile(r"^[A-Za-z]+\s+(?:an?|the|your|my|this|that|these|those|all|each|every|some|two|three|"
-                             r"whether|if|how|what|which|it|them|its|their)\b", re.I)
 #: A sentence's worth of words: four words, or six Chinese/Japanese characters.
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+#: A measure of a plan's line: '3×10', '3 x 12', '45 s', '10 min', '5 km', '3组', '30秒'.
+_MEASURE_RE = re.compile(r"\d+\s*[×xX*]\s*\d+|\d+\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|reps?|sets?|km|mi|m|"
+                         r"kg|lbs?)\b|\d+\s*(?:秒|分钟|小时|次|组|公里|米|千克|公斤)")
 #: Something written out to work on: a formula or code ('Solve 3x + 5 = 11', 'Simplify (x+1)^2', '计算 3+5').
 _WORKED_RE = re.compile(r"[=+^$`\\]")
 
 
 def exercise_like(text: str) -> bool:
-    """An item is written as an exercise: it asks ('How many friends are in it?'), instructs
-    ('Create an empty tuple'), sets a formula or code to work on ('Solve 3x + 5 = 11') or is a
-    sentence; a name and a measure ('Squats 3×10', 'Plank 3×45 s', '深蹲 3×10') is a line of a plan,
-    not something to answer."""
+    """An item is written as an exercise: it asks ('Why?', '解释 TCP'), instructs ('Create an empty
+    tuple', 'Sort numbers', '画出握手'), sets a formula or code to work on ('Solve 3x + 5 = 11') or is
+    a sentence, however short; a name and a measure ('Squats 3×10', 'Plank 3×45 s', '深蹲 3×10') is a
+    line of a plan, and a name alone ('Squats', '深蹲') names a movement, not something to answer."""
     if _WORKED_RE.search(text):
         return True
     plain = re.sub(r"[*_`]", "", text).strip()
-    if asks(plain) or _INSTRUCTION_RE.match(plain):
+    if asks(plain) or instructs(plain):
         return True
-    return len(_WORD_RE.findall(plain)) >= 4 or len(_CJK_RE.findall(plain)) >= 6
+    if _MEASURE_RE.search(plain):
+        return False
+    return len(_WORD_RE.findall(plain)) >= 2 or len(_CJK_RE.findall(plain)) >= 4
 
 
 def under_exercises(elements: list[Element], i: int) -> bool:

@@ -9,6 +9,9 @@
   each one with its answer (`### 1、为什么…？`): a template whose starts mostly say what the
   reading's questions say, standing outside them, is that list again — the same questions, not a
   second group of unanswered ones.
+- *Back-to-top links*: `[[↑]](#toc)`, `[↑ top](#table-of-contents)`, `[Back to top](#top)` at
+  either end of a heading — a way back through the page, no word of the section it sits in
+  (`without_furniture`: the group a heading names, the tag its questions get, is the rest).
 """
 
 from __future__ import annotations
@@ -23,6 +26,18 @@ from qabook.importer.shapes import Shape, asks, said_words
 _ENTRY_RE = re.compile(r"""^\s*(?:[-*+]|\d{1,3}[.)])?\s*(?:\*\*)?(?:\[[^\]]{0,500}\]\((?P<anchor>#)?[^)\s]{0,500}(?:\s+"[^"]{0,200}")?\)"""
                        r"""|<a\s[^>]*href\s*=\s*["']?(?P<anchor2>#)?[^<>]*>.{0,500}?</a>)(?:\*\*)?\s*(?:<br\s*/?>)?\s*$"""
                        r"|^\s*(?P<marker>\[TOC\])\s*$", re.I)
+
+#: A link back up the page at a heading's start or end: its words are only arrows or 'back to top' /
+#: 'top' / '返回顶部' / '回到目录', and it points to an anchor of this document.
+_BACK_WORDS = r"(?:[\s\[\]↑⬆⇧▲^⤴🔝]|back|to|top|toc|contents|返回|回到|顶部|目录)+"
+_BACK_LINK_RE = re.compile(rf"^\s*\[{_BACK_WORDS}\]\(#[^()\s]*\)\s*|\s*\[{_BACK_WORDS}\]\(#[^()\s]*\)\s*$", re.I)
+
+
+def without_furniture(text: str) -> str:
+    """A heading's words without the back-to-top links at its ends ('[[↑]](#toc) Questions about
+    Design Patterns:' → 'Questions about Design Patterns:'); the text itself when nothing else is left."""
+    rest = _BACK_LINK_RE.sub("", text)
+    return rest.strip() or text
 
 #: The fewest entries a table of contents lists (one or two links under a heading may be its answer).
 MIN_ENTRIES = 3

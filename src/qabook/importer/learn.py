@@ -310,9 +310,10 @@ def read_document(lines: list[str], options: ImportOptions, labels: Labels) -> t
     document uses when reading with them finds its questions at least as well."""
     base = split_elements(parse_view(lines))
     tails = tail_cuts(lines, base) if not options.forced else set()  # 'answer.⏎Next question?⏎⏎answer'
+    # 'Q?⏎\tanswer': an answer indented under it (cut once: it depends on neither the labels nor the gaps)
+    base_cut = cut_at(base, lines, indented_cuts(base, lines))
 
     def run(with_labels: Labels, glued: frozenset[int] = frozenset()) -> tuple[list[Element], Detection]:
-        base_cut = cut_at(base, lines, indented_cuts(base, lines))  # 'Q?⏎\tanswer': an answer indented under it
         elements = cut_at(split_tails(split_paragraphs(
             lines, base_cut, lambda line: with_labels.paragraph(line) is not None
             or DEFINITION_RE.match(line) is not None  # 'Term⏎: definition'

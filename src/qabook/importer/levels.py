@@ -38,8 +38,8 @@ import re
 from qabook.importer.askheadings import names_a_subject, written_as_question
 from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
-from qabook.importer.shapes import asks, placeholder_text, unbold
-from qabook.importer.strays import states_problem
+from qabook.importer.shapes import asks, placeholder_text
+from qabook.importer.strays import heading_title, next_heading, states_problem
 from qabook.importer.template import has_answer_mark, names_collection, names_group, says_something, section_title
 
 
@@ -53,10 +53,6 @@ ASKING_LEVEL = 0.75
 
 def _line(elements: list[Element], lines: list[str], k: int) -> int:
     return elements[k].start if k < len(elements) else len(lines)
-
-
-def _title(el: Element) -> str:
-    return " ".join(unbold(el.text.strip()).split())
 
 
 def own_lines(elements: list[Element], lines: list[str], j: int,
@@ -95,7 +91,7 @@ def level_entries(elements: list[Element], lines: list[str], starts: list, ends:
     for j, el in enumerate(elements):
         if el.kind != "heading" or el.level >= top or j in at or (j == first_heading and el.level == 1):
             continue
-        title = _title(el)
+        title = heading_title(el)
         if not title or section_title(title) or labels.heading(title) or names_group(title):
             continue
         own = own_lines(elements, lines, j, set(at))
@@ -103,8 +99,7 @@ def level_entries(elements: list[Element], lines: list[str], starts: list, ends:
             continue  # a group heading right over its questions, or a heading over links only
         # answered under a label, or an answer still to write: an entry wherever it stands
         answered = has_answer_mark(own, labels) or bool(placeholder_text("\n".join(own)))
-        section_end = next((k for k in range(j + 1, len(elements)) if elements[k].kind == "heading"
-                            and elements[k].level <= el.level), len(elements))
+        section_end = next_heading(elements, j, el.level)
         if not answered and (names_collection(title) or j < at[0] and not any(j < i < section_end for i in at)):
             continue  # a collection's name ('## Still have questions?'), or the preamble (before the
             # first question, holding none)
@@ -171,7 +166,7 @@ def left_asking(elements: list[Element], lines: list[str], taken: list[tuple[int
     for j, el in enumerate(elements):
         if el.kind != "heading" or (j == first_heading and el.level == 1) or any(s <= j < e for s, e in taken):
             continue
-        title = _title(el)
+        title = heading_title(el)
         if _not_a_question(title, labels) or not (written_as_question(title) and names_a_subject(title)):
             continue
         if says_something(own_lines(elements, lines, j, {s for s, _ in taken})):

@@ -33,6 +33,7 @@ from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import asks, linked_title
 from qabook.importer.shortcodes import read_lines
 from qabook.importer.fencediv import OPEN_RE as DIV_OPEN_RE, divs
+from qabook.importer.furniture import without_furniture
 from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, separate_paren_items,
                                        squeeze, trim, unwrap)
 from qabook.importer.units import (PARTS, OutLine, Unit, asked_below, full_title, generic_title, odd_bullet_quiz, options_to_question,
@@ -73,6 +74,10 @@ class ImportPlan:
     @property
     def has_errors(self) -> bool:
         return any(d.is_error for d in self.diagnostics)
+
+
+#: The share of a document's questions with no answer that makes it a bank of questions to practise.
+UNANSWERED_BANK = 0.9
 
 
 class _Planner:
@@ -479,7 +484,7 @@ class _Planner:
             elif el.kind == "heading" and el.level >= level and i not in inside:
                 while enclosing and enclosing[-1][0] >= el.level:
                     enclosing.pop()
-                enclosing.append((el.level, short_title(el.text, 60)))
+                enclosing.append((el.level, short_title(without_furniture(el.text), 60)))
 
     def _titled(self, kind: str) -> str:
         """' (解析)' after a part's name where the document's language titles it otherwise."""
@@ -491,6 +496,11 @@ class _Planner:
         seen_titles: dict[str, int] = {}
         previous: Unit | None = None
         summarise = len(units) > 1 and not any(u.has("explanation") or u.merged_line for u in units)
+        # a bank of questions with no answer (questions to practise, all of them or nearly): what their
+        # question blocks hold is theirs, said once for the document (`_answer_in_question`)
+        missing = sum(1 for u in units if not u.has("answer"))
+        unanswered: list[tuple[int, str]] | None = [] if len(units) >= 3 and missing >= UNANSWERED_BANK * len(units) \
+            else None
         if summarise:  # a whole document of questions and answers only (usual in English material)
             self.warn(units[0].line, "QI005", f"no question of the {len(units)} has an explanation"
                                               f"{self._titled('explanation')}: "
@@ -562,7 +572,7 @@ class _Planner:
                                          "read as a part of that one question, in its page (a sub-question); if each is "
                                          "a question of its own, give it its own heading or say "
                                          "how questions start (--question-pattern)")
-            self._answer_in_question(u)
+            self._answer_in_question(u, unanswered)
             if u.has("explanation") and not u.shows("explanation"):
                 u.parts["explanation"] = [*u.parts["explanation"], OutLine("", ()),
                                           OutLine(t(self.language, "import.empty_part"), ())]
@@ -570,6 +580,8 @@ class _Planner:
                 self.warn(u.orphan_line, "QI006", f"content after question '{u.title}' and its '---' belongs to no "
                                                   "question: kept on the chapter page")
             previous = u
+        if unanswered is not None:
+            self._answers_in_an_unanswered_bank(units, missing, unanswered)
 
     # -- pages -------------------------------------------------------------------------
     def _pages(self, units: list[tuple[Unit, int]], elements: list[Element]) -> ImportPlan:
@@ -738,9 +750,24 @@ class _Planner:
                   f"{round(winner.features['coverage'] * 100)} % ({len(units)} question(s)); if they are the "
                   f"questions, say so ({steer})")
 
-    def _answer_in_question(self, u: Unit) -> None:
+    def _answers_in_an_unanswered_bank(self, units: list[Unit], missing: int, found: list[tuple[int, str]]) -> None:
+        """One QI021 for a document (nearly) none of whose questions has an answer, where some question blocks
+        hold code, a list or a table: a bank of questions to practise (its sub-points, its snippets)
+        more often than answers put in the wrong place — said once, with the lines, not per question."""
+        if not found:
+            return
+        what = sorted({w for _, w in found}, key=["code", "a list", "a table"].index)
+        shown = ", ".join(str(line) for line, _ in found[:8]) + (", …" if len(found) > 8 else "")
+        n = len(units)
+        said = f"none of the {n} questions has" if missing == n else f"only {n - missing} of the {n} questions have"
+        self.warn(found[0][0], "QI021", f"{said} an answer, and {len(found)} of their "
+                                        f"question blocks hold {' or '.join(what)} (lines {shown}): kept in the "
+                                        "question; if some of it is an answer, put it under an answer label")
+
+    def _answer_in_question(self, u: Unit, unanswered: list[tuple[int, str]] | None = None) -> None:
         """The question block holds what looks like an answer: an answer-like label that was not
-        read as one, or — when the question has no answer — code, a table or a list."""
+        read as one, or — when the question has no answer — code, a table or a list (collected in
+        `unanswered` when no question of the document has one: said once, `_answers_in_an_unanswered_bank`)."""
         lines = u.parts["question"]
         flags = code_flags(lines)[0]
         options = any(re.match(r"^\s*(?:[-*+]\s+)?B\s*[:：.)]", o.text) for o in lines)  # 'A: …' 'B: …' are choices
@@ -756,6 +783,9 @@ class _Planner:
             (code and FENCE_RE.match(o.text)) or (not code and re.match(r"^\s*(?:\||[-*+]\s|\d+[.)]\s)", o.text)))), None)
         if found:
             what = "code" if FENCE_RE.match(found.text) else "a table" if found.text.lstrip().startswith("|") else "a list"
+            if unanswered is not None:
+                unanswered.append((found.src[0], what))
+                return
             self.warn(found.src[0], "QI021", f"question '{short_title(u.title, 30)}' has no answer but its question "
                                              f"block holds {what}: is that the answer? Put it under an answer label")
 

@@ -148,6 +148,17 @@ def asks(title: str) -> bool:
                 or _CJK_ASKS_RE.search(plain))
 
 
+#: An instruction to the reader: a word, then what it acts on ('Create an empty tuple', 'Join two
+#: tuples', 'Check whether a name is in it').
+_INSTRUCTION_RE = re.compile(r"^[A-Za-z]+\s+(?:an?|the|your|my|this|that|these|those|all|each|every|some|two|three|"
+                             r"whether|if|how|what|which|it|them|its|their)\b", re.I)
+
+
+def instructs(text: str) -> bool:
+    """The text sets a task: a word, then what it acts on ('Create an nginx pod', 'Check whether …')."""
+    return bool(_INSTRUCTION_RE.match(re.sub(r"[*_`]", "", text).strip()))
+
+
 #: A statement to judge: 'True/False: variables declared in a function…', 'T/F - …', 'True or false: …'.
 _TRUE_FALSE_RE = re.compile(r"^(?:true\s*(?:/|or)\s*false|t\s*/\s*f)\s*[:：.\-—–]\s*\w", re.I)
 

@@ -57,7 +57,13 @@ def _says(lines: list[str], start: int, stop: int) -> bool:
     return any(line.strip() and not _LINKS_ONLY_RE.match(line) for line in lines[start:stop])
 
 
-def _next_heading(elements: list[Element], j: int, level: int) -> int:
+def heading_title(el: Element) -> str:
+    """A heading's words on one line, without its bold marks (one reading for `levels.py` and this module)."""
+    return " ".join(unbold(el.text.strip()).split())
+
+
+def next_heading(elements: list[Element], j: int, level: int) -> int:
+    """The element index of the next heading at `level` or above after heading j (its section's end)."""
     return next((k for k in range(j + 1, len(elements)) if elements[k].kind == "heading"
                  and elements[k].level <= level), len(elements))
 
@@ -77,13 +83,13 @@ def stray_entries(elements: list[Element], lines: list[str], starts: list, ends:
     for j, el in enumerate(elements):
         if el.kind != "heading" or j in at or j < starts[0].index or el.level not in (level - 1, level, level + 1):
             continue
-        title = " ".join(unbold(el.text.strip()).split())
+        title = heading_title(el)
         if not title or section_title(title) or labels.heading(title) or not (asks(title) or states_problem(title)):
             continue
         if el.level == level - 1 and not states_problem(title) and not any(i > j for i in at):
             continue  # a group heading that asks after the last question is the page's outro ('## Still have
             # questions?'), not an entry; between the groups, answered directly, it is one ('## 14.5 如何改善 GAN 的性能')
-        stop = _next_heading(elements, j, el.level)
+        stop = next_heading(elements, j, el.level)
         end_line = elements[stop].start if stop < len(elements) else len(lines)
         if not _says(lines, el.start + 1, end_line):
             continue
@@ -95,7 +101,7 @@ def stray_entries(elements: list[Element], lines: list[str], starts: list, ends:
             deeper = [k for k in range(s + 1, e) if elements[k].kind == "heading" and elements[k].level == level + 1]
             if not _says(lines, elements[s].start + 1, el.start):
                 continue
-            if deeper != [j] and (asks(" ".join(unbold(elements[s].text.strip()).split())) or not written_as_question(title)
+            if deeper != [j] and (asks(heading_title(elements[s])) or not written_as_question(title)
                                   or not any(asks(h.title) for h in heads)):
                 continue  # the answer's own outline ('### 更好的逻辑复用' under '## 为什么要有组合式 API？'); under a
                 # topic that does not ask ('## 与选项式 API 的关系'), in a reading whose other entries ask, a

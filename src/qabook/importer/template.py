@@ -33,7 +33,7 @@ from qabook.importer.furniture import contents_lines
 from qabook.importer.marked import CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE, marked as marks_choice, ticked
 from qabook.importer.labels import Labels
 from qabook.importer.tasksection import task_section
-from qabook.importer.shapes import (FENCE_RE, Shape, asks, details_close, linked_title, question_mark,
+from qabook.importer.shapes import (FENCE_RE, Shape, asks, details_close, instructs, linked_title, question_mark,
                                    says_question, step)
 from qabook.vocabulary import SECTION_WORDS
 
@@ -46,6 +46,8 @@ _SUMMARY_TEXT_RE = re.compile(r"<summary[^<>]*>(?P<text>.{0,500}?)(?:</summary>|
 #: What a `<summary>` says when it hides an answer: 'Answer', 'Show', 'View answer', '查看答案', '点击展开'.
 _REVEAL_RE = re.compile(r"answer|solution|show|view|reveal|click|expand|hint|explanation|details?|more|toggle|"
                         r"答案|解答|解析|查看|点击|展开|显示|参考|提示|详解|思路|回答", re.I)
+#: The words of a <summary> that say it hides an answer wherever it stands ('Answer', '参考答案').
+_ANSWER_WORD_RE = re.compile(r"answer|solution|hint|explanation|答案|解答|解析|提示|详解|思路|回答", re.I)
 _CONTENTS_RE = re.compile(r"contents|目录|\btoc\b|index|索引", re.I)  # a <summary> over a table of contents
 _LIST_MARK_RE = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?")
 _INLINE_ANSWER_RE = re.compile(r"[?？.。]\s*(?:\*\*)?(?:答案|参考答案|答|Answer|Ans|A)\s*(?:\*\*)?\s*[：:]", re.I)
@@ -103,11 +105,15 @@ class Candidate:
             return f["labelled"] >= 0.5 or (f.get("titled", 0) >= 1.0 and f.get("marked", 0) >= 0.8
                                             and f["answered"] >= 0.8 and f["n"] >= 3) or f.get("bank", 0) >= 1.0
         named = f.get("named", 0) >= 0.8 and f["n"] >= 3  # in a section named for them: '## Questions' (`named_sections`)
-        if self.key[0] == "details" and f["ask"] < 0.5 and f["explicit"] < 0.5 and f["sequence"] < 0.6 and not named:
+        # or <details> repeating as tasks over their hidden answers, most of the page (`set_tasks`)
+        tasks = f.get("tasks", 0) >= 0.8 and f["n"] >= 3 and f["coverage"] >= 0.5
+        if self.key[0] == "details" and f["ask"] < 0.5 and f["explicit"] < 0.5 and f["sequence"] < 0.6 \
+                and not (named or tasks):
             return False  # <details> blocks that title something else (a table of contents, a changelog's notes)
-        if named and (f["ask"] >= 0.8 or self.key[0] in ("details", "adm") and f["answered"] >= 0.8):
+        if tasks or named and (f["ask"] >= 0.8 or self.key[0] in ("details", "adm") and f["answered"] >= 0.8):
             return True  # prompts that ask one by one, answered or not ('Tell me about…' items), or tasks set in
-            # a <summary> over their hidden answer ('Create an nginx pod…'): what the section says they are
+            # a <summary> over their hidden answer ('Create an nginx pod…'): what the section says they are,
+            # or what the blocks show repeating as tasks (`set_tasks`)
         if (f["ask"] >= 0.5 or f["labelled"] >= 0.5) and f["answered"] >= 0.5:
             return True
         if _heading(self.key[0]) and self.key[2] == "plain" and f.get("headless") and f.get("top") and f["n"] >= 4 \
@@ -444,7 +450,11 @@ def has_answer_mark(body: list[str], labels: Labels) -> bool:
         if _ANSWER_MARK_RE.match(line):
             return True
         if _DETAILS_MARK_RE.match(line):
-            if _hides_answer(body[k:k + 3], labels):
+            # a handle ('show', 'Click to expand') hides the unit's answer where it opens the unit; after
+            # the unit's own text it folds a part of that text ('## Install', its notes, then '<details>
+            # <summary>Click to expand the build notes</summary>'), as a README folds its long parts
+            opens = not any(x.strip() for x in body[:k])
+            if _hides_answer(body[k:k + 3], labels, opens):
                 return True
             continue
         text = line[_LIST_MARK_RE.match(line).end():]
@@ -475,9 +485,10 @@ def has_question_part(body: list[str], labels: Labels) -> bool:
     return found == 1
 
 
-def _hides_answer(lines: list[str], labels: Labels) -> bool:
+def _hides_answer(lines: list[str], labels: Labels, opens: bool = True) -> bool:
     """A `<details>` (its first lines given) hides an answer: no summary, an empty one, or one that
-    says so ('Answer', 'Show', '查看答案') — not a summary that titles something else."""
+    says so ('Answer', '查看答案'), or, where it opens the unit (`opens`), a handle ('Show', 'Click to
+    expand') — not a summary that titles something else."""
     m = next((m for line in lines if (m := _SUMMARY_TEXT_RE.search(line))), None)
     if m is None:
         return True
@@ -485,7 +496,9 @@ def _hides_answer(lines: list[str], labels: Labels) -> bool:
     said = labels.heading(text) if text else None
     if _CONTENTS_RE.search(text):
         return False
-    return not text or bool(_REVEAL_RE.search(text)) or bool(said and said.kind != "question")
+    if said and said.kind != "question" or _ANSWER_WORD_RE.search(text):
+        return True
+    return opens and (not text or bool(_REVEAL_RE.search(text)))
 
 
 _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|面试问题|笔试题|习题|练习|试题|题库|真题|考题|测验|自测|复习题|"
@@ -622,11 +635,33 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
              titled=float(is_titled), marked=marked, top=float(top), code=share(coded), n=n, ask=asking / n,
              answered=answered / n, labelled=share(labelled), sequence=seq, coverage=coverage, regular=regular,
              prior=prior, explicit=sum(explicit(s) for s in shapes_kept) / n,
-             named=sum(named[cand.indices[k]] for k in keep) / n,
+             named=sum(named[cand.indices[k]] for k in keep) / n, tasks=set_tasks(cand, keep),
              sectioned=float(bool(_heading(box) and task_section(elements, cand.indices))))
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
     cand.score = round(weight * (1.5 * f["ask"] + 1.0 * f["labelled"] + 0.5 * f["answered"] + 0.5 * seq
                                  + 1.0 * coverage + 0.3 * regular + prior), 3)
+
+
+def set_tasks(cand: Candidate, keep: list[int]) -> float:
+    """For `<details>` blocks, the share of them whose summary sets a task of its own over its hidden
+    answer: it asks or instructs ('Create an nginx pod with …', `shapes.instructs`), in at least three
+    words, and no two say the same ('Click to expand' over every block names a way to open it, not
+    a task). The blocks repeating as such a template are a question bank whatever their section is
+    called ('## Pods'); a README's changelog or install notes are titled by a version or a word."""
+    if cand.key[0] != "details" or not keep:
+        return 0.0
+    titles = [" ".join(re.sub(r"<[^<>]*>|[*_`]", " ", cand.shapes[k].title).split()) for k in keep]
+    if len({t.lower() for t in titles}) < len(titles):
+        return 0.0
+    return sum(1 for k, t in zip(keep, titles) if cand.answered_at[k] and len(t.split()) >= 3
+               and (asks(t) or instructs(t)) and not _HANDLE_RE.match(t)) / len(keep)
+
+
+#: A summary that names how to open its block or what it hides ('Click to expand', 'Show the full
+#: changelog', 'See more details', '展开查看'): the block's handle, not a task.
+_HANDLE_RE = re.compile(r"^(?:click|tap|expand|collapse|toggle|hide|展开|点击|收起|"
+                        r"(?:show|see|view|read)\s+(?:more|less|all|the\s+(?:full|whole|complete|rest)|details?|"
+                        r"(?:the\s+)?(?:changelog|release notes|notes|list|output|logs?|screenshots?)\b))", re.I)
 
 
 def plain_bank(cand: Candidate, elements: list[Element], lines: list[str], sizes: list[int], answered: float,

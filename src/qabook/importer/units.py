@@ -15,7 +15,7 @@ from qabook.importer.elements import Element
 from qabook.importer.labels import DEFAULT, Label, Labels
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS
-from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering_only, placeholder_text
+from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering, numbering_only, placeholder_text
 from qabook.importer.marked import (BOX_CHECKED_RE, BOX_RE, CHECKED_RE, CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE,
                                     blank_stem, marked, odd_bullet, ticked, unbold_choice)
 from qabook.importer.tables import row_parts
@@ -395,6 +395,8 @@ _MARKUP_ONLY_RE = re.compile(r"^\s*(?:</?(?:b|br|p|strong|em|i|hr)\s*/?>\s*)*$",
 _LINE_BREAK_RE = re.compile(r"<br\s*/?>(?:\s*</?(?:b|strong)\s*>)*\s*$", re.I)
 #: A line that is blank, or only a break ('<br>', '<p>', '<br/><br/>'): a paragraph break between a part's lines.
 _BREAK_ONLY_RE = re.compile(r"^\s*(?:<(?:br|p)\s*/?>\s*)*$", re.I)
+#: A line's '<br>' at its start (after opening tags): a line break the author wrote before it.
+_LEAD_BREAK_RE = re.compile(r"^\s*(?:</?(?:b|strong|p)\s*>\s*)*<br\s*/?>", re.I)
 _EDGE_TAGS_RE = re.compile(r"^\s*(?:</?(?:b|br|p|strong)\s*/?>\s*)+|(?:\s*</?(?:b|br|p|strong)\s*/?>)+\s*$", re.I)
 
 
@@ -403,6 +405,7 @@ def sort_details_unit(unit: Unit, lines: list[str], first: int, stop: int) -> No
     first..stop): the summary's text is the question, what follows it up to `</details>` the
     answer; the tag lines are the blocks' fences (their source lines go with them)."""
     state, depth = "open", 0
+    fenced = {"question": False, "answer": False}  # inside a code fence of the part: its lines are as written
     for i in range(first, stop):
         raw, n = lines[i], i + 1
         pieces: list[tuple[str, str]] = []  # (part, text)
@@ -426,13 +429,23 @@ def sort_details_unit(unit: Unit, lines: list[str], first: int, stop: int) -> No
                 state = "after"
         pieces.append((state, raw[pos:]))
         carried = False
-        for part, text in pieces:
+        for k, (part, text) in enumerate(pieces):
             if part == "open" or _MARKUP_ONLY_RE.match(text):
                 continue
             target = "answer" if part == "after" else part
-            if not text.startswith(("    ", "\t")):  # a '<br>' ending a line of text is the author's line break
+            if FENCE_RE.match(text):
+                fenced[target] = not fenced[target]
+            elif not text.startswith(("    ", "\t")) and not fenced[target]:  # a '<br>' ending a line of text is the author's line break
                 broken = _LINE_BREAK_RE.search(text) and not _MARKUP_ONLY_RE.match(_LINE_BREAK_RE.sub("", text))
-                text = _EDGE_TAGS_RE.sub("", text) + ("<br>" if broken else "")
+                # so is one opening it ('<br>It holds…'), and the end of the <details> block the text
+                # follows on its line ('</details> See also…'): the line before ends there
+                leading = _LEAD_BREAK_RE.match(text) or (part == "after" and k > 0 and pieces[k - 1][0] != "after")
+                text = _EDGE_TAGS_RE.sub("", text).strip() if part == "after" else _EDGE_TAGS_RE.sub("", text)
+                text += "<br>" if broken else ""
+                before = unit.parts[target][-1] if unit.parts[target] else None
+                if leading and before is not None and before.text.strip() and not _LINE_BREAK_RE.search(before.text) \
+                        and not FENCE_RE.match(before.text):
+                    before.text += "<br>"  # (never on a code fence's line, nor inside one: code is as written)
             unit.parts[target].append(OutLine(text, () if carried else (n,)))
             carried = True
         if not carried and state in ("question", "answer") and unit.has(state) and _BREAK_ONLY_RE.match(raw):
@@ -515,10 +528,14 @@ def _blocks(lines: list[OutLine]) -> list[tuple[int, int]]:
     return out
 
 
-def _statement_title(lines: list[OutLine]) -> str:
-    """The title a statement gives: its first line of text (not code, not a choice)."""
-    return full_title(next((_QUOTE_RE.sub("", o.text) for o in lines if o.src and o.text.strip()
-                            and not FENCE_RE.match(o.text) and not _OPTION_RE.match(o.text)), ""))
+def _statement_title(lines: list[OutLine], number: int | None = None) -> str:
+    """The title a statement gives: its first line of text (not code, not a choice), without the
+    question's own number when it opens with it ('> 1 - Which …?' under question 1: the number is
+    the sequence, not the title's words, as `shapes.numbering` leaves it out of a numbered heading's)."""
+    title = full_title(next((_QUOTE_RE.sub("", o.text) for o in lines if o.src and o.text.strip()
+                             and not FENCE_RE.match(o.text) and not _OPTION_RE.match(o.text)), ""))
+    num = numbering(title) if number is not None else None
+    return num.title if num and num.number == number and num.title else title
 
 
 def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
@@ -528,7 +545,7 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     is moved from an unlabelled answer to the question, so the learner reads it before revealing."""
     if "answer" in unit.labelled or unit.has("question") and any(o.src for o in unit.parts["question"]):
         if numbering_only(unit.title):  # the statement is the question already (an answer key took the answer)
-            unit.title = _statement_title(unit.parts["question"]) or unit.title
+            unit.title = _statement_title(unit.parts["question"], unit.start.number) or unit.title
         return
     answer = unit.parts["answer"]
     blocks = _blocks(answer)
@@ -565,7 +582,7 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     while unit.parts["answer"] and not unit.parts["answer"][0].text.strip():
         unit.parts["answer"].pop(0)
     if bare:
-        unit.title = _statement_title(said) or unit.title
+        unit.title = _statement_title(said, unit.start.number) or unit.title
     unit.how["question"] = how + (f" (from line {said[0].src[0]})" if said and said[0].src else "")
 
 
