@@ -203,7 +203,7 @@ def _build_chunk(indices: list[int]) -> tuple[int, list[tuple[str, int, str]], s
             return done, _take_log(), _error_text(exc)
         page.content = None  # written; (a one-off build lets the parent's copy go too)
         if isinstance(toc, PackedItems):
-            page.toc = toc  # (held packed again: the worker renders more pages)
+            page.toc = toc  # (held packed again, as the parent held it: the worker renders more pages)
         done += 1
     return done, _take_log(), None
 
@@ -391,17 +391,16 @@ _PACKED_PAGES: dict[type, type] = {}
 HELD_PACKED = ("content", "toc")
 
 
-def _unpacked(value: Any) -> Any:
-    if isinstance(value, Packed):
-        return str(value)
-    return value.unpacked() if isinstance(value, PackedItems) else value
-
-
 def _held(name: str) -> property:
     key = f"_held_{name}"
 
     def get(self: Page) -> Any:
-        return _unpacked(self.__dict__.get(key))
+        value = self.__dict__.get(key)
+        if isinstance(value, Packed):  # text: unpacked on each read, not kept
+            return str(value)
+        if isinstance(value, PackedItems):  # objects a plugin may change (Material's tag listings add
+            value = self.__dict__[key] = value.unpacked()  # to their page's toc): unpacked once, kept
+        return value
 
     def put(self: Page, value: Any) -> None:
         self.__dict__[key] = value
@@ -411,10 +410,11 @@ def _held(name: str) -> property:
 
 def _hold_packed(page: Page) -> None:
     """`page.content` and `page.toc` kept as they are set, and read as MkDocs' own: a `Packed`
-    HTML is unpacked on each read (not kept), a `PackedItems` table of contents likewise, so the
-    parent holds every page packed and a plugin reading a page's HTML (Material's tag listings,
-    in `on_env`) still reads it; the page stays an instance of its class (a subclass with
-    `content` and `toc` as properties)."""
+    HTML is unpacked on each read (not kept), a `PackedItems` table of contents on its first read
+    (then kept: it may be changed in place), so the parent holds every page packed and a plugin
+    reading a page's HTML or table of contents (Material's tag listings, in `on_env`) still reads
+    and changes it; the page stays an instance of its class (a subclass with `content` and `toc`
+    as properties)."""
     cls = type(page)
     held = _PACKED_PAGES.get(cls)
     if held is None:
