@@ -35,6 +35,7 @@ from common import CHROMIUM, CHROMIUM_ARGS, run
 
 from search_scale import _track
 from serve_gzip import serve_gzip as serve
+from typed_query import typed
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
@@ -91,46 +92,6 @@ def write_copies(site: Path, copies: int) -> int:
     return len(many)
 
 
-#: Typed into the search box as a reader does: the box focused first (a click: the results
-#: panel opens), then the query's steps (`steps`: what the box holds after each key, or after an
-#: IME commits a Chinese run) `gap` ms apart; resolves when the last step's results are on screen
-#: (the frame after they were written): ms since its input event, and per kind of file (t: term
-#: shards, x: expansion tables, v: word lists, z: zh.js, d: result texts) how many, their decoded
-#: bytes, when the first was asked for and when the last arrived (ms since that input event).
-TYPED = """async ([steps, gap]) => {
-    const root = document.querySelector('[data-qa-search]'); const box = root.querySelector('input');
-    const q = steps[steps.length - 1];
-    box.focus();
-    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))));
-    for (const s of steps.slice(0, -1)) {
-      box.value = s; box.dispatchEvent(new Event('input')); await new Promise(r => setTimeout(r, gap));
-    }
-    const t0 = performance.now(); box.value = q; box.dispatchEvent(new Event('input'));
-    if (root.dataset.qaQuery !== q) await new Promise(done => {  // (no polling: it would take the CPU it measures)
-      const seen = new MutationObserver(() => { if (root.dataset.qaQuery === q) { seen.disconnect(); done(); } });
-      seen.observe(root, { attributes: true, attributeFilter: ['data-qa-query'] }); });
-    if (root.dataset.qaError) throw new Error(root.dataset.qaError);
-    await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
-    const shown = performance.now() - t0, files = {};
-    for (const e of performance.getEntriesByType('resource')) {
-      if (e.startTime < t0 || !e.name.includes('/search/qabook/')) continue;
-      const kind = e.name.split('/').pop().charAt(0), f = files[kind] || (files[kind] = [0, 0, 0, 1e9]);
-      f[0]++; f[1] += e.decodedBodySize; f[2] = Math.max(f[2], e.responseEnd - t0);
-      f[3] = Math.min(f[3], e.startTime - t0);
-    }
-    return [shown, files]; }"""
-
-
-def steps(query: str) -> list[str]:
-    """What the box holds after each key: a Latin letter or a space at a time, a Chinese run at
-    once (an IME commits it whole)."""
-    out, at = [], 0
-    for m in re.finditer(r"[\u3400-\u9fff]+|.", query):
-        at = m.end()
-        out.append(query[:at])
-    return out
-
-
 def measure(site: Path, profile: bool, keys: int = 0, repeat: int = 1) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -142,15 +103,15 @@ def measure(site: Path, profile: bool, keys: int = 0, repeat: int = 1) -> None:
     with sync_playwright() as p, serve(site) as url:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for query in LATER_QUERIES * repeat:
-            for typed in (False, True):  # the engine's call, then the search box, each in a fresh page
+            for in_box in (False, True):  # the engine's call, then the search box, each in a fresh page
                 page = browser.new_page()
                 for _ in range(3):  # (a script may fail to arrive from the test server under heavy load)
                     page.goto(url + "c000/", wait_until="networkidle")
                     if page.evaluate("!!window.qabookSearch"):
                         break
                 page.evaluate("qabookSearch.search('训练', 10, 0)")
-                if typed:
-                    ms, files = page.evaluate(TYPED, [steps(query) if keys else [query], keys])
+                if in_box:
+                    ms, files = typed(page, query, keys)
                     shown.append(ms)
                     least[query][1] = min(least[query][1], ms)
                     split = ", ".join(f"{k}: {f[0]} files {f[1] / 1e3:.0f} KB {f[3]:.0f}→{f[2]:.0f} ms"

@@ -22,6 +22,7 @@ from pathlib import Path
 from common import CHROMIUM, CHROMIUM_ARGS, ROOT, plain_material_config, run
 
 from serve_gzip import serve_gzip as serve
+from typed_query import typed
 
 SEED = ROOT.parent / "shared" / "seed" / "000_a67bd3240e4ba4dd.txt"
 PER_PAGE = 10
@@ -83,12 +84,7 @@ def _track(page, marker: str) -> tuple[list[int], list[int]]:
 def measure_qabook(page, url: str, query: str) -> tuple[float, int, int]:
     fetched, wire = _track(page, "/search/qabook/")
     page.goto(url + "c000/", wait_until="networkidle")
-    ms = page.evaluate("""async q => {
-        const root = document.querySelector('[data-qa-search]'); const box = root.querySelector('input');
-        const t0 = performance.now(); box.value = q; box.dispatchEvent(new Event('input'));
-        while (root.dataset.qaQuery !== q && performance.now() - t0 < 30000) await new Promise(r => setTimeout(r, 5));
-        if (root.dataset.qaError) throw new Error(root.dataset.qaError);
-        return performance.now() - t0; }""", query)
+    ms, _ = typed(page, query)
     assert page.locator(".md-search-result__list a").count() > 0, "no result"
     page.wait_for_timeout(200)
     return ms / 1000, sum(fetched), sum(wire)

@@ -21,6 +21,10 @@ from qabook.vocabulary import BLOCKS
 
 MERGED_LABELS = getattr(vocabulary, "MERGED_LABELS", ("答案解析", "解答"))  # also measured on older importers
 try:
+    from qabook.importer.shapes import DECOR_RE
+except ImportError:  # an importer from before pictographs were read as decoration
+    DECOR_RE = None
+try:
     from qabook.importer import shortcodes
 except ImportError:  # an importer from before template tags were read (the benchmark measures older ones too)
     shortcodes = None
@@ -80,6 +84,8 @@ def _words_of(line: str) -> set[str]:
         return set() if generic_title(title) else _tokens(_LABELS_RE.sub(" ", title))
     line = _URL_RE.sub(" ", line)  # before the labels: '%E8%AE%A1' in a URL holds 'A1'
     core = re.sub(r"^\s*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+)?", "", line)
+    if DECOR_RE is not None:  # '## 🔥 **18. …**': the pictograph decorates, the number after it is numbering
+        core = DECOR_RE.sub("", core, count=1)
     core = LINKED_NUMBER_RE.sub(r"\g<lead>\g<n>", core, count=1)  # '**[1](ch01.md#q1).** …': a number, linked
     core = re.sub(r"^(?:\*\*|__|(?:<(?:p|b|strong|em|i)\b[^<>]*>\s*)+)", "", core)  # '**1. …', '<b>1. …'
     found = numbering(core)  # a list item's or heading's number may become the question's number

@@ -85,13 +85,25 @@ def test_plain_mkdocs_strict_build_has_no_findings_and_no_pdfs_of_ordinary_pages
     the book; the log says which marker would link the PDFs that nothing links."""
     log = sites["qabook-log"]
     assert not re.search(r"\bQA\d{3}\b", log), log  # strict passed; no finding anywhere
+    # the whole book's PDF holds only the Q&A chapters: the hint names it and its title
     assert re.search(r"INFO .*no page links the PDFs in pdf/ of the chapters of docs/interview/index\.md "
-                     r"and the whole book: write <!-- qabook:pdf --> on a chapter page", log), log
+                     r"and acme-handbook\.pdf \(the site's Q&A chapters in one PDF, titled 'Acme Handbook: "
+                     r"questions and answers'\): write <!-- qabook:pdf --> on a chapter page.* on the home page "
+                     r"for a table of the chapters with every PDF \(which makes the home page qabook's\)$", log, re.M), log
     assert "qabook's search" not in log  # beside Material's search, qabook's stays out: no warning
     check = qabook("check", cwd=sites["qabook"])
     assert check.returncode == 0 and "0 error(s), 0 warning(s)" in check.stderr, check.stdout + check.stderr
     pdfs = sorted(p.name for p in (sites["qabook"] / "site" / "pdf").glob("*.pdf"))
     assert pdfs == ["acme-handbook-interview.pdf", "acme-handbook.pdf"]
+    # opened, the whole PDF says what it holds: the site's questions, not the handbook
+    from pypdf import PdfReader
+
+    whole = PdfReader(sites["qabook"] / "site" / "pdf" / "acme-handbook.pdf")
+    assert whole.metadata.title == "Acme Handbook: questions and answers"
+    cover = " ".join(whole.pages[0].extract_text().split())
+    assert cover.startswith("Acme Handbook: questions and answers Chapters: 1 · topics: 2 · questions: 2"), cover
+    chapter = PdfReader(sites["qabook"] / "site" / "pdf" / "acme-handbook-interview.pdf")
+    assert chapter.metadata.title == "Interview questions"  # a chapter's: the chapter, the site's name above it
     assert (sites["qabook"] / "site" / "interview" / "print" / "index.html").is_file()
     for folder in ("getting-started", "guides", "reference"):
         assert not (sites["qabook"] / "site" / folder / "print").exists()
@@ -178,6 +190,23 @@ def test_a_site_with_its_own_nav_gets_one_finding_a_chapter_with_the_line_to_pas
     assert re.findall(r"QA050 (.*)", r.stderr) == [
         "2 page(s) of chapter 'interview' are not in the nav of mkdocs.yml: add them to its section there: "
         "[interview/01-python.md, interview/02-sql.md]"], r.stderr
+
+
+def test_pages_the_author_keeps_out_of_the_nav_get_no_qa050(tmp_path: Path) -> None:
+    """MkDocs' `not_in_nav` names pages left out of the nav on purpose: a Q&A folder or page it
+    matches gets no QA050, and a chapter of which it matches one page is asked only for the others.
+    Plain `mkdocs build --strict`, as the author runs it."""
+    nav = ("nav:\n  - index.md\n  - Getting started: [getting-started/index.md, getting-started/install.md,"
+           " getting-started/configure.md]\n  - Guides: [guides/deploy.md, guides/monitoring.md]\n"
+           "  - reference/api.md\n  - reference/changelog.md\n  - About us: about.md\n")
+    project = stranger_project(tmp_path / "p", MKDOCS_YML + nav + "not_in_nav: |\n  /interview/\n  guides/faq.md\n")
+    r = mkdocs_build(project)
+    assert r.returncode == 0 and "QA050" not in r.stderr, r.stderr
+    (project / "mkdocs.yml").write_text(MKDOCS_YML + nav + "not_in_nav: |\n  *-sql.md\n  faq.md\n", encoding="utf-8")
+    r = mkdocs_build(project)
+    assert re.findall(r"docs/(\S+): QA050 (.*)", r.stderr) == [(
+        "interview/index.md:1:1", "the 2 page(s) of chapter 'interview' are not in the nav of mkdocs.yml: add this "
+        "line under 'nav:' there: - Interview questions: [interview/index.md, interview/01-python.md]")], r.stderr
 
 
 def test_import_into_a_site_with_a_nav_prints_the_line_to_paste(tmp_path: Path) -> None:

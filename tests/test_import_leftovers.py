@@ -105,6 +105,29 @@ def test_an_answer_keys_heading_does_not_stay_empty_on_the_chapter_page(tmp_path
     assert qabook("check", "--docs-dir", str(tmp_path / "docs")).returncode == 0
 
 
+QUIZ_WITH_NAMED_KEY = QUIZ + """### Correct Answers
+1. B
+2. A
+"""
+
+
+def test_a_key_heading_that_says_more_than_answers_keeps_its_words() -> None:
+    """'### Correct Answers' over the key: its entries went to their questions and the heading
+    opened the first answer, its word 'Correct' shown nowhere (a lost line, found on an outside
+    quiz). The heading's words title the first answer block now, where its line goes; a bare
+    '## Answers' says nothing the block does not and still titles nothing."""
+    from realcorpus import lost_lines
+
+    plan = plan_import(QUIZ_WITH_NAMED_KEY, "quiz.md", chapter="c")
+    assert plan.question_count == 2
+    assert "Correct" not in plan.pages[0].text
+    assert "/// answer | Correct Answers\nB\n///" in plan.pages[1].text
+    assert block(plan.pages[2].text, "answer") == "A"
+    assert lost_lines(QUIZ_WITH_NAMED_KEY, plan) == []  # before: [10]
+    bare = plan_import(QUIZ_WITH_KEY, "quiz.md", chapter="c")
+    assert "/// answer\nB\n///" in bare.pages[1].text
+
+
 KEY_WITH_NOTE = QUIZ + """## 答案
 
 1. B

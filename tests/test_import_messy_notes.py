@@ -190,10 +190,20 @@ def test_an_example_pair_inside_a_questions_details_stays_its_answer() -> None:
 
 
 def test_a_detached_answer_label_says_how_to_make_it_a_question() -> None:
-    text = LONE_PAIR_IN_CHAPTER_TEXT.replace("Q: How do I undo", "How do I undo")
+    # (a line that asks over the 'A:' is a lone pair as 'Q:' is: test_a_question_line_over_an_answer_label_…)
+    text = LONE_PAIR_IN_CHAPTER_TEXT.replace("Q: How do I undo the last commit but keep its changes?",
+                                             "Undoing the last commit but keeping its changes.")
     plan = plan_import(text, "git.md", chapter="git")
     told = [d.message for d in plan.diagnostics if d.code == "QI007"]
     assert told and "start that line with 'Q:'" in told[0]
+
+
+def test_a_question_line_over_an_answer_label_is_one_more_question() -> None:
+    text = LONE_PAIR_IN_CHAPTER_TEXT.replace("Q: How do I undo", "How do I undo")
+    plan = plan_import(text, "git.md", chapter="git")
+    assert plan.question_count == 4 and "QI007" not in {d.code for d in plan.diagnostics}
+    undo = by_title(plan, "undo the last commit")
+    assert block(undo.text, "answer") == "`git reset --soft HEAD~1`."
 
 
 def test_prose_after_a_quizs_last_list_question_stays_on_the_chapter_page() -> None:

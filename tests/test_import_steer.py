@@ -147,6 +147,31 @@ def test_preview_writes_one_page_and_says_where(tmp_path: Path) -> None:
     assert '<div class="l explanation" id="L9">' in page and '<div class="l chapter" id="L3">' in page
 
 
+def test_a_preview_made_in_the_docs_folder_is_never_published(tmp_path: Path) -> None:
+    """An author who keeps the document in docs/ and runs `--preview` there: the page goes beside
+    mkdocs.yml, the line says where, and a plain `mkdocs build` publishes no preview."""
+    import subprocess
+    import sys
+
+    r = qabook("new", "mybook", "--language", "en", "--empty", "--title", "My book", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    book = tmp_path / "mybook"
+    (book / "docs" / "messy.md").write_text(MESSY, encoding="utf-8")
+    (book / "docs" / "notes").mkdir()
+    for where in (book / "docs", book / "docs" / "notes"):
+        r = qabook("import", str(book / "docs" / "messy.md"), "--preview", cwd=where)
+        assert r.returncode == 0, r.stderr
+        assert (f"preview: wrote {book / 'messy.preview.html'} (beside mkdocs.yml: in the docs folder the site "
+                "would publish it) (3 questions") in r.stderr, r.stderr
+    assert not list((book / "docs").rglob("*.preview.html"))
+    r = qabook("import", str(book / "docs" / "messy.md"), "--preview", cwd=book)  # beside mkdocs.yml: as it is
+    assert f"preview: wrote {book / 'messy.preview.html'} (3 questions" in r.stderr, r.stderr
+    (book / "docs" / "messy.md").unlink()
+    r = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=book, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert not list((book / "site").rglob("*preview*")), sorted((book / "site").rglob("*preview*"))
+
+
 def test_preview_marks_every_line_of_many_findings_of_one_code() -> None:
     # ten questions with no answer: ten QI004 findings; the printed list folds those past the sixth
     # into one counting line, the preview still shows a note under each question's line

@@ -202,11 +202,11 @@ def test_a_query_of_punctuation_alone_finds_nothing_cleanly(browser, search_site
 
 
 def test_browser_reads_postings_as_the_index_writes_them(browser, search_site: Path) -> None:
-    """Posting lists are text (index.encode_numbers); the browser's `decode` gives the numbers back,
+    """Posting lists are text (digits.encode_numbers); the browser's `decode` gives the numbers back,
     at every boundary of one, two and three characters and past them."""
     from browser import serve
 
-    from qabook.search.index import decode_numbers, encode_numbers
+    from qabook.search.digits import decode_numbers, encode_numbers
 
     numbers = [0, 1, 45, 46, 47, 2069, 2070, 2071, 93149, 93150, 93151, 4_000_000, 7, 0, 300, 12]
     text = encode_numbers(numbers)
@@ -277,3 +277,61 @@ def test_a_ranking_does_not_depend_on_the_query_before(browser, search_site: Pat
     assert sum(len(r) for r in runs[0]) > 100
     for q, alone, after in zip(queries, *runs):
         assert alone == after, q
+
+
+def test_excepted_documents_are_read_as_the_writer_writes_them(browser, search_site: Path) -> None:
+    """An expansion target's excepted documents (qabook.search.expand: 点数 where a page holds it
+    only inside 浮点数) are written as distances (digits.encode_ids); the browser's `target`
+    reads the same numbers back: every such target of the built book, and numbers at each
+    boundary of one, two and three characters."""
+    from browser import serve
+
+    from qabook.search.digits import decode_ids, encode_ids
+
+    ids = [0, 45, 46, 91, 2069, 2070, 2115, 4139, 93149, 100_000, 4_000_000]
+    assert decode_ids(encode_ids(ids)) == ids
+    with pytest.raises(ValueError):
+        encode_ids([5, 3])
+    tables = search_site / "search" / "qabook"
+    targets = [t for f in sorted(tables.glob("x*.js"))
+               for rows in json.loads(re.search(r"\((\d+),(.*)\);$", f.read_text(encoding="utf-8").strip()).group(2)).values()
+               for t in rows if "|-" in t]
+    assert targets  # (the seed book has such targets: 点数 inside 浮点数)
+    docs = json.loads(re.search(r"\((.*)\);", (tables / "meta.js").read_text(encoding="utf-8")).group(1))["docs"]
+    written = [("x|-" + encode_ids(ids), ids)] + [(t, decode_ids(t.split("|-", 1)[1])) for t in targets]
+    assert all(0 <= i < docs for _, got in written[1:] for i in got)
+    with serve(search_site) as url:
+        page = browser.new_page()
+        page.goto(url)
+        read = page.evaluate("ts => ts.map(t => { const r = qabookSearch.target(t); return [r.text, Array.from(r.not || [])]; })",
+                             [t for t, _ in written])
+        page.close()
+    assert read == [[t.split("|-", 1)[0], got] for t, got in written]
+
+
+def test_a_query_whose_expansions_add_nothing_is_ranked_once(browser, search_site: Path) -> None:
+    """`search` ranks by the query's own terms first (to ask for the shown results' texts early);
+    when every expansion found after that needs a term no document holds, that ranking is the
+    answer (one ranking, not two). Either way the results are those of a full ranking
+    (`explain`, which always ranks once with every expansion)."""
+    from browser import serve
+
+    queries = [q for q, _ in load_queries()] + ["自注意力机制", "transformer", "fanxiangchuanbo", "声明周期",
+                                                "privcy", "差分隐私 attention", "量子纠缠", "backpropagation"]
+    with serve(search_site) as url:
+        page = browser.new_page()
+        page.goto(url)
+        runs = page.evaluate("""async qs => { const out = [];
+            const row = r => [r.doc, r.cover, r.exact, r.score, r.marks.slice().sort()];
+            for (const q of qs) {
+              const n = qabookSearch.rankings();
+              const got = await qabookSearch.search(q, 20, 0);
+              const once = qabookSearch.rankings() - n;
+              const full = (await qabookSearch.explain(q)).list.slice(0, 20);
+              out.push({ q: q, once: once, got: got.results.map(row), full: full.map(row) });
+            }
+            return out; }""", queries)
+        page.close()
+    for r in runs:
+        assert r["got"] == r["full"], r["q"]
+    assert {r["once"] for r in runs} == {1, 2}, runs  # some queries' expansions add nothing, some add results

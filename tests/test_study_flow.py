@@ -107,6 +107,37 @@ def test_grading_a_chapters_last_question_stays_in_the_chapter(browser, flow_url
     context.close()
 
 
+@pytest.mark.parametrize("viewport", [{"viewport": {"width": 1280, "height": 800}}, PHONE], ids=["desktop", "phone"])
+def test_j_and_k_stay_in_the_chapter(browser, flow_url: str, viewport: dict) -> None:
+    """`j` past the chapter's last question (`flow` is followed by `llm`) stays, as a grade does,
+    and says the chapter ends there; `k` at the next chapter's first question does not go back
+    into `flow` either. A keyboard on a phone (a tablet's) presses the same keys."""
+    context = browser.new_context(**viewport)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(flow_url + TWO)
+    for n in (1, 2):
+        page.keyboard.press("j")
+        page.wait_for_function("n => document.activeElement.id === 'q' + n", arg=n)
+    page.keyboard.press("j")
+    page.wait_for_function("document.getElementById('qa-live') && "
+                           "document.getElementById('qa-live').textContent.includes('这是本章最后一题。')")
+    page.wait_for_timeout(500)  # (a move to another page would have begun by now)
+    assert page.url.split("#")[0] == flow_url + TWO and _focused(page) == "q2", page.url
+    assert _on_screen(page, "#q2")
+    first_llm = "llm/01-shen-me-shi-da-mo-xing/"
+    page.goto(flow_url + first_llm)
+    page.keyboard.press("j")
+    assert _focused(page) == "q1"
+    page.keyboard.press("k")
+    page.wait_for_function("document.getElementById('qa-live').textContent.includes('这是本章第一题。')")
+    page.wait_for_timeout(500)
+    assert page.url.split("#")[0] == flow_url + first_llm and _focused(page) == "q1", page.url
+    assert errors == []
+    context.close()
+
+
 def test_the_move_can_be_turned_off(learner, flow_url: str) -> None:
     page = learner
     page.goto(flow_url + THREE)

@@ -57,7 +57,8 @@ def cli() -> None:
               help="A heading or line matching this starts an answer key: answers listed by number, matched to "
                    "the questions before it.")
 @click.option("--preview", is_flag=True,
-              help="Write nothing but one HTML page (SOURCE-stem.preview.html in the current folder) showing the "
+              help="Write nothing but one HTML page (SOURCE-stem.preview.html in the current folder; run in a docs "
+                   "folder, beside its mkdocs.yml, where the site does not publish it) showing the "
                    "source with each question, answer, explanation and chapter-text span coloured.")
 @click.option("--rules", "rules_file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.yml",
               help="The same options in a YAML file (question_heading, question_pattern, bold_questions, "
@@ -125,15 +126,17 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
     if preview:
         from qabook.importer.preview import preview_html
 
-        target = Path.cwd() / f"{source.stem}.preview.html"
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        from qabook.safepaths import unpublished_folder
+        from qabook.staging import atomic_file
+
+        target = unpublished_folder(Path.cwd()) / f"{source.stem}.preview.html"  # never in docs/: MkDocs would publish it
         try:
-            tmp.write_text(preview_html(read.text, plan), encoding="utf-8")
-            os.replace(tmp, target)  # all of it or nothing
+            with atomic_file(target) as part:  # all of it or nothing
+                part.write_text(preview_html(read.text, plan), encoding="utf-8")
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             raise UsageError(f"cannot write the preview {target}: {exc}") from None
-        click.echo(f"preview: wrote {target} ({plan.question_count} questions; open it in a browser); "
+        moved = "" if target.parent == Path.cwd().resolve() else " (beside mkdocs.yml: in the docs folder the site would publish it)"
+        click.echo(f"preview: wrote {target}{moved} ({plan.question_count} questions; open it in a browser); "
                    "no pages written", err=True)
     elif not plan.pages and any(d.code == "QI026" for d in plan.diagnostics):
         click.echo(f"import: {source} is a template whose answers are all still to be written (QI026), "

@@ -9,9 +9,11 @@ PDFs and exports — takes the `Project` and never opens mkdocs.yml itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pathspec
 import yaml
 
 from qabook.render import SAFE_EXTENSION, markdown_extensions
@@ -97,12 +99,25 @@ class Project:
     known_blocks: frozenset[str] | None = None  # `///` types the project renders (None: defaults)
     allow_html: frozenset[str] = frozenset()  # the qabook plugin's `allow_html` (trusted books)
     nav: tuple[str, ...] | None = None  # pages named in mkdocs.yml's nav, if it has one
+    not_in_nav: str = ""  # mkdocs.yml's `not_in_nav`: gitignore-style patterns of pages kept out of the nav on purpose
     #: Which folders are chapters: "auto" (those whose pages all hold questions), "all", or the
     #: names listed; a bare docs folder with no mkdocs.yml is a book: "all".
     chapters: str | tuple[str, ...] = "all"
     home: bool = True  # the home page is the book's (checked, with the study panel)
     optional: frozenset[str] = frozenset()  # block kinds this book does not expect (`optional: [explanation]`)
     pdf_dir: str = "pdf"  # the plugin's pdf_dir: where PDFs and exports go in the site (a reserved name)
+
+
+def kept_out_of_nav(project: Project | None, rel: str) -> bool:
+    """The page `rel` (docs-relative) matches mkdocs.yml's `not_in_nav`: its author keeps it out
+    of the navigation on purpose. Read as MkDocs reads it: gitignore-style lines matched against
+    the docs-relative path (`/drafts/` a folder at the top, `*.md` any page)."""
+    return bool(project is not None and project.not_in_nav and _nav_spec(project.not_in_nav).match_file(rel))
+
+
+@lru_cache(maxsize=8)
+def _nav_spec(text: str) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines(text.splitlines())
 
 
 def _nav_pages(nav: Any) -> list[str]:
@@ -166,6 +181,7 @@ def project_from_dict(config: dict[str, Any], config_file: Path | None, *, docs_
         known_blocks=frozenset(known_block_names(names, configs)) if config_file else None,
         allow_html=_allow_html(options),
         nav=tuple(_nav_pages(nav)) if nav else None,
+        not_in_nav=config["not_in_nav"] if isinstance(config.get("not_in_nav"), str) else "",
         chapters=_chapters(options) if config_file else "all",
         home=bool(options.get("home", False)) if config_file else True,
         optional=frozenset(str(k) for k in options.get("optional") or [] if isinstance(k, str)),

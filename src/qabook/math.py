@@ -10,10 +10,11 @@ import hashlib
 import html
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from qabook.staging import atomic_file
 
 ARITHMATEX_RE = re.compile(r'<(span|div) class="arithmatex">(.*?)</\1>', re.S)
 _DELIMS = ((r"\(", r"\)"), (r"\[", r"\]"), ("$$", "$$"), ("$", "$"))
@@ -82,14 +83,8 @@ def _svg(tex: str, display: bool, color: str, size: float) -> str | None:
     if where is not None:
         try:
             where.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=where.parent, prefix=".part-")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as out:
-                    out.write(svg or "")
-                os.replace(tmp, where)  # whole or not at all: a worker reading it meanwhile sees none
-            finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
+            with atomic_file(where) as part:  # whole or not at all: a worker reading it meanwhile sees none
+                part.write_text(svg or "", encoding="utf-8")
         except OSError:
             pass  # no cache this time; the formula is typeset
     return svg

@@ -40,6 +40,7 @@ compares every file (`tests/test_parallel_build.py`).
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import time
@@ -132,6 +133,10 @@ def _init_worker() -> None:
         for plugin in plugins.values():
             if hasattr(plugin, "parallel_convert_worker"):
                 plugin.parallel_convert_worker()
+    # What the worker inherited lives as long as it does: out of the cyclic collector's sight,
+    # its full collections do not walk the parent's whole heap again (nor write to each
+    # inherited object's header, which would copy the parent's memory page by page).
+    gc.freeze()
     for event in ("page_markdown", "page_content"):
         methods = plugins.events[event]
         for k, method in enumerate(methods):
@@ -477,6 +482,7 @@ def beside(func: Callable[[], None]) -> Beside:
 
 def _beside_run(func: Callable[[], None], writer: Any) -> None:
     collect = _child_setup()
+    gc.freeze()  # what it inherited, as in the workers (_init_worker)
     error = None
     try:
         func()

@@ -19,7 +19,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 import time
 from dataclasses import replace
 from functools import lru_cache
@@ -28,6 +27,7 @@ from pathlib import Path
 from qabook import __version__
 from qabook.book import ParseCache
 from qabook.model import Page
+from qabook.staging import atomic_file
 
 #: Bumped when the parser's results change shape, so that older caches are not read.
 FORMAT = 3
@@ -107,13 +107,7 @@ def save(where: Path, cache: ParseCache, before: ParseCache, docs_display: str, 
             if not entries:
                 target.unlink(missing_ok=True)
                 continue
-            fd, tmp = tempfile.mkstemp(dir=where, prefix=".part-")
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, target)  # whole or not at all
-            finally:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
+            with atomic_file(target) as part, open(part, "wb") as out:  # whole or not at all
+                pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
     except (OSError, pickle.PicklingError, RecursionError):
         return  # no cache this time; the check itself is done

@@ -22,7 +22,7 @@ from qabook.config import Project
 from qabook.model import Book, Chapter
 from qabook.i18n import t
 from qabook.pdfnames import book_pdf, book_slug, chapter_pdf
-from qabook.printbook import print_document
+from qabook.printbook import print_document, whole_title
 from qabook.render import for_print, markdown_renderer
 from qabook.staging import owned_name, remove_stale, uninterrupted, worker_pool
 
@@ -133,8 +133,8 @@ def plan_jobs(project: Project, book: Book, out_dir: Path, chapters: list[str] |
     if whole_book or not chapters:
         subtitle = t(language, "pdf.book_subtitle", chapters=len(real), topics=sum(len(ch.topics) for ch in real),
                      questions=sum(ch.question_count for ch in real))
-        doc = print_document(book, real, render, book_title=title, subtitle=subtitle, stamp=stamp, css=css,
-                             cache=topics, language=language, whole=True)
+        doc = print_document(book, real, render, book_title=whole_title(book, title, language), subtitle=subtitle,
+                             stamp=stamp, css=css, cache=topics, language=language, whole=True)
         jobs.append(PdfJob("book", doc.html, out_dir / book_pdf(slug), base, root))
     return jobs
 

@@ -272,6 +272,13 @@ def _toc(chapters: list[Chapter], with_chapters: bool, language: str | None) -> 
     return f'<nav class="toc"><h1 class="toc-title">{t(language, "print.contents")}</h1><ol>{"".join(items)}</ol></nav>'
 
 
+def whole_title(book: Book, site_name: str, language: str | None = None) -> str:
+    """The whole book's PDF title (its cover, its document title, its running head): the site's
+    name where the site is the book; in a site qabook was added to (`home: false`) the PDF holds
+    only the site's Q&A chapters, and its title says so ("Acme Handbook: questions and answers")."""
+    return site_name if book.site_is_book else t(language, "pdf.qa_title", site=site_name)
+
+
 def print_document(book: Book, chapters: list[Chapter], render: MarkdownToHtml, *, book_title: str,
                    subtitle: str, stamp: str, css: str, cache: dict[str, str] | None = None,
                    language: str | None = None, whole: bool | None = None) -> PrintDoc:

@@ -112,6 +112,18 @@ def _docs_dir_of(root: Path) -> Path:
     return load_project(config).docs_dir.resolve() if config else (root / "docs").resolve()
 
 
+def unpublished_folder(folder: Path) -> Path:
+    """Where a file the site must never publish (the import's `--preview` page) goes when it
+    would be written in `folder`: `folder` itself, or — when `folder` is in a book's docs
+    folder, whose every file MkDocs copies into the site — the book's own folder, beside its
+    mkdocs.yml."""
+    folder = folder.resolve()
+    root = book_root(folder)
+    if root is not None and _inside(folder, docs := _docs_dir_of(root)) and not _inside(root, docs):
+        return root
+    return folder
+
+
 def _sources(root: Path) -> list[tuple[Path, str]]:
     """What of a book an output may never be written onto or into."""
     out = [(_docs_dir_of(root), "the docs folder")]

@@ -372,14 +372,16 @@
     return unique(out);
   }
 
-  /* A table's target, "qushi" or "dianshu|-3,7" (in Chinese): its text and the documents it does not count in
-     (they hold it only inside another word: qabook.search.expand). */
+  /* A table's target, "qushi" or "dianshu|-&'" (in Chinese): its text and the documents it does not
+     count in (they hold it only inside another word: qabook.search.expand), after "|-" as the
+     first one's number and each next one's distance from it (qabook.search.digits.encode_ids:
+     "&'" is 3, 7). */
   function parseTarget(s) {
     var bar = s.indexOf("|");
-    if (bar === -1) return { text: s, not: null };
-    var spec = s.slice(bar + 1);
-    var ids = spec.charAt(0) === "-" ? spec.slice(1).split(",").map(Number) : [];
-    return { text: s.slice(0, bar), not: ids.length ? new Set(ids) : null };
+    if (bar === -1 || s.charAt(bar + 1) !== "-") return { text: bar === -1 ? s : s.slice(0, bar), not: null };
+    var deltas = decode(s.slice(bar + 2)), ids = new Set(), doc = 0;
+    for (var i = 0; i < deltas.length; i++) { doc += deltas[i]; ids.add(doc); }
+    return { text: s.slice(0, bar), not: ids.size ? ids : null };
   }
 
   /* An English word without its inflection: smaller, smallest → small; loading, loaded → load;
@@ -593,8 +595,12 @@
     var folded = !!T2S;  // (the plan read traditional characters as simplified)
     if (!folded && p.tokens.some(function (t) { return !t.latin && t.text.length > 1; })) loadZh().catch(noop);
     var live = function (x) { if (stale && stale()) throw STALE; return x; };
+    var first = null, firstPlan = null, firstAlts = 0;  // the ranking by the query's own terms
     return postings(meta, exactTerms(), post).then(live).then(function () {
-      if (ahead) ahead(score(meta, p, post));
+      if (ahead) {
+        first = score(meta, p, post); firstPlan = p; firstAlts = p.alts.length;
+        ahead(first);
+      }
       var cjkMiss = p.tokens.some(function (t) {
         if (t.latin) return false;
         for (var i = 0; i + 1 < t.text.length; i++) if (!found(post, t.text.slice(i, i + 2))) return true;
@@ -613,21 +619,40 @@
       p.alts.forEach(function (a) { a.terms = a.terms.filter(function (t) { return t; }); });
       p.alts = p.alts.filter(function (a) { return a.terms.length; });
       return postings(meta, exactTerms(), post);
-    }).then(live).then(function () { var r = score(meta, p, post); r.plan = p; return r; });
+    }).then(live).then(function () {
+      var r = first && addsNothing(p, firstPlan, firstAlts, post) ? first : score(meta, p, post);
+      r.plan = p; r.terms = exactTermsOf(p);
+      return r;
+    });
   }
 
-  /* score()'s tables of a row per document (`w`, `held`, `seen`), kept from one query to the
-     next: at 100,000 documents they are megabytes, which the browser would allocate, and its
-     garbage collector follow, for every query. What the query before used is cleared first (a
-     fill is a memset: cheaper than clearing the rows it touched one by one). */
-  var kept = { w: null, held: null, seen: null, T: 0, W: 0, N: 0 };
-  function tables(N, T, W) {
+  /* Whether the expansions planned after the first ranking (`firstAlts` alternatives of the same
+     plan) can change no document's coverage or score: each one needs a term no document holds
+     (a cross-language target the book lacks: the common case in a big book of one language).
+     score() would then give the first ranking again, document for document: an alternative
+     counts for a document only if the document holds all its terms. */
+  function addsNothing(p, firstPlan, firstAlts, post) {
+    if (p !== firstPlan) return false;  // planned again (traditional characters folded)
+    for (var i = 0; i < p.alts.length; i++) {
+      var a = p.alts[i];
+      if (i < firstAlts) { if (!a.exact) return false; continue; }
+      if (a.terms.every(function (t) { return found(post, t); })) return false;
+    }
+    return true;
+  }
+
+  /* score()'s tables of a row per document (`held`: the terms it holds, as bits; `slot`: where
+     it is among the documents the query touched), kept from one query to the next: at 100,000
+     documents they are megabytes, which the browser would allocate, and its garbage collector
+     follow, for every query. What the query before used is cleared first (a fill is a memset:
+     cheaper than clearing the rows it touched one by one). */
+  var kept = { held: null, slot: null, W: 0, N: 0 };
+  function tables(N, W) {
     var k = kept;
-    if (k.N) { k.seen.fill(0, 0, k.N); k.w.fill(0, 0, k.N * k.T); k.held.fill(0, 0, k.N * k.W); }
-    if (!k.seen || k.seen.length < N) k.seen = new Uint8Array(N);
-    if (!k.w || k.w.length < N * T) k.w = new Float32Array(N * T);
+    if (k.N) { k.slot.fill(0, 0, k.N); k.held.fill(0, 0, k.N * k.W); }
+    if (!k.slot || k.slot.length < N) k.slot = new Int32Array(N);
     if (!k.held || k.held.length < N * W) k.held = new Int32Array(N * W);
-    k.N = N; k.T = T; k.W = W;
+    k.N = N; k.W = W;
     return k;
   }
 
@@ -644,7 +669,9 @@
      documents); each document then only adds its terms' weights. The ranking is made as the
      results are asked for (`ranked.top`): documents of equal coverage and exact coverage (a
      "tier") are ordered by score only as far as the results shown reach. */
+  var rankings = 0;  // score()'s calls, for tests and benchmarks (qabookSearch.rankings)
   function score(meta, p, post) {
+    rankings++;
     var parent = p.units.map(function (u) { return u.parent === undefined ? -1 : u.parent; });
     var weights = p.units.map(function (u) { return u.w; });
     var top = [], parts = new Map();  // the query's own units; unit → the units that are its parts
@@ -656,20 +683,17 @@
     if (total === 0) { top.forEach(function (u) { weights[u] = 1; }); total = top.length; }
     var terms = exactTermsOf(p);
     var T = terms.length, N = meta.docs, W = (T + 31) >> 5;
-    var tab = tables(N, T, W);
-    var w = tab.w;  // document × term → idf-weighted score (0: absent)
+    var tab = tables(N, W);
     var held = tab.held;  // document → the terms it holds, as bits
-    var seen = tab.seen, touched = [];
+    var slot = tab.slot, touched = [];  // slot: 0 untouched, 1 touched, 2 + its place among the results
     terms.forEach(function (t, ti) {
       var list = post.get(t);
       if (!list) return;
-      var idf = idfOf(meta, list);
       var doc = 0, bit = 1 << (ti & 31), word = ti >> 5;
       for (var j = 0; j < list.length; j += 2) {
         doc += list[j];
-        w[doc * T + ti] = idf * list[j + 1] / 10;
         held[doc * W + word] |= bit;
-        if (!seen[doc]) { seen[doc] = 1; touched.push(doc); }
+        if (!slot[doc]) { slot[doc] = 1; touched.push(doc); }
       }
     });
     var termId = new Map();
@@ -724,10 +748,8 @@
         if (covered[u] === 2) exact += weights[u];
       }
       if (!cover) return null;
-      var ids = [];
-      for (var id = 0; id < T; id++) if (factor[id]) ids.push(id);
       // coverage and exact coverage as whole numbers, so that near-equal shares tie
-      return { cover: cover / total, exact: exact / total, marks: marks || [], ids: ids, factor: factor,
+      return { cover: cover / total, exact: exact / total, marks: marks || [], factor: factor,
                c: Math.round(cover / total * 1e6), e: Math.round(exact / total * 1e6) };
     }
 
@@ -749,11 +771,23 @@
         }
       }
       if (!g) continue;
-      var sc = 0, wb = doc * T, ids = g.ids, fac = g.factor;
-      for (var q = 0; q < ids.length; q++) sc += w[wb + ids[q]] * fac[ids[q]];
-      docOf[n] = doc; scoreOf[n] = sc; groupOf.push(g);
+      docOf[n] = doc; groupOf.push(g); slot[doc] = 2 + n;
       g.tier.members.push(n);
       n++;
+    }
+    // scores: each term's weights added, term by term, where its document's group counts the
+    // term (the same products, added in the same order, as a sum over each document's terms)
+    for (var ti = 0; ti < T; ti++) {
+      var list = post.get(terms[ti]);
+      if (!list) continue;
+      var idf = idfOf(meta, list), doc2 = 0;
+      for (var j = 0; j < list.length; j += 2) {
+        doc2 += list[j];
+        var at = slot[doc2] - 2;
+        if (at < 0) continue;
+        var f = groupOf[at].factor[ti];
+        if (f) scoreOf[at] += Math.fround(idf * list[j + 1] / 10) * f;
+      }
     }
     var order = Array.from(tiers.values()).sort(function (a, b) { return b.c - a.c || b.e - a.e; });
     function better(a, b) { return scoreOf[a] > scoreOf[b] || (scoreOf[a] === scoreOf[b] && docOf[a] < docOf[b]); }
@@ -901,8 +935,10 @@
     analyze: analyze,
     decode: decode,
     head: xhead,
+    target: parseTarget,
     shardOf: shardOf,
     search: search,
+    rankings: function () { return rankings; },
     snippet: snippet,
     base: base
   };

@@ -244,10 +244,14 @@
     }
     return null;
   }
-  /* The question before, in reading order: on this page, else the previous page's last. */
-  function prevInBook(topic, index) {
+  /* The question before, in reading order: on this page, else the previous page's last (with
+     `inChapter`, as in nextInBook: null before the chapter's first question). */
+  function prevInBook(topic, index, inChapter) {
     if (index > 0) return {topic: topic, q: Math.min(index, topic.n) - 1};
-    for (var j = D.topics.indexOf(topic) - 1; j >= 0; j--) if (D.topics[j].n) return {topic: D.topics[j], q: D.topics[j].n - 1};
+    for (var j = D.topics.indexOf(topic) - 1; j >= 0; j--) {
+      if (inChapter && D.topics[j].chapter !== topic.chapter) return null;
+      if (D.topics[j].n) return {topic: D.topics[j], q: D.topics[j].n - 1};
+    }
     return null;
   }
   /* Another page: it focuses the question and says `text`. The address has no #qN while it
@@ -384,13 +388,18 @@
       bringIntoView(note);
     }
     /* j and k: the next or previous question in reading order, past the page's edges as the
-       help says ("next question"); at the book's ends they say so. */
+       help says ("next question"), but never into another chapter, as a grade never moves
+       there (`moveOn`); at the chapter's ends (the book's, when no chapter lies beyond) they say so. */
     function step(forward) {
       if (current < 0) { focusQuestion(0); return; }
-      var target = forward ? nextInBook(topic, current) : prevInBook(topic, current);
+      var target = forward ? nextInBook(topic, current, true) : prevInBook(topic, current, true);
       if (target && target.topic === topic) focusQuestion(target.q);
       else if (target) goTo(target, t("study.page_question", {title: target.topic.title, i: target.q + 1, n: target.topic.n}));
-      else announce(t(forward ? "study.book_last" : "study.book_start"));
+      else {
+        var beyond = forward ? nextInBook(topic, current) : prevInBook(topic, current);
+        announce(t(forward ? (beyond ? "study.chapter_last" : "study.book_last")
+                           : (beyond ? "study.chapter_first" : "study.book_start")));
+      }
     }
     function focusQuestion(i) {
       current = Math.max(0, Math.min(items.length - 1, i));

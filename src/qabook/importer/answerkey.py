@@ -121,6 +121,14 @@ def find_keys(elements: list[Element], lines: list[str], labels: Labels,
     return keys
 
 
+def says_more(heading: str) -> bool:
+    """The key's heading says more than 'answers' ('Correct Answers', 'Quiz answers', '面试题答案'):
+    words a reader should still see when the heading opens the first answer. A bare answer word,
+    numbered or not ('## Answers', '## 4. Answer key', '## 答案与解析'), says nothing its block does not."""
+    m = _OPENER_RE.match(_NUMBERED_RE.sub("", re.sub(r"^#+\s*", "", heading.strip())))
+    return not (m and (not m["rest"].strip(" *:：") or _AND_EXPLAINED_RE.match(m["rest"])))
+
+
 def _opens_key(heading: str) -> bool:
     """The heading names answers itself ('##### 面试题答案：'): a key of its own, not a group of this one."""
     return bool(_OPENER_RE.match(heading) or _HEADING_OPENER_RE.match(_NUMBERED_RE.sub("", heading)))

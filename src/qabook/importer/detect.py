@@ -24,7 +24,8 @@ from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, counted_titles, details_close, numbering, numbering_only,
                                    says_question, shape_of, unbold)
 from qabook.importer.faqsection import faq_sections
-from qabook.importer.furniture import contents_headings, listed_again
+from qabook.importer.furniture import contents_headings, listed_again, outline_headings
+from qabook.importer.followups import follow_up_items
 from qabook.importer.fencediv import divs, inside_any, lone_boxes, question_divs, reach
 from qabook.importer.gaps import found_numbers
 from qabook.importer.judged import judged_items, statement
@@ -34,7 +35,7 @@ from qabook.importer.template import (Candidate, _rival, candidates, choose, exp
                                       titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
 from qabook.importer.askruns import asking_runs
-from qabook.importer.askheadings import ask_headings
+from qabook.importer.askheadings import ask_headings, names_a_subject
 from qabook.importer.runon import run_on_titles
 from qabook.importer.strays import stray_entries
 from qabook.importer.levels import level_entries, numbered_under
@@ -155,6 +156,33 @@ def is_placeholder(start: Start, elements: list[Element], end: int, lines: list[
         return all(not el.text.strip() and el.kind in ("paragraph", "heading") for el in elements[start.index + 1:end])
     stop = elements[end].start if end < len(elements) else len(lines)
     return not any(re.search(r"\w", re.sub(r"<[^<>]*>", "", line)) for line in lines[elements[start.index].start + 1:stop])
+
+
+_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^<>]*>")
+
+
+def figure_only(start: Start, elements: list[Element], end: int, lines: list[str], starts: list[Start]) -> bool:
+    """`### 2. ` over only a diagram (a fence, an image, a table), among questions that have their
+    titles: a card whose prompt the author never wrote — it asks the learner nothing, and its figure
+    answers no question a person can see. (Headings that are all only numbers are a solutions
+    page's exercises, `## Ex1.1` over its program names one: those stay questions.)"""
+    if start.strategy != "heading" or start.explicit or not lines:
+        return False
+    said = numbering(unbold(elements[start.index].text.strip()))
+    if said is None or said.number is None or said.title.strip() or start.title.strip():
+        return False
+    titled = sum(1 for s in starts if s.title.strip())
+    if titled < 0.8 * len(starts):
+        return False
+    body = elements[start.index + 1:end]
+    for el in body:
+        if el.kind in ("fence", "code", "table", "hr"):
+            continue
+        if el.kind in ("paragraph", "html") and not re.search(r"\w", _IMAGE_RE.sub("", " ".join(lines[el.start:el.end]))):
+            continue
+        return False
+    return any(el.kind in ("fence", "code", "table") or el.kind in ("paragraph", "html") and _IMAGE_RE.search(
+        " ".join(lines[el.start:el.end])) for el in body)
 
 
 def numbered_item(elements: list[Element], i: int, shape: Shape | None) -> Start | None:
@@ -370,17 +398,41 @@ def continues(winner: Candidate, other: Candidate) -> bool:
     return False
 
 
+def _carried_on(winner: Candidate, c: Candidate) -> Candidate | None:
+    """`c` when it carries the winner's numbering on (`continues`); else its starts that do, once
+    those inside the winner's questions numbered no further than its last are left out: points of
+    their answers ('#### 2. …' over 'Answer:' and '1.'–'3.', then '10. …?' items going on from
+    '#### 9.'), not questions of the sequence."""
+    if continues(winner, c):
+        return c
+    mine = _numbers(winner)
+    if not mine:
+        return None
+    inside = [any(s <= i < e for s, e in zip(winner.indices, winner.ends)) for i in c.indices]
+    keep = [k for k, (i, sh) in enumerate(zip(c.indices, c.shapes))
+            if not (inside[k] and (sh.numbering is None or sh.numbering.number is None or sh.numbering.number <= mine[-1]))]
+    if len(keep) == len(c.indices) or len(keep) < 2:
+        return None
+    sub = Candidate(c.key, [c.indices[k] for k in keep], [c.shapes[k] for k in keep], dict(c.features), c.score,
+                    [c.ends[k] for k in keep], [c.answered_at[k] for k in keep] if c.answered_at else [])
+    sub.asked_at = [c.asked_at[k] for k in keep] if c.asked_at else []
+    if not continues(winner, sub) or sum(sub.asked_at) * 2 < len(keep):
+        return None
+    sub.source = c  # the template it comes from: not a rival reading
+    return sub
+
+
 def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Element] | None = None,
-                   shapes: list[Shape] | None = None) -> list[Candidate]:
+                   shapes: list[Shape] | None = None, lines: list[str] | None = None) -> list[Candidate]:
     """Other question-like templates in the parts of the document the winner leaves to the chapter
     page (a second group written in another shape), and templates that carry the winner's
     numbering on in another shape (`continues`), even inside its last unit."""
     taken = [(s, e) for s, e in zip(winner.indices, winner.ends)]
     extras = []
     for c in sorted((c for c in cands if c.accepted and c is not winner and not c.gave_way), key=lambda c: -c.score):
-        if continues(winner, c) and not any(nesting(x, c) for x in extras):
-            extras.append(c)
-            taken += list(zip(c.indices, c.ends))
+        if (on := _carried_on(winner, c)) is not None and not any(nesting(x, on) for x in extras):
+            extras.append(on)
+            taken += list(zip(on.indices, on.ends))
             continue
         # lines that ask and answer on one line ('What is X? Answer: …') are questions of their own even
         # inside another question's answer: no answer goes on with a new question and its own answer
@@ -409,36 +461,69 @@ def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Ele
     for c in cands if elements is not None and shapes is not None else []:
         if c is not winner and c not in extras and (lone := _lone_pairs(winner, c, elements, shapes, [winner] + extras)) is not None:
             extras.append(lone)
+        elif c is not winner and c not in extras and lines \
+                and (follow := follow_up_items(c, elements, shapes, lines, [winner] + extras)) is not None:
+            extras.append(follow)  # '- How many …?' over its indented answer, after the question's own (`followups.py`)
     return extras
 
 
 def _lone_pairs(winner: Candidate, c: Candidate, elements: list[Element], shapes: list[Shape],
                 read: list[Candidate]) -> Candidate | None:
-    """A question label over an answer label on its very next block (`Q: …?` then `A: …`), one or
-    two, too few to be a template of their own (a lone pair among bold questions): each such unit is
+    """A question label over an answer label on its very next block (`Q: …?` then `A: …`), or a
+    paragraph written as a question over one (`协程和线程有什么区别？` then `答：…`: the answer's label
+    says what the line above it is — and then the document's other paragraphs written as questions,
+    answered after another question's answer, are questions too), one or two, too few to be a template of their own (a lone pair
+    among bold questions or question headings): each such unit is
     unambiguous, a question of its own — in the chapter text the winner leaves, or after the
     answer of one of the questions read (then reported, QI012; never the same question seen from
     inside: that question's start right above it, nothing said between; nor inside a question's `<details>`,
     admonition or quote, which holds all it says: '问：… 答：…' as an example of how to answer)."""
-    if (c.accepted and len(c.indices) > 2) or c.key[2] != "label-q" or winner.key[2] == "label-q" \
-            or len(shapes) != len(elements):
+    if c.key[2] not in ("label-q", "ask") or winner.key[2] == "label-q" or len(shapes) != len(elements):
         return None
+    if c.accepted and len(c.indices) > 2 and (c.key[2] == "ask" or not all(
+            any(s < i < e and r.asked_at and r.asked_at[n] for r in read for n, (s, e) in enumerate(zip(r.indices, r.ends)))
+            for i in c.indices)):
+        return None  # a template of its own — unless every pair is a follow-up inside a question that asks
+        # ('### 追问' over '**Q: …？**' and 'A:' after each answer: one card each, as a follow-up heading is)
     keep = []
     inside: dict[int, int] = {}
+
+    def placed(i: int) -> tuple[bool, int | None]:
+        """Whether a question may start at element i, and the read question whose unit holds it."""
+        held, r = next(((s, r) for r in read for s, e in zip(r.indices, r.ends) if s <= i < e), (None, None))
+        if held is not None and r is not None:
+            said = [j for j in range(held + 1, i) if elements[j].kind != "heading" and elements[j].text.strip()
+                    or elements[j].kind in ("fence", "code", "list", "item", "table", "quote")]
+            if held == i or not said or r.key[0] in ("details", "adm", "quote"):
+                return False, held  # (inside a <details>, an admonition or a quote: the answer's own example dialogue)
+            if c.key[2] == "ask" and r.features.get("labelled", 0) >= 0.5:
+                return False, held  # a reading that labels its answers: the label is this question's, the
+                # paragraph over it the question's own text ('How can we empty the array above?' over <details>)
+        return True, held
+
     for k, i in enumerate(c.indices):
         after = next((j for j in range(i + 1, len(elements)) if elements[j].text.strip()
                       or elements[j].kind not in ("paragraph",)), None)
         if after is None or shapes[after].label_kind != "answer" or not (c.asked_at and c.asked_at[k]):
             continue
-        held, box = next(((s, r.key[0]) for r in read for s, e in zip(r.indices, r.ends) if s <= i < e), (None, ""))
-        if held is not None:
-            said = [j for j in range(held + 1, i) if elements[j].kind != "heading" and elements[j].text.strip()
-                    or elements[j].kind in ("fence", "code", "list", "item", "table", "quote")]
-            if held == i or not said or box in ("details", "adm", "quote"):
-                continue  # (inside a <details>, an admonition or a quote: the answer's own example dialogue)
-        keep.append(k)
-        if held is not None:
-            inside[i] = held
+        ok, held = placed(i)
+        if ok:
+            keep.append(k)
+            if held is not None:
+                inside[i] = held
+    if keep and c.key[2] == "ask":
+        # the document writes a question as a plain paragraph, its answer labelled: its other paragraphs
+        # written as questions that name a subject, after an answer and answered under them, are questions
+        # too ('压力测试的工具有哪些？' over 'ab', 'sysbench', after the last heading's answer)
+        for k, i in enumerate(c.indices):
+            if k in keep or not (c.asked_at and c.asked_at[k]) or not (c.answered_at and c.answered_at[k]) \
+                    or not names_a_subject(c.shapes[k].title):
+                continue
+            ok, held = placed(i)
+            if ok and held is not None:
+                keep.append(k)
+                inside[i] = held
+        keep.sort()
     if not keep:
         return None
     sub = Candidate(c.key, [c.indices[k] for k in keep], [c.shapes[k] for k in keep], dict(c.features), c.score,
@@ -512,7 +597,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         return found
     expanded = expand_nested(lines, expand_lists(lines, elements), labels) if lines else elements
     shapes = counted_titles(expanded, [shape_of(el, labels, lines) for el in expanded], labels, lines)
-    for i in contents_headings(expanded, lines) if lines else ():
+    for i in (contents_headings(expanded, lines) | outline_headings(expanded, lines)) if lines else ():
         shapes[i] = replace(shapes[i], toc=True)  # '## Table of Contents' over in-page links: the page's furniture
     keys = find_keys(expanded, lines, labels, opts.answer_key) if lines else []
     winner, runner, cands = _vote(expanded, shapes, lines, labels)
@@ -536,7 +621,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
             # the keys read, the same winner: keys that answer a second group beside it (`_keyed_runs`)
             same = winner is not None and k_winner is not None and k_winner.key == winner.key \
                 and k_winner.indices == winner.indices
-            extras = _region_extras(k_winner, k_cands, expanded, keyed) if same and k_winner is not None else []
+            extras = _region_extras(k_winner, k_cands, expanded, keyed, lines) if same and k_winner is not None else []
             if winner is not None and (answering := _keyed_runs(winner, extras, keys)):
                 winner, runner, cands, shapes, keys = k_winner, k_runner, k_cands, keyed, answering
                 read_beside = (winner, extras)  # the reading beside it, read once
@@ -586,10 +671,12 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands,
                          refused="; ".join(w for w in (prompt_lists(expanded, shapes, lines) or _why_prose(cands),
                                                         small_tables_note(expanded, lines, labels) if lines else "") if w))
-    beside = read_beside[1] if read_beside and read_beside[0] is winner else _region_extras(winner, cands, expanded, shapes)
-    # (a second group that says what the winner's questions say is the bank's own list of them: `furniture.py`)
-    chosen = [winner] + [c for c in beside if c.source is not None or not listed_again([sh.title for sh in c.shapes],
-                                                                                         [winner.shapes])]
+    beside = read_beside[1] if read_beside and read_beside[0] is winner else _region_extras(winner, cands, expanded, shapes, lines)
+    # (a second group that says what the winner's questions say is the bank's own list of them: `furniture.py`;
+    # not when each of its units carries an answer label of its own: the same questions asked and answered
+    # again in another form, '> **Q:** …' / '> **A:** …' after '## Q: …' / '**A:** …', are questions too)
+    chosen = [winner] + [c for c in beside if c.source is not None or c.features.get("labelled", 0) >= 1.0
+                         or not listed_again([sh.title for sh in c.shapes], [winner.shapes])]
     if lines and (listed := _lists_beside(expanded, shapes, lines, chosen)) is not None:
         chosen.append(listed)
     used = [c.source or c for c in chosen]  # a template whose other starts joined (`_beside_container`)

@@ -111,14 +111,16 @@ def item_body(lines: list[str], item: Element) -> list[Element]:
     """The elements of an item's text after its first line, dedented in `lines` (in place) so
     that an answer indented under '1. …' is not read as code."""
     marker = re.match(r"\s*(?:\d+[.)]|[-*+])\s*", lines[item.start])
-    return dedented(lines, item.start + 1, item.end, marker.end() if marker else 0)
+    # (its width in columns, a tab to the next stop of four as Python-Markdown reads it: '-<TAB>' is four)
+    return dedented(lines, item.start + 1, item.end, len(marker.group().expandtabs(4)) if marker else 0)
 
 
 def dedented(lines: list[str], start: int, end: int, indent: int) -> list[Element]:
     """The elements of lines start..end (0-based) once dedented by up to `indent` spaces, in
     `lines` (in place): the body of a list item or of an admonition."""
     for i in range(start, end):
-        line = lines[i].replace("\t", "    ", 1) if lines[i].startswith("\t") else lines[i]
+        lead = len(lines[i]) - len(lines[i].lstrip(" \t"))
+        line = lines[i][:lead].expandtabs(4) + lines[i][lead:]  # ('   <TAB>One …' is indented four columns)
         lines[i] = line[min(indent, len(line) - len(line.lstrip(" "))):]
     return [Element(e.kind, e.start + start, e.end + start, e.text, e.level, e.own_end + start, e.items)
             for e in split_elements(lines[start:end])]

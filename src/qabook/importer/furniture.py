@@ -5,6 +5,11 @@
   entries, nested or not). It is read as chapter text, never as a question — even when it stands
   at the level of the document's other sections, whose units would otherwise swallow the whole
   document under it.
+- An *outline of links*: a heading whose whole section (its sub-headings too, up to the next
+  heading of its level or above) is nothing but headings and lines that are one link each, or a
+  bare entry (`- 安全测试`), pointing at other pages (`## 📔 面试题` over `### 🐾 工作经验` over
+  `- [项目经历](questions/work/项目经历.md)`): a site's navigation to its question pages, which asks
+  nothing — neither the heading nor its entries do. Read as a table of contents is.
 - *Questions listed first*: a bank that lists its questions (`1、为什么…？` …) and then repeats
   each one with its answer (`### 1、为什么…？`): a template whose starts mostly say what the
   reading's questions say, standing outside them, is that list again — the same questions, not a
@@ -59,6 +64,35 @@ def contents_headings(elements: list[Element], lines: list[str]) -> set[int]:
         entries = [m for line in own if (m := _ENTRY_RE.match(line))]
         anchored = sum(1 for m in entries if m["anchor"] or m["anchor2"] or m["marker"])
         if len(own) >= MIN_ENTRIES and len(entries) == len(own) and anchored >= 0.9 * len(own):
+            out.add(i)
+    return out
+
+
+#: A bare entry of an outline: a list item of a few words, no link, nothing asked ('- 安全测试').
+_BARE_ENTRY_RE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+[^\[\]()?？]{1,40}$")
+
+
+def outline_headings(elements: list[Element], lines: list[str]) -> set[int]:
+    """The headings (element indices) over an outline of links (see the module): their section,
+    sub-headings included, holds at least `MIN_ENTRIES` lines that are a link alone, every other
+    line a heading or a bare entry, and neither the heading, a sub-heading nor an entry asks."""
+    out = set()
+    for i, el in enumerate(elements):
+        if el.kind != "heading" or asks(el.text):
+            continue
+        stop_el = next((j for j in range(i + 1, len(elements))
+                        if elements[j].kind == "heading" and elements[j].level <= el.level), len(elements))
+        heads = [j for j in range(i + 1, stop_el) if elements[j].kind == "heading"]
+        if any(asks(elements[j].text) for j in heads):
+            continue
+        head_lines = {k for j in heads for k in range(elements[j].start, elements[j].own_end)}
+        stop = elements[stop_el].start if stop_el < len(elements) else len(lines)
+        own = [line for k, line in enumerate(lines[el.own_end:stop], el.own_end)
+               if line.strip() and k not in head_lines and not re.fullmatch(r"\s*(?:[-*_]\s*){3,}", line)]
+        entries = [m for line in own if (m := _ENTRY_RE.match(line))]
+        if len(entries) < MIN_ENTRIES or any(asks(line) for line in own):
+            continue
+        if all(_ENTRY_RE.match(line) or _BARE_ENTRY_RE.match(line) for line in own):
             out.add(i)
     return out
 

@@ -22,6 +22,13 @@ KIND_TAG_RE = re.compile(r"^(?:\*\*|__)?(?P<tag>[【\[［(（]\s*(?P<kind>[^】\
 _KIND_WORDS = {w.lower() for w in QUESTION_KIND_TAGS}
 
 
+def names_kind(words: str) -> bool:
+    """The words name a kind of question: a Chinese word that ends in 题 (`单选题`, `简答题`, `实战题`,
+    `算法题`), or one of `vocabulary.QUESTION_KIND_TAGS` (`Multiple choice`)."""
+    kind = re.sub(r"\s+", " ", words).strip().lower()
+    return kind.endswith("题") and len(kind) <= 8 or kind in _KIND_WORDS
+
+
 def kind_tag(line: str) -> tuple[str, str] | None:
     """(the tag, the text after it) when the line opens with a tag naming a kind of question."""
     m = KIND_TAG_RE.match(line.strip())
@@ -29,7 +36,7 @@ def kind_tag(line: str) -> tuple[str, str] | None:
         return None
     kind = re.sub(r"\s+", " ", m["kind"]).strip().lower()
     kind = re.sub(r"\s*[,，:：]?\s*[\d.]+\s*(?:分|points?|pts?|marks?)\s*$", "", kind)  # '【单选题，2分】'
-    if not (kind.endswith("题") and len(kind) <= 8 or kind in _KIND_WORDS):
+    if not names_kind(kind):
         return None
     return m["tag"], m["rest"].strip()
 

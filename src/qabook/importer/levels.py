@@ -40,7 +40,7 @@ from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
 from qabook.importer.shapes import asks, placeholder_text
 from qabook.importer.strays import heading_title, next_heading, states_problem
-from qabook.importer.template import has_answer_mark, names_collection, names_group, says_something, section_title
+from qabook.importer.template import has_answer_mark, leads_in, names_collection, names_group, says_something, section_title
 
 
 #: The share of the document's lines the heading questions must hold before the levels above theirs
@@ -106,7 +106,8 @@ def level_entries(elements: list[Element], lines: list[str], starts: list, ends:
         if counted and any(j < i < section_end and not numbered_under(elements[i].text.strip(), [el.text.strip()])
                            for i in at):
             continue  # a section of the questions' own numbering ('## 1.2 为什么…？' over '### 问题 3', '### 问题 4')
-        looks = answered or (asks(title) and names_a_subject(title)) or states_problem(title)
+        # ('How to Use This Guide:' over its steps leads in to them: a guide's section, not a question)
+        looks = answered or (asks(title) and names_a_subject(title) and not leads_in(title)) or states_problem(title)
         seen.append((j, title, el.level, bool(looks)))
     # a level whose headings ask as a rule carries questions: its topic-named ones are entries too
     # ('### 计算机网络体系结构' among '### 什么是三次握手？' and sixteen more that ask)

@@ -15,13 +15,13 @@ import yaml
 
 from qabook.diagnostics import Diagnostic, Severity
 from qabook.i18n import t
-from qabook.importer.answerkey import AnswerKey, claims, named_entry
+from qabook.importer.answerkey import AnswerKey, claims, named_entry, says_more
 from qabook.importer.asklists import under_exercises
 from qabook.importer.judged import verdict
 from qabook.importer.tagcards import card_tags
 from qabook.importer.indented import flush
 from qabook.importer.readview import front_matter_end
-from qabook.importer.detect import Detection, Start, is_placeholder, unit_end
+from qabook.importer.detect import Detection, Start, figure_only, is_placeholder, unit_end
 from qabook.importer.elements import QUOTE_MARK_RE, Element, dedented, item_body, unquoted
 from qabook.importer.neutralise import neutralise
 from qabook.importer.explain import explain
@@ -142,6 +142,13 @@ class _Planner:
                           f"empty placeholder question '{shown}' (no title, no answer): kept on the chapter page")
                 start_idx.discard(s.index)
                 continue
+            if figure_only(s, elements, end, self.lines, starts):
+                shown = self.lines[elements[s.index].start].strip()
+                self.warn(elements[s.index].lineno, "QI003",
+                          f"numbered heading '{shown}' has no question, only a figure under it: kept on the chapter "
+                          "page; write the question after its number to make it one")
+                start_idx.discard(s.index)
+                continue
             units.append((self._unit(s, elements, end), end))
         if not units and self.options.forced:
             self.warn(1, "QI001",
@@ -186,8 +193,11 @@ class _Planner:
         for level, found in sorted(by_level.items()):
             if len(found) >= 3:  # a whole level that carries questions too: said once, at its first
                 where = ", ".join(str(elements[j].lineno) for j in found[:8]) + (", …" if len(found) > 8 else "")
+                read_at = {elements[s.index].level for s in detection.starts
+                           if s.strategy == "heading" and s.index not in detection.strays}
+                how = "without their number or label" if level in read_at else "at another level"
                 self.warn(elements[found[0]].lineno, "QI030", f"{len(found)} level-{level} headings (lines {where}) "
-                          "are read as questions too, though the others are written at another level: each asks, "
+                          f"are read as questions too, though the others are written {how}: each asks, "
                           "states a problem or is answered under it; if they are none, say where questions start "
                           "(--question-heading, --question-pattern)")
                 continue
@@ -454,6 +464,10 @@ class _Planner:
                 break
             if i not in self.moved:
                 return  # the section holds more than the key's entries: its heading stays over it
+        if says_more(el.text):  # 'Correct Answers': its words title the answer its line opens
+            if first.block_titles.get("answer", el.text.strip()) != el.text.strip():
+                return  # that answer has a title of its own: the heading stays on the chapter page
+            first.block_titles["answer"] = el.text.strip()
         self.moved.add(key.opener)
         first.opens["answer"].extend(el.own_lines)
 

@@ -17,7 +17,10 @@ from the source lines; only where blocks begin and end is read from this view.
   (`htmltwin.py`);
 - a line of nothing but invisible characters (a zero-width space U+200B, a word joiner, a BOM)
   is the blank line it looks like: it separates blocks, it does not continue a quote or a
-  paragraph, nor make the line under it a setext heading's text.
+  paragraph, nor make the line under it a setext heading's text;
+- a line of nothing but line breaks (`<br><br>`) that opens a block, a blank line above it, is
+  the space it shows: the block starts under it (`<br><br>` over `Question 1.` is read as
+  `Question 1.`, like the questions after it, whose `<br><br>` closes the answer above them).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import re
 from qabook.importer.htmltwin import twin_view
 from qabook.importer.labels import paragraph_label
 from qabook.importer.neutralise import readable
-from qabook.importer.shapes import ATX_HEADING_RE, FENCE_RE
+from qabook.importer.shapes import ATX_HEADING_RE, FENCE_RE, unfenced
 
 _SIGNATURE_RE = re.compile(r"^(?P<word>\D*?)\s*(?P<n>\d+)\b")
 _YAML_KEY_RE = re.compile(r"^[A-Za-z_][\w -]*:(\s|$)")
@@ -39,9 +42,25 @@ def parse_view(lines: list[str]) -> list[str]:
     """The lines to read the document's structure from (same length as `lines`)."""
     view = readable(lines)
     view = ["" if _INVISIBLE_RE.fullmatch(line) else line for line in view]
+    view = _spacing(view)
     view = _front_matter(view)
     view = twin_view(view)
     return _close_swallowing_fences(view)
+
+
+#: A line of line breaks only: '<br>', '<br/><br />'.
+_BREAKS_RE = re.compile(r"\s*(?:<br\s*/?>\s*)+", re.I)
+
+
+def _spacing(view: list[str]) -> list[str]:
+    """Lines of only `<br>` tags that open a block (blank line or nothing above, text under them) as
+    blank lines: the space they show, not the first line of the paragraph under them."""
+    out = list(view)
+    for k, line in unfenced(view):
+        if _BREAKS_RE.fullmatch(line) and (k == 0 or not view[k - 1].strip()) \
+                and k + 1 < len(view) and view[k + 1].strip() and not view[k + 1].lstrip().startswith("<"):
+            out[k] = ""
+    return out
 
 
 def front_matter_end(lines: list[str]) -> int:

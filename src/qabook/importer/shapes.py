@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from qabook.importer.elements import QUOTE_MARK_RE, Element
 from qabook.importer.labels import DEFAULT, Labels
-from qabook.vocabulary import PLACEHOLDER_WORDS
+from qabook.vocabulary import BLOCKS, PLACEHOLDER_WORDS
 
 #: A fence line, opening or closing code (CommonMark: up to three spaces, three or more backticks or
 #: tildes; a backtick fence's info has no backtick — '```void```' is inline code). Group 1 is the fence.
@@ -37,6 +37,9 @@ def unfenced(lines: list[str]) -> Iterator[tuple[int, str]]:
             yield k, line
 
 
+#: Pictographs a line opens with before its words ('## 🔥 **18. Explain …**', '### 📌 **Follow-up:** …'):
+#: decoration — the number and bold after them are the line's own.
+DECOR_RE = re.compile(r"^(?:[\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]*)+\s+(?=\S)")
 _BOLD_WHOLE_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*$")
 _BOLD_PREFIX_RE = re.compile(r"^(\*\*|__)(?P<inner>(?:(?!\1).)+?)\1\s*(?P<rest>\S.*)$")
 _CJK_DIGITS = "零〇一二三四五六七八九十百"
@@ -183,6 +186,18 @@ def linked_title(title: str) -> tuple[str, str] | None:
         return None
     link = title.strip()
     return m["text"].strip(), link[2:-2] if m.group(1) else link
+
+
+#: A title that names a point of a subject the way an interviewer asks for it, with no question mark:
+#: '平滑重启的原理', '线程的优点：', '反射的优缺点', 'Redis 的应用场景' (the same words as '反射的优缺点？').
+_POINT_RE = re.compile(r"[\w)）]{2,}\s*的\s*(?:底层|实现|工作|基本|核心|主要)?(?:原理|优缺点|优点|缺点|优势|劣势|作用|用途|"
+                       r"特点|特性|应用场景|使用场景)\s*[:：]?$")
+
+
+def names_point(title: str) -> bool:
+    """The title asks for a point of a subject in noun form ('平滑重启的原理', '线程的优点：'): a
+    question of an interview note, not a section of an article ('## 工作原理' names no subject)."""
+    return bool(_POINT_RE.search(re.sub(r"[*_`]", "", title).strip()))
 
 
 def asks_somewhere(title: str) -> bool:
@@ -383,6 +398,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
     else:
         return Shape(el.kind, "", None, "", "", False)
     bold = ""
+    line = DECOR_RE.sub("", line, count=1)  # '## ✅ **1. What is …?**': numbered and bold under its emoji
     line = LINKED_NUMBER_RE.sub(r"\g<lead>\g<n>", line, count=1)  # '**[1](ch01.md#q1).** …': the number, linked
     text = line
     if box == "item" and (h := ATX_HEADING_RE.match(line)):
@@ -487,13 +503,33 @@ _PLACEHOLDER_RE = re.compile(rf"^(?:(?:{_PLACEHOLDER_WORD})(?![a-z])|x{{2,}}|_{{
 _PUNCT_RE = re.compile(r"[\s*`>#|:：.。,，;；!！()（）\[\]【】{}<>\-–—~…、]+")
 
 
+#: An answer's own label before its text, in a list item or not: '- Answer:', '答案：', '**A:**'.
+_ANSWER_LEAD_RE = re.compile(r"^(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*)?(?:" + "|".join(
+    re.escape(w) for w in sorted(next(b for b in BLOCKS if b.name == "answer").labels, key=len, reverse=True))
+    + r")\s*(?:\*\*)?\s*[:：]\s*(?:\*\*)?\s*", re.I)
+#: A slot to fill in, as a template writes it: a few words in square brackets that say what goes there
+#: ('[Expected answer]', '[Your answer here]', '[在此填写答案]'), not a link ('[text](…)'), a task box
+#: ('[x]') or a value ('[1, 2, 3]', '[]').
+_SLOT_RE = re.compile(r"^\[(?P<words>[^\W\d_][^\[\]\d,;=<>(){}]{2,58})\](?![(\[:])$")
+
+
+def placeholder_slot(text: str) -> bool:
+    """The text is only a slot to fill in: '[Expected answer]', '[Question about key concept]'
+    (two words or more, or Chinese words) — what a template says goes there."""
+    m = _SLOT_RE.match(text.strip())
+    return bool(m) and (len(m["words"].split()) >= 2 or not m["words"].isascii())
+
+
 def placeholder_text(text: str) -> str | None:
     """`text` (an answer's lines) when it says only that the answer is still to be written:
-    'TODO', '待补充。', '（在此填写）', 'xxx', '...'."""
+    'TODO', '待补充。', '（在此填写）', 'xxx', '...', or a template's slot ('- Answer: [Expected answer]')."""
     stripped = text.strip()
     if not stripped or len(stripped) > 60:
         return None
-    core = _PUNCT_RE.sub(" ", stripped).strip()
+    said = _ANSWER_LEAD_RE.sub("", stripped, count=1) if "\n" not in stripped else stripped
+    if placeholder_slot(said):
+        return stripped
+    core = _PUNCT_RE.sub(" ", said).strip()
     if not core:  # only dots, an ellipsis, dashes: '...', '……'
         return stripped if re.fullmatch(r"[.。…\s]{2,}|…+", stripped) else None
     return stripped if _PLACEHOLDER_RE.match(core) else None

@@ -11,7 +11,10 @@ the `###` entry above it. Such a heading is a question too when
   after the last question is an outro, '## Still have questions?');
 - it says something of its own (words, not only links) before the next heading of its level;
 - at the questions' level or one above: it lies outside every question's unit (the reading left it
-  to the chapter page), after the first question, and holds no question under it;
+  to the chapter page), after the first question — or before it, at the questions' level, in a
+  group section that holds questions further on (`## Cloud` over `### What is S3?` and then numbered
+  `#### 1. …` cards: not the preamble) — and holds no question under it; in a reading at several
+  levels (a deck whose sections write their cards at different depths), at one of its levels;
 - one level below: it is the only heading of that level in a question's unit, and the question
   above it has said something before it (it is no part of that answer's outline); or it is written
   as a question under a question titled as a topic that does not ask ('## 与选项式 API 的关系' over
@@ -28,6 +31,7 @@ import re
 from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
 from qabook.importer.askheadings import written_as_question
+from qabook.importer.template import leads_in
 from qabook.importer.shapes import asks, unbold
 
 #: A title that states a problem: a failure, something that does not work ('…的问题' at its end; not a topic
@@ -68,25 +72,47 @@ def next_heading(elements: list[Element], j: int, level: int) -> int:
                  and elements[k].level <= level), len(elements))
 
 
+def _in_group(elements: list[Element], j: int, at: set[int]) -> bool:
+    """Heading j, before the first question, sits in a group of them: the section over it
+    ('## Cloud' over '### Amazon Web Services' and '### What is S3?', then '#### 1. …' cards) is no
+    document's title and holds some of the reading's questions further on — not the preamble."""
+    over = next((k for k in range(j - 1, -1, -1) if elements[k].kind == "heading"
+                 and elements[k].level < elements[j].level), None)
+    if over is None:
+        return False
+    heads = [el.level for el in elements if el.kind == "heading"]
+    first = next(k for k, el in enumerate(elements) if el.kind == "heading")
+    if over == first or elements[over].level == min(heads) and heads.count(elements[over].level) == 1:
+        return False  # the document's title: what stands under it before the questions is its preamble
+    stop = next_heading(elements, over, elements[over].level)
+    return any(j < i < stop for i in at)
+
+
 def stray_entries(elements: list[Element], lines: list[str], starts: list, ends: list[int], labels: Labels,
                   section_title) -> list[tuple[int, str, int]]:
     """(element index, title, level) of the headings that are questions beside the reading's starts."""
     heads = [s for s in starts if s.strategy == "heading" and s.level]
     # the headings are the reading (a second group in another shape may stand beside them:
     # quoted '> **Q:**' pairs after the '## Q:' entries)
-    if len(heads) < 3 or len(heads) * 2 <= len(starts) or len({s.level for s in heads}) != 1:
+    if len(heads) < 3 or len(heads) * 2 <= len(starts):
         return []
-    level = heads[0].level
+    levels = {s.level for s in heads}
+    one = len(levels) == 1  # (a reading at several levels, a deck whose sections write their cards at
+    level = heads[0].level  # different depths: only its own levels, not the ones next to them)
+    near = {level - 1, level, level + 1} if one else levels
     at = {s.index for s in starts}
     covered = [(s.index, e) for s, e in zip(starts, ends)]
     out = []
     for j, el in enumerate(elements):
-        if el.kind != "heading" or j in at or j < starts[0].index or el.level not in (level - 1, level, level + 1):
+        if el.kind != "heading" or j in at or el.level not in near:
+            continue
+        if j < starts[0].index and not (el.level in levels and _in_group(elements, j, at)):
             continue
         title = heading_title(el)
-        if not title or section_title(title) or labels.heading(title) or not (asks(title) or states_problem(title)):
-            continue
-        if el.level == level - 1 and not states_problem(title) and not any(i > j for i in at):
+        if not title or section_title(title) or labels.heading(title) \
+                or not ((asks(title) and not leads_in(title)) or states_problem(title)):
+            continue  # ('How to Use This Guide:' leads in to its steps: a guide's section, `template.leads_in`)
+        if one and el.level == level - 1 and not states_problem(title) and not any(i > j for i in at):
             continue  # a group heading that asks after the last question is the page's outro ('## Still have
             # questions?'), not an entry; between the groups, answered directly, it is one ('## 14.5 如何改善 GAN 的性能')
         stop = next_heading(elements, j, el.level)
@@ -94,7 +120,7 @@ def stray_entries(elements: list[Element], lines: list[str], starts: list, ends:
         if not _says(lines, el.start + 1, end_line):
             continue
         inside = next(((s, e) for s, e in covered if s < j < e), None)
-        if el.level == level + 1:
+        if one and el.level == level + 1:
             if inside is None:
                 continue
             s, e = inside

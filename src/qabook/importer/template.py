@@ -31,10 +31,10 @@ from qabook.importer.answerkey import claims
 from qabook.importer.elements import Element
 from qabook.importer.furniture import contents_lines
 from qabook.importer.marked import CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE, marked as marks_choice, ticked
-from qabook.importer.labels import Labels
+from qabook.importer.labels import Labels, names_kind
 from qabook.importer.tasksection import task_section
-from qabook.importer.shapes import (FENCE_RE, Shape, asks, details_close, instructs, linked_title, question_mark,
-                                   says_question, step)
+from qabook.importer.shapes import (FENCE_RE, Shape, asks, details_close, instructs, linked_title, names_point,
+                                   question_mark, says_question, step)
 from qabook.vocabulary import SECTION_WORDS
 
 _PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)": 0.1, "(N)": 0.1, "一、": 0.0,
@@ -127,6 +127,11 @@ class Candidate:
             # answered or not (a list of steps or notes carries no rating)
         if f["ask"] >= 0.8 and f["sequence"] >= 0.8 and f["n"] >= 3 and not steps:
             return True  # numbered questions still waiting for their answers: each is a question
+        if steps and f["ask"] >= 0.8 and f.get("marked", 0) >= 0.8 and f["sequence"] >= 0.9 and f["n"] >= 6 \
+                and f.get("titled", 0) >= 1.0:
+            return True  # a list numbered one by one whose items are written as questions ('?'), in a document
+            # titled as a bank of them: its questions still waiting for their answers, however many sections
+            # it runs across (a list of steps does not ask; a note's questions are under no such title)
         if f["ask"] >= 0.6 and f.get("marked", 0) >= 0.3 and f["sequence"] >= 0.9 and f["n"] >= 6 and self.key[0] != "item":
             return True  # a long run numbered one by one, most of it asking: the tasks among it are questions too
         if f.get("titled", 0) >= 1.0 and f["ask"] >= 0.3 and f["sequence"] >= 0.8 and f["n"] >= 3 and self.key[0] != "item":
@@ -507,10 +512,15 @@ _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|
 
 #: What follows a Q&A word that only qualifies the noun after it, when that noun is a page *about*
 #: questions — their kinds, their markup, the tools that make them ('Quiz types and syntax', 'Interview
-#: Question Categories', 'Exercise Directive', 'Question Generator'): no collection of questions.
-_ABOUT_QA_RE = re.compile(r"[\s-]+(?:types?|kinds?|categor(?:y|ies)|taxonomy|syntax|formats?|formatting|markup|"
+#: Question Categories', 'Exercise Directive', 'Question Generator') — or another kind of document
+#: altogether, of a product named for them ('Microsoft Q&A release notes', 'Quiz app changelog'):
+#: no collection of questions.
+_ABOUT_QA_RE = re.compile(r"[\s-]+(?:(?:app|site|platform|product|service)\s+)?"
+                          r"(?:types?|kinds?|categor(?:y|ies)|taxonomy|syntax|formats?|formatting|markup|"
                           r"templates?|directives?|schemas?|specs?|specifications?|generators?|plugins?|extensions?|"
-                          r"components?|widgets?|editors?|builders?|engines?|makers?|guidelines?|writing|design)\b", re.I)
+                          r"components?|widgets?|editors?|builders?|engines?|makers?|guidelines?|writing|design|"
+                          r"release\s+notes|releases|changelogs?|change\s+logs?|roadmaps?|announcements?|newsletters?|"
+                          r"status\s+updates?)\b", re.I)
 
 
 def names_qa(text: str) -> bool:
@@ -720,12 +730,15 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
                      if not asked and not said and not keyed}
     if len(sections) * 2 >= n:
         sections = set()  # most starts are such: they are what the template is about
-    sections |= quiet_runs(cand) | numbered_edges(cand)
-    if n < 5 or sum(cand.asked_at) < 0.75 * n and not _asks_between(cand):
+    named = parts_named(cand)
+    sections |= quiet_runs(cand) | numbered_edges(cand) | named
+    # (the rest are judged without the parts the page names: 'How do I get support?' and its kind)
+    rest = [asked for i, asked in zip(cand.indices, cand.asked_at) if i not in named]
+    if n < 5 or sum(rest) < 0.75 * len(rest) and not _asks_between(cand):
         return sections  # the starts do not ask as a rule ('# 7. 微软-S-expression' among problem titles)
     # an untitled start ('#### 100.') is left to the placeholder check, which reports it; an empty
     # start stands out only where the units are answered as a rule (not in a bank of open tasks)
-    answered = sum(cand.answered_at) >= 0.75 * n
+    answered = sum(said for i, said in zip(cand.indices, cand.answered_at) if i not in named) >= 0.75 * len(rest)
     out = {i for k, (i, asked, said, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.answered_at, cand.shapes))
            if answered and not asked and not said and shape.title.strip() and not in_sequence(cand.shapes, k)
            and not (cand.key[0] == "details" and _task_sentence(shape.title))}
@@ -733,8 +746,9 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     out |= lead_ins(cand)
     for order in (range(n), range(n - 1, -1, -1)):
         for k in order:
-            if cand.asked_at[k] or cand.shapes[k].numbering:
-                break  # a numbered start is one of the sequence
+            if cand.asked_at[k] or cand.shapes[k].numbering or names_point(cand.shapes[k].title):
+                break  # a numbered start is one of the sequence; one that names a point of a subject
+                # ('## 平滑重启的原理') asks in noun form
             if elements and cand.answered_at[k] and _in_asking_group(cand, elements, k):
                 break  # answered, in a group of the entries that ask: one of them
             out.add(cand.indices[k])
@@ -743,11 +757,48 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     return out | sections
 
 
+#: How many words a part of a page is named with ('Tested Methods', '📚 Guides', '支持的版本').
+_PART_WORDS = 4
+
+
+def parts_named(cand: Candidate) -> set[int]:
+    """In a FAQ of unnumbered, unlabelled headings whose starts that ask are all written as questions
+    ('### How do I get support?') and are most of them, the starts that name a part of the page
+    instead — a few words, no question word, no question mark, no problem stated (`### 🧪 Tested
+    Methods` over a table, `### 📚 Guides` over links): sections, chapter text. Not in a deck of cards
+    from the page's first line, where a topic to recall is a card ('## Examples of lost cities')."""
+    f = cand.features
+    if not _heading(cand.key[0]) or cand.key[2] != "plain" or cand.key[1] or f.get("labelled", 0) >= 0.5 \
+            or f.get("headless") or not cand.asked_at:
+        return set()
+    from qabook.importer.strays import states_problem  # (strays reads templates: imported when used)
+    n = len(cand.indices)
+    asking = [k for k in range(n) if cand.asked_at[k]]
+    if n < 5 or len(asking) * 2 < n or not all(question_mark(cand.shapes[k].title) for k in asking):
+        return set()
+
+    def names_part(title: str) -> bool:
+        plain = re.sub(r"[*_`]|[^\w\s'&/-]", " ", title).strip()
+        words = len(re.findall(r"[A-Za-z0-9']+", plain)) + len(re.findall(r"[\u4e00-\u9fff]", plain)) / 2
+        return 0 < words <= _PART_WORDS and not asks(title) and not states_problem(title) \
+            and not re.search(r"[.!。！]\s*$", title.strip()) and not names_point(title)  # ('线程的优点：' asks)
+
+    out = {cand.indices[k] for k in range(n) if not cand.asked_at[k] and not cand.shapes[k].numbering
+           and names_part(cand.shapes[k].title)}
+    return out if len(out) * 3 <= n else set()
+
+
 #: A title that leads in to what follows it instead of asking: a sentence that ends with a colon
 #: ('Java 异常类层次结构图概览：'), or with a full stop and points below ('…从如下4个抽象类基类中派生出来的。',
 #: 'as follows', 'the following') — not a problem stated in the heading ('The following error occurs').
 _LEAD_IN_RE = re.compile(r"[:：]\s*$|(?:如下|以下|下面|下列|下图|\bas follows\b|\bthe following\b|\bbelow\b).*[.。]\s*$",
                          re.I)
+
+
+def leads_in(title: str) -> bool:
+    """The title points to what follows it (`_LEAD_IN_RE`: 'How to Use This Guide:', '…如下…。') and
+    does not ask with a question mark."""
+    return not question_mark(title) and bool(_LEAD_IN_RE.search(title))
 
 
 def lead_ins(cand: Candidate) -> set[int]:
@@ -760,7 +811,8 @@ def lead_ins(cand: Candidate) -> set[int]:
         return set()
     return {i for k, (i, asked, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.shapes))
             if k and cand.answered_at[k - 1] and not asked and not shape.numbering and not explicit(shape)
-            and not (cand.labelled_at and cand.labelled_at[k]) and _LEAD_IN_RE.search(shape.title)}
+            and not (cand.labelled_at and cand.labelled_at[k]) and _LEAD_IN_RE.search(shape.title)
+            and not names_point(shape.title)}  # '## 线程的优点：' asks for a point: a question in noun form
 
 
 def _task_sentence(title: str) -> bool:
@@ -971,11 +1023,24 @@ def named_sections(elements: list[Element]) -> list[bool]:
         while stack and stack[-1][0] >= el.level:
             stack.pop()
         if j != title:
-            stack.append((el.level, names_collection(el.text), asked_of_others(el.text)))
+            stack.append((el.level, names_collection(el.text) or _kind_section(el.text), asked_of_others(el.text)))
         if any(names for _, names, _ in stack) and not any(others for _, _, others in stack):
             stop = heads[k + 1] + 1 if k + 1 < len(heads) else len(elements)
             out[j + 1:stop] = [True] * (stop - j - 1)
     return out
+
+
+#: A section heading's numbering before its words and a count or score after them: '三、', '2.',
+#: '（共 5 题）', '(10分)'.
+_SECTION_NUMBER_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[一二三四五六七八九十]+)\s*[、.．:：]?\s*")
+_SECTION_COUNT_RE = re.compile(r"\s*[(（][^()（）]{0,20}[)）]\s*[:：]?\s*$|\s*[:：]\s*$")
+
+
+def _kind_section(title: str) -> bool:
+    """The heading names a kind of question, the section's contents ('# 实战题', '## 三、编程题（共 5 题）'):
+    the problems under it are its questions, as a tag `【单选题】` names its one (`labels.names_kind`)."""
+    plain = _SECTION_COUNT_RE.sub("", _SECTION_NUMBER_RE.sub("", re.sub(r"[*_`#]", "", title)))
+    return bool(plain) and names_kind(plain)
 
 
 def section_title(title: str) -> bool:
@@ -1038,6 +1103,27 @@ def _rival(winner: Candidate, other: Candidate) -> bool:
     return True
 
 
+def unbolded(winner: Candidate, union: Candidate) -> bool:
+    """Whether what `union` (both bold forms of the winner's box and numbering: '**6、…**' and
+    '6、…') adds to the winner is items the author wrote without the others' bold: each asks, stands
+    first in a unit of the winner's, alone, and is numbered in its sequence (the number before it
+    again or the next, the one after it the same or the next) — an item of the bank, not the answer of the question above it
+    (an answer's plain points state it, or count on from 1 under any question)."""
+    ours = set(winner.indices)
+    extra = [k for k, i in enumerate(union.indices) if i not in ours]
+    for k in extra:
+        if k == 0 or k + 1 >= len(union.indices) or union.indices[k - 1] not in ours \
+                or union.indices[k + 1] not in ours or union.indices[k] != union.indices[k - 1] + 1:
+            return False
+        nums = [union.shapes[j].numbering for j in (k - 1, k, k + 1)]
+        if any(n is None or n.number is None for n in nums) or not union.asked_at[k]:
+            return False
+        before, this, after = (n.number for n in nums)
+        if not (before <= this <= before + 1 and this <= after <= this + 1):
+            return False
+    return bool(extra) and len(extra) <= 0.2 * len(union.indices)
+
+
 def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
     """The winner and the runner-up (a different reading of the document), or None."""
     ok = sorted((c for c in cands if c.accepted), key=lambda c: (-c.score, c.key))
@@ -1062,6 +1148,12 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
             winner = max(outer, key=lambda c: c.score)
         else:
             break
+    # one of the numbered items written without the others' bold ('**6、…**', '6、…', '**7、…**'): the
+    # reading of both forms, when all it adds are such items
+    union = next((c for c in ok if c.key == (winner.key[0], "*", winner.key[2]) and set(winner.indices) < set(c.indices)),
+                 None)
+    if union is not None and unbolded(winner, union):
+        winner = union
     # headings over labelled questions ('### 1.1 典型问题' over '**面试题：** …'): the labels are the
     # questions when the headings leave some of them out (a labelled question after the last
     # heading) or hold two of them in one unit; else the headings title them (one label each). Labels

@@ -66,7 +66,9 @@ def whole_document(elements: list[Element], shapes: list[Shape], lines: list[str
     held = sum(1 for k in text_lines if k >= el.start)
     if not text_lines or held < 0.7 * len(text_lines):
         return None
-    question_parts = [i for i in range(start + 1, len(elements)) if _labels_question(elements[i], lines, labels)]
+    # (a heading over an outline of links to other pages, '## 📔 面试题', names them: no question part, `furniture.py`)
+    question_parts = [i for i in range(start + 1, len(elements))
+                      if not shapes[i].toc and _labels_question(elements[i], lines, labels)]
     top = min(elements[i].level for i in heads)
     alone = sum(1 for i in heads if elements[i].level == top) == 1 and el.level == top
     said = bool(_SAID_RE.match(shape.title)) or bool(shape.numbering)

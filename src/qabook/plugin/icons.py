@@ -5,10 +5,11 @@ rules of the icons it meets first into a folder of the site, which `write` gathe
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+
+from qabook.staging import atomic_file
 
 ICONS_CSS = "assets/qabook/icons.css"
 _PARTS = "assets/qabook/icons.parts"  # (gathered into ICONS_CSS, then removed)
@@ -32,9 +33,8 @@ class IconMasks:
         for name in new:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-                tmp = folder / f".{name}.{os.getpid()}"
-                tmp.write_text(self.rules[name] + "\n", encoding="utf-8")
-                os.replace(tmp, folder / f"{name}.css")
+                with atomic_file(folder / f"{name}.css") as part:
+                    part.write_text(self.rules[name] + "\n", encoding="utf-8")
             except OSError:  # the folder gathered meanwhile (a live preview's writer): again after the next page
                 continue
             self._written.add(name)
@@ -57,9 +57,8 @@ class IconMasks:
             except OSError:  # a part written meanwhile: gathered by the next build
                 pass
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}")
-        tmp.write_text("".join(rules[k] + "\n" for k in sorted(rules)), encoding="utf-8")
-        os.replace(tmp, target)  # a page loading it meanwhile (live preview) reads the old or the new
+        with atomic_file(target) as part:  # a page loading it meanwhile (live preview) reads the old or the new
+            part.write_text("".join(rules[k] + "\n" for k in sorted(rules)), encoding="utf-8")
         self._written = set(self.rules)
 
 

@@ -22,7 +22,8 @@ from qabook.i18n import t
 from qabook.model import Book, Page
 from qabook.plugin.preview import Rendered
 from qabook.plugin.site import PRINT_JS
-from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown, slot_cards
+from qabook.pdfnames import book_pdf
+from qabook.printbook import PRINT_MARKER, print_page_html, print_page_markdown, slot_cards, whole_title
 from qabook.safepaths import SITE_MARKER, marker_text
 from qabook.study import QuestionHtml
 
@@ -37,10 +38,10 @@ def mark_site(site: Path) -> None:
 
 def add_print_pages(files: Files, config: MkDocsConfig, book: Book, language: str | None) -> dict[str, File]:
     """A "print this chapter" page (<chapter>/print.md, not in the navigation) per chapter with
-    topics and a chapter page; returns them by chapter slug."""
+    topics (`Book.printed_chapters`) and a chapter page; returns them by chapter slug."""
     out = {}
-    for chapter in book.chapters:
-        if chapter.topics and chapter.index is not None:
+    for chapter in book.printed_chapters:
+        if chapter.index is not None:
             file = File.generated(config, f"{chapter.slug}/print.md", content=print_page_markdown(chapter, language),
                                   inclusion=InclusionLevel.NOT_IN_NAV)
             files.append(file)
@@ -141,17 +142,25 @@ def _has(page: Page | None, marker: str) -> bool:
     return page is not None and any(marker in line for line in page.source_lines)
 
 
-def unlinked_pdfs_note(book: Book, pdf_dir: str) -> str | None:
+def unlinked_pdfs_note(book: Book, pdf_dir: str, slug: str = "book", site_name: str = "",
+                       language: str | None = None) -> str | None:
     """A line for the build log when some PDF this build wrote is linked by no page: the PDF and
     print buttons come where a chapter page says `<!-- qabook:pdf -->`, the chapter table with
-    every PDF where the home page says `<!-- qabook:chapters -->` (None: every PDF is linked)."""
+    every PDF where the home page says `<!-- qabook:chapters -->` (None: every PDF is linked).
+    In a site qabook was added to, the whole book's PDF holds only the Q&A chapters: the line
+    names that file and its title, and says that the table makes the home page qabook's."""
     if _has(book.pages.get("index.md"), CHAPTERS_MARKER) or not book.printed_chapters:
         return None
     unlinked = [ch.index.display for ch in book.printed_chapters if ch.index and not _has(ch.index, PDF_MARKER)]
-    which = f"the chapters of {', '.join(unlinked)} and the whole book" if unlinked else "the whole book"
+    whole = "the whole book"
+    table = f"{CHAPTERS_MARKER} on the home page for a table of the chapters with every PDF"
+    if not book.site_is_book:
+        title = whole_title(book, site_name or "qabook", language)
+        whole = f"{book_pdf(slug)} (the site's Q&A chapters in one PDF, titled '{title}')"
+        table += " (which makes the home page qabook's)"
+    which = f"the chapters of {', '.join(unlinked)} and {whole}" if unlinked else whole
     return (f"no page links the PDFs in {pdf_dir.strip('/')}/ of {which}: write {PDF_MARKER} on a "
-            f"chapter page for its PDF and print buttons, {CHAPTERS_MARKER} on the home page for a table of "
-            "the chapters with every PDF")
+            f"chapter page for its PDF and print buttons, {table}")
 
 
 def write_exports(book: Book, out: Path, title: str, language: str | None) -> None:

@@ -410,7 +410,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         if making_pdfs and self.book is not None and self.project is not None:
             outputs.write_pdfs(self.project, self.book, site_dir / self.config.pdf_dir, self.config.paper,
                                self.config.jobs)
-            if note := outputs.unlinked_pdfs_note(self.book, self.config.pdf_dir):
+            if note := outputs.unlinked_pdfs_note(self.book, self.config.pdf_dir, self.pdf_slug,
+                                                      config.site_name, self.language):
                 outputs.log.info(note)
         if making_pdfs and self.config.exports and self.book is not None:
             outputs.write_exports(self.book, site_dir / self.config.pdf_dir, config.site_name, self.language)

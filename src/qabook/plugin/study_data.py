@@ -58,14 +58,11 @@ def write_study_data(site: Path, book_id: str, language: str | None, book: Book,
     the id it was kept under before a rename not yet settled, `book_identity`). Returns, by
     chapter slug, its cards' file (site path) and its cards by key, for the print pages."""
     by_src = {f.src_uri: f for f in files} if files is not None else {}
-    chapters, topics = [], []
-    groups = [(chapter.slug, chapter.topics) for chapter in book.chapters
-              if chapter.topics and f"{chapter.slug}/index.md" in by_src]
-    for chapter in book.chapters:
-        index = by_src.get(f"{chapter.slug}/index.md")
-        if index is not None and chapter.topics:
-            chapters.append({"slug": chapter.slug, "title": chapter.title, "url": index.url})
-    for slug, members in [*groups, ("", book.loose_topics)]:
+    studied = [(chapter, index) for chapter in book.printed_chapters  # the chapters with topics, and a chapter page
+               if (index := by_src.get(f"{chapter.slug}/index.md")) is not None]
+    chapters = [{"slug": chapter.slug, "title": chapter.title, "url": index.url} for chapter, index in studied]
+    topics = []
+    for slug, members in [*((chapter.slug, chapter.topics) for chapter, _ in studied), ("", book.loose_topics)]:
         for topic in members:
             file = by_src.get(topic.rel)
             if file is None or not topic.id:

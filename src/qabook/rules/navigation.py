@@ -10,6 +10,7 @@ from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 from qabook.book import TOPICS_MARKER, lists_topics
+from qabook.config import kept_out_of_nav
 from qabook.diagnostics import Diagnostic
 from qabook.model import Book, Chapter, Page
 from qabook.rules import at, rule
@@ -72,13 +73,17 @@ def chapter_without_index(book: Book) -> Iterator[Diagnostic]:
 def not_in_nav(book: Book) -> Iterator[Diagnostic]:
     """A chapter page links each of its topics — or lists them all (`<!-- qabook:topics -->`); in
     a site qabook was added to (`home: false`), MkDocs' navigation lists them, not the chapter
-    page. A nav written in mkdocs.yml lists every page."""
+    page. A nav written in mkdocs.yml lists every page. A page mkdocs.yml's `not_in_nav` matches
+    is left out on purpose: no finding."""
+    def on_purpose(page: Page) -> bool:
+        return kept_out_of_nav(book.project, page.rel)
+
     for chapter in book.chapters:
         if chapter.index is None or not book.site_is_book or lists_topics(chapter.index):
             continue
         linked = {resolve_link(chapter.index, link.href)[0] for link in chapter.index.links}
         for topic in chapter.topics:
-            if topic.rel not in linked:
+            if topic.rel not in linked and not on_purpose(topic):
                 name = topic.rel.split("/")[-1]
                 yield at(topic, topic.title_line or 1, 1,
                          f"topic is not listed on its chapter page {chapter.index.display}: add a link to '{name}' "
@@ -89,11 +94,12 @@ def not_in_nav(book: Book) -> Iterator[Diagnostic]:
         for chapter in book.chapters:  # one finding a chapter, with the nav entries to paste
             pages = [p for p in (chapter.index, *chapter.topics) if p is not None]
             in_chapters.update(p.rel for p in pages)
+            pages = [p for p in pages if not on_purpose(p)]
             missing = [p for p in pages if p.rel not in listed]
             if missing:
                 yield at(missing[0], 1, 1, _nav_hint(chapter, missing, len(missing) == len(pages), book.config_display))
         for page in book.pages.values():
-            if page.rel not in listed and page.rel not in in_chapters:
+            if page.rel not in listed and page.rel not in in_chapters and not on_purpose(page):
                 yield at(page, 1, 1, f"page is not in the nav of {book.config_display}: add it there")
         for target, source in book.nav_pages:
             if target not in book.pages and target not in book.other_files:

@@ -67,25 +67,9 @@ def is_latin(token: str) -> bool:
     return "a" <= token[0] <= "z" or token[0].isdigit()
 
 
-def analyze(text: str) -> list[str]:
-    """Terms in order, with repeats (term frequencies count them)."""
+def _terms(text: str, runs: list[str] | None) -> list[str]:
+    """analyze's terms; each Chinese run of two or more characters also added to `runs` (if given)."""
     out: list[str] = []
-    for m in TOKEN_RE.finditer(normalize(text)):
-        token = m.group()
-        if is_latin(token):
-            out.append(stem(token))
-        elif len(token) == 1:
-            out.append(token)
-        else:
-            out.extend(token[i:i + 2] for i in range(len(token) - 1))
-    return out
-
-
-def index_terms(text: str) -> list[str]:
-    """The terms indexed for a text: `analyze` plus every character of each Chinese run of two or
-    more (after all of analyze's terms; one pass over the text)."""
-    out: list[str] = []
-    runs: list[str] = []
     for token in TOKEN_RE.findall(normalize(text)):
         if is_latin(token):
             out.append(stem(token))
@@ -93,7 +77,21 @@ def index_terms(text: str) -> list[str]:
             out.append(token)
         else:
             out += [token[i:i + 2] for i in range(len(token) - 1)]
-            runs.append(token)
+            if runs is not None:
+                runs.append(token)
+    return out
+
+
+def analyze(text: str) -> list[str]:
+    """Terms in order, with repeats (term frequencies count them)."""
+    return _terms(text, None)
+
+
+def index_terms(text: str) -> list[str]:
+    """The terms indexed for a text: `analyze` plus every character of each Chinese run of two or
+    more (after all of analyze's terms; one pass over the text)."""
+    runs: list[str] = []
+    out = _terms(text, runs)
     for token in runs:
         out += token
     return out

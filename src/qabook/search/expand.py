@@ -24,7 +24,8 @@ Chinese text is segmented by forward maximum matching over CC-CEDICT's words and
 glossaries' terms, and a word inside a compound where forward and backward matching agree
 (自注意力机制 → 自|注意力|机制, but not 浮点数 → 浮点|数 or 浮|点数): `fine_bounds`. A word of the
 book is a span between those boundaries; a Chinese target that also occurs in a document only
-across them (点数 inside 浮点数) carries that document as an exception (`target|-3,7`), so that
+across them (点数 inside 浮点数) carries that document as an exception (`target|-<ids>`: the
+documents' numbers as `digits.encode_ids` text, 3, 7 → `&'`), so that
 an expansion matches the way the segmenter reads the page. Per-document work is cached on the
 document (a live preview redoes only the pages it rendered again), or, for a big book, done
 in worker processes that add up their documents (`PARALLEL_MIN_DOCS`); a one-off build's
@@ -42,6 +43,7 @@ from typing import Sequence
 
 from qabook.search.analyze import (FILLERS_ZH, STOPWORDS, TOKEN_RE, analyze, is_latin, normalize,
                                    shard_of, stem, t2s_table)
+from qabook.search.digits import encode_ids
 from qabook.search.extract import SearchDoc
 from qabook.search.lexicon import HAN_RE, SOURCES, Pair, mine_pairs, shipped_pairs, zh_senses, zh_words
 
@@ -635,7 +637,7 @@ def build_expansions(docs: "list[SearchDoc] | Sequence[SearchDoc]", author: list
 
     def with_exceptions(target: str, text: str | None = None) -> str:
         ids = exceptions.get(normalize(target)) if HAN_RE.match(target) else None
-        return (text or target) + ("|-" + ",".join(map(str, ids)) if ids else "")
+        return (text or target) + ("|-" + encode_ids(ids) if ids else "")
 
     # a source is used for a key only when no better class of source has a target for it:
     # curated (author, book, qabook), then CC-CEDICT's field terms, then single words

@@ -3,7 +3,7 @@
 Scores are precomputed per (term, document) as a field-weighted BM25 term weight, so the browser
 only adds idf-weighted numbers. Terms are spread over shards by hash: a query loads the few
 shards holding its terms and the chunks holding its top results, whatever the size of the book.
-A term's postings are a string (`encode_numbers`), half the bytes of a JSON list of numbers.
+A term's postings are a string (`digits.encode_numbers`), half the bytes of a JSON list of numbers.
 Every file is `qabookSearch.<kind>(…)` JavaScript, loaded by a <script> tag: that works on a
 web server and from file:// alike (fetch() does not).
 """
@@ -17,6 +17,7 @@ from collections import defaultdict
 from typing import Iterator, Sequence
 
 from qabook.search.analyze import shard_of
+from qabook.search.digits import BYTE_CODES, code
 from qabook.search.expand import BookStats, build_expansions
 from qabook.search.extract import SearchDoc
 from qabook.search.lexicon import Pair
@@ -29,54 +30,7 @@ SHARD_BYTES = 12_000  # target size of one term shard (raw: the posting lists as
 MAX_SHARDS = 8192  # (100,000 documents of generated text: ≈ 63 MB of postings, ≈ 5,300 shards)
 CHUNK_BYTES = 4_000  # about the size of one chunk of result texts (raw): a query loads the chunks
 #                      of the results it shows, each for one of its documents (chunk_docs)
-VERSION = 4
-#: Posting lists are written as text, each number in a code of printable ASCII without `"` and
-#: `\\` (91 symbols): a number is its last digit base 46 (symbols 0–45) after its higher digits
-#: base 45 (symbols 46–90), so 0–45 take one character and 46–2,069 two. Half the bytes of a
-#: JSON list of numbers, and a browser reads a string far faster than an array literal.
-DIGITS = "".join(chr(c) for c in range(0x23, 0x7F) if c != 0x5C)
-LAST, HIGH = 46, 45
-
-
-def _code(v: int) -> str:
-    if v < 0:
-        raise ValueError(f"a posting holds {v}: only whole numbers ≥ 0 are written")
-    v, last = divmod(v, LAST)
-    high = ""
-    while v:
-        v, d = divmod(v, HIGH)
-        high = DIGITS[LAST + d] + high
-    return high + DIGITS[last]
-
-
-_CODES = [_code(v) for v in range(LAST * HIGH * HIGH)]  # every number of one to three characters
-_BYTE_CODES = [c.encode("ascii") for c in _CODES]
-
-
-def encode_numbers(values: "array | list[int]") -> str:
-    """A posting list (delta, weight, delta, weight, …) as text (`DIGITS`); decoded by
-    qasearch.js's `decode`."""
-    if len(values) and min(values) < 0:
-        raise ValueError(f"a posting holds {min(values)}: only whole numbers ≥ 0 are written")
-    try:
-        return "".join(map(_CODES.__getitem__, values))
-    except IndexError:  # a number of four characters or more (a delta over 93,149 documents)
-        return "".join(_CODES[v] if v < len(_CODES) else _code(v) for v in values)
-
-
-def decode_numbers(text: str) -> list[int]:
-    """encode_numbers' numbers again (for tests and tools)."""
-    out, acc = [], 0
-    for ch in text:
-        d = DIGITS.index(ch)
-        if d >= LAST:
-            acc = acc * HIGH + d - LAST
-        else:
-            out.append(acc * LAST + d)
-            acc = 0
-    return out
-
-
+VERSION = 5  # (5: an expansion target's excepted documents as encode_ids text)
 class PageDocs:
     """The book's documents, page by page, read again on each pass (`iter`): a page's may be
     held packed (qabook.memory.PackedItems: unpacked for the pass, not kept), so that the index
@@ -200,12 +154,12 @@ def index_files(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None
     # a tuple per posting was most of a big book's memory)
     avg = avg or field_means(docs)
     expansions, files = build_expansions(docs, glossary, stats)  # (reads the term counts: before they go)
-    # (written as they come, in encode_numbers' code — each number's characters do not depend
+    # (written as they come, in digits.encode_numbers' code — each number's characters do not depend
     # on its neighbours —: ≈ 1.3 bytes a number, where an array of 32-bit numbers held 4, and
     # the whole book's postings were the index process's largest growth)
     encoded: dict[str, bytearray] = {}
     last: dict[str, int] = {}
-    codes, top = _BYTE_CODES, len(_BYTE_CODES)
+    codes, top = BYTE_CODES, len(BYTE_CODES)
     row_bytes = 0  # (the result texts' sizes, for chunk_docs: added up on this pass)
     for doc_id, doc in enumerate(docs):
         row_bytes += _row_bytes(doc)
@@ -221,8 +175,8 @@ def index_files(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None
             if flat is None:
                 flat = encoded[term] = bytearray()
             delta = doc_id - last.get(term, 0)
-            flat += codes[delta] if delta < top else _code(delta).encode("ascii")
-            flat += codes[w] if w < top else _code(w).encode("ascii")
+            flat += codes[delta] if delta < top else code(delta).encode("ascii")
+            flat += codes[w] if w < top else code(w).encode("ascii")
             last[term] = doc_id
     last.clear()
     # each posting list becomes the text it is written as, now: a shard's size is then known

@@ -1,0 +1,56 @@
+"""A query typed into the qabook search box, timed as a reader sees it: the one home of that
+measurement (search_query.py, search_scale.py and bench.py use it).
+
+The box is focused first (a reader's click: the results panel opens), then the query's steps
+(`steps`: what the box holds after each key, or after an IME commits a Chinese run) are typed
+`gap` ms apart; the time is from the last step's input event to the frame after its results are
+written (no polling: a MutationObserver on the box's `data-qa-query`, so the harness takes no
+CPU from what it measures).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Resolves to [ms since the last input event, files], files per kind of file (t: term shards, x:
+#: expansion tables, v: word lists, z: zh.js, d: result texts): how many, their decoded bytes,
+#: when the last arrived and when the first was asked for (ms since that input event).
+TYPED = """async ([steps, gap]) => {
+    const root = document.querySelector('[data-qa-search]'); const box = root.querySelector('input');
+    const q = steps[steps.length - 1];
+    box.focus();
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))));
+    for (const s of steps.slice(0, -1)) {
+      box.value = s; box.dispatchEvent(new Event('input')); await new Promise(r => setTimeout(r, gap));
+    }
+    const t0 = performance.now(); box.value = q; box.dispatchEvent(new Event('input'));
+    if (root.dataset.qaQuery !== q) await new Promise(done => {
+      const seen = new MutationObserver(() => { if (root.dataset.qaQuery === q) { seen.disconnect(); done(); } });
+      seen.observe(root, { attributes: true, attributeFilter: ['data-qa-query'] }); });
+    if (root.dataset.qaError) throw new Error(root.dataset.qaError);
+    await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+    const shown = performance.now() - t0, files = {};
+    for (const e of performance.getEntriesByType('resource')) {
+      if (e.startTime < t0 || !e.name.includes('/search/qabook/')) continue;
+      const kind = e.name.split('/').pop().charAt(0), f = files[kind] || (files[kind] = [0, 0, 0, 1e9]);
+      f[0]++; f[1] += e.decodedBodySize; f[2] = Math.max(f[2], e.responseEnd - t0);
+      f[3] = Math.min(f[3], e.startTime - t0);
+    }
+    return [shown, files]; }"""
+
+
+def steps(query: str) -> list[str]:
+    """What the box holds after each key: a Latin letter or a space at a time, a Chinese run at
+    once (an IME commits it whole)."""
+    out, at = [], 0
+    for m in re.finditer(r"[\u3400-\u9fff]+|.", query):
+        at = m.end()
+        out.append(query[:at])
+    return out
+
+
+def typed(page, query: str, gap: int = 0) -> tuple[float, dict[str, list[float]]]:  # noqa: ANN001 - a Playwright page
+    """(ms from the last input event to the results on screen, files per kind) for `query` typed
+    into the page's search box: in one input event, or with `gap` key by key, `gap` ms apart."""
+    ms, files = page.evaluate(TYPED, [steps(query) if gap else [query], gap])
+    return ms, files
