@@ -176,6 +176,46 @@ def test_render_workers_let_go_of_what_the_parent_kept_of_every_page(project: Pa
     assert (tmp_path / "site" / "c001" / "006-t001-005" / "index.html").is_file()
 
 
+CONVERT_PROBE = r"""
+import json, os, sys
+from mkdocs.config import load_config
+from qabook import parallel_build
+from qabook.plugin import preview
+convert = parallel_build._populate_chunk
+def probe(indices):  # in a converting worker, after each of its chunks
+    result = convert(indices)
+    plugin = parallel_build._STATE["config"].plugins["qabook"]
+    held = {"rendered": len(plugin.rendered), "study": len(preview._STUDY), "handed": len(result[0])}
+    path = os.path.join(sys.argv[2], f"{os.getpid()}.json")
+    before = json.load(open(path)) if os.path.exists(path) else []
+    with open(path, "w") as out:
+        json.dump(before + [held], out)
+    return result
+parallel_build._populate_chunk = probe
+config = load_config("mkdocs.yml", site_dir=sys.argv[1])
+config.plugins["qabook"].config["pdf"] = False
+parallel_build.build(config, jobs=2, min_pages=0, keep_content=sys.argv[3] == "keep")
+"""
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_converting_workers_keep_nothing_of_the_pages_they_handed_over(project: Path, tmp_path: Path,
+                                                                       keep: bool) -> None:
+    """A converting worker hands each page's HTML, search documents and study questions to the
+    parent and reads none of them again: kept, each worker held its share of the book unpacked
+    (at 100,000 questions its largest process). Whatever the build, after each chunk the worker
+    holds none of them; the parent has every page (the site is written)."""
+    probes = tmp_path / "probes"
+    probes.mkdir()
+    r = subprocess.run([sys.executable, "-c", CONVERT_PROBE, str(tmp_path / "site"), str(probes),
+                        "keep" if keep else "go"], cwd=project, capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    chunks = [held for p in probes.glob("*.json") for held in json.loads(p.read_text())]
+    assert sum(c["handed"] for c in chunks) >= 14
+    assert [(c["rendered"], c["study"]) for c in chunks] == [(0, 0)] * len(chunks)
+    assert (tmp_path / "site" / "c001" / "006-t001-005" / "index.html").is_file()
+
+
 def test_search_index_files_are_made_one_at_a_time(monkeypatch) -> None:
     """The index is written file by file as it is made (a 10,000-page book's shards and their
     postings, held at once, were the build's peak): the files are build_index's, in its order,
@@ -205,7 +245,7 @@ HELD_PROBE = r"""
 import json, sys
 from mkdocs.config import load_config
 from qabook import parallel_build
-from qabook.memory import Packed
+from qabook.memory import Packed, PackedItems
 from qabook.plugin import preview
 seen = {}
 build_all = parallel_build._build_all
@@ -216,6 +256,10 @@ def probe(config, nav, env, doc_files, jobs):  # in the parent, between converti
     seen["content_packed"] = sum(isinstance(p.__dict__.get("_held_content"), Packed) for p in pages)
     seen["content_reads_as_text"] = all(isinstance(p.content, str) and "<" in p.content for p in pages
                                         if isinstance(p.__dict__.get("_held_content"), Packed))
+    tocs = [p for p in pages if isinstance(p.__dict__.get("_held_toc"), PackedItems)]
+    seen["toc_packed"] = len(tocs)
+    seen["toc_reads_as_mkdocs_own"] = all(type(p.toc).__name__ == "TableOfContents" and next(iter(p.toc)).title
+                                          for p in tocs)
     rendered = list(plugin.rendered.values())
     seen["qabook_pages"] = len(rendered)
     seen["qabook_packed"] = sum(isinstance(r.html, Packed) for r in rendered)
@@ -238,7 +282,8 @@ def test_one_off_parallel_build_holds_every_page_packed_between_its_loops(projec
                                                                           keep: bool) -> None:
     """Between converting and rendering, the parent holds every page of the book: a one-off build
     holds each page's HTML packed (MkDocs' copy, read through `page.content` as text; qabook's,
-    and its questions for study mode reading it) and its search documents' term counts packed —
+    and its questions for study mode reading it), MkDocs' table of contents (read through
+    `page.toc` as MkDocs' own) and its search documents' term counts packed —
     at 30,000 questions these were 1.3 GB of a 2.4 GB build. A build that renders again keeps
     them as they are. (That the site is the same is test_parallel_build's.)"""
     r = subprocess.run([sys.executable, "-c", HELD_PROBE, str(tmp_path / "site"), "keep" if keep else "go"],
@@ -247,10 +292,12 @@ def test_one_off_parallel_build_holds_every_page_packed_between_its_loops(projec
     seen = json.loads(r.stdout.strip().splitlines()[-1])
     assert seen["pages"] >= 14 and seen["qabook_pages"] >= 14 and seen["questions"] >= 12 and seen["docs"] >= 12
     if keep:
-        assert seen["content_packed"] == seen["qabook_packed"] == seen["questions_packed"] == 0
+        assert seen["content_packed"] == seen["qabook_packed"] == seen["questions_packed"] == seen["toc_packed"] == 0
         return
     # every converted page (the print, review and quiz pages are converted too)
     assert seen["content_packed"] == seen["pages"] and seen["content_reads_as_text"]
+    # and MkDocs' table of contents of every page that has one (each topic's), read as MkDocs' own
+    assert seen["toc_packed"] >= 12 and seen["toc_reads_as_mkdocs_own"]
     assert seen["qabook_packed"] == seen["qabook_pages"]
     assert seen["questions_packed"] == seen["questions"]
     # (the documents came from workers, which pack their counts whatever the build)

@@ -8,7 +8,8 @@ process's peak was their sum. `give_back()` asks glibc to return free heap pages
 
 `Packed`: a page's HTML held compressed where a one-off build must hold every page at once
 (between converting and rendering, and until the print pages and study cards are written);
-`PackedItems`: a page's search documents so, until the search index reads them.
+`PackedItems`: a page's search documents so, until the search index reads them, and MkDocs'
+table of contents of a page, until the page is rendered.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ import pickle
 import ctypes.util
 import weakref
 import zlib
+from collections.abc import Sized
 from functools import lru_cache
+from typing import Any
 
 
 @lru_cache(maxsize=1)
@@ -83,20 +86,31 @@ def packed_or_text(text: str | None, pack: bool) -> "str | Packed | None":
     return Packed(text) if pack and isinstance(text, str) else text
 
 
+def packed_or_items(items: Any, pack: bool) -> Any:
+    """`items` (a list, or a sized collection such as MkDocs' table of contents) packed when
+    `pack` and something is in it, else as they are."""
+    return PackedItems(items) if pack and isinstance(items, Sized) and not isinstance(items, (str, bytes)) \
+        and len(items) else items
+
+
 class PackedItems:
-    """Objects (a page's search documents) held pickled and compressed (zlib, level 1) by a
-    build that holds every page of the book at once until one step reads them all: iterating
-    unpickles them afresh each time (nothing is kept), so a reader that goes over the book
-    several times holds one page's objects at a time."""
+    """Objects (a page's search documents; its table of contents) held pickled and compressed
+    (zlib, level 1) by a build that holds every page of the book at once until one step reads
+    them all: iterating (or `unpacked()`) unpickles them afresh each time (nothing is kept), so a
+    reader that goes over the book several times holds one page's objects at a time."""
 
     __slots__ = ("data", "count")
 
-    def __init__(self, items: list) -> None:
+    def __init__(self, items: Any) -> None:
         self.data = zlib.compress(pickle.dumps(items, pickle.HIGHEST_PROTOCOL), 1)
         self.count = len(items)
 
     def __iter__(self):
-        return iter(pickle.loads(zlib.decompress(self.data)))
+        return iter(self.unpacked())
+
+    def unpacked(self) -> Any:
+        """The items as they were packed (their own class: e.g. MkDocs' table of contents), afresh."""
+        return pickle.loads(zlib.decompress(self.data))
 
     def __len__(self) -> int:
         return self.count

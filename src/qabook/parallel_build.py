@@ -10,14 +10,16 @@ with the results and are logged by the parent in page order, so `--strict` count
 
 Plugins keep state from page events in their own process, so:
 - a plugin with `parallel_page_state(page)` / `parallel_apply(page, state)` (qabook's) hands
-  its per-page state over itself;
+  its per-page state over itself (and keeps none of it in the worker: a worker converts a share
+  of the book and reads no page of it again);
 - any other plugin's `on_page_markdown` / `on_page_content` is called again in the parent with
   the input it had in the worker (its result is the worker's), so tags and the like are
   collected as in a serial build;
 - a one-off build (`keep_content=False`) whose two loops both run in workers holds each page's
-  HTML packed in the parent (`qabook.memory.Packed`, behind `page.content`, which reads as the
-  text: a plugin's `on_env` may read or set it, e.g. Material's tag listings): a big book's
-  pages are all held at once there, and the HTML was most of it;
+  HTML and table of contents packed in the parent (`qabook.memory.Packed` behind `page.content`,
+  which reads as the text: a plugin's `on_env` may read or set it, e.g. Material's tag listings;
+  `PackedItems` behind `page.toc`, which reads as MkDocs' own): a big book's pages are all held
+  at once there;
 - a plugin with `parallel_convert_worker()` is told when it is in a converting worker, and one
   with `parallel_chunk_state()` / `parallel_chunk_apply(state)` hands over what it added up
   over a chunk of pages (qabook's search expansions' figures: one sum per chunk, not one per
@@ -58,7 +60,7 @@ from mkdocs.structure.pages import Page
 
 from qabook.cpus import available_cores
 from qabook.markdown_reuse import reused_markdown
-from qabook.memory import Packed, give_back, packed_or_text
+from qabook.memory import Packed, PackedItems, give_back, packed_or_items, packed_or_text
 from qabook.staging import worker_pool, worker_process
 
 log = logging.getLogger("mkdocs.commands.build")
@@ -177,6 +179,7 @@ def _populate_chunk(indices: list[int]) -> tuple[list[tuple], list[tuple[str, in
             return out, _take_log(), _error_text(exc), []
         attrs = {name: getattr(page, name, None) for name in PAGE_RESULT}
         attrs["content"] = packed_or_text(attrs["content"], _STATE["pack"])  # (see _hold_packed)
+        attrs["toc"] = packed_or_items(attrs["toc"], _STATE["pack"])
         if "title" in page.__dict__:  # set by a plugin (MkDocs' title is a weak property)
             attrs["title"] = page.__dict__["title"]
         links = getattr(page, "links_to_anchors", None)
@@ -196,13 +199,16 @@ def _build_chunk(indices: list[int]) -> tuple[int, list[tuple[str, int, str]], s
     for i in indices:
         file = doc_files[i]
         page = file.page
-        page.content = page.content  # (unpacked once for the template: see _hold_packed)
+        toc = page.__dict__.get("_held_toc")
+        page.content, page.toc = page.content, page.toc  # (unpacked once for the template: see _hold_packed)
         try:
             _build_page(page, config, doc_files, _STATE["nav"], _STATE["env"],
                         excluded=file.inclusion.is_excluded())
         except Exception as exc:  # noqa: BLE001
             return done, _take_log(), _error_text(exc)
         page.content = None  # written; (a one-off build lets the parent's copy go too)
+        if isinstance(toc, PackedItems):
+            page.toc = toc  # (held packed again, as the parent held it: the worker renders more pages)
         done += 1
     return done, _take_log(), None
 
@@ -368,7 +374,7 @@ def _populate_all(config: MkDocsConfig, files: Files, pages: list[Page], jobs: i
             for i, attrs, states, replays in results:
                 page = pages[i]
                 links = attrs.pop("links_to_anchors")
-                if isinstance(attrs["content"], Packed):
+                if isinstance(attrs["content"], Packed) or isinstance(attrs["toc"], PackedItems):
                     _hold_packed(page)
                 for name, value in attrs.items():
                     setattr(page, name, value)
@@ -386,28 +392,43 @@ def _populate_all(config: MkDocsConfig, files: Files, pages: list[Page], jobs: i
 
 
 _PACKED_PAGES: dict[type, type] = {}
+#: What a one-off build holds packed of every page between its loops (see `_hold_packed`).
+HELD_PACKED = ("content", "toc")
+
+
+def _held(name: str) -> property:
+    key = f"_held_{name}"
+
+    def get(self: Page) -> Any:
+        value = self.__dict__.get(key)
+        if isinstance(value, Packed):  # text: unpacked on each read, not kept
+            return str(value)
+        if isinstance(value, PackedItems):  # objects a plugin may change (Material's tag listings add
+            value = self.__dict__[key] = value.unpacked()  # to their page's toc): unpacked once, kept
+        return value
+
+    def put(self: Page, value: Any) -> None:
+        self.__dict__[key] = value
+
+    return property(get, put)
 
 
 def _hold_packed(page: Page) -> None:
-    """`page.content` kept as it is set, and read as text: a `Packed` HTML is unpacked on each
-    read (not kept), so the parent holds every page packed and a plugin reading a page's HTML
-    (Material's tag listings, in `on_env`) still reads it; the page stays an instance of its
-    class (a subclass with `content` as a property)."""
+    """`page.content` and `page.toc` kept as they are set, and read as MkDocs' own: a `Packed`
+    HTML is unpacked on each read (not kept), a `PackedItems` table of contents on its first read
+    (then kept: it may be changed in place), so the parent holds every page packed and a plugin
+    reading a page's HTML or table of contents (Material's tag listings, in `on_env`) still reads
+    and changes it; the page stays an instance of its class (a subclass with `content` and `toc`
+    as properties)."""
     cls = type(page)
     held = _PACKED_PAGES.get(cls)
     if held is None:
-        def get(self: Page) -> str | None:
-            value = self.__dict__.get("_held_content")
-            return str(value) if isinstance(value, Packed) else value
-
-        def put(self: Page, value: Any) -> None:
-            self.__dict__["_held_content"] = value
-
-        held = _PACKED_PAGES[cls] = type(cls.__name__, (cls,), {"content": property(get, put),
+        held = _PACKED_PAGES[cls] = type(cls.__name__, (cls,), {**{name: _held(name) for name in HELD_PACKED},
                                                               "__module__": cls.__module__})
-    value = page.__dict__.pop("content", None)
+    values = {name: page.__dict__.pop(name, None) for name in HELD_PACKED}
     page.__class__ = held
-    page.content = value
+    for name, value in values.items():
+        setattr(page, name, value)
 
 
 def _build_all(config: MkDocsConfig, nav: Navigation, env: jinja2.Environment, doc_files: Sequence[File],

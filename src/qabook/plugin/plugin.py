@@ -295,12 +295,14 @@ class QabookPlugin(BasePlugin[QabookConfig]):
     # -- pages rendered in worker processes (qabook.parallel_build) ---------------------------
 
     def parallel_page_state(self, page: MkPage) -> tuple:
-        """In a worker: what the page events kept of the page, for the parent."""
+        """In a converting worker: what the page events kept of the page, handed to the parent and
+        let go here (the worker converts a share of the book and reads none of it again: kept,
+        every page's HTML, search documents and study questions piled up in each worker)."""
         src = page.file.src_uri
         refs: set[str] = set()
         if self.offline is not None:  # what this page loads (the worker's set holds only this page's)
             refs, self.offline.refs = self.offline.refs, set()
-        rendered, questions = self.rendered.get(src), preview.split_questions_kept(src)
+        rendered, questions = self.rendered.pop(src, None), preview.take_split_questions(src)
         if self.one_off and rendered is not None:  # the parent holds every page until its print pages are written
             rendered, questions = preview.packed(rendered, questions)
         return rendered, questions, refs

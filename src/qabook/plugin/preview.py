@@ -83,9 +83,10 @@ def packed(rendered: Rendered, questions: list | None) -> tuple[Rendered, list |
     return rendered._replace(html=html, docs=docs), questions
 
 
-def split_questions_kept(src_uri: str) -> list | None:
-    """The questions `questions_of` split for the page, if it did (a worker hands them over)."""
-    cached = _STUDY.get(src_uri)
+def take_split_questions(src_uri: str) -> list | None:
+    """The questions `questions_of` split for the page, if it did, let go here (a worker hands
+    them over)."""
+    cached = _STUDY.pop(src_uri, None)
     return cached[1] if cached else None
 
 
