@@ -30,15 +30,27 @@ def flow_url(tmp_path_factory: pytest.TempPathFactory):
         yield url
 
 
-@pytest.fixture
-def learner(browser):
-    context = browser.new_context(**PHONE)
+def _opened(browser, options: dict):
+    """A page in a context of `options` (a phone, a desktop); no script error on it by the end."""
+    context = browser.new_context(**options)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     yield page
     context.close()
     assert errors == []
+
+
+@pytest.fixture
+def learner(browser):
+    """A learner on a phone."""
+    yield from _opened(browser, PHONE)
+
+
+@pytest.fixture
+def reader(browser, viewport: dict):
+    """A reader at the test's `viewport` (parametrized: desktop and phone)."""
+    yield from _opened(browser, viewport)
 
 
 #: Seen by a person: inside the viewport, and the topmost element at its top is part of it.
@@ -77,15 +89,12 @@ def test_grading_brings_the_next_question_then_the_next_page(learner, flow_url: 
 
 
 @pytest.mark.parametrize("viewport", [{"viewport": {"width": 1280, "height": 800}}, PHONE], ids=["desktop", "phone"])
-def test_grading_a_chapters_last_question_stays_in_the_chapter(browser, flow_url: str, viewport: dict) -> None:
+def test_grading_a_chapters_last_question_stays_in_the_chapter(reader, flow_url: str, viewport: dict) -> None:
     """Outside "study this chapter", the grade of a chapter's last question does not carry the
     learner into the next chapter (`flow` is followed by `llm`): the page stays, its question
     keeps the focus, and a note under it, on screen, says the chapter is done (the live region
     says it too) with the way back to the chapter's page."""
-    context = browser.new_context(**viewport)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    page = reader
     page.goto(flow_url + TWO)
     for n in (1, 2):
         bar = page.locator(f"#q{n} ~ .qa-study-bar").first
@@ -103,19 +112,14 @@ def test_grading_a_chapters_last_question_stays_in_the_chapter(browser, flow_url
     assert back.get_attribute("href") == flow_url + "flow/"
     back.click()
     page.wait_for_url("**/flow/")
-    assert errors == []
-    context.close()
 
 
 @pytest.mark.parametrize("viewport", [{"viewport": {"width": 1280, "height": 800}}, PHONE], ids=["desktop", "phone"])
-def test_j_and_k_stay_in_the_chapter(browser, flow_url: str, viewport: dict) -> None:
+def test_j_and_k_stay_in_the_chapter(reader, flow_url: str, viewport: dict) -> None:
     """`j` past the chapter's last question (`flow` is followed by `llm`) stays, as a grade does,
     and says the chapter ends there; `k` at the next chapter's first question does not go back
     into `flow` either. A keyboard on a phone (a tablet's) presses the same keys."""
-    context = browser.new_context(**viewport)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    page = reader
     page.goto(flow_url + TWO)
     for n in (1, 2):
         page.keyboard.press("j")
@@ -134,8 +138,6 @@ def test_j_and_k_stay_in_the_chapter(browser, flow_url: str, viewport: dict) -> 
     page.wait_for_function("document.getElementById('qa-live').textContent.includes('这是本章第一题。')")
     page.wait_for_timeout(500)
     assert page.url.split("#")[0] == flow_url + first_llm and _focused(page) == "q1", page.url
-    assert errors == []
-    context.close()
 
 
 def test_the_move_can_be_turned_off(learner, flow_url: str) -> None:
