@@ -413,12 +413,9 @@ def _carried_on(winner: Candidate, c: Candidate) -> Candidate | None:
             if not (inside[k] and (sh.numbering is None or sh.numbering.number is None or sh.numbering.number <= mine[-1]))]
     if len(keep) == len(c.indices) or len(keep) < 2:
         return None
-    sub = Candidate(c.key, [c.indices[k] for k in keep], [c.shapes[k] for k in keep], dict(c.features), c.score,
-                    [c.ends[k] for k in keep], [c.answered_at[k] for k in keep] if c.answered_at else [])
-    sub.asked_at = [c.asked_at[k] for k in keep] if c.asked_at else []
+    sub = c.taken(keep)  # (from the template it comes from: not a rival reading)
     if not continues(winner, sub) or sum(sub.asked_at) * 2 < len(keep):
         return None
-    sub.source = c  # the template it comes from: not a rival reading
     return sub
 
 
@@ -526,10 +523,7 @@ def _lone_pairs(winner: Candidate, c: Candidate, elements: list[Element], shapes
         keep.sort()
     if not keep:
         return None
-    sub = Candidate(c.key, [c.indices[k] for k in keep], [c.shapes[k] for k in keep], dict(c.features), c.score,
-                    [c.ends[k] for k in keep], [c.answered_at[k] for k in keep] if c.answered_at else [])
-    sub.asked_at = [c.asked_at[k] for k in keep]
-    sub.source = c  # taken from a template too small to read alone: not a rival reading
+    sub = c.taken(keep)  # (from a template too small to read alone: not a rival reading)
     sub.held = inside  # reported (QI012): a question read out of another one's answer
     return sub
 
@@ -575,11 +569,7 @@ def _beside_container(winner: Candidate, c: Candidate, taken: list[tuple[int, in
         keep.append(k)
     if not keep or len(keep) == len(c.indices):
         return None
-    sub = Candidate(c.key, [c.indices[k] for k in keep], [c.shapes[k] for k in keep], dict(c.features), c.score,
-                    [c.ends[k] for k in keep], [c.answered_at[k] for k in keep] if c.answered_at else [])
-    sub.asked_at = [c.asked_at[k] for k in keep] if c.asked_at else []
-    sub.source = c  # the template it comes from: not a rival reading
-    return sub
+    return c.taken(keep)  # (from the template it comes from: not a rival reading)
 
 
 def detect(elements: list[Element], opts: ImportOptions | None = None, lines: list[str] | None = None,

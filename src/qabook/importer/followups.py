@@ -73,10 +73,8 @@ def follow_up_items(c: Candidate, elements: list[Element], shapes: list[Shape], 
     if not keep:
         return None
     keep.sort()
-    sub = Candidate(c.key, [c.indices[k] for k in keep], [c.shapes[k] for k in keep], dict(c.features), c.score,
-                    [c.ends[k] for k in keep], [c.answered_at[k] for k in keep] if c.answered_at else [])
+    sub = c.taken(keep)  # (from a template inside the reading: not a rival reading)
     sub.asked_at = [True] * len(keep)
-    sub.source = c  # taken from a template inside the reading: not a rival reading
     sub.held = held_by  # reported (QI012): a question read out of another one's answer
     return sub
 

@@ -102,14 +102,18 @@ def numbered_question_lines(elements: list[Element], lines: list[str]) -> set[in
         if el.kind != "paragraph" or el.own_end - el.start < 2:
             continue
         run: list[tuple[int, Numbering]] = []
-        for row in range(el.start, el.own_end):
-            num = numbering(unbold(lines[row].strip()))
-            if num and says_question(num) and num.number is not None and (not run or step(run[-1][1], num) == 1):
+        for row in range(el.start, el.own_end + 1):  # (one row past the paragraph ends its last run)
+            num = _question_number(lines[row]) if row < el.own_end else None
+            if num is not None and run and step(run[-1][1], num) == 1:
                 run.append((row, num))
                 continue
             if len(run) >= 2:
                 cuts |= {r for r, _ in run if r != el.start}
-            run = [(row, num)] if num and says_question(num) and num.number is not None else []
-        if len(run) >= 2:
-            cuts |= {r for r, _ in run if r != el.start}
+            run = [(row, num)] if num is not None else []
     return cuts
+
+
+def _question_number(line: str) -> Numbering | None:
+    """The line's numbering when a question word numbers it ('Q2)', 'Question 3:', '第 4 题')."""
+    num = numbering(unbold(line.strip()))
+    return num if num is not None and says_question(num) and num.number is not None else None

@@ -85,6 +85,16 @@ class Candidate:
         cand.score = round(base + features["coverage"], 3)
         return cand
 
+    def taken(self, keep: list[int]) -> "Candidate":
+        """The units at positions `keep` of this reading, as a reading taken from it (`source`: it joins
+        the winner, never rivals it); its features and score are this reading's."""
+        sub = Candidate(self.key, [self.indices[k] for k in keep], [self.shapes[k] for k in keep], dict(self.features),
+                        self.score, [self.ends[k] for k in keep],
+                        [self.answered_at[k] for k in keep] if self.answered_at else [])
+        sub.asked_at = [self.asked_at[k] for k in keep] if self.asked_at else []
+        sub.source = self
+        return sub
+
     @property
     def accepted(self) -> bool:
         f = self.features
