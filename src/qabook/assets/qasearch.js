@@ -646,12 +646,13 @@
      documents they are megabytes, which the browser would allocate, and its garbage collector
      follow, for every query. What the query before used is cleared first (a fill is a memset:
      cheaper than clearing the rows it touched one by one). */
-  var kept = { held: null, slot: null, W: 0, N: 0 };
+  var kept = { held: null, slot: null, touched: null, W: 0, N: 0 };
   function tables(N, W) {
     var k = kept;
     if (k.N) { k.slot.fill(0, 0, k.N); k.held.fill(0, 0, k.N * k.W); }
     if (!k.slot || k.slot.length < N) k.slot = new Int32Array(N);
     if (!k.held || k.held.length < N * W) k.held = new Int32Array(N * W);
+    if (!k.touched || k.touched.length < N) k.touched = new Int32Array(N);  // (written before it is read)
     k.N = N; k.W = W;
     return k;
   }
@@ -685,17 +686,18 @@
     var T = terms.length, N = meta.docs, W = (T + 31) >> 5;
     var tab = tables(N, W);
     var held = tab.held;  // document → the terms it holds, as bits
-    var slot = tab.slot, touched = [];  // slot: 0 untouched, 1 touched, 2 + its place among the results
-    terms.forEach(function (t, ti) {
-      var list = post.get(t);
-      if (!list) return;
-      var doc = 0, bit = 1 << (ti & 31), word = ti >> 5;
-      for (var j = 0; j < list.length; j += 2) {
-        doc += list[j];
-        held[doc * W + word] |= bit;
-        if (!slot[doc]) { slot[doc] = 1; touched.push(doc); }
+    var slot = tab.slot;  // 0 untouched, 1 touched, 2 + its place among the results
+    var touched = tab.touched, M = 0;  // the documents the query touched, the first M of it
+    for (var t0 = 0; t0 < T; t0++) {
+      var list0 = post.get(terms[t0]);
+      if (!list0) continue;
+      var doc0 = 0, bit = 1 << (t0 & 31), word = t0 >> 5;
+      for (var j0 = 0; j0 < list0.length; j0 += 2) {
+        doc0 += list0[j0];
+        held[doc0 * W + word] |= bit;
+        if (!slot[doc0]) { slot[doc0] = 1; touched[M++] = doc0; }
       }
-    });
+    }
     var termId = new Map();
     terms.forEach(function (t, i) { termId.set(t, i); });
     var alts = p.alts.map(function (a) { return { a: a, ids: a.terms.map(function (t) { return termId.get(t); }) }; });
@@ -753,47 +755,66 @@
                c: Math.round(cover / total * 1e6), e: Math.round(exact / total * 1e6) };
     }
 
-    var groups = new Map(), tiers = new Map();
-    var M = touched.length, docOf = new Int32Array(M), scoreOf = new Float64Array(M), groupOf = [];
-    var n = 0;
+    var groups = new Map(), tiers = new Map(), glist = [];  // glist: the groups that cover something
+    // docOf, scoreOf, gOf: a row per result (a touched document that covers part of the query)
+    var docOf = new Int32Array(M), scoreOf = new Float64Array(M), gOf = new Int32Array(M);
+    var n = 0, anyExcepted = excepted.size > 0, lastKey = null, g = null;
     for (var k = 0; k < M; k++) {
       var doc = touched[k], base = doc * W;
       var key = W === 1 ? held[base] : Array.prototype.join.call(held.subarray(base, base + W), ",");
-      if (excepted.has(doc)) key = key + "#" + doc;
-      var g = groups.get(key);
-      if (g === undefined) {
-        g = group(base, doc);
-        groups.set(key, g);
-        if (g) {
-          var tk = g.c + "," + g.e;
-          if (!tiers.has(tk)) tiers.set(tk, { c: g.c, e: g.e, members: [], sorted: null });
-          g.tier = tiers.get(tk);
+      if (anyExcepted && excepted.has(doc)) key = key + "#" + doc;
+      if (key !== lastKey) {  // (neighbours in `touched` mostly hold the same terms)
+        g = groups.get(key);
+        if (g === undefined) {
+          g = group(base, doc);
+          groups.set(key, g);
+          if (g) {
+            var tk = g.c + "," + g.e;
+            if (!tiers.has(tk)) tiers.set(tk, { c: g.c, e: g.e, members: null, size: 0, whole: 0, sorted: null });
+            g.tier = tiers.get(tk);
+            g.id = glist.push(g) - 1;
+            g.count = 0;
+          }
         }
+        lastKey = key;
       }
       if (!g) continue;
-      docOf[n] = doc; groupOf.push(g); slot[doc] = 2 + n;
-      g.tier.members.push(n);
+      docOf[n] = doc; gOf[n] = g.id; slot[doc] = 2 + n;
+      g.count++;
       n++;
     }
+    // each tier's members (results by their place, in the order they were touched), and how
+    // many of them cover every unit (`whole`)
+    var EPS = 1e-9, G = glist.length, tierOf = new Int32Array(G), tierList = Array.from(tiers.values());
+    tierList.forEach(function (tier, i) { tier.i = i; });
+    glist.forEach(function (gr, i) {
+      tierOf[i] = gr.tier.i; gr.tier.size += gr.count;
+      if (gr.cover >= 1 - EPS) gr.tier.whole += gr.count;
+    });
+    var fill = new Int32Array(tierList.length), into = tierList.map(function (tier) { return (tier.members = new Int32Array(tier.size)); });
+    for (var r = 0; r < n; r++) { var tr = tierOf[gOf[r]]; into[tr][fill[tr]++] = r; }
     // scores: each term's weights added, term by term, where its document's group counts the
-    // term (the same products, added in the same order, as a sum over each document's terms)
+    // term (the same products, added in the same order, as a sum over each document's terms);
+    // `column`: each group's factor for the term
+    var column = new Float32Array(glist.length);
     for (var ti = 0; ti < T; ti++) {
       var list = post.get(terms[ti]);
       if (!list) continue;
+      for (var gi = 0; gi < glist.length; gi++) column[gi] = glist[gi].factor[ti];
       var idf = idfOf(meta, list), doc2 = 0;
       for (var j = 0; j < list.length; j += 2) {
         doc2 += list[j];
         var at = slot[doc2] - 2;
         if (at < 0) continue;
-        var f = groupOf[at].factor[ti];
+        var f = column[gOf[at]];
         if (f) scoreOf[at] += Math.fround(idf * list[j + 1] / 10) * f;
       }
     }
-    var order = Array.from(tiers.values()).sort(function (a, b) { return b.c - a.c || b.e - a.e; });
+    var order = tierList.slice().sort(function (a, b) { return b.c - a.c || b.e - a.e; });
     function better(a, b) { return scoreOf[a] > scoreOf[b] || (scoreOf[a] === scoreOf[b] && docOf[a] < docOf[b]); }
     function byRank(a, b) { return better(a, b) ? -1 : better(b, a) ? 1 : 0; }
     function result(i) {
-      var g = groupOf[i];
+      var g = glist[gOf[i]];
       return { doc: docOf[i], cover: g.cover, exact: g.exact, score: scoreOf[i], marks: g.marks, c: g.c, e: g.e };
     }
     /* The tier's first `m` members in order (all of them sorted once `m` is a good part of it). */
@@ -843,14 +864,13 @@
       }
       return out;
     }
-    var EPS = 1e-9, full = 0;
-    for (var ti = 0; ti < order.length; ti++) {  // the results that hold every word come first
-      var members = order[ti].members, whole = 0;
-      for (var mi = 0; mi < members.length; mi++) if (groupOf[members[mi]].cover >= 1 - EPS) whole++;
+    var full = 0;
+    for (ti = 0; ti < order.length; ti++) {  // the results that hold every word come first
+      var members = order[ti].members, whole = order[ti].whole;
       if (whole === members.length) { full += whole; continue; }
       if (whole) {  // (a tier mixing them: its order decides)
         var sorted = firstOf(order[ti], members.length);
-        for (mi = 0; mi < sorted.length && groupOf[sorted[mi]].cover >= 1 - EPS; mi++) full++;
+        for (var mi = 0; mi < sorted.length && glist[gOf[sorted[mi]]].cover >= 1 - EPS; mi++) full++;
       }
       break;
     }
