@@ -791,8 +791,10 @@
       tierOf[i] = gr.tier.i; gr.tier.size += gr.count;
       if (gr.cover >= 1 - EPS) gr.tier.whole += gr.count;
     });
-    var fill = new Int32Array(tierList.length), into = tierList.map(function (tier) { return (tier.members = new Int32Array(tier.size)); });
-    for (var r = 0; r < n; r++) { var tr = tierOf[gOf[r]]; into[tr][fill[tr]++] = r; }
+    var byTier = new Int32Array(n), next = new Int32Array(tierList.length), at0 = 0;  // one array, a range a tier
+    tierList.forEach(function (tier, i) { next[i] = at0; tier.members = byTier.subarray(at0, at0 + tier.size); at0 += tier.size; });
+    if (tierList.length === 1) for (var r = 0; r < n; r++) byTier[r] = r;
+    else for (r = 0; r < n; r++) byTier[next[tierOf[gOf[r]]]++] = r;
     // scores: each term's weights added, term by term, where its document's group counts the
     // term (the same products, added in the same order, as a sum over each document's terms);
     // `column`: each group's factor for the term
