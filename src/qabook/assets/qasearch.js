@@ -65,16 +65,38 @@
 
   function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
 
+  /* A file of the index, once: `qabookSearch.<kind>(…JSON…);`, whose call resolves the file's
+     promise (window.qabookSearch below). Over http(s) it is fetched and its arguments read with
+     JSON.parse (no <script> element, no script to compile: at 100,000 documents a query's files
+     are half a megabyte); from file://, where fetch() cannot read files, and for a file that is
+     not that shape or a fetch the page may not make (a stricter Content-Security-Policy), it is
+     loaded as a <script>. */
+  var FETCH = /^https?:$/.test(window.location.protocol || "") && typeof window.fetch === "function";
+  var CALL = /^qabookSearch\.(meta|shard|chunk|xshard|vocab|zh)\(/;
   function load(key, file) {
     if (pending[key]) return pending[key].promise;
     var entry = {};
     entry.promise = new Promise(function (resolve, reject) { entry.resolve = resolve; entry.reject = reject; });
     pending[key] = entry;
-    var tag = document.createElement("script");
-    tag.src = dir + file;
-    tag.async = true;
-    tag.onerror = function () { delete pending[key]; entry.reject(new Error("cannot load " + file)); };
-    document.head.appendChild(tag);
+    var failed = function () { delete pending[key]; entry.reject(new Error("cannot load " + file)); };
+    var asScript = function () {
+      var tag = document.createElement("script");
+      tag.src = dir + file;
+      tag.async = true;
+      tag.onerror = failed;
+      document.head.appendChild(tag);
+    };
+    if (!FETCH) { asScript(); return entry.promise; }
+    window.fetch(dir + file, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) { failed(); return; }
+      return r.text().then(function (text) {
+        var call = CALL.exec(text), end = text.lastIndexOf(")"), args = null;
+        if (call && end > call[0].length) {
+          try { args = JSON.parse("[" + text.slice(call[0].length, end) + "]"); } catch (e) { args = null; }
+        }
+        if (args) window.qabookSearch[call[1]].apply(null, args); else asScript();
+      });
+    }, asScript).catch(failed);  // (the body cut off)
     return entry.promise;
   }
 
@@ -322,13 +344,8 @@
         }
       });
       var keys = [];
-      runs.forEach(function (r) {
-        var ini = r.syl.map(function (s) { return s.charAt(0); }).join("");
-        for (var i = 0; i < ini.length; i++) for (var j = i + 2; j <= Math.min(ini.length, i + 8); j++) keys.push("^" + ini.slice(i, j));
-      });
-      initials.forEach(function (t) {
-        for (var i = 0; i < t.text.length; i++) for (var j = i + 2; j <= Math.min(t.text.length, i + 8); j++) keys.push("^" + t.text.slice(i, j));
-      });
+      runs.forEach(function (r) { initialKeys(r.syl.map(function (s) { return s.charAt(0); }).join(""), keys); });
+      initials.forEach(function (t) { initialKeys(t.text, keys); });
       if (!keys.length) return null;
       return lookup(meta, unique(keys)).then(function (table) {
         runs.forEach(function (r) { coverPinyin(p, table, r.syl, syllableUnits(p, r), null, 0.8); });
@@ -352,6 +369,31 @@
         });
       });
     });
+  }
+
+  /* The keys of a run of pinyin initials in the tables: each span of 2 to 8 of them ("^smzq"). */
+  function initialKeys(ini, keys) {
+    for (var i = 0; i < ini.length; i++) for (var j = i + 2; j <= Math.min(ini.length, i + 8); j++) keys.push("^" + ini.slice(i, j));
+    return keys;
+  }
+
+  /* The pinyin tables' keys a query may need once its shards are in, known before: for each
+     Chinese run (when zh.js is loaded) its characters' initials (homophones(), for a pair the book
+     lacks), for each run of Latin words that read as syllables their initials, and a short word
+     of at most one vowel as initials (latinExpansions(), for words the book lacks). A superset:
+     which words the book lacks is known only later. */
+  function pinyinKeys(meta, p) {
+    var keys = [], run = "";
+    p.tokens.forEach(function (t) {
+      var syl = t.latin && p.units[t.unit].w > 0 ? syllables(meta, t.text) : null;
+      if (syl) run += syl.map(function (x) { return x.charAt(0); }).join("");
+      else { initialKeys(run, keys); run = ""; }
+      if (t.latin && /^[a-z]{2,8}$/.test(t.text) && (t.text.match(/[aeiouv]/g) || []).length <= 1) initialKeys(t.text, keys);
+      if (!t.latin && t.text.length > 1 && PINYIN) {
+        initialKeys(Array.from(t.text).map(function (c) { return (PINYIN.get(c) || "?").charAt(0); }).join(""), keys);
+      }
+    });
+    return initialKeys(run, keys);
   }
 
   function addForm(t, w) {
@@ -445,7 +487,7 @@
     var keys = [];
     plans.forEach(function (pl) {
       var ini = pl.syl.map(function (s) { return s.charAt(0); }).join("");
-      for (var i = 0; i < ini.length; i++) for (var j = i + 2; j <= Math.min(ini.length, i + 8); j++) keys.push("^" + ini.slice(i, j));
+      initialKeys(ini, keys);
     });
     return lookup(meta, unique(keys)).then(function (table) {
       plans.forEach(function (pl) {
@@ -584,7 +626,9 @@
     }
     // the other language's tables asked for now, with the terms' shards, not a round trip later
     // (crossLanguage looks them up once the typos are known: these keys are some of its keys)
-    var early = crossKeys(p).keys;
+    // and so are the pinyin tables a word the book lacks would need (a round trip after the
+    // shards, and for a pinyin word a third for its targets' shards)
+    var early = crossKeys(p).keys.concat(pinyinKeys(meta, p));
     if (early.length) lookup(meta, unique(early)).catch(function () { /* asked again, and reported, later */ });
     // what the expansions will ask for, asked for now too: the word list of each English word's
     // first letter (its other forms are looked up there whether or not the book has it), and
