@@ -701,6 +701,45 @@
     return k;
   }
 
+  /* score()'s loops over a posting list, each a function of its own: a small function is
+     optimized by the browser soon after its first calls, where a loop inside score() ran as
+     slow unoptimized code until all of score() was compiled (a fresh page's first queries). */
+  function markHeld(list, held, slot, touched, M, W, ti) {  // the term's bit in each document; new documents touched
+    var doc = 0, bit = 1 << (ti & 31), word = ti >> 5;
+    for (var j = 0; j < list.length; j += 2) {
+      doc += list[j];
+      held[doc * W + word] |= bit;
+      if (!slot[doc]) { slot[doc] = 1; touched[M++] = doc; }
+    }
+    return M;
+  }
+
+  function placeDocs(touched, M, held, W, excepted, find, docOf, gOf, slot) {  // each touched document's group
+    var n = 0, anyExcepted = excepted.size > 0, lastKey = null, g = null;
+    for (var k = 0; k < M; k++) {
+      var doc = touched[k], base = doc * W;
+      var key = W === 1 ? held[base] : Array.prototype.join.call(held.subarray(base, base + W), ",");
+      if (anyExcepted && excepted.has(doc)) key = key + "#" + doc;
+      if (key !== lastKey) { g = find(key, base, doc); lastKey = key; }  // (neighbours mostly hold the same terms)
+      if (!g) continue;
+      docOf[n] = doc; gOf[n] = g.id; slot[doc] = 2 + n;
+      g.count++;
+      n++;
+    }
+    return n;
+  }
+
+  function addScores(list, idf, slot, gOf, column, scoreOf) {  // the term's weight where its group counts it
+    var doc = 0;
+    for (var j = 0; j < list.length; j += 2) {
+      doc += list[j];
+      var at = slot[doc] - 2;
+      if (at < 0) continue;
+      var f = column[gOf[at]];
+      if (f) scoreOf[at] += Math.fround(idf * list[j + 1] / 10) * f;
+    }
+  }
+
   function idfOf(meta, list) {
     var df = list.length / 2;
     return Math.log(1 + (meta.docs - df + 0.5) / (df + 0.5));
@@ -734,13 +773,7 @@
     var touched = tab.touched, M = 0;  // the documents the query touched, the first M of it
     for (var t0 = 0; t0 < T; t0++) {
       var list0 = post.get(terms[t0]);
-      if (!list0) continue;
-      var doc0 = 0, bit = 1 << (t0 & 31), word = t0 >> 5;
-      for (var j0 = 0; j0 < list0.length; j0 += 2) {
-        doc0 += list0[j0];
-        held[doc0 * W + word] |= bit;
-        if (!slot[doc0]) { slot[doc0] = 1; touched[M++] = doc0; }
-      }
+      if (list0) M = markHeld(list0, held, slot, touched, M, W, t0);
     }
     var termId = new Map();
     terms.forEach(function (t, i) { termId.set(t, i); });
@@ -802,31 +835,21 @@
     var groups = new Map(), tiers = new Map(), glist = [];  // glist: the groups that cover something
     // docOf, scoreOf, gOf: a row per result (a touched document that covers part of the query)
     var docOf = new Int32Array(M), scoreOf = new Float64Array(M), gOf = new Int32Array(M);
-    var n = 0, anyExcepted = excepted.size > 0, lastKey = null, g = null;
-    for (var k = 0; k < M; k++) {
-      var doc = touched[k], base = doc * W;
-      var key = W === 1 ? held[base] : Array.prototype.join.call(held.subarray(base, base + W), ",");
-      if (anyExcepted && excepted.has(doc)) key = key + "#" + doc;
-      if (key !== lastKey) {  // (neighbours in `touched` mostly hold the same terms)
-        g = groups.get(key);
-        if (g === undefined) {
-          g = group(base, doc);
-          groups.set(key, g);
-          if (g) {
-            var tk = g.c + "," + g.e;
-            if (!tiers.has(tk)) tiers.set(tk, { c: g.c, e: g.e, members: null, size: 0, whole: 0, sorted: null });
-            g.tier = tiers.get(tk);
-            g.id = glist.push(g) - 1;
-            g.count = 0;
-          }
+    var n = placeDocs(touched, M, held, W, excepted, function (key, base, doc) {  // a key's group, made once
+      var g = groups.get(key);
+      if (g === undefined) {
+        g = group(base, doc);
+        groups.set(key, g);
+        if (g) {
+          var tk = g.c + "," + g.e;
+          if (!tiers.has(tk)) tiers.set(tk, { c: g.c, e: g.e, members: null, size: 0, whole: 0, sorted: null });
+          g.tier = tiers.get(tk);
+          g.id = glist.push(g) - 1;
+          g.count = 0;
         }
-        lastKey = key;
       }
-      if (!g) continue;
-      docOf[n] = doc; gOf[n] = g.id; slot[doc] = 2 + n;
-      g.count++;
-      n++;
-    }
+      return g;
+    }, docOf, gOf, slot);
     // each tier's members (results by their place, in the order they were touched), and how
     // many of them cover every unit (`whole`)
     var EPS = 1e-9, G = glist.length, tierOf = new Int32Array(G), tierList = Array.from(tiers.values());
@@ -847,14 +870,7 @@
       var list = post.get(terms[ti]);
       if (!list) continue;
       for (var gi = 0; gi < glist.length; gi++) column[gi] = glist[gi].factor[ti];
-      var idf = idfOf(meta, list), doc2 = 0;
-      for (var j = 0; j < list.length; j += 2) {
-        doc2 += list[j];
-        var at = slot[doc2] - 2;
-        if (at < 0) continue;
-        var f = column[gOf[at]];
-        if (f) scoreOf[at] += Math.fround(idf * list[j + 1] / 10) * f;
-      }
+      addScores(list, idfOf(meta, list), slot, gOf, column, scoreOf);
     }
     var order = tierList.slice().sort(function (a, b) { return b.c - a.c || b.e - a.e; });
     function better(a, b) { return scoreOf[a] > scoreOf[b] || (scoreOf[a] === scoreOf[b] && docOf[a] < docOf[b]); }
