@@ -209,6 +209,24 @@ def test_pages_the_author_keeps_out_of_the_nav_get_no_qa050(tmp_path: Path) -> N
         "line under 'nav:' there: - Interview questions: [interview/index.md, interview/01-python.md]")], r.stderr
 
 
+def test_ordinary_pages_linked_from_the_repository_root_are_the_sites_own(tmp_path: Path) -> None:
+    """Sites often publish their README or CONTRIBUTING through a symbolic link in docs/ to the
+    repository's root (MkDocs follows it): in a site that is not only a book those are the site's
+    own ordinary pages: no QA003, and a nav listing them is not told they do not exist. Plain
+    `mkdocs build --strict`, as the author runs it; the linked page is published."""
+    project = stranger_project(tmp_path / "p")
+    (project / "CONTRIBUTING.md").write_text("# Contributing\n\nOpen a pull request.\n", encoding="utf-8")
+    (project / "docs" / "contributing.md").symlink_to("../CONTRIBUTING.md")
+    nav = ("nav:\n  - index.md\n  - Getting started: [getting-started/index.md, getting-started/install.md,"
+           " getting-started/configure.md]\n  - Guides: [guides/deploy.md, guides/monitoring.md, guides/faq.md]\n"
+           "  - reference/api.md\n  - reference/changelog.md\n  - About us: about.md\n  - contributing.md\n"
+           "  - Interview questions: [interview/index.md, interview/01-python.md, interview/02-sql.md]\n")
+    (project / "mkdocs.yml").write_text(MKDOCS_YML + nav, encoding="utf-8")
+    r = mkdocs_build(project)
+    assert r.returncode == 0 and "QA003" not in r.stderr and "QA050" not in r.stderr, r.stderr
+    assert "Open a pull request." in (project / "site" / "contributing" / "index.html").read_text(encoding="utf-8")
+
+
 def test_import_into_a_site_with_a_nav_prints_the_line_to_paste(tmp_path: Path) -> None:
     """`qabook import` into a project whose mkdocs.yml has a nav prints the new chapter's nav
     line (mkdocs.yml untouched); pasted, the site builds with --strict."""
