@@ -539,6 +539,10 @@ def test_new_empty_then_import_leaves_no_example_and_its_build_script_finds_its_
     r = subprocess.run(["./scripts/build", "--no-pdf"], cwd=book, capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr
     assert len(list((book / "site" / "k8s").glob("0*/index.html"))) == 4  # the imported topics
+    # the qabook it was made with gone, none on PATH: it says how to get one (not from PyPI)
+    r = subprocess.run(["./scripts/build", "--no-pdf"], cwd=book, capture_output=True, text=True,
+                       env=env | {"QABOOK": str(tmp_path / "gone" / "qabook")})
+    assert r.returncode == 2 and "pip install /path/to/qabook; it is not on PyPI" in r.stderr, r.stderr
 
 
 def test_a_book_declares_explanations_optional_once(tmp_path: Path) -> None:
