@@ -392,6 +392,14 @@ def test_a_reader_in_the_strangers_site(sites, browser, variant: str) -> None:
         page.locator(".qa-reveal").first.tap()
         assert page.get_by_text("About six minutes from merge to traffic.").is_visible()
         page.screenshot(path=str(SHOTS / f"{variant}__faq-phone.png"), full_page=True)
+        # the breadcrumbs (navigation.path) are the site's navigation: no study badge in them,
+        # nothing cut off at the screen's edge (a chapter's "Mastered 0/2" was, at 390 px)
+        for rel in ("interview/index.md", "interview/01-python.md"):
+            page.goto(url + page_url(rel), wait_until="networkidle")
+            path = page.locator(".md-path")
+            assert path.is_visible() and "Interview" in path.inner_text(), rel
+            assert path.locator(".qa-badge").count() == 0, rel
+            assert path.evaluate("p => p.scrollWidth <= p.clientWidth"), rel
         page.goto(url + page_url("guides/deploy.md"), wait_until="networkidle")
         assert page.locator(STUDY_CONTROLS).count() == 0
         page.screenshot(path=str(SHOTS / f"{variant}__deploy-phone.png"), full_page=True)
