@@ -310,6 +310,9 @@ def candidates(elements: list[Element], shapes: list[Shape]) -> list[Candidate]:
     groups: dict[tuple[str, str, str], list[int]] = {}
     for i, shape in enumerate(shapes):
         key = _key(shape)
+        if key is None and shape.box == "p" and not shape.bold and _family(shape) == "plain" \
+                and shape.label_kind not in ("answer", "explanation") and stem_over_choices(elements, i, shape):
+            key = ("p", "", "ask")  # a stem over its choices asks, whatever it ends with
         if key:
             groups.setdefault(key, []).append(i)
     # the numbering families of one box also make one candidate together ('1.' and '2、' mixed)
@@ -712,12 +715,52 @@ def has_options(body: list[str]) -> bool:
     return "A" in letters and "B" in letters
 
 
+#: The words of a true/false question's two choices ('- [ ] 对', '- [x] 错').
+_VERDICTS = frozenset({"对", "错", "正确", "错误", "是", "否", "√", "×", "true", "false", "t", "f", "yes", "no"})
+
+
+def stem_over_choices(elements: list[Element], i: int, shape: Shape) -> bool:
+    """A paragraph whose next block is a list of its choices, as a quiz writes a question without a
+    '?' ('…该进程应转变为（）状态。' over '- [x] 就绪', '- [ ] 等待'; a statement over '- [ ] 对' and
+    '- [x] 错'): two or more items, all lettered (A. … B. …) or all task boxes with words — under a
+    stem that asks (a blank to fill, a question word) or offering a verdict, true or false. A
+    to-do list under a line that does not ask stays a to-do list."""
+    el = elements[i]
+    if el.kind != "paragraph" or i + 1 >= len(elements) or elements[i + 1].kind != "item":
+        return False
+    parent = elements[i + 1].parent
+    items = []
+    for e in elements[i + 1:]:
+        if e.kind != "item" or e.parent != parent:
+            break
+        items.append(e.text.strip())
+    if len(items) < 2:
+        return False
+    if has_options([f"- {t}" for t in items]):
+        return True
+    boxed = [m.group(1).strip() for t in items if (m := _BOXED_RE.match(t))]
+    if len(boxed) < len(items) or not all(boxed):
+        return False
+    return shape.asking or verdicts(boxed)
+
+
+def verdicts(choices: list[str]) -> bool:
+    """The choices are a verdict to give, true or false: '对' and '错', 'True' and 'False'."""
+    return len(choices) == 2 and all(c.strip().lower() in _VERDICTS for c in choices)
+
+
+#: An item's text after its task box: '[x]\t就绪' → '就绪'.
+_BOXED_RE = re.compile(r"^\[[ xX]\]\s*(.*)$")
+
+
 def _task_choices(title: str, body: list[str]) -> bool:
     """Choices written as a task list with no letters ('- [ ] Train dataset') under a stem that
-    asks, its first line or the lines it wraps onto (under a heading that does not, such a list is
-    a to-do list)."""
+    asks, its first line or the lines it wraps onto, or that states what to judge over a verdict's
+    two boxes (under a heading that does not, such a list is a to-do list)."""
     at = [k for k, line in enumerate(body[:40]) if (m := TASK_RE.match(line)) and line[m.end():].strip()]
-    return len(at) >= 2 and (asks(title) or any(question_mark(line) for line in body[:at[0]]))
+    return len(at) >= 2 and (asks(title) or any(question_mark(line) for line in body[:at[0]])
+                             or at[1] == at[0] + 1 and verdicts([TASK_RE.sub("", body[k]) for k in at[:2]])
+                             and (len(at) == 2 or at[2] > at[1] + 1))  # a statement over '- [ ] 对', '- [x] 错'
 
 
 def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
