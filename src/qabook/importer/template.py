@@ -34,7 +34,7 @@ from qabook.importer.marked import CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE, marked
 from qabook.importer.labels import Labels, names_kind
 from qabook.importer.tasksection import task_section
 from qabook.importer.shapes import (FENCE_RE, Shape, asks, details_close, instructs, linked_title, names_point,
-                                   question_mark, says_question, step)
+                                   question_mark, says_question, step, written_as_question)
 from qabook.vocabulary import SECTION_WORDS
 
 _PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)": 0.1, "(N)": 0.1, "一、": 0.0,
@@ -290,7 +290,7 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
             # a paragraph written as a question ('…?'), or one that asks and answers on its line
             # ('What is a webhook? Answer: A callback …'); other paragraphs are prose
             # (or a card's front above the document's divider line)
-            return (box, "", "ask") if shape.front or shape.asking and (re.search(r"[?？]\s*$", shape.title) or
+            return (box, "", "ask") if shape.front or shape.asking and (written_as_question(shape.title) or
                                                                          _INLINE_ANSWER_RE.search(shape.title)) else None
         if shape.label_kind in ("answer", "explanation"):
             return None
