@@ -157,6 +157,7 @@ def asks(title: str) -> bool:
     plain = re.sub(r"[*_`]", "", title).strip()
     plain = re.sub(r"^[\"'“‘「『]+(?=\w)", "", plain)  # a quoted question asks as well: '"请介绍一个项目"'
     words = re.sub(r"`[^`]*`", "code", title)  # 'saveBatch()' in code is no blank to fill
+    words = words.replace("\\_", "_")  # a blank as it shows: '\_\_\_print\_\_' is '___print__', filled in
     if (_TELLING_RE.match(plain) or _DO_NOT_RE.match(plain)) and "?" not in plain:
         return False  # 'What we do now', 'How it works', 'Why this matters': a section says, it does not ask;
         # 'Do not provide hints': a rule, not a question

@@ -148,9 +148,10 @@ class Candidate:
             return True  # a sheet whose title names its exercises ('# 习题', '# Exercises'), numbered one by one,
             # some of them asking: each is one, answered or not
         if f.get("sectioned") and f["sequence"] >= 0.8 and f["n"] >= 3 and f["answered"] >= 0.8 \
-                and f.get("marked", 0) > 0:
+                and (f.get("marked", 0) > 0 or f.get("kinded")):
             return True  # headings numbered one by one under a section that names them ('## Tasks' over
-            # '### 0. …', '### 1. …'), one at least written as a question: each is an exercise (`tasksection.py`)
+            # '### 0. …', '### 1. …'), one at least written as a question, or a section that names their
+            # kind ('## 4. 编程题' over '### 4.1 …'): each is an exercise (`tasksection.py`)
         if f.get("choices", 0) >= 0.3 and f["ask"] >= 0.5 and f["n"] >= 3 and self.key[2] not in ("plain", "ask") \
                 and self.key[0] != "item":
             return True  # a numbered quiz: many offer choices (A) … B) …), so its numbered siblings ask too
@@ -654,12 +655,13 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     f.update(headless=float(not any(line.strip() for line in lines[:elements[cand.indices[0]].start])), mean=mean)
     share = lambda flags: sum(flags[k] for k in keep) / n  # noqa: E731
     named = named_sections(elements)
+    section = task_section(elements, cand.indices, _kind_section) if _heading(box) else ""
     f.update(rated=rated, groups=groups, ticked=share(ticks), inline=share(inlined), choices=share(offering),
              titled=float(is_titled), marked=marked, top=float(top), code=share(coded), n=n, ask=asking / n,
              answered=answered / n, labelled=share(labelled), sequence=seq, coverage=coverage, regular=regular,
              prior=prior, explicit=sum(explicit(s) for s in shapes_kept) / n,
              named=sum(named[cand.indices[k]] for k in keep) / n, tasks=set_tasks(cand, keep),
-             sectioned=float(bool(_heading(box) and task_section(elements, cand.indices))))
+             sectioned=float(bool(section)), kinded=float(bool(section) and _kind_section(section)))
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
     cand.score = round(weight * (1.5 * f["ask"] + 1.0 * f["labelled"] + 0.5 * f["answered"] + 0.5 * seq
                                  + 1.0 * coverage + 0.3 * regular + prior), 3)
