@@ -238,7 +238,7 @@ class Candidate:
         elif family == "label-q":
             what = f"{form}{where} with a question label"
         elif family == "ask":
-            what = f"{where} written as a question (or a card's front above a divider line)"
+            what = f"{where} written as a question (or a stem over its choices, or a card's front above a divider line)"
         else:
             what = f"{form}{where} numbered '{family}'"
             if self.features.get("sectioned") and self.features.get("ask", 1.0) < 0.5:
