@@ -1092,6 +1092,17 @@ def _one_answer_each(outer: Candidate, inner: Candidate) -> bool:
     return True
 
 
+def _borrowed(outer: Candidate, inner: Candidate) -> bool:
+    """`outer`'s units ask only through the `inner` boxes they hold: the sections (`## Basic Multiple
+    Choice`, `## Best Practices`) around `!!! exercise` admonitions or `<details>` that ask, the
+    sections that hold none of them asking nothing and labelled by nothing. The boxes are what
+    repeats as questions; the sections are the page's text around them."""
+    if inner.key[0] not in ("adm", "details") or not inner.asked_at or sum(inner.asked_at) < 0.8 * len(inner.indices):
+        return False
+    empty = [k for k, (s, e) in enumerate(_units_of(outer)) if not any(s < i < e for i in inner.indices)]
+    return bool(empty) and not any(outer.asked_at[k] or (outer.labelled_at and outer.labelled_at[k]) for k in empty)
+
+
 def _statements(labelled: Candidate, other: Candidate) -> bool:
     """`other`'s starts are the text right under `labelled`'s question labels (`**Question**` alone,
     then 'What is …?'): each of its units runs on into the next label, so it seems to hold the
@@ -1146,7 +1157,8 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
                  and c.features["ask"] + c.features["labelled"] >= winner.features["ask"] + winner.features["labelled"] - 0.2]
         outer = [c for c in ok if c is not winner and 0.9 <= nesting(c, winner) <= 1.2 and not _statements(winner, c)
                  and len(c.indices) >= len(winner.indices) * 0.8 and c.score >= winner.score * 0.7
-                 and (c.features["ask"] >= 0.5 or c.features["labelled"] >= 0.8 or spread(c, winner) >= 0.8)]
+                 and (c.features["ask"] >= 0.5 or c.features["labelled"] >= 0.8 or spread(c, winner) >= 0.8)
+                 and not _borrowed(c, winner)]
         # sub-questions that share one answer ('1. … 2. … 3. …' then one '参考答案'): the outer unit is the question
         shared = [c for c in ok if c is not winner and nesting(c, winner) >= 1.5 and winner.features["answered"] < 0.6
                   and c.features["labelled"] >= 0.8 and _one_answer_each(c, winner)]
