@@ -186,11 +186,13 @@ class Candidate:
                 or len(self.indices) < 2:
             return ""
         asked = round(f["ask"] * f["n"])
-        if f.get("titled", 0) >= 1.0:  # the title names a Q&A: its sections may be its questions
-            return ""
+        if f.get("titled", 0) >= 1.0 and not f.get("own_title"):  # the title names a Q&A: its sections may be
+            return ""  # its questions (not when that 'title' is the first of the sections: '## What is a question?')
         if asked < 2:
             what = "none of them asks" if asked == 0 else f"only one of the {f['n']} asks"
-            title = " and the title does not name a Q&A" if f.get("titled") else ""
+            own = f.get("own_title") and f.get("titled", 0) >= 1.0
+            title = " and the heading naming questions is the first of them, not the document's title" if own else \
+                " and the title does not name a Q&A" if f.get("titled") else ""
             return f"{what}{title}"
         if not f.get("marked"):
             return f"{asked} of {f['n']} open with a question word but none is written as a question ('?', '？') " \
@@ -656,7 +658,13 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
              answered=answered / n, labelled=share(labelled), sequence=seq, coverage=coverage, regular=regular,
              prior=prior, explicit=sum(explicit(s) for s in shapes_kept) / n,
              named=sum(named[cand.indices[k]] for k in keep) / n, tasks=set_tasks(cand, keep),
-             sectioned=float(bool(_heading(box) and task_section(elements, cand.indices))))
+             sectioned=float(bool(_heading(box) and task_section(elements, cand.indices))),
+             # the heading that names questions is this template's own first start and asks one ('## What
+             # is a question?' opening an essay's sections): it titles one section, not the document (a
+             # title over its sibling tasks, '# CKAD Practice Exam – 25 Tasks', names them without asking)
+             own_title=float(_heading(box) and question_mark(cand.shapes[0].title or "")
+                             and next((j for j, el in enumerate(elements) if el.kind == "heading"), -1)
+                             == cand.indices[0]))
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
     cand.score = round(weight * (1.5 * f["ask"] + 1.0 * f["labelled"] + 0.5 * f["answered"] + 0.5 * seq
                                  + 1.0 * coverage + 0.3 * regular + prior), 3)
