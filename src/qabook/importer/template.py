@@ -748,7 +748,7 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
                      if not asked and not said and not keyed}
     if len(sections) * 2 >= n:
         sections = set()  # most starts are such: they are what the template is about
-    named = parts_named(cand)
+    named = parts_named(cand, elements)
     sections |= quiet_runs(cand) | numbered_edges(cand) | named
     # (the rest are judged without the parts the page names: 'How do I get support?' and its kind)
     rest = [asked for i, asked in zip(cand.indices, cand.asked_at) if i not in named]
@@ -779,12 +779,16 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
 _PART_WORDS = 4
 
 
-def parts_named(cand: Candidate) -> set[int]:
+def parts_named(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     """In a FAQ of unnumbered, unlabelled headings whose starts that ask are all written as questions
     ('### How do I get support?') and are most of them, the starts that name a part of the page
     instead — a few words, no question word, no question mark, no problem stated (`### 🧪 Tested
     Methods` over a table, `### 📚 Guides` over links): sections, chapter text. Not in a deck of cards
-    from the page's first line, where a topic to recall is a card ('## Examples of lost cities')."""
+    from the page's first line, where a topic to recall is a card ('## Examples of lost cities'); nor
+    among siblings (the starts under one group heading) that are entries all, one of them a problem
+    stated without asking: `## Troubleshooting` over `### The page is not loading properly`, `### I
+    found a broken link` and `### The content seems outdated` are three symptoms, one reading for all
+    (`sibling_statements`)."""
     f = cand.features
     if not _heading(cand.key[0]) or cand.key[2] != "plain" or cand.key[1] or f.get("labelled", 0) >= 0.5 \
             or f.get("headless") or not cand.asked_at:
@@ -803,7 +807,34 @@ def parts_named(cand: Candidate) -> set[int]:
 
     out = {cand.indices[k] for k in range(n) if not cand.asked_at[k] and not cand.shapes[k].numbering
            and names_part(cand.shapes[k].title)}
+    out -= sibling_statements(cand, elements, out) if elements else set()
     return out if len(out) * 3 <= n else set()
+
+
+def sibling_statements(cand: Candidate, elements: list[Element], named: set[int]) -> set[int]:
+    """The starts of `named` whose siblings — the template's other starts under the same group heading
+    (the nearest heading above them at a higher level) — are entries all (none names a part), some
+    written as statements, one at least a problem stated (`strays.states_problem`): a section of
+    symptoms (`### The page is not loading properly`, `### I found a broken link`, `### The content
+    seems outdated`), read one way for all. A part named among questions that ask (`### 📚 Guides`
+    beside `### How do I …?`) has no such sibling."""
+    from qabook.importer.strays import states_problem  # (strays reads templates: imported when used)
+    groups: dict[int, list[int]] = {}
+    for k, i in enumerate(cand.indices):
+        level = elements[i].level
+        group = next((j for j in range(i - 1, -1, -1) if elements[j].kind == "heading" and elements[j].level < level), -1)
+        groups.setdefault(group, []).append(k)
+    out = set()
+    for ks in groups.values():
+        others = lambda k: [m for m in ks if m != k]  # noqa: E731
+        for k in ks:
+            if cand.indices[k] not in named or len(others(k)) < 2:
+                continue
+            stated = [m for m in others(k) if not cand.asked_at[m]]
+            if stated and all(cand.indices[m] not in named for m in others(k)) \
+                    and any(states_problem(cand.shapes[m].title) for m in stated):
+                out.add(cand.indices[k])
+    return out
 
 
 #: A title that leads in to what follows it instead of asking: a sentence that ends with a colon
