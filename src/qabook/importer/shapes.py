@@ -351,7 +351,8 @@ def details_close(lines: list[str], start: int) -> int | None:
 
 
 #: `!!! question "Title"`, `??? answer`, `???+ faq "Title"` (MkDocs) and `::: details Title` (VuePress…)
-ADMONITION_RE = re.compile(r'^(?P<mark>!!!|\?\?\?\+?|:::+)\s*(?P<type>[\w-]+)\s*(?:"(?P<quoted>[^"]*)"|(?P<title>[^"]*?))\s*$')
+ADMONITION_RE = re.compile(r'^(?P<mark>!!!|\?\?\?\+?|:::+)\s*(?P<type>[\w-]+)\s*'
+                           r'(?:(?:[\w-]+\s+)*"(?P<quoted>[^"]*)"|(?P<title>[^"]*?))\s*$')
 _ANSWER_TYPES = {"answer", "success", "tip", "note", "solution", "hint", "check", "details", "info", "答案", "解答"}
 
 
