@@ -56,7 +56,7 @@ _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("(N)", re.compile(r"^[(（](?P<n>\d+)[)）]\s*")),
     ("N.", re.compile(r"^(?P<n>\d+)\s*[.．](?!\d)\s*")),
     ("N)", re.compile(r"^(?P<n>\d+)\s*[)）]\s*")),
-    ("N、", re.compile(r"^(?P<n>\d+)\s*[、:：]\s*")),
+    ("N、", re.compile(r"^(?P<n>\d+)\s*[、:：，]\s*")),  # '5， 从…': a Chinese comma for the 、
     # '三、 …', and '二 在go语言中…' (a space for the 、, beside '三、' in the same sequence; not '一 二 三')
     ("一、", re.compile(rf"^(?P<n>[{_CJK_DIGITS}]+)(?:\s*[、.．]|\s+(?=[^\s{_CJK_DIGITS}]))\s*")),
     ("N ", re.compile(r"^(?P<n>\d{1,3})\s+(?:[-–—]\s+)?(?=\D)")),  # '2 在go语言中…', '1 - Which …?'

@@ -516,7 +516,7 @@ def _hides_answer(lines: list[str], labels: Labels, opens: bool = True) -> bool:
     return opens and (not text or bool(_REVEAL_RE.search(text)))
 
 
-_TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|面试问题|笔试题|习题|练习|试题|题库|真题|考题|测验|自测|复习题|"
+_TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|面试问题|笔试题|习题|练习|试题|题库|真题|考题|考试|试卷|测验|自测|复习题|"
                         r"\b(?:interview questions|quiz|quizzes|exam|exercises?|questions?|problems|self-check|trivia)\b", re.I)
 
 
