@@ -77,7 +77,8 @@ def whole_document(elements: list[Element], shapes: list[Shape], lines: list[str
         how = "one labelled question part"
     elif not question_parts and (shape.asking or said) and has_answer_mark(body, labels):
         how = "the first heading and an answer label after it"
-    elif not question_parts and alone and (shape.numbering or (shape.asking and _SAID_RE.match(shape.title))):
+    elif not question_parts and alone and (shape.numbering or (question_mark(shape.title) and shape.asking
+                                                               and _SAID_RE.match(shape.title))):
         how = "the document's only top-level heading"
     elif not question_parts and alone and question_mark(shape.title) and len(heads) > 1 and not any(
             question_mark(shapes[i].title) for i in heads[1:]):
