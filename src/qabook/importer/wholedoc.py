@@ -11,7 +11,8 @@ see it at a glance:
   answer is labelled after it (an answer label, a `<details>` that hides it, an answer
   admonition); or
 - the first heading is the document's only top-level heading and is numbered (`# 27. …`), or
-  asks with a question mark over sections none of which does (`# 为什么Java不支持多继承？` over
+  opens with a word and a colon and asks with its mark (`# 面试官：说说…？`; not a column's word
+  over a rhetorical title, `# 杂谈：我们为什么需要读书学习`), or asks with a question mark over sections none of which does (`# 为什么Java不支持多继承？` over
   `## 速记`, `### 菱形继承问题`: the sections are its answer, as `asked_by_its_title` reads them);
 
 and that unit holds most of the document (what comes before it — a banner, navigation links —
