@@ -173,6 +173,9 @@ class Candidate:
         box, bold = self.key[0], self.key[1]
         if box == "item" and bold != "whole" and not _heading(bold):
             return False  # plain numbered items are steps and outlines, not questions, whatever the title
+        if self.key[2] == "plain" and _heading(box) and f["ask"] < 0.5 and f.get("titled", 0) < 1.0:
+            return False  # unnumbered headings that mostly do not ask, in a document whose opening lines only
+            # mention questions ('Use the following questions as a guide:'): a README's or article's sections
         return bool(f.get("titled")) and f["n"] >= 3 and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and (
             f["sequence"] >= 0.6 or bold == "whole" or box == "dt" or _heading(box) or _heading(bold))
 
@@ -522,7 +525,7 @@ def _hides_answer(lines: list[str], labels: Labels, opens: bool = True) -> bool:
     return opens and (not text or bool(_REVEAL_RE.search(text)))
 
 
-_TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|面试问题|笔试题|习题|练习|试题|题库|真题|考题|测验|自测|复习题|"
+_TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|面试问题|笔试题|习题|练习|试题|题库|真题|考题|考试|试卷|测验|自测|复习题|"
                         r"\b(?:interview questions|quiz|quizzes|exam|exercises?|questions?|problems|self-check|trivia)\b", re.I)
 
 
