@@ -486,6 +486,7 @@ class BookStats:
 
     def __init__(self) -> None:
         self.token = int.from_bytes(os.urandom(8), "big")  # (the documents' mark: of this build)
+        _reach(zh_words())  # (made once, in the build's parent: its converting workers inherit it)
         self.docs = 0
         self.phrases: Counter[str] = Counter()
         self.pieces: Counter[str] = Counter()
