@@ -282,7 +282,7 @@ def _phrases(doc: SearchDoc, words: frozenset[str], key: int) -> tuple[Counter[s
 
 
 #: Most runs a process keeps the words of (`_run_memo`); then it starts again.
-RUN_MEMO = 20_000
+RUN_MEMO = 4096  # (≈ 2.5 KB a run of real text: ≈ 10 MB at most)
 _MEMOS: dict[tuple[int, int], tuple[frozenset[str], dict]] = {}  # (id(words), key) → (words, run → its words)
 
 
