@@ -286,7 +286,7 @@ RUN_MEMO = 4096  # (≈ 2.5 KB a run of real text: ≈ 10 MB at most)
 _MEMOS: dict[tuple[int, int], tuple[frozenset[str], dict]] = {}  # (id(words), key) → (words, run → its words)
 
 
-def _run_memo(words: frozenset[str], key: int) -> dict[str, tuple[tuple[str, ...], frozenset[str], frozenset[str]]]:
+def _run_memo(words: frozenset[str], key: int) -> dict[str, tuple[list[str], set[str], set[str]]]:
     """This word list's memo of runs (`_run_words`), kept per process: a run that occurs again —
     in another document, page or chunk of the worker — is not segmented again. The list itself is
     held beside it (its id is not reused while it is); at most two lists are kept (a build's and
@@ -300,7 +300,7 @@ def _run_memo(words: frozenset[str], key: int) -> dict[str, tuple[tuple[str, ...
     return held[1]
 
 
-def _run_words(run: str, words: frozenset[str], key: int) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+def _run_words(run: str, words: frozenset[str], key: int) -> tuple[list[str], set[str], set[str]]:
     """One run's share of `_phrases`: (its phrases, each occurrence once; its pieces, its phrases
     among them; its loose words, not yet less the document's pieces)."""
     phrases: list[str] = []
@@ -351,7 +351,7 @@ def _run_words(run: str, words: frozenset[str], key: int) -> tuple[tuple[str, ..
             if not ((a in f_edges and a + n in f_edges) or (a in b_edges and a + n in b_edges)):
                 loose.add(run[a:a + n])
     pieces.update(phrases)
-    return tuple(phrases), frozenset(pieces), frozenset(loose)
+    return phrases, pieces, loose  # (kept in the memo: read, never changed)
 
 
 @lru_cache(maxsize=1)
