@@ -96,7 +96,9 @@ def _words_of(line: str) -> set[str]:
     core = LINKED_NUMBER_RE.sub(r"\g<lead>\g<n>", core, count=1)  # '**[1](ch01.md#q1).** …': a number, linked
     core = nowhere_link_words(core)  # '[[0.数据库范式有哪些？]]()': the words of a link to nowhere, numbered
     core = re.sub(r"^(?:\*\*|__|(?:<(?:p|b|strong|em|i)\b[^<>]*>\s*)+)", "", core)  # '**1. …', '<b>1. …'
-    found = numbering(core)  # a list item's or heading's number may become the question's number
+    # a list item's or heading's number may become the question's number ('#### 07', '## Python Quiz 0001': a
+    # heading's, as `shapes.numbering` reads a heading)
+    found = numbering(core, heading=bool(re.match(r"^\s*#{1,6}\s", line)))
     line = found.title if found is not None else core
     return _tokens(_LABELS_RE.sub(" ", _ADMONITION_RE.sub(" ", line)))
 

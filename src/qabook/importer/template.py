@@ -1039,11 +1039,13 @@ def topic_names(cand: Candidate, elements: list[Element]) -> set[int]:
 def in_sequence(shapes: list[Shape], k: int) -> bool:
     """The k-th start's number continues the one before it and the one after it continues it
     ('**10. Adapt the program…**' between 9 and 11): the document's own numbering says it is one of
-    the questions, whether or not it is written as one."""
+    the questions, whether or not it is written as one. A number the author skipped beside it does
+    not take it out ('### 43、讲讲…' after 41, before 44): it goes up from one neighbour and the other
+    follows it, or it follows one and the other goes up from it."""
     if not 0 < k < len(shapes) - 1:
         return False
     before, here, after = (s.numbering.number if s.numbering else None for s in shapes[k - 1:k + 2])
-    return None not in (before, here, after) and before + 1 == here == after - 1
+    return None not in (before, here, after) and before < here < after and (before + 1 == here or here + 1 == after)
 
 
 def _asks_between(cand: Candidate) -> bool:

@@ -15,7 +15,7 @@ from qabook.importer.elements import Element
 from qabook.importer.labels import DEFAULT, Label, Labels, names_kind
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS
-from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering, numbering_only, placeholder_text
+from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering, numbering_only, placeholder_text, unfenced
 from qabook.importer.marked import (BOX_CHECKED_RE, BOX_RE, CHECKED_RE, CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE,
                                     blank_stem, marked, odd_bullet, ticked, unbold_choice)
 from qabook.importer.tables import row_parts
@@ -356,7 +356,8 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
         unit.parts["question"].append(OutLine(unit.title, ()))
     if not re.search(r"\w", unit.title):
         asked = unit.parts["question"][unit.question_offset:] or unit.parts["question"]
-        first = full_title(next((o.text for o in asked if o.text.strip() and not FENCE_RE.match(o.text)), ""))
+        # its first line of words, not of code ('#### 07' over a program and its choices: no '#include' title)
+        first = full_title(next((text for _, text in unfenced([o.text for o in asked]) if text.strip()), ""))
         if unit.title_src and not unit.start.bare:  # "第 1 题 🟢": keep the heading, add the question
             unit.title = f"{unit.heading_text} {first}".strip()
         else:  # nothing to ask but the heading: its words as written ('Ex1.17'), not a made-up 'Question 17'
