@@ -516,3 +516,12 @@ def test_a_list_right_under_a_line_stays_a_list() -> None:
     assert re.findall(r"<li>(.*?)</li>", second) == ["读走新表", "写协助迁移"], second
     assert "- " not in re.sub(r"<pre>.*?</pre>", "", first + second, flags=re.S)
     assert len(re.findall(r"<li>", third)) == 2 and "<ul>" in third, third
+
+
+def test_a_separator_between_questions_is_no_rule_under_the_answer() -> None:
+    """`---` between two questions separates them in the source; the topic page does not end
+    on a rule under its answer (one was drawn under every answer of trial9's chm.md)."""
+    plan = plan_import(LIST_UNDER_A_LINE, "chm.md", chapter="ch")
+    first = page(plan, 1)
+    assert first.rstrip().endswith("///"), first
+    assert "<hr" not in rendered(first)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from qabook.importer.neutralise import outline_levels
+from qabook.parser import HR_RE
 from qabook.importer.units import OutLine
 from qabook.importer.shapes import FENCE_RE
 from qabook.vocabulary import CONTAINER_MARKERS
@@ -145,6 +146,18 @@ def trim(lines: list[OutLine]) -> list[OutLine]:
     while end > start and not lines[end - 1].text.strip():
         end -= 1
     return lines[start:end]
+
+
+def no_closing_rule(lines: list[OutLine]) -> list[OutLine]:
+    """A topic page does not end on a thematic break: a `---` or `***` after a question's last
+    block separated it from the next question in the source, and on the page would be a rule
+    under the answer with nothing after it. Its source line goes with the line before."""
+    lines = squeeze(lines)
+    while len(lines) > 1 and HR_RE.match(lines[-1].text) and not code_flags(lines)[0][-1]:
+        gone = lines.pop()
+        lines = squeeze(lines)
+        lines[-1].src = lines[-1].src + gone.src
+    return lines
 
 
 def squeeze(lines: list[OutLine]) -> list[OutLine]:

@@ -34,8 +34,8 @@ from qabook.importer.shapes import asks, linked_title
 from qabook.importer.shortcodes import read_lines
 from qabook.importer.fencediv import OPEN_RE as DIV_OPEN_RE, divs
 from qabook.importer.furniture import without_furniture
-from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, separate_lists, separate_paren_items,
-                                       squeeze, trim, unwrap)
+from qabook.importer.pagelines import (FENCE_RE, code_flags, no_closing_rule, no_headings, rebase_headings, separate_lists,
+                                       separate_paren_items, squeeze, trim, unwrap)
 from qabook.importer.units import (PARTS, OutLine, Unit, asked_below, full_title, generic_title, odd_bullet_quiz, options_to_question,
                                    separate_options, short_title, statement_line,
                                    sort_details_unit, sort_row_unit, sort_unit)
@@ -860,7 +860,7 @@ class _Planner:
             closes = tuple(u.closes) + empty_labels if idx == len(present) - 1 else ()
             out += [OutLine("///", trail + closes), OutLine("", ())]
         out.extend(u.tail)
-        return squeeze(out)
+        return no_closing_rule(out)
 
 
 #: A runner-up scoring this share of the winner's score or more makes the reading weak (QI022).
