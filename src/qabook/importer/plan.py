@@ -237,7 +237,10 @@ class _Planner:
                       "same shape around them; if they are sections too, say where questions start "
                       "(--question-heading, --question-pattern)")
         for run in detection.quiet_runs:
-            self.warn(elements[run[0]].lineno, "QI033", f"this numbered list ({len(run)} items) is read as chapter "
+            # (a list's last items after the ones that ask end the question before them: `detect.py`)
+            what = f"this numbered list ({len(run)} items) is" if elements[run[0]].kind != "group" else \
+                f"the list's last {len(run)} items, from this one, are" if len(run) > 1 else "the list's last item is"
+            self.warn(elements[run[0]].lineno, "QI033", f"{what} read as chapter "
                       "text, not questions: none of its items asks, offers choices or is answered under a label, "
                       "while the document's other numbered items ask (a list of rules or steps); if its items are "
                       "questions, say where questions start (--question-pattern)")
