@@ -140,3 +140,67 @@ def test_steps_after_a_lists_questions_are_the_lesson_and_said(tmp_path: Path) -
     chapter = (tmp_path / "docs" / "c" / "index.md").read_text(encoding="utf-8")
     assert "4. 接下来讲解 axios 语法" in chapter and "axios({ url: 'http://hmajax" in chapter, chapter
     assert "lesson.md:17:1: QI033 the list's last item is read as chapter text" in said, said
+
+
+def test_a_link_in_a_question_line_is_its_words_in_the_chapter_pages_topic_link(tmp_path: Path) -> None:
+    run, pages = import_document(tmp_path, "lesson.md", LESSON.replace(
+        "1. 什么是 AJAX ?", "1. 什么是 AJAX ? [mdn](https://developer.mozilla.org/zh-CN/docs/Web/Guide/AJAX)"))
+    chapter = (tmp_path / "docs" / "c" / "index.md").read_text(encoding="utf-8")
+    topic = next(line for line in chapter.splitlines() if "什么是 AJAX" in line)
+    assert topic.startswith("- [什么是 AJAX ? mdn](") and "mozilla" not in topic and "\\[" not in topic, topic
+
+
+SECTIONS = """# 第一天
+
+## 一、概念
+
+### 小结
+
+1. AJAX 有什么用？
+
+   <details>
+   <summary>答案</summary>
+   浏览器和服务器之间通信
+   </details>
+
+2. AJAX 如何学？
+
+   <details>
+   <summary>答案</summary>
+   先掌握 axios 库使用
+   </details>
+
+## 二、URL
+
+### 小结
+
+1. URL 是什么？
+
+   <details>
+   <summary>答案</summary>
+   统一资源定位符
+   </details>
+
+2. URL 由哪几部分组成？
+
+   <details>
+   <summary>答案</summary>
+   协议，域名，资源路径
+   </details>
+
+2. URL 的作用？
+
+   <details>
+   <summary>答案</summary>
+   定位资源
+   </details>
+"""
+
+
+def test_numbering_that_starts_again_in_each_section_is_normal_and_not_warned(tmp_path: Path) -> None:
+    run, pages = import_document(tmp_path, "day.md", SECTIONS)
+    said = run.stdout + run.stderr
+    assert len(pages) == 5, said
+    assert "QI009" not in said and "number 1 is used twice" not in said, said
+    # a number written twice within one section is still said
+    assert "day.md:39:1: QI002 question number 2 is used twice (first at line 32)" in said, said
