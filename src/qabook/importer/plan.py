@@ -82,7 +82,8 @@ UNANSWERED_BANK = 0.9
 
 class _Planner:
     def __init__(self, text: str, source: str, chapter: str | None, title: str | None,
-                 taken_ids: set[str], options: ImportOptions | None = None):
+                 taken_ids: set[str], options: ImportOptions | None = None, docs: str = "docs"):
+        self.docs = docs  # the folder the pages go to, as the author named it (`--out`): where hints send files
         self.source_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.lines = read_lines(self.source_lines)  # template engines' collapsible tags as <details>
         self.boxes = divs(self.lines)  # fenced divs, read before a question's box rewrites its fence lines
@@ -687,7 +688,7 @@ class _Planner:
                 for a in re.findall(r"""\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", raw, re.I):
                     moved.setdefault(a, topics[k].rel)
             self.diags += neutralise_links(plan.pages, self.source, moved)
-            self.diags += localise_images(plan.pages, self.source, plan.assets)
+            self.diags += localise_images(plan.pages, self.source, plan.assets, self.docs)
         if units:
             self._keep_every_line(plan.pages)
         for page in plan.pages:
@@ -918,6 +919,8 @@ def document_language(text: str) -> str:
 
 
 def plan_import(text: str, source: str, chapter: str | None = None, title: str | None = None,
-                taken_ids: set[str] | None = None, options: ImportOptions | None = None) -> ImportPlan:
-    """Plan the pages for one document; never raises on odd input."""
-    return _Planner(text, source, chapter, title, taken_ids or set(), options).plan()
+                taken_ids: set[str] | None = None, options: ImportOptions | None = None,
+                docs: str = "docs") -> ImportPlan:
+    """Plan the pages for one document (to be written under the folder `docs`, as its hints say);
+    never raises on odd input."""
+    return _Planner(text, source, chapter, title, taken_ids or set(), options, docs).plan()
