@@ -204,3 +204,34 @@ def test_numbering_that_starts_again_in_each_section_is_normal_and_not_warned(tm
     assert "QI009" not in said and "number 1 is used twice" not in said, said
     # a number written twice within one section is still said
     assert "day.md:39:1: QI002 question number 2 is used twice (first at line 32)" in said, said
+
+
+CHM = """# ConcurrentHashMap
+
+### Q1：为什么 key/value 不能为 null？
+
+A：并发场景下无法区分不存在与值为 null。
+
+### Q2：扩容时还能读写吗？
+
+A：可以，ForwardingNode 保证读走新表。
+
+### Q3：size 怎么算？
+
+A：baseCount 加上各个 CounterCell。
+"""
+
+
+def test_the_preview_says_where_questions_start_in_the_documents_language_without_jargon(tmp_path: Path) -> None:
+    from conftest import qabook
+
+    source = tmp_path / "chm.md"
+    source.write_text(CHM, encoding="utf-8")
+    run = qabook("import", str(source), "--preview", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    page = (tmp_path / "chm.preview.html").read_text(encoding="utf-8")
+    head = page[page.index('<div class="how">'):page.index("</header>")]
+    assert "第 3 级标题" in head and "Q1：" in head and "第 3 行" in head, head
+    assert not any(w in head for w in ("wordN", "level-3", "template score", "runner-up", "numbered")), head
+    said = qabook("import", str(source), "--explain", "--dry-run", cwd=tmp_path).stdout
+    assert said.splitlines()[0].endswith("每道题从第 3 级标题（「### …」）开始，写法如「Q1：…」；第一道在第 3 行：「为什么 key/value 不能为 null？」。")

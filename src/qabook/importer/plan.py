@@ -262,7 +262,8 @@ class _Planner:
         self._small_reading(detection, elements, [u for u, _ in units])
         self._check_units([u for u, _ in units], elements)
         plan = self._pages(units, elements)
-        plan.explanation = explain(self.source, self.options, self.language, detection, [u for u, _ in units], elements)
+        plan.explanation = explain(self.source, self.options, self.language, detection, [u for u, _ in units], elements,
+                                   self.lines)
         if not units:
             plan.pages = []  # nothing to write: a chapter must never be left with no topic page
         return plan
