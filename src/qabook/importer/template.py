@@ -34,7 +34,7 @@ from qabook.importer.marked import CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE, marked
 from qabook.importer.labels import Labels, names_kind
 from qabook.importer.tasksection import task_section
 from qabook.importer.shapes import (FENCE_RE, Shape, asks, details_close, instructs, linked_title, names_point,
-                                   question_mark, says_question, step)
+                                   question_mark, says_question, step, written_as_question)
 from qabook.vocabulary import SECTION_WORDS
 
 _PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)": 0.1, "(N)": 0.1, "一、": 0.0,
@@ -148,9 +148,10 @@ class Candidate:
             return True  # a sheet whose title names its exercises ('# 习题', '# Exercises'), numbered one by one,
             # some of them asking: each is one, answered or not
         if f.get("sectioned") and f["sequence"] >= 0.8 and f["n"] >= 3 and f["answered"] >= 0.8 \
-                and f.get("marked", 0) > 0:
+                and (f.get("marked", 0) > 0 or f.get("kinded")):
             return True  # headings numbered one by one under a section that names them ('## Tasks' over
-            # '### 0. …', '### 1. …'), one at least written as a question: each is an exercise (`tasksection.py`)
+            # '### 0. …', '### 1. …'), one at least written as a question, or a section that names their
+            # kind ('## 4. 编程题' over '### 4.1 …'): each is an exercise (`tasksection.py`)
         if f.get("choices", 0) >= 0.3 and f["ask"] >= 0.5 and f["n"] >= 3 and self.key[2] not in ("plain", "ask") \
                 and self.key[0] != "item":
             return True  # a numbered quiz: many offer choices (A) … B) …), so its numbered siblings ask too
@@ -237,7 +238,7 @@ class Candidate:
         elif family == "label-q":
             what = f"{form}{where} with a question label"
         elif family == "ask":
-            what = f"{where} written as a question (or a card's front above a divider line)"
+            what = f"{where} written as a question (or a stem over its choices, or a card's front above a divider line)"
         else:
             what = f"{form}{where} numbered '{family}'"
             if self.features.get("sectioned") and self.features.get("ask", 1.0) < 0.5:
@@ -290,7 +291,7 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
             # a paragraph written as a question ('…?'), or one that asks and answers on its line
             # ('What is a webhook? Answer: A callback …'); other paragraphs are prose
             # (or a card's front above the document's divider line)
-            return (box, "", "ask") if shape.front or shape.asking and (re.search(r"[?？]\s*$", shape.title) or
+            return (box, "", "ask") if shape.front or shape.asking and (written_as_question(shape.title) or
                                                                          _INLINE_ANSWER_RE.search(shape.title)) else None
         if shape.label_kind in ("answer", "explanation"):
             return None
@@ -310,6 +311,9 @@ def candidates(elements: list[Element], shapes: list[Shape]) -> list[Candidate]:
     groups: dict[tuple[str, str, str], list[int]] = {}
     for i, shape in enumerate(shapes):
         key = _key(shape)
+        if key is None and shape.box == "p" and not shape.bold and _family(shape) == "plain" \
+                and shape.label_kind not in ("answer", "explanation") and stem_over_choices(elements, i, shape):
+            key = ("p", "", "ask")  # a stem over its choices asks, whatever it ends with
         if key:
             groups.setdefault(key, []).append(i)
     # the numbering families of one box also make one candidate together ('1.' and '2、' mixed)
@@ -651,12 +655,13 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     f.update(headless=float(not any(line.strip() for line in lines[:elements[cand.indices[0]].start])), mean=mean)
     share = lambda flags: sum(flags[k] for k in keep) / n  # noqa: E731
     named = named_sections(elements)
+    section = task_section(elements, cand.indices, _kind_section) if _heading(box) else ""
     f.update(rated=rated, groups=groups, ticked=share(ticks), inline=share(inlined), choices=share(offering),
              titled=float(is_titled), marked=marked, top=float(top), code=share(coded), n=n, ask=asking / n,
              answered=answered / n, labelled=share(labelled), sequence=seq, coverage=coverage, regular=regular,
              prior=prior, explicit=sum(explicit(s) for s in shapes_kept) / n,
              named=sum(named[cand.indices[k]] for k in keep) / n, tasks=set_tasks(cand, keep),
-             sectioned=float(bool(_heading(box) and task_section(elements, cand.indices))))
+             sectioned=float(bool(section)), kinded=float(bool(section) and _kind_section(section)))
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
     cand.score = round(weight * (1.5 * f["ask"] + 1.0 * f["labelled"] + 0.5 * f["answered"] + 0.5 * seq
                                  + 1.0 * coverage + 0.3 * regular + prior), 3)
@@ -712,12 +717,52 @@ def has_options(body: list[str]) -> bool:
     return "A" in letters and "B" in letters
 
 
+#: The words of a true/false question's two choices ('- [ ] 对', '- [x] 错').
+_VERDICTS = frozenset({"对", "错", "正确", "错误", "是", "否", "√", "×", "true", "false", "t", "f", "yes", "no"})
+
+
+def stem_over_choices(elements: list[Element], i: int, shape: Shape) -> bool:
+    """A paragraph whose next block is a list of its choices, as a quiz writes a question without a
+    '?' ('…该进程应转变为（）状态。' over '- [x] 就绪', '- [ ] 等待'; a statement over '- [ ] 对' and
+    '- [x] 错'): two or more items, all lettered (A. … B. …) or all task boxes with words — under a
+    stem that asks (a blank to fill, a question word) or offering a verdict, true or false. A
+    to-do list under a line that does not ask stays a to-do list."""
+    el = elements[i]
+    if el.kind != "paragraph" or i + 1 >= len(elements) or elements[i + 1].kind != "item":
+        return False
+    parent = elements[i + 1].parent
+    items = []
+    for e in elements[i + 1:]:
+        if e.kind != "item" or e.parent != parent:
+            break
+        items.append(e.text.strip())
+    if len(items) < 2:
+        return False
+    if has_options([f"- {t}" for t in items]):
+        return True
+    boxed = [m.group(1).strip() for t in items if (m := _BOXED_RE.match(t))]
+    if len(boxed) < len(items) or not all(boxed):
+        return False
+    return shape.asking or verdicts(boxed)
+
+
+def verdicts(choices: list[str]) -> bool:
+    """The choices are a verdict to give, true or false: '对' and '错', 'True' and 'False'."""
+    return len(choices) == 2 and all(c.strip().lower() in _VERDICTS for c in choices)
+
+
+#: An item's text after its task box: '[x]\t就绪' → '就绪'.
+_BOXED_RE = re.compile(r"^\[[ xX]\]\s*(.*)$")
+
+
 def _task_choices(title: str, body: list[str]) -> bool:
     """Choices written as a task list with no letters ('- [ ] Train dataset') under a stem that
-    asks, its first line or the lines it wraps onto (under a heading that does not, such a list is
-    a to-do list)."""
+    asks, its first line or the lines it wraps onto, or that states what to judge over a verdict's
+    two boxes (under a heading that does not, such a list is a to-do list)."""
     at = [k for k, line in enumerate(body[:40]) if (m := TASK_RE.match(line)) and line[m.end():].strip()]
-    return len(at) >= 2 and (asks(title) or any(question_mark(line) for line in body[:at[0]]))
+    return len(at) >= 2 and (asks(title) or any(question_mark(line) for line in body[:at[0]])
+                             or at[1] == at[0] + 1 and verdicts([TASK_RE.sub("", body[k]) for k in at[:2]])
+                             and (len(at) == 2 or at[2] > at[1] + 1))  # a statement over '- [ ] 对', '- [x] 错'
 
 
 def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
