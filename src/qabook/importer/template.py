@@ -921,6 +921,8 @@ def _quiet_tail(cand: Candidate, run: list[int]) -> list[int]:
     tail = run[k:]
     if not tail or k < 2 or len(tail) >= k or sum(cand.asked_at[j] for j in run[:k]) < 2:
         return []
+    if not all(len(cand.answered_at) > j and cand.answered_at[j] for j in tail):
+        return []  # a step says something under it; a line alone is one of the list's statements (a fill-in)
     return tail
 
 
