@@ -29,6 +29,12 @@ try:
 except ImportError:  # an importer from before template tags were read (the benchmark measures older ones too)
     shortcodes = None
 
+try:
+    from qabook.importer.shapes import nowhere_link_words
+except ImportError:  # an importer from before a link to nowhere was read as its words
+    def nowhere_link_words(line: str) -> str:
+        return line
+
 CORPUS = Path(__file__).parent / "corpus"
 
 
@@ -59,7 +65,8 @@ _LABELS_RE = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(w) for w in 
 # (a label word in the plural, '## Answers' over a key whose entries went to their questions, opens their answers)
 #: An admonition's or a fenced div's type: '!!! note', '::: challenge', '::: {.callout-tip collapse="true"}',
 #: ':::{exercise}' — the box shows it; its title after it is text.
-_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|:::+)\s*(?:\{[^{}\n]*\}|[\w-]+)")
+# (its class words before a quoted title too, '!!! exercise choice "Title"': CSS classes, never shown)
+_ADMONITION_RE = re.compile(r'^\s*(?:!!!|\?\?\?\+?|:::+)\s*(?:\{[^{}\n]*\}|[\w-]+(?:\s+[\w-]+)*(?=\s*")|[\w-]+)')
 _URL_RE = re.compile(r"https?://[^\s\"'<>()\[\]]+")
 _TOKEN_RE = re.compile(r"[A-Za-z]{2,}|\d+|[\u4e00-\u9fff]")  # words, numbers, Chinese characters
 
@@ -87,6 +94,7 @@ def _words_of(line: str) -> set[str]:
     if DECOR_RE is not None:  # '## 🔥 **18. …**': the pictograph decorates, the number after it is numbering
         core = DECOR_RE.sub("", core, count=1)
     core = LINKED_NUMBER_RE.sub(r"\g<lead>\g<n>", core, count=1)  # '**[1](ch01.md#q1).** …': a number, linked
+    core = nowhere_link_words(core)  # '[[0.数据库范式有哪些？]]()': the words of a link to nowhere, numbered
     core = re.sub(r"^(?:\*\*|__|(?:<(?:p|b|strong|em|i)\b[^<>]*>\s*)+)", "", core)  # '**1. …', '<b>1. …'
     found = numbering(core)  # a list item's or heading's number may become the question's number
     line = found.title if found is not None else core

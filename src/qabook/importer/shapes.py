@@ -56,7 +56,7 @@ _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("(N)", re.compile(r"^[(（](?P<n>\d+)[)）]\s*")),
     ("N.", re.compile(r"^(?P<n>\d+)\s*[.．](?!\d)\s*")),
     ("N)", re.compile(r"^(?P<n>\d+)\s*[)）]\s*")),
-    ("N、", re.compile(r"^(?P<n>\d+)\s*[、:：]\s*")),
+    ("N、", re.compile(r"^(?P<n>\d+)\s*[、:：，]\s*")),  # '5， 从…': a Chinese comma for the 、
     # '三、 …', and '二 在go语言中…' (a space for the 、, beside '三、' in the same sequence; not '一 二 三')
     ("一、", re.compile(rf"^(?P<n>[{_CJK_DIGITS}]+)(?:\s*[、.．]|\s+(?=[^\s{_CJK_DIGITS}]))\s*")),
     ("N ", re.compile(r"^(?P<n>\d{1,3})\s+(?:[-–—]\s+)?(?=\D)")),  # '2 在go语言中…', '1 - Which …?'
@@ -351,12 +351,28 @@ def details_close(lines: list[str], start: int) -> int | None:
 
 
 #: `!!! question "Title"`, `??? answer`, `???+ faq "Title"` (MkDocs) and `::: details Title` (VuePress…)
-ADMONITION_RE = re.compile(r'^(?P<mark>!!!|\?\?\?\+?|:::+)\s*(?P<type>[\w-]+)\s*(?:"(?P<quoted>[^"]*)"|(?P<title>[^"]*?))\s*$')
+ADMONITION_RE = re.compile(r'^(?P<mark>!!!|\?\?\?\+?|:::+)\s*(?P<type>[\w-]+)\s*'
+                           r'(?:(?:[\w-]+\s+)*"(?P<quoted>[^"]*)"|(?P<title>[^"]*?))\s*$')
 _ANSWER_TYPES = {"answer", "success", "tip", "note", "solution", "hint", "check", "details", "info", "答案", "解答"}
 
 
 #: A question's number written as a link to its answer ('**[1](vol1_ch01.md#ques1_1a).** Which …').
 LINKED_NUMBER_RE = re.compile(r"^(?P<lead>(?:\*\*|__)?\s*)\[(?P<n>\d{1,4})\]\([^()\s]{1,500}\)(?=\s*(?:\*\*|__)?\s*[.．、)])")
+
+
+#: A line that is one link leading nowhere ('[[0.数据库范式有哪些？]]()': an empty target, its words maybe in
+#: a wiki link's brackets): the reader sees its words, '[0.数据库范式有哪些？]', and nothing to follow.
+_NOWHERE_LINK_RE = re.compile(r"^(?P<lead>(?:\*\*|__)?)\[(?:\[(?P<wiki>[^\[\]]{1,500})\]|(?P<words>[^\[\]]{1,500}))\]\(\s*\)"
+                              r"(?P<tail>(?:\*\*|__)?)\s*$")
+
+
+def nowhere_link_words(line: str) -> str:
+    """The line as its reader sees it when it is one link that leads nowhere (its words, the wiki
+    link's brackets aside); else the line as it is."""
+    m = _NOWHERE_LINK_RE.match(line)
+    if not m or m["lead"] != m["tail"]:
+        return line
+    return f"{m['lead']}{(m['wiki'] or m['words']).strip()}{m['tail']}"
 
 
 def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = None, numbered: bool = True) -> Shape:
@@ -419,6 +435,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
     bold = ""
     line = DECOR_RE.sub("", line, count=1)  # '## ✅ **1. What is …?**': numbered and bold under its emoji
     line = LINKED_NUMBER_RE.sub(r"\g<lead>\g<n>", line, count=1)  # '**[1](ch01.md#q1).** …': the number, linked
+    line = nowhere_link_words(line)  # '[[0.数据库范式有哪些？]]()': a link to nowhere is its words
     text = line
     if box == "item" and (h := ATX_HEADING_RE.match(line)):
         # '1. ### What is X?': a heading inside the list item — its form is the heading's, apart from

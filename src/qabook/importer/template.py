@@ -173,6 +173,9 @@ class Candidate:
         box, bold = self.key[0], self.key[1]
         if box == "item" and bold != "whole" and not _heading(bold):
             return False  # plain numbered items are steps and outlines, not questions, whatever the title
+        if self.key[2] == "plain" and _heading(box) and f["ask"] < 0.5 and f.get("titled", 0) < 1.0:
+            return False  # unnumbered headings that mostly do not ask, in a document whose opening lines only
+            # mention questions ('Use the following questions as a guide:'): a README's or article's sections
         return bool(f.get("titled")) and f["n"] >= 3 and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and (
             f["sequence"] >= 0.6 or bold == "whole" or box == "dt" or _heading(box) or _heading(bold))
 
@@ -187,11 +190,13 @@ class Candidate:
                 or len(self.indices) < 2:
             return ""
         asked = round(f["ask"] * f["n"])
-        if f.get("titled", 0) >= 1.0:  # the title names a Q&A: its sections may be its questions
-            return ""
+        if f.get("titled", 0) >= 1.0 and not f.get("own_title"):  # the title names a Q&A: its sections may be
+            return ""  # its questions (not when that 'title' is the first of the sections: '## What is a question?')
         if asked < 2:
             what = "none of them asks" if asked == 0 else f"only one of the {f['n']} asks"
-            title = " and the title does not name a Q&A" if f.get("titled") else ""
+            own = f.get("own_title") and f.get("titled", 0) >= 1.0
+            title = " and the heading naming questions is the first of them, not the document's title" if own else \
+                " and the title does not name a Q&A" if f.get("titled") else ""
             return f"{what}{title}"
         if not f.get("marked"):
             return f"{asked} of {f['n']} open with a question word but none is written as a question ('?', '？') " \
@@ -520,7 +525,7 @@ def _hides_answer(lines: list[str], labels: Labels, opens: bool = True) -> bool:
     return opens and (not text or bool(_REVEAL_RE.search(text)))
 
 
-_TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|面试问题|笔试题|习题|练习|试题|题库|真题|考题|测验|自测|复习题|"
+_TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|面试问题|笔试题|习题|练习|试题|题库|真题|考题|考试|试卷|测验|自测|复习题|"
                         r"\b(?:interview questions|quiz|quizzes|exam|exercises?|questions?|problems|self-check|trivia)\b", re.I)
 
 
@@ -661,7 +666,13 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
              answered=answered / n, labelled=share(labelled), sequence=seq, coverage=coverage, regular=regular,
              prior=prior, explicit=sum(explicit(s) for s in shapes_kept) / n,
              named=sum(named[cand.indices[k]] for k in keep) / n, tasks=set_tasks(cand, keep),
-             sectioned=float(bool(section)), kinded=float(bool(section) and _kind_section(section)))
+             sectioned=float(bool(section)), kinded=float(bool(section) and _kind_section(section)),
+             # the heading that names questions is this template's own first start and asks one ('## What
+             # is a question?' opening an essay's sections): it titles one section, not the document (a
+             # title over its sibling tasks, '# CKAD Practice Exam – 25 Tasks', names them without asking)
+             own_title=float(_heading(box) and question_mark(cand.shapes[0].title or "")
+                             and next((j for j, el in enumerate(elements) if el.kind == "heading"), -1)
+                             == cand.indices[0]))
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
     cand.score = round(weight * (1.5 * f["ask"] + 1.0 * f["labelled"] + 0.5 * f["answered"] + 0.5 * seq
                                  + 1.0 * coverage + 0.3 * regular + prior), 3)
@@ -785,7 +796,7 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
                      if not asked and not said and not keyed}
     if len(sections) * 2 >= n:
         sections = set()  # most starts are such: they are what the template is about
-    named = parts_named(cand)
+    named = parts_named(cand, elements)
     sections |= quiet_runs(cand) | numbered_edges(cand) | named
     # (the rest are judged without the parts the page names: 'How do I get support?' and its kind)
     rest = [asked for i, asked in zip(cand.indices, cand.asked_at) if i not in named]
@@ -816,12 +827,16 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
 _PART_WORDS = 4
 
 
-def parts_named(cand: Candidate) -> set[int]:
+def parts_named(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     """In a FAQ of unnumbered, unlabelled headings whose starts that ask are all written as questions
     ('### How do I get support?') and are most of them, the starts that name a part of the page
     instead — a few words, no question word, no question mark, no problem stated (`### 🧪 Tested
     Methods` over a table, `### 📚 Guides` over links): sections, chapter text. Not in a deck of cards
-    from the page's first line, where a topic to recall is a card ('## Examples of lost cities')."""
+    from the page's first line, where a topic to recall is a card ('## Examples of lost cities'); nor
+    among siblings (the starts under one group heading) that are entries all, one of them a problem
+    stated without asking: `## Troubleshooting` over `### The page is not loading properly`, `### I
+    found a broken link` and `### The content seems outdated` are three symptoms, one reading for all
+    (`sibling_statements`)."""
     f = cand.features
     if not _heading(cand.key[0]) or cand.key[2] != "plain" or cand.key[1] or f.get("labelled", 0) >= 0.5 \
             or f.get("headless") or not cand.asked_at:
@@ -840,7 +855,34 @@ def parts_named(cand: Candidate) -> set[int]:
 
     out = {cand.indices[k] for k in range(n) if not cand.asked_at[k] and not cand.shapes[k].numbering
            and names_part(cand.shapes[k].title)}
+    out -= sibling_statements(cand, elements, out) if elements else set()
     return out if len(out) * 3 <= n else set()
+
+
+def sibling_statements(cand: Candidate, elements: list[Element], named: set[int]) -> set[int]:
+    """The starts of `named` whose siblings — the template's other starts under the same group heading
+    (the nearest heading above them at a higher level) — are entries all (none names a part), some
+    written as statements, one at least a problem stated (`strays.states_problem`): a section of
+    symptoms (`### The page is not loading properly`, `### I found a broken link`, `### The content
+    seems outdated`), read one way for all. A part named among questions that ask (`### 📚 Guides`
+    beside `### How do I …?`) has no such sibling."""
+    from qabook.importer.strays import states_problem  # (strays reads templates: imported when used)
+    groups: dict[int, list[int]] = {}
+    for k, i in enumerate(cand.indices):
+        level = elements[i].level
+        group = next((j for j in range(i - 1, -1, -1) if elements[j].kind == "heading" and elements[j].level < level), -1)
+        groups.setdefault(group, []).append(k)
+    out = set()
+    for ks in groups.values():
+        others = lambda k: [m for m in ks if m != k]  # noqa: E731
+        for k in ks:
+            if cand.indices[k] not in named or len(others(k)) < 2:
+                continue
+            stated = [m for m in others(k) if not cand.asked_at[m]]
+            if stated and all(cand.indices[m] not in named for m in others(k)) \
+                    and any(states_problem(cand.shapes[m].title) for m in stated):
+                out.add(cand.indices[k])
+    return out
 
 
 #: A title that leads in to what follows it instead of asking: a sentence that ends with a colon
@@ -1162,6 +1204,17 @@ def _one_answer_each(outer: Candidate, inner: Candidate) -> bool:
     return True
 
 
+def _borrowed(outer: Candidate, inner: Candidate) -> bool:
+    """`outer`'s units ask only through the `inner` boxes they hold: the sections (`## Basic Multiple
+    Choice`, `## Best Practices`) around `!!! exercise` admonitions or `<details>` that ask, the
+    sections that hold none of them asking nothing and labelled by nothing. The boxes are what
+    repeats as questions; the sections are the page's text around them."""
+    if inner.key[0] not in ("adm", "details") or not inner.asked_at or sum(inner.asked_at) < 0.8 * len(inner.indices):
+        return False
+    empty = [k for k, (s, e) in enumerate(_units_of(outer)) if not any(s < i < e for i in inner.indices)]
+    return bool(empty) and not any(outer.asked_at[k] or (outer.labelled_at and outer.labelled_at[k]) for k in empty)
+
+
 def _statements(labelled: Candidate, other: Candidate) -> bool:
     """`other`'s starts are the text right under `labelled`'s question labels (`**Question**` alone,
     then 'What is …?'): each of its units runs on into the next label, so it seems to hold the
@@ -1216,7 +1269,8 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
                  and c.features["ask"] + c.features["labelled"] >= winner.features["ask"] + winner.features["labelled"] - 0.2]
         outer = [c for c in ok if c is not winner and 0.9 <= nesting(c, winner) <= 1.2 and not _statements(winner, c)
                  and len(c.indices) >= len(winner.indices) * 0.8 and c.score >= winner.score * 0.7
-                 and (c.features["ask"] >= 0.5 or c.features["labelled"] >= 0.8 or spread(c, winner) >= 0.8)]
+                 and (c.features["ask"] >= 0.5 or c.features["labelled"] >= 0.8 or spread(c, winner) >= 0.8)
+                 and not _borrowed(c, winner)]
         # sub-questions that share one answer ('1. … 2. … 3. …' then one '参考答案'): the outer unit is the question
         shared = [c for c in ok if c is not winner and nesting(c, winner) >= 1.5 and winner.features["answered"] < 0.6
                   and c.features["labelled"] >= 0.8 and _one_answer_each(c, winner)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from qabook.importer.detect import Start
 from qabook.importer.elements import Element
-from qabook.importer.labels import DEFAULT, Label, Labels
+from qabook.importer.labels import DEFAULT, Label, Labels, names_kind
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS
 from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering, numbering_only, placeholder_text
@@ -583,7 +583,9 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     if not blocks:
         return
     take = 0
-    bare = numbering_only(unit.title) or unit.start.bare  # ("## 4.2-1", "## Ex1.6": titled by their heading)
+    kind = re.sub(r"[*_`]", "", unit.title).strip()  # "#### 1.判断题": titled by the kind of question it is
+    kind = kind if names_kind(kind) else ""
+    bare = numbering_only(unit.title) or unit.start.bare or bool(kind)  # ("## 4.2-1", "## Ex1.6": titled by their heading)
     first = [_QUOTE_RE.sub("", o.text, count=1) for o in answer[blocks[0][0]:blocks[0][1]]]
     label = labels.paragraph(first[0]) if _QUOTE_RE.match(answer[blocks[0][0]].text) else None
     if label is not None and label.kind == "question":  # '> **题目**: …': up to the quote's first blank line
@@ -613,7 +615,8 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     while unit.parts["answer"] and not unit.parts["answer"][0].text.strip():
         unit.parts["answer"].pop(0)
     if bare:
-        unit.title = _statement_title(said, unit.start.number) or unit.title
+        said_title = _statement_title(said, unit.start.number)
+        unit.title = (f"{kind}：{said_title}" if kind else said_title) if said_title else unit.title
     unit.how["question"] = how + (f" (from line {said[0].src[0]})" if said and said[0].src else "")
 
 
