@@ -704,7 +704,14 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
             expanded[i] = replace(expanded[i], kind="group")  # a group heading: it ends the question before it
         for i in lead_ins(cand) & quiet:  # '### …如下4个抽象类…。' over a list: the answer before it goes on
             expanded[i] = replace(expanded[i], kind="lead-in")
-        runs += [run for run in quiet_runs(cand, by_run=True) if set(run) <= quiet]
+        for run in quiet_runs(cand, by_run=True):
+            if not set(run) <= quiet:
+                continue
+            runs.append(run)
+            k = cand.indices.index(run[0])
+            if k and cand.shapes[k].numbering.number > cand.shapes[k - 1].numbering.number:
+                # a list's steps after its questions ('5. 接下来讲解 …'): they end the question before them
+                expanded[run[0]] = replace(expanded[run[0]], kind="group")
         for i, shape in zip(cand.indices, cand.shapes):
             if i not in quiet:
                 starts.append(_start(i, shape, box, expanded[i].level))

@@ -947,6 +947,27 @@ def numbered_edges(cand: Candidate) -> set[int]:
     return {cand.indices[k] for k in list(range(head)) + list(range(n - tail, n))}
 
 
+def _quiet_tail(cand: Candidate, run: list[int]) -> list[int]:
+    """The last starts of a run that asks (two at least ask before them), when
+    none of them asks, sets a task, offers choices or carries an answer label, and they are fewer than
+    the ones that ask: a lesson's questions, then its steps in the same list ('4. 怎么学 AJAX ?', then
+    '5. 接下来讲解 axios 语法' over the lesson's code). A person reads those steps as the lesson, as a
+    list of steps that asks nowhere."""
+    def holds(j: int) -> bool:  # it asks, sets a task, or is answered as a quiz's question is
+        return any(len(flags) > j and flags[j] for flags in (cand.asked_at, cand.labelled_at, cand.quiz_at,
+                                                             cand.keyed_at)) or instructs(cand.shapes[j].title)
+
+    k = len(run)
+    while k and not holds(run[k - 1]):
+        k -= 1
+    tail = run[k:]
+    if not tail or k < 2 or len(tail) >= k or sum(cand.asked_at[j] for j in run[:k]) < 2:
+        return []
+    if not all(len(cand.answered_at) > j and cand.answered_at[j] for j in tail):
+        return []  # a step says something under it; a line alone is one of the list's statements (a fill-in)
+    return tail
+
+
 def quiet_runs(cand: Candidate, by_run: bool = False):
     """The starts of a numbered list template's runs (each restart at 1 or lower begins one, numbered
     one by one) in which no start asks, offers choices or carries an answer label of its own, while
@@ -964,10 +985,14 @@ def quiet_runs(cand: Candidate, by_run: bool = False):
     quiet: list[list[int]] = []
     for run in runs if len(runs) >= 2 else []:
         numbers = [cand.shapes[k].numbering.number for k in run]
-        if len(run) < 2 or any(cand.asked_at[k] or cand.labelled_at[k] for k in run) \
-                or any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
-            continue  # a run that asks somewhere, or not numbered one by one like a list of rules
-        quiet.append(run)
+        if any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
+            continue  # not numbered one by one like a list of rules or steps
+        if len(run) >= 2 and not any(cand.asked_at[k] or cand.labelled_at[k] for k in run):
+            quiet.append(run)
+            continue
+        tail = _quiet_tail(cand, run)
+        if tail:
+            quiet.append(tail)
     # the runs that ask are judged apart from every such run (a document's tips and its steps both
     # before its questions)
     read_past = {k for run in quiet for k in run}

@@ -121,6 +121,7 @@ class _Sorter:
         self.adm_question = False  # a '!!! question' admonition's body is being read
         self.part_level = 0  # the level of the heading label that opened the current part ('## 题目描述')
         self.whole = False  # a whole-line question label ('**问题1：…？**') is open: what follows is its answer
+        self.choices: set[int] = set()  # paragraphs whose 'A:' opens a run of choices, not the answer (`choice_runs`)
 
     def add(self, out: list[OutLine]) -> None:
         if self.whole and self.state == "question":
@@ -193,6 +194,8 @@ class _Sorter:
             self.add([OutLine(f"**{' '.join(el.text.split())}**", tuple(el.own_lines))] + _lines(lines, el, skip))
         elif el.kind == "paragraph":
             label = self.labels.paragraph(lines[el.start])
+            if label and el.start in self.choices:
+                label = None  # 'A: obj.a' then 'B: obj()a': a choice, as the next letter's line shows
             if label is None and (label := admonition_label(lines[el.start], self.labels)):
                 titled = ADMONITION_RE.match(lines[el.start].strip())
                 if titled and label.word != titled["type"] and not self.labels.heading(label.word) \
@@ -330,12 +333,40 @@ def admonition_label(line: str, labels: Labels) -> Label | None:
     return None
 
 
+def choice_runs(body: list[Element], lines: list[str], labels: Labels = DEFAULT) -> set[int]:
+    """The paragraphs (their first 0-based line) whose one-letter label 'A' opens a run of choices:
+    a person reading 'A: obj.a', then 'B: obj()a' (or 'A：' over code, then 'B：' over code) sees
+    choices A, B…, not the answer 'obj.a' and a stray 'B:'. The letter after it, written the same way
+    as a choice of its own before any other label, tells them so."""
+    out: set[int] = set()
+    paragraphs = [el for el in body if el.kind == "paragraph"]
+    for k, el in enumerate(paragraphs):
+        label = labels.paragraph(lines[el.start])
+        if not label or len(label.word) != 1 or not label.word.isalpha():
+            continue
+        nxt = chr(ord(label.word.upper()) + 1)
+        for later in paragraphs[k + 1:]:
+            text = lines[later.start].strip()
+            m = _LETTER_LINE_RE.match(text)
+            if m and m["letter"].upper() == nxt:
+                out.add(el.start)
+                break
+            if labels.paragraph(text):
+                break  # another label first ('答案：B'): the letter labels its part
+    return out
+
+
+#: A line that opens with a letter and its colon or stop, maybe nothing after it ('B：' over its code).
+_LETTER_LINE_RE = re.compile(r"^(?:\*\*)?[(（]?(?P<letter>[A-H])(?:\*\*)?\s*[.)．、:：）]")
+
+
 def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels = DEFAULT,
               details_answers: bool = False) -> None:
     """Sort the body elements of one question into its parts (and its tail)."""
     body = _open_admonitions(body, lines)
     body = _question_goes_on(unit, body, lines, labels)
     sorter = _Sorter(unit, lines, labels, details_answers)
+    sorter.choices = choice_runs(body, lines, labels)
     if "answer" in unit.labelled:  # 'What is X? Answer: …' on the question's line: what follows goes on with it
         sorter.state = "answer"
     for k, el in enumerate(body):
