@@ -525,3 +525,17 @@ def test_a_separator_between_questions_is_no_rule_under_the_answer() -> None:
     first = page(plan, 1)
     assert first.rstrip().endswith("///"), first
     assert "<hr" not in rendered(first)
+
+
+def test_a_missing_explanation_is_asked_for_under_the_authors_own_label(tmp_path: Path) -> None:
+    """`--label "explanation=Why it matters"`: QI005 asks for the explanation under that word, the
+    one the author's document uses, not the book's default 'Explanation' (trial9)."""
+    source = tmp_path / "myths.md"
+    source.write_text("# Myths\n\n## AI understands language\n\n**Reality:** It predicts tokens.\n\n"
+                      "**Why it matters:** Fluency is not understanding.\n\n"
+                      "## Bigger is smarter\n\n**Reality:** Not always.\n", encoding="utf-8")
+    r = qabook("import", str(source), "--chapter", "myths", "--question-heading", "2", "--label", "answer=Reality",
+               "--label", "explanation=Why it matters", "--dry-run", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    found = [line for line in (r.stdout + r.stderr).splitlines() if "QI005" in line]
+    assert len(found) == 1 and "labelled 'Why it matters'" in found[0], found

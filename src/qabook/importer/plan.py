@@ -600,7 +600,8 @@ class _Planner:
                 self.warn(u.merged_line, "QI010", "'答案解析' merges answer and explanation: kept as the answer; "
                                                   "split the explanation under a '解析' label")
             elif not u.has("explanation") and not summarise:
-                label = t(self.language, "block.explanation")
+                # the author's own word for it where they gave one (--label explanation=…), else the book's
+                label = (self.options.labels.get("explanation") or [t(self.language, "block.explanation")])[0]
                 self.warn(u.line, "QI005", f"question '{u.title}' has no explanation"
                                           f"{self._titled('explanation')}: add it after the answer, labelled "
                                           f"'{label}', or, {optional_hint('explanation')}")
