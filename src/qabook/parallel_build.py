@@ -58,6 +58,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_e
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
+from qabook import progress
 from qabook.cpus import available_cores
 from qabook.markdown_reuse import reused_markdown
 from qabook.memory import Packed, PackedItems, give_back, packed_or_items, packed_or_text
@@ -313,14 +314,16 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
             for plugin in config.plugins.values():
                 if hasattr(plugin, "one_off_build"):
                     plugin.one_off_build()
+        converted = progress.Count("converting", len(pages))  # (reported: `qabook build`)
         if parallel and populate_in_parallel(config):
             # a one-off build whose pages are rendered in workers holds each page's HTML packed
             # from converting to rendering (memory.Packed: every page of the book is held then)
             pack = not keep_content and render_in_parallel(config)
-            _populate_all(config, files, pages, jobs, pack)
+            _populate_all(config, files, pages, jobs, pack, converted.add)
         else:
             for page in pages:
                 _populate_page(page, config, files)
+                converted.add()
         if excluded:
             log.info("The following pages are being built only for the preview but will be excluded from "
                      "`mkdocs build` per `draft_docs` config:\n  - " + "\n  - ".join(excluded))
@@ -338,11 +341,13 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
                 for plugin in config.plugins.values():
                     if hasattr(plugin, "parallel_beside_render"):
                         plugin.parallel_beside_render(config)
-            _build_all(config, nav, env, doc_files, jobs)
+            _build_all(config, nav, env, doc_files, jobs, progress.Count("rendering", len(doc_files)).add)
         else:
+            rendered = progress.Count("rendering", len(doc_files))
             for file in doc_files:
                 assert file.page is not None
                 _build_page(file.page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())
+                rendered.add()
 
         log_level = config.validation.links.anchors
         for file in doc_files:
@@ -366,7 +371,8 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
         logging.getLogger("mkdocs").removeHandler(warning_counter)
 
 
-def _populate_all(config: MkDocsConfig, files: Files, pages: list[Page], jobs: int, pack: bool = False) -> None:
+def _populate_all(config: MkDocsConfig, files: Files, pages: list[Page], jobs: int, pack: bool = False,
+                  done: Callable[[int], None] = lambda n: None) -> None:
     aware = [p for p in config.plugins.values() if hasattr(p, "parallel_page_state")]
     chunked = [p for p in config.plugins.values() if hasattr(p, "parallel_chunk_state")]
     with _pool(jobs, config=config, files=files, pages=pages, pack=pack) as pool:
@@ -389,6 +395,7 @@ def _populate_all(config: MkDocsConfig, files: Files, pages: list[Page], jobs: i
             _relog(records)
             if error is not None:
                 raise BuildError(error)
+            done(len(results))
 
 
 _PACKED_PAGES: dict[type, type] = {}
@@ -432,12 +439,13 @@ def _hold_packed(page: Page) -> None:
 
 
 def _build_all(config: MkDocsConfig, nav: Navigation, env: jinja2.Environment, doc_files: Sequence[File],
-               jobs: int) -> None:
+               jobs: int, done: Callable[[int], None] = lambda n: None) -> None:
     with _pool(jobs, config=config, nav=nav, env=env, doc_files=doc_files) as pool:
-        for _, records, error in pool.imap(_build_chunk, _chunks(len(doc_files), jobs)):
+        for written, records, error in pool.imap(_build_chunk, _chunks(len(doc_files), jobs)):
             _relog(records)
             if error is not None:
                 raise BuildError(error)
+            done(written)
 
 
 # -- work beside the render loop (a plugin's, in a forked process) -----------------------------
@@ -452,6 +460,10 @@ class Beside:
         self._process = ctx.Process(target=_beside_run, args=(func, writer))  # (not daemonic: it may fork workers)
         self._process.start()
         writer.close()
+
+    def running(self) -> bool:
+        """Still at work (it has not sent its result yet)."""
+        return not self._reader.poll()
 
     def join(self) -> None:
         try:

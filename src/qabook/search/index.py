@@ -74,13 +74,19 @@ def _js(kind: str, *args: object) -> bytes:
 
 def field_means(docs: list[SearchDoc]) -> dict[str, float]:
     """field → mean number of terms per document (BM25's length normalisation)."""
-    n = max(1, len(docs))
     totals: dict[str, int] = dict.fromkeys(FIELD_WEIGHTS, 0)
     for d in docs:  # (each document's counts read once, not kept: `SearchDoc.term_counts`)
         for f, counts in d.term_counts().items():
             if f in totals:
                 totals[f] += sum(counts.values())
-    return {f: (totals[f] / n) or 1.0 for f in FIELD_WEIGHTS}
+    return means_of(totals, len(docs))
+
+
+def means_of(totals: "dict[str, int]", docs: int) -> dict[str, float]:
+    """`field_means` from each field's number of terms over `docs` documents (added up here, or
+    as the documents were made: `BookStats.lengths`)."""
+    n = max(1, docs)
+    return {f: (totals.get(f, 0) / n) or 1.0 for f in FIELD_WEIGHTS}
 
 
 def _doc_weights(doc: SearchDoc, avg: dict[str, float]) -> "_Weights":
@@ -149,11 +155,13 @@ def index_files(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None
     has been taken, and a term shard's postings go once it is made (a big book's index is never
     whole in memory: at 10,000 pages the files and postings held at once set the build's peak).
     `docs` is read in order, a few times over (`PageDocs`: a page's documents at a time);
-    `stats`: the expansions' figures added up beforehand (qabook.search.expand.BookStats)."""
+    `stats`: the expansions' figures added up beforehand (qabook.search.expand.BookStats), and
+    with them, when they are these documents' and no `avg` is given, the field means."""
     # delta-encoded flat lists: [d1, w1, d2-d1, w2, …] (term_weights' postings, built flat:
     # a tuple per posting was most of a big book's memory)
-    avg = avg or field_means(docs)
     expansions, files = build_expansions(docs, glossary, stats)  # (reads the term counts: before they go)
+    if not avg:  # (after the expansions: they tell whether the stats are these documents')
+        avg = means_of(stats.lengths, len(docs)) if stats is not None and stats.matched else field_means(docs)
     # (written as they come, in digits.encode_numbers' code — each number's characters do not depend
     # on its neighbours —: ≈ 1.3 bytes a number, where an array of 32-bit numbers held 4, and
     # the whole book's postings were the index process's largest growth)
