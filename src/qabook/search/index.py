@@ -17,7 +17,7 @@ from collections import defaultdict
 from typing import Iterator, Sequence
 
 from qabook.search.analyze import shard_of
-from qabook.search.digits import BYTE_CODES, code
+from qabook.search.digits import BYTE_CODES, DIGITS, HIGH, LAST, code
 from qabook.search.expand import BookStats, build_expansions
 from qabook.search.extract import SearchDoc
 from qabook.search.lexicon import Pair
@@ -139,6 +139,104 @@ def term_weights(docs: list[SearchDoc], avg: dict[str, float] | None = None) -> 
     return postings
 
 
+#: Documents from which a one-off build's postings are made by two processes (`_all_postings`).
+SPLIT_MIN_DOCS = 4000
+_SPLIT: dict = {}  # what the second process makes its half from (set before it is forked)
+
+
+def _postings(docs: "Iterator[SearchDoc]", first: int, avg: dict[str, float],
+              keep_terms: bool) -> tuple[dict[str, bytearray], dict[str, int], int]:
+    """Each term's postings of these documents (numbered from `first`), as written: (term → its
+    [delta, weight, …] in digits' code, the first delta counted from 0; term → its last
+    document; the result texts' bytes, for chunk_docs)."""
+    # (written as they come, in digits.encode_numbers' code — each number's characters do not depend
+    # on its neighbours —: ≈ 1.3 bytes a number, where an array of 32-bit numbers held 4, and
+    # the whole book's postings were the index process's largest growth)
+    encoded: dict[str, bytearray] = {}
+    last: dict[str, int] = {}
+    codes, top = BYTE_CODES, len(BYTE_CODES)
+    row_bytes = 0
+    for doc_id, doc in enumerate(docs, first):
+        row_bytes += _row_bytes(doc)
+        weights = _doc_weights(doc, avg)
+        if not keep_terms:  # (and its weights: they are in the postings now)
+            doc.__dict__.pop("terms", None)
+            doc.__dict__.pop("_packed_terms", None)  # (a worker's document holds its counts packed)
+            doc.__dict__.pop("_weights", None)
+        if len(weights) and min(weights.weights) < 0:
+            raise ValueError(f"a posting holds {min(weights.weights)}: only whole numbers ≥ 0 are written")
+        for term, w in zip(weights.terms, weights.weights):
+            flat = encoded.get(term)
+            if flat is None:
+                flat = encoded[term] = bytearray()
+            delta = doc_id - last.get(term, 0)
+            flat += codes[delta] if delta < top else code(delta).encode("ascii")
+            flat += codes[w] if w < top else code(w).encode("ascii")
+            last[term] = doc_id
+    return encoded, last, row_bytes
+
+
+def _second_half() -> tuple[dict[str, bytes], int]:
+    """In the forked process: `_postings` of the later pages (`_SPLIT`), sent back as bytes."""
+    encoded, _, row_bytes = _postings(iter(_SPLIT["docs"]), _SPLIT["first"], _SPLIT["avg"], False)
+    return {term: bytes(flat) for term, flat in encoded.items()}, row_bytes
+
+
+def _all_postings(docs: "Sequence[SearchDoc]", avg: dict[str, float], keep_terms: bool,
+                  split_min: int | None = None) -> tuple[dict[str, bytearray], int]:
+    """`_postings` of every document. A one-off build's big book (its documents packed page by
+    page, `PageDocs`, their counts let go as they are weighed: `keep_terms=False`), on a machine
+    of several cores: the later half of its pages weighed by a forked process at the same time
+    (the index is the last step of such a build, the other core idle) and its postings appended:
+    each term's first delta there, counted from 0, is counted again from the term's last
+    document in the first half. The same bytes as one pass (tests/test_search_index.py)."""
+    from qabook.cpus import available_cores
+
+    split_min = SPLIT_MIN_DOCS if split_min is None else split_min
+    if keep_terms or not isinstance(docs, PageDocs) or len(docs) < split_min or len(docs.pages) < 2 \
+            or available_cores() < 2:
+        encoded, _, row_bytes = _postings(iter(docs), 0, avg, keep_terms)
+        return encoded, row_bytes
+    from qabook.staging import worker_pool
+
+    half, count = len(docs.pages) // 2, 0
+    for page in docs.pages[:half]:
+        count += len(page)
+    _SPLIT.update(docs=PageDocs(docs.pages[half:]), first=count, avg=avg)
+    try:
+        with worker_pool(1) as pool:
+            later = pool.apply_async(_second_half)
+            encoded, last, row_bytes = _postings(iter(PageDocs(docs.pages[:half])), 0, avg, keep_terms)
+            tail, tail_bytes = later.get()
+    finally:
+        _SPLIT.clear()
+    codes, top = BYTE_CODES, len(BYTE_CODES)
+    for term, flat in tail.items():
+        before = encoded.get(term)
+        if before is None:  # (its first delta, from 0, is right as it is)
+            encoded[term] = bytearray(flat)
+            continue
+        end, first = _first_number(flat)
+        delta = first - last[term]
+        before += codes[delta] if delta < top else code(delta).encode("ascii")
+        before += flat[end:]
+    return encoded, row_bytes + tail_bytes
+
+
+def _first_number(flat: bytes) -> tuple[int, int]:
+    """(where the first number of digits' code in `flat` ends, the number)."""
+    acc = 0
+    for k, byte in enumerate(flat):
+        d = _DIGIT[byte]
+        if d < LAST:
+            return k + 1, acc * LAST + d
+        acc = acc * HIGH + d - LAST
+    raise ValueError("no whole number in the postings")
+
+
+_DIGIT = {ord(ch): k for k, ch in enumerate(DIGITS)}
+
+
 def build_index(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None,
                 glossary: list[Pair] | None = None, keep_terms: bool = True) -> dict[str, bytes]:
     """Relative path (under the search folder) → file content (`avg`: see `term_weights`;
@@ -162,31 +260,7 @@ def index_files(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None
     expansions, files = build_expansions(docs, glossary, stats)  # (reads the term counts: before they go)
     if not avg:  # (after the expansions: they tell whether the stats are these documents')
         avg = means_of(stats.lengths, len(docs)) if stats is not None and stats.matched else field_means(docs)
-    # (written as they come, in digits.encode_numbers' code — each number's characters do not depend
-    # on its neighbours —: ≈ 1.3 bytes a number, where an array of 32-bit numbers held 4, and
-    # the whole book's postings were the index process's largest growth)
-    encoded: dict[str, bytearray] = {}
-    last: dict[str, int] = {}
-    codes, top = BYTE_CODES, len(BYTE_CODES)
-    row_bytes = 0  # (the result texts' sizes, for chunk_docs: added up on this pass)
-    for doc_id, doc in enumerate(docs):
-        row_bytes += _row_bytes(doc)
-        weights = _doc_weights(doc, avg)
-        if not keep_terms:  # (and its weights: they are in the postings now)
-            doc.__dict__.pop("terms", None)
-            doc.__dict__.pop("_packed_terms", None)  # (a worker's document holds its counts packed)
-            doc.__dict__.pop("_weights", None)
-        if len(weights) and min(weights.weights) < 0:
-            raise ValueError(f"a posting holds {min(weights.weights)}: only whole numbers ≥ 0 are written")
-        for term, w in zip(weights.terms, weights.weights):
-            flat = encoded.get(term)
-            if flat is None:
-                flat = encoded[term] = bytearray()
-            delta = doc_id - last.get(term, 0)
-            flat += codes[delta] if delta < top else code(delta).encode("ascii")
-            flat += codes[w] if w < top else code(w).encode("ascii")
-            last[term] = doc_id
-    last.clear()
+    encoded, row_bytes = _all_postings(docs, avg, keep_terms)
     # each posting list becomes the text it is written as, now: a shard's size is then known
     texts: dict[str, str] = {}
     for term in sorted(encoded):
