@@ -22,6 +22,7 @@ theme:
   features:
     - navigation.tabs
     - navigation.indexes
+    - navigation.path
     - search.suggest
     - search.highlight
   palette:

@@ -209,6 +209,24 @@ def test_pages_the_author_keeps_out_of_the_nav_get_no_qa050(tmp_path: Path) -> N
         "line under 'nav:' there: - Interview questions: [interview/index.md, interview/01-python.md]")], r.stderr
 
 
+def test_ordinary_pages_linked_from_the_repository_root_are_the_sites_own(tmp_path: Path) -> None:
+    """Sites often publish their README or CONTRIBUTING through a symbolic link in docs/ to the
+    repository's root (MkDocs follows it): in a site that is not only a book those are the site's
+    own ordinary pages: no QA003, and a nav listing them is not told they do not exist. Plain
+    `mkdocs build --strict`, as the author runs it; the linked page is published."""
+    project = stranger_project(tmp_path / "p")
+    (project / "CONTRIBUTING.md").write_text("# Contributing\n\nOpen a pull request.\n", encoding="utf-8")
+    (project / "docs" / "contributing.md").symlink_to("../CONTRIBUTING.md")
+    nav = ("nav:\n  - index.md\n  - Getting started: [getting-started/index.md, getting-started/install.md,"
+           " getting-started/configure.md]\n  - Guides: [guides/deploy.md, guides/monitoring.md, guides/faq.md]\n"
+           "  - reference/api.md\n  - reference/changelog.md\n  - About us: about.md\n  - contributing.md\n"
+           "  - Interview questions: [interview/index.md, interview/01-python.md, interview/02-sql.md]\n")
+    (project / "mkdocs.yml").write_text(MKDOCS_YML + nav, encoding="utf-8")
+    r = mkdocs_build(project)
+    assert r.returncode == 0 and "QA003" not in r.stderr and "QA050" not in r.stderr, r.stderr
+    assert "Open a pull request." in (project / "site" / "contributing" / "index.html").read_text(encoding="utf-8")
+
+
 def test_import_into_a_site_with_a_nav_prints_the_line_to_paste(tmp_path: Path) -> None:
     """`qabook import` into a project whose mkdocs.yml has a nav prints the new chapter's nav
     line (mkdocs.yml untouched); pasted, the site builds with --strict."""
@@ -374,6 +392,14 @@ def test_a_reader_in_the_strangers_site(sites, browser, variant: str) -> None:
         page.locator(".qa-reveal").first.tap()
         assert page.get_by_text("About six minutes from merge to traffic.").is_visible()
         page.screenshot(path=str(SHOTS / f"{variant}__faq-phone.png"), full_page=True)
+        # the breadcrumbs (navigation.path) are the site's navigation: no study badge in them,
+        # nothing cut off at the screen's edge (a chapter's "Mastered 0/2" was, at 390 px)
+        for rel in ("interview/index.md", "interview/01-python.md"):
+            page.goto(url + page_url(rel), wait_until="networkidle")
+            path = page.locator(".md-path")
+            assert path.is_visible() and "Interview" in path.inner_text(), rel
+            assert path.locator(".qa-badge").count() == 0, rel
+            assert path.evaluate("p => p.scrollWidth <= p.clientWidth"), rel
         page.goto(url + page_url("guides/deploy.md"), wait_until="networkidle")
         assert page.locator(STUDY_CONTROLS).count() == 0
         page.screenshot(path=str(SHOTS / f"{variant}__deploy-phone.png"), full_page=True)
@@ -521,6 +547,10 @@ def test_new_empty_then_import_leaves_no_example_and_its_build_script_finds_its_
     r = subprocess.run(["./scripts/build", "--no-pdf"], cwd=book, capture_output=True, text=True, env=env)
     assert r.returncode == 0, r.stderr
     assert len(list((book / "site" / "k8s").glob("0*/index.html"))) == 4  # the imported topics
+    # the qabook it was made with gone, none on PATH: it says how to get one (not from PyPI)
+    r = subprocess.run(["./scripts/build", "--no-pdf"], cwd=book, capture_output=True, text=True,
+                       env=env | {"QABOOK": str(tmp_path / "gone" / "qabook")})
+    assert r.returncode == 2 and "pip install /path/to/qabook; it is not on PyPI" in r.stderr, r.stderr
 
 
 def test_a_book_declares_explanations_optional_once(tmp_path: Path) -> None:

@@ -92,8 +92,10 @@ def display_path(path: Path, base: Path | None = None) -> str:
 
 
 def _files(docs_dir: Path, book: Book, base: Path | None, stamps: dict[Path, tuple[int, int]] | None = None) -> list[Path]:
-    """Every file under docs_dir, not following links out of it: a symbolic link that loops,
-    is broken or leads outside docs/ (which MkDocs would publish) is a QA003 finding instead.
+    """Every file under docs_dir, not following links to folders: a symbolic link that loops or
+    is broken is a QA003 finding instead, and so is one that leads outside docs/ (which MkDocs
+    would publish) in a book; in a site that is not only a book, a link to a file elsewhere (a
+    README published as a page) is the site's own file, read as MkDocs reads it.
     Each file's (mtime_ns, size) goes into `stamps` (one system call per file: the folder
     listing already says what is a file, a folder or a link)."""
     root = docs_dir.resolve()
@@ -121,7 +123,7 @@ def _files(docs_dir: Path, book: Book, base: Path | None, stamps: dict[Path, tup
                     book.unreadable.append(Diagnostic(printable(display_path(Path(entry.path), base)), 1, 1, "QA004", problem))
                     continue
                 if entry.is_symlink():
-                    problem = _symlink_problem(Path(entry.path), root)
+                    problem = _symlink_problem(Path(entry.path), root, book.site_is_book)
                     if problem:
                         book.unreadable.append(Diagnostic(display_path(Path(entry.path), base), 1, 1, "QA003", problem))
                         continue
@@ -154,12 +156,12 @@ def _relative(path: Path, prefix: str) -> str:
     return path.relative_to(prefix.rstrip(os.sep) or os.sep).as_posix()
 
 
-def _symlink_problem(path: Path, root: Path) -> str | None:
+def _symlink_problem(path: Path, root: Path, in_a_book: bool) -> str | None:
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
         return f"symbolic link that is broken or loops ({os.readlink(path)}): replace it with the file"
-    if target != root and root not in target.parents:
+    if in_a_book and target != root and root not in target.parents:
         return (f"symbolic link to {target}, outside the docs folder: it would be published; "
                 "copy the file into docs/ instead")
     return None

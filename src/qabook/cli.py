@@ -148,7 +148,7 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
     elif dry_run:
         for page in plan.pages:
             kind = "chapter" if page.rel.endswith("/index.md") else f"{page.questions} question(s)"
-            click.echo(f"would write {out_dir / page.rel}  [{kind}]  {page.title}", err=True)
+            click.echo(f"would write {out_dir / page.rel}  [{kind}]  {page.title}")  # the answer asked for: stdout
     else:
         if problem := chapter_target_problem(out_dir / plan.chapter):
             raise UsageError(problem)

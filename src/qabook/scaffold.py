@@ -81,7 +81,7 @@ def build_script(qabook: Path | None) -> str:
             f"QABOOK=\"${{QABOOK:-{made_with}}}\"  # the qabook this book was made with; override with QABOOK=…\n"
             "if [ ! -x \"$QABOOK\" ]; then\n"
             "  QABOOK=$(command -v qabook) || {\n"
-            "    echo 'qabook not found: install it (pip install qabook) or set QABOOK=/path/to/qabook' >&2\n"
+            "    echo 'qabook not found: install it from your clone of the qabook repository (pip install /path/to/qabook; it is not on PyPI) or set QABOOK=/path/to/bin/qabook' >&2\n"
             "    exit 2\n  }\nfi\n"
             "exec \"$QABOOK\" build \"$@\"\n")
 

@@ -501,7 +501,8 @@
     var progress = load();
     document.querySelectorAll("[data-qa-badge]").forEach(function (b) { b.remove(); });
     document.querySelectorAll(".md-content a[href], .md-nav--primary a[href]").forEach(function (a) {
-      if (a.closest(".qa-progress, .qa-study-bar, .qa-session, .qa-due-list, .headerlink, .md-nav--secondary")) return;
+      /* not the page's own controls, its table of contents, nor Material's breadcrumbs (navigation.path) */
+      if (a.closest(".qa-progress, .qa-study-bar, .qa-session, .qa-due-list, .headerlink, .md-nav--secondary, .md-path")) return;
       var href = a.href;
       var topic = topicAt(href);
       if (topic) {

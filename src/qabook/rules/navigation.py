@@ -102,7 +102,7 @@ def not_in_nav(book: Book) -> Iterator[Diagnostic]:
             if page.rel not in listed and page.rel not in in_chapters and not on_purpose(page):
                 yield at(page, 1, 1, f"page is not in the nav of {book.config_display}: add it there")
         for target, source in book.nav_pages:
-            if target not in book.pages and target not in book.other_files:
+            if target not in book.pages and target not in book.other_files and not (book.docs_dir / target).is_file():
                 yield Diagnostic(source, 1, 1, "", f"nav lists '{target}', which does not exist")
 
 
