@@ -68,6 +68,10 @@ def swap_in(staging: Path, site_dir: Path) -> tuple[list[str], list[str]]:
     return discard_dir(old, gone_prefix(site_dir)), notes
 
 
+def _silent(message: str) -> None:
+    """No progress said."""
+
+
 def gone_prefix(site_dir: Path) -> str:
     """The name start of a previous site being removed after a build (`.site-gone-<pid>-x`)."""
     return f".{site_dir.name}-gone-"
@@ -75,7 +79,7 @@ def gone_prefix(site_dir: Path) -> str:
 
 def build_site(project: Project, site_dir: Path | None = None, *, offline: bool = False,
                pdf: bool = True, strict: bool = False, jobs: int | None = None,
-               progress: Progress = lambda s: None, quiet: bool = False) -> BuildResult:
+               progress: Progress | None = None, quiet: bool = False) -> BuildResult:
     """Check, build into a staging folder (MkDocs, with the PDFs made by the plugin), swap it in.
 
     The check parses the book on every core; MkDocs then runs in a child process forked with
@@ -84,7 +88,8 @@ def build_site(project: Project, site_dir: Path | None = None, *, offline: bool 
     it); staging folders left by a killed build are removed first, and so is what a killed or
     failed removal of an earlier previous site left (`.site-gone-*`). `progress` is told each
     step, in the MkDocs process too (how many pages converted and rendered, then the files
-    written after them: qabook.progress); `quiet`: MkDocs' own messages only when they warn.
+    written after them: qabook.progress; None: nothing said; where MkDocs' process is spawned,
+    not forked, a module-level function); `quiet`: MkDocs' own messages only when they warn.
     """
     site_dir = site_dir or project.site_dir
     problem = site_dir_problem(site_dir, project.docs_dir, project.root)
@@ -109,7 +114,8 @@ def build_site(project: Project, site_dir: Path | None = None, *, offline: bool 
 
 
 def _build_locked(project: Project, site_dir: Path, offline: bool, pdf: bool, strict: bool, jobs: int,
-                  progress: Progress, quiet: bool) -> BuildResult:
+                  told: Progress | None, quiet: bool) -> BuildResult:
+    progress = told or _silent
     staging = make_staging_dir(site_dir.parent, f".{site_dir.name}-build-")
     mkdocs = None
     try:
@@ -121,7 +127,7 @@ def _build_locked(project: Project, site_dir: Path, offline: bool, pdf: bool, st
         # forked now, MkDocs starts with the pages the check parsed (PROCESS_CACHE)
         job = MkdocsBuild(project.config_file, staging, strict=strict, directory_urls=False if offline else None,
                           plugin_options={"check": False, "pdf": pdf, "jobs": jobs}, jobs=jobs, built_site=site_dir,
-                          progress=progress, quiet=quiet)
+                          progress=told, quiet=quiet)
         mkdocs = MkdocsProcess(job)
         failure = mkdocs.wait()
         mkdocs = None

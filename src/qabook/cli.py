@@ -262,7 +262,7 @@ def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offlin
     project = _project(config_file)
     try:
         result = build_site(project, site_dir, offline=offline, pdf=pdf, strict=strict, jobs=jobs,
-                            progress=(lambda s: None) if quiet else _progress, quiet=quiet)
+                            progress=None if quiet else _progress, quiet=quiet)
     except UnsafePathError as exc:
         raise UsageError(str(exc)) from None
     except KeyboardInterrupt:  # its workers and staging folder are gone by now (build.build_site)
