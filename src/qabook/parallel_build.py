@@ -314,13 +314,13 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
             for plugin in config.plugins.values():
                 if hasattr(plugin, "one_off_build"):
                     plugin.one_off_build()
-        converted = progress.Count("converting", len(pages))  # (reported: `qabook build`)
         if parallel and populate_in_parallel(config):
             # a one-off build whose pages are rendered in workers holds each page's HTML packed
             # from converting to rendering (memory.Packed: every page of the book is held then)
             pack = not keep_content and render_in_parallel(config)
-            _populate_all(config, files, pages, jobs, pack, converted.add)
+            _populate_all(config, files, pages, jobs, pack)
         else:
+            converted = progress.Count("converting", len(pages))  # (said by `qabook build`: qabook.progress)
             for page in pages:
                 _populate_page(page, config, files)
                 converted.add()
@@ -341,7 +341,7 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
                 for plugin in config.plugins.values():
                     if hasattr(plugin, "parallel_beside_render"):
                         plugin.parallel_beside_render(config)
-            _build_all(config, nav, env, doc_files, jobs, progress.Count("rendering", len(doc_files)).add)
+            _build_all(config, nav, env, doc_files, jobs)
         else:
             rendered = progress.Count("rendering", len(doc_files))
             for file in doc_files:
@@ -371,8 +371,8 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
         logging.getLogger("mkdocs").removeHandler(warning_counter)
 
 
-def _populate_all(config: MkDocsConfig, files: Files, pages: list[Page], jobs: int, pack: bool = False,
-                  done: Callable[[int], None] = lambda n: None) -> None:
+def _populate_all(config: MkDocsConfig, files: Files, pages: list[Page], jobs: int, pack: bool = False) -> None:
+    converted = progress.Count("converting", len(pages))
     aware = [p for p in config.plugins.values() if hasattr(p, "parallel_page_state")]
     chunked = [p for p in config.plugins.values() if hasattr(p, "parallel_chunk_state")]
     with _pool(jobs, config=config, files=files, pages=pages, pack=pack) as pool:
@@ -395,7 +395,7 @@ def _populate_all(config: MkDocsConfig, files: Files, pages: list[Page], jobs: i
             _relog(records)
             if error is not None:
                 raise BuildError(error)
-            done(len(results))
+            converted.add(len(results))
 
 
 _PACKED_PAGES: dict[type, type] = {}
@@ -439,13 +439,14 @@ def _hold_packed(page: Page) -> None:
 
 
 def _build_all(config: MkDocsConfig, nav: Navigation, env: jinja2.Environment, doc_files: Sequence[File],
-               jobs: int, done: Callable[[int], None] = lambda n: None) -> None:
+               jobs: int) -> None:
+    rendered = progress.Count("rendering", len(doc_files))
     with _pool(jobs, config=config, nav=nav, env=env, doc_files=doc_files) as pool:
         for written, records, error in pool.imap(_build_chunk, _chunks(len(doc_files), jobs)):
             _relog(records)
             if error is not None:
                 raise BuildError(error)
-            done(written)
+            rendered.add(written)
 
 
 # -- work beside the render loop (a plugin's, in a forked process) -----------------------------
