@@ -186,19 +186,21 @@ def search_bytes(browser, site: Path) -> float | None:
 
 
 def query_times(browser, site: Path) -> list[float]:
-    """Milliseconds of each of LATER_QUERIES, each in a fresh page after a first query there has
-    loaded the engine (served gzipped like a real host)."""
-    from serve_gzip import serve_gzip
+    """Milliseconds of each of LATER_QUERIES typed into the search box until its results are on
+    screen (typed_query.typed: the first result hit-tested), each in a fresh page after a first
+    query there has loaded the engine; served as GitHub Pages serves a book (HTTP/2 over TLS,
+    each file gzipped once: serve_gzip.serve_h2)."""
+    from serve_gzip import serve_h2
+    from typed_query import typed
 
     times: list[float] = []
-    with serve_gzip(site) as url:
+    with serve_h2(site) as url:
         for query in LATER_QUERIES:
-            page = browser.new_page()
+            page = browser.new_page(ignore_https_errors=True)
             try:
                 page.goto(url + "c000/", wait_until="networkidle")
                 page.evaluate("qabookSearch.search('训练', 10, 0)")
-                times.append(page.evaluate("""async q => { const t0 = performance.now();
-                    await qabookSearch.search(q, 10, 0); return performance.now() - t0; }""", query))
+                times.append(typed(page, query)[0])
             except Exception as exc:  # noqa: BLE001
                 print(f"  query {query!r} failed: {exc}", file=sys.stderr)
             finally:
@@ -420,7 +422,8 @@ def targets(rows: list[Row], serve: dict[int, list[float]]) -> str:
     add("… with ≤ 2 GB peak", huge.qabook.peak_mb / 1024 if huge else None, 2,
         f"{huge.qabook.peak_mb / 1024:.2f} GB" if huge else "")
     q = huge.query_ms if huge else []
-    add("… a search query ≤ 100 ms after the first", statistics.median(q) if q else None, 100,
+    add("… a search query ≤ 100 ms after the first (typed → on screen, over HTTP/2)",
+        statistics.median(q) if q else None, 100,
         f"median {statistics.median(q):.0f} ms, max {max(q):.0f} ms over {len(q)} queries" if q else "")
     return "\n".join(lines)
 

@@ -4,17 +4,23 @@
    from the site's folder when it asks for them.
 
      node benchmarks/search_cpu.js SITE [ROUNDS] [QUERIES.tsv…] [--out FILE]
+     node benchmarks/search_cpu.js SITE [ROUNDS] [QUERIES.tsv…] --cold
 
    For each query (bench.LATER_QUERIES, or the first column of the files given): CPU-ms of one
    ranking (`explain`, mean of ROUNDS, default 20), of `search` for its first ten results (mean of
    ROUNDS, each after a short other query: search keeps its last answer), how many rankings a
    search made (`qabookSearch.rankings`, where the engine counts them), and how many chunks of
    result texts its first ten results are in. `--out` writes the first ten results (document,
-   score, coverage, exact coverage, marks) as JSON, to compare two sites' engines and indexes. */
+   score, coverage, exact coverage, marks) as JSON, to compare two sites' engines and indexes.
+   `--cold`: each query's one search in a fresh node process after one other query (训练), as in
+   a reader's fresh page: its code not yet optimized, its files read and run as scripts; the
+   least CPU-ms of ROUNDS processes (default 7). */
 "use strict";
 const fs = require("fs"), path = require("path"), vm = require("vm");
 
 const args = process.argv.slice(2);
+const coldAt = args.indexOf("--cold"), cold = coldAt !== -1 && args.splice(coldAt, 1);
+const oneAt = args.indexOf("--one"), one = oneAt === -1 ? null : args.splice(oneAt, 2)[1];
 const outAt = args.indexOf("--out");
 const out = outAt === -1 ? null : args.splice(outAt, 2)[1];
 const [site, roundsArg, ...files] = args;
@@ -49,7 +55,19 @@ function queries() {
 
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 
-(async () => {
+if (one !== null) {  // (a --cold child: one search after 训练, its CPU-ms)
+  S.search("训练", 10, 0).then(() => { const c = cpu(); return S.search(one, 10, 0).then(() => console.log(cpu() - c)); });
+} else if (cold) {
+  const { execFileSync } = require("child_process");
+  console.log(`CPU-ms of one search in a fresh process after another query, least of ${+(roundsArg || 7)}`);
+  for (const q of queries()) {
+    let least = Infinity;
+    for (let i = 0; i < +(roundsArg || 7); i++) {
+      least = Math.min(least, +execFileSync(process.execPath, [__filename, site, "--one", q]).toString());
+    }
+    console.log(`${q}\tcold search ${least.toFixed(1)}`);
+  }
+} else (async () => {
   const meta = JSON.parse(fs.readFileSync(path.join(dir, "meta.js"), "utf8").replace(/^qabookSearch\.meta\(/, "").replace(/\);\s*$/, ""));
   await S.search("训练", 10, 0);
   const qs = queries(), firsts = [];

@@ -1,18 +1,22 @@
 """Where a search query's time goes on a big book: loading its files, reading them, ranking.
 
     .venv/bin/python benchmarks/search_query.py [--questions 10000] [--copies 10] [--keep DIR]
-                                                [--profile] [--keys MS] [--repeat N]
+                                                [--profile] [--keys MS] [--repeat N] [--http1]
+                                                [--timeline]
                                                 [--site SITE…]
 
 Builds a generated book (benchmarks/genbook.py, 10 questions a page) with `qabook build`, then,
 with `--copies N`, writes the search index of N copies of its documents into the site (each
 copy under its own URLs): a book of N × questions whose terms occur in N × as many documents,
 as in a generated book N times as large, without the build's time. Then, in headless Chromium
-(served gzipped), for each of bench.LATER_QUERIES, in a fresh page after a first query there:
+served as GitHub Pages serves a book (HTTP/2 over TLS, each file gzipped once: serve_gzip.serve_h2;
+`--http1` for the HTTP/1.1 server of the rounds before 2026-12-06), for each of
+bench.LATER_QUERIES, in a fresh page after a first query there:
 - the query as a reader waits for it (`qabookSearch.search`: its files loaded, ranked, the
   shown results' chunks loaded), with the files and decoded bytes it loaded,
 - the query typed into the clicked search box (one input event, or with `--keys MS` key by key,
-  MS ms apart): from its (last) input event to its results on screen, and the files it loaded,
+  MS ms apart): from its (last) input event to its results on screen (the frame after they are
+  written; the first result hit-tested there), and the files it loaded (`--timeline`: each),
 - the same query ranked again with its files loaded (`qabookSearch.explain`: CPU only; the
   least of three),
 and with `--profile` the top functions of Chromium's CPU profile over all the queries.
@@ -34,8 +38,8 @@ from bench import LATER_QUERIES, make_project
 from common import CHROMIUM, CHROMIUM_ARGS, run
 
 from search_scale import _track
-from serve_gzip import serve_gzip as serve
-from typed_query import typed
+from serve_gzip import serve_gzip, serve_h2
+from typed_query import typed_timeline
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
@@ -92,8 +96,11 @@ def write_copies(site: Path, copies: int) -> int:
     return len(many)
 
 
-def measure(site: Path, profile: bool, keys: int = 0, repeat: int = 1) -> None:
+def measure(site: Path, profile: bool, keys: int = 0, repeat: int = 1, http1: bool = False,
+            timeline: bool = False) -> None:
     from playwright.sync_api import sync_playwright
+
+    serve = serve_gzip if http1 else serve_h2
 
     waits: list[float] = []
     ranks: list[float] = []
@@ -102,21 +109,26 @@ def measure(site: Path, profile: bool, keys: int = 0, repeat: int = 1) -> None:
     nodes: dict[str, float] = {}
     with sync_playwright() as p, serve(site) as url:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        print(f"  served by {serve.__name__} at {url}", flush=True)
         for query in LATER_QUERIES * repeat:
             for in_box in (False, True):  # the engine's call, then the search box, each in a fresh page
-                page = browser.new_page()
+                page = browser.new_page(ignore_https_errors=True)
                 for _ in range(3):  # (a script may fail to arrive from the test server under heavy load)
                     page.goto(url + "c000/", wait_until="networkidle")
                     if page.evaluate("!!window.qabookSearch"):
                         break
                 page.evaluate("qabookSearch.search('训练', 10, 0)")
                 if in_box:
-                    ms, files = typed(page, query, keys)
+                    ms, files, written, entries = typed_timeline(page, query, keys)
                     shown.append(ms)
                     least[query][1] = min(least[query][1], ms)
                     split = ", ".join(f"{k}: {f[0]} files {f[1] / 1e3:.0f} KB {f[3]:.0f}→{f[2]:.0f} ms"
                                       for k, f in sorted(files.items()))
-                    print(f"    typed: on screen {ms:.0f} ms ({split})", flush=True)
+                    protocols = "/".join(sorted({e[5] for e in entries if e[5]}))
+                    print(f"    typed: on screen {ms:.0f} ms, written {written:.0f} ({split}; {protocols})", flush=True)
+                    if timeline:  # each file: asked for → first byte → last byte, ms after the input event
+                        for e in entries:
+                            print(f"      {e[0]:12s} {e[1]:6.1f} → {e[2]:6.1f} → {e[3]:6.1f}  {e[4] / 1e3:6.1f} KB")
                     page.close()
                     continue
                 cdp = None
@@ -177,13 +189,17 @@ def main() -> int:
     ap.add_argument("--site", type=Path, nargs="+", help="measure these built sites instead, one after the other")
     ap.add_argument("--repeat", type=int, default=1, metavar="N",
                     help="measure every query N times (fresh pages); also prints each query's least")
+    ap.add_argument("--http1", action="store_true",
+                    help="serve over HTTP/1.1 (serve_gzip.py) instead of HTTP/2 with TLS as GitHub Pages does (serve_h2)")
+    ap.add_argument("--timeline", action="store_true",
+                    help="print each typed query's files: when asked for, first and last byte")
     ap.add_argument("--keys", type=int, default=0, metavar="MS",
                     help="type each query key by key, MS ms apart (default: the whole query in one input event)")
     args = ap.parse_args()
     if args.site:
         for site in args.site:
             print(f"== {site}", flush=True)
-            measure(site, args.profile, args.keys, args.repeat)
+            measure(site, args.profile, args.keys, args.repeat, args.http1, args.timeline)
         return 0
     work = args.keep or Path(tempfile.mkdtemp(prefix="qabook-query-"))
     try:
@@ -191,7 +207,7 @@ def main() -> int:
         if args.copies > 1 or args.reindex:
             n = write_copies(site, args.copies)
             print(f"index of {n:,} documents ({args.copies} × the book's)", flush=True)
-        measure(site, args.profile, args.keys, args.repeat)
+        measure(site, args.profile, args.keys, args.repeat, args.http1, args.timeline)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

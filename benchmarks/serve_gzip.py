@@ -16,6 +16,9 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import shutil
+import subprocess
+import tempfile
 import threading
 from contextlib import contextmanager
 from io import BytesIO
@@ -89,3 +92,46 @@ def serve_gzip(directory: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+H2_SERVER = Path(__file__).with_name("serve_h2.js")
+
+
+def node() -> str:
+    """A node executable: the one on PATH, else the one the playwright package ships to run its
+    driver (where the benchmarks and browser tests run, playwright is installed)."""
+    found = shutil.which("node")
+    if found:
+        return found
+    import playwright
+
+    return str(Path(playwright.__file__).parent / "driver" / "node")
+
+
+@contextmanager
+def serve_h2(directory: Path) -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 over HTTP/2 with TLS, as GitHub Pages (through Fastly) serves
+    a book: one connection for all of a page's requests, each text file gzipped once
+    (benchmarks/serve_h2.js, run by node, with a self-signed certificate made for this run: open
+    pages with `ignore_https_errors=True`). Where Chromium opens at most six HTTP/1.1 connections
+    to a host, ten files asked for at once (a page of results' texts) go in two waves; over
+    HTTP/2 they share one."""
+    with tempfile.TemporaryDirectory(prefix="qabook-h2-") as tmp:
+        cert, key = Path(tmp) / "cert.pem", Path(tmp) / "key.pem"
+        if not shutil.which("openssl"):
+            raise RuntimeError("serve_h2 makes its certificate with the openssl command: install Debian's openssl")
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                        "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1",
+                        "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+        proc = subprocess.Popen([node(), str(H2_SERVER), str(directory), str(cert), str(key)],
+                                stdout=subprocess.PIPE, text=True)
+        try:
+            url = proc.stdout.readline().strip() if proc.stdout else ""
+            if not url.startswith("https://"):
+                raise RuntimeError(f"{H2_SERVER.name} did not start (exit status {proc.poll()})")
+            yield url
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+            if proc.stdout:
+                proc.stdout.close()

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 
-#: Resolves to [ms since the last input event, files], files per kind of file (t: term shards, x:
-#: expansion tables, v: word lists, z: zh.js, d: result texts): how many, their decoded bytes,
-#: when the last arrived and when the first was asked for (ms since that input event).
+#: Resolves to [ms since the last input event, files, seen, written, entries]: files per kind of
+#: file (t: term shards, x: expansion tables, v: word lists, z: zh.js, d: result texts): how many,
+#: their decoded bytes, when the last arrived and when the first was asked for (ms since that
+#: input event); whether the first result is on screen (hit-tested); when the results were
+#: written; each file with when it was asked for, its first and last byte, size and protocol.
 TYPED = """async ([steps, gap]) => {
     const root = document.querySelector('[data-qa-search]'); const box = root.querySelector('input');
     const q = steps[steps.length - 1];
@@ -28,15 +30,26 @@ TYPED = """async ([steps, gap]) => {
       const seen = new MutationObserver(() => { if (root.dataset.qaQuery === q) { seen.disconnect(); done(); } });
       seen.observe(root, { attributes: true, attributeFilter: ['data-qa-query'] }); });
     if (root.dataset.qaError) throw new Error(root.dataset.qaError);
+    const written = performance.now() - t0;
     await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
-    const shown = performance.now() - t0, files = {};
+    const shown = performance.now() - t0, files = {}, entries = [];
+    // on screen: the first result is what a click at its title would hit (not covered, not
+    // outside the viewport); a query without results has none to see
+    const first = root.querySelector('.md-search-result__link');
+    let seen = !first;
+    if (first) {
+      const box = first.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + Math.min(box.width / 2, 40), box.top + Math.min(box.height / 2, 12));
+      seen = box.width > 0 && box.height > 0 && first.contains(hit);
+    }
     for (const e of performance.getEntriesByType('resource')) {
       if (e.startTime < t0 || !e.name.includes('/search/qabook/')) continue;
-      const kind = e.name.split('/').pop().charAt(0), f = files[kind] || (files[kind] = [0, 0, 0, 1e9]);
+      const name = e.name.split('/').pop(), kind = name.charAt(0), f = files[kind] || (files[kind] = [0, 0, 0, 1e9]);
       f[0]++; f[1] += e.decodedBodySize; f[2] = Math.max(f[2], e.responseEnd - t0);
       f[3] = Math.min(f[3], e.startTime - t0);
+      entries.push([name, e.startTime - t0, e.responseStart - t0, e.responseEnd - t0, e.decodedBodySize, e.nextHopProtocol]);
     }
-    return [shown, files]; }"""
+    return [shown, files, seen, written, entries]; }"""
 
 
 def steps(query: str) -> list[str]:
@@ -51,6 +64,15 @@ def steps(query: str) -> list[str]:
 
 def typed(page, query: str, gap: int = 0) -> tuple[float, dict[str, list[float]]]:  # noqa: ANN001 - a Playwright page
     """(ms from the last input event to the results on screen, files per kind) for `query` typed
-    into the page's search box: in one input event, or with `gap` key by key, `gap` ms apart."""
-    ms, files = page.evaluate(TYPED, [steps(query) if gap else [query], gap])
-    return ms, files
+    into the page's search box: in one input event, or with `gap` key by key, `gap` ms apart.
+    Raises when the first result is not on screen then (hit-tested at its title)."""
+    return typed_timeline(page, query, gap)[:2]  # type: ignore[return-value]
+
+
+def typed_timeline(page, query: str, gap: int = 0) -> tuple[float, dict[str, list[float]], float, list]:  # noqa: ANN001
+    """typed()'s figures, and when the results were written (ms) and each file the query loaded:
+    [name, asked, first byte, last byte (ms after the input event), decoded bytes, protocol]."""
+    ms, files, seen, written, entries = page.evaluate(TYPED, [steps(query) if gap else [query], gap])
+    if not seen:
+        raise RuntimeError(f"{query!r}: results written, but the first is not on screen (hit-test)")
+    return ms, files, written, sorted(entries, key=lambda e: e[1])

@@ -59,7 +59,8 @@ _LABELS_RE = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(re.escape(w) for w in 
 # (a label word in the plural, '## Answers' over a key whose entries went to their questions, opens their answers)
 #: An admonition's or a fenced div's type: '!!! note', '::: challenge', '::: {.callout-tip collapse="true"}',
 #: ':::{exercise}' — the box shows it; its title after it is text.
-_ADMONITION_RE = re.compile(r"^\s*(?:!!!|\?\?\?\+?|:::+)\s*(?:\{[^{}\n]*\}|[\w-]+)")
+# (its class words before a quoted title too, '!!! exercise choice "Title"': CSS classes, never shown)
+_ADMONITION_RE = re.compile(r'^\s*(?:!!!|\?\?\?\+?|:::+)\s*(?:\{[^{}\n]*\}|[\w-]+(?:\s+[\w-]+)*(?=\s*")|[\w-]+)')
 _URL_RE = re.compile(r"https?://[^\s\"'<>()\[\]]+")
 _TOKEN_RE = re.compile(r"[A-Za-z]{2,}|\d+|[\u4e00-\u9fff]")  # words, numbers, Chinese characters
 

@@ -32,3 +32,18 @@ def test_asking_paragraphs_under_a_title_naming_questions_are_questions(tmp_path
 def test_asking_paragraphs_in_an_essay_stay_prose(tmp_path: Path) -> None:
     r, pages = import_document(tmp_path, "essay.md", ESSAY)
     assert len(pages) == 0 and r.returncode == 1, r.stdout + r.stderr
+
+
+# a question followed by what its answer should do, no '？' at its end (set 11 zh/07)
+TASKED = ("# 操作系统概述思考题\n\n" + "".join(f"{q}\n\n> {a}\n> 参考课件第一章。\n\n" for q, a in _PAIRS[:2])
+          + "请总结你认为操作系统应该具有的特征有什么？并对其特征进行简要阐述。\n\n> 并发、共享、虚拟和异步。\n\n"
+          + "".join(f"{q}\n\n> {a}\n\n那为什么还要学汇编？请看下面的分析。\n\n> 启动代码离不开它。\n\n" for q, a in _PAIRS[2:]))
+
+
+def test_a_question_that_goes_on_with_what_to_answer_is_a_question(tmp_path: Path) -> None:
+    r, pages = import_document(tmp_path, "tasked.md", TASKED)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert len(pages) == 5, [p.name for p in pages]
+    assert "简要阐述" in page_block(pages[2], "question") and "并发" in page_block(pages[2], "answer")
+    # a question the answer asks itself, pointing below, is that answer's text
+    assert "请看下面的分析" in page_block(pages[3], "answer")

@@ -204,6 +204,37 @@ def test_bench_server_compresses_a_file_on_its_first_request(tmp_path: Path, mon
     assert compressed == [(tmp_path / "a.js").read_bytes()]
 
 
+@pytest.mark.browser
+def test_bench_h2_server_serves_a_page_over_one_http2_connection(browser, tmp_path: Path) -> None:  # noqa: ANN001
+    """benchmarks/serve_h2.js serves as GitHub Pages does: Chromium gets every file over HTTP/2
+    (ten files asked for at once share one connection, where HTTP/1.1 needs two waves over
+    six), gzipped, each file's bytes as they are, and a file rewritten since as it is now."""
+    from serve_gzip import serve_h2
+
+    (tmp_path / "index.html").write_text("<!doctype html><title>t</title>", encoding="utf-8")
+    for i in range(10):
+        (tmp_path / f"d{i}.js").write_text(f"window.got = (window.got || []).concat([{i}]);\n" + "// 文字\n" * 300,
+                                           encoding="utf-8")
+    with serve_h2(tmp_path) as url:
+        page = browser.new_page(ignore_https_errors=True)
+        page.goto(url)
+        got = page.evaluate("""async () => {
+            await Promise.all([...Array(10).keys()].map(i => new Promise((ok, no) => {
+              const s = document.createElement('script'); s.src = 'd' + i + '.js'; s.onload = ok; s.onerror = no;
+              document.head.appendChild(s); })));
+            const text = await (await fetch('d3.js')).text();
+            return [window.got.slice().sort((a, b) => a - b), text,
+                    performance.getEntriesByType('resource').filter(e => e.name.endsWith('.js'))
+                      .map(e => [e.nextHopProtocol, e.encodedBodySize, e.decodedBodySize])]; }""")
+        assert got[0] == list(range(10)) and got[1] == (tmp_path / "d3.js").read_text(encoding="utf-8")
+        assert len(got[2]) == 11 and {e[0] for e in got[2]} == {"h2"}
+        assert all(enc < dec for _, enc, dec in got[2]), got[2]  # gzipped on the wire
+        (tmp_path / "d3.js").write_text("changed", encoding="utf-8")
+        os.utime(tmp_path / "d3.js", ns=(1, 1))
+        assert page.evaluate("async () => await (await fetch('d3.js', {cache: 'no-store'})).text()") == "changed"
+        page.close()
+
+
 _PARSED_IN: dict[str, Path] = {}  # the folder where each parsing process leaves a file named by its pid
 
 

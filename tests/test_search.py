@@ -167,6 +167,20 @@ def test_index_files_are_small_and_sharded(search_site: Path) -> None:
     assert meta["chunkDocs"] in (1, 2, 4, 8, 16, 32, 64) and CHUNK_BYTES / 2.5 <= mean <= CHUNK_BYTES * 1.25, mean
 
 
+def test_every_index_file_is_one_call_of_json_arguments(search_site: Path) -> None:
+    """qasearch.js fetches the index files over http(s) and reads their arguments with JSON.parse
+    (a file of another shape is loaded as a <script>, slower): every file the writer makes is one
+    call `qabookSearch.<kind>(…);` whose arguments are JSON."""
+    folder = search_site / "search" / "qabook"
+    call = re.compile(r"qabookSearch\.(meta|shard|chunk|xshard|vocab|zh)\((.*)\);\n", re.S)
+    files = sorted(folder.glob("*.js"))
+    assert {p.name[0] for p in files} >= {"m", "t", "d", "x", "z"}, [p.name for p in files][:20]
+    for path in files:
+        m = call.fullmatch(path.read_text(encoding="utf-8"))
+        assert m, f"{path.name}: not one call of qabookSearch"
+        json.loads("[" + m.group(2) + "]")
+
+
 def test_constructor_where_no_text_has_it(browser, search_site: Path) -> None:
     """`constructor` names a member of every JS object: on a site without the word it finds nothing, cleanly."""
     from browser import serve

@@ -376,3 +376,45 @@ def test_a_stale_search_stops_and_leaves_no_answer_behind(browser, ui_site: str)
     assert r["error"] == "stale"
     assert r["total"] > 0
     page.close()
+
+
+def test_index_files_are_fetched_as_json_and_else_loaded_as_scripts(browser, ui_site: str) -> None:
+    """Over http the engine fetches its index files and reads their arguments with JSON.parse (no
+    <script> element a file); a file of another shape, and a page whose Content-Security-Policy
+    forbids fetch(), still give the same results, through <script> tags."""
+    scripts = "document.querySelectorAll('script[src*=\"/search/qabook/\"]').length"
+
+    def titles(page) -> list[str]:  # noqa: ANN001
+        search_by_click(page, "注意力 函数")
+        assert on_screen(page, results(page).first)
+        return [results(page).nth(i).locator("h1").inner_text() for i in range(results(page).count())]
+
+    page = browser.new_page(**DESKTOP)
+    page.goto(ui_site + "llm/")
+    shown = titles(page)
+    assert len(shown) >= 3 and page.evaluate(scripts) == 0
+    assert set(page.evaluate("""performance.getEntriesByType('resource')
+        .filter(e => e.name.includes('/search/qabook/')).map(e => e.initiatorType)""")) == {"fetch"}
+    page.close()
+
+    def by_hand(route) -> None:  # noqa: ANN001 - meta.js as JavaScript that is not one call of JSON
+        response = route.fetch()
+        route.fulfill(response=response, body="/* written by hand */ " + response.text())
+
+    page = browser.new_page(**DESKTOP)
+    page.route("**/search/qabook/meta.js", by_hand)
+    page.goto(ui_site + "llm/")
+    assert titles(page) == shown
+    assert page.evaluate("document.querySelectorAll('script[src$=\"/search/qabook/meta.js\"]').length") == 1
+    page.close()
+
+    def no_fetch(route) -> None:  # noqa: ANN001 - the page may load scripts, not connect
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": "connect-src 'none'"})
+
+    page = browser.new_page(**DESKTOP)
+    page.route(ui_site + "llm/", no_fetch)
+    page.goto(ui_site + "llm/")
+    assert titles(page) == shown
+    assert page.evaluate(scripts) > 0
+    page.close()

@@ -65,16 +65,38 @@
 
   function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
 
+  /* A file of the index, once: `qabookSearch.<kind>(…JSON…);`, whose call resolves the file's
+     promise (window.qabookSearch below). Over http(s) it is fetched and its arguments read with
+     JSON.parse (no <script> element, no script to compile: at 100,000 documents a query's files
+     are half a megabyte); from file://, where fetch() cannot read files, and for a file that is
+     not that shape or a fetch the page may not make (a stricter Content-Security-Policy), it is
+     loaded as a <script>. */
+  var FETCH = /^https?:$/.test(window.location.protocol || "") && typeof window.fetch === "function";
+  var CALL = /^qabookSearch\.(meta|shard|chunk|xshard|vocab|zh)\(/;
   function load(key, file) {
     if (pending[key]) return pending[key].promise;
     var entry = {};
     entry.promise = new Promise(function (resolve, reject) { entry.resolve = resolve; entry.reject = reject; });
     pending[key] = entry;
-    var tag = document.createElement("script");
-    tag.src = dir + file;
-    tag.async = true;
-    tag.onerror = function () { delete pending[key]; entry.reject(new Error("cannot load " + file)); };
-    document.head.appendChild(tag);
+    var failed = function () { delete pending[key]; entry.reject(new Error("cannot load " + file)); };
+    var asScript = function () {
+      var tag = document.createElement("script");
+      tag.src = dir + file;
+      tag.async = true;
+      tag.onerror = failed;
+      document.head.appendChild(tag);
+    };
+    if (!FETCH) { asScript(); return entry.promise; }
+    window.fetch(dir + file, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) { failed(); return; }
+      return r.text().then(function (text) {
+        var call = CALL.exec(text), end = text.lastIndexOf(")"), args = null;
+        if (call && end > call[0].length) {
+          try { args = JSON.parse("[" + text.slice(call[0].length, end) + "]"); } catch (e) { args = null; }
+        }
+        if (args) window.qabookSearch[call[1]].apply(null, args); else asScript();
+      });
+    }, asScript).catch(failed);  // (the body cut off)
     return entry.promise;
   }
 
@@ -322,13 +344,8 @@
         }
       });
       var keys = [];
-      runs.forEach(function (r) {
-        var ini = r.syl.map(function (s) { return s.charAt(0); }).join("");
-        for (var i = 0; i < ini.length; i++) for (var j = i + 2; j <= Math.min(ini.length, i + 8); j++) keys.push("^" + ini.slice(i, j));
-      });
-      initials.forEach(function (t) {
-        for (var i = 0; i < t.text.length; i++) for (var j = i + 2; j <= Math.min(t.text.length, i + 8); j++) keys.push("^" + t.text.slice(i, j));
-      });
+      runs.forEach(function (r) { initialKeys(r.syl.map(function (s) { return s.charAt(0); }).join(""), keys); });
+      initials.forEach(function (t) { initialKeys(t.text, keys); });
       if (!keys.length) return null;
       return lookup(meta, unique(keys)).then(function (table) {
         runs.forEach(function (r) { coverPinyin(p, table, r.syl, syllableUnits(p, r), null, 0.8); });
@@ -352,6 +369,31 @@
         });
       });
     });
+  }
+
+  /* The keys of a run of pinyin initials in the tables: each span of 2 to 8 of them ("^smzq"). */
+  function initialKeys(ini, keys) {
+    for (var i = 0; i < ini.length; i++) for (var j = i + 2; j <= Math.min(ini.length, i + 8); j++) keys.push("^" + ini.slice(i, j));
+    return keys;
+  }
+
+  /* The pinyin tables' keys a query may need once its shards are in, known before: for each
+     Chinese run (when zh.js is loaded) its characters' initials (homophones(), for a pair the book
+     lacks), for each run of Latin words that read as syllables their initials, and a short word
+     of at most one vowel as initials (latinExpansions(), for words the book lacks). A superset:
+     which words the book lacks is known only later. */
+  function pinyinKeys(meta, p) {
+    var keys = [], run = "";
+    p.tokens.forEach(function (t) {
+      var syl = t.latin && p.units[t.unit].w > 0 ? syllables(meta, t.text) : null;
+      if (syl) run += syl.map(function (x) { return x.charAt(0); }).join("");
+      else { initialKeys(run, keys); run = ""; }
+      if (t.latin && /^[a-z]{2,8}$/.test(t.text) && (t.text.match(/[aeiouv]/g) || []).length <= 1) initialKeys(t.text, keys);
+      if (!t.latin && t.text.length > 1 && PINYIN) {
+        initialKeys(Array.from(t.text).map(function (c) { return (PINYIN.get(c) || "?").charAt(0); }).join(""), keys);
+      }
+    });
+    return initialKeys(run, keys);
   }
 
   function addForm(t, w) {
@@ -445,7 +487,7 @@
     var keys = [];
     plans.forEach(function (pl) {
       var ini = pl.syl.map(function (s) { return s.charAt(0); }).join("");
-      for (var i = 0; i < ini.length; i++) for (var j = i + 2; j <= Math.min(ini.length, i + 8); j++) keys.push("^" + ini.slice(i, j));
+      initialKeys(ini, keys);
     });
     return lookup(meta, unique(keys)).then(function (table) {
       plans.forEach(function (pl) {
@@ -584,7 +626,9 @@
     }
     // the other language's tables asked for now, with the terms' shards, not a round trip later
     // (crossLanguage looks them up once the typos are known: these keys are some of its keys)
-    var early = crossKeys(p).keys;
+    // and so are the pinyin tables a word the book lacks would need (a round trip after the
+    // shards, and for a pinyin word a third for its targets' shards)
+    var early = crossKeys(p).keys.concat(pinyinKeys(meta, p));
     if (early.length) lookup(meta, unique(early)).catch(function () { /* asked again, and reported, later */ });
     // what the expansions will ask for, asked for now too: the word list of each English word's
     // first letter (its other forms are looked up there whether or not the book has it), and
@@ -646,14 +690,54 @@
      documents they are megabytes, which the browser would allocate, and its garbage collector
      follow, for every query. What the query before used is cleared first (a fill is a memset:
      cheaper than clearing the rows it touched one by one). */
-  var kept = { held: null, slot: null, W: 0, N: 0 };
+  var kept = { held: null, slot: null, touched: null, W: 0, N: 0 };
   function tables(N, W) {
     var k = kept;
     if (k.N) { k.slot.fill(0, 0, k.N); k.held.fill(0, 0, k.N * k.W); }
     if (!k.slot || k.slot.length < N) k.slot = new Int32Array(N);
     if (!k.held || k.held.length < N * W) k.held = new Int32Array(N * W);
+    if (!k.touched || k.touched.length < N) k.touched = new Int32Array(N);  // (written before it is read)
     k.N = N; k.W = W;
     return k;
+  }
+
+  /* score()'s loops over a posting list, each a function of its own: a small function is
+     optimized by the browser soon after its first calls, where a loop inside score() ran as
+     slow unoptimized code until all of score() was compiled (a fresh page's first queries). */
+  function markHeld(list, held, slot, touched, M, W, ti) {  // the term's bit in each document; new documents touched
+    var doc = 0, bit = 1 << (ti & 31), word = ti >> 5;
+    for (var j = 0; j < list.length; j += 2) {
+      doc += list[j];
+      held[doc * W + word] |= bit;
+      if (!slot[doc]) { slot[doc] = 1; touched[M++] = doc; }
+    }
+    return M;
+  }
+
+  function placeDocs(touched, M, held, W, excepted, find, docOf, gOf, slot) {  // each touched document's group
+    var n = 0, anyExcepted = excepted.size > 0, lastKey = null, g = null;
+    for (var k = 0; k < M; k++) {
+      var doc = touched[k], base = doc * W;
+      var key = W === 1 ? held[base] : Array.prototype.join.call(held.subarray(base, base + W), ",");
+      if (anyExcepted && excepted.has(doc)) key = key + "#" + doc;
+      if (key !== lastKey) { g = find(key, base, doc); lastKey = key; }  // (neighbours mostly hold the same terms)
+      if (!g) continue;
+      docOf[n] = doc; gOf[n] = g.id; slot[doc] = 2 + n;
+      g.count++;
+      n++;
+    }
+    return n;
+  }
+
+  function addScores(list, idf, slot, gOf, column, scoreOf) {  // the term's weight where its group counts it
+    var doc = 0;
+    for (var j = 0; j < list.length; j += 2) {
+      doc += list[j];
+      var at = slot[doc] - 2;
+      if (at < 0) continue;
+      var f = column[gOf[at]];
+      if (f) scoreOf[at] += Math.fround(idf * list[j + 1] / 10) * f;
+    }
   }
 
   function idfOf(meta, list) {
@@ -685,17 +769,12 @@
     var T = terms.length, N = meta.docs, W = (T + 31) >> 5;
     var tab = tables(N, W);
     var held = tab.held;  // document → the terms it holds, as bits
-    var slot = tab.slot, touched = [];  // slot: 0 untouched, 1 touched, 2 + its place among the results
-    terms.forEach(function (t, ti) {
-      var list = post.get(t);
-      if (!list) return;
-      var doc = 0, bit = 1 << (ti & 31), word = ti >> 5;
-      for (var j = 0; j < list.length; j += 2) {
-        doc += list[j];
-        held[doc * W + word] |= bit;
-        if (!slot[doc]) { slot[doc] = 1; touched.push(doc); }
-      }
-    });
+    var slot = tab.slot;  // 0 untouched, 1 touched, 2 + its place among the results
+    var touched = tab.touched, M = 0;  // the documents the query touched, the first M of it
+    for (var t0 = 0; t0 < T; t0++) {
+      var list0 = post.get(terms[t0]);
+      if (list0) M = markHeld(list0, held, slot, touched, M, W, t0);
+    }
     var termId = new Map();
     terms.forEach(function (t, i) { termId.set(t, i); });
     var alts = p.alts.map(function (a) { return { a: a, ids: a.terms.map(function (t) { return termId.get(t); }) }; });
@@ -753,47 +832,51 @@
                c: Math.round(cover / total * 1e6), e: Math.round(exact / total * 1e6) };
     }
 
-    var groups = new Map(), tiers = new Map();
-    var M = touched.length, docOf = new Int32Array(M), scoreOf = new Float64Array(M), groupOf = [];
-    var n = 0;
-    for (var k = 0; k < M; k++) {
-      var doc = touched[k], base = doc * W;
-      var key = W === 1 ? held[base] : Array.prototype.join.call(held.subarray(base, base + W), ",");
-      if (excepted.has(doc)) key = key + "#" + doc;
+    var groups = new Map(), tiers = new Map(), glist = [];  // glist: the groups that cover something
+    // docOf, scoreOf, gOf: a row per result (a touched document that covers part of the query)
+    var docOf = new Int32Array(M), scoreOf = new Float64Array(M), gOf = new Int32Array(M);
+    var n = placeDocs(touched, M, held, W, excepted, function (key, base, doc) {  // a key's group, made once
       var g = groups.get(key);
       if (g === undefined) {
         g = group(base, doc);
         groups.set(key, g);
         if (g) {
           var tk = g.c + "," + g.e;
-          if (!tiers.has(tk)) tiers.set(tk, { c: g.c, e: g.e, members: [], sorted: null });
+          if (!tiers.has(tk)) tiers.set(tk, { c: g.c, e: g.e, members: null, size: 0, whole: 0, sorted: null });
           g.tier = tiers.get(tk);
+          g.id = glist.push(g) - 1;
+          g.count = 0;
         }
       }
-      if (!g) continue;
-      docOf[n] = doc; groupOf.push(g); slot[doc] = 2 + n;
-      g.tier.members.push(n);
-      n++;
-    }
+      return g;
+    }, docOf, gOf, slot);
+    // each tier's members (results by their place, in the order they were touched), and how
+    // many of them cover every unit (`whole`)
+    var EPS = 1e-9, G = glist.length, tierOf = new Int32Array(G), tierList = Array.from(tiers.values());
+    tierList.forEach(function (tier, i) { tier.i = i; });
+    glist.forEach(function (gr, i) {
+      tierOf[i] = gr.tier.i; gr.tier.size += gr.count;
+      if (gr.cover >= 1 - EPS) gr.tier.whole += gr.count;
+    });
+    var byTier = new Int32Array(n), next = new Int32Array(tierList.length), at0 = 0;  // one array, a range a tier
+    tierList.forEach(function (tier, i) { next[i] = at0; tier.members = byTier.subarray(at0, at0 + tier.size); at0 += tier.size; });
+    if (tierList.length === 1) for (var r = 0; r < n; r++) byTier[r] = r;
+    else for (r = 0; r < n; r++) byTier[next[tierOf[gOf[r]]]++] = r;
     // scores: each term's weights added, term by term, where its document's group counts the
-    // term (the same products, added in the same order, as a sum over each document's terms)
+    // term (the same products, added in the same order, as a sum over each document's terms);
+    // `column`: each group's factor for the term
+    var column = new Float32Array(glist.length);
     for (var ti = 0; ti < T; ti++) {
       var list = post.get(terms[ti]);
       if (!list) continue;
-      var idf = idfOf(meta, list), doc2 = 0;
-      for (var j = 0; j < list.length; j += 2) {
-        doc2 += list[j];
-        var at = slot[doc2] - 2;
-        if (at < 0) continue;
-        var f = groupOf[at].factor[ti];
-        if (f) scoreOf[at] += Math.fround(idf * list[j + 1] / 10) * f;
-      }
+      for (var gi = 0; gi < glist.length; gi++) column[gi] = glist[gi].factor[ti];
+      addScores(list, idfOf(meta, list), slot, gOf, column, scoreOf);
     }
-    var order = Array.from(tiers.values()).sort(function (a, b) { return b.c - a.c || b.e - a.e; });
+    var order = tierList.slice().sort(function (a, b) { return b.c - a.c || b.e - a.e; });
     function better(a, b) { return scoreOf[a] > scoreOf[b] || (scoreOf[a] === scoreOf[b] && docOf[a] < docOf[b]); }
     function byRank(a, b) { return better(a, b) ? -1 : better(b, a) ? 1 : 0; }
     function result(i) {
-      var g = groupOf[i];
+      var g = glist[gOf[i]];
       return { doc: docOf[i], cover: g.cover, exact: g.exact, score: scoreOf[i], marks: g.marks, c: g.c, e: g.e };
     }
     /* The tier's first `m` members in order (all of them sorted once `m` is a good part of it). */
@@ -843,14 +926,13 @@
       }
       return out;
     }
-    var EPS = 1e-9, full = 0;
-    for (var ti = 0; ti < order.length; ti++) {  // the results that hold every word come first
-      var members = order[ti].members, whole = 0;
-      for (var mi = 0; mi < members.length; mi++) if (groupOf[members[mi]].cover >= 1 - EPS) whole++;
+    var full = 0;
+    for (ti = 0; ti < order.length; ti++) {  // the results that hold every word come first
+      var members = order[ti].members, whole = order[ti].whole;
       if (whole === members.length) { full += whole; continue; }
       if (whole) {  // (a tier mixing them: its order decides)
         var sorted = firstOf(order[ti], members.length);
-        for (mi = 0; mi < sorted.length && groupOf[sorted[mi]].cover >= 1 - EPS; mi++) full++;
+        for (var mi = 0; mi < sorted.length && glist[gOf[sorted[mi]]].cover >= 1 - EPS; mi++) full++;
       }
       break;
     }

@@ -440,7 +440,10 @@ def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Ele
         # '2.2.1 计算机系统基础知识' over '21. … A、… B、…' is an outline's section between them)
         own = sum(1 for k, (i, end) in enumerate(zip(c.indices, c.ends))
                   if c.asked_at[k] and not any(i < w < end for w in winner.indices))
-        if c.features["ask"] < 0.5 or own < 2 or (not own_line and nesting(winner, c)) \
+        # (or their section names their kind: '## 4. 编程题' over '### 4.1 定义和输出变量', tasks that need not ask)
+        kinded = bool(c.features.get("kinded")) and not any(s < w < e for s, e in zip(c.indices, c.ends)
+                                                            for w in winner.indices)
+        if (not kinded and (c.features["ask"] < 0.5 or own < 2)) or (not own_line and nesting(winner, c)) \
                 or nesting(c, winner):
             continue
         outside = [k for k, i in enumerate(c.indices) if not any(s <= i < e for s, e in taken)]

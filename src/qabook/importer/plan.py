@@ -36,6 +36,7 @@ from qabook.importer.fencediv import OPEN_RE as DIV_OPEN_RE, divs
 from qabook.importer.furniture import without_furniture
 from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, separate_paren_items,
                                        squeeze, trim, unwrap)
+from qabook.importer.wrapped import fence_note, unwrapped, wrapper_fence
 from qabook.importer.units import (PARTS, OutLine, Unit, asked_below, full_title, generic_title, odd_bullet_quiz, options_to_question,
                                    separate_options, short_title, statement_line,
                                    sort_details_unit, sort_row_unit, sort_unit)
@@ -160,7 +161,8 @@ class _Planner:
                       "line; --explain and --preview show the document's lines as the importer reads them",
                       Severity.ERROR)
         elif not units:
-            why = f" ({detection.refused})" if detection.refused else ""
+            refused = self._fenced() or detection.refused
+            why = f" ({refused})" if refused else ""
             self.warn(1, "QI001",
                       "no questions found: no shape repeats like a question (headings, bold lines, list items or "
                       "paragraphs that are numbered, ask or carry labels; <details>, admonitions, blocks between "
@@ -262,6 +264,17 @@ class _Planner:
         if not units:
             plan.pages = []  # nothing to write: a chapter must never be left with no topic page
         return plan
+
+    def _fenced(self) -> str:
+        """For a refused document wrapped whole in one code fence: what the text inside it holds
+        (`wrapped.py`), '' when it is not so wrapped or holds no question."""
+        fence = wrapper_fence(self.lines)
+        if fence is None:
+            return ""
+        _, inside, _ = read_document(unwrapped(self.lines, fence), self.options, self.labels)
+        if not inside.starts:
+            return ""
+        return fence_note(fence, len(inside.starts), inside.starts[0].title)
 
     def _read(self) -> tuple[list[Element], Detection]:
         elements, detection, self.labels = read_document(self.lines, self.options, self.labels)

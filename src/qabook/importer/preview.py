@@ -63,6 +63,32 @@ def line_roles(plan: ImportPlan, owners: dict[int, int] | None = None) -> tuple[
     return roles, starts
 
 
+#: What the import writes into a part the source left empty: the note is no answer.
+_NOTES = frozenset(t(language, key) for language in ("en", "zh") for key in ("import.missing_answer", "import.empty_part"))
+
+
+def given(plan: ImportPlan, kind: str) -> int:
+    """How many questions the source gives a `kind` part ('answer', 'explanation') that says
+    something: a block that holds only the note the import wrote in its place (the source gives
+    no answer, or only a comment) or a placeholder with that note ('TODO') counts as none, as a
+    person counting the answers would."""
+    count = 0
+    for page in plan.pages[1:]:
+        inside, said, noted = False, False, False
+        for out, code in zip(page.lines, code_flags(page.lines)[0]):
+            text = out.text.strip()
+            if not code and text.startswith("/// "):
+                inside = text.split()[1] == kind
+            elif not code and text == "///":
+                inside = False
+            elif inside and text in _NOTES:
+                noted = True
+            elif inside and text:
+                said = True
+        count += said and not noted
+    return count
+
+
 def moved_parts(lines: list[str], roles: dict[int, str], owners: dict[int, int], starts: dict[int, int]) -> dict[int, int]:
     """{line: question number} for the first line of each answer or explanation that stands away
     from its question — after another question's lines or the chapter's (an answer key at the end:
@@ -93,8 +119,7 @@ def preview_html(source_text: str, plan: ImportPlan) -> str:
         # each finding still at its own line (the printed list folds the many of one code into one line)
         notes.setdefault(d.line, []).append(said.removeprefix(f"{one_line(d.path)}:{d.line}:{d.column}: "))
     counts = Counter(roles.get(n, "") for n, line in enumerate(lines, 1) if line.strip())
-    answers = sum(1 for p in plan.pages[1:] if "/// answer" in p.text)
-    explanations = sum(1 for p in plan.pages[1:] if "/// explanation" in p.text)
+    answers, explanations = given(plan, "answer"), given(plan, "explanation")
     summary = [
         ("question", t(language, "preview.questions", n=plan.question_count)),
         ("answer", t(language, "preview.answers", n=answers)),

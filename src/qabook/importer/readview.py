@@ -20,7 +20,9 @@ from the source lines; only where blocks begin and end is read from this view.
   paragraph, nor make the line under it a setext heading's text;
 - a line of nothing but line breaks (`<br><br>`) that opens a block, a blank line above it, is
   the space it shows: the block starts under it (`<br><br>` over `Question 1.` is read as
-  `Question 1.`, like the questions after it, whose `<br><br>` closes the answer above them).
+  `Question 1.`, like the questions after it, whose `<br><br>` closes the answer above them);
+- a line that opens with one to six `#` and a word glued to them (`##单选题`), outside fences, is the
+  heading Python-Markdown (what MkDocs renders with) makes of it, though CommonMark wants a space.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ def parse_view(lines: list[str]) -> list[str]:
     view = ["" if _INVISIBLE_RE.fullmatch(line) else line for line in view]
     view = _spacing(view)
     view = _front_matter(view)
+    view = _glued_headings(view)
     view = twin_view(view)
     return _close_swallowing_fences(view)
 
@@ -60,6 +63,21 @@ def _spacing(view: list[str]) -> list[str]:
         if _BREAKS_RE.fullmatch(line) and (k == 0 or not view[k - 1].strip()) \
                 and k + 1 < len(view) and view[k + 1].strip() and not view[k + 1].lstrip().startswith("<"):
             out[k] = ""
+    return out
+
+
+#: A heading's marks with its text glued to them, from the line's first column: '##单选题'.
+_GLUED_HEADING_RE = re.compile(r"(#{1,6})(?=[^#\s])")
+
+
+def _glued_headings(view: list[str]) -> list[str]:
+    """Lines '##单选题' as '## 单选题': Python-Markdown reads a heading in any line that opens with
+    one to six '#' in its first column, a space after them or not (CommonMark, which the parser
+    follows, asks for the space)."""
+    out = list(view)
+    for k, line in unfenced(view):
+        if m := _GLUED_HEADING_RE.match(line):
+            out[k] = f"{m[1]} {line[m.end():]}"
     return out
 
 

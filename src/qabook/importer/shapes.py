@@ -126,6 +126,24 @@ def question_mark(text: str) -> bool:
     return bool(QUESTION_MARK_RE.search(text)) and bool(QUESTION_MARK_RE.search(without_links(text)))
 
 
+#: What an instruction after a question asks of the answer: '…有什么？并对其特征进行简要阐述。', '…? Explain why.'
+#: (a conjunction or a request first, then what to do; 'see', '看', '参考' point elsewhere instead).
+_ASKED_TAIL_RE = re.compile(
+    r"^(?:并且?|同时|然后|再|试|请|(?:and|then|also|please)\b)?(?!.*(?:看|见|参考|如下|下面|\bsee\b|\brefer))"
+    r"[^?？。.!！]{0,30}?(?:阐述|论述|说明|解释|分析|描述|简述|举例|列举|讨论|比较|评价|证明|"
+    r"\b(?:explain|describe|discuss|justify|compare|give\s+an?\s+example)\b)[^?？。.!！]{0,20}[。.!！]?$", re.I)
+
+
+def written_as_question(text: str) -> bool:
+    """The text is written as a question: it ends with '?'/'？', or with one sentence after its
+    question that says what the answer should do ('…有什么？并对其特征进行简要阐述。', '…? Explain.')."""
+    if re.search(r"[?？]\s*$", text):
+        return True
+    plain = re.sub(r"[*_`]", "", without_links(text)).strip()
+    at = max(plain.rfind("?"), plain.rfind("？"))
+    return at > 0 and _ASKED_TAIL_RE.match(plain[at + 1:].strip()) is not None
+
+
 _BLANK_RE = re.compile(r"（\s*）|(?<![\w`])\(\s*\)|(?<![A-Za-z0-9_])\(\s+\)|_{3,}|＿{2,}")
 #: A blank already filled with the answer's letter: '(**D**)', '( C )', '(C )', '（B）' or '(B)' ending the line.
 _FILLED_BLANK_RE = re.compile(r"[(（]\s*(?:\*\*|__)[A-H](?:\*\*|__)\s*[)）]|[(（]\s+[A-H]\s*[)）]|[(（][A-H]\s+[)）]|"
@@ -139,6 +157,7 @@ def asks(title: str) -> bool:
     plain = re.sub(r"[*_`]", "", title).strip()
     plain = re.sub(r"^[\"'“‘「『]+(?=\w)", "", plain)  # a quoted question asks as well: '"请介绍一个项目"'
     words = re.sub(r"`[^`]*`", "code", title)  # 'saveBatch()' in code is no blank to fill
+    words = words.replace("\\_", "_")  # a blank as it shows: '\_\_\_print\_\_' is '___print__', filled in
     if (_TELLING_RE.match(plain) or _DO_NOT_RE.match(plain)) and "?" not in plain:
         return False  # 'What we do now', 'How it works', 'Why this matters': a section says, it does not ask;
         # 'Do not provide hints': a rule, not a question
@@ -332,7 +351,8 @@ def details_close(lines: list[str], start: int) -> int | None:
 
 
 #: `!!! question "Title"`, `??? answer`, `???+ faq "Title"` (MkDocs) and `::: details Title` (VuePress…)
-ADMONITION_RE = re.compile(r'^(?P<mark>!!!|\?\?\?\+?|:::+)\s*(?P<type>[\w-]+)\s*(?:"(?P<quoted>[^"]*)"|(?P<title>[^"]*?))\s*$')
+ADMONITION_RE = re.compile(r'^(?P<mark>!!!|\?\?\?\+?|:::+)\s*(?P<type>[\w-]+)\s*'
+                           r'(?:(?:[\w-]+\s+)*"(?P<quoted>[^"]*)"|(?P<title>[^"]*?))\s*$')
 _ANSWER_TYPES = {"answer", "success", "tip", "note", "solution", "hint", "check", "details", "info", "答案", "解答"}
 
 

@@ -7,12 +7,14 @@ section's title says. Read only for headings: all the run's starts sit in that o
 heading of its level or above between them), and the nearest such heading over the first start
 names exercises, tasks or questions. `template.Candidate.accepted` takes such a run when it is
 numbered one by one, each start has a body, and at least one is written as a question — a
-project plan's '## Tasks' never asks.
+project plan's '## Tasks' never asks — or the section names a kind of question ('## 4. 编程题' over
+'### 4.1 定义和输出变量', each a '要求：' and its code): a programming problem need not ask.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from qabook.importer.elements import Element
 
@@ -21,10 +23,10 @@ _TASKS_RE = re.compile(r"\b(?:tasks?|exercises?|assignments?|problems?|questions
                        r"习题|练习|作业|任务|题目|试题|思考题|问题", re.I)
 
 
-def task_section(elements: list[Element], indices: list[int]) -> str:
+def task_section(elements: list[Element], indices: list[int], kind: Callable[[str], bool] | None = None) -> str:
     """The title of the section every start in `indices` (headings of one level) sits in, when it
-    names exercises or tasks; '' otherwise (not headings, no section over them, or one closes
-    between them)."""
+    names exercises or tasks (or, by `kind`, a kind of question: '## 4. 编程题'); '' otherwise (not
+    headings, no section over them, or one closes between them)."""
     if not indices or any(elements[i].kind != "heading" for i in indices):
         return ""
     level = elements[indices[0]].level
@@ -36,4 +38,4 @@ def task_section(elements: list[Element], indices: list[int]) -> str:
     if any(el.kind == "heading" and el.level <= top for el in elements[over + 1:indices[-1]]):
         return ""
     title = elements[over].text
-    return title if _TASKS_RE.search(title) else ""
+    return title if _TASKS_RE.search(title) or (kind is not None and kind(title)) else ""

@@ -34,7 +34,7 @@ from qabook.importer.marked import CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE, marked
 from qabook.importer.labels import Labels, names_kind
 from qabook.importer.tasksection import task_section
 from qabook.importer.shapes import (FENCE_RE, Shape, asks, details_close, instructs, linked_title, names_point,
-                                   question_mark, says_question, step)
+                                   question_mark, says_question, step, written_as_question)
 from qabook.vocabulary import SECTION_WORDS
 
 _PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)": 0.1, "(N)": 0.1, "一、": 0.0,
@@ -148,9 +148,10 @@ class Candidate:
             return True  # a sheet whose title names its exercises ('# 习题', '# Exercises'), numbered one by one,
             # some of them asking: each is one, answered or not
         if f.get("sectioned") and f["sequence"] >= 0.8 and f["n"] >= 3 and f["answered"] >= 0.8 \
-                and f.get("marked", 0) > 0:
+                and (f.get("marked", 0) > 0 or f.get("kinded")):
             return True  # headings numbered one by one under a section that names them ('## Tasks' over
-            # '### 0. …', '### 1. …'), one at least written as a question: each is an exercise (`tasksection.py`)
+            # '### 0. …', '### 1. …'), one at least written as a question, or a section that names their
+            # kind ('## 4. 编程题' over '### 4.1 …'): each is an exercise (`tasksection.py`)
         if f.get("choices", 0) >= 0.3 and f["ask"] >= 0.5 and f["n"] >= 3 and self.key[2] not in ("plain", "ask") \
                 and self.key[0] != "item":
             return True  # a numbered quiz: many offer choices (A) … B) …), so its numbered siblings ask too
@@ -186,11 +187,13 @@ class Candidate:
                 or len(self.indices) < 2:
             return ""
         asked = round(f["ask"] * f["n"])
-        if f.get("titled", 0) >= 1.0:  # the title names a Q&A: its sections may be its questions
-            return ""
+        if f.get("titled", 0) >= 1.0 and not f.get("own_title"):  # the title names a Q&A: its sections may be
+            return ""  # its questions (not when that 'title' is the first of the sections: '## What is a question?')
         if asked < 2:
             what = "none of them asks" if asked == 0 else f"only one of the {f['n']} asks"
-            title = " and the title does not name a Q&A" if f.get("titled") else ""
+            own = f.get("own_title") and f.get("titled", 0) >= 1.0
+            title = " and the heading naming questions is the first of them, not the document's title" if own else \
+                " and the title does not name a Q&A" if f.get("titled") else ""
             return f"{what}{title}"
         if not f.get("marked"):
             return f"{asked} of {f['n']} open with a question word but none is written as a question ('?', '？') " \
@@ -237,7 +240,7 @@ class Candidate:
         elif family == "label-q":
             what = f"{form}{where} with a question label"
         elif family == "ask":
-            what = f"{where} written as a question (or a card's front above a divider line)"
+            what = f"{where} written as a question (or a stem over its choices, or a card's front above a divider line)"
         else:
             what = f"{form}{where} numbered '{family}'"
             if self.features.get("sectioned") and self.features.get("ask", 1.0) < 0.5:
@@ -290,7 +293,7 @@ def _key(shape: Shape) -> tuple[str, str, str] | None:
             # a paragraph written as a question ('…?'), or one that asks and answers on its line
             # ('What is a webhook? Answer: A callback …'); other paragraphs are prose
             # (or a card's front above the document's divider line)
-            return (box, "", "ask") if shape.front or shape.asking and (re.search(r"[?？]\s*$", shape.title) or
+            return (box, "", "ask") if shape.front or shape.asking and (written_as_question(shape.title) or
                                                                          _INLINE_ANSWER_RE.search(shape.title)) else None
         if shape.label_kind in ("answer", "explanation"):
             return None
@@ -310,6 +313,9 @@ def candidates(elements: list[Element], shapes: list[Shape]) -> list[Candidate]:
     groups: dict[tuple[str, str, str], list[int]] = {}
     for i, shape in enumerate(shapes):
         key = _key(shape)
+        if key is None and shape.box == "p" and not shape.bold and _family(shape) == "plain" \
+                and shape.label_kind not in ("answer", "explanation") and stem_over_choices(elements, i, shape):
+            key = ("p", "", "ask")  # a stem over its choices asks, whatever it ends with
         if key:
             groups.setdefault(key, []).append(i)
     # the numbering families of one box also make one candidate together ('1.' and '2、' mixed)
@@ -651,12 +657,19 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     f.update(headless=float(not any(line.strip() for line in lines[:elements[cand.indices[0]].start])), mean=mean)
     share = lambda flags: sum(flags[k] for k in keep) / n  # noqa: E731
     named = named_sections(elements)
+    section = task_section(elements, cand.indices, _kind_section) if _heading(box) else ""
     f.update(rated=rated, groups=groups, ticked=share(ticks), inline=share(inlined), choices=share(offering),
              titled=float(is_titled), marked=marked, top=float(top), code=share(coded), n=n, ask=asking / n,
              answered=answered / n, labelled=share(labelled), sequence=seq, coverage=coverage, regular=regular,
              prior=prior, explicit=sum(explicit(s) for s in shapes_kept) / n,
              named=sum(named[cand.indices[k]] for k in keep) / n, tasks=set_tasks(cand, keep),
-             sectioned=float(bool(_heading(box) and task_section(elements, cand.indices))))
+             sectioned=float(bool(section)), kinded=float(bool(section) and _kind_section(section)),
+             # the heading that names questions is this template's own first start and asks one ('## What
+             # is a question?' opening an essay's sections): it titles one section, not the document (a
+             # title over its sibling tasks, '# CKAD Practice Exam – 25 Tasks', names them without asking)
+             own_title=float(_heading(box) and question_mark(cand.shapes[0].title or "")
+                             and next((j for j, el in enumerate(elements) if el.kind == "heading"), -1)
+                             == cand.indices[0]))
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty
     cand.score = round(weight * (1.5 * f["ask"] + 1.0 * f["labelled"] + 0.5 * f["answered"] + 0.5 * seq
                                  + 1.0 * coverage + 0.3 * regular + prior), 3)
@@ -712,12 +725,52 @@ def has_options(body: list[str]) -> bool:
     return "A" in letters and "B" in letters
 
 
+#: The words of a true/false question's two choices ('- [ ] 对', '- [x] 错').
+_VERDICTS = frozenset({"对", "错", "正确", "错误", "是", "否", "√", "×", "true", "false", "t", "f", "yes", "no"})
+
+
+def stem_over_choices(elements: list[Element], i: int, shape: Shape) -> bool:
+    """A paragraph whose next block is a list of its choices, as a quiz writes a question without a
+    '?' ('…该进程应转变为（）状态。' over '- [x] 就绪', '- [ ] 等待'; a statement over '- [ ] 对' and
+    '- [x] 错'): two or more items, all lettered (A. … B. …) or all task boxes with words — under a
+    stem that asks (a blank to fill, a question word) or offering a verdict, true or false. A
+    to-do list under a line that does not ask stays a to-do list."""
+    el = elements[i]
+    if el.kind != "paragraph" or i + 1 >= len(elements) or elements[i + 1].kind != "item":
+        return False
+    parent = elements[i + 1].parent
+    items = []
+    for e in elements[i + 1:]:
+        if e.kind != "item" or e.parent != parent:
+            break
+        items.append(e.text.strip())
+    if len(items) < 2:
+        return False
+    if has_options([f"- {t}" for t in items]):
+        return True
+    boxed = [m.group(1).strip() for t in items if (m := _BOXED_RE.match(t))]
+    if len(boxed) < len(items) or not all(boxed):
+        return False
+    return shape.asking or verdicts(boxed)
+
+
+def verdicts(choices: list[str]) -> bool:
+    """The choices are a verdict to give, true or false: '对' and '错', 'True' and 'False'."""
+    return len(choices) == 2 and all(c.strip().lower() in _VERDICTS for c in choices)
+
+
+#: An item's text after its task box: '[x]\t就绪' → '就绪'.
+_BOXED_RE = re.compile(r"^\[[ xX]\]\s*(.*)$")
+
+
 def _task_choices(title: str, body: list[str]) -> bool:
     """Choices written as a task list with no letters ('- [ ] Train dataset') under a stem that
-    asks, its first line or the lines it wraps onto (under a heading that does not, such a list is
-    a to-do list)."""
+    asks, its first line or the lines it wraps onto, or that states what to judge over a verdict's
+    two boxes (under a heading that does not, such a list is a to-do list)."""
     at = [k for k, line in enumerate(body[:40]) if (m := TASK_RE.match(line)) and line[m.end():].strip()]
-    return len(at) >= 2 and (asks(title) or any(question_mark(line) for line in body[:at[0]]))
+    return len(at) >= 2 and (asks(title) or any(question_mark(line) for line in body[:at[0]])
+                             or at[1] == at[0] + 1 and verdicts([TASK_RE.sub("", body[k]) for k in at[:2]])
+                             and (len(at) == 2 or at[2] > at[1] + 1))  # a statement over '- [ ] 对', '- [x] 错'
 
 
 def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
@@ -740,7 +793,7 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
                      if not asked and not said and not keyed}
     if len(sections) * 2 >= n:
         sections = set()  # most starts are such: they are what the template is about
-    named = parts_named(cand)
+    named = parts_named(cand, elements)
     sections |= quiet_runs(cand) | numbered_edges(cand) | named
     # (the rest are judged without the parts the page names: 'How do I get support?' and its kind)
     rest = [asked for i, asked in zip(cand.indices, cand.asked_at) if i not in named]
@@ -771,12 +824,16 @@ def silent(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
 _PART_WORDS = 4
 
 
-def parts_named(cand: Candidate) -> set[int]:
+def parts_named(cand: Candidate, elements: list[Element] | None = None) -> set[int]:
     """In a FAQ of unnumbered, unlabelled headings whose starts that ask are all written as questions
     ('### How do I get support?') and are most of them, the starts that name a part of the page
     instead — a few words, no question word, no question mark, no problem stated (`### 🧪 Tested
     Methods` over a table, `### 📚 Guides` over links): sections, chapter text. Not in a deck of cards
-    from the page's first line, where a topic to recall is a card ('## Examples of lost cities')."""
+    from the page's first line, where a topic to recall is a card ('## Examples of lost cities'); nor
+    among siblings (the starts under one group heading) that are entries all, one of them a problem
+    stated without asking: `## Troubleshooting` over `### The page is not loading properly`, `### I
+    found a broken link` and `### The content seems outdated` are three symptoms, one reading for all
+    (`sibling_statements`)."""
     f = cand.features
     if not _heading(cand.key[0]) or cand.key[2] != "plain" or cand.key[1] or f.get("labelled", 0) >= 0.5 \
             or f.get("headless") or not cand.asked_at:
@@ -795,7 +852,34 @@ def parts_named(cand: Candidate) -> set[int]:
 
     out = {cand.indices[k] for k in range(n) if not cand.asked_at[k] and not cand.shapes[k].numbering
            and names_part(cand.shapes[k].title)}
+    out -= sibling_statements(cand, elements, out) if elements else set()
     return out if len(out) * 3 <= n else set()
+
+
+def sibling_statements(cand: Candidate, elements: list[Element], named: set[int]) -> set[int]:
+    """The starts of `named` whose siblings — the template's other starts under the same group heading
+    (the nearest heading above them at a higher level) — are entries all (none names a part), some
+    written as statements, one at least a problem stated (`strays.states_problem`): a section of
+    symptoms (`### The page is not loading properly`, `### I found a broken link`, `### The content
+    seems outdated`), read one way for all. A part named among questions that ask (`### 📚 Guides`
+    beside `### How do I …?`) has no such sibling."""
+    from qabook.importer.strays import states_problem  # (strays reads templates: imported when used)
+    groups: dict[int, list[int]] = {}
+    for k, i in enumerate(cand.indices):
+        level = elements[i].level
+        group = next((j for j in range(i - 1, -1, -1) if elements[j].kind == "heading" and elements[j].level < level), -1)
+        groups.setdefault(group, []).append(k)
+    out = set()
+    for ks in groups.values():
+        others = lambda k: [m for m in ks if m != k]  # noqa: E731
+        for k in ks:
+            if cand.indices[k] not in named or len(others(k)) < 2:
+                continue
+            stated = [m for m in others(k) if not cand.asked_at[m]]
+            if stated and all(cand.indices[m] not in named for m in others(k)) \
+                    and any(states_problem(cand.shapes[m].title) for m in stated):
+                out.add(cand.indices[k])
+    return out
 
 
 #: A title that leads in to what follows it instead of asking: a sentence that ends with a colon
@@ -1092,6 +1176,17 @@ def _one_answer_each(outer: Candidate, inner: Candidate) -> bool:
     return True
 
 
+def _borrowed(outer: Candidate, inner: Candidate) -> bool:
+    """`outer`'s units ask only through the `inner` boxes they hold: the sections (`## Basic Multiple
+    Choice`, `## Best Practices`) around `!!! exercise` admonitions or `<details>` that ask, the
+    sections that hold none of them asking nothing and labelled by nothing. The boxes are what
+    repeats as questions; the sections are the page's text around them."""
+    if inner.key[0] not in ("adm", "details") or not inner.asked_at or sum(inner.asked_at) < 0.8 * len(inner.indices):
+        return False
+    empty = [k for k, (s, e) in enumerate(_units_of(outer)) if not any(s < i < e for i in inner.indices)]
+    return bool(empty) and not any(outer.asked_at[k] or (outer.labelled_at and outer.labelled_at[k]) for k in empty)
+
+
 def _statements(labelled: Candidate, other: Candidate) -> bool:
     """`other`'s starts are the text right under `labelled`'s question labels (`**Question**` alone,
     then 'What is …?'): each of its units runs on into the next label, so it seems to hold the
@@ -1146,7 +1241,8 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
                  and c.features["ask"] + c.features["labelled"] >= winner.features["ask"] + winner.features["labelled"] - 0.2]
         outer = [c for c in ok if c is not winner and 0.9 <= nesting(c, winner) <= 1.2 and not _statements(winner, c)
                  and len(c.indices) >= len(winner.indices) * 0.8 and c.score >= winner.score * 0.7
-                 and (c.features["ask"] >= 0.5 or c.features["labelled"] >= 0.8 or spread(c, winner) >= 0.8)]
+                 and (c.features["ask"] >= 0.5 or c.features["labelled"] >= 0.8 or spread(c, winner) >= 0.8)
+                 and not _borrowed(c, winner)]
         # sub-questions that share one answer ('1. … 2. … 3. …' then one '参考答案'): the outer unit is the question
         shared = [c for c in ok if c is not winner and nesting(c, winner) >= 1.5 and winner.features["answered"] < 0.6
                   and c.features["labelled"] >= 0.8 and _one_answer_each(c, winner)]

@@ -4,8 +4,9 @@ Scores are precomputed per (term, document) as a field-weighted BM25 term weight
 only adds idf-weighted numbers. Terms are spread over shards by hash: a query loads the few
 shards holding its terms and the chunks holding its top results, whatever the size of the book.
 A term's postings are a string (`digits.encode_numbers`), half the bytes of a JSON list of numbers.
-Every file is `qabookSearch.<kind>(…)` JavaScript, loaded by a <script> tag: that works on a
-web server and from file:// alike (fetch() does not).
+Every file is one call `qabookSearch.<kind>(…)` of JSON arguments: the browser fetches it and
+reads the arguments with JSON.parse over http(s), and loads it with a <script> tag from file://,
+where fetch() cannot read files (qasearch.js `load`).
 """
 
 from __future__ import annotations
