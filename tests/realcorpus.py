@@ -29,6 +29,12 @@ try:
 except ImportError:  # an importer from before template tags were read (the benchmark measures older ones too)
     shortcodes = None
 
+try:
+    from qabook.importer.shapes import nowhere_link_words
+except ImportError:  # an importer from before a link to nowhere was read as its words
+    def nowhere_link_words(line: str) -> str:
+        return line
+
 CORPUS = Path(__file__).parent / "corpus"
 
 
@@ -88,8 +94,11 @@ def _words_of(line: str) -> set[str]:
     if DECOR_RE is not None:  # '## 🔥 **18. …**': the pictograph decorates, the number after it is numbering
         core = DECOR_RE.sub("", core, count=1)
     core = LINKED_NUMBER_RE.sub(r"\g<lead>\g<n>", core, count=1)  # '**[1](ch01.md#q1).** …': a number, linked
+    core = nowhere_link_words(core)  # '[[0.数据库范式有哪些？]]()': the words of a link to nowhere, numbered
     core = re.sub(r"^(?:\*\*|__|(?:<(?:p|b|strong|em|i)\b[^<>]*>\s*)+)", "", core)  # '**1. …', '<b>1. …'
-    found = numbering(core)  # a list item's or heading's number may become the question's number
+    # a list item's or heading's number may become the question's number ('#### 07', '## Python Quiz 0001': a
+    # heading's, as `shapes.numbering` reads a heading)
+    found = numbering(core, heading=bool(re.match(r"^\s*#{1,6}\s", line)))
     line = found.title if found is not None else core
     return _tokens(_LABELS_RE.sub(" ", _ADMONITION_RE.sub(" ", line)))
 

@@ -118,3 +118,18 @@ def test_import_keeps_a_missing_image_written_in_angle_brackets_as_text(tmp_path
     assert "QI016 image '../assets/image (416).png'" in r.stdout and "QI016 image 'assets/branch one.png'" in r.stdout
     check = qabook("check", "--docs-dir", str(tmp_path / "docs"))
     assert "QA053" not in check.stdout and check.returncode == 0, check.stdout
+
+
+def test_a_missing_images_hint_names_the_out_folder_and_what_to_change_on_the_page(tmp_path: Path) -> None:
+    """Trial 9: with `--out auto-docs` the hint said 'copy the file into docs/…', and 'restore the
+    image' did not say that the page now holds `!\\[…]` nor what to change."""
+    (tmp_path / "day.md").write_text("# 第一天\n\n### 什么是 AJAX？\n\n浏览器与服务器通信。\n\n"
+                                     "![效果](assets/effect.png)\n\n### 什么是 URL？\n\n网址。\n", encoding="utf-8")
+    out = tmp_path / "auto-docs"
+    r = qabook("import", str(tmp_path / "day.md"), "--chapter", "ajax", "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    page = next(p for p in (out / "ajax").glob("0*.md") if "!\\[效果](assets/effect.png)" in p.read_text(encoding="utf-8"))
+    said = r.stdout
+    assert f"kept as text on {out}/ajax/{page.name}, written '!\\['" in said, said
+    assert f"copy the file into {out}/ajax/assets/ and delete the backslash of '!\\[' there" in said, said
+    assert " docs/ajax" not in said, said

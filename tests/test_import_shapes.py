@@ -477,3 +477,51 @@ def test_unanswered_tasks_among_open_questions_are_questions() -> None:
     plan = plan_import(OPEN_TASKS, "tasks.md", chapter="ch")
     assert plan.question_count == 8
     assert plan.pages[7].title == "Create a Comparator over two fields."
+
+
+LIST_UNDER_A_LINE = """# ConcurrentHashMap
+
+### Q1：为什么 key/value 不能为 null？
+
+A：并发场景下无法区分：
+- get 返回 null 是不存在？
+- 还是 value 本身为 null？
+
+---
+
+### Q2：扩容时还能读写吗？
+
+A：可以。ForwardingNode 保证：
+1. 读走新表
+2. 写协助迁移
+
+### Q3：size() 是否准确？
+
+A：不是强一致，只是近似值。
+- 这一行紧接在一个列表项后面
+继续写的文字
+- 仍是同一个列表
+"""
+
+
+def test_a_list_right_under_a_line_stays_a_list() -> None:
+    """GitHub (and the author's editor) shows a list that starts right under a line of text as a
+    list; Python-Markdown, which the site uses, runs it into the line ('…： - get … - 还是 …'). The
+    page gets a blank line before such a list, so the site shows what the author saw; a list
+    already under way (a line continuing an item) is left as it is."""
+    plan = plan_import(LIST_UNDER_A_LINE, "chm.md", chapter="ch")
+    assert plan.question_count == 3
+    first, second, third = (rendered(page(plan, n)) for n in (1, 2, 3))
+    assert re.findall(r"<li>(.*?)</li>", first) == ["get 返回 null 是不存在？", "还是 value 本身为 null？"], first
+    assert re.findall(r"<li>(.*?)</li>", second) == ["读走新表", "写协助迁移"], second
+    assert "- " not in re.sub(r"<pre>.*?</pre>", "", first + second, flags=re.S)
+    assert len(re.findall(r"<li>", third)) == 2 and "<ul>" in third, third
+
+
+def test_a_separator_between_questions_is_no_rule_under_the_answer() -> None:
+    """`---` between two questions separates them in the source; the topic page does not end
+    on a rule under its answer (one was drawn under every answer of trial9's chm.md)."""
+    plan = plan_import(LIST_UNDER_A_LINE, "chm.md", chapter="ch")
+    first = page(plan, 1)
+    assert first.rstrip().endswith("///"), first
+    assert "<hr" not in rendered(first)

@@ -114,7 +114,8 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
     if out_dir.is_dir():
         taken = {p.id for p in load_book(out_dir).pages.values()
                  if p.id and (chapter is None or p.chapter_slug != chapter)}
-    plan = plan_import(read.text, str(source), chapter=chapter, title=title, taken_ids=taken, options=options)
+    plan = plan_import(read.text, str(source), chapter=chapter, title=title, taken_ids=taken, options=options,
+                       docs=str(out_dir))
     if read.encoding != "utf-8":
         plan.diagnostics.insert(0, Diagnostic(str(source), 1, 1, "QI027", f"the file is in {read.encoding}, not UTF-8: "
                                               "read as such, the pages are written in UTF-8 (the file is left as it is)",

@@ -443,10 +443,12 @@ def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Ele
         # (or their section names their kind: '## 4. 编程题' over '### 4.1 定义和输出变量', tasks that need not ask)
         kinded = bool(c.features.get("kinded")) and not any(s < w < e for s, e in zip(c.indices, c.ends)
                                                             for w in winner.indices)
-        if (not kinded and (c.features["ask"] < 0.5 or own < 2)) or (not own_line and nesting(winner, c)) \
+        # (or they open questions of their own after an answer of the winner's, with their own answers)
+        after = _after_answers(winner, c, shapes)
+        if (not kinded and (c.features["ask"] < 0.5 or own < 2)) or (not own_line and not after and nesting(winner, c)) \
                 or nesting(c, winner):
             continue
-        outside = [k for k, i in enumerate(c.indices) if not any(s <= i < e for s, e in taken)]
+        outside = [k for k, i in enumerate(c.indices) if k in after or not any(s <= i < e for s, e in taken)]
         # all its starts outside the winner's units; one in ten may sit inside one of them and start a
         # question there (a question heading written one level down, right after an answer of the first group)
         if not own_line and (len(outside) < 2 or len(outside) < len(c.indices) - len(c.indices) // 10):
@@ -465,6 +467,23 @@ def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Ele
                 and (follow := follow_up_items(c, elements, shapes, lines, [winner] + extras)) is not None:
             extras.append(follow)  # '- How many …?' over its indented answer, after the question's own (`followups.py`)
     return extras
+
+
+def _after_answers(winner: Candidate, c: Candidate, shapes: list[Shape] | None) -> set[int]:
+    """The starts of `c` (positions) that open questions of their own inside a unit of the winner,
+    after that unit's answer label: a run numbered one by one, asking, most of it answered under a
+    label of its own ('1.请指出下面代码的错误？' … '答案：…' after '### 3.' and its '答案解析：…', the
+    numbering restarted). An answer does not go on with new questions that carry their own answers."""
+    f = c.features
+    if shapes is None or not c.labelled_at or f.get("labelled", 0) < 0.5 or f["ask"] < 0.8 \
+            or f["sequence"] < 0.8 or len(c.indices) < 2:
+        return set()
+    out = set()
+    for k, i in enumerate(c.indices):
+        unit = next(((s, e) for s, e in zip(winner.indices, winner.ends) if s < i < e), None)
+        if unit is not None and c.asked_at[k] and any(shapes[j].label_kind == "answer" for j in range(unit[0] + 1, i)):
+            out.add(k)
+    return out if len(out) >= 2 else set()
 
 
 def _lone_pairs(winner: Candidate, c: Candidate, elements: list[Element], shapes: list[Shape],
@@ -685,7 +704,14 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
             expanded[i] = replace(expanded[i], kind="group")  # a group heading: it ends the question before it
         for i in lead_ins(cand) & quiet:  # '### …如下4个抽象类…。' over a list: the answer before it goes on
             expanded[i] = replace(expanded[i], kind="lead-in")
-        runs += [run for run in quiet_runs(cand, by_run=True) if set(run) <= quiet]
+        for run in quiet_runs(cand, by_run=True):
+            if not set(run) <= quiet:
+                continue
+            runs.append(run)
+            k = cand.indices.index(run[0])
+            if k and cand.shapes[k].numbering.number > cand.shapes[k - 1].numbering.number:
+                # a list's steps after its questions ('5. 接下来讲解 …'): they end the question before them
+                expanded[run[0]] = replace(expanded[run[0]], kind="group")
         for i, shape in zip(cand.indices, cand.shapes):
             if i not in quiet:
                 starts.append(_start(i, shape, box, expanded[i].level))

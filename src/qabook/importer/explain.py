@@ -10,13 +10,44 @@ from qabook.importer.detect import Detection
 from qabook.importer.elements import Element
 from qabook.importer.options import ImportOptions
 from qabook.importer.template import Candidate
-from qabook.importer.units import PARTS, Unit, short_title
+from qabook.i18n import t
+from qabook.importer.units import PARTS, Unit, full_title, short_title
+
+
+def layout(language: str, units: list[Unit], elements: list[Element], lines: list[str]) -> str:
+    """Where questions start, in words a person reads and in the document's language (`locales`):
+    the kind of block the first question is ('a level-3 heading', '列表项') and how its line is
+    written before its words ('Q1：…', '1. …'), not the template's internal names ('wordN:q')."""
+    if not units:
+        return t(language, "import.layout.none")
+    first = units[0]
+    el = elements[first.start.index] if 0 <= first.start.index < len(elements) else None
+    raw = lines[el.start].strip() if el is not None and el.start < len(lines) else ""
+    if el is None:
+        where = t(language, "import.layout.block")
+    elif el.kind == "heading":
+        where = t(language, "import.layout.heading", n=el.level, hashes="#" * el.level)
+        raw = raw.lstrip("#").strip()
+    elif el.kind == "item":
+        where = t(language, "import.layout.item")
+    elif el.kind == "paragraph":
+        where = t(language, "import.layout.bold" if raw.startswith(("**", "__")) else "import.layout.paragraph")
+    elif "<details" in raw.lower():
+        where = t(language, "import.layout.details")
+    else:
+        where = t(language, "import.layout.block")
+    words = full_title(first.start.title or "")[:12]
+    at = raw.find(words) if words else -1
+    mark = raw[:at].strip("*_ \t") if at > 0 else ""  # '**1.** …' is written '1.' to a reader
+    written = t(language, "import.layout.written", mark=mark) if mark else ""
+    return t(language, "import.layout.starts", where=where, written=written, line=first.line,
+             first=short_title(first.title, 40))
 
 
 def explain(source: str, options: ImportOptions, language: str, detection: Detection, units: list[Unit],
-        elements: list[Element]) -> list[str]:
-    """What detection chose (the template, its score, the runner-up), the document's outline,
-    and per question where each part came from."""
+        elements: list[Element], lines: list[str] | None = None) -> list[str]:
+    """In words, where questions start (`layout`); then what detection chose (the template, its
+    score, the runner-up), the document's outline, and per question where each part came from."""
     strategy = detection.strategy
     opts = options.describe()
     words = sorted({w for k in PARTS for w in options.labels.get(k, [])})
@@ -25,7 +56,8 @@ def explain(source: str, options: ImportOptions, language: str, detection: Detec
         for how in u.how.values():
             if m := re.match(r"label '(.+?)'", how):
                 seen[m[1]] = seen.get(m[1], 0) + 1
-    out = [f"{source}: question starts: {strategy}",
+    out = [f"{source}: {layout(language, units, elements, lines or [])}",
+           f"  question starts: {strategy}",
            *_template_lines(detection),
            f"  options: {' '.join(opts) if opts else 'none (automatic detection)'}",
            "  labels: built-in (题目/答案/解析, Question/Answer/Explanation, Q/A)"

@@ -31,9 +31,10 @@ def names_kind(words: str) -> bool:
 
 def kind_tag(line: str) -> tuple[str, str] | None:
     """(the tag, the text after it) when the line opens with a tag naming a kind of question."""
-    m = KIND_TAG_RE.match(line.strip())
-    if not m or "](" in m["rest"][:1]:
-        return None
+    line = line.strip()
+    m = KIND_TAG_RE.match(line)
+    if not m or m["tag"][0] in "[［" and line[m.end("tag"):m.end("tag") + 1] == "(":
+        return None  # '**[安装问题](…/installation.html)** - …': a link's text, naming a page, no tag
     kind = re.sub(r"\s+", " ", m["kind"]).strip().lower()
     kind = re.sub(r"\s*[,，:：]?\s*[\d.]+\s*(?:分|points?|pts?|marks?)\s*$", "", kind)  # '【单选题，2分】'
     if not names_kind(kind):

@@ -100,10 +100,12 @@ def _retarget(lines: list, line: int, href: str, new: str) -> bool:
     return False
 
 
-def localise_images(pages: list, source: str, assets: list[tuple[Path, str]]) -> list[Diagnostic]:
+def localise_images(pages: list, source: str, assets: list[tuple[Path, str]], docs: str = "docs") -> list[Diagnostic]:
     """Images of the imported pages: a local image that exists beside the source document is
     copied with the chapter (recorded in `assets`, the link unchanged); one that does not exist
-    is escaped to text (`!\\[alt](src)`) and reported, so the pages pass the check."""
+    is escaped to text (`!\\[alt](src)`) and reported, so the pages pass the check: the report names
+    where to copy the file (under `docs`, the folder the pages are written to) and what to change
+    on the page to make it an image again."""
     base = Path(source).parent
     diags: list[Diagnostic] = []
     for page in pages:
@@ -126,9 +128,15 @@ def localise_images(pages: list, source: str, assets: list[tuple[Path, str]]) ->
             if out is None:
                 continue
             out.text = escaped
+            html = "&lt;img" in escaped and "!\\[" not in escaped
+            shown, restore = ("'&lt;img'", "write '<img' for '&lt;img'") if html else ("'!\\['", "delete the backslash of '!\\['")
+            docs_dir = docs.rstrip("/") or "."
             diags.append(Diagnostic(source, out.src[0] if out.src else 1, 1, "QI016",
-                                    f"image '{unquote(src)}' is not beside the source document: kept as text; copy the file "
-                                    f"into docs/{posixpath.dirname(rel)}/ and restore the image", Severity.WARNING))
+                                    f"image '{unquote(src)}' is not beside the source document: kept as text on "
+                                    f"{posixpath.join(docs_dir, page.rel)}, written {shown} so that the book builds; to "
+                                    f"restore the image, copy the file into "
+                                    f"{posixpath.join(docs_dir, posixpath.dirname(rel))}/ and {restore} there",
+                                    Severity.WARNING))
     return diags
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from qabook.importer.neutralise import outline_levels
+from qabook.parser import HR_RE
 from qabook.importer.units import OutLine
 from qabook.importer.shapes import FENCE_RE
 from qabook.vocabulary import CONTAINER_MARKERS
@@ -81,6 +82,35 @@ def separate_paren_items(lines: list[OutLine]) -> list[OutLine]:
     return out
 
 
+#: A list item that may interrupt a paragraph in CommonMark (the source's renderer): a bullet, or
+#: an ordered item numbered 1, with content after its marker.
+_INTERRUPTING_ITEM_RE = re.compile(r"^ {0,3}(?:[-*+]|1[.)])[ \t]+\S")
+#: A line that is no paragraph text for this purpose: a list item, heading, quote, table row,
+#: HTML, a block fence of the pages, or indented (code, or an item's continuation).
+_NOT_PROSE_RE = re.compile(r"^(?:[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)| {0,3}(?:#|>|\||<|///)|[ \t]{4}|\t)")
+
+
+def separate_lists(lines: list[OutLine]) -> list[OutLine]:
+    """A list that starts right under a line of text is a list to the source's reader (CommonMark
+    lets a list interrupt a paragraph) and part of the paragraph to the site (Python-Markdown
+    needs a blank line: '并发场景下无法区分： - get … - 还是 …'): a blank line before it keeps it a
+    list, as written (outside code; not inside a list already under way)."""
+    out: list[OutLine] = []
+    prose, after_blank = False, True  # the paragraph under way began as text, not as a list item
+    for o, code in zip(lines, code_flags(lines)[0]):
+        blank = code or not o.text.strip()
+        if blank:
+            prose = False
+        elif prose and _INTERRUPTING_ITEM_RE.match(o.text):
+            out.append(OutLine("", ()))
+            prose = False
+        elif after_blank:
+            prose = not _NOT_PROSE_RE.match(o.text)  # the first line of a paragraph decides
+        out.append(o)
+        after_blank = blank
+    return out
+
+
 def no_headings(lines: list[OutLine]) -> list[OutLine]:
     """A heading line left inside a block (it came in with raw HTML) becomes bold text: a topic
     page has one heading, its title."""
@@ -116,6 +146,18 @@ def trim(lines: list[OutLine]) -> list[OutLine]:
     while end > start and not lines[end - 1].text.strip():
         end -= 1
     return lines[start:end]
+
+
+def no_closing_rule(lines: list[OutLine]) -> list[OutLine]:
+    """A topic page does not end on a thematic break: a `---` or `***` after a question's last
+    block separated it from the next question in the source, and on the page would be a rule
+    under the answer with nothing after it. Its source line goes with the line before."""
+    lines = squeeze(lines)
+    while len(lines) > 1 and HR_RE.match(lines[-1].text) and not code_flags(lines)[0][-1]:
+        gone = lines.pop()
+        lines = squeeze(lines)
+        lines[-1].src = lines[-1].src + gone.src
+    return lines
 
 
 def squeeze(lines: list[OutLine]) -> list[OutLine]:

@@ -34,8 +34,8 @@ from qabook.importer.shapes import asks, linked_title
 from qabook.importer.shortcodes import read_lines
 from qabook.importer.fencediv import OPEN_RE as DIV_OPEN_RE, divs
 from qabook.importer.furniture import without_furniture
-from qabook.importer.pagelines import (FENCE_RE, code_flags, no_headings, rebase_headings, separate_paren_items,
-                                       squeeze, trim, unwrap)
+from qabook.importer.pagelines import (FENCE_RE, code_flags, no_closing_rule, no_headings, rebase_headings, separate_lists,
+                                       separate_paren_items, squeeze, trim, unwrap)
 from qabook.importer.wrapped import fence_note, unwrapped, wrapper_fence
 from qabook.importer.units import (PARTS, OutLine, Unit, asked_below, full_title, generic_title, odd_bullet_quiz, options_to_question,
                                    separate_options, short_title, statement_line,
@@ -83,7 +83,8 @@ UNANSWERED_BANK = 0.9
 
 class _Planner:
     def __init__(self, text: str, source: str, chapter: str | None, title: str | None,
-                 taken_ids: set[str], options: ImportOptions | None = None):
+                 taken_ids: set[str], options: ImportOptions | None = None, docs: str = "docs"):
+        self.docs = docs  # the folder the pages go to, as the author named it (`--out`): where hints send files
         self.source_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.lines = read_lines(self.source_lines)  # template engines' collapsible tags as <details>
         self.boxes = divs(self.lines)  # fenced divs, read before a question's box rewrites its fence lines
@@ -239,7 +240,10 @@ class _Planner:
                       "same shape around them; if they are sections too, say where questions start "
                       "(--question-heading, --question-pattern)")
         for run in detection.quiet_runs:
-            self.warn(elements[run[0]].lineno, "QI033", f"this numbered list ({len(run)} items) is read as chapter "
+            # (a list's last items after the ones that ask end the question before them: `detect.py`)
+            what = f"this numbered list ({len(run)} items) is" if elements[run[0]].kind != "group" else \
+                f"the list's last {len(run)} items, from this one, are" if len(run) > 1 else "the list's last item is"
+            self.warn(elements[run[0]].lineno, "QI033", f"{what} read as chapter "
                       "text, not questions: none of its items asks, offers choices or is answered under a label, "
                       "while the document's other numbered items ask (a list of rules or steps); if its items are "
                       "questions, say where questions start (--question-pattern)")
@@ -258,9 +262,10 @@ class _Planner:
                 u.tags = card_tags(el.text if el.kind == "heading" else self.lines[el.start])
         self._weak_template(detection, [u for u, _ in units])
         self._small_reading(detection, elements, [u for u, _ in units])
-        self._check_units([u for u, _ in units])
+        self._check_units([u for u, _ in units], elements)
         plan = self._pages(units, elements)
-        plan.explanation = explain(self.source, self.options, self.language, detection, [u for u, _ in units], elements)
+        plan.explanation = explain(self.source, self.options, self.language, detection, [u for u, _ in units], elements,
+                                   self.lines)
         if not units:
             plan.pages = []  # nothing to write: a chapter must never be left with no topic page
         return plan
@@ -518,8 +523,16 @@ class _Planner:
         title = t(self.language, f"block.{kind}")
         return "" if title.lower() == kind else f" ({title})"
 
-    def _check_units(self, units: list[Unit]) -> None:
-        seen_numbers: dict[tuple[str | None, int], int] = {}
+    def _check_units(self, units: list[Unit], elements: list[Element] | None = None) -> None:
+        # the section each question is in: the last heading above it that is no question's own; a
+        # numbering that starts again at 1 in the next section (each '### 小结' numbered 1, 2, …) is normal
+        starts = {u.start.index for u in units}
+        heads = [i for i, el in enumerate(elements or []) if el.kind == "heading" and i not in starts]
+
+        def section(u: Unit) -> int:
+            return max((i for i in heads if i < u.start.index), default=-1)
+
+        seen_numbers: dict[tuple[str | None, int, int], int] = {}
         seen_titles: dict[str, int] = {}
         previous: Unit | None = None
         summarise = len(units) > 1 and not any(u.has("explanation") or u.merged_line for u in units)
@@ -550,13 +563,14 @@ class _Planner:
                 self.warn(u.line, "QI011", f"numbering jumps from {previous.start.number} to {n}: {gap} "
                                            f"missing or hidden in the answer at line {previous.line}")
             if n is not None:
-                key = (u.group, n)
+                key = (u.group, section(u), n)
                 if key in seen_numbers:
                     self.warn(u.line, "QI002", f"question number {n} is used twice (first at line {seen_numbers[key]}): "
                                                "both are kept, as separate pages")
                 else:
                     seen_numbers[key] = u.line
-                if previous and previous.start.number and n == 1 and previous.start.number > 1:
+                if previous and previous.start.number and n == 1 and previous.start.number > 1 \
+                        and section(previous) == section(u):
                     self.warn(u.line, "QI009", f"numbering restarts at 1 after question {previous.start.number}: "
                                                "pages are numbered in document order")
             title_key = re.sub(r"\W", "", u.title)
@@ -688,7 +702,7 @@ class _Planner:
                 for a in re.findall(r"""\b(?:id|name)\s*=\s*["']?([^"'\s>]+)""", raw, re.I):
                     moved.setdefault(a, topics[k].rel)
             self.diags += neutralise_links(plan.pages, self.source, moved)
-            self.diags += localise_images(plan.pages, self.source, plan.assets)
+            self.diags += localise_images(plan.pages, self.source, plan.assets, self.docs)
         if units:
             self._keep_every_line(plan.pages)
         for page in plan.pages:
@@ -863,7 +877,7 @@ class _Planner:
             n for o in u.parts[p] for n in o.src])
         for idx, part in enumerate(present):
             content, lead, trail = unwrap(trim(u.parts[part]))
-            content = separate_paren_items(separate_options(self._no_fences(no_headings(self._close_fence(content)))))
+            content = separate_lists(separate_paren_items(separate_options(self._no_fences(no_headings(self._close_fence(content))))))
             title = u.block_titles.get(part)
             title = None if title and generic_title(title) else title  # '<summary>Show answer</summary>'
             out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part]) + lead))
@@ -873,7 +887,7 @@ class _Planner:
             closes = tuple(u.closes) + empty_labels if idx == len(present) - 1 else ()
             out += [OutLine("///", trail + closes), OutLine("", ())]
         out.extend(u.tail)
-        return squeeze(out)
+        return no_closing_rule(out)
 
 
 #: A runner-up scoring this share of the winner's score or more makes the reading weak (QI022).
@@ -891,14 +905,24 @@ ASKING_LINE_RE = re.compile(r"^\s{0,3}(?:(?:\d{1,3}[.)、．]|Q\d*[:：.]|问[:�
                             r"|\*\*[^*]+[?？]\s*\*\*)\s*$")
 
 
+#: A link written in a title ('什么是 AJAX ? [mdn](https://…)'): a link holds no link, so its words stand alone.
+_INLINE_LINK_RE = re.compile(r"(?<![!\\])\[(?P<words>[^\[\]]{0,500})\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]{0,200}\")?\)")
+
+
 def _link_text(title: str) -> str:
-    """A title as a link's words: its brackets escaped, but not inside a code span (code spans
-    bind tighter than a link's brackets; a backslash there would be shown: `len(\\[1\\])`)."""
+    """A title as a link's words: a link in it reduced to its words (a link holds no link: the
+    chapter page would show the Markdown and its address), its brackets escaped, but not inside a
+    code span (code spans bind tighter than a link's brackets; a backslash there would be shown:
+    `len(\\[1\\])`)."""
     out, at = [], 0
+
+    def plain(text: str) -> str:
+        return _INLINE_LINK_RE.sub(lambda m: m["words"], text).replace("[", "\\[").replace("]", "\\]")
+
     for m in CODE_SPAN_RE.finditer(title):  # shown as written
-        out += [title[at:m.start()].replace("[", "\\[").replace("]", "\\]"), m.group(0)]
+        out += [plain(title[at:m.start()]), m.group(0)]
         at = m.end()
-    return "".join(out) + title[at:].replace("[", "\\[").replace("]", "\\]")
+    return "".join(out) + plain(title[at:])
 
 
 def document_language(text: str) -> str:
@@ -909,6 +933,8 @@ def document_language(text: str) -> str:
 
 
 def plan_import(text: str, source: str, chapter: str | None = None, title: str | None = None,
-                taken_ids: set[str] | None = None, options: ImportOptions | None = None) -> ImportPlan:
-    """Plan the pages for one document; never raises on odd input."""
-    return _Planner(text, source, chapter, title, taken_ids or set(), options).plan()
+                taken_ids: set[str] | None = None, options: ImportOptions | None = None,
+                docs: str = "docs") -> ImportPlan:
+    """Plan the pages for one document (to be written under the folder `docs`, as its hints say);
+    never raises on odd input."""
+    return _Planner(text, source, chapter, title, taken_ids or set(), options, docs).plan()

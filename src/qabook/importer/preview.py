@@ -128,7 +128,8 @@ def preview_html(source_text: str, plan: ImportPlan) -> str:
     ]
     warnings = sum(1 for d in plan.diagnostics if not d.is_error)
     errors = sum(1 for d in plan.diagnostics if d.is_error)
-    how = plan.explanation[:3] if plan.explanation else []
+    # where questions start, in words and the document's language (`explain.layout`); --explain has the scores
+    how = [plan.explanation[0].removeprefix(f"{plan.source}: ")] if plan.explanation else []
     rows = []
     for n, line in enumerate(lines, 1):
         role = roles.get(n, "" if not line.strip() else "chapter")

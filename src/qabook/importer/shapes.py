@@ -56,11 +56,17 @@ _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("(N)", re.compile(r"^[(（](?P<n>\d+)[)）]\s*")),
     ("N.", re.compile(r"^(?P<n>\d+)\s*[.．](?!\d)\s*")),
     ("N)", re.compile(r"^(?P<n>\d+)\s*[)）]\s*")),
-    ("N、", re.compile(r"^(?P<n>\d+)\s*[、:：]\s*")),
+    ("N、", re.compile(r"^(?P<n>\d+)\s*[、:：，]\s*")),  # '5， 从…': a Chinese comma for the 、
     # '三、 …', and '二 在go语言中…' (a space for the 、, beside '三、' in the same sequence; not '一 二 三')
     ("一、", re.compile(rf"^(?P<n>[{_CJK_DIGITS}]+)(?:\s*[、.．]|\s+(?=[^\s{_CJK_DIGITS}]))\s*")),
     ("N ", re.compile(r"^(?P<n>\d{1,3})\s+(?:[-–—]\s+)?(?=\D)")),  # '2 在go语言中…', '1 - Which …?'
 )
+#: The words that name a series before its question word and number ('Python Quiz 0001', 'Daily Problem 3',
+#: 'Java 面试题 5', 'CKAD – Q01: …'): one to three words, each followed by a space, a dash after them at most.
+_NAMED_SERIES_RE = re.compile(r"^(?:[^\W\d_][\w.+#-]{0,20}\s+){1,3}(?:[-–—:|]\s+)?(?=[^\W\d_])")
+#: A heading that is only a number, a mark after it at most ('#### 07', '#### 49 *'): the question's number,
+#: its words under it (1–3 digits: '## 2024' is a year).
+_BARE_NUMBER_RE = re.compile(r"^(?P<n>\d{1,3})(?:\s*[*★☆✱]+)?\s*$")
 #: Any word before a number ('Drill 26.', 'Card 3:'): a numbering only where the author's pattern
 #: named that word (`numbering(…, any_word=True)`); in a document's prose it is words and a number.
 _ANY_WORD_N_RE = re.compile(r"^(?P<word>[^\W\d_]{1,12})\s*#?\s*(?P<n>\d+)(?P<part>[a-z](?![a-z]))?(?!\d)"
@@ -256,10 +262,13 @@ def step(a: Numbering, b: Numbering) -> float:
 _DATE_RE = re.compile(r"(?:19|20)\d\d([-./年])\d{1,2}(?:\1|月)\d{1,2}日?(?!\d)")
 
 
-def numbering(text: str, any_word: bool = False) -> Numbering | None:
+def numbering(text: str, any_word: bool = False, heading: bool = False) -> Numbering | None:
     """The numbering a line opens with, if any (the text is taken without its bold marks); with
     `any_word`, any word before a number counts as a question word ('Drill 26.': an author's
-    pattern named it)."""
+    pattern named it). A heading's text (`heading`) may also be its number alone (`#### 07` over
+    the question, `#### 49 *`: what it asks is the text under it), or name its series before a
+    question word and its number (`## Python Quiz 0001`, `# CKAD – Q01: …`, `## Java 面试题 3`):
+    numbered as `Quiz 1` is, the series' name, the same on each, no words of the title."""
     text = text.strip()
     if _DATE_RE.match(text):
         return None  # '2021.12.31 技术分享', '2024-05-01 …': a date, not the number of a question
@@ -281,6 +290,12 @@ def numbering(text: str, any_word: bool = False) -> Numbering | None:
         rest = text[m.end():].strip()
         rest = re.sub(r"^(\*\*|__)\s*", "", rest) if text.startswith(("**", "__")) else rest
         return Numbering(style, number, word, rest, (m.groupdict().get("part") or "").lower())
+    if heading:  # (after the styles: '#### 100.' is numbered 'N.' as its siblings are)
+        if bare := _BARE_NUMBER_RE.match(text):
+            return Numbering("N ", int(bare["n"]), "", "")
+        if (named := _NAMED_SERIES_RE.match(text)) and not _INTERROGATIVE_RE.match(text) \
+                and (inner := numbering(text[named.end():])) and says_question(inner) and inner.number is not None:
+            return inner
     m = _QPREFIX_RE.match(text)
     if m:
         return Numbering("Q:", None, "q", text[m.end():].strip())
@@ -360,6 +375,21 @@ _ANSWER_TYPES = {"answer", "success", "tip", "note", "solution", "hint", "check"
 LINKED_NUMBER_RE = re.compile(r"^(?P<lead>(?:\*\*|__)?\s*)\[(?P<n>\d{1,4})\]\([^()\s]{1,500}\)(?=\s*(?:\*\*|__)?\s*[.．、)])")
 
 
+#: A line that is one link leading nowhere ('[[0.数据库范式有哪些？]]()': an empty target, its words maybe in
+#: a wiki link's brackets): the reader sees its words, '[0.数据库范式有哪些？]', and nothing to follow.
+_NOWHERE_LINK_RE = re.compile(r"^(?P<lead>(?:\*\*|__)?)\[(?:\[(?P<wiki>[^\[\]]{1,500})\]|(?P<words>[^\[\]]{1,500}))\]\(\s*\)"
+                              r"(?P<tail>(?:\*\*|__)?)\s*$")
+
+
+def nowhere_link_words(line: str) -> str:
+    """The line as its reader sees it when it is one link that leads nowhere (its words, the wiki
+    link's brackets aside); else the line as it is."""
+    m = _NOWHERE_LINK_RE.match(line)
+    if not m or m["lead"] != m["tail"]:
+        return line
+    return f"{m['lead']}{(m['wiki'] or m['words']).strip()}{m['tail']}"
+
+
 def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = None, numbered: bool = True) -> Shape:
     """The shape of one element's first line; with `numbered` False, a number it opens with is a
     word of its title (`counted_titles`)."""
@@ -420,6 +450,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
     bold = ""
     line = DECOR_RE.sub("", line, count=1)  # '## ✅ **1. What is …?**': numbered and bold under its emoji
     line = LINKED_NUMBER_RE.sub(r"\g<lead>\g<n>", line, count=1)  # '**[1](ch01.md#q1).** …': the number, linked
+    line = nowhere_link_words(line)  # '[[0.数据库范式有哪些？]]()': a link to nowhere is its words
     text = line
     if box == "item" and (h := ATX_HEADING_RE.match(line)):
         # '1. ### What is X?': a heading inside the list item — its form is the heading's, apart from
@@ -434,7 +465,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
             bold, text = "prefix", f"{inner} {m['rest']}"
     label = labels.heading(text) if box[:1] == "h" else labels.paragraph(line)
     label_kind = label.kind if label else ""
-    num = numbering(text) if numbered else None
+    num = numbering(text, heading=box[:1] == "h") if numbered else None
     if num is None and numbered and box[:1] == "h" and (linked := linked_title(text)) and (inner := numbering(linked[0])):
         # '# [3. WebSocket的工作原理](https://…/video)': the number is read inside the link that makes
         # the whole heading; the title keeps the link as written (its words are the link's)

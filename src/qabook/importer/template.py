@@ -173,6 +173,9 @@ class Candidate:
         box, bold = self.key[0], self.key[1]
         if box == "item" and bold != "whole" and not _heading(bold):
             return False  # plain numbered items are steps and outlines, not questions, whatever the title
+        if self.key[2] == "plain" and _heading(box) and f["ask"] < 0.5 and f.get("titled", 0) < 1.0:
+            return False  # unnumbered headings that mostly do not ask, in a document whose opening lines only
+            # mention questions ('Use the following questions as a guide:'): a README's or article's sections
         return bool(f.get("titled")) and f["n"] >= 3 and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and (
             f["sequence"] >= 0.6 or bold == "whole" or box == "dt" or _heading(box) or _heading(bold))
 
@@ -522,7 +525,7 @@ def _hides_answer(lines: list[str], labels: Labels, opens: bool = True) -> bool:
     return opens and (not text or bool(_REVEAL_RE.search(text)))
 
 
-_TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|面试问题|笔试题|习题|练习|试题|题库|真题|考题|测验|自测|复习题|"
+_TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|面试题|面试问题|笔试题|习题|练习|试题|题库|真题|考题|考试|试卷|测验|自测|复习题|"
                         r"\b(?:interview questions|quiz|quizzes|exam|exercises?|questions?|problems|self-check|trivia)\b", re.I)
 
 
@@ -944,6 +947,27 @@ def numbered_edges(cand: Candidate) -> set[int]:
     return {cand.indices[k] for k in list(range(head)) + list(range(n - tail, n))}
 
 
+def _quiet_tail(cand: Candidate, run: list[int]) -> list[int]:
+    """The last starts of a run that asks (two at least ask before them), when
+    none of them asks, sets a task, offers choices or carries an answer label, and they are fewer than
+    the ones that ask: a lesson's questions, then its steps in the same list ('4. 怎么学 AJAX ?', then
+    '5. 接下来讲解 axios 语法' over the lesson's code). A person reads those steps as the lesson, as a
+    list of steps that asks nowhere."""
+    def holds(j: int) -> bool:  # it asks, sets a task, or is answered as a quiz's question is
+        return any(len(flags) > j and flags[j] for flags in (cand.asked_at, cand.labelled_at, cand.quiz_at,
+                                                             cand.keyed_at)) or instructs(cand.shapes[j].title)
+
+    k = len(run)
+    while k and not holds(run[k - 1]):
+        k -= 1
+    tail = run[k:]
+    if not tail or k < 2 or len(tail) >= k or sum(cand.asked_at[j] for j in run[:k]) < 2:
+        return []
+    if not all(len(cand.answered_at) > j and cand.answered_at[j] for j in tail):
+        return []  # a step says something under it; a line alone is one of the list's statements (a fill-in)
+    return tail
+
+
 def quiet_runs(cand: Candidate, by_run: bool = False):
     """The starts of a numbered list template's runs (each restart at 1 or lower begins one, numbered
     one by one) in which no start asks, offers choices or carries an answer label of its own, while
@@ -961,10 +985,14 @@ def quiet_runs(cand: Candidate, by_run: bool = False):
     quiet: list[list[int]] = []
     for run in runs if len(runs) >= 2 else []:
         numbers = [cand.shapes[k].numbering.number for k in run]
-        if len(run) < 2 or any(cand.asked_at[k] or cand.labelled_at[k] for k in run) \
-                or any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
-            continue  # a run that asks somewhere, or not numbered one by one like a list of rules
-        quiet.append(run)
+        if any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
+            continue  # not numbered one by one like a list of rules or steps
+        if len(run) >= 2 and not any(cand.asked_at[k] or cand.labelled_at[k] for k in run):
+            quiet.append(run)
+            continue
+        tail = _quiet_tail(cand, run)
+        if tail:
+            quiet.append(tail)
     # the runs that ask are judged apart from every such run (a document's tips and its steps both
     # before its questions)
     read_past = {k for run in quiet for k in run}
@@ -1036,11 +1064,13 @@ def topic_names(cand: Candidate, elements: list[Element]) -> set[int]:
 def in_sequence(shapes: list[Shape], k: int) -> bool:
     """The k-th start's number continues the one before it and the one after it continues it
     ('**10. Adapt the program…**' between 9 and 11): the document's own numbering says it is one of
-    the questions, whether or not it is written as one."""
+    the questions, whether or not it is written as one. A number the author skipped beside it does
+    not take it out ('### 43、讲讲…' after 41, before 44): it goes up from one neighbour and the other
+    follows it, or it follows one and the other goes up from it."""
     if not 0 < k < len(shapes) - 1:
         return False
     before, here, after = (s.numbering.number if s.numbering else None for s in shapes[k - 1:k + 2])
-    return None not in (before, here, after) and before + 1 == here == after - 1
+    return None not in (before, here, after) and before < here < after and (before + 1 == here or here + 1 == after)
 
 
 def _asks_between(cand: Candidate) -> bool:

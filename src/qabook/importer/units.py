@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from qabook.importer.detect import Start
 from qabook.importer.elements import Element
-from qabook.importer.labels import DEFAULT, Label, Labels
+from qabook.importer.labels import DEFAULT, Label, Labels, names_kind
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS
-from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering, numbering_only, placeholder_text
+from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering, numbering_only, placeholder_text, unfenced
 from qabook.importer.marked import (BOX_CHECKED_RE, BOX_RE, CHECKED_RE, CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE,
                                     blank_stem, marked, odd_bullet, ticked, unbold_choice)
 from qabook.importer.tables import row_parts
@@ -121,6 +121,7 @@ class _Sorter:
         self.adm_question = False  # a '!!! question' admonition's body is being read
         self.part_level = 0  # the level of the heading label that opened the current part ('## 题目描述')
         self.whole = False  # a whole-line question label ('**问题1：…？**') is open: what follows is its answer
+        self.choices: set[int] = set()  # paragraphs whose 'A:' opens a run of choices, not the answer (`choice_runs`)
 
     def add(self, out: list[OutLine]) -> None:
         if self.whole and self.state == "question":
@@ -193,6 +194,8 @@ class _Sorter:
             self.add([OutLine(f"**{' '.join(el.text.split())}**", tuple(el.own_lines))] + _lines(lines, el, skip))
         elif el.kind == "paragraph":
             label = self.labels.paragraph(lines[el.start])
+            if label and el.start in self.choices:
+                label = None  # 'A: obj.a' then 'B: obj()a': a choice, as the next letter's line shows
             if label is None and (label := admonition_label(lines[el.start], self.labels)):
                 titled = ADMONITION_RE.match(lines[el.start].strip())
                 if titled and label.word != titled["type"] and not self.labels.heading(label.word) \
@@ -330,12 +333,40 @@ def admonition_label(line: str, labels: Labels) -> Label | None:
     return None
 
 
+def choice_runs(body: list[Element], lines: list[str], labels: Labels = DEFAULT) -> set[int]:
+    """The paragraphs (their first 0-based line) whose one-letter label 'A' opens a run of choices:
+    a person reading 'A: obj.a', then 'B: obj()a' (or 'A：' over code, then 'B：' over code) sees
+    choices A, B…, not the answer 'obj.a' and a stray 'B:'. The letter after it, written the same way
+    as a choice of its own before any other label, tells them so."""
+    out: set[int] = set()
+    paragraphs = [el for el in body if el.kind == "paragraph"]
+    for k, el in enumerate(paragraphs):
+        label = labels.paragraph(lines[el.start])
+        if not label or len(label.word) != 1 or not label.word.isalpha():
+            continue
+        nxt = chr(ord(label.word.upper()) + 1)
+        for later in paragraphs[k + 1:]:
+            text = lines[later.start].strip()
+            m = _LETTER_LINE_RE.match(text)
+            if m and m["letter"].upper() == nxt:
+                out.add(el.start)
+                break
+            if labels.paragraph(text):
+                break  # another label first ('答案：B'): the letter labels its part
+    return out
+
+
+#: A line that opens with a letter and its colon or stop, maybe nothing after it ('B：' over its code).
+_LETTER_LINE_RE = re.compile(r"^(?:\*\*)?[(（]?(?P<letter>[A-H])(?:\*\*)?\s*[.)．、:：）]")
+
+
 def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels = DEFAULT,
               details_answers: bool = False) -> None:
     """Sort the body elements of one question into its parts (and its tail)."""
     body = _open_admonitions(body, lines)
     body = _question_goes_on(unit, body, lines, labels)
     sorter = _Sorter(unit, lines, labels, details_answers)
+    sorter.choices = choice_runs(body, lines, labels)
     if "answer" in unit.labelled:  # 'What is X? Answer: …' on the question's line: what follows goes on with it
         sorter.state = "answer"
     for k, el in enumerate(body):
@@ -356,7 +387,8 @@ def sort_unit(unit: Unit, body: list[Element], lines: list[str], labels: Labels 
         unit.parts["question"].append(OutLine(unit.title, ()))
     if not re.search(r"\w", unit.title):
         asked = unit.parts["question"][unit.question_offset:] or unit.parts["question"]
-        first = full_title(next((o.text for o in asked if o.text.strip() and not FENCE_RE.match(o.text)), ""))
+        # its first line of words, not of code ('#### 07' over a program and its choices: no '#include' title)
+        first = full_title(next((text for _, text in unfenced([o.text for o in asked]) if text.strip()), ""))
         if unit.title_src and not unit.start.bare:  # "第 1 题 🟢": keep the heading, add the question
             unit.title = f"{unit.heading_text} {first}".strip()
         else:  # nothing to ask but the heading: its words as written ('Ex1.17'), not a made-up 'Question 17'
@@ -552,7 +584,9 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     if not blocks:
         return
     take = 0
-    bare = numbering_only(unit.title) or unit.start.bare  # ("## 4.2-1", "## Ex1.6": titled by their heading)
+    kind = re.sub(r"[*_`]", "", unit.title).strip()  # "#### 1.判断题": titled by the kind of question it is
+    kind = kind if names_kind(kind) else ""
+    bare = numbering_only(unit.title) or unit.start.bare or bool(kind)  # ("## 4.2-1", "## Ex1.6": titled by their heading)
     first = [_QUOTE_RE.sub("", o.text, count=1) for o in answer[blocks[0][0]:blocks[0][1]]]
     label = labels.paragraph(first[0]) if _QUOTE_RE.match(answer[blocks[0][0]].text) else None
     if label is not None and label.kind == "question":  # '> **题目**: …': up to the quote's first blank line
@@ -582,7 +616,8 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     while unit.parts["answer"] and not unit.parts["answer"][0].text.strip():
         unit.parts["answer"].pop(0)
     if bare:
-        unit.title = _statement_title(said, unit.start.number) or unit.title
+        said_title = _statement_title(said, unit.start.number)
+        unit.title = (f"{kind}：{said_title}" if kind else said_title) if said_title else unit.title
     unit.how["question"] = how + (f" (from line {said[0].src[0]})" if said and said[0].src else "")
 
 

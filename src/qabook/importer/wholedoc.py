@@ -11,7 +11,8 @@ see it at a glance:
   answer is labelled after it (an answer label, a `<details>` that hides it, an answer
   admonition); or
 - the first heading is the document's only top-level heading and is numbered (`# 27. …`), or
-  asks with a question mark over sections none of which does (`# 为什么Java不支持多继承？` over
+  opens with a word and a colon and asks with its mark (`# 面试官：说说…？`; not a column's word
+  over a rhetorical title, `# 杂谈：我们为什么需要读书学习`), or asks with a question mark over sections none of which does (`# 为什么Java不支持多继承？` over
   `## 速记`, `### 菱形继承问题`: the sections are its answer, as `asked_by_its_title` reads them);
 
 and that unit holds most of the document (what comes before it — a banner, navigation links —
@@ -77,7 +78,8 @@ def whole_document(elements: list[Element], shapes: list[Shape], lines: list[str
         how = "one labelled question part"
     elif not question_parts and (shape.asking or said) and has_answer_mark(body, labels):
         how = "the first heading and an answer label after it"
-    elif not question_parts and alone and (shape.numbering or (shape.asking and _SAID_RE.match(shape.title))):
+    elif not question_parts and alone and (shape.numbering or (question_mark(shape.title) and shape.asking
+                                                               and _SAID_RE.match(shape.title))):
         how = "the document's only top-level heading"
     elif not question_parts and alone and question_mark(shape.title) and len(heads) > 1 and not any(
             question_mark(shapes[i].title) for i in heads[1:]):
