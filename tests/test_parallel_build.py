@@ -33,6 +33,11 @@ if jobs > 1:  # the search expansions come from the converting workers (BookStat
     def _gathered(*args):
         raise AssertionError("the index segmented the documents again: the workers' figures were not used")
     qabook.search.expand._gathered = _gathered
+    import qabook.search.index  # nor the field means: the workers added each field's length up
+    def field_means(*args):
+        raise AssertionError("the index weighed the fields again: the workers' lengths were not used")
+    import qabook.plugin.search_index
+    qabook.search.index.field_means = qabook.plugin.search_index.field_means = field_means
 config = load_config("mkdocs.yml", site_dir=site)
 config.plugins["qabook"].config["pdf"] = False
 build(config, jobs=jobs, min_pages=0, keep_content=jobs == 1)  # several: as `qabook build`, which lets go

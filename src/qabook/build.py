@@ -68,6 +68,10 @@ def swap_in(staging: Path, site_dir: Path) -> tuple[list[str], list[str]]:
     return discard_dir(old, gone_prefix(site_dir)), notes
 
 
+def _silent(message: str) -> None:
+    """No progress said."""
+
+
 def gone_prefix(site_dir: Path) -> str:
     """The name start of a previous site being removed after a build (`.site-gone-<pid>-x`)."""
     return f".{site_dir.name}-gone-"
@@ -75,14 +79,17 @@ def gone_prefix(site_dir: Path) -> str:
 
 def build_site(project: Project, site_dir: Path | None = None, *, offline: bool = False,
                pdf: bool = True, strict: bool = False, jobs: int | None = None,
-               progress: Progress = lambda s: None) -> BuildResult:
+               progress: Progress | None = None, quiet: bool = False) -> BuildResult:
     """Check, build into a staging folder (MkDocs, with the PDFs made by the plugin), swap it in.
 
     The check parses the book on every core; MkDocs then runs in a child process forked with
     the parsed pages, rendering pages on every core too (qabook.parallel_build). A check that
     finds errors starts no MkDocs at all. One build at a time per site folder (a lock beside
     it); staging folders left by a killed build are removed first, and so is what a killed or
-    failed removal of an earlier previous site left (`.site-gone-*`).
+    failed removal of an earlier previous site left (`.site-gone-*`). `progress` is told each
+    step, in the MkDocs process too (how many pages converted and rendered, then the files
+    written after them: qabook.progress; None: nothing said; where MkDocs' process is spawned,
+    not forked, a module-level function); `quiet`: MkDocs' own messages only when they warn.
     """
     site_dir = site_dir or project.site_dir
     problem = site_dir_problem(site_dir, project.docs_dir, project.root)
@@ -95,7 +102,8 @@ def build_site(project: Project, site_dir: Path | None = None, *, offline: bool 
             left = restore_aside(site_dir.parent, f".{site_dir.name}-old-", site_dir, keep_hidden=True)
             left += remove_abandoned(site_dir.parent, gone_prefix(site_dir))  # a removal cut short
             remove_stale(site_dir.parent, f".{site_dir.name}-build-")
-            result = _build_locked(project, site_dir, offline, pdf, strict, jobs or available_cores(), progress)
+            result = _build_locked(project, site_dir, offline, pdf, strict, jobs or available_cores(), progress,
+                                   quiet)
             result.leftovers[:0] = left
             return result
     except LockHeld as exc:
@@ -106,7 +114,8 @@ def build_site(project: Project, site_dir: Path | None = None, *, offline: bool 
 
 
 def _build_locked(project: Project, site_dir: Path, offline: bool, pdf: bool, strict: bool, jobs: int,
-                  progress: Progress) -> BuildResult:
+                  told: Progress | None, quiet: bool) -> BuildResult:
+    progress = told or _silent
     staging = make_staging_dir(site_dir.parent, f".{site_dir.name}-build-")
     mkdocs = None
     try:
@@ -117,7 +126,8 @@ def _build_locked(project: Project, site_dir: Path, offline: bool, pdf: bool, st
         progress("building pages with MkDocs" + (" and PDFs" if pdf else "") + f" ({jobs} processes)")
         # forked now, MkDocs starts with the pages the check parsed (PROCESS_CACHE)
         job = MkdocsBuild(project.config_file, staging, strict=strict, directory_urls=False if offline else None,
-                          plugin_options={"check": False, "pdf": pdf, "jobs": jobs}, jobs=jobs, built_site=site_dir)
+                          plugin_options={"check": False, "pdf": pdf, "jobs": jobs}, jobs=jobs, built_site=site_dir,
+                          progress=told, quiet=quiet)
         mkdocs = MkdocsProcess(job)
         failure = mkdocs.wait()
         mkdocs = None

@@ -248,18 +248,22 @@ def _progress(message: str) -> None:
 @click.option("--strict", is_flag=True, help="Fail on warnings too (check and MkDocs).")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None,
               help="Processes: pages rendered and chapters printed to PDF at once (default: every core).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress lines: only findings, warnings and errors.")
 def build_cmd(config_file: Path | None, site_dir: Path | None, pdf: bool, offline: bool, strict: bool,
-              jobs: int | None) -> None:
+              jobs: int | None, quiet: bool) -> None:
     """Check the pages, then build the site (and PDFs); publish only if everything passes.
 
     The new site is built in a staging folder and swapped in at the end: a failed check or
-    build leaves the previous site exactly as it was.
+    build leaves the previous site exactly as it was. Each step is said on stderr as it
+    starts, with how many pages are converted and rendered (every tenth; on a terminal, every
+    few seconds too), unless --quiet.
     """
     from qabook.build import UnsafePathError, build_site
 
     project = _project(config_file)
     try:
-        result = build_site(project, site_dir, offline=offline, pdf=pdf, strict=strict, jobs=jobs, progress=_progress)
+        result = build_site(project, site_dir, offline=offline, pdf=pdf, strict=strict, jobs=jobs,
+                            progress=None if quiet else _progress, quiet=quiet)
     except UnsafePathError as exc:
         raise UsageError(str(exc)) from None
     except KeyboardInterrupt:  # its workers and staging folder are gone by now (build.build_site)

@@ -13,8 +13,9 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
+from qabook import progress
 from qabook.staging import worker_process
 
 
@@ -29,6 +30,8 @@ class MkdocsBuild:
     plugin_options: dict[str, Any] = field(default_factory=dict)  # the qabook plugin's, e.g. pdf=False
     jobs: int | None = None  # worker processes for the pages (None: every core)
     built_site: Path | None = None  # the site folder this build replaces (`site_dir` is a staging folder)
+    progress: Callable[[str], None] | None = None  # told how far the build is (qabook.progress), in the child
+    quiet: bool = False  # MkDocs' own messages: warnings and errors only
 
 
 class _Console(logging.Handler):
@@ -43,7 +46,7 @@ def _child(job: MkdocsBuild, conn: Any) -> None:
     worker_process()  # Ctrl+C is qabook's: it ends this process and, with it, every process under it
     logger = logging.getLogger("mkdocs")
     logger.handlers[:] = [_Console()]
-    logger.setLevel(logging.INFO)
+    logger.setLevel(logging.WARNING if job.quiet else logging.INFO)
     logger.propagate = False
     try:
         from mkdocs.config import load_config
@@ -60,7 +63,8 @@ def _child(job: MkdocsBuild, conn: Any) -> None:
                 plugin.config[key] = value
             if job.built_site is not None:
                 plugin.built_site = job.built_site  # a renamed book is told against the site it replaces
-        build(config, jobs=job.jobs, keep_content=False)  # one build, then the process ends
+        with progress.reporting(job.progress):
+            build(config, jobs=job.jobs, keep_content=False)  # one build, then the process ends
         conn.send(None)
     except BaseException as exc:  # noqa: BLE001 - sent to the parent as one line
         text = str(exc).strip() or type(exc).__name__

@@ -17,7 +17,7 @@ from qabook.vocabulary import qa_types
 QA_TYPES = qa_types()
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A fenced `/// type | title` block; `end` is None when it was never closed."""
 
@@ -34,7 +34,7 @@ class Block:
         return not any(line.strip() for line in self.content)
 
 
-@dataclass
+@dataclass(slots=True)
 class Question:
     """A question block and the answer/explanation blocks that follow it."""
 
@@ -58,7 +58,7 @@ class Question:
         return self.first("explanation")
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     level: int
     text: str
@@ -66,7 +66,7 @@ class Heading:
     anchor: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
     href: str
     line: int

@@ -59,6 +59,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_e
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
+from qabook import progress
 from qabook.cpus import available_cores
 from qabook.markdown_reuse import reused_markdown
 from qabook.memory import Packed, PackedItems, give_back, packed_or_items, packed_or_text
@@ -320,8 +321,10 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
             pack = not keep_content and render_in_parallel(config)
             _populate_all(config, files, pages, jobs, pack)
         else:
+            converted = progress.Count("converting", len(pages))  # (said by `qabook build`: qabook.progress)
             for page in pages:
                 _populate_page(page, config, files)
+                converted.add()
         if excluded:
             log.info("The following pages are being built only for the preview but will be excluded from "
                      "`mkdocs build` per `draft_docs` config:\n  - " + "\n  - ".join(excluded))
@@ -341,9 +344,11 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
                         plugin.parallel_beside_render(config)
             _build_all(config, nav, env, doc_files, jobs)
         else:
+            rendered = progress.Count("rendering", len(doc_files))
             for file in doc_files:
                 assert file.page is not None
                 _build_page(file.page, config, doc_files, nav, env, excluded=file.inclusion.is_excluded())
+                rendered.add()
 
         log_level = config.validation.links.anchors
         for file in doc_files:
@@ -368,6 +373,7 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
 
 
 def _populate_all(config: MkDocsConfig, files: Files, pages: list[Page], jobs: int, pack: bool = False) -> None:
+    converted = progress.Count("converting", len(pages))
     aware = [p for p in config.plugins.values() if hasattr(p, "parallel_page_state")]
     chunked = [p for p in config.plugins.values() if hasattr(p, "parallel_chunk_state")]
     with _pool(jobs, config=config, files=files, pages=pages, pack=pack) as pool:
@@ -390,6 +396,7 @@ def _populate_all(config: MkDocsConfig, files: Files, pages: list[Page], jobs: i
             _relog(records)
             if error is not None:
                 raise BuildError(error)
+            converted.add(len(results))
 
 
 _PACKED_PAGES: dict[type, type] = {}
@@ -435,11 +442,13 @@ def _hold_packed(page: Page) -> None:
 def _build_all(config: MkDocsConfig, nav: Navigation, env: jinja2.Environment, doc_files: Sequence[File],
                jobs: int) -> None:
     _compile_templates(env, {str(f.page.meta.get("template", "main.html")) for f in doc_files if f.page is not None})
+    rendered = progress.Count("rendering", len(doc_files))
     with _pool(jobs, config=config, nav=nav, env=env, doc_files=doc_files) as pool:
-        for _, records, error in pool.imap(_build_chunk, _chunks(len(doc_files), jobs)):
+        for written, records, error in pool.imap(_build_chunk, _chunks(len(doc_files), jobs)):
             _relog(records)
             if error is not None:
                 raise BuildError(error)
+            rendered.add(written)
 
 
 def _compile_templates(env: jinja2.Environment, names: set[str]) -> None:
@@ -491,6 +500,10 @@ class Beside:
         self._process = ctx.Process(target=_beside_run, args=(func, writer))  # (not daemonic: it may fork workers)
         self._process.start()
         writer.close()
+
+    def running(self) -> bool:
+        """Still at work (it has not sent its result yet)."""
+        return not self._reader.poll()
 
     def join(self) -> None:
         try:

@@ -30,7 +30,7 @@ from qabook.model import Page
 from qabook.staging import atomic_file
 
 #: Bumped when the parser's results change shape, so that older caches are not read.
-FORMAT = 3
+FORMAT = 4
 #: Pages modified less than this long before a save are not kept: a file's timestamp moves in
 #: ticks, so a second edit of the same size within one would look unchanged (git's "racy" files).
 RACY_NS = 2_000_000_000

@@ -35,6 +35,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
+from qabook import progress
 from qabook import safe_markdown as sanitiser
 from qabook.book import load_book
 from qabook.compact import compact_html, without_material_search_strings
@@ -362,6 +363,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             give_back()
             self._write_index(config, rendered, full_build)
 
+        progress.step("writing the search index beside the rendering")
         self.index_job = beside(write)
 
     def _write_index(self, config: MkDocsConfig, rendered: dict[str, preview.Rendered], full_build: bool) -> None:
@@ -391,6 +393,7 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         rendered = preview.all_rendered(self.present, self.rendered)
         cards = None
         if self.config.study and self.book is not None:  # first: the print pages leave their questions to the cards
+            progress.step(f"writing the study data of {len(rendered):,} pages")
             cards = study_data.write_study_data(site_dir, self.config.book_id or config.site_name, self.language,
                                                 self.book, self.files, self.study_files, rendered,
                                                 home=self.config.home, renamed_from=self.renamed_from)
@@ -406,8 +409,11 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             folder = self.config.pdf_dir.strip("/")
             pdfs = ({ch.slug: f"{folder}/{chapter_pdf(self.pdf_slug, ch.slug)}" for ch in self.book.chapters}
                     if making_pdfs else None)  # the PDFs this build writes
+            if self.print_files:
+                progress.step(f"writing the print pages of {len(self.print_files):,} chapters")
             outputs.fill_print_pages(site_dir, self.book, self.print_files, rendered, cards, self.language, pdfs)
         if making_pdfs and self.book is not None and self.project is not None:
+            progress.step("printing the PDFs")
             outputs.write_pdfs(self.project, self.book, site_dir / self.config.pdf_dir, self.config.paper,
                                self.config.jobs)
             if note := outputs.unlinked_pdfs_note(self.book, self.config.pdf_dir, self.pdf_slug,
@@ -421,9 +427,13 @@ class QabookPlugin(BasePlugin[QabookConfig]):
             give_back()
         if self.index_job is not None:  # written beside the render loop (parallel_beside_render)
             job, self.index_job = self.index_job, None
+            if job.running():
+                progress.step("waiting for the search index")
             job.join()
         elif self.config.search:
+            progress.step(f"writing the search index of {len(rendered):,} pages")
             self._write_index(config, rendered, full_build)
         outputs.mark_site(site_dir)  # again, now with what came after the pages (search, study data)
         if self.offline is not None and self.files is not None:  # last: it lists what the build wrote
+            progress.step("writing the offline book's file list")
             self.offline.write(site_dir, self.files, self.config.pdf_dir, list(self.study_files.values()))

@@ -56,8 +56,9 @@ def write_index(site: Path, rendered: dict[str, Rendered], full_build: bool, pai
     pages = [page_docs for *_, page_docs in rendered.values()]
     docs = PageDocs(pages) if any(not isinstance(p, list) for p in pages) else [d for p in pages for d in p]
     names = set()
-    for name, data in index_files(docs, search_means(full_build, lambda: field_means(docs)), pairs, keep_terms,
-                                  stats):
+    # a one-off build's workers added up each field's length (`stats`): the index weighs from them
+    avg = None if stats is not None and full_build else search_means(full_build, lambda: field_means(docs))
+    for name, data in index_files(docs, avg, pairs, keep_terms, stats):
         names.add(name)
         target = out / name
         try:

@@ -482,7 +482,11 @@ class BookStats:
     loose words and mined pairs (`_expanded`, with this object's `token`). Segmented with the
     dictionary's words alone: a document whose runs hold a word that the book's or the author's
     pairs add is segmented again by `build_expansions` (what it counted here taken out, what it
-    counts with the book's words put in), so the tables are the same as from the documents."""
+    counts with the book's words put in), so the tables are the same as from the documents.
+    Beside them, each field's number of terms over the documents (`lengths`: the index's field
+    means, `qabook.search.index.means_of`), read once `build_expansions` found every document
+    marked with `token` (`matched`), so that the index does not unpack every document's term
+    counts once more for them."""
 
     def __init__(self) -> None:
         self.token = int.from_bytes(os.urandom(8), "big")  # (the documents' mark: of this build)
@@ -492,12 +496,16 @@ class BookStats:
         self.pieces: Counter[str] = Counter()
         self.latin_docs: Counter[str] = Counter()
         self.chars: set[str] = set()
+        self.lengths: Counter[str] = Counter()  # field → its terms in every document (a sum of counts)
+        self.matched = False  # `_from_stats` found these figures to be exactly the documents'
 
     def count(self, docs: list[SearchDoc]) -> None:
         """In a converting worker: a page's documents added, each marked with its loose words
         and mined pairs (what one document yielded is not kept on it)."""
         words = zh_words()
         for d in docs:
+            for f, counts in d.term_counts().items():
+                self.lengths[f] += sum(counts.values())
             p, pc, lo = _phrases(d, words, BASE_KEY)
             self.phrases.update(p)
             self.pieces.update(pc)
@@ -513,14 +521,16 @@ class BookStats:
     def take(self) -> tuple:
         """In a converting worker: what it counted since the last `take`, for the parent to `add`
         (the worker's counts start again at nothing)."""
-        part = (self.docs, self.phrases, self.pieces, self.latin_docs, self.chars)
+        part = (self.docs, self.phrases, self.pieces, self.latin_docs, self.chars, self.lengths)
         self.docs, self.phrases, self.pieces, self.latin_docs, self.chars = 0, Counter(), Counter(), Counter(), set()
+        self.lengths = Counter()
         return part
 
     def add(self, part: tuple) -> None:
         """In the build's parent: what a worker counted (`take`)."""
-        docs, phrases, pieces, latin, chars = part
+        docs, phrases, pieces, latin, chars, lengths = part
         self.docs += docs
+        self.lengths.update(lengths)
         self.phrases.update(phrases)
         self.pieces.update(pieces)
         self.latin_docs.update(latin)
@@ -549,7 +559,10 @@ def _from_stats(docs, stats: BookStats | None, author: list[Pair]) -> tuple | No
     """`_gathered`'s figures from `stats` (one pass over the documents for their loose words
     and pairs, a second only for the documents a word of the book's pairs falls in), or None
     when the stats do not hold exactly these documents (then they are segmented here)."""
-    if stats is None or stats.docs != len(docs):
+    if stats is None:
+        return None
+    stats.matched = False
+    if stats.docs != len(docs):
         return None
     book_pairs: list[Pair] = []
     loose: list[set[str]] = []
@@ -586,6 +599,7 @@ def _from_stats(docs, stats: BookStats | None, author: list[Pair]) -> tuple | No
             for name in _CACHED:
                 d.__dict__.pop(name, None)
         phrases, pieces = +phrases, +pieces  # (a count of 0: no document holds it now)
+    stats.matched = True
     return book_pairs, words, key, phrases, pieces, loose, stats.latin_docs, stats.chars
 
 

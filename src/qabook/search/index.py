@@ -18,7 +18,7 @@ from collections import defaultdict
 from typing import Iterator, Sequence
 
 from qabook.search.analyze import shard_of
-from qabook.search.digits import BYTE_CODES, code
+from qabook.search.digits import BYTE_CODES, DIGITS, HIGH, LAST, code
 from qabook.search.expand import BookStats, build_expansions
 from qabook.search.extract import SearchDoc
 from qabook.search.lexicon import Pair
@@ -75,13 +75,19 @@ def _js(kind: str, *args: object) -> bytes:
 
 def field_means(docs: list[SearchDoc]) -> dict[str, float]:
     """field → mean number of terms per document (BM25's length normalisation)."""
-    n = max(1, len(docs))
     totals: dict[str, int] = dict.fromkeys(FIELD_WEIGHTS, 0)
     for d in docs:  # (each document's counts read once, not kept: `SearchDoc.term_counts`)
         for f, counts in d.term_counts().items():
             if f in totals:
                 totals[f] += sum(counts.values())
-    return {f: (totals[f] / n) or 1.0 for f in FIELD_WEIGHTS}
+    return means_of(totals, len(docs))
+
+
+def means_of(totals: "dict[str, int]", docs: int) -> dict[str, float]:
+    """`field_means` from each field's number of terms over `docs` documents (added up here, or
+    as the documents were made: `BookStats.lengths`)."""
+    n = max(1, docs)
+    return {f: (totals.get(f, 0) / n) or 1.0 for f in FIELD_WEIGHTS}
 
 
 def _doc_weights(doc: SearchDoc, avg: dict[str, float]) -> "_Weights":
@@ -134,35 +140,24 @@ def term_weights(docs: list[SearchDoc], avg: dict[str, float] | None = None) -> 
     return postings
 
 
-def build_index(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None,
-                glossary: list[Pair] | None = None, keep_terms: bool = True) -> dict[str, bytes]:
-    """Relative path (under the search folder) → file content (`avg`: see `term_weights`;
-    `glossary`: the author's term pairs, see qabook.search.lexicon). `keep_terms=False` (a
-    one-off build): each document's term counts and weights are let go once it is weighed
-    (they are analysed again if ever asked for; a live preview keeps them for its next build)."""
-    return dict(index_files(docs, avg, glossary, keep_terms))
+#: Documents from which a one-off build's postings are made by two processes (`_all_postings`).
+SPLIT_MIN_DOCS = 4000
+_SPLIT: dict = {}  # what the second process makes its half from (set before it is forked)
 
 
-def index_files(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None,
-                glossary: list[Pair] | None = None, keep_terms: bool = True,
-                stats: BookStats | None = None) -> Iterator[tuple[str, bytes]]:
-    """build_index's files one at a time, in the same order: each is made when the one before
-    has been taken, and a term shard's postings go once it is made (a big book's index is never
-    whole in memory: at 10,000 pages the files and postings held at once set the build's peak).
-    `docs` is read in order, a few times over (`PageDocs`: a page's documents at a time);
-    `stats`: the expansions' figures added up beforehand (qabook.search.expand.BookStats)."""
-    # delta-encoded flat lists: [d1, w1, d2-d1, w2, …] (term_weights' postings, built flat:
-    # a tuple per posting was most of a big book's memory)
-    avg = avg or field_means(docs)
-    expansions, files = build_expansions(docs, glossary, stats)  # (reads the term counts: before they go)
+def _postings(docs: "Iterator[SearchDoc]", first: int, avg: dict[str, float],
+              keep_terms: bool) -> tuple[dict[str, bytearray], dict[str, int], int]:
+    """Each term's postings of these documents (numbered from `first`), as written: (term → its
+    [delta, weight, …] in digits' code, the first delta counted from 0; term → its last
+    document; the result texts' bytes, for chunk_docs)."""
     # (written as they come, in digits.encode_numbers' code — each number's characters do not depend
     # on its neighbours —: ≈ 1.3 bytes a number, where an array of 32-bit numbers held 4, and
     # the whole book's postings were the index process's largest growth)
     encoded: dict[str, bytearray] = {}
     last: dict[str, int] = {}
     codes, top = BYTE_CODES, len(BYTE_CODES)
-    row_bytes = 0  # (the result texts' sizes, for chunk_docs: added up on this pass)
-    for doc_id, doc in enumerate(docs):
+    row_bytes = 0
+    for doc_id, doc in enumerate(docs, first):
         row_bytes += _row_bytes(doc)
         weights = _doc_weights(doc, avg)
         if not keep_terms:  # (and its weights: they are in the postings now)
@@ -179,7 +174,94 @@ def index_files(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None
             flat += codes[delta] if delta < top else code(delta).encode("ascii")
             flat += codes[w] if w < top else code(w).encode("ascii")
             last[term] = doc_id
-    last.clear()
+    return encoded, last, row_bytes
+
+
+def _second_half() -> tuple[dict[str, bytes], int]:
+    """In the forked process: `_postings` of the later pages (`_SPLIT`), sent back as bytes."""
+    encoded, _, row_bytes = _postings(iter(_SPLIT["docs"]), _SPLIT["first"], _SPLIT["avg"], False)
+    return {term: bytes(flat) for term, flat in encoded.items()}, row_bytes
+
+
+def _all_postings(docs: "Sequence[SearchDoc]", avg: dict[str, float], keep_terms: bool,
+                  split_min: int | None = None) -> tuple[dict[str, bytearray], int]:
+    """`_postings` of every document. A one-off build's big book (its documents packed page by
+    page, `PageDocs`, their counts let go as they are weighed: `keep_terms=False`), on a machine
+    of several cores: the later half of its pages weighed by a forked process at the same time
+    (the index is the last step of such a build, the other core idle) and its postings appended:
+    each term's first delta there, counted from 0, is counted again from the term's last
+    document in the first half. The same bytes as one pass (tests/test_search_index.py)."""
+    from qabook.cpus import available_cores
+
+    split_min = SPLIT_MIN_DOCS if split_min is None else split_min
+    if keep_terms or not isinstance(docs, PageDocs) or len(docs) < split_min or len(docs.pages) < 2 \
+            or available_cores() < 2:
+        encoded, _, row_bytes = _postings(iter(docs), 0, avg, keep_terms)
+        return encoded, row_bytes
+    from qabook.staging import worker_pool
+
+    half, count = len(docs.pages) // 2, 0
+    for page in docs.pages[:half]:
+        count += len(page)
+    _SPLIT.update(docs=PageDocs(docs.pages[half:]), first=count, avg=avg)
+    try:
+        with worker_pool(1) as pool:
+            later = pool.apply_async(_second_half)
+            encoded, last, row_bytes = _postings(iter(PageDocs(docs.pages[:half])), 0, avg, keep_terms)
+            tail, tail_bytes = later.get()
+    finally:
+        _SPLIT.clear()
+    codes, top = BYTE_CODES, len(BYTE_CODES)
+    for term, flat in tail.items():
+        before = encoded.get(term)
+        if before is None:  # (its first delta, from 0, is right as it is)
+            encoded[term] = bytearray(flat)
+            continue
+        end, first = _first_number(flat)
+        delta = first - last[term]
+        before += codes[delta] if delta < top else code(delta).encode("ascii")
+        before += flat[end:]
+    return encoded, row_bytes + tail_bytes
+
+
+def _first_number(flat: bytes) -> tuple[int, int]:
+    """(where the first number of digits' code in `flat` ends, the number)."""
+    acc = 0
+    for k, byte in enumerate(flat):
+        d = _DIGIT[byte]
+        if d < LAST:
+            return k + 1, acc * LAST + d
+        acc = acc * HIGH + d - LAST
+    raise ValueError("no whole number in the postings")
+
+
+_DIGIT = {ord(ch): k for k, ch in enumerate(DIGITS)}
+
+
+def build_index(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None,
+                glossary: list[Pair] | None = None, keep_terms: bool = True) -> dict[str, bytes]:
+    """Relative path (under the search folder) → file content (`avg`: see `term_weights`;
+    `glossary`: the author's term pairs, see qabook.search.lexicon). `keep_terms=False` (a
+    one-off build): each document's term counts and weights are let go once it is weighed
+    (they are analysed again if ever asked for; a live preview keeps them for its next build)."""
+    return dict(index_files(docs, avg, glossary, keep_terms))
+
+
+def index_files(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None,
+                glossary: list[Pair] | None = None, keep_terms: bool = True,
+                stats: BookStats | None = None) -> Iterator[tuple[str, bytes]]:
+    """build_index's files one at a time, in the same order: each is made when the one before
+    has been taken, and a term shard's postings go once it is made (a big book's index is never
+    whole in memory: at 10,000 pages the files and postings held at once set the build's peak).
+    `docs` is read in order, a few times over (`PageDocs`: a page's documents at a time);
+    `stats`: the expansions' figures added up beforehand (qabook.search.expand.BookStats), and
+    with them, when they are these documents' and no `avg` is given, the field means."""
+    # delta-encoded flat lists: [d1, w1, d2-d1, w2, …] (term_weights' postings, built flat:
+    # a tuple per posting was most of a big book's memory)
+    expansions, files = build_expansions(docs, glossary, stats)  # (reads the term counts: before they go)
+    if not avg:  # (after the expansions: they tell whether the stats are these documents')
+        avg = means_of(stats.lengths, len(docs)) if stats is not None and stats.matched else field_means(docs)
+    encoded, row_bytes = _all_postings(docs, avg, keep_terms)
     # each posting list becomes the text it is written as, now: a shard's size is then known
     texts: dict[str, str] = {}
     for term in sorted(encoded):
