@@ -33,10 +33,11 @@ def capture(project: Path, docs_out: Path) -> None:
 
     original = index.build_expansions
 
-    def keep(docs, glossary=None):  # (as the index hands them over: term counts and all)
+    def keep(docs, glossary=None, stats=None):  # (as the index hands them over: term counts and all)
+        docs = list(docs)
         docs_out.write_bytes(pickle.dumps((docs, glossary)))
         print(f"{len(docs)} documents → {docs_out}")
-        return original(docs, glossary)
+        return original(docs, glossary, stats)
 
     index.build_expansions = keep
     site = Path(tempfile.mkdtemp(prefix="qabook-expand-"))
@@ -58,6 +59,8 @@ def measure(docs_in: Path, out: Path | None, repeat: int) -> None:
     for _ in range(repeat):
         fresh, _g = pickle.loads(docs_in.read_bytes())  # no per-document cache from the run before
         expand._INNER.clear()
+        for memo in (getattr(expand, "_MEMOS", {}), *getattr(expand, "_TERMS_SEEN", ())):  # (this code's memos, if any)
+            memo.clear()
         expand.pinyin_of.cache_clear()
         start = time.process_time()
         result = expand.build_expansions(fresh, glossary)

@@ -93,7 +93,7 @@ def main() -> None:
         plugin = config.plugins.get("qabook")
         if plugin is not None:
             plugin.config["pdf"] = plugin.config["check"] = False  # as `qabook build --no-pdf`
-        parallel_build.build(config, jobs=args.jobs)
+        parallel_build.build(config, jobs=args.jobs, keep_content=False)  # as `qabook build` (a one-off build)
     finally:
         parent.disable()
         parent.dump_stats(out / "parent.prof")

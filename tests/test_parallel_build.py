@@ -130,3 +130,30 @@ def test_a_reused_markdown_converter_renders_every_page_as_a_fresh_one(tmp_path:
     count, differ = json.loads(r.stdout.strip().splitlines()[-1])
     assert count == len(sources) > 100
     assert not differ, differ
+
+
+def test_the_templates_every_page_loads_are_compiled_before_the_render_workers_fork() -> None:
+    """`_compile_templates`: the page template, what it extends and what it always includes or
+    imports by name, followed; not a template only some pages load (inside an `if`, a loop, a
+    macro), nor a missing one (left for the render, as before)."""
+    import jinja2
+
+    from qabook.parallel_build import _compile_templates
+
+    env = jinja2.Environment(loader=jinja2.DictLoader({
+        "main.html": "{% extends 'base.html' %}{% block body %}{% include 'content.html' %}{% endblock %}",
+        "base.html": "{% import 'lang.html' as lang %}{% block body %}{% endblock %}{% include 'footer.html' %}"
+                     "{% if page %}{% include 'toc.html' %}{% endif %}{% for x in [] %}{% include 'loop.html' %}{% endfor %}"
+                     "{% include 'missing.html' ignore missing %}",
+        "content.html": "{% macro m() %}{% include 'macro.html' %}{% endmacro %}{{ page }}",
+        "footer.html": "f", "lang.html": "{% macro t(k) %}{{ k }}{% endmacro %}",
+        "toc.html": "t", "loop.html": "l", "macro.html": "m"}))
+    compiled = []
+    real = env.compile
+    env.compile = lambda source, name=None, *a, **k: (compiled.append(name), real(source, name, *a, **k))[1]
+    _compile_templates(env, {"main.html"})
+    assert sorted(compiled) == ["base.html", "content.html", "footer.html", "lang.html", "main.html"]
+    compiled.clear()
+    assert env.get_template("main.html").render(page="p") == "pft"
+    assert compiled == ["toc.html"]  # (what only some pages load: compiled where it is rendered)
+

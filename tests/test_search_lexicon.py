@@ -196,6 +196,24 @@ def test_a_document_s_words_pieces_and_loose_words_are_the_plain_definitions_on_
         assert made == expected, text[:80]
 
 
+def test_a_run_is_segmented_once_per_word_list(monkeypatch) -> None:
+    """A run that occurs again (in another document) takes its words from the process's memo;
+    the same run under another word list — even one given the same key — is segmented anew."""
+    expand._MEMOS.clear()
+    made = []
+    real = expand._run_words
+    monkeypatch.setattr(expand, "_run_words", lambda r, w, k: (made.append(r), real(r, w, k))[1])
+    base = zh_words()
+    first = expand._phrases(doc("量子缠绕器很快，模型也快"), base, key=0)
+    second = expand._phrases(doc("模型也快，量子缠绕器很快", url="t/#q2"), base, key=0)
+    assert sorted(made) == ["模型也快", "量子缠绕器很快"]  # (each run once: the second document's from the memo)
+    assert first == second
+    more = base | {"量子缠绕器"}
+    third = expand._phrases(doc("量子缠绕器很快", url="t/#q3"), more, key=0)
+    assert made[-1] == "量子缠绕器很快" and len(made) == 3
+    assert "量子缠绕器" in third[0] and "量子缠绕器" not in first[0]
+
+
 # -- the expansions added up while the pages are converted (BookStats) -------------------------
 
 def _stats_docs() -> list[SearchDoc]:

@@ -107,6 +107,20 @@ def test_a_template_included_by_name_from_a_variable_is_checked_when_it_is_loade
     assert on[1] == "[Chapter]"
 
 
+def test_what_a_loaded_template_reads_is_worked_out_once_per_build(monkeypatch) -> None:
+    """A fragment rendered anew (another page's links) asks again whether the templates it
+    loaded read only its key: the answer is the build's, not worked out again."""
+    templates = {"page.html": "{% shared %}{% set which = 'icon' %}{% include which ~ '.html' %}"
+                              "<a href=\"{{ 'c001/' | url }}\">{% endshared %}",
+                 "icon.html": "[icon]"}
+    asked = []
+    real = fragments._template_reads
+    monkeypatch.setattr(fragments, "_template_reads", lambda env, name, seen: (asked.append(name), real(env, name, seen))[1])
+    on, off, _ = _render_all(templates)
+    assert on == off and on[3] == '[icon]<a href="../../c001/">'
+    assert asked == ["icon.html"]  # once per build, though the fragment was rendered anew for each set of links
+
+
 def test_a_fragment_reading_a_name_its_template_sets_is_not_shared() -> None:
     templates = {"page.html": "{% with t = page.title %}{% shared %}{{ t }}{% endshared %}{% endwith %}"}
     on, off, _ = _render_all(templates)

@@ -49,6 +49,7 @@ from typing import Any, Callable, Sequence
 from urllib.parse import urljoin
 
 import jinja2
+import jinja2.nodes
 from mkdocs import utils
 from mkdocs.commands.build import (_build_extra_template, _build_page, _build_theme_template, _populate_page,
                                    site_directory_contains_stale_files)
@@ -433,11 +434,49 @@ def _hold_packed(page: Page) -> None:
 
 def _build_all(config: MkDocsConfig, nav: Navigation, env: jinja2.Environment, doc_files: Sequence[File],
                jobs: int) -> None:
+    _compile_templates(env, {str(f.page.meta.get("template", "main.html")) for f in doc_files if f.page is not None})
     with _pool(jobs, config=config, nav=nav, env=env, doc_files=doc_files) as pool:
         for _, records, error in pool.imap(_build_chunk, _chunks(len(doc_files), jobs)):
             _relog(records)
             if error is not None:
                 raise BuildError(error)
+
+
+def _compile_templates(env: jinja2.Environment, names: set[str]) -> None:
+    """The pages' templates, and the templates every render of them loads (`extends`, and an
+    `include` or `import` of a constant name outside any `if`, loop, macro or call block,
+    followed), compiled here before the render workers fork: each worker would compile them
+    again itself (the environment's cache is inherited). A template only some pages load is
+    left to the workers, as a name that does not load (the render meets it as before)."""
+    todo, seen = sorted(names), set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            env.get_template(name)
+            source = env.loader.get_source(env, name)[0] if env.loader is not None else None
+            tree = env.parse(source, name) if source is not None else None
+        except jinja2.TemplateError:
+            continue
+        todo += sorted(set(_always_loaded(tree)) - seen) if tree is not None else []
+
+
+_CONDITIONAL = (jinja2.nodes.If, jinja2.nodes.For, jinja2.nodes.Macro, jinja2.nodes.CallBlock, jinja2.nodes.CondExpr)
+
+
+def _always_loaded(node: jinja2.nodes.Node) -> list[str]:
+    """The constant names of the templates a template's body always loads (`_compile_templates`)."""
+    out: list[str] = []
+    for child in node.iter_child_nodes():
+        if isinstance(child, (jinja2.nodes.Extends, jinja2.nodes.Include, jinja2.nodes.Import, jinja2.nodes.FromImport)):
+            template = child.template
+            if isinstance(template, jinja2.nodes.Const) and isinstance(template.value, str):
+                out.append(template.value)
+        elif not isinstance(child, _CONDITIONAL):
+            out += _always_loaded(child)
+    return out
 
 
 # -- work beside the render loop (a plugin's, in a forked process) -----------------------------

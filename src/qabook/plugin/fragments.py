@@ -50,6 +50,7 @@ _PLANS: dict[str, tuple[str, ...] | None] = {}  # fragment id → names it reads
 _MEMO: dict[str, dict[tuple, list[tuple[list, Any]]]] = {}
 _RECORDING: list[list[tuple[Callable, Any, str]]] = []
 _PARSED: dict[str, nodes.Template] = {}
+_LOADED: dict[str, frozenset[str] | None] = {}  # a template a fragment loaded → the names it reads
 
 
 def enabled(on: bool) -> None:
@@ -63,6 +64,7 @@ def reset() -> None:
     _PLANS.clear()
     _MEMO.clear()
     _PARSED.clear()
+    _LOADED.clear()
     _MODULES.clear()
     _RECORDING.clear()
 
@@ -189,10 +191,23 @@ def _loading(original: Callable) -> Callable:
 
 def _loads_only(env: jinja2.Environment, loaded: set[str], names: set[str]) -> bool:
     """The templates a fragment loaded read nothing but what its key holds."""
-    try:
-        return all(_template_reads(env, name, set()) - {"super"} <= names for name in loaded if name)
-    except (_Unshared, jinja2.TemplateError):
-        return False
+    for name in loaded:
+        if name:
+            reads = _loaded_reads(env, name)
+            if reads is None or not reads <= names:
+                return False
+    return True
+
+
+def _loaded_reads(env: jinja2.Environment, name: str) -> frozenset[str] | None:
+    """The names a loaded template reads (None: it cannot be shared), worked out once per build
+    (a fragment rendered anew — another key, another page's links — asks again)."""
+    if name not in _LOADED:
+        try:
+            _LOADED[name] = frozenset(_template_reads(env, name, set()) - {"super"})
+        except (_Unshared, jinja2.TemplateError):
+            _LOADED[name] = None
+    return _LOADED[name]
 
 
 # -- what a fragment reads --------------------------------------------------------------------

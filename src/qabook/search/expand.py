@@ -257,62 +257,101 @@ def _phrases(doc: SearchDoc, words: frozenset[str], key: int) -> tuple[Counter[s
     them, and a word joined to a lone character beside it: 状态码, 懒加载 — counted; pieces: every
     span between word boundaries of up to MAX_WORD characters, what a glossary term may be;
     loose: the words of the dictionary that occur in the doc only across word boundaries, 点数 in
-    浮点数)."""
+    浮点数). Each run's share depends on the run alone (`_run_words`): the document adds them up."""
     cached = doc.__dict__.get("_phrases")
     if cached is not None and cached[0] == key:
         return cached[1], cached[2], cached[3]
-    phrases: Counter[str] = Counter()
+    memo = _run_memo(words, key)
+    said: list[str] = []
     pieces: set[str] = set()
     loose: set[str] = set()
     for run in _runs(doc):
-        starts = _starts(run, words)  # (every dictionary look-up of this run, done once)
-        f_segs, b_segs = _segments(run, starts, False), _segments(run, starts, True)
-        forward = (f_segs, _bounds(f_segs, words, key))
-        # (the same segments read backward add nothing: every span is already seen or counted)
-        readings = (forward,) if b_segs == f_segs else (forward, (b_segs, _bounds(b_segs, words, key)))
-        seen: set[tuple[int, int]] = set()  # a word both readings make counts once
-        for segs, bounds in readings:
-            at = 0
-            for i, seg in enumerate(segs):
-                if len(seg) == 2:  # (the whole segment is its one word)
-                    if (at, at + 2) not in seen and not _FILLER_CHARS.issuperset(seg):
-                        seen.add((at, at + 2))
-                        phrases[seg] += 1
-                elif len(seg) > 2:
-                    # (its bounds strictly inside it: fine_bounds made them so)
-                    cuts = [0, *sorted(inner_bounds(seg, words, key)), len(seg)]
-                    for x, a in enumerate(cuts):
-                        for b in cuts[x + 1:]:
-                            whole = (a, b) == (0, len(seg))
-                            # the words inside a compound are the book's words too: 自注意力机制 → 注意力, 机制
-                            if b - a > 1 and (whole or seg[a:b] in words) and (at + a, at + b) not in seen \
-                                    and not _FILLER_CHARS.issuperset(seg[a:b]):
-                                seen.add((at + a, at + b))
-                                phrases[seg[a:b]] += 1
-                if i + 1 < len(segs):
-                    nxt = segs[i + 1]
-                    if (len(seg) == 1) != (len(nxt) == 1) and not ({seg, nxt} & _FILLER_CHARS) \
-                            and (at, at + len(seg) + len(nxt)) not in seen:
-                        seen.add((at, at + len(seg) + len(nxt)))
-                        phrases[seg + nxt] += 1
-                at += len(seg)
-            edges = sorted(set(bounds))
-            for x, a in enumerate(edges):
-                for b in edges[x + 1:]:
-                    if b - a > MAX_WORD:
-                        break
-                    if b - a > 1:
-                        pieces.add(run[a:b])
-        # a dictionary word that neither reading puts between word boundaries here
-        f_edges, b_edges = set(readings[0][1]), set(readings[-1][1])
-        for a, lengths in enumerate(starts):
-            for n in lengths:
-                if not ((a in f_edges and a + n in f_edges) or (a in b_edges and a + n in b_edges)):
-                    loose.add(run[a:a + n])
-    pieces.update(phrases)
+        found = memo.get(run)
+        if found is None:
+            if len(memo) >= RUN_MEMO:
+                memo.clear()
+            found = memo[run] = _run_words(run, words, key)
+        said += found[0]
+        pieces |= found[1]
+        if found[2]:
+            loose |= found[2]
+    phrases = Counter(said)
     loose -= pieces
     doc.__dict__["_phrases"] = (key, phrases, pieces, loose)
     return phrases, pieces, loose
+
+
+#: Most runs a process keeps the words of (`_run_memo`); then it starts again.
+RUN_MEMO = 4096  # (≈ 2.5 KB a run of real text: ≈ 10 MB at most)
+_MEMOS: dict[tuple[int, int], tuple[frozenset[str], dict]] = {}  # (id(words), key) → (words, run → its words)
+
+
+def _run_memo(words: frozenset[str], key: int) -> dict[str, tuple[list[str], set[str], set[str]]]:
+    """This word list's memo of runs (`_run_words`), kept per process: a run that occurs again —
+    in another document, page or chunk of the worker — is not segmented again. The list itself is
+    held beside it (its id is not reused while it is); at most two lists are kept (a build's and
+    the dictionary's, between which `_from_stats` goes)."""
+    slot = (id(words), key)
+    held = _MEMOS.get(slot)
+    if held is None or held[0] is not words:
+        if len(_MEMOS) >= 2:
+            _MEMOS.clear()
+        held = _MEMOS[slot] = (words, {})
+    return held[1]
+
+
+def _run_words(run: str, words: frozenset[str], key: int) -> tuple[list[str], set[str], set[str]]:
+    """One run's share of `_phrases`: (its phrases, each occurrence once; its pieces, its phrases
+    among them; its loose words, not yet less the document's pieces)."""
+    phrases: list[str] = []
+    pieces: set[str] = set()
+    loose: set[str] = set()
+    starts = _starts(run, words)  # (every dictionary look-up of this run, done once)
+    f_segs, b_segs = _segments(run, starts, False), _segments(run, starts, True)
+    forward = (f_segs, _bounds(f_segs, words, key))
+    # (the same segments read backward add nothing: every span is already seen or counted)
+    readings = (forward,) if b_segs == f_segs else (forward, (b_segs, _bounds(b_segs, words, key)))
+    seen: set[tuple[int, int]] = set()  # a word both readings make counts once
+    for segs, bounds in readings:
+        at = 0
+        for i, seg in enumerate(segs):
+            if len(seg) == 2:  # (the whole segment is its one word)
+                if (at, at + 2) not in seen and not _FILLER_CHARS.issuperset(seg):
+                    seen.add((at, at + 2))
+                    phrases.append(seg)
+            elif len(seg) > 2:
+                # (its bounds strictly inside it: fine_bounds made them so)
+                cuts = [0, *sorted(inner_bounds(seg, words, key)), len(seg)]
+                for x, a in enumerate(cuts):
+                    for b in cuts[x + 1:]:
+                        whole = (a, b) == (0, len(seg))
+                        # the words inside a compound are the book's words too: 自注意力机制 → 注意力, 机制
+                        if b - a > 1 and (whole or seg[a:b] in words) and (at + a, at + b) not in seen \
+                                and not _FILLER_CHARS.issuperset(seg[a:b]):
+                            seen.add((at + a, at + b))
+                            phrases.append(seg[a:b])
+            if i + 1 < len(segs):
+                nxt = segs[i + 1]
+                if (len(seg) == 1) != (len(nxt) == 1) and not ({seg, nxt} & _FILLER_CHARS) \
+                        and (at, at + len(seg) + len(nxt)) not in seen:
+                    seen.add((at, at + len(seg) + len(nxt)))
+                    phrases.append(seg + nxt)
+            at += len(seg)
+        edges = sorted(set(bounds))
+        for x, a in enumerate(edges):
+            for b in edges[x + 1:]:
+                if b - a > MAX_WORD:
+                    break
+                if b - a > 1:
+                    pieces.add(run[a:b])
+    # a dictionary word that neither reading puts between word boundaries here
+    f_edges, b_edges = set(readings[0][1]), set(readings[-1][1])
+    for a, lengths in enumerate(starts):
+        for n in lengths:
+            if not ((a in f_edges and a + n in f_edges) or (a in b_edges and a + n in b_edges)):
+                loose.add(run[a:a + n])
+    pieces.update(phrases)
+    return phrases, pieces, loose  # (kept in the memo: read, never changed)
 
 
 @lru_cache(maxsize=1)
@@ -447,6 +486,7 @@ class BookStats:
 
     def __init__(self) -> None:
         self.token = int.from_bytes(os.urandom(8), "big")  # (the documents' mark: of this build)
+        _reach(zh_words())  # (made once, in the build's parent: its converting workers inherit it)
         self.docs = 0
         self.phrases: Counter[str] = Counter()
         self.pieces: Counter[str] = Counter()
@@ -487,9 +527,22 @@ class BookStats:
         self.chars |= chars
 
 
+_TERMS_SEEN: list[set[str]] = [set(), set()]  # (terms known to be Latin words, terms known not to be)
+
+
 def _latin_words(d: SearchDoc) -> set[str]:
-    # (is_latin, written inline: a call per term was a tenth of the documents' work)
-    return {t for f in d.term_counts().values() for t in f if "a" <= t[0] <= "z" or t[0].isdigit()}
+    """The document's terms that are Latin words (or numbers): each distinct term of the process
+    is tested once (`is_latin`'s test, inline); a document's are then found by set operations."""
+    latin, other = _TERMS_SEEN
+    terms = set().union(*d.term_counts().values())
+    new = terms - latin - other
+    if new:
+        if len(latin) + len(other) > 1_000_000:
+            latin.clear()
+            other.clear()
+        for t in new:
+            (latin if "a" <= t[0] <= "z" or t[0].isdigit() else other).add(t)
+    return terms & latin
 
 
 def _from_stats(docs, stats: BookStats | None, author: list[Pair]) -> tuple | None:
@@ -680,6 +733,7 @@ def build_expansions(docs: "list[SearchDoc] | Sequence[SearchDoc]", author: list
     meta = {"xshards": xshards, "vocab": "".join(sorted(by_letter)), "syllables": " ".join(syllables()),
             "fillers": {"zh": list(FILLERS_ZH), "en": sorted(STOPWORDS)}}
     _REACH[:] = [None, {}]  # (this build's table is let go before the index's postings are made)
+    _MEMOS.clear()  # (and its runs' words: a converting worker's, of the dictionary alone, stay there)
     return meta, files
 
 
