@@ -660,10 +660,14 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is None and lines and (faq := faq_sections(expanded, shapes, lines)):
         winner = faq
         cands = cands + [faq]
-    if winner is None and lines and (whole := whole_document(expanded, shapes, lines, labels)):
+    # a run numbered one by one whose starts ask and carry their own answers repeats inside the document
+    # (`askruns.py`): the questions a person sees, not one question from the first heading (the run is read below)
+    repeated = any(c.source is not None and c.accepted and c.key[2] != "plain" and c.features.get("sequence", 0) >= 0.8
+                   and c.features.get("labelled", 0) >= 0.8 and c.features.get("ask", 0) >= 0.8 for c in cands)
+    if winner is None and lines and not repeated and (whole := whole_document(expanded, shapes, lines, labels)):
         winner = whole
         cands = cands + [whole]
-    if winner is None and lines and (whole := one_asked(expanded, shapes, lines, labels)):
+    if winner is None and lines and not repeated and (whole := one_asked(expanded, shapes, lines, labels)):
         winner = whole
         cands = cands + [whole]
     elif winner is not None and lines and len(winner.indices) == 1 and winner.key[0] == "p" \

@@ -590,7 +590,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
     box = cand.key[0]
     cand.ends = unit_ends(elements, shapes, cand.indices, box, lines)
     sizes: list[int] = []
-    inlined, ticks, offering, labelled, coded = [], [], [], [], []  # per unit
+    inlined, ticks, offering, labelled, coded, blank = [], [], [], [], [], []  # per unit
     claimed = claims([(i, s.numbering.number if s.numbering else None) for i, s in zip(cand.indices, cand.shapes)],
                      [at for at, _ in keys or []])
     for i, end, shape in zip(cand.indices, cand.ends, cand.shapes):
@@ -627,11 +627,17 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
             shape.asking or asks(shape.title) or explicit(shape))))
         sizes.append(1 + len(body))
         coded.append(any(FENCE_RE.match(line) for line in body))
+        # '## 195. ' with nothing under it: a number the author set out and never filled (`detect.is_placeholder`)
+        blank.append(bool(shape.numbering and not shape.title.strip()
+                          and not any(re.search(r"\w", re.sub(r"<[^<>]*>", "", line)) for line in body)))
     # the template is judged where it repeats as questions: a list's numbered runs that neither ask
     # nor carry a label, while its other runs ask as a rule (tips lists above '## Questions'), are
-    # left out of its features as they are out of its starts (`silent`)
+    # left out of its features as they are out of its starts (`silent`); so are its placeholders, the
+    # numbers with nothing under them ('## 195.' … '## 210.' after the last answered question, a bank
+    # still being written): a person counts the questions that are there, the empty numbers not against them
     quiet = quiet_runs(cand)
-    keep = [k for k in range(len(cand.indices)) if cand.indices[k] not in quiet] or list(range(len(cand.indices)))
+    keep = [k for k in range(len(cand.indices)) if cand.indices[k] not in quiet and not blank[k]] \
+        or [k for k in range(len(cand.indices)) if cand.indices[k] not in quiet] or list(range(len(cand.indices)))
     n = len(keep)
     shapes_kept = [cand.shapes[k] for k in keep]
     sizes = [sizes[k] for k in keep]
