@@ -221,6 +221,21 @@ def import_document(tmp_path: Path, name: str, text: str, chapter: str = "c") ->
 
 
 
+def open_preview(browser, tmp_path: Path, name: str, text: str, width: int = 900, height: int = 700, listen=None):
+    """`text` saved as `name` in tmp_path, `qabook import --preview` run there as an author runs
+    it, and its page opened from disk in Chromium (`listen(page)` first, to watch its requests):
+    the page."""
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    r = qabook("import", str(source), "--preview", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    page = browser.new_page(viewport={"width": width, "height": height})
+    if listen is not None:
+        listen(page)
+    page.goto(source.with_name(source.stem + ".preview.html").as_uri())
+    return page
+
+
 def block(text: str, kind: str) -> str:
     """The text of the first `/// kind` block of a page's Markdown ('question', 'answer',
     'explanation'), stripped; '' when there is none."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, block, qabook
+from conftest import CHROMIUM, block, open_preview, qabook
 from qabook.diagnostics import MANY, Diagnostic, Severity, format_text
 from qabook.importer import plan_import
 
@@ -269,12 +269,7 @@ def test_answers_written_unindented_under_each_item_stay_answers() -> None:
 def test_the_preview_says_which_question_each_key_line_answers(tmp_path: Path, browser) -> None:
     """Opened from disk as the author would: each line of the answer key at the end carries a
     '→ Answer Qn' tag beside it (before: green, with nothing saying whose answer it is)."""
-    source = tmp_path / "messy-trial6.md"
-    source.write_text(MESSY, encoding="utf-8")
-    r = qabook("import", str(source), "--preview", cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    page = browser.new_page(viewport={"width": 1100, "height": 900})
-    page.goto((tmp_path / "messy-trial6.preview.html").as_uri())
+    page = open_preview(browser, tmp_path, "messy-trial6.md", MESSY, width=1100, height=900)
     lines = MESSY.split("\n")
     keyed = {n: lines[n - 1] for n in range(1, len(lines) + 1) if lines[n - 1] in ("1. `yield`", "2. `0`", "3. Yes")}
     questions = {line.split(". ", 1)[1]: n for n, line in enumerate(lines, 1) if line[:3] in ("1. ", "2. ", "3. ")

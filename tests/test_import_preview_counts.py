@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, qabook
+from conftest import CHROMIUM, open_preview
 
 BANK = """# Python warm-up
 
@@ -34,12 +34,7 @@ BANK = """# Python warm-up
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
 def test_the_preview_header_counts_only_the_answers_the_source_gives(tmp_path: Path, browser) -> None:
-    source = tmp_path / "warmup.md"
-    source.write_text(BANK, encoding="utf-8")
-    r = qabook("import", str(source), "--preview", cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    page = browser.new_page(viewport={"width": 1000, "height": 700})
-    page.goto((tmp_path / "warmup.preview.html").as_uri())
+    page = open_preview(browser, tmp_path, "warmup.md", BANK, width=1000)
     counts = page.locator("header .counts").first
     assert counts.is_visible()
     said = [s.inner_text() for s in counts.locator("span").all()]

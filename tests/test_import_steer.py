@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, block, qabook
+from conftest import CHROMIUM, block, open_preview, qabook
 from qabook.importer import plan_import
 from qabook.importer.options import ImportOptions, load_rules, merge
 
@@ -189,14 +189,13 @@ def test_preview_marks_every_line_of_many_findings_of_one_code() -> None:
 def test_preview_shows_the_split_in_a_browser(tmp_path: Path, browser) -> None:
     """Opened from disk as an author would: coloured spans visible, tags at each question, no
     request leaves the page and no script runs."""
-    source = tmp_path / "messy.md"
-    source.write_text(MESSY, encoding="utf-8")
-    assert qabook("import", str(source), "--preview", cwd=tmp_path).returncode == 0
-    page = browser.new_page(viewport={"width": 900, "height": 700})
     requests, dialogs = [], []
-    page.on("request", lambda req: requests.append(req.url))
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.goto((tmp_path / "messy.preview.html").as_uri())
+
+    def listen(page) -> None:
+        page.on("request", lambda req: requests.append(req.url))
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    page = open_preview(browser, tmp_path, "messy.md", MESSY, listen=listen)
     tags = page.locator(".tag")
     assert tags.count() == 3 and tags.nth(0).is_visible() and tags.nth(0).inner_text() == "Q1"
     answer = page.locator("#L7")

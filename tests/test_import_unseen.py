@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CHROMIUM, block, qabook
+from conftest import CHROMIUM, block, open_preview, qabook
 from qabook.importer import plan_import
 
 QUESTIONS = ["What is a process", "What is a thread", "Why use a mutex", "How does paging work",
@@ -108,11 +108,7 @@ print(sum(1 for _ in open("f.txt")))
 def test_preview_tags_questions_not_comment_lines_in_code(tmp_path: Path, browser) -> None:
     """'# a comment' inside an answer's code is code: the preview shows no question tag on it
     (it showed 'Q1', 'Q2'… on every comment line of a fence)."""
-    source = tmp_path / "shell.md"
-    source.write_text(CODE_COMMENTS, encoding="utf-8")
-    assert qabook("import", str(source), "--preview", cwd=tmp_path).returncode == 0
-    page = browser.new_page(viewport={"width": 900, "height": 700})
-    page.goto((tmp_path / "shell.preview.html").as_uri())
+    page = open_preview(browser, tmp_path, "shell.md", CODE_COMMENTS)
     tags = page.locator(".tag")
     assert [tags.nth(k).inner_text() for k in range(tags.count())] == ["Q1", "Q2"]
     assert page.locator("#L3 .tag").is_visible() and page.locator("#L11 .tag").is_visible()
@@ -528,10 +524,7 @@ def test_preview_tags_every_question_and_shows_the_change_of_shape(tmp_path: Pat
     labelled ones had none: their title is made from the question part, not a line of its own),
     and the QI025 note stands under the first line of the new shape."""
     doc = style_change_doc(13, "**Q{n}. {q}?**", "{n}. {q}?")
-    (tmp_path / "bank.md").write_text(doc, encoding="utf-8")
-    assert qabook("import", str(tmp_path / "bank.md"), "--preview", cwd=tmp_path).returncode == 0
-    page = browser.new_page(viewport={"width": 900, "height": 700})
-    page.goto((tmp_path / "bank.preview.html").as_uri())
+    page = open_preview(browser, tmp_path, "bank.md", doc)
     tags = page.locator(".tag")
     assert [tags.nth(k).inner_text() for k in range(tags.count())] == [f"Q{n}" for n in range(1, 17)]
     line = doc.split("\n").index("13. How does DNS resolve a name?") + 1
