@@ -206,6 +206,35 @@ def test_numbering_that_starts_again_in_each_section_is_normal_and_not_warned(tm
     assert "day.md:39:1: QI002 question number 2 is used twice (first at line 32)" in said, said
 
 
+
+HEADING_IN_AN_ANSWER = """# Bank
+
+### 1. What is a process?
+
+A program running.
+
+### 2. What is a thread?
+
+A path of execution inside a process.
+
+#### Summary
+
+Threads share their process's memory.
+
+### 2. What is a coroutine?
+
+A function that can pause.
+"""
+
+
+def test_a_heading_inside_an_answer_starts_no_section(tmp_path: Path) -> None:
+    """'#### Summary' inside question 2's answer is part of that answer, not a new section: a
+    number written twice around it is still said (review: it had silenced QI002)."""
+    run, pages = import_document(tmp_path, "bank.md", HEADING_IN_AN_ANSWER)
+    said = run.stdout + run.stderr
+    assert len(pages) == 3, said
+    assert "bank.md:15:1: QI002 question number 2 is used twice (first at line 7)" in said, said
+
 CHM = """# ConcurrentHashMap
 
 ### Q1：为什么 key/value 不能为 null？
