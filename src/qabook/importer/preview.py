@@ -14,7 +14,7 @@ import re
 from collections import Counter
 
 from qabook.diagnostics import one_line, said_once
-from qabook.i18n import t
+from qabook.i18n import available, t
 from qabook.importer.pagelines import code_flags
 from qabook.importer.plan import ImportPlan, document_language
 
@@ -64,7 +64,7 @@ def line_roles(plan: ImportPlan, owners: dict[int, int] | None = None) -> tuple[
 
 
 #: What the import writes into a part the source left empty: the note is no answer.
-_NOTES = frozenset(t(language, key) for language in ("en", "zh") for key in ("import.missing_answer", "import.empty_part"))
+_NOTES = frozenset(t(language, key) for language in available() for key in ("import.missing_answer", "import.empty_part"))
 
 
 def given(plan: ImportPlan, kind: str) -> int:
