@@ -22,7 +22,7 @@ from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.marked import CHECKED_RE, TASK_RE
 from qabook.importer.options import ImportOptions
 from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, counted_titles, details_close, numbering, numbering_only,
-                                   says_question, shape_of, unbold)
+                                   says_nothing, says_question, shape_of, unbold)
 from qabook.importer.faqsection import faq_sections
 from qabook.importer.furniture import contents_headings, listed_again, outline_headings
 from qabook.importer.followups import follow_up_items
@@ -155,7 +155,7 @@ def is_placeholder(start: Start, elements: list[Element], end: int, lines: list[
     if lines is None or start.strategy == "heading":
         return all(not el.text.strip() and el.kind in ("paragraph", "heading") for el in elements[start.index + 1:end])
     stop = elements[end].start if end < len(elements) else len(lines)
-    return not any(re.search(r"\w", re.sub(r"<[^<>]*>", "", line)) for line in lines[elements[start.index].start + 1:stop])
+    return says_nothing(lines[elements[start.index].start + 1:stop])
 
 
 _IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^<>]*>")

@@ -156,6 +156,12 @@ _FILLED_BLANK_RE = re.compile(r"[(（]\s*(?:\*\*|__)[A-H](?:\*\*|__)\s*[)）]|[(
                               r"（[A-H]）|[(（][A-H][)）][\s.。:：?？]*$")
 
 
+def says_nothing(lines: list[str]) -> bool:
+    """No word in the lines once their tags are gone ('<br>', '<div></div>'): what a number set
+    out and never filled holds under it ('## 195. ')."""
+    return not any(re.search(r"\w", re.sub(r"<[^<>]*>", "", line)) for line in lines)
+
+
 def asks(title: str) -> bool:
     """The text reads as a question: a question mark, a blank to fill ('（）', '____'), or it
     opens with a question word."""

@@ -34,7 +34,7 @@ from qabook.importer.marked import CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE, marked
 from qabook.importer.labels import Labels, names_kind
 from qabook.importer.tasksection import task_section
 from qabook.importer.shapes import (FENCE_RE, Shape, asks, details_close, instructs, linked_title, names_point,
-                                   question_mark, says_question, step, written_as_question)
+                                   question_mark, says_nothing, says_question, step, written_as_question)
 from qabook.vocabulary import SECTION_WORDS
 
 _PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)": 0.1, "(N)": 0.1, "一、": 0.0,
@@ -628,8 +628,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
         sizes.append(1 + len(body))
         coded.append(any(FENCE_RE.match(line) for line in body))
         # '## 195. ' with nothing under it: a number the author set out and never filled (`detect.is_placeholder`)
-        blank.append(bool(shape.numbering and not shape.title.strip()
-                          and not any(re.search(r"\w", re.sub(r"<[^<>]*>", "", line)) for line in body)))
+        blank.append(bool(shape.numbering and not shape.title.strip() and says_nothing(body)))
     # the template is judged where it repeats as questions: a list's numbered runs that neither ask
     # nor carry a label, while its other runs ask as a rule (tips lists above '## Questions'), are
     # left out of its features as they are out of its starts (`silent`); so are its placeholders, the
