@@ -77,3 +77,18 @@ def decode_ids(text: str) -> list[int]:
         last += d
         out.append(last)
     return out
+
+
+_BYTE_DIGIT = {ord(ch): k for k, ch in enumerate(DIGITS)}
+
+
+def first_number(flat: bytes) -> tuple[int, int]:
+    """(where the first number in `flat`, encoded text as bytes, ends; the number): how a
+    posting list made in two halves is joined (qabook.search.index)."""
+    acc = 0
+    for k, byte in enumerate(flat):
+        d = _BYTE_DIGIT[byte]
+        if d < LAST:
+            return k + 1, acc * LAST + d
+        acc = acc * HIGH + d - LAST
+    raise ValueError("no whole number in the postings")

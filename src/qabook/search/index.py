@@ -18,7 +18,7 @@ from collections import defaultdict
 from typing import Iterator, Sequence
 
 from qabook.search.analyze import shard_of
-from qabook.search.digits import BYTE_CODES, DIGITS, HIGH, LAST, code
+from qabook.search.digits import BYTE_CODES, code, first_number
 from qabook.search.expand import BookStats, build_expansions
 from qabook.search.extract import SearchDoc
 from qabook.search.lexicon import Pair
@@ -217,25 +217,13 @@ def _all_postings(docs: "Sequence[SearchDoc]", avg: dict[str, float], keep_terms
         if before is None:  # (its first delta, from 0, is right as it is)
             encoded[term] = bytearray(flat)
             continue
-        end, first = _first_number(flat)
+        end, first = first_number(flat)
         delta = first - last[term]
         before += codes[delta] if delta < top else code(delta).encode("ascii")
         before += flat[end:]
     return encoded, row_bytes + tail_bytes
 
 
-def _first_number(flat: bytes) -> tuple[int, int]:
-    """(where the first number of digits' code in `flat` ends, the number)."""
-    acc = 0
-    for k, byte in enumerate(flat):
-        d = _DIGIT[byte]
-        if d < LAST:
-            return k + 1, acc * LAST + d
-        acc = acc * HIGH + d - LAST
-    raise ValueError("no whole number in the postings")
-
-
-_DIGIT = {ord(ch): k for k, ch in enumerate(DIGITS)}
 
 
 def build_index(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None,
