@@ -10,7 +10,6 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from qabook.book import PROCESS_CACHE
 from qabook.check import check_cached_book
@@ -19,10 +18,10 @@ from qabook.cpus import available_cores
 from qabook.mkdocs_run import MkdocsBuild, MkdocsProcess
 from qabook.diagnostics import Diagnostic
 from qabook.safepaths import SITE_MARKER, marker_text, published_entries, site_dir_problem
+from qabook.progress import Progress
 from qabook.staging import (FolderLock, LockHeld, carry_hidden, discard_dir, make_readable, make_staging_dir,
                             owned_name, remove_abandoned, remove_stale, replace_dir, restore_aside, uninterrupted)
 
-Progress = Callable[[str], None]
 
 
 class UnsafePathError(Exception):

@@ -15,7 +15,6 @@ import time
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Callable
 
 from qabook.builddate import build_date
 from qabook.config import Project
@@ -24,9 +23,9 @@ from qabook.i18n import t
 from qabook.pdfnames import book_pdf, book_slug, chapter_pdf
 from qabook.printbook import print_document, whole_title
 from qabook.render import for_print, markdown_renderer
+from qabook.progress import Progress
 from qabook.staging import owned_name, remove_stale, uninterrupted, worker_pool
 
-Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)

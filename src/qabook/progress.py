@@ -16,17 +16,18 @@ import time
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
-Report = Callable[[str], None]
+#: What receives a line of progress (the CLI prints it): one type for every caller.
+Progress = Callable[[str], None]
 
 #: On a terminal, a count's line at least this often (seconds) while it moves.
 TTY_EVERY = 5.0
 #: A count's lines at least this far apart (seconds): a quick step says only that it started.
 MIN_GAP = 1.0
-_REPORT: list[Report | None] = [None]
+_REPORT: list[Progress | None] = [None]
 
 
 @contextmanager
-def reporting(report: Report | None) -> Iterator[None]:
+def reporting(report: Progress | None) -> Iterator[None]:
     """`report` receives this process's progress lines while the block runs (None: silence)."""
     before, _REPORT[0] = _REPORT[0], report
     try:
