@@ -523,13 +523,13 @@ class _Planner:
         title = t(self.language, f"block.{kind}")
         return "" if title.lower() == kind else f" ({title})"
 
-    def _check_units(self, units: list[Unit], elements: list[Element] | None = None) -> None:
+    def _check_units(self, units: list[Unit], elements: list[Element]) -> None:
         # the section each question is in: the last heading above it that is no question's own and,
         # where questions are headings, one level up or more (a '#### 小结' inside an answer under
         # '### 2.' is part of that answer); a numbering that starts again at 1 in the next section
         # (each '### 小结' numbered 1, 2, …) is normal
         starts = {u.start.index for u in units}
-        heads = [i for i, el in enumerate(elements or []) if el.kind == "heading" and i not in starts]
+        heads = [i for i, el in enumerate(elements) if el.kind == "heading" and i not in starts]
 
         def section(u: Unit) -> int:
             level = u.start.level or 7  # (questions that are no headings: any heading)
