@@ -31,7 +31,7 @@ from qabook.importer.gaps import found_numbers
 from qabook.importer.judged import judged_items, statement
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
                                       shown_as_example, topic_names,
-                                      lead_ins, nesting, quiet_runs, says_something, score, section_title, silent,
+                                      lead_ins, named_sections, nesting, quiet_runs, says_something, score, section_title, silent,
                                       titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
 from qabook.importer.askruns import asking_runs
@@ -424,10 +424,11 @@ def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Ele
     """Other question-like templates in the parts of the document the winner leaves to the chapter
     page (a second group written in another shape), and templates that carry the winner's
     numbering on in another shape (`continues`), even inside its last unit."""
-    taken = [(s, e) for s, e in zip(winner.indices, winner.ends)]
+    questions = _asked_part(winner)
+    taken = [(s, e) for s, e in zip(questions.indices, questions.ends)]
     extras = []
     for c in sorted((c for c in cands if c.accepted and c is not winner and not c.gave_way), key=lambda c: -c.score):
-        if (on := _carried_on(winner, c)) is not None and not any(nesting(x, on) for x in extras):
+        if (on := _carried_on(questions, c)) is not None and not any(nesting(x, on) for x in extras):
             extras.append(on)
             taken += list(zip(on.indices, on.ends))
             continue
@@ -439,20 +440,21 @@ def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Ele
         # (and they ask by themselves: a unit that holds the winner's questions asks with their choices,
         # '2.2.1 计算机系统基础知识' over '21. … A、… B、…' is an outline's section between them)
         own = sum(1 for k, (i, end) in enumerate(zip(c.indices, c.ends))
-                  if c.asked_at[k] and not any(i < w < end for w in winner.indices))
+                  if c.asked_at[k] and not any(i < w < end for w in questions.indices))
         # (or their section names their kind: '## 4. 编程题' over '### 4.1 定义和输出变量', tasks that need not ask)
         kinded = bool(c.features.get("kinded")) and not any(s < w < e for s, e in zip(c.indices, c.ends)
-                                                            for w in winner.indices)
+                                                            for w in questions.indices)
         # (or they open questions of their own after an answer of the winner's, with their own answers)
-        after = _after_answers(winner, c, shapes)
-        if (not kinded and (c.features["ask"] < 0.5 or own < 2)) or (not own_line and not after and nesting(winner, c)) \
-                or nesting(c, winner):
+        after = _after_answers(questions, c, shapes)
+        if (not kinded and (c.features["ask"] < 0.5 or own < 2)) or (not own_line and not after and nesting(questions, c)) \
+                or nesting(c, questions):
             continue
         outside = [k for k, i in enumerate(c.indices) if k in after or not any(s <= i < e for s, e in taken)]
         # all its starts outside the winner's units; one in ten may sit inside one of them and start a
         # question there (a question heading written one level down, right after an answer of the first group)
         if not own_line and (len(outside) < 2 or len(outside) < len(c.indices) - len(c.indices) // 10):
             continue
+        c = _named_part(c, elements)
         extras.append(c)
         taken += list(zip(c.indices, c.ends))
     for c in sorted((c for c in cands if c.accepted and c is not winner and c not in extras and not c.gave_way),
@@ -467,6 +469,25 @@ def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Ele
                 and (follow := follow_up_items(c, elements, shapes, lines, [winner] + extras)) is not None:
             extras.append(follow)  # '- How many …?' over its indented answer, after the question's own (`followups.py`)
     return extras
+
+
+def _named_part(c: Candidate, elements: list[Element] | None) -> Candidate:
+    """A second group of list items, some standing in sections named for questions or their kind
+    ('## 简答题' over '- 请简述…？', '## 编程题' over '- 请实现…'), the others not ('### 说明' over '- 请在本文档中
+    作答'): only the first are questions, the others the sheet's instructions (`template.named_sections`)."""
+    if elements is None or c.key[0] != "item":
+        return c
+    named = named_sections(elements)
+    keep = [k for k, i in enumerate(c.indices) if named[i]]
+    return c.taken(keep) if 2 <= len(keep) < len(c.indices) else c
+
+
+def _asked_part(winner: Candidate) -> Candidate:
+    """The winner's questions without the numbered runs read past (`template.quiet_runs`: an answer's
+    steps, a quiz's rules): those stay chapter text, so a second group may hold them ('### 4. 目录操作'
+    over its steps '1. cd /'–'5. rmdir …', after numbered fill-ins and choices that ask)."""
+    quiet = quiet_runs(winner)
+    return winner.taken([k for k, i in enumerate(winner.indices) if i not in quiet]) if quiet else winner
 
 
 def _after_answers(winner: Candidate, c: Candidate, shapes: list[Shape] | None) -> set[int]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from qabook.importer.elements import QUOTE_MARK_RE, Element
 from qabook.importer.labels import DEFAULT, Labels
+from qabook.importer.marked import underline_blank
 from qabook.vocabulary import BLOCKS, PLACEHOLDER_WORDS
 
 #: A fence line, opening or closing code (CommonMark: up to three spaces, three or more backticks or
@@ -151,9 +152,10 @@ def written_as_question(text: str) -> bool:
 
 
 _BLANK_RE = re.compile(r"（\s*）|(?<![\w`])\(\s*\)|(?<![A-Za-z0-9_])\(\s+\)|_{3,}|＿{2,}")
-#: A blank already filled with the answer's letter: '(**D**)', '( C )', '(C )', '（B）' or '(B)' ending the line.
+#: A blank already filled with the answer's letter: '(**D**)', '( C )', '(C )', '（B）' or '(B)' ending the line;
+#: in lenticular brackets the letter alone fills it, where it stands: '…的是【 D 】', '按【B】键' ('【注意】' is a tag).
 _FILLED_BLANK_RE = re.compile(r"[(（]\s*(?:\*\*|__)[A-H](?:\*\*|__)\s*[)）]|[(（]\s+[A-H]\s*[)）]|[(（][A-H]\s+[)）]|"
-                              r"（[A-H]）|[(（][A-H][)）][\s.。:：?？]*$")
+                              r"（[A-H]）|[(（][A-H][)）][\s.。:：?？]*$|【\s*(?:\*\*)?[A-H](?:\*\*)?\s*】")
 
 
 def says_nothing(lines: list[str]) -> bool:
@@ -178,7 +180,8 @@ def asks(title: str) -> bool:
         opener = None  # the word alone names a section ('## 介绍', '### 说明', '## Implement'): no question
     if opener and re.match(r"\s*[:：]", plain[opener.end():]) and not _TRUE_FALSE_RE.match(plain):
         opener = None  # 'How: run the CLI', 'Why: …': a field's label, the text after it tells
-    return bool("?" in plain or "？" in plain or _TRUE_FALSE_RE.match(plain) or _BLANK_RE.search(words) or _FILLED_BLANK_RE.search(title) or opener
+    return bool("?" in plain or "？" in plain or _TRUE_FALSE_RE.match(plain) or _BLANK_RE.search(words) or _FILLED_BLANK_RE.search(title)
+                or underline_blank(title) or opener
                 or _CJK_ASKS_RE.search(plain))
 
 

@@ -17,7 +17,8 @@ from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS
 from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering, numbering_only, placeholder_text, unfenced
 from qabook.importer.marked import (BOX_CHECKED_RE, BOX_RE, CHECKED_RE, CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE,
-                                    blank_stem, marked, odd_bullet, ticked, unbold_choice)
+                                    blank_stem, filled_blanks, marked, odd_bullet, split_choices, ticked,
+                                    unbold_choice, underline_blank)
 from qabook.importer.tables import row_parts
 
 DETAILS_OPEN_RE = re.compile(
@@ -697,12 +698,14 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT, odd_marks: bool = 
             if letters and (out.text.startswith((" ", "\t"))):
                 continue  # an option's second line
             break
-        letter = m["letter"].upper() if m else chr(ord(letters[-1]) + 1) if letters else "A"
+        # (choices side by side on one line, 'A.ping \t B.route \t **C.netstat**', are one choice each)
+        line_letters = [o["letter"].upper() for p in split_choices(out.text) if (o := _OPTION_RE.match(p))] if m else []
+        letter = line_letters[0] if line_letters else m["letter"].upper() if m else chr(ord(letters[-1]) + 1) if letters else "A"
         if letters and ord(letter) != ord(letters[-1]) + 1:
             break
         if not letters and letter != "A":
             break
-        letters.append(letter)
+        letters += line_letters or [letter]
         end = k + 1
     checked = [o for o in answer[:end] if CHECKED_RE.match(o.text)]
     if len(letters) >= 2 and checked and (len(checked) == 1 or not any(o.text.strip() for o in answer[end:])):
@@ -721,9 +724,9 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT, odd_marks: bool = 
         _blank_marks(unit, set(keyed))
         options = [OutLine(unbold_choice(o.text), o.src) for o in answer[:end]]
         after = answer[end:]
-        answer = options + [OutLine("", ())] + [OutLine(_LIST_MARK_RE.sub("", unbold_choice(o.text)).strip(), ())
-                                                 for o in answer[:end]
-                                                 if (m := _OPTION_RE.match(o.text)) and m["letter"].upper() in keyed] + (
+        answer = options + [OutLine("", ())] + [OutLine(_LIST_MARK_RE.sub("", unbold_choice(p)).strip(), ())
+                                                 for o in answer[:end] for p in split_choices(o.text)
+                                                 if (m := _OPTION_RE.match(p)) and m["letter"].upper() in keyed] + (
             [OutLine("", ())] + after if any(o.text.strip() for o in after) else [])
         end = len(options)
         unit.how["answer"] = "the choice the question marks"
@@ -738,6 +741,35 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT, odd_marks: bool = 
     unit.how["answer"] = "; ".join(([f"unlabelled text from line {rest}"] if rest else []) + how)
     unit.how["question"] = unit.how.get("question", "") + ("; " if unit.how.get("question") else "") + \
         f"options {letters[0]}–{letters[-1]}"
+
+
+def filled_in(unit: Unit) -> None:
+    """A fill-in question whose blanks the author filled in on the line, underlined and bold ('LINUX的组成：
+    <u>**内核**</u> 、shell、 **<u>文件系统</u>** 、…'), with no answer of its own: the learner sees the blanks
+    empty and the words that fill them are the answer, in order. The paragraphs under it that go on
+    with blanks so filled ('hdb5的含义是 <u>**…**</u>') are more of the question; anything else under
+    it leaves the question as it is (the underline may be emphasis there)."""
+    if not underline_blank(unit.title) or "answer" in unit.labelled or unit.has("explanation"):
+        return
+    answer = unit.parts["answer"]
+    if any(o.text.strip() and not underline_blank(o.text) for o in answer):
+        return
+    fills: list[str] = []
+    lines = []
+    for o in unit.parts["question"] + ([OutLine("", ())] if unit.has("question") and any(o.text.strip() for o in answer)
+                                       else []) + answer:
+        text, found = filled_blanks(o.text)
+        fills += found
+        lines.append(OutLine(text, o.src))
+    if not fills:
+        return
+    unit.title = filled_blanks(unit.title)[0]
+    unit.heading_text = filled_blanks(unit.heading_text)[0]
+    unit.parts["question"] = lines
+    unit.parts["answer"] = [OutLine(f"{k}. {fill}" if len(fills) > 1 else fill, ()) for k, fill in enumerate(fills, 1)]
+    unit.how["question"] = "the question line with its blanks emptied" + (" and the paragraphs going on with blanks"
+                                                                            if any(o.text.strip() for o in answer) else "")
+    unit.how["answer"] = "the words written in its blanks"
 
 
 #: A stem that asks for several choices: '(Select all that apply)', 'Choose two', '多选题'.
