@@ -215,3 +215,23 @@ def test_numbered_headings_over_steps_after_a_quiz_stay_chapter_text() -> None:
     titles = _titles(STEPS)
     assert len(titles) == 5, titles
     assert not any(t in ("安装", "启动") or "apt-get" in t or "systemctl" in t for t in titles), titles
+
+
+def test_a_task_set_in_bold_under_a_topic_title_is_the_question(tmp_path: Path) -> None:
+    r, _ = import_document(tmp_path, "review.md", REVIEW)
+    assert r.returncode == 0, r.stdout + r.stderr
+    pages = sorted((tmp_path / "docs" / "c").glob("[0-9]*.md"))  # (eleven pages: '10-…', '11-…' too)
+    capture = pages[10]  # '### 3. 抓包分析' over '**用 tcpdump 抓取…写出命令。**', then the steps
+    question, answer = page_block(capture, "question"), page_block(capture, "answer")
+    assert "用 tcpdump 抓取 80 端口" in question, question  # the learner reads the task before revealing
+    assert "tcpdump -i eth0" in answer and "tcpdump -i eth0" not in question, answer
+
+
+def test_a_bold_lead_in_of_an_answer_stays_the_answer() -> None:
+    text = ("# 面试题\n\n## 1. 分布式锁的实现\n\n**分布式锁实现方式：**\n\n* 基于 Redis：SET NX PX\n* 基于 ZooKeeper：临时顺序节点\n\n"
+            "## 2. 缓存穿透怎么解决？\n\n布隆过滤器，或缓存空值。\n\n## 3. 什么是幂等？\n\n同一请求执行多次结果相同。\n")
+    plan = plan_import(text, "bank.md", chapter="c")
+    page = next(pg for pg in plan.pages if pg.questions and "分布式锁" in pg.title)
+    body = "\n".join(o.text for o in page.lines)
+    question = body.split("/// question", 1)[1].split("///", 1)[0]
+    assert "实现方式" not in question, body

@@ -37,7 +37,7 @@ from qabook.importer.furniture import without_furniture
 from qabook.importer.pagelines import (FENCE_RE, code_flags, no_closing_rule, no_headings, rebase_headings, separate_lists,
                                        separate_paren_items, squeeze, trim, unwrap)
 from qabook.importer.wrapped import fence_note, unwrapped, wrapper_fence
-from qabook.importer.units import (PARTS, OutLine, Unit, asked_below, filled_in, full_title, generic_title, odd_bullet_quiz, options_to_question,
+from qabook.importer.units import (PARTS, OutLine, Unit, asked_below, bold_task_below, filled_in, full_title, generic_title, odd_bullet_quiz, options_to_question,
                                    separate_options, short_title, statement_line,
                                    sort_details_unit, sort_row_unit, sort_unit)
 from qabook.parser import CODE_SPAN_RE
@@ -186,6 +186,7 @@ class _Planner:
         for u, _ in units:
             options_to_question(u, self.labels, odd_marks)
             filled_in(u)  # '组成： <u>**内核**</u> 、…': the blanks emptied, their words the answer
+            bold_task_below(u)  # '### 4. 目录操作' over '**…写出…的过程。**': the bold task is the question
         asked_below([u for u, _ in units])  # '#### Closures' over the question it asks, in a bank of open questions
         if self._template_only([u for u, _ in units]):
             units = []

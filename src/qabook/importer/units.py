@@ -622,6 +622,40 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     unit.how["question"] = how + (f" (from line {said[0].src[0]})" if said and said[0].src else "")
 
 
+#: A task set in a sentence: what to write or do, what the answer must hold ('写出建立各级目录的过程',
+#: '用shell编程实现：…。要求：', '请实现…'; 'Write …', 'Implement …').
+_TASK_WORDS_RE = re.compile(r"写出|编写|编程|实现|要求\s*[:：]|请|(?:^|[。.!！]\s*)(?:write|implement|create|show)\b", re.I)
+
+
+def bold_task_below(unit: Unit) -> None:
+    """A topic title that does not ask ('### 4. 目录操作'), right under it a paragraph written wholly in bold
+    that sets the task ('**在“/”下新建…写出建立各级目录的过程…**', or several: '**…要求：**', '**（1）…**'),
+    then the author's answer: the bold paragraphs are the question, as the reader sees them (the answer
+    is what follows). Not when the title asks, a label sorts the unit, or nothing follows the bold."""
+    if asks(unit.title) or unit.labelled or any(o.src for o in unit.parts["question"][1:]) or unit.has("explanation"):
+        return
+    answer = unit.parts["answer"]
+    blocks = _blocks(answer)
+    bold = 0
+    while bold < len(blocks) and all(_BOLD_PARAGRAPH_RE.match(o.text.replace("\u200b", ""))
+                                     for o in answer[blocks[bold][0]:blocks[bold][1]]):
+        bold += 1
+    if not bold or bold == len(blocks):
+        return
+    said = answer[:blocks[bold - 1][1]]
+    words = " ".join(re.sub(r"[*_\u200b]", "", o.text).strip() for o in said if o.text.strip())
+    first = re.sub(r"[*_\u200b]", "", answer[blocks[0][0]].text).strip()
+    if re.search(r"[:：]$", first) and not re.search(r"要求\s*[:：]$", first) or len(words) < 12:
+        return  # '**分布式锁实现方式：**' over its points: the answer's own lead-in, not a task
+    if not (asks(words) or _TASK_WORDS_RE.search(words)):
+        return
+    kept = list(unit.parts["question"])
+    unit.parts["question"] = kept + ([OutLine("", ())] if kept else []) + said
+    unit.parts["answer"] = answer[blocks[bold][0]:]
+    unit.how["question"] = f"the title and the task set in bold under it (from line {said[0].src[0]})" \
+        if said and said[0].src else "the title and the task set in bold under it"
+
+
 #: The most blocks a question written under a topic title holds (a lead-in sentence, then what it asks).
 ASKED_BELOW_BLOCKS = 2
 
