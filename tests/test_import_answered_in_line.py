@@ -235,3 +235,11 @@ def test_a_bold_lead_in_of_an_answer_stays_the_answer() -> None:
     body = "\n".join(o.text for o in page.lines)
     question = body.split("/// question", 1)[1].split("///", 1)[0]
     assert "实现方式" not in question, body
+
+
+def test_underlined_words_are_a_blank_only_when_filled_in_bold_on_the_underline() -> None:
+    from qabook.importer.shapes import asks
+    assert asks("HTTP 默认端口是 **<u>80</u>** ，HTTPS 默认端口是 <u>**443**</u> 。")
+    assert asks("DNS 把 <u>      </u> 解析为 IP 地址。")  # a blank still empty
+    assert not asks("**指令系统**<u>属于</u>**计算机软件**的范畴。")  # two bold words round an underlined one
+    assert not asks("如果有一个操作数是<u>布尔值</u>，则先将其转换为数值。")  # underlined emphasis

@@ -149,11 +149,18 @@ UNDERLINE_BLANK_RE = re.compile(r"\*\*<u>[^<>\n]{1,80}</u>\*\*|<u>\s*\*\*[^<>\n]
                                  r"<u>(?:\s|&nbsp;|\u00a0|\u3000|_)+</u>")
 
 
+def _blanks(text: str) -> list[re.Match[str]]:
+    """The underlined blanks of the text; a bold span round the underline opens there ('**<u>more</u>**'),
+    not where two bold words meet around it ('**指令系统**<u>属于</u>**计算机软件**': underlined emphasis)."""
+    return [m for m in UNDERLINE_BLANK_RE.finditer(text)
+            if not m.group().startswith("**") or text[:m.start()].count("**") % 2 == 0]
+
+
 def underline_blank(text: str) -> bool:
     """The text holds a blank to fill written as an underline (filled in bold or still empty) with
     words of the sentence beside it: the line is a fill-in question."""
-    m = UNDERLINE_BLANK_RE.search(text)
-    return bool(m) and bool(re.search(r"\w", text[:m.start()] + text[m.end():]))
+    found = _blanks(text)
+    return bool(found) and bool(re.search(r"\w", text[:found[0].start()] + text[found[0].end():]))
 
 
 #: What a filled blank shows the learner: an empty line to write on ('\_' is an underscore, not emphasis).
@@ -164,13 +171,14 @@ def filled_blanks(text: str) -> tuple[str, list[str]]:
     """The text with each blank filled in on an underline made empty, and the words that filled them, in
     order ('组成： <u>**内核**</u> 、shell' → '组成： \\_\\_… 、shell', ['内核']); a blank still empty stays one."""
     fills: list[str] = []
-
-    def empty(m: re.Match[str]) -> str:
+    out, at = [], 0
+    for m in _blanks(text):
         words = " ".join(re.sub(r"</?u>|\*\*|&nbsp;", " ", m.group()).split())
         if words.strip("_"):
             fills.append(words)
-        return EMPTY_BLANK
-    return UNDERLINE_BLANK_RE.sub(empty, text), fills
+        out += [text[at:m.start()], EMPTY_BLANK]
+        at = m.end()
+    return "".join(out) + text[at:], fills
 
 
 def unbold_choice(line: str) -> str:
