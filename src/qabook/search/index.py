@@ -50,7 +50,7 @@ class PageDocs:
 
 
 def _row_bytes(d: SearchDoc) -> int:
-    return len(d.url) + len(d.title.encode()) + len(d.chapter.encode()) + len(d.text.encode()) + 12
+    return len(d.url) + len(d.title.encode()) + len(d.chapter.encode()) + len(d.text.encode()) + 12 + (0 if d.page else 5)
 
 
 def chunk_docs(docs: "Sequence[SearchDoc]", total: int | None = None) -> int:
@@ -273,7 +273,8 @@ def index_files(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None
     rows: list[list[str]] = []
     c = 0
     for d in docs:  # (in order, a chunk at a time)
-        rows.append([d.url, d.title, d.chapter, d.text])
+        q = d.question_chars  # (a question's row: how much of its text is the question, for study mode)
+        rows.append([d.url, d.title, d.chapter, d.text] if q is None else [d.url, d.title, d.chapter, d.text, q])
         if len(rows) == per_chunk:
             yield f"d{c}.js", _js("chunk", c, rows)
             rows, c = [], c + 1
