@@ -15,14 +15,13 @@ import pytest
 
 from conftest import ROOT, copy_project, qabook
 from qabook.i18n import strings
-from searchset import on_screen
+from searchset import NO_STUDY, on_screen
 
 pytestmark = pytest.mark.browser
 
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 FILLER = "这一段只是为了让正文变长，" * 12
-NO_STUDY = "Object.defineProperty(window, 'QABOOK_STUDY', {get: () => undefined, set: () => {}})"  # as `study: false`
 
 EXTRA = f"""---
 id: gou-zao-han-shu
@@ -113,6 +112,7 @@ def status(page) -> str:
 def test_click_into_the_box_and_type_shows_results(browser, ui_site: str, device: dict) -> None:
     context = browser.new_context(**device)
     page = context.new_page()
+    page.add_init_script(NO_STUDY)  # (the first result holds 注意力 in its answer)
     page.goto(ui_site + "llm/")
     search_by_click(page, "注意力")
     first = results(page).first
@@ -243,6 +243,7 @@ def test_in_study_mode_a_result_never_shows_the_answer(browser, ui_site: str, de
         assert question in text, text  # the result is the question's
         for passage in hidden:
             assert passage not in text, f"{query!r}: the result shows the answer's {passage!r}: {text}"
+        assert strings("zh")["search.in_answer"] in text  # and says where the words matched
         first.click()  # and it still leads there, the answer closed
         page.wait_for_function("location.hash === '#q1' || location.hash === '#q2'")
         assert page.locator("details.answer[open], details.explanation[open]").count() == 0
@@ -250,6 +251,7 @@ def test_in_study_mode_a_result_never_shows_the_answer(browser, ui_site: str, de
     search_by_click(page, "构造函数")  # a word of the question: marked in the question's text
     snippet = results(page).first.locator("article p").last
     assert "什么是构造函数" in snippet.inner_text() and snippet.locator("mark").count()
+    assert results(page).first.locator(".qa-search-hidden").count() == 0
     context.close()
 
 

@@ -1108,7 +1108,17 @@
         '<article class="md-search-result__article md-typeset">' +
         "<h1>" + mark(r.title) + "</h1>" +
         (r.chapter ? '<p class="qa-search-chapter">' + escapeHtml(r.chapter) + "</p>" : "") +
-        "<p>" + mark(snippet(shownText(r), words)) + "</p></article></a></li>";
+        passage(r, words, mark) + "</article></a></li>";
+    }
+
+    /* The result's text: in study mode a question's only (shownText), and when the query
+       matched only its answer or explanation, a line saying so instead of the passage. */
+    function passage(r, words, mark) {
+      var own = shownText(r);
+      var html = mark(snippet(own, words));
+      var hidden = own.length < String(r.text || "").length && html.indexOf("<mark>") === -1;
+      return "<p>" + html + "</p>" +
+        (hidden ? '<p class="qa-search-hidden">' + escapeHtml(t("search.in_answer")) + "</p>" : "");
     }
 
     function show(res, append) {
