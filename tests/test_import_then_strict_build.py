@@ -53,9 +53,8 @@ def _advice(output: str) -> list[str]:
     lines = output.splitlines()
     at = next((i for i, line in enumerate(lines) if "--strict" in line), None)
     assert at is not None, f"the import does not say that a --strict build stops:\n{output}"
-    rest = [line for line in lines[at + 1:]]
     block = []
-    for line in rest:
+    for line in lines[at + 1:]:
         if not line.startswith("  "):
             break
         block.append(line)
