@@ -325,31 +325,14 @@
         });
       }).catch(function () { /* no words of that letter */ }));
     });
-    // pinyin: once the English readings are known. Consecutive missing words that read as
-    // syllables form one run; a missing word with no English neighbour may be initials
+    // pinyin: once the English readings are known (pinyinReadings: runs of missing words that
+    // read as syllables, a missing word with no English neighbour as initials)
     return Promise.all(work).then(function () {
-      var runs = [], run = null, initials = [];
-      p.tokens.forEach(function (t) {
-        var syl = missing.indexOf(t) !== -1 ? syllables(meta, t.text) : null;
-        if (syl) {
-          if (!run) runs.push(run = { syl: [], owner: [], tokens: [] });
-          syl.forEach(function (s) { run.syl.push(s); run.owner.push(t); });
-          run.tokens.push(t);
-        } else {
-          run = null;
-          if (missing.indexOf(t) !== -1 && /^[a-z]{2,8}$/.test(t.text) && !t.corrected && !t.forms &&
-              (t.text.match(/[aeiouv]/g) || []).length <= 1) {
-            initials.push(t);  // pinyin initials have at most one vowel (smzq, aq); an English word has more
-          }
-        }
-      });
-      var keys = [];
-      runs.forEach(function (r) { initialKeys(r.syl.map(function (s) { return s.charAt(0); }).join(""), keys); });
-      initials.forEach(function (t) { initialKeys(t.text, keys); });
-      if (!keys.length) return null;
-      return lookup(meta, unique(keys)).then(function (table) {
-        runs.forEach(function (r) { coverPinyin(p, table, r.syl, syllableUnits(p, r), null, 0.8); });
-        initials.forEach(function (t) {
+      var py = pinyinReadings(meta, p, function (t) { return missing.indexOf(t) !== -1; });
+      if (!py.keys.length) return null;
+      return lookup(meta, unique(py.keys)).then(function (table) {
+        py.runs.forEach(function (r) { coverPinyin(p, table, r.syl, syllableUnits(p, r), null, 0.8); });
+        py.initials.forEach(function (t) {
           var letters = t.text, spans = [];
           for (var i = 0; i < letters.length;) {
             var hit = 0;
@@ -377,23 +360,42 @@
     return keys;
   }
 
-  /* The pinyin tables' keys a query may need once its shards are in, known before: for each
-     Chinese run (when zh.js is loaded) its characters' initials (homophones(), for a pair the book
-     lacks), for each run of Latin words that read as syllables their initials, and a short word
-     of at most one vowel as initials (latinExpansions(), for words the book lacks). A superset:
-     which words the book lacks is known only later. */
-  function pinyinKeys(meta, p) {
-    var keys = [], run = "";
+  /* The query's tokens read as pinyin, and the tables' keys that reading needs: the one home of
+     both, for rank() (the keys asked for with the shards, before the misses are known) and for
+     latinExpansions() and homophones() (the tokens the book lacks). `lacks(t)`: whether token t
+     is read so. Consecutive Latin words that read as syllables form a run (sheng ming zhou qi);
+     a Latin word that does not, of 2–8 letters and at most one vowel, with no English neighbour
+     or other form, may be initials (smzq, aq: an English word has more vowels); a Chinese run
+     is read as its characters' pinyin (zh.js; "?" for a character it lacks). The keys: each span
+     of 2 to 8 initials (initialKeys). rank() passes every token of weight (Latin) or of two
+     characters and more (Chinese, once zh.js is in): its runs hold the later ones' runs, so its
+     keys are a superset of theirs. */
+  function pinyinReadings(meta, p, lacks) {
+    var runs = [], run = null, initials = [], hanzi = [], keys = [];
     p.tokens.forEach(function (t) {
-      var syl = t.latin && p.units[t.unit].w > 0 ? syllables(meta, t.text) : null;
-      if (syl) run += syl.map(function (x) { return x.charAt(0); }).join("");
-      else { initialKeys(run, keys); run = ""; }
-      if (t.latin && /^[a-z]{2,8}$/.test(t.text) && (t.text.match(/[aeiouv]/g) || []).length <= 1) initialKeys(t.text, keys);
-      if (!t.latin && t.text.length > 1 && PINYIN) {
-        initialKeys(Array.from(t.text).map(function (c) { return (PINYIN.get(c) || "?").charAt(0); }).join(""), keys);
+      if (!lacks(t)) { run = null; return; }
+      if (!t.latin) {
+        run = null;
+        if (PINYIN) hanzi.push({ t: t, syl: Array.from(t.text).map(function (c) { return PINYIN.get(c) || "?"; }) });
+        return;
+      }
+      var syl = syllables(meta, t.text);
+      if (syl) {
+        if (!run) runs.push(run = { syl: [], owner: [], tokens: [] });
+        syl.forEach(function (s) { run.syl.push(s); run.owner.push(t); });
+        run.tokens.push(t);
+        return;
+      }
+      run = null;
+      if (/^[a-z]{2,8}$/.test(t.text) && !t.corrected && !t.forms && (t.text.match(/[aeiouv]/g) || []).length <= 1) {
+        initials.push(t);
       }
     });
-    return initialKeys(run, keys);
+    var first = function (s) { return s.charAt(0); };
+    runs.forEach(function (r) { initialKeys(r.syl.map(first).join(""), keys); });
+    initials.forEach(function (t) { initialKeys(t.text, keys); });
+    hanzi.forEach(function (h) { initialKeys(h.syl.map(first).join(""), keys); });
+    return { runs: runs, initials: initials, hanzi: hanzi, keys: keys };
   }
 
   function addForm(t, w) {
@@ -475,24 +477,16 @@
   /* A Chinese run with a pair of characters the book does not have: read it as pinyin and find
      the book's words that sound the same (shengmingzhouqi for a slip of one character). */
   function homophones(meta, p, post) {
-    var runs = p.tokens.filter(function (t) {
+    var py = pinyinReadings(meta, p, function (t) {
       if (t.latin || t.text.length < 2) return false;
       for (var i = 0; i + 1 < t.text.length; i++) if (!found(post, t.text.slice(i, i + 2))) return true;
       return false;
     });
-    if (!runs.length) return Promise.resolve();
-    var plans = runs.map(function (t) {
-      return { t: t, syl: Array.from(t.text).map(function (c) { return PINYIN.get(c) || "?"; }) };
-    });
-    var keys = [];
-    plans.forEach(function (pl) {
-      var ini = pl.syl.map(function (s) { return s.charAt(0); }).join("");
-      initialKeys(ini, keys);
-    });
-    return lookup(meta, unique(keys)).then(function (table) {
-      plans.forEach(function (pl) {
-        var units = pl.syl.map(function (_, i) { return pl.t.unit + i; });
-        coverPinyin(p, table, pl.syl, units, pl.t.text, 0.6);
+    if (!py.hanzi.length) return Promise.resolve();
+    return lookup(meta, unique(py.keys)).then(function (table) {
+      py.hanzi.forEach(function (h) {
+        var units = h.syl.map(function (_, i) { return h.t.unit + i; });
+        coverPinyin(p, table, h.syl, units, h.t.text, 0.6);
       });
     });
   }
@@ -628,7 +622,9 @@
     // (crossLanguage looks them up once the typos are known: these keys are some of its keys)
     // and so are the pinyin tables a word the book lacks would need (a round trip after the
     // shards, and for a pinyin word a third for its targets' shards)
-    var early = crossKeys(p).keys.concat(pinyinKeys(meta, p));
+    var early = crossKeys(p).keys.concat(pinyinReadings(meta, p, function (t) {
+      return t.latin ? p.units[t.unit].w > 0 : t.text.length > 1;
+    }).keys);
     if (early.length) lookup(meta, unique(early)).catch(function () { /* asked again, and reported, later */ });
     // what the expansions will ask for, asked for now too: the word list of each English word's
     // first letter (its other forms are looked up there whether or not the book has it), and
