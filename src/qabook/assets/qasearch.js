@@ -568,31 +568,42 @@
 
   /* Rank every document that covers part of the query; fill in results offset … offset+limit
      (url, title, chapter, text, marks) from the chunks that hold them. `stale` (optional): a
-     function that says when the answer is no longer wanted (rank's). */
-  function search(query, limit, offset, stale) {
-    offset = offset || 0;
+     function that says when the answer is no longer wanted (rank's). `early` (optional): given
+     these results before the answer, as soon as their texts are in, when the ranking by the
+     query's own terms already decides them (`sure`), with `total` and `full` null: the count
+     comes with the answer, once the expansions' files are in and ranked. */
+  function search(query, limit, offset, stale, early) {
+    offset = offset || 0; limit = limit || 10;
     return loadMeta().then(function (meta) {
       if (cache.query === query && cache.meta === meta) return cache.ranked;
-      return rank(meta, query, function (first) {  // (see rank: the texts asked for early)
-        texts(meta, first.top(offset, offset + (limit || 10))).catch(noop);
+      return rank(meta, query, function (first, settled) {  // (see rank: the texts asked for early)
+        var top = first.top(offset, offset + limit), loading = texts(meta, top);
+        loading.catch(noop);
+        if (early && settled && first.sure >= offset + limit) {
+          loading.then(function (chunks) {
+            if (!(stale && stale())) early(page(meta, { terms: first.terms, total: null, full: null, partial: false }, top, chunks));
+          }).catch(noop);
+        }
       }, stale).then(function (ranked) {
         cache.query = query; cache.meta = meta; cache.ranked = ranked;
         return ranked;
       });
     }).then(function (ranked) {
       if (stale && stale()) throw STALE;
-      var top = ranked.top(offset, offset + (limit || 10));
+      var top = ranked.top(offset, offset + limit);
       var meta = cache.meta;
-      return texts(meta, top).then(function (chunks) {
-        var results = top.map(function (r) {
-          var row = chunks.get(Math.floor(r.doc / meta.chunkDocs))[r.doc % meta.chunkDocs];
-          return { doc: r.doc, score: r.score, cover: r.cover, exact: r.exact, marks: r.marks,
-                   url: row[0], title: row[1], chapter: row[2], text: row[3] };
-        });
-        return { terms: ranked.terms, total: ranked.total, full: ranked.full, partial: ranked.partial,
-                 results: results };
-      });
+      return texts(meta, top).then(function (chunks) { return page(meta, ranked, top, chunks); });
     });
+  }
+
+  /* search()'s answer: the ranking's counts and these results with their texts. */
+  function page(meta, ranked, top, chunks) {
+    var results = top.map(function (r) {
+      var row = chunks.get(Math.floor(r.doc / meta.chunkDocs))[r.doc % meta.chunkDocs];
+      return { doc: r.doc, score: r.score, cover: r.cover, exact: r.exact, marks: r.marks,
+               url: row[0], title: row[1], chapter: row[2], text: row[3] };
+    });
+    return { terms: ranked.terms, total: ranked.total, full: ranked.full, partial: ranked.partial, results: results };
   }
 
   /* The chunks holding these results' texts: chunk number → its rows. */
@@ -608,7 +619,10 @@
   /* `ahead` (optional) is given a ranking by the query's own terms as soon as their shards are
      in, while the expansions' tables and shards are still on their way: search() asks for the
      texts of its results then (when every shown result holds the query's words exactly, as in
-     a big book, they are the final ones; else a few chunks were loaded for nothing).
+     a big book, they are the final ones; else a few chunks were loaded for nothing). With it
+     comes whether the query will be planned as it is now (`settled`: not planned again once
+     zh.js folds its traditional characters); if so, the ranking's first `sure` results are
+     the answer's first ones, in the same order (see score's `sure`).
      `stale` (optional): when it says true, the ranking stops at its next step (STALE): the
      reader has typed on, and its files stay loaded for the next query. */
   function rank(meta, query, ahead, stale) {
@@ -618,6 +632,7 @@
     if (!p.units.length) {  // nothing to look for ("?", "!!!"): no results, as a ranking of none
       return Promise.resolve({ terms: [], list: [], total: 0, full: 0, partial: false, top: function () { return []; } });
     }
+    var own = postings(meta, exactTerms(), post);  // the query's own terms' shards: asked for first
     // the other language's tables asked for now, with the terms' shards, not a round trip later
     // (crossLanguage looks them up once the typos are known: these keys are some of its keys)
     // and so are the pinyin tables a word the book lacks would need (a round trip after the
@@ -636,16 +651,16 @@
     if (!folded && p.tokens.some(function (t) { return !t.latin && t.text.length > 1; })) loadZh().catch(noop);
     var live = function (x) { if (stale && stale()) throw STALE; return x; };
     var first = null, firstPlan = null, firstAlts = 0;  // the ranking by the query's own terms
-    return postings(meta, exactTerms(), post).then(live).then(function () {
-      if (ahead) {
-        first = score(meta, p, post); firstPlan = p; firstAlts = p.alts.length;
-        ahead(first);
-      }
+    return own.then(live).then(function () {
       var cjkMiss = p.tokens.some(function (t) {
         if (t.latin) return false;
         for (var i = 0; i + 1 < t.text.length; i++) if (!found(post, t.text.slice(i, i + 2))) return true;
         return false;
       });
+      if (ahead) {
+        first = score(meta, p, post); firstPlan = p; firstAlts = p.alts.length;
+        ahead(first, !cjkMiss || folded);
+      }
       if (!cjkMiss || folded) return null;
       return loadZh().then(function () {  // traditional characters fold now; plan again
         p = plan(meta, query);
@@ -932,7 +947,14 @@
       }
       break;
     }
-    var ranked = { terms: terms, total: n, full: full, partial: n > 0 && full === 0, top: topRange };
+    // `sure`: how many documents hold every word of the query exactly (the first tier, when it
+    // covers all and all exactly). No expansion counts for them (an expansion counts only where a
+    // document lacks a word of the query), and no other document joins them, so a ranking of the
+    // same plan with more expansions has them first too, each with the same score (its terms'
+    // weights added in the same order: the query's own terms come first): an answer's first
+    // `sure` results are known before the expansions' files are in.
+    var sure = order.length && order[0].c === 1e6 && order[0].e === 1e6 ? order[0].members.length : 0;
+    var ranked = { terms: terms, total: n, full: full, partial: n > 0 && full === 0, top: topRange, sure: sure };
     Object.defineProperty(ranked, "list", { get: function () { return topRange(0, n); } });  // (for explain)
     return ranked;
   }
@@ -1054,6 +1076,7 @@
     var toggle = document.getElementById("__search");
     var strings = (window.QABOOK_SEARCH_UI || {}).strings || {};  // written before this script by the build
     var seq = 0, composing = false, shown = 0, total = 0, query = "", sel = -1;
+    var listed = null, answered = false;  // the first page written before its count (search's `early`): its documents
 
     function t(key, values) {
       var text = own(strings, key) ? strings[key] : key;
@@ -1098,7 +1121,9 @@
         "<p>" + mark(snippet(r.text, words)) + "</p></article></a></li>";
     }
 
-    function show(res, append) {
+    function docsOf(res) { return res.results.map(function (r) { return r.doc; }).join(","); }
+
+    function write(res, append) {
       var html = res.results.map(function (r, i) {
         // the first result that lacks a word, after some that have every word: a line says so
         var rest = shown + i === res.full && res.full > 0 ? '<li class="qa-search-partial-rest" role="none">' +
@@ -1107,6 +1132,26 @@
       }).join("");
       if (append) list.insertAdjacentHTML("beforeend", html); else list.innerHTML = html;
       shown += res.results.length;
+    }
+
+    /* The first page, before its count (search's `early`: these results are the answer's first
+       ones): written now, the count line empty until the answer is in. */
+    function showEarly(res) {
+      if (answered) return;  // (the answer came first)
+      write(res, false);
+      listed = docsOf(res);
+      status.textContent = "";
+      more.hidden = true;
+      delete root.dataset.qaError;
+      root.dataset.qaListed = query;  // for tests and benchmarks: the list on screen is this query's
+    }
+
+    function show(res, append) {
+      if (append || listed !== docsOf(res)) {  // (a first page written early is that answer's: kept)
+        if (!append) shown = 0;
+        write(res, append);
+      }
+      listed = null; answered = true;
       total = res.total;
       status.textContent = total ? t("search.found", { n: total }) : t("search.none");
       if (res.partial) {  // no result holds every word of the query: say so, on a line of its own
@@ -1118,7 +1163,8 @@
       root.dataset.qaPartial = res.partial ? "1" : "";
       more.hidden = shown >= total;
       delete root.dataset.qaError;
-      root.dataset.qaQuery = query;  // for tests: the query these results answer
+      root.dataset.qaListed = query;
+      root.dataset.qaQuery = query;  // for tests: the query these results answer (count included)
       root.dataset.qaShown = String(shown);
     }
 
@@ -1132,11 +1178,12 @@
       if (composing) return;
       var q = input.value.trim();
       var mine = ++seq;
-      query = q; shown = 0; sel = -1;
+      query = q; shown = 0; sel = -1; listed = null; answered = false;
       input.removeAttribute("aria-activedescendant");
       if (!q) { status.textContent = t("search.prompt"); list.innerHTML = ""; more.hidden = true; return; }
       open();
-      search(q, 10, 0, function () { return mine !== seq; }).then(function (res) { if (mine === seq) show(res, false); })
+      search(q, 10, 0, function () { return mine !== seq; }, function (res) { if (mine === seq) showEarly(res); })
+        .then(function (res) { if (mine === seq) show(res, false); })
         .catch(function (err) { if (mine === seq) fail(err); });
     }
 
