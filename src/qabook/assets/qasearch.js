@@ -751,6 +751,44 @@
     }
   }
 
+  function placeInTiers(byTier, next, tierOf, gOf, n, tiers) {  // each result's place in its tier's range of byTier
+    if (tiers === 1) for (var r = 0; r < n; r++) byTier[r] = r;
+    else for (r = 0; r < n; r++) byTier[next[tierOf[gOf[r]]]++] = r;
+  }
+
+  /* Whether result a ranks before result b of the same tier: a higher score, then the lower
+     document number. */
+  function beats(a, b, scoreOf, docOf) {
+    return scoreOf[a] > scoreOf[b] || (scoreOf[a] === scoreOf[b] && docOf[a] < docOf[b]);
+  }
+
+  /* The m best of a tier's results (`all`), in no order: a heap with the worst of them at its
+     root, so that most results are turned away by one comparison with it. */
+  function bestOf(all, m, scoreOf, docOf) {
+    var heap = [];
+    for (var i = 0; i < all.length; i++) {
+      var x = all[i];
+      if (heap.length < m) {
+        var at = heap.push(x) - 1;
+        while (at > 0) {  // up while the one above ranks before it
+          var up = (at - 1) >> 1;
+          if (!beats(heap[up], heap[at], scoreOf, docOf)) break;
+          var t = heap[up]; heap[up] = heap[at]; heap[at] = t; at = up;
+        }
+      } else if (beats(x, heap[0], scoreOf, docOf)) {
+        heap[0] = x;
+        for (var k = 0; ;) {  // down while one below ranks after it
+          var l = 2 * k + 1, r = l + 1, worst = k;
+          if (l < heap.length && beats(heap[worst], heap[l], scoreOf, docOf)) worst = l;
+          if (r < heap.length && beats(heap[worst], heap[r], scoreOf, docOf)) worst = r;
+          if (worst === k) break;
+          var t3 = heap[k]; heap[k] = heap[worst]; heap[worst] = t3; k = worst;
+        }
+      }
+    }
+    return heap;
+  }
+
   function idfOf(meta, list) {
     var df = list.length / 2;
     return Math.log(1 + (meta.docs - df + 0.5) / (df + 0.5));
@@ -871,8 +909,7 @@
     });
     var byTier = new Int32Array(n), next = new Int32Array(tierList.length), at0 = 0;  // one array, a range a tier
     tierList.forEach(function (tier, i) { next[i] = at0; tier.members = byTier.subarray(at0, at0 + tier.size); at0 += tier.size; });
-    if (tierList.length === 1) for (var r = 0; r < n; r++) byTier[r] = r;
-    else for (r = 0; r < n; r++) byTier[next[tierOf[gOf[r]]]++] = r;
+    placeInTiers(byTier, next, tierOf, gOf, n, tierList.length);
     // scores: each term's weights added, term by term, where its document's group counts the
     // term (the same products, added in the same order, as a sum over each document's terms);
     // `column`: each group's factor for the term
@@ -884,7 +921,7 @@
       addScores(list, idfOf(meta, list), slot, gOf, column, scoreOf);
     }
     var order = tierList.slice().sort(function (a, b) { return b.c - a.c || b.e - a.e; });
-    function better(a, b) { return scoreOf[a] > scoreOf[b] || (scoreOf[a] === scoreOf[b] && docOf[a] < docOf[b]); }
+    function better(a, b) { return beats(a, b, scoreOf, docOf); }
     function byRank(a, b) { return better(a, b) ? -1 : better(b, a) ? 1 : 0; }
     function result(i) {
       var g = glist[gOf[i]];
@@ -899,28 +936,7 @@
         tier.sorted = all.slice().sort(byRank);
         return tier.sorted;
       }
-      var heap = [];  // the m best so far, the worst at the root
-      function down(i) {
-        for (;;) {
-          var l = 2 * i + 1, r = l + 1, worst = i;
-          if (l < heap.length && better(heap[worst], heap[l])) worst = l;
-          if (r < heap.length && better(heap[worst], heap[r])) worst = r;
-          if (worst === i) return;
-          var tmp = heap[i]; heap[i] = heap[worst]; heap[worst] = tmp; i = worst;
-        }
-      }
-      for (var i = 0; i < all.length; i++) {
-        var x = all[i];
-        if (heap.length < m) {
-          var at = heap.push(x) - 1;
-          while (at > 0) {
-            var up = (at - 1) >> 1;
-            if (!better(heap[up], heap[at])) break;
-            var t2 = heap[up]; heap[up] = heap[at]; heap[at] = t2; at = up;
-          }
-        } else if (better(x, heap[0])) { heap[0] = x; down(0); }
-      }
-      tier.sorted = heap.sort(byRank);
+      tier.sorted = bestOf(all, m, scoreOf, docOf).sort(byRank);
       return tier.sorted;
     }
     /* Results from … to (exclusive), in rank order. */
