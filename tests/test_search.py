@@ -377,7 +377,7 @@ def test_a_first_page_shown_before_its_count_is_the_answers(browser, search_site
             return out; }""", queries)
         page.close()
     early = [r for r in runs if r["early"] is not None]
-    assert early and len(early) < len(runs), [(r["q"], r["n"]) for r in early]  # some early, some not
     for r in early:
         assert r["early"] == r["got"], (r["q"], r["n"])
         assert r["total"] is None and len(r["got"]) == r["n"]
+    assert early and len(early) < len(runs), [(r["q"], r["n"]) for r in early]  # some early, some not
