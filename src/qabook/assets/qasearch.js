@@ -140,6 +140,20 @@
     return out.subarray(0, n);
   }
 
+  /* The posting lists read for this query's rankings and for the query before (term → its text
+     and numbers): a reader typing on asks for most of the same lists again (反向传播, then
+     反向传播 怎么), and at 100,000 documents reading a common bigram's list is a pass over
+     hundreds of thousands of characters. rank() moves them along, so that two queries' lists at
+     most are kept. */
+  var read = { now: new Map(), before: new Map() };
+  function nextQuery() { read.before = read.now; read.now = new Map(); }
+  function decoded(t, text) {
+    var got = read.now.get(t) || read.before.get(t);
+    if (!got || got.text !== text) got = { text: text, list: decode(text) };
+    read.now.set(t, got);
+    return got.list;
+  }
+
   /* term → its posting list (or null), loading the shards the terms hash to */
   function postings(meta, terms, known) {
     var wanted = terms.filter(function (t) { return !known.has(t); });
@@ -151,7 +165,7 @@
       wanted.forEach(function (t, i) {
         var shard = shards.get(ids[i]);
         var list = shard && own(shard, t) ? shard[t] : null;
-        known.set(t, typeof list === "string" ? decode(list) : null);
+        known.set(t, typeof list === "string" ? decoded(t, list) : null);
       });
       return known;
     });
@@ -627,6 +641,7 @@
      reader has typed on, and its files stay loaded for the next query. */
   function rank(meta, query, ahead, stale) {
     var p = plan(meta, query);
+    nextQuery();
     var post = new Map();
     var exactTerms = function () { return unique([].concat.apply([], p.alts.map(function (a) { return a.terms; }))); };
     if (!p.units.length) {  // nothing to look for ("?", "!!!"): no results, as a ranking of none
