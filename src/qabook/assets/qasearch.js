@@ -141,8 +141,8 @@
   }
 
   /* The posting lists read for this query's rankings and for the query before (term → its text
-     and numbers): a reader typing on asks for most of the same lists again (反向传播, then
-     反向传播 怎么), and at 100,000 documents reading a common bigram's list is a pass over
+     and numbers): a reader typing on asks for most of the same lists again (a word, then the
+     word and another), and at 100,000 documents reading a common bigram's list is a pass over
      hundreds of thousands of characters. rank() moves them along, so that two queries' lists at
      most are kept. */
   var read = { now: new Map(), before: new Map() };
