@@ -533,13 +533,17 @@ _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|
 #: questions — their kinds, their markup, the tools that make them ('Quiz types and syntax', 'Interview
 #: Question Categories', 'Exercise Directive', 'Question Generator') — or another kind of document
 #: altogether, of a product named for them ('Microsoft Q&A release notes', 'Quiz app changelog'):
-#: no collection of questions.
+#: no collection of questions. Nor are the arrangements for sitting an exam ('Exam Logistics':
+#: where, when, what is allowed).
 _ABOUT_QA_RE = re.compile(r"[\s-]+(?:(?:app|site|platform|product|service)\s+)?"
                           r"(?:types?|kinds?|categor(?:y|ies)|taxonomy|syntax|formats?|formatting|markup|"
                           r"templates?|directives?|schemas?|specs?|specifications?|generators?|plugins?|extensions?|"
                           r"components?|widgets?|editors?|builders?|engines?|makers?|guidelines?|writing|design|"
                           r"release\s+notes|releases|changelogs?|change\s+logs?|roadmaps?|announcements?|newsletters?|"
-                          r"status\s+updates?)\b", re.I)
+                          r"status\s+updates?|"
+                          # the arrangements for an exam, not its questions ('Exam Logistics', 'Quiz schedule')
+                          r"logistics|schedules?|timetables?|dates?|times|locations?|rooms?|seating|venues?|"
+                          r"polic(?:y|ies)|rules|regulations|registration|accommodations?|proctoring)\b", re.I)
 
 
 def names_qa(text: str) -> bool:
