@@ -142,8 +142,9 @@ class Candidate:
             return True  # a list numbered one by one whose items are written as questions ('?'), in a document
             # titled as a bank of them: its questions still waiting for their answers, however many sections
             # it runs across (a list of steps does not ask; a note's questions are under no such title)
-        if f["ask"] >= 0.6 and f.get("marked", 0) >= 0.3 and f["sequence"] >= 0.9 and f["n"] >= 6 and self.key[0] != "item":
-            return True  # a long run numbered one by one, most of it asking: the tasks among it are questions too
+        if f["ask"] > 0.5 and f.get("marked", 0) > 0 and f["sequence"] >= 0.9 and f["n"] >= 6 and self.key[0] != "item":
+            return True  # a long run numbered one by one, most of it asking, some written as questions: the
+            # tasks among it are questions too, answered or not (an outline's topics do not ask)
         if f.get("titled", 0) >= 1.0 and f["ask"] >= 0.3 and f["sequence"] >= 0.8 and f["n"] >= 3 and self.key[0] != "item":
             return True  # a sheet whose title names its exercises ('# 习题', '# Exercises'), numbered one by one,
             # some of them asking: each is one, answered or not
