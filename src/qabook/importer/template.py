@@ -172,6 +172,8 @@ class Candidate:
         # a document that says it is a Q&A ('FAQ', '面试题', 'Interview questions'): its regular
         # sequence of numbered, bold or heading units is its questions even when they do not ask
         box, bold = self.key[0], self.key[1]
+        if self.titled_sheet():
+            return True
         if box == "item" and bold != "whole" and not _heading(bold):
             return False  # plain numbered items are steps and outlines, not questions, whatever the title
         if self.key[2] == "plain" and _heading(box) and f["ask"] < 0.5 and f.get("titled", 0) < 1.0:
@@ -179,6 +181,18 @@ class Candidate:
             # mention questions ('Use the following questions as a guide:'): a README's or article's sections
         return bool(f.get("titled")) and f["n"] >= 3 and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and (
             f["sequence"] >= 0.6 or bold == "whole" or box == "dt" or _heading(box) or _heading(bold))
+
+    def titled_sheet(self) -> bool:
+        """A sheet of questions still to answer: the document's title names them ('# Interview
+        Questions', '# Practice Question'), and the run numbered one by one (six at least) is the whole
+        document, half of its starts asking or setting a task ('Create a Role…', 'Write a method…').
+        Each is one, answered or not, in a list or under headings (the prompts of an interview, the
+        tasks of a practice exam); an outline's numbered topics neither ask nor set tasks."""
+        f = self.features
+        if f.get("titled", 0) < 1.0 or f.get("own_title") or f["n"] < 6 or f["sequence"] < 0.8 \
+                or f["coverage"] < 0.9 or not (self.key[0] == "item" or _heading(self.key[0])):
+            return False
+        return sum(1 for sh in self.shapes if sh.asking or instructs(sh.title)) * 2 >= len(self.shapes)
 
     def prose(self) -> str:
         """Why these starts are an article's section headings rather than questions ('' when they
