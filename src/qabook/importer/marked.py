@@ -119,6 +119,13 @@ def stem_letters(stem: str, letters: set[str]) -> list[str]:
     return re.findall(r"[A-H]", m["letters"]) if m else []
 
 
+def stem_mark(stem: str, letters: set[str]) -> str:
+    """The answer letters as the stem writes them inside its parentheses ('BCD', 'A, C'), '' when
+    it names none: several letters are a word of the source the page must keep."""
+    m = _stem_mark(stem, letters)
+    return m["letters"] if m else ""
+
+
 def bold_letters(found: dict[str, str]) -> list[str]:
     """The choices written wholly in bold, when some but not all of them are."""
     bold = [letter for letter, text in found.items() if _BOLD_WHOLE_RE.match(text)]

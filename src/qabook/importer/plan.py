@@ -30,7 +30,7 @@ from qabook.importer.levels import left_asking
 from qabook.importer.listtail import list_ends
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
-from qabook.importer.shapes import asks, linked_title
+from qabook.importer.shapes import asks, linked_title, wrapped_bold
 from qabook.importer.shortcodes import read_lines
 from qabook.importer.fencediv import OPEN_RE as DIV_OPEN_RE, divs
 from qabook.importer.furniture import without_furniture
@@ -380,7 +380,8 @@ class _Planner:
             unit.heading_text = el.text.strip().split("\n", 1)[0]
             unit.title_src = tuple(el.own_lines) + tuple(n for e in elements[start.index + 1:start.index + 1 + start.runs]
                                                          for n in e.own_lines)  # a title over several headings
-            if el.kind == "paragraph" and el.own_end - el.start > 1:  # "**16. …?**⏎Although …": glued answer
+            if el.kind == "paragraph" and el.own_end - el.start > 1 and not wrapped_bold(el):
+                # "**16. …?**⏎Although …": glued answer (a bold stem wrapped over its lines is all title)
                 unit.title_src = (el.lineno,)
                 unit.heading_text = el.text.strip().split("\n", 1)[0].strip("* ")
                 body = [Element("paragraph", el.start + 1, el.end, el.text.split("\n", 1)[1], 0, el.own_end)] + body

@@ -331,7 +331,21 @@ class Shape:
 
 
 def first_line(el: Element) -> str:
-    return el.text.split("\n", 1)[0].strip()
+    """The element's first line; for a paragraph wrapped whole in bold over several lines ('** 1-
+    What do we do … if' / 'statement … true? **'), all of it, as one line: the bold line a person
+    sees, written wrapped (`wrapped_bold`)."""
+    return " ".join(x.strip() for x in el.text.split("\n")) if wrapped_bold(el) else el.text.split("\n", 1)[0].strip()
+
+
+def wrapped_bold(el: Element) -> bool:
+    """A paragraph of several lines that is one bold span from its first line to its last."""
+    first, _, rest = el.text.partition("\n")
+    return el.kind == "paragraph" and bool(rest) and bool(_BOLD_OPEN_RE.match(first)) \
+        and not _BOLD_WHOLE_RE.match(first.strip()) \
+        and bool(_BOLD_WHOLE_RE.match(" ".join(x.strip() for x in el.text.split("\n"))))
+
+
+_BOLD_OPEN_RE = re.compile(r"^\s*(?:\*\*|__)")
 
 
 _HTML_HEADING_RE = re.compile(r"^\s*<h(?P<level>[1-6])\b[^<>]*>(?P<text>.*?)(?:</h[1-6]>|$)", re.I)

@@ -17,8 +17,8 @@ from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS
 from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering, numbering_only, placeholder_text, unfenced
 from qabook.importer.marked import (BOX_CHECKED_RE, BOX_RE, CHECKED_RE, CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE,
-                                    blank_stem, filled_blanks, marked, odd_bullet, split_choices, ticked,
-                                    unbold_choice, underline_blank)
+                                    blank_stem, filled_blanks, marked, odd_bullet, split_choices, stem_mark,
+                                    ticked, unbold_choice, underline_blank)
 from qabook.importer.tables import row_parts
 
 DETAILS_OPEN_RE = re.compile(
@@ -755,12 +755,11 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT, odd_marks: bool = 
             keyed := marked(unit.title, [o.text for o in answer[:end]])):
         # '### 3. … (**D**)' or a bold choice: the mark is the answer; the learner sees a blank and plain choices
         # (unlabelled text under the choices, '解析：…', follows the marked one as the ticked one's does)
+        reveal = _marked_reveal(unit.title, answer[:end], set(keyed))
         _blank_marks(unit, set(keyed))
         options = [OutLine(unbold_choice(o.text), o.src) for o in answer[:end]]
         after = answer[end:]
-        answer = options + [OutLine("", ())] + [OutLine(_LIST_MARK_RE.sub("", unbold_choice(p)).strip(), ())
-                                                 for o in answer[:end] for p in split_choices(o.text)
-                                                 if (m := _OPTION_RE.match(p)) and m["letter"].upper() in keyed] + (
+        answer = options + [OutLine("", ())] + reveal + (
             [OutLine("", ())] + after if any(o.text.strip() for o in after) else [])
         end = len(options)
         unit.how["answer"] = "the choice the question marks"
@@ -843,6 +842,18 @@ def _stem_goes_on(unit: Unit) -> None:
         unit.parts["question"] = question + answer[:take]
         unit.parts["answer"] = answer[take:]
         unit.how["question"] = f"the question line and its continuation to line {last}"
+
+
+def _marked_reveal(stem: str, options: list[OutLine], keyed: set[str]) -> list[OutLine]:
+    """The hidden answer of a question that marks its own: the marked choice; several marked ones
+    one item each, under the letters as the stem wrote them ('（BCD）' → 'BCD': the stem's blank
+    must not lose them)."""
+    chosen = [_LIST_MARK_RE.sub("", unbold_choice(p)).strip() for o in options for p in split_choices(o.text)
+              if (m := _OPTION_RE.match(p)) and m["letter"].upper() in keyed]
+    if len(chosen) < 2:
+        return [OutLine(text, ()) for text in chosen]
+    mark = stem_mark(stem, keyed)
+    return ([OutLine(mark, ()), OutLine("", ())] if mark else []) + [OutLine("- " + text, ()) for text in chosen]
 
 
 def _blank_marks(unit: Unit, letters: set[str]) -> None:
