@@ -118,6 +118,16 @@ class _Planner:
                       "2-C, …') or mark each right choice ('- [x] …', '**B.** …'), or say where questions start "
                       "(--question-pattern)")
 
+    def _past_key(self, detection: Detection, elements: list[Element]) -> None:
+        """Groups after the quiz's answer key left on the chapter page (`detect._past_the_key`): said at the
+        first of each, never silently (QI042)."""
+        for group in detection.past_key:
+            where = ", ".join(str(elements[i].lineno) for i in group[:8]) + (", …" if len(group) > 8 else "")
+            self.warn(elements[group[0]].lineno, "QI042",
+                      f"{len(group)} headings after the answer key (lines {where}) are read as chapter text, not "
+                      "questions: they come after the quiz's answers, none of them asks and the key answers none; "
+                      "if they are questions, say where questions start (--question-heading, --question-pattern)")
+
     # -- segmentation ------------------------------------------------------------------
     def plan(self) -> ImportPlan:
         elements, detection = self._read()
@@ -247,6 +257,7 @@ class _Planner:
                       "text, not questions: none of its items asks, offers choices or is answered under a label, "
                       "while the document's other numbered items ask (a list of rules or steps); if its items are "
                       "questions, say where questions start (--question-pattern)")
+        self._past_key(detection, elements)
         for kept, line in detection.joined:
             self.warn(line, "QI028", f"this heading continues the question title of line {kept} (same level, nothing "
                                      "between, one of them numbered): read as one question; if it is a question of its "

@@ -1179,6 +1179,14 @@ def section_title(title: str) -> bool:
     return bool(_SECTION_RE.match(" ".join(plain.split())))
 
 
+def numbered_labels(headings: Candidate, labels: Candidate, held: list[int]) -> bool:
+    """Labels that number the questions one by one ('>>Q1: …<<', 'Q2: …' under unnumbered headings,
+    one each) while a heading holds none ('# Environment' over the lab's setup): the labels count
+    the questions, the headings are the sections they stand in."""
+    return min(held) == 0 and labels.features["sequence"] >= 0.8 and len(labels.indices) >= 3 \
+        and headings.features["sequence"] < 0.5 and all(s.numbering is not None for s in labels.shapes)
+
+
 def _units_of(cand: Candidate) -> list[tuple[int, int]]:
     return list(zip(cand.indices, cand.ends))
 
@@ -1306,7 +1314,8 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
             continue
         units = _units_of(winner)
         held = [sum(1 for i in inner.indices if s < i < e) for s, e in units]
-        if max(held) >= 2 or any(not any(s < i < e for s, e in units) for i in inner.indices):
+        if max(held) >= 2 or any(not any(s < i < e for s, e in units) for i in inner.indices) \
+                or numbered_labels(winner, inner, held):
             winner = inner
             break
     # an author who labels a question and its answer ('**Q**：…' then '**参考答案**：…') shows what a
