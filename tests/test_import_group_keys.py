@@ -169,3 +169,82 @@ def test_practice_after_the_quizs_answers_stays_chapter_text_and_says_so():
     assert len(said) == 1 and PRACTICE.split("\n")[said[0].line - 1] == "### Exercise 1: Branch Management"
     chapter = next(p for p in plan.pages if not p.questions)
     assert "Exercise 2: Time Travel" in chapter.text
+
+
+MATCHING = """# Git Quiz
+
+## Basics
+
+### Question 1
+What command initializes a repository?
+
+A) `git start`
+B) `git init`
+
+### Question 2
+How do you stage a file?
+
+A) `git stage`
+B) `git add`
+
+### Question 3
+What does `git status` show?
+
+A) The log
+B) The working tree's state
+
+## Scenarios
+
+### Scenario 1
+You committed to the wrong branch. What do you do?
+
+A) Delete the repository
+B) Create a branch here, reset the other
+
+### Scenario 2
+You need to fix a bug while your changes are unfinished. What do you do?
+
+A) `git stash`, fix, `git stash pop`
+B) Delete the changes
+
+### Scenario 3
+A secret was pushed to a shared branch. What comes first?
+
+A) Rotate the secret
+B) Rewrite the history
+
+## Command Matching
+
+Match the command to its purpose:
+
+### Commands:
+A) `git reflog`
+B) `git bisect start`
+C) `git stash pop`
+
+### Purposes:
+1. Start a binary search for a buggy commit
+2. Apply and drop the latest stash
+3. View where HEAD has been
+
+---
+
+## Answers
+
+### Basics Answers
+1. B - `git init`
+2. B - `git add`
+3. B - the working tree's state
+
+### Command Matching Answers
+A-3, B-1, C-2
+"""
+
+
+def test_a_matching_item_in_two_named_parts_is_one_question_showing_both():
+    plan = plan_import(MATCHING, "quiz.md")
+    pages = [p for p in plan.pages if p.questions]
+    assert plan.question_count == 7
+    question = re.search(r"^/// question\b.*?\n(.*?)^///$", pages[6].text, re.S | re.M).group(1)
+    assert "`git reflog`" in question and "View where HEAD has been" in question  # both lists, before revealing
+    assert "HEAD has been" not in _answer(pages[6].text)

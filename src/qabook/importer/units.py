@@ -739,6 +739,26 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT, odd_marks: bool = 
     unit.how["answer"] = "; ".join(([f"unlabelled text from line {rest}"] if rest else []) + how)
     unit.how["question"] = unit.how.get("question", "") + ("; " if unit.how.get("question") else "") + \
         f"options {letters[0]}–{letters[-1]}"
+    _parts_go_on(unit)
+
+
+#: A heading line that names a part of a question in a word or two and a colon ('### Purposes:').
+_PART_HEADING_RE = re.compile(r"^#{1,6}\s+(?:\*\*)?(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*\s*:(?:\*\*)?\s*$")
+
+
+def _parts_go_on(unit: Unit) -> None:
+    """A question in parts, each named with a colon (`### Commands:` over its choices, then `### Purposes:`
+    over its list: `template.named_parts`), with no answer of its own: the next part is the question's
+    too — the learner matches one list to the other before revealing."""
+    answer = unit.parts["answer"]
+    first = next((o for o in answer if o.text.strip()), None)
+    if "answer" in unit.labelled or first is None or not _PART_HEADING_RE.match(first.text) \
+            or not re.search(r":\s*$", re.sub(r"[*_`]", "", unit.title)):
+        return
+    unit.parts["question"] += [OutLine("", ())] + answer
+    unit.parts["answer"] = []
+    unit.how["question"] += f"; its next part from line {first.src[0] if first.src else unit.line}"
+    unit.how.pop("answer", None)
 
 
 #: A stem that asks for several choices: '(Select all that apply)', 'Choose two', '多选题'.
