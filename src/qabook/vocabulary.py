@@ -177,6 +177,12 @@ def optional_hint(kind: str) -> str:
     return f"if the book does without them, say so once in mkdocs.yml under '- qabook:': 'optional: [{kind}]'"
 
 
+def optional_yaml(kind: str) -> str:
+    """The plugin entry that declares this kind of part optional, as lines to paste under
+    `plugins:` in mkdocs.yml (a `- qabook` already there takes the `optional:` line)."""
+    return f"  - qabook:\n      optional: [{kind}]"
+
+
 def qa_types() -> tuple[str, ...]:
     """Every kind's name, the question first (read at call time, so a kind added to BLOCKS counts)."""
     return tuple(b.name for b in BLOCKS)
