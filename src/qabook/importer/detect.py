@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from qabook.importer.answerkey import AnswerKey, find_keys
+from qabook.importer.answerkey import AnswerKey, find_keys, key_headings
 from qabook.importer.elements import Element, expand_lists
 from qabook.importer.nested import expand_nested
 from qabook.importer.labels import DEFAULT, Labels
@@ -82,6 +82,7 @@ class Detection:
     quizzes: list[Candidate] = field(default_factory=list)  # quizzes read apart from their template's sections (`askruns.py`)
     quiet_runs: list[list[int]] = field(default_factory=list)  # numbered runs read past (`template.quiet_runs`)
     filled: list[int] = field(default_factory=list)  # numbers the sequence skipped, found as text (`gaps.py`)
+    past_key: list[list[int]] = field(default_factory=list)  # groups after the quiz's answer key (`_past_the_key`)
 
 
 def first_line(el: Element) -> str:
@@ -640,7 +641,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is not None and lines and shown_as_example(winner, expanded, lines):
         winner, runner = None, None  # '## Example' over two <details>: how the markup looks, not a FAQ
     if keys:
-        reserved = {i for key in keys for i in key.reserved}
+        reserved = {i for key in keys for i in key.reserved} | key_headings(expanded, keys)
         keyed = [KEY_SHAPE if i in reserved else s for i, s in enumerate(shapes)]
         k_winner, k_runner, k_cands = _vote(expanded, keyed, lines, labels, keys)
         # keys answer questions that have none of their own (or the author named them, or hid them
@@ -708,7 +709,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands,
                          refused="; ".join(w for w in (prompt_lists(expanded, shapes, lines) or _why_prose(cands),
                                                         small_tables_note(expanded, lines, labels) if lines else "") if w))
-    beside = read_beside[1] if read_beside and read_beside[0] is winner else _region_extras(winner, cands, expanded, shapes, lines)
+    beside, past = _beside_reading(winner, read_beside, cands, expanded, shapes, lines, keys)
     # (a second group that says what the winner's questions say is the bank's own list of them: `furniture.py`;
     # not when each of its units carries an answer label of its own: the same questions asked and answered
     # again in another form, '> **Q:** …' / '> **A:** …' after '## Q: …' / '**A:** …', are questions too)
@@ -768,7 +769,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                  " their answers, those headings the questions")
     return Detection(what, starts, expanded, winner=winner, runner=runner, cands=cands,
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined,
-                     strays=strays, quiet_runs=runs, filled=filled,
+                     strays=strays, quiet_runs=runs, filled=filled, past_key=[c.indices for c in past],
                      quizzes=[c for c in chosen if c.source is not None and c in cands])
 
 
@@ -901,6 +902,8 @@ def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys
     found = stray_entries(elements, lines, starts, ends, labels, section_title)
     # headings above the reading's levels that say something of their own and look like questions (`levels.py`)
     found += [f for f in level_entries(elements, lines, starts, ends, labels) if f[0] not in {j for j, _, _ in found}]
+    # a key's heading names the answers it lists ('### True or False Answers' over '31. False - …'): no entry
+    found = [f for f in found if f[0] not in {k.opener for k in keys}]
     # headings numbered under a heading found here ('### 10.1.1 定义' under '## 10.1 …？') are parts of its answer
     parents = [elements[j].text.strip() for j, _, level in found]
     starts[:] = [s for s in starts if s.strategy != "heading" or not any(level < s.level for _, _, level in found)
@@ -910,6 +913,27 @@ def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys
                for j, title, level in found]
     starts.sort(key=lambda s: s.index)
     return sorted(j for j, _, _ in found)
+
+
+def _beside_reading(winner: Candidate, read_beside: tuple[Candidate, list[Candidate]] | None, cands: list[Candidate],
+                    elements: list[Element], shapes: list[Shape], lines: list[str],
+                    keys: list[AnswerKey]) -> tuple[list[Candidate], list[Candidate]]:
+    """The templates read beside the winner (`_region_extras`, or those read with the keys already),
+    and apart from them the groups after the quiz's answer key (`_past_the_key`)."""
+    beside = read_beside[1] if read_beside and read_beside[0] is winner else _region_extras(winner, cands, elements,
+                                                                                            shapes, lines)
+    past = [c for c in beside if _past_the_key(winner, c, keys)]  # '## Practice Exercises' after the answers
+    return [c for c in beside if c not in past], past
+
+
+def _past_the_key(winner: Candidate, group: Candidate, keys: list[AnswerKey]) -> bool:
+    """A group written after the answer key that closes the winner's questions, none of whose titles
+    asks and none of which the key answers ('## Practice Exercises' over '### Exercise 1: Branch
+    Management' and its script, after '## Answers'): the quiz is over where its answers are given;
+    what follows is the document's practice or reading, left on the chapter page (QI042 says so)."""
+    if not keys or not group.indices or min(k.opener for k in keys) < winner.indices[-1]:
+        return False
+    return min(group.indices) > max(k.opener for k in keys) and not any(sh.asking for sh in group.shapes)
 
 
 def _why_prose(cands: list[Candidate]) -> str:

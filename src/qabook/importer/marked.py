@@ -29,9 +29,21 @@ _BULLET_RE = re.compile(r"^\s*[-*+]\s+(?P<tick>\[[ xX]\]\s)?")
 TASK_RE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s")
 CHECKED_RE = re.compile(r"^(\s*[-*+]\s+)\[[xX]\]\s*")
 #: A choice's box, in a task list or written bare on a text line under a quoted stem ('[ ] relative',
-#: '[ x ] fixed', spaces inside the box allowed), and a ticked one (what goes before the box in group 1).
-BOX_RE = re.compile(r"^(\s*(?:>\s*)*(?:[-*+]\s+)?)\[\s*[xX]?\s*\]\s")
-BOX_CHECKED_RE = re.compile(r"^(\s*(?:>\s*)*(?:[-*+]\s+)?)\[\s*[xX]\s*\]\s*")
+#: '[ x ] fixed', spaces inside the box allowed) or as a radio button ('() 1.14.0', '(*) 1.18.0': a lab's
+#: self-check), and a ticked one (what goes before the box in group 1, the box's own brackets in `open`).
+BOX_RE = re.compile(r"^(\s*(?:>\s*)*(?:[-*+]\s+)?)(?:\[\s*[xX]?\s*\]|\(\s*[*xX]?\s*\))\s")
+BOX_CHECKED_RE = re.compile(r"^(\s*(?:>\s*)*(?:[-*+]\s+)?)(?P<open>[\[(])\s*[*xX]\s*[\])]\s*")
+#: The answer a lab checks the learner's entry against, on its own line under the question ('=== 6443',
+#: Katacoda's); not a content tab's title ('=== "Tab"', pymdownx.tabbed).
+EXACT_ANSWER_RE = re.compile(r"^\s*===\s+(?P<answer>[^\s\"'].*?)\s*$")
+
+
+def unticked(line: str) -> str:
+    """A ticked choice shown as the others are: its box emptied ('[x] #app' → '[ ] #app', '(*) 2' → '() 2')."""
+    m = BOX_CHECKED_RE.match(line)
+    if not m:
+        return line
+    return m.group(1) + ("[ ] " if m["open"] == "[" else "() ") + line[m.end():]
 
 
 def ticked(lines: list[str]) -> bool:

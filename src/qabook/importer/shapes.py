@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from qabook.importer.elements import QUOTE_MARK_RE, Element
+from qabook.importer.elements import QUOTE_MARK_RE, Element, unwrapped_quote
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.marked import underline_blank
 from qabook.vocabulary import BLOCKS, PLACEHOLDER_WORDS
@@ -51,6 +51,9 @@ _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 'Question 17a.': a lettered part of question 17 (its own question), never '17' then a title 'a. …'
     ("wordN", re.compile(r"^(?P<word>题目|问题|面试题|试题|习题|练习|例题|考题|Question|Problem|Exercise|Quiz|Task|"
                          r"Ex(?:er)?\.?|Prob\.?|Q|No\.?|#)\s*#?\s*(?P<n>\d+(?:\.\d+)*)(?P<part>[a-z](?![a-z]))?(?!\d)\s*(?:[.:：．、)）\-—–]\s*|\s+|$)", re.I)),
+    # the question word and its number in brackets, a wrapper ('[Q1] …', '【题目 2】…', '(Question 3) …')
+    ("wordN", re.compile(r"^(?P<open>[\[【［(（])\s*(?P<word>题目|问题|Question|Problem|Exercise|Q)\s*(?P<n>\d+)\s*"
+                         r"[\]】］)）](?![(\[:])\s*(?:[.:：．、\-—–]\s*)?", re.I)),
     # '4.1.2 …', '3-1: Names', and an exercise's number alone ('## 2.3-1', '## 1.12')
     ("N.N", re.compile(r"^(?P<pre>\d+(?:\.\d+)+)\.?\s+|^(?P<pre2>\d{1,2}-\d{1,3})[.:：]?\s+(?=\D)"
                        r"|^(?P<pre3>\d{1,2}(?:\.\d{1,2})?(?:[.-]\d{1,3}))(?:\s*(?:\$\\star\$|[★☆]+))*\s*$")),  # '2.3-7 $\star$': its difficulty
@@ -202,6 +205,12 @@ _TRUE_FALSE_RE = re.compile(r"^(?:true\s*(?:/|or)\s*false|t\s*/\s*f)\s*[:：.\-�
 
 #: 'Do not …': an instruction (a question opening with 'Do' is written with its '?').
 _DO_NOT_RE = re.compile(r"^do\s+not\b", re.I)
+
+
+def tells_a_rule(title: str) -> bool:
+    """The title tells the reader a rule ('Do not expect updates on patch day'): it neither asks nor
+    states a problem the reader has."""
+    return bool(_DO_NOT_RE.match(re.sub(r"[*_`]", "", title).strip()))
 #: An English question word followed by a subject (no inversion): a heading that tells.
 _TELLING_RE = re.compile(r"^(?:what|how|why|when|where|which|who)\s+(?:we|you|it|they|i|this|that|these|those|he|she|"
                          r"our|your|my|their|its)\b", re.I)
@@ -447,7 +456,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         return Shape("html", "", None, "", "", False)
     elif el.kind == "quote" and lines is not None and 0 <= el.start < len(lines):
         # '> **Q:** What is X?' then '> **A:** …' in the same quote: a quoted question and its answer
-        line = QUOTE_MARK_RE.sub("", lines[el.start]).strip()
+        line = unwrapped_quote(lines[el.start])
         label = labels.paragraph(line)
         if label is None or label.kind != "question" or not label.rest:
             # '> 第 152 题：…' after a date line: a question numbered as one, quoted (its paragraph twin's shape)
@@ -457,7 +466,8 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
                 return Shape("quote", "", num, "", unbold(num.title), asks(num.title))
             return Shape("quote", "", None, "", "", False)
         title = unbold(label.rest)
-        return Shape("quote", "", None, "question", title, asks(title))
+        num = numbering(unbold(line))  # '>>Q1: …<<': the label carries the question's number
+        return Shape("quote", "", num if num and num.number is not None else None, "question", title, asks(title))
     elif el.kind == "heading":
         box = f"h{el.level}"
         line = el.text.strip()

@@ -929,11 +929,30 @@ def lead_ins(cand: Candidate) -> set[int]:
     inside the answer before it, which goes on under it; never the first start (nothing to go on)."""
     n = len(cand.indices)
     if not _heading(cand.key[0]) or n < 5 or sum(cand.asked_at) < 0.75 * n:
-        return set()
-    return {i for k, (i, asked, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.shapes))
+        return named_parts(cand)
+    return named_parts(cand) | {i for k, (i, asked, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.shapes))
             if k and cand.answered_at[k - 1] and not asked and not shape.numbering and not explicit(shape)
             and not (cand.labelled_at and cand.labelled_at[k]) and _LEAD_IN_RE.search(shape.title)
             and not names_point(shape.title)}  # '## 线程的优点：' asks for a point: a question in noun form
+
+
+#: A part of one question named in a word or two and a colon ('Commands:', 'Purposes:', 'Column A:').
+_PART_NAME_RE = re.compile(r"^(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*\s*:$|^[\u4e00-\u9fff]{1,4}\s*：$")
+
+
+def named_parts(cand: Candidate) -> set[int]:
+    """Headings in a row, each naming a part in a word or two and a colon (`### Commands:` over six
+    commands, `### Purposes:` over six purposes, under 'Match the command to its purpose:'): the parts
+    of one question, the first its start and the others going on with it (never a question each)."""
+    if not _heading(cand.key[0]):
+        return set()
+    def part(k: int) -> bool:
+        shape = cand.shapes[k]
+        title = re.sub(r"[*_`]", "", shape.title).strip()
+        return bool(_PART_NAME_RE.match(title)) and not shape.numbering and not explicit(shape) \
+            and not names_point(title) and not (cand.labelled_at and cand.labelled_at[k])
+    return {cand.indices[k] for k in range(1, len(cand.indices))
+            if part(k) and part(k - 1) and not cand.asked_at[k]}
 
 
 def _task_sentence(title: str) -> bool:
@@ -1198,6 +1217,14 @@ def section_title(title: str) -> bool:
     return bool(_SECTION_RE.match(" ".join(plain.split())))
 
 
+def numbered_labels(headings: Candidate, labels: Candidate, held: list[int]) -> bool:
+    """Labels that number the questions one by one ('>>Q1: …<<', 'Q2: …' under unnumbered headings,
+    one each) while a heading holds none ('# Environment' over the lab's setup): the labels count
+    the questions, the headings are the sections they stand in."""
+    return min(held) == 0 and labels.features["sequence"] >= 0.8 and len(labels.indices) >= 3 \
+        and headings.features["sequence"] < 0.5 and all(s.numbering is not None for s in labels.shapes)
+
+
 def _units_of(cand: Candidate) -> list[tuple[int, int]]:
     return list(zip(cand.indices, cand.ends))
 
@@ -1325,7 +1352,8 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
             continue
         units = _units_of(winner)
         held = [sum(1 for i in inner.indices if s < i < e) for s, e in units]
-        if max(held) >= 2 or any(not any(s < i < e for s, e in units) for i in inner.indices):
+        if max(held) >= 2 or any(not any(s < i < e for s, e in units) for i in inner.indices) \
+                or numbered_labels(winner, inner, held):
             winner = inner
             break
     # an author who labels a question and its answer ('**Q**：…' then '**参考答案**：…') shows what a

@@ -16,9 +16,9 @@ from qabook.importer.labels import DEFAULT, Label, Labels, names_kind
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS
 from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering, numbering_only, placeholder_text, unfenced
-from qabook.importer.marked import (BOX_CHECKED_RE, BOX_RE, CHECKED_RE, CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE,
-                                    blank_stem, filled_blanks, marked, odd_bullet, split_choices, stem_mark,
-                                    ticked, unbold_choice, underline_blank)
+from qabook.importer.marked import (BOX_CHECKED_RE, BOX_RE, CHECKED_RE, CHOICE_LIST_MARK, CHOICE_SEP, EXACT_ANSWER_RE,
+                                    TASK_RE, blank_stem, filled_blanks, marked, odd_bullet, split_choices, stem_mark,
+                                    ticked, unbold_choice, underline_blank, unticked)
 from qabook.importer.tables import row_parts
 
 DETAILS_OPEN_RE = re.compile(
@@ -713,6 +713,7 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT, odd_marks: bool = 
     statement_to_question(unit, labels)
     _stem_goes_on(unit)
     _ticked_in_question(unit)
+    _exact_answer(unit)
     first = next((o for o in unit.parts["question"] if o.text.strip()), None)
     # '### 1. Port?' then only the options; not the heading's own words made the question ('A.C.I.D …')
     if first is not None and first.src and _OPTION_RE.match(first.text) and re.search(r"\w", unit.title):
@@ -774,6 +775,26 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT, odd_marks: bool = 
     unit.how["answer"] = "; ".join(([f"unlabelled text from line {rest}"] if rest else []) + how)
     unit.how["question"] = unit.how.get("question", "") + ("; " if unit.how.get("question") else "") + \
         f"options {letters[0]}–{letters[-1]}"
+    _parts_go_on(unit)
+
+
+#: A heading line that names a part of a question in a word or two and a colon ('### Purposes:').
+_PART_HEADING_RE = re.compile(r"^#{1,6}\s+(?:\*\*)?(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*\s*:(?:\*\*)?\s*$")
+
+
+def _parts_go_on(unit: Unit) -> None:
+    """A question in parts, each named with a colon (`### Commands:` over its choices, then `### Purposes:`
+    over its list: `template.named_parts`), with no answer of its own: the next part is the question's
+    too — the learner matches one list to the other before revealing."""
+    answer = unit.parts["answer"]
+    first = next((o for o in answer if o.text.strip()), None)
+    if "answer" in unit.labelled or first is None or not _PART_HEADING_RE.match(first.text) \
+            or not re.search(r":\s*$", re.sub(r"[*_`]", "", unit.title)):
+        return
+    unit.parts["question"] += [OutLine("", ())] + answer
+    unit.parts["answer"] = []
+    unit.how["question"] += f"; its next part from line {first.src[0] if first.src else unit.line}"
+    unit.how.pop("answer", None)
 
 
 def filled_in(unit: Unit) -> None:
@@ -813,19 +834,61 @@ def _ticked_in_question(unit: Unit) -> None:
     """Choices already in the question block, one of them ticked (`- [x] Azure Key Vault` among
     `- [ ] …`, the explanation in a `<details>` after them): the learner would see the answer before
     trying. The choices are shown unticked and the ticked one opens the answer."""
+    _boxes_to_question(unit)
     question = unit.parts["question"]
-    tasks = [o for o in question if BOX_RE.match(o.text)]  # '- [ ] …', or bare boxes: '[ x ] fixed'
+    tasks = [o for o in question if BOX_RE.match(o.text)]  # '- [ ] …', or bare boxes: '[ x ] fixed', '(*) 2'
     checked = [o for o in tasks if BOX_CHECKED_RE.match(o.text)]
     several = bool(question and _SEVERAL_RE.search(question[0].text)) and len(checked) < len(tasks)
     if len(tasks) < 2 or not (len(checked) == 1 or several and checked):
         return  # no choices, or a survey's several ticks (a question that asks for several says so)
-    unit.parts["question"] = [OutLine(BOX_CHECKED_RE.sub(r"\1[ ] ", o.text, count=1), o.src) if o in checked else o
-                              for o in question]
-    rest = unit.parts["answer"]
+    unit.parts["question"] = [OutLine(unticked(o.text), o.src) if o in checked else o for o in question]
     bullet = "- " if len(checked) > 1 else ""  # several ticked choices: one item each
-    unit.parts["answer"] = [OutLine(bullet + BOX_CHECKED_RE.sub("", o.text, count=1).strip(), ()) for o in checked] + (
-        [OutLine("", ())] + rest if any(o.text.strip() for o in rest) else [])
+    _answer_opens_with(unit, [OutLine(bullet + BOX_CHECKED_RE.sub("", o.text, count=1).strip(), ()) for o in checked])
     unit.how["answer"] = "; ".join(["the ticked choice"] + [h for h in [unit.how.get("answer", "")] if h])
+
+
+def _boxes_to_question(unit: Unit) -> None:
+    """Bare choice boxes glued under a question line with no answer label ('Q5: …?' then '() kube-dns',
+    '(*) coredns'), read as the text that answers it: they are its choices, the question's."""
+    question, answer = unit.parts["question"], unit.parts["answer"]
+    if "answer" in unit.labelled or sum(1 for o in question if BOX_RE.match(o.text)) >= 2:
+        return
+    take = 0
+    while take < len(answer) and answer[take].src and BOX_RE.match(answer[take].text) \
+            and not TASK_RE.match(answer[take].text):
+        take += 1
+    if take >= 2 and any(BOX_CHECKED_RE.match(o.text) for o in answer[:take]):
+        unit.parts["question"] = question + answer[:take]
+        unit.parts["answer"] = answer[take:]
+        unit.how["question"] = f"the question line and its choices to line {answer[take - 1].src[-1]}"
+
+
+def _answer_opens_with(unit: Unit, said: list[OutLine]) -> None:
+    """The answer a mark gives ('(*) 2', '=== 6443') opens the answer block, what the unit had as its
+    answer after it. A word of the document that titled that text ('Hint:') titles it still, as a
+    line over it: it does not title the answer the mark gives."""
+    rest = unit.parts["answer"]
+    if not any(o.text.strip() for o in rest):
+        rest = []
+    title = unit.block_titles.get("answer", "") if rest else ""
+    if title and not generic_title(title):  # ('Show answer' says nothing: the block's title, dropped as ever)
+        del unit.block_titles["answer"]
+        rest = [OutLine(f"**{title}**", ()), *rest]
+    unit.parts["answer"] = said + ([OutLine("", ())] + rest if rest else [])
+
+
+def _exact_answer(unit: Unit) -> None:
+    """The answer a lab checks the entry against, on its line under the question ('=== 6443'): the
+    question's answer, out of sight until revealed (the answer it has already follows it)."""
+    question = unit.parts["question"]
+    said = [o for o in question[1:] if o.src and EXACT_ANSWER_RE.match(o.text)]
+    if len(said) != 1:
+        return
+    m = EXACT_ANSWER_RE.match(said[0].text)
+    unit.parts["question"] = [o for o in question if o is not said[0]]
+    _answer_opens_with(unit, [OutLine(m["answer"], said[0].src)])
+    unit.how["answer"] = "; ".join([f"the exact answer at line {said[0].src[0]}"] +
+                                   [h for h in [unit.how.get("answer", "")] if h])
 
 
 def _stem_goes_on(unit: Unit) -> None:
