@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from qabook.importer.elements import QUOTE_MARK_RE, Element, unwrapped_quote
+from qabook.importer.elements import Element, unwrapped_quote
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.marked import underline_blank
 from qabook.vocabulary import BLOCKS, PLACEHOLDER_WORDS
