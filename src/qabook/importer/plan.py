@@ -168,7 +168,8 @@ class _Planner:
                       f"looked for {detection.strategy.removeprefix('your options: ')} and found none, so nothing was "
                       "written. "
                       "A pattern is matched at the start of a heading's text, a list item (with or without its "
-                      "marker, '1.' or '-'), or a paragraph's first line (bold marks removed); --split-on at a whole "
+                      "marker, '1.' or '-'), a paragraph's first line (bold marks removed), or a quote's first line "
+                      "(without its '>' marks, or as written); --split-on at a whole "
                       "line; --explain and --preview show the document's lines as the importer reads them",
                       Severity.ERROR)
         elif not units:
