@@ -158,7 +158,8 @@ def held_children(section: Section, page: object) -> list[tuple[int, object]]:
     if held is None or held[0] != ids:  # once per chapter: the children every topic page writes
         if len(_HELD) > 4096:
             _HELD.clear()
-        held = _HELD[id(section)] = (ids, [(n, child) for n, child in enumerate(children[1:], 2) if not _plain(child)])
+        written = [(n, child) for n, child in enumerate(children[1:], 2) if not _plain(child)]
+        held = _HELD[id(section)] = (ids, written)
     out = held[1]
     try:
         n = ids.index(id(page), 1) + 1
