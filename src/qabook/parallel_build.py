@@ -134,7 +134,8 @@ def _init_worker() -> None:
         # The templates were compiled before the fork (`_compile_templates`) and a worker lives for
         # one build: no check of each template file's time on every load (Jinja's `auto_reload`
         # stats the file each time a page includes a template, ≈ 23 a page).
-        _STATE["env"].auto_reload = False
+        if (env := _STATE.get("env")) is not None:
+            env.auto_reload = False
     else:  # a converting worker
         for plugin in plugins.values():
             if hasattr(plugin, "parallel_convert_worker"):
