@@ -124,6 +124,11 @@ def score_hard(ranked: dict[str, list[str]], queries: list[HardQuery]) -> tuple[
     return scores, misses
 
 
+#: a page's init script that hides the study data, as a book built with `study: false` has none:
+#: a result then shows the passage that matched, the answer's too (qasearch.js, shownText)
+NO_STUDY = "Object.defineProperty(window, 'QABOOK_STUDY', {get: () => undefined, set: () => {}})"
+
+
 def on_screen(page, locator) -> bool:
     """Whether the element is what a person sees at its centre (a hit test, not DOM presence),
     once it stands still: on a phone Material slides the search panel in, and the box and the hit

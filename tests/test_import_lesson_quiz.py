@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import import_document, page_block
 
 QUIZ = """# 入门
@@ -264,3 +266,27 @@ def test_the_preview_says_where_questions_start_in_the_documents_language_withou
     assert not any(w in head for w in ("wordN", "level-3", "template score", "runner-up", "numbered")), head
     said = qabook("import", str(source), "--explain", "--dry-run", cwd=tmp_path).stdout
     assert said.splitlines()[0].endswith("每道题从第 3 级标题（「### …」）开始，写法如「Q1：…」；第一道在第 3 行：「为什么 key/value 不能为 null？」。")
+
+
+@pytest.mark.parametrize("first, then, mark", [
+    # a link in the question line (trial9's `1. 什么是 AJAX ? [mdn](https://…)`): its title reads 'mdn'
+    ("1. 什么是 AJAX ? [mdn](https://developer.mozilla.org/zh-CN/docs/Glossary/AJAX)\n\n   答案 1。",
+     "{n}. 第 {n} 题问什么？\n\n   答案 {n}。", "1."),
+    # bold words in the question: the title reads them plain
+    ("1. 什么是 **MVC** 模式？\n\n   答案 1。", "{n}. 第 {n} 题问什么？\n\n   答案 {n}。", "1."),
+    # the title's words repeat the mark's
+    ("### Q1：`Q1` 是什么？\n\nA：答案 1。", "### Q{n}：第 {n} 题问什么？\n\nA：答案 {n}。", "Q1："),
+    ("### 题目 1：题目 1 为什么错了？\n\n答案：答案 1。", "### 题目 {n}：第 {n} 题问什么？\n\n答案：答案 {n}。", "题目 1："),
+])
+def test_explain_says_how_the_first_question_line_is_written(tmp_path: Path, first: str, then: str, mark: str) -> None:
+    """`--explain`'s first line says how a question line is written before its words, from where
+    the importer found those words, even when the line's text is not the title's (a link) or the
+    title repeats the mark."""
+    from conftest import qabook
+
+    source = tmp_path / "quiz.md"
+    source.write_text("# 小测\n\n" + "\n\n".join([first, then.format(n=2), then.format(n=3)]) + "\n", encoding="utf-8")
+    said = qabook("import", str(source), "--explain", "--dry-run", cwd=tmp_path)
+    assert said.returncode == 0, said.stderr
+    line = said.stdout.splitlines()[0]
+    assert f"写法如「{mark}…」" in line, said.stdout[:600]

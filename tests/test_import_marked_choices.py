@@ -143,3 +143,44 @@ def test_a_bank_of_numbered_choices_without_answers_is_still_a_quiz(tmp_path: Pa
     assert "C) modem" in _question(modem)  # the choices are the question's, before any reveal
     assert any("Baseband and broadband" in _question(p) for p in pages)  # a bare statement is a question too
     assert "no answer" in _answer(modem)  # none in the source: said, not the choices revealed as one
+
+
+SEVERAL = """1. 关于逻辑回归和支持向量机，下列选项中结论错误的是（BCD）
+- A、两者的损失函数不同，但都可以使用梯度下降进行优化求解
+- B、相较于逻辑回归，支持向量机对噪音数据更加敏感
+- C、两者的概率输出都可以直接与阈值进行比较作为分类依据
+- D、两者都考虑全局数据来产生最佳分类决策边界
+
+2. 下列哪种方法不属于分箱的主要方法（BD）
+- A、统一权重法
+- B、平均值法
+- C、自定义区间法
+- D、边界值法
+
+3. 下列哪个是监督学习算法（A）
+- A、决策树
+- B、K-Means
+- C、DBSCAN
+- D、PCA
+"""
+
+
+def test_several_letters_a_stem_names_stay_on_the_page_as_its_answer(tmp_path: Path) -> None:
+    """'（BCD）' after a choice stem: the letters are the answer. The learner sees a blank, and the
+    hidden answer keeps the letters as written over the chosen choices (before: the letters were
+    gone from the page, the stem line lost, the chosen choices run together in one paragraph)."""
+    from realcorpus import lost_lines
+    from qabook.importer import plan_import
+
+    r, pages = import_document(tmp_path, "选择题.md", SEVERAL)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert len(pages) == 3, [p.name for p in pages]
+    first, second, third = pages
+    assert _question(first).startswith("关于逻辑回归和支持向量机，下列选项中结论错误的是（ ）")
+    assert _answer(first).split("\n") == ["BCD", "", "- B、相较于逻辑回归，支持向量机对噪音数据更加敏感",
+                                           "- C、两者的概率输出都可以直接与阈值进行比较作为分类依据",
+                                           "- D、两者都考虑全局数据来产生最佳分类决策边界"]
+    assert _answer(second).split("\n") == ["BD", "", "- B、平均值法", "- D、边界值法"]
+    assert _answer(third) == "A、决策树"  # one letter: the chosen choice, its letter with it
+    assert lost_lines(SEVERAL, plan_import(SEVERAL, "选择题.md", chapter="c")) == []
+    assert qabook("check", "--docs-dir", str(tmp_path / "docs")).returncode == 0

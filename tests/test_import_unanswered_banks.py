@@ -1,70 +1,160 @@
-"""Banks of open questions with no answers that a person reads as questions at a glance, though the
-importer refused them (set 11, importer33). Each test failed on the importer before this change.
+"""Banks of questions still waiting for their answers (set 14, issue 14): a bank whose questions
+are not answered yet is still a bank (tests/corpus/README.md: 'an item whose answer is missing
+still counts') — an outline of topics is not. Each test of a bank failed before this round.
 
-- Eight topic sections (`# Spring IOC`, `# Spring AoP`…), each nothing but a numbered list of
-  questions, the numbering restarting per section, and no title naming a Q&A: the document is its
-  questions and nothing else, over three topics or more — a bank (answers to come), not prompts a
-  writer keeps in mind inside a piece of writing (`asklists._whole_bank`). Before: refused, "prompts,
-  not a bank of questions". A short note of two topics' questions stays refused
-  (`test_import_grouped_sequences`).
-- `Questions:` then `Q1) …` to `Q10) …` on consecutive lines, no blank line between them and no
-  answers: one paragraph to Markdown, ten questions to a person (`gaps.numbered_question_lines`).
-  Before: refused, no shape repeats.
+- Interview questions as numbered headings ('### 1.数组的方法有哪些？'), the first few answered, the
+  rest bare, one number skipped: most of them ask, some written as questions. Each is a question,
+  the gap said at its line; the same numbered headings naming topics (an outline) stay text.
+- A sheet titled as one ('# Practice Question', '# Interview Questions') whose numbered run, in
+  headings or a lazily numbered list, is the whole document: tasks ('## 1. Create a yaml…') or
+  prompts ('1. We have a game…', '1. Write a method…'), none answered. Each is one; numbered setup
+  steps under a title that names no questions stay text.
 """
 
 from __future__ import annotations
 
 from qabook.importer import plan_import
 
-TOPICS = {
-    "Spring 基础": ["什么是 Spring 框架？", "Spring 包含的模块都有哪些？", "Spring 与 Spring Boot 之间有什么关系？"],
-    "Spring IoC": ["谈谈自己对于 Spring IoC 的了解", "什么是 Spring Bean？", "@Component 和 @Bean 的区别是什么？",
-                   "Bean 的作用域有哪些?"],
-    "Spring AOP": ["谈谈自己对于 AOP 的了解", "Spring AOP 和 AspectJ AOP 有什么区别？"],
-    "Spring 事务": ["Spring 管理事务的方式有几种？", "Spring 事务中的隔离级别有哪几种?"],
-}
+INTERVIEW = """### 1.数组的方法有哪些？
+
+- push
+- pop
+- map
+
+### 2.深浅拷贝的区别
+
+浅拷贝只复制一层，深拷贝递归复制。
+
+### 3.线程与进程的区别是什么
+
+进程是资源分配的单位，线程是调度的单位。
+
+### 4.如何看待组件的耦合性
+
+### 5.跨域的解决方案
+
+### 6.闭包的优劣有哪些
+
+### 7.Proxy的使用方法
+
+### 9.怎样实现一个水平、垂直居中的盒子
+
+### 10.css初始化的作用是什么？
+
+### 11.为什么组件中的 data 是函数
+
+### 12.移动端适配方案
+"""
+
+OUTLINE = """### 1.数据结构的定义
+
+### 2.两类物理存储方式及特点
+
+### 3.算法的五个特性
+
+### 4.时间复杂度
+
+### 5.线性表的顺序存储
+
+### 6.单链表的插入与删除
+
+### 7.栈与队列的应用
+"""
 
 
-def _bank(topics: dict[str, list[str]]) -> str:
-    doc = []
-    for topic, questions in topics.items():
-        doc += [f"# {topic}", ""] + [f"{n}. {q}" for n, q in enumerate(questions, 1)] + [""]
-    return "\n".join(doc)
+def test_numbered_interview_headings_mostly_unanswered_are_each_a_question() -> None:
+    plan = plan_import(INTERVIEW, "面经.md", chapter="c")
+    assert plan.question_count == 11  # before: no questions found (QI001)
+    gaps = [d for d in plan.diagnostics if d.code == "QI011"]
+    assert [d.line for d in gaps] == [INTERVIEW.split("\n").index("### 9.怎样实现一个水平、垂直居中的盒子") + 1]
 
 
-def test_a_file_of_only_question_lists_over_several_topics_is_a_bank() -> None:
-    plan = plan_import(_bank(TOPICS), "spring.md", chapter="c")
-    assert plan.question_count == 11  # before: 0, refused as prompts
-    titles = [p.title for p in plan.pages[1:]]
-    assert titles[0] == "什么是 Spring 框架？" and titles[3] == "谈谈自己对于 Spring IoC 的了解"  # one that does not ask too
-    assert titles[-1] == "Spring 事务中的隔离级别有哪几种?"
+def test_numbered_topic_headings_of_an_outline_are_no_questions() -> None:
+    assert plan_import(OUTLINE, "复习.md", chapter="c").question_count == 0
 
 
-def test_the_same_questions_beside_prose_stay_prompts() -> None:
-    """Prose among the sections: the questions are a writer's prompts in a piece of writing."""
-    text = _bank(TOPICS).replace("# Spring IoC\n", "# Spring IoC\n\n" + "\n\n".join(
-        f"Write about {w} in a paragraph of your own, with an example from the project you work on."
-        for w in ("beans", "scopes", "injection", "lifecycles", "factories", "proxies", "events")) + "\n")
-    assert plan_import(text, "spring.md", chapter="c").question_count == 0
+PRACTICE = """# Practice Question
+
+## 1. Create a yaml for a job that calculates the value of pi
+
+## 2. Create an Nginx pod and attach an EmptyDir volume to it.
+
+## 3. Add a label to a node as "arch=gpu"
+
+```
+kubectl label node worker-1 arch=gpu
+```
+
+## 4. Create a Role in the "conference" namespace to grant read access to pods.
+
+## 5. Deploy nginx with extra security using a PodSecurityPolicy
+
+    apiVersion: policy/v1beta1
+    kind: PodSecurityPolicy
+
+## 6. Create a config map from a file.
+
+## 7. Create a ResourceQuota for the namespace "quota-namespace"
+"""
+
+PROMPTS = """# Interview Questions
+
+1. Find a path through space. Supplied with a
+list of 2d coordinates find the shortest route
+from the first coordinate to the last one.
+
+1. You have an array of towers and an array of zombies.
+Towers need to fire at the closest zombie.
+
+2. Our app receives data in CSV format. Your job is
+to write a system to convert the CSV into an array.
+Walk me through your solution.
+
+3. We have a game built on a grid of any dimensions.
+I'd like to hear three approaches to manage the board.
+
+4. Write a method that copies an object without
+any external libraries.
+
+5. What is the significance of wrapping the content
+of a JavaScript file in a function block?
+
+6. If we run the code below what will appear
+in the console:
+
+```
+var text = 'outside';
+```
+
+---
+
+1. Given an array of values you need to map the
+values to a range of colors.
+"""
+
+STEPS = """# Setup
+
+1. Install Python 3.12 from the website.
+2. Clone the repository into your home folder.
+3. Run the bootstrap script.
+4. Open the project in your editor.
+5. Start the development server.
+6. Open the page in your browser.
+"""
 
 
-OPEN = "Questions:\n" + "\n".join(f"Q{n}) {q}" for n, q in enumerate((
-    "What is a Pod in Kubernetes and why might you place a sidecar container next to your application?",
-    "Explain the roles of `Deployment`, `ReplicaSet`, and `Service` and how they work together.",
-    "Describe a safe rollout strategy for a new API version.",
-    "When would you choose `StatefulSet` over `Deployment`?",
-    "Trap question: what happens to ephemeral Pod-local files when a Pod reschedules to another node?"), 1)) + "\n"
+def test_a_practice_sheets_numbered_tasks_without_answers_are_each_a_question() -> None:
+    """'# Practice Question' over '## N. Create …' headings, none answered, none asking: each task
+    is one of the sheet's questions."""
+    assert plan_import(PRACTICE, "practice.md", chapter="c").question_count == 7  # before: QI001
 
 
-def test_numbered_questions_one_per_line_of_a_paragraph_are_questions() -> None:
-    plan = plan_import(OPEN, "open.md", chapter="c")
-    assert plan.question_count == 5  # before: 0, one paragraph
-    titles = [p.title for p in plan.pages[1:]]
-    assert titles[1].startswith("Explain the roles of") and titles[4].startswith("Trap question:")
-    assert "Questions:" in plan.pages[0].text  # the lead line stays on the chapter page
+def test_interview_prompts_in_a_lazily_numbered_list_are_each_a_question() -> None:
+    """'# Interview Questions' over '1. 1. 2. 3. …' items wrapped without indent, no answers: half
+    of them ask or set a task ('Write a method…'), the others set a scene ('We have a game…') the
+    interviewer asks about; each item is one."""
+    assert plan_import(PROMPTS, "interview.md", chapter="c").question_count == 8  # before: QI001
 
 
-def test_a_lone_numbered_question_word_in_a_paragraph_is_no_cut() -> None:
-    """One `Q1)` line inside a paragraph is no run of questions: the paragraph stays whole."""
-    text = "# Notes\n\nThe survey had open questions.\nQ1) asked what people use.\nMost said a notebook.\n"
-    assert plan_import(text, "notes.md", chapter="c").question_count == 0
+def test_numbered_setup_steps_are_no_questions() -> None:
+    assert plan_import(STEPS, "setup.md", chapter="c").question_count == 0

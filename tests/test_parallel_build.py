@@ -34,8 +34,11 @@ if jobs > 1:  # the search expansions come from the converting workers (BookStat
         raise AssertionError("the index segmented the documents again: the workers' figures were not used")
     qabook.search.expand._gathered = _gathered
     import qabook.search.index  # nor the field means: the workers added each field's length up
-    def field_means(*args):
-        raise AssertionError("the index weighed the fields again: the workers' lengths were not used")
+    weigh = qabook.search.index.field_means
+    def field_means(docs, stats=None):
+        if stats is None or not stats.matched:
+            raise AssertionError("the index weighed the fields again: the workers' lengths were not used")
+        return weigh(docs, stats)
     import qabook.plugin.search_index
     qabook.search.index.field_means = qabook.plugin.search_index.field_means = field_means
 config = load_config("mkdocs.yml", site_dir=site)

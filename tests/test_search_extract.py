@@ -122,7 +122,7 @@ def test_no_page_of_the_built_book_indexes_interface_text(built_site) -> None:
         rows += json.loads(args.group(2))
     kinds = set()
     found = []
-    for url, _title, _chapter, text in rows:
+    for url, _title, _chapter, text, *_question in rows:
         page = url.split("#")[0]
         kind = "home" if not page else "chapter" if page.count("/") == 1 else "topic"
         kinds.add(kind)

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import copy_project, qabook
 from qabook.i18n import strings
-from searchset import KINDS, SEARCHBOOK, load_hard_queries, run_hard_queries, score_hard, type_into_box
+from searchset import KINDS, NO_STUDY, SEARCHBOOK, load_hard_queries, run_hard_queries, score_hard, type_into_box
 
 pytestmark = pytest.mark.browser
 
@@ -144,6 +144,7 @@ def test_an_author_glossary_is_searched(browser, tmp_path: Path) -> None:
     assert "glossary.yml:3:5: QA080" in r.stdout + r.stderr
     with serve(project / "site") as url:
         page = browser.new_page(**DESKTOP)
+        page.add_init_script(NO_STUDY)  # (蒸馏 is marked in the answer's passage: shown without study mode)
         page.goto(url)
         type_into_box(page, "teacherstudentish")
         first = page.locator(".md-search-result__list a").first

@@ -259,6 +259,11 @@ def test_expansions_added_up_page_by_page_are_the_documents_own(monkeypatch) -> 
     real = expand._phrases
     monkeypatch.setattr(expand, "_phrases", lambda d, w, k: (redone.append(d.url), real(d, w, k))[1])
     assert build_expansions(sent, author, stats) == own
+    # the field means, from the workers' sums (no document's counts read for them), as counted
+    from qabook.search.index import field_means
+    counted = field_means(docs)
+    monkeypatch.setattr(SearchDoc, "term_counts", lambda d: (_ for _ in ()).throw(AssertionError("counted again")))
+    assert stats.matched and field_means(sent, stats) == counted
     # segmented again: the pages holding a word the pairs add (超导缠绕, the book's own terms), not the others
     assert "x/#3" in redone and 0 < len(set(redone)) < len(docs) / 2
     # documents the stats do not hold (another build's, or one more): segmented here, the same

@@ -12,7 +12,8 @@ import pytest
 
 from conftest import copy_project, qabook
 from qabook.i18n import strings
-from searchset import load_trial_queries, on_screen, run_hard_queries, score_hard, type_into_box, visible_results
+from searchset import (NO_STUDY, load_trial_queries, on_screen, run_hard_queries, score_hard, type_into_box,
+                       visible_results)
 
 pytestmark = pytest.mark.browser
 
@@ -103,9 +104,11 @@ def test_a_word_found_only_inside_another_word_is_not_a_match_there(browser, tmp
 @pytest.mark.parametrize("device", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_a_line_says_where_the_partial_matches_begin(browser, seed_site: str, device: dict) -> None:
     """`联邦学习`: the first result holds the whole query, the others only 学习; a line in the
-    book's language stands between them, on screen, and the count line says nothing partial."""
+    book's language stands between them, on screen, and the count line says nothing partial.
+    (Without study mode, where the marks in an answer's passage show: see test_search_ui.)"""
     context = browser.new_context(**device)
     page = context.new_page()
+    page.add_init_script(NO_STUDY)
     page.goto(seed_site + "llm/")
     type_into_box(page, "联邦学习")
     items = page.locator(".md-search-result__list > li")

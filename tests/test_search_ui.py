@@ -15,7 +15,7 @@ import pytest
 
 from conftest import ROOT, copy_project, qabook
 from qabook.i18n import strings
-from searchset import on_screen
+from searchset import NO_STUDY, on_screen
 
 pytestmark = pytest.mark.browser
 
@@ -112,6 +112,7 @@ def status(page) -> str:
 def test_click_into_the_box_and_type_shows_results(browser, ui_site: str, device: dict) -> None:
     context = browser.new_context(**device)
     page = context.new_page()
+    page.add_init_script(NO_STUDY)  # (the first result holds 注意力 in its answer)
     page.goto(ui_site + "llm/")
     search_by_click(page, "注意力")
     first = results(page).first
@@ -208,7 +209,9 @@ def test_one_character_query(browser, ui_site: str) -> None:
 
 
 def test_snippet_is_the_passage_that_matched(browser, ui_site: str) -> None:
+    """Without study mode (as with `study: false`): the passage may be the answer's."""
     page = browser.new_page(**DESKTOP)
+    page.add_init_script(NO_STUDY)
     page.goto(ui_site)
     search_by_click(page, "constructor")
     first = results(page).first
@@ -221,6 +224,35 @@ def test_snippet_is_the_passage_that_matched(browser, ui_site: str) -> None:
     snippet = results(page).first.locator("article p").last.inner_text()
     assert "\\frac{1}{n}" in snippet, snippet  # a formula as its TeX
     page.close()
+
+
+@pytest.mark.parametrize("device", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_in_study_mode_a_result_never_shows_the_answer(browser, ui_site: str, device: dict) -> None:
+    """Study mode (on by default): the learner tries each question before opening its answer, so
+    a word found only in an answer or explanation finds the question, and the result shows the
+    question, not the passage that would give the answer away (trial9 item 4)."""
+    context = browser.new_context(**device)
+    page = context.new_page()
+    page.goto(ui_site)
+    assert page.evaluate("!!window.QABOOK_STUDY")
+    for query, question, hidden in [("constructor", "什么是构造函数", ["torch.Tensor", "constructor", "分配内存"]),
+                                    ("蜂鸟效应", "怎样计算均方误差", ["蜂鸟效应", "离群值", "按公式计算"])]:
+        search_by_click(page, query)
+        first = results(page).first
+        text = first.inner_text()
+        assert question in text, text  # the result is the question's
+        for passage in hidden:
+            assert passage not in text, f"{query!r}: the result shows the answer's {passage!r}: {text}"
+        assert strings("zh")["search.in_answer"] in text  # and says where the words matched
+        first.click()  # and it still leads there, the answer closed
+        page.wait_for_function("location.hash === '#q1' || location.hash === '#q2'")
+        assert page.locator("details.answer[open], details.explanation[open]").count() == 0
+        page.goto(ui_site)
+    search_by_click(page, "构造函数")  # a word of the question: marked in the question's text
+    snippet = results(page).first.locator("article p").last
+    assert "什么是构造函数" in snippet.inner_text() and snippet.locator("mark").count()
+    assert results(page).first.locator(".qa-search-hidden").count() == 0
+    context.close()
 
 
 def test_ime_composition_waits_for_compositionend(browser, ui_site: str) -> None:
@@ -251,7 +283,7 @@ def test_landing_marks_the_question_and_opens_the_matching_block(browser, ui_sit
     """Without study mode (no study data on the page, as with `study: false`); in study mode the
     landing only marks the question (tests/test_study_flow.py)."""
     page = browser.new_page(**DESKTOP)
-    page.add_init_script("Object.defineProperty(window, 'QABOOK_STUDY', {get: () => undefined, set: () => {}})")
+    page.add_init_script(NO_STUDY)
     page.goto(ui_site)
     search_by_click(page, "蜂鸟效应")  # only in the explanation of question 2
     results(page).first.click()

@@ -85,3 +85,15 @@ def test_a_link_with_an_owned_name_is_never_followed(tmp_path: Path) -> None:
     staging.restore_aside(tmp_path, PREFIX, tmp_path / "site")
     staging.remove_abandoned(tmp_path, PREFIX)
     assert not (tmp_path / "site").exists() and _files(elsewhere) == {"sub/page.html": "elsewhere"}
+
+
+def test_a_worker_whose_parent_is_gone_ends_without_a_traceback() -> None:
+    """A build's worker sending its result down a pipe whose reader has gone (Ctrl+C ended the
+    process that started it, a moment before the parent's death signal reaches the worker) ends
+    quietly: a user's terminal shows no BrokenPipeError traceback (seen under load in
+    test_build_interrupt's render-workers case)."""
+    code = ("import os\nfrom qabook import staging\nstaging.worker_process()\n"
+            "r, w = os.pipe()\nos.close(r)\nos.write(w, b'a result')\nprint('not reached')\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stderr == "" and proc.stdout == "", proc.stderr
+    assert proc.returncode == -13  # SIGPIPE

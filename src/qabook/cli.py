@@ -163,6 +163,8 @@ def import_cmd(source: Path, chapter: str | None, title: str | None, out_dir: Pa
         click.echo(f"wrote {len(plan.pages)} pages to {target} ({plan.question_count} questions)", err=True)
         if (line := _nav_line_to_paste(plan, out_dir)) is not None:
             click.echo(line, err=True)
+        if (advice := _strict_build_advice(plan, out_dir)) is not None:
+            click.echo(advice, err=True)
         for path in left:
             click.echo(f"import: warning: could not remove the replaced chapter's {path}; remove it yourself", err=True)
     _echo_diagnostics(plan.diagnostics, fmt)
@@ -188,6 +190,40 @@ def _nav_line_to_paste(plan, out_dir: Path) -> str | None:
         return None
     return (f"import: {project.config_file.name} has a nav: add this line under 'nav:' there "
             f"(qabook does not edit it): {nav_line(plan.title, paths)}")
+
+
+def _strict_build_advice(plan, out_dir: Path) -> str | None:
+    """Where written questions have no explanation and the book expects one: a `--strict` build
+    stops on their QA032 although the import did what the source allowed, so say so, and the
+    lines that declare explanations optional (qabook never edits mkdocs.yml: as the nav line)."""
+    from qabook.book import page_kind
+    from qabook.config import find_project, plugin_entry
+    from qabook.parser import parse_page
+    from qabook.vocabulary import Need, need_of, optional_yaml
+
+    project = find_project()
+    if need_of("explanation", project.optional) is not Need.EXPECTED:
+        return None
+    missing = 0
+    for page in plan.pages:  # the pages as written, read as the build's check reads them
+        parsed = parse_page(page.text, out_dir / page.rel, page.rel, page.rel, page_kind(page.rel))
+        missing += sum(1 for q in parsed.questions if q.first("explanation") is None)
+    if not missing:
+        return None
+    total = plan.question_count
+    some = f"{missing} of the {total} questions {'has' if missing == 1 else 'have'} no explanation" \
+        if missing < total else f"none of the {total} questions has an explanation" if total > 1 \
+        else "the question has no explanation"
+    said = (f"import: {some}: a --strict build (qabook build --strict, mkdocs build --strict) stops on "
+            f"{'its' if missing == 1 else 'their'} QA032 until each has one; if this book does without "
+            "explanations, say so in ")
+    entry = plugin_entry(project.config_file) if project.config_file is not None else None
+    name = project.config_file.name if project.config_file is not None else "mkdocs.yml"
+    if entry is not None and entry[1]:  # `- qabook:` with options: one line more among them
+        return f"{said}{name} (qabook does not edit it): add 'optional: [explanation]' under '- qabook:' " \
+               f"at {name}:{entry[0]}"
+    where = f"in place of '- qabook' at {name}:{entry[0]}" if entry is not None else "under 'plugins:'"
+    return f"{said}{name} (qabook does not edit it), {where}:\n{optional_yaml('explanation')}"
 
 
 @cli.command("check")

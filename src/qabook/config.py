@@ -8,6 +8,7 @@ PDFs and exports — takes the `Project` and never opens mkdocs.yml itself.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -140,6 +141,20 @@ def plugin_options(config: dict[str, Any]) -> dict[str, Any]:
         if isinstance(entry, dict) and isinstance(entry.get("qabook"), dict):
             return entry["qabook"]
     return {}
+
+
+def plugin_entry(config_file: Path) -> tuple[int, bool] | None:
+    """Where mkdocs.yml names the qabook plugin: (its line, whether options follow: `- qabook:`
+    rather than a bare `- qabook`), for a message that says where an option goes; None if the
+    file does not name it on a line of its own or cannot be read."""
+    try:
+        lines = config_file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, line in enumerate(lines, 1):
+        if m := re.match(r"\s*-\s*['\"]?qabook['\"]?\s*(:)?\s*(?:#.*)?$", line):
+            return number, m.group(1) is not None
+    return None
 
 
 def _allow_html(options: dict[str, Any]) -> frozenset[str]:

@@ -118,9 +118,13 @@ def die_with_parent() -> None:
 def worker_process() -> None:
     """A forked worker of a build (a pool's initializer): it dies with the process that started
     it, and Ctrl+C is that process's to handle (it ends its workers itself): a worker never dies
-    of the terminal's SIGINT half-way, with a traceback of its own."""
+    of the terminal's SIGINT half-way, with a traceback of its own. Nor when its parent is gone
+    (Ctrl+C, a kill) while it sends a result: the pipe's SIGPIPE ends it quietly, as it ends any
+    Unix tool, where Python's default would print a BrokenPipeError traceback before the parent's
+    death signal arrives."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back while forked (`worker_pool`)
     die_with_parent()
 

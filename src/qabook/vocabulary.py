@@ -130,6 +130,18 @@ SECTION_WORDS: tuple[str, ...] = (
     "推荐阅读", "相关阅读", "前言", "引言", "简介", "概述", "目录", "导读", "附录", "致谢", "更新日志", "写在前面",
     "写在最后", "后记", "资源", "术语表", "学习目标", "本节讲什么", "核心要点", "知识点", "说明")
 
+#: The sections of a project's README or manual ('## Install', '## Configuration', '## Credits'):
+#: question headings standing among several of these ('## What is Viper?', '## What can it do?') are
+#: the project introducing itself, not a bank (`importer/askheadings.py`).
+PROJECT_SECTION_WORDS: tuple[str, ...] = (
+    "install", "installation", "installing", "setup", "set up", "getting started", "quick start", "quickstart",
+    "usage", "how to use", "configuration", "config", "configuring", "build", "building", "development",
+    "developing", "deployment", "deploying", "running", "support", "requirements", "dependencies", "features",
+    "documentation", "docs", "roadmap", "authors", "maintainers", "license", "licence", "contributing",
+    "contributors", "credits", "changelog", "acknowledgements", "acknowledgments", "troubleshooting",
+    "安装", "安装方法", "使用", "使用方法", "用法", "配置", "构建", "编译", "开发", "部署", "运行", "快速开始", "快速上手",
+    "功能", "特性", "依赖", "环境要求", "文档", "许可证", "开源协议", "贡献", "贡献者", "致谢", "更新日志", "支持")
+
 #: The column headers of a troubleshooting table, by the part a row's cell plays: the first column
 #: names the problem (`错误信息 / 现象`, `Error`, `Symptom`), another its fix (`解决方案`, `Solution`),
 #: maybe one its cause (`可能原因`, `Cause`). Such a table's rows are questions (`importer/tables.py`).
@@ -175,6 +187,12 @@ def optional_hint(kind: str) -> str:
     """What a book that does without this kind of part writes, for a message about a missing one:
     the plugin option `optional` (read by `need_of`), spelt as it goes into mkdocs.yml."""
     return f"if the book does without them, say so once in mkdocs.yml under '- qabook:': 'optional: [{kind}]'"
+
+
+def optional_yaml(kind: str) -> str:
+    """The plugin entry that declares this kind of part optional, as lines to paste under
+    `plugins:` in mkdocs.yml (a `- qabook` already there takes the `optional:` line)."""
+    return f"  - qabook:\n      optional: [{kind}]"
 
 
 def qa_types() -> tuple[str, ...]:

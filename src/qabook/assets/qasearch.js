@@ -615,7 +615,7 @@
     var results = top.map(function (r) {
       var row = chunks.get(Math.floor(r.doc / meta.chunkDocs))[r.doc % meta.chunkDocs];
       return { doc: r.doc, score: r.score, cover: r.cover, exact: r.exact, marks: r.marks,
-               url: row[0], title: row[1], chapter: row[2], text: row[3] };
+               url: row[0], title: row[1], chapter: row[2], text: row[3], question: row[4] };
     });
     return { terms: ranked.terms, total: ranked.total, full: ranked.full, partial: ranked.partial, results: results };
   }
@@ -1011,6 +1011,15 @@
      and question marks, parentheses, corner brackets): an English book's scripts hold no CJK */
   var BREAK = /[\s\uFF0C\u3002\uFF1B\uFF1A\u3001\uFF01\uFF1F\uFF08\uFF09\u300C\u300D,.;:!?()]/;
 
+  /* What a result may show of its document: in study mode (the book's study data is on the
+     page) a question's own text only, never its answer or explanation, revealed or not: a graded
+     question comes back for review, and the learner tries it again before opening its answer
+     (`question`: how many code points of `text` are the question's; a page's row has none). */
+  function shownText(r) {
+    if (!window.QABOOK_STUDY || r.question == null) return r.text;
+    return Array.from(String(r.text || "")).slice(0, r.question).join("");
+  }
+
   /* The passage of `text` around its best match: the window that holds most of the query,
      cut at character (and word) boundaries, "…" where it was cut. */
   function snippet(text, query) {
@@ -1149,7 +1158,17 @@
         '<article class="md-search-result__article md-typeset">' +
         "<h1>" + mark(r.title) + "</h1>" +
         (r.chapter ? '<p class="qa-search-chapter">' + escapeHtml(r.chapter) + "</p>" : "") +
-        "<p>" + mark(snippet(r.text, words)) + "</p></article></a></li>";
+        passage(r, words, mark) + "</article></a></li>";
+    }
+
+    /* The result's text: in study mode a question's only (shownText), and when the query
+       matched only its answer or explanation, a line under it saying so. */
+    function passage(r, words, mark) {
+      var own = shownText(r);
+      var html = mark(snippet(own, words));
+      var hidden = own.length < String(r.text || "").length && html.indexOf("<mark>") === -1;
+      return "<p>" + html + "</p>" +
+        (hidden ? '<p class="qa-search-hidden">' + escapeHtml(t("search.in_answer")) + "</p>" : "");
     }
 
     function docsOf(res) { return res.results.map(function (r) { return r.doc; }).join(","); }

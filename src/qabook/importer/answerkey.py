@@ -40,7 +40,7 @@ def _opener_re() -> re.Pattern[str]:
 _OPENER_RE = _opener_re()
 #: A heading that ends in an answer word: a few words naming what it answers, then the word
 #: ('面试题答案', '算法编程题答案：', 'Quiz answers', 'Answers to the exercises' is not: it does not end so).
-_HEADING_OPENER_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}|(?:[A-Za-z][\w-]*\s+){1,3})?" + _OPENER_RE.pattern[1:],
+_HEADING_OPENER_RE = re.compile(r"^(?:[\u4e00-\u9fff]{1,10}|(?:[A-Za-z][\w-]*\s+){1,4})?" + _OPENER_RE.pattern[1:],
                                 re.I)
 #: What a key's heading adds after its answer word: 'and Explanations', '& rationale', '与解析'.
 _AND_EXPLAINED_RE = re.compile(r"^\s*(?:and|&|with|与|及|和)\s*(?:" + "|".join(
@@ -134,6 +134,16 @@ def _opens_key(heading: str) -> bool:
     return bool(_OPENER_RE.match(heading) or _HEADING_OPENER_RE.match(_NUMBERED_RE.sub("", heading)))
 
 
+def key_headings(elements: list[Element], keys: list[AnswerKey]) -> set[int]:
+    """Headings among the keys' that name answers as theirs do but list none by number
+    ('### Scenario-Based Answers' over 'Scenario 1: B - …', after '### Beginner Level Answers' over
+    '1. B'): part of the key, no question; their entries stay on the chapter page."""
+    if not keys:
+        return set()
+    first = min(k.opener for k in keys)
+    return {i for i, el in enumerate(elements) if i > first and el.kind == "heading" and _opens_key(el.text.strip())}
+
+
 def _read_key(elements: list[Element], lines: list[str], i: int, rest: str) -> AnswerKey:
     el = elements[i]
     key = AnswerKey(i, el.lineno, reserved={i})
@@ -215,6 +225,24 @@ def _nearest(runs: list[list[tuple[int, int | None]]], wanted: set[int]) -> list
     return []
 
 
+def _by_numbers(before: list[tuple[int, int | None]], wanted: list[set[int]]) -> dict[int, int]:
+    """Keys in a row that each list numbers no other lists ('### Beginner Level Answers' 1–10, then
+    '### Intermediate Level Answers' 11–20 …), among questions numbered once each: each key answers the
+    questions it numbers (start → the key's place in the row), wherever they stand — a numbering that
+    goes on across groups makes no run per key, and groups the keys skip (scenarios named, not
+    numbered) sit between them. Empty when the numbers do not say so."""
+    seen: dict[int, int] = {}
+    for i, n in before:
+        if n is not None:
+            if n in seen:
+                return {}  # a number written twice: runs say which is which, not numbers
+            seen[n] = i
+    if len(wanted) < 2 or any(a & b for k, a in enumerate(wanted) for b in wanted[k + 1:]) \
+            or not all(len(w) >= 2 and w <= set(seen) for w in wanted):
+        return {}
+    return {seen[n]: at for at, w in enumerate(wanted) for n in w}
+
+
 def claims(starts: list[tuple[int, int | None]], openers: list[int],
            numbers: list[set[int]] | None = None) -> dict[int, int]:
     """Which key answers which question: start element index → the key's position in `openers`
@@ -241,6 +269,8 @@ def claims(starts: list[tuple[int, int | None]], openers: list[int],
             last = n
         if len(block) == 1:
             out.update((i, block[0]) for i, _ in _nearest(runs, numbers[block[0]] if numbers else set()) or before)
+        elif numbers and (by_number := _by_numbers(before, [numbers[at] for at in block])):
+            out.update((i, block[at]) for i, at in by_number.items())
         else:
             for run, at in zip(runs[-len(block):], block):
                 out.update((i, at) for i, _ in run)

@@ -11,7 +11,9 @@ are needed: one asking heading in a tutorial (`## 为什么要用 nginx?`) is it
 headings that only open with a question word (`### 为什么要开发插件`, `### 有哪些能力`) are a
 talk's outline. Nor is a heading whose question does not name what it asks about (`## So What Is
 It?`, `## What's the point?`, `## Why does it matter?`: only question words, pronouns and fillers):
-it asks about the page itself, the writer's rhetoric. The rest of the document goes to the chapter page.
+it asks about the page itself, the writer's rhetoric. Nor are question headings among a project's
+sections, as many of those as of them (`## What is Viper?` beside `## Install`, `## Configuration`,
+`## Credits`): a README introducing its project. The rest of the document goes to the chapter page.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import re
 from qabook.importer.elements import Element
 from qabook.importer.shapes import Shape, question_mark
 from qabook.importer.template import Candidate, names_collection, section_title, says_something
+from qabook.vocabulary import PROJECT_SECTION_WORDS
 
 #: A Chinese question written as one without a question mark: its closing particle, or the
 #: alternative question '是 A 还是 B' ('是共用一个连接还是每个请求一个').
@@ -36,6 +39,17 @@ _EMPTY_WORDS = frozenset("so what whats why how when where which who whom is are
 
 #: A Chinese heading that asks only whether the reader has (other) questions: a page's outro ('还有其他问题？').
 _MORE_QUESTIONS_RE = re.compile(r"^(?:还|仍然?)?(?:有|存在)?(?:其他|其它|别的|更多|任何)?的?(?:问题|疑问)(?:吗|呢)?\s*[？?]?$")
+
+
+_PROJECT_SECTION_RE = re.compile(r"^(?:" + "|".join(re.escape(w) for w in sorted(PROJECT_SECTION_WORDS, key=len, reverse=True))
+                                 + r")$", re.I)
+
+
+def project_sections(titles: list[str]) -> int:
+    """How many of the titles only name a section of a project's README or manual ('Install',
+    '🔧 Configuration', '## 安装')."""
+    plain = [" ".join(re.sub(r"\{[#.][^{}]*\}|[*_`#]|[^\w\s'&-]", " ", t).split()) for t in titles]
+    return sum(1 for t in plain if _PROJECT_SECTION_RE.match(t))
 
 
 def names_a_subject(title: str) -> bool:
@@ -97,5 +111,7 @@ def _at_level(elements: list[Element], shapes: list[Shape], lines: list[str], le
         run = [i] if i is not None and not filled[i] else []
     if not any(written_as_question(shapes[i].title) for i in chosen):
         return [], []
+    if project_sections([shapes[i].title for i in heads if i not in chosen]) >= max(len(chosen), MIN_QUESTIONS):
+        return [], []  # a README: its project's sections, a question heading or two introducing it
     order = sorted(chosen)
     return order, [ends[i] for i in order]

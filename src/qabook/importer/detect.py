@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from qabook.importer.answerkey import AnswerKey, find_keys
+from qabook.importer.answerkey import AnswerKey, find_keys, key_headings
 from qabook.importer.elements import Element, expand_lists
 from qabook.importer.nested import expand_nested
 from qabook.importer.labels import DEFAULT, Labels
@@ -31,7 +31,7 @@ from qabook.importer.gaps import found_numbers
 from qabook.importer.judged import judged_items, statement
 from qabook.importer.template import (Candidate, _rival, candidates, choose, explicit, has_answer_mark, has_options,
                                       shown_as_example, topic_names,
-                                      lead_ins, nesting, quiet_runs, says_something, score, section_title, silent,
+                                      lead_ins, named_sections, nesting, quiet_runs, says_something, score, section_title, silent,
                                       titled_by)
 from qabook.importer.asklists import asking_lists, prompt_lists
 from qabook.importer.askruns import asking_runs
@@ -82,6 +82,7 @@ class Detection:
     quizzes: list[Candidate] = field(default_factory=list)  # quizzes read apart from their template's sections (`askruns.py`)
     quiet_runs: list[list[int]] = field(default_factory=list)  # numbered runs read past (`template.quiet_runs`)
     filled: list[int] = field(default_factory=list)  # numbers the sequence skipped, found as text (`gaps.py`)
+    past_key: list[list[int]] = field(default_factory=list)  # groups after the quiz's answer key (`_past_the_key`)
 
 
 def first_line(el: Element) -> str:
@@ -424,10 +425,11 @@ def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Ele
     """Other question-like templates in the parts of the document the winner leaves to the chapter
     page (a second group written in another shape), and templates that carry the winner's
     numbering on in another shape (`continues`), even inside its last unit."""
-    taken = [(s, e) for s, e in zip(winner.indices, winner.ends)]
+    questions = _asked_part(winner)
+    taken = [(s, e) for s, e in zip(questions.indices, questions.ends)]
     extras = []
     for c in sorted((c for c in cands if c.accepted and c is not winner and not c.gave_way), key=lambda c: -c.score):
-        if (on := _carried_on(winner, c)) is not None and not any(nesting(x, on) for x in extras):
+        if (on := _carried_on(questions, c)) is not None and not any(nesting(x, on) for x in extras):
             extras.append(on)
             taken += list(zip(on.indices, on.ends))
             continue
@@ -439,20 +441,21 @@ def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Ele
         # (and they ask by themselves: a unit that holds the winner's questions asks with their choices,
         # '2.2.1 计算机系统基础知识' over '21. … A、… B、…' is an outline's section between them)
         own = sum(1 for k, (i, end) in enumerate(zip(c.indices, c.ends))
-                  if c.asked_at[k] and not any(i < w < end for w in winner.indices))
+                  if c.asked_at[k] and not any(i < w < end for w in questions.indices))
         # (or their section names their kind: '## 4. 编程题' over '### 4.1 定义和输出变量', tasks that need not ask)
         kinded = bool(c.features.get("kinded")) and not any(s < w < e for s, e in zip(c.indices, c.ends)
-                                                            for w in winner.indices)
+                                                            for w in questions.indices)
         # (or they open questions of their own after an answer of the winner's, with their own answers)
-        after = _after_answers(winner, c, shapes)
-        if (not kinded and (c.features["ask"] < 0.5 or own < 2)) or (not own_line and not after and nesting(winner, c)) \
-                or nesting(c, winner):
+        after = _after_answers(questions, c, shapes)
+        if (not kinded and (c.features["ask"] < 0.5 or own < 2)) or (not own_line and not after and nesting(questions, c)) \
+                or nesting(c, questions):
             continue
         outside = [k for k, i in enumerate(c.indices) if k in after or not any(s <= i < e for s, e in taken)]
         # all its starts outside the winner's units; one in ten may sit inside one of them and start a
         # question there (a question heading written one level down, right after an answer of the first group)
         if not own_line and (len(outside) < 2 or len(outside) < len(c.indices) - len(c.indices) // 10):
             continue
+        c = _named_part(c, elements)
         extras.append(c)
         taken += list(zip(c.indices, c.ends))
     for c in sorted((c for c in cands if c.accepted and c is not winner and c not in extras and not c.gave_way),
@@ -467,6 +470,25 @@ def _region_extras(winner: Candidate, cands: list[Candidate], elements: list[Ele
                 and (follow := follow_up_items(c, elements, shapes, lines, [winner] + extras)) is not None:
             extras.append(follow)  # '- How many …?' over its indented answer, after the question's own (`followups.py`)
     return extras
+
+
+def _named_part(c: Candidate, elements: list[Element] | None) -> Candidate:
+    """A second group of list items, some standing in sections named for questions or their kind
+    ('## 简答题' over '- 请简述…？', '## 编程题' over '- 请实现…'), the others not ('### 说明' over '- 请在本文档中
+    作答'): only the first are questions, the others the sheet's instructions (`template.named_sections`)."""
+    if elements is None or c.key[0] != "item":
+        return c
+    named = named_sections(elements)
+    keep = [k for k, i in enumerate(c.indices) if named[i]]
+    return c.taken(keep) if 2 <= len(keep) < len(c.indices) else c
+
+
+def _asked_part(winner: Candidate) -> Candidate:
+    """The winner's questions without the numbered runs read past (`template.quiet_runs`: an answer's
+    steps, a quiz's rules): those stay chapter text, so a second group may hold them ('### 4. 目录操作'
+    over its steps '1. cd /'–'5. rmdir …', after numbered fill-ins and choices that ask)."""
+    quiet = quiet_runs(winner)
+    return winner.taken([k for k, i in enumerate(winner.indices) if i not in quiet]) if quiet else winner
 
 
 def _after_answers(winner: Candidate, c: Candidate, shapes: list[Shape] | None) -> set[int]:
@@ -619,7 +641,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is not None and lines and shown_as_example(winner, expanded, lines):
         winner, runner = None, None  # '## Example' over two <details>: how the markup looks, not a FAQ
     if keys:
-        reserved = {i for key in keys for i in key.reserved}
+        reserved = {i for key in keys for i in key.reserved} | key_headings(expanded, keys)
         keyed = [KEY_SHAPE if i in reserved else s for i, s in enumerate(shapes)]
         k_winner, k_runner, k_cands = _vote(expanded, keyed, lines, labels, keys)
         # keys answer questions that have none of their own (or the author named them, or hid them
@@ -687,7 +709,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands,
                          refused="; ".join(w for w in (prompt_lists(expanded, shapes, lines) or _why_prose(cands),
                                                         small_tables_note(expanded, lines, labels) if lines else "") if w))
-    beside = read_beside[1] if read_beside and read_beside[0] is winner else _region_extras(winner, cands, expanded, shapes, lines)
+    beside, past = _beside_reading(winner, read_beside, cands, expanded, shapes, lines, keys)
     # (a second group that says what the winner's questions say is the bank's own list of them: `furniture.py`;
     # not when each of its units carries an answer label of its own: the same questions asked and answered
     # again in another form, '> **Q:** …' / '> **A:** …' after '## Q: …' / '**A:** …', are questions too)
@@ -747,7 +769,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                  " their answers, those headings the questions")
     return Detection(what, starts, expanded, winner=winner, runner=runner, cands=cands,
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined,
-                     strays=strays, quiet_runs=runs, filled=filled,
+                     strays=strays, quiet_runs=runs, filled=filled, past_key=[c.indices for c in past],
                      quizzes=[c for c in chosen if c.source is not None and c in cands])
 
 
@@ -880,6 +902,8 @@ def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys
     found = stray_entries(elements, lines, starts, ends, labels, section_title)
     # headings above the reading's levels that say something of their own and look like questions (`levels.py`)
     found += [f for f in level_entries(elements, lines, starts, ends, labels) if f[0] not in {j for j, _, _ in found}]
+    # a key's heading names the answers it lists ('### True or False Answers' over '31. False - …'): no entry
+    found = [f for f in found if f[0] not in {k.opener for k in keys}]
     # headings numbered under a heading found here ('### 10.1.1 定义' under '## 10.1 …？') are parts of its answer
     parents = [elements[j].text.strip() for j, _, level in found]
     starts[:] = [s for s in starts if s.strategy != "heading" or not any(level < s.level for _, _, level in found)
@@ -889,6 +913,27 @@ def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys
                for j, title, level in found]
     starts.sort(key=lambda s: s.index)
     return sorted(j for j, _, _ in found)
+
+
+def _beside_reading(winner: Candidate, read_beside: tuple[Candidate, list[Candidate]] | None, cands: list[Candidate],
+                    elements: list[Element], shapes: list[Shape], lines: list[str],
+                    keys: list[AnswerKey]) -> tuple[list[Candidate], list[Candidate]]:
+    """The templates read beside the winner (`_region_extras`, or those read with the keys already),
+    and apart from them the groups after the quiz's answer key (`_past_the_key`)."""
+    beside = read_beside[1] if read_beside and read_beside[0] is winner else _region_extras(winner, cands, elements,
+                                                                                            shapes, lines)
+    past = [c for c in beside if _past_the_key(winner, c, keys)]  # '## Practice Exercises' after the answers
+    return [c for c in beside if c not in past], past
+
+
+def _past_the_key(winner: Candidate, group: Candidate, keys: list[AnswerKey]) -> bool:
+    """A group written after the answer key that closes the winner's questions, none of whose titles
+    asks and none of which the key answers ('## Practice Exercises' over '### Exercise 1: Branch
+    Management' and its script, after '## Answers'): the quiz is over where its answers are given;
+    what follows is the document's practice or reading, left on the chapter page (QI042 says so)."""
+    if not keys or not group.indices or min(k.opener for k in keys) < winner.indices[-1]:
+        return False
+    return min(group.indices) > max(k.opener for k in keys) and not any(sh.asking for sh in group.shapes)
 
 
 def _why_prose(cands: list[Candidate]) -> str:

@@ -129,11 +129,35 @@ def dedented(lines: list[str], start: int, end: int, indent: int) -> list[Elemen
 QUOTE_MARK_RE = re.compile(r"^ {0,3}> ?")
 
 
+#: The marks a quote's first line opens with, nested quotes too ('> ', '>>', '> > ').
+QUOTES_RE = re.compile(r"^(?: {0,3}> ?)+")
+#: The closing half of a wrapper whose opening half is nested quote marks: Katacoda's '>>Q1: …?<<' marks
+#: a question so (Python-Markdown shows its words in a quote inside a quote, the '<<' after them).
+_WRAP_CLOSE_RE = re.compile(r"\s*<<\s*$")
+
+
+def unwrapped_quote(line: str) -> str:
+    """A quote's first line as its words: all its quote marks off ('>>Q1: …' nests two quotes, a '>'
+    each), and the '<<' that closes a '>>' wrapper ('>>Q1: How many nodes?<<' says 'Q1: How many nodes?')."""
+    m = QUOTES_RE.match(line)
+    words = line[m.end():] if m else line
+    if m and m.group().count(">") > 1:
+        words = _WRAP_CLOSE_RE.sub("", words)
+    return words.strip()
+
+
 def unquoted(lines: list[str], start: int, end: int) -> list[Element]:
     """The elements of the blockquote on lines start..end (0-based) once its '>' marks are taken
-    off, in `lines` (in place): a quoted question and its answer ('> **Q:** …', '> **A:** …')."""
+    off, in `lines` (in place): a quoted question and its answer ('> **Q:** …', '> **A:** …'). A
+    quote that opens nested ('>>Q1: …<<', a wrapper) loses as many marks on each line, and its
+    first line the wrapper's closing '<<'."""
+    m = QUOTES_RE.match(lines[start]) if start < end else None
+    depth = m.group().count(">") if m else 1
+    if depth > 1:
+        lines[start] = lines[start][:m.end()] + unwrapped_quote(lines[start])
     for i in range(start, end):
-        lines[i] = QUOTE_MARK_RE.sub("", lines[i], count=1)
+        for _ in range(depth):
+            lines[i] = QUOTE_MARK_RE.sub("", lines[i], count=1)
     return [Element(e.kind, e.start + start, e.end + start, e.text, e.level, e.own_end + start, e.items)
             for e in split_elements(lines[start:end])]
 

@@ -36,12 +36,26 @@ def layout(language: str, units: list[Unit], elements: list[Element], lines: lis
         where = t(language, "import.layout.details")
     else:
         where = t(language, "import.layout.block")
-    words = full_title(first.start.title or "")[:12]
-    at = raw.find(words) if words else -1
-    mark = raw[:at].strip("*_ \t") if at > 0 else ""  # '**1.** …' is written '1.' to a reader
+    mark = _mark(raw, first.start.title or "")
     written = t(language, "import.layout.written", mark=mark) if mark else ""
     return t(language, "import.layout.starts", where=where, written=written, line=first.line,
              first=short_title(first.title, 40))
+
+
+def _mark(line: str, title: str) -> str:
+    """What the question line holds before its title ('1.', 'Q1：', '!!! question "'), as a reader
+    writes it ('**1.** …' is '1.'): the line up to where the importer's title of it begins. The
+    title is the line's own text (links and code as written: `Start.title`) and stands at its end
+    (after it at most closing marks: '**', '"', '</summary>'), so it is looked for from the end:
+    a title's words that also stand in its mark ('Q1：`Q1` 是什么？') are not taken for it. A title
+    the line does not hold as written (read from its words: '[[0.…]]()') is looked for by its
+    plain words, else the line's mark is not told ('')."""
+    title = title.strip().rstrip("*_ \t")
+    for words in (title, full_title(title)):
+        at = line.rfind(words) if words else -1
+        if at >= 0:
+            return line[:at].strip("*_ \t")
+    return ""
 
 
 def explain(source: str, options: ImportOptions, language: str, detection: Detection, units: list[Unit],

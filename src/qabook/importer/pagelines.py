@@ -111,6 +111,46 @@ def separate_lists(lines: list[OutLine]) -> list[OutLine]:
     return out
 
 
+#: A top-level list item's marker and the spaces after it: its text starts at the match's end.
+_ITEM_START_RE = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ ]+(?=\S)")
+#: Python-Markdown's indent for a block inside a list item (its tab length).
+ITEM_INDENT = 4
+
+
+def nest_item_blocks(lines: list[OutLine]) -> list[OutLine]:
+    """A block after a blank line under a top-level list item, written at the item's own text column
+    (two or three spaces: `1. Click.`, a blank line, `   ![gear](gear.png)`) is in the item for
+    CommonMark and GitHub, the source's reader, and after the list for Python-Markdown, which wants
+    four (the list cut in two, the next item's marker shown as text): such blocks are written four
+    spaces in, as the site needs, a fence with all its lines (lazy lines right under the item, and
+    what code holds, decide nothing)."""
+    out: list[OutLine] = []
+    column, shift, after_blank, in_code = 0, 0, False, False
+    for o, code in zip(lines, code_flags(lines)[0]):
+        text = o.text
+        lead = len(text) - len(text.lstrip(" "))
+        opens = code and not in_code  # a fence's first line: a block like any other
+        in_code = code
+        if code and not opens:
+            pass  # the code's own lines follow its fence
+        elif not text.strip():
+            after_blank = True
+        elif lead == 0 and (m := _ITEM_START_RE.match(text)) and not code:
+            if shift and out and out[-1].text.strip():
+                out.append(OutLine("", ()))  # (right under a block four spaces in, it would go on with its text)
+            column, shift, after_blank = len(m.group()), 0, False  # a new item
+        elif column and lead < column:
+            column, shift, after_blank = 0, 0, False  # the item ended: text at its outer level
+        else:
+            if column and after_blank and not shift and lead < ITEM_INDENT:
+                shift = ITEM_INDENT - column  # a block at the item's column: four spaces in for the site
+            after_blank = False
+        if shift and text.strip():
+            text = " " * shift + text
+        out.append(OutLine(text, o.src) if text != o.text else o)
+    return out
+
+
 def no_headings(lines: list[OutLine]) -> list[OutLine]:
     """A heading line left inside a block (it came in with raw HTML) becomes bold text: a topic
     page has one heading, its title."""

@@ -30,14 +30,14 @@ from qabook.importer.levels import left_asking
 from qabook.importer.listtail import list_ends
 from qabook.importer.links import localise_images, neutralise_links, source_anchors
 from qabook.importer.options import ImportOptions
-from qabook.importer.shapes import asks, linked_title
+from qabook.importer.shapes import asks, linked_title, wrapped_bold
 from qabook.importer.shortcodes import read_lines
 from qabook.importer.fencediv import OPEN_RE as DIV_OPEN_RE, divs
 from qabook.importer.furniture import without_furniture
-from qabook.importer.pagelines import (FENCE_RE, code_flags, no_closing_rule, no_headings, rebase_headings, separate_lists,
-                                       separate_paren_items, squeeze, trim, unwrap)
+from qabook.importer.pagelines import (FENCE_RE, code_flags, nest_item_blocks, no_closing_rule, no_headings, rebase_headings,
+                                       separate_lists, separate_paren_items, squeeze, trim, unwrap)
 from qabook.importer.wrapped import fence_note, unwrapped, wrapper_fence
-from qabook.importer.units import (PARTS, OutLine, Unit, asked_below, full_title, generic_title, odd_bullet_quiz, options_to_question,
+from qabook.importer.units import (PARTS, OutLine, Unit, asked_below, bold_task_below, filled_in, full_title, generic_title, odd_bullet_quiz, options_to_question,
                                    separate_options, short_title, statement_line,
                                    sort_details_unit, sort_row_unit, sort_unit)
 from qabook.parser import CODE_SPAN_RE
@@ -118,6 +118,16 @@ class _Planner:
                       "2-C, …') or mark each right choice ('- [x] …', '**B.** …'), or say where questions start "
                       "(--question-pattern)")
 
+    def _past_key(self, detection: Detection, elements: list[Element]) -> None:
+        """Groups after the quiz's answer key left on the chapter page (`detect._past_the_key`): said at the
+        first of each, never silently (QI042)."""
+        for group in detection.past_key:
+            where = ", ".join(str(elements[i].lineno) for i in group[:8]) + (", …" if len(group) > 8 else "")
+            self.warn(elements[group[0]].lineno, "QI042",
+                      f"{len(group)} headings after the answer key (lines {where}) are read as chapter text, not "
+                      "questions: they come after the quiz's answers, none of them asks and the key answers none; "
+                      "if they are questions, say where questions start (--question-heading, --question-pattern)")
+
     # -- segmentation ------------------------------------------------------------------
     def plan(self) -> ImportPlan:
         elements, detection = self._read()
@@ -185,6 +195,8 @@ class _Planner:
         odd_marks = odd_bullet_quiz([u for u, _ in units])
         for u, _ in units:
             options_to_question(u, self.labels, odd_marks)
+            filled_in(u)  # '组成： <u>**内核**</u> 、…': the blanks emptied, their words the answer
+            bold_task_below(u)  # '### 4. 目录操作' over '**…写出…的过程。**': the bold task is the question
         asked_below([u for u, _ in units])  # '#### Closures' over the question it asks, in a bank of open questions
         if self._template_only([u for u, _ in units]):
             units = []
@@ -247,6 +259,7 @@ class _Planner:
                       "text, not questions: none of its items asks, offers choices or is answered under a label, "
                       "while the document's other numbered items ask (a list of rules or steps); if its items are "
                       "questions, say where questions start (--question-pattern)")
+        self._past_key(detection, elements)
         for kept, line in detection.joined:
             self.warn(line, "QI028", f"this heading continues the question title of line {kept} (same level, nothing "
                                      "between, one of them numbered): read as one question; if it is a question of its "
@@ -378,7 +391,8 @@ class _Planner:
             unit.heading_text = el.text.strip().split("\n", 1)[0]
             unit.title_src = tuple(el.own_lines) + tuple(n for e in elements[start.index + 1:start.index + 1 + start.runs]
                                                          for n in e.own_lines)  # a title over several headings
-            if el.kind == "paragraph" and el.own_end - el.start > 1:  # "**16. …?**⏎Although …": glued answer
+            if el.kind == "paragraph" and el.own_end - el.start > 1 and not wrapped_bold(el):
+                # "**16. …?**⏎Although …": glued answer (a bold stem wrapped over its lines is all title)
                 unit.title_src = (el.lineno,)
                 unit.heading_text = el.text.strip().split("\n", 1)[0].strip("* ")
                 body = [Element("paragraph", el.start + 1, el.end, el.text.split("\n", 1)[1], 0, el.own_end)] + body
@@ -881,7 +895,8 @@ class _Planner:
             n for o in u.parts[p] for n in o.src])
         for idx, part in enumerate(present):
             content, lead, trail = unwrap(trim(u.parts[part]))
-            content = separate_lists(separate_paren_items(separate_options(self._no_fences(no_headings(self._close_fence(content))))))
+            content = nest_item_blocks(separate_lists(separate_paren_items(separate_options(self._no_fences(no_headings(
+                self._close_fence(content)))))))  # ('1. …', a blank line, '   ![x](x.png)': in the item on the site too)
             title = u.block_titles.get(part)
             title = None if title and generic_title(title) else title  # '<summary>Show answer</summary>'
             out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part]) + lead))

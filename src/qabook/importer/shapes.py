@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from qabook.importer.elements import QUOTE_MARK_RE, Element
+from qabook.importer.elements import Element, unwrapped_quote
 from qabook.importer.labels import DEFAULT, Labels
+from qabook.importer.marked import underline_blank
 from qabook.vocabulary import BLOCKS, PLACEHOLDER_WORDS
 
 #: A fence line, opening or closing code (CommonMark: up to three spaces, three or more backticks or
@@ -50,6 +51,9 @@ _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 'Question 17a.': a lettered part of question 17 (its own question), never '17' then a title 'a. …'
     ("wordN", re.compile(r"^(?P<word>题目|问题|面试题|试题|习题|练习|例题|考题|Question|Problem|Exercise|Quiz|Task|"
                          r"Ex(?:er)?\.?|Prob\.?|Q|No\.?|#)\s*#?\s*(?P<n>\d+(?:\.\d+)*)(?P<part>[a-z](?![a-z]))?(?!\d)\s*(?:[.:：．、)）\-—–]\s*|\s+|$)", re.I)),
+    # the question word and its number in brackets, a wrapper ('[Q1] …', '【题目 2】…', '(Question 3) …')
+    ("wordN", re.compile(r"^(?P<open>[\[【［(（])\s*(?P<word>题目|问题|Question|Problem|Exercise|Q)\s*(?P<n>\d+)\s*"
+                         r"[\]】］)）](?![(\[:])\s*(?:[.:：．、\-—–]\s*)?", re.I)),
     # '4.1.2 …', '3-1: Names', and an exercise's number alone ('## 2.3-1', '## 1.12')
     ("N.N", re.compile(r"^(?P<pre>\d+(?:\.\d+)+)\.?\s+|^(?P<pre2>\d{1,2}-\d{1,3})[.:：]?\s+(?=\D)"
                        r"|^(?P<pre3>\d{1,2}(?:\.\d{1,2})?(?:[.-]\d{1,3}))(?:\s*(?:\$\\star\$|[★☆]+))*\s*$")),  # '2.3-7 $\star$': its difficulty
@@ -151,9 +155,10 @@ def written_as_question(text: str) -> bool:
 
 
 _BLANK_RE = re.compile(r"（\s*）|(?<![\w`])\(\s*\)|(?<![A-Za-z0-9_])\(\s+\)|_{3,}|＿{2,}")
-#: A blank already filled with the answer's letter: '(**D**)', '( C )', '(C )', '（B）' or '(B)' ending the line.
+#: A blank already filled with the answer's letter: '(**D**)', '( C )', '(C )', '（B）' or '(B)' ending the line;
+#: in lenticular brackets the letter alone fills it, where it stands: '…的是【 D 】', '按【B】键' ('【注意】' is a tag).
 _FILLED_BLANK_RE = re.compile(r"[(（]\s*(?:\*\*|__)[A-H](?:\*\*|__)\s*[)）]|[(（]\s+[A-H]\s*[)）]|[(（][A-H]\s+[)）]|"
-                              r"（[A-H]）|[(（][A-H][)）][\s.。:：?？]*$")
+                              r"（[A-H]）|[(（][A-H][)）][\s.。:：?？]*$|【\s*(?:\*\*)?[A-H](?:\*\*)?\s*】")
 
 
 def says_nothing(lines: list[str]) -> bool:
@@ -178,7 +183,8 @@ def asks(title: str) -> bool:
         opener = None  # the word alone names a section ('## 介绍', '### 说明', '## Implement'): no question
     if opener and re.match(r"\s*[:：]", plain[opener.end():]) and not _TRUE_FALSE_RE.match(plain):
         opener = None  # 'How: run the CLI', 'Why: …': a field's label, the text after it tells
-    return bool("?" in plain or "？" in plain or _TRUE_FALSE_RE.match(plain) or _BLANK_RE.search(words) or _FILLED_BLANK_RE.search(title) or opener
+    return bool("?" in plain or "？" in plain or _TRUE_FALSE_RE.match(plain) or _BLANK_RE.search(words) or _FILLED_BLANK_RE.search(title)
+                or underline_blank(title) or opener
                 or _CJK_ASKS_RE.search(plain))
 
 
@@ -199,6 +205,12 @@ _TRUE_FALSE_RE = re.compile(r"^(?:true\s*(?:/|or)\s*false|t\s*/\s*f)\s*[:：.\-�
 
 #: 'Do not …': an instruction (a question opening with 'Do' is written with its '?').
 _DO_NOT_RE = re.compile(r"^do\s+not\b", re.I)
+
+
+def tells_a_rule(title: str) -> bool:
+    """The title tells the reader a rule ('Do not expect updates on patch day'): it neither asks nor
+    states a problem the reader has."""
+    return bool(_DO_NOT_RE.match(re.sub(r"[*_`]", "", title).strip()))
 #: An English question word followed by a subject (no inversion): a heading that tells.
 _TELLING_RE = re.compile(r"^(?:what|how|why|when|where|which|who)\s+(?:we|you|it|they|i|this|that|these|those|he|she|"
                          r"our|your|my|their|its)\b", re.I)
@@ -328,7 +340,21 @@ class Shape:
 
 
 def first_line(el: Element) -> str:
-    return el.text.split("\n", 1)[0].strip()
+    """The element's first line; for a paragraph wrapped whole in bold over several lines ('** 1-
+    What do we do … if' / 'statement … true? **'), all of it, as one line: the bold line a person
+    sees, written wrapped (`wrapped_bold`)."""
+    return " ".join(x.strip() for x in el.text.split("\n")) if wrapped_bold(el) else el.text.split("\n", 1)[0].strip()
+
+
+def wrapped_bold(el: Element) -> bool:
+    """A paragraph of several lines that is one bold span from its first line to its last."""
+    first, _, rest = el.text.partition("\n")
+    return el.kind == "paragraph" and bool(rest) and bool(_BOLD_OPEN_RE.match(first)) \
+        and not _BOLD_WHOLE_RE.match(first.strip()) \
+        and bool(_BOLD_WHOLE_RE.match(" ".join(x.strip() for x in el.text.split("\n"))))
+
+
+_BOLD_OPEN_RE = re.compile(r"^\s*(?:\*\*|__)")
 
 
 _HTML_HEADING_RE = re.compile(r"^\s*<h(?P<level>[1-6])\b[^<>]*>(?P<text>.*?)(?:</h[1-6]>|$)", re.I)
@@ -430,7 +456,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         return Shape("html", "", None, "", "", False)
     elif el.kind == "quote" and lines is not None and 0 <= el.start < len(lines):
         # '> **Q:** What is X?' then '> **A:** …' in the same quote: a quoted question and its answer
-        line = QUOTE_MARK_RE.sub("", lines[el.start]).strip()
+        line = unwrapped_quote(lines[el.start])
         label = labels.paragraph(line)
         if label is None or label.kind != "question" or not label.rest:
             # '> 第 152 题：…' after a date line: a question numbered as one, quoted (its paragraph twin's shape)
@@ -440,7 +466,8 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
                 return Shape("quote", "", num, "", unbold(num.title), asks(num.title))
             return Shape("quote", "", None, "", "", False)
         title = unbold(label.rest)
-        return Shape("quote", "", None, "question", title, asks(title))
+        num = numbering(unbold(line))  # '>>Q1: …<<': the label carries the question's number
+        return Shape("quote", "", num if num and num.number is not None else None, "question", title, asks(title))
     elif el.kind == "heading":
         box = f"h{el.level}"
         line = el.text.strip()

@@ -32,7 +32,7 @@ from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
 from qabook.importer.askheadings import written_as_question
 from qabook.importer.template import leads_in
-from qabook.importer.shapes import asks, unbold
+from qabook.importer.shapes import asks, tells_a_rule, unbold
 
 #: A title that states a problem: a failure, something that does not work ('…的问题' at its end; not a topic
 #: such as '异常处理', 'Error handling', '超时/重传机制', '问题排查技巧').
@@ -50,6 +50,8 @@ def states_problem(title: str) -> bool:
     """The title names a problem to solve, and what has it ('ip 地址获取错误的问题', 'OTG issues on
     Windows'); not a section over problems ('高频问题', 'Known issues': the word and one qualifier)."""
     text = re.sub(r"`[^`]*`", " code ", title)
+    if tells_a_rule(text):
+        return False  # 'Do not expect updates on patch day': a notice to the reader, no problem of theirs
     m = _PROBLEM_RE.search(text)
     if not m:
         return False

@@ -142,8 +142,9 @@ class Candidate:
             return True  # a list numbered one by one whose items are written as questions ('?'), in a document
             # titled as a bank of them: its questions still waiting for their answers, however many sections
             # it runs across (a list of steps does not ask; a note's questions are under no such title)
-        if f["ask"] >= 0.6 and f.get("marked", 0) >= 0.3 and f["sequence"] >= 0.9 and f["n"] >= 6 and self.key[0] != "item":
-            return True  # a long run numbered one by one, most of it asking: the tasks among it are questions too
+        if f["ask"] > 0.5 and f.get("marked", 0) > 0 and f["sequence"] >= 0.9 and f["n"] >= 6 and self.key[0] != "item":
+            return True  # a long run numbered one by one, most of it asking, some written as questions: the
+            # tasks among it are questions too, answered or not (an outline's topics do not ask)
         if f.get("titled", 0) >= 1.0 and f["ask"] >= 0.3 and f["sequence"] >= 0.8 and f["n"] >= 3 and self.key[0] != "item":
             return True  # a sheet whose title names its exercises ('# 习题', '# Exercises'), numbered one by one,
             # some of them asking: each is one, answered or not
@@ -171,6 +172,8 @@ class Candidate:
         # a document that says it is a Q&A ('FAQ', '面试题', 'Interview questions'): its regular
         # sequence of numbered, bold or heading units is its questions even when they do not ask
         box, bold = self.key[0], self.key[1]
+        if self.titled_sheet():
+            return True
         if box == "item" and bold != "whole" and not _heading(bold):
             return False  # plain numbered items are steps and outlines, not questions, whatever the title
         if self.key[2] == "plain" and _heading(box) and f["ask"] < 0.5 and f.get("titled", 0) < 1.0:
@@ -178,6 +181,18 @@ class Candidate:
             # mention questions ('Use the following questions as a guide:'): a README's or article's sections
         return bool(f.get("titled")) and f["n"] >= 3 and f["answered"] >= 0.8 and f["coverage"] >= 0.5 and (
             f["sequence"] >= 0.6 or bold == "whole" or box == "dt" or _heading(box) or _heading(bold))
+
+    def titled_sheet(self) -> bool:
+        """A sheet of questions still to answer: the document's title names them ('# Interview
+        Questions', '# Practice Question'), and the run numbered one by one (six at least) is the whole
+        document, half of its starts asking or setting a task ('Create a Role…', 'Write a method…').
+        Each is one, answered or not, in a list or under headings (the prompts of an interview, the
+        tasks of a practice exam); an outline's numbered topics neither ask nor set tasks."""
+        f = self.features
+        if f.get("titled", 0) < 1.0 or f.get("own_title") or f["n"] < 6 or f["sequence"] < 0.8 \
+                or f["coverage"] < 0.9 or not (self.key[0] == "item" or _heading(self.key[0])):
+            return False
+        return sum(1 for sh in self.shapes if sh.asking or instructs(sh.title)) * 2 >= len(self.shapes)
 
     def prose(self) -> str:
         """Why these starts are an article's section headings rather than questions ('' when they
@@ -533,13 +548,17 @@ _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|
 #: questions — their kinds, their markup, the tools that make them ('Quiz types and syntax', 'Interview
 #: Question Categories', 'Exercise Directive', 'Question Generator') — or another kind of document
 #: altogether, of a product named for them ('Microsoft Q&A release notes', 'Quiz app changelog'):
-#: no collection of questions.
+#: no collection of questions. Nor are the arrangements for sitting an exam ('Exam Logistics':
+#: where, when, what is allowed).
 _ABOUT_QA_RE = re.compile(r"[\s-]+(?:(?:app|site|platform|product|service)\s+)?"
                           r"(?:types?|kinds?|categor(?:y|ies)|taxonomy|syntax|formats?|formatting|markup|"
                           r"templates?|directives?|schemas?|specs?|specifications?|generators?|plugins?|extensions?|"
                           r"components?|widgets?|editors?|builders?|engines?|makers?|guidelines?|writing|design|"
                           r"release\s+notes|releases|changelogs?|change\s+logs?|roadmaps?|announcements?|newsletters?|"
-                          r"status\s+updates?)\b", re.I)
+                          r"status\s+updates?|"
+                          # the arrangements for an exam, not its questions ('Exam Logistics', 'Quiz schedule')
+                          r"logistics|schedules?|timetables?|dates?|times|locations?|rooms?|seating|venues?|"
+                          r"polic(?:y|ies)|rules|regulations|registration|accommodations?|proctoring)\b", re.I)
 
 
 def names_qa(text: str) -> bool:
@@ -910,11 +929,30 @@ def lead_ins(cand: Candidate) -> set[int]:
     inside the answer before it, which goes on under it; never the first start (nothing to go on)."""
     n = len(cand.indices)
     if not _heading(cand.key[0]) or n < 5 or sum(cand.asked_at) < 0.75 * n:
-        return set()
-    return {i for k, (i, asked, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.shapes))
+        return named_parts(cand)
+    return named_parts(cand) | {i for k, (i, asked, shape) in enumerate(zip(cand.indices, cand.asked_at, cand.shapes))
             if k and cand.answered_at[k - 1] and not asked and not shape.numbering and not explicit(shape)
             and not (cand.labelled_at and cand.labelled_at[k]) and _LEAD_IN_RE.search(shape.title)
             and not names_point(shape.title)}  # '## 线程的优点：' asks for a point: a question in noun form
+
+
+#: A part of one question named in a word or two and a colon ('Commands:', 'Purposes:', 'Column A:').
+_PART_NAME_RE = re.compile(r"^(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*\s*:$|^[\u4e00-\u9fff]{1,4}\s*：$")
+
+
+def named_parts(cand: Candidate) -> set[int]:
+    """Headings in a row, each naming a part in a word or two and a colon (`### Commands:` over six
+    commands, `### Purposes:` over six purposes, under 'Match the command to its purpose:'): the parts
+    of one question, the first its start and the others going on with it (never a question each)."""
+    if not _heading(cand.key[0]):
+        return set()
+    def part(k: int) -> bool:
+        shape = cand.shapes[k]
+        title = re.sub(r"[*_`]", "", shape.title).strip()
+        return bool(_PART_NAME_RE.match(title)) and not shape.numbering and not explicit(shape) \
+            and not names_point(title) and not (cand.labelled_at and cand.labelled_at[k])
+    return {cand.indices[k] for k in range(1, len(cand.indices))
+            if part(k) and part(k - 1) and not cand.asked_at[k]}
 
 
 def _task_sentence(title: str) -> bool:
@@ -1179,6 +1217,14 @@ def section_title(title: str) -> bool:
     return bool(_SECTION_RE.match(" ".join(plain.split())))
 
 
+def numbered_labels(headings: Candidate, labels: Candidate, held: list[int]) -> bool:
+    """Labels that number the questions one by one ('>>Q1: …<<', 'Q2: …' under unnumbered headings,
+    one each) while a heading holds none ('# Environment' over the lab's setup): the labels count
+    the questions, the headings are the sections they stand in."""
+    return min(held) == 0 and labels.features["sequence"] >= 0.8 and len(labels.indices) >= 3 \
+        and headings.features["sequence"] < 0.5 and all(s.numbering is not None for s in labels.shapes)
+
+
 def _units_of(cand: Candidate) -> list[tuple[int, int]]:
     return list(zip(cand.indices, cand.ends))
 
@@ -1306,7 +1352,8 @@ def choose(cands: list[Candidate]) -> tuple[Candidate | None, Candidate | None]:
             continue
         units = _units_of(winner)
         held = [sum(1 for i in inner.indices if s < i < e) for s, e in units]
-        if max(held) >= 2 or any(not any(s < i < e for s, e in units) for i in inner.indices):
+        if max(held) >= 2 or any(not any(s < i < e for s, e in units) for i in inner.indices) \
+                or numbered_labels(winner, inner, held):
             winner = inner
             break
     # an author who labels a question and its answer ('**Q**：…' then '**参考答案**：…') shows what a

@@ -16,8 +16,9 @@ from qabook.importer.labels import DEFAULT, Label, Labels, names_kind
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS
 from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering, numbering_only, placeholder_text, unfenced
-from qabook.importer.marked import (BOX_CHECKED_RE, BOX_RE, CHECKED_RE, CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE,
-                                    blank_stem, marked, odd_bullet, ticked, unbold_choice)
+from qabook.importer.marked import (BOX_CHECKED_RE, BOX_RE, CHECKED_RE, CHOICE_LIST_MARK, CHOICE_SEP, EXACT_ANSWER_RE,
+                                    TASK_RE, blank_stem, filled_blanks, marked, odd_bullet, split_choices, stem_mark,
+                                    ticked, unbold_choice, underline_blank, unticked)
 from qabook.importer.tables import row_parts
 
 DETAILS_OPEN_RE = re.compile(
@@ -621,6 +622,40 @@ def statement_to_question(unit: Unit, labels: Labels = DEFAULT) -> None:
     unit.how["question"] = how + (f" (from line {said[0].src[0]})" if said and said[0].src else "")
 
 
+#: A task set in a sentence: what to write or do, what the answer must hold ('写出建立各级目录的过程',
+#: '用shell编程实现：…。要求：', '请实现…'; 'Write …', 'Implement …').
+_TASK_WORDS_RE = re.compile(r"写出|编写|编程|实现|要求\s*[:：]|请|(?:^|[。.!！]\s*)(?:write|implement|create|show)\b", re.I)
+
+
+def bold_task_below(unit: Unit) -> None:
+    """A topic title that does not ask ('### 4. 目录操作'), right under it a paragraph written wholly in bold
+    that sets the task ('**在“/”下新建…写出建立各级目录的过程…**', or several: '**…要求：**', '**（1）…**'),
+    then the author's answer: the bold paragraphs are the question, as the reader sees them (the answer
+    is what follows). Not when the title asks, a label sorts the unit, or nothing follows the bold."""
+    if asks(unit.title) or unit.labelled or any(o.src for o in unit.parts["question"][1:]) or unit.has("explanation"):
+        return
+    answer = unit.parts["answer"]
+    blocks = _blocks(answer)
+    bold = 0
+    while bold < len(blocks) and all(_BOLD_PARAGRAPH_RE.match(o.text.replace("\u200b", ""))
+                                     for o in answer[blocks[bold][0]:blocks[bold][1]]):
+        bold += 1
+    if not bold or bold == len(blocks):
+        return
+    said = answer[:blocks[bold - 1][1]]
+    words = " ".join(re.sub(r"[*_\u200b]", "", o.text).strip() for o in said if o.text.strip())
+    first = re.sub(r"[*_\u200b]", "", answer[blocks[0][0]].text).strip()
+    if re.search(r"[:：]$", first) and not re.search(r"要求\s*[:：]$", first) or len(words) < 12:
+        return  # '**分布式锁实现方式：**' over its points: the answer's own lead-in, not a task
+    if not (asks(words) or _TASK_WORDS_RE.search(words)):
+        return
+    kept = list(unit.parts["question"])
+    unit.parts["question"] = kept + ([OutLine("", ())] if kept else []) + said
+    unit.parts["answer"] = answer[blocks[bold][0]:]
+    unit.how["question"] = f"the title and the task set in bold under it (from line {said[0].src[0]})" \
+        if said and said[0].src else "the title and the task set in bold under it"
+
+
 #: The most blocks a question written under a topic title holds (a lead-in sentence, then what it asks).
 ASKED_BELOW_BLOCKS = 2
 
@@ -678,6 +713,7 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT, odd_marks: bool = 
     statement_to_question(unit, labels)
     _stem_goes_on(unit)
     _ticked_in_question(unit)
+    _exact_answer(unit)
     first = next((o for o in unit.parts["question"] if o.text.strip()), None)
     # '### 1. Port?' then only the options; not the heading's own words made the question ('A.C.I.D …')
     if first is not None and first.src and _OPTION_RE.match(first.text) and re.search(r"\w", unit.title):
@@ -697,12 +733,14 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT, odd_marks: bool = 
             if letters and (out.text.startswith((" ", "\t"))):
                 continue  # an option's second line
             break
-        letter = m["letter"].upper() if m else chr(ord(letters[-1]) + 1) if letters else "A"
+        # (choices side by side on one line, 'A.ping \t B.route \t **C.netstat**', are one choice each)
+        line_letters = [o["letter"].upper() for p in split_choices(out.text) if (o := _OPTION_RE.match(p))] if m else []
+        letter = line_letters[0] if line_letters else m["letter"].upper() if m else chr(ord(letters[-1]) + 1) if letters else "A"
         if letters and ord(letter) != ord(letters[-1]) + 1:
             break
         if not letters and letter != "A":
             break
-        letters.append(letter)
+        letters += line_letters or [letter]
         end = k + 1
     checked = [o for o in answer[:end] if CHECKED_RE.match(o.text)]
     if len(letters) >= 2 and checked and (len(checked) == 1 or not any(o.text.strip() for o in answer[end:])):
@@ -718,12 +756,11 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT, odd_marks: bool = 
             keyed := marked(unit.title, [o.text for o in answer[:end]])):
         # '### 3. … (**D**)' or a bold choice: the mark is the answer; the learner sees a blank and plain choices
         # (unlabelled text under the choices, '解析：…', follows the marked one as the ticked one's does)
+        reveal = _marked_reveal(unit.title, answer[:end], set(keyed))
         _blank_marks(unit, set(keyed))
         options = [OutLine(unbold_choice(o.text), o.src) for o in answer[:end]]
         after = answer[end:]
-        answer = options + [OutLine("", ())] + [OutLine(_LIST_MARK_RE.sub("", unbold_choice(o.text)).strip(), ())
-                                                 for o in answer[:end]
-                                                 if (m := _OPTION_RE.match(o.text)) and m["letter"].upper() in keyed] + (
+        answer = options + [OutLine("", ())] + reveal + (
             [OutLine("", ())] + after if any(o.text.strip() for o in after) else [])
         end = len(options)
         unit.how["answer"] = "the choice the question marks"
@@ -738,6 +775,55 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT, odd_marks: bool = 
     unit.how["answer"] = "; ".join(([f"unlabelled text from line {rest}"] if rest else []) + how)
     unit.how["question"] = unit.how.get("question", "") + ("; " if unit.how.get("question") else "") + \
         f"options {letters[0]}–{letters[-1]}"
+    _parts_go_on(unit)
+
+
+#: A heading line that names a part of a question in a word or two and a colon ('### Purposes:').
+_PART_HEADING_RE = re.compile(r"^#{1,6}\s+(?:\*\*)?(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*\s*:(?:\*\*)?\s*$")
+
+
+def _parts_go_on(unit: Unit) -> None:
+    """A question in parts, each named with a colon (`### Commands:` over its choices, then `### Purposes:`
+    over its list: `template.named_parts`), with no answer of its own: the next part is the question's
+    too — the learner matches one list to the other before revealing."""
+    answer = unit.parts["answer"]
+    first = next((o for o in answer if o.text.strip()), None)
+    if "answer" in unit.labelled or first is None or not _PART_HEADING_RE.match(first.text) \
+            or not re.search(r":\s*$", re.sub(r"[*_`]", "", unit.title)):
+        return
+    unit.parts["question"] += [OutLine("", ())] + answer
+    unit.parts["answer"] = []
+    unit.how["question"] += f"; its next part from line {first.src[0] if first.src else unit.line}"
+    unit.how.pop("answer", None)
+
+
+def filled_in(unit: Unit) -> None:
+    """A fill-in question whose blanks the author filled in on the line, underlined and bold ('LINUX的组成：
+    <u>**内核**</u> 、shell、 **<u>文件系统</u>** 、…'), with no answer of its own: the learner sees the blanks
+    empty and the words that fill them are the answer, in order. The paragraphs under it that go on
+    with blanks so filled ('hdb5的含义是 <u>**…**</u>') are more of the question; anything else under
+    it leaves the question as it is (the underline may be emphasis there)."""
+    if not underline_blank(unit.title) or "answer" in unit.labelled or unit.has("explanation"):
+        return
+    answer = unit.parts["answer"]
+    if any(o.text.strip() and not underline_blank(o.text) for o in answer):
+        return
+    fills: list[str] = []
+    lines = []
+    for o in unit.parts["question"] + ([OutLine("", ())] if unit.has("question") and any(o.text.strip() for o in answer)
+                                       else []) + answer:
+        text, found = filled_blanks(o.text)
+        fills += found
+        lines.append(OutLine(text, o.src))
+    if not fills:
+        return
+    unit.title = filled_blanks(unit.title)[0]
+    unit.heading_text = filled_blanks(unit.heading_text)[0]
+    unit.parts["question"] = lines
+    unit.parts["answer"] = [OutLine(f"{k}. {fill}" if len(fills) > 1 else fill, ()) for k, fill in enumerate(fills, 1)]
+    unit.how["question"] = "the question line with its blanks emptied" + (" and the paragraphs going on with blanks"
+                                                                            if any(o.text.strip() for o in answer) else "")
+    unit.how["answer"] = "the words written in its blanks"
 
 
 #: A stem that asks for several choices: '(Select all that apply)', 'Choose two', '多选题'.
@@ -748,19 +834,61 @@ def _ticked_in_question(unit: Unit) -> None:
     """Choices already in the question block, one of them ticked (`- [x] Azure Key Vault` among
     `- [ ] …`, the explanation in a `<details>` after them): the learner would see the answer before
     trying. The choices are shown unticked and the ticked one opens the answer."""
+    _boxes_to_question(unit)
     question = unit.parts["question"]
-    tasks = [o for o in question if BOX_RE.match(o.text)]  # '- [ ] …', or bare boxes: '[ x ] fixed'
+    tasks = [o for o in question if BOX_RE.match(o.text)]  # '- [ ] …', or bare boxes: '[ x ] fixed', '(*) 2'
     checked = [o for o in tasks if BOX_CHECKED_RE.match(o.text)]
     several = bool(question and _SEVERAL_RE.search(question[0].text)) and len(checked) < len(tasks)
     if len(tasks) < 2 or not (len(checked) == 1 or several and checked):
         return  # no choices, or a survey's several ticks (a question that asks for several says so)
-    unit.parts["question"] = [OutLine(BOX_CHECKED_RE.sub(r"\1[ ] ", o.text, count=1), o.src) if o in checked else o
-                              for o in question]
-    rest = unit.parts["answer"]
+    unit.parts["question"] = [OutLine(unticked(o.text), o.src) if o in checked else o for o in question]
     bullet = "- " if len(checked) > 1 else ""  # several ticked choices: one item each
-    unit.parts["answer"] = [OutLine(bullet + BOX_CHECKED_RE.sub("", o.text, count=1).strip(), ()) for o in checked] + (
-        [OutLine("", ())] + rest if any(o.text.strip() for o in rest) else [])
+    _answer_opens_with(unit, [OutLine(bullet + BOX_CHECKED_RE.sub("", o.text, count=1).strip(), ()) for o in checked])
     unit.how["answer"] = "; ".join(["the ticked choice"] + [h for h in [unit.how.get("answer", "")] if h])
+
+
+def _boxes_to_question(unit: Unit) -> None:
+    """Bare choice boxes glued under a question line with no answer label ('Q5: …?' then '() kube-dns',
+    '(*) coredns'), read as the text that answers it: they are its choices, the question's."""
+    question, answer = unit.parts["question"], unit.parts["answer"]
+    if "answer" in unit.labelled or sum(1 for o in question if BOX_RE.match(o.text)) >= 2:
+        return
+    take = 0
+    while take < len(answer) and answer[take].src and BOX_RE.match(answer[take].text) \
+            and not TASK_RE.match(answer[take].text):
+        take += 1
+    if take >= 2 and any(BOX_CHECKED_RE.match(o.text) for o in answer[:take]):
+        unit.parts["question"] = question + answer[:take]
+        unit.parts["answer"] = answer[take:]
+        unit.how["question"] = f"the question line and its choices to line {answer[take - 1].src[-1]}"
+
+
+def _answer_opens_with(unit: Unit, said: list[OutLine]) -> None:
+    """The answer a mark gives ('(*) 2', '=== 6443') opens the answer block, what the unit had as its
+    answer after it. A word of the document that titled that text ('Hint:') titles it still, as a
+    line over it: it does not title the answer the mark gives."""
+    rest = unit.parts["answer"]
+    if not any(o.text.strip() for o in rest):
+        rest = []
+    title = unit.block_titles.get("answer", "") if rest else ""
+    if title and not generic_title(title):  # ('Show answer' says nothing: the block's title, dropped as ever)
+        del unit.block_titles["answer"]
+        rest = [OutLine(f"**{title}**", ()), *rest]
+    unit.parts["answer"] = said + ([OutLine("", ())] + rest if rest else [])
+
+
+def _exact_answer(unit: Unit) -> None:
+    """The answer a lab checks the entry against, on its line under the question ('=== 6443'): the
+    question's answer, out of sight until revealed (the answer it has already follows it)."""
+    question = unit.parts["question"]
+    said = [o for o in question[1:] if o.src and EXACT_ANSWER_RE.match(o.text)]
+    if len(said) != 1:
+        return
+    m = EXACT_ANSWER_RE.match(said[0].text)
+    unit.parts["question"] = [o for o in question if o is not said[0]]
+    _answer_opens_with(unit, [OutLine(m["answer"], said[0].src)])
+    unit.how["answer"] = "; ".join([f"the exact answer at line {said[0].src[0]}"] +
+                                   [h for h in [unit.how.get("answer", "")] if h])
 
 
 def _stem_goes_on(unit: Unit) -> None:
@@ -777,6 +905,18 @@ def _stem_goes_on(unit: Unit) -> None:
         unit.parts["question"] = question + answer[:take]
         unit.parts["answer"] = answer[take:]
         unit.how["question"] = f"the question line and its continuation to line {last}"
+
+
+def _marked_reveal(stem: str, options: list[OutLine], keyed: set[str]) -> list[OutLine]:
+    """The hidden answer of a question that marks its own: the marked choice; several marked ones
+    one item each, under the letters as the stem wrote them ('（BCD）' → 'BCD': the stem's blank
+    must not lose them)."""
+    chosen = [_LIST_MARK_RE.sub("", unbold_choice(p)).strip() for o in options for p in split_choices(o.text)
+              if (m := _OPTION_RE.match(p)) and m["letter"].upper() in keyed]
+    if len(chosen) < 2:
+        return [OutLine(text, ()) for text in chosen]
+    mark = stem_mark(stem, keyed)
+    return ([OutLine(mark, ()), OutLine("", ())] if mark else []) + [OutLine("- " + text, ()) for text in chosen]
 
 
 def _blank_marks(unit: Unit, letters: set[str]) -> None:

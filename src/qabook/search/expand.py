@@ -483,8 +483,8 @@ class BookStats:
     dictionary's words alone: a document whose runs hold a word that the book's or the author's
     pairs add is segmented again by `build_expansions` (what it counted here taken out, what it
     counts with the book's words put in), so the tables are the same as from the documents.
-    Beside them, each field's number of terms over the documents (`lengths`: the index's field
-    means, `qabook.search.index.means_of`), read once `build_expansions` found every document
+    Beside them, each field's number of terms over the documents (`lengths`: what the index's
+    field means are made of, `qabook.search.index.field_means`), read once `build_expansions` found every document
     marked with `token` (`matched`), so that the index does not unpack every document's term
     counts once more for them."""
 

@@ -45,6 +45,15 @@ class SearchDoc:
         text = " ".join(self.fields.get(k, "") for k in ("question", "answer", "explanation", "body"))
         return re.sub(r"\s+", " ", text).strip()[:TEXT_LIMIT]
 
+    @property
+    def question_chars(self) -> int | None:
+        """How many characters (code points) `text` starts with that are the question's own:
+        what a result may show in study mode, where the answer stays the learner's to open
+        (qasearch.js); None for a page without questions."""
+        if self.page:
+            return None
+        return min(len(self.fields.get("question", "")), len(self.text))
+
     @cached_property
     def terms(self) -> dict[str, Counter[str]]:
         """field → term counts; computed once, so a live preview's rebuild re-analyses only

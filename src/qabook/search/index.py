@@ -50,7 +50,7 @@ class PageDocs:
 
 
 def _row_bytes(d: SearchDoc) -> int:
-    return len(d.url) + len(d.title.encode()) + len(d.chapter.encode()) + len(d.text.encode()) + 12
+    return len(d.url) + len(d.title.encode()) + len(d.chapter.encode()) + len(d.text.encode()) + 12 + (0 if d.page else 5)
 
 
 def chunk_docs(docs: "Sequence[SearchDoc]", total: int | None = None) -> int:
@@ -73,20 +73,21 @@ def _js(kind: str, *args: object) -> bytes:
     return f"qabookSearch.{kind}({payload});\n".encode("utf-8")
 
 
-def field_means(docs: list[SearchDoc]) -> dict[str, float]:
-    """field → mean number of terms per document (BM25's length normalisation)."""
-    totals: dict[str, int] = dict.fromkeys(FIELD_WEIGHTS, 0)
-    for d in docs:  # (each document's counts read once, not kept: `SearchDoc.term_counts`)
-        for f, counts in d.term_counts().items():
-            if f in totals:
-                totals[f] += sum(counts.values())
-    return means_of(totals, len(docs))
-
-
-def means_of(totals: "dict[str, int]", docs: int) -> dict[str, float]:
-    """`field_means` from each field's number of terms over `docs` documents (added up here, or
-    as the documents were made: `BookStats.lengths`)."""
-    n = max(1, docs)
+def field_means(docs: "Sequence[SearchDoc]", stats: BookStats | None = None) -> dict[str, float]:
+    """field → mean number of terms per document (BM25's length normalisation): the one home of
+    the means. From each field's terms as a one-off build's converting workers added them up
+    (`stats.lengths`, `BookStats.count`) when those are these documents' (`stats.matched`, known
+    once `build_expansions` has read them), else counted here, each document's counts read once
+    and not kept (`SearchDoc.term_counts`)."""
+    if stats is not None and stats.matched:
+        totals: "dict[str, int]" = dict(stats.lengths)
+    else:
+        totals = dict.fromkeys(FIELD_WEIGHTS, 0)
+        for d in docs:
+            for f, counts in d.term_counts().items():
+                if f in totals:
+                    totals[f] += sum(counts.values())
+    n = max(1, len(docs))
     return {f: (totals.get(f, 0) / n) or 1.0 for f in FIELD_WEIGHTS}
 
 
@@ -248,7 +249,7 @@ def index_files(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None
     # a tuple per posting was most of a big book's memory)
     expansions, files = build_expansions(docs, glossary, stats)  # (reads the term counts: before they go)
     if not avg:  # (after the expansions: they tell whether the stats are these documents')
-        avg = means_of(stats.lengths, len(docs)) if stats is not None and stats.matched else field_means(docs)
+        avg = field_means(docs, stats)
     encoded, row_bytes = _all_postings(docs, avg, keep_terms)
     # each posting list becomes the text it is written as, now: a shard's size is then known
     texts: dict[str, str] = {}
@@ -273,7 +274,8 @@ def index_files(docs: "Sequence[SearchDoc]", avg: dict[str, float] | None = None
     rows: list[list[str]] = []
     c = 0
     for d in docs:  # (in order, a chunk at a time)
-        rows.append([d.url, d.title, d.chapter, d.text])
+        q = d.question_chars  # (a question's row: how much of its text is the question, for study mode)
+        rows.append([d.url, d.title, d.chapter, d.text] if q is None else [d.url, d.title, d.chapter, d.text, q])
         if len(rows) == per_chunk:
             yield f"d{c}.js", _js("chunk", c, rows)
             rows, c = [], c + 1
