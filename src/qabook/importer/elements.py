@@ -131,9 +131,12 @@ QUOTE_MARK_RE = re.compile(r"^ {0,3}> ?")
 
 def unquoted(lines: list[str], start: int, end: int) -> list[Element]:
     """The elements of the blockquote on lines start..end (0-based) once its '>' marks are taken
-    off, in `lines` (in place): a quoted question and its answer ('> **Q:** …', '> **A:** …')."""
+    off, in `lines` (in place): a quoted question and its answer ('> **Q:** …', '> **A:** …'); a
+    quote indented under a list item loses its indentation with its marks (`quoted.py`)."""
+    indent = len(lines[start]) - len(lines[start].lstrip(" ")) if start < len(lines) else 0
+    mark = re.compile(rf"^ {{0,{max(3, indent)}}}> ?") if indent > 3 else QUOTE_MARK_RE
     for i in range(start, end):
-        lines[i] = QUOTE_MARK_RE.sub("", lines[i], count=1)
+        lines[i] = mark.sub("", lines[i], count=1)
     return [Element(e.kind, e.start + start, e.end + start, e.text, e.level, e.own_end + start, e.items)
             for e in split_elements(lines[start:end])]
 

@@ -430,7 +430,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         return Shape("html", "", None, "", "", False)
     elif el.kind == "quote" and lines is not None and 0 <= el.start < len(lines):
         # '> **Q:** What is X?' then '> **A:** …' in the same quote: a quoted question and its answer
-        line = QUOTE_MARK_RE.sub("", lines[el.start]).strip()
+        line = QUOTE_MARK_RE.sub("", lines[el.start].lstrip()).strip()  # (indented under a list item: `quoted.py`)
         label = labels.paragraph(line)
         if label is None or label.kind != "question" or not label.rest:
             # '> 第 152 题：…' after a date line: a question numbered as one, quoted (its paragraph twin's shape)
@@ -440,7 +440,8 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
                 return Shape("quote", "", num, "", unbold(num.title), asks(num.title))
             return Shape("quote", "", None, "", "", False)
         title = unbold(label.rest)
-        return Shape("quote", "", None, "question", title, asks(title))
+        num = numbering(unbold(line))  # '> 问题2：…' numbers its question as '问题2：' does (`quoted.py`)
+        return Shape("quote", "", num if num and num.style == "wordN" else None, "question", title, asks(title))
     elif el.kind == "heading":
         box = f"h{el.level}"
         line = el.text.strip()
