@@ -266,6 +266,8 @@ def step(a: Numbering, b: Numbering) -> float:
 
 
 _DATE_RE = re.compile(r"(?:19|20)\d\d([-./年])\d{1,2}(?:\1|月)\d{1,2}日?(?!\d)")
+#: A version a line opens with, its last part a wildcard: '3.x数据库关键字如何处理？', '2.X 升级'.
+_VERSION_RE = re.compile(r"[vV]?\d+(?:\.\d+)*\.[xX](?![A-Za-z])")
 
 
 def numbering(text: str, any_word: bool = False, heading: bool = False) -> Numbering | None:
@@ -276,8 +278,8 @@ def numbering(text: str, any_word: bool = False, heading: bool = False) -> Numbe
     question word and its number (`## Python Quiz 0001`, `# CKAD – Q01: …`, `## Java 面试题 3`):
     numbered as `Quiz 1` is, the series' name, the same on each, no words of the title."""
     text = text.strip()
-    if _DATE_RE.match(text):
-        return None  # '2021.12.31 技术分享', '2024-05-01 …': a date, not the number of a question
+    if _DATE_RE.match(text) or _VERSION_RE.match(text):
+        return None  # '2021.12.31 技术分享', '2024-05-01 …': a date, '3.x …' a version, not the number of a question
     styles = _NUMBERING + ((("wordN", _ANY_WORD_N_RE),) if any_word else ())
     for style, pattern in styles:
         m = pattern.match(text)
