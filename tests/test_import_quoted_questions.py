@@ -119,3 +119,12 @@ def test_a_quoted_question_with_its_answer_is_not_split() -> None:
 def test_lists_led_in_as_questions_with_no_other_question_stay_prompts() -> None:
     plan = plan_import(LED_IN_ONLY, "weekly.md", chapter="c")
     assert plan.question_count == 0  # a note's open points: the lead-in alone does not make a bank
+
+
+def test_quotes_indented_under_two_digit_items_lose_their_marks() -> None:
+    text = ("# 面试准备\n\n9. 熟悉 Git。\n\n    > 问题1：你们用哪种分支策略？\n    >\n    > 问题2：如何回滚一次发布？\n\n"
+            "10. 熟悉 Docker。\n\n    > 问题1：如何写 Dockerfile？\n    >\n    > 问题2：镜像为什么要分层？\n")
+    plan = plan_import(text, "ops.md", chapter="c")
+    assert [p.title for p in plan.pages[1:]] == ["你们用哪种分支策略？", "如何回滚一次发布？", "如何写 Dockerfile？", "镜像为什么要分层？"]
+    assert all(">" not in p.text.split("/// question", 1)[1] for p in plan.pages[1:])
+    assert "10. 熟悉 Docker。" in plan.pages[0].text
