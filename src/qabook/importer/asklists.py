@@ -89,7 +89,8 @@ _LEAD_IN_RE = re.compile(r"(?:问题|提问|questions?)\W{0,3}[:：]\s*$", re.I)
 def led_in(elements: list[Element], chosen: list[int]) -> bool:
     """Each list of the items is led into by a paragraph right above it that names them questions
     ('**技术要点**部分可能产生的问题：' over '1. 简单描述一下…？'): the document says what they are."""
-    firsts = [i for i in chosen if i == 0 or elements[i - 1].kind != "item" or elements[i - 1].parent != elements[i].parent]
+    firsts = [i for i in chosen
+              if i == 0 or elements[i - 1].kind != "item" or elements[i - 1].parent != elements[i].parent]
     return all(i > 0 and elements[i - 1].kind == "paragraph" and _LEAD_IN_RE.search(elements[i - 1].text.strip())
                for i in firsts)
 

@@ -608,8 +608,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
             found.keys = [k for k in find_keys(found.elements, lines, labels, opts.answer_key)
                           if not any(s.index in k.reserved for s in found.starts)]
         return found
-    expanded = expand_quoted(lines, expand_nested(lines, expand_lists(lines, elements), labels), labels) \
-        if lines else elements
+    expanded = _expanded(elements, lines, labels)
     shapes = counted_titles(expanded, [shape_of(el, labels, lines) for el in expanded], labels, lines)
     for i in (contents_headings(expanded, lines) | outline_headings(expanded, lines)) if lines else ():
         shapes[i] = replace(shapes[i], toc=True)  # '## Table of Contents' over in-page links: the page's furniture
@@ -751,6 +750,15 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined,
                      strays=strays, quiet_runs=runs, filled=filled,
                      quizzes=[c for c in chosen if c.source is not None and c in cands])
+
+
+def _expanded(elements: list[Element], lines: list[str], labels: Labels) -> list[Element]:
+    """The elements with each list split into its items, each topic item over nested questions into
+    its group and those questions (`nested.py`), each quote of numbered question labels into its
+    questions (`quoted.py`)."""
+    if not lines:
+        return elements
+    return expand_quoted(lines, expand_nested(lines, expand_lists(lines, elements), labels), labels)
 
 
 #: A heading that names a range of question numbers: '### 1-10', '### 71-80 软件测试', '## 第 11～20 题'.

@@ -542,8 +542,8 @@ class _Planner:
 
         def section(u: Unit) -> int:
             level = u.start.level or 7  # (questions that are no headings: any heading)
-            return max((i for i in heads if i < u.start.index and (elements[i].level < level or elements[i].kind != "heading")),
-                       default=-1)
+            return max((i for i in heads if i < u.start.index
+                        and (elements[i].level < level or elements[i].kind != "heading")), default=-1)
 
         seen_numbers: dict[tuple[str | None, int, int], int] = {}
         seen_titles: dict[str, int] = {}

@@ -279,7 +279,7 @@ def numbering(text: str, any_word: bool = False, heading: bool = False) -> Numbe
     numbered as `Quiz 1` is, the series' name, the same on each, no words of the title."""
     text = text.strip()
     if _DATE_RE.match(text) or _VERSION_RE.match(text):
-        return None  # '2021.12.31 技术分享', '2024-05-01 …': a date, '3.x …' a version, not the number of a question
+        return None  # '2021.12.31 技术分享', '2024-05-01 …': a date; '3.x …' a version: no question's number
     styles = _NUMBERING + ((("wordN", _ANY_WORD_N_RE),) if any_word else ())
     for style, pattern in styles:
         m = pattern.match(text)
