@@ -128,3 +128,16 @@ def test_quotes_indented_under_two_digit_items_lose_their_marks() -> None:
     assert [p.title for p in plan.pages[1:]] == ["你们用哪种分支策略？", "如何回滚一次发布？", "如何写 Dockerfile？", "镜像为什么要分层？"]
     assert all(">" not in p.text.split("/// question", 1)[1] for p in plan.pages[1:])
     assert "10. 熟悉 Docker。" in plan.pages[0].text
+
+
+def test_one_quoted_question_under_an_item_among_others() -> None:
+    text = ("# 简历解读\n\n1. 熟悉 Git。\n\n   > 问题1：你们用哪种分支策略？\n   >\n   > 问题2：如何回滚？\n   >\n"
+            "   > 问题3：rebase 和 merge 有什么区别？\n\n"
+            "2. 熟悉 Docker。\n\n   > 问题1：如何写 Dockerfile？\n\n"
+            "3. 熟悉 Redis。\n\n   > 问题1：缓存雪崩是什么？\n   >\n   > 问题2：如何预热缓存？\n   >\n"
+            "   > 问题3：Redis 如何持久化？\n\n"
+            "4. 熟悉 Linux。\n\n   > 问题1：如何查看端口占用？\n   >\n   > 问题2：如何查找大文件？\n")
+    plan = plan_import(text, "cv.md", chapter="c")
+    assert [p.title for p in plan.pages[1:]] == [
+        "你们用哪种分支策略？", "如何回滚？", "rebase 和 merge 有什么区别？", "如何写 Dockerfile？",
+        "缓存雪崩是什么？", "如何预热缓存？", "Redis 如何持久化？", "如何查看端口占用？", "如何查找大文件？"]

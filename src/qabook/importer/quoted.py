@@ -11,7 +11,7 @@ A person sees two questions, each labelled and numbered in turn, quoted under a 
 asked about; the parser sees one quote (inside the list item, or after it: Python-Markdown, what
 MkDocs renders with, ends a list item at a line indented less than four spaces). A quote whose
 paragraphs *all* open with a question label that carries a number (`问题1：`, `Question 2:`), two
-or more, numbered one by one, is split into one quote element per paragraph; a list item whose
+or more (one, under a list item), numbered one by one, is split into one quote element per paragraph; a list item whose
 text goes on with such a quote becomes a *group* element (the line they are asked about: it goes
 to the chapter page and ends the question before it, as a heading does). A quote holding anything
 else (`> 问题1：…` then `> 答：…`, an answer or a remark) is left whole: a question with its answer.
@@ -28,7 +28,8 @@ from qabook.importer.shapes import numbering, shape_of
 #: A quote's '>' mark, whatever the quote's indentation (a quote inside a list item is indented).
 _MARK_RE = re.compile(r"^\s*> ?")
 _MARKER_RE = re.compile(r"\s*(?:\d+[.)]|[-*+])\s+")
-#: The fewest labelled paragraphs that make a quote a run of questions.
+#: The fewest labelled paragraphs that make a quote a run of questions (a quote standing alone with
+#: one of them is already one question's block; under a list item, one is the item's question).
 MIN_QUOTED = 2
 
 
@@ -41,13 +42,14 @@ def _numbered_question(line: str, labels: Labels) -> int | None:
     return num.number
 
 
-def quoted_questions(lines: list[str], start: int, end: int, labels: Labels) -> list[tuple[int, int]] | None:
+def quoted_questions(lines: list[str], start: int, end: int, labels: Labels,
+                     fewest: int = MIN_QUOTED) -> list[tuple[int, int]] | None:
     """(first line, end line) of each question of the quote on lines start..end (0-based, the
     quote's own lines), when each of its paragraphs opens with a numbered question label, numbered
     one by one; else None."""
     body = [_MARK_RE.sub("", line, count=1) if line.lstrip().startswith(">") else line for line in lines[start:end]]
     inner = [e for e in split_elements(body) if any(x.strip() for x in body[e.start:e.own_end])]
-    if len(inner) < MIN_QUOTED or any(e.kind != "paragraph" for e in inner):
+    if len(inner) < fewest or any(e.kind != "paragraph" for e in inner):
         return None
     numbers = [_numbered_question(e.text.split("\n", 1)[0].strip(), labels) for e in inner]
     if None in numbers or any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
@@ -81,7 +83,7 @@ def expand_quoted(lines: list[str], elements: list[Element], labels: Labels) -> 
         if el.kind == "quote":
             found, group = quoted_questions(lines, el.start, el.own_end, labels), None
         elif el.kind == "item" and (quote := _item_quote(lines, el)) is not None:
-            found = quoted_questions(lines, quote[0], quote[1], labels)
+            found = quoted_questions(lines, quote[0], quote[1], labels, fewest=1)
             group = Element("group", el.start, quote[0], el.text, el.level, el.own_end, parent=el.parent)
         else:
             found, group = None, None
