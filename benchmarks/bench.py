@@ -187,7 +187,8 @@ def search_bytes(browser, site: Path) -> float | None:
 
 def query_times(browser, site: Path) -> list[float]:
     """Milliseconds of each of LATER_QUERIES typed into the search box until its results are on
-    screen (typed_query.typed: the first result hit-tested), each in a fresh page after a first
+    screen (typed_query.typed: the first result hit-tested; the first page, which the engine may
+    show before the count of results follows), each in a fresh page after a first
     query there has loaded the engine; served as GitHub Pages serves a book (HTTP/2 over TLS,
     each file gzipped once: serve_gzip.serve_h2)."""
     from serve_gzip import serve_h2

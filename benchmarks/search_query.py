@@ -119,13 +119,14 @@ def measure(site: Path, profile: bool, keys: int = 0, repeat: int = 1, http1: bo
                         break
                 page.evaluate("qabookSearch.search('训练', 10, 0)")
                 if in_box:
-                    ms, files, written, entries = typed_timeline(page, query, keys)
+                    ms, files, written, entries, counted = typed_timeline(page, query, keys)
                     shown.append(ms)
                     least[query][1] = min(least[query][1], ms)
                     split = ", ".join(f"{k}: {f[0]} files {f[1] / 1e3:.0f} KB {f[3]:.0f}→{f[2]:.0f} ms"
                                       for k, f in sorted(files.items()))
                     protocols = "/".join(sorted({e[5] for e in entries if e[5]}))
-                    print(f"    typed: on screen {ms:.0f} ms, written {written:.0f} ({split}; {protocols})", flush=True)
+                    print(f"    typed: on screen {ms:.0f} ms, written {written:.0f}, counted {counted:.0f} "
+                          f"({split}; {protocols})", flush=True)
                     if timeline:  # each file: asked for → first byte → last byte, ms after the input event
                         for e in entries:
                             print(f"      {e[0]:12s} {e[1]:6.1f} → {e[2]:6.1f} → {e[3]:6.1f}  {e[4] / 1e3:6.1f} KB")

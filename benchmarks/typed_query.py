@@ -4,19 +4,23 @@ measurement (search_query.py, search_scale.py and bench.py use it).
 The box is focused first (a reader's click: the results panel opens), then the query's steps
 (`steps`: what the box holds after each key, or after an IME commits a Chinese run) are typed
 `gap` ms apart; the time is from the last step's input event to the frame after its results are
-written (no polling: a MutationObserver on the box's `data-qa-query`, so the harness takes no
-CPU from what it measures).
+written (no polling: a MutationObserver on the box's `data-qa-listed` and `data-qa-query`, so the
+harness takes no CPU from what it measures). The results are on screen when the list is: the
+engine may write the first page before the count of results (`data-qa-listed`, when the
+expansions still on their way cannot change it); when the count followed is measured too
+(`data-qa-query`: the whole answer).
 """
 
 from __future__ import annotations
 
 import re
 
-#: Resolves to [ms since the last input event, files, seen, written, entries]: files per kind of
+#: Resolves to [ms since the last input event, files, seen, written, entries, counted]: files per kind of
 #: file (t: term shards, x: expansion tables, v: word lists, z: zh.js, d: result texts): how many,
 #: their decoded bytes, when the last arrived and when the first was asked for (ms since that
 #: input event); whether the first result is on screen (hit-tested); when the results were
-#: written; each file with when it was asked for, its first and last byte, size and protocol.
+#: written; each file with when it was asked for, its first and last byte, size and protocol; when
+#: the whole answer (the count included) was written.
 TYPED = """async ([steps, gap]) => {
     const root = document.querySelector('[data-qa-search]'); const box = root.querySelector('input');
     const q = steps[steps.length - 1];
@@ -25,10 +29,12 @@ TYPED = """async ([steps, gap]) => {
     for (const s of steps.slice(0, -1)) {
       box.value = s; box.dispatchEvent(new Event('input')); await new Promise(r => setTimeout(r, gap));
     }
+    const wait = (ok, names) => ok() ? null : new Promise(done => {
+      const seen = new MutationObserver(() => { if (ok()) { seen.disconnect(); done(); } });
+      seen.observe(root, { attributes: true, attributeFilter: names }); });
     const t0 = performance.now(); box.value = q; box.dispatchEvent(new Event('input'));
-    if (root.dataset.qaQuery !== q) await new Promise(done => {
-      const seen = new MutationObserver(() => { if (root.dataset.qaQuery === q) { seen.disconnect(); done(); } });
-      seen.observe(root, { attributes: true, attributeFilter: ['data-qa-query'] }); });
+    // the list is this query's: written early (data-qa-listed), or with the count (data-qa-query)
+    await wait(() => root.dataset.qaListed === q || root.dataset.qaQuery === q, ['data-qa-listed', 'data-qa-query']);
     if (root.dataset.qaError) throw new Error(root.dataset.qaError);
     const written = performance.now() - t0;
     await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
@@ -42,6 +48,9 @@ TYPED = """async ([steps, gap]) => {
       const hit = document.elementFromPoint(box.left + Math.min(box.width / 2, 40), box.top + Math.min(box.height / 2, 12));
       seen = box.width > 0 && box.height > 0 && first.contains(hit);
     }
+    await wait(() => root.dataset.qaQuery === q, ['data-qa-query']);  // the count, if it follows
+    if (root.dataset.qaError) throw new Error(root.dataset.qaError);
+    const counted = performance.now() - t0;
     for (const e of performance.getEntriesByType('resource')) {
       if (e.startTime < t0 || !e.name.includes('/search/qabook/')) continue;
       const name = e.name.split('/').pop(), kind = name.charAt(0), f = files[kind] || (files[kind] = [0, 0, 0, 1e9]);
@@ -49,7 +58,7 @@ TYPED = """async ([steps, gap]) => {
       f[3] = Math.min(f[3], e.startTime - t0);
       entries.push([name, e.startTime - t0, e.responseStart - t0, e.responseEnd - t0, e.decodedBodySize, e.nextHopProtocol]);
     }
-    return [shown, files, seen, written, entries]; }"""
+    return [shown, files, seen, written, entries, counted]; }"""
 
 
 def steps(query: str) -> list[str]:
@@ -69,10 +78,12 @@ def typed(page, query: str, gap: int = 0) -> tuple[float, dict[str, list[float]]
     return typed_timeline(page, query, gap)[:2]  # type: ignore[return-value]
 
 
-def typed_timeline(page, query: str, gap: int = 0) -> tuple[float, dict[str, list[float]], float, list]:  # noqa: ANN001
-    """typed()'s figures, and when the results were written (ms) and each file the query loaded:
-    [name, asked, first byte, last byte (ms after the input event), decoded bytes, protocol]."""
-    ms, files, seen, written, entries = page.evaluate(TYPED, [steps(query) if gap else [query], gap])
+def typed_timeline(page, query: str, gap: int = 0) -> tuple[float, dict[str, list[float]], float, list, float]:  # noqa: ANN001
+    """typed()'s figures, when the results were written (ms), each file the query loaded:
+    [name, asked, first byte, last byte (ms after the input event), decoded bytes, protocol],
+    and when the whole answer, its count included, was written (ms; the list's time when they
+    came together)."""
+    ms, files, seen, written, entries, counted = page.evaluate(TYPED, [steps(query) if gap else [query], gap])
     if not seen:
         raise RuntimeError(f"{query!r}: results written, but the first is not on screen (hit-test)")
-    return ms, files, written, sorted(entries, key=lambda e: e[1])
+    return ms, files, written, sorted(entries, key=lambda e: e[1]), counted

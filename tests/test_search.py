@@ -349,3 +349,35 @@ def test_a_query_whose_expansions_add_nothing_is_ranked_once(browser, search_sit
     for r in runs:
         assert r["got"] == r["full"], r["q"]
     assert {r["once"] for r in runs} == {1, 2}, runs  # some queries' expansions add nothing, some add results
+
+
+def test_a_first_page_shown_before_its_count_is_the_answers(browser, search_site: Path) -> None:
+    """`search`'s `early`: when at least a page of documents hold every word of the query exactly
+    in the ranking by its own terms, that page is given before the expansions' files are in
+    (the box shows it, the count follows). It is the answer's page, result for result (document,
+    score, coverage, exact coverage, marks, text); for a query with fewer such documents, or
+    planned again once zh.js folds it, it is not given early."""
+    from browser import serve
+
+    queries = [q for q, _ in load_queries()] + ["自注意力机制", "transformer", "fanxiangchuanbo", "声明周期",
+                                                "privcy", "差分隐私 attention", "模型", "数据", "训练 模型",
+                                                "安全", "the", "攻击", "网络"]
+    with serve(search_site) as url:
+        page = browser.new_page()
+        page.goto(url)
+        runs = page.evaluate("""async qs => { const out = [];
+            const row = r => [r.doc, r.cover, r.exact, r.score, r.marks.slice().sort(), r.url, r.text];
+            for (const n of [3, 10]) for (const q of qs) {
+              let early = null;
+              const got = await qabookSearch.search(q, n, 0, null, r => { early = r; });
+              await qabookSearch.search('', 1, 0);  // (another query: search keeps its last answer)
+              out.push({ q: q, n: n, early: early && early.results.map(row), total: early && early.total,
+                         got: got.results.map(row) });
+            }
+            return out; }""", queries)
+        page.close()
+    early = [r for r in runs if r["early"] is not None]
+    for r in early:
+        assert r["early"] == r["got"], (r["q"], r["n"])
+        assert r["total"] is None and len(r["got"]) == r["n"]
+    assert early and len(early) < len(runs), [(r["q"], r["n"]) for r in early]  # some early, some not

@@ -418,3 +418,39 @@ def test_index_files_are_fetched_as_json_and_else_loaded_as_scripts(browser, ui_
     assert titles(page) == shown
     assert page.evaluate(scripts) > 0
     page.close()
+
+
+def test_a_first_page_sure_before_its_count_is_shown_then_counted(browser, ui_site: str) -> None:
+    """A query whose first page the ranking by its own words already decides (search's `early`:
+    ten documents hold every word of it) shows that page before the expansions' files are in,
+    with the count line empty; when the answer comes the count appears and the list stays as it
+    was written (the same elements: a reader's selection or focus is not lost)."""
+    page = browser.new_page(**DESKTOP)
+    page.goto(ui_site)
+    query = page.evaluate("""async qs => {
+        for (const q of qs) {
+          let early = false;
+          await qabookSearch.search(q, 10, 0, null, () => { early = true; });
+          if (early) return q;
+        }
+        return null; }""", ["模型", "学习", "数据", "训练", "的"])
+    assert query, "no query of ten documents holding all its words in the test book"
+    page.goto(ui_site)  # (a fresh page: the answer not kept)
+    page.click("[data-qa-search] input")
+    page.evaluate("""q => {
+        const root = document.querySelector('[data-qa-search]');
+        new MutationObserver(() => {  // the list of this query written: what the reader sees then
+          if (root.dataset.qaListed === q && !window.__early) window.__early = {
+            counted: root.dataset.qaQuery === q, status: root.querySelector('.md-search-result__meta').textContent,
+            first: root.querySelector('.md-search-result__link'), count: root.querySelectorAll('.md-search-result__link').length };
+        }).observe(root, { attributes: true, attributeFilter: ['data-qa-listed'] });
+    }""", query)
+    page.keyboard.type(query)
+    wait_for(page, query)
+    early = page.evaluate("""() => { const e = window.__early, root = document.querySelector('[data-qa-search]');
+        return e && { counted: e.counted, status: e.status, count: e.count,
+                      same: e.first === root.querySelector('.md-search-result__link') }; }""")
+    assert early == {"counted": False, "status": "", "count": 10, "same": True}
+    assert re.fullmatch(strings("zh")["search.found"].replace("{n}", r"\d+"), status(page))
+    assert results(page).count() == 10 and on_screen(page, results(page).first)
+    page.close()

@@ -140,6 +140,20 @@
     return out.subarray(0, n);
   }
 
+  /* The posting lists read for this query's rankings and for the query before (term → its text
+     and numbers): a reader typing on asks for most of the same lists again (a word, then the
+     word and another), and at 100,000 documents reading a common bigram's list is a pass over
+     hundreds of thousands of characters. rank() moves them along, so that two queries' lists at
+     most are kept. */
+  var read = { now: new Map(), before: new Map() };
+  function nextQuery() { read.before = read.now; read.now = new Map(); }
+  function decoded(t, text) {
+    var got = read.now.get(t) || read.before.get(t);
+    if (!got || got.text !== text) got = { text: text, list: decode(text) };
+    read.now.set(t, got);
+    return got.list;
+  }
+
   /* term → its posting list (or null), loading the shards the terms hash to */
   function postings(meta, terms, known) {
     var wanted = terms.filter(function (t) { return !known.has(t); });
@@ -151,7 +165,7 @@
       wanted.forEach(function (t, i) {
         var shard = shards.get(ids[i]);
         var list = shard && own(shard, t) ? shard[t] : null;
-        known.set(t, typeof list === "string" ? decode(list) : null);
+        known.set(t, typeof list === "string" ? decoded(t, list) : null);
       });
       return known;
     });
@@ -325,31 +339,14 @@
         });
       }).catch(function () { /* no words of that letter */ }));
     });
-    // pinyin: once the English readings are known. Consecutive missing words that read as
-    // syllables form one run; a missing word with no English neighbour may be initials
+    // pinyin: once the English readings are known (pinyinReadings: runs of missing words that
+    // read as syllables, a missing word with no English neighbour as initials)
     return Promise.all(work).then(function () {
-      var runs = [], run = null, initials = [];
-      p.tokens.forEach(function (t) {
-        var syl = missing.indexOf(t) !== -1 ? syllables(meta, t.text) : null;
-        if (syl) {
-          if (!run) runs.push(run = { syl: [], owner: [], tokens: [] });
-          syl.forEach(function (s) { run.syl.push(s); run.owner.push(t); });
-          run.tokens.push(t);
-        } else {
-          run = null;
-          if (missing.indexOf(t) !== -1 && /^[a-z]{2,8}$/.test(t.text) && !t.corrected && !t.forms &&
-              (t.text.match(/[aeiouv]/g) || []).length <= 1) {
-            initials.push(t);  // pinyin initials have at most one vowel (smzq, aq); an English word has more
-          }
-        }
-      });
-      var keys = [];
-      runs.forEach(function (r) { initialKeys(r.syl.map(function (s) { return s.charAt(0); }).join(""), keys); });
-      initials.forEach(function (t) { initialKeys(t.text, keys); });
-      if (!keys.length) return null;
-      return lookup(meta, unique(keys)).then(function (table) {
-        runs.forEach(function (r) { coverPinyin(p, table, r.syl, syllableUnits(p, r), null, 0.8); });
-        initials.forEach(function (t) {
+      var py = pinyinReadings(meta, p, function (t) { return missing.indexOf(t) !== -1; });
+      if (!py.keys.length) return null;
+      return lookup(meta, unique(py.keys)).then(function (table) {
+        py.runs.forEach(function (r) { coverPinyin(p, table, r.syl, syllableUnits(p, r), null, 0.8); });
+        py.initials.forEach(function (t) {
           var letters = t.text, spans = [];
           for (var i = 0; i < letters.length;) {
             var hit = 0;
@@ -377,23 +374,42 @@
     return keys;
   }
 
-  /* The pinyin tables' keys a query may need once its shards are in, known before: for each
-     Chinese run (when zh.js is loaded) its characters' initials (homophones(), for a pair the book
-     lacks), for each run of Latin words that read as syllables their initials, and a short word
-     of at most one vowel as initials (latinExpansions(), for words the book lacks). A superset:
-     which words the book lacks is known only later. */
-  function pinyinKeys(meta, p) {
-    var keys = [], run = "";
+  /* The query's tokens read as pinyin, and the tables' keys that reading needs: the one home of
+     both, for rank() (the keys asked for with the shards, before the misses are known) and for
+     latinExpansions() and homophones() (the tokens the book lacks). `lacks(t)`: whether token t
+     is read so. Consecutive Latin words that read as syllables form a run (sheng ming zhou qi);
+     a Latin word that does not, of 2–8 letters and at most one vowel, with no English neighbour
+     or other form, may be initials (smzq, aq: an English word has more vowels); a Chinese run
+     is read as its characters' pinyin (zh.js; "?" for a character it lacks). The keys: each span
+     of 2 to 8 initials (initialKeys). rank() passes every token of weight (Latin) or of two
+     characters and more (Chinese, once zh.js is in): its runs hold the later ones' runs, so its
+     keys are a superset of theirs. */
+  function pinyinReadings(meta, p, lacks) {
+    var runs = [], run = null, initials = [], hanzi = [], keys = [];
     p.tokens.forEach(function (t) {
-      var syl = t.latin && p.units[t.unit].w > 0 ? syllables(meta, t.text) : null;
-      if (syl) run += syl.map(function (x) { return x.charAt(0); }).join("");
-      else { initialKeys(run, keys); run = ""; }
-      if (t.latin && /^[a-z]{2,8}$/.test(t.text) && (t.text.match(/[aeiouv]/g) || []).length <= 1) initialKeys(t.text, keys);
-      if (!t.latin && t.text.length > 1 && PINYIN) {
-        initialKeys(Array.from(t.text).map(function (c) { return (PINYIN.get(c) || "?").charAt(0); }).join(""), keys);
+      if (!lacks(t)) { run = null; return; }
+      if (!t.latin) {
+        run = null;
+        if (PINYIN) hanzi.push({ t: t, syl: Array.from(t.text).map(function (c) { return PINYIN.get(c) || "?"; }) });
+        return;
+      }
+      var syl = syllables(meta, t.text);
+      if (syl) {
+        if (!run) runs.push(run = { syl: [], owner: [], tokens: [] });
+        syl.forEach(function (s) { run.syl.push(s); run.owner.push(t); });
+        run.tokens.push(t);
+        return;
+      }
+      run = null;
+      if (/^[a-z]{2,8}$/.test(t.text) && !t.corrected && !t.forms && (t.text.match(/[aeiouv]/g) || []).length <= 1) {
+        initials.push(t);
       }
     });
-    return initialKeys(run, keys);
+    var first = function (s) { return s.charAt(0); };
+    runs.forEach(function (r) { initialKeys(r.syl.map(first).join(""), keys); });
+    initials.forEach(function (t) { initialKeys(t.text, keys); });
+    hanzi.forEach(function (h) { initialKeys(h.syl.map(first).join(""), keys); });
+    return { runs: runs, initials: initials, hanzi: hanzi, keys: keys };
   }
 
   function addForm(t, w) {
@@ -475,24 +491,16 @@
   /* A Chinese run with a pair of characters the book does not have: read it as pinyin and find
      the book's words that sound the same (shengmingzhouqi for a slip of one character). */
   function homophones(meta, p, post) {
-    var runs = p.tokens.filter(function (t) {
+    var py = pinyinReadings(meta, p, function (t) {
       if (t.latin || t.text.length < 2) return false;
       for (var i = 0; i + 1 < t.text.length; i++) if (!found(post, t.text.slice(i, i + 2))) return true;
       return false;
     });
-    if (!runs.length) return Promise.resolve();
-    var plans = runs.map(function (t) {
-      return { t: t, syl: Array.from(t.text).map(function (c) { return PINYIN.get(c) || "?"; }) };
-    });
-    var keys = [];
-    plans.forEach(function (pl) {
-      var ini = pl.syl.map(function (s) { return s.charAt(0); }).join("");
-      initialKeys(ini, keys);
-    });
-    return lookup(meta, unique(keys)).then(function (table) {
-      plans.forEach(function (pl) {
-        var units = pl.syl.map(function (_, i) { return pl.t.unit + i; });
-        coverPinyin(p, table, pl.syl, units, pl.t.text, 0.6);
+    if (!py.hanzi.length) return Promise.resolve();
+    return lookup(meta, unique(py.keys)).then(function (table) {
+      py.hanzi.forEach(function (h) {
+        var units = h.syl.map(function (_, i) { return h.t.unit + i; });
+        coverPinyin(p, table, h.syl, units, h.t.text, 0.6);
       });
     });
   }
@@ -574,31 +582,42 @@
 
   /* Rank every document that covers part of the query; fill in results offset … offset+limit
      (url, title, chapter, text, marks) from the chunks that hold them. `stale` (optional): a
-     function that says when the answer is no longer wanted (rank's). */
-  function search(query, limit, offset, stale) {
-    offset = offset || 0;
+     function that says when the answer is no longer wanted (rank's). `early` (optional): given
+     these results before the answer, as soon as their texts are in, when the ranking by the
+     query's own terms already decides them (`sure`), with `total` and `full` null: the count
+     comes with the answer, once the expansions' files are in and ranked. */
+  function search(query, limit, offset, stale, early) {
+    offset = offset || 0; limit = limit || 10;
     return loadMeta().then(function (meta) {
       if (cache.query === query && cache.meta === meta) return cache.ranked;
-      return rank(meta, query, function (first) {  // (see rank: the texts asked for early)
-        texts(meta, first.top(offset, offset + (limit || 10))).catch(noop);
+      return rank(meta, query, function (first, settled) {  // (see rank: the texts asked for early)
+        var top = first.top(offset, offset + limit), loading = texts(meta, top);
+        loading.catch(noop);
+        if (early && settled && first.sure >= offset + limit) {
+          loading.then(function (chunks) {
+            if (!(stale && stale())) early(page(meta, { terms: first.terms, total: null, full: null, partial: false }, top, chunks));
+          }).catch(noop);
+        }
       }, stale).then(function (ranked) {
         cache.query = query; cache.meta = meta; cache.ranked = ranked;
         return ranked;
       });
     }).then(function (ranked) {
       if (stale && stale()) throw STALE;
-      var top = ranked.top(offset, offset + (limit || 10));
+      var top = ranked.top(offset, offset + limit);
       var meta = cache.meta;
-      return texts(meta, top).then(function (chunks) {
-        var results = top.map(function (r) {
-          var row = chunks.get(Math.floor(r.doc / meta.chunkDocs))[r.doc % meta.chunkDocs];
-          return { doc: r.doc, score: r.score, cover: r.cover, exact: r.exact, marks: r.marks,
-                   url: row[0], title: row[1], chapter: row[2], text: row[3] };
-        });
-        return { terms: ranked.terms, total: ranked.total, full: ranked.full, partial: ranked.partial,
-                 results: results };
-      });
+      return texts(meta, top).then(function (chunks) { return page(meta, ranked, top, chunks); });
     });
+  }
+
+  /* search()'s answer: the ranking's counts and these results with their texts. */
+  function page(meta, ranked, top, chunks) {
+    var results = top.map(function (r) {
+      var row = chunks.get(Math.floor(r.doc / meta.chunkDocs))[r.doc % meta.chunkDocs];
+      return { doc: r.doc, score: r.score, cover: r.cover, exact: r.exact, marks: r.marks,
+               url: row[0], title: row[1], chapter: row[2], text: row[3] };
+    });
+    return { terms: ranked.terms, total: ranked.total, full: ranked.full, partial: ranked.partial, results: results };
   }
 
   /* The chunks holding these results' texts: chunk number → its rows. */
@@ -614,21 +633,28 @@
   /* `ahead` (optional) is given a ranking by the query's own terms as soon as their shards are
      in, while the expansions' tables and shards are still on their way: search() asks for the
      texts of its results then (when every shown result holds the query's words exactly, as in
-     a big book, they are the final ones; else a few chunks were loaded for nothing).
+     a big book, they are the final ones; else a few chunks were loaded for nothing). With it
+     comes whether the query will be planned as it is now (`settled`: not planned again once
+     zh.js folds its traditional characters); if so, the ranking's first `sure` results are
+     the answer's first ones, in the same order (see score's `sure`).
      `stale` (optional): when it says true, the ranking stops at its next step (STALE): the
      reader has typed on, and its files stay loaded for the next query. */
   function rank(meta, query, ahead, stale) {
     var p = plan(meta, query);
+    nextQuery();
     var post = new Map();
     var exactTerms = function () { return unique([].concat.apply([], p.alts.map(function (a) { return a.terms; }))); };
     if (!p.units.length) {  // nothing to look for ("?", "!!!"): no results, as a ranking of none
       return Promise.resolve({ terms: [], list: [], total: 0, full: 0, partial: false, top: function () { return []; } });
     }
+    var own = postings(meta, exactTerms(), post);  // the query's own terms' shards: asked for first
     // the other language's tables asked for now, with the terms' shards, not a round trip later
     // (crossLanguage looks them up once the typos are known: these keys are some of its keys)
     // and so are the pinyin tables a word the book lacks would need (a round trip after the
     // shards, and for a pinyin word a third for its targets' shards)
-    var early = crossKeys(p).keys.concat(pinyinKeys(meta, p));
+    var early = crossKeys(p).keys.concat(pinyinReadings(meta, p, function (t) {
+      return t.latin ? p.units[t.unit].w > 0 : t.text.length > 1;
+    }).keys);
     if (early.length) lookup(meta, unique(early)).catch(function () { /* asked again, and reported, later */ });
     // what the expansions will ask for, asked for now too: the word list of each English word's
     // first letter (its other forms are looked up there whether or not the book has it), and
@@ -640,16 +666,16 @@
     if (!folded && p.tokens.some(function (t) { return !t.latin && t.text.length > 1; })) loadZh().catch(noop);
     var live = function (x) { if (stale && stale()) throw STALE; return x; };
     var first = null, firstPlan = null, firstAlts = 0;  // the ranking by the query's own terms
-    return postings(meta, exactTerms(), post).then(live).then(function () {
-      if (ahead) {
-        first = score(meta, p, post); firstPlan = p; firstAlts = p.alts.length;
-        ahead(first);
-      }
+    return own.then(live).then(function () {
       var cjkMiss = p.tokens.some(function (t) {
         if (t.latin) return false;
         for (var i = 0; i + 1 < t.text.length; i++) if (!found(post, t.text.slice(i, i + 2))) return true;
         return false;
       });
+      if (ahead) {
+        first = score(meta, p, post); firstPlan = p; firstAlts = p.alts.length;
+        ahead(first, !cjkMiss || folded);
+      }
       if (!cjkMiss || folded) return null;
       return loadZh().then(function () {  // traditional characters fold now; plan again
         p = plan(meta, query);
@@ -738,6 +764,44 @@
       var f = column[gOf[at]];
       if (f) scoreOf[at] += Math.fround(idf * list[j + 1] / 10) * f;
     }
+  }
+
+  function placeInTiers(byTier, next, tierOf, gOf, n, tiers) {  // each result's place in its tier's range of byTier
+    if (tiers === 1) for (var r = 0; r < n; r++) byTier[r] = r;
+    else for (r = 0; r < n; r++) byTier[next[tierOf[gOf[r]]]++] = r;
+  }
+
+  /* Whether result a ranks before result b of the same tier: a higher score, then the lower
+     document number. */
+  function beats(a, b, scoreOf, docOf) {
+    return scoreOf[a] > scoreOf[b] || (scoreOf[a] === scoreOf[b] && docOf[a] < docOf[b]);
+  }
+
+  /* The m best of a tier's results (`all`), in no order: a heap with the worst of them at its
+     root, so that most results are turned away by one comparison with it. */
+  function bestOf(all, m, scoreOf, docOf) {
+    var heap = [];
+    for (var i = 0; i < all.length; i++) {
+      var x = all[i];
+      if (heap.length < m) {
+        var at = heap.push(x) - 1;
+        while (at > 0) {  // up while the one above ranks before it
+          var up = (at - 1) >> 1;
+          if (!beats(heap[up], heap[at], scoreOf, docOf)) break;
+          var t = heap[up]; heap[up] = heap[at]; heap[at] = t; at = up;
+        }
+      } else if (beats(x, heap[0], scoreOf, docOf)) {
+        heap[0] = x;
+        for (var k = 0; ;) {  // down while one below ranks after it
+          var l = 2 * k + 1, r = l + 1, worst = k;
+          if (l < heap.length && beats(heap[worst], heap[l], scoreOf, docOf)) worst = l;
+          if (r < heap.length && beats(heap[worst], heap[r], scoreOf, docOf)) worst = r;
+          if (worst === k) break;
+          var t3 = heap[k]; heap[k] = heap[worst]; heap[worst] = t3; k = worst;
+        }
+      }
+    }
+    return heap;
   }
 
   function idfOf(meta, list) {
@@ -860,8 +924,7 @@
     });
     var byTier = new Int32Array(n), next = new Int32Array(tierList.length), at0 = 0;  // one array, a range a tier
     tierList.forEach(function (tier, i) { next[i] = at0; tier.members = byTier.subarray(at0, at0 + tier.size); at0 += tier.size; });
-    if (tierList.length === 1) for (var r = 0; r < n; r++) byTier[r] = r;
-    else for (r = 0; r < n; r++) byTier[next[tierOf[gOf[r]]]++] = r;
+    placeInTiers(byTier, next, tierOf, gOf, n, tierList.length);
     // scores: each term's weights added, term by term, where its document's group counts the
     // term (the same products, added in the same order, as a sum over each document's terms);
     // `column`: each group's factor for the term
@@ -873,7 +936,7 @@
       addScores(list, idfOf(meta, list), slot, gOf, column, scoreOf);
     }
     var order = tierList.slice().sort(function (a, b) { return b.c - a.c || b.e - a.e; });
-    function better(a, b) { return scoreOf[a] > scoreOf[b] || (scoreOf[a] === scoreOf[b] && docOf[a] < docOf[b]); }
+    function better(a, b) { return beats(a, b, scoreOf, docOf); }
     function byRank(a, b) { return better(a, b) ? -1 : better(b, a) ? 1 : 0; }
     function result(i) {
       var g = glist[gOf[i]];
@@ -888,28 +951,7 @@
         tier.sorted = all.slice().sort(byRank);
         return tier.sorted;
       }
-      var heap = [];  // the m best so far, the worst at the root
-      function down(i) {
-        for (;;) {
-          var l = 2 * i + 1, r = l + 1, worst = i;
-          if (l < heap.length && better(heap[worst], heap[l])) worst = l;
-          if (r < heap.length && better(heap[worst], heap[r])) worst = r;
-          if (worst === i) return;
-          var tmp = heap[i]; heap[i] = heap[worst]; heap[worst] = tmp; i = worst;
-        }
-      }
-      for (var i = 0; i < all.length; i++) {
-        var x = all[i];
-        if (heap.length < m) {
-          var at = heap.push(x) - 1;
-          while (at > 0) {
-            var up = (at - 1) >> 1;
-            if (!better(heap[up], heap[at])) break;
-            var t2 = heap[up]; heap[up] = heap[at]; heap[at] = t2; at = up;
-          }
-        } else if (better(x, heap[0])) { heap[0] = x; down(0); }
-      }
-      tier.sorted = heap.sort(byRank);
+      tier.sorted = bestOf(all, m, scoreOf, docOf).sort(byRank);
       return tier.sorted;
     }
     /* Results from … to (exclusive), in rank order. */
@@ -936,7 +978,14 @@
       }
       break;
     }
-    var ranked = { terms: terms, total: n, full: full, partial: n > 0 && full === 0, top: topRange };
+    // `sure`: how many documents hold every word of the query exactly (the first tier, when it
+    // covers all and all exactly). No expansion counts for them (an expansion counts only where a
+    // document lacks a word of the query), and no other document joins them, so a ranking of the
+    // same plan with more expansions has them first too, each with the same score (its terms'
+    // weights added in the same order: the query's own terms come first): an answer's first
+    // `sure` results are known before the expansions' files are in.
+    var sure = order.length && order[0].c === 1e6 && order[0].e === 1e6 ? order[0].members.length : 0;
+    var ranked = { terms: terms, total: n, full: full, partial: n > 0 && full === 0, top: topRange, sure: sure };
     Object.defineProperty(ranked, "list", { get: function () { return topRange(0, n); } });  // (for explain)
     return ranked;
   }
@@ -1058,6 +1107,7 @@
     var toggle = document.getElementById("__search");
     var strings = (window.QABOOK_SEARCH_UI || {}).strings || {};  // written before this script by the build
     var seq = 0, composing = false, shown = 0, total = 0, query = "", sel = -1;
+    var listed = null, answered = false;  // the first page written before its count (search's `early`): its documents
 
     function t(key, values) {
       var text = own(strings, key) ? strings[key] : key;
@@ -1102,7 +1152,9 @@
         "<p>" + mark(snippet(r.text, words)) + "</p></article></a></li>";
     }
 
-    function show(res, append) {
+    function docsOf(res) { return res.results.map(function (r) { return r.doc; }).join(","); }
+
+    function write(res, append) {
       var html = res.results.map(function (r, i) {
         // the first result that lacks a word, after some that have every word: a line says so
         var rest = shown + i === res.full && res.full > 0 ? '<li class="qa-search-partial-rest" role="none">' +
@@ -1111,6 +1163,26 @@
       }).join("");
       if (append) list.insertAdjacentHTML("beforeend", html); else list.innerHTML = html;
       shown += res.results.length;
+    }
+
+    /* The first page, before its count (search's `early`: these results are the answer's first
+       ones): written now, the count line empty until the answer is in. */
+    function showEarly(res) {
+      if (answered) return;  // (the answer came first)
+      write(res, false);
+      listed = docsOf(res);
+      status.textContent = "";
+      more.hidden = true;
+      delete root.dataset.qaError;
+      root.dataset.qaListed = query;  // for tests and benchmarks: the list on screen is this query's
+    }
+
+    function show(res, append) {
+      if (append || listed !== docsOf(res)) {  // (a first page written early is that answer's: kept)
+        if (!append) shown = 0;
+        write(res, append);
+      }
+      listed = null; answered = true;
       total = res.total;
       status.textContent = total ? t("search.found", { n: total }) : t("search.none");
       if (res.partial) {  // no result holds every word of the query: say so, on a line of its own
@@ -1122,7 +1194,8 @@
       root.dataset.qaPartial = res.partial ? "1" : "";
       more.hidden = shown >= total;
       delete root.dataset.qaError;
-      root.dataset.qaQuery = query;  // for tests: the query these results answer
+      root.dataset.qaListed = query;
+      root.dataset.qaQuery = query;  // for tests: the query these results answer (count included)
       root.dataset.qaShown = String(shown);
     }
 
@@ -1136,11 +1209,12 @@
       if (composing) return;
       var q = input.value.trim();
       var mine = ++seq;
-      query = q; shown = 0; sel = -1;
+      query = q; shown = 0; sel = -1; listed = null; answered = false;
       input.removeAttribute("aria-activedescendant");
       if (!q) { status.textContent = t("search.prompt"); list.innerHTML = ""; more.hidden = true; return; }
       open();
-      search(q, 10, 0, function () { return mine !== seq; }).then(function (res) { if (mine === seq) show(res, false); })
+      search(q, 10, 0, function () { return mine !== seq; }, function (res) { if (mine === seq) showEarly(res); })
+        .then(function (res) { if (mine === seq) show(res, false); })
         .catch(function (err) { if (mine === seq) fail(err); });
     }
 
