@@ -96,7 +96,8 @@ def front_matter_end(lines: list[str]) -> int:
 
 
 def front_title(lines: list[str]) -> str:
-    """The `title:` of the document's YAML front matter, unquoted ('' when none)."""
+    """The `title:` of the document's YAML front matter, unquoted ('' when none): the page's title
+    as a docs site (VuePress, Hugo, MkDocs) shows it."""
     for line in lines[1:front_matter_end(lines) - 1]:
         m = re.match(r"^title:\s*(?P<t>.+?)\s*$", line)
         if m:
