@@ -48,3 +48,13 @@ def test_a_bold_question_wrapped_over_two_lines_is_one_question() -> None:
     question = [o for o in first.lines if 4 in o.src]
     assert question and question[0].text.startswith("# ")  # its second line is the question's title, not its answer
     assert "indicate that it runs only when the if statement is true?" in question[0].text
+
+
+def test_the_same_quiz_with_bold_questions_asked_for_reads_the_same() -> None:
+    """`--bold-questions` reads a bold line as the automatic reading does: the wrapped one is one
+    of the four (before: its first line is no bold line to the option, and the quiz read as 3 with
+    the wrapped stem in the chapter text — review31 item 2: two `first_line`s)."""
+    from qabook.importer.options import ImportOptions
+
+    plan = plan_import(QUIZ, "quiz3.md", chapter="c", options=ImportOptions(bold_questions=True))
+    assert plan.question_count == 4

@@ -22,8 +22,8 @@ from qabook.importer.quoted import expand_quoted
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.marked import CHECKED_RE, TASK_RE
 from qabook.importer.options import ImportOptions
-from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, counted_titles, details_close, numbering, numbering_only,
-                                   says_nothing, says_question, shape_of, unbold)
+from qabook.importer.shapes import (KEY_SHAPE, Shape, asks, counted_titles, details_close, first_line, numbering,
+                                   numbering_only, says_nothing, says_question, shape_of, unbold)
 from qabook.importer.faqsection import faq_sections
 from qabook.importer.furniture import contents_headings, listed_again, outline_headings
 from qabook.importer.followups import follow_up_items
@@ -84,10 +84,6 @@ class Detection:
     quiet_runs: list[list[int]] = field(default_factory=list)  # numbered runs read past (`template.quiet_runs`)
     filled: list[int] = field(default_factory=list)  # numbers the sequence skipped, found as text (`gaps.py`)
     past_key: list[list[int]] = field(default_factory=list)  # groups after the quiz's answer key (`_past_the_key`)
-
-
-def first_line(el: Element) -> str:
-    return el.text.split("\n", 1)[0].strip()
 
 
 _SKIPPED_RE = re.compile("|".join(re.escape(w) for w in SKIPPED_WORDS), re.I)
