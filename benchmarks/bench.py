@@ -6,7 +6,7 @@
     ./scripts/bench --search-budget [QUESTIONS]    (benchmarks/search_budget.py)
 
 For each size (questions) and shape (questions per topic page) it generates a book
-(`genbook.py`: Chinese text from the seed, code, formulas; fixed seed), then, one after the other:
+(`genbook.py`: real Chinese prose recombined, code, formulas; fixed seed), then, one after the other:
   - `qabook check` on the fresh book (every page parsed) and, after the build and an edit of one
     page, again (what an author waits for: only the changed page is parsed again);
   - `qabook build --no-pdf` (check + site + search index) with its peak memory (the largest
@@ -150,13 +150,14 @@ def topic_html_bytes(site: Path) -> tuple[float, float]:
     return sum(sizes) / n, sum(chrome) / n
 
 
-def make_project(work: Path, questions: int, per_page: int) -> tuple[Path, int]:
+def make_project(work: Path, questions: int, per_page: int, text: str = "prose") -> tuple[Path, int]:
+    """A project of a generated book (`genbook.generate`, its `text`) with this repository's theme."""
     project = work / f"q{questions}-p{per_page}"
     shutil.rmtree(project, ignore_errors=True)
     project.mkdir(parents=True)
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides")
-    pages = generate(project / "docs", questions, per_page)
+    pages = generate(project / "docs", questions, per_page, text=text)
     shutil.copy2(ROOT / "docs" / "tags.md", project / "docs" / "tags.md")
     return project, pages
 
@@ -429,9 +430,9 @@ def targets(rows: list[Row], serve: dict[int, list[float]]) -> str:
     return "\n".join(lines)
 
 
-def measure(args, work: Path, size: int, per_page: int, browser, env: dict[str, str]) -> Row:
+def measure(args, work: Path, size: int, per_page: int, browser, env: dict[str, str], text: str = "") -> Row:
     qabook = [sys.executable, "-m", "qabook.cli"]
-    project, pages = make_project(work, size, per_page)
+    project, pages = make_project(work, size, per_page, text or args.text)
     print(f"== {size:,} questions, {per_page} per page ({pages:,} pages) in {project}; load {load()}", flush=True)
     check = timed([*qabook, "check"], project, project / "check.log", env=env)
     q = timed([*qabook, "build", "--no-pdf"], project, project / "build.log", env=env)
@@ -479,6 +480,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--huge", type=int, default=100000, help="also build a book this big (0: skip)")
     ap.add_argument("--query-sizes", default="", help="also time search queries after the first at these sizes "
                     "(always at 100,000 and more)")
+    ap.add_argument("--text", choices=("prose", "seed"), default="prose",
+                    help="the books' text (genbook.py): real prose recombined (default), or the seed's clauses "
+                         "reused whole (the book of the rounds before speed23)")
+    ap.add_argument("--huge-text", choices=("prose", "seed"), default="seed",
+                    help="the --huge book's text (default seed: its timed queries are the seed's words)")
     ap.add_argument("--out", type=Path, help="also write the report (Markdown) to this file")
     ap.add_argument("--keep", action="store_true", help="keep the generated books (printed path)")
     ap.add_argument("--search-budget", type=int, metavar="QUESTIONS", nargs="?", const=10000,
@@ -498,7 +504,7 @@ def main(argv: list[str] | None = None) -> int:
         serve_sizes = [args.serve_size] if args.serve_size else []
 
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
-    header = f"{started}; {machine()}; load average {load()} at the start"
+    header = f"{started}; {machine()}; load average {load()} at the start; books of {args.text} text"
     print(header, flush=True)
     work = Path(tempfile.mkdtemp(prefix="qabook-bench-"))
     env = {**os.environ, "XDG_CACHE_HOME": str(work / "cache")}  # check's parse cache: empty at first
@@ -519,7 +525,7 @@ def main(argv: list[str] | None = None) -> int:
         for size in serve_sizes:
             project = work / f"q{size}-p1"
             if not project.is_dir():
-                project, _ = make_project(work, size, 1)
+                project, _ = make_project(work, size, 1, args.text)
             print(f"== qabook serve, {size:,} one-question pages; load {load()}", flush=True)
             serve[size] = serve_rerender(browser, project, args.rounds)
             print("  save → reloaded page: " + ", ".join(f"{t:.2f} s" for t in serve[size])
@@ -528,7 +534,7 @@ def main(argv: list[str] | None = None) -> int:
             if not args.keep:
                 shutil.rmtree(project, ignore_errors=True)
         if args.huge:
-            rows.append(measure(args, work, args.huge, 1, browser, env))
+            rows.append(measure(args, work, args.huge, 1, browser, env, args.huge_text))
             if not args.keep:
                 shutil.rmtree(work / f"q{args.huge}-p1", ignore_errors=True)
     finally:

@@ -53,7 +53,7 @@ def build(work: Path, questions: int) -> Path:
     site = project / "site"
     if (site / "search" / "qabook" / "meta.js").exists():
         return site
-    project, _ = make_project(work, questions, 10)
+    project, _ = make_project(work, questions, 10, text="seed")  # (the queries are the seed's words)
     run(sys.executable, "-m", "qabook.cli", "build", "--no-pdf", cwd=project)
     return site
 

@@ -33,3 +33,38 @@ def test_other_chapters_are_left_out_and_positions_kept() -> None:
     # not shared (the home page, or navigation.indexes off): every item, as Material's loop
     assert written_items(items, None, False, chapter_pages) == list(enumerate(items, 1))
     assert written_items(items, None, None, chapter_pages) == list(enumerate(items, 1))
+
+
+def _topic(name: str):
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    return Page(name, File(f"c/{name}.md", "/docs", "/site", use_directory_urls=True), {})
+
+
+def test_a_topic_page_writes_itself_and_what_no_script_writes_in_order(monkeypatch) -> None:
+    """held_children: (position, child) of the chapter's children a topic page writes itself —
+    the page, nested sections, links out — in order; what every topic of the chapter shares is
+    worked out once per chapter (its children tested once), not once a page."""
+    from mkdocs.structure.nav import Link
+
+    from qabook.plugin import navigation
+
+    children = [_topic("index"), _topic("a"), Section("inner", [_topic("x")]), _topic("b"),
+                Link("out", "https://example.org/"), _topic("c")]
+    chapter = Section("C", children)
+    tested = []
+    real = navigation._plain
+    monkeypatch.setattr(navigation, "_plain", lambda child: (tested.append(child), real(child))[1])
+    expected = {  # what each page writes: (position, child), as the template loops over them
+        1: [(3, children[2]), (5, children[4])],  # the chapter page: none of its topics (they are its body)
+        2: [(2, children[1]), (3, children[2]), (5, children[4])],
+        4: [(3, children[2]), (4, children[3]), (5, children[4])],
+        6: [(3, children[2]), (5, children[4]), (6, children[5])],
+    }
+    for n, held in expected.items():
+        assert navigation.held_children(chapter, children[n - 1]) == held, n
+    assert navigation.held_children(chapter, _topic("elsewhere")) == expected[1]  # (a page of no chapter)
+    assert len(tested) <= len(children) + len(expected) + 1, "the chapter's children were tested again for each page"
+    chapter.children = children = [*children, _topic("d")]  # (a live preview's chapter changed: worked out again)
+    assert navigation.held_children(chapter, children[-1])[-1] == (7, children[-1])

@@ -165,3 +165,57 @@ def test_the_templates_every_page_loads_are_compiled_before_the_render_workers_f
     assert env.get_template("main.html").render(page="p") == "pft"
     assert compiled == ["toc.html"]  # (what only some pages load: compiled where it is rendered)
 
+
+
+def test_a_template_is_parsed_once_for_both_of_its_readers() -> None:
+    """`_compile_templates` and the `{% shared %}` fragments walk the same trees: each template
+    source is parsed for them once a build (Jinja's own compile parses it once more), and a new
+    build parses again."""
+    import jinja2
+
+    from qabook import template_trees
+    from qabook.parallel_build import _compile_templates
+    from qabook.plugin import fragments
+
+    env = jinja2.Environment(loader=jinja2.DictLoader({
+        "main.html": "{% extends 'base.html' %}{% block body %}{% shared %}{{ config }}{% include 'part.html' %}"
+                     "{% endshared %}{% endblock %}",
+        "base.html": "{% block body %}{% endblock %}", "part.html": "{{ base_url }}"}))
+    fragments.install(env)
+    parses = []
+    real = env.parse
+    env.parse = lambda source, name=None, *a, **k: (parses.append(name), real(source, name, *a, **k))[1]
+    _compile_templates(env, {"main.html"})
+    fragments._plan(env, "main.html:1:1")
+    fragments._loaded_reads(env, "part.html")
+    assert sorted(parses) == ["base.html", "main.html", "part.html"]
+    template_trees.forget()
+    _compile_templates(env, {"main.html"})
+    assert sorted(parses) == ["base.html", "base.html", "main.html", "main.html", "part.html"]
+
+
+def _renders(name: str) -> str:
+    from qabook.parallel_build import _STATE
+
+    return _STATE["env"].get_template(name).render()
+
+
+def test_a_render_worker_renders_the_templates_compiled_before_it_forked(tmp_path: Path) -> None:
+    """A render worker lives for one build and its templates were compiled in the parent: it does
+    not look at each template file's time again on every load (Jinja's `auto_reload`, a stat
+    per include, ≈ 23 a page); a template changed on disk after the fork is not read there."""
+    from types import SimpleNamespace
+
+    import jinja2
+
+    from qabook import parallel_build
+
+    (tmp_path / "page.html").write_text("compiled", encoding="utf-8")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)))
+    env.get_template("page.html")
+    plugins = type("Plugins", (dict,), {"events": {"page_markdown": [], "page_content": []}})()
+    with parallel_build._pool(1, config=SimpleNamespace(plugins=plugins), env=env, doc_files=[]) as pool:
+        (tmp_path / "page.html").write_text("changed", encoding="utf-8")
+        os.utime(tmp_path / "page.html", (1, 1))  # (another time than the one compiled)
+        assert pool.apply(_renders, ("page.html",)) == "compiled"
+    assert env.auto_reload and env.get_template("page.html").render() == "changed"  # (the parent's own: as before)

@@ -59,7 +59,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_e
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
-from qabook import progress
+from qabook import progress, template_trees
 from qabook.cpus import available_cores
 from qabook.markdown_reuse import reused_markdown
 from qabook.memory import Packed, PackedItems, give_back, packed_or_items, packed_or_text
@@ -131,6 +131,11 @@ def _init_worker() -> None:
             if hasattr(plugin, "parallel_render_worker"):
                 plugin.parallel_render_worker()
         give_back()
+        # The templates were compiled before the fork (`_compile_templates`) and a worker lives for
+        # one build: no check of each template file's time on every load (Jinja's `auto_reload`
+        # stats the file each time a page includes a template, ≈ 23 a page).
+        if (env := _STATE.get("env")) is not None:
+            env.auto_reload = False
     else:  # a converting worker
         for plugin in plugins.values():
             if hasattr(plugin, "parallel_convert_worker"):
@@ -285,6 +290,7 @@ def _build(config: MkDocsConfig, jobs: int, serve_url: str | None, min_pages: in
     inclusion = InclusionLevel.is_in_serve if serve_url else InclusionLevel.is_included
     try:
         start = time.monotonic()
+        template_trees.forget()  # (a new build: its templates are read again)
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
         log.info("Cleaning site directory")
@@ -465,11 +471,10 @@ def _compile_templates(env: jinja2.Environment, names: set[str]) -> None:
         seen.add(name)
         try:
             env.get_template(name)
-            source = env.loader.get_source(env, name)[0] if env.loader is not None else None
-            tree = env.parse(source, name) if source is not None else None
-        except jinja2.TemplateError:
+            tree = template_trees.parsed(env, name)  # (parsed once a build: `{% shared %}` reads it too)
+        except (jinja2.TemplateError, LookupError):
             continue
-        todo += sorted(set(_always_loaded(tree)) - seen) if tree is not None else []
+        todo += sorted(set(_always_loaded(tree)) - seen)
 
 
 _CONDITIONAL = (jinja2.nodes.If, jinja2.nodes.For, jinja2.nodes.Macro, jinja2.nodes.CallBlock, jinja2.nodes.CondExpr)

@@ -41,7 +41,7 @@ def asking_lists(elements: list[Element], shapes: list[Shape], lines: list[str],
     they are prompts: `prompt_lists`). `banked`: the document's other questions show it is a bank,
     so a list its heading names questions holds questions on its own (`detect._lists_beside`)."""
     chosen = _asking_items(elements, shapes, lines, banked)
-    if not chosen or _prompts(chosen, elements, shapes, lines):
+    if not chosen or _prompts(chosen, elements, shapes, lines, banked):
         return None
     total = sum(1 for line in lines if line.strip()) or 1
     return Candidate.fixed(("item", "", "asklist"), chosen, [shapes[i] for i in chosen], [i + 1 for i in chosen],
@@ -66,15 +66,33 @@ _CHECK_RE = re.compile(r"knowledge check|check (?:your|for) understanding|review
                        r"自测|思考题|练一练|复习")
 
 
-def _prompts(chosen: list[int], elements: list[Element], shapes: list[Shape], lines: list[str]) -> bool:
+def _prompts(chosen: list[int], elements: list[Element], shapes: list[Shape], lines: list[str],
+             banked: bool = False) -> bool:
     """The asking items show no answer slot (no link), and neither the title nor the heading over
-    them names a Q&A ('Study questions', '## Knowledge check')."""
+    them names a Q&A ('Study questions', '## Knowledge check') — nor, beside the document's other
+    questions (`banked`), the line that leads into them ('**项目职责**部分可能产生的问题：')."""
     linked = sum(1 for i in chosen if "](" in (shapes[i].title or "") or "<a " in (shapes[i].title or "").lower())
     if any(asked_of_others(over) for over in headings_over(elements, chosen[0]) + [_title(elements)]):
         return True  # questions the reader puts to someone else: nothing to study
     if linked * 2 >= len(chosen) or titled_by(elements, lines) >= 1.0 or _whole_bank(chosen, elements, lines):
         return False
+    if banked and led_in(elements, chosen):
+        return False
     return not any(names_qa(over) or _CHECK_RE.search(over.lower()) for over in headings_over(elements, chosen[0]))
+
+
+#: A line leading into a list that names what follows questions: '**项目职责**部分可能产生的问题：',
+#: 'Questions you may be asked:' (its last words, before the colon).
+_LEAD_IN_RE = re.compile(r"(?:问题|提问|questions?)\W{0,3}[:：]\s*$", re.I)
+
+
+def led_in(elements: list[Element], chosen: list[int]) -> bool:
+    """Each list of the items is led into by a paragraph right above it that names them questions
+    ('**技术要点**部分可能产生的问题：' over '1. 简单描述一下…？'): the document says what they are."""
+    firsts = [i for i in chosen
+              if i == 0 or elements[i - 1].kind != "item" or elements[i - 1].parent != elements[i].parent]
+    return all(i > 0 and elements[i - 1].kind == "paragraph" and _LEAD_IN_RE.search(elements[i - 1].text.strip())
+               for i in firsts)
 
 
 #: A document of nothing but lists of questions is a bank when they stand in this many sections.

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from qabook.importer.answerkey import AnswerKey, find_keys, key_headings
 from qabook.importer.elements import Element, expand_lists
 from qabook.importer.nested import expand_nested
+from qabook.importer.quoted import expand_quoted
 from qabook.importer.labels import DEFAULT, Labels
 from qabook.importer.marked import CHECKED_RE, TASK_RE
 from qabook.importer.options import ImportOptions
@@ -149,7 +150,7 @@ def is_placeholder(start: Start, elements: list[Element], end: int, lines: list[
     title = (said.title if said else start.title).strip()
     # '## Ex 1.23 1.24 1.25 *ignore*': exercises the author left out, named by their numbers
     skipped = bool(title and _SKIPPED_RE.fullmatch(re.sub(r"[\d.\s*_()（）\[\]-]+", " ", title).strip()))
-    if (title and not skipped) or start.strategy in ("doc", "label"):
+    if (title and not skipped) or start.strategy in ("doc", "label", "quote"):  # (a quote's label holds its text)
         return False
     if start.explicit and start.strategy == "heading" and not skipped:
         return False  # '## Ex1.17', '## Question 5' name an exercise of their own: one whose answer is missing
@@ -629,7 +630,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
             found.keys = [k for k in find_keys(found.elements, lines, labels, opts.answer_key)
                           if not any(s.index in k.reserved for s in found.starts)]
         return found
-    expanded = expand_nested(lines, expand_lists(lines, elements), labels) if lines else elements
+    expanded = _expanded(elements, lines, labels)
     shapes = counted_titles(expanded, [shape_of(el, labels, lines) for el in expanded], labels, lines)
     for i in (contents_headings(expanded, lines) | outline_headings(expanded, lines)) if lines else ():
         shapes[i] = replace(shapes[i], toc=True)  # '## Table of Contents' over in-page links: the page's furniture
@@ -771,6 +772,15 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                      keys=keys, continued=[c for c in chosen[1:] if continues(winner, c)], joined=joined,
                      strays=strays, quiet_runs=runs, filled=filled, past_key=[c.indices for c in past],
                      quizzes=[c for c in chosen if c.source is not None and c in cands])
+
+
+def _expanded(elements: list[Element], lines: list[str], labels: Labels) -> list[Element]:
+    """The elements with each list split into its items, each topic item over nested questions into
+    its group and those questions (`nested.py`), each quote of numbered question labels into its
+    questions (`quoted.py`)."""
+    if not lines:
+        return elements
+    return expand_quoted(lines, expand_nested(lines, expand_lists(lines, elements), labels), labels)
 
 
 #: A heading that names a range of question numbers: '### 1-10', '### 71-80 软件测试', '## 第 11～20 题'.

@@ -150,14 +150,21 @@ def unquoted(lines: list[str], start: int, end: int) -> list[Element]:
     """The elements of the blockquote on lines start..end (0-based) once its '>' marks are taken
     off, in `lines` (in place): a quoted question and its answer ('> **Q:** …', '> **A:** …'). A
     quote that opens nested ('>>Q1: …<<', a wrapper) loses as many marks on each line, and its
-    first line the wrapper's closing '<<'."""
-    m = QUOTES_RE.match(lines[start]) if start < end else None
-    depth = m.group().count(">") if m else 1
-    if depth > 1:
-        lines[start] = lines[start][:m.end()] + unwrapped_quote(lines[start])
-    for i in range(start, end):
-        for _ in range(depth):
-            lines[i] = QUOTE_MARK_RE.sub("", lines[i], count=1)
+    first line the wrapper's closing '<<'; a quote indented under a list item loses its indentation
+    with its marks (`quoted.py`)."""
+    indent = len(lines[start]) - len(lines[start].lstrip(" ")) if start < len(lines) else 0
+    if indent > 3:  # under a list item ('10. …' then '    > 问题1：…')
+        mark = re.compile(rf"^ {{0,{indent}}}> ?")
+        for i in range(start, end):
+            lines[i] = mark.sub("", lines[i], count=1)
+    else:
+        m = QUOTES_RE.match(lines[start]) if start < end else None
+        depth = m.group().count(">") if m else 1
+        if depth > 1:
+            lines[start] = lines[start][:m.end()] + unwrapped_quote(lines[start])
+        for i in range(start, end):
+            for _ in range(depth):
+                lines[i] = QUOTE_MARK_RE.sub("", lines[i], count=1)
     return [Element(e.kind, e.start + start, e.end + start, e.text, e.level, e.own_end + start, e.items)
             for e in split_elements(lines[start:end])]
 

@@ -77,6 +77,16 @@ class ImportPlan:
         return any(d.is_error for d in self.diagnostics)
 
 
+def _section_heads(elements: list[Element], starts: set[int]) -> list[int]:
+    """The elements that open a section whose questions may number from 1 again: a heading that is
+    no question's own, an item naming the group of questions under it (`nested.py`, `quoted.py`),
+    a paragraph leading into a list of questions right under it ('**技术要点**部分可能产生的问题：'
+    over '1. …？')."""
+    return [i for i, el in enumerate(elements) if el.kind == "group" or el.kind == "heading" and i not in starts
+            or el.kind == "paragraph" and i + 1 in starts and elements[i + 1].kind == "item"
+            and el.text.rstrip().endswith((":", "："))]
+
+
 #: The share of a document's questions with no answer that makes it a bank of questions to practise.
 UNANSWERED_BANK = 0.9
 
@@ -541,13 +551,13 @@ class _Planner:
         # the section each question is in: the last heading above it that is no question's own and,
         # where questions are headings, one level up or more (a '#### 小结' inside an answer under
         # '### 2.' is part of that answer); a numbering that starts again at 1 in the next section
-        # (each '### 小结' numbered 1, 2, …) is normal
-        starts = {u.start.index for u in units}
-        heads = [i for i, el in enumerate(elements) if el.kind == "heading" and i not in starts]
+        # (each '### 小结' numbered 1, 2, …) is normal (`_section_heads`)
+        heads = _section_heads(elements, {u.start.index for u in units})
 
         def section(u: Unit) -> int:
             level = u.start.level or 7  # (questions that are no headings: any heading)
-            return max((i for i in heads if i < u.start.index and elements[i].level < level), default=-1)
+            return max((i for i in heads if i < u.start.index
+                        and (elements[i].level < level or elements[i].kind != "heading")), default=-1)
 
         seen_numbers: dict[tuple[str | None, int, int], int] = {}
         seen_titles: dict[str, int] = {}

@@ -95,6 +95,16 @@ def front_matter_end(lines: list[str]) -> int:
     return 0
 
 
+def front_title(lines: list[str]) -> str:
+    """The `title:` of the document's YAML front matter, unquoted ('' when none): the page's title
+    as a docs site (VuePress, Hugo, MkDocs) shows it."""
+    for line in lines[1:front_matter_end(lines) - 1]:
+        m = re.match(r"^title:\s*(?P<t>.+?)\s*$", line)
+        if m:
+            return m["t"].strip("\"'").strip()
+    return ""
+
+
 def _front_matter(view: list[str]) -> list[str]:
     """Front matter read as one HTML comment block (it goes to the chapter page as written)."""
     end = front_matter_end(view)

@@ -278,6 +278,8 @@ def step(a: Numbering, b: Numbering) -> float:
 
 
 _DATE_RE = re.compile(r"(?:19|20)\d\d([-./年])\d{1,2}(?:\1|月)\d{1,2}日?(?!\d)")
+#: A version a line opens with, its last part a wildcard: '3.x数据库关键字如何处理？', '2.X 升级'.
+_VERSION_RE = re.compile(r"[vV]?\d+(?:\.\d+)*\.[xX](?![A-Za-z])")
 
 
 def numbering(text: str, any_word: bool = False, heading: bool = False) -> Numbering | None:
@@ -288,8 +290,8 @@ def numbering(text: str, any_word: bool = False, heading: bool = False) -> Numbe
     question word and its number (`## Python Quiz 0001`, `# CKAD – Q01: …`, `## Java 面试题 3`):
     numbered as `Quiz 1` is, the series' name, the same on each, no words of the title."""
     text = text.strip()
-    if _DATE_RE.match(text):
-        return None  # '2021.12.31 技术分享', '2024-05-01 …': a date, not the number of a question
+    if _DATE_RE.match(text) or _VERSION_RE.match(text):
+        return None  # '2021.12.31 技术分享', '2024-05-01 …': a date; '3.x …' a version: no question's number
     styles = _NUMBERING + ((("wordN", _ANY_WORD_N_RE),) if any_word else ())
     for style, pattern in styles:
         m = pattern.match(text)
@@ -456,7 +458,7 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
         return Shape("html", "", None, "", "", False)
     elif el.kind == "quote" and lines is not None and 0 <= el.start < len(lines):
         # '> **Q:** What is X?' then '> **A:** …' in the same quote: a quoted question and its answer
-        line = unwrapped_quote(lines[el.start])
+        line = unwrapped_quote(lines[el.start].lstrip())  # (indented under a list item: `quoted.py`)
         label = labels.paragraph(line)
         if label is None or label.kind != "question" or not label.rest:
             # '> 第 152 题：…' after a date line: a question numbered as one, quoted (its paragraph twin's shape)
@@ -466,8 +468,8 @@ def shape_of(el: Element, labels: Labels = DEFAULT, lines: list[str] | None = No
                 return Shape("quote", "", num, "", unbold(num.title), asks(num.title))
             return Shape("quote", "", None, "", "", False)
         title = unbold(label.rest)
-        num = numbering(unbold(line))  # '>>Q1: …<<': the label carries the question's number
-        return Shape("quote", "", num if num and num.number is not None else None, "question", title, asks(title))
+        num = numbering(unbold(line))  # '> 问题2：…', '>>Q1: …<<': the label carries the question's number
+        return Shape("quote", "", num if num and num.style == "wordN" else None, "question", title, asks(title))
     elif el.kind == "heading":
         box = f"h{el.level}"
         line = el.text.strip()

@@ -33,6 +33,7 @@ from qabook.importer.furniture import contents_lines
 from qabook.importer.marked import CHOICE_LIST_MARK, CHOICE_SEP, TASK_RE, marked as marks_choice, ticked
 from qabook.importer.labels import Labels, names_kind
 from qabook.importer.tasksection import task_section
+from qabook.importer.readview import front_title
 from qabook.importer.shapes import (FENCE_RE, Shape, asks, details_close, instructs, linked_title, names_point,
                                    question_mark, says_nothing, says_question, step, written_as_question)
 from qabook.vocabulary import SECTION_WORDS
@@ -544,6 +545,13 @@ _TITLED_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|
                         r"\b(?:interview questions|quiz|quizzes|exam|exercises?|questions?|problems|self-check|trivia)\b", re.I)
 
 
+#: A front matter's `title:` that names the page a list of questions with their answers ('问答', 'FAQ',
+#: '常见问题'): a docs site's FAQ page. Its other Q&A words ('Exercises and Solutions') name the page's
+#: subject as often (a docs page about an exercise directive), so they do not title the document.
+_FAQ_TITLE_RE = re.compile(r"(?-i:(?<![A-Za-z])FAQs?(?![A-Za-z]))|Q\s*&\s*A|问答|常见问题|"
+                           r"\b(?:frequently asked|questions and answers)\b", re.I)
+
+
 #: What follows a Q&A word that only qualifies the noun after it, when that noun is a page *about*
 #: questions — their kinds, their markup, the tools that make them ('Quiz types and syntax', 'Interview
 #: Question Categories', 'Exercise Directive', 'Question Generator') — or another kind of document
@@ -591,10 +599,12 @@ def titled(elements: list[Element], lines: list[str]) -> bool:
 
 
 def titled_by(elements: list[Element], lines: list[str]) -> float:
-    """1.0 when the document's first heading names a collection of questions, 0.5 when only its
-    first lines of text do (they may only describe the subject: 'turns Q&A documents into…'), else 0."""
+    """1.0 when the document's title — its first heading, or its front matter's `title:` naming a FAQ
+    (`title: 问答` over a VuePress page's `##` entries, `_FAQ_TITLE_RE`) — names a collection of
+    questions, 0.5 when only its first
+    lines of text do (they may only describe the subject: 'turns Q&A documents into…'), else 0."""
     head = next((el.text for el in elements if el.kind == "heading"), "")
-    if names_qa(head):
+    if names_qa(head) or _FAQ_TITLE_RE.search(front_title(lines)):
         return 1.0
     # the first lines of text, not a list of links (a site's navigation names other pages)
     first = " ".join(line for line in lines[:8] if line.strip() and not _LINK_LINE_RE.match(line))
@@ -695,6 +705,7 @@ def score(cand: Candidate, elements: list[Element], shapes: list[Shape], lines: 
              # is a question?' opening an essay's sections): it titles one section, not the document (a
              # title over its sibling tasks, '# CKAD Practice Exam – 25 Tasks', names them without asking)
              own_title=float(_heading(box) and question_mark(cand.shapes[0].title or "")
+                             and names_qa(elements[cand.indices[0]].text)  # (not a front matter's title)
                              and next((j for j, el in enumerate(elements) if el.kind == "heading"), -1)
                              == cand.indices[0]))
     weight = math.log2(n + 1) / math.log2(n + 2)  # two units are less sure than twenty

@@ -45,7 +45,7 @@ from dataclasses import replace
 
 from qabook.importer.elements import Element
 from qabook.importer.labels import Labels
-from qabook.importer.readview import front_matter_end
+from qabook.importer.readview import front_matter_end, front_title
 from qabook.importer.shapes import Shape, asks, question_mark
 from qabook.importer.template import Candidate, has_answer_mark
 
@@ -160,7 +160,7 @@ def front_titled(elements: list[Element], shapes: list[Shape], lines: list[str])
     the front matter's, the front matter kept on the chapter page. The candidate and the elements
     with the (empty) start inserted after the front matter; None otherwise."""
     end = front_matter_end(lines)
-    title = _front_title(lines) if end else ""
+    title = front_title(lines) if end else ""
     if not title or not question_mark(title) or not asks(title) or not elements \
             or elements[0].kind != "html" or any(el.kind == "heading" for el in elements):
         return None
@@ -172,15 +172,6 @@ def front_titled(elements: list[Element], shapes: list[Shape], lines: list[str])
     cand = _one_question(at, shape, len(out), 1.0, labelled=1.0)
     cand.why = "its front matter's title asks, and the text after it answers it"
     return cand, out
-
-
-def _front_title(lines: list[str]) -> str:
-    """The `title:` of the document's YAML front matter, unquoted ('' when none)."""
-    for line in lines[1:front_matter_end(lines) - 1]:
-        m = re.match(r"^title:\s*(?P<t>.+?)\s*$", line)
-        if m:
-            return m["t"].strip("\"'").strip()
-    return ""
 
 
 def _answers(el: Element, lines: list[str], labels: Labels) -> bool:

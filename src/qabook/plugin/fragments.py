@@ -38,6 +38,8 @@ from jinja2.ext import Extension
 from jinja2.meta import find_undeclared_variables
 from jinja2.utils import _PassArg
 
+from qabook import template_trees
+
 log = logging.getLogger("mkdocs.plugins.qabook")
 
 #: MkDocs' filters that make a link relative to the page: recorded and checked per page.
@@ -49,7 +51,6 @@ _ON = True
 _PLANS: dict[str, tuple[str, ...] | None] = {}  # fragment id → names it reads (None: unshared)
 _MEMO: dict[str, dict[tuple, list[tuple[list, Any]]]] = {}
 _RECORDING: list[list[tuple[Callable, Any, str]]] = []
-_PARSED: dict[str, nodes.Template] = {}
 _LOADED: dict[str, frozenset[str] | None] = {}  # a template a fragment loaded → the names it reads
 
 
@@ -63,7 +64,7 @@ def reset() -> None:
     """A new build: what was analysed and rendered for the last one is forgotten."""
     _PLANS.clear()
     _MEMO.clear()
-    _PARSED.clear()
+    template_trees.forget()
     _LOADED.clear()
     _MODULES.clear()
     _RECORDING.clear()
@@ -249,12 +250,10 @@ def _is_fragment(call: nodes.CallBlock) -> str | None:
 
 
 def _parse(env: jinja2.Environment, name: str) -> nodes.Template:
-    if name not in _PARSED:
-        if env.loader is None:
-            raise _Unshared("no template loader")
-        source = env.loader.get_source(env, name)[0]
-        _PARSED[name] = env.parse(source, name)
-    return _PARSED[name]
+    try:
+        return template_trees.parsed(env, name)  # (one home: the parallel build reads the same trees)
+    except LookupError as exc:
+        raise _Unshared(str(exc)) from None
 
 
 def _reads(env: jinja2.Environment, body: list[nodes.Node], name: str, template: nodes.Template,

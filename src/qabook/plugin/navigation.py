@@ -152,7 +152,26 @@ def held_children(section: Section, page: object) -> list[tuple[int, object]]:
     writes itself: the current page (with its table of contents), nested sections and links out
     of the site; the other topics come from the chapter's script (nav/<n>.js), which every topic
     page of the chapter shares — a reader without JavaScript finds them on the chapter page."""
-    return [(n, child) for n, child in enumerate(section.children[1:], 2) if child is page or not _plain(child)]
+    children = section.children
+    ids = tuple(map(id, children))
+    held = _HELD.get(id(section))
+    if held is None or held[0] != ids:  # once per chapter: the children every topic page writes
+        if len(_HELD) > 4096:
+            _HELD.clear()
+        written = [(n, child) for n, child in enumerate(children[1:], 2) if not _plain(child)]
+        held = _HELD[id(section)] = (ids, written)
+    out = held[1]
+    try:
+        n = ids.index(id(page), 1) + 1
+    except ValueError:
+        return list(out)
+    if not _plain(page):
+        return list(out)  # (written already: a nested section or a link out)
+    k = next((k for k, (m, _) in enumerate(out) if m > n), len(out))
+    return [*out[:k], (n, page), *out[k:]]
+
+
+_HELD: dict[int, tuple[tuple[int, ...], list[tuple[int, object]]]] = {}
 
 
 def chapter_nav(section: Section, page: MkPage) -> list[tuple[str, object, int]]:
