@@ -41,13 +41,15 @@ def cli() -> None:
 @click.option("--dry-run", is_flag=True, help="Print the pages that would be written; write nothing.")
 @click.option("--explain", is_flag=True,
               help="Print what detection chose: the question pattern, the labels, and per question the "
-                   "source lines of each part and how it was classified.")
+                   "source lines of each part and how it was classified; the chapter is written as without it "
+                   "(add --dry-run to write nothing).")
 @click.option("--question-heading", metavar="LEVEL",
               help="Every heading of this level starts a question (with --question-pattern: those matching); "
                    "several levels as 3,4.")
 @click.option("--question-pattern", metavar="REGEX",
-              help="A line (heading, paragraph, list item, bold line) whose text starts with this regular "
-                   "expression starts a question.")
+              help="A line (heading, paragraph, list item, bold line, a quote's first line) whose text starts "
+                   "with this regular expression starts a question; a quoted line is matched without its '>' "
+                   "marks (or as written).")
 @click.option("--bold-questions", is_flag=True, help="Every bold line on its own ('**…**') starts a question.")
 @click.option("--label", "labels", multiple=True, metavar="PART=WORD",
               help="Another label word: question=WORD, answer=WORD or explanation=WORD (repeatable).")

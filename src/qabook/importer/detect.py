@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from qabook.importer.answerkey import AnswerKey, find_keys, key_headings
-from qabook.importer.elements import Element, expand_lists
+from qabook.importer.elements import Element, expand_lists, unwrapped_quote
 from qabook.importer.nested import expand_nested
 from qabook.importer.quoted import expand_quoted
 from qabook.importer.labels import DEFAULT, Labels
@@ -245,6 +245,16 @@ def _pattern_title(text: str, m: re.Match[str]) -> str:
     return text
 
 
+def _quote_start(i: int, el: Element, lines: list[str], labels: Labels, title: str, number: int | None) -> Start:
+    """A blockquote that an author's option says opens a question (`--split-on`, `--question-pattern`
+    on its first line, read without its '>' marks). With a label in it ('> 判断以下…⏎>⏎> 答案：…') it
+    is read unquoted, as '> **Q:** …' '> **A:** …': its labels sort it, an unlabelled first line is
+    the question's; without one ('> 补充下列句子：…') the whole quote is the question."""
+    if any(labels.paragraph(unwrapped_quote(lines[k])) for k in range(el.start, min(el.end, len(lines)))):
+        return Start(i, number, title.strip(), "quote", explicit=True)
+    return Start(i, number, title.strip(), "bold", explicit=True)
+
+
 def _forced(elements: list[Element], opts: ImportOptions, labels: Labels, lines: list[str]) -> Detection:
     pattern, levels = opts.question_pattern, opts.heading_levels
     level = "/".join(map(str, sorted(levels)))
@@ -275,6 +285,17 @@ def _forced(elements: list[Element], opts: ImportOptions, labels: Labels, lines:
                 digits = re.search(r"\d+", pm.group())
                 number = int(digits.group()) if digits else (el.level or None)
                 starts.append(Start(i, number, title, "item", explicit=True))
+        elif el.kind == "quote" and pattern and not levels and 0 <= el.start < len(lines):
+            # '> 判断以下…': its words without the '>' (the bold kept for the title, else taken off), or as written ('^> ?问题')
+            said = unwrapped_quote(lines[el.start])
+            pm = None
+            for inner in (said, re.sub(r"\*\*|__", "", said).strip(), lines[el.start].strip()):
+                if (pm := pattern.match(inner)) is not None:
+                    break
+            if pm and inner:
+                digits = re.search(r"\d+", pm.group())
+                starts.append(_quote_start(i, el, lines, labels, _pattern_title(inner, pm),
+                                           int(digits.group()) if digits else None))
         elif el.kind == "paragraph" and (opts.bold_questions or (pattern and not levels)):
             m = BOLD_LINE_RE.match(first_line(el))
             if pattern:  # any paragraph line: "**Drill 26.** text", "Problem 3: text" — the line, unbolded
@@ -301,7 +322,7 @@ def _forced(elements: list[Element], opts: ImportOptions, labels: Labels, lines:
     if level:
         what.append(f"level-{level} headings")
     if pattern:
-        what.append(f"{'headings' if level else 'lines (headings, paragraphs, list items, bold lines)'} matching "
+        what.append(f"{'headings' if level else 'lines (headings, paragraphs, list items, bold lines, quotes)'} matching "
                     f"{pattern.pattern!r}")
     if opts.bold_questions:
         what.append("bold lines on their own")
@@ -311,7 +332,7 @@ def _forced(elements: list[Element], opts: ImportOptions, labels: Labels, lines:
 _WORD_RE = re.compile(r"[^\W_]")
 
 
-def _split(elements: list[Element], lines: list[str], opts: ImportOptions) -> Detection:
+def _split(elements: list[Element], lines: list[str], opts: ImportOptions, labels: Labels) -> Detection:
     """`--split-on REGEX`: a line matching it separates questions; each question starts at the
     first block after a separator (and at the first block of the body before the first one)."""
     out: list[Element] = []
@@ -344,6 +365,9 @@ def _split(elements: list[Element], lines: list[str], opts: ImportOptions) -> De
         elif el.kind == "item":  # a numbered item that the separator pattern matched: a question as an item is
             starts.append(Start(j, shape.numbering.number if shape.numbering else (el.level or None),
                                 shape.title or first_line(el), "item", explicit=True))
+        elif el.kind == "quote":
+            starts.append(_quote_start(j, el, lines, labels, shape.title or unbold(unwrapped_quote(lines[el.start])),
+                                       shape.numbering.number if shape.numbering else None))
         else:
             starts.append(Start(j, None, shape.title or first_line(el), "bold", explicit=True))
     return Detection(how, starts, out)
@@ -625,7 +649,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     lines = lines if lines is not None else []
     if opts.forced:
         expanded = expand_lists(lines, elements) if lines else elements
-        found = _split(expanded, lines, opts) if opts.split_on is not None else _forced(expanded, opts, labels, lines)
+        found = _split(expanded, lines, opts, labels) if opts.split_on is not None else _forced(expanded, opts, labels, lines)
         if opts.answer_key is not None and lines:
             found.keys = [k for k in find_keys(found.elements, lines, labels, opts.answer_key)
                           if not any(s.index in k.reserved for s in found.starts)]

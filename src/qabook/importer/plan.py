@@ -20,7 +20,7 @@ from qabook.importer.asklists import under_exercises
 from qabook.importer.judged import verdict
 from qabook.importer.tagcards import card_tags
 from qabook.importer.indented import flush
-from qabook.importer.readview import front_matter_end
+from qabook.importer.readview import front_matter_comment, front_matter_end, front_title
 from qabook.importer.detect import Detection, Start, figure_only, is_placeholder, unit_end
 from qabook.importer.elements import QUOTE_MARK_RE, Element, dedented, item_body, unquoted
 from qabook.importer.neutralise import neutralise
@@ -89,6 +89,10 @@ def _section_heads(elements: list[Element], starts: set[int]) -> list[int]:
 
 #: The share of a document's questions with no answer that makes it a bank of questions to practise.
 UNANSWERED_BANK = 0.9
+
+
+#: A Markdown image or an <img>: its address.
+_IMAGE_RE = re.compile(r"""!\[[^\]\n]*\]\(\s*<?([^)\s>]+)[^)\n]*\)|<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)[^>]*>""", re.I)
 
 
 class _Planner:
@@ -178,7 +182,8 @@ class _Planner:
                       f"looked for {detection.strategy.removeprefix('your options: ')} and found none, so nothing was "
                       "written. "
                       "A pattern is matched at the start of a heading's text, a list item (with or without its "
-                      "marker, '1.' or '-'), or a paragraph's first line (bold marks removed); --split-on at a whole "
+                      "marker, '1.' or '-'), a paragraph's first line (bold marks removed), or a quote's first line "
+                      "(without its '>' marks, or as written); --split-on at a whole "
                       "line; --explain and --preview show the document's lines as the importer reads them",
                       Severity.ERROR)
         elif not units:
@@ -542,6 +547,40 @@ class _Planner:
                     enclosing.pop()
                 enclosing.append((el.level, short_title(without_furniture(el.text), 60)))
 
+    def _remote_only(self, u: Unit) -> None:
+        """QI043 at an answer that is only a picture on another host: the site and the PDF load
+        nothing from elsewhere (QA054 at build time), so its answer box would show nothing."""
+        if not u.shows("answer"):
+            return
+        text = "\n".join(o.text for o in u.parts["answer"])
+        urls = [m[1] or m[2] for m in _IMAGE_RE.finditer(text)]
+        rest = _IMAGE_RE.sub("", re.sub(r"<!--.*?(-->|$)", "", text, flags=re.S))
+        if not urls or rest.strip(" \t\n>") or not all(re.match(r"(?i)(https?:|ftp:)?//", url) for url in urls):
+            return
+        line = next((o.src[0] for o in u.parts["answer"] if o.src and _IMAGE_RE.search(o.text)), u.line)
+        self.warn(line, "QI043", f"the answer of '{short_title(u.title, 40)}' is only an image on another host "
+                                 f"('{short_title(urls[0], 60)}'): the site and the PDF load nothing from elsewhere "
+                                 "(QA054), so its answer box shows nothing; download the file beside the source "
+                                 "document and link it by its name (the import copies it), or write the answer out")
+
+    def _detached_labels(self, el: Element) -> None:
+        """QI007 at an answer or explanation label left on the chapter page: a paragraph's first
+        line, or a line that opens a paragraph inside a quote ('> 答案：…' under a quoted figure)."""
+        if el.kind == "paragraph":
+            opening = [el.start]
+        else:  # a quote: each paragraph inside it, its '>' taken off
+            inner = [QUOTE_MARK_RE.sub("", self.lines[j], count=1) for j in range(el.start, el.end)]
+            opening = [el.start + n for n, line in enumerate(inner) if line.strip() and (n == 0 or not inner[n - 1].strip())]
+        for j in opening:
+            text = self.lines[j] if el.kind == "paragraph" else QUOTE_MARK_RE.sub("", self.lines[j], count=1)
+            label = self.labels.paragraph(text)
+            if label and label.kind in ("answer", "explanation") and j + 1 not in self.key_lines:
+                ask = "'问：'" if self.language == "zh" else "'Q:'"
+                pair = (f", or, if the line right above it is its question, start that line with {ask} (a "
+                        "question label then an answer label is one more question)") if label.kind == "answer" else ""
+                self.warn(j + 1, "QI007", f"{label.word} outside any question (detached from its "
+                                          f"question): kept on the chapter page; move it under its question{pair}")
+
     def _titled(self, kind: str) -> str:
         """' (解析)' after a part's name where the document's language titles it otherwise."""
         title = t(self.language, f"block.{kind}")
@@ -632,6 +671,7 @@ class _Planner:
                 self.warn(u.line, "QI005", f"question '{u.title}' has no explanation"
                                           f"{self._titled('explanation')}: add it after the answer, labelled "
                                           f"'{label}', or, {optional_hint('explanation')}")
+            self._remote_only(u)
             for part in ("answer", "explanation"):
                 self._asking_lines(u, part)
             for line in u.overlaps:
@@ -657,7 +697,10 @@ class _Planner:
         lines = self.lines
         first_q = units[0][0].start.index if units else len(elements)
         title_el = next((el for el in elements[:first_q] if el.kind == "heading"), None)
-        title = self.title_arg or (short_title(title_el.text, 80) if title_el else None) or "Questions"
+        if title_el and title_el.level > 1 and front_title(lines):
+            title_el = None  # the front matter's `title:` names the document; its first '##' is a section
+        title = self.title_arg or (short_title(title_el.text, 80) if title_el else None) \
+            or short_title(front_title(lines), 80) or "Questions"
         title_src: tuple[int, ...] = ()
         if not self.title_arg and title_el:
             title_src = tuple(title_el.own_lines)
@@ -674,7 +717,9 @@ class _Planner:
             rel = f"{chapter}/{n:0{width}d}-{slug}.md"
             topics.append(PlannedPage(rel, u.title, self._topic_lines(u, page_id), questions=1))
 
-        # chapter page: H1, then everything that is not a question, with links where questions stood
+        # chapter page: H1, then everything that is not a question, with links where questions stood;
+        # the source's front matter kept as a comment (not text: the page's front matter is qabook's)
+        shown = front_matter_comment(lines)
         body: list[OutLine] = [OutLine("---", ()), OutLine(f"title: {json.dumps(title, ensure_ascii=False)}", ()),
                                OutLine("---", ()), OutLine("", ()), OutLine(f"# {h1}", title_src), OutLine("", ()),
                                OutLine("<!-- qabook:pdf -->", ()), OutLine("", ())]
@@ -709,15 +754,9 @@ class _Planner:
                 body.append(OutLine(text, tuple(el.own_lines)))
                 body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.own_end, el.end))
                 continue
-            if el.kind == "paragraph":
-                label = self.labels.paragraph(lines[el.start])
-                if label and label.kind in ("answer", "explanation") and units and el.lineno not in self.key_lines:
-                    ask = "'问：'" if self.language == "zh" else "'Q:'"
-                    pair = (f", or, if the line right above it is its question, start that line with {ask} (a "
-                            "question label then an answer label is one more question)") if label.kind == "answer" else ""
-                    self.warn(el.lineno, "QI007", f"{label.word} outside any question (detached from its "
-                                                  f"question): kept on the chapter page; move it under its question{pair}")
-            body.extend(OutLine(lines[j], (j + 1,)) for j in range(el.start, el.end))
+            if el.kind in ("paragraph", "quote") and units:
+                self._detached_labels(el)
+            body.extend(OutLine(shown[j], (j + 1,)) for j in range(el.start, el.end))
         body = site_lists(self._no_fences(rebase_headings(self._close_fence(body))))  # its lists as the site reads them
         plan.pages = [PlannedPage(f"{chapter}/index.md", title, squeeze(body))] + topics
         order = {id(u): k for k, (u, _) in enumerate(units, 1)}

@@ -45,7 +45,7 @@ def parse_view(lines: list[str]) -> list[str]:
     view = readable(lines)
     view = ["" if _INVISIBLE_RE.fullmatch(line) else line for line in view]
     view = _spacing(view)
-    view = _front_matter(view)
+    view = front_matter_comment(view)
     view = _glued_headings(view)
     view = twin_view(view)
     return _close_swallowing_fences(view)
@@ -101,21 +101,27 @@ def front_title(lines: list[str]) -> str:
     for line in lines[1:front_matter_end(lines) - 1]:
         m = re.match(r"^title:\s*(?P<t>.+?)\s*$", line)
         if m:
-            return m["t"].strip("\"'").strip()
+            value = m["t"]
+            if len(value) > 1 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]  # quoted whole: 'title: "Why?"' (a quote inside the title stays)
+            return value.strip()
     return ""
 
 
-def _front_matter(view: list[str]) -> list[str]:
-    """Front matter read as one HTML comment block (it goes to the chapter page as written)."""
-    end = front_matter_end(view)
+def front_matter_comment(lines: list[str]) -> list[str]:
+    """The lines with their front matter written as one HTML comment block: how the structure is
+    read, and how the chapter page keeps it (its words kept, out of the page's text; the page's
+    own front matter is the one qabook writes)."""
+    end = front_matter_end(lines)
     if not end:
-        return view
-    out = list(view)
+        return lines
+    out = list(lines)
     out[0] = "<!--"
     out[end - 1] = "-->"
     for k in range(1, end - 1):
         out[k] = out[k].replace("-->", "--&gt;")
     return out
+
 
 
 def _signature(text: str) -> tuple[str, int] | None:
