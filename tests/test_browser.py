@@ -101,3 +101,18 @@ def test_no_outside_requests_and_no_console_errors(browser, built_site: Path, si
     context.close()
     assert outside == []
     assert errors == []
+
+
+def test_the_keyboard_shortcuts_button_shows_only_where_there_is_a_keyboard(browser, site_url: str) -> None:
+    """A touch phone (390 wide, no hover, a coarse pointer) has no keys to press: no '? 快捷键' button
+    (trial10); a desktop keeps it, and '?' still opens the panel there."""
+    shown = {}
+    for name, device in {"phone": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True},
+                         "desktop": {"viewport": {"width": 1280, "height": 800}}}.items():
+        context = browser.new_context(**device)
+        page = context.new_page()
+        page.goto(site_url + TOPIC)
+        page.wait_for_selector(".qa-toolbar")
+        shown[name] = page.locator(".qa-help-btn").is_visible()
+        context.close()
+    assert shown == {"phone": False, "desktop": True}

@@ -325,3 +325,29 @@ def test_a_save_is_heard_as_the_file_alone_once_written(tmp_path: Path) -> None:
         assert 0 < first <= over
     finally:
         watcher.stop()
+
+
+def test_serve_says_a_long_hint_once_as_build_does(tmp_path: Path) -> None:
+    """Sixteen topics without an explanation: `qabook build` says QA032's hint ('add a '/// explanation'
+    block…, or … optional: [explanation]') once and groups the rest; `qabook serve` said it in full
+    sixteen times (trial10). Both print through diagnostics.said_once now."""
+    project = _book(tmp_path / "book", questions=16, per_page=1)
+    for page in (project / "docs").rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"\n/// explanation\n.*?\n///\n", "\n", text, flags=re.S), encoding="utf-8")
+    port = _free_port()
+    proc = start_serve(project, port)
+    try:
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read()
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    break
+                time.sleep(0.5)
+    finally:
+        out, err = stop_serve(proc)
+    assert err.count("QA032") >= 2, err[-3000:]
+    assert err.count("optional: [explanation]") == 1, err[-3000:]
+    assert "more like these" in err or "(what to do: as at" in err

@@ -176,3 +176,20 @@ def test_a_formula_written_tightly_draws_the_same_pixels(browser) -> None:
                 shots.append(page.locator("#f").screenshot())
             assert shots[0] == shots[1], (tex, display)
     page.close()
+
+
+def test_a_multi_line_formula_exports_to_anki_without_a_warning(tmp_path: Path) -> None:
+    """A display formula written over several lines (`\\begin{align*}` … `\\end{align*}`): its
+    aria-label held line breaks, and `qabook export anki` (as `./scripts/build` runs it) printed
+    genanki's 'Field contained the following invalid HTML tags' warning with the raw tag (trial10).
+    The break is written '&#10;' — the same attribute value, the tag on one line."""
+    project = copy_project(tmp_path)
+    formula = "$$\n\\begin{align*}\nH(p) &= -p\\log p \\\\\n     &= \\log 2\n\\end{align*}\n$$"
+    page = next((project / "docs").rglob("0*.md"))
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("/// answer\n", f"/// answer\n{formula}\n\n", 1), encoding="utf-8")
+    r = qabook("export", "anki", "--out", "book.apkg", cwd=project)
+    assert r.returncode == 0 and (project / "book.apkg").is_file(), r.stderr[-2000:]
+    assert "invalid HTML" not in r.stderr, r.stderr[-2000:]
+    html = render_math('<div class="arithmatex">\\[\na \\\\\nb\n\\]</div>').html
+    assert 'aria-label="a \\\\&#10;b"' in html  # the value as written, read back with its line break

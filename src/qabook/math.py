@@ -145,6 +145,9 @@ def render_math(fragment: str, color: str = "currentColor", size: float = 17.0,
             failures.append(tex)
             return f'<code class="qa-math-error" title="{why}">{html.escape(tex)}</code>'
         tag = "div" if display else "span"
-        return f'<{tag} class="qa-math" role="img" aria-label="{html.escape(tex, quote=True)}">{svg}</{tag}>'
+        # a line break in the attribute written as '&#10;' (the same value): a tag on one line, as
+        # the Anki export's checker (genanki) wants it, which warned of the block's multi-line TeX
+        label = html.escape(tex, quote=True).replace("\n", "&#10;")
+        return f'<{tag} class="qa-math" role="img" aria-label="{label}">{svg}</{tag}>'
 
     return MathResult(ARITHMATEX_RE.sub(repl, fragment), failures)

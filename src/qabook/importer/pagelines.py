@@ -111,6 +111,13 @@ def separate_lists(lines: list[OutLine]) -> list[OutLine]:
     return out
 
 
+def site_lists(lines: list[OutLine]) -> list[OutLine]:
+    """The source's lists as the site must be given them to show them as lists (question blocks and
+    chapter pages alike): '1)' items one a line, a list right under a line of text, a block under an
+    item written at its text column (separate_paren_items, separate_lists, nest_item_blocks)."""
+    return nest_item_blocks(separate_lists(separate_paren_items(lines)))
+
+
 #: A top-level list item's marker and the spaces after it: its text starts at the match's end.
 _ITEM_START_RE = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ ]+(?=\S)")
 #: Python-Markdown's indent for a block inside a list item (its tab length).

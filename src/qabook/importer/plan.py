@@ -34,8 +34,8 @@ from qabook.importer.shapes import asks, linked_title, wrapped_bold
 from qabook.importer.shortcodes import read_lines
 from qabook.importer.fencediv import OPEN_RE as DIV_OPEN_RE, divs
 from qabook.importer.furniture import without_furniture
-from qabook.importer.pagelines import (FENCE_RE, code_flags, nest_item_blocks, no_closing_rule, no_headings, rebase_headings,
-                                       separate_lists, separate_paren_items, squeeze, trim, unwrap)
+from qabook.importer.pagelines import (FENCE_RE, code_flags, no_closing_rule, no_headings, rebase_headings, site_lists,
+                                       squeeze, trim, unwrap)
 from qabook.importer.wrapped import fence_note, unwrapped, wrapper_fence
 from qabook.importer.units import (PARTS, OutLine, Unit, asked_below, bold_task_below, filled_in, full_title, generic_title, odd_bullet_quiz, options_to_question,
                                    separate_options, short_title, statement_line,
@@ -757,7 +757,7 @@ class _Planner:
             if el.kind in ("paragraph", "quote") and units:
                 self._detached_labels(el)
             body.extend(OutLine(shown[j], (j + 1,)) for j in range(el.start, el.end))
-        body = self._no_fences(rebase_headings(self._close_fence(body)))
+        body = site_lists(self._no_fences(rebase_headings(self._close_fence(body))))  # its lists as the site reads them
         plan.pages = [PlannedPage(f"{chapter}/index.md", title, squeeze(body))] + topics
         order = {id(u): k for k, (u, _) in enumerate(units, 1)}
         plan.copied = {line: sorted({order[id(u)] for u in us if id(u) in order}) for line, us in self.copies.items()}
@@ -944,8 +944,7 @@ class _Planner:
             n for o in u.parts[p] for n in o.src])
         for idx, part in enumerate(present):
             content, lead, trail = unwrap(trim(u.parts[part]))
-            content = nest_item_blocks(separate_lists(separate_paren_items(separate_options(self._no_fences(no_headings(
-                self._close_fence(content)))))))  # ('1. …', a blank line, '   ![x](x.png)': in the item on the site too)
+            content = site_lists(separate_options(self._no_fences(no_headings(self._close_fence(content)))))
             title = u.block_titles.get(part)
             title = None if title and generic_title(title) else title  # '<summary>Show answer</summary>'
             out.append(OutLine(f"/// {part}" + (f" | {title}" if title else ""), tuple(u.opens[part]) + lead))

@@ -41,7 +41,7 @@ from qabook.book import PROCESS_CACHE, load_book
 from qabook.check import check_book, check_pages
 from qabook.config import Project
 from qabook.cpus import available_cores
-from qabook.diagnostics import Diagnostic
+from qabook.diagnostics import Diagnostic, said_once
 from qabook.i18n import t
 from qabook.live.server import page_key
 from qabook.live.stopping import WAKE, Stopping, remove_in_background
@@ -341,9 +341,10 @@ class Session:
 
     @staticmethod
     def _say(found: list[Diagnostic]) -> None:
-        """Findings the author has not been told (each once), as MkDocs prints its own."""
-        for d in found:
-            (log.error if d.is_error else log.warning)(str(d))
+        """Findings the author has not been told (each once), as MkDocs prints its own, a long hint
+        they share said once as `qabook build` says it (`said_once`)."""
+        for d, line in said_once(found):
+            (log.error if d.is_error else log.warning)(line)
 
     # -- what the pages do not wait for ---------------------------------------------------------
 

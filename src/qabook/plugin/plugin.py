@@ -138,6 +138,8 @@ class QabookPlugin(BasePlugin[QabookConfig]):
         self.project = load_project(config_file, Path(config.docs_dir), Path(config.site_dir))
         if self.config.search is None:  # beside Material's search, qabook's stays out of the way
             self.config.search = not site.material_search(config)
+            if self.config.search and not self.config.home:
+                site.log.info(site.search_taken_over(config))
         site.add_templates(config, search=self.config.search, footer=self.config.footer, home=self.config.home)
         fragments.theme_envs(config.theme)  # its templates' {% shared %} tag, in every environment of the theme
         if self.config.pdf and not self.serving:

@@ -49,6 +49,17 @@ def material_search(config: MkDocsConfig) -> bool:
     return "search" in config.plugins or "material/search" in config.plugins
 
 
+def search_taken_over(config: MkDocsConfig) -> str:
+    """Why qabook's search serves a site qabook was added to: its `plugins:` lists no `search`
+    (MkDocs adds its own only to a `mkdocs.yml` with no `plugins:` key, so adding `- qabook` to
+    such a site drops it), and what keeps Material's. Said at INFO: a choice, not a fault."""
+    features = [str(f) for f in config.theme.get("features") or [] if str(f).startswith("search.")]
+    wanted = f" and the theme's {', '.join(features)}" if features else ""
+    return ("qabook's search serves this site, as mkdocs.yml lists no 'search' plugin (MkDocs adds "
+            f"it only when there is no 'plugins:' key): to keep Material's search{wanted}, add '- search' "
+            "under plugins; qabook's option 'search: true' says qabook's is meant")
+
+
 def add_templates(config: MkDocsConfig, *, search: bool, footer: bool, home: bool) -> None:
     """qabook's templates, after the project's custom_dir and before Material's own: those every
     site gets (escaped titles, Material's inline scripts as files, pruned chapters in the
