@@ -27,18 +27,7 @@ from bench import LATER_QUERIES
 from common import CHROMIUM, CHROMIUM_ARGS
 
 from serve_gzip import serve_gzip, serve_h2
-from typed_query import typed_timeline
-
-
-def fresh_page(browser, url: str):  # noqa: ANN001, ANN201 - Playwright objects
-    """A page of the site with the engine loaded by a first query (训练)."""
-    page = browser.new_page(ignore_https_errors=True)
-    for _ in range(3):  # (a script may fail to arrive from the test server under heavy load)
-        page.goto(url + "c000/", wait_until="networkidle")
-        if page.evaluate("!!window.qabookSearch"):
-            break
-    page.evaluate("qabookSearch.search('训练', 10, 0)")
-    return page
+from typed_query import fresh_page, typed_timeline
 
 
 def main() -> int:

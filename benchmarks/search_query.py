@@ -39,7 +39,7 @@ from common import CHROMIUM, CHROMIUM_ARGS, run
 
 from search_scale import _track
 from serve_gzip import serve_gzip, serve_h2
-from typed_query import typed_timeline
+from typed_query import fresh_page, typed_timeline
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
@@ -112,12 +112,7 @@ def measure(site: Path, profile: bool, keys: int = 0, repeat: int = 1, http1: bo
         print(f"  served by {serve.__name__} at {url}", flush=True)
         for query in LATER_QUERIES * repeat:
             for in_box in (False, True):  # the engine's call, then the search box, each in a fresh page
-                page = browser.new_page(ignore_https_errors=True)
-                for _ in range(3):  # (a script may fail to arrive from the test server under heavy load)
-                    page.goto(url + "c000/", wait_until="networkidle")
-                    if page.evaluate("!!window.qabookSearch"):
-                        break
-                page.evaluate("qabookSearch.search('训练', 10, 0)")
+                page = fresh_page(browser, url)
                 if in_box:
                     ms, files, written, entries, counted = typed_timeline(page, query, keys)
                     shown.append(ms)

@@ -87,3 +87,14 @@ def typed_timeline(page, query: str, gap: int = 0) -> tuple[float, dict[str, lis
     if not seen:
         raise RuntimeError(f"{query!r}: results written, but the first is not on screen (hit-test)")
     return ms, files, written, sorted(entries, key=lambda e: e[1]), counted
+
+
+def fresh_page(browser, url: str):  # noqa: ANN001, ANN201 - Playwright objects
+    """A page of the site with the engine loaded by a first query (训练)."""
+    page = browser.new_page(ignore_https_errors=True)
+    for _ in range(3):  # (a script may fail to arrive from the test server under heavy load)
+        page.goto(url + "c000/", wait_until="networkidle")
+        if page.evaluate("!!window.qabookSearch"):
+            break
+    page.evaluate("qabookSearch.search('训练', 10, 0)")
+    return page
