@@ -134,14 +134,18 @@ def _opens_key(heading: str) -> bool:
     return bool(_OPENER_RE.match(heading) or _HEADING_OPENER_RE.match(_NUMBERED_RE.sub("", heading)))
 
 
-def key_headings(elements: list[Element], keys: list[AnswerKey]) -> set[int]:
-    """Headings among the keys' that name answers as theirs do but list none by number
-    ('### Scenario-Based Answers' over 'Scenario 1: B - …', after '### Beginner Level Answers' over
-    '1. B'): part of the key, no question; their entries stay on the chapter page."""
+def key_elements(elements: list[Element], keys: list[AnswerKey]) -> set[int]:
+    """The element indices that belong to the answer keys, never a question: each key's opener and
+    entries (`AnswerKey.reserved`), and the headings after the first key that name answers as the
+    keys' do but list none by number ('### Scenario-Based Answers' over 'Scenario 1: B - …', after
+    '### Beginner Level Answers' over '1. B'; their entries stay on the chapter page). The one
+    answer to "is this line the key's?" (`detect`: the vote with the keys read, stray entries,
+    groups past the key)."""
     if not keys:
         return set()
     first = min(k.opener for k in keys)
-    return {i for i, el in enumerate(elements) if i > first and el.kind == "heading" and _opens_key(el.text.strip())}
+    return {i for key in keys for i in key.reserved} | {
+        i for i, el in enumerate(elements) if i > first and el.kind == "heading" and _opens_key(el.text.strip())}
 
 
 def _read_key(elements: list[Element], lines: list[str], i: int, rest: str) -> AnswerKey:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from qabook.importer.answerkey import AnswerKey, find_keys, key_headings
+from qabook.importer.answerkey import AnswerKey, find_keys, key_elements
 from qabook.importer.elements import Element, expand_lists, unwrapped_quote
 from qabook.importer.nested import expand_nested
 from qabook.importer.quoted import expand_quoted
@@ -662,7 +662,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
     if winner is not None and lines and shown_as_example(winner, expanded, lines):
         winner, runner = None, None  # '## Example' over two <details>: how the markup looks, not a FAQ
     if keys:
-        reserved = {i for key in keys for i in key.reserved} | key_headings(expanded, keys)
+        reserved = key_elements(expanded, keys)
         keyed = [KEY_SHAPE if i in reserved else s for i, s in enumerate(shapes)]
         k_winner, k_runner, k_cands = _vote(expanded, keyed, lines, labels, keys)
         # keys answer questions that have none of their own (or the author named them, or hid them
@@ -730,7 +730,8 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
                          "bold lines, list items or paragraphs)", [], expanded, cands=cands,
                          refused="; ".join(w for w in (prompt_lists(expanded, shapes, lines) or _why_prose(cands),
                                                         small_tables_note(expanded, lines, labels) if lines else "") if w))
-    beside, past = _beside_reading(winner, read_beside, cands, expanded, shapes, lines, keys)
+    keyed_at = key_elements(expanded, keys)  # the keys' lines, never a question (`answerkey.key_elements`)
+    beside, past = _beside_reading(winner, read_beside, cands, expanded, shapes, lines, keyed_at)
     # (a second group that says what the winner's questions say is the bank's own list of them: `furniture.py`;
     # not when each of its units carries an answer label of its own: the same questions asked and answered
     # again in another form, '> **Q:** …' / '> **A:** …' after '## Q: …' / '**A:** …', are questions too)
@@ -784,7 +785,7 @@ def detect(elements: list[Element], opts: ImportOptions | None = None, lines: li
         f"; also task-list statements to judge under a true/false heading (first: "
         f"'{statement(lines[expanded[judged[0]].start])[:40]}')" if judged else "")
     starts, joined = run_on_titles(expanded, _promote_hidden(expanded, starts, shapes), labels)
-    strays = _strays(expanded, lines, starts, keys, labels)
+    strays = _strays(expanded, lines, starts, keys, keyed_at, labels)
     if strays and not any(s.index in winner.indices for s in starts):
         what += ("; its starts are numbered under the headings above them ('10.1.1' under '10.1'): parts of"
                  " their answers, those headings the questions")
@@ -922,9 +923,10 @@ def _box_start(i: int, title: str, close: int) -> Start:
 
 
 def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys: list[AnswerKey],
-            labels: Labels) -> list[int]:
+            keyed_at: set[int], labels: Labels) -> list[int]:
     """Entries at another level or without the others' label (`strays.py`): added to `starts` in
-    place; their element indices returned for the warnings."""
+    place; their element indices returned for the warnings. `keyed_at`: the keys' elements
+    (`answerkey.key_elements`), never an entry."""
     if not lines:
         return []
     stops = {s.index for s in starts} | {k.opener for k in keys}
@@ -933,7 +935,7 @@ def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys
     # headings above the reading's levels that say something of their own and look like questions (`levels.py`)
     found += [f for f in level_entries(elements, lines, starts, ends, labels) if f[0] not in {j for j, _, _ in found}]
     # a key's heading names the answers it lists ('### True or False Answers' over '31. False - …'): no entry
-    found = [f for f in found if f[0] not in {k.opener for k in keys}]
+    found = [f for f in found if f[0] not in keyed_at]
     # headings numbered under a heading found here ('### 10.1.1 定义' under '## 10.1 …？') are parts of its answer
     parents = [elements[j].text.strip() for j, _, level in found]
     starts[:] = [s for s in starts if s.strategy != "heading" or not any(level < s.level for _, _, level in found)
@@ -947,23 +949,24 @@ def _strays(elements: list[Element], lines: list[str], starts: list[Start], keys
 
 def _beside_reading(winner: Candidate, read_beside: tuple[Candidate, list[Candidate]] | None, cands: list[Candidate],
                     elements: list[Element], shapes: list[Shape], lines: list[str],
-                    keys: list[AnswerKey]) -> tuple[list[Candidate], list[Candidate]]:
+                    keyed_at: set[int]) -> tuple[list[Candidate], list[Candidate]]:
     """The templates read beside the winner (`_region_extras`, or those read with the keys already),
     and apart from them the groups after the quiz's answer key (`_past_the_key`)."""
     beside = read_beside[1] if read_beside and read_beside[0] is winner else _region_extras(winner, cands, elements,
                                                                                             shapes, lines)
-    past = [c for c in beside if _past_the_key(winner, c, keys)]  # '## Practice Exercises' after the answers
+    past = [c for c in beside if _past_the_key(winner, c, keyed_at)]  # '## Practice Exercises' after the answers
     return [c for c in beside if c not in past], past
 
 
-def _past_the_key(winner: Candidate, group: Candidate, keys: list[AnswerKey]) -> bool:
+def _past_the_key(winner: Candidate, group: Candidate, keyed_at: set[int]) -> bool:
     """A group written after the answer key that closes the winner's questions, none of whose titles
     asks and none of which the key answers ('## Practice Exercises' over '### Exercise 1: Branch
     Management' and its script, after '## Answers'): the quiz is over where its answers are given;
-    what follows is the document's practice or reading, left on the chapter page (QI042 says so)."""
-    if not keys or not group.indices or min(k.opener for k in keys) < winner.indices[-1]:
+    what follows is the document's practice or reading, left on the chapter page (QI042 says so).
+    `keyed_at`: the keys' elements (`answerkey.key_elements`)."""
+    if not keyed_at or not group.indices or min(keyed_at) < winner.indices[-1]:
         return False
-    return min(group.indices) > max(k.opener for k in keys) and not any(sh.asking for sh in group.shapes)
+    return min(group.indices) > max(keyed_at) and not any(sh.asking for sh in group.shapes)
 
 
 def _why_prose(cands: list[Candidate]) -> str:
