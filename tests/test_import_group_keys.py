@@ -248,3 +248,14 @@ def test_a_matching_item_in_two_named_parts_is_one_question_showing_both():
     question = re.search(r"^/// question\b.*?\n(.*?)^///$", pages[6].text, re.S | re.M).group(1)
     assert "`git reflog`" in question and "View where HEAD has been" in question  # both lists, before revealing
     assert "HEAD has been" not in _answer(pages[6].text)
+
+
+def test_a_matching_item_in_two_parts_named_in_chinese_is_one_question_showing_both():
+    """'### 命令：' / '### 用途：' are parts named with a colon as 'Commands:' / 'Purposes:' are
+    (`shapes.part_name`): the second part is the question's too, not its answer."""
+    plan = plan_import(MATCHING.replace("### Commands:", "### 命令：").replace("### Purposes:", "### 用途："), "quiz.md")
+    pages = [p for p in plan.pages if p.questions]
+    assert plan.question_count == 7
+    question = re.search(r"^/// question\b.*?\n(.*?)^///$", pages[6].text, re.S | re.M).group(1)
+    assert "`git reflog`" in question and "View where HEAD has been" in question
+    assert "HEAD has been" not in _answer(pages[6].text)

@@ -243,6 +243,18 @@ def names_point(title: str) -> bool:
     return bool(_POINT_RE.search(re.sub(r"[*_`]", "", title).strip()))
 
 
+#: A part of one question named in a word or two and a colon ('Commands:', 'Purposes:', 'Column A:', '命令：').
+_PART_NAME_RE = re.compile(r"^(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*\s*:$|^[\u4e00-\u9fff]{1,4}\s*：$")
+
+
+def part_name(title: str) -> bool:
+    """The title only names a part of one question in a word or two and a colon ('### Commands:' over
+    its choices, '### Purposes:' over its list; '### 命令：', '### 用途：'), bold or not, and asks for no
+    point of a subject ('线程的优点：' does): the one rule for `template.named_parts` and `units._parts_go_on`."""
+    plain = re.sub(r"[*_`]", "", title).strip()
+    return bool(_PART_NAME_RE.match(plain)) and not names_point(plain)
+
+
 def asks_somewhere(title: str) -> bool:
     """A weaker sign: a question word anywhere (`…的区别`, `… 吗`)."""
     return bool(_ASKS_INSIDE_RE.search(title))

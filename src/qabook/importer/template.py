@@ -35,7 +35,7 @@ from qabook.importer.labels import Labels, names_kind
 from qabook.importer.tasksection import task_section
 from qabook.importer.readview import front_title
 from qabook.importer.shapes import (FENCE_RE, Shape, asks, details_close, instructs, linked_title, names_point,
-                                   question_mark, says_nothing, says_question, step, written_as_question)
+                                   part_name, question_mark, says_nothing, says_question, step, written_as_question)
 from qabook.vocabulary import SECTION_WORDS
 
 _PRIOR = {"第N题": 0.3, "wordN": 0.3, "Q:": 0.3, "N.": 0.15, "N、": 0.15, "N)": 0.1, "(N)": 0.1, "一、": 0.0,
@@ -947,10 +947,6 @@ def lead_ins(cand: Candidate) -> set[int]:
             and not names_point(shape.title)}  # '## 线程的优点：' asks for a point: a question in noun form
 
 
-#: A part of one question named in a word or two and a colon ('Commands:', 'Purposes:', 'Column A:').
-_PART_NAME_RE = re.compile(r"^(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*\s*:$|^[\u4e00-\u9fff]{1,4}\s*：$")
-
-
 def named_parts(cand: Candidate) -> set[int]:
     """Headings in a row, each naming a part in a word or two and a colon (`### Commands:` over six
     commands, `### Purposes:` over six purposes, under 'Match the command to its purpose:'): the parts
@@ -959,9 +955,8 @@ def named_parts(cand: Candidate) -> set[int]:
         return set()
     def part(k: int) -> bool:
         shape = cand.shapes[k]
-        title = re.sub(r"[*_`]", "", shape.title).strip()
-        return bool(_PART_NAME_RE.match(title)) and not shape.numbering and not explicit(shape) \
-            and not names_point(title) and not (cand.labelled_at and cand.labelled_at[k])
+        return part_name(shape.title) and not shape.numbering and not explicit(shape) \
+            and not (cand.labelled_at and cand.labelled_at[k])
     return {cand.indices[k] for k in range(1, len(cand.indices))
             if part(k) and part(k - 1) and not cand.asked_at[k]}
 

@@ -15,7 +15,8 @@ from qabook.importer.elements import Element
 from qabook.importer.labels import DEFAULT, Label, Labels, names_kind
 from qabook.importer.elements import dedented
 from qabook.vocabulary import GENERIC_TITLE_WORDS
-from qabook.importer.shapes import ADMONITION_RE, FENCE_RE, asks, numbering, numbering_only, placeholder_text, unfenced
+from qabook.importer.shapes import (ADMONITION_RE, FENCE_RE, asks, numbering, numbering_only, part_name, placeholder_text,
+                                   unfenced)
 from qabook.importer.marked import (BOX_CHECKED_RE, BOX_RE, CHECKED_RE, CHOICE_LIST_MARK, CHOICE_SEP, EXACT_ANSWER_RE,
                                     TASK_RE, blank_stem, filled_blanks, marked, odd_bullet, split_choices, stem_mark,
                                     ticked, unbold_choice, underline_blank, unticked)
@@ -778,18 +779,15 @@ def options_to_question(unit: Unit, labels: Labels = DEFAULT, odd_marks: bool = 
     _parts_go_on(unit)
 
 
-#: A heading line that names a part of a question in a word or two and a colon ('### Purposes:').
-_PART_HEADING_RE = re.compile(r"^#{1,6}\s+(?:\*\*)?(?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*\s*:(?:\*\*)?\s*$")
-
-
 def _parts_go_on(unit: Unit) -> None:
     """A question in parts, each named with a colon (`### Commands:` over its choices, then `### Purposes:`
     over its list: `template.named_parts`), with no answer of its own: the next part is the question's
     too — the learner matches one list to the other before revealing."""
     answer = unit.parts["answer"]
     first = next((o for o in answer if o.text.strip()), None)
-    if "answer" in unit.labelled or first is None or not _PART_HEADING_RE.match(first.text) \
-            or not re.search(r":\s*$", re.sub(r"[*_`]", "", unit.title)):
+    heading = re.match(r"#{1,6}\s+(.*)", first.text) if first is not None else None
+    if "answer" in unit.labelled or first is None or not heading or not part_name(heading[1]) \
+            or not re.search(r"[:：]\s*$", re.sub(r"[*_`]", "", unit.title)):
         return
     unit.parts["question"] += [OutLine("", ())] + answer
     unit.parts["answer"] = []
