@@ -82,8 +82,10 @@ def _prompts(chosen: list[int], elements: list[Element], shapes: list[Shape], li
 
 
 #: A line leading into a list that names what follows questions: '**项目职责**部分可能产生的问题：',
-#: 'Questions you may be asked:' (its last words, before the colon).
-_LEAD_IN_RE = re.compile(r"(?:问题|提问|questions?)\W{0,3}[:：]\s*$", re.I)
+#: 'Questions you may be asked:' (its last words, before the colon). Narrower than a lead-in in general
+#: (`template.leads_in`: any title ending in a colon or pointing below) and than `plan._section_heads`'
+#: paragraph ending in a colon over a list of questions: this one says the items are questions.
+_QUESTIONS_LEAD_IN_RE = re.compile(r"(?:问题|提问|questions?)\W{0,3}[:：]\s*$", re.I)
 
 
 def led_in(elements: list[Element], chosen: list[int]) -> bool:
@@ -91,7 +93,7 @@ def led_in(elements: list[Element], chosen: list[int]) -> bool:
     ('**技术要点**部分可能产生的问题：' over '1. 简单描述一下…？'): the document says what they are."""
     firsts = [i for i in chosen
               if i == 0 or elements[i - 1].kind != "item" or elements[i - 1].parent != elements[i].parent]
-    return all(i > 0 and elements[i - 1].kind == "paragraph" and _LEAD_IN_RE.search(elements[i - 1].text.strip())
+    return all(i > 0 and elements[i - 1].kind == "paragraph" and _QUESTIONS_LEAD_IN_RE.search(elements[i - 1].text.strip())
                for i in firsts)
 
 
