@@ -143,7 +143,7 @@ def dedented(lines: list[str], start: int, end: int, indent: int) -> list[Elemen
 
 
 #: One quote mark, '>' with the space after it, after up to three spaces.
-QUOTE_MARK_RE = re.compile(r"^ {0,3}> ?")
+_QUOTE_MARK_RE = re.compile(r"^ {0,3}> ?")
 #: The closing half of a wrapper whose opening half is nested quote marks: Katacoda's '>>Q1: …?<<' marks
 #: a question so (Python-Markdown shows its words in a quote inside a quote, the '<<' after them).
 _WRAP_CLOSE_RE = re.compile(r"\s*<<\s*$")
@@ -153,7 +153,7 @@ def unquote(line: str, depth: int = 1, indent: int = 3) -> str:
     """The line with up to `depth` quote marks taken off ('> ' each), the first one after up to
     `indent` spaces (a quote indented under a list item loses its indentation with its mark)."""
     for k in range(depth):
-        m = QUOTE_MARK_RE.match(line) if k or indent <= 3 else re.match(rf" {{0,{indent}}}> ?", line)
+        m = _QUOTE_MARK_RE.match(line) if k or indent <= 3 else re.match(rf" {{0,{indent}}}> ?", line)
         if not m:
             break
         line = line[m.end():]
