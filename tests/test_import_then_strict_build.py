@@ -113,3 +113,27 @@ def test_a_new_book_s_strict_build_after_an_import_without_explanations(tmp_path
     assert after.returncode == 0, after.stdout + after.stderr
     again = qabook("import", "../faq.md", "--chapter", "faq2", cwd=book)
     assert again.returncode == 0 and "--strict" not in again.stderr, again.stderr
+
+
+def test_a_kind_other_than_explanation_that_the_vocabulary_expects(tmp_path: Path, monkeypatch) -> None:
+    """A book cannot make a kind expected (its `optional:` only lowers a need), but the vocabulary
+    can: a `hint` added to it as EXPECTED (as test_plugin_package adds one) is what QA032 asks for,
+    so the import's advice names the hint and `optional: [hint]`, read from the rule's own check."""
+    from types import SimpleNamespace
+
+    from qabook import vocabulary
+    from qabook.cli import _strict_build_advice
+    from qabook.vocabulary import BlockKind, Need
+
+    monkeypatch.setattr(vocabulary, "BLOCKS", vocabulary.BLOCKS + (BlockKind("hint", "details", Need.EXPECTED, 0.5),))
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: FAQ\nplugins:\n  - qabook:\n      home: true\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    topic = "# Passwords\n\n" + "".join(
+        f"## Q{n}\n\n/// question\nHow {n}?\n///\n\n/// answer\nSo.\n///\n\n/// explanation\nBecause.\n///\n\n"
+        + (f"/// hint\nLook.\n///\n\n" if n == 1 else "") for n in (1, 2))
+    plan = SimpleNamespace(pages=[SimpleNamespace(rel="faq/01-passwords.md", text=topic)], question_count=2,
+                           title="FAQ")
+    advice = _strict_build_advice(plan, tmp_path / "docs")
+    assert advice is not None and "1 of the 2 questions has no hint" in advice, advice
+    assert "explanation" not in advice and "add 'optional: [hint]' under '- qabook:' at mkdocs.yml:3" in advice

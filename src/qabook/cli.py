@@ -195,37 +195,44 @@ def _nav_line_to_paste(plan, out_dir: Path) -> str | None:
 
 
 def _strict_build_advice(plan, out_dir: Path) -> str | None:
-    """Where written questions have no explanation and the book expects one: a `--strict` build
+    """Where written questions lack a part the book expects (an explanation): a `--strict` build
     stops on their QA032 although the import did what the source allowed, so say so, and the
-    lines that declare explanations optional (qabook never edits mkdocs.yml: as the nav line)."""
+    lines that declare those parts optional (qabook never edits mkdocs.yml: as the nav line).
+    The pages as written are read, and checked, as the build reads and checks them."""
     from qabook.book import page_kind
     from qabook.config import find_project, plugin_entry
+    from qabook.model import Book
     from qabook.parser import parse_page
-    from qabook.vocabulary import Need, need_of, optional_yaml
+    from qabook.rules.questions import lacking
+    from qabook.vocabulary import Need, optional_line, optional_yaml
 
     project = find_project()
-    if need_of("explanation", project.optional) is not Need.EXPECTED:
-        return None
-    missing = 0
-    for page in plan.pages:  # the pages as written, read as the build's check reads them
-        parsed = parse_page(page.text, out_dir / page.rel, page.rel, page.rel, page_kind(page.rel))
-        missing += sum(1 for q in parsed.questions if q.first("explanation") is None)
-    if not missing:
+    pages = {page.rel: parse_page(page.text, out_dir / page.rel, page.rel, page.rel, page_kind(page.rel))
+             for page in plan.pages}
+    counts: dict[str, int] = {}
+    for _page, _q, kind, _before in lacking(Book(out_dir, pages, optional=project.optional), Need.EXPECTED):
+        counts[kind] = counts.get(kind, 0) + 1
+    if not counts:
         return None
     total = plan.question_count
-    some = f"{missing} of the {total} questions {'has' if missing == 1 else 'have'} no explanation" \
-        if missing < total else f"none of the {total} questions has an explanation" if total > 1 \
-        else "the question has no explanation"
-    said = (f"import: {some}: a --strict build (qabook build --strict, mkdocs build --strict) stops on "
-            f"{'its' if missing == 1 else 'their'} QA032 until each has one; if this book does without "
-            "explanations, say so in ")
+
+    def some(kind: str, missing: int) -> str:
+        a = "an" if kind[0] in "aeiou" else "a"
+        return f"{missing} of the {total} questions {'has' if missing == 1 else 'have'} no {kind}" \
+            if missing < total else f"none of the {total} questions has {a} {kind}" if total > 1 \
+            else f"the question has no {kind}"
+
+    one = sum(counts.values()) == 1
+    said = (f"import: {'; '.join(some(k, n) for k, n in counts.items())}: a --strict build (qabook build "
+            f"--strict, mkdocs build --strict) stops on {'its' if one else 'their'} QA032 until each has one; "
+            f"if this book does without {' and '.join(f'{k}s' for k in counts)}, say so in ")
     entry = plugin_entry(project.config_file) if project.config_file is not None else None
     name = project.config_file.name if project.config_file is not None else "mkdocs.yml"
     if entry is not None and entry[1]:  # `- qabook:` with options: one line more among them
-        return f"{said}{name} (qabook does not edit it): add 'optional: [explanation]' under '- qabook:' " \
+        return f"{said}{name} (qabook does not edit it): add '{optional_line(counts)}' under '- qabook:' " \
                f"at {name}:{entry[0]}"
     where = f"in place of '- qabook' at {name}:{entry[0]}" if entry is not None else "under 'plugins:'"
-    return f"{said}{name} (qabook does not edit it), {where}:\n{optional_yaml('explanation')}"
+    return f"{said}{name} (qabook does not edit it), {where}:\n{optional_yaml(counts)}"
 
 
 @cli.command("check")

@@ -183,16 +183,21 @@ def need_of(kind: str, optional: Iterable[str] = ()) -> Need:
     return next((b.need for b in BLOCKS if b.name == kind), Need.OPTIONAL)
 
 
+def optional_line(kinds: Iterable[str]) -> str:
+    """The plugin option that declares these kinds of part optional (read by `need_of`), as it
+    goes into mkdocs.yml under `- qabook:`: the one spelling of that advice."""
+    return f"optional: [{', '.join(kinds)}]"
+
+
 def optional_hint(kind: str) -> str:
-    """What a book that does without this kind of part writes, for a message about a missing one:
-    the plugin option `optional` (read by `need_of`), spelt as it goes into mkdocs.yml."""
-    return f"if the book does without them, say so once in mkdocs.yml under '- qabook:': 'optional: [{kind}]'"
+    """What a book that does without this kind of part writes, for a message about a missing one."""
+    return f"if the book does without them, say so once in mkdocs.yml under '- qabook:': '{optional_line([kind])}'"
 
 
-def optional_yaml(kind: str) -> str:
-    """The plugin entry that declares this kind of part optional, as lines to paste under
+def optional_yaml(kinds: Iterable[str]) -> str:
+    """The plugin entry that declares these kinds of part optional, as lines to paste under
     `plugins:` in mkdocs.yml (a `- qabook` already there takes the `optional:` line)."""
-    return f"  - qabook:\n      optional: [{kind}]"
+    return f"  - qabook:\n      {optional_line(kinds)}"
 
 
 def qa_types() -> tuple[str, ...]:

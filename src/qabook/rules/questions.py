@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from qabook.diagnostics import Diagnostic, Severity
-from qabook.model import Book
+from qabook.model import Block, Book, Page, Question
 from qabook.vocabulary import Need, need_of, optional_hint, parts, qa_types
 from qabook.rules import at, rule
 
@@ -28,18 +28,25 @@ def missing_answer(book: Book) -> Iterator[Diagnostic]:
     yield from _missing(book, Need.REQUIRED)
 
 
-def _missing(book: Book, need: Need) -> Iterator[Diagnostic]:
-    """Each question lacking a part of this need (vocabulary order)."""
+def lacking(book: Book, need: Need) -> Iterator[tuple[Page, Question, str, Block]]:
+    """Each question's missing parts of this need, in vocabulary order: (page, question, the part's
+    kind, the block it would follow). Read by QA031/QA032 and by the import's strict-build advice."""
     for page in book.pages.values():
         for q in page.questions:
             before = q.question
             for part in parts():
                 block = q.first(part.name)
                 if block is None and need_of(part.name, book.optional) is need:
-                    optional = f", or, {optional_hint(part.name)}" if need is Need.EXPECTED else ""
-                    yield at(page, before.line, 1, f"question {q.number} has no {part.name}: add a "
-                                                   f"'/// {part.name}' block after the {before.kind}{optional}")
+                    yield page, q, part.name, before
                 before = block or before
+
+
+def _missing(book: Book, need: Need) -> Iterator[Diagnostic]:
+    """A diagnostic for each question lacking a part of this need."""
+    for page, q, kind, before in lacking(book, need):
+        optional = f", or, {optional_hint(kind)}" if need is Need.EXPECTED else ""
+        yield at(page, before.line, 1, f"question {q.number} has no {kind}: add a "
+                                       f"'/// {kind}' block after the {before.kind}{optional}")
 
 
 @rule("QA032", "missing-explanation", "A question with no explanation block",
