@@ -141,3 +141,14 @@ def test_one_quoted_question_under_an_item_among_others() -> None:
     assert [p.title for p in plan.pages[1:]] == [
         "你们用哪种分支策略？", "如何回滚？", "rebase 和 merge 有什么区别？", "如何写 Dockerfile？",
         "缓存雪崩是什么？", "如何预热缓存？", "Redis 如何持久化？", "如何查看端口占用？", "如何查找大文件？"]
+
+
+def test_quoted_questions_wrapped_in_nested_quote_marks_are_each_a_question(tmp_path: Path) -> None:
+    # '>> 问题4：…<<' a paragraph each (a Katacoda-style wrapper): three questions, not the first with
+    # the next two as its answer (review31: each paragraph's number is read as its quote's will be)
+    text = ("# 面试记录\n\n>> 问题4：什么是 GIL？<<\n>>\n>> 问题5：什么是协程？<<\n>>\n"
+            ">> 问题6：什么是闭包？<<\n")
+    r, pages = import_document(tmp_path, "wrapped.md", text)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert [page_block(p, "question") for p in pages] == ["什么是 GIL？", "什么是协程？", "什么是闭包？"]
+    assert all("<<" not in p.read_text(encoding="utf-8") for p in pages)

@@ -107,12 +107,28 @@ def item_elements(lines: list[str], el: Element) -> list[Element]:
     return out
 
 
+#: An item's marker on its first line ('1. ', '- ', '2)'), with the space after it.
+_ITEM_MARKER_RE = re.compile(r"\s*(?:\d+[.)]|[-*+])\s*")
+
+
 def item_body(lines: list[str], item: Element) -> list[Element]:
     """The elements of an item's text after its first line, dedented in `lines` (in place) so
     that an answer indented under '1. …' is not read as code."""
-    marker = re.match(r"\s*(?:\d+[.)]|[-*+])\s*", lines[item.start])
+    marker = _ITEM_MARKER_RE.match(lines[item.start])
     # (its width in columns, a tab to the next stop of four as Python-Markdown reads it: '-<TAB>' is four)
     return dedented(lines, item.start + 1, item.end, len(marker.group().expandtabs(4)) if marker else 0)
+
+
+def item_continuation(lines: list[str], item: Element) -> list[Element]:
+    """The elements, blank stretches left out, that an item's text goes on with after its first
+    line (a list nested under it, a quote indented under it: `nested.py`, `quoted.py`), read as
+    `item_body` reads them; line numbers (of lists' items too) are those of `lines`, left as they are."""
+    own = lines[item.start:item.end]
+    inner = item_body(own, Element(item.kind, 0, len(own), item.text, item.level, 1))
+    base = item.start
+    return [Element(e.kind, e.start + base, e.end + base, e.text, e.level, e.own_end + base,
+                    tuple((n, a + base + 1, b + base + 1) for n, a, b in e.items))
+            for e in inner if any(x.strip() for x in own[e.start:e.own_end])]
 
 
 def dedented(lines: list[str], start: int, end: int, indent: int) -> list[Element]:
@@ -126,22 +142,38 @@ def dedented(lines: list[str], start: int, end: int, indent: int) -> list[Elemen
             for e in split_elements(lines[start:end])]
 
 
-QUOTE_MARK_RE = re.compile(r"^ {0,3}> ?")
-
-
-#: The marks a quote's first line opens with, nested quotes too ('> ', '>>', '> > ').
-QUOTES_RE = re.compile(r"^(?: {0,3}> ?)+")
+#: One quote mark, '>' with the space after it, after up to three spaces.
+_QUOTE_MARK_RE = re.compile(r"^ {0,3}> ?")
 #: The closing half of a wrapper whose opening half is nested quote marks: Katacoda's '>>Q1: …?<<' marks
 #: a question so (Python-Markdown shows its words in a quote inside a quote, the '<<' after them).
 _WRAP_CLOSE_RE = re.compile(r"\s*<<\s*$")
 
 
+def unquote(line: str, depth: int = 1, indent: int = 3) -> str:
+    """The line with up to `depth` quote marks taken off ('> ' each), the first one after up to
+    `indent` spaces (a quote indented under a list item loses its indentation with its mark)."""
+    for k in range(depth):
+        m = _QUOTE_MARK_RE.match(line) if k or indent <= 3 else re.match(rf" {{0,{indent}}}> ?", line)
+        if not m:
+            break
+        line = line[m.end():]
+    return line
+
+
+def quote_depth(line: str, indent: int = 3) -> int:
+    """How many quote marks the line opens with ('>>Q1: …<<' two, '> > …' two, '> …' one)."""
+    depth = 0
+    while (rest := unquote(line, 1, indent if not depth else 3)) != line:
+        line, depth = rest, depth + 1
+    return depth
+
+
 def unwrapped_quote(line: str) -> str:
     """A quote's first line as its words: all its quote marks off ('>>Q1: …' nests two quotes, a '>'
     each), and the '<<' that closes a '>>' wrapper ('>>Q1: How many nodes?<<' says 'Q1: How many nodes?')."""
-    m = QUOTES_RE.match(line)
-    words = line[m.end():] if m else line
-    if m and m.group().count(">") > 1:
+    depth = quote_depth(line)
+    words = unquote(line, depth)
+    if depth > 1:
         words = _WRAP_CLOSE_RE.sub("", words)
     return words.strip()
 
@@ -153,18 +185,11 @@ def unquoted(lines: list[str], start: int, end: int) -> list[Element]:
     first line the wrapper's closing '<<'; a quote indented under a list item loses its indentation
     with its marks (`quoted.py`)."""
     indent = len(lines[start]) - len(lines[start].lstrip(" ")) if start < len(lines) else 0
-    if indent > 3:  # under a list item ('10. …' then '    > 问题1：…')
-        mark = re.compile(rf"^ {{0,{indent}}}> ?")
-        for i in range(start, end):
-            lines[i] = mark.sub("", lines[i], count=1)
-    else:
-        m = QUOTES_RE.match(lines[start]) if start < end else None
-        depth = m.group().count(">") if m else 1
-        if depth > 1:
-            lines[start] = lines[start][:m.end()] + unwrapped_quote(lines[start])
-        for i in range(start, end):
-            for _ in range(depth):
-                lines[i] = QUOTE_MARK_RE.sub("", lines[i], count=1)
+    depth = quote_depth(lines[start], indent) if start < end else 1
+    if depth > 1:
+        lines[start] = lines[start][:len(lines[start]) - len(unquote(lines[start], depth, indent))] + unwrapped_quote(lines[start])
+    for i in range(start, end):
+        lines[i] = unquote(lines[i], depth, indent)
     return [Element(e.kind, e.start + start, e.end + start, e.text, e.level, e.own_end + start, e.items)
             for e in split_elements(lines[start:end])]
 

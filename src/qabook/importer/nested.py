@@ -19,14 +19,9 @@ X?` over `- it is …`) asks itself and is never split.
 
 from __future__ import annotations
 
-import re
-
-from qabook.importer.elements import Element, split_elements
+from qabook.importer.elements import Element, item_continuation
 from qabook.importer.labels import Labels
 from qabook.importer.shapes import shape_of
-
-_MARKER_RE = re.compile(r"\s*(?:\d+[.)]|[-*+])\s+")
-
 
 def _asks(el: Element, lines: list[str], labels: Labels) -> bool:
     shape = shape_of(el, labels, lines)
@@ -36,16 +31,10 @@ def _asks(el: Element, lines: list[str], labels: Labels) -> bool:
 def _nested_items(lines: list[str], item: Element) -> list[tuple[int, int, int]] | None:
     """(number, first line, end line) of the items of the list that goes straight on under the
     item's own line (0-based lines of `lines`), or None when its text does not go on with a list."""
-    marker = _MARKER_RE.match(lines[item.start])
-    if not marker:
-        return None
-    width = marker.end()
-    body = [line[min(width, len(line) - len(line.lstrip(" "))):] for line in lines[item.start + 1:item.end]]
-    inner = [e for e in split_elements(body) if e.kind != "other" or any(x.strip() for x in body[e.start:e.own_end])]
+    inner = item_continuation(lines, item)
     if not inner or inner[0].kind != "list" or len(inner[0].items) < 2:
         return None
-    base = item.start + 1
-    return [(n, s + base, e + base) for n, s, e in inner[0].items]
+    return list(inner[0].items)
 
 
 def expand_nested(lines: list[str], elements: list[Element], labels: Labels) -> list[Element]:

@@ -22,7 +22,7 @@ from qabook.importer.tagcards import card_tags
 from qabook.importer.indented import flush
 from qabook.importer.readview import front_matter_comment, front_matter_end, front_title
 from qabook.importer.detect import Detection, Start, figure_only, is_placeholder, unit_end
-from qabook.importer.elements import QUOTE_MARK_RE, Element, dedented, item_body, unquoted
+from qabook.importer.elements import Element, dedented, item_body, unquote, unquoted
 from qabook.importer.neutralise import neutralise
 from qabook.importer.explain import explain
 from qabook.importer.learn import read_document
@@ -421,10 +421,10 @@ class _Planner:
             unit.how["answer"] = f"label '{inline[1].word}' on the question's line {el.lineno}"
         sort_unit(unit, body, self.lines, self.labels, self.options.details_answers)
         if el.kind == "quote" and start.strategy == "bold":  # '> 第 150 题：…⏎>⏎> 不使用JS数组API…': the quote
-            rest = [k for k in range(el.start + 1, el.end) if QUOTE_MARK_RE.sub("", self.lines[k], count=1).strip()]
+            rest = [k for k in range(el.start + 1, el.end) if unquote(self.lines[k]).strip()]
             if rest:  # is the question; its lines after the first go on stating it
                 unit.parts["question"] += [OutLine("", ())] + [
-                    OutLine(QUOTE_MARK_RE.sub("", self.lines[k], count=1).rstrip(), (k + 1,)) for k in rest]
+                    OutLine(unquote(self.lines[k]).rstrip(), (k + 1,)) for k in rest]
         linked = linked_title(unit.title) if el.kind == "heading" and not unit.has("answer") else None
         if linked and [o.text for o in unit.parts["question"]] == [unit.title]:
             # '#### 3. [What is paging?](https://…/video)' and nothing under it: the link is the answer
@@ -569,10 +569,10 @@ class _Planner:
         if el.kind == "paragraph":
             opening = [el.start]
         else:  # a quote: each paragraph inside it, its '>' taken off
-            inner = [QUOTE_MARK_RE.sub("", self.lines[j], count=1) for j in range(el.start, el.end)]
+            inner = [unquote(self.lines[j]) for j in range(el.start, el.end)]
             opening = [el.start + n for n, line in enumerate(inner) if line.strip() and (n == 0 or not inner[n - 1].strip())]
         for j in opening:
-            text = self.lines[j] if el.kind == "paragraph" else QUOTE_MARK_RE.sub("", self.lines[j], count=1)
+            text = self.lines[j] if el.kind == "paragraph" else unquote(self.lines[j])
             label = self.labels.paragraph(text)
             if label and label.kind in ("answer", "explanation") and j + 1 not in self.key_lines:
                 ask = "'问：'" if self.language == "zh" else "'Q:'"

@@ -19,15 +19,10 @@ else (`> 问题1：…` then `> 答：…`, an answer or a remark) is left whole
 
 from __future__ import annotations
 
-import re
-
-from qabook.importer.elements import Element, split_elements
+from qabook.importer.elements import Element, item_continuation, quote_depth, unquote, unquoted, unwrapped_quote
 from qabook.importer.labels import Labels
 from qabook.importer.shapes import numbering, shape_of
 
-#: A quote's '>' mark, whatever the quote's indentation (a quote inside a list item is indented).
-_MARK_RE = re.compile(r"^\s*> ?")
-_MARKER_RE = re.compile(r"\s*(?:\d+[.)]|[-*+])\s+")
 #: The fewest labelled paragraphs that make a quote a run of questions (a quote standing alone with
 #: one of them is already one question's block; under a list item, one is the item's question).
 MIN_QUOTED = 2
@@ -47,11 +42,12 @@ def quoted_questions(lines: list[str], start: int, end: int, labels: Labels,
     """(first line, end line) of each question of the quote on lines start..end (0-based, the
     quote's own lines), when each of its paragraphs opens with a numbered question label, numbered
     one by one; else None."""
-    body = [_MARK_RE.sub("", line, count=1) if line.lstrip().startswith(">") else line for line in lines[start:end]]
-    inner = [e for e in split_elements(body) if any(x.strip() for x in body[e.start:e.own_end])]
+    body = lines[start:end]  # (a copy: its marks off, as the quote's block is read, '>>Q4: …<<' too)
+    inner = [e for e in unquoted(body, 0, len(body)) if any(x.strip() for x in body[e.start:e.own_end])]
     if len(inner) < fewest or any(e.kind != "paragraph" for e in inner):
         return None
-    numbers = [_numbered_question(e.text.split("\n", 1)[0].strip(), labels) for e in inner]
+    # each paragraph's number read as its quote's will be once split ('>> 问题5：…<<' says '问题5：…')
+    numbers = [_numbered_question(unwrapped_quote(lines[start + e.start].lstrip()), labels) for e in inner]
     if None in numbers or any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
         return None
     firsts = [e.start + start for e in inner]
@@ -61,16 +57,10 @@ def quoted_questions(lines: list[str], start: int, end: int, labels: Labels,
 def _item_quote(lines: list[str], item: Element) -> tuple[int, int] | None:
     """(first line, own end) of the quote an item's text goes on with after its own line, indented
     under it (0-based), or None."""
-    marker = _MARKER_RE.match(lines[item.start])
-    if not marker:
-        return None
-    width = marker.end()
-    body = [line[min(width, len(line) - len(line.lstrip(" "))):] for line in lines[item.start + 1:item.end]]
-    inner = [e for e in split_elements(body) if any(x.strip() for x in body[e.start:e.own_end])]
+    inner = item_continuation(lines, item)
     if len(inner) != 1 or inner[0].kind != "quote":
         return None
-    base = item.start + 1
-    return inner[0].start + base, inner[0].own_end + base
+    return inner[0].start, inner[0].own_end
 
 
 def expand_quoted(lines: list[str], elements: list[Element], labels: Labels) -> list[Element]:
@@ -95,7 +85,9 @@ def expand_quoted(lines: list[str], elements: list[Element], labels: Labels) -> 
             split.add(el.parent)
         for k, (a, b) in enumerate(found):
             last = k == len(found) - 1
-            text = "\n".join(_MARK_RE.sub("", line, count=1).strip() for line in lines[a:b] if line.strip().strip(">"))
+            indent = len(lines[a]) - len(lines[a].lstrip(" "))
+            depth = quote_depth(lines[a], indent)
+            text = "\n".join(unquote(line, depth, indent).strip() for line in lines[a:b] if line.strip().strip(">"))
             out.append(Element("quote", a, el.end if last else b, text, 0, b))
     return _siblings(out, split, lines, labels)
 
